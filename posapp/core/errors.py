@@ -1,0 +1,226 @@
+"""One error type per kind of refusal, each with its message in pt_BR and en.
+
+The UI shows `error.message(locale)`; the CLI prints it; tests match the type.
+Parameters that are money are given as integer centavos under a name ending in
+`_centavos` and are formatted for the locale when the message is made.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from posapp.core.money import DEFAULT_LOCALE, format_money
+
+
+class PosError(Exception):
+    """A refusal the user can act on. Nothing was written when one is raised."""
+
+    code: ClassVar[str] = "error"
+    pt_BR: ClassVar[str] = "Operação recusada."
+    en: ClassVar[str] = "Operation refused."
+
+    def __init__(self, **params: Any) -> None:
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, locale: str = DEFAULT_LOCALE) -> str:
+        template = self.pt_BR if locale.startswith("pt") else self.en
+        values = {
+            key.removesuffix("_centavos"): format_money(value, locale)
+            if key.endswith("_centavos")
+            else value
+            for key, value in self.params.items()
+        }
+        return template.format(**values)
+
+
+class InvalidCPF(PosError):
+    code = "invalid_cpf"
+    pt_BR = "CPF inválido: {value}. Confira os dígitos."
+    en = "Invalid CPF: {value}. Check the digits."
+
+
+class InvalidPhone(PosError):
+    code = "invalid_phone"
+    pt_BR = "Celular inválido: {value}. Use DDD + número, ex.: (11) 91234-5678."
+    en = "Invalid mobile number: {value}. Use area code + number, e.g. (11) 91234-5678."
+
+
+class InvalidGTIN(PosError):
+    code = "invalid_gtin"
+    pt_BR = "Código de barras inválido: {value}."
+    en = "Invalid barcode: {value}."
+
+
+class CustomerIdentityRequired(PosError):
+    code = "customer_identity_required"
+    pt_BR = "Informe o CPF ou o celular do cliente."
+    en = "Enter the customer's CPF or mobile number."
+
+
+class DuplicateCustomer(PosError):
+    code = "duplicate_customer"
+    pt_BR = "Já existe um cliente com este {field}: {value}."
+    en = "A customer with this {field} already exists: {value}."
+
+
+class UnknownCustomer(PosError):
+    code = "unknown_customer"
+    pt_BR = "Cliente não encontrado: {value}."
+    en = "Customer not found: {value}."
+
+
+class UnknownReferralCode(PosError):
+    code = "unknown_referral_code"
+    pt_BR = "Código de indicação não encontrado: {value}."
+    en = "Referral code not found: {value}."
+
+
+class UnknownItem(PosError):
+    code = "unknown_item"
+    pt_BR = "Produto ou serviço não cadastrado: {value}."
+    en = "Unknown product or service: {value}."
+
+
+class InvalidQuantity(PosError):
+    code = "invalid_quantity"
+    pt_BR = "Quantidade inválida: {value}. Use um número inteiro maior que zero."
+    en = "Invalid quantity: {value}. Use a whole number greater than zero."
+
+
+class InvalidPrice(PosError):
+    code = "invalid_price"
+    pt_BR = "Preço inválido: {value}. O preço deve ser maior que zero."
+    en = "Invalid price: {value}. The price must be greater than zero."
+
+
+class InvalidDiscount(PosError):
+    code = "invalid_discount"
+    pt_BR = "Desconto inválido: {amount} sobre {base}."
+    en = "Invalid discount: {amount} on {base}."
+
+
+class EmptyCart(PosError):
+    code = "empty_cart"
+    pt_BR = "A venda não tem itens."
+    en = "The sale has no items."
+
+
+class PaymentShort(PosError):
+    code = "payment_short"
+    pt_BR = "Pagamento insuficiente: faltam {missing}."
+    en = "Payment does not cover the total: {missing} missing."
+
+
+class PaymentOver(PosError):
+    code = "payment_over"
+    pt_BR = "Pagamento acima do total em {excess}; só dinheiro pode ter troco."
+    en = "Payment exceeds the total by {excess}; only cash can give change."
+
+
+class InvalidPayment(PosError):
+    code = "invalid_payment"
+    pt_BR = "Pagamento inválido: {value}."
+    en = "Invalid payment: {value}."
+
+
+class CustomerRequired(PosError):
+    code = "customer_required"
+    pt_BR = "Identifique o cliente para usar cashback ou vale."
+    en = "Identify the customer to use cashback or a voucher."
+
+
+class CashbackAboveBalance(PosError):
+    code = "cashback_above_balance"
+    pt_BR = "Cashback acima do saldo disponível: pediu {asked}, disponível {available}."
+    en = "Cashback above the available balance: asked {asked}, available {available}."
+
+
+class CashbackAboveCap(PosError):
+    code = "cashback_above_cap"
+    pt_BR = "O programa permite usar até {cap} de cashback nesta compra (pediu {asked})."
+    en = "The program allows up to {cap} of cashback on this purchase (asked {asked})."
+
+
+class UnknownVoucher(PosError):
+    code = "unknown_voucher"
+    pt_BR = "Vale não encontrado: {value}."
+    en = "Voucher not found: {value}."
+
+
+class ForgedVoucher(PosError):
+    code = "forged_voucher"
+    pt_BR = "QR do vale inválido ou adulterado. O vale não foi aceito."
+    en = "The voucher QR is invalid or altered. The voucher was not accepted."
+
+
+class VoucherSpent(PosError):
+    code = "voucher_spent"
+    pt_BR = "O vale {value} já foi usado."
+    en = "Voucher {value} has already been used."
+
+
+class VoucherExpired(PosError):
+    code = "voucher_expired"
+    pt_BR = "O vale {value} venceu em {date}."
+    en = "Voucher {value} expired on {date}."
+
+
+class VoucherNotForCustomer(PosError):
+    code = "voucher_not_for_customer"
+    pt_BR = "O vale {value} pertence a outro cliente."
+    en = "Voucher {value} belongs to another customer."
+
+
+class VoucherMinimumNotMet(PosError):
+    code = "voucher_minimum"
+    pt_BR = "O vale {value} vale para compras a partir de {minimum}."
+    en = "Voucher {value} applies to purchases of {minimum} or more."
+
+
+class UnknownSale(PosError):
+    code = "unknown_sale"
+    pt_BR = "Venda não encontrada: {value}."
+    en = "Sale not found: {value}."
+
+
+class SaleNotRefundable(PosError):
+    code = "sale_not_refundable"
+    pt_BR = "A venda {value} não pode ser devolvida: {reason}."
+    en = "Sale {value} cannot be refunded: {reason}."
+
+
+class NotAuthorized(PosError):
+    code = "not_authorized"
+    pt_BR = "Esta ação precisa da senha de um gerente: {action}."
+    en = "This action needs a manager's PIN: {action}."
+
+
+class WrongPin(PosError):
+    code = "wrong_pin"
+    pt_BR = "PIN incorreto."
+    en = "Wrong PIN."
+
+
+class AccountLocked(PosError):
+    code = "account_locked"
+    pt_BR = "Acesso bloqueado por excesso de tentativas. Tente em {minutes} min."
+    en = "Too many attempts: access locked. Try again in {minutes} min."
+
+
+class ReasonRequired(PosError):
+    code = "reason_required"
+    pt_BR = "Informe o motivo."
+    en = "Enter a reason."
+
+
+class BalanceWouldGoNegative(PosError):
+    code = "balance_negative"
+    pt_BR = "O ajuste deixaria o saldo negativo (saldo {balance}, ajuste {amount})."
+    en = "The adjustment would make the balance negative (balance {balance}, adjustment {amount})."
+
+
+class InvalidProgram(PosError):
+    code = "invalid_program"
+    pt_BR = "Regra do programa inválida: {value}."
+    en = "Invalid program rule: {value}."
