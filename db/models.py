@@ -1,0 +1,306 @@
+"""The counter's storage, as SQLAlchemy 2 typed models.
+
+Two tables are append-only and guarded by triggers (see the initial migration):
+`ledger_entry` and `audit_log`. Everything a customer is owed is derived from
+the ledger; `customer_balance` is a projection kept in step with it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from db.types import UTCDateTime
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Store(Base):
+    __tablename__ = "store"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    segment: Mapped[str] = mapped_column(String(20))
+    cnpj: Mapped[str | None] = mapped_column(String(14))
+    address: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    program_json: Mapped[str] = mapped_column(Text)
+    signing_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Terminal(Base):
+    __tablename__ = "terminal"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("store.id"))
+    name: Mapped[str] = mapped_column(String(60))
+    is_local: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(20))
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Customer(Base):
+    __tablename__ = "customer"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    cpf: Mapped[str | None] = mapped_column(String(11), unique=True)
+    phone: Mapped[str | None] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    email: Mapped[str | None] = mapped_column(String(200))
+    birthday: Mapped[date | None] = mapped_column(Date)
+    marketing_consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    referral_code: Mapped[str] = mapped_column(String(12), unique=True)
+    referred_by_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    referred_by: Mapped[Customer | None] = relationship(remote_side=[id])
+
+
+class CustomerBalance(Base):
+    """Projection of the ledger: the sum of a customer's entries, in program units."""
+
+    __tablename__ = "customer_balance"
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), primary_key=True)
+    units: Mapped[int] = mapped_column(Integer, default=0)
+    last_entry_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Category(Base):
+    __tablename__ = "category"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+
+
+class Item(Base):
+    __tablename__ = "item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    name: Mapped[str] = mapped_column(String(160), index=True)
+    gtin: Mapped[str | None] = mapped_column(String(14), unique=True)
+    sku: Mapped[str | None] = mapped_column(String(40), unique=True)
+    price: Mapped[int] = mapped_column(Integer)
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("category.id"))
+    duration_min: Mapped[int | None] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    category: Mapped[Category | None] = relationship()
+
+
+class Shift(Base):
+    __tablename__ = "shift"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    terminal_id: Mapped[int] = mapped_column(ForeignKey("terminal.id"))
+    opened_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    opening_float: Mapped[int] = mapped_column(Integer, default=0)
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    expected_cash: Mapped[int | None] = mapped_column(Integer)
+    counted_cash: Mapped[int | None] = mapped_column(Integer)
+
+
+class Sale(Base):
+    __tablename__ = "sale"
+    __table_args__ = (UniqueConstraint("terminal_id", "number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    terminal_id: Mapped[int] = mapped_column(ForeignKey("terminal.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20))
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id"), index=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shift.id"))
+    gross: Mapped[int] = mapped_column(Integer)
+    discount: Mapped[int] = mapped_column(Integer)
+    total: Mapped[int] = mapped_column(Integer)
+    change: Mapped[int] = mapped_column(Integer, default=0)
+    earned: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    lines: Mapped[list[SaleLine]] = relationship(back_populates="sale", order_by="SaleLine.id")
+    payments: Mapped[list[SalePayment]] = relationship(
+        back_populates="sale", order_by="SalePayment.id"
+    )
+    customer: Mapped[Customer | None] = relationship()
+
+
+class SaleLine(Base):
+    __tablename__ = "sale_line"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sale.id"), index=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id"))
+    description: Mapped[str] = mapped_column(String(160))
+    category_code: Mapped[str | None] = mapped_column(String(40))
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_price: Mapped[int] = mapped_column(Integer)
+    line_discount: Mapped[int] = mapped_column(Integer, default=0)
+    sale_discount_share: Mapped[int] = mapped_column(Integer, default=0)
+    net: Mapped[int] = mapped_column(Integer)
+    earned: Mapped[int] = mapped_column(Integer, default=0)
+    professional_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    sale: Mapped[Sale] = relationship(back_populates="lines")
+
+
+class SalePayment(Base):
+    __tablename__ = "sale_payment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sale.id"), index=True)
+    tender: Mapped[str] = mapped_column(String(10))
+    amount: Mapped[int] = mapped_column(Integer)
+    voucher_id: Mapped[int | None] = mapped_column(ForeignKey("voucher.id"))
+    sale: Mapped[Sale] = relationship(back_populates="payments")
+
+
+class Refund(Base):
+    """Money given back for some or all lines of a sale; a void is a whole refund."""
+
+    __tablename__ = "refund"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sale.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    authorized_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shift.id"))
+    reason: Mapped[str] = mapped_column(String(200))
+    goods_amount: Mapped[int] = mapped_column(Integer)
+    """The net value of the lines returned."""
+    money_back: Mapped[int] = mapped_column(Integer)
+    """Paid back in money (goods amount less the loyalty share and any clawback)."""
+    cashback_restored: Mapped[int] = mapped_column(Integer, default=0)
+    cashback_reversed: Mapped[int] = mapped_column(Integer, default=0)
+    clawback: Mapped[int] = mapped_column(Integer, default=0)
+    """Earned cashback already spent, kept from the money back."""
+    lines: Mapped[list[RefundLine]] = relationship(back_populates="refund")
+
+
+class RefundLine(Base):
+    __tablename__ = "refund_line"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    refund_id: Mapped[int] = mapped_column(ForeignKey("refund.id"), index=True)
+    sale_line_id: Mapped[int] = mapped_column(ForeignKey("sale_line.id"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[int] = mapped_column(Integer)
+    refund: Mapped[Refund] = relationship(back_populates="lines")
+
+
+class Voucher(Base):
+    __tablename__ = "voucher"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    """'balance' (cashback turned into a voucher) or 'discount' (a gift of the store)."""
+    value: Mapped[int] = mapped_column(Integer, default=0)
+    percent_bps: Mapped[int] = mapped_column(Integer, default=0)
+    max_discount: Mapped[int] = mapped_column(Integer, default=0)
+    min_purchase: Mapped[int] = mapped_column(Integer, default=0)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    issue_sale_id: Mapped[int | None] = mapped_column(ForeignKey("sale.id"))
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    redeemed_sale_id: Mapped[int | None] = mapped_column(ForeignKey("sale.id"))
+    redeemed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    redeemed_amount: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class LedgerEntry(Base):
+    """One movement of a customer's cashback. Append-only; chained by hash per terminal."""
+
+    __tablename__ = "ledger_entry"
+    __table_args__ = (
+        UniqueConstraint("terminal_uuid", "seq"),
+        Index("ix_ledger_entry_customer_id_id", "customer_id", "id"),
+        Index("ix_ledger_entry_expires_at", "expires_at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    terminal_uuid: Mapped[str] = mapped_column(String(36))
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
+    customer_uuid: Mapped[str] = mapped_column(String(36))
+    amount: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    available_from: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    lot_uuid: Mapped[str | None] = mapped_column(String(36), index=True)
+    sale_id: Mapped[int | None] = mapped_column(ForeignKey("sale.id"), index=True)
+    sale_uuid: Mapped[str | None] = mapped_column(String(36))
+    refund_id: Mapped[int | None] = mapped_column(ForeignKey("refund.id"))
+    voucher_id: Mapped[int | None] = mapped_column(ForeignKey("voucher.id"))
+    voucher_code: Mapped[str | None] = mapped_column(String(20))
+    related_customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    note: Mapped[str | None] = mapped_column(String(200))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class OutboxEvent(Base):
+    __tablename__ = "outbox_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+
+
+class AuditLog(Base):
+    """Who did what, and who authorized it. Append-only."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    terminal_uuid: Mapped[str] = mapped_column(String(36))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    authorized_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    target: Mapped[str | None] = mapped_column(String(80))
+    details: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class Setting(Base):
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,168 @@
+"""The cashback ledger's rules: kinds of movement, lots, balances and the hash chain.
+
+The ledger is a list of movements that is only ever appended to. Each positive
+movement opens a *lot* with the dates it becomes spendable and expires; each
+negative movement consumes lots: a targeted one (an expiry, the reversal of a
+sale's earning) first from its own lot, any other first from the spendable lots
+that expire soonest. A customer's balance is a pure function of the movements,
+so it can always be rebuilt and checked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+GENESIS_HASH = "0" * 64
+EXPIRING_SOON = timedelta(days=30)
+
+
+class EntryKind(StrEnum):
+    EARN = "earn"
+    REDEEM = "redeem"
+    EXPIRE = "expire"
+    REVERSE = "reverse"
+    """Earned cashback taken back by a refund or void."""
+    RESTORE = "restore"
+    """Redeemed cashback given back by a refund or void."""
+    ADJUST = "adjust"
+    REFERRAL_BONUS = "referral_bonus"
+    VOUCHER_ISSUE = "voucher_issue"
+    """Balance turned into a voucher (negative), or a discount voucher given (zero)."""
+    VOUCHER_REDEEM = "voucher_redeem"
+    """A voucher spent at the counter (zero: the voucher, not the balance, pays)."""
+    VOUCHER_RESTORE = "voucher_restore"
+    """A voucher given back by a refund or void (zero)."""
+    VOUCHER_CHANGE = "voucher_change"
+    """What a balance voucher was worth beyond the purchase, back to the balance."""
+
+
+@dataclass(frozen=True, slots=True)
+class Movement:
+    """A ledger entry as the rules see it."""
+
+    uuid: str
+    kind: EntryKind
+    amount: int
+    created_at: datetime
+    available_from: datetime | None = None
+    expires_at: datetime | None = None
+    lot_uuid: str | None = None
+
+
+@dataclass(slots=True)
+class Lot:
+    uuid: str
+    remaining: int
+    available_from: datetime
+    expires_at: datetime | None
+
+    def spendable_at(self, moment: datetime) -> bool:
+        return self.available_from <= moment and (
+            self.expires_at is None or moment < self.expires_at
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Balance:
+    total: int
+    """The sum of every movement (what the stored projection holds)."""
+    spendable: int
+    pending: int
+    expiring_soon: int
+    next_expiry: datetime | None
+
+    @property
+    def awaiting_expiry(self) -> int:
+        """Past its expiry date but not yet written off by the expiry run."""
+        return self.total - self.spendable - self.pending
+
+
+@dataclass(slots=True)
+class Replay:
+    lots: dict[str, Lot]
+    deficit: int
+    """Negative balance no lot covers (only where the program allows it)."""
+
+    def balance(self, now: datetime) -> Balance:
+        spendable = pending = soon = 0
+        next_expiry: datetime | None = None
+        for lot in self.lots.values():
+            if lot.remaining <= 0:
+                continue
+            if lot.spendable_at(now):
+                spendable += lot.remaining
+                if lot.expires_at is not None:
+                    if lot.expires_at - now <= EXPIRING_SOON:
+                        soon += lot.remaining
+                    if next_expiry is None or lot.expires_at < next_expiry:
+                        next_expiry = lot.expires_at
+            elif lot.available_from > now:
+                pending += lot.remaining
+        total = sum(lot.remaining for lot in self.lots.values()) - self.deficit
+        return Balance(total, spendable - self.deficit, pending, soon, next_expiry)
+
+    def expired_lots(self, now: datetime) -> list[Lot]:
+        return [
+            lot
+            for lot in self.lots.values()
+            if lot.remaining > 0 and lot.expires_at is not None and lot.expires_at <= now
+        ]
+
+
+def replay(movements: Iterable[Movement]) -> Replay:
+    """Apply movements in order; returns what is left in each lot."""
+    lots: dict[str, Lot] = {}
+    deficit = 0
+    for move in movements:
+        if move.amount > 0:
+            credit = move.amount
+            covered = min(credit, deficit)
+            deficit -= covered
+            lots[move.uuid] = Lot(
+                move.uuid,
+                credit - covered,
+                move.available_from or move.created_at,
+                move.expires_at,
+            )
+        elif move.amount < 0:
+            deficit += _consume(lots, -move.amount, move)
+    return Replay(lots, deficit)
+
+
+def _consume(lots: Mapping[str, Lot], amount: int, move: Movement) -> int:
+    """Take `amount` from the lots; returns what could not be taken."""
+    order: list[Lot] = []
+    if move.lot_uuid is not None and move.lot_uuid in lots:
+        order.append(lots[move.lot_uuid])
+    if move.kind is not EntryKind.EXPIRE:
+        others = [lot for lot in lots.values() if lot.remaining > 0 and lot not in order]
+        order += sorted(
+            others,
+            key=lambda lot: (
+                not lot.spendable_at(move.created_at),
+                lot.expires_at or datetime.max.replace(tzinfo=move.created_at.tzinfo),
+                lot.available_from,
+            ),
+        )
+    for lot in order:
+        taken = min(lot.remaining, amount)
+        lot.remaining -= taken
+        amount -= taken
+        if amount == 0:
+            break
+    return amount
+
+
+def chain_hash(previous: str, record: Mapping[str, object]) -> str:
+    """The hash of an entry chained to the one before it (sha256, hex).
+
+    The record is serialized canonically (sorted keys, no spaces), so the same
+    entry always hashes the same wherever it is verified.
+    """
+    body = json.dumps(record, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256((previous + body).encode("utf-8")).hexdigest()
