@@ -1,0 +1,63 @@
+"""Brazilian mobile numbers, stored as E.164 ('+5511912345678')."""
+
+from __future__ import annotations
+
+import random
+
+from posapp.core.errors import InvalidPhone
+
+# Area codes (DDD) in use per Anatel's numbering plan: 67 codes.
+VALID_DDDS: frozenset[str] = frozenset(
+    f"{n}"
+    for n in (
+        *range(11, 20),
+        21, 22, 24, 27, 28,
+        *range(31, 36), 37, 38,
+        *range(41, 50),
+        51, *range(53, 56),
+        *range(61, 70),
+        71, *range(73, 76), 77, 79,
+        *range(81, 90),
+        *range(91, 100),
+    )
+)  # fmt: skip
+
+_DIGITS = "0123456789"
+_SEPARATORS = frozenset(" \t()-.")
+
+
+def normalize_mobile(text: str) -> str:
+    body = text.strip()
+    international = body.startswith("+")
+    if international:
+        body = body[1:]
+    if any(c not in _DIGITS and c not in _SEPARATORS for c in body):
+        raise InvalidPhone(value=text)
+    digits = "".join(c for c in body if c in _DIGITS)
+    if international or (len(digits) == 13 and digits.startswith("55")):
+        if len(digits) != 13 or not digits.startswith("55"):
+            raise InvalidPhone(value=text)
+        digits = digits[2:]
+    elif len(digits) == 12 and digits.startswith("0"):  # long-distance trunk prefix
+        digits = digits[1:]
+    if len(digits) != 11 or digits[:2] not in VALID_DDDS or digits[2] != "9":
+        raise InvalidPhone(value=text)
+    return "+55" + digits
+
+
+def is_valid_mobile(text: str) -> bool:
+    try:
+        normalize_mobile(text)
+    except InvalidPhone:
+        return False
+    return True
+
+
+def format_mobile(e164: str) -> str:
+    n = normalize_mobile(e164)[3:]
+    return f"({n[:2]}) {n[2:7]}-{n[7:]}"
+
+
+def generate_mobile(rng: random.Random) -> str:
+    ddd = rng.choice(sorted(VALID_DDDS))
+    return f"+55{ddd}9" + "".join(rng.choice(_DIGITS) for _ in range(8))
