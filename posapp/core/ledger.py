@@ -39,6 +39,8 @@ class EntryKind(StrEnum):
     """A voucher given back by a refund or void (zero)."""
     VOUCHER_CHANGE = "voucher_change"
     """What a balance voucher was worth beyond the purchase, back to the balance."""
+    VOUCHER_CANCEL = "voucher_cancel"
+    """An unspent voucher cancelled by a refund; a balance voucher's value comes back."""
 
 
 @dataclass(frozen=True, slots=True)

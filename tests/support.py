@@ -1,0 +1,148 @@
+"""A small catalogue of fakes and builders shared by the tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from posapp.core.presets import preset
+from posapp.core.program import LoyaltyProgram
+from posapp.services import catalog
+from posapp.services.auth import Role, add_staff
+from posapp.services.checkout import (
+    CheckoutRequest,
+    LineRequest,
+    SaleResult,
+    TenderRequest,
+    checkout,
+)
+from posapp.core.pricing import Tender
+from posapp.services.customers import Enrolment, enrol
+from posapp.services.setup import set_up_store
+from posapp.services.station import Station, open_station
+
+MANAGER_PIN = "9999"
+CASHIER_PIN = "1111"
+
+
+class MovableClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.moment = start or datetime(2026, 3, 2, 13, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+    def advance(self, **delta: float) -> None:
+        self.moment += timedelta(**delta)
+
+
+@dataclass
+class Shop:
+    """A set-up counter with a few items and staff, on a real SQLite file."""
+
+    station: Station
+    clock: MovableClock
+    program: LoyaltyProgram
+    admin_id: int
+    manager_id: int
+    cashier_id: int
+    professional_id: int
+    items: dict[str, int] = field(default_factory=dict)
+
+    def enrol(
+        self, name: str, cpf: str | None = None, phone: str | None = None, **kw: object
+    ) -> int:
+        return enrol(self.station, Enrolment(name=name, cpf=cpf, phone=phone, **kw)).id  # type: ignore[arg-type]
+
+    def sell(
+        self,
+        *items: str | tuple[str, int],
+        customer: int | None = None,
+        cash: int | None = None,
+        pix: int | None = None,
+        cashback: int = 0,
+        voucher: str | None = None,
+        sale_discount: int = 0,
+        staff: int | None = None,
+    ) -> SaleResult:
+        """Ring up items by name (or (name, qty)); by default paid in PIX for what is due."""
+        lines = []
+        for entry in items:
+            name, qty = (entry, 1) if isinstance(entry, str) else entry
+            lines.append(LineRequest(self.items[name], qty))
+        payments = []
+        if voucher:
+            payments.append(TenderRequest(Tender.VOUCHER, voucher=voucher))
+        if cashback:
+            payments.append(TenderRequest(Tender.CASHBACK, cashback))
+        if cash:
+            payments.append(TenderRequest(Tender.CASH, cash))
+        if pix:
+            payments.append(TenderRequest(Tender.PIX, pix))
+        request = CheckoutRequest(
+            staff_id=staff or self.cashier_id,
+            lines=lines,
+            payments=payments,
+            customer_id=customer,
+            sale_discount=sale_discount,
+        )
+        return checkout(self.station, request)
+
+
+def open_shop(path: Path, program: LoyaltyProgram | str, clock: MovableClock | None = None) -> Shop:
+    clock = clock or MovableClock()
+    program = preset(program) if isinstance(program, str) else program
+    station = open_station(path, clock=clock)
+    result = set_up_store(
+        station, name="Loja Teste", program=program, admin_name="Ana Admin", admin_pin="0000"
+    )
+    with station.write() as session:
+        manager = add_staff(session, "Marta Gerente", Role.MANAGER, MANAGER_PIN, clock())
+        cashier = add_staff(session, "Carlos Caixa", Role.CASHIER, CASHIER_PIN, clock())
+        pro = add_staff(session, "Paula Manicure", Role.PROFESSIONAL, "2222", clock())
+        items = {
+            "shampoo": catalog.add_item(
+                session,
+                name="Shampoo 300 ml",
+                price=3_000,
+                gtin="7891000100103",
+                category_code="higiene",
+            ),
+            "dipirona": catalog.add_item(
+                session,
+                name="Dipirona 500 mg",
+                price=1_250,
+                gtin="7896004700014",
+                category_code="medicamentos",
+            ),
+            "batom": catalog.add_item(
+                session, name="Batom matte", price=4_990, sku="BAT-01", category_code="cosmeticos"
+            ),
+            "corte": catalog.add_item(
+                session,
+                name="Corte feminino",
+                price=8_000,
+                kind=catalog.SERVICE,
+                sku="SRV-CORTE",
+                duration_min=60,
+                category_code="servicos",
+            ),
+            "manicure": catalog.add_item(
+                session,
+                name="Manicure",
+                price=3_500,
+                kind=catalog.SERVICE,
+                sku="SRV-MANI",
+                duration_min=40,
+                category_code="servicos",
+            ),
+            "vestido": catalog.add_item(
+                session, name="Vestido midi", price=20_000, sku="VES-01", category_code="roupas"
+            ),
+        }
+        ids = {name: item.id for name, item in items.items()}
+        manager_id, cashier_id, pro_id = manager.id, cashier.id, pro.id
+    return Shop(station, clock, program, result.admin_id, manager_id, cashier_id, pro_id, ids)
