@@ -1,0 +1,102 @@
+"""Printer addresses as URIs.
+
+    usb://04b8:0e15                        USB vendor:product (hex), via pyusb
+    usb://04b8:0e15?in=0x81&out=0x02       ... with other bulk endpoints
+    tcp://192.168.0.50:9100                raw TCP (port defaults to 9100)
+    serial:///dev/ttyUSB0?baudrate=9600    serial port (baudrate, dsrdtr=0/1)
+    file:///dev/usb/lp0                    a device file (parallel, usblp)
+    cups://NAME                            a CUPS queue (raw)
+    virtual://                             the in-process emulator (virtual://NAME for more)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
+
+from hardware.errors import BadPrinterURI
+
+SCHEMES = ("usb", "tcp", "serial", "file", "cups", "virtual")
+
+
+@dataclass(frozen=True)
+class PrinterURI:
+    raw: str
+    scheme: str
+    host: str = ""
+    port: int = 9100
+    vendor_id: int = 0
+    product_id: int = 0
+    path: str = ""
+    baudrate: int = 9600
+    dsrdtr: bool = True
+    name: str = ""
+    in_ep: int = 0x82
+    out_ep: int = 0x01
+
+
+def _bad(uri: str, reason: str) -> BadPrinterURI:
+    return BadPrinterURI(uri, reason=reason)
+
+
+def parse_printer_uri(uri: str) -> PrinterURI:
+    """Parse and validate; raise BadPrinterURI naming what is wrong."""
+    text = uri.strip()
+    if "://" not in text:
+        raise _bad(uri, "use usb://, tcp://, serial://, file://, cups:// ou virtual://")
+    try:
+        parts = urlsplit(text)
+    except ValueError as exc:
+        raise _bad(uri, str(exc)) from None
+    scheme = parts.scheme.lower()
+    query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+    if scheme == "usb":
+        ids = parts.netloc.split(":")
+        if len(ids) != 2:
+            raise _bad(uri, "esperado usb://VID:PID em hexadecimal")
+        try:
+            vid, pid = (int(x, 16) for x in ids)
+        except ValueError:
+            raise _bad(uri, "VID e PID devem ser hexadecimais") from None
+        if not (0 < vid <= 0xFFFF and 0 < pid <= 0xFFFF):
+            raise _bad(uri, "VID e PID fora de 0001-FFFF")
+        try:
+            in_ep = int(query.get("in", "0x82"), 0)
+            out_ep = int(query.get("out", "0x01"), 0)
+        except ValueError:
+            raise _bad(uri, "endpoints in/out devem ser números (ex.: in=0x81)") from None
+        return PrinterURI(
+            text, scheme, vendor_id=vid, product_id=pid, in_ep=in_ep, out_ep=out_ep
+        )
+    if scheme == "tcp":
+        try:
+            host, port = parts.hostname, parts.port or 9100
+        except ValueError:
+            raise _bad(uri, "porta inválida") from None
+        if not host:
+            raise _bad(uri, "falta o endereço: tcp://HOST:9100")
+        return PrinterURI(text, scheme, host=host, port=port)
+    if scheme == "serial":
+        path = parts.netloc + parts.path
+        if not path:
+            raise _bad(uri, "falta a porta: serial:///dev/ttyUSB0")
+        try:
+            baud = int(query.get("baudrate", "9600"))
+        except ValueError:
+            raise _bad(uri, "baudrate deve ser um número") from None
+        if baud <= 0:
+            raise _bad(uri, "baudrate deve ser positivo")
+        dsrdtr = query.get("dsrdtr", "1") not in ("0", "false", "no")
+        return PrinterURI(text, scheme, path=path, baudrate=baud, dsrdtr=dsrdtr)
+    if scheme == "file":
+        path = parts.netloc + parts.path
+        if not path:
+            raise _bad(uri, "falta o caminho: file:///dev/usb/lp0")
+        return PrinterURI(text, scheme, path=path)
+    if scheme == "cups":
+        if not parts.netloc:
+            raise _bad(uri, "falta o nome da fila: cups://NOME")
+        return PrinterURI(text, scheme, name=parts.netloc)
+    if scheme == "virtual":
+        return PrinterURI(text, scheme, name=parts.netloc + parts.path.strip("/"))
+    raise _bad(uri, f"tipo '{scheme}' desconhecido; use {', '.join(SCHEMES)}")
