@@ -209,6 +209,8 @@ class Refund(Base):
     cashback_reversed: Mapped[int] = mapped_column(Integer, default=0)
     clawback: Mapped[int] = mapped_column(Integer, default=0)
     """Earned cashback already spent, kept from the money back."""
+    loyalty_share: Mapped[int] = mapped_column(Integer, default=0)
+    """The part of the goods amount that cashback and vouchers had paid."""
     lines: Mapped[list[RefundLine]] = relationship(back_populates="refund")
 
 
@@ -219,6 +221,7 @@ class RefundLine(Base):
     sale_line_id: Mapped[int] = mapped_column(ForeignKey("sale_line.id"), index=True)
     quantity: Mapped[int] = mapped_column(Integer)
     amount: Mapped[int] = mapped_column(Integer)
+    earned: Mapped[int] = mapped_column(Integer, default=0)
     refund: Mapped[Refund] = relationship(back_populates="lines")
 
 

@@ -241,6 +241,7 @@ def upgrade() -> None:
         sa.Column("cashback_restored", sa.Integer(), nullable=False),
         sa.Column("cashback_reversed", sa.Integer(), nullable=False),
         sa.Column("clawback", sa.Integer(), nullable=False),
+        sa.Column("loyalty_share", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["authorized_by_id"], ["staff.id"], name=op.f("fk_refund_authorized_by_id_staff")
         ),
@@ -374,6 +375,7 @@ def upgrade() -> None:
         sa.Column("sale_line_id", sa.Integer(), nullable=False),
         sa.Column("quantity", sa.Integer(), nullable=False),
         sa.Column("amount", sa.Integer(), nullable=False),
+        sa.Column("earned", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["refund_id"], ["refund.id"], name=op.f("fk_refund_line_refund_id_refund")
         ),
