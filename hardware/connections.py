@@ -161,7 +161,8 @@ def open_connection(
 
 def _not_found(uri: PrinterURI, exc: BaseException) -> PrinterError:
     cause = _root_cause(exc)
-    detail = str(cause).strip().splitlines()[-1] if str(cause).strip() else ""
+    text = str(cause).strip()
+    detail = text.splitlines()[-1] if isinstance(cause, OSError) and text else ""
     if isinstance(cause, TimeoutError | socket.timeout):
         return PrinterUnreachable(uri.raw, detail or "tempo esgotado")
     if isinstance(cause, PermissionError) or getattr(cause, "errno", None) == errno.EACCES:

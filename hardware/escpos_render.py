@@ -139,7 +139,7 @@ class EscposRenderer:
 
     def barcode(self, block: Barcode) -> None:
         # bars plus quiet zones, in modules
-        modules = 95 + 18 if block.kind == "EAN13" else 11 * len(block.data) + 35 + 20
+        modules = 95 + 18 if block.kind == "EAN13" else 11 * len(block.data) + 35 + 10
         width = block.module
         while width > 2 and modules * width > self.max_dots:
             width -= 1
