@@ -6,8 +6,9 @@ way), so a test can break one thing and see exactly that fault named.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -81,6 +82,10 @@ def verify(station: Station) -> list[Fault]:
         ]
 
 
+def _pairs(rows: Sequence[Any]) -> dict[int, int]:
+    return {int(key): int(value or 0) for key, value in rows if key is not None}
+
+
 def check_chain(session: Session) -> Iterator[Fault]:
     terminals = session.scalars(select(LedgerEntry.terminal_uuid).distinct()).all()
     for terminal in terminals:
@@ -102,15 +107,15 @@ def check_chain(session: Session) -> Iterator[Fault]:
 
 
 def check_balances(session: Session, program: LoyaltyProgram) -> Iterator[Fault]:
-    sums = dict(
+    sums = _pairs(
         session.execute(
             select(LedgerEntry.customer_id, func.sum(LedgerEntry.amount)).group_by(
                 LedgerEntry.customer_id
             )
-        ).tuples()
+        ).all()
     )
-    stored = dict(
-        session.execute(select(CustomerBalance.customer_id, CustomerBalance.units)).tuples()
+    stored = _pairs(
+        session.execute(select(CustomerBalance.customer_id, CustomerBalance.units)).all()
     )
     for customer_id in sorted(sums.keys() | stored.keys()):
         total, kept = int(sums.get(customer_id, 0)), stored.get(customer_id, 0)
@@ -121,27 +126,27 @@ def check_balances(session: Session, program: LoyaltyProgram) -> Iterator[Fault]
 
 
 def check_sales(session: Session) -> Iterator[Fault]:
-    line_sums = dict(
+    line_sums = _pairs(
         session.execute(
             select(SaleLine.sale_id, func.sum(SaleLine.net)).group_by(SaleLine.sale_id)
-        ).tuples()
+        ).all()
     )
-    line_earned = dict(
+    line_earned = _pairs(
         session.execute(
             select(SaleLine.sale_id, func.sum(SaleLine.earned)).group_by(SaleLine.sale_id)
-        ).tuples()
+        ).all()
     )
-    paid = dict(
+    paid = _pairs(
         session.execute(
             select(SalePayment.sale_id, func.sum(SalePayment.amount)).group_by(SalePayment.sale_id)
-        ).tuples()
+        ).all()
     )
-    earned = dict(
+    earned = _pairs(
         session.execute(
             select(LedgerEntry.sale_id, func.sum(LedgerEntry.amount))
             .where(LedgerEntry.kind == EntryKind.EARN.value)
             .group_by(LedgerEntry.sale_id)
-        ).tuples()
+        ).all()
     )
     for sale in session.execute(
         select(Sale.id, Sale.number, Sale.total, Sale.change, Sale.earned, Sale.customer_id)
