@@ -124,14 +124,15 @@ def stalled_printer() -> Iterator[tuple[str, threading.Event]]:
 
 def test_a_printer_that_stops_reading_times_out_and_the_caller_never_blocks(
         stalled_printer: tuple[str, threading.Event], devices: DeviceThread) -> None:
-    uri, release = stalled_printer
+    uri, _release = stalled_printer
     printer = Printer(uri, devices=devices, timeout=0.5, status_timeout=0.1)
     job = PrintJob(uri, b"\x1b@" + b"x" * 32_000_000, "default", 80, "CP860")
     future = printer.send(job)
     assert not future.done()  # the caller got its Future back while the printer is stuck
     with pytest.raises(PrinterTimeout) as caught:
         future.result(timeout=20)
-    assert caught.value.message() == f"Impressora {uri}: tempo esgotado (0.5 s) esperando a impressora."
+    assert caught.value.message() == (
+        f"Impressora {uri}: tempo esgotado (0.5 s) esperando a impressora.")
 
 
 def test_virtual_uri_starts_an_emulator_in_process(devices: DeviceThread) -> None:
@@ -157,4 +158,5 @@ def test_drawer_pulse_reaches_the_printer(emulator: EmulatorServer, devices: Dev
 def test_bad_uri_is_refused_when_the_printer_is_configured() -> None:
     with pytest.raises(BadPrinterURI) as caught:
         Printer("tcp://:9100")
-    assert caught.value.message() == "Impressora tcp://:9100: endereço inválido (falta o endereço: tcp://HOST:9100)."
+    assert caught.value.message() == (
+        "Impressora tcp://:9100: endereço inválido (falta o endereço: tcp://HOST:9100).")

@@ -1,0 +1,52 @@
+"""Keyboard-wedge scans told apart from a person typing."""
+
+from __future__ import annotations
+
+from hardware.scanner.events import Scan
+from hardware.scanner.wedge import Typed, WedgeConfig, WedgeDetector, WedgeEvent
+
+
+def feed(det: WedgeDetector, keys: list[str], start: float, gap: float) -> list[WedgeEvent]:
+    out: list[WedgeEvent] = []
+    for i, key in enumerate(keys):
+        out += det.feed(key, start + i * gap)
+    return out
+
+
+def test_a_fast_burst_ending_in_enter_is_a_scan() -> None:
+    det = WedgeDetector()
+    assert feed(det, [*"7891234567895", "Enter"], 10.0, 0.004) == [Scan("7891234567895", "wedge")]
+
+
+def test_a_person_typing_the_same_keys_is_handed_back() -> None:
+    det = WedgeDetector()
+    events = feed(det, [*"1234", "Enter"], 10.0, 0.25)
+    keys = [k for e in events if isinstance(e, Typed) for k in e.keys]
+    assert keys == ["1", "2", "3", "4", "Enter"]  # each released when the next came late
+    assert det.flush(11.5) == []
+    assert not any(isinstance(e, Scan) for e in events)
+
+
+def test_a_lone_key_is_released_by_flush_after_the_gap() -> None:
+    det = WedgeDetector()
+    assert det.feed("a", 1.0) == []
+    assert det.flush(1.01) == []
+    assert det.flush(1.2) == [Typed(("a",))]
+
+
+def test_short_fast_input_with_enter_is_not_a_scan() -> None:
+    det = WedgeDetector(WedgeConfig(min_length=4))
+    assert feed(det, ["1", "2", "Enter"], 0.0, 0.003) == [Typed(("1", "2", "Enter"))]
+
+
+def test_prefix_and_suffix_are_configurable_and_stripped() -> None:
+    det = WedgeDetector(WedgeConfig(prefix="#", suffix="Tab", max_gap=0.02))
+    assert feed(det, [*"#ABC-99", "Tab"], 0.0, 0.005) == [Scan("ABC-99", "wedge")]
+    # without the prefix the same burst is typing
+    out = feed(det, [*"ABC-99", "Tab"], 5.0, 0.005)
+    assert not any(isinstance(e, Scan) for e in out)
+
+
+def test_speed_is_configurable() -> None:
+    slow_scanner = WedgeDetector(WedgeConfig(max_gap=0.15))
+    assert feed(slow_scanner, [*"12345", "Enter"], 0.0, 0.1) == [Scan("12345", "wedge")]
