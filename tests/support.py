@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from posapp.core.presets import preset
+from posapp.core.pricing import Tender
 from posapp.core.program import LoyaltyProgram
 from posapp.services import catalog
 from posapp.services.auth import Role, add_staff
@@ -17,7 +18,6 @@ from posapp.services.checkout import (
     TenderRequest,
     checkout,
 )
-from posapp.core.pricing import Tender
 from posapp.services.customers import Enrolment, enrol
 from posapp.services.setup import set_up_store
 from posapp.services.station import Station, open_station
