@@ -1,0 +1,92 @@
+"""Customers at the counter: enrolment with consent, look-up, balance, history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import select
+
+from db.models import Customer, OutboxEvent
+from posapp.core.errors import UnknownReferralCode
+from posapp.services import customers
+from posapp.services.customers import Enrolment, enrol
+from tests.support import Shop
+
+MakeShop = Callable[..., Shop]
+
+
+def test_enrolment_normalizes_documents_and_records_consent(make_shop: MakeShop) -> None:
+    shop = make_shop("salon")
+    summary = enrol(
+        shop.station,
+        Enrolment(
+            name="  João   da  Silva ",
+            cpf="529.982.247-25",
+            phone="(11) 98765-4321",
+            marketing_consent=True,
+        ),
+    )
+    assert (summary.name, summary.cpf, summary.phone) == (
+        "João da Silva",
+        "52998224725",
+        "+5511987654321",
+    )
+    with shop.station.read() as session:
+        customer = session.get(Customer, summary.id)
+        assert customer is not None and customer.consent_at == shop.clock()
+        kinds = session.scalars(select(OutboxEvent.kind)).all()
+    assert kinds == ["customer.enrolled"]
+    with pytest.raises(UnknownReferralCode):
+        enrol(
+            shop.station, Enrolment(name="Bia", phone="21 99876-5432", referred_by_code="NOPE1234")
+        )
+
+
+def test_search_by_cpf_phone_or_a_fragment_of_the_name(make_shop: MakeShop) -> None:
+    shop = make_shop("salon")
+    joao = shop.enrol("João da Silva", cpf="529.982.247-25")
+    maria = shop.enrol("Maria Conceição Souza", phone="(21) 99876-5432")
+    shop.enrol("Mariana Lopes", phone="(31) 99123-4567")
+
+    def names(query: str) -> list[str]:
+        return sorted(c.name for c in customers.search(shop.station, query))
+
+    assert [c.id for c in customers.search(shop.station, "529.982.247-25")] == [joao]
+    assert [c.id for c in customers.search(shop.station, "21998765432")] == [maria]
+    assert names("joao") == ["João da Silva"]  # accents do not matter
+    assert names("mari") == ["Maria Conceição Souza", "Mariana Lopes"]
+    assert names("conceicao sou") == ["Maria Conceição Souza"]
+    assert names("52998") == ["João da Silva"]  # the start of a CPF
+    assert names("xyz") == []
+
+
+def test_account_shows_spendable_pending_expiring_and_history(make_shop: MakeShop) -> None:
+    shop = make_shop("fashion")
+    maria = shop.enrol("Maria Silva", cpf="529.982.247-25")
+    shop.sell("batom", customer=maria, pix=4_990)
+    shop.clock.advance(days=160)
+    shop.sell("vestido", customer=maria, pix=20_000)  # the voucher takes the balance
+
+    account = customers.account(shop.station, maria)
+    assert account.balance.total == 0
+    assert [v.value for v in account.open_vouchers] == [2_499]
+    history = customers.history(shop.station, maria)
+    assert [(row.kind, row.amount, row.sale_number) for row in history] == [
+        ("earn", 499, 1),
+        ("earn", 2_000, 2),
+        ("voucher_issue", -2_499, 2),
+    ]
+    assert customers.vouchers(shop.station, maria)[0].status == "open"
+    shop.clock.advance(days=61)
+    assert customers.vouchers(shop.station, maria)[0].status == "expired"
+
+
+def test_cashback_about_to_expire_is_shown_as_expiring_soon(make_shop: MakeShop) -> None:
+    shop = make_shop("salon")
+    carla = shop.enrol("Carla Dias", phone="11 91234-5678")
+    shop.sell("corte", customer=carla, pix=8_000)
+    assert customers.account(shop.station, carla).balance.expiring_soon == 0
+    shop.clock.advance(days=155)  # expires at 180 days: 25 left
+    account = customers.account(shop.station, carla)
+    assert (account.balance.spendable, account.balance.expiring_soon) == (800, 800)
