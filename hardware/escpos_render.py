@@ -135,7 +135,11 @@ class EscposRenderer:
         size = min(block.module, self.max_dots // modules)
         if size < 1:
             raise InvalidReceipt(reason="QR grande demais para a largura do papel")
-        self.p.qr(block.data, size=size, native=False)
+        # The same picture escpos's qr(native=False) makes, without encoding twice.
+        code.box_size = size
+        picture: PILImage.Image = code.make_image().get_image()
+        self.p.image(picture.convert("RGB"), center=False)
+        self.p.ln()
 
     def barcode(self, block: Barcode) -> None:
         # bars plus quiet zones, in modules

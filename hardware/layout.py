@@ -12,6 +12,7 @@ and every replacement is reported to the caller.
 from __future__ import annotations
 
 import codecs
+import functools
 import textwrap
 import unicodedata
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ class Substitution:
     printed: str
 
 
+@functools.cache
 def python_codec(codepage: str) -> str:
     """The Python codec name of an escpos code page name (CP860 -> cp860)."""
     entry = CAPABILITIES["encodings"].get(codepage, {})
@@ -65,13 +67,20 @@ def _encodable(char: str, codec: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=4096)
+def _printable_in(char: str, codec: str) -> bool:
+    return char.isprintable() and _encodable(char, codec)
+
+
 def fit_codepage(text: str, codepage: str) -> tuple[str, list[Substitution]]:
     """Return text that the code page can print in full, and what was replaced."""
     codec = python_codec(codepage)
+    if text.isprintable() and _encodable(text, codec):
+        return text, []  # the common case: plain Portuguese
     out: list[str] = []
     subs: list[Substitution] = []
     for char in text:
-        if char == "\n" or (char.isprintable() and _encodable(char, codec)):
+        if char == "\n" or _printable_in(char, codec):
             out.append(char)
             continue
         replacement = _TRANSLITERATIONS.get(char)
