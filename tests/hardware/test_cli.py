@@ -20,9 +20,21 @@ def parse(*argv: str) -> argparse.Namespace:
 
 
 def test_printer_test_on_virtual_prints_accents_qr_and_barcodes(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = run_printer_command(parse("printer", "test", "virtual://", "--width", "58",
-                                     "--profile", "Bematech-MP4200TH", "--out", str(tmp_path)))
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = run_printer_command(
+        parse(
+            "printer",
+            "test",
+            "virtual://",
+            "--width",
+            "58",
+            "--profile",
+            "Bematech-MP4200TH",
+            "--out",
+            str(tmp_path),
+        )
+    )
     out = capsys.readouterr().out
     assert code == 0
     assert "ç ã õ á é ê ô ú à í ó â Ç Ã Õ É" in out
@@ -31,16 +43,17 @@ def test_printer_test_on_virtual_prints_accents_qr_and_barcodes(
     assert found == {TEST_QR, TEST_EAN13, TEST_CODE128}
 
 
-def test_printer_test_reports_an_unreachable_printer(
-        capsys: pytest.CaptureFixture[str]) -> None:
+def test_printer_test_reports_an_unreachable_printer(capsys: pytest.CaptureFixture[str]) -> None:
     code = run_printer_command(parse("printer", "test", "tcp://127.0.0.1:9", "--timeout", "1"))
     assert code == 1
     assert "Impressora tcp://127.0.0.1:9: não responde" in capsys.readouterr().err
 
 
 def test_emulate_runs_for_the_given_time(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = run_printer_command(parse("printer", "emulate", "--port", "0", "--out",
-                                     str(tmp_path), "--seconds", "0.3"))
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = run_printer_command(
+        parse("printer", "emulate", "--port", "0", "--out", str(tmp_path), "--seconds", "0.3")
+    )
     assert code == 0
     assert "tcp://127.0.0.1:" in capsys.readouterr().out

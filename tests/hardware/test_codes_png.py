@@ -23,8 +23,9 @@ F = zxingcpp.BarcodeFormat
 
 
 @pytest.mark.parametrize(
-    ("profile", "native"), [("TM-T20II", True), ("Bematech-MP4200TH", False),
-                            ("Generic-58mm", False), ("TM-T88V", True)])
+    ("profile", "native"),
+    [("TM-T20II", True), ("Bematech-MP4200TH", False), ("Generic-58mm", False), ("TM-T88V", True)],
+)
 @pytest.mark.parametrize("width", [58, 80])
 def test_qr_and_barcodes_decode_from_the_paper(profile: str, native: bool, width: int) -> None:
     receipt = (

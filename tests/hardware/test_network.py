@@ -40,7 +40,8 @@ def sale() -> Receipt:
 
 
 def test_a_receipt_prints_on_the_emulator_over_tcp(
-        emulator: EmulatorServer, devices: DeviceThread) -> None:
+    emulator: EmulatorServer, devices: DeviceThread
+) -> None:
     printer = Printer(emulator.uri, 80, "TM-T20II", devices)
     result = printer.print(sale()).result(timeout=10)
     assert result.status is not None and result.status.ready
@@ -52,11 +53,19 @@ def test_a_receipt_prints_on_the_emulator_over_tcp(
 
 @pytest.mark.parametrize(
     ("state", "error", "pt", "en"),
-    [({"paper_out": True}, PaperOut, "sem papel", "out of paper"),
-     ({"cover_open": True}, CoverOpen, "tampa aberta", "cover open")])
+    [
+        ({"paper_out": True}, PaperOut, "sem papel", "out of paper"),
+        ({"cover_open": True}, CoverOpen, "tampa aberta", "cover open"),
+    ],
+)
 def test_paper_out_or_cover_open_refuses_the_job_and_names_printer_and_cause(
-        emulator: EmulatorServer, devices: DeviceThread, state: dict[str, bool],
-        error: type[Exception], pt: str, en: str) -> None:
+    emulator: EmulatorServer,
+    devices: DeviceThread,
+    state: dict[str, bool],
+    error: type[Exception],
+    pt: str,
+    en: str,
+) -> None:
     printer = Printer(emulator.uri, 80, "TM-T20II", devices)
     job = printer.render(sale())
     emulator.set_status(**state)
@@ -71,7 +80,8 @@ def test_paper_out_or_cover_open_refuses_the_job_and_names_printer_and_cause(
 
 
 def test_connection_dropped_mid_job_is_an_error_and_the_same_job_prints_again(
-        emulator: EmulatorServer, devices: DeviceThread) -> None:
+    emulator: EmulatorServer, devices: DeviceThread
+) -> None:
     printer = Printer(emulator.uri, 80, "TM-T20II", devices)
     job = printer.render(sale())
     assert len(job.data) > 2000
@@ -123,7 +133,8 @@ def stalled_printer() -> Iterator[tuple[str, threading.Event]]:
 
 
 def test_a_printer_that_stops_reading_times_out_and_the_caller_never_blocks(
-        stalled_printer: tuple[str, threading.Event], devices: DeviceThread) -> None:
+    stalled_printer: tuple[str, threading.Event], devices: DeviceThread
+) -> None:
     uri, _release = stalled_printer
     printer = Printer(uri, devices=devices, timeout=0.5, status_timeout=0.1)
     job = PrintJob(uri, b"\x1b@" + b"x" * 32_000_000, "default", 80, "CP860")
@@ -132,15 +143,17 @@ def test_a_printer_that_stops_reading_times_out_and_the_caller_never_blocks(
     with pytest.raises(PrinterTimeout) as caught:
         future.result(timeout=20)
     assert caught.value.message() == (
-        f"Impressora {uri}: tempo esgotado (0.5 s) esperando a impressora.")
+        f"Impressora {uri}: tempo esgotado (0.5 s) esperando a impressora."
+    )
 
 
 def test_virtual_uri_starts_an_emulator_in_process(devices: DeviceThread) -> None:
     printer = Printer("virtual://caixa2", 58, "Bematech-MP4200TH", devices)
     printer.print(sale()).result(timeout=10)
     (printed,) = virtual_printer("caixa2").wait_for_receipts(1)
-    assert any(ln.startswith("TOTAL") and ln.endswith("R$ 12,90") and len(ln) == 32
-               for ln in printed.lines)  # 58 mm: 32 columns
+    assert any(
+        ln.startswith("TOTAL") and ln.endswith("R$ 12,90") and len(ln) == 32 for ln in printed.lines
+    )  # 58 mm: 32 columns
     assert printed.images  # Bematech: QR printed as a raster image
 
 
@@ -159,4 +172,5 @@ def test_bad_uri_is_refused_when_the_printer_is_configured() -> None:
     with pytest.raises(BadPrinterURI) as caught:
         Printer("tcp://:9100")
     assert caught.value.message() == (
-        "Impressora tcp://:9100: endereço inválido (falta o endereço: tcp://HOST:9100).")
+        "Impressora tcp://:9100: endereço inválido (falta o endereço: tcp://HOST:9100)."
+    )

@@ -70,7 +70,11 @@ def test_characters_outside_the_code_page_are_replaced_and_reported() -> None:
     rendered = render_bytes(receipt, "TM-T20II")
     assert decode(rendered.data)[0].lines[0] == 'Preço EUR 5 "promo" ?'
     assert {(s.original, s.printed) for s in rendered.substitutions} == {
-        ("€", "EUR"), ("“", '"'), ("”", '"'), ("☃", "?")}
+        ("€", "EUR"),
+        ("“", '"'),
+        ("”", '"'),
+        ("☃", "?"),
+    }
 
 
 def test_the_portuguese_code_page_is_selected_explicitly() -> None:
@@ -83,10 +87,14 @@ words = st.text(alphabet="abcçãõáéêôúº ª-XYZ0123456789", min_size=1, m
 
 
 @settings(max_examples=60, deadline=None)
-@given(left=words, right=st.text(alphabet="R$0123456789,.-", min_size=1, max_size=14),
-       columns=st.sampled_from([32, 48]))
+@given(
+    left=words,
+    right=st.text(alphabet="R$0123456789,.-", min_size=1, max_size=14),
+    columns=st.sampled_from([32, 48]),
+)
 def test_rows_never_lose_text_and_keep_the_right_column_flush(
-        left: str, right: str, columns: int) -> None:
+    left: str, right: str, columns: int
+) -> None:
     lines = row_lines(left, right, columns)
     assert all(len(ln) <= columns for ln in lines)
     assert lines[-1].endswith(right.strip())

@@ -58,10 +58,17 @@ def test_missing_serial_scanner_is_named() -> None:
 
 
 def test_serial_printer_sends_the_receipt_over_the_port(
-        pty_pair: tuple[int, str], devices: DeviceThread) -> None:
+    pty_pair: tuple[int, str], devices: DeviceThread
+) -> None:
     master, port = pty_pair
-    printer = Printer(f"serial://{port}?baudrate=19200&dsrdtr=0", 58, "Generic-58mm", devices,
-                      timeout=2, status_timeout=0.1)
+    printer = Printer(
+        f"serial://{port}?baudrate=19200&dsrdtr=0",
+        58,
+        "Generic-58mm",
+        devices,
+        timeout=2,
+        status_timeout=0.1,
+    )
     result = printer.print(ReceiptBuilder(58).text("Balcão 1").cut().build()).result(10)
     assert result.status is None  # the pty never answers DLE EOT: printed blind
     data = b""
@@ -74,11 +81,13 @@ def test_serial_printer_sends_the_receipt_over_the_port(
 
 
 def test_file_printer_writes_escpos_to_the_device_file(
-        tmp_path: Path, devices: DeviceThread) -> None:
+    tmp_path: Path, devices: DeviceThread
+) -> None:
     target = tmp_path / "lp0"
     target.touch()
     Printer(f"file://{target}", 80, "TM-T20II", devices).print(
-        ReceiptBuilder(80).text("Impressão via arquivo").cut().build()).result(10)
+        ReceiptBuilder(80).text("Impressão via arquivo").cut().build()
+    ).result(10)
     (receipt,) = decode(target.read_bytes())
     assert receipt.lines[0] == "Impressão via arquivo"
 
@@ -86,4 +95,5 @@ def test_file_printer_writes_escpos_to_the_device_file(
 def test_missing_device_file(devices: DeviceThread) -> None:
     with pytest.raises(DeviceNotFound, match="file:///dev/usb/lp9"):
         Printer("file:///dev/usb/lp9", devices=devices).print(
-            ReceiptBuilder(80).text("x").build()).result(10)
+            ReceiptBuilder(80).text("x").build()
+        ).result(10)

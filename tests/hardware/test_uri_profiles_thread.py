@@ -27,9 +27,16 @@ def test_uris_parse() -> None:
 
 @pytest.mark.parametrize(
     ("uri", "reason"),
-    [("lp0", "use usb://"), ("usb://04b8", "VID:PID"), ("usb://xyz:0e15", "hexadecimais"),
-     ("tcp://host:port", "porta inválida"), ("serial://", "falta a porta"),
-     ("serial:///dev/ttyS0?baudrate=rapido", "baudrate"), ("ipp://x", "desconhecido")])
+    [
+        ("lp0", "use usb://"),
+        ("usb://04b8", "VID:PID"),
+        ("usb://xyz:0e15", "hexadecimais"),
+        ("tcp://host:port", "porta inválida"),
+        ("serial://", "falta a porta"),
+        ("serial:///dev/ttyS0?baudrate=rapido", "baudrate"),
+        ("ipp://x", "desconhecido"),
+    ],
+)
 def test_bad_uris_say_what_is_wrong(uri: str, reason: str) -> None:
     with pytest.raises(BadPrinterURI) as caught:
         parse_printer_uri(uri)

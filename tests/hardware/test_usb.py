@@ -51,7 +51,8 @@ def test_missing_usb_device_is_named(devices: DeviceThread) -> None:
     with pytest.raises(DeviceNotFound) as caught:
         printer.print(ReceiptBuilder(80).text("x").build()).result(timeout=10)
     assert caught.value.message() == (
-        "Impressora usb://1234:5678: dispositivo não encontrado (cabo desconectado?).")
+        "Impressora usb://1234:5678: dispositivo não encontrado (cabo desconectado?)."
+    )
 
 
 def test_unplugged_in_the_middle_of_a_job(devices: DeviceThread) -> None:
@@ -76,7 +77,8 @@ def test_unplugged_in_the_middle_of_a_job(devices: DeviceThread) -> None:
 
 
 def test_no_libusb_is_reported_as_such_not_as_a_missing_device(
-        monkeypatch: pytest.MonkeyPatch, devices: DeviceThread) -> None:
+    monkeypatch: pytest.MonkeyPatch, devices: DeviceThread
+) -> None:
     for module in (usb.backend.libusb1, usb.backend.libusb0, usb.backend.openusb):
         monkeypatch.setattr(module, "get_backend", lambda *a, **k: None)
     with pytest.raises(UsbBackendMissing) as caught:
@@ -89,8 +91,10 @@ def test_hid_scanner_reports_become_scans_with_shift() -> None:
     scanner = HidScanner(0x05E0, 0x1200, backend=EmulatedBackend(device))
     device.scan("7891234567895")
     device.scan("Lote-A/42!")
-    assert scanner.poll() == [Scan("7891234567895", "usb://05e0:1200"),
-                              Scan("Lote-A/42!", "usb://05e0:1200")]
+    assert scanner.poll() == [
+        Scan("7891234567895", "usb://05e0:1200"),
+        Scan("Lote-A/42!", "usb://05e0:1200"),
+    ]
     device.scan("PARTIAL", suffix=False)
     assert scanner.poll() == []  # no Enter yet
 
