@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from posapp.services.projections import rebuild_balances
 from posapp.services.station import open_station
 from posapp.services.verify import verify
 from tests.support import Shop
@@ -73,3 +74,18 @@ def test_fault_messages_in_both_languages(make_shop: MakeShop) -> None:
     station.close()
     assert "saldo gravado difere" in fault.message("pt_BR")
     assert "stored balance differs" in fault.message("en")
+
+
+def test_balances_are_rebuilt_from_the_entries(make_shop: MakeShop) -> None:
+    shop = busy_shop(make_shop)
+    shop.sell("batom", customer=1, pix=4_990)
+    path = shop.station.path
+    shop.station.close()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE customer_balance SET units = 12345")
+    station = open_station(path, clock=shop.clock)
+    assert [f.code for f in verify(station)] == ["balance_mismatch"]
+    assert rebuild_balances(station) == 1
+    assert verify(station) == []
+    assert rebuild_balances(station) == 0
+    station.close()
