@@ -1,0 +1,453 @@
+"""The `posapp` command: the counter GUI, the demo, demo data, database tools, printers.
+
+Messages are pt_BR first (`--lang en` for English). A refusal the user can act
+on (`PosError`) prints its message and exits with 2, never a traceback.
+
+The GUI lives in `posapp.app`, the only module here allowed to load Qt; it is
+imported by name when the GUI starts, so `posapp db ...` and `posapp printer ...`
+never load Qt (and the import contract "Qt only in posapp.ui and posapp.app"
+holds for this module).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from db.backup import backup_database, backup_path
+from posapp import __version__
+from posapp.core.errors import PosError
+from posapp.core.presets import PRESETS
+from posapp.services.demo import BRT, DemoSummary, fill_demo, has_sales
+from posapp.services.first_run import first_run
+from posapp.services.station import Station, open_station
+
+LANGS = ("pt_BR", "en")
+DEFAULT_LANG = "pt_BR"
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    "no_db": ("Banco de dados não encontrado: {path}", "Database not found: {path}"),
+    "need_db": (
+        "Informe o arquivo do banco com --db (os dados de demonstração nunca vão para o banco "
+        "da loja por engano).",
+        "Give the database file with --db (demo data never goes into the store's database "
+        "by mistake).",
+    ),
+    "not_empty": (
+        "O banco {path} já tem vendas; use um arquivo novo para os dados de demonstração.",
+        "The database {path} already has sales; use a new file for demo data.",
+    ),
+    "no_store": (
+        "Este banco ainda não tem loja configurada: {path}",
+        "This database has no store set up yet: {path}",
+    ),
+    "demo_ready": (
+        "Banco de demonstração pronto em {seconds} s: {path}",
+        "Demo database ready in {seconds} s: {path}",
+    ),
+    "demo_store": ("Loja: {name} (programa: {program})", "Store: {name} (program: {program})"),
+    "demo_counts": (
+        "{customers} clientes ({referred} indicados), {products} produtos, {services} serviços, "
+        "{sales} vendas",
+        "{customers} customers ({referred} referred), {products} products, {services} services, "
+        "{sales} sales",
+    ),
+    "demo_period": ("Vendas de {first} a {last}", "Sales from {first} to {last}"),
+    "demo_pins": ("PINs de demonstração:", "Demo PINs:"),
+    "first_run": (
+        'Primeira execução: loja "{name}" criada com o programa {program}.\n'
+        "PIN do administrador ({admin}): {pin} (anote-o; ele não será mostrado de novo).",
+        'First run: store "{name}" created with the {program} program.\n'
+        "Administrator PIN ({admin}): {pin} (write it down; it will not be shown again).",
+    ),
+    "upgraded": (
+        "Banco {path} atualizado da revisão {before} para {after}.",
+        "Database {path} upgraded from revision {before} to {after}.",
+    ),
+    "up_to_date": (
+        "Banco {path} já está na revisão {after}.",
+        "Database {path} is already at revision {after}.",
+    ),
+    "backup_before": (
+        "Cópia de segurança antes da atualização: {backup}",
+        "Backup taken before the upgrade: {backup}",
+    ),
+    "none": ("nenhuma", "none"),
+    "backup_done": ("Cópia de segurança gravada em {path}", "Backup written to {path}"),
+    "no_faults": ("Nenhuma falha encontrada", "No faults found"),
+    "faults": ("{count} falha(s) encontrada(s):", "{count} fault(s) found:"),
+    "no_printer_cli": (
+        "Os comandos de impressora não estão disponíveis nesta instalação.",
+        "Printer commands are not available in this installation.",
+    ),
+}
+
+_ROLES: dict[str, tuple[str, str]] = {
+    "admin": ("administrador", "administrator"),
+    "manager": ("gerente", "manager"),
+    "cashier": ("caixa", "cashier"),
+    "professional": ("profissional", "professional"),
+}
+
+
+def say(key: str, lang: str, **values: Any) -> str:
+    pt, en = _MESSAGES[key]
+    return (pt if lang.startswith("pt") else en).format(**values)
+
+
+def default_db_path() -> Path:
+    return platformdirs.user_data_path("posapp", appauthor=False) / "posapp.sqlite"
+
+
+class CliError(Exception):
+    """A refusal of the command line itself (a missing file...), exit status 2."""
+
+    def __init__(self, key: str, **values: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+    def message(self, lang: str) -> str:
+        return say(self.key, lang, **self.values)
+
+
+# -- the parser ----------------------------------------------------------------------
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Any,
+        groups: Any,
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, "uso: " if prefix is None else prefix)
+
+
+def _parser(**kwargs: Any) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(formatter_class=_Formatter, add_help=False, **kwargs)
+    parser._positionals.title = "argumentos"
+    parser._optionals.title = "opções"
+    parser.add_argument("-h", "--help", action="help", help="mostra esta ajuda e sai")
+    return parser
+
+
+def _common(parser: argparse.ArgumentParser, *, top: bool, db_help: str | None = None) -> None:
+    """--db and --lang, accepted before and after a subcommand."""
+    default: Any = None if top else argparse.SUPPRESS
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=default,
+        metavar="ARQUIVO",
+        help=db_help or f"arquivo do banco de dados (padrão: {default_db_path()})",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=DEFAULT_LANG if top else argparse.SUPPRESS,
+        help="idioma das mensagens: pt_BR (padrão) ou en",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _parser(
+        prog="posapp",
+        description="Caixa para salões e farmácias com programa de cashback.",
+    )
+    _common(parser, top=True)
+    parser.add_argument(
+        "--version", action="version", version=f"posapp {__version__}", help="mostra a versão"
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="abre o caixa num banco de demonstração novo, com impressora virtual",
+    )
+    parser.add_argument(
+        "--preset",
+        choices=sorted(PRESETS),
+        default="salon",
+        help="programa de fidelidade de uma loja nova (padrão: salon)",
+    )
+    commands = parser.add_subparsers(dest="command", title="comandos", metavar="COMANDO")
+
+    demo = commands.add_parser(
+        "demo-data",
+        help="preenche um banco com dados de demonstração",
+        description="Cria um banco (ou completa um banco ainda sem vendas) com loja, catálogo, "
+        "equipe, clientes e 90 dias de vendas de demonstração.",
+        formatter_class=_Formatter,
+        add_help=False,
+    )
+    _help(demo)
+    _common(demo, top=False, db_help="arquivo do banco a preencher (obrigatório)")
+    demo.add_argument("--customers", type=_count, default=200, metavar="N", help="clientes")
+    demo.add_argument("--products", type=_count, default=300, metavar="N", help="produtos")
+    demo.add_argument(
+        "--sales", type=_count, default=None, metavar="N", help="vendas (padrão: 600)"
+    )
+    demo.add_argument("--seed", type=int, default=7, help="semente dos dados (padrão: 7)")
+    demo.add_argument(
+        "--preset", choices=sorted(PRESETS), default="salon", help="programa (padrão: salon)"
+    )
+
+    db = commands.add_parser(
+        "db",
+        help="ferramentas do banco de dados",
+        description="Atualiza, confere ou copia o banco de dados do caixa.",
+        formatter_class=_Formatter,
+        add_help=False,
+    )
+    _help(db)
+    db_commands = db.add_subparsers(dest="db_command", required=True, metavar="AÇÃO")
+    for name, text in (
+        ("upgrade", "atualiza o banco para a versão atual (com cópia de segurança antes)"),
+        ("verify", "confere a cadeia do extrato, os saldos, as vendas e os vales"),
+        ("backup", "grava uma cópia de segurança consistente do banco"),
+    ):
+        action = db_commands.add_parser(
+            name, help=text, description=text, formatter_class=_Formatter, add_help=False
+        )
+        _help(action)
+        _common(action, top=False)
+        if name == "backup":
+            action.add_argument(
+                "--out",
+                type=Path,
+                default=None,
+                metavar="ARQUIVO",
+                help="arquivo da cópia (padrão: pasta backups ao lado do banco)",
+            )
+
+    try:
+        from hardware.cli import add_printer_commands
+    except ImportError:  # pragma: no cover - an installation without the device libraries
+        pass
+    else:
+        add_printer_commands(commands)
+    return parser
+
+
+def _help(parser: argparse.ArgumentParser) -> None:
+    parser._positionals.title = "argumentos"
+    parser._optionals.title = "opções"
+    parser.add_argument("-h", "--help", action="help", help="mostra esta ajuda e sai")
+
+
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"use um número maior ou igual a zero: {text}")
+    return value
+
+
+# -- running -------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as done:  # --help and --version (0), usage errors (2)
+        return done.code if isinstance(done.code, int) else 0
+    lang: str = args.lang
+    try:
+        return _dispatch(args, lang)
+    except (PosError, CliError) as error:
+        print(error.message(lang), file=sys.stderr)
+        return 2
+
+
+def _dispatch(args: argparse.Namespace, lang: str) -> int:
+    command = args.command
+    if command == "demo-data":
+        return _demo_data(args, lang)
+    if command == "db":
+        return _db(args, lang)
+    if command == "printer":
+        from hardware.cli import run_printer_command
+
+        return run_printer_command(args)
+    return _gui(args, lang)
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    path: Path | None = args.db
+    return path if path is not None else default_db_path()
+
+
+def _existing(path: Path) -> Path:
+    if not path.is_file():
+        raise CliError("no_db", path=path)
+    return path
+
+
+def _with_station(path: Path, work: Callable[[Station], int]) -> int:
+    station = open_station(path)
+    try:
+        return work(station)
+    finally:
+        station.close()
+
+
+def _demo_data(args: argparse.Namespace, lang: str) -> int:
+    if args.db is None:
+        raise CliError("need_db")
+    path: Path = args.db
+    started = time.perf_counter()
+
+    def fill(station: Station) -> int:
+        if has_sales(station):
+            raise CliError("not_empty", path=path)
+        summary = fill_demo(
+            station,
+            customers=args.customers,
+            products=args.products,
+            sales=args.sales,
+            seed=args.seed,
+            preset_key=args.preset,
+        )
+        print(say("demo_ready", lang, seconds=_seconds(started, lang), path=path))
+        _print_summary(summary, lang)
+        return 0
+
+    return _with_station(path, fill)
+
+
+def _print_summary(summary: DemoSummary, lang: str) -> None:
+    print(say("demo_store", lang, name=summary.store_name, program=summary.program_key))
+    print(
+        say(
+            "demo_counts",
+            lang,
+            customers=summary.customers,
+            referred=summary.referred_customers,
+            products=summary.products,
+            services=summary.services,
+            sales=summary.sales,
+        )
+    )
+    if summary.first_sale_at and summary.last_sale_at:
+        first, last = (_day(m, lang) for m in (summary.first_sale_at, summary.last_sale_at))
+        print(say("demo_period", lang, first=first, last=last))
+    print(say("demo_pins", lang))
+    for person in summary.staff:
+        print(f"  {person.name} ({_role(person.role.value, lang)}): {person.pin}")
+
+
+def _seconds(started: float, lang: str) -> str:
+    text = f"{time.perf_counter() - started:.1f}"
+    return text.replace(".", ",") if lang.startswith("pt") else text
+
+
+def _role(role: str, lang: str) -> str:
+    return _ROLES[role][0 if lang.startswith("pt") else 1]
+
+
+def _day(moment: datetime, lang: str) -> str:
+    local = moment.astimezone(BRT)
+    return local.strftime("%d/%m/%Y" if lang.startswith("pt") else "%Y-%m-%d")
+
+
+def _db(args: argparse.Namespace, lang: str) -> int:
+    path = _db_path(args)
+    if args.db_command == "upgrade":
+        return _with_station(path, lambda station: _report_upgrade(station, lang))
+    if args.db_command == "backup":
+        source = _existing(path)
+        out: Path = args.out or backup_path(source, "manual")
+        print(say("backup_done", lang, path=backup_database(source, out)))
+        return 0
+    return _with_station(_existing(path), lambda station: _verify(station, lang))
+
+
+def _report_upgrade(station: Station, lang: str) -> int:
+    result = station.migration
+    assert result is not None
+    if result.before == result.after:
+        print(say("up_to_date", lang, path=station.path, after=result.after))
+    else:
+        before = result.before or say("none", lang)
+        print(say("upgraded", lang, path=station.path, before=before, after=result.after))
+    if result.backup is not None:
+        print(say("backup_before", lang, backup=result.backup))
+    return 0
+
+
+def _verify(station: Station, lang: str) -> int:
+    from posapp.services.setup import is_set_up
+    from posapp.services.verify import verify
+
+    if not is_set_up(station):
+        raise CliError("no_store", path=station.path)
+    faults = verify(station)
+    if not faults:
+        print(say("no_faults", lang))
+        return 0
+    print(say("faults", lang, count=len(faults)))
+    for fault in faults:
+        print(f"  - {fault.message(lang)}")
+    return 1
+
+
+def _demo_gui(args: argparse.Namespace, lang: str) -> int:
+    """A fresh demo database in a new temporary folder, then the GUI on it."""
+    path = Path(tempfile.mkdtemp(prefix="posapp-demo-")) / "demo.sqlite"
+    started = time.perf_counter()
+    summary = _new_demo(path, args.preset)
+    print(say("demo_ready", lang, seconds=_seconds(started, lang), path=path))
+    _print_summary(summary, lang)
+    pins = [f"{p.name} ({_role(p.role.value, lang)}): {p.pin}" for p in summary.staff]
+    return _run_app(path, demo=True, notice="\n".join([say("demo_pins", lang), *pins]))
+
+
+def _gui(args: argparse.Namespace, lang: str) -> int:
+    if args.demo:
+        return _demo_gui(args, lang)
+    path = _db_path(args)
+    station = open_station(path)
+    try:
+        done = first_run(station, preset_key=args.preset)
+    finally:
+        station.close()
+    notice: str | None = None
+    if done is not None:
+        notice = say(
+            "first_run",
+            lang,
+            name=done.store_name,
+            program=done.program_key,
+            admin=done.admin_name,
+            pin=done.admin_pin,
+        )
+        print(notice)
+    return _run_app(path, demo=False, notice=notice)
+
+
+def _new_demo(path: Path, preset_key: str) -> DemoSummary:
+    station = open_station(path)
+    try:
+        return fill_demo(station, preset_key=preset_key)
+    finally:
+        station.close()
+
+
+def _run_app(path: Path, *, demo: bool, notice: str | None) -> int:
+    app = importlib.import_module("posapp.app")
+    status: int = app.main(path, demo=demo, notice=notice)
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
