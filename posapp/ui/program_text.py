@@ -21,19 +21,27 @@ def _days(n: int) -> str:
 def program_rules(program: LoyaltyProgram) -> list[str]:
     """The key rules, one short sentence each, most important first."""
     rules = _earning(program)
-    what = "os pontos" if program.mode is ProgramMode.POINTS else "o cashback"
+    points = program.mode is ProgramMode.POINTS
+    what = "os pontos" if points else "o cashback"
+
+    def verb(singular: str, plural: str) -> str:
+        return f"{what} {plural if points else singular}"
+
     if program.min_purchase_centavos:
-        rules.append(f"vale para compras a partir de {format_money(program.min_purchase_centavos)}")
+        minimum = format_money(program.min_purchase_centavos)
+        rules.append(f"{'pontos' if points else 'cashback'} em compras a partir de {minimum}")
     if program.pending_days:
-        rules.append(f"{what} fica disponível {_days(program.pending_days)} após a compra")
+        available = verb("fica disponível", "ficam disponíveis")
+        rules.append(f"{available} {_days(program.pending_days)} após a compra")
     if program.expiry_days:
-        rules.append(f"{what} vale por {_days(program.expiry_days)}")
+        rules.append(f"{verb('vale', 'valem')} por {_days(program.expiry_days)}")
     else:
-        rules.append(f"{what} não vence")
+        rules.append(verb("não vence", "não vencem"))
     if program.max_redeem_bps >= FULL_SHARE_BPS:
-        rules.append(f"{what} pode pagar a compra toda")
+        rules.append(f"{verb('pode', 'podem')} pagar a compra toda")
     else:
-        rules.append(f"{what} paga até {percent(program.max_redeem_bps)} de cada compra")
+        share = percent(program.max_redeem_bps)
+        rules.append(f"{verb('paga', 'pagam')} até {share} de cada compra")
     rules += _voucher(program)
     referral = program.referral
     if referral is not None:
@@ -74,7 +82,10 @@ def _voucher(program: LoyaltyProgram) -> list[str]:
         threshold = format_money(rule.threshold_centavos)
         if rule.step_centavos:
             step = format_money(rule.step_centavos)
-            return [f"vale de {step} a cada {step} de cashback{validity}"]
+            text = f"vale de {step} a cada {step} de cashback"
+            if rule.threshold_centavos > rule.step_centavos:
+                text += f" a partir de {threshold}"
+            return [text + validity]
         return [f"vale ao chegar a {threshold}{validity}"]
     if rule.trigger is VoucherTrigger.PURCHASE_ABOVE:
         if rule.value_centavos:
