@@ -12,7 +12,6 @@ holds for this module).
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 import tempfile
 import time
@@ -444,9 +443,9 @@ def _new_demo(path: Path, preset_key: str) -> DemoSummary:
 
 
 def _run_app(path: Path, *, demo: bool, notice: str | None) -> int:
-    app = importlib.import_module("posapp.app")
-    status: int = app.main(path, demo=demo, notice=notice)
-    return status
+    from posapp import app  # Qt is loaded only when a window is asked for
+
+    return app.main(path, demo=demo, notice=notice)
 
 
 if __name__ == "__main__":  # pragma: no cover

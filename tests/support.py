@@ -68,7 +68,7 @@ class Shop:
         sale_discount: int = 0,
         staff: int | None = None,
     ) -> SaleResult:
-        """Ring up items by name (or (name, qty)); by default paid in PIX for what is due."""
+        """Ring up items by name (or (name, qty)), paid with the tenders given."""
         lines = []
         for entry in items:
             name, qty = (entry, 1) if isinstance(entry, str) else entry
