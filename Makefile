@@ -32,6 +32,7 @@ typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy posapp db hardware
 
 pytest: $(VENV)/.installed-dev
+	bash scripts/test-deps.sh
 	$(BIN)/pytest
 
 test: lint typecheck pytest

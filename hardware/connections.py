@@ -1,6 +1,7 @@
 """Open a printer named by URI through python-escpos, and speak to it.
 
-A `Connection` wraps one open python-escpos printer object and turns every
+A `Connection` wraps one open python-escpos printer object (for `cups://`, a
+`hardware.cups_queue.CupsQueue` with the same transport methods) and turns every
 low-level failure (OSError, USBError, DeviceNotFoundError...) into a
 `PrinterError` that names the printer and the cause. All its methods block
 and are meant to run on the device thread. Every wait is bounded by the
@@ -16,13 +17,13 @@ from typing import Any
 import usb.core
 from escpos.escpos import Escpos
 from escpos.exceptions import DeviceNotFoundError
-from escpos.printer import CupsPrinter, File, Network, Serial, Usb
+from escpos.printer import File, Network, Serial, Usb
 from serial import SerialException, SerialTimeoutException
 
+from hardware.cups_queue import CupsQueue
 from hardware.emulator.virtual import virtual_printer
 from hardware.errors import (
     ConnectionLost,
-    CupsUnavailable,
     DeviceNotFound,
     PermissionDenied,
     PrinterError,
@@ -205,12 +206,9 @@ def _open(uri: PrinterURI, profile: Any, paper: Paper, timeout: float, backend: 
         f.open()
         return f
     if uri.scheme == "cups":
-        try:
-            cups = CupsPrinter(uri.name, profile=profile)
-        except RuntimeError as exc:  # pycups is not installed
-            raise CupsUnavailable(uri.raw, "pycups não instalado") from exc
-        # CupsPrinter buffers _raw() into a job and sends nothing unless open()
-        # was called first; close() submits the job.
-        cups.open(job_name="posapp")
-        return cups
+        # CupsQueue, not escpos's CupsPrinter: bounded waits, the server set in
+        # the thread that talks to it, one error per cause (see hardware.cups_queue).
+        queue = CupsQueue(uri, timeout=timeout)
+        queue.open(job_name="posapp")  # nothing is sent without open()
+        return queue
     raise PrinterUnreachable(uri.raw, f"tipo {uri.scheme}")

@@ -100,6 +100,30 @@ class CupsUnavailable(PrinterError):
     en = "Printer {printer}: CUPS is not available on this computer."
 
 
+class CupsServerUnreachable(PrinterUnreachable):
+    code = "cups_server_unreachable"
+    pt_BR = "Impressora {printer}: o servidor CUPS {server} não responde."
+    en = "Printer {printer}: the CUPS server {server} is not answering."
+
+
+class CupsServerTimeout(PrinterTimeout):
+    code = "cups_server_timeout"
+    pt_BR = "Impressora {printer}: o servidor CUPS {server} não respondeu em {seconds:g} s."
+    en = "Printer {printer}: the CUPS server {server} did not answer within {seconds:g} s."
+
+
+class CupsQueueNotFound(DeviceNotFound):
+    code = "cups_queue_not_found"
+    pt_BR = "Impressora {printer}: a fila '{queue}' não existe no servidor CUPS {server}."
+    en = "Printer {printer}: there is no queue '{queue}' on the CUPS server {server}."
+
+
+class CupsJobRefused(PrinterError):
+    code = "cups_job_refused"
+    pt_BR = "Impressora {printer}: o servidor CUPS {server} recusou o trabalho."
+    en = "Printer {printer}: the CUPS server {server} refused the job."
+
+
 class PaperOut(PrinterError):
     code = "paper_out"
     pt_BR = "Impressora {printer}: sem papel."

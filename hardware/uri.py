@@ -5,7 +5,8 @@
     tcp://192.168.0.50:9100                raw TCP (port defaults to 9100)
     serial:///dev/ttyUSB0?baudrate=9600    serial port (baudrate, dsrdtr=0/1)
     file:///dev/usb/lp0                    a device file (parallel, usblp)
-    cups://NAME                            a CUPS queue (raw)
+    cups://NAME                            a CUPS queue (raw) on this computer's CUPS server
+    cups://HOST:PORT/NAME                  ... on another CUPS server (port defaults to 631)
     virtual://                             the in-process emulator (virtual://NAME for more)
 """
 
@@ -17,6 +18,9 @@ from urllib.parse import parse_qs, urlsplit
 from hardware.errors import BadPrinterURI
 
 SCHEMES = ("usb", "tcp", "serial", "file", "cups", "virtual")
+CUPS_PORT = 631
+# CUPS refuses these in a queue name (besides control characters).
+_CUPS_NAME_FORBIDDEN = set(" /\\#'\"")
 
 
 @dataclass(frozen=True)
@@ -94,9 +98,28 @@ def parse_printer_uri(uri: str) -> PrinterURI:
             raise _bad(uri, "falta o caminho: file:///dev/usb/lp0")
         return PrinterURI(text, scheme, path=path)
     if scheme == "cups":
-        if not parts.netloc:
-            raise _bad(uri, "falta o nome da fila: cups://NOME")
-        return PrinterURI(text, scheme, name=parts.netloc)
+        return _parse_cups(uri, text, parts.netloc, parts.path)
     if scheme == "virtual":
         return PrinterURI(text, scheme, name=parts.netloc + parts.path.strip("/"))
     raise _bad(uri, f"tipo '{scheme}' desconhecido; use {', '.join(SCHEMES)}")
+
+
+def _parse_cups(uri: str, text: str, netloc: str, path: str) -> PrinterURI:
+    """cups://NAME (the default server: host "") or cups://HOST[:PORT]/NAME."""
+    name = path.strip("/")
+    if not name:  # cups://NAME
+        name, netloc = netloc, ""
+    if not name or (not netloc and ":" in name):  # cups:// or cups://HOST:PORT
+        raise _bad(uri, "falta o nome da fila: cups://NOME ou cups://SERVIDOR:631/NOME")
+    if any(c in _CUPS_NAME_FORBIDDEN or ord(c) < 32 or c == "\x7f" for c in name):
+        raise _bad(uri, f"nome de fila inválido '{name}'")
+    if not netloc:
+        return PrinterURI(text, "cups", name=name, port=CUPS_PORT)
+    try:
+        parts = urlsplit(f"//{netloc}")
+        host, port = parts.hostname, parts.port or CUPS_PORT
+    except ValueError:
+        raise _bad(uri, "porta inválida") from None
+    if not host:
+        raise _bad(uri, "falta o servidor: cups://SERVIDOR:631/NOME")
+    return PrinterURI(text, "cups", host=host, port=port, name=name)

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what the tests need beyond the app's own system deps, when missing
+# and we are root on Debian (CI is): the CUPS daemon, its admin tools and its
+# socket:// backend, so tests/hardware/test_cups.py can run a private cupsd (its
+# own config, spool and port in a temp dir; it never uses the system's CUPS or
+# port 631). Debian ships cupsd in cups-daemon and lpadmin in cups-client, but
+# the socket backend only in `cups` (which pulls cups-filters and ghostscript);
+# installed without recommends (no avahi, no colord). The install must not
+# start the system's print service, so a policy-rc.d that denies it is put in
+# place for the install when none exists.
+set -euo pipefail
+need=()
+[ -x /usr/sbin/cupsd ] && [ -x /usr/sbin/lpadmin ] && [ -x /usr/lib/cups/backend/socket ] \
+  || need+=(cups)
+[ ${#need[@]} -eq 0 ] && exit 0
+echo "test-deps: missing ${need[*]}"
+if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+  echo "test-deps: install ${need[*]} with your package manager (the CUPS tests need them)" >&2
+  exit 0
+fi
+policy=/usr/sbin/policy-rc.d
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\nexit 101\n' >"$policy"
+  chmod 755 "$policy"
+  trap 'rm -f "$policy"' EXIT
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
