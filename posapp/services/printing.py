@@ -1,0 +1,179 @@
+"""The print queue: receipts wait in the database until the printer has taken them.
+
+Every print is a `print_job` row first. The receipt is rebuilt from the
+committed rows and sent on the device thread; the row ends `printed`, or
+`failed` with the printer's own words, and can be sent again at any time.
+Nothing here can undo or hold up a sale: the sale was committed before.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from db.models import PrintJob
+from hardware.device_thread import DeviceThread
+from hardware.emulator.decoder import decode
+from hardware.emulator.render_png import render_receipt
+from hardware.errors import HardwareError
+from hardware.printer import Printer
+from hardware.receipt import Receipt
+from posapp.services.receipts import balance_slip, sale_receipt
+from posapp.services.settings import CounterSettings
+from posapp.services.station import Station
+
+SALE = "sale"
+SLIP = "slip"
+PENDING, PRINTED, FAILED = "pending", "printed", "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class PrintOutcome:
+    job_id: int
+    kind: str
+    ref_id: int
+    printed: bool
+    error_pt: str | None = None
+    error_en: str | None = None
+
+    def error(self, locale: str = "pt_BR") -> str | None:
+        return self.error_pt if locale.startswith("pt") else self.error_en
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedJob:
+    id: int
+    kind: str
+    ref_id: int
+    status: str
+    attempts: int
+    last_error: str | None
+    created_at: datetime
+
+
+class PrintService:
+    """Owns the counter's printer and its device thread."""
+
+    def __init__(
+        self,
+        station: Station,
+        settings: CounterSettings,
+        devices: DeviceThread | None = None,
+        timeout: float = 5.0,
+    ) -> None:
+        self.station = station
+        self.settings = settings
+        self.devices = devices or DeviceThread()
+        self._own_devices = devices is None
+        self.timeout = timeout
+        self._printer: Printer | None = None
+
+    @property
+    def printer(self) -> Printer:
+        if self._printer is None:
+            self._printer = Printer(
+                self.settings.printer_uri,
+                paper=self.settings.paper_mm,
+                profile=self.settings.printer_profile,
+                devices=self.devices,
+                timeout=self.timeout,
+            )
+        return self._printer
+
+    def reconfigure(self, settings: CounterSettings) -> None:
+        old, self._printer = self._printer, None
+        self.settings = settings
+        if old is not None:
+            old.close()
+
+    def print_sale(self, sale_id: int) -> Future[PrintOutcome]:
+        return self._enqueue(SALE, sale_id)
+
+    def print_slip(self, customer_id: int) -> Future[PrintOutcome]:
+        return self._enqueue(SLIP, customer_id)
+
+    def retry(self, job_id: int) -> Future[PrintOutcome]:
+        return self.devices.submit(self._run, job_id)
+
+    def retry_failed(self) -> list[Future[PrintOutcome]]:
+        return [self.retry(job.id) for job in self.queue() if job.status != PRINTED]
+
+    def last_sale_id(self) -> int | None:
+        with self.station.read() as session:
+            return session.scalar(
+                select(PrintJob.ref_id)
+                .where(PrintJob.kind == SALE)
+                .order_by(PrintJob.id.desc())
+                .limit(1)
+            )
+
+    def queue(self) -> list[QueuedJob]:
+        """Jobs not printed yet, oldest first."""
+        with self.station.read() as session:
+            rows = session.scalars(
+                select(PrintJob).where(PrintJob.status != PRINTED).order_by(PrintJob.id)
+            )
+            return [
+                QueuedJob(r.id, r.kind, r.ref_id, r.status, r.attempts, r.last_error, r.created_at)
+                for r in rows
+            ]
+
+    def receipt(self, kind: str, ref_id: int) -> Receipt:
+        build: Callable[[Station, int, CounterSettings], Receipt] = (
+            sale_receipt if kind == SALE else balance_slip
+        )
+        return build(self.station, ref_id, self.settings)
+
+    def preview_png(self, kind: str, ref_id: int) -> bytes:
+        """The receipt as the paper would show it: rendered, decoded back, drawn."""
+        data = self.printer.render(self.receipt(kind, ref_id)).data
+        (paper,) = decode(data)[:1]
+        image = render_receipt(paper, paper_dots=384 if self.settings.paper_mm == 58 else 576)
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")
+        return buffer.getvalue()
+
+    def close(self) -> None:
+        if self._printer is not None:
+            self._printer.close()
+        if self._own_devices:
+            self.devices.stop()
+
+    def _enqueue(self, kind: str, ref_id: int) -> Future[PrintOutcome]:
+        with self.station.write() as session:
+            job = PrintJob(
+                kind=kind, ref_id=ref_id, status=PENDING, attempts=0, created_at=self.station.now()
+            )
+            session.add(job)
+            session.flush()
+            job_id = job.id
+        return self.devices.submit(self._run, job_id)
+
+    def _run(self, job_id: int) -> PrintOutcome:
+        """On the device thread: build, render and send one job, then record how it went."""
+        with self.station.read() as session:
+            job = session.get(PrintJob, job_id)
+            assert job is not None
+            kind, ref_id = job.kind, job.ref_id
+        try:
+            rendered = self.printer.render(self.receipt(kind, ref_id))
+            self.printer.send_now(rendered)
+        except HardwareError as error:
+            outcome = PrintOutcome(
+                job_id, kind, ref_id, False, error.message("pt_BR"), error.message("en")
+            )
+        else:
+            outcome = PrintOutcome(job_id, kind, ref_id, True)
+        with self.station.write() as session:
+            job = session.get(PrintJob, job_id)
+            assert job is not None
+            job.attempts += 1
+            job.status = PRINTED if outcome.printed else FAILED
+            job.last_error = outcome.error_pt
+            job.printed_at = self.station.now() if outcome.printed else None
+        return outcome
