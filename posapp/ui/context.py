@@ -1,0 +1,41 @@
+"""What every screen is given: the station, the printer, the settings, who is signed in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, Signal
+
+from posapp.services.auth import StaffRef
+from posapp.services.printing import PrintService
+from posapp.services.settings import CounterSettings
+from posapp.services.station import Station
+
+
+class Events(QObject):
+    """What changed, so screens redraw only that (Anki's change notifications)."""
+
+    sale_committed = Signal(int)
+    """A sale id, after its commit."""
+    customer_changed = Signal(int)
+    """A customer id whose data or balance changed."""
+    staff_changed = Signal()
+    """Someone signed in or out."""
+    status = Signal(str)
+    """A line for the status bar."""
+    printer_state = Signal(bool, str)
+    """(ok, text) after each print attempt."""
+
+
+@dataclass
+class UiContext:
+    station: Station
+    printing: PrintService
+    settings: CounterSettings
+    demo: bool = False
+    staff: StaffRef | None = None
+    events: Events = field(default_factory=Events)
+
+    @property
+    def locale(self) -> str:
+        return self.settings.language

@@ -1,0 +1,31 @@
+"""Service calls run off the GUI thread and come back on it."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from posapp.core.errors import InvalidCPF
+from posapp.ui.runner import run_in_background
+
+
+def test_results_and_errors_come_back_on_the_gui_thread(qtbot: QtBot) -> None:
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    gui = threading.get_ident()
+    seen: dict[str, object] = {}
+
+    def work() -> int:
+        seen["worker"] = threading.get_ident()
+        return 42
+
+    def fail() -> int:
+        raise InvalidCPF(value="123")
+
+    run_in_background(owner, work, lambda r: seen.update(result=r, on=threading.get_ident()))
+    run_in_background(owner, fail, lambda r: None, lambda e: seen.update(error=e))
+    qtbot.waitUntil(lambda: "result" in seen and "error" in seen, timeout=5_000)
+    assert seen["result"] == 42 and seen["on"] == gui and seen["worker"] != gui
+    assert isinstance(seen["error"], InvalidCPF)
