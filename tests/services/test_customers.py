@@ -10,7 +10,9 @@ from sqlalchemy import select
 from db.models import Customer, OutboxEvent
 from posapp.core.errors import UnknownReferralCode
 from posapp.services import customers
+from posapp.services.checkout import LineRequest
 from posapp.services.customers import Enrolment, enrol
+from posapp.services.quote import quote
 from tests.support import Shop
 
 MakeShop = Callable[..., Shop]
@@ -90,3 +92,16 @@ def test_cashback_about_to_expire_is_shown_as_expiring_soon(make_shop: MakeShop)
     shop.clock.advance(days=155)  # expires at 180 days: 25 left
     account = customers.account(shop.station, carla)
     assert (account.balance.spendable, account.balance.expiring_soon) == (800, 800)
+
+
+def test_the_quote_shows_what_the_cart_will_earn_before_it_is_paid(make_shop: MakeShop) -> None:
+    shop = make_shop("cosmetics")
+    bia = shop.enrol("Beatriz Costa", phone="(21) 99876-5432")
+    shop.sell("vestido", customer=bia, pix=20_000)  # R$ 20,00 to spend
+    lines = [LineRequest(shop.items["shampoo"]), LineRequest(shop.items["batom"], 2)]
+    seen = quote(shop.station, lines, customer_id=bia)
+    assert (seen.gross, seen.total, seen.earn_units) == (12_980, 12_980, 1_298)
+    assert seen.redeem_cap == 2_000  # half of R$ 129,80, but only R$ 20,00 is there
+    paying = quote(shop.station, lines, customer_id=bia, loyalty_paid=2_000)
+    assert paying.earn_units == 1_098  # nothing earned on what cashback pays
+    assert quote(shop.station, lines).earn_units == 0  # no customer, nothing to earn

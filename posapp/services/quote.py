@@ -1,0 +1,91 @@
+"""What a cart will cost and earn, live at the counter, before anything is written."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from db.models import Customer, Item
+from posapp.core.errors import UnknownCustomer, UnknownItem
+from posapp.core.pricing import CartLine, price_cart
+from posapp.core.program import ProgramMode
+from posapp.services.checkout import LineRequest
+from posapp.services.ledger import replay_customer
+from posapp.services.station import Station
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    gross: int
+    discount: int
+    total: int
+    line_nets: tuple[int, ...]
+    earn_units: int
+    """What this sale will earn if paid in money (less what loyalty pays)."""
+    earn_value: int
+    redeem_cap: int
+    """The most cashback may pay of this sale."""
+    spendable_units: int
+    spendable_value: int
+    points: bool
+
+
+def quote(
+    station: Station,
+    lines: Sequence[LineRequest],
+    *,
+    customer_id: int | None = None,
+    sale_discount: int = 0,
+    loyalty_paid: int = 0,
+) -> Quote:
+    with station.read() as session:
+        program = station.program(session)
+        ids = {line.item_id for line in lines}
+        items = {
+            item.id: item
+            for item in session.scalars(
+                select(Item).where(Item.id.in_(ids)).options(selectinload(Item.category))
+            )
+        }
+        cart = []
+        for line in lines:
+            item = items.get(line.item_id)
+            if item is None:
+                raise UnknownItem(value=line.item_id)
+            cart.append(
+                CartLine(
+                    item_id=item.id,
+                    name=item.name,
+                    unit_price=item.price if line.unit_price is None else line.unit_price,
+                    quantity=line.quantity,
+                    discount=line.discount,
+                    category=item.category.code if item.category else None,
+                    professional_id=line.professional_id,
+                )
+            )
+        priced = price_cart(cart, sale_discount)
+        spendable = 0
+        if customer_id is not None:
+            if session.get(Customer, customer_id) is None:
+                raise UnknownCustomer(value=customer_id)
+            spendable = max(
+                replay_customer(session, customer_id).balance(station.now()).spendable, 0
+            )
+        earn = (
+            program.earn(priced.earn_lines(min(loyalty_paid, priced.total))) if customer_id else 0
+        )
+        return Quote(
+            gross=priced.gross,
+            discount=priced.discount_total,
+            total=priced.total,
+            line_nets=tuple(p.net for p in priced.lines),
+            earn_units=earn,
+            earn_value=program.value_of_units(earn) if program.mode is ProgramMode.POINTS else earn,
+            redeem_cap=min(program.redeem_cap(priced.total), program.value_of_units(spendable)),
+            spendable_units=spendable,
+            spendable_value=program.value_of_units(spendable),
+            points=program.mode is ProgramMode.POINTS,
+        )
