@@ -1,0 +1,960 @@
+"""The counter: scan or type items, attach a customer, pay, print — with function keys.
+
+Service calls that write or may take time (quote, checkout, printing, parking,
+customer look-ups, name search) run off the GUI thread through
+`run_in_background`; a barcode look-up is one indexed read and runs inline
+(see bench/scan.py). Dialogs are opened with `.open()` and answer by signals,
+so the screen never blocks in a nested event loop (the manager PIN prompt is
+the one exception: `ask_pin`, a plain function that tests replace).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posapp.core.errors import NotAuthorized, UnknownItem
+from posapp.core.money import format_money
+from posapp.services import cart_audit, catalog, customers, parking, staff
+from posapp.services.auth import StaffRef
+from posapp.services.catalog import ItemView
+from posapp.services.checkout import CheckoutRequest, SaleResult, TenderRequest, checkout
+from posapp.services.customers import CustomerAccount, CustomerSummary
+from posapp.services.parking import ParkedCart
+from posapp.services.printing import SALE, PrintOutcome
+from posapp.services.quote import Quote, quote
+from posapp.services.receipts import tender_name
+from posapp.services.sale_support import items_by_id, preview_voucher
+from posapp.ui.context import UiContext
+from posapp.ui.dialogs.manager_pin import ask_manager_pin
+from posapp.ui.runner import run_in_background
+from posapp.ui.sale.cart_model import DISCOUNT, PROFESSIONAL, QUANTITY, CartModel, CartRow
+from posapp.ui.sale.customer_dialogs import (
+    CustomerPickerDialog,
+    EnrolDialog,
+    customer_label,
+    error_text,
+)
+from posapp.ui.sale.parked_dialog import ParkedDialog
+from posapp.ui.sale.payment_dialog import PaymentDialog
+from posapp.ui.sale.wedge_filter import WedgeFilter, wedge_config
+
+T = TypeVar("T")
+AskPin = Callable[[QWidget | None, str], str | None]
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+_QUANTITY_PREFIX = re.compile(r"^(\d{1,3})\s*[*xX]\s*(\S.*)$")
+
+
+class ProfessionalDelegate(QStyledItemDelegate):
+    """A combo of the professionals for the professional cell of a service line."""
+
+    def __init__(self, professionals: list[StaffRef], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.professionals = professionals
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | Any
+    ) -> QWidget:
+        combo = QComboBox(parent)
+        combo.setObjectName("professionalCombo")
+        combo.addItem(self.tr("(ninguém)"), None)
+        for person in self.professionals:
+            combo.addItem(person.name, person.id)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | Any) -> None:
+        assert isinstance(editor, QComboBox)
+        position = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+        editor.setCurrentIndex(max(position, 0))
+
+    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex | Any) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class _PrintBridge(QObject):
+    """Carries a print Future's end from the device thread to the GUI thread (queued)."""
+
+    done = Signal(object)
+
+
+def _big_button(text: str, name: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setMinimumHeight(56)
+    button.setMinimumWidth(120)
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setStyleSheet("font-size: 15px; font-weight: bold;")
+    return button
+
+
+class SaleScreen(QWidget):
+    """Issue 4, "The counter": one sale at a time, from the first scan to the receipt."""
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.station = context.station
+        self.lang = context.locale
+        self.ask_pin: AskPin = ask_manager_pin
+        self.quote: Quote | None = None
+        self.customer: CustomerSummary | None = None
+        self.account: CustomerAccount | None = None
+        self.last_sale: SaleResult | None = None
+        self.last_print: PrintOutcome | None = None
+        self.payment_dialog: PaymentDialog | None = None
+        self.customer_dialog: CustomerPickerDialog | None = None
+        self.enrol_dialog: EnrolDialog | None = None
+        self.parked_dialog: ParkedDialog | None = None
+        self._jobs = 0
+        self._quote_generation = 0
+        self._pay_when_quoted = False
+        self._print_bridge = _PrintBridge(self)
+        self._print_bridge.done.connect(self._print_finished)
+        self.setObjectName("saleScreen")
+
+        self.professionals = staff.professionals(self.station)
+        self.model = CartModel(self.lang, self)
+        self.model.set_professionals(self.professionals)
+        self.model.cart_changed.connect(self._cart_changed)
+        self.model.refused.connect(self.say)
+
+        self._build()
+        self.wedge = WedgeFilter(self.input, wedge_config(context.settings))
+        self.wedge.scanned.connect(self.on_scan)
+        self.wedge.typed_enter.connect(self.on_enter)
+        self._shortcuts()
+        self._update_totals()
+        self._update_customer_panel()
+
+    # -- layout ----------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        body = QHBoxLayout()
+        outer.addLayout(body, 1)
+
+        left = QVBoxLayout()
+        body.addLayout(left, 3)
+        entry = QHBoxLayout()
+        self.input = QLineEdit()
+        self.input.setObjectName("codeInput")
+        self.input.setPlaceholderText(self.tr("Código de barras, SKU ou nome — Enter"))
+        self.input.setMinimumHeight(48)
+        self.input.setStyleSheet("font-size: 20px;")
+        entry.addWidget(self.input, 1)
+        self.search_offer = QPushButton(self.tr("Buscar pelo nome"))
+        self.search_offer.setObjectName("offerSearch")
+        self.search_offer.setMinimumHeight(48)
+        self.search_offer.setVisible(False)
+        self.search_offer.clicked.connect(self.open_search)
+        entry.addWidget(self.search_offer)
+        left.addLayout(entry)
+
+        self.message = QLabel()
+        self.message.setObjectName("saleMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("font-size: 16px; color: #8a4b00;")
+        left.addWidget(self.message)
+
+        self.results = QListWidget()
+        self.results.setObjectName("itemResults")
+        self.results.setVisible(False)
+        self.results.setMaximumHeight(220)
+        self.results.setStyleSheet("font-size: 16px;")
+        self.results.itemActivated.connect(self._result_activated)
+        left.addWidget(self.results)
+
+        self.table = QTableView()
+        self.table.setObjectName("cartTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setStyleSheet("font-size: 16px;")
+        self.table.verticalHeader().setDefaultSectionSize(40)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.delegate = ProfessionalDelegate(self.professionals, self.table)
+        self.table.setItemDelegateForColumn(PROFESSIONAL, self.delegate)
+        left.addWidget(self.table, 1)
+
+        self.total_label = QLabel()
+        self.total_label.setObjectName("saleTotal")
+        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.total_label.setStyleSheet("font-size: 28px; font-weight: bold;")
+        left.addWidget(self.total_label)
+
+        right = QVBoxLayout()
+        body.addLayout(right, 2)
+        panel = QFrame()
+        panel.setObjectName("customerPanel")
+        panel.setFrameShape(QFrame.Shape.StyledPanel)
+        panel_layout = QVBoxLayout(panel)
+        self.customer_label = QLabel()
+        self.customer_label.setObjectName("customerName")
+        self.customer_label.setStyleSheet("font-size: 18px; font-weight: bold;")
+        self.customer_label.setWordWrap(True)
+        panel_layout.addWidget(self.customer_label)
+        self.loyalty_label = QLabel()
+        self.loyalty_label.setObjectName("customerLoyalty")
+        self.loyalty_label.setWordWrap(True)
+        self.loyalty_label.setStyleSheet("font-size: 15px;")
+        panel_layout.addWidget(self.loyalty_label)
+        self.earn_label = QLabel()
+        self.earn_label.setObjectName("saleEarns")
+        self.earn_label.setStyleSheet("font-size: 15px; color: #006b3c;")
+        panel_layout.addWidget(self.earn_label)
+        customer_buttons = QHBoxLayout()
+        self.detach_button = QPushButton(self.tr("Tirar cliente"))
+        self.detach_button.setObjectName("detachCustomer")
+        self.detach_button.setMinimumHeight(48)
+        self.detach_button.clicked.connect(self.detach_customer)
+        self.enrol_button = QPushButton(self.tr("F9 Cadastrar"))
+        self.enrol_button.setObjectName("enrolCustomer")
+        self.enrol_button.setMinimumHeight(48)
+        self.enrol_button.clicked.connect(self.open_enrol)
+        customer_buttons.addWidget(self.detach_button)
+        customer_buttons.addWidget(self.enrol_button)
+        panel_layout.addLayout(customer_buttons)
+        right.addWidget(panel)
+
+        self.last_sale_label = QLabel()
+        self.last_sale_label.setObjectName("lastSale")
+        self.last_sale_label.setWordWrap(True)
+        self.last_sale_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        right.addWidget(self.last_sale_label)
+        self.preview = QLabel()
+        self.preview.setObjectName("receiptPreview")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        scroll = QScrollArea()
+        scroll.setWidget(self.preview)
+        scroll.setWidgetResizable(True)
+        right.addWidget(scroll, 1)
+
+        keys = QGridLayout()
+        outer.addLayout(keys)
+        actions: list[tuple[str, str, Callable[[], None]]] = [
+            (self.tr("F2 Cliente"), "keyCustomer", self.open_customer),
+            (self.tr("F3 Buscar"), "keySearch", self.open_search),
+            (self.tr("F4 Desconto"), "keyDiscount", self.edit_discount),
+            (self.tr("F5 Estacionar"), "keyPark", self.park),
+            (self.tr("F6 Recuperar"), "keyRecall", self.open_recall),
+            (self.tr("F7 Reimprimir"), "keyReprint", self.reprint),
+            (self.tr("F8 Cancelar venda"), "keyCancel", self.cancel_sale),
+            (self.tr("Del Remover"), "keyRemove", self.remove_line),
+            (self.tr("F10 Pagar"), "keyPay", self.pay),
+        ]
+        self.buttons: dict[str, QPushButton] = {}
+        for number, (text, name, action) in enumerate(actions):
+            button = _big_button(text, name)
+            button.clicked.connect(lambda _=False, act=action: act())
+            keys.addWidget(button, number // 5, number % 5)
+            self.buttons[name] = button
+        self.buttons["keyPay"].setStyleSheet(
+            "font-size: 18px; font-weight: bold; background: #1b7f3b; color: white;"
+        )
+
+    def _shortcuts(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        bindings: list[tuple[Qt.Key, Callable[[], None]]] = [
+            (Qt.Key.Key_F2, self.open_customer),
+            (Qt.Key.Key_F3, self.open_search),
+            (Qt.Key.Key_F4, self.edit_discount),
+            (Qt.Key.Key_F5, self.park),
+            (Qt.Key.Key_F6, self.open_recall),
+            (Qt.Key.Key_F7, self.reprint),
+            (Qt.Key.Key_F8, self.cancel_sale),
+            (Qt.Key.Key_F9, self.open_enrol),
+            (Qt.Key.Key_F10, self.pay),
+        ]
+        for key, action in bindings:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(context)
+            shortcut.activated.connect(action)
+        remove = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)
+        remove.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.activated.connect(self.remove_line)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.input)
+        escape.setContext(Qt.ShortcutContext.WidgetShortcut)
+        escape.activated.connect(self._escape)
+
+    # -- small helpers -----------------------------------------------------------
+
+    def money(self, centavos: int) -> str:
+        return format_money(centavos, self.lang)
+
+    def say(self, text: str) -> None:
+        """A message in the screen (not a modal) and on the status bar."""
+        self.message.setText(text)
+        self.context.events.status.emit(text)
+
+    def idle(self) -> bool:
+        """No background call of this screen is under way (for tests and shutdown)."""
+        return self._jobs == 0
+
+    def _run(
+        self,
+        call: Callable[[], T],
+        on_success: Callable[[T], None],
+        on_failure: Callable[[Exception], None] | None = None,
+    ) -> None:
+        self._jobs += 1
+
+        def ok(result: T) -> None:
+            self._jobs -= 1
+            on_success(result)
+
+        def failed(error: Exception) -> None:
+            self._jobs -= 1
+            (on_failure or self._failed)(error)
+
+        run_in_background(self, call, ok, failed)
+
+    def _failed(self, error: Exception) -> None:
+        self.say(error_text(error, self.lang))
+
+    def _staff_id(self) -> int | None:
+        if self.context.staff is None:
+            self.say(self.tr("Entre com seu PIN para vender."))
+            return None
+        return self.context.staff.id
+
+    def _escape(self) -> None:
+        self.input.clear()
+        self.results.setVisible(False)
+        self.search_offer.setVisible(False)
+
+    # -- ringing items up ----------------------------------------------------------
+
+    def on_scan(self, code: str) -> None:
+        """A scanner burst: a barcode (or a SKU a label carries)."""
+        self.input.clear()
+        if code.isdigit():
+            self.add_code(code)
+        else:
+            self.enter_text(code)
+
+    def on_enter(self) -> None:
+        """Enter typed by a person: a barcode, a SKU, '3*code', or words of a name."""
+        text = self.input.text().strip()
+        if not text:
+            if self.results.isVisible() and self.results.currentItem() is not None:
+                self._result_activated(self.results.currentItem())
+            return
+        self.enter_text(text)
+
+    def enter_text(self, text: str) -> None:
+        quantity = 1
+        match = _QUANTITY_PREFIX.match(text)
+        if match:
+            quantity, text = int(match.group(1)), match.group(2).strip()
+        try:
+            item = catalog.find_by_code(self.station, text)
+        except UnknownItem:
+            if text.isdigit():
+                self._unknown_code(text)
+            else:
+                self.search(text)
+            return
+        self.input.clear()
+        self.add_item(item, quantity)
+
+    def add_code(self, code: str, quantity: int = 1) -> None:
+        try:
+            item = catalog.find_by_code(self.station, code)
+        except UnknownItem:
+            self._unknown_code(code)
+            return
+        self.add_item(item, quantity)
+
+    def _unknown_code(self, code: str) -> None:
+        self.say(
+            self.tr("Código %1 não cadastrado. Busque o produto pelo nome (F3).").replace(
+                "%1", code
+            )
+        )
+        self.search_offer.setVisible(True)
+        self.input.selectAll()
+
+    def add_item(self, item: ItemView, quantity: int = 1) -> None:
+        row = self.model.add_item(item, quantity)
+        self.table.selectRow(row)
+        self.results.setVisible(False)
+        self.search_offer.setVisible(False)
+        self.say(self.tr("%1 — %2").replace("%1", item.name).replace("%2", self.money(item.price)))
+
+    def open_search(self) -> None:
+        text = self.input.text().strip()
+        self.search_offer.setVisible(False)
+        if text and not text.isdigit():
+            self.search(text)
+        else:
+            self.input.clear()
+            self.input.setFocus()
+            self.say(self.tr("Digite parte do nome do produto ou serviço e tecle Enter."))
+
+    def search(self, text: str) -> None:
+        self._run(
+            lambda: catalog.search_items(self.station, text),
+            lambda found: self._show_results(text, found),
+        )
+
+    def _show_results(self, text: str, found: list[ItemView]) -> None:
+        self.results.clear()
+        for item in found:
+            kind = self.tr("serviço") if item.kind == catalog.SERVICE else self.tr("produto")
+            entry = QListWidgetItem(f"{item.name}  —  {self.money(item.price)}  ({kind})")
+            entry.setData(ITEM_ROLE, item)
+            self.results.addItem(entry)
+        self.results.setVisible(bool(found))
+        if found:
+            self.results.setCurrentRow(0)
+            self.say(
+                self.tr("%1 resultado(s) para “%2”: escolha com ↓ e Enter.")
+                .replace("%1", str(len(found)))
+                .replace("%2", text)
+            )
+        else:
+            self.say(self.tr("Nada encontrado para “%1”.").replace("%1", text))
+
+    def _result_activated(self, entry: QListWidgetItem) -> None:
+        item = entry.data(ITEM_ROLE)
+        if isinstance(item, ItemView):
+            self.input.clear()
+            self.add_item(item)
+            self.input.setFocus()
+
+    def current_row(self) -> int:
+        index = self.table.currentIndex()
+        if index.isValid():
+            return index.row()
+        return self.model.rowCount() - 1
+
+    def remove_line(self) -> None:
+        row = self.current_row()
+        if row < 0:
+            return
+        name = self.model.rows[row].item.name
+        self.model.remove_row(row)
+        self.say(self.tr("Removido: %1").replace("%1", name))
+
+    def edit_discount(self) -> None:
+        row = self.current_row()
+        if row < 0:
+            self.say(self.tr("Nenhum item para dar desconto."))
+            return
+        index = self.model.index(row, DISCOUNT)
+        self.table.setCurrentIndex(index)
+        self.table.setFocus()
+        self.table.edit(index)
+
+    def edit_quantity(self) -> None:
+        row = self.current_row()
+        if row >= 0:
+            index = self.model.index(row, QUANTITY)
+            self.table.setCurrentIndex(index)
+            self.table.edit(index)
+
+    # -- live totals -----------------------------------------------------------
+
+    def _cart_changed(self) -> None:
+        self.requote()
+
+    def requote(self) -> None:
+        self._quote_generation += 1
+        generation = self._quote_generation
+        lines = self.model.requests()
+        if not lines:
+            self.quote = None
+            self._update_totals()
+            self._update_customer_panel()
+            return
+        customer_id = self.customer.id if self.customer else None
+        self._run(
+            lambda: quote(self.station, lines, customer_id=customer_id),
+            lambda result: self._quoted(generation, result),
+            lambda error: self._quote_failed(generation, error),
+        )
+
+    def _quoted(self, generation: int, result: Quote) -> None:
+        if generation != self._quote_generation:
+            return
+        self.quote = result
+        self.model.set_nets(result.line_nets)
+        self._update_totals()
+        self._update_customer_panel()
+        if self._pay_when_quoted:
+            self._pay_when_quoted = False
+            self.pay()
+
+    def _quote_failed(self, generation: int, error: Exception) -> None:
+        if generation == self._quote_generation:
+            self._pay_when_quoted = False
+            self._failed(error)
+
+    def _quote_pending(self) -> bool:
+        return self.model.rowCount() > 0 and (
+            self.quote is None or len(self.quote.line_nets) != self.model.rowCount()
+        )
+
+    def _update_totals(self) -> None:
+        rows = self.model.rowCount()
+        if self.quote is None or rows == 0:
+            self.total_label.setText(self.tr("Total: %1").replace("%1", self.money(0)))
+            return
+        q = self.quote
+        text = self.tr("Total: %1").replace("%1", self.money(q.total))
+        if q.discount:
+            text = (
+                self.tr("Subtotal %1 · Descontos %2 · ")
+                .replace("%1", self.money(q.gross))
+                .replace("%2", self.money(q.discount))
+                + text
+            )
+        self.total_label.setText(text)
+
+    # -- customer -----------------------------------------------------------------
+
+    def open_customer(self) -> None:
+        dialog = CustomerPickerDialog(self.station, self.lang, self)
+        dialog.chosen.connect(self.attach_customer)
+
+        def enrol_instead() -> None:
+            dialog.reject()
+            self.open_enrol()
+
+        dialog.enrol_button.clicked.connect(enrol_instead)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        self.customer_dialog = dialog
+        dialog.open()
+
+    def open_enrol(self) -> None:
+        staff_id = self.context.staff.id if self.context.staff else None
+        dialog = EnrolDialog(self.station, self.lang, staff_id, self)
+        dialog.enrolled.connect(self._enrolled)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        self.enrol_dialog = dialog
+        dialog.open()
+
+    def _enrolled(self, customer: CustomerSummary) -> None:
+        self.context.events.customer_changed.emit(customer.id)
+        self.attach_customer(customer)
+
+    def attach_customer(self, customer: CustomerSummary) -> None:
+        self.customer = customer
+        self.account = None
+        self.say(self.tr("Cliente: %1").replace("%1", customer_label(customer)))
+        self._update_customer_panel()
+        self.refresh_account()
+        self.requote()
+
+    def detach_customer(self) -> None:
+        self.customer = None
+        self.account = None
+        self._update_customer_panel()
+        self.requote()
+
+    def refresh_account(self) -> None:
+        if self.customer is None:
+            return
+        customer_id = self.customer.id
+        self._run(
+            lambda: customers.account(self.station, customer_id),
+            self._account_loaded,
+        )
+
+    def _account_loaded(self, account: CustomerAccount) -> None:
+        if self.customer is not None and account.summary.id == self.customer.id:
+            self.account = account
+            self._update_customer_panel()
+
+    def _update_customer_panel(self) -> None:
+        self.detach_button.setVisible(self.customer is not None)
+        if self.customer is None:
+            self.customer_label.setText(self.tr("Sem cliente (F2 para identificar)"))
+            self.loyalty_label.clear()
+            self.earn_label.clear()
+            return
+        self.customer_label.setText(customer_label(self.customer))
+        lines: list[str] = []
+        if self.account is not None:
+            balance = self.account.balance
+            points = self.quote.points if self.quote is not None else False
+            lines.append(
+                self.tr("Saldo disponível: %1").replace(
+                    "%1", self.money(self.account.spendable_value)
+                )
+            )
+            if balance.pending:
+                lines.append(
+                    self.tr("A liberar: %1").replace("%1", self._units(balance.pending, points))
+                )
+            if balance.expiring_soon:
+                lines.append(
+                    self.tr("Vence em breve: %1").replace(
+                        "%1", self._units(balance.expiring_soon, points)
+                    )
+                )
+            for voucher in self.account.open_vouchers:
+                value = (
+                    f"{voucher.percent_bps / 100:g}%"
+                    if voucher.percent_bps
+                    else self.money(voucher.value)
+                )
+                lines.append(
+                    self.tr("Vale %1: %2 (até %3)")
+                    .replace("%1", voucher.code)
+                    .replace("%2", value)
+                    .replace("%3", voucher.expires_at.strftime("%d/%m/%Y"))
+                )
+            if not self.account.open_vouchers:
+                lines.append(self.tr("Nenhum vale em aberto"))
+        else:
+            lines.append(self.tr("Carregando saldo…"))
+        self.loyalty_label.setText("\n".join(lines))
+        if self.quote is not None and self.model.rowCount():
+            earn = (
+                self.tr("%1 pontos").replace("%1", str(self.quote.earn_units))
+                if self.quote.points
+                else self.money(self.quote.earn_value)
+            )
+            self.earn_label.setText(self.tr("Esta compra rende: %1").replace("%1", earn))
+        else:
+            self.earn_label.clear()
+
+    def _units(self, units: int, points: bool) -> str:
+        return self.tr("%1 pontos").replace("%1", str(units)) if points else self.money(units)
+
+    # -- paying -----------------------------------------------------------------
+
+    def pay(self) -> None:
+        if self.payment_dialog is not None and self.payment_dialog.isVisible():
+            return
+        if self.model.rowCount() == 0:
+            self.say(self.tr("A venda não tem itens."))
+            return
+        if self._staff_id() is None:
+            return
+        if self._quote_pending() or self.quote is None:
+            self._pay_when_quoted = True
+            return
+        for row in self.model.rows:
+            if row.is_service and row.professional_id is None:
+                self.say(
+                    self.tr("Escolha o profissional de “%1” (coluna Profissional).").replace(
+                        "%1", row.item.name
+                    )
+                )
+                self.table.setCurrentIndex(
+                    self.model.index(self.model.rows.index(row), PROFESSIONAL)
+                )
+                return
+        total = self.quote.total
+        customer_id = self.customer.id if self.customer else None
+        dialog = PaymentDialog(
+            total,
+            self.quote.redeem_cap,
+            has_customer=customer_id is not None,
+            locale=self.lang,
+            check_voucher=lambda offered: preview_voucher(
+                self.station, offered, customer_id, total
+            ),
+            parent=self,
+        )
+        dialog.submitted.connect(lambda payments: self._checkout(dialog, payments, None))
+        dialog.finished.connect(lambda _result: self._payment_closed(dialog))
+        self.payment_dialog = dialog
+        dialog.open()
+
+    def _payment_closed(self, dialog: PaymentDialog) -> None:
+        if self.payment_dialog is dialog:
+            self.payment_dialog = None
+        dialog.deleteLater()
+        self.input.setFocus()
+
+    def _checkout(
+        self, dialog: PaymentDialog, payments: list[TenderRequest], manager_pin: str | None
+    ) -> None:
+        staff_id = self._staff_id()
+        if staff_id is None:
+            dialog.show_error(self.message.text())
+            return
+        request = CheckoutRequest(
+            staff_id=staff_id,
+            lines=self.model.requests(),
+            payments=payments,
+            customer_id=self.customer.id if self.customer else None,
+            manager_pin=manager_pin,
+        )
+        self._run(
+            lambda: checkout(self.station, request),
+            lambda result: self._sale_done(dialog, result),
+            lambda error: self._checkout_refused(dialog, payments, manager_pin, error),
+        )
+
+    def _checkout_refused(
+        self,
+        dialog: PaymentDialog,
+        payments: list[TenderRequest],
+        manager_pin: str | None,
+        error: Exception,
+    ) -> None:
+        if isinstance(error, NotAuthorized) and manager_pin is None:
+            pin = self.ask_pin(self, str(error.params.get("action", "")))
+            if pin:
+                self._checkout(dialog, payments, pin)
+                return
+        dialog.show_error(error_text(error, self.lang))
+        self.context.events.status.emit(error_text(error, self.lang))
+
+    def _sale_done(self, dialog: PaymentDialog, result: SaleResult) -> None:
+        dialog.finish()
+        self.last_sale = result
+        customer = self.customer
+        self.last_sale_label.setText(self.sale_summary(result))
+        text = self.tr("Venda nº %1 concluída: %2").replace("%1", f"{result.number:06d}")
+        text = text.replace("%2", self.money(result.total))
+        if result.change:
+            text += " · " + self.tr("Troco: %1").replace("%1", self.money(result.change))
+        self.model.clear()
+        self.customer = None
+        self.account = None
+        self.quote = None
+        self._update_totals()
+        self._update_customer_panel()
+        self.say(text)
+        self.context.events.sale_committed.emit(result.sale_id)
+        if customer is not None:
+            self.context.events.customer_changed.emit(customer.id)
+        self.print_receipt(result.sale_id)
+
+    def sale_summary(self, result: SaleResult) -> str:
+        """The sale as the receipt shows it: lines, total, payments, change, new balance."""
+        out = [self.tr("Venda nº %1").replace("%1", f"{result.number:06d}")]
+        for line in result.lines:
+            out.append(f"{line.description}  {self.money(line.net)}")
+        out.append(self.tr("TOTAL %1").replace("%1", self.money(result.total)))
+        for tender, amount in result.payments:
+            out.append(f"{tender_name(tender, self.lang)}  {self.money(amount)}")
+        if result.change:
+            out.append(self.tr("Troco %1").replace("%1", self.money(result.change)))
+        if result.customer is not None:
+            out.append(self.tr("Cliente: %1").replace("%1", result.customer.name))
+            if result.earned:
+                out.append(self.tr("Cashback ganho %1").replace("%1", self.money(result.earned)))
+            out.append(
+                self.tr("Saldo de cashback %1").replace("%1", self.money(result.spendable_value))
+            )
+            for voucher in result.vouchers_issued:
+                out.append(
+                    self.tr("Vale novo %1: %2")
+                    .replace("%1", voucher.code)
+                    .replace("%2", self.money(voucher.value))
+                )
+        return "\n".join(out)
+
+    # -- printing ---------------------------------------------------------------
+
+    def print_receipt(self, sale_id: int) -> None:
+        printing = self.context.printing
+        self._run(lambda: printing.print_sale(sale_id), self._watch_print)
+        self._run(lambda: printing.preview_png(SALE, sale_id), self._show_preview)
+
+    def reprint(self) -> None:
+        """F7: send again what the printer did not take; else the last receipt once more."""
+        printing = self.context.printing
+
+        def again() -> list[Future[PrintOutcome]]:
+            futures = printing.retry_failed()
+            if futures:
+                return futures
+            last = printing.last_sale_id()
+            return [printing.print_sale(last)] if last is not None else []
+
+        def started(futures: list[Future[PrintOutcome]]) -> None:
+            if not futures:
+                self.say(self.tr("Nenhum recibo para reimprimir."))
+            for future in futures:
+                self._watch_print(future)
+
+        self.say(self.tr("Reimprimindo…"))
+        self._run(again, started)
+
+    def _watch_print(self, future: Future[PrintOutcome]) -> None:
+        self._jobs += 1
+        bridge = self._print_bridge
+
+        def done(finished: Future[PrintOutcome]) -> None:
+            # On the device thread: only hand over; the slot runs on the GUI thread.
+            with contextlib.suppress(RuntimeError):  # the screen is gone
+                bridge.done.emit(finished)
+
+        future.add_done_callback(done)
+
+    def _print_finished(self, future: Future[PrintOutcome]) -> None:
+        self._jobs -= 1
+        try:
+            outcome = future.result()
+        except Exception as error:
+            text = self.tr("Falha na impressão: %1. A venda está salva; F7 reimprime.").replace(
+                "%1", error_text(error, self.lang)
+            )
+            self.context.events.printer_state.emit(False, text)
+            self.say(text)
+            return
+        self.last_print = outcome
+        if outcome.printed:
+            text = self.tr("Recibo impresso.")
+            self.context.events.printer_state.emit(True, text)
+            self.context.events.status.emit(text)
+        else:
+            text = self.tr("Falha na impressão: %1. A venda está salva; F7 reimprime.").replace(
+                "%1", outcome.error(self.lang) or "?"
+            )
+            self.context.events.printer_state.emit(False, text)
+            self.say(text)
+
+    def _show_preview(self, png: bytes) -> None:
+        pixmap = QPixmap()
+        pixmap.loadFromData(png, "PNG")
+        self.preview.setPixmap(pixmap)
+
+    # -- park, recall, cancel -------------------------------------------------------
+
+    def park(self) -> None:
+        if self.model.rowCount() == 0:
+            self.say(self.tr("Não há venda para estacionar."))
+            return
+        staff_id = self._staff_id()
+        if staff_id is None:
+            return
+        lines = self.model.requests()
+        customer = self.customer
+        label = customer.name if customer else ""
+        self._run(
+            lambda: parking.park(
+                self.station,
+                label=label,
+                staff_id=staff_id,
+                lines=lines,
+                customer_id=customer.id if customer else None,
+            ),
+            self._parked,
+        )
+
+    def _parked(self, parked_id: int) -> None:
+        self.model.clear()
+        self.detach_customer()
+        self.say(self.tr("Venda estacionada (nº %1). F6 recupera.").replace("%1", str(parked_id)))
+
+    def open_recall(self) -> None:
+        if self.model.rowCount():
+            self.say(self.tr("Finalize ou estacione a venda atual antes de recuperar outra."))
+            return
+        self._run(lambda: parking.parked(self.station), self._show_parked)
+
+    def _show_parked(self, carts: list[ParkedCart]) -> None:
+        if not carts:
+            self.say(self.tr("Nenhuma venda estacionada."))
+            return
+        dialog = ParkedDialog(carts, self.context.settings.timezone, self)
+        dialog.chosen.connect(self.recall)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        self.parked_dialog = dialog
+        dialog.open()
+
+    def recall(self, parked_id: int) -> None:
+        staff_id = self._staff_id()
+        if staff_id is None:
+            return
+        station = self.station
+
+        def work() -> tuple[ParkedCart, dict[int, ItemView], CustomerSummary | None]:
+            cart = parking.recall(station, parked_id, staff_id)
+            items = items_by_id(station, [line.item_id for line in cart.lines])
+            summary = (
+                customers.account(station, cart.customer_id).summary
+                if cart.customer_id is not None
+                else None
+            )
+            return cart, items, summary
+
+        self._run(work, self._recalled)
+
+    def _recalled(
+        self, found: tuple[ParkedCart, dict[int, ItemView], CustomerSummary | None]
+    ) -> None:
+        cart, items, summary = found
+        rows = [
+            CartRow(
+                items[line.item_id],
+                line.quantity,
+                line.discount,
+                line.unit_price,
+                line.professional_id,
+            )
+            for line in cart.lines
+            if line.item_id in items
+        ]
+        self.customer = summary
+        self.account = None
+        self.model.set_rows(rows)
+        if summary is not None:
+            self.refresh_account()
+        self._update_customer_panel()
+        self.say(self.tr("Venda recuperada: %1").replace("%1", cart.label))
+
+    def cancel_sale(self) -> None:
+        """F8: drop the cart in progress; a manager authorizes and the audit log keeps it."""
+        if self.model.rowCount() == 0:
+            self.say(self.tr("Não há venda em andamento para cancelar."))
+            return
+        staff_id = self._staff_id()
+        if staff_id is None:
+            return
+        pin = self.ask_pin(self, cart_audit.ACTION)
+        if not pin:
+            self.say(self.tr("Cancelamento não autorizado."))
+            return
+        lines = self.model.rowCount()
+        total = self.quote.total if self.quote is not None else 0
+        self._run(
+            lambda: cart_audit.record_cart_cancel(self.station, staff_id, pin, lines, total),
+            self._cancelled,
+        )
+
+    def _cancelled(self, manager: StaffRef) -> None:
+        self.model.clear()
+        self.detach_customer()
+        self.say(self.tr("Venda cancelada, autorizada por %1.").replace("%1", manager.name))
