@@ -60,6 +60,7 @@ class PaymentDialog(QDialog):
         self.check_voucher = check_voucher
         self.voucher_value = 0
         self.busy = False
+        self.fields: dict[Tender, QLineEdit] = {}
         self.setObjectName("paymentDialog")
         self.setWindowTitle(self.tr("Pagamento"))
         self.setMinimumWidth(460)
@@ -71,6 +72,7 @@ class PaymentDialog(QDialog):
         layout.addWidget(self.total_label)
 
         form = QFormLayout()
+        self.summary = QLabel()
         self.cashback = self._amount_field("cashback")
         if self.redeem_cap > 0:
             self.cashback.setText(self.money_input(self.redeem_cap))
@@ -96,7 +98,6 @@ class PaymentDialog(QDialog):
             Tender.CREDIT: self.tr("Crédito"),
             Tender.PIX: self.tr("PIX"),
         }
-        self.fields: dict[Tender, QLineEdit] = {}
         for tender in MONEY_TENDERS:
             field = self._amount_field(tender.value)
             self.fields[tender] = field
@@ -113,7 +114,6 @@ class PaymentDialog(QDialog):
             fill.addWidget(button, number // 2, number % 2)
         layout.addLayout(fill)
 
-        self.summary = QLabel()
         self.summary.setObjectName("paymentSummary")
         self.summary.setStyleSheet("font-size: 18px;")
         layout.addWidget(self.summary)

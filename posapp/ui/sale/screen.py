@@ -742,7 +742,8 @@ class SaleScreen(QWidget):
         dialog.finish()
         self.last_sale = result
         customer = self.customer
-        self.last_sale_label.setText(self.sale_summary(result))
+        points = self.quote.points if self.quote is not None else False
+        self.last_sale_label.setText(self.sale_summary(result, points))
         text = self.tr("Venda nº %1 concluída: %2").replace("%1", f"{result.number:06d}")
         text = text.replace("%2", self.money(result.total))
         if result.change:
@@ -759,7 +760,7 @@ class SaleScreen(QWidget):
             self.context.events.customer_changed.emit(customer.id)
         self.print_receipt(result.sale_id)
 
-    def sale_summary(self, result: SaleResult) -> str:
+    def sale_summary(self, result: SaleResult, points: bool = False) -> str:
         """The sale as the receipt shows it: lines, total, payments, change, new balance."""
         out = [self.tr("Venda nº %1").replace("%1", f"{result.number:06d}")]
         for line in result.lines:
@@ -772,10 +773,16 @@ class SaleScreen(QWidget):
         if result.customer is not None:
             out.append(self.tr("Cliente: %1").replace("%1", result.customer.name))
             if result.earned:
-                out.append(self.tr("Cashback ganho %1").replace("%1", self.money(result.earned)))
-            out.append(
-                self.tr("Saldo de cashback %1").replace("%1", self.money(result.spendable_value))
-            )
+                earned = str(result.earned) if points else self.money(result.earned)
+                name = self.tr("Pontos ganhos") if points else self.tr("Cashback ganho")
+                out.append(f"{name} {earned}")
+            if result.balance is not None:
+                total = result.balance.total
+                out.append(
+                    self.tr("Saldo de pontos %1").replace("%1", str(total))
+                    if points
+                    else self.tr("Saldo de cashback %1").replace("%1", self.money(total))
+                )
             for voucher in result.vouchers_issued:
                 out.append(
                     self.tr("Vale novo %1: %2")

@@ -1,0 +1,126 @@
+"""A whole pharmacy sale at the counter: scanner bursts, a CPF customer, cashback, a voucher,
+cash + PIX with change, and the receipt at the printer saying what the screen said."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from posapp.core.pricing import Tender
+from posapp.services import customers, loyalty
+from posapp.ui.sale.cart_model import DESCRIPTION, QUANTITY, TOTAL
+from tests.support import MANAGER_PIN, Shop
+from tests.ui.sale_support import Counter, counter_factory, normalized, scan, settle
+
+MakeShop = Callable[..., Shop]
+MARIA_CPF = "529.982.247-25"
+
+
+@pytest.fixture
+def counters(make_shop: MakeShop, qtbot: QtBot) -> Iterator[Callable[[str], Counter]]:
+    yield from counter_factory(make_shop, qtbot)
+
+
+def test_a_pharmacy_sale_by_scanner_with_cashback_voucher_and_split_payment(
+    counters: Callable[[str], Counter], qtbot: QtBot
+) -> None:
+    counter = counters("pharmacy")
+    shop, screen = counter.shop, counter.screen
+    maria = shop.enrol("Maria Silva", cpf=MARIA_CPF)
+    # R$ 7,40 of cashback: R$ 5,00 become a voucher (R$ 5 steps), R$ 2,40 stay spendable.
+    loyalty.adjust(
+        shop.station,
+        customer_id=maria,
+        units=740,
+        reason="crédito de boas-vindas",
+        staff_id=shop.manager_id,
+        manager_pin=MANAGER_PIN,
+    )
+    (voucher,) = [v for v in customers.vouchers(shop.station, maria) if v.status == "open"]
+    assert voucher.value == 500
+
+    committed: list[int] = []
+    printer_states: list[tuple[bool, str]] = []
+    counter.context.events.sale_committed.connect(committed.append)
+    counter.context.events.printer_state.connect(lambda ok, text: printer_states.append((ok, text)))
+
+    for code in ("7891000100103", "7896004700014", "7896004700014"):
+        scan(screen, code)
+    settle(screen, qtbot)
+    model = screen.model
+    assert [
+        [model.index(r, c).data() for c in (DESCRIPTION, QUANTITY, TOTAL)]
+        for r in range(model.rowCount())
+    ] == [["Shampoo 300 ml", "1", "R$ 30,00"], ["Dipirona 500 mg", "2", "R$ 25,00"]]
+    assert screen.input.text() == ""  # the burst never reached the line edit
+    assert screen.total_label.text() == "Total: R$ 55,00"
+
+    screen.open_customer()
+    picker = screen.customer_dialog
+    assert picker is not None
+    picker.query.setText(MARIA_CPF)
+    picker.search()
+    qtbot.waitUntil(lambda: picker.results.count() == 1)
+    picker.choose()
+    qtbot.waitUntil(lambda: screen.account is not None)
+    settle(screen, qtbot)
+    panel = screen.loyalty_label.text()
+    assert "Maria Silva" in screen.customer_label.text()
+    assert "Saldo disponível: R$ 2,40" in panel
+    assert f"Vale {voucher.code}: R$ 5,00" in panel
+    # 5 % of R$ 55,00 if money pays it all: live, from quote
+    assert screen.earn_label.text() == "Esta compra rende: R$ 2,75"
+
+    screen.pay()
+    dialog = screen.payment_dialog
+    assert dialog is not None
+    assert dialog.cashback.text() == "2,40"  # the most the program and the balance allow
+    dialog.voucher.setText(voucher.code)
+    dialog.check_voucher_now()
+    qtbot.waitUntil(lambda: dialog.voucher_value == 500)
+    assert dialog.voucher_info.text() == f"Vale {voucher.code}: R$ 5,00"
+    assert dialog.summary.text() == "Falta: R$ 47,60"
+    dialog.fields[Tender.PIX].setText("20,00")
+    dialog.fields[Tender.CASH].setText("30,00")
+    assert dialog.summary.text() == "Troco: R$ 2,40"
+    dialog.submit()
+    qtbot.waitUntil(lambda: screen.last_sale is not None, timeout=10_000)
+    sale = screen.last_sale
+    assert sale is not None
+    assert committed == [sale.sale_id]
+    assert screen.payment_dialog is None  # closed and gone
+    assert (sale.total, sale.change, sale.redeemed) == (5_500, 240, 240)
+    assert "Troco: R$ 2,40" in screen.message.text()
+    assert screen.model.rowCount() == 0 and screen.customer is None
+
+    (paper,) = counter.printer.wait_for_receipts(1)
+    qtbot.waitUntil(lambda: bool(printer_states))
+    assert printer_states[-1][0] is True
+    printed = normalized(list(paper.lines))
+    shown = normalized(screen.last_sale_label.text())
+    expected = [line for line in shown if not line.startswith("Cliente:")]
+    assert expected == [
+        "Venda nº 000001",
+        "Shampoo 300 ml R$ 30,00",
+        "Dipirona 500 mg R$ 25,00",
+        "TOTAL R$ 55,00",
+        "Dinheiro R$ 30,00",
+        "PIX R$ 20,00",
+        "Cashback R$ 2,40",
+        "Vale R$ 5,00",
+        "Troco R$ 2,40",
+        "Cashback ganho R$ 2,38",
+        "Saldo de cashback R$ 2,38",
+    ]
+    for line in expected:
+        assert line in printed, (line, printed)
+    assert any(line.startswith("Cliente: Maria Silva") for line in printed)
+    assert [pulse.pin for pulse in paper.pulses] == [2]  # cash opens the drawer
+    qtbot.waitUntil(lambda: not screen.preview.pixmap().isNull(), timeout=10_000)
+    assert screen.preview.pixmap().width() > 100
+
+    after = customers.account(shop.station, maria)
+    assert after.balance.total == 238
+    assert [v.status for v in customers.vouchers(shop.station, maria)] == ["redeemed"]
