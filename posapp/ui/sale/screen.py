@@ -136,6 +136,7 @@ class SaleScreen(QWidget):
         self._jobs = 0
         self._quote_generation = 0
         self._pay_when_quoted = False
+        self._last_search = ""
         self._print_bridge = _PrintBridge(self)
         self._print_bridge.done.connect(self._print_finished)
         self.setObjectName("saleScreen")
@@ -368,11 +369,13 @@ class SaleScreen(QWidget):
     def on_enter(self) -> None:
         """Enter typed by a person: a barcode, a SKU, '3*code', or words of a name."""
         text = self.input.text().strip()
-        if not text:
-            if self.results.isVisible() and self.results.currentItem() is not None:
-                self._result_activated(self.results.currentItem())
+        picked = self.results.currentItem() if self.results.isVisible() else None
+        if picked is not None and text in ("", self._last_search):
+            # Enter again on the same words picks the highlighted result.
+            self._result_activated(picked)
             return
-        self.enter_text(text)
+        if text:
+            self.enter_text(text)
 
     def enter_text(self, text: str) -> None:
         quantity = 1
@@ -431,6 +434,7 @@ class SaleScreen(QWidget):
         )
 
     def _show_results(self, text: str, found: list[ItemView]) -> None:
+        self._last_search = text
         self.results.clear()
         for item in found:
             kind = self.tr("serviço") if item.kind == catalog.SERVICE else self.tr("produto")

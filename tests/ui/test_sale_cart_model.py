@@ -1,0 +1,91 @@
+"""The cart model on its own: qtmodeltester, editing rules, merging products, nets from a quote."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from posapp.services.auth import Role, StaffRef
+from posapp.services.catalog import PRODUCT, SERVICE, ItemView
+from posapp.ui.sale.cart_model import (
+    DESCRIPTION,
+    DISCOUNT,
+    PROFESSIONAL,
+    QUANTITY,
+    TOTAL,
+    UNIT_PRICE,
+    VALUE_ROLE,
+    CartModel,
+)
+
+SHAMPOO = ItemView(1, PRODUCT, "Shampoo 300 ml", 3_000, "7891000100103", None, "higiene", None)
+CORTE = ItemView(2, SERVICE, "Corte feminino", 8_000, None, "SRV-CORTE", "servicos", 60)
+PAULA = StaffRef(7, "Paula Manicure", Role.PROFESSIONAL)
+
+
+def test_the_cart_model_passes_qtmodeltester_while_it_changes(qtmodeltester: Any) -> None:
+    model = CartModel()
+    model.set_professionals([PAULA])
+    qtmodeltester.check(model)
+    model.add_item(SHAMPOO)
+    model.add_item(CORTE)
+    qtmodeltester.check(model)
+    model.setData(model.index(0, QUANTITY), 3)
+    model.setData(model.index(1, PROFESSIONAL), PAULA.id)
+    model.set_nets([9_000, 8_000])
+    qtmodeltester.check(model)
+    model.remove_row(0)
+    qtmodeltester.check(model)
+    model.clear()
+    qtmodeltester.check(model)
+
+
+def test_editing_rules_and_what_the_cells_show(qtbot: QtBot) -> None:
+    model = CartModel()
+    model.set_professionals([PAULA])
+    changes: list[None] = []
+    refusals: list[str] = []
+    model.cart_changed.connect(lambda: changes.append(None))
+    model.refused.connect(refusals.append)
+    model.add_item(SHAMPOO)
+    model.add_item(SHAMPOO)  # a second scan of the same product: one more, same line
+    model.add_item(CORTE)
+    assert model.rowCount() == 2 and model.rows[0].quantity == 2 and len(changes) == 3
+
+    editable = Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(0, DESCRIPTION)) & editable
+    assert model.flags(model.index(0, QUANTITY)) & editable
+    assert not model.flags(model.index(0, PROFESSIONAL)) & editable  # a product has none
+    assert model.flags(model.index(1, PROFESSIONAL)) & editable
+    assert not model.setData(model.index(0, PROFESSIONAL), PAULA.id)
+
+    assert model.setData(model.index(0, DISCOUNT), "2,50")
+    assert model.index(0, DISCOUNT).data() == "R$ 2,50"
+    assert model.index(0, DISCOUNT).data(VALUE_ROLE) == 250
+    assert model.index(0, TOTAL).data() == "R$ 57,50"  # until the quote prices it
+    assert not model.setData(model.index(0, DISCOUNT), "70,00")  # more than the line
+    assert not model.setData(model.index(0, QUANTITY), "-1")
+    assert not model.setData(model.index(0, QUANTITY), "dois")
+    assert refusals == [
+        "Desconto inválido: 70,00.",
+        "Quantidade inválida: -1. Use um número inteiro maior que zero.",
+        "Quantidade inválida: dois. Use um número inteiro maior que zero.",
+    ]
+    assert model.setData(model.index(1, UNIT_PRICE), "75,00")
+    assert model.index(1, UNIT_PRICE).data() == "R$ 75,00 *"
+    assert model.requests()[1].unit_price == 7_500
+    assert model.setData(model.index(1, UNIT_PRICE), "80,00")  # back to the catalogue price
+    assert model.requests()[1].unit_price is None
+    assert model.index(1, PROFESSIONAL).data() == "(escolher)"
+    assert model.setData(model.index(1, PROFESSIONAL), PAULA.id)
+    assert model.index(1, PROFESSIONAL).data() == "Paula Manicure"
+    assert model.requests()[1].professional_id == PAULA.id
+
+    with qtbot.waitSignal(model.dataChanged):
+        model.set_nets([5_700, 8_000])
+    assert model.index(0, TOTAL).data() == "R$ 57,00"
+    model.set_nets([1])  # a stale quote (other lines) is ignored
+    assert model.index(0, TOTAL).data() == "R$ 57,00"
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Descrição"
