@@ -1,0 +1,186 @@
+"""From a scanner burst to the line in the cart, on a 100 000-item catalogue, vs raw sqlite3.
+
+    .venv/bin/python -m bench.scan [--items 100000] [--rounds 500]
+
+Measured on posapp's side: the sale screen (offscreen Qt) receives a keyboard
+wedge burst, 13 digit key presses and Enter sent as QKeyEvents to its input;
+the event filter feeds hardware's WedgeDetector, the scan is looked up with
+`catalog.find_by_code` and the line is in the `CartModel` when the Enter key
+event returns. Timed from the first key press to the line being in the model.
+The cart is cleared between scans (untimed) and the screen's background work
+(the live quote) is let finish between rounds, so each scan starts from a quiet
+counter.
+
+Baseline: the bare indexed barcode query with sqlite3 on the same file
+(`SELECT ... FROM item WHERE gtin = ? AND active`, fetchone).
+
+Also reported: `find_by_code` alone (the service's share of the burst). The
+catalogue is built with bulk SQL into a database migrated by `open_station`
+(a few seconds), in a temporary directory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sqlite3
+import statistics
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from posapp.core.gtin import make_ean13
+from posapp.core.presets import preset
+from posapp.services import catalog
+from posapp.services.auth import Role, StaffRef, add_staff
+from posapp.services.printing import PrintService
+from posapp.services.settings import CounterSettings
+from posapp.services.setup import set_up_store
+from posapp.services.station import Station, open_station
+
+DESCRIPTION = "scanner burst to cart line (sale screen) vs the bare indexed barcode query"
+
+
+def build_catalogue(path: Path, items: int) -> tuple[Station, int, list[str]]:
+    station = open_station(path)
+    result = set_up_store(
+        station, name="Bench", program=preset("pharmacy"), admin_name="Ana", admin_pin="0000"
+    )
+    with station.write() as session:
+        cashier = add_staff(session, "Caixa", Role.CASHIER, "1111", station.now())
+        cashier_id = cashier.id
+        category_id = catalog.category(session, "medicamentos").id
+    rng = random.Random(4)
+    codes = [make_ean13(f"789{n:09d}") for n in rng.sample(range(10**9), items)]
+    rows = [
+        (
+            str(uuid.uuid4()),
+            "product",
+            f"Produto {n:06d} {rng.choice(('gotas', 'comprimidos', 'xarope', 'creme'))}",
+            code,
+            f"SKU-{n:06d}",
+            rng.randrange(199, 19_999),
+            category_id,
+            None,
+            1,
+        )
+        for n, code in enumerate(codes)
+    ]
+    with sqlite3.connect(path) as raw:
+        raw.executemany(
+            "INSERT INTO item (uuid, kind, name, gtin, sku, price, category_id, duration_min,"
+            " active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        raw.execute("ANALYZE")
+    del result
+    return station, cashier_id, codes
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=DESCRIPTION)
+    parser.add_argument("--items", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=500)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    from posapp.ui.context import UiContext
+    from posapp.ui.runner import wait_for_background
+    from posapp.ui.sale import SaleScreen
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "scan.sqlite"
+        started = time.perf_counter()
+        station, cashier_id, codes = build_catalogue(path, args.items)
+        built = time.perf_counter() - started
+        settings = CounterSettings(printer_uri="virtual://bench-scan")
+        printing = PrintService(station, settings)
+        context = UiContext(
+            station, printing, settings, staff=StaffRef(cashier_id, "Caixa", Role.CASHIER)
+        )
+        screen = SaleScreen(context)
+        screen.show()
+        target = screen.input
+        digit_keys = {str(d): Qt.Key(Qt.Key.Key_0.value + d) for d in range(10)}
+        none = Qt.KeyboardModifier.NoModifier
+
+        def send(key: Qt.Key, text: str) -> None:
+            QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyPress, key, none, text))
+            QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyRelease, key, none, text))
+
+        def burst(code: str) -> float:
+            start = time.perf_counter()
+            for char in code:
+                send(digit_keys[char], char)
+            send(Qt.Key.Key_Return, "\r")
+            elapsed = time.perf_counter() - start
+            assert screen.model.rowCount() == 1, screen.message.text()
+            return elapsed
+
+        def quiet() -> None:
+            screen.model.clear()
+            wait_for_background()
+            app.processEvents()
+
+        raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        query = (
+            "SELECT id, kind, name, price, gtin, sku, category_id, duration_min"
+            " FROM item WHERE gtin = ? AND active = 1"
+        )
+
+        def bare(code: str) -> float:
+            start = time.perf_counter()
+            row = raw.execute(query, (code,)).fetchone()
+            elapsed = time.perf_counter() - start
+            assert row is not None
+            return elapsed
+
+        def service(code: str) -> float:
+            start = time.perf_counter()
+            catalog.find_by_code(station, code)
+            return time.perf_counter() - start
+
+        rng = random.Random(7)
+        picks = [rng.choice(codes) for _ in range(args.rounds + 20)]
+        sides: dict[str, Callable[[str], float]] = {
+            "burst": burst,
+            "find_by_code": service,
+            "sqlite3": bare,
+        }
+        times: dict[str, list[float]] = {name: [] for name in sides}
+        for number, code in enumerate(picks):
+            order = list(sides)
+            rng.shuffle(order)
+            for name in order:
+                quiet()
+                elapsed = sides[name](code)
+                if number >= 20:  # warm-up
+                    times[name].append(elapsed)
+        quiet()
+        raw.close()
+        screen.close()
+        printing.close()
+        station.close()
+
+    base = median_ms(times["sqlite3"])
+    print(f"catalogue: {args.items} items built in {built:.1f} s; {args.rounds} scans per side")
+    for name in ("burst", "find_by_code", "sqlite3"):
+        ms = median_ms(times[name])
+        p95 = statistics.quantiles(times[name], n=20)[-1] * 1000
+        print(f"{name:>13}: median {ms:8.3f} ms  p95 {p95:8.3f} ms  ratio {ms / base:7.1f}")
+
+
+if __name__ == "__main__":
+    main()
