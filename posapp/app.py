@@ -1,4 +1,4 @@
-"""The composition root: the station, the devices and the window, then the Qt event loop.
+"""The composition root: the station, settings, printer, context and window, then Qt's loop.
 
 Besides posapp.ui, the only module that imports PySide6.
 """
@@ -6,48 +6,115 @@ Besides posapp.ui, the only module that imports PySide6.
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from posapp.services.first_run import first_run
-from posapp.services.station import open_station
-from posapp.ui.main_window import MainWindow
+from posapp.services.first_run import FirstRun, first_run
+from posapp.services.printing import PrintService
+from posapp.services.settings import load_settings
+from posapp.services.station import Station, open_station
+from posapp.ui.context import UiContext
+from posapp.ui.runner import wait_for_background
+from posapp.ui.shell import Shell
 
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+STYLE_SHEET = RESOURCES / "style.qss"
+TRANSLATIONS = RESOURCES / "translations"
 DEMO_PRINTER = "demo"
+DEMO_PRINTER_URI = f"virtual://{DEMO_PRINTER}"
+
+
+def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
+    """English (or any language with a posapp_<lang>.qm) over the pt_BR source strings."""
+    if language.startswith("pt"):
+        return None
+    translator = QTranslator(app)
+    for name in (language, language.split("_")[0]):
+        if translator.load(str(TRANSLATIONS / f"posapp_{name}.qm")):
+            app.installTranslator(translator)
+            return translator
+    return None
+
+
+def apply_style(app: QApplication) -> None:
+    if STYLE_SHEET.is_file():
+        app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
+
+
+@dataclass
+class Counter:
+    """Everything the window runs on, and the one place that closes it all."""
+
+    station: Station
+    printing: PrintService
+    context: UiContext
+    window: Shell
+    first_run: FirstRun | None
+    translator: QTranslator | None = None
+
+    def close(self) -> None:
+        wait_for_background()
+        self.printing.close()
+        if self.context.demo:
+            from hardware.emulator.virtual import stop_virtual_printers
+
+            stop_virtual_printers()
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+        self.station.close()
+
+
+def build(db_path: Path | str, *, demo: bool = False) -> Counter:
+    """Open the station on `db_path` and build the window (not shown yet).
+
+    `demo` points the printer at the virtual demo printer `virtual://demo`,
+    whose receipts (PNG and text) land beside the database, in `receipts/`.
+    """
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "make the QApplication first"
+    path = Path(db_path)
+    station = open_station(path)
+    try:
+        done = first_run(station)
+        settings = load_settings(station)
+        if demo:
+            from hardware.emulator.virtual import virtual_printer
+
+            virtual_printer(DEMO_PRINTER, out_dir=path.parent / "receipts")
+            settings = settings.with_changes(printer_uri=DEMO_PRINTER_URI)
+        translator = install_translator(app, settings.language)
+        apply_style(app)
+        printing = PrintService(station, settings)
+        context = UiContext(station, printing, settings, demo=demo)
+        window = Shell(context)
+    except BaseException:
+        station.close()
+        raise
+    return Counter(station, printing, context, window, done, translator)
 
 
 def main(db_path: Path | str, demo: bool = False, *, notice: str | None = None) -> int:
     """Open the counter on `db_path` and run until the window closes.
 
-    `demo` starts the virtual receipt printer (receipts land beside the
-    database, in `receipts/`). `notice` is shown once over the window (the
-    first-run admin PIN, the demo PINs).
+    `notice` is shown once over the window (the first-run admin PIN). The demo
+    PINs need no notice: the demo's sign-in screen shows them.
     """
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setApplicationName("posapp")
     app.setOrganizationName("posapp")
-    path = Path(db_path)
-    station = open_station(path)
-    printer_uri = None
+    counter = build(db_path, demo=demo)
     try:
-        done = first_run(station)
+        done = counter.first_run
         if done is not None and notice is None:
             notice = f"PIN do administrador ({done.admin_name}): {done.admin_pin}"
-        if demo:
-            from hardware.emulator.virtual import virtual_printer
-
-            server = virtual_printer(DEMO_PRINTER, out_dir=path.parent / "receipts")
-            printer_uri = server.uri
-        window = MainWindow(station, demo=demo, printer=printer_uri)
-        window.show()
-        if notice:
-            box = QMessageBox(QMessageBox.Icon.Information, "posapp", notice, parent=window)
+        counter.window.show()
+        if notice and not demo:
+            box = QMessageBox(QMessageBox.Icon.Information, "posapp", notice, parent=counter.window)
             box.open()
         return int(app.exec())
     finally:
-        if demo:
-            from hardware.emulator.virtual import stop_virtual_printers
-
-            stop_virtual_printers()
-        station.close()
+        counter.close()

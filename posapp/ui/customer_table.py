@@ -8,11 +8,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from posapp.core.cpf import mask_cpf
-from posapp.core.money import format_money
 from posapp.core.phone import format_mobile
 from posapp.services import customers
 from posapp.services.station import Station
 from posapp.services.store_info import store_info
+from posapp.ui.formatting import money
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -70,12 +70,19 @@ def find_customers(station: Station, query: str) -> list[CustomerRow]:
 
 
 class CustomerTableModel(QAbstractTableModel):
-    HEADERS = ("Nome", "CPF / Celular", "Saldo", "A liberar", "Vence em 30 dias")
     MONEY_COLUMNS = frozenset({2, 3, 4})
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, locale: str = "pt_BR") -> None:
         super().__init__(parent)
+        self.locale = locale
         self._rows: list[CustomerRow] = []
+        self.headers = (
+            self.tr("Nome"),
+            self.tr("CPF / Celular"),
+            self.tr("Saldo"),
+            self.tr("A liberar"),
+            self.tr("Vence em 30 dias"),
+        )
 
     @property
     def rows(self) -> tuple[CustomerRow, ...]:
@@ -93,7 +100,7 @@ class CustomerTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -114,21 +121,20 @@ class CustomerTableModel(QAbstractTableModel):
         if (
             role == Qt.ItemDataRole.DisplayRole
             and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
+            and 0 <= section < len(self.headers)
         ):
-            return self.HEADERS[section]
+            return self.headers[section]
         return None
 
-    @staticmethod
-    def _text(row: CustomerRow, column: int) -> str | None:
+    def _text(self, row: CustomerRow, column: int) -> str | None:
         if column == 0:
             return row.name
         if column == 1:
             return row.identity
         if column == 2:
-            return format_money(row.balance)
+            return money(row.balance, self.locale)
         if column == 3:
-            return format_money(row.pending)
+            return money(row.pending, self.locale)
         if column == 4:
-            return format_money(row.expiring_soon)
+            return money(row.expiring_soon, self.locale)
         return None

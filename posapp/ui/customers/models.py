@@ -1,0 +1,215 @@
+"""The customers screen's tables: ledger history, vouchers and referrals."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from posapp.services.customer_history import LedgerRow, Referral
+from posapp.services.customers import VoucherView
+from posapp.ui.formatting import STORE_ZONE, day, moment, money
+
+Index = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
+
+SALE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+ROW_ROLE = Qt.ItemDataRole.UserRole + 3
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def kind_name(kind: str) -> str:
+    """A ledger movement's kind in the counter's language."""
+    names = {
+        "earn": QCoreApplication.translate("Ledger", "Cashback ganho"),
+        "redeem": QCoreApplication.translate("Ledger", "Cashback usado"),
+        "expire": QCoreApplication.translate("Ledger", "Vencimento"),
+        "reverse": QCoreApplication.translate("Ledger", "Estorno de cashback"),
+        "restore": QCoreApplication.translate("Ledger", "Cashback devolvido"),
+        "adjust": QCoreApplication.translate("Ledger", "Ajuste manual"),
+        "referral_bonus": QCoreApplication.translate("Ledger", "Bônus de indicação"),
+        "voucher_issue": QCoreApplication.translate("Ledger", "Vale emitido"),
+        "voucher_redeem": QCoreApplication.translate("Ledger", "Vale usado"),
+        "voucher_restore": QCoreApplication.translate("Ledger", "Vale devolvido"),
+        "voucher_change": QCoreApplication.translate("Ledger", "Troco de vale"),
+        "voucher_cancel": QCoreApplication.translate("Ledger", "Vale cancelado"),
+    }
+    return names.get(kind, kind)
+
+
+def voucher_status_name(status: str) -> str:
+    names = {
+        "open": QCoreApplication.translate("Ledger", "Disponível"),
+        "redeemed": QCoreApplication.translate("Ledger", "Usado"),
+        "expired": QCoreApplication.translate("Ledger", "Vencido"),
+        "cancelled": QCoreApplication.translate("Ledger", "Cancelado"),
+    }
+    return names.get(status, status)
+
+
+class _RowsModel(QAbstractTableModel, Generic[T]):
+    """A read-only table of frozen rows; subclasses name the columns and the texts."""
+
+    right_columns: frozenset[int] = frozenset()
+
+    def __init__(
+        self, parent: Any = None, locale: str = "pt_BR", timezone: str = STORE_ZONE
+    ) -> None:
+        super().__init__(parent)
+        self.locale = locale
+        self.timezone = timezone
+        self._rows: list[T] = []
+        self.headers: tuple[str, ...] = ()
+
+    @property
+    def rows(self) -> tuple[T, ...]:
+        return tuple(self._rows)
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> T:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.right_columns:
+            return RIGHT
+        if role == ROW_ROLE:
+            return row
+        return self.extra(row, index.column(), role)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.headers)
+        ):
+            return self.headers[section]
+        return None
+
+    def text(self, row: T, column: int) -> str | None:
+        raise NotImplementedError
+
+    def extra(self, row: T, column: int, role: int) -> Any:
+        return None
+
+    def _money(self, centavos: int) -> str:
+        return money(centavos, self.locale)
+
+
+class HistoryTableModel(_RowsModel[LedgerRow]):
+    """Every ledger movement, newest first; the sale's number links to its receipt."""
+
+    right_columns = frozenset({2, 3})
+
+    def __init__(
+        self, parent: Any = None, locale: str = "pt_BR", timezone: str = STORE_ZONE
+    ) -> None:
+        super().__init__(parent, locale, timezone)
+        self.headers = (
+            self.tr("Data"),
+            self.tr("Movimento"),
+            self.tr("Valor"),
+            self.tr("Venda"),
+            self.tr("Vale"),
+            self.tr("Observação"),
+        )
+
+    def text(self, row: LedgerRow, column: int) -> str | None:
+        if column == 0:
+            return moment(row.at, self.locale, self.timezone)
+        if column == 1:
+            return kind_name(row.kind)
+        if column == 2:
+            return self._money(row.value)
+        if column == 3:
+            return f"#{row.sale_number}" if row.sale_number is not None else ""
+        if column == 4:
+            return row.voucher_code or ""
+        if column == 5:
+            return row.note or ""
+        return None
+
+    def extra(self, row: LedgerRow, column: int, role: int) -> Any:
+        if role == SALE_ID_ROLE:
+            return row.sale_id
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3 and row.sale_id is not None:
+            return self.tr("Clique duas vezes para ver o cupom da venda")
+        return None
+
+
+class VoucherTableModel(_RowsModel[VoucherView]):
+    right_columns = frozenset({1, 2})
+
+    def __init__(
+        self, parent: Any = None, locale: str = "pt_BR", timezone: str = STORE_ZONE
+    ) -> None:
+        super().__init__(parent, locale, timezone)
+        self.headers = (
+            self.tr("Código"),
+            self.tr("Valor"),
+            self.tr("Compra mínima"),
+            self.tr("Validade"),
+            self.tr("Situação"),
+        )
+
+    def text(self, row: VoucherView, column: int) -> str | None:
+        if column == 0:
+            return row.code
+        if column == 1:
+            return self._money(row.value) if row.value else f"{row.percent_bps / 100:g}%"
+        if column == 2:
+            return self._money(row.min_purchase) if row.min_purchase else "—"
+        if column == 3:
+            return day(row.expires_at, self.locale, self.timezone)
+        if column == 4:
+            return voucher_status_name(row.status)
+        return None
+
+
+class ReferralTableModel(_RowsModel[Referral]):
+    right_columns = frozenset({2, 3})
+
+    def __init__(
+        self, parent: Any = None, locale: str = "pt_BR", timezone: str = STORE_ZONE
+    ) -> None:
+        super().__init__(parent, locale, timezone)
+        self.headers = (
+            self.tr("Cliente indicado"),
+            self.tr("Cadastro"),
+            self.tr("Compras"),
+            self.tr("Bônus recebido"),
+        )
+
+    def text(self, row: Referral, column: int) -> str | None:
+        if column == 0:
+            return row.name
+        if column == 1:
+            return day(row.enrolled_at, self.locale, self.timezone)
+        if column == 2:
+            return str(row.purchases)
+        if column == 3:
+            return self._money(row.bonus)
+        return None

@@ -1,0 +1,463 @@
+"""Clientes: find a customer, see who they are, their balance, history, vouchers, referrals.
+
+Salon staff use it at the counter: search by name, CPF or mobile; the profile
+shows the details and consent, the balance (spendable, pending, expiring soon),
+the whole ledger with the sale behind each movement (double-click opens that
+sale's receipt), the vouchers and the people the customer referred. From here
+they edit details and consent, print a balance slip with the customer's card QR,
+and (with a manager's PIN) adjust a balance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posapp.core.cpf import mask_cpf
+from posapp.core.errors import PosError
+from posapp.core.program import ProgramMode
+from posapp.services import customer_history, customers, loyalty
+from posapp.services.customer_edit import update_customer
+from posapp.services.printing import PrintOutcome
+from posapp.services.store_info import store_info
+from posapp.ui.context import UiContext
+from posapp.ui.customer_table import CustomerTableModel, find_customers, mask_mobile
+from posapp.ui.customers.dialogs import (
+    AdjustBalanceDialog,
+    EditCustomerDialog,
+    EditedDetails,
+    ReceiptPreviewDialog,
+)
+from posapp.ui.customers.models import (
+    SALE_ID_ROLE,
+    HistoryTableModel,
+    ReferralTableModel,
+    VoucherTableModel,
+)
+from posapp.ui.dialogs.manager_pin import ask_manager_pin
+from posapp.ui.formatting import day, moment, money
+from posapp.ui.runner import run_in_background
+
+W = TypeVar("W", bound=QWidget)
+
+SEARCH_DELAY_MS = 200
+"""Typing pauses this long before the search runs; Enter searches at once."""
+SLIP_TIMEOUT_S = 60.0
+
+
+def _named(widget: W, name: str) -> W:
+    widget.setObjectName(name)
+    return widget
+
+
+def _table(name: str, model: Any) -> QTableView:
+    table = _named(QTableView(), name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setHighlightSections(False)
+    return table
+
+
+class CustomersScreen(QWidget):
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("customersScreen")
+        self.context = context
+        locale, zone = context.locale, context.settings.timezone
+        self.customer_id: int | None = None
+        self.edit_dialog: EditCustomerDialog | None = None
+        self.adjust_dialog: AdjustBalanceDialog | None = None
+        self.preview_dialog: ReceiptPreviewDialog | None = None
+        self.ask_pin: Callable[[QWidget | None, str], str | None] = ask_manager_pin
+        """Asks for the manager's PIN (a blocking dialog); replaceable."""
+
+        title = _named(QLabel(self.tr("Clientes")), "screenTitle")
+        self.search_box = _named(QLineEdit(), "customerSearch")
+        self.search_box.setPlaceholderText(self.tr("Buscar por nome, CPF ou celular"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_status = _named(QLabel(""), "searchStatus")
+        self.model = CustomerTableModel(self, locale)
+        self.table = _table("customerTable", self.model)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setWordWrap(False)
+        for column in (3, 4):  # pending and expiring: the profile shows them
+            self.table.setColumnHidden(column, True)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(title)
+        left_layout.addWidget(self.search_box)
+        left_layout.addWidget(self.search_status)
+        left_layout.addWidget(self.table, 1)
+
+        self.history_model = HistoryTableModel(self, locale, zone)
+        self.voucher_model = VoucherTableModel(self, locale, zone)
+        self.referral_model = ReferralTableModel(self, locale, zone)
+        self.profile_stack = _named(QStackedWidget(), "profileStack")
+        hint = _named(QLabel(self.tr("Escolha um cliente na lista")), "profileHint")
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.profile_stack.addWidget(hint)
+        self.profile_stack.addWidget(self._profile_panel())
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.profile_stack)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([480, 800])
+        left.setMinimumWidth(380)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.addWidget(splitter)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.search)
+        self.search_box.textChanged.connect(lambda _text: self._timer.start())
+        self.search_box.returnPressed.connect(self.search)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.history_table.doubleClicked.connect(self._history_activated)
+        context.events.customer_changed.connect(self._customer_changed)
+        context.events.sale_committed.connect(lambda _sale: self._customer_changed(None))
+
+    # -- building ------------------------------------------------------------------
+
+    def _profile_panel(self) -> QWidget:
+        panel = _named(QFrame(), "profilePanel")
+        self.name_label = _named(QLabel(""), "profileName")
+        self.code_label = _named(QLabel(""), "profileCode")
+        self.fields: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(6)
+        rows = (
+            ("cpf", self.tr("CPF")),
+            ("phone", self.tr("Celular")),
+            ("email", self.tr("E-mail")),
+            ("birthday", self.tr("Aniversário")),
+            ("consent", self.tr("Ofertas e lembretes")),
+            ("referred_by", self.tr("Indicado por")),
+        )
+        for index, (key, caption) in enumerate(rows):
+            label = _named(QLabel(caption), "fieldCaption")
+            value = _named(QLabel(""), f"profile_{key}")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(label, index % 3, (index // 3) * 2)
+            grid.addWidget(value, index % 3, (index // 3) * 2 + 1)
+            self.fields[key] = value
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+
+        tiles = QHBoxLayout()
+        tiles.setSpacing(12)
+        self.balance_labels: dict[str, QLabel] = {}
+        for key, caption in (
+            ("spendable", self.tr("Saldo disponível")),
+            ("pending", self.tr("A liberar")),
+            ("expiring", self.tr("Vence em 30 dias")),
+        ):
+            tile = _named(QFrame(), "balanceTile")
+            tile_layout = QVBoxLayout(tile)
+            tile_layout.addWidget(_named(QLabel(caption), "tileCaption"))
+            value = _named(QLabel(""), f"balance_{key}")
+            tile_layout.addWidget(value)
+            tiles.addWidget(tile)
+            self.balance_labels[key] = value
+
+        self.edit_button = _named(QPushButton(self.tr("Editar dados")), "editButton")
+        self.slip_button = _named(QPushButton(self.tr("Imprimir saldo")), "slipButton")
+        self.adjust_button = _named(QPushButton(self.tr("Ajustar saldo")), "adjustButton")
+        self.adjust_button.setToolTip(self.tr("Só com a senha de um gerente"))
+        self.edit_button.clicked.connect(self.edit)
+        self.slip_button.clicked.connect(self.print_slip)
+        self.adjust_button.clicked.connect(self.adjust)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(10)
+        for button in (self.edit_button, self.slip_button, self.adjust_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.message = _named(QLabel(""), "customerMessage")
+        self.message.setWordWrap(True)
+
+        self.history_table = _table("historyTable", self.history_model)
+        self.voucher_table = _table("voucherTable", self.voucher_model)
+        self.referral_table = _table("referralTable", self.referral_model)
+        self.tabs = _named(QTabWidget(), "customerTabs")
+        self.tabs.addTab(self.history_table, self.tr("Histórico"))
+        self.tabs.addTab(self.voucher_table, self.tr("Vales"))
+        self.tabs.addTab(self.referral_table, self.tr("Indicações"))
+
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(10)
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.code_label)
+        layout.addLayout(grid)
+        layout.addLayout(tiles)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        return panel
+
+    # -- search --------------------------------------------------------------------
+
+    def search(self) -> None:
+        """Run the search for what the box holds now and show the matches."""
+        self._timer.stop()
+        query = self.search_box.text().strip()
+        if not query:
+            self.model.set_rows([])
+            self.search_status.setText("")
+            return
+        try:
+            rows = find_customers(self.context.station, query)
+        except PosError as error:
+            self.model.set_rows([])
+            self.search_status.setText(error.message(self.context.locale))
+            return
+        self.model.set_rows(rows)
+        if not rows:
+            self.search_status.setText(self.tr("Nenhum cliente encontrado"))
+        elif len(rows) == 1:
+            self.search_status.setText(self.tr("1 cliente encontrado"))
+            self.table.selectRow(0)
+        else:
+            self.search_status.setText(
+                self.tr("%1 clientes encontrados").replace("%1", str(len(rows)))
+            )
+
+    def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.show_customer(self.model.row_at(current.row()).id)
+
+    # -- the profile ---------------------------------------------------------------
+
+    def show_customer(self, customer_id: int) -> None:
+        """Read and show one customer: details, balance, history, vouchers, referrals."""
+        station, locale, zone = (
+            self.context.station,
+            self.context.locale,
+            self.context.settings.timezone,
+        )
+        profile = customer_history.profile(station, customer_id)
+        account = customers.account(station, customer_id)
+        program = store_info(station).program
+        self.customer_id = customer_id
+        self.profile = profile
+        self.name_label.setText(profile.name)
+        self.code_label.setText(
+            self.tr("Código de indicação: %1 · cliente desde %2")
+            .replace("%1", profile.referral_code)
+            .replace("%2", day(profile.created_at, locale, zone))
+        )
+        self.fields["cpf"].setText(mask_cpf(profile.cpf) if profile.cpf else "—")
+        self.fields["phone"].setText(mask_mobile(profile.phone) if profile.phone else "—")
+        self.fields["email"].setText(profile.email or "—")
+        self.fields["birthday"].setText(day(profile.birthday, locale) if profile.birthday else "—")
+        if profile.marketing_consent and profile.consent_at is not None:
+            consent = self.tr("sim, desde %1").replace(
+                "%1", moment(profile.consent_at, locale, zone)
+            )
+        else:
+            consent = self.tr("não")
+        self.fields["consent"].setText(consent)
+        self.fields["referred_by"].setText(profile.referred_by or "—")
+        points = program.mode is ProgramMode.POINTS
+
+        def show(units: int) -> str:
+            value = money(program.value_of_units(units), locale)
+            return (
+                self.tr("%1 pontos (%2)").replace("%1", str(units)).replace("%2", value)
+                if points
+                else value
+            )
+
+        self.balance_labels["spendable"].setText(show(max(account.balance.spendable, 0)))
+        self.balance_labels["pending"].setText(show(account.balance.pending))
+        self.balance_labels["expiring"].setText(show(account.balance.expiring_soon))
+        self.history_model.set_rows(customer_history.ledger(station, customer_id))
+        self.voucher_model.set_rows(customers.vouchers(station, customer_id))
+        self.referral_model.set_rows(customer_history.referrals(station, customer_id))
+        self.tabs.setTabText(
+            1, self.tr("Vales (%1)").replace("%1", str(self.voucher_model.rowCount()))
+        )
+        self.tabs.setTabText(
+            2, self.tr("Indicações (%1)").replace("%1", str(self.referral_model.rowCount()))
+        )
+        self.profile_stack.setCurrentIndex(1)
+
+    def _customer_changed(self, customer_id: int | None) -> None:
+        if self.customer_id is not None and customer_id in (None, self.customer_id):
+            self.show_customer(self.customer_id)
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setProperty("role", "error" if error else "info")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.context.events.status.emit(text)
+
+    # -- editing -------------------------------------------------------------------
+
+    def edit(self) -> None:
+        if self.customer_id is None:
+            return
+        profile = customer_history.profile(self.context.station, self.customer_id)
+        self.edit_dialog = EditCustomerDialog(profile, self._save_details, self)
+        self.edit_dialog.accepted.connect(lambda: self.say(self.tr("Dados do cliente salvos")))
+        self.edit_dialog.open()
+
+    def _save_details(self, details: EditedDetails) -> str | None:
+        staff = self.context.staff
+        if staff is None or self.customer_id is None:
+            return self.tr("Entre com seu PIN primeiro.")
+        try:
+            update_customer(
+                self.context.station,
+                self.customer_id,
+                staff_id=staff.id,
+                name=details.name,
+                cpf=details.cpf,
+                phone=details.phone,
+                email=details.email,
+                birthday=details.birthday,
+                marketing_consent=details.marketing_consent,
+            )
+        except PosError as error:
+            return error.message(self.context.locale)
+        self.context.events.customer_changed.emit(self.customer_id)
+        self.search()
+        return None
+
+    # -- the balance slip ----------------------------------------------------------
+
+    def print_slip(self) -> None:
+        if self.customer_id is None:
+            return
+        try:
+            future = self.context.printing.print_slip(self.customer_id)
+        except Exception as error:  # the queue itself could not be written
+            self.say(str(error), error=True)
+            return
+        self.slip_button.setEnabled(False)
+        self.say(self.tr("Imprimindo o saldo…"))
+        run_in_background(
+            self, lambda: future.result(timeout=SLIP_TIMEOUT_S), self._slip_done, self._slip_failed
+        )
+
+    def _slip_done(self, outcome: PrintOutcome) -> None:
+        self.slip_button.setEnabled(True)
+        locale = self.context.locale
+        if outcome.printed:
+            self.say(self.tr("Saldo impresso"))
+            self.context.events.printer_state.emit(True, "")
+        else:
+            reason = outcome.error(locale) or ""
+            self.say(
+                self.tr("Não imprimiu: %1 (o saldo ficou na fila)").replace("%1", reason),
+                error=True,
+            )
+            self.context.events.printer_state.emit(False, reason)
+
+    def _slip_failed(self, error: Exception) -> None:
+        self.slip_button.setEnabled(True)
+        self.say(
+            self.tr("Não imprimiu: %1 (o saldo ficou na fila)").replace("%1", str(error)),
+            error=True,
+        )
+        self.context.events.printer_state.emit(False, str(error))
+
+    # -- the manager's adjustment --------------------------------------------------
+
+    def adjust(self) -> None:
+        if self.customer_id is None:
+            return
+        points = store_info(self.context.station).program.mode is ProgramMode.POINTS
+        self.adjust_dialog = AdjustBalanceDialog(points, self)
+        self.adjust_dialog.accepted.connect(self._adjust_accepted)
+        self.adjust_dialog.open()
+
+    def _adjust_accepted(self) -> None:
+        dialog = self.adjust_dialog
+        if dialog is None or self.customer_id is None:
+            return
+        units, reason = dialog.units, dialog.reason.text().strip()
+        staff = self.context.staff
+        if staff is None:
+            self.say(self.tr("Entre com seu PIN primeiro."), error=True)
+            return
+        pin = self.ask_pin(self, self.tr("ajustar o saldo de %1").replace("%1", self.profile.name))
+        if pin is None:
+            self.say(self.tr("Ajuste cancelado"))
+            return
+        try:
+            loyalty.adjust(
+                self.context.station,
+                customer_id=self.customer_id,
+                units=units,
+                reason=reason,
+                staff_id=staff.id,
+                manager_pin=pin,
+            )
+        except PosError as error:
+            self.say(error.message(self.context.locale), error=True)
+            return
+        self.context.events.customer_changed.emit(self.customer_id)
+        self.say(self.tr("Saldo ajustado"))
+
+    # -- a sale's receipt ----------------------------------------------------------
+
+    def _history_activated(self, index: QModelIndex) -> None:
+        sale_id = index.data(SALE_ID_ROLE)
+        if isinstance(sale_id, int):
+            number = self.history_model.row_at(index.row()).sale_number
+            self.open_sale(sale_id, number)
+
+    def open_sale(self, sale_id: int, number: int | None = None) -> None:
+        """Show the sale's receipt as printed (rendered off the GUI thread)."""
+        title = self.tr("Cupom da venda #%1").replace(
+            "%1", str(number if number is not None else sale_id)
+        )
+        self.say(self.tr("Abrindo o cupom…"))
+
+        def show(png: bytes) -> None:
+            self.say("")
+            self.preview_dialog = ReceiptPreviewDialog(png, title, self)
+            self.preview_dialog.open()
+
+        def failed(error: Exception) -> None:
+            text = error.message(self.context.locale) if isinstance(error, PosError) else str(error)
+            self.say(text, error=True)
+
+        run_in_background(
+            self, lambda: self.context.printing.preview_png("sale", sale_id), show, failed
+        )

@@ -1,0 +1,257 @@
+"""The counter's window: sign-in, then Venda and Clientes, with the status bar.
+
+A QStackedWidget holds the screens; buttons on the top bar and shortcuts
+(Ctrl+1 Venda, Ctrl+2 Clientes, Ctrl+L sair) move between them; the sale
+screen keeps F2..F10 and Del for itself. The status bar says who is signed in,
+the shift, the printer (from `Events.printer_state` and the print queue), the
+scanner and sync, and shows a busy bar while background work runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import TypeVar, cast
+
+from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posapp.services.auth import StaffRef
+from posapp.services.printing import FAILED, QueuedJob
+from posapp.services.store_info import store_info
+from posapp.ui.context import UiContext
+from posapp.ui.runner import run_in_background
+from posapp.ui.signin import SignInScreen, role_name
+
+W = TypeVar("W", bound=QWidget)
+
+BUSY_POLL_MS = 150
+SALE, CUSTOMERS = "sale", "customers"
+
+
+def _named(widget: W, name: str) -> W:
+    widget.setObjectName(name)
+    return widget
+
+
+def load_sale_screen() -> Callable[[UiContext], QWidget] | None:
+    """The sale screen's class, or None while it does not exist in this build."""
+    for module_name in ("posapp.ui.sale", "posapp.ui.sale.screen"):
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        screen = getattr(module, "SaleScreen", None)
+        if screen is not None:
+            return cast(Callable[[UiContext], QWidget], screen)
+    return None
+
+
+class Shell(QMainWindow):
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shell")
+        self.context = context
+        info = store_info(context.station)
+        title = f"{info.name} — posapp"
+        self.setWindowTitle(
+            self.tr("%1 (demonstração)").replace("%1", title) if context.demo else title
+        )
+        self.resize(1280, 800)
+        self.screens: dict[str, QWidget] = {}
+
+        self.signin = SignInScreen(context)
+        self.signin.signed_in.connect(self.signed_in)
+        self.stack = _named(QStackedWidget(), "screens")
+        self.stack.addWidget(self.signin)
+
+        self.nav = _named(QFrame(), "navBar")
+        store = _named(QLabel(info.name), "navStore")
+        self.sale_button = _named(QPushButton(self.tr("Venda")), "navSale")
+        self.customers_button = _named(QPushButton(self.tr("Clientes")), "navCustomers")
+        self.sale_button.setToolTip("Ctrl+1")
+        self.customers_button.setToolTip("Ctrl+2")
+        self.nav_group = QButtonGroup(self)
+        for button in (self.sale_button, self.customers_button):
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.nav_group.addButton(button)
+        self.sale_button.clicked.connect(lambda: self.show_screen(SALE))
+        self.customers_button.clicked.connect(lambda: self.show_screen(CUSTOMERS))
+        self.nav_staff = _named(QLabel(""), "navStaff")
+        self.sign_out_button = _named(QPushButton(self.tr("Sair")), "signOut")
+        self.sign_out_button.setToolTip("Ctrl+L")
+        self.sign_out_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sign_out_button.clicked.connect(self.sign_out)
+        nav_layout = QHBoxLayout(self.nav)
+        nav_layout.setContentsMargins(16, 8, 16, 8)
+        nav_layout.setSpacing(8)
+        nav_layout.addWidget(store)
+        nav_layout.addSpacing(24)
+        nav_layout.addWidget(self.sale_button)
+        nav_layout.addWidget(self.customers_button)
+        nav_layout.addStretch(1)
+        nav_layout.addWidget(self.nav_staff)
+        nav_layout.addWidget(self.sign_out_button)
+        self.nav.setVisible(False)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_status_bar()
+        self.shortcuts = {
+            SALE: QShortcut(QKeySequence("Ctrl+1"), self, lambda: self.show_screen(SALE)),
+            CUSTOMERS: QShortcut(QKeySequence("Ctrl+2"), self, lambda: self.show_screen(CUSTOMERS)),
+            "sign_out": QShortcut(QKeySequence("Ctrl+L"), self, self.sign_out),
+        }
+        for shortcut in self.shortcuts.values():
+            shortcut.setEnabled(False)
+        context.events.printer_state.connect(self.printer_changed)
+        context.events.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.printer_changed(None, "")
+
+    # -- the status bar ------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setObjectName("statusBar")
+        bar.setSizeGripEnabled(False)
+        self.busy = _named(QProgressBar(), "busyBar")
+        self.busy.setRange(0, 0)
+        self.busy.setFixedWidth(120)
+        self.busy.setTextVisible(False)
+        self.busy.setVisible(False)
+        self.staff_status = _named(QLabel(self.tr("Ninguém no caixa")), "statusStaff")
+        self.shift_status = _named(QLabel(self.tr("Turno: —")), "statusShift")
+        self.printer_status = _named(QLabel(self.tr("Impressora OK")), "statusPrinter")
+        self.scanner_status = _named(QLabel(self.tr("Leitor: teclado")), "statusScanner")
+        self.sync_status = _named(QLabel(self.tr("Sincronização: desligada")), "statusSync")
+        bar.addPermanentWidget(self.busy)
+        for label in (
+            self.staff_status,
+            self.shift_status,
+            self.printer_status,
+            self.scanner_status,
+            self.sync_status,
+        ):
+            label.setProperty("statusItem", True)
+            bar.addPermanentWidget(label)
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setInterval(BUSY_POLL_MS)
+        self._busy_timer.timeout.connect(self._poll_busy)
+        self._busy_timer.start()
+
+    def _poll_busy(self) -> None:
+        self.busy.setVisible(QThreadPool.globalInstance().activeThreadCount() > 0)
+
+    def printer_text(self, ok: bool, text: str, queued: int) -> str:
+        if ok:
+            if queued:
+                return self.tr("Impressora OK (%1 na fila)").replace("%1", str(queued))
+            return self.tr("Impressora OK")
+        cause = text.rsplit(": ", 1)[-1].strip().rstrip(".") or self.tr("erro")
+        return (
+            self.tr("Impressora: %1 (%2 na fila)").replace("%1", cause).replace("%2", str(queued))
+        )
+
+    def printer_changed(self, ok: bool | None, text: str) -> None:
+        """After a print (or at start, ok=None): read the queue off the GUI thread, then say."""
+
+        def show(queue: list[QueuedJob]) -> None:
+            state, reason = ok, text
+            if state is None:
+                failed = [job for job in queue if job.status == FAILED]
+                state = not failed
+                reason = failed[-1].last_error or "" if failed else ""
+            self.printer_status.setText(self.printer_text(state, reason, len(queue)))
+            self.printer_status.setProperty("state", "ok" if state else "error")
+            self.printer_status.style().unpolish(self.printer_status)
+            self.printer_status.style().polish(self.printer_status)
+
+        run_in_background(self, self.context.printing.queue, show)
+
+    # -- screens -------------------------------------------------------------------
+
+    def screen_for(self, name: str) -> QWidget:
+        """The screen, built the first time it is asked for."""
+        if name not in self.screens:
+            widget = self._make(name)
+            widget.setProperty("screenName", name)
+            self.screens[name] = widget
+            self.stack.addWidget(widget)
+        return self.screens[name]
+
+    def _make(self, name: str) -> QWidget:
+        if name == CUSTOMERS:
+            from posapp.ui.customers.screen import CustomersScreen
+
+            return CustomersScreen(self.context)
+        sale_screen = load_sale_screen()
+        if sale_screen is not None:
+            return sale_screen(self.context)
+        placeholder = _named(
+            QLabel(self.tr("A tela de venda ainda não está disponível.")), "salePlaceholder"
+        )
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return placeholder
+
+    def show_screen(self, name: str) -> None:
+        if self.context.staff is None:
+            return
+        widget = self.screen_for(name)
+        self.stack.setCurrentWidget(widget)
+        (self.sale_button if name == SALE else self.customers_button).setChecked(True)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if name == CUSTOMERS:
+            search = getattr(widget, "search_box", None)
+            if isinstance(search, QWidget):
+                search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @property
+    def current(self) -> QWidget:
+        widget = self.stack.currentWidget()
+        assert widget is not None
+        return widget
+
+    # -- who is at the counter -----------------------------------------------------
+
+    def signed_in(self, staff: StaffRef) -> None:
+        self.context.staff = staff
+        self.context.events.staff_changed.emit()
+        who = f"{staff.name} ({role_name(staff.role)})"
+        self.nav_staff.setText(who)
+        self.staff_status.setText(who)
+        self.nav.setVisible(True)
+        for shortcut in self.shortcuts.values():
+            shortcut.setEnabled(True)
+        self.show_screen(SALE)
+
+    def sign_out(self) -> None:
+        if self.context.staff is None:
+            return
+        self.context.staff = None
+        self.context.events.staff_changed.emit()
+        self.nav.setVisible(False)
+        self.nav_staff.setText("")
+        self.staff_status.setText(self.tr("Ninguém no caixa"))
+        for shortcut in self.shortcuts.values():
+            shortcut.setEnabled(False)
+        self.signin.reset()
+        self.stack.setCurrentWidget(self.signin)
