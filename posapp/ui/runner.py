@@ -3,7 +3,7 @@
     run_in_background(self, lambda: checkout(station, request),
                       on_success=self.sale_done, on_failure=self.show_error)
 
-The call runs on Qt's thread pool; `on_success` / `on_failure` run on the GUI
+The call runs on a worker thread; `on_success` / `on_failure` run on the GUI
 thread, and not at all if `parent` was deleted meanwhile. A `PosError` (or a
 hardware error) reaches `on_failure` as it is, so the screen can show
 `error.message(locale)`.
@@ -12,35 +12,51 @@ hardware error) reaches `on_failure` as it is, so the screen can show
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from contextlib import suppress
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 T = TypeVar("T")
 
 
 class _Bridge(QObject):
+    """Lives on the GUI thread; the worker's signals reach its slots through the event loop."""
+
     succeeded = Signal(object)
     failed = Signal(object)
 
+    def __init__(
+        self,
+        parent: QObject,
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[Exception], None] | None,
+    ) -> None:
+        super().__init__(parent)
+        self.on_success = on_success
+        self.on_failure = on_failure
+        self.succeeded.connect(self._done, Qt.ConnectionType.QueuedConnection)
+        self.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
 
-class _Job(QRunnable):
-    def __init__(self, call: Callable[[], Any], bridge: _Bridge) -> None:
-        super().__init__()
-        self.call = call
-        self.bridge = bridge
+    @Slot(object)
+    def _done(self, result: object) -> None:
+        _pending.discard(self)
+        self.on_success(result)
+        self.deleteLater()
 
-    @Slot()
-    def run(self) -> None:
-        try:
-            result = self.call()
-        except Exception as error:  # every failure goes back to the screen
-            self.bridge.failed.emit(error)
-        else:
-            self.bridge.succeeded.emit(result)
+    @Slot(object)
+    def _failed(self, error: object) -> None:
+        _pending.discard(self)
+        if self.on_failure is not None and isinstance(error, Exception):
+            self.on_failure(error)
+        self.deleteLater()
 
 
 _pending: set[_Bridge] = set()
+_running: set[Future[None]] = set()
+_workers = ThreadPoolExecutor(max_workers=4, thread_name_prefix="posapp-ui-work")
+"""Plain Python worker threads: the call needs no Qt; only the answer crosses back."""
 
 
 def run_in_background(
@@ -49,25 +65,28 @@ def run_in_background(
     on_success: Callable[[T], None],
     on_failure: Callable[[Exception], None] | None = None,
 ) -> None:
-    bridge = _Bridge(parent)
+    bridge = _Bridge(parent, on_success, on_failure)
     _pending.add(bridge)
-
-    def done(result: object) -> None:
-        _pending.discard(bridge)
-        on_success(result)  # type: ignore[arg-type]
-        bridge.deleteLater()
-
-    def failed(error: object) -> None:
-        _pending.discard(bridge)
-        if on_failure is not None:
-            on_failure(error)  # type: ignore[arg-type]
-        bridge.deleteLater()
-
-    bridge.succeeded.connect(done)
-    bridge.failed.connect(failed)
-    QThreadPool.globalInstance().start(_Job(call, bridge))
+    _running.add(_workers.submit(_work, call, bridge))
 
 
 def wait_for_background(timeout_ms: int = 10_000) -> bool:
     """For tests and shutdown: wait until every background call has finished."""
-    return QThreadPool.globalInstance().waitForDone(timeout_ms)
+    running = list(_running)
+    done, not_done = wait(running, timeout=timeout_ms / 1000)
+    _running.difference_update(done)
+    return not not_done
+
+
+def _work(call: Callable[[], Any], bridge: _Bridge) -> None:
+    try:
+        result = call()
+    except Exception as error:  # every failure goes back to the screen
+        _answer(bridge.failed, error)
+    else:
+        _answer(bridge.succeeded, result)
+
+
+def _answer(signal: Any, value: object) -> None:
+    with suppress(RuntimeError):  # the screen that asked is gone: nobody to tell
+        signal.emit(value)

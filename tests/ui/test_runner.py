@@ -29,3 +29,4 @@ def test_results_and_errors_come_back_on_the_gui_thread(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: "result" in seen and "error" in seen, timeout=5_000)
     assert seen["result"] == 42 and seen["on"] == gui and seen["worker"] != gui
     assert isinstance(seen["error"], InvalidCPF)
+
