@@ -18,7 +18,6 @@ from posapp.services.auth import Role, StaffRef
 from posapp.services.printing import PrintService
 from posapp.services.settings import CounterSettings
 from posapp.ui.context import UiContext
-from posapp.ui.runner import wait_for_background
 from posapp.ui.sale import SaleScreen
 from tests.support import Shop
 
@@ -58,7 +57,7 @@ def counter_factory(make_shop: MakeShop, qtbot: QtBot) -> Iterator[Callable[[str
 
     yield make
     for counter in made:
-        wait_for_background()
+        qtbot.waitUntil(counter.screen.idle, timeout=10_000)
         counter.context.printing.close()
     stop_virtual_printers()
 

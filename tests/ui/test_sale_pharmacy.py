@@ -7,9 +7,12 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
+from db.models import Voucher
 from posapp.core.pricing import Tender
 from posapp.services import customers, loyalty
+from posapp.services.vouchers import qr_payload
 from posapp.ui.sale.cart_model import DESCRIPTION, QUANTITY, TOTAL
 from tests.support import MANAGER_PIN, Shop
 from tests.ui.sale_support import Counter, counter_factory, normalized, scan, settle
@@ -77,7 +80,10 @@ def test_a_pharmacy_sale_by_scanner_with_cashback_voucher_and_split_payment(
     dialog = screen.payment_dialog
     assert dialog is not None
     assert dialog.cashback.text() == "2,40"  # the most the program and the balance allow
-    dialog.voucher.setText(voucher.code)
+    with shop.station.read() as session:  # the voucher's QR, as the scanner reads it
+        row = session.scalars(select(Voucher).where(Voucher.code == voucher.code)).one()
+        qr = qr_payload(row, shop.station.store(session))
+    dialog.voucher.setText(qr)
     dialog.check_voucher_now()
     qtbot.waitUntil(lambda: dialog.voucher_value == 500)
     assert dialog.voucher_info.text() == f"Vale {voucher.code}: R$ 5,00"
