@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Re-extract the UI's pt_BR strings, fill in the English, compile the .qm.
+# Run after changing any user-visible string in posapp/ui; commit both files.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${BIN:-.venv/bin}
+mapfile -t sources < <(find posapp/ui -name '*.py' | sort)
+"$BIN/pyside6-lupdate" "${sources[@]}" -no-obsolete -source-language pt_BR -target-language en \
+  -ts resources/translations/posapp_en.ts
+"$BIN/python" scripts/translate_en.py
+"$BIN/pyside6-lrelease" resources/translations/posapp_en.ts -qm resources/translations/posapp_en.qm
