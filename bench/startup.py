@@ -1,0 +1,115 @@
+"""The counter's start-up to its first painted window, against a bare PySide6 window.
+
+    .venv/bin/python -m bench.startup [--rounds 7]
+
+Each start is a fresh Python process on the offscreen platform, timed from just
+before the parent spawns it to the first Paint event the window receives (the
+child reads CLOCK_MONOTONIC, which is shared by every process on the machine).
+
+- bare: import PySide6, a QApplication, a QMainWindow with a label, show().
+- posapp: import the app, `posapp.app.build()` on a demo database (open the
+  station, migrations check, settings, print service, translations off, style
+  sheet, the shell with its sign-in screen and staff tiles), show().
+
+The two alternate round by round; the figures are medians and the ratio is
+posapp / bare. The demo database (the `posapp --demo` shop: 200 customers,
+300 products, 600 sales) is built once in a temporary folder before the rounds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CHILD = r"""
+import sys, time
+mode, db = sys.argv[1], sys.argv[2]
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication(sys.argv[:1])
+if mode == "bare":
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("posapp"))
+    window.resize(1280, 800)
+    counter = None
+else:
+    from posapp.app import build
+    counter = build(db)
+    window = counter.window
+
+class FirstPaint(QObject):
+    at = None
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and self.at is None:
+            self.at = time.monotonic()
+            QTimer.singleShot(0, app.quit)
+        return False
+
+spy = FirstPaint()
+window.installEventFilter(spy)
+window.show()
+app.exec()
+print(repr(spy.at))
+if counter is not None:
+    counter.close()
+"""
+
+
+def start_once(mode: str, db: Path) -> float:
+    """Seconds from spawning a process to its window's first paint."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, mode, str(db)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    painted = float(done.stdout.strip().splitlines()[-1])
+    return painted - started
+
+
+def demo_database(folder: Path) -> Path:
+    from posapp.services.demo import fill_demo
+    from posapp.services.station import open_station
+
+    path = folder / "demo.sqlite"
+    station = open_station(path)
+    try:
+        fill_demo(station)
+    finally:
+        station.close()
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.startup", description=__doc__)
+    parser.add_argument("--rounds", type=int, default=7)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="posapp-bench-startup-") as folder:
+        db = demo_database(Path(folder))
+        start_once("bare", db)  # warm the file cache for both
+        start_once("posapp", db)
+        bare: list[float] = []
+        ours: list[float] = []
+        for _ in range(args.rounds):
+            bare.append(start_once("bare", db))
+            ours.append(start_once("posapp", db))
+    b, o = statistics.median(bare), statistics.median(ours)
+    print(f"rounds: {args.rounds} (median; fresh process each, offscreen)")
+    print(f"bare PySide6 window   {b * 1000:8.1f} ms   (min {min(bare) * 1000:.1f})")
+    print(f"posapp shell (sign-in){o * 1000:8.1f} ms   (min {min(ours) * 1000:.1f})")
+    print(f"ratio posapp/bare     {o / b:8.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
