@@ -7,7 +7,9 @@ the ledger; `customer_balance` is a projection kept in step with it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     Boolean,
@@ -18,10 +20,18 @@ from sqlalchemy import (
     LargeBinary,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    make_transient_to_detached,
+    mapped_column,
+    relationship,
+)
+from sqlalchemy.orm.attributes import manager_of_class
 
 from db.types import UTCDateTime
 
@@ -36,6 +46,34 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+_Model = TypeVar("_Model", bound=Base)
+
+
+def table_of(model: type[Base]) -> Table:
+    """A model's table, for Core statements (typed as the Table it is)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+def unsaved_row(model: type[_Model], values: Mapping[str, Any]) -> _Model:
+    """An object holding `values`, made without the constructor's attribute events: transient."""
+    row = manager_of_class(model).new_instance()
+    row.__dict__.update(values)
+    return row
+
+
+def written_row(model: type[_Model], values: Mapping[str, Any]) -> _Model:
+    """The object of a row just written with a Core INSERT: detached, as if loaded.
+
+    `values` must hold every column, the primary key included; `session.add()` then
+    makes it persistent and clean, without writing it again.
+    """
+    row = unsaved_row(model, values)
+    make_transient_to_detached(row)
+    return row
 
 
 class Store(Base):

@@ -12,14 +12,21 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import instance_state, set_committed_value
+from sqlalchemy.sql.dml import Insert
 
 from db.models import (
+    AuditLog,
+    Category,
     Customer,
     Item,
     LedgerEntry,
+    OutboxEvent,
     Sale,
     SaleLine,
     SalePayment,
@@ -27,6 +34,7 @@ from db.models import (
     Staff,
     Store,
     Voucher,
+    table_of,
 )
 from posapp.core.cpf import mask_cpf
 from posapp.core.errors import (
@@ -48,7 +56,7 @@ from posapp.core.program import LoyaltyProgram
 from posapp.services import audit, outbox
 from posapp.services.auth import StaffRef, acting_staff, authorize_manager
 from posapp.services.customers import account_in
-from posapp.services.ledger import Book, Refs, replay_customer
+from posapp.services.ledger import Book, Refs
 from posapp.services.station import Station
 from posapp.services.vouchers import (
     BALANCE,
@@ -62,6 +70,44 @@ from posapp.services.vouchers import (
 
 DISCOUNT_LIMIT_BPS = 1_000
 """Discounts above this share of the sale need a manager."""
+
+# The statements of a sale, built once. The sale and its lines and payments are written
+# with Core INSERTs (lines and payments as one executemany each): nothing reads them back
+# as objects in the unit of work.
+_ITEM, _CATEGORY, _ENTRY = table_of(Item), table_of(Category), table_of(LedgerEntry)
+_SALE, _SHIFT = table_of(Sale), table_of(Shift)
+_CART_ITEMS = (
+    select(_ITEM.c.id, _ITEM.c.name, _ITEM.c.price, _ITEM.c.active, _CATEGORY.c.code)
+    .outerjoin(_CATEGORY, _CATEGORY.c.id == _ITEM.c.category_id)
+    .where(_ITEM.c.id.in_(bindparam("ids", expanding=True)))
+)
+_LAST_NUMBER = select(func.max(_SALE.c.number)).where(
+    _SALE.c.terminal_id == bindparam("terminal_id")
+)
+_OPEN_SHIFT = select(_SHIFT.c.id).where(
+    _SHIFT.c.terminal_id == bindparam("terminal_id"), _SHIFT.c.closed_at.is_(None)
+)
+_INSERT_SALE = insert(_SALE)
+_VOUCHER = table_of(Voucher)
+_REDEEM_VOUCHER = update(_VOUCHER).where(_VOUCHER.c.id == bindparam("voucher_id"))
+_APPEND_ONLY: dict[type, Insert] = {
+    model: insert(table_of(model)) for model in (OutboxEvent, AuditLog)
+}
+"""Rows the checkout adds through `outbox.emit` and `audit.record`, written by `_write_added`."""
+_INSERT_LINES = insert(table_of(SaleLine))
+_INSERT_PAYMENTS = insert(table_of(SalePayment))
+_REFERRAL_PAID = (
+    select(_ENTRY.c.id)
+    .where(
+        # Both bonus rows of a referral name the referred customer as related_customer_id,
+        # one held by the referred customer, the other by the referrer: looking only at
+        # those two customers' entries lets the (customer_id, id) index serve the query.
+        _ENTRY.c.customer_id.in_(bindparam("holders", expanding=True)),
+        _ENTRY.c.kind == EntryKind.REFERRAL_BONUS.value,
+        _ENTRY.c.related_customer_id == bindparam("customer_id"),
+    )
+    .limit(1)
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,21 +195,31 @@ class _VoucherUse:
     applied: int
 
 
+@dataclass(frozen=True, slots=True)
+class _WrittenSale:
+    id: int
+    uuid: str
+    number: int
+
+
 def checkout(station: Station, request: CheckoutRequest) -> SaleResult:
     now = station.now()
     with station.write() as session:
-        store = station.store(session)
-        terminal = station.terminal(session)
-        program = LoyaltyProgram.from_json(store.program_json)
+        snapshot = station.snapshot(session)
+        store, terminal, program = snapshot.store, snapshot.terminal, snapshot.program
+        connection = session.connection()
         staff = acting_staff(session, request.staff_id)
-        priced = price_cart(_cart_lines(session, request.lines), request.sale_discount)
+        priced = price_cart(_cart_lines(connection, request.lines), request.sale_discount)
         approver = _approval(session, request, priced, staff, now)
         customer = _customer(session, request.customer_id)
 
         uses, customer = _take_vouchers(session, store, request, priced.total, customer, now)
         after_vouchers = priced.total - sum(use.applied for use in uses)
         cashback = sum(t.amount for t in request.payments if t.tender is Tender.CASHBACK)
-        cashback_units = _check_cashback(session, program, customer, cashback, priced, now)
+        # All reads come before the first write; the book reads the chain's head and, once,
+        # the customer's ledger, which it then keeps up to date as it appends.
+        book = Book(session, terminal.uuid, now) if customer is not None else None
+        cashback_units = _check_cashback(book, program, customer, cashback, priced, now)
         if cashback > after_vouchers:
             raise PaymentOver(excess_centavos=cashback - after_vouchers)
         tendered = _payments(request, uses, cashback)
@@ -176,25 +232,27 @@ def checkout(station: Station, request: CheckoutRequest) -> SaleResult:
         line_earned = allocate(
             earned, [line.amount_centavos * program.rate_for(line.category) for line in earn_lines]
         )
-        sale = _write_sale(session, terminal.id, priced, request, customer, change, earned, now)
-        for priced_line, share in zip(priced.lines, line_earned, strict=True):
-            _write_line(session, sale, priced_line.line, priced_line.sale_discount_share, share)
-        for payment, voucher_id in tendered:
-            session.add(
-                SalePayment(
-                    sale_id=sale.id,
-                    tender=payment.tender.value,
-                    amount=payment.amount,
-                    voucher_id=voucher_id,
-                )
-            )
+        sale = _write_sale(connection, terminal.id, priced, request, customer, change, earned, now)
+        _write_lines(connection, sale, priced, line_earned)
+        connection.execute(
+            _INSERT_PAYMENTS,
+            [
+                {
+                    "sale_id": sale.id,
+                    "tender": payment.tender.value,
+                    "amount": payment.amount,
+                    "voucher_id": voucher_id,
+                }
+                for payment, voucher_id in tendered
+            ],
+        )
 
-        book = Book(session, terminal.uuid, now)
         refs = Refs(sale_id=sale.id, sale_uuid=sale.uuid, staff_id=staff.id)
         issued: list[Voucher] = []
         bonus = 0
-        if customer is not None:
-            _redeem_vouchers(book, customer, program, uses, sale, refs)
+        account = None
+        if customer is not None and book is not None:
+            _redeem_vouchers(book, customer, program, uses, refs)
             if cashback_units:
                 book.append(customer, EntryKind.REDEEM, -cashback_units, refs)
             if earned:
@@ -209,8 +267,22 @@ def checkout(station: Station, request: CheckoutRequest) -> SaleResult:
                     voucher = issue_balance_voucher(session, book, holder, program, refs)
                     issued += [voucher] if voucher and holder is customer else []
 
-        _record(session, store, terminal.uuid, sale, staff, approver, request, now)
-        account = account_in(session, customer, program, now) if customer else None
+        _record(
+            session,
+            store,
+            terminal.uuid,
+            sale,
+            priced,
+            customer,
+            earned,
+            staff,
+            approver,
+            request,
+            now,
+        )
+        _write_added(session)
+        if customer is not None and book is not None:
+            account = account_in(session, customer, program, now, lots=book.replay(customer.id))
         return SaleResult(
             sale_id=sale.id,
             uuid=sale.uuid,
@@ -244,10 +316,17 @@ def checkout(station: Station, request: CheckoutRequest) -> SaleResult:
         )
 
 
-def _cart_lines(session: Session, requests: Sequence[LineRequest]) -> list[CartLine]:
+def _cart_lines(connection: Connection, requests: Sequence[LineRequest]) -> list[CartLine]:
+    """The cart's items and their categories, read in one query; checked line by line."""
+    items = {
+        row.id: row
+        for row in connection.execute(
+            _CART_ITEMS, {"ids": list({request.item_id for request in requests})}
+        )
+    }
     lines = []
     for request in requests:
-        item = session.get(Item, request.item_id)
+        item = items.get(request.item_id)
         if item is None or not item.active:
             raise UnknownItem(value=request.item_id)
         if isinstance(request.quantity, bool) or not isinstance(request.quantity, int):
@@ -262,7 +341,7 @@ def _cart_lines(session: Session, requests: Sequence[LineRequest]) -> list[CartL
                 unit_price=price,
                 quantity=request.quantity,
                 discount=request.discount,
-                category=item.category.code if item.category else None,
+                category=item.code,
                 professional_id=request.professional_id,
             )
         )
@@ -324,7 +403,7 @@ def _take_vouchers(
 
 
 def _check_cashback(
-    session: Session,
+    book: Book | None,
     program: LoyaltyProgram,
     customer: Customer | None,
     amount: int,
@@ -334,12 +413,12 @@ def _check_cashback(
     """The units to take from the balance to pay `amount`, within balance and cap."""
     if amount == 0:
         return 0
-    if customer is None:
+    if customer is None or book is None:
         raise CustomerRequired()
     cap = program.redeem_cap(priced.total)
     if amount > cap:
         raise CashbackAboveCap(cap_centavos=cap, asked_centavos=amount)
-    spendable = max(replay_customer(session, customer.id).balance(now).spendable, 0)
+    spendable = max(book.replay(customer.id).balance(now).spendable, 0)
     units = program.units_for_value(amount)
     if units > spendable:
         raise CashbackAboveBalance(
@@ -364,7 +443,7 @@ def _payments(
 
 
 def _write_sale(
-    session: Session,
+    connection: Connection,
     terminal_id: int,
     priced: PricedCart,
     request: CheckoutRequest,
@@ -372,47 +451,54 @@ def _write_sale(
     change: int,
     earned: int,
     now: datetime,
-) -> Sale:
-    last = session.scalar(select(func.max(Sale.number)).where(Sale.terminal_id == terminal_id))
-    shift_id = session.scalar(
-        select(Shift.id).where(Shift.terminal_id == terminal_id, Shift.closed_at.is_(None))
+) -> _WrittenSale:
+    last = connection.execute(_LAST_NUMBER, {"terminal_id": terminal_id}).scalar()
+    shift_id = connection.execute(_OPEN_SHIFT, {"terminal_id": terminal_id}).scalar()
+    sale_uuid = str(uuid.uuid4())
+    number = (last or 0) + 1
+    written = connection.execute(
+        _INSERT_SALE,
+        {
+            "uuid": sale_uuid,
+            "terminal_id": terminal_id,
+            "number": number,
+            "status": "completed",
+            "customer_id": customer.id if customer else None,
+            "staff_id": request.staff_id,
+            "shift_id": shift_id,
+            "gross": priced.gross,
+            "discount": priced.discount_total,
+            "total": priced.total,
+            "change": change,
+            "earned": earned,
+            "created_at": now,
+        },
     )
-    sale = Sale(
-        uuid=str(uuid.uuid4()),
-        terminal_id=terminal_id,
-        number=(last or 0) + 1,
-        status="completed",
-        customer_id=customer.id if customer else None,
-        staff_id=request.staff_id,
-        shift_id=shift_id,
-        gross=priced.gross,
-        discount=priced.discount_total,
-        total=priced.total,
-        change=change,
-        earned=earned,
-        created_at=now,
-    )
-    session.add(sale)
-    session.flush()
-    return sale
+    return _WrittenSale(written.lastrowid, sale_uuid, number)
 
 
-def _write_line(session: Session, sale: Sale, line: CartLine, share: int, earned: int) -> None:
-    session.add(
-        SaleLine(
-            sale_id=sale.id,
-            item_id=line.item_id,
-            description=line.name,
-            category_code=line.category,
-            quantity=line.quantity,
-            unit_price=line.unit_price,
-            line_discount=line.discount,
-            sale_discount_share=share,
-            net=line.gross - line.discount - share,
-            earned=earned,
-            professional_id=line.professional_id,
+def _write_lines(
+    connection: Connection, sale: _WrittenSale, priced: PricedCart, line_earned: list[int]
+) -> None:
+    rows = []
+    for priced_line, earned in zip(priced.lines, line_earned, strict=True):
+        line, share = priced_line.line, priced_line.sale_discount_share
+        rows.append(
+            {
+                "sale_id": sale.id,
+                "item_id": line.item_id,
+                "description": line.name,
+                "category_code": line.category,
+                "quantity": line.quantity,
+                "unit_price": line.unit_price,
+                "line_discount": line.discount,
+                "sale_discount_share": share,
+                "net": line.gross - line.discount - share,
+                "earned": earned,
+                "professional_id": line.professional_id,
+            }
         )
-    )
+    connection.execute(_INSERT_LINES, rows)
 
 
 def _redeem_vouchers(
@@ -420,15 +506,20 @@ def _redeem_vouchers(
     customer: Customer,
     program: LoyaltyProgram,
     uses: list[_VoucherUse],
-    sale: Sale,
     refs: Refs,
 ) -> None:
     for use in uses:
         voucher = use.voucher
-        voucher.status = "redeemed"
-        voucher.redeemed_sale_id = sale.id
-        voucher.redeemed_at = book.now
-        voucher.redeemed_amount = use.applied
+        redeemed = {
+            "status": "redeemed",
+            "redeemed_sale_id": refs.sale_id,
+            "redeemed_at": book.now,
+            "redeemed_amount": use.applied,
+        }
+        # Written now with Core; the loaded object is given the same values as clean ones.
+        book.session.connection().execute(_REDEEM_VOUCHER, {"voucher_id": voucher.id, **redeemed})
+        for key, value in redeemed.items():
+            set_committed_value(voucher, key, value)
         voucher_refs = Refs(
             sale_id=refs.sale_id,
             sale_uuid=refs.sale_uuid,
@@ -460,11 +551,13 @@ def _referral_bonus(
     rule = program.referral
     if rule is None or customer.referred_by_id is None or total < rule.min_purchase_centavos:
         return 0, None
-    already = session.scalar(
-        select(LedgerEntry.id).where(
-            LedgerEntry.kind == EntryKind.REFERRAL_BONUS.value,
-            LedgerEntry.related_customer_id == customer.id,
+    already = (
+        session.connection()
+        .execute(
+            _REFERRAL_PAID,
+            {"holders": [customer.id, customer.referred_by_id], "customer_id": customer.id},
         )
+        .scalar()
     )
     referrer = session.get(Customer, customer.referred_by_id)
     if already is not None or referrer is None:
@@ -500,7 +593,10 @@ def _record(
     session: Session,
     store: Store,
     terminal_uuid: str,
-    sale: Sale,
+    sale: _WrittenSale,
+    priced: PricedCart,
+    customer: Customer | None,
+    earned: int,
     staff: StaffRef,
     approver: StaffRef | None,
     request: CheckoutRequest,
@@ -515,9 +611,9 @@ def _record(
             "store": store.uuid,
             "terminal": terminal_uuid,
             "number": sale.number,
-            "total": sale.total,
-            "customer": sale.customer.uuid if sale.customer else None,
-            "earned": sale.earned,
+            "total": priced.total,
+            "customer": customer.uuid if customer else None,
+            "earned": earned,
         },
     )
     audit.record(
@@ -528,14 +624,38 @@ def _record(
         staff_id=staff.id,
         authorized_by_id=approver.id if approver else None,
         target=f"sale:{sale.number}",
-        total=sale.total,
+        total=priced.total,
         price_overrides=[
             {"item": line.item_id, "price": line.unit_price}
             for line in request.lines
             if line.unit_price is not None
         ],
-        discount=sale.discount,
+        discount=priced.discount_total,
     )
+
+
+def _write_added(session: Session) -> None:
+    """Write the outbox events and the audit row added to the session, around the unit of work.
+
+    `outbox.emit` and `audit.record` add objects that nothing reads back: they are taken
+    out of the session and written with Core INSERTs (one per run of rows of a table), in
+    the order they were added, for a fraction of the cost of a flush.
+    """
+    added = sorted(
+        (row for row in session.new if type(row) in _APPEND_ONLY),
+        key=lambda row: instance_state(row).insert_order or 0,
+    )
+    runs: list[tuple[type, list[dict[str, Any]]]] = []
+    for row in added:
+        session.expunge(row)
+        values = {key: value for key, value in vars(row).items() if not key.startswith("_")}
+        if runs and runs[-1][0] is type(row) and runs[-1][1][0].keys() == values.keys():
+            runs[-1][1].append(values)
+        else:
+            runs.append((type(row), [values]))
+    connection = session.connection()
+    for model, rows in runs:
+        connection.execute(_APPEND_ONLY[model], rows)
 
 
 def _receipt_line(session: Session, line: CartLine, discount: int, net: int) -> ReceiptLine:

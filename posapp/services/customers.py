@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import or_, select, text
+from sqlalchemy import bindparam, or_, select, text
 from sqlalchemy.orm import Session
 
 from db.models import Customer, CustomerBalance, LedgerEntry, Sale, Voucher
@@ -19,7 +19,7 @@ from posapp.core.errors import (
     UnknownCustomer,
     UnknownReferralCode,
 )
-from posapp.core.ledger import Balance
+from posapp.core.ledger import Balance, Replay
 from posapp.core.phone import is_valid_mobile, normalize_mobile
 from posapp.core.program import LoyaltyProgram
 from posapp.services import outbox
@@ -202,16 +202,25 @@ def account(station: Station, customer_id: int) -> CustomerAccount:
         return account_in(session, customer, program, station.now())
 
 
+_OPEN_VOUCHERS = (
+    select(Voucher)
+    .where(Voucher.customer_id == bindparam("customer_id"), Voucher.status == "open")
+    .where(Voucher.expires_at > bindparam("now"))
+    .order_by(Voucher.expires_at)
+)
+
+
 def account_in(
-    session: Session, customer: Customer, program: LoyaltyProgram, now: datetime
+    session: Session,
+    customer: Customer,
+    program: LoyaltyProgram,
+    now: datetime,
+    *,
+    lots: Replay | None = None,
 ) -> CustomerAccount:
-    balance = replay_customer(session, customer.id).balance(now)
-    vouchers = session.scalars(
-        select(Voucher)
-        .where(Voucher.customer_id == customer.id, Voucher.status == "open")
-        .where(Voucher.expires_at > now)
-        .order_by(Voucher.expires_at)
-    )
+    """The account as this session sees it; `lots`: the customer's replay, when already made."""
+    balance = (replay_customer(session, customer.id) if lots is None else lots).balance(now)
+    vouchers = session.scalars(_OPEN_VOUCHERS, {"customer_id": customer.id, "now": now})
     return CustomerAccount(
         summary=_summary(customer, balance.total),
         balance=balance,

@@ -3,28 +3,74 @@
 `Book` is the only writer of `ledger_entry`. It chains every row it appends to
 the terminal's previous row and keeps `customer_balance` in step in the same
 transaction; `replay_customer` rebuilds a customer's lots from the rows.
+
+`Book` writes each row as it is appended (Core statements, not the unit of work),
+so every later query of the transaction sees it. It also keeps the movements of
+each customer it has replayed, and adds the ones it appends: within one unit of
+work a customer's ledger is read once, however many times the balance is asked.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from db.models import Customer, CustomerBalance, LedgerEntry
+from db.models import (
+    Customer,
+    CustomerBalance,
+    LedgerEntry,
+    table_of,
+    unsaved_row,
+    written_row,
+)
 from posapp.core.ledger import GENESIS_HASH, EntryKind, Movement, Replay, chain_hash, replay
 from posapp.core.program import LoyaltyProgram
+
+_ENTRY = table_of(LedgerEntry)
+_BALANCE = table_of(CustomerBalance)
+
+_MOVEMENTS = (
+    select(
+        LedgerEntry.uuid,
+        LedgerEntry.kind,
+        LedgerEntry.amount,
+        LedgerEntry.created_at,
+        LedgerEntry.available_from,
+        LedgerEntry.expires_at,
+        LedgerEntry.lot_uuid,
+    )
+    .where(LedgerEntry.customer_id == bindparam("customer_id"))
+    .order_by(LedgerEntry.id)
+)
+"""A customer's movements in ledger order: columns only (served by (customer_id, id))."""
+
+_HEAD = (
+    select(_ENTRY.c.seq, _ENTRY.c.hash)
+    .where(_ENTRY.c.terminal_uuid == bindparam("terminal_uuid"))
+    .order_by(_ENTRY.c.seq.desc())
+    .limit(1)
+)
+_INSERT_ENTRY = insert(_ENTRY)
+_ADD_TO_BALANCE = (
+    update(_BALANCE)
+    .where(_BALANCE.c.customer_id == bindparam("customer"))
+    .values(units=_BALANCE.c.units + bindparam("amount"), last_entry_at=bindparam("at"))
+)
+_NEW_BALANCE = insert(_BALANCE)
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
 
 
 def entry_record(entry: LedgerEntry) -> dict[str, object]:
     """The fields the hash covers: everything that means something across counters."""
-
-    def iso(moment: datetime | None) -> str | None:
-        return moment.isoformat() if moment else None
-
     return {
         "uuid": entry.uuid,
         "terminal": entry.terminal_uuid,
@@ -32,9 +78,9 @@ def entry_record(entry: LedgerEntry) -> dict[str, object]:
         "kind": entry.kind,
         "customer": entry.customer_uuid,
         "amount": entry.amount,
-        "created_at": iso(entry.created_at),
-        "available_from": iso(entry.available_from),
-        "expires_at": iso(entry.expires_at),
+        "created_at": _iso(entry.created_at),
+        "available_from": _iso(entry.available_from),
+        "expires_at": _iso(entry.expires_at),
         "lot": entry.lot_uuid,
         "sale": entry.sale_uuid,
         "voucher": entry.voucher_code,
@@ -54,11 +100,15 @@ def movement_of(entry: LedgerEntry) -> Movement:
     )
 
 
+def _as_movements(rows: Iterable[Any]) -> list[Movement]:
+    return [
+        Movement(uuid_, EntryKind(kind), amount, created, available, expires, lot)
+        for uuid_, kind, amount, created, available, expires, lot in rows
+    ]
+
+
 def replay_customer(session: Session, customer_id: int) -> Replay:
-    entries = session.scalars(
-        select(LedgerEntry).where(LedgerEntry.customer_id == customer_id).order_by(LedgerEntry.id)
-    )
-    return replay(movement_of(entry) for entry in entries)
+    return replay(_as_movements(session.execute(_MOVEMENTS, {"customer_id": customer_id})))
 
 
 @dataclass
@@ -76,19 +126,30 @@ class Refs:
 
 
 class Book:
-    """Appends ledger rows for one terminal inside one unit of work."""
+    """Appends ledger rows for one terminal inside one unit of work.
+
+    Every ledger row the unit of work writes must go through its one `Book`:
+    the movements `replay` keeps per customer are those read once plus those
+    appended here since.
+    """
 
     def __init__(self, session: Session, terminal_uuid: str, now: datetime) -> None:
         self.session = session
         self.terminal_uuid = terminal_uuid
         self.now = now
-        head = session.execute(
-            select(LedgerEntry.seq, LedgerEntry.hash)
-            .where(LedgerEntry.terminal_uuid == terminal_uuid)
-            .order_by(LedgerEntry.seq.desc())
-            .limit(1)
-        ).first()
-        self.seq, self.head = (head[0], head[1]) if head else (0, GENESIS_HASH)
+        self._connection = session.connection()
+        head = self._connection.execute(_HEAD, {"terminal_uuid": terminal_uuid}).first()
+        self.seq: int = head[0] if head else 0
+        self.head: str = head[1] if head else GENESIS_HASH
+        self._movements: dict[int, list[Movement]] = {}
+
+    def replay(self, customer_id: int) -> Replay:
+        """The customer's lots now, with what this book has appended (read once per book)."""
+        movements = self._movements.get(customer_id)
+        if movements is None:
+            rows = self._connection.execute(_MOVEMENTS, {"customer_id": customer_id})
+            movements = self._movements[customer_id] = _as_movements(rows)
+        return replay(movements)
 
     def credit(
         self,
@@ -118,39 +179,68 @@ class Book:
         expires_at: datetime | None = None,
         lot_uuid: str | None = None,
     ) -> LedgerEntry:
+        """Write the entry, chained to the terminal's last one, and move the customer's balance.
+
+        Returns the entry as written (with its id), detached: not in the session.
+        """
         self.seq += 1
-        entry = LedgerEntry(
-            uuid=str(uuid.uuid4()),
-            terminal_uuid=self.terminal_uuid,
-            seq=self.seq,
-            kind=kind.value,
-            customer_id=customer.id,
-            customer_uuid=customer.uuid,
-            amount=amount,
-            created_at=self.now,
-            available_from=available_from,
-            expires_at=expires_at,
-            lot_uuid=lot_uuid,
-            sale_id=refs.sale_id,
-            sale_uuid=refs.sale_uuid,
-            refund_id=refs.refund_id,
-            voucher_id=refs.voucher_id,
-            voucher_code=refs.voucher_code,
-            related_customer_id=refs.related_customer_id,
-            staff_id=refs.staff_id,
-            note=refs.note,
-            prev_hash=self.head,
+        values: dict[str, Any] = {
+            "uuid": str(uuid.uuid4()),
+            "terminal_uuid": self.terminal_uuid,
+            "seq": self.seq,
+            "kind": kind.value,
+            "customer_id": customer.id,
+            "customer_uuid": customer.uuid,
+            "amount": amount,
+            "created_at": self.now,
+            "available_from": available_from,
+            "expires_at": expires_at,
+            "lot_uuid": lot_uuid,
+            "sale_id": refs.sale_id,
+            "sale_uuid": refs.sale_uuid,
+            "refund_id": refs.refund_id,
+            "voucher_id": refs.voucher_id,
+            "voucher_code": refs.voucher_code,
+            "related_customer_id": refs.related_customer_id,
+            "staff_id": refs.staff_id,
+            "note": refs.note,
+            "prev_hash": self.head,
+        }
+        self.head = values["hash"] = chain_hash(
+            self.head, entry_record(unsaved_row(LedgerEntry, values))
         )
-        entry.hash = chain_hash(self.head, entry_record(entry))
-        self.head = entry.hash
-        self.session.add(entry)
+        values["id"] = self._connection.execute(_INSERT_ENTRY, values).lastrowid
+        entry = written_row(LedgerEntry, values)
         self._project(customer.id, amount)
+        movements = self._movements.get(customer.id)
+        if movements is not None:
+            movements.append(
+                Movement(
+                    entry.uuid,
+                    kind,
+                    amount,
+                    self.now.astimezone(UTC),
+                    _stored(available_from),
+                    _stored(expires_at),
+                    lot_uuid,
+                )
+            )
         return entry
 
     def _project(self, customer_id: int, amount: int) -> None:
-        balance = self.session.get(CustomerBalance, customer_id)
-        if balance is None:
-            balance = CustomerBalance(customer_id=customer_id, units=0)
-            self.session.add(balance)
-        balance.units += amount
-        balance.last_entry_at = self.now
+        moved = self._connection.execute(
+            _ADD_TO_BALANCE, {"customer": customer_id, "amount": amount, "at": self.now}
+        )
+        if moved.rowcount == 0:
+            self._connection.execute(
+                _NEW_BALANCE,
+                {"customer_id": customer_id, "units": amount, "last_entry_at": self.now},
+            )
+        loaded = self.session.identity_map.get((CustomerBalance, (customer_id,), None))
+        if loaded is not None:  # an ORM copy read earlier in this unit of work is stale now
+            self.session.expire(loaded)
+
+
+def _stored(moment: datetime | None) -> datetime | None:
+    """The datetime as it comes back from the database: aware, in UTC."""
+    return moment.astimezone(UTC) if moment is not None else None

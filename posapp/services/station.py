@@ -2,18 +2,24 @@
 
 Built once by the composition root (app.py / cli.py) and handed to every
 service. A service opens one unit of work per user action through it.
+
+The store row, the local terminal row and the program they carry are read once
+and cached: they change only through the settings. Any change made through the
+ORM (in any session of this process) drops the cache by itself; after changing
+them any other way (raw SQL, another process), call `Station.invalidate()`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Engine, event, inspect, select
+from sqlalchemy.orm import Session, make_transient_to_detached, object_session, sessionmaker
 
 from db.engine import make_engine, session_factories
 from db.migrate import UpgradeResult, upgrade
@@ -21,10 +27,53 @@ from db.models import Store, Terminal
 from posapp.core.program import LoyaltyProgram
 
 Clock = Callable[[], datetime]
+_Row = TypeVar("_Row", Store, Terminal)
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+_generation = 0
+"""Bumped whenever a store or terminal row is written through the ORM, and again when that
+transaction ends: a snapshot taken before the latest bump is stale."""
+_TOUCHED = "posapp.station_rows_written"
+
+
+def _written(_mapper: Any, _connection: Any, row: Store | Terminal) -> None:
+    global _generation
+    _generation += 1
+    session = object_session(row)
+    if session is not None:
+        session.info[_TOUCHED] = True
+
+
+def _ended(session: Session, *_args: Any) -> None:
+    """A snapshot read by another session between the flush and the commit is stale too."""
+    global _generation
+    if session.info.pop(_TOUCHED, False):
+        _generation += 1
+
+
+for _model in (Store, Terminal):
+    for _event in ("after_insert", "after_update", "after_delete"):
+        event.listen(_model, _event, _written)
+for _event in ("after_commit", "after_soft_rollback"):
+    event.listen(Session, _event, _ended)
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """The store, the local terminal and the program, as last read.
+
+    `store` and `terminal` are detached copies, for reading only: to change them,
+    get them attached with `Station.store(session)` / `Station.terminal(session)`.
+    """
+
+    store: Store
+    terminal: Terminal
+    program: LoyaltyProgram
+    generation: int
 
 
 @dataclass
@@ -35,6 +84,7 @@ class Station:
     writer: sessionmaker[Session]
     clock: Clock = utc_now
     migration: UpgradeResult | None = None
+    _snapshot: Snapshot | None = field(default=None, init=False, repr=False, compare=False)
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -50,23 +100,50 @@ class Station:
     def now(self) -> datetime:
         return self.clock()
 
-    def store(self, session: Session) -> Store:
+    def snapshot(self, session: Session) -> Snapshot:
+        """The cached store, terminal and program; read through `session` when not cached."""
+        cached = self._snapshot
+        if cached is not None and cached.generation == _generation:
+            return cached
+        generation = _generation
         store = session.scalars(select(Store).order_by(Store.id)).first()
         if store is None:
             raise LookupError("this database has no store yet: run the setup first")
-        return store
-
-    def terminal(self, session: Session) -> Terminal:
         terminal = session.scalars(select(Terminal).where(Terminal.is_local)).first()
         if terminal is None:
             raise LookupError("this database has no local terminal yet: run the setup first")
-        return terminal
+        cached = Snapshot(
+            _detached_copy(store),
+            _detached_copy(terminal),
+            LoyaltyProgram.from_json(store.program_json),
+            generation,
+        )
+        self._snapshot = cached
+        return cached
+
+    def invalidate(self) -> None:
+        """Forget the cached store, terminal and program (read again on next use)."""
+        self._snapshot = None
+
+    def store(self, session: Session) -> Store:
+        return session.merge(self.snapshot(session).store, load=False)
+
+    def terminal(self, session: Session) -> Terminal:
+        return session.merge(self.snapshot(session).terminal, load=False)
 
     def program(self, session: Session) -> LoyaltyProgram:
-        return LoyaltyProgram.from_json(self.store(session).program_json)
+        return self.snapshot(session).program
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _detached_copy(row: _Row) -> _Row:
+    """A copy of a loaded row that belongs to no session, so no rollback can expire it."""
+    mapper = inspect(type(row))
+    copy = type(row)(**{attr.key: getattr(row, attr.key) for attr in mapper.column_attrs})
+    make_transient_to_detached(copy)
+    return copy
 
 
 def open_station(path: Path | str, clock: Clock = utc_now) -> Station:

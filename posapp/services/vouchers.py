@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 
-from db.models import Customer, Store, Voucher
+from db.models import Customer, Store, Voucher, table_of, written_row
 from posapp.core.codes import (
     VOUCHER_PREFIX,
     new_voucher_code,
@@ -28,10 +29,13 @@ from posapp.core.ledger import EntryKind
 from posapp.core.money import percent_of
 from posapp.core.program import LoyaltyProgram
 from posapp.services import outbox
-from posapp.services.ledger import Book, Refs, replay_customer
+from posapp.services.ledger import Book, Refs
 
 BALANCE = "balance"
 DISCOUNT = "discount"
+
+_BY_CODE = select(Voucher).where(Voucher.code == bindparam("code"))
+_INSERT = insert(table_of(Voucher))
 
 
 def resolve(session: Session, offered: str, store: Store) -> Voucher:
@@ -39,12 +43,12 @@ def resolve(session: Session, offered: str, store: Store) -> Voucher:
     offered = offered.strip()
     if offered.startswith(VOUCHER_PREFIX):
         claim = verify_voucher_qr(offered, store.signing_key)
-        voucher = session.scalars(select(Voucher).where(Voucher.code == claim.code)).first()
+        voucher = session.scalars(_BY_CODE, {"code": claim.code}).first()
         if voucher is None or signed_value(voucher) != claim.value_centavos:
             raise ForgedVoucher()
         return voucher
     code = normalize_voucher_code(offered)
-    voucher = session.scalars(select(Voucher).where(Voucher.code == code)).first()
+    voucher = session.scalars(_BY_CODE, {"code": code}).first()
     if voucher is None:
         raise UnknownVoucher(value=offered)
     return voucher
@@ -94,24 +98,28 @@ def _new_voucher(
     value: int = 0,
     percent_bps: int = 0,
 ) -> Voucher:
+    """Written at once (a Core INSERT, no flush); returned attached to the session."""
     rule = program.voucher
-    voucher = Voucher(
-        uuid=str(uuid.uuid4()),
-        code=new_voucher_code(),
-        customer_id=customer.id,
-        kind=kind,
-        value=value,
-        percent_bps=percent_bps,
-        max_discount=rule.max_discount_centavos if percent_bps else 0,
-        min_purchase=rule.min_purchase_to_use_centavos if kind == DISCOUNT else 0,
-        issued_at=now,
-        expires_at=now + timedelta(days=rule.validity_days),
-        issue_sale_id=sale_id,
-        status="open",
-        redeemed_amount=0,
-    )
+    values: dict[str, Any] = {
+        "uuid": str(uuid.uuid4()),
+        "code": new_voucher_code(),
+        "customer_id": customer.id,
+        "kind": kind,
+        "value": value,
+        "percent_bps": percent_bps,
+        "max_discount": rule.max_discount_centavos if percent_bps else 0,
+        "min_purchase": rule.min_purchase_to_use_centavos if kind == DISCOUNT else 0,
+        "issued_at": now,
+        "expires_at": now + timedelta(days=rule.validity_days),
+        "issue_sale_id": sale_id,
+        "status": "open",
+        "redeemed_sale_id": None,
+        "redeemed_at": None,
+        "redeemed_amount": 0,
+    }
+    values["id"] = session.connection().execute(_INSERT, values).lastrowid
+    voucher = written_row(Voucher, values)
     session.add(voucher)
-    session.flush()
     return voucher
 
 
@@ -123,7 +131,7 @@ def issue_balance_voucher(
     refs: Refs,
 ) -> Voucher | None:
     """Turn the spendable balance into a voucher when the threshold rule says so."""
-    spendable = replay_customer(session, customer.id).balance(book.now).spendable
+    spendable = book.replay(customer.id).balance(book.now).spendable
     value = program.balance_voucher_value(spendable)
     if value <= 0:
         return None
