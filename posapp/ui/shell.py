@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from posapp.services.auth import StaffRef
 from posapp.services.printing import FAILED, QueuedJob
 from posapp.services.store_info import store_info
+from posapp.ui import runner
 from posapp.ui.context import UiContext
 from posapp.ui.runner import run_in_background
 from posapp.ui.signin import SignInScreen, role_name
@@ -57,6 +58,12 @@ def load_sale_screen() -> Callable[[UiContext], QWidget] | None:
         if screen is not None:
             return cast(Callable[[UiContext], QWidget], screen)
     return None
+
+
+def background_busy() -> bool:
+    """Whether any screen's background call (run_in_background) or Qt pool job is running."""
+    pending = getattr(runner, "_pending", ())
+    return bool(pending) or QThreadPool.globalInstance().activeThreadCount() > 0
 
 
 class Shell(QMainWindow):
@@ -159,7 +166,7 @@ class Shell(QMainWindow):
         self._busy_timer.start()
 
     def _poll_busy(self) -> None:
-        self.busy.setVisible(QThreadPool.globalInstance().activeThreadCount() > 0)
+        self.busy.setVisible(background_busy())
 
     def printer_text(self, ok: bool, text: str, queued: int) -> str:
         if ok:

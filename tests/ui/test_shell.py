@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
 from posapp import app as posapp_app
 from posapp.ui.customers.screen import CustomersScreen
+from posapp.ui.runner import run_in_background
 from posapp.ui.shell import CUSTOMERS, SALE, Shell, load_sale_screen
 from tests.support import MANAGER_PIN, Shop
 from tests.ui.ui_support import make_context
@@ -126,6 +128,16 @@ def test_the_status_bar_follows_the_printer_and_its_queue(
         )
     finally:
         shell.context.printing.close()
+
+
+def test_the_busy_bar_shows_while_background_work_runs(shell: Shell, qtbot: QtBot) -> None:
+    release = threading.Event()
+    answers: list[bool] = []
+    run_in_background(shell, lambda: release.wait(10), answers.append)
+    qtbot.waitUntil(shell.busy.isVisible)
+    release.set()
+    qtbot.waitUntil(lambda: answers == [True])
+    qtbot.waitUntil(lambda: not shell.busy.isVisible())
 
 
 def test_app_main_opens_the_demo_on_the_sign_in_screen_with_the_virtual_printer(
