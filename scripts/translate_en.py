@@ -250,6 +250,7 @@ EN: dict[str, str] = {
     "Código": "Code",
     "Compra mínima": "Minimum purchase",
     "Validade": "Valid until",
+    "Programa: %1": "Program: %1",
     "Situação": "Status",
 }
 

@@ -185,194 +185,199 @@
   <context>
     <name>CustomersScreen</name>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="99" />
+      <location filename="../../posapp/ui/customers/screen.py" line="100" />
       <source>Clientes</source>
       <translation>Customers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="101" />
+      <location filename="../../posapp/ui/customers/screen.py" line="102" />
       <source>Buscar por nome, CPF ou celular</source>
       <translation>Search by name, CPF or mobile number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="124" />
+      <location filename="../../posapp/ui/customers/screen.py" line="156" />
       <source>Escolha um cliente na lista</source>
       <translation>Choose a customer from the list</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="163" />
+      <location filename="../../posapp/ui/customers/screen.py" line="158" />
+      <source>Programa: %1</source>
+      <translation>Program: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/customers/screen.py" line="182" />
       <source>CPF</source>
       <translation>CPF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="164" />
+      <location filename="../../posapp/ui/customers/screen.py" line="183" />
       <source>Celular</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="165" />
+      <location filename="../../posapp/ui/customers/screen.py" line="184" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="166" />
+      <location filename="../../posapp/ui/customers/screen.py" line="185" />
       <source>Aniversário</source>
       <translation>Birthday</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="167" />
+      <location filename="../../posapp/ui/customers/screen.py" line="186" />
       <source>Ofertas e lembretes</source>
       <translation>Offers and reminders</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="168" />
+      <location filename="../../posapp/ui/customers/screen.py" line="187" />
       <source>Indicado por</source>
       <translation>Referred by</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="184" />
+      <location filename="../../posapp/ui/customers/screen.py" line="203" />
       <source>Saldo disponível</source>
       <translation>Available balance</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="185" />
+      <location filename="../../posapp/ui/customers/screen.py" line="204" />
       <source>A liberar</source>
       <translation>Pending</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="186" />
+      <location filename="../../posapp/ui/customers/screen.py" line="205" />
       <source>Vence em 30 dias</source>
       <translation>Expires in 30 days</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="196" />
+      <location filename="../../posapp/ui/customers/screen.py" line="215" />
       <source>Editar dados</source>
       <translation>Edit details</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="197" />
+      <location filename="../../posapp/ui/customers/screen.py" line="216" />
       <source>Imprimir saldo</source>
       <translation>Print balance</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="198" />
+      <location filename="../../posapp/ui/customers/screen.py" line="217" />
       <source>Ajustar saldo</source>
       <translation>Adjust balance</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="199" />
+      <location filename="../../posapp/ui/customers/screen.py" line="218" />
       <source>Só com a senha de um gerente</source>
       <translation>Needs a manager's PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="215" />
+      <location filename="../../posapp/ui/customers/screen.py" line="234" />
       <source>Histórico</source>
       <translation>History</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="216" />
+      <location filename="../../posapp/ui/customers/screen.py" line="235" />
       <source>Vales</source>
       <translation>Vouchers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="217" />
+      <location filename="../../posapp/ui/customers/screen.py" line="236" />
       <source>Indicações</source>
       <translation>Referrals</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="249" />
+      <location filename="../../posapp/ui/customers/screen.py" line="268" />
       <source>Nenhum cliente encontrado</source>
       <translation>No customer found</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="251" />
+      <location filename="../../posapp/ui/customers/screen.py" line="270" />
       <source>1 cliente encontrado</source>
       <translation>1 customer found</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="255" />
+      <location filename="../../posapp/ui/customers/screen.py" line="274" />
       <source>%1 clientes encontrados</source>
       <translation>%1 customers found</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="278" />
+      <location filename="../../posapp/ui/customers/screen.py" line="297" />
       <source>Código de indicação: %1 · cliente desde %2</source>
       <translation>Referral code: %1 · customer since %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="287" />
+      <location filename="../../posapp/ui/customers/screen.py" line="306" />
       <source>sim, desde %1</source>
       <translation>yes, since %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="291" />
+      <location filename="../../posapp/ui/customers/screen.py" line="310" />
       <source>não</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="299" />
+      <location filename="../../posapp/ui/customers/screen.py" line="318" />
       <source>%1 pontos (%2)</source>
       <translation>%1 points (%2)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="311" />
+      <location filename="../../posapp/ui/customers/screen.py" line="330" />
       <source>Vales (%1)</source>
       <translation>Vouchers (%1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="314" />
+      <location filename="../../posapp/ui/customers/screen.py" line="333" />
       <source>Indicações (%1)</source>
       <translation>Referrals (%1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="336" />
+      <location filename="../../posapp/ui/customers/screen.py" line="355" />
       <source>Dados do cliente salvos</source>
       <translation>Customer details saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="342" />
-      <location filename="../../posapp/ui/customers/screen.py" line="416" />
+      <location filename="../../posapp/ui/customers/screen.py" line="361" />
+      <location filename="../../posapp/ui/customers/screen.py" line="435" />
       <source>Entre com seu PIN primeiro.</source>
       <translation>Sign in with your PIN first.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="372" />
+      <location filename="../../posapp/ui/customers/screen.py" line="391" />
       <source>Imprimindo o saldo…</source>
       <translation>Printing the balance…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="381" />
+      <location filename="../../posapp/ui/customers/screen.py" line="400" />
       <source>Saldo impresso</source>
       <translation>Balance printed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="386" />
-      <location filename="../../posapp/ui/customers/screen.py" line="394" />
+      <location filename="../../posapp/ui/customers/screen.py" line="405" />
+      <location filename="../../posapp/ui/customers/screen.py" line="413" />
       <source>Não imprimiu: %1 (o saldo ficou na fila)</source>
       <translation>Not printed: %1 (the slip is waiting in the queue)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="418" />
+      <location filename="../../posapp/ui/customers/screen.py" line="437" />
       <source>ajustar o saldo de %1</source>
       <translation>adjust the balance of %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="420" />
+      <location filename="../../posapp/ui/customers/screen.py" line="439" />
       <source>Ajuste cancelado</source>
       <translation>Adjustment cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="435" />
+      <location filename="../../posapp/ui/customers/screen.py" line="454" />
       <source>Saldo ajustado</source>
       <translation>Balance adjusted</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="447" />
+      <location filename="../../posapp/ui/customers/screen.py" line="466" />
       <source>Cupom da venda #%1</source>
       <translation>Receipt of sale #%1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="450" />
+      <location filename="../../posapp/ui/customers/screen.py" line="469" />
       <source>Abrindo o cupom…</source>
       <translation>Opening the receipt…</translation>
     </message>
@@ -1124,69 +1129,69 @@
   <context>
     <name>Shell</name>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="70" />
+      <location filename="../../posapp/ui/shell.py" line="77" />
       <source>%1 (demonstração)</source>
       <translation>%1 (demo)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="82" />
+      <location filename="../../posapp/ui/shell.py" line="89" />
       <source>Venda</source>
       <translation>Sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="83" />
+      <location filename="../../posapp/ui/shell.py" line="90" />
       <source>Clientes</source>
       <translation>Customers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="94" />
+      <location filename="../../posapp/ui/shell.py" line="101" />
       <source>Sair</source>
       <translation>Sign out</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="141" />
-      <location filename="../../posapp/ui/shell.py" line="253" />
+      <location filename="../../posapp/ui/shell.py" line="148" />
+      <location filename="../../posapp/ui/shell.py" line="260" />
       <source>Ninguém no caixa</source>
       <translation>Nobody signed in</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="142" />
+      <location filename="../../posapp/ui/shell.py" line="149" />
       <source>Turno: —</source>
       <translation>Shift: —</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="143" />
-      <location filename="../../posapp/ui/shell.py" line="168" />
+      <location filename="../../posapp/ui/shell.py" line="150" />
+      <location filename="../../posapp/ui/shell.py" line="175" />
       <source>Impressora OK</source>
       <translation>Printer OK</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="144" />
+      <location filename="../../posapp/ui/shell.py" line="151" />
       <source>Leitor: teclado</source>
       <translation>Scanner: keyboard</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="145" />
+      <location filename="../../posapp/ui/shell.py" line="152" />
       <source>Sincronização: desligada</source>
       <translation>Sync: off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="167" />
+      <location filename="../../posapp/ui/shell.py" line="174" />
       <source>Impressora OK (%1 na fila)</source>
       <translation>Printer OK (%1 queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="169" />
+      <location filename="../../posapp/ui/shell.py" line="176" />
       <source>erro</source>
       <translation>error</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="171" />
+      <location filename="../../posapp/ui/shell.py" line="178" />
       <source>Impressora: %1 (%2 na fila)</source>
       <translation>Printer: %1 (%2 queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="210" />
+      <location filename="../../posapp/ui/shell.py" line="217" />
       <source>A tela de venda ainda não está disponível.</source>
       <translation>The sale screen is not available yet.</translation>
     </message>

@@ -93,6 +93,12 @@ def open_maria(screen: CustomersScreen, qtbot: QtBot) -> None:
 # -- search ------------------------------------------------------------------------
 
 
+def test_before_a_customer_is_chosen_the_program_is_shown(screen: CustomersScreen) -> None:
+    assert screen.profile_stack.currentIndex() == 0
+    assert screen.program_label.text() == f"Programa: {preset('pharmacy').name}"
+    assert "• 5% de cashback em cada compra" in screen.rules_label.text()
+
+
 def test_typing_part_of_a_name_lists_the_customer_and_opens_her_profile(
     screen: CustomersScreen, qtbot: QtBot, shop: Shop
 ) -> None:

@@ -54,6 +54,7 @@ from posapp.ui.customers.models import (
 )
 from posapp.ui.dialogs.manager_pin import ask_manager_pin
 from posapp.ui.formatting import day, moment, money
+from posapp.ui.program_text import program_rules
 from posapp.ui.runner import run_in_background
 
 W = TypeVar("W", bound=QWidget)
@@ -121,9 +122,7 @@ class CustomersScreen(QWidget):
         self.voucher_model = VoucherTableModel(self, locale, zone)
         self.referral_model = ReferralTableModel(self, locale, zone)
         self.profile_stack = _named(QStackedWidget(), "profileStack")
-        hint = _named(QLabel(self.tr("Escolha um cliente na lista")), "profileHint")
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.profile_stack.addWidget(hint)
+        self.profile_stack.addWidget(self._program_card())
         self.profile_stack.addWidget(self._profile_panel())
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -150,6 +149,26 @@ class CustomersScreen(QWidget):
         context.events.sale_committed.connect(lambda _sale: self._customer_changed(None))
 
     # -- building ------------------------------------------------------------------
+
+    def _program_card(self) -> QWidget:
+        """Before a customer is chosen: the hint and the store's program in plain words."""
+        card = _named(QFrame(), "profilePanel")
+        hint = _named(QLabel(self.tr("Escolha um cliente na lista")), "profileHint")
+        program = store_info(self.context.station).program
+        name = _named(QLabel(self.tr("Programa: %1").replace("%1", program.name)), "programName")
+        rules = _named(
+            QLabel("\n".join(f"• {rule}" for rule in program_rules(program))), "programRules"
+        )
+        rules.setWordWrap(True)
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(hint)
+        layout.addWidget(name)
+        layout.addWidget(rules)
+        layout.addStretch(1)
+        self.program_label, self.rules_label = name, rules
+        return card
 
     def _profile_panel(self) -> QWidget:
         panel = _named(QFrame(), "profilePanel")
