@@ -22,7 +22,6 @@ catalogue is built with bulk SQL into a database migrated by `open_station`
 from __future__ import annotations
 
 import argparse
-import ctypes
 import os
 import random
 import sqlite3
@@ -81,17 +80,6 @@ def build_catalogue(path: Path, items: int) -> tuple[Station, int, list[str]]:
     return station, cashier_id, codes
 
 
-def pin_singletons() -> None:
-    """Work around a PySide6 6.12 refcount bug on CPython 3.11 (see bench/README.md, scan).
-
-    `Signal.emit()` (and some virtual calls into Python) drop a reference to True
-    or None they never took; the singletons are not immortal before 3.12, so a
-    long run ends in "Fatal Python error: bool_dealloc". Give them a huge count.
-    """
-    for singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-
-
 def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
@@ -102,7 +90,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, default=500)
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    pin_singletons()
 
     from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QKeyEvent

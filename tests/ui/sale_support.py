@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import re
 import uuid
 from collections.abc import Callable, Iterator
@@ -11,7 +10,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
-from pytestqt.exceptions import TimeoutError
 from pytestqt.qtbot import QtBot
 
 from hardware.emulator.server import EmulatorServer
@@ -59,10 +57,7 @@ def counter_factory(make_shop: MakeShop, qtbot: QtBot) -> Iterator[Callable[[str
 
     yield make
     for counter in made:
-        # Let the screen's last background answers land. Not asserted here: with the
-        # runner's worker threads an answer is sometimes never delivered (reported).
-        with contextlib.suppress(TimeoutError):
-            qtbot.waitUntil(counter.screen.idle, timeout=3_000)
+        qtbot.waitUntil(counter.screen.idle, timeout=5_000)  # every answer has landed
         counter.context.printing.close()
     stop_virtual_printers()
 
