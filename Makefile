@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint typecheck pytest demo-db bench clean
+.PHONY: run test lint typecheck pytest demo-db bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ pytest: $(VENV)/.installed-dev
 	$(BIN)/pytest
 
 test: lint typecheck pytest
+
+screenshots: $(VENV)/.installed-dev
+	bash scripts/test-deps.sh
+	POSAPP_UPDATE_SCREENSHOTS=1 $(BIN)/pytest -q tests/ui/test_screenshots.py
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m bench

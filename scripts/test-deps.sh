@@ -12,16 +12,8 @@ set -euo pipefail
 need=()
 [ -x /usr/sbin/cupsd ] && [ -x /usr/sbin/lpadmin ] && [ -x /usr/lib/cups/backend/socket ] \
   || need+=(cups)
-# The screenshot test (tests/ui/test_screenshots.py) runs the app on Xvfb with Qt's
-# xcb platform plugin, which needs these X client libraries beyond libxcb itself.
+# The screenshot test runs the app on Xvfb (the xcb libraries come with system-deps.sh).
 command -v Xvfb >/dev/null || need+=(xvfb)
-for lib in libxcb-cursor.so.0:libxcb-cursor0 libxcb-icccm.so.4:libxcb-icccm4 \
-  libxcb-keysyms.so.1:libxcb-keysyms1 libxcb-image.so.0:libxcb-image0 \
-  libxcb-render-util.so.0:libxcb-render-util0 libxkbcommon-x11.so.0:libxkbcommon-x11-0 \
-  libxcb-shape.so.0:libxcb-shape0 libxcb-randr.so.0:libxcb-randr0 \
-  libxcb-xinerama.so.0:libxcb-xinerama0 libxcb-xkb.so.1:libxcb-xkb1; do
-  ldconfig -p | grep "${lib%%:*}" >/dev/null || need+=("${lib##*:}")
-done
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "test-deps: missing ${need[*]}"
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then

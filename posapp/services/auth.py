@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -85,7 +86,7 @@ def sign_in(session: Session, staff_id: int, pin: str, now: datetime) -> StaffRe
     if staff is None or not staff.active:
         raise WrongPin()
     if staff.locked_until is not None and staff.locked_until > now:
-        minutes = max(1, int((staff.locked_until - now).total_seconds() // 60) + 1)
+        minutes = max(1, math.ceil((staff.locked_until - now).total_seconds() / 60))
         raise AccountLocked(minutes=minutes)
     if not check_pin(pin, staff.pin_hash):
         staff.failed_attempts += 1

@@ -70,6 +70,11 @@ def run_in_background(
     _running.add(_workers.submit(_work, call, bridge))
 
 
+def pending_count() -> int:
+    """How many background calls have not answered yet (the busy indicator shows it)."""
+    return len(_pending)
+
+
 def wait_for_background(timeout_ms: int = 10_000) -> bool:
     """For tests and shutdown: wait until every background call has finished."""
     running = list(_running)

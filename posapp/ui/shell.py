@@ -13,7 +13,7 @@ import importlib
 from collections.abc import Callable
 from typing import TypeVar, cast
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -61,9 +61,8 @@ def load_sale_screen() -> Callable[[UiContext], QWidget] | None:
 
 
 def background_busy() -> bool:
-    """Whether any screen's background call (run_in_background) or Qt pool job is running."""
-    pending = getattr(runner, "_pending", ())
-    return bool(pending) or QThreadPool.globalInstance().activeThreadCount() > 0
+    """Whether any screen's background call (run_in_background) is still running."""
+    return runner.pending_count() > 0
 
 
 class Shell(QMainWindow):

@@ -1,6 +1,8 @@
-"""Screenshots of the real app on a real X server (Xvfb), saved to docs/screenshots.
+"""Screenshots of the real app on a real X server (Xvfb).
 
-The README shows them. The app runs in a subprocess with Qt's xcb platform (not
+They go to a temporary folder; `make screenshots` (POSAPP_UPDATE_SCREENSHOTS=1)
+writes them to docs/screenshots, which the README shows, so a test run never
+leaves the work tree changed. The app runs in a subprocess with Qt's xcb platform (not
 offscreen), so the pictures are what a counter's screen shows. Xvfb and the X
 client libraries come from scripts/test-deps.sh.
 """
@@ -29,7 +31,7 @@ pytestmark = pytest.mark.slow
 def display() -> Iterator[str]:
     """A private Xvfb on a display number it picks itself (-displayfd)."""
     if shutil.which("Xvfb") is None:
-        pytest.skip("Xvfb is not installed (scripts/test-deps.sh installs it)")
+        pytest.fail("Xvfb is not installed: run scripts/test-deps.sh (make test does)")
     read, write = os.pipe()
     server = subprocess.Popen(
         [
@@ -58,10 +60,11 @@ def display() -> Iterator[str]:
 
 
 def test_screenshots_of_every_screen(display: str, tmp_path: Path) -> None:
+    shots = SHOTS if os.environ.get("POSAPP_UPDATE_SCREENSHOTS") == "1" else tmp_path / "shots"
     env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", HOME=str(tmp_path))
     env.pop("WAYLAND_DISPLAY", None)
     done = subprocess.run(
-        [sys.executable, "-m", "tests.ui.screenshot_app", str(SHOTS)],
+        [sys.executable, "-m", "tests.ui.screenshot_app", str(shots)],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -70,7 +73,7 @@ def test_screenshots_of_every_screen(display: str, tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     for name in NAMES:
-        image = QImage(str(SHOTS / f"{name}.png"))
+        image = QImage(str(shots / f"{name}.png"))
         assert (image.width(), image.height()) == (WIDTH, HEIGHT), name
         colours = {image.pixel(x, y) for x in range(0, WIDTH, 40) for y in range(0, HEIGHT, 40)}
         assert len(colours) > 5, f"{name}.png looks blank"
