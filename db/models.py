@@ -27,6 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import (
     DeclarativeBase,
     Mapped,
+    configure_mappers,
     make_transient_to_detached,
     mapped_column,
     relationship,
@@ -371,3 +372,6 @@ class ParkedSale(Base):
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     payload: Mapped[str] = mapped_column(Text)
+
+
+configure_mappers()  # now rather than at the first query: `unsaved_row` needs the instrumentation

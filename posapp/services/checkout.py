@@ -81,12 +81,18 @@ _CART_ITEMS = (
     .outerjoin(_CATEGORY, _CATEGORY.c.id == _ITEM.c.category_id)
     .where(_ITEM.c.id.in_(bindparam("ids", expanding=True)))
 )
-_LAST_NUMBER = select(func.max(_SALE.c.number)).where(
-    _SALE.c.terminal_id == bindparam("terminal_id")
+_NUMBER_AND_SHIFT = select(
+    # The terminal's last sale number and its open shift, in one statement.
+    select(func.max(_SALE.c.number))
+    .where(_SALE.c.terminal_id == bindparam("terminal_id"))
+    .scalar_subquery(),
+    select(_SHIFT.c.id)
+    .where(_SHIFT.c.terminal_id == bindparam("terminal_id"), _SHIFT.c.closed_at.is_(None))
+    .limit(1)
+    .scalar_subquery(),
 )
-_OPEN_SHIFT = select(_SHIFT.c.id).where(
-    _SHIFT.c.terminal_id == bindparam("terminal_id"), _SHIFT.c.closed_at.is_(None)
-)
+_CUSTOMER = select(Customer).where(Customer.id == bindparam("customer_id"))
+"""`session.get` without its per-call statement building: the first read of a fresh session."""
 _INSERT_SALE = insert(_SALE)
 _VOUCHER = table_of(Voucher)
 _REDEEM_VOUCHER = update(_VOUCHER).where(_VOUCHER.c.id == bindparam("voucher_id"))
@@ -252,20 +258,23 @@ def checkout(station: Station, request: CheckoutRequest) -> SaleResult:
         bonus = 0
         account = None
         if customer is not None and book is not None:
-            _redeem_vouchers(book, customer, program, uses, refs)
-            if cashback_units:
-                book.append(customer, EntryKind.REDEEM, -cashback_units, refs)
-            if earned:
-                book.credit(customer, EntryKind.EARN, earned, program, refs)
-            bonus, referrer = _referral_bonus(session, book, customer, program, priced.total, refs)
-            purchase_voucher = issue_purchase_voucher(
-                session, book, customer, program, priced.total, refs
-            )
-            issued += [purchase_voucher] if purchase_voucher else []
-            for holder in (customer, referrer):
-                if holder is not None:
-                    voucher = issue_balance_voucher(session, book, holder, program, refs)
-                    issued += [voucher] if voucher and holder is customer else []
+            with book.batched():  # the sale's entries: one INSERT and one balance UPDATE
+                _redeem_vouchers(book, customer, program, uses, refs)
+                if cashback_units:
+                    book.append(customer, EntryKind.REDEEM, -cashback_units, refs)
+                if earned:
+                    book.credit(customer, EntryKind.EARN, earned, program, refs)
+                bonus, referrer = _referral_bonus(
+                    session, book, customer, program, priced.total, refs
+                )
+                purchase_voucher = issue_purchase_voucher(
+                    session, book, customer, program, priced.total, refs
+                )
+                issued += [purchase_voucher] if purchase_voucher else []
+                for holder in (customer, referrer):
+                    if holder is not None:
+                        voucher = issue_balance_voucher(session, book, holder, program, refs)
+                        issued += [voucher] if voucher and holder is customer else []
 
         _record(
             session,
@@ -367,7 +376,7 @@ def _approval(
 def _customer(session: Session, customer_id: int | None) -> Customer | None:
     if customer_id is None:
         return None
-    customer = session.get(Customer, customer_id)
+    customer = session.scalars(_CUSTOMER, {"customer_id": customer_id}).first()
     if customer is None:
         raise UnknownCustomer(value=customer_id)
     return customer
@@ -452,8 +461,7 @@ def _write_sale(
     earned: int,
     now: datetime,
 ) -> _WrittenSale:
-    last = connection.execute(_LAST_NUMBER, {"terminal_id": terminal_id}).scalar()
-    shift_id = connection.execute(_OPEN_SHIFT, {"terminal_id": terminal_id}).scalar()
+    last, shift_id = connection.execute(_NUMBER_AND_SHIFT, {"terminal_id": terminal_id}).one()
     sale_uuid = str(uuid.uuid4())
     number = (last or 0) + 1
     written = connection.execute(
@@ -551,6 +559,7 @@ def _referral_bonus(
     rule = program.referral
     if rule is None or customer.referred_by_id is None or total < rule.min_purchase_centavos:
         return 0, None
+    book.flush()  # the look-up reads the ledger: what this sale appended is written first
     already = (
         session.connection()
         .execute(

@@ -203,11 +203,20 @@ def account(station: Station, customer_id: int) -> CustomerAccount:
 
 
 _OPEN_VOUCHERS = (
-    select(Voucher)
+    select(
+        Voucher.code,
+        Voucher.kind,
+        Voucher.value,
+        Voucher.percent_bps,
+        Voucher.min_purchase,
+        Voucher.expires_at,
+        Voucher.status,
+    )
     .where(Voucher.customer_id == bindparam("customer_id"), Voucher.status == "open")
     .where(Voucher.expires_at > bindparam("now"))
     .order_by(Voucher.expires_at)
 )
+"""A customer's usable vouchers, as the columns of a `VoucherView`."""
 
 
 def account_in(
@@ -220,12 +229,12 @@ def account_in(
 ) -> CustomerAccount:
     """The account as this session sees it; `lots`: the customer's replay, when already made."""
     balance = (replay_customer(session, customer.id) if lots is None else lots).balance(now)
-    vouchers = session.scalars(_OPEN_VOUCHERS, {"customer_id": customer.id, "now": now})
+    vouchers = session.execute(_OPEN_VOUCHERS, {"customer_id": customer.id, "now": now})
     return CustomerAccount(
         summary=_summary(customer, balance.total),
         balance=balance,
         spendable_value=program.value_of_units(max(balance.spendable, 0)),
-        open_vouchers=tuple(_voucher_view(v) for v in vouchers),
+        open_vouchers=tuple(VoucherView(*row) for row in vouchers),
     )
 
 

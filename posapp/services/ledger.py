@@ -13,7 +13,8 @@ work a customer's ledger is read once, however many times the balance is asked.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -69,22 +70,45 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
+_HASHED = (
+    "uuid",
+    "terminal_uuid",
+    "seq",
+    "kind",
+    "customer_uuid",
+    "amount",
+    "created_at",
+    "available_from",
+    "expires_at",
+    "lot_uuid",
+    "sale_uuid",
+    "voucher_code",
+    "note",
+)
+"""The columns the hash covers."""
+
+
 def entry_record(entry: LedgerEntry) -> dict[str, object]:
     """The fields the hash covers: everything that means something across counters."""
+    return _record({column: getattr(entry, column) for column in _HASHED})
+
+
+def _record(row: Mapping[str, Any]) -> dict[str, object]:
+    """`entry_record` of an entry's column values."""
     return {
-        "uuid": entry.uuid,
-        "terminal": entry.terminal_uuid,
-        "seq": entry.seq,
-        "kind": entry.kind,
-        "customer": entry.customer_uuid,
-        "amount": entry.amount,
-        "created_at": _iso(entry.created_at),
-        "available_from": _iso(entry.available_from),
-        "expires_at": _iso(entry.expires_at),
-        "lot": entry.lot_uuid,
-        "sale": entry.sale_uuid,
-        "voucher": entry.voucher_code,
-        "note": entry.note,
+        "uuid": row["uuid"],
+        "terminal": row["terminal_uuid"],
+        "seq": row["seq"],
+        "kind": row["kind"],
+        "customer": row["customer_uuid"],
+        "amount": row["amount"],
+        "created_at": _iso(row["created_at"]),
+        "available_from": _iso(row["available_from"]),
+        "expires_at": _iso(row["expires_at"]),
+        "lot": row["lot_uuid"],
+        "sale": row["sale_uuid"],
+        "voucher": row["voucher_code"],
+        "note": row["note"],
     }
 
 
@@ -131,6 +155,11 @@ class Book:
     Every ledger row the unit of work writes must go through its one `Book`:
     the movements `replay` keeps per customer are those read once plus those
     appended here since.
+
+    Each entry is written as it is appended, unless inside `batched()`, where
+    the entries and the balance moves wait and are written together (one INSERT,
+    one UPDATE per customer) when the block ends, or before `replay` reads a
+    customer's ledger, or on `flush()`.
     """
 
     def __init__(self, session: Session, terminal_uuid: str, now: datetime) -> None:
@@ -142,14 +171,49 @@ class Book:
         self.seq: int = head[0] if head else 0
         self.head: str = head[1] if head else GENESIS_HASH
         self._movements: dict[int, list[Movement]] = {}
+        self._written = (self.seq, self.head)
+        self._batching = False
+        self._unwritten: list[dict[str, Any]] = []
+        self._unprojected: dict[int, int] = {}
 
     def replay(self, customer_id: int) -> Replay:
         """The customer's lots now, with what this book has appended (read once per book)."""
         movements = self._movements.get(customer_id)
         if movements is None:
+            self.flush()
             rows = self._connection.execute(_MOVEMENTS, {"customer_id": customer_id})
             movements = self._movements[customer_id] = _as_movements(rows)
         return replay(movements)
+
+    @contextmanager
+    def batched(self) -> Iterator[None]:
+        """Append in the block, write at its end: for code that reads no ledger rows meanwhile.
+
+        Nothing is written if the block raises (the unit of work is rolled back anyway).
+        """
+        self._batching = True
+        try:
+            yield
+        except BaseException:
+            # Forget what was not written: the chain goes on from the last written entry.
+            self._unwritten.clear()
+            self._unprojected.clear()
+            self.seq, self.head = self._written
+            self._movements.clear()
+            raise
+        finally:
+            self._batching = False
+        self.flush()
+
+    def flush(self) -> None:
+        """Write the entries and balance moves appended in a batch and not written yet."""
+        if self._unwritten:
+            self._connection.execute(_INSERT_ENTRY, self._unwritten)
+            self._unwritten = []
+            self._written = (self.seq, self.head)
+        for customer_id, amount in self._unprojected.items():
+            self._project(customer_id, amount)
+        self._unprojected.clear()
 
     def credit(
         self,
@@ -181,7 +245,8 @@ class Book:
     ) -> LedgerEntry:
         """Write the entry, chained to the terminal's last one, and move the customer's balance.
 
-        Returns the entry as written (with its id), detached: not in the session.
+        Returns the entry as written, detached (not in the session); in a batch, the
+        entry to be written: transient, without its id.
         """
         self.seq += 1
         values: dict[str, Any] = {
@@ -206,17 +271,21 @@ class Book:
             "note": refs.note,
             "prev_hash": self.head,
         }
-        self.head = values["hash"] = chain_hash(
-            self.head, entry_record(unsaved_row(LedgerEntry, values))
-        )
-        values["id"] = self._connection.execute(_INSERT_ENTRY, values).lastrowid
-        entry = written_row(LedgerEntry, values)
-        self._project(customer.id, amount)
+        self.head = values["hash"] = chain_hash(self.head, _record(values))
+        if self._batching:
+            self._unwritten.append(values)
+            self._unprojected[customer.id] = self._unprojected.get(customer.id, 0) + amount
+            entry = unsaved_row(LedgerEntry, values)
+        else:
+            values["id"] = self._connection.execute(_INSERT_ENTRY, values).lastrowid
+            self._written = (self.seq, self.head)
+            entry = written_row(LedgerEntry, values)
+            self._project(customer.id, amount)
         movements = self._movements.get(customer.id)
         if movements is not None:
             movements.append(
                 Movement(
-                    entry.uuid,
+                    values["uuid"],
                     kind,
                     amount,
                     self.now.astimezone(UTC),

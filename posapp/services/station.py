@@ -126,16 +126,27 @@ class Station:
         self._snapshot = None
 
     def store(self, session: Session) -> Store:
-        return session.merge(self.snapshot(session).store, load=False)
+        """The store row, attached to `session` (read from the cache, not the database)."""
+        return _attached(session, self.snapshot(session).store)
 
     def terminal(self, session: Session) -> Terminal:
-        return session.merge(self.snapshot(session).terminal, load=False)
+        """The local terminal row, attached to `session` (read from the cache)."""
+        return _attached(session, self.snapshot(session).terminal)
 
     def program(self, session: Session) -> LoyaltyProgram:
         return self.snapshot(session).program
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _attached(session: Session, cached: _Row) -> _Row:
+    """The session's own object for the cached row: the one it holds, or a copy merged in."""
+    key = inspect(cached).key
+    held = session.identity_map.get(key) if key is not None else None
+    if isinstance(held, type(cached)):
+        return held
+    return session.merge(cached, load=False)
 
 
 def _detached_copy(row: _Row) -> _Row:
