@@ -391,9 +391,11 @@ class RawSale:
         self.db = connection
         self.clock = clock
         self.statements: Counter[str] = Counter()
+        self.counting = True
 
     def q(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
-        self.statements[sql.split(None, 1)[0].upper()] += 1
+        if self.counting:
+            self.statements[sql.split(None, 1)[0].upper()] += 1
         return self.db.execute(sql, params)
 
     def __call__(self, bench: Bench, pick: Pick) -> None:
@@ -615,14 +617,15 @@ class Figures:
         return self.posapp_ms / self.raw_ms
 
 
-def _count_statements(station: Station) -> Counter[str]:
+def _count_statements(station: Station) -> tuple[Counter[str], Callable[[], None]]:
+    """Statements posapp's side runs, counted until the returned callable is called."""
     counts: Counter[str] = Counter()
 
-    @event.listens_for(station.engine, "before_cursor_execute")
     def _count(*args: Any) -> None:
         counts[str(args[2]).split(None, 1)[0].upper()] += 1
 
-    return counts
+    event.listen(station.engine, "before_cursor_execute", _count)
+    return counts, partial(event.remove, station.engine, "before_cursor_execute", _count)
 
 
 def _timed(run: Callable[[], None]) -> float:
@@ -640,6 +643,7 @@ class _Side:
     raw: RawSale
     picks: Iterator[Pick]
     posapp_counts: Counter[str]
+    stop_counting: Callable[[], None]
     posapp_ms: list[float]
     raw_ms: list[float]
 
@@ -674,7 +678,7 @@ def measure(benches: list[Bench], rounds: int, seed: int, warmup: int = 5) -> li
                     station,
                     RawSale(connection, clock),
                     pick_customers(connection, bench, random.Random(rng.random())),
-                    _count_statements(station),
+                    *_count_statements(station),
                     [],
                     [],
                 )
@@ -682,8 +686,14 @@ def measure(benches: list[Bench], rounds: int, seed: int, warmup: int = 5) -> li
         for number in range(warmup + rounds):
             runs: list[tuple[list[float], Callable[[], None]]] = []
             for side in sides:
-                side.posapp_counts.clear()
-                side.raw.statements.clear()
+                # Statements are counted in the warm-up rounds (the last one's are kept),
+                # so that the timed rounds run without the counting on either side.
+                if number < warmup:
+                    side.posapp_counts.clear()
+                    side.raw.statements.clear()
+                elif number == warmup:
+                    side.stop_counting()
+                    side.raw.counting = False
                 runs.append(
                     (
                         side.posapp_ms,

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, update
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Row
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import instance_state, set_committed_value
 from sqlalchemy.sql.dml import Insert
@@ -92,6 +92,11 @@ _NUMBER_AND_SHIFT = select(
     .scalar_subquery(),
 )
 _CUSTOMER = select(Customer).where(Customer.id == bindparam("customer_id"))
+_CUSTOMER_AND_STAFF = (
+    select(Customer, Staff)
+    .join(Staff, Staff.id == bindparam("staff_id"))
+    .where(Customer.id == bindparam("customer_id"))
+)
 """`session.get` without its per-call statement building: the first read of a fresh session."""
 _INSERT_SALE = insert(_SALE)
 _VOUCHER = table_of(Voucher)
@@ -214,13 +219,15 @@ def checkout(station: Station, request: CheckoutRequest) -> SaleResult:
         snapshot = station.snapshot(session)
         store, terminal, program = snapshot.store, snapshot.terminal, snapshot.program
         connection = session.connection()
+        people = _customer_and_staff(session, request)
         staff = acting_staff(session, request.staff_id)
         priced = price_cart(_cart_lines(connection, request.lines), request.sale_discount)
+        total = priced.total
         approver = _approval(session, request, priced, staff, now)
-        customer = _customer(session, request.customer_id)
+        customer = people[0] if people else _customer(session, request.customer_id)
 
-        uses, customer = _take_vouchers(session, store, request, priced.total, customer, now)
-        after_vouchers = priced.total - sum(use.applied for use in uses)
+        uses, customer = _take_vouchers(session, store, request, total, customer, now)
+        after_vouchers = total - sum(use.applied for use in uses)
         cashback = sum(t.amount for t in request.payments if t.tender is Tender.CASHBACK)
         # All reads come before the first write; the book reads the chain's head and, once,
         # the customer's ledger, which it then keeps up to date as it appends.
@@ -230,7 +237,7 @@ def checkout(station: Station, request: CheckoutRequest) -> SaleResult:
             raise PaymentOver(excess_centavos=cashback - after_vouchers)
         tendered = _payments(request, uses, cashback)
         payments = [payment for payment, _ in tendered]
-        change = change_due(priced.total, payments)
+        change = change_due(total, payments)
 
         loyalty_paid = cashback + sum(use.applied for use in uses)
         earn_lines = priced.earn_lines(loyalty_paid)
@@ -264,11 +271,9 @@ def checkout(station: Station, request: CheckoutRequest) -> SaleResult:
                     book.append(customer, EntryKind.REDEEM, -cashback_units, refs)
                 if earned:
                     book.credit(customer, EntryKind.EARN, earned, program, refs)
-                bonus, referrer = _referral_bonus(
-                    session, book, customer, program, priced.total, refs
-                )
+                bonus, referrer = _referral_bonus(session, book, customer, program, total, refs)
                 purchase_voucher = issue_purchase_voucher(
-                    session, book, customer, program, priced.total, refs
+                    session, book, customer, program, total, refs
                 )
                 issued += [purchase_voucher] if purchase_voucher else []
                 for holder in (customer, referrer):
@@ -299,7 +304,7 @@ def checkout(station: Station, request: CheckoutRequest) -> SaleResult:
             created_at=now,
             gross=priced.gross,
             discount=priced.discount_total,
-            total=priced.total,
+            total=total,
             change=change,
             lines=tuple(
                 _receipt_line(session, p.line, p.discount_total, p.net) for p in priced.lines
@@ -371,6 +376,21 @@ def _approval(
     if request.manager_pin is None:
         raise NotAuthorized(action=action)
     return authorize_manager(session, request.manager_pin, action, now)
+
+
+def _customer_and_staff(session: Session, request: CheckoutRequest) -> Row[Customer, Staff] | None:
+    """The customer and the staff member, loaded in one query when there is a customer.
+
+    Held by the caller, the staff member stays in the session, where `acting_staff`
+    then finds it without a query of its own. None when either is missing: the usual
+    look-ups then run, and refuse, in their usual order.
+    """
+    if request.customer_id is None:
+        return None
+    return session.execute(
+        _CUSTOMER_AND_STAFF,
+        {"customer_id": request.customer_id, "staff_id": request.staff_id},
+    ).first()
 
 
 def _customer(session: Session, customer_id: int | None) -> Customer | None:
