@@ -1,7 +1,7 @@
-"""The counter's window: sign-in, then Venda and Clientes, with the status bar.
+"""The counter's window: sign-in, then Venda, Clientes and Vendas, with the status bar.
 
 A QStackedWidget holds the screens; buttons on the top bar and shortcuts
-(Ctrl+1 Venda, Ctrl+2 Clientes, Ctrl+L sair) move between them; the sale
+(Ctrl+1 Venda, Ctrl+2 Clientes, Ctrl+3 Vendas, Ctrl+L sair) move between them; the sale
 screen keeps F2..F10 and Del for itself. The status bar says who is signed in,
 the shift, the printer (from `Events.printer_state` and the print queue), the
 scanner and sync, and shows a busy bar while background work runs.
@@ -39,7 +39,7 @@ from posapp.ui.signin import SignInScreen, role_name
 W = TypeVar("W", bound=QWidget)
 
 BUSY_POLL_MS = 150
-SALE, CUSTOMERS = "sale", "customers"
+SALE, CUSTOMERS, SALES = "sale", "customers", "sales"
 
 
 def _named(widget: W, name: str) -> W:
@@ -87,15 +87,23 @@ class Shell(QMainWindow):
         store = _named(QLabel(info.name), "navStore")
         self.sale_button = _named(QPushButton(self.tr("Venda")), "navSale")
         self.customers_button = _named(QPushButton(self.tr("Clientes")), "navCustomers")
+        self.sales_button = _named(QPushButton(self.tr("Vendas")), "navSales")
         self.sale_button.setToolTip("Ctrl+1")
         self.customers_button.setToolTip("Ctrl+2")
+        self.sales_button.setToolTip("Ctrl+3")
+        self.nav_buttons = {
+            SALE: self.sale_button,
+            CUSTOMERS: self.customers_button,
+            SALES: self.sales_button,
+        }
         self.nav_group = QButtonGroup(self)
-        for button in (self.sale_button, self.customers_button):
+        for button in self.nav_buttons.values():
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.nav_group.addButton(button)
         self.sale_button.clicked.connect(lambda: self.show_screen(SALE))
         self.customers_button.clicked.connect(lambda: self.show_screen(CUSTOMERS))
+        self.sales_button.clicked.connect(lambda: self.show_screen(SALES))
         self.nav_staff = _named(QLabel(""), "navStaff")
         self.sign_out_button = _named(QPushButton(self.tr("Sair")), "signOut")
         self.sign_out_button.setToolTip("Ctrl+L")
@@ -108,6 +116,7 @@ class Shell(QMainWindow):
         nav_layout.addSpacing(24)
         nav_layout.addWidget(self.sale_button)
         nav_layout.addWidget(self.customers_button)
+        nav_layout.addWidget(self.sales_button)
         nav_layout.addStretch(1)
         nav_layout.addWidget(self.nav_staff)
         nav_layout.addWidget(self.sign_out_button)
@@ -125,6 +134,7 @@ class Shell(QMainWindow):
         self.shortcuts = {
             SALE: QShortcut(QKeySequence("Ctrl+1"), self, lambda: self.show_screen(SALE)),
             CUSTOMERS: QShortcut(QKeySequence("Ctrl+2"), self, lambda: self.show_screen(CUSTOMERS)),
+            SALES: QShortcut(QKeySequence("Ctrl+3"), self, lambda: self.show_screen(SALES)),
             "sign_out": QShortcut(QKeySequence("Ctrl+L"), self, self.sign_out),
         }
         for shortcut in self.shortcuts.values():
@@ -209,6 +219,10 @@ class Shell(QMainWindow):
             from posapp.ui.customers.screen import CustomersScreen
 
             return CustomersScreen(self.context)
+        if name == SALES:
+            from posapp.ui.sales.screen import SalesScreen
+
+            return SalesScreen(self.context)
         sale_screen = load_sale_screen()
         if sale_screen is not None:
             return sale_screen(self.context)
@@ -223,7 +237,7 @@ class Shell(QMainWindow):
             return
         widget = self.screen_for(name)
         self.stack.setCurrentWidget(widget)
-        (self.sale_button if name == SALE else self.customers_button).setChecked(True)
+        self.nav_buttons[name].setChecked(True)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         if name == CUSTOMERS:
             search = getattr(widget, "search_box", None)

@@ -802,6 +802,69 @@
     </message>
   </context>
   <context>
+    <name>ReturnItemsDialog</name>
+    <message>
+      <location filename="../../posapp/ui/sales/dialogs.py" line="51" />
+      <source>Devolver itens da venda nº %1</source>
+      <translation>Return items of sale no. %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/dialogs.py" line="60" />
+      <source>Item</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/dialogs.py" line="60" />
+      <source>Vendidos</source>
+      <translation>Sold</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/dialogs.py" line="60" />
+      <source>Já devolvidos</source>
+      <translation>Already returned</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/dialogs.py" line="60" />
+      <source>Devolver</source>
+      <translation>Return</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/dialogs.py" line="74" />
+      <source>Tudo o que falta</source>
+      <translation>Everything left</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/dialogs.py" line="77" />
+      <source>ex.: produto com defeito</source>
+      <translation>e.g. faulty product</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/dialogs.py" line="80" />
+      <source>Motivo</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/dialogs.py" line="84" />
+      <source>Continuar</source>
+      <translation>Continue</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/dialogs.py" line="87" />
+      <source>Cancelar</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/dialogs.py" line="108" />
+      <source>Escolha ao menos um item para devolver.</source>
+      <translation>Choose at least one item to return.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/dialogs.py" line="111" />
+      <source>Informe o motivo.</source>
+      <translation>Enter a reason.</translation>
+    </message>
+  </context>
+  <context>
     <name>Roles</name>
     <message>
       <location filename="../../posapp/ui/signin.py" line="46" />
@@ -825,6 +888,34 @@
     </message>
   </context>
   <context>
+    <name>SaleLinesModel</name>
+    <message>
+      <location filename="../../posapp/ui/sales/models.py" line="164" />
+      <source>Descrição</source>
+      <translation>Description</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/models.py" line="165" />
+      <source>Qtd</source>
+      <translation>Qty</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/models.py" line="166" />
+      <source>Devolvidos</source>
+      <translation>Returned</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/models.py" line="167" />
+      <source>Valor</source>
+      <translation>Amount</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/models.py" line="168" />
+      <source>Profissional</source>
+      <translation>Professional</translation>
+    </message>
+  </context>
+  <context>
     <name>SaleScreen</name>
     <message>
       <location filename="../../posapp/ui/sale/screen.py" line="170" />
@@ -837,361 +928,636 @@
       <translation>Search by name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="240" />
+      <location filename="../../posapp/ui/sale/screen.py" line="242" />
       <source>Tirar cliente</source>
       <translation>Remove customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="244" />
+      <location filename="../../posapp/ui/sale/screen.py" line="246" />
       <source>F9 Cadastrar</source>
       <translation>F9 Enrol</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="269" />
+      <location filename="../../posapp/ui/sale/screen.py" line="271" />
       <source>F2 Cliente</source>
       <translation>F2 Customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="270" />
+      <location filename="../../posapp/ui/sale/screen.py" line="272" />
       <source>F3 Buscar</source>
       <translation>F3 Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="271" />
+      <location filename="../../posapp/ui/sale/screen.py" line="273" />
       <source>F4 Desconto</source>
       <translation>F4 Discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="272" />
+      <location filename="../../posapp/ui/sale/screen.py" line="274" />
       <source>F5 Estacionar</source>
       <translation>F5 Park</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="273" />
+      <location filename="../../posapp/ui/sale/screen.py" line="275" />
       <source>F6 Recuperar</source>
       <translation>F6 Recall</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="274" />
+      <location filename="../../posapp/ui/sale/screen.py" line="276" />
       <source>F7 Reimprimir</source>
       <translation>F7 Reprint</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="275" />
+      <location filename="../../posapp/ui/sale/screen.py" line="277" />
       <source>F8 Cancelar venda</source>
       <translation>F8 Cancel sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="276" />
+      <location filename="../../posapp/ui/sale/screen.py" line="278" />
       <source>Del Remover</source>
       <translation>Del Remove</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="277" />
+      <location filename="../../posapp/ui/sale/screen.py" line="279" />
       <source>F10 Pagar</source>
       <translation>F10 Pay</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="350" />
+      <location filename="../../posapp/ui/sale/screen.py" line="352" />
       <source>Entre com seu PIN para vender.</source>
       <translation>Sign in with your PIN to sell.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="406" />
+      <location filename="../../posapp/ui/sale/screen.py" line="408" />
       <source>Código %1 não cadastrado. Busque o produto pelo nome (F3).</source>
       <translation>Code %1 is not in the catalogue. Search for the product by name (F3).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="418" />
+      <location filename="../../posapp/ui/sale/screen.py" line="420" />
       <source>%1 — %2</source>
       <translation>%1 — %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="428" />
+      <location filename="../../posapp/ui/sale/screen.py" line="430" />
       <source>Digite parte do nome do produto ou serviço e tecle Enter.</source>
       <translation>Type part of the product's or service's name and press Enter.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="440" />
+      <location filename="../../posapp/ui/sale/screen.py" line="442" />
       <source>serviço</source>
       <translation>service</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="440" />
+      <location filename="../../posapp/ui/sale/screen.py" line="442" />
       <source>produto</source>
       <translation>product</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="448" />
+      <location filename="../../posapp/ui/sale/screen.py" line="450" />
       <source>%1 resultado(s) para “%2”: escolha com ↓ e Enter.</source>
       <translation>%1 result(s) for “%2”: choose with ↓ and Enter.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="453" />
+      <location filename="../../posapp/ui/sale/screen.py" line="455" />
       <source>Nada encontrado para “%1”.</source>
       <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="474" />
+      <location filename="../../posapp/ui/sale/screen.py" line="476" />
       <source>Removido: %1</source>
       <translation>Removed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="479" />
+      <location filename="../../posapp/ui/sale/screen.py" line="481" />
       <source>Nenhum item para dar desconto.</source>
       <translation>No item to discount.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="538" />
-      <location filename="../../posapp/ui/sale/screen.py" line="541" />
+      <location filename="../../posapp/ui/sale/screen.py" line="540" />
+      <location filename="../../posapp/ui/sale/screen.py" line="543" />
       <source>Total: %1</source>
       <translation>Total: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="544" />
+      <location filename="../../posapp/ui/sale/screen.py" line="546" />
       <source>Subtotal %1 · Descontos %2 · </source>
       <translation>Subtotal %1 · Discounts %2 · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="581" />
-      <location filename="../../posapp/ui/sale/screen.py" line="778" />
+      <location filename="../../posapp/ui/sale/screen.py" line="583" />
+      <location filename="../../posapp/ui/sale/screen.py" line="780" />
       <source>Cliente: %1</source>
       <translation>Customer: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="609" />
+      <location filename="../../posapp/ui/sale/screen.py" line="611" />
       <source>Sem cliente (F2 para identificar)</source>
       <translation>No customer (F2 to identify)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="619" />
+      <location filename="../../posapp/ui/sale/screen.py" line="621" />
       <source>Saldo disponível: %1</source>
       <translation>Available balance: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="625" />
+      <location filename="../../posapp/ui/sale/screen.py" line="627" />
       <source>A liberar: %1</source>
       <translation>Pending: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="629" />
+      <location filename="../../posapp/ui/sale/screen.py" line="631" />
       <source>Vence em breve: %1</source>
       <translation>Expiring soon: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="640" />
+      <location filename="../../posapp/ui/sale/screen.py" line="642" />
       <source>Vale %1: %2 (até %3)</source>
       <translation>Voucher %1: %2 (until %3)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="646" />
+      <location filename="../../posapp/ui/sale/screen.py" line="648" />
       <source>Nenhum vale em aberto</source>
       <translation>No open vouchers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="648" />
+      <location filename="../../posapp/ui/sale/screen.py" line="650" />
       <source>Carregando saldo…</source>
       <translation>Loading balance…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="652" />
-      <location filename="../../posapp/ui/sale/screen.py" line="661" />
+      <location filename="../../posapp/ui/sale/screen.py" line="654" />
+      <location filename="../../posapp/ui/sale/screen.py" line="663" />
       <source>%1 pontos</source>
       <translation>%1 points</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="656" />
+      <location filename="../../posapp/ui/sale/screen.py" line="658" />
       <source>Esta compra rende: %1</source>
       <translation>This purchase earns: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="669" />
+      <location filename="../../posapp/ui/sale/screen.py" line="671" />
       <source>A venda não tem itens.</source>
       <translation>The sale has no items.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="679" />
+      <location filename="../../posapp/ui/sale/screen.py" line="681" />
       <source>Escolha o profissional de “%1” (coluna Profissional).</source>
       <translation>Choose the professional for “%1” (Professional column).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="751" />
+      <location filename="../../posapp/ui/sale/screen.py" line="753" />
       <source>Venda nº %1 concluída: %2</source>
       <translation>Sale no. %1 completed: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="754" />
+      <location filename="../../posapp/ui/sale/screen.py" line="756" />
       <source>Troco: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="769" />
+      <location filename="../../posapp/ui/sale/screen.py" line="771" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="772" />
+      <location filename="../../posapp/ui/sale/screen.py" line="774" />
       <source>TOTAL %1</source>
       <translation>TOTAL %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="776" />
+      <location filename="../../posapp/ui/sale/screen.py" line="778" />
       <source>Troco %1</source>
       <translation>Change %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="781" />
+      <location filename="../../posapp/ui/sale/screen.py" line="783" />
       <source>Pontos ganhos</source>
       <translation>Points earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="781" />
+      <location filename="../../posapp/ui/sale/screen.py" line="783" />
       <source>Cashback ganho</source>
       <translation>Cashback earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="786" />
+      <location filename="../../posapp/ui/sale/screen.py" line="788" />
       <source>Saldo de pontos %1</source>
       <translation>Points balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="788" />
+      <location filename="../../posapp/ui/sale/screen.py" line="790" />
       <source>Saldo de cashback %1</source>
       <translation>Cashback balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="792" />
+      <location filename="../../posapp/ui/sale/screen.py" line="794" />
       <source>Vale novo %1: %2</source>
       <translation>New voucher %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="818" />
+      <location filename="../../posapp/ui/sale/screen.py" line="820" />
       <source>Nenhum recibo para reimprimir.</source>
       <translation>No receipt to reprint.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="822" />
+      <location filename="../../posapp/ui/sale/screen.py" line="824" />
       <source>Reimprimindo…</source>
       <translation>Reprinting…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="841" />
-      <location filename="../../posapp/ui/sale/screen.py" line="853" />
+      <location filename="../../posapp/ui/sale/screen.py" line="843" />
+      <location filename="../../posapp/ui/sale/screen.py" line="855" />
       <source>Falha na impressão: %1. A venda está salva; F7 reimprime.</source>
       <translation>Printing failed: %1. The sale is saved; F7 reprints.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="849" />
+      <location filename="../../posapp/ui/sale/screen.py" line="851" />
       <source>Recibo impresso.</source>
       <translation>Receipt printed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="868" />
+      <location filename="../../posapp/ui/sale/screen.py" line="870" />
       <source>Não há venda para estacionar.</source>
       <translation>There is no sale to park.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="890" />
+      <location filename="../../posapp/ui/sale/screen.py" line="892" />
       <source>Venda estacionada (nº %1). F6 recupera.</source>
       <translation>Sale parked (no. %1). F6 recalls it.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="894" />
+      <location filename="../../posapp/ui/sale/screen.py" line="896" />
       <source>Finalize ou estacione a venda atual antes de recuperar outra.</source>
       <translation>Finish or park the current sale before recalling another.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="900" />
+      <location filename="../../posapp/ui/sale/screen.py" line="902" />
       <source>Nenhuma venda estacionada.</source>
       <translation>No parked sales.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="947" />
+      <location filename="../../posapp/ui/sale/screen.py" line="949" />
       <source>Venda recuperada: %1</source>
       <translation>Sale recalled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="952" />
+      <location filename="../../posapp/ui/sale/screen.py" line="954" />
       <source>Não há venda em andamento para cancelar.</source>
       <translation>There is no sale in progress to cancel.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="959" />
+      <location filename="../../posapp/ui/sale/screen.py" line="961" />
       <source>Cancelamento não autorizado.</source>
       <translation>Cancellation not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="971" />
+      <location filename="../../posapp/ui/sale/screen.py" line="973" />
       <source>Venda cancelada, autorizada por %1.</source>
       <translation>Sale cancelled, authorized by %1.</translation>
     </message>
   </context>
   <context>
+    <name>Sales</name>
+    <message>
+      <location filename="../../posapp/ui/sales/models.py" line="31" />
+      <source>Concluída</source>
+      <translation>Completed</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/models.py" line="32" />
+      <source>Devolvida em parte</source>
+      <translation>Partly refunded</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/models.py" line="33" />
+      <source>Devolvida</source>
+      <translation>Refunded</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/models.py" line="34" />
+      <source>Cancelada</source>
+      <translation>Voided</translation>
+    </message>
+  </context>
+  <context>
+    <name>SalesScreen</name>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="117" />
+      <source>Escolha uma venda na lista</source>
+      <translation>Choose a sale from the list</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="147" />
+      <source>Vendas</source>
+      <translation>Sales</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="152" />
+      <source>Hoje</source>
+      <translation>Today</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="154" />
+      <source>Nº da venda</source>
+      <translation>Sale number</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="157" />
+      <source>Buscar</source>
+      <translation>Search</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="160" />
+      <source>Dia</source>
+      <translation>Day</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="191" />
+      <source>Reimprimir</source>
+      <translation>Reprint</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="192" />
+      <source>Devolver itens</source>
+      <translation>Return items</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="193" />
+      <source>Cancelar venda</source>
+      <translation>Void sale</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="195" />
+      <source>Só com a senha de um gerente</source>
+      <translation>Needs a manager's PIN</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="218" />
+      <source>Carregando o cupom…</source>
+      <translation>Loading the receipt…</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="289" />
+      <source>Entre com seu PIN primeiro.</source>
+      <translation>Sign in with your PIN first.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="345" />
+      <source>Nenhuma venda com o número %1</source>
+      <translation>No sale with number %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="347" />
+      <source>Venda nº %1</source>
+      <translation>Sale no. %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="350" />
+      <source>Nenhuma venda neste dia</source>
+      <translation>No sales on this day</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="352" />
+      <source>1 venda</source>
+      <translation>1 sale</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="354" />
+      <source>%1 vendas</source>
+      <translation>%1 sales</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="402" />
+      <source>Venda nº %1 · %2</source>
+      <translation>Sale no. %1 · %2</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="407" />
+      <source>%1 · cliente: %2 · atendente: %3 · total %4</source>
+      <translation>%1 · customer: %2 · staff: %3 · total %4</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="420" />
+      <source>Pagamento: %1</source>
+      <translation>Payment: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="429" />
+      <source>Cancelamento</source>
+      <translation>Void</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="429" />
+      <source>Devolução</source>
+      <translation>Refund</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="431" />
+      <source>%1 em %2: %3 em dinheiro (%4; autorizado por %5)</source>
+      <translation>%1 on %2: %3 in money (%4; authorized by %5)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="452" />
+      <source>Não foi possível mostrar o cupom: %1</source>
+      <translation>Could not show the receipt: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="468" />
+      <source>Reimprimindo o cupom…</source>
+      <translation>Reprinting the receipt…</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="474" />
+      <source>Cupom reimpresso</source>
+      <translation>Receipt reprinted</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="479" />
+      <location filename="../../posapp/ui/sales/screen.py" line="488" />
+      <source>Não imprimiu: %1 (o cupom ficou na fila)</source>
+      <translation>Not printed: %1 (the receipt is queued)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="510" />
+      <source>devolução na venda nº %1</source>
+      <translation>refund on sale no. %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="512" />
+      <source>Devolução cancelada</source>
+      <translation>Refund cancelled</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="521" />
+      <source>Devolvendo…</source>
+      <translation>Refunding…</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="541" />
+      <source>cancelar a venda nº %1</source>
+      <translation>void sale no. %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="543" />
+      <source>Cancelamento não autorizado</source>
+      <translation>Void not authorized</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="548" />
+      <source>Cancelando a venda…</source>
+      <translation>Voiding the sale…</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="572" />
+      <source>Venda nº %1 cancelada</source>
+      <translation>Sale no. %1 voided</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="575" />
+      <source>Devolução na venda nº %1: %2 em itens</source>
+      <translation>Refund on sale no. %1: %2 of goods</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="594" />
+      <source>%1 pontos (%2)</source>
+      <translation>%1 points (%2)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="597" />
+      <source>Devolver em dinheiro: %1</source>
+      <translation>Give back in money: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="600" />
+      <source>Cashback devolvido: %1</source>
+      <translation>Cashback given back: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="604" />
+      <source>Cashback estornado: %1</source>
+      <translation>Cashback reversed: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="608" />
+      <source>Retido do cashback já usado: %1</source>
+      <translation>Kept for cashback already spent: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="614" />
+      <source>Vales reabertos: %1</source>
+      <translation>Vouchers reopened: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="618" />
+      <source>Vales cancelados: %1</source>
+      <translation>Vouchers cancelled: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>SalesTableModel</name>
+    <message>
+      <location filename="../../posapp/ui/sales/models.py" line="116" />
+      <source>Nº</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/models.py" line="117" />
+      <source>Data</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/models.py" line="118" />
+      <source>Cliente</source>
+      <translation>Customer</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/models.py" line="119" />
+      <source>Atendente</source>
+      <translation>Staff</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/models.py" line="120" />
+      <source>Total</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/models.py" line="121" />
+      <source>Situação</source>
+      <translation>Status</translation>
+    </message>
+  </context>
+  <context>
     <name>Shell</name>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="77" />
+      <location filename="../../posapp/ui/shell.py" line="76" />
       <source>%1 (demonstração)</source>
       <translation>%1 (demo)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="89" />
+      <location filename="../../posapp/ui/shell.py" line="88" />
       <source>Venda</source>
       <translation>Sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="90" />
+      <location filename="../../posapp/ui/shell.py" line="89" />
       <source>Clientes</source>
       <translation>Customers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="101" />
+      <location filename="../../posapp/ui/shell.py" line="90" />
+      <source>Vendas</source>
+      <translation>Sales</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/shell.py" line="108" />
       <source>Sair</source>
       <translation>Sign out</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="148" />
-      <location filename="../../posapp/ui/shell.py" line="260" />
+      <location filename="../../posapp/ui/shell.py" line="157" />
+      <location filename="../../posapp/ui/shell.py" line="273" />
       <source>Ninguém no caixa</source>
       <translation>Nobody signed in</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="149" />
+      <location filename="../../posapp/ui/shell.py" line="158" />
       <source>Turno: —</source>
       <translation>Shift: —</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="150" />
-      <location filename="../../posapp/ui/shell.py" line="175" />
+      <location filename="../../posapp/ui/shell.py" line="159" />
+      <location filename="../../posapp/ui/shell.py" line="184" />
       <source>Impressora OK</source>
       <translation>Printer OK</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="151" />
+      <location filename="../../posapp/ui/shell.py" line="160" />
       <source>Leitor: teclado</source>
       <translation>Scanner: keyboard</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="152" />
+      <location filename="../../posapp/ui/shell.py" line="161" />
       <source>Sincronização: desligada</source>
       <translation>Sync: off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="174" />
+      <location filename="../../posapp/ui/shell.py" line="183" />
       <source>Impressora OK (%1 na fila)</source>
       <translation>Printer OK (%1 queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="176" />
+      <location filename="../../posapp/ui/shell.py" line="185" />
       <source>erro</source>
       <translation>error</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="178" />
+      <location filename="../../posapp/ui/shell.py" line="187" />
       <source>Impressora: %1 (%2 na fila)</source>
       <translation>Printer: %1 (%2 queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="217" />
+      <location filename="../../posapp/ui/shell.py" line="230" />
       <source>A tela de venda ainda não está disponível.</source>
       <translation>The sale screen is not available yet.</translation>
     </message>
@@ -1233,6 +1599,44 @@
       <location filename="../../posapp/ui/signin.py" line="268" />
       <source>Acesso de %1 bloqueado, tente em %2 min</source>
       <translation>%1 is locked out, try again in %2 min</translation>
+    </message>
+  </context>
+  <context>
+    <name>VoidDialog</name>
+    <message>
+      <location filename="../../posapp/ui/sales/dialogs.py" line="123" />
+      <source>Cancelar a venda nº %1</source>
+      <translation>Void sale no. %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/dialogs.py" line="127" />
+      <source>A venda nº %1 (%2) será cancelada por inteiro.</source>
+      <translation>Sale no. %1 (%2) will be voided in full.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/dialogs.py" line="135" />
+      <source>ex.: venda lançada errada</source>
+      <translation>e.g. sale entered by mistake</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/dialogs.py" line="138" />
+      <source>Motivo</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/dialogs.py" line="142" />
+      <source>Continuar</source>
+      <translation>Continue</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/dialogs.py" line="145" />
+      <source>Voltar</source>
+      <translation>Back</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/dialogs.py" line="157" />
+      <source>Informe o motivo.</source>
+      <translation>Enter a reason.</translation>
     </message>
   </context>
   <context>

@@ -15,7 +15,8 @@ from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
 from posapp import app as posapp_app
 from posapp.ui.customers.screen import CustomersScreen
 from posapp.ui.runner import run_in_background
-from posapp.ui.shell import CUSTOMERS, SALE, Shell, load_sale_screen
+from posapp.ui.sales.screen import SalesScreen
+from posapp.ui.shell import CUSTOMERS, SALE, SALES, Shell, load_sale_screen
 from tests.support import MANAGER_PIN, Shop
 from tests.ui.ui_support import make_context
 
@@ -90,6 +91,16 @@ def test_sign_in_opens_the_sale_and_the_shortcuts_move_between_screens(
     assert shell.current is shell.screens[SALE]
     qtbot.mouseClick(shell.customers_button, Qt.MouseButton.LeftButton)
     assert shell.current is shell.screens[CUSTOMERS]
+    qtbot.keyClick(shell, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    sales = shell.current
+    assert isinstance(sales, SalesScreen)
+    assert shell.sales_button.isChecked() and shell.sales_button.text() == "Vendas"
+    qtbot.waitUntil(sales.idle)
+    qtbot.mouseClick(shell.sale_button, Qt.MouseButton.LeftButton)
+    assert shell.current is shell.screens[SALE]
+    qtbot.mouseClick(shell.sales_button, Qt.MouseButton.LeftButton)
+    assert shell.current is shell.screens[SALES] is sales
+    qtbot.waitUntil(sales.idle)
 
 
 def test_sign_out_returns_to_the_sign_in_screen(shell: Shell, qtbot: QtBot) -> None:
