@@ -23,6 +23,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    inspect,
 )
 from sqlalchemy.orm import (
     DeclarativeBase,
@@ -61,6 +62,8 @@ def table_of(model: type[Base]) -> Table:
 
 def unsaved_row(model: type[_Model], values: Mapping[str, Any]) -> _Model:
     """An object holding `values`, made without the constructor's attribute events: transient."""
+    if not inspect(model).configured:  # the instrumentation is complete once configured
+        configure_mappers()
     row = manager_of_class(model).new_instance()
     row.__dict__.update(values)
     return row
@@ -372,6 +375,3 @@ class ParkedSale(Base):
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     payload: Mapped[str] = mapped_column(Text)
-
-
-configure_mappers()  # now rather than at the first query: `unsaved_row` needs the instrumentation

@@ -92,12 +92,12 @@ _NUMBER_AND_SHIFT = select(
     .scalar_subquery(),
 )
 _CUSTOMER = select(Customer).where(Customer.id == bindparam("customer_id"))
+"""`session.get` without its per-call statement building: the first read of a fresh session."""
 _CUSTOMER_AND_STAFF = (
     select(Customer, Staff)
     .join(Staff, Staff.id == bindparam("staff_id"))
     .where(Customer.id == bindparam("customer_id"))
 )
-"""`session.get` without its per-call statement building: the first read of a fresh session."""
 _INSERT_SALE = insert(_SALE)
 _VOUCHER = table_of(Voucher)
 _REDEEM_VOUCHER = update(_VOUCHER).where(_VOUCHER.c.id == bindparam("voucher_id"))
