@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from posapp.core.cpf import mask_cpf
 from posapp.core.phone import format_mobile
@@ -13,6 +13,7 @@ from posapp.services import customers
 from posapp.services.station import Station
 from posapp.services.store_info import store_info
 from posapp.ui.formatting import money
+from posapp.ui.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -69,13 +70,11 @@ def find_customers(station: Station, query: str) -> list[CustomerRow]:
     return rows
 
 
-class CustomerTableModel(QAbstractTableModel):
-    MONEY_COLUMNS = frozenset({2, 3, 4})
+class CustomerTableModel(RowsModel[CustomerRow]):
+    right_columns = frozenset({2, 3, 4})
 
     def __init__(self, parent: Any = None, locale: str = "pt_BR") -> None:
-        super().__init__(parent)
-        self.locale = locale
-        self._rows: list[CustomerRow] = []
+        super().__init__(parent, locale)
         self.headers = (
             self.tr("Nome"),
             self.tr("CPF / Celular"),
@@ -84,57 +83,15 @@ class CustomerTableModel(QAbstractTableModel):
             self.tr("Vence em 30 dias"),
         )
 
-    @property
-    def rows(self) -> tuple[CustomerRow, ...]:
-        return tuple(self._rows)
+    def text(self, row: CustomerRow, column: int) -> str | None:
+        values = (
+            row.name,
+            row.identity,
+            money(row.balance, self.locale),
+            money(row.pending, self.locale),
+            money(row.expiring_soon, self.locale),
+        )
+        return values[column] if 0 <= column < len(values) else None
 
-    def set_rows(self, rows: list[CustomerRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> CustomerRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.MONEY_COLUMNS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == CUSTOMER_ID_ROLE:
-            return row.id
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
-
-    def _text(self, row: CustomerRow, column: int) -> str | None:
-        if column == 0:
-            return row.name
-        if column == 1:
-            return row.identity
-        if column == 2:
-            return money(row.balance, self.locale)
-        if column == 3:
-            return money(row.pending, self.locale)
-        if column == 4:
-            return money(row.expiring_soon, self.locale)
-        return None
+    def extra(self, row: CustomerRow, column: int, role: int) -> Any:
+        return row.id if role == CUSTOMER_ID_ROLE else None
