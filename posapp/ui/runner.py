@@ -70,6 +70,40 @@ def run_in_background(
     _running.add(_workers.submit(_work, call, bridge))
 
 
+class Jobs:
+    """One screen's background calls: started through it, counted until they answer.
+
+    `idle()` tells tests and shutdown that every answer has landed; a call whose
+    caller gives no `on_failure` reports to the screen's own failure handler.
+    """
+
+    def __init__(self, owner: QObject, on_failure: Callable[[Exception], None]) -> None:
+        self.owner = owner
+        self.on_failure = on_failure
+        self.count = 0
+
+    def run(
+        self,
+        call: Callable[[], T],
+        on_success: Callable[[T], None],
+        on_failure: Callable[[Exception], None] | None = None,
+    ) -> None:
+        self.count += 1
+
+        def ok(result: T) -> None:
+            self.count -= 1
+            on_success(result)
+
+        def failed(error: Exception) -> None:
+            self.count -= 1
+            (on_failure or self.on_failure)(error)
+
+        run_in_background(self.owner, call, ok, failed)
+
+    def idle(self) -> bool:
+        return self.count == 0
+
+
 def pending_count() -> int:
     """How many background calls have not answered yet (the busy indicator shows it)."""
     return len(_pending)

@@ -53,7 +53,7 @@ from posapp.services.receipts import tender_name
 from posapp.services.sale_support import items_by_id, preview_voucher
 from posapp.ui.context import UiContext
 from posapp.ui.dialogs.manager_pin import ask_manager_pin
-from posapp.ui.runner import run_in_background
+from posapp.ui.runner import Jobs
 from posapp.ui.sale.cart_model import DISCOUNT, PROFESSIONAL, QUANTITY, CartModel, CartRow
 from posapp.ui.sale.customer_dialogs import (
     CustomerPickerDialog,
@@ -133,7 +133,7 @@ class SaleScreen(QWidget):
         self.customer_dialog: CustomerPickerDialog | None = None
         self.enrol_dialog: EnrolDialog | None = None
         self.parked_dialog: ParkedDialog | None = None
-        self._jobs = 0
+        self.jobs = Jobs(self, self._failed)
         self._quote_generation = 0
         self._pay_when_quoted = False
         self._last_search = ""
@@ -324,7 +324,7 @@ class SaleScreen(QWidget):
 
     def idle(self) -> bool:
         """No background call of this screen is under way (for tests and shutdown)."""
-        return self._jobs == 0
+        return self.jobs.idle()
 
     def _run(
         self,
@@ -332,17 +332,7 @@ class SaleScreen(QWidget):
         on_success: Callable[[T], None],
         on_failure: Callable[[Exception], None] | None = None,
     ) -> None:
-        self._jobs += 1
-
-        def ok(result: T) -> None:
-            self._jobs -= 1
-            on_success(result)
-
-        def failed(error: Exception) -> None:
-            self._jobs -= 1
-            (on_failure or self._failed)(error)
-
-        run_in_background(self, call, ok, failed)
+        self.jobs.run(call, on_success, on_failure)
 
     def _failed(self, error: Exception) -> None:
         self.say(error_text(error, self.lang))
@@ -825,7 +815,7 @@ class SaleScreen(QWidget):
         self._run(again, started)
 
     def _watch_print(self, future: Future[PrintOutcome]) -> None:
-        self._jobs += 1
+        self.jobs.count += 1
         bridge = self._print_bridge
 
         def done(finished: Future[PrintOutcome]) -> None:
@@ -836,7 +826,7 @@ class SaleScreen(QWidget):
         future.add_done_callback(done)
 
     def _print_finished(self, future: Future[PrintOutcome]) -> None:
-        self._jobs -= 1
+        self.jobs.count -= 1
         try:
             outcome = future.result()
         except Exception as error:

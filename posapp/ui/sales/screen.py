@@ -51,7 +51,7 @@ from posapp.services.store_info import store_info
 from posapp.ui.context import UiContext
 from posapp.ui.dialogs.manager_pin import ask_manager_pin
 from posapp.ui.formatting import moment, money
-from posapp.ui.runner import run_in_background
+from posapp.ui.runner import Jobs
 from posapp.ui.sales.dialogs import ReturnItemsDialog, VoidDialog
 from posapp.ui.sales.models import SaleLinesModel, SalesTableModel, sale_number, status_name
 
@@ -103,7 +103,7 @@ class SalesScreen(QWidget):
         self.last_result: RefundResult | None = None
         self.return_dialog: ReturnItemsDialog | None = None
         self.void_dialog: VoidDialog | None = None
-        self._jobs = 0
+        self.jobs = Jobs(self, self._failed)
         self._list_generation = 0
         self._detail_generation = 0
         self._acting = False
@@ -248,7 +248,7 @@ class SalesScreen(QWidget):
 
     def idle(self) -> bool:
         """No background call of this screen is under way (for tests and shutdown)."""
-        return self._jobs == 0
+        return self.jobs.idle()
 
     def _run(
         self,
@@ -256,17 +256,7 @@ class SalesScreen(QWidget):
         on_success: Callable[[T], None],
         on_failure: Callable[[Exception], None] | None = None,
     ) -> None:
-        self._jobs += 1
-
-        def ok(result: T) -> None:
-            self._jobs -= 1
-            on_success(result)
-
-        def failed(error: Exception) -> None:
-            self._jobs -= 1
-            (on_failure or self._failed)(error)
-
-        run_in_background(self, call, ok, failed)
+        self.jobs.run(call, on_success, on_failure)
 
     def _failed(self, error: Exception) -> None:
         self.say(error_text(error, self.lang), error=True)
