@@ -224,3 +224,104 @@ class InvalidProgram(PosError):
     code = "invalid_program"
     pt_BR = "Regra do programa inválida: {value}."
     en = "Invalid program rule: {value}."
+
+
+class InvalidProgramRules(PosError):
+    """Every rule of an edited program that does not make sense, in each language."""
+
+    code = "invalid_program_rules"
+    pt_BR = "Regras do programa inválidas: {problems_pt}."
+    en = "Invalid program rules: {problems_en}."
+
+
+class InvalidCNPJ(PosError):
+    code = "invalid_cnpj"
+    pt_BR = "CNPJ inválido: {value}. Confira os dígitos."
+    en = "Invalid CNPJ: {value}. Check the digits."
+
+
+class FieldRequired(PosError):
+    code = "field_required"
+    pt_BR = "Informe {field_pt}."
+    en = "Enter {field_en}."
+
+
+class ProgramModeLocked(PosError):
+    code = "program_mode_locked"
+    pt_BR = (
+        "O programa não pode passar de {old_pt} para {new_pt}: {count} cliente(s) têm saldo. "
+        "Mantenha o modo atual ou espere os saldos zerarem."
+    )
+    en = (
+        "The program cannot switch from {old_en} to {new_en}: {count} customer(s) hold a "
+        "balance. Keep the current mode or wait until the balances are zero."
+    )
+
+
+class InvalidStaffPin(PosError):
+    code = "invalid_staff_pin"
+    pt_BR = "O PIN deve ter de 4 a 6 dígitos."
+    en = "The PIN must have 4 to 6 digits."
+
+
+class PinInUse(PosError):
+    code = "pin_in_use"
+    pt_BR = "Este PIN já é usado por outra pessoa da equipe. Escolha outro."
+    en = "This PIN is already used by another staff member. Choose another."
+
+
+class UnknownStaff(PosError):
+    code = "unknown_staff"
+    pt_BR = "Pessoa da equipe não encontrada: {value}."
+    en = "Staff member not found: {value}."
+
+
+class LastAdmin(PosError):
+    code = "last_admin"
+    pt_BR = (
+        "{name} é a única pessoa ativa com acesso de administração: "
+        "cadastre outra antes de {what_pt}."
+    )
+    en = "{name} is the only active administrator: add another before {what_en}."
+
+
+class InvalidSetting(PosError):
+    code = "invalid_setting"
+    pt_BR = "Configuração inválida: {value_pt}."
+    en = "Invalid setting: {value_en}."
+
+
+class NoOpenShift(PosError):
+    code = "no_open_shift"
+    pt_BR = "Abra o turno antes de vender."
+    en = "Open the shift before selling."
+
+
+class ShiftAlreadyOpen(PosError):
+    code = "shift_already_open"
+    pt_BR = "Já há um turno aberto neste caixa (aberto por {name})."
+    en = "A shift is already open at this counter (opened by {name})."
+
+
+class ShiftStillOpen(PosError):
+    code = "shift_still_open"
+    pt_BR = "Feche o turno antes de emitir a redução Z."
+    en = "Close the shift before running the Z report."
+
+
+class DayClosed(PosError):
+    code = "day_closed"
+    pt_BR = "O dia {day} já foi encerrado com a redução Z nº {number}."
+    en = "The day {day} was already closed with Z report no. {number}."
+
+
+class InvalidAmount(PosError):
+    code = "invalid_amount"
+    pt_BR = "Valor inválido: {value}."
+    en = "Invalid amount: {value}."
+
+
+class InvalidCount(PosError):
+    code = "invalid_count"
+    pt_BR = "Contagem inválida para {value}: use um número inteiro de zero para cima."
+    en = "Invalid count for {value}: use a whole number from zero up."
