@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from itertools import pairwise
 
 from posapp.services.dashboard import Dashboard, dashboard, hour_bounds
 from posapp.services.refunds import void
@@ -93,5 +94,5 @@ def test_liability_counts_the_days_before_the_window(
 def test_hour_bounds_on_a_day_that_skips_an_hour() -> None:
     bounds = hour_bounds(date(2026, 3, 8), "America/New_York")  # 02:00 does not exist
     assert len(bounds) == 25
-    assert all(a <= b for a, b in zip(bounds, bounds[1:], strict=False))
+    assert all(a <= b for a, b in pairwise(bounds))
     assert bounds[-1] - bounds[0] == timedelta(hours=23)
