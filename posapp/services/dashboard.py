@@ -28,7 +28,9 @@ from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
 from db.models import LedgerEntry, Sale, Voucher
+from posapp.core.errors import NotAuthorized
 from posapp.core.ledger import EntryKind
+from posapp.services.auth import acting_staff
 from posapp.services.station import Station
 
 DAYS = 30
@@ -219,12 +221,15 @@ def _open_voucher_values(session: Session, ends: Sequence[datetime]) -> list[int
     return values
 
 
-def dashboard(station: Station, timezone: str, days: int = DAYS) -> Dashboard:
+def dashboard(station: Station, timezone: str, *, staff_id: int, days: int = DAYS) -> Dashboard:
+    """The figures, for a manager or an admin (anyone else: NotAuthorized)."""
     now = station.now()
     today = local_day(now, timezone)
     first_day = today - timedelta(days=days - 1)
     day_bounds = [day_start(first_day + timedelta(days=i), timezone) for i in range(days + 1)]
     with station.read() as session:
+        if not acting_staff(session, staff_id).is_manager:
+            raise NotAuthorized(action="painel")
         program = station.program(session)
         by_hour, _, _, _ = _sums_by_bucket(session, hour_bounds(today, timezone))
         by_day, earned, redeemed, vouchers = _sums_by_bucket(session, day_bounds)

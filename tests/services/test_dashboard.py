@@ -6,6 +6,9 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
 
+import pytest
+
+from posapp.core.errors import NotAuthorized
 from posapp.services.dashboard import Dashboard, dashboard, hour_bounds
 from posapp.services.refunds import void
 from tests.support import MANAGER_PIN, MovableClock, Shop
@@ -52,7 +55,7 @@ def _open_voucher_code(shop: Shop, customer_id: int) -> str:
 def test_two_days_by_hand(make_shop: MakeShop, clock: MovableClock) -> None:
     shop, earned_on_batom = two_days(make_shop, clock)
     assert earned_on_batom == 299  # 10 % of the R$ 29,90 paid in money
-    board = dashboard(shop.station, ZONE)
+    board = dashboard(shop.station, ZONE, staff_id=shop.manager_id)
     assert board.today == date(2026, 3, 2)
     assert len(board.hours) == 24 and len(board.days) == 30
     by_hour = {h.hour: (h.sales, h.total) for h in board.hours if h.sales}
@@ -75,7 +78,9 @@ def test_two_days_by_hand(make_shop: MakeShop, clock: MovableClock) -> None:
 
 def test_days_follow_the_counter_zone(make_shop: MakeShop, clock: MovableClock) -> None:
     shop, _ = two_days(make_shop, clock)
-    board = dashboard(shop.station, "UTC")  # the 23:30 shampoo is a 2 Mar sale in UTC
+    board = dashboard(
+        shop.station, "UTC", staff_id=shop.admin_id
+    )  # the 23:30 shampoo is a 2 Mar sale in UTC
     days = {d.day: d for d in board.days}
     assert (days[date(2026, 3, 1)].sales, days[date(2026, 3, 1)].total) == (1, 20_000)
     assert (days[date(2026, 3, 2)].sales, days[date(2026, 3, 2)].total) == (3, 9_240)
@@ -87,7 +92,7 @@ def test_liability_counts_the_days_before_the_window(
 ) -> None:
     shop, _ = two_days(make_shop, clock)
     clock.advance(days=40)  # both days are now before the 30 days shown
-    board: Dashboard = dashboard(shop.station, ZONE)
+    board: Dashboard = dashboard(shop.station, ZONE, staff_id=shop.manager_id)
     assert all(d.sales == 0 and d.liability == 299 for d in board.days)
 
 
@@ -96,3 +101,9 @@ def test_hour_bounds_on_a_day_that_skips_an_hour() -> None:
     assert len(bounds) == 25
     assert all(a <= b for a, b in pairwise(bounds))
     assert bounds[-1] - bounds[0] == timedelta(hours=23)
+
+
+def test_a_cashier_cannot_see_the_dashboard(make_shop: MakeShop) -> None:
+    shop = make_shop("salon")
+    with pytest.raises(NotAuthorized):
+        dashboard(shop.station, ZONE, staff_id=shop.cashier_id)
