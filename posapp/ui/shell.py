@@ -1,9 +1,9 @@
 """The counter's window: sign-in, then Venda, Clientes and Vendas, with the status bar.
 
 A QStackedWidget holds the screens; buttons on the top bar and shortcuts
-(Ctrl+1 Venda, Ctrl+2 Clientes, Ctrl+3 Vendas, Ctrl+L sair) move between them; the sale
-screen keeps F2..F10 and Del for itself. The status bar says who is signed in,
-the shift, the printer (from `Events.printer_state` and the print queue), the
+(Ctrl+1 Venda, Ctrl+2 Clientes, Ctrl+3 Vendas, Ctrl+6 Painel for managers, Ctrl+L sair)
+move between them; the sale screen keeps F2..F10 and Del for itself. The status bar says
+who is signed in, the shift, the printer (from `Events.printer_state` and the print queue), the
 scanner and sync, and shows a busy bar while background work runs.
 """
 
@@ -40,6 +40,9 @@ W = TypeVar("W", bound=QWidget)
 
 BUSY_POLL_MS = 150
 SALE, CUSTOMERS, SALES = "sale", "customers", "sales"
+DASHBOARD = "dashboard"
+MANAGERS_ONLY = frozenset({DASHBOARD})
+"""Screens only managers and admins see (their buttons are hidden from anyone else)."""
 
 
 def _named(widget: W, name: str) -> W:
@@ -91,11 +94,14 @@ class Shell(QMainWindow):
         self.sale_button.setToolTip("Ctrl+1")
         self.customers_button.setToolTip("Ctrl+2")
         self.sales_button.setToolTip("Ctrl+3")
+        self.dashboard_button = _named(QPushButton(self.tr("Painel")), "navDashboard")
+        self.dashboard_button.setToolTip("Ctrl+6")
         self.nav_buttons = {
             SALE: self.sale_button,
             CUSTOMERS: self.customers_button,
             SALES: self.sales_button,
         }
+        self.nav_buttons[DASHBOARD] = self.dashboard_button
         self.nav_group = QButtonGroup(self)
         for button in self.nav_buttons.values():
             button.setCheckable(True)
@@ -104,6 +110,7 @@ class Shell(QMainWindow):
         self.sale_button.clicked.connect(lambda: self.show_screen(SALE))
         self.customers_button.clicked.connect(lambda: self.show_screen(CUSTOMERS))
         self.sales_button.clicked.connect(lambda: self.show_screen(SALES))
+        self.dashboard_button.clicked.connect(lambda: self.show_screen(DASHBOARD))
         self.nav_staff = _named(QLabel(""), "navStaff")
         self.sign_out_button = _named(QPushButton(self.tr("Sair")), "signOut")
         self.sign_out_button.setToolTip("Ctrl+L")
@@ -117,6 +124,7 @@ class Shell(QMainWindow):
         nav_layout.addWidget(self.sale_button)
         nav_layout.addWidget(self.customers_button)
         nav_layout.addWidget(self.sales_button)
+        nav_layout.addWidget(self.dashboard_button)
         nav_layout.addStretch(1)
         nav_layout.addWidget(self.nav_staff)
         nav_layout.addWidget(self.sign_out_button)
@@ -137,6 +145,9 @@ class Shell(QMainWindow):
             SALES: QShortcut(QKeySequence("Ctrl+3"), self, lambda: self.show_screen(SALES)),
             "sign_out": QShortcut(QKeySequence("Ctrl+L"), self, self.sign_out),
         }
+        self.shortcuts[DASHBOARD] = QShortcut(
+            QKeySequence("Ctrl+6"), self, lambda: self.show_screen(DASHBOARD)
+        )
         for shortcut in self.shortcuts.values():
             shortcut.setEnabled(False)
         context.events.printer_state.connect(self.printer_changed)
@@ -215,6 +226,10 @@ class Shell(QMainWindow):
         return self.screens[name]
 
     def _make(self, name: str) -> QWidget:
+        if name == DASHBOARD:
+            from posapp.ui.dashboard.screen import DashboardScreen
+
+            return DashboardScreen(self.context)
         if name == CUSTOMERS:
             from posapp.ui.customers.screen import CustomersScreen
 
@@ -234,6 +249,8 @@ class Shell(QMainWindow):
 
     def show_screen(self, name: str) -> None:
         if self.context.staff is None:
+            return
+        if name in MANAGERS_ONLY and not self.context.staff.is_manager:
             return
         widget = self.screen_for(name)
         self.stack.setCurrentWidget(widget)
@@ -259,6 +276,7 @@ class Shell(QMainWindow):
         self.nav_staff.setText(who)
         self.staff_status.setText(who)
         self.nav.setVisible(True)
+        self.dashboard_button.setVisible(staff.is_manager)
         for shortcut in self.shortcuts.values():
             shortcut.setEnabled(True)
         self.show_screen(SALE)

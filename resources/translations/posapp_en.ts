@@ -69,6 +69,87 @@
     </message>
   </context>
   <context>
+    <name>Audit</name>
+    <message>
+      <location filename="../../posapp/ui/settings/models.py" line="24" />
+      <source>Instalação da loja</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/models.py" line="25" />
+      <source>Dados da loja</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/models.py" line="26" />
+      <source>Programa de fidelidade</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/models.py" line="27" />
+      <source>Configurações</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/models.py" line="28" />
+      <source>Equipe: cadastro</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/models.py" line="29" />
+      <source>Equipe: função</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/models.py" line="30" />
+      <source>Equipe: troca de PIN</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/models.py" line="31" />
+      <source>Equipe: desativação</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/models.py" line="32" />
+      <source>Entrada no caixa</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>AuditTableModel</name>
+    <message>
+      <location filename="../../posapp/ui/settings/models.py" line="101" />
+      <source>Quando</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/models.py" line="102" />
+      <source>Quem</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/models.py" line="103" />
+      <source>Autorizado por</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/models.py" line="104" />
+      <source>Ação</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/models.py" line="105" />
+      <source>Alvo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/models.py" line="106" />
+      <source>Detalhes</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>CartModel</name>
     <message>
       <location filename="../../posapp/ui/sale/cart_model.py" line="104" />
@@ -157,27 +238,27 @@
   <context>
     <name>CustomerTableModel</name>
     <message>
-      <location filename="../../posapp/ui/customer_table.py" line="80" />
+      <location filename="../../posapp/ui/customer_table.py" line="79" />
       <source>Nome</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customer_table.py" line="81" />
+      <location filename="../../posapp/ui/customer_table.py" line="80" />
       <source>CPF / Celular</source>
       <translation>CPF / Mobile</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customer_table.py" line="82" />
+      <location filename="../../posapp/ui/customer_table.py" line="81" />
       <source>Saldo</source>
       <translation>Balance</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customer_table.py" line="83" />
+      <location filename="../../posapp/ui/customer_table.py" line="82" />
       <source>A liberar</source>
       <translation>Pending</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customer_table.py" line="84" />
+      <location filename="../../posapp/ui/customer_table.py" line="83" />
       <source>Vence em 30 dias</source>
       <translation>Expires in 30 days</translation>
     </message>
@@ -383,6 +464,65 @@
     </message>
   </context>
   <context>
+    <name>DashboardScreen</name>
+    <message>
+      <location filename="../../posapp/ui/dashboard/screen.py" line="85" />
+      <source>Atualizar</source>
+      <translation>Refresh</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/dashboard/screen.py" line="87" />
+      <source>Importar / exportar CSV…</source>
+      <translation>Import / export CSV…</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/dashboard/screen.py" line="93" />
+      <location filename="../../posapp/ui/dashboard/screen.py" line="106" />
+      <source>Vendas (R$)</source>
+      <translation>Sales (R$)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/dashboard/screen.py" line="96" />
+      <source>Vendas de hoje por hora</source>
+      <translation>Today's sales by hour</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/dashboard/screen.py" line="107" />
+      <source>Cashback ganho (R$)</source>
+      <translation>Cashback earned (R$)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/dashboard/screen.py" line="108" />
+      <source>Cashback usado (R$)</source>
+      <translation>Cashback spent (R$)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/dashboard/screen.py" line="109" />
+      <source>Últimos 30 dias</source>
+      <translation>Last 30 days</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/dashboard/screen.py" line="122" />
+      <source>Cashback + vales em aberto (R$)</source>
+      <translation>Cashback + open vouchers (R$)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/dashboard/screen.py" line="123" />
+      <source>Saldo a resgatar pelos clientes</source>
+      <translation>What customers can still spend</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/dashboard/screen.py" line="173" />
+      <source>O painel é só para gerentes.</source>
+      <translation>The dashboard is for managers only.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/dashboard/screen.py" line="182" />
+      <source>Hoje: %1 vendas, %2</source>
+      <translation>Today: %1 sales, %2</translation>
+    </message>
+  </context>
+  <context>
     <name>EditCustomerDialog</name>
     <message>
       <location filename="../../posapp/ui/customers/dialogs.py" line="75" />
@@ -491,120 +631,211 @@
   <context>
     <name>HistoryTableModel</name>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="132" />
+      <location filename="../../posapp/ui/customers/models.py" line="59" />
       <source>Data</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="133" />
+      <location filename="../../posapp/ui/customers/models.py" line="60" />
       <source>Movimento</source>
       <translation>Movement</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="134" />
+      <location filename="../../posapp/ui/customers/models.py" line="61" />
       <source>Valor</source>
       <translation>Amount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="135" />
+      <location filename="../../posapp/ui/customers/models.py" line="62" />
       <source>Venda</source>
       <translation>Sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="136" />
+      <location filename="../../posapp/ui/customers/models.py" line="63" />
       <source>Vale</source>
       <translation>Voucher</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="137" />
+      <location filename="../../posapp/ui/customers/models.py" line="64" />
       <source>Observação</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="159" />
+      <location filename="../../posapp/ui/customers/models.py" line="86" />
       <source>Clique duas vezes para ver o cupom da venda</source>
       <translation>Double-click to see the sale's receipt</translation>
     </message>
   </context>
   <context>
+    <name>ImportExportDialog</name>
+    <message>
+      <location filename="../../posapp/ui/imports/panel.py" line="294" />
+      <source>Importar / exportar CSV</source>
+      <translation>Import / export CSV</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/imports/panel.py" line="296" />
+      <source>Fechar</source>
+      <translation>Close</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportExportPanel</name>
+    <message>
+      <location filename="../../posapp/ui/imports/panel.py" line="99" />
+      <source>Catálogo</source>
+      <translation>Catalog</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/imports/panel.py" line="100" />
+      <source>Clientes</source>
+      <translation>Customers</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/imports/panel.py" line="105" />
+      <source>Importar CSV…</source>
+      <translation>Import CSV…</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/imports/panel.py" line="106" />
+      <source>Exportar CSV…</source>
+      <translation>Export CSV…</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/imports/panel.py" line="135" />
+      <source>Linhas recusadas</source>
+      <translation>Rows refused</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/imports/panel.py" line="158" />
+      <source>Colunas: %1</source>
+      <translation>Columns: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/imports/panel.py" line="180" />
+      <source>Entre com seu PIN primeiro.</source>
+      <translation>Sign in with your PIN first.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/imports/panel.py" line="191" />
+      <source>Importar clientes</source>
+      <translation>Import customers</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/imports/panel.py" line="191" />
+      <source>Importar catálogo</source>
+      <translation>Import catalog</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/imports/panel.py" line="205" />
+      <source>Importando %1…</source>
+      <translation>Importing %1…</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/imports/panel.py" line="232" />
+      <source>%1 de %2 linhas importadas; %3 recusadas.</source>
+      <translation>%1 of %2 rows imported; %3 refused.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/imports/panel.py" line="238" />
+      <source>Categorias criadas: %1.</source>
+      <translation>Categories created: %1.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/imports/panel.py" line="251" />
+      <source>Exportar clientes</source>
+      <translation>Export customers</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/imports/panel.py" line="251" />
+      <source>Exportar catálogo</source>
+      <translation>Export catalog</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/imports/panel.py" line="274" />
+      <source>%1 registros exportados para %2.</source>
+      <translation>%1 records exported to %2.</translation>
+    </message>
+  </context>
+  <context>
     <name>Ledger</name>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="31" />
+      <location filename="../../posapp/ui/customers/models.py" line="23" />
       <source>Cashback ganho</source>
       <translation>Cashback earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="32" />
+      <location filename="../../posapp/ui/customers/models.py" line="24" />
       <source>Cashback usado</source>
       <translation>Cashback spent</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="33" />
+      <location filename="../../posapp/ui/customers/models.py" line="25" />
       <source>Vencimento</source>
       <translation>Expiry</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="34" />
+      <location filename="../../posapp/ui/customers/models.py" line="26" />
       <source>Estorno de cashback</source>
       <translation>Cashback reversed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="35" />
+      <location filename="../../posapp/ui/customers/models.py" line="27" />
       <source>Cashback devolvido</source>
       <translation>Cashback given back</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="36" />
+      <location filename="../../posapp/ui/customers/models.py" line="28" />
       <source>Ajuste manual</source>
       <translation>Manual adjustment</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="37" />
+      <location filename="../../posapp/ui/customers/models.py" line="29" />
       <source>Bônus de indicação</source>
       <translation>Referral bonus</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="38" />
+      <location filename="../../posapp/ui/customers/models.py" line="30" />
       <source>Vale emitido</source>
       <translation>Voucher issued</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="39" />
+      <location filename="../../posapp/ui/customers/models.py" line="31" />
       <source>Vale usado</source>
       <translation>Voucher used</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="40" />
+      <location filename="../../posapp/ui/customers/models.py" line="32" />
       <source>Vale devolvido</source>
       <translation>Voucher given back</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="41" />
+      <location filename="../../posapp/ui/customers/models.py" line="33" />
       <source>Troco de vale</source>
       <translation>Voucher change</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="42" />
+      <location filename="../../posapp/ui/customers/models.py" line="34" />
       <source>Vale cancelado</source>
       <translation>Voucher cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="49" />
+      <location filename="../../posapp/ui/customers/models.py" line="41" />
       <source>Disponível</source>
       <translation>Available</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="50" />
+      <location filename="../../posapp/ui/customers/models.py" line="42" />
       <source>Usado</source>
       <translation>Used</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="51" />
+      <location filename="../../posapp/ui/customers/models.py" line="43" />
       <source>Vencido</source>
       <translation>Expired</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="52" />
+      <location filename="../../posapp/ui/customers/models.py" line="44" />
       <source>Cancelado</source>
       <translation>Cancelled</translation>
     </message>
@@ -763,6 +994,24 @@
     </message>
   </context>
   <context>
+    <name>ProblemsModel</name>
+    <message>
+      <location filename="../../posapp/ui/imports/models.py" line="21" />
+      <source>Linha</source>
+      <translation>Line</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/imports/models.py" line="21" />
+      <source>Motivo</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/imports/models.py" line="21" />
+      <source>Conteúdo</source>
+      <translation>Content</translation>
+    </message>
+  </context>
+  <context>
     <name>ProfessionalDelegate</name>
     <message>
       <location filename="../../posapp/ui/sale/screen.py" line="86" />
@@ -781,22 +1030,22 @@
   <context>
     <name>ReferralTableModel</name>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="200" />
+      <location filename="../../posapp/ui/customers/models.py" line="127" />
       <source>Cliente indicado</source>
       <translation>Referred customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="201" />
+      <location filename="../../posapp/ui/customers/models.py" line="128" />
       <source>Cadastro</source>
       <translation>Enrolled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="202" />
+      <location filename="../../posapp/ui/customers/models.py" line="129" />
       <source>Compras</source>
       <translation>Purchases</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="203" />
+      <location filename="../../posapp/ui/customers/models.py" line="130" />
       <source>Bônus recebido</source>
       <translation>Bonus received</translation>
     </message>
@@ -890,27 +1139,27 @@
   <context>
     <name>SaleLinesModel</name>
     <message>
-      <location filename="../../posapp/ui/sales/models.py" line="164" />
+      <location filename="../../posapp/ui/sales/models.py" line="94" />
       <source>Descrição</source>
       <translation>Description</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/models.py" line="165" />
+      <location filename="../../posapp/ui/sales/models.py" line="95" />
       <source>Qtd</source>
       <translation>Qty</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/models.py" line="166" />
+      <location filename="../../posapp/ui/sales/models.py" line="96" />
       <source>Devolvidos</source>
       <translation>Returned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/models.py" line="167" />
+      <location filename="../../posapp/ui/sales/models.py" line="97" />
       <source>Valor</source>
       <translation>Amount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/models.py" line="168" />
+      <location filename="../../posapp/ui/sales/models.py" line="98" />
       <source>Profissional</source>
       <translation>Professional</translation>
     </message>
@@ -983,236 +1232,236 @@
       <translation>F10 Pay</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="352" />
+      <location filename="../../posapp/ui/sale/screen.py" line="342" />
       <source>Entre com seu PIN para vender.</source>
       <translation>Sign in with your PIN to sell.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="408" />
+      <location filename="../../posapp/ui/sale/screen.py" line="398" />
       <source>Código %1 não cadastrado. Busque o produto pelo nome (F3).</source>
       <translation>Code %1 is not in the catalogue. Search for the product by name (F3).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="420" />
+      <location filename="../../posapp/ui/sale/screen.py" line="410" />
       <source>%1 — %2</source>
       <translation>%1 — %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="430" />
+      <location filename="../../posapp/ui/sale/screen.py" line="420" />
       <source>Digite parte do nome do produto ou serviço e tecle Enter.</source>
       <translation>Type part of the product's or service's name and press Enter.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="442" />
+      <location filename="../../posapp/ui/sale/screen.py" line="432" />
       <source>serviço</source>
       <translation>service</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="442" />
+      <location filename="../../posapp/ui/sale/screen.py" line="432" />
       <source>produto</source>
       <translation>product</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="450" />
+      <location filename="../../posapp/ui/sale/screen.py" line="440" />
       <source>%1 resultado(s) para “%2”: escolha com ↓ e Enter.</source>
       <translation>%1 result(s) for “%2”: choose with ↓ and Enter.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="455" />
+      <location filename="../../posapp/ui/sale/screen.py" line="445" />
       <source>Nada encontrado para “%1”.</source>
       <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="476" />
+      <location filename="../../posapp/ui/sale/screen.py" line="466" />
       <source>Removido: %1</source>
       <translation>Removed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="481" />
+      <location filename="../../posapp/ui/sale/screen.py" line="471" />
       <source>Nenhum item para dar desconto.</source>
       <translation>No item to discount.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="540" />
-      <location filename="../../posapp/ui/sale/screen.py" line="543" />
+      <location filename="../../posapp/ui/sale/screen.py" line="530" />
+      <location filename="../../posapp/ui/sale/screen.py" line="533" />
       <source>Total: %1</source>
       <translation>Total: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="546" />
+      <location filename="../../posapp/ui/sale/screen.py" line="536" />
       <source>Subtotal %1 · Descontos %2 · </source>
       <translation>Subtotal %1 · Discounts %2 · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="583" />
-      <location filename="../../posapp/ui/sale/screen.py" line="780" />
+      <location filename="../../posapp/ui/sale/screen.py" line="573" />
+      <location filename="../../posapp/ui/sale/screen.py" line="770" />
       <source>Cliente: %1</source>
       <translation>Customer: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="611" />
+      <location filename="../../posapp/ui/sale/screen.py" line="601" />
       <source>Sem cliente (F2 para identificar)</source>
       <translation>No customer (F2 to identify)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="621" />
+      <location filename="../../posapp/ui/sale/screen.py" line="611" />
       <source>Saldo disponível: %1</source>
       <translation>Available balance: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="627" />
+      <location filename="../../posapp/ui/sale/screen.py" line="617" />
       <source>A liberar: %1</source>
       <translation>Pending: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="631" />
+      <location filename="../../posapp/ui/sale/screen.py" line="621" />
       <source>Vence em breve: %1</source>
       <translation>Expiring soon: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="642" />
+      <location filename="../../posapp/ui/sale/screen.py" line="632" />
       <source>Vale %1: %2 (até %3)</source>
       <translation>Voucher %1: %2 (until %3)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="648" />
+      <location filename="../../posapp/ui/sale/screen.py" line="638" />
       <source>Nenhum vale em aberto</source>
       <translation>No open vouchers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="650" />
+      <location filename="../../posapp/ui/sale/screen.py" line="640" />
       <source>Carregando saldo…</source>
       <translation>Loading balance…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="654" />
-      <location filename="../../posapp/ui/sale/screen.py" line="663" />
+      <location filename="../../posapp/ui/sale/screen.py" line="644" />
+      <location filename="../../posapp/ui/sale/screen.py" line="653" />
       <source>%1 pontos</source>
       <translation>%1 points</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="658" />
+      <location filename="../../posapp/ui/sale/screen.py" line="648" />
       <source>Esta compra rende: %1</source>
       <translation>This purchase earns: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="671" />
+      <location filename="../../posapp/ui/sale/screen.py" line="661" />
       <source>A venda não tem itens.</source>
       <translation>The sale has no items.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="681" />
+      <location filename="../../posapp/ui/sale/screen.py" line="671" />
       <source>Escolha o profissional de “%1” (coluna Profissional).</source>
       <translation>Choose the professional for “%1” (Professional column).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="753" />
+      <location filename="../../posapp/ui/sale/screen.py" line="743" />
       <source>Venda nº %1 concluída: %2</source>
       <translation>Sale no. %1 completed: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="756" />
+      <location filename="../../posapp/ui/sale/screen.py" line="746" />
       <source>Troco: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="771" />
+      <location filename="../../posapp/ui/sale/screen.py" line="761" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="774" />
+      <location filename="../../posapp/ui/sale/screen.py" line="764" />
       <source>TOTAL %1</source>
       <translation>TOTAL %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="778" />
+      <location filename="../../posapp/ui/sale/screen.py" line="768" />
       <source>Troco %1</source>
       <translation>Change %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="783" />
+      <location filename="../../posapp/ui/sale/screen.py" line="773" />
       <source>Pontos ganhos</source>
       <translation>Points earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="783" />
+      <location filename="../../posapp/ui/sale/screen.py" line="773" />
       <source>Cashback ganho</source>
       <translation>Cashback earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="788" />
+      <location filename="../../posapp/ui/sale/screen.py" line="778" />
       <source>Saldo de pontos %1</source>
       <translation>Points balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="790" />
+      <location filename="../../posapp/ui/sale/screen.py" line="780" />
       <source>Saldo de cashback %1</source>
       <translation>Cashback balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="794" />
+      <location filename="../../posapp/ui/sale/screen.py" line="784" />
       <source>Vale novo %1: %2</source>
       <translation>New voucher %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="820" />
+      <location filename="../../posapp/ui/sale/screen.py" line="810" />
       <source>Nenhum recibo para reimprimir.</source>
       <translation>No receipt to reprint.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="824" />
+      <location filename="../../posapp/ui/sale/screen.py" line="814" />
       <source>Reimprimindo…</source>
       <translation>Reprinting…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="843" />
-      <location filename="../../posapp/ui/sale/screen.py" line="855" />
+      <location filename="../../posapp/ui/sale/screen.py" line="833" />
+      <location filename="../../posapp/ui/sale/screen.py" line="845" />
       <source>Falha na impressão: %1. A venda está salva; F7 reimprime.</source>
       <translation>Printing failed: %1. The sale is saved; F7 reprints.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="851" />
+      <location filename="../../posapp/ui/sale/screen.py" line="841" />
       <source>Recibo impresso.</source>
       <translation>Receipt printed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="870" />
+      <location filename="../../posapp/ui/sale/screen.py" line="860" />
       <source>Não há venda para estacionar.</source>
       <translation>There is no sale to park.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="892" />
+      <location filename="../../posapp/ui/sale/screen.py" line="882" />
       <source>Venda estacionada (nº %1). F6 recupera.</source>
       <translation>Sale parked (no. %1). F6 recalls it.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="896" />
+      <location filename="../../posapp/ui/sale/screen.py" line="886" />
       <source>Finalize ou estacione a venda atual antes de recuperar outra.</source>
       <translation>Finish or park the current sale before recalling another.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="902" />
+      <location filename="../../posapp/ui/sale/screen.py" line="892" />
       <source>Nenhuma venda estacionada.</source>
       <translation>No parked sales.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="949" />
+      <location filename="../../posapp/ui/sale/screen.py" line="939" />
       <source>Venda recuperada: %1</source>
       <translation>Sale recalled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="954" />
+      <location filename="../../posapp/ui/sale/screen.py" line="944" />
       <source>Não há venda em andamento para cancelar.</source>
       <translation>There is no sale in progress to cancel.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="961" />
+      <location filename="../../posapp/ui/sale/screen.py" line="951" />
       <source>Cancelamento não autorizado.</source>
       <translation>Cancellation not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="973" />
+      <location filename="../../posapp/ui/sale/screen.py" line="963" />
       <source>Venda cancelada, autorizada por %1.</source>
       <translation>Sale cancelled, authorized by %1.</translation>
     </message>
@@ -1220,22 +1469,22 @@
   <context>
     <name>Sales</name>
     <message>
-      <location filename="../../posapp/ui/sales/models.py" line="31" />
+      <location filename="../../posapp/ui/sales/models.py" line="23" />
       <source>Concluída</source>
       <translation>Completed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/models.py" line="32" />
+      <location filename="../../posapp/ui/sales/models.py" line="24" />
       <source>Devolvida em parte</source>
       <translation>Partly refunded</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/models.py" line="33" />
+      <location filename="../../posapp/ui/sales/models.py" line="25" />
       <source>Devolvida</source>
       <translation>Refunded</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/models.py" line="34" />
+      <location filename="../../posapp/ui/sales/models.py" line="26" />
       <source>Cancelada</source>
       <translation>Voided</translation>
     </message>
@@ -1298,158 +1547,158 @@
       <translation>Loading the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="289" />
+      <location filename="../../posapp/ui/sales/screen.py" line="279" />
       <source>Entre com seu PIN primeiro.</source>
       <translation>Sign in with your PIN first.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="345" />
+      <location filename="../../posapp/ui/sales/screen.py" line="335" />
       <source>Nenhuma venda com o número %1</source>
       <translation>No sale with number %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="347" />
+      <location filename="../../posapp/ui/sales/screen.py" line="337" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="350" />
+      <location filename="../../posapp/ui/sales/screen.py" line="340" />
       <source>Nenhuma venda neste dia</source>
       <translation>No sales on this day</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="352" />
+      <location filename="../../posapp/ui/sales/screen.py" line="342" />
       <source>1 venda</source>
       <translation>1 sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="354" />
+      <location filename="../../posapp/ui/sales/screen.py" line="344" />
       <source>%1 vendas</source>
       <translation>%1 sales</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="402" />
+      <location filename="../../posapp/ui/sales/screen.py" line="392" />
       <source>Venda nº %1 · %2</source>
       <translation>Sale no. %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="407" />
+      <location filename="../../posapp/ui/sales/screen.py" line="397" />
       <source>%1 · cliente: %2 · atendente: %3 · total %4</source>
       <translation>%1 · customer: %2 · staff: %3 · total %4</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="420" />
+      <location filename="../../posapp/ui/sales/screen.py" line="410" />
       <source>Pagamento: %1</source>
       <translation>Payment: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="429" />
+      <location filename="../../posapp/ui/sales/screen.py" line="419" />
       <source>Cancelamento</source>
       <translation>Void</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="429" />
+      <location filename="../../posapp/ui/sales/screen.py" line="419" />
       <source>Devolução</source>
       <translation>Refund</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="431" />
+      <location filename="../../posapp/ui/sales/screen.py" line="421" />
       <source>%1 em %2: %3 em dinheiro (%4; autorizado por %5)</source>
       <translation>%1 on %2: %3 in money (%4; authorized by %5)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="452" />
+      <location filename="../../posapp/ui/sales/screen.py" line="442" />
       <source>Não foi possível mostrar o cupom: %1</source>
       <translation>Could not show the receipt: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="468" />
+      <location filename="../../posapp/ui/sales/screen.py" line="458" />
       <source>Reimprimindo o cupom…</source>
       <translation>Reprinting the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="474" />
+      <location filename="../../posapp/ui/sales/screen.py" line="464" />
       <source>Cupom reimpresso</source>
       <translation>Receipt reprinted</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="479" />
-      <location filename="../../posapp/ui/sales/screen.py" line="488" />
+      <location filename="../../posapp/ui/sales/screen.py" line="469" />
+      <location filename="../../posapp/ui/sales/screen.py" line="478" />
       <source>Não imprimiu: %1 (o cupom ficou na fila)</source>
       <translation>Not printed: %1 (the receipt is queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="510" />
+      <location filename="../../posapp/ui/sales/screen.py" line="500" />
       <source>devolução na venda nº %1</source>
       <translation>refund on sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="512" />
+      <location filename="../../posapp/ui/sales/screen.py" line="502" />
       <source>Devolução cancelada</source>
       <translation>Refund cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="521" />
+      <location filename="../../posapp/ui/sales/screen.py" line="511" />
       <source>Devolvendo…</source>
       <translation>Refunding…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="541" />
+      <location filename="../../posapp/ui/sales/screen.py" line="531" />
       <source>cancelar a venda nº %1</source>
       <translation>void sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="543" />
+      <location filename="../../posapp/ui/sales/screen.py" line="533" />
       <source>Cancelamento não autorizado</source>
       <translation>Void not authorized</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="548" />
+      <location filename="../../posapp/ui/sales/screen.py" line="538" />
       <source>Cancelando a venda…</source>
       <translation>Voiding the sale…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="572" />
+      <location filename="../../posapp/ui/sales/screen.py" line="562" />
       <source>Venda nº %1 cancelada</source>
       <translation>Sale no. %1 voided</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="575" />
+      <location filename="../../posapp/ui/sales/screen.py" line="565" />
       <source>Devolução na venda nº %1: %2 em itens</source>
       <translation>Refund on sale no. %1: %2 of goods</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="594" />
+      <location filename="../../posapp/ui/sales/screen.py" line="584" />
       <source>%1 pontos (%2)</source>
       <translation>%1 points (%2)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="597" />
+      <location filename="../../posapp/ui/sales/screen.py" line="587" />
       <source>Devolver em dinheiro: %1</source>
       <translation>Give back in money: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="600" />
+      <location filename="../../posapp/ui/sales/screen.py" line="590" />
       <source>Cashback devolvido: %1</source>
       <translation>Cashback given back: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="604" />
+      <location filename="../../posapp/ui/sales/screen.py" line="594" />
       <source>Cashback estornado: %1</source>
       <translation>Cashback reversed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="608" />
+      <location filename="../../posapp/ui/sales/screen.py" line="598" />
       <source>Retido do cashback já usado: %1</source>
       <translation>Kept for cashback already spent: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="614" />
+      <location filename="../../posapp/ui/sales/screen.py" line="604" />
       <source>Vales reabertos: %1</source>
       <translation>Vouchers reopened: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="618" />
+      <location filename="../../posapp/ui/sales/screen.py" line="608" />
       <source>Vales cancelados: %1</source>
       <translation>Vouchers cancelled: %1</translation>
     </message>
@@ -1457,107 +1706,734 @@
   <context>
     <name>SalesTableModel</name>
     <message>
-      <location filename="../../posapp/ui/sales/models.py" line="116" />
+      <location filename="../../posapp/ui/sales/models.py" line="46" />
       <source>Nº</source>
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/models.py" line="117" />
+      <location filename="../../posapp/ui/sales/models.py" line="47" />
       <source>Data</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/models.py" line="118" />
+      <location filename="../../posapp/ui/sales/models.py" line="48" />
       <source>Cliente</source>
       <translation>Customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/models.py" line="119" />
+      <location filename="../../posapp/ui/sales/models.py" line="49" />
       <source>Atendente</source>
       <translation>Staff</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/models.py" line="120" />
+      <location filename="../../posapp/ui/sales/models.py" line="50" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/models.py" line="121" />
+      <location filename="../../posapp/ui/sales/models.py" line="51" />
       <source>Situação</source>
       <translation>Status</translation>
     </message>
   </context>
   <context>
+    <name>SettingsScreen</name>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="119" />
+      <location filename="../../posapp/ui/settings/screen.py" line="211" />
+      <source>A Gerência é só para gerentes e administradores.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="123" />
+      <source>Loja</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="124" />
+      <source>Programa</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="125" />
+      <source>Impressora</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="126" />
+      <source>Equipe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="127" />
+      <source>Auditoria</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="135" />
+      <source>Gerência</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="230" />
+      <source>Salvando…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="246" />
+      <source>Salvar dados da loja</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="249" />
+      <source>Nome</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="250" />
+      <source>CNPJ</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="251" />
+      <source>Endereço</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="252" />
+      <source>Telefone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="282" />
+      <source>alterar os dados da loja</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="287" />
+      <location filename="../../posapp/ui/settings/screen.py" line="679" />
+      <location filename="../../posapp/ui/settings/screen.py" line="763" />
+      <location filename="../../posapp/ui/settings/screen.py" line="898" />
+      <location filename="../../posapp/ui/settings/screen.py" line="912" />
+      <source>Alteração cancelada</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="292" />
+      <source>Dados da loja salvos</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="299" />
+      <source>(programa em vigor)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="306" />
+      <source>Cashback</source>
+      <translation>Cashback</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="307" />
+      <source>Pontos</source>
+      <translation>Points</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="310" />
+      <source>ex.: servicos: 20; higiene: 5</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="312" />
+      <source>ex.: medicamentos, tabaco</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="319" />
+      <source>Permitir saldo negativo após devoluções</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="328" />
+      <source>Sem vale</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="330" />
+      <source>Saldo vira vale ao chegar a um valor</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="333" />
+      <source>Vale de desconto após compra acima de um valor</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="344" />
+      <source>Indicação premiada</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="354" />
+      <source>Salvar programa</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="357" />
+      <source>Ganho</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="359" />
+      <source>Nome do programa</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="360" />
+      <source>Modo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="361" />
+      <location filename="../../posapp/ui/settings/screen.py" line="582" />
+      <source>Cashback (%)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="362" />
+      <source>% por categoria</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="363" />
+      <source>Categorias sem cashback</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="364" />
+      <source>Compra mínima (R$)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="365" />
+      <source>Pontos por real</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="366" />
+      <source>Pontos por troca</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="367" />
+      <source>Valor da troca (R$)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="368" />
+      <source>Uso e validade</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="370" />
+      <source>Dias para liberar</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="371" />
+      <source>Validade (dias, 0 = não vence)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="372" />
+      <source>Paga até (% da compra)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="373" />
+      <source>Lembrete após (dias sem visita)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="375" />
+      <source>Vale</source>
+      <translation>Voucher</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="377" />
+      <source>Regra</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="378" />
+      <source>A partir de (R$)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="379" />
+      <source>Em passos de (R$, 0 = todo o saldo)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="380" />
+      <source>Valor do vale (R$)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="381" />
+      <source>ou desconto (%)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="382" />
+      <source>Desconto máximo (R$)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="383" />
+      <source>Usar a partir de (R$)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="384" />
+      <source>Validade do vale (dias)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="385" />
+      <source>Indicação</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="388" />
+      <source>Bônus de quem indica (R$)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="389" />
+      <source>Bônus do indicado (R$)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="390" />
+      <source>Na primeira compra a partir de (R$)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="398" />
+      <source>Começar de</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="400" />
+      <source>Exemplo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="403" />
+      <location filename="../../posapp/ui/settings/screen.py" line="606" />
+      <source>Numa compra de</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="528" />
+      <source>valor inválido em %1: %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="543" />
+      <source>use 'categoria: %' em % por categoria: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="554" />
+      <source>carregando o programa…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="559" />
+      <source>A partir de</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="560" />
+      <source>Em passos de</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="561" />
+      <source>Valor do vale</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="562" />
+      <source>desconto (%)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="563" />
+      <source>Desconto máximo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="564" />
+      <source>Usar a partir de</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="569" />
+      <source>Bônus de quem indica</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="570" />
+      <source>Bônus do indicado</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="571" />
+      <source>Na primeira compra a partir de</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="587" />
+      <source>Compra mínima</source>
+      <translation>Minimum purchase</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="590" />
+      <source>Paga até</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="595" />
+      <source>Valor da troca</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="620" />
+      <source>Numa compra de %1 o cliente não ganha nada: o mínimo é %2.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="626" />
+      <source>Numa compra de %1 o cliente ganha %2 pontos (%3)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="633" />
+      <source>Numa compra de %1 o cliente ganha %2 de cashback</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="638" />
+      <source>, liberado em %1 dias</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="640" />
+      <source>, válido por %1 dias</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="644" />
+      <source>O saldo vira um vale de %1 (válido por %2 dias).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="652" />
+      <source>%1 de desconto</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="655" />
+      <source>A compra dá um vale de %1 (válido por %2 dias).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="660" />
+      <source>Os pontos podem pagar até %1 desta compra.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="662" />
+      <source>O cashback pode pagar até %1 desta compra.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="674" />
+      <source>alterar o programa de fidelidade</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="685" />
+      <source>Programa salvo: vale a partir da próxima venda</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="702" />
+      <source>Pino %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="706" />
+      <source>(nenhum)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="710" />
+      <source>Salvar</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="712" />
+      <source>Imprimir teste</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="715" />
+      <source>Impressora (endereço)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="716" />
+      <source>Papel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="717" />
+      <source>Modelo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="718" />
+      <source>Gaveta</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="719" />
+      <source>Leitor: prefixo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="720" />
+      <source>Leitor: final</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="721" />
+      <source>Leitor: intervalo máximo entre teclas</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="758" />
+      <source>alterar impressora e leitor</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="769" />
+      <source>Impressora e leitor salvos</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="777" />
+      <source>Imprimindo a página de teste…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="783" />
+      <source>Página de teste impressa</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="786" />
+      <source>Não imprimiu: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="801" />
+      <source>Cadastrar</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="802" />
+      <source>Mudar função</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="803" />
+      <source>Trocar PIN</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="804" />
+      <source>Desativar</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="867" />
+      <source>cadastrar %1 na equipe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="874" />
+      <source>%1 cadastrado(a)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="876" />
+      <source>mudar a função de %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="884" />
+      <source>Função de %1 alterada</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="886" />
+      <source>trocar o PIN de %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="894" />
+      <source>PIN de %1 trocado</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="907" />
+      <source>desativar %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="911" />
+      <source>%1 desativado(a)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="925" />
+      <source>Buscar no registro</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="928" />
+      <location filename="../../posapp/ui/settings/screen.py" line="986" />
+      <source>Todas as ações</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="930" />
+      <location filename="../../posapp/ui/settings/screen.py" line="991" />
+      <source>Toda a equipe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="931" />
+      <source>De</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="940" />
+      <source>Buscar</source>
+      <translation>Search</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="945" />
+      <source>Anterior</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="946" />
+      <source>Próxima</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="961" />
+      <source>até</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="1034" />
+      <source>Página %1 de %2 · %3 registros</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>Shell</name>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="76" />
+      <location filename="../../posapp/ui/shell.py" line="79" />
       <source>%1 (demonstração)</source>
       <translation>%1 (demo)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="88" />
+      <location filename="../../posapp/ui/shell.py" line="91" />
       <source>Venda</source>
       <translation>Sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="89" />
+      <location filename="../../posapp/ui/shell.py" line="92" />
       <source>Clientes</source>
       <translation>Customers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="90" />
+      <location filename="../../posapp/ui/shell.py" line="93" />
       <source>Vendas</source>
       <translation>Sales</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="108" />
+      <location filename="../../posapp/ui/shell.py" line="97" />
+      <source>Painel</source>
+      <translation>Dashboard</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/shell.py" line="115" />
       <source>Sair</source>
       <translation>Sign out</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="157" />
-      <location filename="../../posapp/ui/shell.py" line="273" />
+      <location filename="../../posapp/ui/shell.py" line="168" />
+      <location filename="../../posapp/ui/shell.py" line="291" />
       <source>Ninguém no caixa</source>
       <translation>Nobody signed in</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="158" />
+      <location filename="../../posapp/ui/shell.py" line="169" />
       <source>Turno: —</source>
       <translation>Shift: —</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="159" />
-      <location filename="../../posapp/ui/shell.py" line="184" />
+      <location filename="../../posapp/ui/shell.py" line="170" />
+      <location filename="../../posapp/ui/shell.py" line="195" />
       <source>Impressora OK</source>
       <translation>Printer OK</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="160" />
+      <location filename="../../posapp/ui/shell.py" line="171" />
       <source>Leitor: teclado</source>
       <translation>Scanner: keyboard</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="161" />
+      <location filename="../../posapp/ui/shell.py" line="172" />
       <source>Sincronização: desligada</source>
       <translation>Sync: off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="183" />
+      <location filename="../../posapp/ui/shell.py" line="194" />
       <source>Impressora OK (%1 na fila)</source>
       <translation>Printer OK (%1 queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="185" />
+      <location filename="../../posapp/ui/shell.py" line="196" />
       <source>erro</source>
       <translation>error</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="187" />
+      <location filename="../../posapp/ui/shell.py" line="198" />
       <source>Impressora: %1 (%2 na fila)</source>
       <translation>Printer: %1 (%2 queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="230" />
+      <location filename="../../posapp/ui/shell.py" line="245" />
       <source>A tela de venda ainda não está disponível.</source>
       <translation>The sale screen is not available yet.</translation>
     </message>
@@ -1602,6 +2478,102 @@
     </message>
   </context>
   <context>
+    <name>StaffDialog</name>
+    <message>
+      <location filename="../../posapp/ui/settings/dialogs.py" line="36" />
+      <source>Cadastrar na equipe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/dialogs.py" line="37" />
+      <source>Mudar a função</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/dialogs.py" line="38" />
+      <source>Trocar o PIN</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/dialogs.py" line="54" />
+      <source>Pessoa</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/dialogs.py" line="57" />
+      <source>Nome</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/dialogs.py" line="59" />
+      <source>Função</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/dialogs.py" line="61" />
+      <source>PIN (4 a 6 dígitos)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/dialogs.py" line="62" />
+      <source>Repita o PIN</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/dialogs.py" line="67" />
+      <source>Continuar</source>
+      <translation>Continue</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/dialogs.py" line="71" />
+      <source>Cancelar</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/dialogs.py" line="92" />
+      <source>Informe o nome.</source>
+      <translation>Enter the name.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/dialogs.py" line="95" />
+      <source>Os dois PINs não são iguais.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>StaffTableModel</name>
+    <message>
+      <location filename="../../posapp/ui/settings/models.py" line="64" />
+      <source>Nome</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/models.py" line="64" />
+      <source>Função</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/models.py" line="64" />
+      <source>Situação</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/models.py" line="64" />
+      <source>Desde</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/models.py" line="72" />
+      <source>Ativo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/models.py" line="72" />
+      <source>Desativado</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>VoidDialog</name>
     <message>
       <location filename="../../posapp/ui/sales/dialogs.py" line="123" />
@@ -1642,27 +2614,27 @@
   <context>
     <name>VoucherTableModel</name>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="171" />
+      <location filename="../../posapp/ui/customers/models.py" line="98" />
       <source>Código</source>
       <translation>Code</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="172" />
+      <location filename="../../posapp/ui/customers/models.py" line="99" />
       <source>Valor</source>
       <translation>Amount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="173" />
+      <location filename="../../posapp/ui/customers/models.py" line="100" />
       <source>Compra mínima</source>
       <translation>Minimum purchase</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="174" />
+      <location filename="../../posapp/ui/customers/models.py" line="101" />
       <source>Validade</source>
       <translation>Valid until</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/models.py" line="175" />
+      <location filename="../../posapp/ui/customers/models.py" line="102" />
       <source>Situação</source>
       <translation>Status</translation>
     </message>

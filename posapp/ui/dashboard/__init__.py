@@ -1,0 +1,1 @@
+"""Painel: the manager's charts (QtCharts)."""

@@ -1,0 +1,1 @@
+"""CSV import and export of the catalogue and the customers."""
