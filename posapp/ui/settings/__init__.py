@@ -1,0 +1,1 @@
+"""Gerência: the store, the program, the devices, the staff and the audit log (managers only)."""
