@@ -1,7 +1,8 @@
 """The counter's window: sign-in, then Venda, Clientes and Vendas, with the status bar.
 
 A QStackedWidget holds the screens; buttons on the top bar and shortcuts
-(Ctrl+1 Venda, Ctrl+2 Clientes, Ctrl+3 Vendas, Ctrl+6 Painel for managers, Ctrl+L sair)
+(Ctrl+1 Venda, Ctrl+2 Clientes, Ctrl+3 Vendas, Ctrl+5 Gerência and Ctrl+6 Painel for
+managers, Ctrl+L sair)
 move between them; the sale screen keeps F2..F10 and Del for itself. The status bar says
 who is signed in, the shift, the printer (from `Events.printer_state` and the print queue), the
 scanner and sync, and shows a busy bar while background work runs.
@@ -41,7 +42,8 @@ W = TypeVar("W", bound=QWidget)
 BUSY_POLL_MS = 150
 SALE, CUSTOMERS, SALES = "sale", "customers", "sales"
 DASHBOARD = "dashboard"
-MANAGERS_ONLY = frozenset({DASHBOARD})
+SETTINGS = "settings"
+MANAGERS_ONLY = frozenset({DASHBOARD, SETTINGS})
 """Screens only managers and admins see (their buttons are hidden from anyone else)."""
 
 
@@ -102,6 +104,9 @@ class Shell(QMainWindow):
             SALES: self.sales_button,
         }
         self.nav_buttons[DASHBOARD] = self.dashboard_button
+        self.settings_button = _named(QPushButton(self.tr("Gerência")), "navSettings")
+        self.settings_button.setToolTip("Ctrl+5")
+        self.nav_buttons[SETTINGS] = self.settings_button
         self.nav_group = QButtonGroup(self)
         for button in self.nav_buttons.values():
             button.setCheckable(True)
@@ -111,6 +116,7 @@ class Shell(QMainWindow):
         self.customers_button.clicked.connect(lambda: self.show_screen(CUSTOMERS))
         self.sales_button.clicked.connect(lambda: self.show_screen(SALES))
         self.dashboard_button.clicked.connect(lambda: self.show_screen(DASHBOARD))
+        self.settings_button.clicked.connect(lambda: self.show_screen(SETTINGS))
         self.nav_staff = _named(QLabel(""), "navStaff")
         self.sign_out_button = _named(QPushButton(self.tr("Sair")), "signOut")
         self.sign_out_button.setToolTip("Ctrl+L")
@@ -124,6 +130,7 @@ class Shell(QMainWindow):
         nav_layout.addWidget(self.sale_button)
         nav_layout.addWidget(self.customers_button)
         nav_layout.addWidget(self.sales_button)
+        nav_layout.addWidget(self.settings_button)
         nav_layout.addWidget(self.dashboard_button)
         nav_layout.addStretch(1)
         nav_layout.addWidget(self.nav_staff)
@@ -147,6 +154,9 @@ class Shell(QMainWindow):
         }
         self.shortcuts[DASHBOARD] = QShortcut(
             QKeySequence("Ctrl+6"), self, lambda: self.show_screen(DASHBOARD)
+        )
+        self.shortcuts[SETTINGS] = QShortcut(
+            QKeySequence("Ctrl+5"), self, lambda: self.show_screen(SETTINGS)
         )
         for shortcut in self.shortcuts.values():
             shortcut.setEnabled(False)
@@ -226,6 +236,10 @@ class Shell(QMainWindow):
         return self.screens[name]
 
     def _make(self, name: str) -> QWidget:
+        if name == SETTINGS:
+            from posapp.ui.settings.screen import SettingsScreen
+
+            return SettingsScreen(self.context)
         if name == DASHBOARD:
             from posapp.ui.dashboard.screen import DashboardScreen
 
@@ -277,6 +291,7 @@ class Shell(QMainWindow):
         self.staff_status.setText(who)
         self.nav.setVisible(True)
         self.dashboard_button.setVisible(staff.is_manager)
+        self.settings_button.setVisible(staff.is_manager)
         for shortcut in self.shortcuts.values():
             shortcut.setEnabled(True)
         self.show_screen(SALE)

@@ -492,3 +492,43 @@ def test_the_table_models_pass_qtmodeltester(qtmodeltester: Any) -> None:
         ["02/03/2026 10:00", "—", "—", "custom.thing", "—", ""],
     ]
     assert details_text({"changed": {"earn_bps": [1000, 500]}}) == "earn_bps: 1000 → 500"
+
+
+# -- the shell ---------------------------------------------------------------------
+
+
+def test_the_shell_shows_gerencia_to_managers_only(make_shop: MakeShop, qtbot: QtBot) -> None:
+    from posapp.ui.shell import SALE, SETTINGS
+    from tests.ui.test_shell import make_shell, sign_in
+
+    shop = make_shop("salon")
+    shell = make_shell(shop, qtbot)
+    try:
+        sign_in(shell, qtbot, "Carlos", CASHIER_PIN)
+        assert not shell.settings_button.isVisible()
+        shortcut = shell.shortcuts[SETTINGS]
+        assert shortcut.key().toString() == "Ctrl+5"
+        shortcut.activated.emit()  # as Ctrl+5 does (without depending on the focused window)
+        assert shell.current is shell.screens[SALE]  # Ctrl+5 leads nowhere
+        shell.show_screen(SETTINGS)
+        assert shell.current is shell.screens[SALE] and SETTINGS not in shell.screens
+        shell.sign_out()
+
+        sign_in(shell, qtbot, "Marta", MANAGER_PIN)
+        assert shell.settings_button.isVisible()
+        assert shell.settings_button.text() == "Gerência"
+        assert shell.settings_button.toolTip() == "Ctrl+5"
+        assert shortcut.isEnabled()
+        shortcut.activated.emit()
+        screen = shell.current
+        assert isinstance(screen, SettingsScreen) and shell.settings_button.isChecked()
+        assert screen.stack.currentIndex() == 1  # the tabs
+        qtbot.waitUntil(screen.idle, timeout=15_000)
+
+        shell.sign_out()  # the screen built for Marta does not stay open for the next one
+        assert screen.stack.currentWidget() is screen.notice
+        sign_in(shell, qtbot, "Carlos", CASHIER_PIN)
+        assert not shell.settings_button.isVisible()
+        assert screen.stack.currentWidget() is screen.notice
+    finally:
+        shell.context.printing.close()
