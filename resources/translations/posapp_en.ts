@@ -73,80 +73,80 @@
     <message>
       <location filename="../../posapp/ui/settings/models.py" line="24" />
       <source>Instalação da loja</source>
-      <translation type="unfinished" />
+      <translation>Store set-up</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/models.py" line="25" />
       <source>Dados da loja</source>
-      <translation type="unfinished" />
+      <translation>Store details</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/models.py" line="26" />
       <source>Programa de fidelidade</source>
-      <translation type="unfinished" />
+      <translation>Loyalty program</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/models.py" line="27" />
       <source>Configurações</source>
-      <translation type="unfinished" />
+      <translation>Settings</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/models.py" line="28" />
       <source>Equipe: cadastro</source>
-      <translation type="unfinished" />
+      <translation>Staff: added</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/models.py" line="29" />
       <source>Equipe: função</source>
-      <translation type="unfinished" />
+      <translation>Staff: role</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/models.py" line="30" />
       <source>Equipe: troca de PIN</source>
-      <translation type="unfinished" />
+      <translation>Staff: PIN reset</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/models.py" line="31" />
       <source>Equipe: desativação</source>
-      <translation type="unfinished" />
+      <translation>Staff: deactivated</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/models.py" line="32" />
       <source>Entrada no caixa</source>
-      <translation type="unfinished" />
+      <translation>Sign-in</translation>
     </message>
   </context>
   <context>
     <name>AuditTableModel</name>
     <message>
-      <location filename="../../posapp/ui/settings/models.py" line="101" />
-      <source>Quando</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../posapp/ui/settings/models.py" line="102" />
-      <source>Quem</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../posapp/ui/settings/models.py" line="103" />
-      <source>Autorizado por</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../posapp/ui/settings/models.py" line="104" />
-      <source>Ação</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../posapp/ui/settings/models.py" line="105" />
-      <source>Alvo</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../../posapp/ui/settings/models.py" line="106" />
+      <source>Quando</source>
+      <translation>When</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/models.py" line="107" />
+      <source>Quem</source>
+      <translation>Who</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/models.py" line="108" />
+      <source>Autorizado por</source>
+      <translation>Authorized by</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/models.py" line="109" />
+      <source>Ação</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/models.py" line="110" />
+      <source>Alvo</source>
+      <translation>Target</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/models.py" line="111" />
       <source>Detalhes</source>
-      <translation type="unfinished" />
+      <translation>Details</translation>
     </message>
   </context>
   <context>
@@ -1742,47 +1742,47 @@
       <location filename="../../posapp/ui/settings/screen.py" line="119" />
       <location filename="../../posapp/ui/settings/screen.py" line="211" />
       <source>A Gerência é só para gerentes e administradores.</source>
-      <translation type="unfinished" />
+      <translation>Management is for managers and administrators only.</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="123" />
       <source>Loja</source>
-      <translation type="unfinished" />
+      <translation>Store</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="124" />
       <source>Programa</source>
-      <translation type="unfinished" />
+      <translation>Program</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="125" />
       <source>Impressora</source>
-      <translation type="unfinished" />
+      <translation>Printer</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="126" />
       <source>Equipe</source>
-      <translation type="unfinished" />
+      <translation>Staff</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="127" />
       <source>Auditoria</source>
-      <translation type="unfinished" />
+      <translation>Audit log</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="135" />
       <source>Gerência</source>
-      <translation type="unfinished" />
+      <translation>Management</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="230" />
       <source>Salvando…</source>
-      <translation type="unfinished" />
+      <translation>Saving…</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="246" />
       <source>Salvar dados da loja</source>
-      <translation type="unfinished" />
+      <translation>Save store details</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="249" />
@@ -1792,22 +1792,22 @@
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="250" />
       <source>CNPJ</source>
-      <translation type="unfinished" />
+      <translation>CNPJ</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="251" />
       <source>Endereço</source>
-      <translation type="unfinished" />
+      <translation>Address</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="252" />
       <source>Telefone</source>
-      <translation type="unfinished" />
+      <translation>Phone</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="282" />
       <source>alterar os dados da loja</source>
-      <translation type="unfinished" />
+      <translation>change the store details</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="287" />
@@ -1816,17 +1816,17 @@
       <location filename="../../posapp/ui/settings/screen.py" line="898" />
       <location filename="../../posapp/ui/settings/screen.py" line="912" />
       <source>Alteração cancelada</source>
-      <translation type="unfinished" />
+      <translation>Change cancelled</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="292" />
       <source>Dados da loja salvos</source>
-      <translation type="unfinished" />
+      <translation>Store details saved</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="299" />
       <source>(programa em vigor)</source>
-      <translation type="unfinished" />
+      <translation>(program in force)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="306" />
@@ -1841,118 +1841,118 @@
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="310" />
       <source>ex.: servicos: 20; higiene: 5</source>
-      <translation type="unfinished" />
+      <translation>e.g. servicos: 20; higiene: 5</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="312" />
       <source>ex.: medicamentos, tabaco</source>
-      <translation type="unfinished" />
+      <translation>e.g. medicamentos, tabaco</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="319" />
       <source>Permitir saldo negativo após devoluções</source>
-      <translation type="unfinished" />
+      <translation>Allow a negative balance after returns</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="328" />
       <source>Sem vale</source>
-      <translation type="unfinished" />
+      <translation>No voucher</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="330" />
       <source>Saldo vira vale ao chegar a um valor</source>
-      <translation type="unfinished" />
+      <translation>The balance becomes a voucher when it reaches an amount</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="333" />
       <source>Vale de desconto após compra acima de um valor</source>
-      <translation type="unfinished" />
+      <translation>A discount voucher after a purchase above an amount</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="344" />
       <source>Indicação premiada</source>
-      <translation type="unfinished" />
+      <translation>Referral bonus</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="354" />
       <source>Salvar programa</source>
-      <translation type="unfinished" />
+      <translation>Save program</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="357" />
       <source>Ganho</source>
-      <translation type="unfinished" />
+      <translation>Earning</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="359" />
       <source>Nome do programa</source>
-      <translation type="unfinished" />
+      <translation>Program name</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="360" />
       <source>Modo</source>
-      <translation type="unfinished" />
+      <translation>Mode</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="361" />
       <location filename="../../posapp/ui/settings/screen.py" line="582" />
       <source>Cashback (%)</source>
-      <translation type="unfinished" />
+      <translation>Cashback (%)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="362" />
       <source>% por categoria</source>
-      <translation type="unfinished" />
+      <translation>% per category</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="363" />
       <source>Categorias sem cashback</source>
-      <translation type="unfinished" />
+      <translation>Categories without cashback</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="364" />
       <source>Compra mínima (R$)</source>
-      <translation type="unfinished" />
+      <translation>Minimum purchase (R$)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="365" />
       <source>Pontos por real</source>
-      <translation type="unfinished" />
+      <translation>Points per real</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="366" />
       <source>Pontos por troca</source>
-      <translation type="unfinished" />
+      <translation>Points per redemption</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="367" />
       <source>Valor da troca (R$)</source>
-      <translation type="unfinished" />
+      <translation>Redemption value (R$)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="368" />
       <source>Uso e validade</source>
-      <translation type="unfinished" />
+      <translation>Spending and expiry</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="370" />
       <source>Dias para liberar</source>
-      <translation type="unfinished" />
+      <translation>Days until available</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="371" />
       <source>Validade (dias, 0 = não vence)</source>
-      <translation type="unfinished" />
+      <translation>Valid for (days, 0 = never expires)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="372" />
       <source>Paga até (% da compra)</source>
-      <translation type="unfinished" />
+      <translation>Pays up to (% of the purchase)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="373" />
       <source>Lembrete após (dias sem visita)</source>
-      <translation type="unfinished" />
+      <translation>Reminder after (days without a visit)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="375" />
@@ -1962,138 +1962,138 @@
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="377" />
       <source>Regra</source>
-      <translation type="unfinished" />
+      <translation>Rule</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="378" />
       <source>A partir de (R$)</source>
-      <translation type="unfinished" />
+      <translation>From (R$)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="379" />
       <source>Em passos de (R$, 0 = todo o saldo)</source>
-      <translation type="unfinished" />
+      <translation>In steps of (R$, 0 = the whole balance)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="380" />
       <source>Valor do vale (R$)</source>
-      <translation type="unfinished" />
+      <translation>Voucher value (R$)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="381" />
       <source>ou desconto (%)</source>
-      <translation type="unfinished" />
+      <translation>or discount (%)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="382" />
       <source>Desconto máximo (R$)</source>
-      <translation type="unfinished" />
+      <translation>Maximum discount (R$)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="383" />
       <source>Usar a partir de (R$)</source>
-      <translation type="unfinished" />
+      <translation>Usable from (R$)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="384" />
       <source>Validade do vale (dias)</source>
-      <translation type="unfinished" />
+      <translation>Voucher valid for (days)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="385" />
       <source>Indicação</source>
-      <translation type="unfinished" />
+      <translation>Referral</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="388" />
       <source>Bônus de quem indica (R$)</source>
-      <translation type="unfinished" />
+      <translation>Referrer's bonus (R$)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="389" />
       <source>Bônus do indicado (R$)</source>
-      <translation type="unfinished" />
+      <translation>New customer's bonus (R$)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="390" />
       <source>Na primeira compra a partir de (R$)</source>
-      <translation type="unfinished" />
+      <translation>On a first purchase from (R$)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="398" />
       <source>Começar de</source>
-      <translation type="unfinished" />
+      <translation>Start from</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="400" />
       <source>Exemplo</source>
-      <translation type="unfinished" />
+      <translation>Example</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="403" />
       <location filename="../../posapp/ui/settings/screen.py" line="606" />
       <source>Numa compra de</source>
-      <translation type="unfinished" />
+      <translation>On a purchase of</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="528" />
       <source>valor inválido em %1: %2</source>
-      <translation type="unfinished" />
+      <translation>invalid amount in %1: %2</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="543" />
       <source>use 'categoria: %' em % por categoria: %1</source>
-      <translation type="unfinished" />
+      <translation>use 'category: %' in % per category: %1</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="554" />
       <source>carregando o programa…</source>
-      <translation type="unfinished" />
+      <translation>loading the program…</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="559" />
       <source>A partir de</source>
-      <translation type="unfinished" />
+      <translation>From</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="560" />
       <source>Em passos de</source>
-      <translation type="unfinished" />
+      <translation>In steps of</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="561" />
       <source>Valor do vale</source>
-      <translation type="unfinished" />
+      <translation>Voucher value</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="562" />
       <source>desconto (%)</source>
-      <translation type="unfinished" />
+      <translation>discount (%)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="563" />
       <source>Desconto máximo</source>
-      <translation type="unfinished" />
+      <translation>Maximum discount</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="564" />
       <source>Usar a partir de</source>
-      <translation type="unfinished" />
+      <translation>Usable from</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="569" />
       <source>Bônus de quem indica</source>
-      <translation type="unfinished" />
+      <translation>Referrer's bonus</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="570" />
       <source>Bônus do indicado</source>
-      <translation type="unfinished" />
+      <translation>New customer's bonus</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="571" />
       <source>Na primeira compra a partir de</source>
-      <translation type="unfinished" />
+      <translation>On a first purchase from</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="587" />
@@ -2103,82 +2103,82 @@
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="590" />
       <source>Paga até</source>
-      <translation type="unfinished" />
+      <translation>Pays up to</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="595" />
       <source>Valor da troca</source>
-      <translation type="unfinished" />
+      <translation>Redemption value</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="620" />
       <source>Numa compra de %1 o cliente não ganha nada: o mínimo é %2.</source>
-      <translation type="unfinished" />
+      <translation>On a purchase of %1 the customer earns nothing: the minimum is %2.</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="626" />
       <source>Numa compra de %1 o cliente ganha %2 pontos (%3)</source>
-      <translation type="unfinished" />
+      <translation>On a purchase of %1 the customer earns %2 points (%3)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="633" />
       <source>Numa compra de %1 o cliente ganha %2 de cashback</source>
-      <translation type="unfinished" />
+      <translation>On a purchase of %1 the customer earns %2 cashback</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="638" />
       <source>, liberado em %1 dias</source>
-      <translation type="unfinished" />
+      <translation>, available in %1 days</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="640" />
       <source>, válido por %1 dias</source>
-      <translation type="unfinished" />
+      <translation>, valid for %1 days</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="644" />
       <source>O saldo vira um vale de %1 (válido por %2 dias).</source>
-      <translation type="unfinished" />
+      <translation>The balance becomes a voucher of %1 (valid for %2 days).</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="652" />
       <source>%1 de desconto</source>
-      <translation type="unfinished" />
+      <translation>%1 off</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="655" />
       <source>A compra dá um vale de %1 (válido por %2 dias).</source>
-      <translation type="unfinished" />
+      <translation>The purchase earns a voucher of %1 (valid for %2 days).</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="660" />
       <source>Os pontos podem pagar até %1 desta compra.</source>
-      <translation type="unfinished" />
+      <translation>Points may pay up to %1 of this purchase.</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="662" />
       <source>O cashback pode pagar até %1 desta compra.</source>
-      <translation type="unfinished" />
+      <translation>Cashback may pay up to %1 of this purchase.</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="674" />
       <source>alterar o programa de fidelidade</source>
-      <translation type="unfinished" />
+      <translation>change the loyalty program</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="685" />
       <source>Programa salvo: vale a partir da próxima venda</source>
-      <translation type="unfinished" />
+      <translation>Program saved: it applies from the next sale</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="702" />
       <source>Pino %1</source>
-      <translation type="unfinished" />
+      <translation>Pin %1</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="706" />
       <source>(nenhum)</source>
-      <translation type="unfinished" />
+      <translation>(none)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="710" />
@@ -2188,149 +2188,149 @@
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="712" />
       <source>Imprimir teste</source>
-      <translation type="unfinished" />
+      <translation>Print test page</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="715" />
       <source>Impressora (endereço)</source>
-      <translation type="unfinished" />
+      <translation>Printer (address)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="716" />
       <source>Papel</source>
-      <translation type="unfinished" />
+      <translation>Paper</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="717" />
       <source>Modelo</source>
-      <translation type="unfinished" />
+      <translation>Model</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="718" />
       <source>Gaveta</source>
-      <translation type="unfinished" />
+      <translation>Drawer</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="719" />
       <source>Leitor: prefixo</source>
-      <translation type="unfinished" />
+      <translation>Scanner: prefix</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="720" />
       <source>Leitor: final</source>
-      <translation type="unfinished" />
+      <translation>Scanner: suffix</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="721" />
       <source>Leitor: intervalo máximo entre teclas</source>
-      <translation type="unfinished" />
+      <translation>Scanner: longest gap between keys</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="758" />
       <source>alterar impressora e leitor</source>
-      <translation type="unfinished" />
+      <translation>change the printer and scanner</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="769" />
       <source>Impressora e leitor salvos</source>
-      <translation type="unfinished" />
+      <translation>Printer and scanner saved</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="777" />
       <source>Imprimindo a página de teste…</source>
-      <translation type="unfinished" />
+      <translation>Printing the test page…</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="783" />
       <source>Página de teste impressa</source>
-      <translation type="unfinished" />
+      <translation>Test page printed</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="786" />
       <source>Não imprimiu: %1</source>
-      <translation type="unfinished" />
+      <translation>Not printed: %1</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="801" />
       <source>Cadastrar</source>
-      <translation type="unfinished" />
+      <translation>Add</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="802" />
       <source>Mudar função</source>
-      <translation type="unfinished" />
+      <translation>Change role</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="803" />
       <source>Trocar PIN</source>
-      <translation type="unfinished" />
+      <translation>Reset PIN</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="804" />
       <source>Desativar</source>
-      <translation type="unfinished" />
+      <translation>Deactivate</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="867" />
       <source>cadastrar %1 na equipe</source>
-      <translation type="unfinished" />
+      <translation>add %1 to the staff</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="874" />
       <source>%1 cadastrado(a)</source>
-      <translation type="unfinished" />
+      <translation>%1 added</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="876" />
       <source>mudar a função de %1</source>
-      <translation type="unfinished" />
+      <translation>change %1's role</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="884" />
       <source>Função de %1 alterada</source>
-      <translation type="unfinished" />
+      <translation>%1's role changed</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="886" />
       <source>trocar o PIN de %1</source>
-      <translation type="unfinished" />
+      <translation>reset %1's PIN</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="894" />
       <source>PIN de %1 trocado</source>
-      <translation type="unfinished" />
+      <translation>%1's PIN reset</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="907" />
       <source>desativar %1</source>
-      <translation type="unfinished" />
+      <translation>deactivate %1</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="911" />
       <source>%1 desativado(a)</source>
-      <translation type="unfinished" />
+      <translation>%1 deactivated</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="925" />
       <source>Buscar no registro</source>
-      <translation type="unfinished" />
+      <translation>Search the log</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="928" />
       <location filename="../../posapp/ui/settings/screen.py" line="986" />
       <source>Todas as ações</source>
-      <translation type="unfinished" />
+      <translation>All actions</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="930" />
       <location filename="../../posapp/ui/settings/screen.py" line="991" />
       <source>Toda a equipe</source>
-      <translation type="unfinished" />
+      <translation>All staff</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="931" />
       <source>De</source>
-      <translation type="unfinished" />
+      <translation>From</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="940" />
@@ -2340,100 +2340,105 @@
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="945" />
       <source>Anterior</source>
-      <translation type="unfinished" />
+      <translation>Previous</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="946" />
       <source>Próxima</source>
-      <translation type="unfinished" />
+      <translation>Next</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="961" />
       <source>até</source>
-      <translation type="unfinished" />
+      <translation>to</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="1034" />
       <source>Página %1 de %2 · %3 registros</source>
-      <translation type="unfinished" />
+      <translation>Page %1 of %2 · %3 entries</translation>
     </message>
   </context>
   <context>
     <name>Shell</name>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="79" />
+      <location filename="../../posapp/ui/shell.py" line="81" />
       <source>%1 (demonstração)</source>
       <translation>%1 (demo)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="91" />
+      <location filename="../../posapp/ui/shell.py" line="93" />
       <source>Venda</source>
       <translation>Sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="92" />
+      <location filename="../../posapp/ui/shell.py" line="94" />
       <source>Clientes</source>
       <translation>Customers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="93" />
+      <location filename="../../posapp/ui/shell.py" line="95" />
       <source>Vendas</source>
       <translation>Sales</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="97" />
+      <location filename="../../posapp/ui/shell.py" line="99" />
       <source>Painel</source>
       <translation>Dashboard</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="115" />
+      <location filename="../../posapp/ui/shell.py" line="107" />
+      <source>Gerência</source>
+      <translation>Management</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/shell.py" line="121" />
       <source>Sair</source>
       <translation>Sign out</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="168" />
-      <location filename="../../posapp/ui/shell.py" line="291" />
+      <location filename="../../posapp/ui/shell.py" line="178" />
+      <location filename="../../posapp/ui/shell.py" line="306" />
       <source>Ninguém no caixa</source>
       <translation>Nobody signed in</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="169" />
+      <location filename="../../posapp/ui/shell.py" line="179" />
       <source>Turno: —</source>
       <translation>Shift: —</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="170" />
-      <location filename="../../posapp/ui/shell.py" line="195" />
+      <location filename="../../posapp/ui/shell.py" line="180" />
+      <location filename="../../posapp/ui/shell.py" line="205" />
       <source>Impressora OK</source>
       <translation>Printer OK</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="171" />
+      <location filename="../../posapp/ui/shell.py" line="181" />
       <source>Leitor: teclado</source>
       <translation>Scanner: keyboard</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="172" />
+      <location filename="../../posapp/ui/shell.py" line="182" />
       <source>Sincronização: desligada</source>
       <translation>Sync: off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="194" />
+      <location filename="../../posapp/ui/shell.py" line="204" />
       <source>Impressora OK (%1 na fila)</source>
       <translation>Printer OK (%1 queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="196" />
+      <location filename="../../posapp/ui/shell.py" line="206" />
       <source>erro</source>
       <translation>error</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="198" />
+      <location filename="../../posapp/ui/shell.py" line="208" />
       <source>Impressora: %1 (%2 na fila)</source>
       <translation>Printer: %1 (%2 queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="245" />
+      <location filename="../../posapp/ui/shell.py" line="259" />
       <source>A tela de venda ainda não está disponível.</source>
       <translation>The sale screen is not available yet.</translation>
     </message>
@@ -2482,22 +2487,22 @@
     <message>
       <location filename="../../posapp/ui/settings/dialogs.py" line="36" />
       <source>Cadastrar na equipe</source>
-      <translation type="unfinished" />
+      <translation>Add to the staff</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/dialogs.py" line="37" />
       <source>Mudar a função</source>
-      <translation type="unfinished" />
+      <translation>Change the role</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/dialogs.py" line="38" />
       <source>Trocar o PIN</source>
-      <translation type="unfinished" />
+      <translation>Reset the PIN</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/dialogs.py" line="54" />
       <source>Pessoa</source>
-      <translation type="unfinished" />
+      <translation>Person</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/dialogs.py" line="57" />
@@ -2507,17 +2512,17 @@
     <message>
       <location filename="../../posapp/ui/settings/dialogs.py" line="59" />
       <source>Função</source>
-      <translation type="unfinished" />
+      <translation>Role</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/dialogs.py" line="61" />
       <source>PIN (4 a 6 dígitos)</source>
-      <translation type="unfinished" />
+      <translation>PIN (4 to 6 digits)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/dialogs.py" line="62" />
       <source>Repita o PIN</source>
-      <translation type="unfinished" />
+      <translation>Repeat the PIN</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/dialogs.py" line="67" />
@@ -2537,40 +2542,40 @@
     <message>
       <location filename="../../posapp/ui/settings/dialogs.py" line="95" />
       <source>Os dois PINs não são iguais.</source>
-      <translation type="unfinished" />
+      <translation>The two PINs differ.</translation>
     </message>
   </context>
   <context>
     <name>StaffTableModel</name>
     <message>
-      <location filename="../../posapp/ui/settings/models.py" line="64" />
+      <location filename="../../posapp/ui/settings/models.py" line="69" />
       <source>Nome</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/models.py" line="64" />
+      <location filename="../../posapp/ui/settings/models.py" line="69" />
       <source>Função</source>
-      <translation type="unfinished" />
+      <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/models.py" line="64" />
+      <location filename="../../posapp/ui/settings/models.py" line="69" />
       <source>Situação</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/models.py" line="64" />
+      <location filename="../../posapp/ui/settings/models.py" line="69" />
       <source>Desde</source>
-      <translation type="unfinished" />
+      <translation>Since</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/models.py" line="72" />
+      <location filename="../../posapp/ui/settings/models.py" line="77" />
       <source>Ativo</source>
-      <translation type="unfinished" />
+      <translation>Active</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/models.py" line="72" />
+      <location filename="../../posapp/ui/settings/models.py" line="77" />
       <source>Desativado</source>
-      <translation type="unfinished" />
+      <translation>Deactivated</translation>
     </message>
   </context>
   <context>
