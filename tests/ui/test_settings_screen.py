@@ -532,3 +532,35 @@ def test_the_shell_shows_gerencia_to_managers_only(make_shop: MakeShop, qtbot: Q
         assert screen.stack.currentWidget() is screen.notice
     finally:
         shell.context.printing.close()
+
+
+def test_gerencia_in_english(
+    make_shop: MakeShop, screens: Callable[..., SettingsScreen], qtbot: QtBot, qapp: Any
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from posapp.app import install_translator
+
+    translator = install_translator(qapp, "en")
+    assert translator is not None
+    try:
+        screen = screens(make_shop("salon"), language="en")
+        assert [screen.tabs.tabText(i) for i in range(5)] == [
+            "Store",
+            "Program",
+            "Printer",
+            "Staff",
+            "Audit log",
+        ]
+        assert screen.example_label.text() == (
+            "On a purchase of R$100.00 the customer earns R$10.00 cashback, valid for 180 days. "
+            "Cashback may pay up to R$100.00 of this purchase."
+        )
+        screen.ask_pin = Pins(CASHIER_PIN)
+        qtbot.mouseClick(screen.store_save, Qt.MouseButton.LeftButton)
+        settle(screen, qtbot)
+        assert screen.message.text() == (
+            "This action needs a manager's PIN: alterar os dados da loja."
+        )
+    finally:
+        QCoreApplication.removeTranslator(translator)

@@ -346,7 +346,9 @@ class SettingsScreen(QWidget):
         self.r_referred = _named(QLineEdit(), "referralReferred")
         self.r_min = _named(QLineEdit(), "referralMinPurchase")
 
-        self.example_purchase = _named(QLineEdit(format_money(EXAMPLE_PURCHASE)), "examplePurchase")
+        self.example_purchase = _named(
+            QLineEdit(format_money(EXAMPLE_PURCHASE, self.lang)), "examplePurchase"
+        )
         self.example_label = _named(QLabel(""), "programExample")
         self.example_label.setWordWrap(True)
         self.rules_label = _named(QLabel(""), "programRules")
