@@ -178,6 +178,56 @@ class Shift(Base):
     counted_cash: Mapped[int | None] = mapped_column(Integer)
 
 
+class CashMovement(Base):
+    """Money put into the drawer (suprimento, 'in') or taken out (sangria, 'out')."""
+
+    __tablename__ = "cash_movement"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    shift_id: Mapped[int] = mapped_column(ForeignKey("shift.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    amount: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(200))
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    authorized_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ShiftCount(Base):
+    """The blind count at a shift's close: how many notes or coins of one denomination."""
+
+    __tablename__ = "shift_count"
+    __table_args__ = (UniqueConstraint("shift_id", "denomination"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shift_id: Mapped[int] = mapped_column(ForeignKey("shift.id"))
+    denomination: Mapped[int] = mapped_column(Integer)
+    """The face value in centavos (20000 for a R$ 200 note, 5 for a 5-centavo coin)."""
+    quantity: Mapped[int] = mapped_column(Integer)
+
+
+class ZReport(Base):
+    """An end-of-day report: numbered per terminal, one per local day and terminal."""
+
+    __tablename__ = "z_report"
+    __table_args__ = (
+        UniqueConstraint("terminal_id", "number"),
+        UniqueConstraint("terminal_id", "day", name="uq_z_report_terminal_id_day"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    terminal_id: Mapped[int] = mapped_column(ForeignKey("terminal.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    day: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    authorized_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    sales_count: Mapped[int] = mapped_column(Integer)
+    gross: Mapped[int] = mapped_column(Integer)
+    net: Mapped[int] = mapped_column(Integer)
+    figures_json: Mapped[str] = mapped_column(Text)
+    """Every figure of the report as it was made, so a reprint is the same paper."""
+
+
 class Sale(Base):
     __tablename__ = "sale"
     __table_args__ = (UniqueConstraint("terminal_id", "number"),)
@@ -188,7 +238,7 @@ class Sale(Base):
     status: Mapped[str] = mapped_column(String(20))
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id"), index=True)
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
-    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shift.id"))
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shift.id"), index=True)
     gross: Mapped[int] = mapped_column(Integer)
     discount: Mapped[int] = mapped_column(Integer)
     total: Mapped[int] = mapped_column(Integer)
@@ -241,7 +291,8 @@ class Refund(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     authorized_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
-    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shift.id"))
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shift.id"), index=True)
+    """The shift open when the refund was made (its money left that drawer)."""
     reason: Mapped[str] = mapped_column(String(200))
     goods_amount: Mapped[int] = mapped_column(Integer)
     """The net value of the lines returned."""
@@ -253,6 +304,8 @@ class Refund(Base):
     """Earned cashback already spent, kept from the money back."""
     loyalty_share: Mapped[int] = mapped_column(Integer, default=0)
     """The part of the goods amount that cashback and vouchers had paid."""
+    cash_back: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """The part of the money back paid from the drawer (the rest goes back to card or PIX)."""
     lines: Mapped[list[RefundLine]] = relationship(back_populates="refund")
 
 
@@ -296,6 +349,7 @@ class LedgerEntry(Base):
         UniqueConstraint("terminal_uuid", "seq"),
         Index("ix_ledger_entry_customer_id_id", "customer_id", "id"),
         Index("ix_ledger_entry_expires_at", "expires_at"),
+        Index("ix_ledger_entry_created_at", "created_at"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)

@@ -84,6 +84,18 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "backup_done": ("Cópia de segurança gravada em {path}", "Backup written to {path}"),
     "no_faults": ("Nenhuma falha encontrada", "No faults found"),
     "faults": ("{count} falha(s) encontrada(s):", "{count} fault(s) found:"),
+    "report_pin": ("PIN do gerente para a redução Z: ", "Manager's PIN for the Z report: "),
+    "need_pin": (
+        "A redução Z precisa da senha de um gerente: use --manager-pin PIN.",
+        "The Z report needs a manager's PIN: use --manager-pin PIN.",
+    ),
+    "bad_date": (
+        "Data inválida: {value} (use AAAA-MM-DD).",
+        "Invalid date: {value} (use YYYY-MM-DD).",
+    ),
+    "report_saved": ("{what} gravado em {path}", "{what} written to {path}"),
+    "report_printed": ("Relatório impresso em {uri}", "Report printed on {uri}"),
+    "report_not_printed": ("Não foi possível imprimir: {error}", "Could not print: {error}"),
     "no_printer_cli": (
         "Os comandos de impressora não estão disponíveis nesta instalação.",
         "Printer commands are not available in this installation.",
@@ -229,6 +241,8 @@ def build_parser() -> argparse.ArgumentParser:
                 help="arquivo da cópia (padrão: pasta backups ao lado do banco)",
             )
 
+    _report_parser(commands)
+
     try:
         from hardware.cli import add_printer_commands
     except ImportError:  # pragma: no cover - an installation without the device libraries
@@ -236,6 +250,41 @@ def build_parser() -> argparse.ArgumentParser:
     else:
         add_printer_commands(commands)
     return parser
+
+
+def _report_parser(commands: Any) -> None:
+    report = commands.add_parser(
+        "report",
+        help="relatório X (leitura) ou redução Z (encerra o dia)",
+        description="Mostra o relatório X ou emite a redução Z do dia (hoje, ou --date), "
+        "e o imprime, grava em PDF (A4) ou em CSV. A redução Z precisa da senha de um "
+        "gerente: --manager-pin PIN, ou digitada quando pedida num terminal.",
+        formatter_class=_Formatter,
+        add_help=False,
+    )
+    _help(report)
+    _common(report, top=False)
+    report.add_argument("kind", choices=("x", "z"), help="x (leitura) ou z (encerra o dia)")
+    report.add_argument("--date", default=None, metavar="AAAA-MM-DD", help="o dia (padrão: hoje)")
+    report.add_argument(
+        "--print",
+        dest="print_uri",
+        default=None,
+        metavar="URI",
+        help="imprime na impressora (ex.: virtual://, tcp://IP:9100)",
+    )
+    report.add_argument(
+        "--paper",
+        type=int,
+        choices=(58, 80),
+        default=None,
+        help="largura do papel em mm (padrão: a das configurações)",
+    )
+    report.add_argument(
+        "--pdf", type=Path, default=None, metavar="ARQUIVO", help="grava em PDF (A4)"
+    )
+    report.add_argument("--csv", type=Path, default=None, metavar="ARQUIVO", help="grava em CSV")
+    report.add_argument("--manager-pin", default=None, metavar="PIN", help="senha do gerente (Z)")
 
 
 def _help(parser: argparse.ArgumentParser) -> None:
@@ -274,6 +323,10 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
         return _demo_data(args, lang)
     if command == "db":
         return _db(args, lang)
+    if command == "report":
+        return _with_station(
+            _existing(_db_path(args)), lambda station: _report(station, args, lang)
+        )
     if command == "printer":
         from hardware.cli import run_printer_command
 
@@ -398,6 +451,70 @@ def _verify(station: Station, lang: str) -> int:
     for fault in faults:
         print(f"  - {fault.message(lang)}")
     return 1
+
+
+def _report(station: Station, args: argparse.Namespace, lang: str) -> int:
+    """X or Z on the screen, and wherever asked: printer, PDF, CSV."""
+    from datetime import date
+
+    from posapp.services.report_output import cell_text, report_receipt, sections, write_csv
+    from posapp.services.reports import x_report, z_report
+    from posapp.services.settings import load_settings
+    from posapp.services.setup import is_set_up
+
+    if not is_set_up(station):
+        raise CliError("no_store", path=station.path)
+    day = None
+    if args.date:
+        try:
+            day = date.fromisoformat(args.date)
+        except ValueError:
+            raise CliError("bad_date", value=args.date) from None
+    settings = load_settings(station).with_changes(language=lang)
+    if args.kind == "x":
+        report = x_report(station, day)
+    else:
+        pin = args.manager_pin
+        if pin is None and sys.stdin.isatty():
+            import getpass
+
+            pin = getpass.getpass(say("report_pin", lang))
+        if not pin:
+            raise CliError("need_pin")
+        report = z_report(station, _manager_id(station, pin), pin, day)
+    for section in sections(report, lang):
+        print(f"\n{section.title}")
+        for row in section.rows:
+            print(f"  {row.label}: {cell_text(row, lang)}")
+    if args.csv is not None:
+        print(say("report_saved", lang, what="CSV", path=write_csv(report, args.csv, lang)))
+    if args.pdf is not None:
+        from posapp.ui.reports.pdf import write_pdf  # Qt is loaded only for the PDF
+
+        print(say("report_saved", lang, what="PDF", path=write_pdf(report, args.pdf, lang)))
+    if args.print_uri is not None:
+        from hardware.errors import HardwareError
+        from hardware.printer import Printer
+
+        paper = args.paper or settings.paper_mm
+        printer = Printer(args.print_uri, paper=paper, profile=settings.printer_profile)
+        try:
+            printer.send_now(printer.render(report_receipt(report, lang, paper)))
+        except HardwareError as error:
+            print(say("report_not_printed", lang, error=error.message(lang)), file=sys.stderr)
+            return 1
+        finally:
+            printer.close()
+        print(say("report_printed", lang, uri=args.print_uri))
+    return 0
+
+
+def _manager_id(station: Station, pin: str) -> int:
+    """The manager whose PIN this is acts (and approves) the Z from the command line."""
+    from posapp.services.auth import authorize_manager
+
+    with station.read() as session:
+        return authorize_manager(session, pin, "redução Z", station.now()).id
 
 
 def _demo_gui(args: argparse.Namespace, lang: str) -> int:

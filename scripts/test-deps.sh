@@ -14,6 +14,8 @@ need=()
   || need+=(cups)
 # The screenshot test runs the app on Xvfb (the xcb libraries come with system-deps.sh).
 command -v Xvfb >/dev/null || need+=(xvfb)
+# The report tests read the PDF back as text with pdftotext and pdfinfo.
+command -v pdftotext >/dev/null || need+=(poppler-utils)
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "test-deps: missing ${need[*]}"
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then

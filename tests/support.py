@@ -20,6 +20,7 @@ from posapp.services.checkout import (
 )
 from posapp.services.customers import Enrolment, enrol
 from posapp.services.setup import set_up_store
+from posapp.services.shifts import open_shift
 from posapp.services.station import Station, open_station
 
 MANAGER_PIN = "9999"
@@ -92,7 +93,14 @@ class Shop:
         return checkout(self.station, request)
 
 
-def open_shop(path: Path, program: LoyaltyProgram | str, clock: MovableClock | None = None) -> Shop:
+def open_shop(
+    path: Path,
+    program: LoyaltyProgram | str,
+    clock: MovableClock | None = None,
+    *,
+    opening_float: int | None = 0,
+) -> Shop:
+    """A set-up shop whose cashier has opened the shift (no shift when opening_float is None)."""
     clock = clock or MovableClock()
     program = preset(program) if isinstance(program, str) else program
     station = open_station(path, clock=clock)
@@ -145,4 +153,6 @@ def open_shop(path: Path, program: LoyaltyProgram | str, clock: MovableClock | N
         }
         ids = {name: item.id for name, item in items.items()}
         manager_id, cashier_id, pro_id = manager.id, cashier.id, pro.id
+    if opening_float is not None:
+        open_shift(station, cashier_id, opening_float)
     return Shop(station, clock, program, result.admin_id, manager_id, cashier_id, pro_id, ids)

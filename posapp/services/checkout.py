@@ -43,6 +43,7 @@ from posapp.core.errors import (
     CustomerRequired,
     InvalidPrice,
     InvalidQuantity,
+    NoOpenShift,
     NotAuthorized,
     PaymentOver,
     UnknownCustomer,
@@ -482,6 +483,8 @@ def _write_sale(
     now: datetime,
 ) -> _WrittenSale:
     last, shift_id = connection.execute(_NUMBER_AND_SHIFT, {"terminal_id": terminal_id}).one()
+    if shift_id is None:  # no sale outside an open shift; nothing is written yet
+        raise NoOpenShift()
     sale_uuid = str(uuid.uuid4())
     number = (last or 0) + 1
     written = connection.execute(

@@ -43,6 +43,13 @@ from posapp.services.auth import Role, add_staff
 from posapp.services.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
 from posapp.services.customers import account
 from posapp.services.setup import is_set_up, set_up_store
+from posapp.services.shifts import (
+    DENOMINATIONS,
+    cash_figures,
+    close_shift,
+    open_shift,
+    open_shift_id,
+)
 from posapp.services.station import Station
 
 HISTORY_DAYS = 90
@@ -611,12 +618,15 @@ def _add_sales(
     count: int,
 ) -> list[datetime]:
     if not catalogue.products and not catalogue.services:
+        _DemoShifts(station, clock, staff).finish(end)
         return []
     salon_share = {"salon": 0.65, "pharmacy": 0.15}.get(program.segment, 0.4)
     counters = staff[Role.CASHIER.value] + staff[Role.MANAGER.value]
     enrolled_at = [moment for moment, _ in enrolled]
     made: list[datetime] = []
+    shifts = _DemoShifts(station, clock, staff)
     for moment in _sale_moments(rng, start, end, count):
+        shifts.before_sale(moment)
         clock.moment = moment
         customer_id = None
         known = bisect.bisect_right(enrolled_at, moment)
@@ -642,7 +652,59 @@ def _add_sales(
         )
         checkout(station, request)
         made.append(moment)
+    shifts.finish(end)
     return made
+
+
+class _DemoShifts:
+    """A shift per day of history, opened before its first sale and closed after its last
+    with a count of the drawer (the expected cash in notes and coins, what no coin can make
+    of it short); today's shift is left open, so the demo sells at once."""
+
+    FLOAT = 20_000
+
+    def __init__(self, station: Station, clock: _Clock, staff: dict[str, list[int]]) -> None:
+        self.station, self.clock = station, clock
+        self.cashier = (staff.get(Role.CASHIER.value) or staff[Role.MANAGER.value])[0]
+        self.manager_pin = next(p.pin for p in STAFF if p.role is Role.MANAGER)
+        self.day: date | None = None
+        self.last: datetime | None = None
+        with station.read() as session:
+            held = open_shift_id(session.connection(), station.terminal(session).id)
+        self.enabled = held is None
+        """A store whose shift is already open keeps it: the demo's sales go into it."""
+
+    def before_sale(self, moment: datetime) -> None:
+        if not self.enabled:
+            return
+        day = moment.astimezone(BRT).date()
+        if day != self.day:
+            self._close()
+            self.clock.moment = moment - timedelta(minutes=5)
+            open_shift(self.station, self.cashier, self.FLOAT)
+            self.day = day
+        self.last = moment
+
+    def finish(self, end: datetime) -> None:
+        if not self.enabled or self.day == end.astimezone(BRT).date():
+            return
+        self._close()
+        self.clock.moment = end
+        open_shift(self.station, self.cashier, self.FLOAT)
+
+    def _close(self) -> None:
+        if self.day is None or self.last is None:
+            return
+        self.clock.moment = self.last + timedelta(minutes=10)
+        with self.station.read() as session:
+            connection = session.connection()
+            shift_id = open_shift_id(connection, self.station.terminal(session).id)
+            expected = cash_figures(connection, [shift_id] if shift_id else []).expected
+        counts: dict[int, int] = {}
+        for denomination in DENOMINATIONS:
+            counts[denomination], expected = divmod(expected, denomination)
+        close_shift(self.station, self.cashier, self.manager_pin, counts)
+        self.day = None
 
 
 def _salon_basket(

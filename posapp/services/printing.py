@@ -24,11 +24,15 @@ from hardware.errors import HardwareError
 from hardware.printer import Printer
 from hardware.receipt import Receipt
 from posapp.services.receipts import balance_slip, sale_receipt
+from posapp.services.report_output import report_receipt
+from posapp.services.reports import Report, stored_z
 from posapp.services.settings import CounterSettings
 from posapp.services.station import Station
 
 SALE = "sale"
 SLIP = "slip"
+REPORT = "report"
+"""A Z report, by its id (an X report is printed at once, without the queue)."""
 PENDING, PRINTED, FAILED = "pending", "printed", "failed"
 
 
@@ -97,6 +101,13 @@ class PrintService:
     def print_slip(self, customer_id: int) -> Future[PrintOutcome]:
         return self._enqueue(SLIP, customer_id)
 
+    def print_z(self, z_id: int) -> Future[PrintOutcome]:
+        return self._enqueue(REPORT, z_id)
+
+    def print_report_now(self, report: Report) -> Future[PrintOutcome]:
+        """An X report (or any report held in hand): straight to the printer, no queue row."""
+        return self.devices.submit(self._send_report, report)
+
     def retry(self, job_id: int) -> Future[PrintOutcome]:
         return self.devices.submit(self._run, job_id)
 
@@ -124,6 +135,9 @@ class PrintService:
             ]
 
     def receipt(self, kind: str, ref_id: int) -> Receipt:
+        if kind == REPORT:
+            report = stored_z(self.station, ref_id)
+            return report_receipt(report, self.settings.language, self.settings.paper_mm)
         build: Callable[[Station, int, CounterSettings], Receipt] = (
             sale_receipt if kind == SALE else balance_slip
         )
@@ -153,6 +167,15 @@ class PrintService:
             session.flush()
             job_id = job.id
         return self.devices.submit(self._run, job_id)
+
+    def _send_report(self, report: Report) -> PrintOutcome:
+        """On the device thread: render and send a report, and say how it went."""
+        receipt = report_receipt(report, self.settings.language, self.settings.paper_mm)
+        try:
+            self.printer.send_now(self.printer.render(receipt))
+        except HardwareError as error:
+            return PrintOutcome(0, REPORT, 0, False, error.message("pt_BR"), error.message("en"))
+        return PrintOutcome(0, REPORT, 0, True)
 
     def _run(self, job_id: int) -> PrintOutcome:
         """On the device thread: build, render and send one job, then record how it went."""

@@ -6,6 +6,10 @@ undone at once, the very vouchers are reopened); the rest goes back as money.
 The cashback the sale earned is reversed in proportion. When the customer has
 already spent it and the program does not allow a negative balance, what is
 missing is kept from the money back (the clawback) and the receipt says so.
+
+Money back leaves the drawer of the shift open when the refund is made: in cash
+up to the cash the sale took (less its change and earlier refunds' cash), the
+rest by the sale's card or PIX. Money cannot go back with no shift open.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from db.models import (
 )
 from posapp.core.errors import (
     InvalidQuantity,
+    NoOpenShift,
     ReasonRequired,
     SaleNotRefundable,
     UnknownSale,
@@ -40,6 +45,7 @@ from posapp.core.program import LoyaltyProgram
 from posapp.services import audit, outbox
 from posapp.services.auth import acting_staff, authorize_manager
 from posapp.services.ledger import Book, Refs, replay_customer
+from posapp.services.shifts import open_shift_id
 from posapp.services.station import Station
 from posapp.services.vouchers import BALANCE
 
@@ -121,7 +127,7 @@ def _undo(station: Station, request: RefundRequest, kind: str) -> RefundResult:
             created_at=now,
             staff_id=staff.id,
             authorized_by_id=manager.id,
-            shift_id=sale.shift_id,
+            shift_id=open_shift_id(session.connection(), terminal.id),
             reason=request.reason.strip(),
             goods_amount=goods,
             money_back=0,
@@ -167,6 +173,11 @@ def _undo(station: Station, request: RefundRequest, kind: str) -> RefundResult:
         record.cashback_reversed = reversed_units
         record.clawback = clawback
         record.money_back = goods - loyalty - clawback
+        if record.money_back and record.shift_id is None:
+            raise NoOpenShift()
+        cash_left = _paid_with(session, sale.id, Tender.CASH) - sale.change
+        cash_left -= sum(r.cash_back for r in prior)
+        record.cash_back = max(0, min(record.money_back, cash_left))
         sale.status = _status_after(session, sale, kind)
         if kind == VOID:
             sale.voided_at = now
@@ -181,6 +192,7 @@ def _undo(station: Station, request: RefundRequest, kind: str) -> RefundResult:
                 "kind": kind,
                 "goods": goods,
                 "money_back": record.money_back,
+                "cash_back": record.cash_back,
             },
         )
         audit.record(

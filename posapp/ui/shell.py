@@ -1,8 +1,8 @@
 """The counter's window: sign-in, then Venda, Clientes and Vendas, with the status bar.
 
 A QStackedWidget holds the screens; buttons on the top bar and shortcuts
-(Ctrl+1 Venda, Ctrl+2 Clientes, Ctrl+3 Vendas, Ctrl+5 Gerência and Ctrl+6 Painel for
-managers, Ctrl+L sair)
+(Ctrl+1 Venda, Ctrl+2 Clientes, Ctrl+3 Vendas, Ctrl+4 Caixa, Ctrl+5 Gerência and Ctrl+6
+Painel for managers, Ctrl+L sair)
 move between them; the sale screen keeps F2..F10 and Del for itself. The status bar says
 who is signed in, the shift, the printer (from `Events.printer_state` and the print queue), the
 scanner and sync, and shows a busy bar while background work runs.
@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
 
 from posapp.services.auth import StaffRef
 from posapp.services.printing import FAILED, QueuedJob
+from posapp.services.shifts import ShiftView, current_shift
 from posapp.services.store_info import store_info
 from posapp.ui import runner
 from posapp.ui.context import UiContext
+from posapp.ui.formatting import moment
 from posapp.ui.runner import run_in_background
 from posapp.ui.signin import SignInScreen, role_name
 
@@ -41,6 +43,7 @@ W = TypeVar("W", bound=QWidget)
 
 BUSY_POLL_MS = 150
 SALE, CUSTOMERS, SALES = "sale", "customers", "sales"
+CASH = "cash"
 DASHBOARD = "dashboard"
 SETTINGS = "settings"
 MANAGERS_ONLY = frozenset({DASHBOARD, SETTINGS})
@@ -96,12 +99,15 @@ class Shell(QMainWindow):
         self.sale_button.setToolTip("Ctrl+1")
         self.customers_button.setToolTip("Ctrl+2")
         self.sales_button.setToolTip("Ctrl+3")
+        self.cash_button = _named(QPushButton(self.tr("Caixa")), "navCash")
+        self.cash_button.setToolTip("Ctrl+4")
         self.dashboard_button = _named(QPushButton(self.tr("Painel")), "navDashboard")
         self.dashboard_button.setToolTip("Ctrl+6")
         self.nav_buttons = {
             SALE: self.sale_button,
             CUSTOMERS: self.customers_button,
             SALES: self.sales_button,
+            CASH: self.cash_button,
         }
         self.nav_buttons[DASHBOARD] = self.dashboard_button
         self.settings_button = _named(QPushButton(self.tr("Gerência")), "navSettings")
@@ -115,6 +121,7 @@ class Shell(QMainWindow):
         self.sale_button.clicked.connect(lambda: self.show_screen(SALE))
         self.customers_button.clicked.connect(lambda: self.show_screen(CUSTOMERS))
         self.sales_button.clicked.connect(lambda: self.show_screen(SALES))
+        self.cash_button.clicked.connect(lambda: self.show_screen(CASH))
         self.dashboard_button.clicked.connect(lambda: self.show_screen(DASHBOARD))
         self.settings_button.clicked.connect(lambda: self.show_screen(SETTINGS))
         self.nav_staff = _named(QLabel(""), "navStaff")
@@ -130,6 +137,7 @@ class Shell(QMainWindow):
         nav_layout.addWidget(self.sale_button)
         nav_layout.addWidget(self.customers_button)
         nav_layout.addWidget(self.sales_button)
+        nav_layout.addWidget(self.cash_button)
         nav_layout.addWidget(self.settings_button)
         nav_layout.addWidget(self.dashboard_button)
         nav_layout.addStretch(1)
@@ -150,6 +158,7 @@ class Shell(QMainWindow):
             SALE: QShortcut(QKeySequence("Ctrl+1"), self, lambda: self.show_screen(SALE)),
             CUSTOMERS: QShortcut(QKeySequence("Ctrl+2"), self, lambda: self.show_screen(CUSTOMERS)),
             SALES: QShortcut(QKeySequence("Ctrl+3"), self, lambda: self.show_screen(SALES)),
+            CASH: QShortcut(QKeySequence("Ctrl+4"), self, lambda: self.show_screen(CASH)),
             "sign_out": QShortcut(QKeySequence("Ctrl+L"), self, self.sign_out),
         }
         self.shortcuts[DASHBOARD] = QShortcut(
@@ -248,6 +257,12 @@ class Shell(QMainWindow):
             from posapp.ui.customers.screen import CustomersScreen
 
             return CustomersScreen(self.context)
+        if name == CASH:
+            from posapp.ui.cash.screen import CashScreen
+
+            cash = CashScreen(self.context)
+            cash.shift_changed.connect(self.refresh_shift)
+            return cash
         if name == SALES:
             from posapp.ui.sales.screen import SalesScreen
 
@@ -283,9 +298,26 @@ class Shell(QMainWindow):
 
     # -- who is at the counter -----------------------------------------------------
 
+    def refresh_shift(self) -> None:
+        """The status bar's "Turno:" after a sign-in or a shift opened or closed."""
+
+        def show(shift: ShiftView | None) -> None:
+            if shift is None:
+                self.shift_status.setText(self.tr("Turno: —"))
+                return
+            opened = moment(shift.opened_at, self.context.locale, self.context.settings.timezone)
+            self.shift_status.setText(
+                self.tr("Turno: aberto por %1 em %2")
+                .replace("%1", shift.opened_by)
+                .replace("%2", opened)
+            )
+
+        run_in_background(self, lambda: current_shift(self.context.station), show)
+
     def signed_in(self, staff: StaffRef) -> None:
         self.context.staff = staff
         self.context.events.staff_changed.emit()
+        self.refresh_shift()
         who = f"{staff.name} ({role_name(staff.role)})"
         self.nav_staff.setText(who)
         self.staff_status.setText(who)

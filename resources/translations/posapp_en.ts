@@ -150,6 +150,29 @@
     </message>
   </context>
   <context>
+    <name>BlindCountDialog</name>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="131" />
+      <source>Fechar o turno: contagem do caixa</source>
+      <translation>Close the shift: count the drawer</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="133" />
+      <source>Conte as cédulas e moedas da gaveta.</source>
+      <translation>Count the notes and coins in the drawer.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="136" />
+      <source>Cédula</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="136" />
+      <source>Moeda</source>
+      <translation>Coin</translation>
+    </message>
+  </context>
+  <context>
     <name>CartModel</name>
     <message>
       <location filename="../../posapp/ui/sale/cart_model.py" line="104" />
@@ -210,6 +233,138 @@
       <location filename="../../posapp/ui/sale/cart_model.py" line="230" />
       <source>Valor inválido: %1.</source>
       <translation>Invalid amount: %1.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CashScreen</name>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="177" />
+      <source>Fundo de troco (R$)</source>
+      <translation>Opening float (R$)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="178" />
+      <source>Abrir turno</source>
+      <translation>Open shift</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="179" />
+      <location filename="../../posapp/ui/cash/screen.py" line="289" />
+      <location filename="../../posapp/ui/cash/screen.py" line="303" />
+      <source>Suprimento</source>
+      <translation>Cash in</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="180" />
+      <location filename="../../posapp/ui/cash/screen.py" line="289" />
+      <location filename="../../posapp/ui/cash/screen.py" line="303" />
+      <source>Sangria</source>
+      <translation>Cash out</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="181" />
+      <source>Fechar turno</source>
+      <translation>Close shift</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="182" />
+      <source>Relatório X</source>
+      <translation>X report</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="183" />
+      <source>Redução Z</source>
+      <translation>Z report</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="184" />
+      <source>Imprimir</source>
+      <translation>Print</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="185" />
+      <source>Salvar PDF</source>
+      <translation>Save PDF</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="186" />
+      <source>Salvar CSV</source>
+      <translation>Save CSV</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="247" />
+      <source>Nenhum turno aberto</source>
+      <translation>No shift open</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="250" />
+      <source>Turno aberto por %1 em %2, fundo de troco %3</source>
+      <translation>Shift opened by %1 at %2, float %3</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="284" />
+      <source>Turno aberto.</source>
+      <translation>Shift opened.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="297" />
+      <source>suprimento</source>
+      <translation>cash in</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="297" />
+      <source>sangria</source>
+      <translation>cash out</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="307" />
+      <source>%1 de %2 registrado.</source>
+      <translation>%1 of %2 recorded.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="321" />
+      <source>fechar o turno</source>
+      <translation>close the shift</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="329" />
+      <source>Turno fechado. Esperado %1, contado %2, diferença %3.</source>
+      <translation>Shift closed. Expected %1, counted %2, difference %3.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="344" />
+      <source>redução Z</source>
+      <translation>Z report</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="368" />
+      <source>Relatório impresso.</source>
+      <translation>Report printed.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="370" />
+      <source>Não foi possível imprimir: %1</source>
+      <translation>Could not print: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="376" />
+      <source>Salvar relatório em PDF</source>
+      <translation>Save the report as PDF</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="379" />
+      <source>PDF salvo em %1</source>
+      <translation>PDF saved to %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="382" />
+      <source>Salvar relatório em CSV</source>
+      <translation>Save the report as CSV</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="388" />
+      <source>CSV salvo em %1</source>
+      <translation>CSV saved to %1</translation>
     </message>
   </context>
   <context>
@@ -854,6 +1009,29 @@
     </message>
   </context>
   <context>
+    <name>MovementDialog</name>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="101" />
+      <source>Valor (R$)</source>
+      <translation>Amount (R$)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="102" />
+      <source>Motivo</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="115" />
+      <source>Informe o motivo.</source>
+      <translation>Enter a reason.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="120" />
+      <source>Informe um valor maior que zero.</source>
+      <translation>Enter an amount greater than zero.</translation>
+    </message>
+  </context>
+  <context>
     <name>ParkedDialog</name>
     <message>
       <location filename="../../posapp/ui/sale/parked_dialog.py" line="36" />
@@ -1048,6 +1226,24 @@
       <location filename="../../posapp/ui/customers/models.py" line="130" />
       <source>Bônus recebido</source>
       <translation>Bonus received</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportModel</name>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="78" />
+      <source>Seção</source>
+      <translation>Section</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="78" />
+      <source>Item</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="78" />
+      <source>Valor</source>
+      <translation>Amount</translation>
     </message>
   </context>
   <context>
@@ -1811,10 +2007,10 @@
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="287" />
-      <location filename="../../posapp/ui/settings/screen.py" line="679" />
-      <location filename="../../posapp/ui/settings/screen.py" line="763" />
-      <location filename="../../posapp/ui/settings/screen.py" line="898" />
-      <location filename="../../posapp/ui/settings/screen.py" line="912" />
+      <location filename="../../posapp/ui/settings/screen.py" line="681" />
+      <location filename="../../posapp/ui/settings/screen.py" line="765" />
+      <location filename="../../posapp/ui/settings/screen.py" line="900" />
+      <location filename="../../posapp/ui/settings/screen.py" line="914" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
@@ -1874,486 +2070,486 @@
       <translation>Referral bonus</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="354" />
+      <location filename="../../posapp/ui/settings/screen.py" line="356" />
       <source>Salvar programa</source>
       <translation>Save program</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="357" />
+      <location filename="../../posapp/ui/settings/screen.py" line="359" />
       <source>Ganho</source>
       <translation>Earning</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="359" />
+      <location filename="../../posapp/ui/settings/screen.py" line="361" />
       <source>Nome do programa</source>
       <translation>Program name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="360" />
+      <location filename="../../posapp/ui/settings/screen.py" line="362" />
       <source>Modo</source>
       <translation>Mode</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="361" />
-      <location filename="../../posapp/ui/settings/screen.py" line="582" />
+      <location filename="../../posapp/ui/settings/screen.py" line="363" />
+      <location filename="../../posapp/ui/settings/screen.py" line="584" />
       <source>Cashback (%)</source>
       <translation>Cashback (%)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="362" />
+      <location filename="../../posapp/ui/settings/screen.py" line="364" />
       <source>% por categoria</source>
       <translation>% per category</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="363" />
+      <location filename="../../posapp/ui/settings/screen.py" line="365" />
       <source>Categorias sem cashback</source>
       <translation>Categories without cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="364" />
+      <location filename="../../posapp/ui/settings/screen.py" line="366" />
       <source>Compra mínima (R$)</source>
       <translation>Minimum purchase (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="365" />
+      <location filename="../../posapp/ui/settings/screen.py" line="367" />
       <source>Pontos por real</source>
       <translation>Points per real</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="366" />
+      <location filename="../../posapp/ui/settings/screen.py" line="368" />
       <source>Pontos por troca</source>
       <translation>Points per redemption</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="367" />
+      <location filename="../../posapp/ui/settings/screen.py" line="369" />
       <source>Valor da troca (R$)</source>
       <translation>Redemption value (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="368" />
+      <location filename="../../posapp/ui/settings/screen.py" line="370" />
       <source>Uso e validade</source>
       <translation>Spending and expiry</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="370" />
+      <location filename="../../posapp/ui/settings/screen.py" line="372" />
       <source>Dias para liberar</source>
       <translation>Days until available</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="371" />
+      <location filename="../../posapp/ui/settings/screen.py" line="373" />
       <source>Validade (dias, 0 = não vence)</source>
       <translation>Valid for (days, 0 = never expires)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="372" />
+      <location filename="../../posapp/ui/settings/screen.py" line="374" />
       <source>Paga até (% da compra)</source>
       <translation>Pays up to (% of the purchase)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="373" />
+      <location filename="../../posapp/ui/settings/screen.py" line="375" />
       <source>Lembrete após (dias sem visita)</source>
       <translation>Reminder after (days without a visit)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="375" />
+      <location filename="../../posapp/ui/settings/screen.py" line="377" />
       <source>Vale</source>
       <translation>Voucher</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="377" />
+      <location filename="../../posapp/ui/settings/screen.py" line="379" />
       <source>Regra</source>
       <translation>Rule</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="378" />
+      <location filename="../../posapp/ui/settings/screen.py" line="380" />
       <source>A partir de (R$)</source>
       <translation>From (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="379" />
+      <location filename="../../posapp/ui/settings/screen.py" line="381" />
       <source>Em passos de (R$, 0 = todo o saldo)</source>
       <translation>In steps of (R$, 0 = the whole balance)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="380" />
+      <location filename="../../posapp/ui/settings/screen.py" line="382" />
       <source>Valor do vale (R$)</source>
       <translation>Voucher value (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="381" />
+      <location filename="../../posapp/ui/settings/screen.py" line="383" />
       <source>ou desconto (%)</source>
       <translation>or discount (%)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="382" />
+      <location filename="../../posapp/ui/settings/screen.py" line="384" />
       <source>Desconto máximo (R$)</source>
       <translation>Maximum discount (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="383" />
+      <location filename="../../posapp/ui/settings/screen.py" line="385" />
       <source>Usar a partir de (R$)</source>
       <translation>Usable from (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="384" />
+      <location filename="../../posapp/ui/settings/screen.py" line="386" />
       <source>Validade do vale (dias)</source>
       <translation>Voucher valid for (days)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="385" />
+      <location filename="../../posapp/ui/settings/screen.py" line="387" />
       <source>Indicação</source>
       <translation>Referral</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="388" />
+      <location filename="../../posapp/ui/settings/screen.py" line="390" />
       <source>Bônus de quem indica (R$)</source>
       <translation>Referrer's bonus (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="389" />
+      <location filename="../../posapp/ui/settings/screen.py" line="391" />
       <source>Bônus do indicado (R$)</source>
       <translation>New customer's bonus (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="390" />
+      <location filename="../../posapp/ui/settings/screen.py" line="392" />
       <source>Na primeira compra a partir de (R$)</source>
       <translation>On a first purchase from (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="398" />
+      <location filename="../../posapp/ui/settings/screen.py" line="400" />
       <source>Começar de</source>
       <translation>Start from</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="400" />
+      <location filename="../../posapp/ui/settings/screen.py" line="402" />
       <source>Exemplo</source>
       <translation>Example</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="403" />
-      <location filename="../../posapp/ui/settings/screen.py" line="606" />
+      <location filename="../../posapp/ui/settings/screen.py" line="405" />
+      <location filename="../../posapp/ui/settings/screen.py" line="608" />
       <source>Numa compra de</source>
       <translation>On a purchase of</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="528" />
+      <location filename="../../posapp/ui/settings/screen.py" line="530" />
       <source>valor inválido em %1: %2</source>
       <translation>invalid amount in %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="543" />
+      <location filename="../../posapp/ui/settings/screen.py" line="545" />
       <source>use 'categoria: %' em % por categoria: %1</source>
       <translation>use 'category: %' in % per category: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="554" />
+      <location filename="../../posapp/ui/settings/screen.py" line="556" />
       <source>carregando o programa…</source>
       <translation>loading the program…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="559" />
+      <location filename="../../posapp/ui/settings/screen.py" line="561" />
       <source>A partir de</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="560" />
+      <location filename="../../posapp/ui/settings/screen.py" line="562" />
       <source>Em passos de</source>
       <translation>In steps of</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="561" />
+      <location filename="../../posapp/ui/settings/screen.py" line="563" />
       <source>Valor do vale</source>
       <translation>Voucher value</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="562" />
+      <location filename="../../posapp/ui/settings/screen.py" line="564" />
       <source>desconto (%)</source>
       <translation>discount (%)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="563" />
+      <location filename="../../posapp/ui/settings/screen.py" line="565" />
       <source>Desconto máximo</source>
       <translation>Maximum discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="564" />
+      <location filename="../../posapp/ui/settings/screen.py" line="566" />
       <source>Usar a partir de</source>
       <translation>Usable from</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="569" />
+      <location filename="../../posapp/ui/settings/screen.py" line="571" />
       <source>Bônus de quem indica</source>
       <translation>Referrer's bonus</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="570" />
+      <location filename="../../posapp/ui/settings/screen.py" line="572" />
       <source>Bônus do indicado</source>
       <translation>New customer's bonus</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="571" />
+      <location filename="../../posapp/ui/settings/screen.py" line="573" />
       <source>Na primeira compra a partir de</source>
       <translation>On a first purchase from</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="587" />
+      <location filename="../../posapp/ui/settings/screen.py" line="589" />
       <source>Compra mínima</source>
       <translation>Minimum purchase</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="590" />
+      <location filename="../../posapp/ui/settings/screen.py" line="592" />
       <source>Paga até</source>
       <translation>Pays up to</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="595" />
+      <location filename="../../posapp/ui/settings/screen.py" line="597" />
       <source>Valor da troca</source>
       <translation>Redemption value</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="620" />
+      <location filename="../../posapp/ui/settings/screen.py" line="622" />
       <source>Numa compra de %1 o cliente não ganha nada: o mínimo é %2.</source>
       <translation>On a purchase of %1 the customer earns nothing: the minimum is %2.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="626" />
+      <location filename="../../posapp/ui/settings/screen.py" line="628" />
       <source>Numa compra de %1 o cliente ganha %2 pontos (%3)</source>
       <translation>On a purchase of %1 the customer earns %2 points (%3)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="633" />
+      <location filename="../../posapp/ui/settings/screen.py" line="635" />
       <source>Numa compra de %1 o cliente ganha %2 de cashback</source>
       <translation>On a purchase of %1 the customer earns %2 cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="638" />
+      <location filename="../../posapp/ui/settings/screen.py" line="640" />
       <source>, liberado em %1 dias</source>
       <translation>, available in %1 days</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="640" />
+      <location filename="../../posapp/ui/settings/screen.py" line="642" />
       <source>, válido por %1 dias</source>
       <translation>, valid for %1 days</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="644" />
+      <location filename="../../posapp/ui/settings/screen.py" line="646" />
       <source>O saldo vira um vale de %1 (válido por %2 dias).</source>
       <translation>The balance becomes a voucher of %1 (valid for %2 days).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="652" />
+      <location filename="../../posapp/ui/settings/screen.py" line="654" />
       <source>%1 de desconto</source>
       <translation>%1 off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="655" />
+      <location filename="../../posapp/ui/settings/screen.py" line="657" />
       <source>A compra dá um vale de %1 (válido por %2 dias).</source>
       <translation>The purchase earns a voucher of %1 (valid for %2 days).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="660" />
+      <location filename="../../posapp/ui/settings/screen.py" line="662" />
       <source>Os pontos podem pagar até %1 desta compra.</source>
       <translation>Points may pay up to %1 of this purchase.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="662" />
+      <location filename="../../posapp/ui/settings/screen.py" line="664" />
       <source>O cashback pode pagar até %1 desta compra.</source>
       <translation>Cashback may pay up to %1 of this purchase.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="674" />
+      <location filename="../../posapp/ui/settings/screen.py" line="676" />
       <source>alterar o programa de fidelidade</source>
       <translation>change the loyalty program</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="685" />
+      <location filename="../../posapp/ui/settings/screen.py" line="687" />
       <source>Programa salvo: vale a partir da próxima venda</source>
       <translation>Program saved: it applies from the next sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="702" />
+      <location filename="../../posapp/ui/settings/screen.py" line="704" />
       <source>Pino %1</source>
       <translation>Pin %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="706" />
+      <location filename="../../posapp/ui/settings/screen.py" line="708" />
       <source>(nenhum)</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="710" />
+      <location filename="../../posapp/ui/settings/screen.py" line="712" />
       <source>Salvar</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="712" />
+      <location filename="../../posapp/ui/settings/screen.py" line="714" />
       <source>Imprimir teste</source>
       <translation>Print test page</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="715" />
+      <location filename="../../posapp/ui/settings/screen.py" line="717" />
       <source>Impressora (endereço)</source>
       <translation>Printer (address)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="716" />
+      <location filename="../../posapp/ui/settings/screen.py" line="718" />
       <source>Papel</source>
       <translation>Paper</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="717" />
+      <location filename="../../posapp/ui/settings/screen.py" line="719" />
       <source>Modelo</source>
       <translation>Model</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="718" />
+      <location filename="../../posapp/ui/settings/screen.py" line="720" />
       <source>Gaveta</source>
       <translation>Drawer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="719" />
+      <location filename="../../posapp/ui/settings/screen.py" line="721" />
       <source>Leitor: prefixo</source>
       <translation>Scanner: prefix</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="720" />
+      <location filename="../../posapp/ui/settings/screen.py" line="722" />
       <source>Leitor: final</source>
       <translation>Scanner: suffix</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="721" />
+      <location filename="../../posapp/ui/settings/screen.py" line="723" />
       <source>Leitor: intervalo máximo entre teclas</source>
       <translation>Scanner: longest gap between keys</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="758" />
+      <location filename="../../posapp/ui/settings/screen.py" line="760" />
       <source>alterar impressora e leitor</source>
       <translation>change the printer and scanner</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="769" />
+      <location filename="../../posapp/ui/settings/screen.py" line="771" />
       <source>Impressora e leitor salvos</source>
       <translation>Printer and scanner saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="777" />
+      <location filename="../../posapp/ui/settings/screen.py" line="779" />
       <source>Imprimindo a página de teste…</source>
       <translation>Printing the test page…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="783" />
+      <location filename="../../posapp/ui/settings/screen.py" line="785" />
       <source>Página de teste impressa</source>
       <translation>Test page printed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="786" />
+      <location filename="../../posapp/ui/settings/screen.py" line="788" />
       <source>Não imprimiu: %1</source>
       <translation>Not printed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="801" />
+      <location filename="../../posapp/ui/settings/screen.py" line="803" />
       <source>Cadastrar</source>
       <translation>Add</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="802" />
+      <location filename="../../posapp/ui/settings/screen.py" line="804" />
       <source>Mudar função</source>
       <translation>Change role</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="803" />
+      <location filename="../../posapp/ui/settings/screen.py" line="805" />
       <source>Trocar PIN</source>
       <translation>Reset PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="804" />
+      <location filename="../../posapp/ui/settings/screen.py" line="806" />
       <source>Desativar</source>
       <translation>Deactivate</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="867" />
+      <location filename="../../posapp/ui/settings/screen.py" line="869" />
       <source>cadastrar %1 na equipe</source>
       <translation>add %1 to the staff</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="874" />
+      <location filename="../../posapp/ui/settings/screen.py" line="876" />
       <source>%1 cadastrado(a)</source>
       <translation>%1 added</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="876" />
+      <location filename="../../posapp/ui/settings/screen.py" line="878" />
       <source>mudar a função de %1</source>
       <translation>change %1's role</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="884" />
+      <location filename="../../posapp/ui/settings/screen.py" line="886" />
       <source>Função de %1 alterada</source>
       <translation>%1's role changed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="886" />
+      <location filename="../../posapp/ui/settings/screen.py" line="888" />
       <source>trocar o PIN de %1</source>
       <translation>reset %1's PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="894" />
+      <location filename="../../posapp/ui/settings/screen.py" line="896" />
       <source>PIN de %1 trocado</source>
       <translation>%1's PIN reset</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="907" />
+      <location filename="../../posapp/ui/settings/screen.py" line="909" />
       <source>desativar %1</source>
       <translation>deactivate %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="911" />
+      <location filename="../../posapp/ui/settings/screen.py" line="913" />
       <source>%1 desativado(a)</source>
       <translation>%1 deactivated</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="925" />
+      <location filename="../../posapp/ui/settings/screen.py" line="927" />
       <source>Buscar no registro</source>
       <translation>Search the log</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="928" />
-      <location filename="../../posapp/ui/settings/screen.py" line="986" />
+      <location filename="../../posapp/ui/settings/screen.py" line="930" />
+      <location filename="../../posapp/ui/settings/screen.py" line="988" />
       <source>Todas as ações</source>
       <translation>All actions</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="930" />
-      <location filename="../../posapp/ui/settings/screen.py" line="991" />
+      <location filename="../../posapp/ui/settings/screen.py" line="932" />
+      <location filename="../../posapp/ui/settings/screen.py" line="993" />
       <source>Toda a equipe</source>
       <translation>All staff</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="931" />
+      <location filename="../../posapp/ui/settings/screen.py" line="933" />
       <source>De</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="940" />
+      <location filename="../../posapp/ui/settings/screen.py" line="942" />
       <source>Buscar</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="945" />
+      <location filename="../../posapp/ui/settings/screen.py" line="947" />
       <source>Anterior</source>
       <translation>Previous</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="946" />
+      <location filename="../../posapp/ui/settings/screen.py" line="948" />
       <source>Próxima</source>
       <translation>Next</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="961" />
+      <location filename="../../posapp/ui/settings/screen.py" line="963" />
       <source>até</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="1034" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1036" />
       <source>Página %1 de %2 · %3 registros</source>
       <translation>Page %1 of %2 · %3 entries</translation>
     </message>
@@ -2361,86 +2557,97 @@
   <context>
     <name>Shell</name>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="81" />
+      <location filename="../../posapp/ui/shell.py" line="84" />
       <source>%1 (demonstração)</source>
       <translation>%1 (demo)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="93" />
+      <location filename="../../posapp/ui/shell.py" line="96" />
       <source>Venda</source>
       <translation>Sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="94" />
+      <location filename="../../posapp/ui/shell.py" line="97" />
       <source>Clientes</source>
       <translation>Customers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="95" />
+      <location filename="../../posapp/ui/shell.py" line="98" />
       <source>Vendas</source>
       <translation>Sales</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="99" />
+      <location filename="../../posapp/ui/shell.py" line="102" />
+      <source>Caixa</source>
+      <translation>Cashier</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/shell.py" line="104" />
       <source>Painel</source>
       <translation>Dashboard</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="107" />
+      <location filename="../../posapp/ui/shell.py" line="113" />
       <source>Gerência</source>
       <translation>Management</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="121" />
+      <location filename="../../posapp/ui/shell.py" line="128" />
       <source>Sair</source>
       <translation>Sign out</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="178" />
-      <location filename="../../posapp/ui/shell.py" line="306" />
+      <location filename="../../posapp/ui/shell.py" line="187" />
+      <location filename="../../posapp/ui/shell.py" line="338" />
       <source>Ninguém no caixa</source>
       <translation>Nobody signed in</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="179" />
+      <location filename="../../posapp/ui/shell.py" line="188" />
+      <location filename="../../posapp/ui/shell.py" line="306" />
       <source>Turno: —</source>
       <translation>Shift: —</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="180" />
-      <location filename="../../posapp/ui/shell.py" line="205" />
+      <location filename="../../posapp/ui/shell.py" line="189" />
+      <location filename="../../posapp/ui/shell.py" line="214" />
       <source>Impressora OK</source>
       <translation>Printer OK</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="181" />
+      <location filename="../../posapp/ui/shell.py" line="190" />
       <source>Leitor: teclado</source>
       <translation>Scanner: keyboard</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="182" />
+      <location filename="../../posapp/ui/shell.py" line="191" />
       <source>Sincronização: desligada</source>
       <translation>Sync: off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="204" />
+      <location filename="../../posapp/ui/shell.py" line="213" />
       <source>Impressora OK (%1 na fila)</source>
       <translation>Printer OK (%1 queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="206" />
+      <location filename="../../posapp/ui/shell.py" line="215" />
       <source>erro</source>
       <translation>error</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="208" />
+      <location filename="../../posapp/ui/shell.py" line="217" />
       <source>Impressora: %1 (%2 na fila)</source>
       <translation>Printer: %1 (%2 queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="259" />
+      <location filename="../../posapp/ui/shell.py" line="274" />
       <source>A tela de venda ainda não está disponível.</source>
       <translation>The sale screen is not available yet.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/shell.py" line="310" />
+      <source>Turno: aberto por %1 em %2</source>
+      <translation>Shift: opened by %1 at %2</translation>
     </message>
   </context>
   <context>

@@ -1,0 +1,1 @@
+"""Caixa: the shift, the drawer and the X/Z reports."""
