@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
-from posapp import app as posapp_app
 from posapp.ui.customers.screen import CustomersScreen
 from posapp.ui.runner import run_in_background
 from posapp.ui.sales.screen import SalesScreen
@@ -149,51 +146,3 @@ def test_the_busy_bar_shows_while_background_work_runs(shell: Shell, qtbot: QtBo
     release.set()
     qtbot.waitUntil(lambda: answers == [True])
     qtbot.waitUntil(lambda: not shell.busy.isVisible())
-
-
-def test_app_main_opens_the_demo_on_the_sign_in_screen_with_the_virtual_printer(
-    tmp_path: Path, qtbot: QtBot, qapp: QApplication
-) -> None:
-    seen: dict[str, object] = {}
-
-    def look_then_close() -> None:
-        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, Shell)]
-        boxes = [w for w in qapp.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
-        shell = windows[0]
-        seen["title"] = shell.windowTitle()
-        seen["current"] = shell.current is shell.signin
-        seen["pins"] = shell.signin.demo_pins.isVisible()
-        seen["printer"] = shell.context.settings.printer_uri
-        seen["boxes"] = len(boxes)
-        shell.close()
-        qapp.quit()
-
-    QTimer.singleShot(300, look_then_close)
-    assert posapp_app.main(tmp_path / "demo.sqlite", demo=True, notice="PINs...") == 0
-    assert seen == {
-        "title": "Minha loja — posapp (demonstração)",
-        "current": True,
-        "pins": True,
-        "printer": "virtual://demo",
-        "boxes": 0,
-    }
-
-
-def test_app_main_shows_the_first_run_notice_outside_the_demo(
-    tmp_path: Path, qtbot: QtBot, qapp: QApplication
-) -> None:
-    seen: list[str] = []
-
-    def look_then_close() -> None:
-        for widget in qapp.topLevelWidgets():
-            if isinstance(widget, QMessageBox) and widget.isVisible():
-                seen.append(widget.text())
-                widget.close()
-        for widget in qapp.topLevelWidgets():
-            if isinstance(widget, Shell):
-                widget.close()
-        qapp.quit()
-
-    QTimer.singleShot(300, look_then_close)
-    assert posapp_app.main(tmp_path / "loja.sqlite") == 0
-    assert len(seen) == 1 and seen[0].startswith("PIN do administrador")

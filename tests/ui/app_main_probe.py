@@ -1,0 +1,48 @@
+"""Run `posapp.app.main` for real, look at the window once, close it, print what was seen.
+
+Used by tests/ui/test_app_main.py in a child process: QApplication.exec() and
+quit() in the test process itself left later tests unable to receive queued
+signals from worker threads, so the real event loop runs apart.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from posapp import app as posapp_app
+from posapp.ui.shell import Shell
+
+
+def main(db: Path, demo: bool) -> int:
+    qapp = QApplication.instance() or QApplication([])
+    seen: dict[str, object] = {}
+
+    def look_then_close() -> None:
+        boxes = [w for w in qapp.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        shells = [w for w in qapp.topLevelWidgets() if isinstance(w, Shell)]
+        shell = shells[0]
+        seen["title"] = shell.windowTitle()
+        seen["current_is_signin"] = shell.current is shell.signin
+        seen["demo_pins_shown"] = shell.signin.demo_pins.isVisible()
+        seen["printer"] = shell.context.settings.printer_uri
+        seen["notices"] = [box.text() for box in boxes]
+        for widget in [*boxes, shell]:
+            widget.close()
+        qapp.quit()
+
+    QTimer.singleShot(300, look_then_close)
+    seen["status"] = posapp_app.main(db, demo=demo, notice="PINs..." if demo else None)
+    print(json.dumps(seen, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]), sys.argv[2] == "demo"))

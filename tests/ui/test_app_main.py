@@ -1,0 +1,43 @@
+"""`posapp.app.main` opens the real window and runs the real event loop (in a child process)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_app(db: Path, mode: str) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.ui.app_main_probe", str(db), mode],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    seen: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return seen
+
+
+def test_the_demo_opens_on_the_sign_in_screen_with_the_virtual_printer(tmp_path: Path) -> None:
+    seen = run_app(tmp_path / "demo.sqlite", "demo")
+    assert seen == {
+        "title": "Minha loja — posapp (demonstração)",
+        "current_is_signin": True,
+        "demo_pins_shown": True,
+        "printer": "virtual://demo",
+        "notices": [],
+        "status": 0,
+    }
+
+
+def test_the_first_run_outside_the_demo_shows_the_admin_pin_once(tmp_path: Path) -> None:
+    seen = run_app(tmp_path / "loja.sqlite", "real")
+    notices = seen["notices"]
+    assert isinstance(notices, list) and len(notices) == 1
+    assert str(notices[0]).startswith("PIN do administrador")
+    assert seen["current_is_signin"] is True and seen["status"] == 0
