@@ -129,7 +129,7 @@ class Customer(Base):
     consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     referral_code: Mapped[str] = mapped_column(String(12), unique=True)
     referred_by_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id"))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     referred_by: Mapped[Customer | None] = relationship(remote_side=[id])
 
 
@@ -332,12 +332,12 @@ class Voucher(Base):
     percent_bps: Mapped[int] = mapped_column(Integer, default=0)
     max_discount: Mapped[int] = mapped_column(Integer, default=0)
     min_purchase: Mapped[int] = mapped_column(Integer, default=0)
-    issued_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     issue_sale_id: Mapped[int | None] = mapped_column(ForeignKey("sale.id"))
     status: Mapped[str] = mapped_column(String(10), default="open")
     redeemed_sale_id: Mapped[int | None] = mapped_column(ForeignKey("sale.id"))
-    redeemed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    redeemed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     redeemed_amount: Mapped[int] = mapped_column(Integer, default=0)
 
 
