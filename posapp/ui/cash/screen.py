@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
@@ -45,15 +45,10 @@ from posapp.ui.formatting import moment, money
 from posapp.ui.reports.pdf import write_pdf
 from posapp.ui.rows_model import RowsModel
 from posapp.ui.runner import Jobs
+from posapp.ui.widgets import named as _named
 
-W = TypeVar("W", bound=QWidget)
 AskPin = Callable[[QWidget | None, str], str | None]
 AskPath = Callable[[QWidget | None, str, str], str | None]
-
-
-def _named(widget: W, name: str) -> W:
-    widget.setObjectName(name)
-    return widget
 
 
 def _ask_path(parent: QWidget | None, caption: str, pattern: str) -> str | None:

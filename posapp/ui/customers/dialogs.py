@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -33,6 +32,7 @@ from posapp.core.cpf import format_cpf
 from posapp.core.money import parse_centavos
 from posapp.core.phone import format_mobile
 from posapp.services.customer_history import CustomerProfile
+from posapp.ui.widgets import named as _named
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,14 +51,6 @@ def parse_day(text: str) -> date | None:
     if not text:
         return None
     return datetime.strptime(text, "%d/%m/%Y").date()
-
-
-W = TypeVar("W", bound=QWidget)
-
-
-def _named(widget: W, name: str) -> W:
-    widget.setObjectName(name)
-    return widget
 
 
 class EditCustomerDialog(QDialog):

@@ -11,11 +11,9 @@ and (with a manager's PIN) adjust a balance.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -25,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -56,32 +53,12 @@ from posapp.ui.dialogs.manager_pin import ask_manager_pin
 from posapp.ui.formatting import day, moment, money
 from posapp.ui.program_text import program_rules
 from posapp.ui.runner import run_in_background
-
-W = TypeVar("W", bound=QWidget)
+from posapp.ui.widgets import named as _named
+from posapp.ui.widgets import read_only_table as _table
 
 SEARCH_DELAY_MS = 200
 """Typing pauses this long before the search runs; Enter searches at once."""
 SLIP_TIMEOUT_S = 60.0
-
-
-def _named(widget: W, name: str) -> W:
-    widget.setObjectName(name)
-    return widget
-
-
-def _table(name: str, model: Any) -> QTableView:
-    table = _named(QTableView(), name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setShowGrid(False)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setHighlightSections(False)
-    return table
 
 
 class CustomersScreen(QWidget):

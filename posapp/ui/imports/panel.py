@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -39,18 +39,13 @@ from posapp.ui.context import UiContext
 from posapp.ui.dialogs.manager_pin import ask_manager_pin
 from posapp.ui.imports.models import ProblemsModel
 from posapp.ui.runner import Jobs
+from posapp.ui.widgets import named as _named
 
-W = TypeVar("W", bound=QWidget)
 AskPin = Callable[[QWidget | None, str], str | None]
 ChooseFile = Callable[[QWidget, str, str], str | None]
 """(parent, caption, suggested name) -> the path chosen, or None when cancelled."""
 
 CSV_FILTER = "CSV (*.csv *.txt);;*"
-
-
-def _named(widget: W, name: str) -> W:
-    widget.setObjectName(name)
-    return widget
 
 
 def choose_open_file(parent: QWidget, caption: str, suggested: str) -> str | None:

@@ -7,8 +7,6 @@ is plainly incomplete (nothing chosen, no reason) is refused in the dialog.
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,13 +23,7 @@ from PySide6.QtWidgets import (
 from posapp.services.sales_history import SaleDetail
 from posapp.ui.formatting import money
 from posapp.ui.sales.models import sale_number
-
-W = TypeVar("W", bound=QWidget)
-
-
-def _named(widget: W, name: str) -> W:
-    widget.setObjectName(name)
-    return widget
+from posapp.ui.widgets import named as _named
 
 
 def _error_label(name: str) -> QLabel:

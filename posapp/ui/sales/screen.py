@@ -23,7 +23,6 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtGui import QIntValidator, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QFrame,
     QHBoxLayout,
@@ -54,33 +53,13 @@ from posapp.ui.formatting import moment, money
 from posapp.ui.runner import Jobs
 from posapp.ui.sales.dialogs import ReturnItemsDialog, VoidDialog
 from posapp.ui.sales.models import SaleLinesModel, SalesTableModel, sale_number, status_name
+from posapp.ui.widgets import named as _named
+from posapp.ui.widgets import read_only_table
 
 T = TypeVar("T")
-W = TypeVar("W", bound=QWidget)
 AskPin = Callable[[QWidget | None, str], str | None]
 
 PRINT_TIMEOUT_S = 60.0
-
-
-def _named(widget: W, name: str) -> W:
-    widget.setObjectName(name)
-    return widget
-
-
-def _table(name: str, model: Any) -> QTableView:
-    table = _named(QTableView(), name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setShowGrid(False)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setHighlightSections(False)
-    return table
 
 
 def error_text(error: Exception, locale: str) -> str:
@@ -608,3 +587,7 @@ class SalesScreen(QWidget):
                 self.tr("Vales cancelados: %1").replace("%1", ", ".join(result.vouchers_cancelled))
             )
         return lines
+
+
+def _table(name: str, model: Any) -> QTableView:
+    return read_only_table(name, model, word_wrap=False)

@@ -23,7 +23,6 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -73,19 +72,15 @@ from posapp.ui.program_text import percent, program_rules
 from posapp.ui.runner import Jobs
 from posapp.ui.settings.dialogs import ADD, PIN, ROLE, StaffDialog
 from posapp.ui.settings.models import AuditTableModel, StaffTableModel, action_name
+from posapp.ui.widgets import named as _named
+from posapp.ui.widgets import read_only_table
 
 T = TypeVar("T")
-W = TypeVar("W", bound=QWidget)
 AskPin = Callable[[QWidget | None, str], str | None]
 
 LOJA, PROGRAMA, IMPRESSORA, EQUIPE, AUDITORIA = range(5)
 AUDIT_PAGE = 50
 EXAMPLE_PURCHASE = 10_000
-
-
-def _named(widget: W, name: str) -> W:
-    widget.setObjectName(name)
-    return widget
 
 
 def error_text(error: Exception, locale: str) -> str:
@@ -1043,16 +1038,4 @@ class SettingsScreen(QWidget):
 
 
 def _table(name: str, model: Any) -> QTableView:
-    table = _named(QTableView(), name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setShowGrid(False)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setHighlightSections(False)
-    return table
+    return read_only_table(name, model, stretch_last=False, word_wrap=False)

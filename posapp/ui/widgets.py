@@ -1,0 +1,35 @@
+"""Small widget helpers every screen uses the same way."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+W = TypeVar("W", bound=QWidget)
+
+
+def named(widget: W, name: str) -> W:
+    """Give a widget the object name the style sheet and the tests find it by."""
+    widget.setObjectName(name)
+    return widget
+
+
+def read_only_table(
+    name: str, model: Any, *, stretch_last: bool = True, word_wrap: bool = True
+) -> QTableView:
+    """A table of rows to pick one from: whole-row selection, no editing, no grid."""
+    table = named(QTableView(), name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.setWordWrap(word_wrap)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(stretch_last)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setHighlightSections(False)
+    return table
