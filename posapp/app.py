@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from posapp.services.first_run import FirstRun, first_run
 from posapp.services.printing import PrintService
 from posapp.services.settings import load_settings
+from posapp.services.setup import is_set_up
 from posapp.services.station import Station, open_station
 from posapp.ui.context import UiContext
 from posapp.ui.runner import wait_for_background
@@ -96,6 +97,22 @@ def build(db_path: Path | str, *, demo: bool = False) -> Counter:
     return Counter(station, printing, context, window, done, translator)
 
 
+def run_setup_wizard(db_path: Path | str) -> bool:
+    """When the database has no store, ask for it in the first-run wizard; False if cancelled."""
+    from posapp.ui.first_run.wizard import FirstRunWizard
+
+    station = open_station(Path(db_path))
+    try:
+        if is_set_up(station):
+            return True
+        wizard = FirstRunWizard(station)
+        wizard.exec()
+        wait_for_background()
+        return wizard.setup_result is not None
+    finally:
+        station.close()
+
+
 def main(db_path: Path | str, demo: bool = False, *, notice: str | None = None) -> int:
     """Open the counter on `db_path` and run until the window closes.
 
@@ -106,6 +123,8 @@ def main(db_path: Path | str, demo: bool = False, *, notice: str | None = None) 
     assert isinstance(app, QApplication)
     app.setApplicationName("posapp")
     app.setOrganizationName("posapp")
+    if not demo and not run_setup_wizard(db_path):
+        return 1
     counter = build(db_path, demo=demo)
     try:
         done = counter.first_run

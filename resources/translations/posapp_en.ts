@@ -3,69 +3,103 @@
   <context>
     <name>AdjustBalanceDialog</name>
     <message>
-      <location filename="../../posapp/ui/customers/dialogs.py" line="152" />
+      <location filename="../../posapp/ui/customers/dialogs.py" line="144" />
       <source>Ajustar saldo</source>
       <translation>Adjust balance</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/dialogs.py" line="155" />
+      <location filename="../../posapp/ui/customers/dialogs.py" line="147" />
       <source>Crédito (somar)</source>
       <translation>Credit (add)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/dialogs.py" line="156" />
+      <location filename="../../posapp/ui/customers/dialogs.py" line="148" />
       <source>Débito (tirar)</source>
       <translation>Debit (take away)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/dialogs.py" line="165" />
+      <location filename="../../posapp/ui/customers/dialogs.py" line="157" />
       <source>pontos</source>
       <translation>points</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/dialogs.py" line="167" />
+      <location filename="../../posapp/ui/customers/dialogs.py" line="159" />
       <source>ex.: compra não registrada no dia 10</source>
       <translation>e.g. purchase not recorded on the 10th</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/dialogs.py" line="169" />
+      <location filename="../../posapp/ui/customers/dialogs.py" line="161" />
       <source>Tipo</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/dialogs.py" line="170" />
+      <location filename="../../posapp/ui/customers/dialogs.py" line="162" />
       <source>Pontos</source>
       <translation>Points</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/dialogs.py" line="170" />
+      <location filename="../../posapp/ui/customers/dialogs.py" line="162" />
       <source>Valor</source>
       <translation>Amount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/dialogs.py" line="171" />
+      <location filename="../../posapp/ui/customers/dialogs.py" line="163" />
       <source>Motivo</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/dialogs.py" line="175" />
+      <location filename="../../posapp/ui/customers/dialogs.py" line="167" />
       <source>Continuar</source>
       <translation>Continue</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/dialogs.py" line="177" />
+      <location filename="../../posapp/ui/customers/dialogs.py" line="169" />
       <source>Cancelar</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/dialogs.py" line="193" />
+      <location filename="../../posapp/ui/customers/dialogs.py" line="185" />
       <source>Informe um valor maior que zero.</source>
       <translation>Enter an amount greater than zero.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/dialogs.py" line="196" />
+      <location filename="../../posapp/ui/customers/dialogs.py" line="188" />
       <source>Informe o motivo do ajuste.</source>
       <translation>Enter the reason for the adjustment.</translation>
+    </message>
+  </context>
+  <context>
+    <name>AdminPage</name>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="108" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="110" />
+      <source>Administrador</source>
+      <translation>Administrator</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="109" />
+      <source>Quem administra o caixa entra com este PIN.</source>
+      <translation>Whoever runs the counter signs in with this PIN.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="118" />
+      <source>Nome</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="119" />
+      <source>PIN (4 a 6 dígitos)</source>
+      <translation>PIN (4 to 6 digits)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="120" />
+      <source>Repita o PIN</source>
+      <translation>Repeat the PIN</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="126" />
+      <source>Informe o nome do administrador.</source>
+      <translation>Enter the administrator's name.</translation>
     </message>
   </context>
   <context>
@@ -152,22 +186,22 @@
   <context>
     <name>BlindCountDialog</name>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="131" />
+      <location filename="../../posapp/ui/cash/screen.py" line="126" />
       <source>Fechar o turno: contagem do caixa</source>
       <translation>Close the shift: count the drawer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="133" />
+      <location filename="../../posapp/ui/cash/screen.py" line="128" />
       <source>Conte as cédulas e moedas da gaveta.</source>
       <translation>Count the notes and coins in the drawer.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="136" />
+      <location filename="../../posapp/ui/cash/screen.py" line="131" />
       <source>Cédula</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="136" />
+      <location filename="../../posapp/ui/cash/screen.py" line="131" />
       <source>Moeda</source>
       <translation>Coin</translation>
     </message>
@@ -238,131 +272,131 @@
   <context>
     <name>CashScreen</name>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="177" />
+      <location filename="../../posapp/ui/cash/screen.py" line="172" />
       <source>Fundo de troco (R$)</source>
       <translation>Opening float (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="178" />
+      <location filename="../../posapp/ui/cash/screen.py" line="173" />
       <source>Abrir turno</source>
       <translation>Open shift</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="179" />
-      <location filename="../../posapp/ui/cash/screen.py" line="289" />
-      <location filename="../../posapp/ui/cash/screen.py" line="303" />
+      <location filename="../../posapp/ui/cash/screen.py" line="174" />
+      <location filename="../../posapp/ui/cash/screen.py" line="284" />
+      <location filename="../../posapp/ui/cash/screen.py" line="298" />
       <source>Suprimento</source>
       <translation>Cash in</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="180" />
-      <location filename="../../posapp/ui/cash/screen.py" line="289" />
-      <location filename="../../posapp/ui/cash/screen.py" line="303" />
+      <location filename="../../posapp/ui/cash/screen.py" line="175" />
+      <location filename="../../posapp/ui/cash/screen.py" line="284" />
+      <location filename="../../posapp/ui/cash/screen.py" line="298" />
       <source>Sangria</source>
       <translation>Cash out</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="181" />
+      <location filename="../../posapp/ui/cash/screen.py" line="176" />
       <source>Fechar turno</source>
       <translation>Close shift</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="182" />
+      <location filename="../../posapp/ui/cash/screen.py" line="177" />
       <source>Relatório X</source>
       <translation>X report</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="183" />
+      <location filename="../../posapp/ui/cash/screen.py" line="178" />
       <source>Redução Z</source>
       <translation>Z report</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="184" />
+      <location filename="../../posapp/ui/cash/screen.py" line="179" />
       <source>Imprimir</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="185" />
+      <location filename="../../posapp/ui/cash/screen.py" line="180" />
       <source>Salvar PDF</source>
       <translation>Save PDF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="186" />
+      <location filename="../../posapp/ui/cash/screen.py" line="181" />
       <source>Salvar CSV</source>
       <translation>Save CSV</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="247" />
+      <location filename="../../posapp/ui/cash/screen.py" line="242" />
       <source>Nenhum turno aberto</source>
       <translation>No shift open</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="250" />
+      <location filename="../../posapp/ui/cash/screen.py" line="245" />
       <source>Turno aberto por %1 em %2, fundo de troco %3</source>
       <translation>Shift opened by %1 at %2, float %3</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="284" />
+      <location filename="../../posapp/ui/cash/screen.py" line="279" />
       <source>Turno aberto.</source>
       <translation>Shift opened.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="297" />
+      <location filename="../../posapp/ui/cash/screen.py" line="292" />
       <source>suprimento</source>
       <translation>cash in</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="297" />
+      <location filename="../../posapp/ui/cash/screen.py" line="292" />
       <source>sangria</source>
       <translation>cash out</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="307" />
+      <location filename="../../posapp/ui/cash/screen.py" line="302" />
       <source>%1 de %2 registrado.</source>
       <translation>%1 of %2 recorded.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="321" />
+      <location filename="../../posapp/ui/cash/screen.py" line="316" />
       <source>fechar o turno</source>
       <translation>close the shift</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="329" />
+      <location filename="../../posapp/ui/cash/screen.py" line="324" />
       <source>Turno fechado. Esperado %1, contado %2, diferença %3.</source>
       <translation>Shift closed. Expected %1, counted %2, difference %3.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="344" />
+      <location filename="../../posapp/ui/cash/screen.py" line="339" />
       <source>redução Z</source>
       <translation>Z report</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="368" />
+      <location filename="../../posapp/ui/cash/screen.py" line="363" />
       <source>Relatório impresso.</source>
       <translation>Report printed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="370" />
+      <location filename="../../posapp/ui/cash/screen.py" line="365" />
       <source>Não foi possível imprimir: %1</source>
       <translation>Could not print: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="376" />
+      <location filename="../../posapp/ui/cash/screen.py" line="371" />
       <source>Salvar relatório em PDF</source>
       <translation>Save the report as PDF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="379" />
+      <location filename="../../posapp/ui/cash/screen.py" line="374" />
       <source>PDF salvo em %1</source>
       <translation>PDF saved to %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="382" />
+      <location filename="../../posapp/ui/cash/screen.py" line="377" />
       <source>Salvar relatório em CSV</source>
       <translation>Save the report as CSV</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="388" />
+      <location filename="../../posapp/ui/cash/screen.py" line="383" />
       <source>CSV salvo em %1</source>
       <translation>CSV saved to %1</translation>
     </message>
@@ -421,199 +455,199 @@
   <context>
     <name>CustomersScreen</name>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="100" />
+      <location filename="../../posapp/ui/customers/screen.py" line="77" />
       <source>Clientes</source>
       <translation>Customers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="102" />
+      <location filename="../../posapp/ui/customers/screen.py" line="79" />
       <source>Buscar por nome, CPF ou celular</source>
       <translation>Search by name, CPF or mobile number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="156" />
+      <location filename="../../posapp/ui/customers/screen.py" line="133" />
       <source>Escolha um cliente na lista</source>
       <translation>Choose a customer from the list</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="158" />
+      <location filename="../../posapp/ui/customers/screen.py" line="135" />
       <source>Programa: %1</source>
       <translation>Program: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="182" />
+      <location filename="../../posapp/ui/customers/screen.py" line="159" />
       <source>CPF</source>
       <translation>CPF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="183" />
+      <location filename="../../posapp/ui/customers/screen.py" line="160" />
       <source>Celular</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="184" />
+      <location filename="../../posapp/ui/customers/screen.py" line="161" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="185" />
+      <location filename="../../posapp/ui/customers/screen.py" line="162" />
       <source>Aniversário</source>
       <translation>Birthday</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="186" />
+      <location filename="../../posapp/ui/customers/screen.py" line="163" />
       <source>Ofertas e lembretes</source>
       <translation>Offers and reminders</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="187" />
+      <location filename="../../posapp/ui/customers/screen.py" line="164" />
       <source>Indicado por</source>
       <translation>Referred by</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="203" />
+      <location filename="../../posapp/ui/customers/screen.py" line="180" />
       <source>Saldo disponível</source>
       <translation>Available balance</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="204" />
+      <location filename="../../posapp/ui/customers/screen.py" line="181" />
       <source>A liberar</source>
       <translation>Pending</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="205" />
+      <location filename="../../posapp/ui/customers/screen.py" line="182" />
       <source>Vence em 30 dias</source>
       <translation>Expires in 30 days</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="215" />
+      <location filename="../../posapp/ui/customers/screen.py" line="192" />
       <source>Editar dados</source>
       <translation>Edit details</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="216" />
+      <location filename="../../posapp/ui/customers/screen.py" line="193" />
       <source>Imprimir saldo</source>
       <translation>Print balance</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="217" />
+      <location filename="../../posapp/ui/customers/screen.py" line="194" />
       <source>Ajustar saldo</source>
       <translation>Adjust balance</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="218" />
+      <location filename="../../posapp/ui/customers/screen.py" line="195" />
       <source>Só com a senha de um gerente</source>
       <translation>Needs a manager's PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="234" />
+      <location filename="../../posapp/ui/customers/screen.py" line="211" />
       <source>Histórico</source>
       <translation>History</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="235" />
+      <location filename="../../posapp/ui/customers/screen.py" line="212" />
       <source>Vales</source>
       <translation>Vouchers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="236" />
+      <location filename="../../posapp/ui/customers/screen.py" line="213" />
       <source>Indicações</source>
       <translation>Referrals</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="268" />
+      <location filename="../../posapp/ui/customers/screen.py" line="245" />
       <source>Nenhum cliente encontrado</source>
       <translation>No customer found</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="270" />
+      <location filename="../../posapp/ui/customers/screen.py" line="247" />
       <source>1 cliente encontrado</source>
       <translation>1 customer found</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="274" />
+      <location filename="../../posapp/ui/customers/screen.py" line="251" />
       <source>%1 clientes encontrados</source>
       <translation>%1 customers found</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="297" />
+      <location filename="../../posapp/ui/customers/screen.py" line="274" />
       <source>Código de indicação: %1 · cliente desde %2</source>
       <translation>Referral code: %1 · customer since %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="306" />
+      <location filename="../../posapp/ui/customers/screen.py" line="283" />
       <source>sim, desde %1</source>
       <translation>yes, since %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="310" />
+      <location filename="../../posapp/ui/customers/screen.py" line="287" />
       <source>não</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="318" />
+      <location filename="../../posapp/ui/customers/screen.py" line="295" />
       <source>%1 pontos (%2)</source>
       <translation>%1 points (%2)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="330" />
+      <location filename="../../posapp/ui/customers/screen.py" line="307" />
       <source>Vales (%1)</source>
       <translation>Vouchers (%1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="333" />
+      <location filename="../../posapp/ui/customers/screen.py" line="310" />
       <source>Indicações (%1)</source>
       <translation>Referrals (%1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="355" />
+      <location filename="../../posapp/ui/customers/screen.py" line="332" />
       <source>Dados do cliente salvos</source>
       <translation>Customer details saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="361" />
-      <location filename="../../posapp/ui/customers/screen.py" line="435" />
+      <location filename="../../posapp/ui/customers/screen.py" line="338" />
+      <location filename="../../posapp/ui/customers/screen.py" line="412" />
       <source>Entre com seu PIN primeiro.</source>
       <translation>Sign in with your PIN first.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="391" />
+      <location filename="../../posapp/ui/customers/screen.py" line="368" />
       <source>Imprimindo o saldo…</source>
       <translation>Printing the balance…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="400" />
+      <location filename="../../posapp/ui/customers/screen.py" line="377" />
       <source>Saldo impresso</source>
       <translation>Balance printed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="405" />
-      <location filename="../../posapp/ui/customers/screen.py" line="413" />
+      <location filename="../../posapp/ui/customers/screen.py" line="382" />
+      <location filename="../../posapp/ui/customers/screen.py" line="390" />
       <source>Não imprimiu: %1 (o saldo ficou na fila)</source>
       <translation>Not printed: %1 (the slip is waiting in the queue)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="437" />
+      <location filename="../../posapp/ui/customers/screen.py" line="414" />
       <source>ajustar o saldo de %1</source>
       <translation>adjust the balance of %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="439" />
+      <location filename="../../posapp/ui/customers/screen.py" line="416" />
       <source>Ajuste cancelado</source>
       <translation>Adjustment cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="454" />
+      <location filename="../../posapp/ui/customers/screen.py" line="431" />
       <source>Saldo ajustado</source>
       <translation>Balance adjusted</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="466" />
+      <location filename="../../posapp/ui/customers/screen.py" line="443" />
       <source>Cupom da venda #%1</source>
       <translation>Receipt of sale #%1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="469" />
+      <location filename="../../posapp/ui/customers/screen.py" line="446" />
       <source>Abrindo o cupom…</source>
       <translation>Opening the receipt…</translation>
     </message>
@@ -678,64 +712,93 @@
     </message>
   </context>
   <context>
+    <name>DonePage</name>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="298" />
+      <source>Concluir</source>
+      <translation>Finish</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="311" />
+      <source>Loja: %1
+Administrador: %2
+Impressora: %3
+Leitor: %4</source>
+      <translation>Store: %1
+Administrator: %2
+Printer: %3
+Scanner: %4</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="317" />
+      <source>testado</source>
+      <translation>tested</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="317" />
+      <source>não testado</source>
+      <translation>not tested</translation>
+    </message>
+  </context>
+  <context>
     <name>EditCustomerDialog</name>
     <message>
-      <location filename="../../posapp/ui/customers/dialogs.py" line="75" />
+      <location filename="../../posapp/ui/customers/dialogs.py" line="67" />
       <source>Editar cliente</source>
       <translation>Edit customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/dialogs.py" line="90" />
+      <location filename="../../posapp/ui/customers/dialogs.py" line="82" />
       <source>dd/mm/aaaa</source>
       <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/dialogs.py" line="92" />
+      <location filename="../../posapp/ui/customers/dialogs.py" line="84" />
       <source>Aceita receber ofertas e lembretes de saldo (LGPD)</source>
       <translation>Agrees to receive offers and balance reminders (LGPD)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/dialogs.py" line="96" />
+      <location filename="../../posapp/ui/customers/dialogs.py" line="88" />
       <source>Nome</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/dialogs.py" line="97" />
+      <location filename="../../posapp/ui/customers/dialogs.py" line="89" />
       <source>CPF</source>
       <translation>CPF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/dialogs.py" line="98" />
+      <location filename="../../posapp/ui/customers/dialogs.py" line="90" />
       <source>Celular</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/dialogs.py" line="99" />
+      <location filename="../../posapp/ui/customers/dialogs.py" line="91" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/dialogs.py" line="100" />
+      <location filename="../../posapp/ui/customers/dialogs.py" line="92" />
       <source>Aniversário</source>
       <translation>Birthday</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/dialogs.py" line="107" />
+      <location filename="../../posapp/ui/customers/dialogs.py" line="99" />
       <source>Salvar</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/dialogs.py" line="110" />
+      <location filename="../../posapp/ui/customers/dialogs.py" line="102" />
       <source>Cancelar</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/dialogs.py" line="132" />
+      <location filename="../../posapp/ui/customers/dialogs.py" line="124" />
       <source>Informe o nome.</source>
       <translation>Enter the name.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/dialogs.py" line="137" />
+      <location filename="../../posapp/ui/customers/dialogs.py" line="129" />
       <source>Aniversário inválido: use dd/mm/aaaa.</source>
       <translation>Invalid birthday: use dd/mm/yyyy.</translation>
     </message>
@@ -784,6 +847,14 @@
     </message>
   </context>
   <context>
+    <name>FirstRunWizard</name>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="352" />
+      <source>posapp: primeira configuração</source>
+      <translation>posapp: first setup</translation>
+    </message>
+  </context>
+  <context>
     <name>HistoryTableModel</name>
     <message>
       <location filename="../../posapp/ui/customers/models.py" line="59" />
@@ -824,12 +895,12 @@
   <context>
     <name>ImportExportDialog</name>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="294" />
+      <location filename="../../posapp/ui/imports/panel.py" line="289" />
       <source>Importar / exportar CSV</source>
       <translation>Import / export CSV</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="296" />
+      <location filename="../../posapp/ui/imports/panel.py" line="291" />
       <source>Fechar</source>
       <translation>Close</translation>
     </message>
@@ -837,77 +908,77 @@
   <context>
     <name>ImportExportPanel</name>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="99" />
+      <location filename="../../posapp/ui/imports/panel.py" line="94" />
       <source>Catálogo</source>
       <translation>Catalog</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="100" />
+      <location filename="../../posapp/ui/imports/panel.py" line="95" />
       <source>Clientes</source>
       <translation>Customers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="105" />
+      <location filename="../../posapp/ui/imports/panel.py" line="100" />
       <source>Importar CSV…</source>
       <translation>Import CSV…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="106" />
+      <location filename="../../posapp/ui/imports/panel.py" line="101" />
       <source>Exportar CSV…</source>
       <translation>Export CSV…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="135" />
+      <location filename="../../posapp/ui/imports/panel.py" line="130" />
       <source>Linhas recusadas</source>
       <translation>Rows refused</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="158" />
+      <location filename="../../posapp/ui/imports/panel.py" line="153" />
       <source>Colunas: %1</source>
       <translation>Columns: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="180" />
+      <location filename="../../posapp/ui/imports/panel.py" line="175" />
       <source>Entre com seu PIN primeiro.</source>
       <translation>Sign in with your PIN first.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="191" />
+      <location filename="../../posapp/ui/imports/panel.py" line="186" />
       <source>Importar clientes</source>
       <translation>Import customers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="191" />
+      <location filename="../../posapp/ui/imports/panel.py" line="186" />
       <source>Importar catálogo</source>
       <translation>Import catalog</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="205" />
+      <location filename="../../posapp/ui/imports/panel.py" line="200" />
       <source>Importando %1…</source>
       <translation>Importing %1…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="232" />
+      <location filename="../../posapp/ui/imports/panel.py" line="227" />
       <source>%1 de %2 linhas importadas; %3 recusadas.</source>
       <translation>%1 of %2 rows imported; %3 refused.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="238" />
+      <location filename="../../posapp/ui/imports/panel.py" line="233" />
       <source>Categorias criadas: %1.</source>
       <translation>Categories created: %1.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="251" />
+      <location filename="../../posapp/ui/imports/panel.py" line="246" />
       <source>Exportar clientes</source>
       <translation>Export customers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="251" />
+      <location filename="../../posapp/ui/imports/panel.py" line="246" />
       <source>Exportar catálogo</source>
       <translation>Export catalog</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="274" />
+      <location filename="../../posapp/ui/imports/panel.py" line="269" />
       <source>%1 registros exportados para %2.</source>
       <translation>%1 records exported to %2.</translation>
     </message>
@@ -1011,22 +1082,22 @@
   <context>
     <name>MovementDialog</name>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="101" />
+      <location filename="../../posapp/ui/cash/screen.py" line="96" />
       <source>Valor (R$)</source>
       <translation>Amount (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="102" />
+      <location filename="../../posapp/ui/cash/screen.py" line="97" />
       <source>Motivo</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="115" />
+      <location filename="../../posapp/ui/cash/screen.py" line="110" />
       <source>Informe o motivo.</source>
       <translation>Enter a reason.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="120" />
+      <location filename="../../posapp/ui/cash/screen.py" line="115" />
       <source>Informe um valor maior que zero.</source>
       <translation>Enter an amount greater than zero.</translation>
     </message>
@@ -1172,6 +1243,94 @@
     </message>
   </context>
   <context>
+    <name>PrinterPage</name>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="143" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="164" />
+      <source>Impressora</source>
+      <translation>Printer</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="144" />
+      <source>Escolha a impressora de cupons e imprima uma página de teste.</source>
+      <translation>Pick the receipt printer and print a test page.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="152" />
+      <source>Procurar impressoras USB</source>
+      <translation>Look for USB printers</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="155" />
+      <source>Imprimir teste</source>
+      <translation>Print test page</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="165" />
+      <source>Endereço de rede</source>
+      <translation>Network address</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="166" />
+      <source>Papel</source>
+      <translation>Paper</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="186" />
+      <source>USB: %1</source>
+      <translation>USB: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="187" />
+      <source>Impressora de rede (endereço)</source>
+      <translation>Network printer (address)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="188" />
+      <source>Sem impressora por enquanto</source>
+      <translation>No printer for now</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="198" />
+      <source>Procurando impressoras USB…</source>
+      <translation>Looking for USB printers…</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../posapp/ui/first_run/wizard.py" line="208" />
+      <source>%n impressora(s) USB encontrada(s).</source>
+      <translation>
+        <numerusform>%n USB printer found.</numerusform>
+        <numerusform>%n USB printers found.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="212" />
+      <source>Nenhuma impressora USB: %1</source>
+      <translation>No USB printer: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="232" />
+      <source>Imprimindo a página de teste…</source>
+      <translation>Printing the test page…</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="241" />
+      <source>Página de teste impressa. Saiu certinha?</source>
+      <translation>Test page printed. Did it come out right?</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="244" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="251" />
+      <source>Não imprimiu: %1</source>
+      <translation>Not printed: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="255" />
+      <source>Informe o endereço da impressora de rede.</source>
+      <translation>Enter the network printer's address.</translation>
+    </message>
+  </context>
+  <context>
     <name>ProblemsModel</name>
     <message>
       <location filename="../../posapp/ui/imports/models.py" line="21" />
@@ -1200,7 +1359,7 @@
   <context>
     <name>ReceiptPreviewDialog</name>
     <message>
-      <location filename="../../posapp/ui/customers/dialogs.py" line="217" />
+      <location filename="../../posapp/ui/customers/dialogs.py" line="209" />
       <source>Fechar</source>
       <translation>Close</translation>
     </message>
@@ -1231,17 +1390,17 @@
   <context>
     <name>ReportModel</name>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="78" />
+      <location filename="../../posapp/ui/cash/screen.py" line="73" />
       <source>Seção</source>
       <translation>Section</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="78" />
+      <location filename="../../posapp/ui/cash/screen.py" line="73" />
       <source>Item</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="78" />
+      <location filename="../../posapp/ui/cash/screen.py" line="73" />
       <source>Valor</source>
       <translation>Amount</translation>
     </message>
@@ -1249,62 +1408,62 @@
   <context>
     <name>ReturnItemsDialog</name>
     <message>
-      <location filename="../../posapp/ui/sales/dialogs.py" line="51" />
+      <location filename="../../posapp/ui/sales/dialogs.py" line="43" />
       <source>Devolver itens da venda nº %1</source>
       <translation>Return items of sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/dialogs.py" line="60" />
+      <location filename="../../posapp/ui/sales/dialogs.py" line="52" />
       <source>Item</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/dialogs.py" line="60" />
+      <location filename="../../posapp/ui/sales/dialogs.py" line="52" />
       <source>Vendidos</source>
       <translation>Sold</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/dialogs.py" line="60" />
+      <location filename="../../posapp/ui/sales/dialogs.py" line="52" />
       <source>Já devolvidos</source>
       <translation>Already returned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/dialogs.py" line="60" />
+      <location filename="../../posapp/ui/sales/dialogs.py" line="52" />
       <source>Devolver</source>
       <translation>Return</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/dialogs.py" line="74" />
+      <location filename="../../posapp/ui/sales/dialogs.py" line="66" />
       <source>Tudo o que falta</source>
       <translation>Everything left</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/dialogs.py" line="77" />
+      <location filename="../../posapp/ui/sales/dialogs.py" line="69" />
       <source>ex.: produto com defeito</source>
       <translation>e.g. faulty product</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/dialogs.py" line="80" />
+      <location filename="../../posapp/ui/sales/dialogs.py" line="72" />
       <source>Motivo</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/dialogs.py" line="84" />
+      <location filename="../../posapp/ui/sales/dialogs.py" line="76" />
       <source>Continuar</source>
       <translation>Continue</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/dialogs.py" line="87" />
+      <location filename="../../posapp/ui/sales/dialogs.py" line="79" />
       <source>Cancelar</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/dialogs.py" line="108" />
+      <location filename="../../posapp/ui/sales/dialogs.py" line="100" />
       <source>Escolha ao menos um item para devolver.</source>
       <translation>Choose at least one item to return.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/dialogs.py" line="111" />
+      <location filename="../../posapp/ui/sales/dialogs.py" line="103" />
       <source>Informe o motivo.</source>
       <translation>Enter a reason.</translation>
     </message>
@@ -1688,213 +1847,213 @@
   <context>
     <name>SalesScreen</name>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="117" />
+      <location filename="../../posapp/ui/sales/screen.py" line="96" />
       <source>Escolha uma venda na lista</source>
       <translation>Choose a sale from the list</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="147" />
+      <location filename="../../posapp/ui/sales/screen.py" line="126" />
       <source>Vendas</source>
       <translation>Sales</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="152" />
+      <location filename="../../posapp/ui/sales/screen.py" line="131" />
       <source>Hoje</source>
       <translation>Today</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="154" />
+      <location filename="../../posapp/ui/sales/screen.py" line="133" />
       <source>Nº da venda</source>
       <translation>Sale number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="157" />
+      <location filename="../../posapp/ui/sales/screen.py" line="136" />
       <source>Buscar</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="160" />
+      <location filename="../../posapp/ui/sales/screen.py" line="139" />
       <source>Dia</source>
       <translation>Day</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="191" />
+      <location filename="../../posapp/ui/sales/screen.py" line="170" />
       <source>Reimprimir</source>
       <translation>Reprint</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="192" />
+      <location filename="../../posapp/ui/sales/screen.py" line="171" />
       <source>Devolver itens</source>
       <translation>Return items</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="193" />
+      <location filename="../../posapp/ui/sales/screen.py" line="172" />
       <source>Cancelar venda</source>
       <translation>Void sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="195" />
+      <location filename="../../posapp/ui/sales/screen.py" line="174" />
       <source>Só com a senha de um gerente</source>
       <translation>Needs a manager's PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="218" />
+      <location filename="../../posapp/ui/sales/screen.py" line="197" />
       <source>Carregando o cupom…</source>
       <translation>Loading the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="279" />
+      <location filename="../../posapp/ui/sales/screen.py" line="258" />
       <source>Entre com seu PIN primeiro.</source>
       <translation>Sign in with your PIN first.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="335" />
+      <location filename="../../posapp/ui/sales/screen.py" line="314" />
       <source>Nenhuma venda com o número %1</source>
       <translation>No sale with number %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="337" />
+      <location filename="../../posapp/ui/sales/screen.py" line="316" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="340" />
+      <location filename="../../posapp/ui/sales/screen.py" line="319" />
       <source>Nenhuma venda neste dia</source>
       <translation>No sales on this day</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="342" />
+      <location filename="../../posapp/ui/sales/screen.py" line="321" />
       <source>1 venda</source>
       <translation>1 sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="344" />
+      <location filename="../../posapp/ui/sales/screen.py" line="323" />
       <source>%1 vendas</source>
       <translation>%1 sales</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="392" />
+      <location filename="../../posapp/ui/sales/screen.py" line="371" />
       <source>Venda nº %1 · %2</source>
       <translation>Sale no. %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="397" />
+      <location filename="../../posapp/ui/sales/screen.py" line="376" />
       <source>%1 · cliente: %2 · atendente: %3 · total %4</source>
       <translation>%1 · customer: %2 · staff: %3 · total %4</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="410" />
+      <location filename="../../posapp/ui/sales/screen.py" line="389" />
       <source>Pagamento: %1</source>
       <translation>Payment: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="419" />
+      <location filename="../../posapp/ui/sales/screen.py" line="398" />
       <source>Cancelamento</source>
       <translation>Void</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="419" />
+      <location filename="../../posapp/ui/sales/screen.py" line="398" />
       <source>Devolução</source>
       <translation>Refund</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="421" />
+      <location filename="../../posapp/ui/sales/screen.py" line="400" />
       <source>%1 em %2: %3 em dinheiro (%4; autorizado por %5)</source>
       <translation>%1 on %2: %3 in money (%4; authorized by %5)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="442" />
+      <location filename="../../posapp/ui/sales/screen.py" line="421" />
       <source>Não foi possível mostrar o cupom: %1</source>
       <translation>Could not show the receipt: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="458" />
+      <location filename="../../posapp/ui/sales/screen.py" line="437" />
       <source>Reimprimindo o cupom…</source>
       <translation>Reprinting the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="464" />
+      <location filename="../../posapp/ui/sales/screen.py" line="443" />
       <source>Cupom reimpresso</source>
       <translation>Receipt reprinted</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="469" />
-      <location filename="../../posapp/ui/sales/screen.py" line="478" />
+      <location filename="../../posapp/ui/sales/screen.py" line="448" />
+      <location filename="../../posapp/ui/sales/screen.py" line="457" />
       <source>Não imprimiu: %1 (o cupom ficou na fila)</source>
       <translation>Not printed: %1 (the receipt is queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="500" />
+      <location filename="../../posapp/ui/sales/screen.py" line="479" />
       <source>devolução na venda nº %1</source>
       <translation>refund on sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="502" />
+      <location filename="../../posapp/ui/sales/screen.py" line="481" />
       <source>Devolução cancelada</source>
       <translation>Refund cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="511" />
+      <location filename="../../posapp/ui/sales/screen.py" line="490" />
       <source>Devolvendo…</source>
       <translation>Refunding…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="531" />
+      <location filename="../../posapp/ui/sales/screen.py" line="510" />
       <source>cancelar a venda nº %1</source>
       <translation>void sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="533" />
+      <location filename="../../posapp/ui/sales/screen.py" line="512" />
       <source>Cancelamento não autorizado</source>
       <translation>Void not authorized</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="538" />
+      <location filename="../../posapp/ui/sales/screen.py" line="517" />
       <source>Cancelando a venda…</source>
       <translation>Voiding the sale…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="562" />
+      <location filename="../../posapp/ui/sales/screen.py" line="541" />
       <source>Venda nº %1 cancelada</source>
       <translation>Sale no. %1 voided</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="565" />
+      <location filename="../../posapp/ui/sales/screen.py" line="544" />
       <source>Devolução na venda nº %1: %2 em itens</source>
       <translation>Refund on sale no. %1: %2 of goods</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="584" />
+      <location filename="../../posapp/ui/sales/screen.py" line="563" />
       <source>%1 pontos (%2)</source>
       <translation>%1 points (%2)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="587" />
+      <location filename="../../posapp/ui/sales/screen.py" line="566" />
       <source>Devolver em dinheiro: %1</source>
       <translation>Give back in money: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="590" />
+      <location filename="../../posapp/ui/sales/screen.py" line="569" />
       <source>Cashback devolvido: %1</source>
       <translation>Cashback given back: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="594" />
+      <location filename="../../posapp/ui/sales/screen.py" line="573" />
       <source>Cashback estornado: %1</source>
       <translation>Cashback reversed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="598" />
+      <location filename="../../posapp/ui/sales/screen.py" line="577" />
       <source>Retido do cashback já usado: %1</source>
       <translation>Kept for cashback already spent: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="604" />
+      <location filename="../../posapp/ui/sales/screen.py" line="583" />
       <source>Vales reabertos: %1</source>
       <translation>Vouchers reopened: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="608" />
+      <location filename="../../posapp/ui/sales/screen.py" line="587" />
       <source>Vales cancelados: %1</source>
       <translation>Vouchers cancelled: %1</translation>
     </message>
@@ -1933,623 +2092,651 @@
     </message>
   </context>
   <context>
+    <name>ScannerPage</name>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="264" />
+      <source>Leitor</source>
+      <translation>Scanner</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="266" />
+      <source>Passe um código de barras no leitor (ou avance, se não tiver leitor).</source>
+      <translation>Scan any barcode with the scanner (or go on if you have none).</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="269" />
+      <source>passe um código de barras</source>
+      <translation>scan a barcode</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="286" />
+      <source>Leitor funcionando: código %1</source>
+      <translation>Scanner working: code %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="291" />
+      <source>Isso foi digitado, não lido. Passe o código no leitor.</source>
+      <translation>That was typed, not scanned. Scan the code with the scanner.</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsScreen</name>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="119" />
-      <location filename="../../posapp/ui/settings/screen.py" line="211" />
+      <location filename="../../posapp/ui/settings/screen.py" line="114" />
+      <location filename="../../posapp/ui/settings/screen.py" line="206" />
       <source>A Gerência é só para gerentes e administradores.</source>
       <translation>Management is for managers and administrators only.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="123" />
+      <location filename="../../posapp/ui/settings/screen.py" line="118" />
       <source>Loja</source>
       <translation>Store</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="124" />
+      <location filename="../../posapp/ui/settings/screen.py" line="119" />
       <source>Programa</source>
       <translation>Program</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="125" />
+      <location filename="../../posapp/ui/settings/screen.py" line="120" />
       <source>Impressora</source>
       <translation>Printer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="126" />
+      <location filename="../../posapp/ui/settings/screen.py" line="121" />
       <source>Equipe</source>
       <translation>Staff</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="127" />
+      <location filename="../../posapp/ui/settings/screen.py" line="122" />
       <source>Auditoria</source>
       <translation>Audit log</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="135" />
+      <location filename="../../posapp/ui/settings/screen.py" line="130" />
       <source>Gerência</source>
       <translation>Management</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="230" />
+      <location filename="../../posapp/ui/settings/screen.py" line="225" />
       <source>Salvando…</source>
       <translation>Saving…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="246" />
+      <location filename="../../posapp/ui/settings/screen.py" line="241" />
       <source>Salvar dados da loja</source>
       <translation>Save store details</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="249" />
+      <location filename="../../posapp/ui/settings/screen.py" line="244" />
       <source>Nome</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="250" />
+      <location filename="../../posapp/ui/settings/screen.py" line="245" />
       <source>CNPJ</source>
       <translation>CNPJ</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="251" />
+      <location filename="../../posapp/ui/settings/screen.py" line="246" />
       <source>Endereço</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="252" />
+      <location filename="../../posapp/ui/settings/screen.py" line="247" />
       <source>Telefone</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="282" />
+      <location filename="../../posapp/ui/settings/screen.py" line="277" />
       <source>alterar os dados da loja</source>
       <translation>change the store details</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="287" />
-      <location filename="../../posapp/ui/settings/screen.py" line="681" />
-      <location filename="../../posapp/ui/settings/screen.py" line="765" />
-      <location filename="../../posapp/ui/settings/screen.py" line="900" />
-      <location filename="../../posapp/ui/settings/screen.py" line="914" />
+      <location filename="../../posapp/ui/settings/screen.py" line="282" />
+      <location filename="../../posapp/ui/settings/screen.py" line="676" />
+      <location filename="../../posapp/ui/settings/screen.py" line="760" />
+      <location filename="../../posapp/ui/settings/screen.py" line="895" />
+      <location filename="../../posapp/ui/settings/screen.py" line="909" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="292" />
+      <location filename="../../posapp/ui/settings/screen.py" line="287" />
       <source>Dados da loja salvos</source>
       <translation>Store details saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="299" />
+      <location filename="../../posapp/ui/settings/screen.py" line="294" />
       <source>(programa em vigor)</source>
       <translation>(program in force)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="306" />
+      <location filename="../../posapp/ui/settings/screen.py" line="301" />
       <source>Cashback</source>
       <translation>Cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="307" />
+      <location filename="../../posapp/ui/settings/screen.py" line="302" />
       <source>Pontos</source>
       <translation>Points</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="310" />
+      <location filename="../../posapp/ui/settings/screen.py" line="305" />
       <source>ex.: servicos: 20; higiene: 5</source>
       <translation>e.g. servicos: 20; higiene: 5</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="312" />
+      <location filename="../../posapp/ui/settings/screen.py" line="307" />
       <source>ex.: medicamentos, tabaco</source>
       <translation>e.g. medicamentos, tabaco</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="319" />
+      <location filename="../../posapp/ui/settings/screen.py" line="314" />
       <source>Permitir saldo negativo após devoluções</source>
       <translation>Allow a negative balance after returns</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="328" />
+      <location filename="../../posapp/ui/settings/screen.py" line="323" />
       <source>Sem vale</source>
       <translation>No voucher</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="330" />
+      <location filename="../../posapp/ui/settings/screen.py" line="325" />
       <source>Saldo vira vale ao chegar a um valor</source>
       <translation>The balance becomes a voucher when it reaches an amount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="333" />
+      <location filename="../../posapp/ui/settings/screen.py" line="328" />
       <source>Vale de desconto após compra acima de um valor</source>
       <translation>A discount voucher after a purchase above an amount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="344" />
+      <location filename="../../posapp/ui/settings/screen.py" line="339" />
       <source>Indicação premiada</source>
       <translation>Referral bonus</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="356" />
+      <location filename="../../posapp/ui/settings/screen.py" line="351" />
       <source>Salvar programa</source>
       <translation>Save program</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="359" />
+      <location filename="../../posapp/ui/settings/screen.py" line="354" />
       <source>Ganho</source>
       <translation>Earning</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="361" />
+      <location filename="../../posapp/ui/settings/screen.py" line="356" />
       <source>Nome do programa</source>
       <translation>Program name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="362" />
+      <location filename="../../posapp/ui/settings/screen.py" line="357" />
       <source>Modo</source>
       <translation>Mode</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="363" />
-      <location filename="../../posapp/ui/settings/screen.py" line="584" />
+      <location filename="../../posapp/ui/settings/screen.py" line="358" />
+      <location filename="../../posapp/ui/settings/screen.py" line="579" />
       <source>Cashback (%)</source>
       <translation>Cashback (%)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="364" />
+      <location filename="../../posapp/ui/settings/screen.py" line="359" />
       <source>% por categoria</source>
       <translation>% per category</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="365" />
+      <location filename="../../posapp/ui/settings/screen.py" line="360" />
       <source>Categorias sem cashback</source>
       <translation>Categories without cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="366" />
+      <location filename="../../posapp/ui/settings/screen.py" line="361" />
       <source>Compra mínima (R$)</source>
       <translation>Minimum purchase (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="367" />
+      <location filename="../../posapp/ui/settings/screen.py" line="362" />
       <source>Pontos por real</source>
       <translation>Points per real</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="368" />
+      <location filename="../../posapp/ui/settings/screen.py" line="363" />
       <source>Pontos por troca</source>
       <translation>Points per redemption</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="369" />
+      <location filename="../../posapp/ui/settings/screen.py" line="364" />
       <source>Valor da troca (R$)</source>
       <translation>Redemption value (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="370" />
+      <location filename="../../posapp/ui/settings/screen.py" line="365" />
       <source>Uso e validade</source>
       <translation>Spending and expiry</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="372" />
+      <location filename="../../posapp/ui/settings/screen.py" line="367" />
       <source>Dias para liberar</source>
       <translation>Days until available</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="373" />
+      <location filename="../../posapp/ui/settings/screen.py" line="368" />
       <source>Validade (dias, 0 = não vence)</source>
       <translation>Valid for (days, 0 = never expires)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="374" />
+      <location filename="../../posapp/ui/settings/screen.py" line="369" />
       <source>Paga até (% da compra)</source>
       <translation>Pays up to (% of the purchase)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="375" />
+      <location filename="../../posapp/ui/settings/screen.py" line="370" />
       <source>Lembrete após (dias sem visita)</source>
       <translation>Reminder after (days without a visit)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="377" />
+      <location filename="../../posapp/ui/settings/screen.py" line="372" />
       <source>Vale</source>
       <translation>Voucher</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="379" />
+      <location filename="../../posapp/ui/settings/screen.py" line="374" />
       <source>Regra</source>
       <translation>Rule</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="380" />
+      <location filename="../../posapp/ui/settings/screen.py" line="375" />
       <source>A partir de (R$)</source>
       <translation>From (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="381" />
+      <location filename="../../posapp/ui/settings/screen.py" line="376" />
       <source>Em passos de (R$, 0 = todo o saldo)</source>
       <translation>In steps of (R$, 0 = the whole balance)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="382" />
+      <location filename="../../posapp/ui/settings/screen.py" line="377" />
       <source>Valor do vale (R$)</source>
       <translation>Voucher value (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="383" />
+      <location filename="../../posapp/ui/settings/screen.py" line="378" />
       <source>ou desconto (%)</source>
       <translation>or discount (%)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="384" />
+      <location filename="../../posapp/ui/settings/screen.py" line="379" />
       <source>Desconto máximo (R$)</source>
       <translation>Maximum discount (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="385" />
+      <location filename="../../posapp/ui/settings/screen.py" line="380" />
       <source>Usar a partir de (R$)</source>
       <translation>Usable from (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="386" />
+      <location filename="../../posapp/ui/settings/screen.py" line="381" />
       <source>Validade do vale (dias)</source>
       <translation>Voucher valid for (days)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="387" />
+      <location filename="../../posapp/ui/settings/screen.py" line="382" />
       <source>Indicação</source>
       <translation>Referral</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="390" />
+      <location filename="../../posapp/ui/settings/screen.py" line="385" />
       <source>Bônus de quem indica (R$)</source>
       <translation>Referrer's bonus (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="391" />
+      <location filename="../../posapp/ui/settings/screen.py" line="386" />
       <source>Bônus do indicado (R$)</source>
       <translation>New customer's bonus (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="392" />
+      <location filename="../../posapp/ui/settings/screen.py" line="387" />
       <source>Na primeira compra a partir de (R$)</source>
       <translation>On a first purchase from (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="400" />
+      <location filename="../../posapp/ui/settings/screen.py" line="395" />
       <source>Começar de</source>
       <translation>Start from</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="402" />
+      <location filename="../../posapp/ui/settings/screen.py" line="397" />
       <source>Exemplo</source>
       <translation>Example</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="405" />
-      <location filename="../../posapp/ui/settings/screen.py" line="608" />
+      <location filename="../../posapp/ui/settings/screen.py" line="400" />
+      <location filename="../../posapp/ui/settings/screen.py" line="603" />
       <source>Numa compra de</source>
       <translation>On a purchase of</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="530" />
+      <location filename="../../posapp/ui/settings/screen.py" line="525" />
       <source>valor inválido em %1: %2</source>
       <translation>invalid amount in %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="545" />
+      <location filename="../../posapp/ui/settings/screen.py" line="540" />
       <source>use 'categoria: %' em % por categoria: %1</source>
       <translation>use 'category: %' in % per category: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="556" />
+      <location filename="../../posapp/ui/settings/screen.py" line="551" />
       <source>carregando o programa…</source>
       <translation>loading the program…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="561" />
+      <location filename="../../posapp/ui/settings/screen.py" line="556" />
       <source>A partir de</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="562" />
+      <location filename="../../posapp/ui/settings/screen.py" line="557" />
       <source>Em passos de</source>
       <translation>In steps of</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="563" />
+      <location filename="../../posapp/ui/settings/screen.py" line="558" />
       <source>Valor do vale</source>
       <translation>Voucher value</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="564" />
+      <location filename="../../posapp/ui/settings/screen.py" line="559" />
       <source>desconto (%)</source>
       <translation>discount (%)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="565" />
+      <location filename="../../posapp/ui/settings/screen.py" line="560" />
       <source>Desconto máximo</source>
       <translation>Maximum discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="566" />
+      <location filename="../../posapp/ui/settings/screen.py" line="561" />
       <source>Usar a partir de</source>
       <translation>Usable from</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="571" />
+      <location filename="../../posapp/ui/settings/screen.py" line="566" />
       <source>Bônus de quem indica</source>
       <translation>Referrer's bonus</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="572" />
+      <location filename="../../posapp/ui/settings/screen.py" line="567" />
       <source>Bônus do indicado</source>
       <translation>New customer's bonus</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="573" />
+      <location filename="../../posapp/ui/settings/screen.py" line="568" />
       <source>Na primeira compra a partir de</source>
       <translation>On a first purchase from</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="589" />
+      <location filename="../../posapp/ui/settings/screen.py" line="584" />
       <source>Compra mínima</source>
       <translation>Minimum purchase</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="592" />
+      <location filename="../../posapp/ui/settings/screen.py" line="587" />
       <source>Paga até</source>
       <translation>Pays up to</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="597" />
+      <location filename="../../posapp/ui/settings/screen.py" line="592" />
       <source>Valor da troca</source>
       <translation>Redemption value</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="622" />
+      <location filename="../../posapp/ui/settings/screen.py" line="617" />
       <source>Numa compra de %1 o cliente não ganha nada: o mínimo é %2.</source>
       <translation>On a purchase of %1 the customer earns nothing: the minimum is %2.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="628" />
+      <location filename="../../posapp/ui/settings/screen.py" line="623" />
       <source>Numa compra de %1 o cliente ganha %2 pontos (%3)</source>
       <translation>On a purchase of %1 the customer earns %2 points (%3)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="635" />
+      <location filename="../../posapp/ui/settings/screen.py" line="630" />
       <source>Numa compra de %1 o cliente ganha %2 de cashback</source>
       <translation>On a purchase of %1 the customer earns %2 cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="640" />
+      <location filename="../../posapp/ui/settings/screen.py" line="635" />
       <source>, liberado em %1 dias</source>
       <translation>, available in %1 days</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="642" />
+      <location filename="../../posapp/ui/settings/screen.py" line="637" />
       <source>, válido por %1 dias</source>
       <translation>, valid for %1 days</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="646" />
+      <location filename="../../posapp/ui/settings/screen.py" line="641" />
       <source>O saldo vira um vale de %1 (válido por %2 dias).</source>
       <translation>The balance becomes a voucher of %1 (valid for %2 days).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="654" />
+      <location filename="../../posapp/ui/settings/screen.py" line="649" />
       <source>%1 de desconto</source>
       <translation>%1 off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="657" />
+      <location filename="../../posapp/ui/settings/screen.py" line="652" />
       <source>A compra dá um vale de %1 (válido por %2 dias).</source>
       <translation>The purchase earns a voucher of %1 (valid for %2 days).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="662" />
+      <location filename="../../posapp/ui/settings/screen.py" line="657" />
       <source>Os pontos podem pagar até %1 desta compra.</source>
       <translation>Points may pay up to %1 of this purchase.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="664" />
+      <location filename="../../posapp/ui/settings/screen.py" line="659" />
       <source>O cashback pode pagar até %1 desta compra.</source>
       <translation>Cashback may pay up to %1 of this purchase.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="676" />
+      <location filename="../../posapp/ui/settings/screen.py" line="671" />
       <source>alterar o programa de fidelidade</source>
       <translation>change the loyalty program</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="687" />
+      <location filename="../../posapp/ui/settings/screen.py" line="682" />
       <source>Programa salvo: vale a partir da próxima venda</source>
       <translation>Program saved: it applies from the next sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="704" />
+      <location filename="../../posapp/ui/settings/screen.py" line="699" />
       <source>Pino %1</source>
       <translation>Pin %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="708" />
+      <location filename="../../posapp/ui/settings/screen.py" line="703" />
       <source>(nenhum)</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="712" />
+      <location filename="../../posapp/ui/settings/screen.py" line="707" />
       <source>Salvar</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="714" />
+      <location filename="../../posapp/ui/settings/screen.py" line="709" />
       <source>Imprimir teste</source>
       <translation>Print test page</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="717" />
+      <location filename="../../posapp/ui/settings/screen.py" line="712" />
       <source>Impressora (endereço)</source>
       <translation>Printer (address)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="718" />
+      <location filename="../../posapp/ui/settings/screen.py" line="713" />
       <source>Papel</source>
       <translation>Paper</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="719" />
+      <location filename="../../posapp/ui/settings/screen.py" line="714" />
       <source>Modelo</source>
       <translation>Model</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="720" />
+      <location filename="../../posapp/ui/settings/screen.py" line="715" />
       <source>Gaveta</source>
       <translation>Drawer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="721" />
+      <location filename="../../posapp/ui/settings/screen.py" line="716" />
       <source>Leitor: prefixo</source>
       <translation>Scanner: prefix</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="722" />
+      <location filename="../../posapp/ui/settings/screen.py" line="717" />
       <source>Leitor: final</source>
       <translation>Scanner: suffix</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="723" />
+      <location filename="../../posapp/ui/settings/screen.py" line="718" />
       <source>Leitor: intervalo máximo entre teclas</source>
       <translation>Scanner: longest gap between keys</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="760" />
+      <location filename="../../posapp/ui/settings/screen.py" line="755" />
       <source>alterar impressora e leitor</source>
       <translation>change the printer and scanner</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="771" />
+      <location filename="../../posapp/ui/settings/screen.py" line="766" />
       <source>Impressora e leitor salvos</source>
       <translation>Printer and scanner saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="779" />
+      <location filename="../../posapp/ui/settings/screen.py" line="774" />
       <source>Imprimindo a página de teste…</source>
       <translation>Printing the test page…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="785" />
+      <location filename="../../posapp/ui/settings/screen.py" line="780" />
       <source>Página de teste impressa</source>
       <translation>Test page printed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="788" />
+      <location filename="../../posapp/ui/settings/screen.py" line="783" />
       <source>Não imprimiu: %1</source>
       <translation>Not printed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="803" />
+      <location filename="../../posapp/ui/settings/screen.py" line="798" />
       <source>Cadastrar</source>
       <translation>Add</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="804" />
+      <location filename="../../posapp/ui/settings/screen.py" line="799" />
       <source>Mudar função</source>
       <translation>Change role</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="805" />
+      <location filename="../../posapp/ui/settings/screen.py" line="800" />
       <source>Trocar PIN</source>
       <translation>Reset PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="806" />
+      <location filename="../../posapp/ui/settings/screen.py" line="801" />
       <source>Desativar</source>
       <translation>Deactivate</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="869" />
+      <location filename="../../posapp/ui/settings/screen.py" line="864" />
       <source>cadastrar %1 na equipe</source>
       <translation>add %1 to the staff</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="876" />
+      <location filename="../../posapp/ui/settings/screen.py" line="871" />
       <source>%1 cadastrado(a)</source>
       <translation>%1 added</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="878" />
+      <location filename="../../posapp/ui/settings/screen.py" line="873" />
       <source>mudar a função de %1</source>
       <translation>change %1's role</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="886" />
+      <location filename="../../posapp/ui/settings/screen.py" line="881" />
       <source>Função de %1 alterada</source>
       <translation>%1's role changed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="888" />
+      <location filename="../../posapp/ui/settings/screen.py" line="883" />
       <source>trocar o PIN de %1</source>
       <translation>reset %1's PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="896" />
+      <location filename="../../posapp/ui/settings/screen.py" line="891" />
       <source>PIN de %1 trocado</source>
       <translation>%1's PIN reset</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="909" />
+      <location filename="../../posapp/ui/settings/screen.py" line="904" />
       <source>desativar %1</source>
       <translation>deactivate %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="913" />
+      <location filename="../../posapp/ui/settings/screen.py" line="908" />
       <source>%1 desativado(a)</source>
       <translation>%1 deactivated</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="927" />
+      <location filename="../../posapp/ui/settings/screen.py" line="922" />
       <source>Buscar no registro</source>
       <translation>Search the log</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="930" />
-      <location filename="../../posapp/ui/settings/screen.py" line="988" />
+      <location filename="../../posapp/ui/settings/screen.py" line="925" />
+      <location filename="../../posapp/ui/settings/screen.py" line="983" />
       <source>Todas as ações</source>
       <translation>All actions</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="932" />
-      <location filename="../../posapp/ui/settings/screen.py" line="993" />
+      <location filename="../../posapp/ui/settings/screen.py" line="927" />
+      <location filename="../../posapp/ui/settings/screen.py" line="988" />
       <source>Toda a equipe</source>
       <translation>All staff</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="933" />
+      <location filename="../../posapp/ui/settings/screen.py" line="928" />
       <source>De</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="942" />
+      <location filename="../../posapp/ui/settings/screen.py" line="937" />
       <source>Buscar</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="947" />
+      <location filename="../../posapp/ui/settings/screen.py" line="942" />
       <source>Anterior</source>
       <translation>Previous</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="948" />
+      <location filename="../../posapp/ui/settings/screen.py" line="943" />
       <source>Próxima</source>
       <translation>Next</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="963" />
+      <location filename="../../posapp/ui/settings/screen.py" line="958" />
       <source>até</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="1036" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1031" />
       <source>Página %1 de %2 · %3 registros</source>
       <translation>Page %1 of %2 · %3 entries</translation>
     </message>
@@ -2786,39 +2973,92 @@
     </message>
   </context>
   <context>
+    <name>StorePage</name>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="70" />
+      <source>Loja</source>
+      <translation>Store</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="71" />
+      <source>O nome que aparece no cupom e o segmento da loja.</source>
+      <translation>The name on the receipt and the store's segment.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="75" />
+      <source>Salão de beleza</source>
+      <translation>Beauty salon</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="76" />
+      <source>Farmácia</source>
+      <translation>Pharmacy</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="77" />
+      <source>Moda</source>
+      <translation>Fashion</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="78" />
+      <source>Cosméticos</source>
+      <translation>Cosmetics</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="82" />
+      <source>opcional</source>
+      <translation>optional</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="85" />
+      <source>Nome da loja</source>
+      <translation>Store name</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="86" />
+      <source>Segmento</source>
+      <translation>Segment</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="87" />
+      <source>CNPJ</source>
+      <translation>CNPJ</translation>
+    </message>
+  </context>
+  <context>
     <name>VoidDialog</name>
     <message>
-      <location filename="../../posapp/ui/sales/dialogs.py" line="123" />
+      <location filename="../../posapp/ui/sales/dialogs.py" line="115" />
       <source>Cancelar a venda nº %1</source>
       <translation>Void sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/dialogs.py" line="127" />
+      <location filename="../../posapp/ui/sales/dialogs.py" line="119" />
       <source>A venda nº %1 (%2) será cancelada por inteiro.</source>
       <translation>Sale no. %1 (%2) will be voided in full.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/dialogs.py" line="135" />
+      <location filename="../../posapp/ui/sales/dialogs.py" line="127" />
       <source>ex.: venda lançada errada</source>
       <translation>e.g. sale entered by mistake</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/dialogs.py" line="138" />
+      <location filename="../../posapp/ui/sales/dialogs.py" line="130" />
       <source>Motivo</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/dialogs.py" line="142" />
+      <location filename="../../posapp/ui/sales/dialogs.py" line="134" />
       <source>Continuar</source>
       <translation>Continue</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/dialogs.py" line="145" />
+      <location filename="../../posapp/ui/sales/dialogs.py" line="137" />
       <source>Voltar</source>
       <translation>Back</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/dialogs.py" line="157" />
+      <location filename="../../posapp/ui/sales/dialogs.py" line="149" />
       <source>Informe o motivo.</source>
       <translation>Enter a reason.</translation>
     </message>

@@ -35,9 +35,12 @@ def test_the_demo_opens_on_the_sign_in_screen_with_the_virtual_printer(tmp_path:
     }
 
 
-def test_the_first_run_outside_the_demo_shows_the_admin_pin_once(tmp_path: Path) -> None:
+def test_the_first_run_outside_the_demo_asks_in_the_wizard_then_opens_the_counter(
+    tmp_path: Path,
+) -> None:
     seen = run_app(tmp_path / "loja.sqlite", "real")
-    notices = seen["notices"]
-    assert isinstance(notices, list) and len(notices) == 1
-    assert str(notices[0]).startswith("PIN do administrador")
+    assert seen["wizard"] is True
+    assert seen["title"] == "Salão da Ana — posapp"
+    assert seen["notices"] == []
+    assert seen["printer"] == "virtual://"
     assert seen["current_is_signin"] is True and seen["status"] == 0

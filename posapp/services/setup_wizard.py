@@ -1,0 +1,197 @@
+"""The first-run wizard's services: USB printers on this computer, and the store set up at once.
+
+`complete_setup` is the only way to save the counter settings without a
+manager's PIN, and only while the database has no store: nobody exists yet to
+approve it. Everything is checked before anything is written.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from db.models import Setting
+from posapp.core.cnpj import normalize_cnpj
+from posapp.core.errors import FieldRequired, PosError
+from posapp.core.presets import PRESETS
+from posapp.services import audit
+from posapp.services.device_admin import check_device_settings
+from posapp.services.settings import KEY, CounterSettings
+from posapp.services.setup import SetupResult, is_set_up, set_up_store
+from posapp.services.staff_admin import check_pin_shape
+from posapp.services.station import Station
+
+PRINTER_CLASS = 7
+SEGMENTS = ("salon", "pharmacy", "fashion", "cosmetics")
+"""The segments the wizard offers, each the key of its preset."""
+
+
+class StoreAlreadySetUp(PosError):
+    code = "store_already_set_up"
+    pt_BR = "Esta loja já foi configurada."
+    en = "This store is already set up."
+
+
+class PinsDiffer(PosError):
+    code = "pins_differ"
+    pt_BR = "Os dois PINs não são iguais."
+    en = "The two PINs differ."
+
+
+class UnknownSegment(PosError):
+    code = "unknown_segment"
+    pt_BR = "Segmento desconhecido: {value}."
+    en = "Unknown segment: {value}."
+
+
+@dataclass(frozen=True, slots=True)
+class UsbPrinter:
+    vendor_id: int
+    product_id: int
+    description: str
+
+    @property
+    def uri(self) -> str:
+        return f"usb://{self.vendor_id:04x}:{self.product_id:04x}"
+
+
+@dataclass(frozen=True, slots=True)
+class UsbScan:
+    printers: list[UsbPrinter]
+    reason_pt: str | None = None
+    reason_en: str | None = None
+
+    def reason(self, locale: str = "pt_BR") -> str | None:
+        return self.reason_pt if locale.startswith("pt") else self.reason_en
+
+
+def _has_printer_interface(device: Any) -> bool:
+    for config in device:
+        for interface in config:
+            if interface.bInterfaceClass == PRINTER_CLASS:
+                return True
+    return False
+
+
+def _description(device: Any) -> str:
+    import usb.util
+
+    names: list[str] = []
+    for index in (device.iManufacturer, device.iProduct):
+        if not index:
+            continue
+        try:
+            text = usb.util.get_string(device, index)
+        except Exception:  # no permission, no string descriptor: the ids will do
+            text = None
+        if text:
+            names.append(str(text).strip())
+    ids = f"{device.idVendor:04x}:{device.idProduct:04x}"
+    return f"{' '.join(names)} ({ids})" if names else f"USB {ids}"
+
+
+def scan_usb_printers(backend: Any = None) -> UsbScan:
+    """USB devices with a printer interface (class 7); never raises, says why none were seen."""
+    try:
+        import usb.core
+
+        found = usb.core.find(find_all=True, backend=backend) or []
+        printers = [
+            UsbPrinter(int(d.idVendor), int(d.idProduct), _description(d))
+            for d in found
+            if _has_printer_interface(d)
+        ]
+    except ImportError:
+        return UsbScan([], "pyusb não está instalado", "pyusb is not installed")
+    except Exception as error:
+        if type(error).__name__ == "NoBackendError":
+            return UsbScan(
+                [],
+                "a biblioteca libusb não foi encontrada neste computador",
+                "the libusb library was not found on this computer",
+            )
+        return UsbScan(
+            [],
+            f"não foi possível procurar impressoras USB ({error})",
+            f"could not look for USB printers ({error})",
+        )
+    if not printers:
+        return UsbScan([], "nenhuma impressora USB encontrada", "no USB printer found")
+    return UsbScan(printers)
+
+
+def detect_usb_printers(backend: Any = None) -> list[tuple[int, int, str]]:
+    """(vendor id, product id, description) of each USB printer; empty without libusb."""
+    return [(p.vendor_id, p.product_id, p.description) for p in scan_usb_printers(backend).printers]
+
+
+def check_store_name(name: str) -> str:
+    clean = " ".join(name.split())
+    if not clean:
+        raise FieldRequired(field_pt="o nome da loja", field_en="the store's name")
+    return clean[:120]
+
+
+def check_admin_pin(pin: str, again: str | None = None) -> str:
+    check_pin_shape(pin)
+    if again is not None and again != pin:
+        raise PinsDiffer()
+    return pin
+
+
+def complete_setup(
+    station: Station,
+    store_name: str,
+    preset_key: str,
+    admin_name: str,
+    admin_pin: str,
+    printer_uri: str = "virtual://",
+    paper_mm: int = 80,
+    *,
+    admin_pin_again: str | None = None,
+    cnpj: str | None = None,
+    settings: CounterSettings | None = None,
+) -> SetupResult:
+    """Set the store up with the chosen preset and admin, and save the counter's settings.
+
+    Refused (PosError, pt_BR and en) when the store exists already or any answer is wrong.
+    """
+    if is_set_up(station):
+        raise StoreAlreadySetUp()
+    name = check_store_name(store_name)
+    if preset_key not in PRESETS:
+        raise UnknownSegment(value=preset_key)
+    admin = " ".join(admin_name.split())
+    if not admin:
+        raise FieldRequired(field_pt="o nome do administrador", field_en="the admin's name")
+    pin = check_admin_pin(admin_pin, admin_pin_again)
+    number = normalize_cnpj(cnpj) if cnpj and cnpj.strip() else None
+    counter = check_device_settings(
+        (settings or CounterSettings()).with_changes(
+            printer_uri=printer_uri.strip(), paper_mm=paper_mm
+        )
+    )
+    done = set_up_store(
+        station,
+        name=name,
+        program=PRESETS[preset_key],
+        admin_name=admin[:80],
+        admin_pin=pin,
+        cnpj=number,
+    )
+    now = station.now()
+    with station.write() as session:
+        session.merge(Setting(key=KEY, value=json.dumps(asdict(counter), ensure_ascii=False)))
+        audit.record(
+            session,
+            at=now,
+            terminal_uuid=station.terminal(session).uuid,
+            action="settings.change",
+            staff_id=done.admin_id,
+            target="settings:counter",
+            changed={"first_run": [None, True]},
+            printer_uri=counter.printer_uri,
+            paper_mm=counter.paper_mm,
+        )
+    return done

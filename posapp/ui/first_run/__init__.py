@@ -1,0 +1,1 @@
+"""The first-run wizard: store, admin, printer and scanner, before the counter opens."""

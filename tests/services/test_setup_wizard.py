@@ -1,0 +1,99 @@
+"""The first-run wizard's services: the store set up at once, and USB printers found."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from db.models import Staff, Store
+from hardware.testing.usb_backend import EmulatedBackend, EmulatedHidScanner, EmulatedPrinter
+from posapp.core.errors import FieldRequired, InvalidCNPJ, InvalidSetting, InvalidStaffPin
+from posapp.services.auth import sign_in
+from posapp.services.settings import load_settings
+from posapp.services.setup import is_set_up
+from posapp.services.setup_wizard import (
+    PinsDiffer,
+    StoreAlreadySetUp,
+    complete_setup,
+    detect_usb_printers,
+    scan_usb_printers,
+)
+from posapp.services.station import Station, open_station
+
+
+@pytest.fixture
+def station(tmp_path: Path) -> Iterator[Station]:
+    opened = open_station(tmp_path / "new.sqlite")
+    yield opened
+    opened.close()
+
+
+def test_complete_setup_makes_the_store_the_admin_and_the_settings(station: Station) -> None:
+    done = complete_setup(
+        station, "  Farmácia  Boa Saúde ", "pharmacy", "Paula", "13579",
+        "tcp://192.168.0.50:9100", 58, admin_pin_again="13579",
+    )
+    assert is_set_up(station)
+    with station.read() as session:
+        store = session.scalars(select(Store)).one()
+        assert (store.name, store.segment) == ("Farmácia Boa Saúde", "pharmacy")
+        assert '"key": "pharmacy"' in store.program_json
+        admin = sign_in(session, done.admin_id, "13579", station.now())
+        assert admin.name == "Paula" and admin.role.value == "admin"
+    settings = load_settings(station)
+    assert (settings.printer_uri, settings.paper_mm) == ("tcp://192.168.0.50:9100", 58)
+
+
+@pytest.mark.parametrize(
+    ("name", "pin", "again", "cnpj", "uri", "error"),
+    [
+        ("   ", "1234", "1234", None, "virtual://", FieldRequired),
+        ("Loja", "12", "12", None, "virtual://", InvalidStaffPin),
+        ("Loja", "12ab", None, None, "virtual://", InvalidStaffPin),
+        ("Loja", "1234", "4321", None, "virtual://", PinsDiffer),
+        ("Loja", "1234", "1234", "11.111.111/1111-11", "virtual://", InvalidCNPJ),
+        ("Loja", "1234", "1234", None, "impressora", InvalidSetting),
+    ],
+)
+def test_bad_answers_are_refused_in_portuguese_and_nothing_is_written(
+    station: Station, name: str, pin: str, again: str | None, cnpj: str | None, uri: str,
+    error: type[Exception],
+) -> None:
+    with pytest.raises(error) as raised:
+        complete_setup(station, name, "salon", "Ana", pin, uri, admin_pin_again=again, cnpj=cnpj)
+    assert raised.value.message("pt_BR")  # type: ignore[attr-defined]
+    assert not is_set_up(station)
+    with station.read() as session:
+        assert session.scalars(select(Staff)).all() == []
+
+
+def test_a_store_set_up_already_is_not_set_up_again(station: Station) -> None:
+    complete_setup(station, "Loja", "salon", "Ana", "1234")
+    with pytest.raises(StoreAlreadySetUp) as raised:
+        complete_setup(station, "Outra", "fashion", "Bia", "5678")
+    assert raised.value.message("pt_BR") == "Esta loja já foi configurada."
+
+
+def test_usb_detection_finds_the_emulated_printer_and_not_the_scanner() -> None:
+    backend = EmulatedBackend(EmulatedPrinter(), EmulatedHidScanner())
+    assert detect_usb_printers(backend) == [(0x04B8, 0x0E15, "USB 04b8:0e15")]
+    scan = scan_usb_printers(backend)
+    assert [p.uri for p in scan.printers] == ["usb://04b8:0e15"] and scan.reason() is None
+
+
+def test_usb_detection_without_printers_or_libusb_says_why_and_does_not_crash() -> None:
+    scan = scan_usb_printers(EmulatedBackend(EmulatedHidScanner()))
+    assert scan.printers == [] and scan.reason() == "nenhuma impressora USB encontrada"
+
+    class NoLibusb:
+        def enumerate_devices(self) -> object:
+            import usb.core
+
+            raise usb.core.NoBackendError("No backend available")
+
+    scan = scan_usb_printers(NoLibusb())
+    assert scan.printers == []
+    assert scan.reason("en") == "the libusb library was not found on this computer"
