@@ -7,13 +7,16 @@ which a plain file copy of a WAL database does not.
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
 
 def backup_database(source: Path, destination: Path) -> Path:
     destination.parent.mkdir(parents=True, exist_ok=True)
-    with sqlite3.connect(source) as src, sqlite3.connect(destination) as dst:
+    # closing(): a sqlite3 connection's own `with` commits but does not close, and a
+    # connection left open to the source keeps its log from being folded in at close.
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(destination)) as dst:
         src.backup(dst)
     dst_check = sqlite3.connect(destination)
     try:

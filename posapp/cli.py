@@ -82,6 +82,18 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "none": ("nenhuma", "none"),
     "backup_done": ("Cópia de segurança gravada em {path}", "Backup written to {path}"),
+    "restored": (
+        "Banco {path} restaurado de {file} ({sales} vendas).",
+        "Database {path} restored from {file} ({sales} sales).",
+    ),
+    "restore_saved": (
+        "O banco anterior foi guardado em {path}",
+        "The previous database was kept in {path}",
+    ),
+    "exported": (
+        "Dados do cliente gravados em {path} ({entries} lançamentos).",
+        "Customer data written to {path} ({entries} entries).",
+    ),
     "no_faults": ("Nenhuma falha encontrada", "No faults found"),
     "faults": ("{count} falha(s) encontrada(s):", "{count} fault(s) found:"),
     "report_pin": ("PIN do gerente para a redução Z: ", "Manager's PIN for the Z report: "),
@@ -226,6 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("upgrade", "atualiza o banco para a versão atual (com cópia de segurança antes)"),
         ("verify", "confere a cadeia do extrato, os saldos, as vendas e os vales"),
         ("backup", "grava uma cópia de segurança consistente do banco"),
+        ("restore", "substitui o banco por uma cópia de segurança conferida (gerente)"),
     ):
         action = db_commands.add_parser(
             name, help=text, description=text, formatter_class=_Formatter, add_help=False
@@ -240,6 +253,13 @@ def build_parser() -> argparse.ArgumentParser:
                 metavar="ARQUIVO",
                 help="arquivo da cópia (padrão: pasta backups ao lado do banco)",
             )
+        if name == "restore":
+            action.add_argument("file", type=Path, metavar="ARQUIVO", help="a cópia a restaurar")
+            action.add_argument(
+                "--manager-pin", required=True, metavar="PIN", help="senha do gerente"
+            )
+
+    _customer_parser(commands)
 
     _report_parser(commands)
 
@@ -250,6 +270,26 @@ def build_parser() -> argparse.ArgumentParser:
     else:
         add_printer_commands(commands)
     return parser
+
+
+def _customer_parser(commands: Any) -> None:
+    customer = commands.add_parser(
+        "customer",
+        help="dados de um cliente (LGPD)",
+        description="Direitos do titular (LGPD): exporta os dados de um cliente.",
+        formatter_class=_Formatter,
+        add_help=False,
+    )
+    _help(customer)
+    actions = customer.add_subparsers(dest="customer_command", required=True, metavar="AÇÃO")
+    text = "exporta para JSON todos os dados de um cliente"
+    export = actions.add_parser(
+        "export", help=text, description=text, formatter_class=_Formatter, add_help=False
+    )
+    _help(export)
+    _common(export, top=False)
+    export.add_argument("--cpf", required=True, help="CPF do cliente")
+    export.add_argument("--out", type=Path, required=True, metavar="ARQUIVO", help="o JSON")
 
 
 def _report_parser(commands: Any) -> None:
@@ -323,6 +363,8 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
         return _demo_data(args, lang)
     if command == "db":
         return _db(args, lang)
+    if command == "customer":
+        return _customer(args, lang)
     if command == "report":
         return _with_station(
             _existing(_db_path(args)), lambda station: _report(station, args, lang)
@@ -421,7 +463,30 @@ def _db(args: argparse.Namespace, lang: str) -> int:
         out: Path = args.out or backup_path(source, "manual")
         print(say("backup_done", lang, path=backup_database(source, out)))
         return 0
+    if args.db_command == "restore":
+        from posapp.services.backups import restore
+
+        result = restore(_existing(path), args.file, args.manager_pin)
+        print(say("restored", lang, file=result.restored_from, path=path, sales=result.sales))
+        print(say("restore_saved", lang, path=result.previous_saved_to))
+        return 0
     return _with_station(_existing(path), lambda station: _verify(station, lang))
+
+
+def _customer(args: argparse.Namespace, lang: str) -> int:
+    import json
+
+    from posapp.services.privacy import customer_id_by_cpf, export_customer
+
+    def export(station: Station) -> int:
+        data = export_customer(station, customer_id_by_cpf(station, args.cpf))
+        out: Path = args.out
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(say("exported", lang, path=out, entries=len(data["ledger"])))
+        return 0
+
+    return _with_station(_existing(_db_path(args)), export)
 
 
 def _report_upgrade(station: Station, lang: str) -> int:

@@ -30,6 +30,7 @@ class CounterSettings:
     scanner_suffix: str = "Enter"
     scanner_max_gap_ms: int = 50
     receipt_footer: str = "Obrigado pela preferência!"
+    backup_keep_days: int = 30
 
     def with_changes(self, **changes: Any) -> CounterSettings:
         return replace(self, **changes)

@@ -1,0 +1,297 @@
+"""Backups of the counter's database, and restoring one.
+
+A backup is taken with SQLite's online backup API (`db.backup`) into the
+`backups` folder beside the database, named `<stem>-<UTC time>-<label>.sqlite`.
+The daily backup is taken once per local day (the settings' time zone); backups
+older than `settings.backup_keep_days` are deleted, never the newest one. The
+age of a backup is read from the time in its name (file times change when
+files are copied), and only from its modification time for a file whose name
+carries none; the clock is the station's, so a test can move it.
+
+Restoring replaces the database with a backup, and nothing is replaced before:
+the manager's PIN is checked against the current database; the file is checked
+on a copy: SQLite's integrity check, an `alembic_version` this posapp knows
+(at or below head), a store, then upgraded to head and `verify`'d with no
+fault. The current database is backed up first, then the checked copy is
+written to a temporary file in the same folder, synced, and put in place with
+`os.replace`. The restore is then written to the restored database's audit log.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from alembic.script import ScriptDirectory
+from sqlalchemy import func, select
+
+from db.backup import backup_database, backup_path
+from db.migrate import alembic_config
+from db.models import Sale, Staff
+from posapp.core.errors import PosError
+from posapp.services import audit
+from posapp.services.auth import authorize_manager
+from posapp.services.settings import load_settings
+from posapp.services.setup import is_set_up
+from posapp.services.station import Clock, Station, open_station, utc_now
+from posapp.services.verify import verify
+
+FOLDER = "backups"
+_STAMP = re.compile(r"-(\d{8}T\d{12}Z)-")
+
+
+class BackupFileMissing(PosError):
+    code = "backup_missing"
+    pt_BR = "Arquivo de cópia de segurança não encontrado: {path}."
+    en = "Backup file not found: {path}."
+
+
+class NotAPosappDatabase(PosError):
+    code = "backup_not_posapp"
+    pt_BR = "O arquivo {path} não é um banco de dados do posapp; nada foi substituído."
+    en = "The file {path} is not a posapp database; nothing was replaced."
+
+
+class CorruptBackup(PosError):
+    code = "backup_corrupt"
+    pt_BR = "O arquivo {path} está danificado ({detail}); nada foi substituído."
+    en = "The file {path} is damaged ({detail}); nothing was replaced."
+
+
+class NewerBackup(PosError):
+    code = "backup_newer"
+    pt_BR = (
+        "O arquivo {path} é de uma versão mais nova do posapp (revisão {revision}); "
+        "atualize o programa antes de restaurá-lo. Nada foi substituído."
+    )
+    en = (
+        "The file {path} comes from a newer posapp (revision {revision}); "
+        "update the program before restoring it. Nothing was replaced."
+    )
+
+
+class UnsoundBackup(PosError):
+    code = "backup_unsound"
+    pt_BR = (
+        "O arquivo {path} não passa na conferência do banco ({count} falha(s), a primeira: "
+        "{first}); nada foi substituído."
+    )
+    en = (
+        "The file {path} fails the database check ({count} fault(s), the first: {first}); "
+        "nothing was replaced."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    restored_from: Path
+    previous_saved_to: Path
+    revision: str
+    sales: int
+
+
+# -- taking backups --------------------------------------------------------------------
+
+
+def backups_folder(database: Path) -> Path:
+    return Path(database).parent / FOLDER
+
+
+def backup_now(station: Station, label: str = "manual") -> Path:
+    """A consistent copy of the station's database, taken while it may be in use."""
+    return backup_database(station.path, backup_path(station.path, label, station.now()))
+
+
+def _local_day(station: Station) -> date:
+    zone = ZoneInfo(load_settings(station).timezone)
+    return station.now().astimezone(zone).date()
+
+
+def daily_backup(station: Station) -> Path | None:
+    """Today's backup (local day); None when today's was already taken. Then old ones go."""
+    label = f"daily-{_local_day(station).isoformat()}"
+    folder = backups_folder(station.path)
+    taken = sorted(folder.glob(f"{station.path.stem}-*-{label}.sqlite"))
+    made = None if taken else backup_now(station, label)
+    prune_backups(station)
+    return made
+
+
+def backup_time(file: Path) -> datetime:
+    """When a backup was taken: the UTC time in its name, else its modification time."""
+    found = _STAMP.search(file.name)
+    if found is not None:
+        return datetime.strptime(found.group(1), "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
+    return datetime.fromtimestamp(file.stat().st_mtime, UTC)
+
+
+def prune_backups(station: Station, keep_days: int | None = None) -> list[Path]:
+    """Delete this database's backups older than `keep_days` (the settings'), never the newest."""
+    days = load_settings(station).backup_keep_days if keep_days is None else keep_days
+    return prune_folder(station.path, days, station.now())
+
+
+def prune_folder(database: Path, keep_days: int, now: datetime) -> list[Path]:
+    files = sorted(
+        backups_folder(database).glob(f"{Path(database).stem}-*.sqlite"), key=backup_time
+    )
+    limit = now - timedelta(days=keep_days)
+    removed = []
+    for file in files[:-1]:  # the newest is always kept
+        if backup_time(file) < limit:
+            file.unlink(missing_ok=True)
+            removed.append(file)
+    return removed
+
+
+# -- checking a file -------------------------------------------------------------------
+
+
+def check_file(file: Path, workdir: Path) -> Path:
+    """A copy of `file` in `workdir`, checked and upgraded to head; PosError when unsound."""
+    file = Path(file)
+    if not file.is_file():
+        raise BackupFileMissing(path=file)
+    copy = workdir / "candidate.sqlite"
+    shutil.copyfile(file, copy)
+    for suffix in ("-wal",):  # a live database copied with its log
+        log = file.with_name(file.name + suffix)
+        if log.is_file():
+            shutil.copyfile(log, copy.with_name(copy.name + suffix))
+    _sound_revision(copy, file)
+    station = open_station(copy)
+    try:
+        if not is_set_up(station):
+            raise NotAPosappDatabase(path=file)
+        faults = verify(station)
+    finally:
+        station.close()
+    if faults:
+        raise UnsoundBackup(path=file, count=len(faults), first=faults[0].message())
+    return copy
+
+
+def _sound_revision(copy: Path, shown: Path) -> str:
+    """Integrity check and a known revision, on a read-only connection."""
+    try:
+        connection = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise CorruptBackup(path=shown, detail=str(error)) from None
+    try:
+        try:
+            rows = connection.execute("PRAGMA integrity_check").fetchall()
+        except sqlite3.DatabaseError as error:
+            if "not a database" in str(error):
+                raise NotAPosappDatabase(path=shown) from None
+            raise CorruptBackup(path=shown, detail=str(error)) from None
+        if [tuple(row) for row in rows] != [("ok",)]:
+            raise CorruptBackup(path=shown, detail=str(rows[0][0]))
+        try:
+            found = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+        except sqlite3.DatabaseError:
+            raise NotAPosappDatabase(path=shown) from None
+    finally:
+        connection.close()
+    if len(found) != 1:
+        raise NotAPosappDatabase(path=shown)
+    revision = str(found[0][0])
+    scripts = ScriptDirectory.from_config(alembic_config())
+    known = {script.revision for script in scripts.walk_revisions()}
+    if revision not in known:
+        raise NewerBackup(path=shown, revision=revision)
+    return revision
+
+
+# -- restoring -------------------------------------------------------------------------
+
+
+def restore(
+    station_path: Path, file: Path, manager_pin: str, *, clock: Clock = utc_now
+) -> RestoreResult:
+    """Replace the database at `station_path` with the backup `file` (see the module's notes)."""
+    station_path, file = Path(station_path), Path(file)
+    station = open_station(station_path, clock)
+    try:
+        with station.read() as session:
+            manager = authorize_manager(session, manager_pin, "restaurar cópia", station.now())
+            manager_uuid = session.get(Staff, manager.id)
+            assert manager_uuid is not None
+            manager_key = manager_uuid.uuid
+    finally:
+        station.close()
+    with tempfile.TemporaryDirectory(prefix="posapp-restore-") as work:
+        checked = check_file(file, Path(work))
+        saved = backup_database(station_path, backup_path(station_path, "before-restore", clock()))
+        _replace(station_path, checked)
+    station = open_station(station_path, clock)
+    try:
+        with station.write() as session:
+            restored_manager = session.scalars(
+                select(Staff.id).where(Staff.uuid == manager_key)
+            ).first()
+            audit.record(
+                session,
+                at=station.now(),
+                terminal_uuid=station.terminal(session).uuid,
+                action="db.restore",
+                staff_id=restored_manager,
+                authorized_by_id=restored_manager,
+                target=f"file:{file.name}"[:80],
+                manager=manager.name,
+                manager_uuid=manager_key,
+                previous_saved_to=str(saved),
+                restored_from=str(file),
+            )
+            sales = int(session.scalar(select(func.count(Sale.id))) or 0)
+        revision = station.migration.after if station.migration else ""
+    finally:
+        station.close()
+    return RestoreResult(file, saved, revision, sales)
+
+
+def _replace(target: Path, source: Path) -> None:
+    """Put a copy of `source` at `target` atomically; the old database's log goes with it."""
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".restore", dir=target.parent)
+    os.close(fd)
+    temp = Path(name)
+    try:
+        temp.unlink()
+        backup_database(source, temp)
+        with open(temp, "rb") as handle:
+            os.fsync(handle.fileno())
+        _checkpoint(target)
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    for suffix in ("-wal", "-shm", "-journal"):
+        target.with_name(target.name + suffix).unlink(missing_ok=True)
+    _fsync_folder(target.parent)
+
+
+def _checkpoint(database: Path) -> None:
+    """Fold the write-ahead log into the file, so a log left behind holds nothing."""
+    if not database.exists():
+        return
+    connection = sqlite3.connect(database)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()
+
+
+def _fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not possible on every platform (Windows)
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -1,0 +1,204 @@
+"""Customer data rights (LGPD): a customer's data exported, or anonymized on request.
+
+The export is everything this counter holds about one customer: the profile,
+the consent, every ledger entry, the vouchers, a summary of every sale, and the
+customers they referred (by uuid and date only: those are other people's data).
+
+Anonymizing clears what identifies the person (name, CPF, mobile, e-mail,
+birthday), withdraws the marketing consent and replaces the referral code (it
+starts with the first name). The ledger keys customers by uuid and id, so no
+ledger row, sale or voucher changes: the chain and every balance stay whole and
+`verify` stays clean. It is a manager's action, audited (with the reason, never
+the data removed), and announced to the other counters ("customer.anonymized").
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import Customer, CustomerBalance, LedgerEntry, Sale, Voucher
+from posapp.core.codes import new_referral_code
+from posapp.core.cpf import is_valid_cpf, normalize_cpf
+from posapp.core.errors import InvalidCPF, UnknownCustomer
+from posapp.services import audit, outbox
+from posapp.services.auth import authorize_manager
+from posapp.services.station import Station
+
+ANONYMOUS_NAME = "Cliente anonimizado"
+EXPORT_FORMAT = "posapp.customer-export/1"
+
+
+def _iso(value: datetime | date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def customer_id_by_cpf(station: Station, cpf: str) -> int:
+    if not is_valid_cpf(cpf):
+        raise InvalidCPF(value=cpf)
+    with station.read() as session:
+        found = session.scalar(select(Customer.id).where(Customer.cpf == normalize_cpf(cpf)))
+    if found is None:
+        raise UnknownCustomer(value=cpf)
+    return int(found)
+
+
+def export_customer(station: Station, customer_id: int) -> dict[str, Any]:
+    """All the customer's data, as JSON-ready values (dates in ISO 8601, money in centavos)."""
+    with station.read() as session:
+        customer = session.get(Customer, customer_id)
+        if customer is None:
+            raise UnknownCustomer(value=customer_id)
+        store = station.snapshot(session).store
+        balance = session.get(CustomerBalance, customer.id)
+        return {
+            "format": EXPORT_FORMAT,
+            "exported_at": _iso(station.now()),
+            "controller": {"store": store.name, "cnpj": store.cnpj},
+            "profile": {
+                "uuid": customer.uuid,
+                "name": customer.name,
+                "cpf": customer.cpf,
+                "phone": customer.phone,
+                "email": customer.email,
+                "birthday": _iso(customer.birthday),
+                "created_at": _iso(customer.created_at),
+                "referral_code": customer.referral_code,
+                "referred_by": customer.referred_by.uuid if customer.referred_by else None,
+            },
+            "consent": {
+                "marketing": customer.marketing_consent,
+                "given_at": _iso(customer.consent_at),
+            },
+            "balance_units": balance.units if balance else 0,
+            "ledger": _entries(session, customer.id),
+            "vouchers": _vouchers(session, customer.id),
+            "sales": _sales(session, customer.id),
+            "referrals": [
+                {"customer": uuid, "enrolled_at": _iso(at)}
+                for uuid, at in session.execute(
+                    select(Customer.uuid, Customer.created_at)
+                    .where(Customer.referred_by_id == customer.id)
+                    .order_by(Customer.id)
+                )
+            ],
+        }
+
+
+def _entries(session: Session, customer_id: int) -> list[dict[str, Any]]:
+    rows = session.scalars(
+        select(LedgerEntry).where(LedgerEntry.customer_id == customer_id).order_by(LedgerEntry.id)
+    )
+    return [
+        {
+            "uuid": e.uuid,
+            "kind": e.kind,
+            "amount": e.amount,
+            "created_at": _iso(e.created_at),
+            "available_from": _iso(e.available_from),
+            "expires_at": _iso(e.expires_at),
+            "sale": e.sale_uuid,
+            "voucher": e.voucher_code,
+            "note": e.note,
+        }
+        for e in rows
+    ]
+
+
+def _vouchers(session: Session, customer_id: int) -> list[dict[str, Any]]:
+    rows = session.scalars(
+        select(Voucher).where(Voucher.customer_id == customer_id).order_by(Voucher.id)
+    )
+    return [
+        {
+            "code": v.code,
+            "kind": v.kind,
+            "value": v.value,
+            "percent_bps": v.percent_bps,
+            "min_purchase": v.min_purchase,
+            "issued_at": _iso(v.issued_at),
+            "expires_at": _iso(v.expires_at),
+            "status": v.status,
+            "redeemed_at": _iso(v.redeemed_at),
+            "redeemed_amount": v.redeemed_amount,
+        }
+        for v in rows
+    ]
+
+
+def _sales(session: Session, customer_id: int) -> list[dict[str, Any]]:
+    rows = session.scalars(select(Sale).where(Sale.customer_id == customer_id).order_by(Sale.id))
+    return [
+        {
+            "uuid": s.uuid,
+            "number": s.number,
+            "at": _iso(s.created_at),
+            "status": s.status,
+            "gross": s.gross,
+            "discount": s.discount,
+            "total": s.total,
+            "earned": s.earned,
+            "items": [
+                {"description": line.description, "quantity": line.quantity, "net": line.net}
+                for line in s.lines
+            ],
+            "payments": [{"tender": p.tender, "amount": p.amount} for p in s.payments],
+        }
+        for s in rows
+    ]
+
+
+def anonymize_customer(station: Station, customer_id: int, manager_pin: str, reason: str) -> None:
+    """Clear what identifies the customer; their ledger, sales and vouchers stay as they are."""
+    now = station.now()
+    with station.write() as session:
+        manager = authorize_manager(session, manager_pin, "anonimizar cliente", now)
+        customer = session.get(Customer, customer_id)
+        if customer is None:
+            raise UnknownCustomer(value=customer_id)
+        cleared = [
+            key
+            for key in ("name", "cpf", "phone", "email", "birthday", "marketing_consent")
+            if getattr(customer, key) not in (None, False, ANONYMOUS_NAME)
+        ]
+        customer.name = ANONYMOUS_NAME
+        customer.cpf = None
+        customer.phone = None
+        customer.email = None
+        customer.birthday = None
+        customer.marketing_consent = False
+        customer.consent_at = None
+        customer.referral_code = _fresh_code(session)
+        session.flush()
+        outbox.emit(
+            session,
+            "customer.anonymized",
+            now,
+            {
+                "customer": customer.uuid,
+                "referral_code": customer.referral_code,
+                "staff_id": manager.id,
+            },
+        )
+        audit.record(
+            session,
+            at=now,
+            terminal_uuid=station.terminal(session).uuid,
+            action="customer.anonymize",
+            staff_id=manager.id,
+            authorized_by_id=manager.id,
+            target=f"customer:{customer.uuid}",
+            reason=" ".join(reason.split()),
+            cleared=cleared,
+        )
+
+
+def _fresh_code(session: Session) -> str:
+    for _ in range(20):
+        code = new_referral_code()
+        if not session.scalar(select(Customer.id).where(Customer.referral_code == code)):
+            return code
+    raise RuntimeError("could not find a free referral code")

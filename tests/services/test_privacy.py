@@ -1,0 +1,77 @@
+"""LGPD: one customer's data exported; a customer anonymized while the ledger stays whole."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import select
+
+from db.models import AuditLog, CustomerBalance, LedgerEntry, OutboxEvent
+from posapp.core.errors import NotAuthorized
+from posapp.services.customers import search
+from posapp.services.privacy import ANONYMOUS_NAME, anonymize_customer, export_customer
+from posapp.services.verify import verify
+from tests.support import CASHIER_PIN, MANAGER_PIN, Shop
+
+MakeShop = Callable[..., Shop]
+CPF = "529.982.247-25"
+
+
+def _customer(shop: Shop) -> int:
+    maria = shop.enrol(
+        "Maria Aparecida", cpf=CPF, phone="(11) 91234-5678", email="maria@example.com"
+    )
+    shop.sell("shampoo", "corte", customer=maria, cash=11_000)
+    shop.clock.advance(minutes=5)
+    shop.sell("manicure", customer=maria, pix=3_500)
+    return maria
+
+
+def test_export_holds_the_profile_and_every_ledger_entry(make_shop: MakeShop) -> None:
+    shop = make_shop()
+    maria = _customer(shop)
+    data = json.loads(json.dumps(export_customer(shop.station, maria)))
+    with shop.station.read() as session:
+        entries = session.scalars(
+            select(LedgerEntry.uuid).where(LedgerEntry.customer_id == maria)
+        ).all()
+    assert entries and [e["uuid"] for e in data["ledger"]] == list(entries)
+    assert data["profile"]["cpf"] == "52998224725"
+    assert data["profile"]["name"] == "Maria Aparecida"
+    assert len(data["sales"]) == 2
+    assert data["consent"]["marketing"] is False
+
+
+def test_anonymize_keeps_the_ledger_whole_and_forgets_who(make_shop: MakeShop) -> None:
+    shop = make_shop()
+    maria = _customer(shop)
+    with shop.station.read() as session:
+        before = {b.customer_id: b.units for b in session.scalars(select(CustomerBalance))}
+        hashes = session.scalars(select(LedgerEntry.hash).order_by(LedgerEntry.id)).all()
+
+    with pytest.raises(NotAuthorized):
+        anonymize_customer(shop.station, maria, CASHIER_PIN, "pedido da titular")
+    anonymize_customer(shop.station, maria, MANAGER_PIN, "pedido da titular")
+
+    assert verify(shop.station) == []
+    with shop.station.read() as session:
+        after = {b.customer_id: b.units for b in session.scalars(select(CustomerBalance))}
+        assert session.scalars(select(LedgerEntry.hash).order_by(LedgerEntry.id)).all() == hashes
+        kinds = session.scalars(select(OutboxEvent.kind)).all()
+        audit_row = session.scalars(
+            select(AuditLog).where(AuditLog.action == "customer.anonymize")
+        ).one()
+    assert after == before
+    assert "customer.anonymized" in kinds
+    assert "pedido da titular" in audit_row.details
+    assert "Maria" not in audit_row.details
+    assert search(shop.station, "Maria") == []
+    assert search(shop.station, "Aparecida") == []
+    assert search(shop.station, CPF) == []
+    assert search(shop.station, "11912345678") == []
+    profile = export_customer(shop.station, maria)["profile"]
+    assert profile["name"] == ANONYMOUS_NAME
+    assert (profile["cpf"], profile["phone"], profile["email"]) == (None, None, None)
+    assert not profile["referral_code"].startswith("MARI")
