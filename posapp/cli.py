@@ -200,8 +200,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--preset",
         choices=sorted(PRESETS),
-        default="salon",
-        help="programa de fidelidade de uma loja nova (padrão: salon)",
+        default=None,
+        help="configura uma loja nova sem o assistente, com este programa "
+        "(sem ele, o assistente de primeira execução abre na janela)",
     )
     commands = parser.add_subparsers(dest="command", title="comandos", metavar="COMANDO")
 
@@ -586,7 +587,7 @@ def _demo_gui(args: argparse.Namespace, lang: str) -> int:
     """A fresh demo database in a new temporary folder, then the GUI on it."""
     path = Path(tempfile.mkdtemp(prefix="posapp-demo-")) / "demo.sqlite"
     started = time.perf_counter()
-    summary = _new_demo(path, args.preset)
+    summary = _new_demo(path, args.preset or "salon")
     print(say("demo_ready", lang, seconds=_seconds(started, lang), path=path))
     _print_summary(summary, lang)
     pins = [f"{p.name} ({_role(p.role.value, lang)}): {p.pin}" for p in summary.staff]
@@ -597,6 +598,8 @@ def _gui(args: argparse.Namespace, lang: str) -> int:
     if args.demo:
         return _demo_gui(args, lang)
     path = _db_path(args)
+    if args.preset is None:
+        return _run_app(path, demo=False, notice=None)  # an empty database opens the wizard
     station = open_station(path)
     try:
         done = first_run(station, preset_key=args.preset)

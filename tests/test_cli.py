@@ -178,13 +178,24 @@ class FakeApp:
         return 0
 
 
-def test_first_run_sets_the_store_up_and_shows_the_admin_pin_once(
+def test_without_a_preset_an_empty_database_is_left_to_the_setup_wizard(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = FakeApp()
     monkeypatch.setattr(cli, "_run_app", app)
     path = tmp_path / "loja" / "posapp.sqlite"
     code, out, _ = run(capsys, "--db", str(path))
+    assert code == 0 and out == ""
+    assert app.calls == [{"path": path, "demo": False, "notice": None}]
+
+
+def test_first_run_with_a_preset_sets_the_store_up_and_shows_the_admin_pin_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = FakeApp()
+    monkeypatch.setattr(cli, "_run_app", app)
+    path = tmp_path / "loja" / "posapp.sqlite"
+    code, out, _ = run(capsys, "--db", str(path), "--preset", "salon")
     assert code == 0
     pin = re.search(r"PIN do administrador \(Administrador\): (\d{6})", out)
     assert pin is not None
