@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
-from contextlib import suppress
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
@@ -67,6 +66,8 @@ def run_in_background(
 ) -> None:
     bridge = _Bridge(parent, on_success, on_failure)
     _pending.add(bridge)
+    # A screen closed before its answer arrived takes its bridge with it: forget it too.
+    bridge.destroyed.connect(lambda *_: _pending.discard(bridge))
     _running.add(_workers.submit(_work, call, bridge))
 
 
@@ -121,11 +122,16 @@ def _work(call: Callable[[], Any], bridge: _Bridge) -> None:
     try:
         result = call()
     except Exception as error:  # every failure goes back to the screen
-        _answer(bridge.failed, error)
+        delivered = _answer(bridge.failed, error)
     else:
-        _answer(bridge.succeeded, result)
+        delivered = _answer(bridge.succeeded, result)
+    if not delivered:
+        _pending.discard(bridge)
 
 
-def _answer(signal: Any, value: object) -> None:
-    with suppress(RuntimeError):  # the screen that asked is gone: nobody to tell
+def _answer(signal: Any, value: object) -> bool:
+    try:
         signal.emit(value)
+    except RuntimeError:  # the screen that asked is gone: nobody to tell
+        return False
+    return True

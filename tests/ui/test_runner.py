@@ -30,3 +30,19 @@ def test_results_and_errors_come_back_on_the_gui_thread(qtbot: QtBot) -> None:
     assert seen["result"] == 42 and seen["on"] == gui and seen["worker"] != gui
     assert isinstance(seen["error"], InvalidCPF)
 
+
+
+def test_a_screen_closed_before_its_answer_is_not_counted_as_busy(qtbot: QtBot) -> None:
+    from posapp.ui.runner import pending_count, wait_for_background
+
+    assert wait_for_background(5_000)
+    before = pending_count()
+    release = threading.Event()
+    owner = QWidget()
+    run_in_background(owner, lambda: release.wait(5), lambda r: None)
+    assert pending_count() == before + 1
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: pending_count() == before)  # gone with its screen
+    release.set()
+    assert wait_for_background(5_000)
+    assert pending_count() == before
