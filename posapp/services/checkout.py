@@ -222,7 +222,7 @@ def checkout(station: Station, request: CheckoutRequest) -> SaleResult:
         connection = session.connection()
         people = _customer_and_staff(session, request)
         staff = acting_staff(session, request.staff_id)
-        priced = price_cart(_cart_lines(connection, request.lines), request.sale_discount)
+        priced = price_cart(cart_lines(connection, request.lines), request.sale_discount)
         total = priced.total
         approver = _approval(session, request, priced, staff, now)
         customer = people[0] if people else _customer(session, request.customer_id)
@@ -331,8 +331,11 @@ def checkout(station: Station, request: CheckoutRequest) -> SaleResult:
         )
 
 
-def _cart_lines(connection: Connection, requests: Sequence[LineRequest]) -> list[CartLine]:
-    """The cart's items and their categories, read in one query; checked line by line."""
+def cart_lines(connection: Connection, requests: Sequence[LineRequest]) -> list[CartLine]:
+    """The cart's items and their categories, read in one query; checked line by line.
+
+    Shared with the live quote, so the screen refuses what checkout would.
+    """
     items = {
         row.id: row
         for row in connection.execute(

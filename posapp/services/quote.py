@@ -5,14 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
-
-from db.models import Customer, Item
-from posapp.core.errors import UnknownCustomer, UnknownItem
-from posapp.core.pricing import CartLine, price_cart
+from db.models import Customer
+from posapp.core.errors import UnknownCustomer
+from posapp.core.pricing import price_cart
 from posapp.core.program import ProgramMode
-from posapp.services.checkout import LineRequest
+from posapp.services.checkout import LineRequest, cart_lines
 from posapp.services.ledger import replay_customer
 from posapp.services.station import Station
 
@@ -43,29 +40,7 @@ def quote(
 ) -> Quote:
     with station.read() as session:
         program = station.program(session)
-        ids = {line.item_id for line in lines}
-        items = {
-            item.id: item
-            for item in session.scalars(
-                select(Item).where(Item.id.in_(ids)).options(selectinload(Item.category))
-            )
-        }
-        cart = []
-        for line in lines:
-            item = items.get(line.item_id)
-            if item is None:
-                raise UnknownItem(value=line.item_id)
-            cart.append(
-                CartLine(
-                    item_id=item.id,
-                    name=item.name,
-                    unit_price=item.price if line.unit_price is None else line.unit_price,
-                    quantity=line.quantity,
-                    discount=line.discount,
-                    category=item.category.code if item.category else None,
-                    professional_id=line.professional_id,
-                )
-            )
+        cart = cart_lines(session.connection(), lines)
         priced = price_cart(cart, sale_discount)
         spendable = 0
         if customer_id is not None:
