@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
 W = TypeVar("W", bound=QWidget)
 
@@ -33,3 +33,11 @@ def read_only_table(
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setHighlightSections(False)
     return table
+
+
+def show_message(label: QLabel, text: str, *, error: bool = False) -> None:
+    """A line in the screen itself (not a modal), styled as an error or as information."""
+    label.setText(text)
+    label.setProperty("role", "error" if error else "info")
+    label.style().unpolish(label)
+    label.style().polish(label)

@@ -55,6 +55,7 @@ from posapp.ui.program_text import program_rules
 from posapp.ui.runner import run_in_background
 from posapp.ui.widgets import named as _named
 from posapp.ui.widgets import read_only_table as _table
+from posapp.ui.widgets import show_message
 
 SEARCH_DELAY_MS = 200
 """Typing pauses this long before the search runs; Enter searches at once."""
@@ -316,10 +317,7 @@ class CustomersScreen(QWidget):
             self.show_customer(self.customer_id)
 
     def say(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setProperty("role", "error" if error else "info")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        show_message(self.message, text, error=error)
         self.context.events.status.emit(text)
 
     # -- editing -------------------------------------------------------------------

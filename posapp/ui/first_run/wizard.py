@@ -209,9 +209,7 @@ class PrinterPage(QWizardPage):
             )
         else:
             self.usb_note.setText(
-                self.tr("Nenhuma impressora USB: %1").replace(
-                    "%1", scan.reason(_lang(self)) or ""
-                )
+                self.tr("Nenhuma impressora USB: %1").replace("%1", scan.reason(_lang(self)) or "")
             )
 
     def printer_uri(self) -> str:
@@ -241,9 +239,7 @@ class PrinterPage(QWizardPage):
             self.result.setText(self.tr("Página de teste impressa. Saiu certinha?"))
         else:
             self.result.setText(
-                self.tr("Não imprimiu: %1").replace(
-                    "%1", outcome.error(_lang(self)) or ""
-                )
+                self.tr("Não imprimiu: %1").replace("%1", outcome.error(_lang(self)) or "")
             )
 
     def _test_failed(self, error: Exception) -> None:
@@ -287,9 +283,7 @@ class ScannerPage(QWizardPage):
 
     def _typed(self) -> None:
         self.test_field.clear()
-        self.result.setText(
-            self.tr("Isso foi digitado, não lido. Passe o código no leitor.")
-        )
+        self.result.setText(self.tr("Isso foi digitado, não lido. Passe o código no leitor."))
 
 
 class DonePage(QWizardPage):

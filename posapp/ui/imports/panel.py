@@ -40,6 +40,7 @@ from posapp.ui.dialogs.manager_pin import ask_manager_pin
 from posapp.ui.imports.models import ProblemsModel
 from posapp.ui.runner import Jobs
 from posapp.ui.widgets import named as _named
+from posapp.ui.widgets import show_message
 
 AskPin = Callable[[QWidget | None, str], str | None]
 ChooseFile = Callable[[QWidget, str, str], str | None]
@@ -162,10 +163,7 @@ class ImportExportPanel(QWidget):
             widget.setEnabled(not busy)
 
     def say(self, text: str, *, error: bool = False) -> None:
-        self.summary.setText(text)
-        self.summary.setProperty("role", "error" if error else "info")
-        self.summary.style().unpolish(self.summary)
-        self.summary.style().polish(self.summary)
+        show_message(self.summary, text, error=error)
         if text:
             self.context.events.status.emit(text)
 

@@ -326,14 +326,6 @@ class SaleScreen(QWidget):
         """No background call of this screen is under way (for tests and shutdown)."""
         return self.jobs.idle()
 
-    def _run(
-        self,
-        call: Callable[[], T],
-        on_success: Callable[[T], None],
-        on_failure: Callable[[Exception], None] | None = None,
-    ) -> None:
-        self.jobs.run(call, on_success, on_failure)
-
     def _failed(self, error: Exception) -> None:
         self.say(error_text(error, self.lang))
 
@@ -420,7 +412,7 @@ class SaleScreen(QWidget):
             self.say(self.tr("Digite parte do nome do produto ou serviço e tecle Enter."))
 
     def search(self, text: str) -> None:
-        self._run(
+        self.jobs.run(
             lambda: catalog.search_items(self.station, text),
             lambda found: self._show_results(text, found),
         )
@@ -497,7 +489,7 @@ class SaleScreen(QWidget):
             self._update_customer_panel()
             return
         customer_id = self.customer.id if self.customer else None
-        self._run(
+        self.jobs.run(
             lambda: quote(self.station, lines, customer_id=customer_id),
             lambda result: self._quoted(generation, result),
             lambda error: self._quote_failed(generation, error),
@@ -585,7 +577,7 @@ class SaleScreen(QWidget):
         if self.customer is None:
             return
         customer_id = self.customer.id
-        self._run(
+        self.jobs.run(
             lambda: customers.account(self.station, customer_id),
             self._account_loaded,
         )
@@ -713,7 +705,7 @@ class SaleScreen(QWidget):
             customer_id=self.customer.id if self.customer else None,
             manager_pin=manager_pin,
         )
-        self._run(
+        self.jobs.run(
             lambda: checkout(self.station, request),
             lambda result: self._sale_done(dialog, result),
             lambda error: self._checkout_refused(dialog, payments, manager_pin, error),
@@ -791,8 +783,8 @@ class SaleScreen(QWidget):
 
     def print_receipt(self, sale_id: int) -> None:
         printing = self.context.printing
-        self._run(lambda: printing.print_sale(sale_id), self._watch_print)
-        self._run(lambda: printing.preview_png(SALE, sale_id), self._show_preview)
+        self.jobs.run(lambda: printing.print_sale(sale_id), self._watch_print)
+        self.jobs.run(lambda: printing.preview_png(SALE, sale_id), self._show_preview)
 
     def reprint(self) -> None:
         """F7: send again what the printer did not take; else the last receipt once more."""
@@ -812,7 +804,7 @@ class SaleScreen(QWidget):
                 self._watch_print(future)
 
         self.say(self.tr("Reimprimindo…"))
-        self._run(again, started)
+        self.jobs.run(again, started)
 
     def _watch_print(self, future: Future[PrintOutcome]) -> None:
         self.jobs.count += 1
@@ -865,7 +857,7 @@ class SaleScreen(QWidget):
         lines = self.model.requests()
         customer = self.customer
         label = customer.name if customer else ""
-        self._run(
+        self.jobs.run(
             lambda: parking.park(
                 self.station,
                 label=label,
@@ -885,7 +877,7 @@ class SaleScreen(QWidget):
         if self.model.rowCount():
             self.say(self.tr("Finalize ou estacione a venda atual antes de recuperar outra."))
             return
-        self._run(lambda: parking.parked(self.station), self._show_parked)
+        self.jobs.run(lambda: parking.parked(self.station), self._show_parked)
 
     def _show_parked(self, carts: list[ParkedCart]) -> None:
         if not carts:
@@ -913,7 +905,7 @@ class SaleScreen(QWidget):
             )
             return cart, items, summary
 
-        self._run(work, self._recalled)
+        self.jobs.run(work, self._recalled)
 
     def _recalled(
         self, found: tuple[ParkedCart, dict[int, ItemView], CustomerSummary | None]
@@ -952,7 +944,7 @@ class SaleScreen(QWidget):
             return
         lines = self.model.rowCount()
         total = self.quote.total if self.quote is not None else 0
-        self._run(
+        self.jobs.run(
             lambda: cart_audit.record_cart_cancel(self.station, staff_id, pin, lines, total),
             self._cancelled,
         )

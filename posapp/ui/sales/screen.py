@@ -54,7 +54,7 @@ from posapp.ui.runner import Jobs
 from posapp.ui.sales.dialogs import ReturnItemsDialog, VoidDialog
 from posapp.ui.sales.models import SaleLinesModel, SalesTableModel, sale_number, status_name
 from posapp.ui.widgets import named as _named
-from posapp.ui.widgets import read_only_table
+from posapp.ui.widgets import read_only_table, show_message
 
 T = TypeVar("T")
 AskPin = Callable[[QWidget | None, str], str | None]
@@ -229,23 +229,12 @@ class SalesScreen(QWidget):
         """No background call of this screen is under way (for tests and shutdown)."""
         return self.jobs.idle()
 
-    def _run(
-        self,
-        call: Callable[[], T],
-        on_success: Callable[[T], None],
-        on_failure: Callable[[Exception], None] | None = None,
-    ) -> None:
-        self.jobs.run(call, on_success, on_failure)
-
     def _failed(self, error: Exception) -> None:
         self.say(error_text(error, self.lang), error=True)
 
     def say(self, text: str, *, error: bool = False) -> None:
         """A message in the screen (not a modal) and on the status bar."""
-        self.message.setText(text)
-        self.message.setProperty("role", "error" if error else "info")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        show_message(self.message, text, error=error)
         if text:
             self.context.events.status.emit(text)
 
@@ -299,7 +288,7 @@ class SalesScreen(QWidget):
         self._list_generation += 1
         generation = self._list_generation
         station, zone = self.station, self.zone
-        self._run(
+        self.jobs.run(
             lambda: recent_sales(station, day=day, number=number, timezone=zone),
             lambda rows: self._listed(generation, number, rows),
         )
@@ -352,11 +341,11 @@ class SalesScreen(QWidget):
         self._detail_generation += 1
         generation = self._detail_generation
         station, printing = self.station, self.context.printing
-        self._run(
+        self.jobs.run(
             lambda: sale_detail(station, sale_id),
             lambda detail: self._show_detail(generation, detail),
         )
-        self._run(
+        self.jobs.run(
             lambda: printing.preview_png(SALE, sale_id),
             lambda png: self._show_preview(generation, png),
             lambda error: self._preview_failed(generation, error),
@@ -435,7 +424,9 @@ class SalesScreen(QWidget):
             return
         self.reprint_button.setEnabled(False)
         self.say(self.tr("Reimprimindo o cupom…"))
-        self._run(lambda: future.result(timeout=PRINT_TIMEOUT_S), self._printed, self._print_failed)
+        self.jobs.run(
+            lambda: future.result(timeout=PRINT_TIMEOUT_S), self._printed, self._print_failed
+        )
 
     def _printed(self, outcome: PrintOutcome) -> None:
         self._update_buttons()
@@ -526,7 +517,7 @@ class SalesScreen(QWidget):
         self._update_buttons()
         self.result_label.setText("")
         self.say(text)
-        self._run(call, lambda result: self._undone(detail, result), self._refused)
+        self.jobs.run(call, lambda result: self._undone(detail, result), self._refused)
 
     def _refused(self, error: Exception) -> None:
         self._acting = False

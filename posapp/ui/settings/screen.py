@@ -73,7 +73,7 @@ from posapp.ui.runner import Jobs
 from posapp.ui.settings.dialogs import ADD, PIN, ROLE, StaffDialog
 from posapp.ui.settings.models import AuditTableModel, StaffTableModel, action_name
 from posapp.ui.widgets import named as _named
-from posapp.ui.widgets import read_only_table
+from posapp.ui.widgets import read_only_table, show_message
 
 T = TypeVar("T")
 AskPin = Callable[[QWidget | None, str], str | None]
@@ -161,8 +161,8 @@ class SettingsScreen(QWidget):
         if not self.allowed:
             return
         station = self.station
-        self._run(lambda: store_admin.store_data(station), self._show_store)
-        self._run(lambda: store_admin.current_program(station), self._show_program)
+        self.jobs.run(lambda: store_admin.store_data(station), self._show_store)
+        self.jobs.run(lambda: store_admin.current_program(station), self._show_program)
         self._show_devices(self.context.settings)
         self.load_staff()
         self._load_actions()
@@ -178,22 +178,11 @@ class SettingsScreen(QWidget):
         """No background call of this screen is under way (for tests and shutdown)."""
         return self.jobs.idle()
 
-    def _run(
-        self,
-        call: Callable[[], T],
-        on_success: Callable[[T], None],
-        on_failure: Callable[[Exception], None] | None = None,
-    ) -> None:
-        self.jobs.run(call, on_success, on_failure)
-
     def _failed(self, error: Exception) -> None:
         self.say(error_text(error, self.lang), error=True)
 
     def say(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setProperty("role", "error" if error else "info")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        show_message(self.message, text, error=error)
         if text:
             self.context.events.status.emit(text)
 
@@ -224,7 +213,7 @@ class SettingsScreen(QWidget):
             return
         self.say(self.tr("Salvando…"))
         staff_id = staff.id
-        self._run(lambda: call(staff_id, pin), on_success)
+        self.jobs.run(lambda: call(staff_id, pin), on_success)
 
     # -- Loja ----------------------------------------------------------------------
 
@@ -508,7 +497,7 @@ class SettingsScreen(QWidget):
             self._show_program(store_admin.presets()[key])
         else:
             station = self.station
-            self._run(lambda: store_admin.current_program(station), self._show_program)
+            self.jobs.run(lambda: store_admin.current_program(station), self._show_program)
 
     def _amount(self, box: QLineEdit, label: str) -> int:
         return self._parse_amount(box.text(), label)
@@ -772,7 +761,7 @@ class SettingsScreen(QWidget):
         settings, printing = self.devices_form(), self.context.printing
         self.test_button.setEnabled(False)
         self.say(self.tr("Imprimindo a página de teste…"))
-        self._run(lambda: print_test_page(printing, settings), self._tested, self._test_failed)
+        self.jobs.run(lambda: print_test_page(printing, settings), self._tested, self._test_failed)
 
     def _tested(self, outcome: TestPrint) -> None:
         self.test_button.setEnabled(True)
@@ -830,7 +819,7 @@ class SettingsScreen(QWidget):
 
     def load_staff(self, select: int | None = None) -> None:
         station = self.station
-        self._run(
+        self.jobs.run(
             lambda: staff_admin.staff_members(station),
             lambda rows: self._staff_listed(rows, select),
         )
@@ -970,7 +959,7 @@ class SettingsScreen(QWidget):
 
     def _load_actions(self) -> None:
         station = self.station
-        self._run(
+        self.jobs.run(
             lambda: (audit_actions(station), staff_admin.staff_members(station)),
             self._actions_listed,
         )
@@ -1018,7 +1007,7 @@ class SettingsScreen(QWidget):
         search, station, zone = self.audit_search(), self.station, self.zone
         self._page = max(0, page)
         wanted = self._page
-        self._run(
+        self.jobs.run(
             lambda: search_audit(station, search, page=wanted, page_size=AUDIT_PAGE, timezone=zone),
             self._audit_found,
         )
