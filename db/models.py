@@ -429,3 +429,47 @@ class ParkedSale(Base):
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     payload: Mapped[str] = mapped_column(Text)
+
+
+class StoreKey(Base):
+    """Another store of the chain (learned by sync): the key its voucher QRs are signed with."""
+
+    __tablename__ = "store_key"
+    store_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    signing_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+
+
+class SyncKnown(Base):
+    """A customer or voucher the sync endpoint already has (pushed by us or pulled from it).
+
+    The push sends an upsert of every customer and voucher not listed here (a first sync's
+    history, customers imported from CSV), so nothing an entry names is missing upstream.
+    """
+
+    __tablename__ = "sync_known"
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+
+
+class SyncConflict(Base):
+    """Something for a manager to settle: the endpoint's conflicts (overdraft, voucher reuse)
+    and, recorded here only, a pulled customer whose CPF or phone a local customer holds."""
+
+    __tablename__ = "sync_conflict"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    server_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    """The endpoint's id; None for a conflict recorded only here."""
+    kind: Mapped[str] = mapped_column(String(20))
+    customer_uuid: Mapped[str | None] = mapped_column(String(36))
+    amount: Mapped[int] = mapped_column(Integer, default=0)
+    entry_uuid: Mapped[str | None] = mapped_column(String(36))
+    sale_uuid: Mapped[str | None] = mapped_column(String(36))
+    terminal_uuid: Mapped[str | None] = mapped_column(String(36))
+    store_uuid: Mapped[str | None] = mapped_column(String(36))
+    detail: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    status: Mapped[str] = mapped_column(String(10), index=True)
+    resolution: Mapped[str | None] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(String(200))
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -325,3 +325,45 @@ class InvalidCount(PosError):
     code = "invalid_count"
     pt_BR = "Contagem inválida para {value}: use um número inteiro de zero para cima."
     en = "Invalid count for {value}: use a whole number from zero up."
+
+
+class VoucherUsedElsewhere(PosError):
+    """The sync endpoint says another sale of the chain has already used this voucher."""
+
+    code = "voucher_used"
+    pt_BR = "Vale {value} já usado em {date} na loja {store}."
+    en = "Voucher {value} already used on {date} at store {store}."
+
+
+class VoucherHeldElsewhere(PosError):
+    """Another sale of the chain claimed this voucher minutes ago and has not finished."""
+
+    code = "voucher_held"
+    pt_BR = "Vale {value} está sendo usado em outra venda agora; tente de novo em alguns minutos."
+    en = "Voucher {value} is being used in another sale right now; try again in a few minutes."
+
+
+class NetworkBalanceTooLow(PosError):
+    """The chain-wide balance (less other sales' holds) does not cover this cashback spend."""
+
+    code = "insufficient_balance"
+    pt_BR = "Cashback acima do saldo na rede: pediu {asked}. Saldo na rede: {available}."
+    en = "Cashback above the chain-wide balance: asked {asked}. Balance on the network: {available}."
+
+
+class SyncNotConfigured(PosError):
+    code = "sync_not_configured"
+    pt_BR = "Sincronização não configurada: informe o endereço e o token do servidor."
+    en = "Sync is not set up: give the server's address and token."
+
+
+class SyncUrlInvalid(PosError):
+    code = "sync_url_invalid"
+    pt_BR = "Endereço do servidor inválido: {value} (use http:// ou https://)."
+    en = "Invalid server address: {value} (use http:// or https://)."
+
+
+class ConflictNotOpen(PosError):
+    code = "conflict_not_open"
+    pt_BR = "Esta divergência não está aberta: {value}."
+    en = "This conflict is not open: {value}."
