@@ -1,14 +1,27 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Anything that runs outside a test's own fixture (session fixtures, child processes
+# started at collection) still never touches the real user's machine config.
+os.environ["POSAPP_CONFIG_DIR"] = tempfile.mkdtemp(prefix="posapp-machine-config-")
 
 from tests.support import MovableClock, Shop, open_shop
+
+
+@pytest.fixture(autouse=True)
+def _machine_config_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every test gets its own machine config folder: none writes to the real user's."""
+    folder = tmp_path_factory.mktemp("machine-config")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("POSAPP_CONFIG_DIR", str(folder))
+        yield folder
 
 
 @pytest.fixture

@@ -7,17 +7,15 @@ approve it. Everything is checked before anything is written.
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
-from db.models import Setting
 from posapp.core.cnpj import normalize_cnpj
 from posapp.core.errors import FieldRequired, PosError
 from posapp.core.presets import PRESETS
 from posapp.services import audit
 from posapp.services.device_admin import check_device_settings
-from posapp.services.settings import KEY, CounterSettings
+from posapp.services.settings import CounterSettings, write_settings
 from posapp.services.setup import SetupResult, is_set_up, set_up_store
 from posapp.services.staff_admin import check_pin_shape
 from posapp.services.station import Station
@@ -182,7 +180,6 @@ def complete_setup(
     )
     now = station.now()
     with station.write() as session:
-        session.merge(Setting(key=KEY, value=json.dumps(asdict(counter), ensure_ascii=False)))
         audit.record(
             session,
             at=now,
@@ -194,4 +191,5 @@ def complete_setup(
             printer_uri=counter.printer_uri,
             paper_mm=counter.paper_mm,
         )
+        write_settings(session, counter)
     return done
