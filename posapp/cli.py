@@ -193,6 +193,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"posapp {__version__}", help="mostra a versão"
     )
     parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="confere esta instalação (banco, venda, recibo, janela) numa pasta temporária",
+    )
+    parser.add_argument(
         "--demo",
         action="store_true",
         help="abre o caixa num banco de demonstração novo, com impressora virtual",
@@ -359,6 +364,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace, lang: str) -> int:
+    if args.self_test:
+        from posapp.self_test import run_self_test
+
+        return run_self_test()
     command = args.command
     if command == "demo-data":
         return _demo_data(args, lang)
