@@ -17,6 +17,7 @@ from posapp.services.printing import PrintService
 from posapp.services.settings import load_settings
 from posapp.services.setup import is_set_up
 from posapp.services.station import Station, open_station
+from posapp.ui.backup_keeper import BackupKeeper, start_backups
 from posapp.ui.context import UiContext
 from posapp.ui.runner import wait_for_background
 from posapp.ui.shell import Shell
@@ -55,8 +56,11 @@ class Counter:
     window: Shell
     first_run: FirstRun | None
     translator: QTranslator | None = None
+    backups: BackupKeeper | None = None
 
     def close(self) -> None:
+        if self.backups is not None:
+            self.backups.stop()
         wait_for_background()
         self.printing.close()
         if self.context.demo:
@@ -91,10 +95,12 @@ def build(db_path: Path | str, *, demo: bool = False) -> Counter:
         printing = PrintService(station, settings)
         context = UiContext(station, printing, settings, demo=demo)
         window = Shell(context)
+        # Today's backup and the hourly check, off the GUI thread (a demo has nothing to keep).
+        backups = None if demo else start_backups(context, window)
     except BaseException:
         station.close()
         raise
-    return Counter(station, printing, context, window, done, translator)
+    return Counter(station, printing, context, window, done, translator, backups)
 
 
 def run_setup_wizard(db_path: Path | str) -> bool:

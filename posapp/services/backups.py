@@ -1,12 +1,19 @@
 """Backups of the counter's database, and restoring one.
 
 A backup is taken with SQLite's online backup API (`db.backup`) into the
-`backups` folder beside the database, named `<stem>-<UTC time>-<label>.sqlite`.
-The daily backup is taken once per local day (the settings' time zone); backups
-older than `settings.backup_keep_days` are deleted, never the newest one. The
-age of a backup is read from the time in its name (file times change when
+`backups` folder beside the database, named `<stem>-<UTC time>-<label>.sqlite`;
+`db.migrate` writes its backup before every migration there too, with the same
+name (`before-<revision>`), and so does a restore (`before-restore`). The daily
+backup is taken once per local day (the settings' time zone); every one of those
+backups older than `settings.backup_keep_days` is deleted, never the newest one.
+The age of a backup is read from the time in its name (file times change when
 files are copied), and only from its modification time for a file whose name
 carries none; the clock is the station's, so a test can move it.
+
+The app calls `run_daily` at start-up and every hour (off the GUI thread): it
+never raises; a backup that fails (disk full, a folder it may not write) is
+logged and audited with its reason and handed back as `BackupFailed`, in pt_BR
+and en, for the screen to show. The counter goes on selling either way.
 
 Restoring replaces the database with a backup, and nothing is replaced before:
 the manager's PIN is checked against the current database; the file is checked
@@ -20,6 +27,8 @@ written to a temporary file in the same folder, synced, and put in place with
 from __future__ import annotations
 
 import contextlib
+import errno
+import logging
 import os
 import re
 import shutil
@@ -32,6 +41,7 @@ from zoneinfo import ZoneInfo
 
 from alembic.script import ScriptDirectory
 from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from db.backup import backup_database, backup_path
 from db.migrate import alembic_config
@@ -46,6 +56,7 @@ from posapp.services.verify import verify
 
 FOLDER = "backups"
 _STAMP = re.compile(r"-(\d{8}T\d{12}Z)-")
+log = logging.getLogger(__name__)
 
 
 class BackupFileMissing(PosError):
@@ -90,6 +101,27 @@ class UnsoundBackup(PosError):
     )
 
 
+class BackupFailed(PosError):
+    code = "backup_failed"
+    pt_BR = (
+        "A cópia de segurança de hoje não foi feita: {reason_pt} (pasta {folder}). "
+        "O caixa continua funcionando; resolva isso para não ficar sem cópia."
+    )
+    en = (
+        "Today's backup was not made: {reason_en} (folder {folder}). "
+        "The counter keeps working; fix this so as not to be left without a backup."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DailyRun:
+    """What a daily run did: the backup made (None: today's existed), the old ones removed."""
+
+    made: Path | None
+    removed: list[Path]
+    failure: BackupFailed | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class RestoreResult:
     restored_from: Path
@@ -117,12 +149,65 @@ def _local_day(station: Station) -> date:
 
 def daily_backup(station: Station) -> Path | None:
     """Today's backup (local day); None when today's was already taken. Then old ones go."""
+    return _daily(station)[0]
+
+
+def _daily(station: Station) -> tuple[Path | None, list[Path]]:
     label = f"daily-{_local_day(station).isoformat()}"
     folder = backups_folder(station.path)
     taken = sorted(folder.glob(f"{station.path.stem}-*-{label}.sqlite"))
     made = None if taken else backup_now(station, label)
-    prune_backups(station)
-    return made
+    return made, prune_backups(station)
+
+
+def run_daily(station: Station) -> DailyRun:
+    """`daily_backup` for the running app: never raises; a failure is logged and audited."""
+    try:
+        made, removed = _daily(station)
+    except (OSError, sqlite3.Error, SQLAlchemyError) as error:
+        failure = BackupFailed(
+            reason_pt=_reason(error, "pt_BR"),
+            reason_en=_reason(error, "en"),
+            folder=backups_folder(station.path),
+        )
+        log.error("%s [%s]", failure.message("pt_BR"), error)
+        _audit_failure(station, failure, error)
+        return DailyRun(None, [], failure)
+    if made is not None or removed:
+        log.info("cópia diária: %s; removidas: %d", made, len(removed))
+    return DailyRun(made, removed)
+
+
+def _reason(error: BaseException, locale: str) -> str:
+    pt = locale.startswith("pt")
+    text = str(error)
+    number = error.errno if isinstance(error, OSError) else None
+    if number == errno.ENOSPC or "disk is full" in text:
+        return "o disco está cheio" if pt else "the disk is full"
+    if number in (errno.EACCES, errno.EPERM, errno.EROFS) or "readonly" in text:
+        return "sem permissão para gravar" if pt else "no permission to write"
+    if number in (errno.ENOTDIR, errno.EEXIST) or "unable to open" in text:
+        what = "não foi possível criar o arquivo da cópia" if pt else "could not create the file"
+        return f"{what} ({text})"
+    return text
+
+
+def _audit_failure(station: Station, failure: BackupFailed, error: BaseException) -> None:
+    """Best effort: on a full disk the audit row may not fit either; the log has it then."""
+    try:
+        with station.write() as session:
+            audit.record(
+                session,
+                at=station.now(),
+                terminal_uuid=station.terminal(session).uuid,
+                action="db.backup_failed",
+                staff_id=None,
+                target="backup:daily",
+                reason=failure.message("pt_BR"),
+                error=f"{type(error).__name__}: {error}",
+            )
+    except (SQLAlchemyError, LookupError, OSError) as audit_error:
+        log.error("falha da cópia não registrada na auditoria: %s", audit_error)
 
 
 def backup_time(file: Path) -> datetime:
@@ -139,9 +224,18 @@ def prune_backups(station: Station, keep_days: int | None = None) -> list[Path]:
     return prune_folder(station.path, days, station.now())
 
 
+def _belongs(file: Path, stem: str) -> bool:
+    """A backup of the database named `stem` (not of `stem-2`, whose names start alike)."""
+    found = _STAMP.search(file.name)
+    return found is None or file.name[: found.start()] == stem
+
+
 def prune_folder(database: Path, keep_days: int, now: datetime) -> list[Path]:
+    """Daily, manual, before-migration and before-restore backups alike, by the time they hold."""
+    stem = Path(database).stem
     files = sorted(
-        backups_folder(database).glob(f"{Path(database).stem}-*.sqlite"), key=backup_time
+        (f for f in backups_folder(database).glob(f"{stem}-*.sqlite") if _belongs(f, stem)),
+        key=backup_time,
     )
     limit = now - timedelta(days=keep_days)
     removed = []

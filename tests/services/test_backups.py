@@ -5,26 +5,32 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from alembic import command
 from sqlalchemy import func, select
 
+from db.engine import make_engine
+from db.migrate import alembic_config, upgrade
 from db.models import AuditLog, Sale
 from posapp.core.errors import NotAuthorized
 from posapp.services.backups import (
     CorruptBackup,
     NotAPosappDatabase,
     backup_now,
+    backup_time,
     backups_folder,
     daily_backup,
     prune_backups,
     restore,
+    run_daily,
 )
 from posapp.services.settings import load_settings, save_settings
 from posapp.services.station import open_station
 from posapp.services.verify import verify
+from tests.services.admin_support import last_audit
 from tests.support import CASHIER_PIN, MANAGER_PIN, MovableClock, Shop
 
 MakeShop = Callable[..., Shop]
@@ -163,3 +169,93 @@ def test_a_backup_without_a_time_in_its_name_ages_by_its_file_time(
     old = clock().timestamp() - 40 * 86_400
     os.utime(stray, (old, old))
     assert prune_backups(shop.station) == [stray]
+
+
+# -- pre-migration backups, the daily run for the app, and its failures ----------------
+
+
+def test_pruning_takes_the_backups_a_migration_wrote_once_they_are_old(
+    make_shop: MakeShop, clock: MovableClock
+) -> None:
+    shop = make_shop()
+    path = shop.station.path
+    shop.station.close()
+    engine = make_engine(path)
+    try:
+        with engine.begin() as connection:
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.downgrade(config, "-1")
+    finally:
+        engine.dispose()
+    migrated = upgrade(path)  # what a new posapp does at start: a backup, then the migration
+    assert migrated.backup is not None and migrated.backup.is_file()
+    assert migrated.backup.parent == backups_folder(path)
+
+    written = backup_time(migrated.backup)
+    clock.moment = written + timedelta(days=10)
+    station = open_station(path, clock)
+    try:
+        assert prune_backups(station) == []  # 10 days old, kept for 30
+        clock.moment = written + timedelta(days=31)
+        assert prune_backups(station) == []  # old, but the newest backup there is: kept
+        newest = backup_now(station, "manual")
+        assert prune_backups(station) == [migrated.backup]
+        assert not migrated.backup.exists() and newest.is_file()
+    finally:
+        station.close()
+
+
+def test_pruning_leaves_the_backups_of_a_database_whose_name_starts_alike(
+    make_shop: MakeShop, clock: MovableClock
+) -> None:
+    shop = make_shop()
+    stem = shop.station.path.stem
+    other = backups_folder(shop.station.path) / f"{stem}-2-20250101T000000000000Z-daily.sqlite"
+    other.parent.mkdir(parents=True, exist_ok=True)
+    other.write_bytes(b"")
+    own = backup_now(shop.station, "old")
+    clock.advance(days=40)
+    backup_now(shop.station, "new")
+    assert prune_backups(shop.station) == [own]
+    assert other.exists()
+
+
+def test_the_daily_run_says_why_a_backup_failed_and_audits_it(
+    make_shop: MakeShop, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    shop = make_shop()
+
+    def full(_source: Path, _destination: Path) -> Path:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr("posapp.services.backups.backup_database", full)
+    run = run_daily(shop.station)
+
+    assert run.made is None and run.failure is not None
+    text = run.failure.message("pt_BR")
+    assert text.startswith("A cópia de segurança de hoje não foi feita: o disco está cheio")
+    assert str(backups_folder(shop.station.path)) in text
+    assert "the disk is full" in run.failure.message("en")
+    assert "o disco está cheio" in caplog.text
+    row, details = last_audit(shop, "db.backup_failed")
+    assert row.staff_id is None
+    assert "o disco está cheio" in details["reason"]
+    assert "database or disk is full" in details["error"]
+    shop.sell("shampoo", cash=3_000)  # the counter sells on
+
+
+def test_a_backups_folder_that_cannot_be_written_fails_the_run_not_the_counter(
+    make_shop: MakeShop,
+) -> None:
+    shop = make_shop()
+    folder = backups_folder(shop.station.path)
+    folder.write_bytes(b"not a folder")  # e.g. a file in the way, or a folder we may not use
+    run = run_daily(shop.station)
+    assert run.failure is not None
+    assert "não foi possível criar o arquivo da cópia" in run.failure.message("pt_BR")
+    _, details = last_audit(shop, "db.backup_failed")
+    assert "backups" in details["error"]
+    folder.unlink()
+    again = run_daily(shop.station)  # once the folder can be used, the next check backs up
+    assert again.failure is None and again.made is not None and again.made.is_file()
