@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint typecheck pytest demo-db bench screenshots clean
+.PHONY: run test lint typecheck pytest demo-db bench screenshots dist clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ screenshots: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m bench
+
+# The one-folder bundle for this platform in dist/posapp/ (installer/posapp.spec);
+# `dist/posapp/posapp --self-test` checks it.
+dist: $(VENV)/.installed-dev
+	$(BIN)/pyinstaller installer/posapp.spec --noconfirm --clean --distpath dist --workpath build/pyinstaller
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
