@@ -348,7 +348,7 @@ class NetworkBalanceTooLow(PosError):
 
     code = "insufficient_balance"
     pt_BR = "Cashback acima do saldo na rede: pediu {asked}. Saldo na rede: {available}."
-    en = "Cashback above the chain-wide balance: asked {asked}. Balance on the network: {available}."
+    en = "Cashback above the chain-wide balance: asked {asked}. Network balance: {available}."
 
 
 class SyncNotConfigured(PosError):
@@ -367,3 +367,17 @@ class ConflictNotOpen(PosError):
     code = "conflict_not_open"
     pt_BR = "Esta divergência não está aberta: {value}."
     en = "This conflict is not open: {value}."
+
+
+class SyncServerUnavailable(PosError):
+    code = "sync_offline"
+    pt_BR = "Sem conexão com o servidor de sincronização; tente de novo quando houver rede."
+    en = "No connection to the sync server; try again when the network is back."
+
+
+class SyncServerRefused(PosError):
+    """The sync endpoint said no; its own message, in each language."""
+
+    code = "sync_refused"
+    pt_BR = "{message_pt}"
+    en = "{message_en}"

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection, Row
@@ -68,6 +68,9 @@ from posapp.services.vouchers import (
     qr_payload,
     resolve,
 )
+
+if TYPE_CHECKING:  # the sync modules load only where sync is used
+    from posapp.services.sync_authority import Authority
 
 DISCOUNT_LIMIT_BPS = 1_000
 """Discounts above this share of the sale need a manager."""
@@ -148,6 +151,9 @@ class CheckoutRequest:
     customer_id: int | None = None
     sale_discount: int = 0
     manager_pin: str | None = None
+    sale_uuid: str | None = None
+    """Chosen before the sale when the sync endpoint is asked first (a voucher's claim names
+    it); keep it when the same cart is tried again. None: a new uuid."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +220,13 @@ class _WrittenSale:
     number: int
 
 
-def checkout(station: Station, request: CheckoutRequest) -> SaleResult:
+def checkout(
+    station: Station, request: CheckoutRequest, authority: Authority | None = None
+) -> SaleResult:
+    """Write the sale. With an `authority` (sync configured), vouchers are claimed and a
+    large cashback spend held on the endpoint first, before the write lock is taken."""
+    if authority is not None:
+        request = _ask_authority(station, request, authority)
     now = station.now()
     with station.write() as session:
         snapshot = station.snapshot(session)
@@ -329,6 +341,33 @@ def checkout(station: Station, request: CheckoutRequest) -> SaleResult:
                 for v in issued
             ),
         )
+
+
+def _ask_authority(
+    station: Station, request: CheckoutRequest, authority: Authority
+) -> CheckoutRequest:
+    """Claim the vouchers and hold a large cashback spend on the endpoint (no lock held)."""
+    request = replace(request, sale_uuid=request.sale_uuid or str(uuid.uuid4()))
+    offered = [t.voucher or "" for t in request.payments if t.tender is Tender.VOUCHER]
+    cashback = sum(t.amount for t in request.payments if t.tender is Tender.CASHBACK)
+    if not offered and not (cashback and request.customer_id is not None):
+        return request
+    with station.read() as session:
+        store = station.snapshot(session).store
+        codes = [resolve(session, text, store).code for text in offered]
+        customer_uuid = (
+            session.scalar(select(Customer.uuid).where(Customer.id == request.customer_id))
+            if request.customer_id is not None
+            else None
+        )
+        units = station.program(session).units_for_value(cashback)
+    sale_uuid = request.sale_uuid
+    assert sale_uuid is not None
+    for code in codes:
+        authority.claim_voucher(code, sale_uuid)
+    if cashback and customer_uuid is not None:
+        authority.hold_cashback(customer_uuid, sale_uuid, cashback, units)
+    return request
 
 
 def cart_lines(connection: Connection, requests: Sequence[LineRequest]) -> list[CartLine]:
@@ -488,7 +527,7 @@ def _write_sale(
     last, shift_id = connection.execute(_NUMBER_AND_SHIFT, {"terminal_id": terminal_id}).one()
     if shift_id is None:  # no sale outside an open shift; nothing is written yet
         raise NoOpenShift()
-    sale_uuid = str(uuid.uuid4())
+    sale_uuid = request.sale_uuid or str(uuid.uuid4())
     number = (last or 0) + 1
     written = connection.execute(
         _INSERT_SALE,

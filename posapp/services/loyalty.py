@@ -20,6 +20,7 @@ from posapp.services import audit, outbox
 from posapp.services.auth import acting_staff, authorize_manager
 from posapp.services.ledger import Book, Refs, replay_customer
 from posapp.services.station import Station
+from posapp.services.sync_config import runs_expiry_here
 from posapp.services.vouchers import issue_balance_voucher
 
 LAST_RUN = "loyalty.last_daily_run"
@@ -41,7 +42,10 @@ def run_daily(station: Station) -> DailyRunResult:
         book = Book(session, terminal.uuid, now)
         last_run = _last_run(session)
         expired_lots = expired_units = 0
-        for customer in _customers_with_expired_lots(session, now):
+        # Synced, only the counter the endpoint named expires lots and issues the vouchers of
+        # matured cashback: two counters must never write off (or convert) the same lot twice.
+        chain_work = runs_expiry_here(session)
+        for customer in _customers_with_expired_lots(session, now) if chain_work else ():
             for lot in replay_customer(session, customer.id).expired_lots(now):
                 book.append(
                     customer,
@@ -59,7 +63,7 @@ def run_daily(station: Station) -> DailyRunResult:
             voucher.status = "expired"
             lapsed += 1
         issued = 0
-        for customer in _customers_maturing(session, last_run, now):
+        for customer in _customers_maturing(session, last_run, now) if chain_work else ():
             if issue_balance_voucher(session, book, customer, program, Refs()) is not None:
                 issued += 1
         session.merge(Setting(key=LAST_RUN, value=now.isoformat()))

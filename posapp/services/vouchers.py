@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 
-from db.models import Customer, Store, Voucher, table_of, written_row
+from db.models import Customer, Store, StoreKey, Voucher, table_of, written_row
 from posapp.core.codes import (
     VOUCHER_PREFIX,
     new_voucher_code,
@@ -42,7 +42,7 @@ def resolve(session: Session, offered: str, store: Store) -> Voucher:
     """The voucher a typed code or a scanned QR names; forged or unknown ones are refused."""
     offered = offered.strip()
     if offered.startswith(VOUCHER_PREFIX):
-        claim = verify_voucher_qr(offered, store.signing_key)
+        claim = verify_voucher_qr(offered, _signing_key(session, offered, store))
         voucher = session.scalars(_BY_CODE, {"code": claim.code}).first()
         if voucher is None or signed_value(voucher) != claim.value_centavos:
             raise ForgedVoucher()
@@ -52,6 +52,17 @@ def resolve(session: Session, offered: str, store: Store) -> Voucher:
     if voucher is None:
         raise UnknownVoucher(value=offered)
     return voucher
+
+
+def _signing_key(session: Session, qr: str, store: Store) -> bytes:
+    """The key of the store the QR names: this store's, or another of the chain's (learned
+    by sync, table store_key). An unknown store gets this store's key, which then fails."""
+    fields = qr.split("|")
+    named = fields[1] if len(fields) > 1 else store.uuid
+    if named == store.uuid:
+        return store.signing_key
+    other = session.get(StoreKey, named)
+    return other.signing_key if other is not None else store.signing_key
 
 
 def check_usable(voucher: Voucher, customer_id: int | None, purchase: int, now: datetime) -> None:

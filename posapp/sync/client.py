@@ -157,7 +157,7 @@ class SyncClient:
     def health(self) -> bool:
         """True when the endpoint answers its health probe; never raises."""
         try:
-            return self._call("GET", "/v1/health").get("status") == "ok"
+            return bool(self._call("GET", "/v1/health").get("status") == "ok")
         except SyncError:
             return False
 
@@ -207,7 +207,9 @@ class SyncClient:
 
     def claim_voucher(self, code: str, sale_uuid: str) -> None:
         """Claimed, or `Refused` (voucher_used, voucher_held, voucher_expired, unknown_voucher)."""
-        self._call("POST", f"/v1/vouchers/{quote(code, safe='')}/claim", json={"sale_uuid": sale_uuid})
+        self._call(
+            "POST", f"/v1/vouchers/{quote(code, safe='')}/claim", json={"sale_uuid": sale_uuid}
+        )
 
     def hold(self, customer_uuid: str, sale_uuid: str, amount: int) -> HoldAnswer:
         """Held, or `Refused` insufficient_balance with the body's `available`."""
@@ -224,7 +226,7 @@ class SyncClient:
 
     def conflicts(self, status: str = "open") -> list[dict[str, Any]]:
         data = self._call("GET", "/v1/conflicts", params={"status": status})
-        rows = data.get("conflicts", data.get("items", [])) if isinstance(data, dict) else data
+        rows = data.get("conflicts", data.get("items")) or []
         return [dict(row) for row in rows]
 
     def resolve_conflict(
@@ -238,7 +240,8 @@ class SyncClient:
 
     # -- transport ---------------------------------------------------------------
 
-    def _call(self, method: str, path: str, **kwargs: Any) -> Any:
+    def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        """The JSON object the endpoint answered (a bare list comes back as {"items": [...]})."""
         try:
             response = self._http.request(method, path, **kwargs)
             raw = response.read()
@@ -265,4 +268,8 @@ class SyncClient:
             )
         if response.status_code >= 300:
             raise Offline(f"HTTP {response.status_code}")
+        if isinstance(data, list):
+            return {"items": data}
+        if not isinstance(data, dict):
+            raise Offline("resposta inválida / invalid response")
         return data

@@ -18,6 +18,7 @@ second unless a network call is in progress.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -102,10 +103,8 @@ class SyncWorker(Generic[R]):
             delay = self.backoff.failed() if failed else self.interval
             if not failed:
                 self.backoff.succeeded()
-            try:
+            with contextlib.suppress(Exception):  # a broken listener must not stop the sync
                 self._report(Outcome(result, error, failed, delay))
-            except Exception:  # a broken listener must not stop the sync
-                pass
             self._sleep(delay, wakeable=not failed)
 
     def _sleep(self, delay: float, *, wakeable: bool) -> None:

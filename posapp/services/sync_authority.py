@@ -1,0 +1,124 @@
+"""The endpoint's say over a sale, asked before the sale's write transaction.
+
+Checkout receives an optional `Authority` (None without sync: nothing changes, not one
+query more). Before it takes the database's write lock it asks the authority to claim
+each voucher offered and, for a large cashback spend, to hold the amount; a refusal is a
+`PosError` and nothing is written. Any network trouble means offline, and offline the
+counter decides on what it knows: its own ledger, which already holds the balance it last
+knew minus what it spent since.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from posapp.core.errors import (
+    NetworkBalanceTooLow,
+    VoucherExpired,
+    VoucherHeldElsewhere,
+    VoucherUsedElsewhere,
+)
+from posapp.services.station import Station
+from posapp.services.sync_config import load_sync_config
+from posapp.services.sync_push import push
+from posapp.sync.client import Offline, Refused, SyncClient, SyncError
+
+LOCAL_ZONE = ZoneInfo("America/Sao_Paulo")
+
+
+class Authority(Protocol):
+    def claim_voucher(self, code: str, sale_uuid: str) -> None:
+        """Return when the sale may use the voucher; raise a PosError when it may not."""
+
+    def hold_cashback(
+        self, customer_uuid: str, sale_uuid: str, amount_centavos: int, units: int
+    ) -> None:
+        """Return when the sale may spend `units`; raise a PosError when it may not."""
+
+
+def _day(text: object) -> str:
+    try:
+        moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
+    except ValueError:
+        return str(text or "?")
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(LOCAL_ZONE)
+    return moment.strftime("%d/%m")
+
+
+class OnlineAuthority:
+    """`Authority` over the sync endpoint (`posapp.sync.client.SyncClient`)."""
+
+    def __init__(
+        self,
+        station: Station,
+        client: SyncClient,
+        *,
+        large_spend_centavos: int,
+    ) -> None:
+        self.station = station
+        self.client = client
+        self.large_spend_centavos = large_spend_centavos
+        self.last_offline = False
+
+    def claim_voucher(self, code: str, sale_uuid: str) -> None:
+        try:
+            self.client.claim_voucher(code, sale_uuid)
+        except Offline:
+            self.last_offline = True
+            return
+        except Refused as refused:
+            body = refused.body
+            if refused.code == "voucher_used":
+                raise VoucherUsedElsewhere(
+                    value=code,
+                    date=_day(body.get("redeemed_at")),
+                    store=body.get("store_name") or "?",
+                ) from refused
+            if refused.code == "voucher_held":
+                raise VoucherHeldElsewhere(value=code) from refused
+            if refused.code == "voucher_expired":
+                raise VoucherExpired(
+                    value=code, date=str(body.get("expires_at") or "")
+                ) from refused
+            return  # unknown_voucher, a bad token: the counter decides on what it knows
+        self.last_offline = False
+
+    def hold_cashback(
+        self, customer_uuid: str, sale_uuid: str, amount_centavos: int, units: int
+    ) -> None:
+        if amount_centavos <= self.large_spend_centavos:
+            return
+        try:
+            push(self.station, self.client, max_batches=1)  # what this counter spent, first
+            self.client.hold(customer_uuid, sale_uuid, units)
+        except Offline:
+            self.last_offline = True
+            return
+        except Refused as refused:
+            if refused.code == "insufficient_balance":
+                available = int(refused.body.get("available") or 0)
+                with self.station.read() as session:
+                    program = self.station.program(session)
+                raise NetworkBalanceTooLow(
+                    asked_centavos=amount_centavos,
+                    available_centavos=program.value_of_units(max(available, 0)),
+                ) from refused
+            return
+        except SyncError:
+            return
+        self.last_offline = False
+
+
+def online_authority(station: Station, client: SyncClient | None = None) -> OnlineAuthority | None:
+    """The authority for this counter's configuration; None when sync is off."""
+    config = load_sync_config(station)
+    if not config.configured:
+        return None
+    return OnlineAuthority(
+        station,
+        client or SyncClient(config.url, config.token),
+        large_spend_centavos=config.large_spend_centavos,
+    )
