@@ -3,15 +3,26 @@
 `complete_setup` is the only way to save the counter settings without a
 manager's PIN, and only while the database has no store: nobody exists yet to
 approve it. Everything is checked before anything is written.
+
+`detect_scanner` reads the scanner's settings off one test scan: the key that
+ends it (Enter or Tab), a prefix before the code, and how slow its keys come.
 """
 
 from __future__ import annotations
 
+import itertools
+import math
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from hardware.scanner.events import Scan
+from hardware.scanner.wedge import WedgeConfig, WedgeDetector
+from hardware.test_page import TEST_CODE128, TEST_EAN13
 from posapp.core.cnpj import normalize_cnpj
 from posapp.core.errors import FieldRequired, PosError
+from posapp.core.gtin import is_valid_gtin
 from posapp.core.presets import PRESETS
 from posapp.services import audit
 from posapp.services.device_admin import check_device_settings
@@ -122,6 +133,63 @@ def scan_usb_printers(backend: Any = None) -> UsbScan:
 def detect_usb_printers(backend: Any = None) -> list[tuple[int, int, str]]:
     """(vendor id, product id, description) of each USB printer; empty without libusb."""
     return [(p.vendor_id, p.product_id, p.description) for p in scan_usb_printers(backend).printers]
+
+
+BURST_GAP_S = 0.1
+"""Keys closer than this belong to one burst: a scanner, not a person typing."""
+SCANNER_ENDINGS = ("Enter", "Tab")
+MIN_GAP_MS, MAX_GAP_MS = 50, 100
+"""The gap saved: never tighter than the default 50 ms (a busy computer delays keys), and
+never as wide as a person's typing."""
+_TRAILING_GTIN = re.compile(r"(\D*)(\d{8}|\d{12,14})")
+
+
+@dataclass(frozen=True, slots=True)
+class ScannerGuess:
+    """What one test scan says about the scanner, in the settings' terms."""
+
+    code: str
+    prefix: str
+    suffix: str
+    max_gap_ms: int
+
+
+def detect_scanner(keys: Sequence[tuple[str, float]]) -> ScannerGuess | None:
+    """The settings that read the last burst of `keys` ((key, seconds) pairs) as a scan.
+
+    None when the keys end in anything but Enter or Tab, or were typed by a person
+    (slower than `BURST_GAP_S`). A prefix is what comes before the test page's
+    barcodes, or before a valid GTIN at the end. The answer is checked with the
+    sale screen's own detector before it is given.
+    """
+    if not keys or keys[-1][0] not in SCANNER_ENDINGS:
+        return None
+    start = len(keys) - 1
+    while start > 0 and keys[start][1] - keys[start - 1][1] <= BURST_GAP_S:
+        start -= 1
+    burst = list(keys[start:])
+    chars = [key for key, _ in burst[:-1]]
+    if not chars or any(len(key) != 1 for key in chars):
+        return None
+    text = "".join(chars)
+    prefix = ""
+    for known in (TEST_EAN13, TEST_CODE128):
+        if known in text:
+            prefix = text[: text.index(known)]
+            break
+    else:
+        found = _TRAILING_GTIN.fullmatch(text)
+        if found is not None and is_valid_gtin(found.group(2)):
+            prefix = found.group(1)
+    slowest = max(later - earlier for (_, earlier), (_, later) in itertools.pairwise(burst))
+    gap_ms = min(max(MIN_GAP_MS, 2 * math.ceil(round(slowest * 1000, 3)) + 10), MAX_GAP_MS)
+    config = WedgeConfig(prefix=prefix, suffix=burst[-1][0], max_gap=gap_ms / 1000)
+    detector = WedgeDetector(config)
+    events = [event for key, at in burst for event in detector.feed(key, at)]
+    scans = [event for event in events if isinstance(event, Scan)]
+    if len(scans) != 1:
+        return None  # too short a code, or not a burst the sale screen would take
+    return ScannerGuess(scans[0].code, prefix, config.suffix, gap_ms)
 
 
 def check_store_name(name: str) -> str:

@@ -12,13 +12,18 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
+from hardware.scanner.events import Scan
+from hardware.scanner.wedge import WedgeDetector
+from hardware.test_page import TEST_EAN13
 from hardware.testing.usb_backend import EmulatedBackend, EmulatedPrinter
 from posapp.services.auth import sign_in
+from posapp.services.machine_config import read_machine_config
 from posapp.services.settings import load_settings
 from posapp.services.setup import is_set_up
 from posapp.services.station import Station, open_station
 from posapp.services.store_admin import current_program
 from posapp.ui.first_run.wizard import NO_PRINTER, FirstRunWizard
+from posapp.ui.sale.wedge_filter import wedge_config
 
 
 class Clock:
@@ -109,9 +114,7 @@ def test_the_test_print_reaches_the_virtual_printer(qtbot: QtBot, station: Stati
     assert receipts and receipts[0].text_lines
 
 
-def test_usb_printers_are_listed_from_the_emulated_backend(
-    qtbot: QtBot, station: Station
-) -> None:
+def test_usb_printers_are_listed_from_the_emulated_backend(qtbot: QtBot, station: Station) -> None:
     wizard = make_wizard(qtbot, station, usb_backend=EmulatedBackend(EmulatedPrinter()))
     fill_first_pages(wizard)
     qtbot.waitUntil(lambda: wizard.printer.scan is not None)
@@ -142,3 +145,64 @@ def test_the_scanner_page_tells_a_burst_from_typing(qtbot: QtBot, station: Stati
     _keys(wizard, clock, "7891000100103", gap=0.005)
     assert wizard.scanner.code == "7891000100103"
     assert "7891000100103" in wizard.scanner.result.text()
+
+
+def _scan(wizard: FirstRunWizard, clock: Clock, text: str, gap: float, ending: Qt.Key) -> None:
+    field = wizard.scanner.test_field
+    for key, char in [*[(Qt.Key(ord(c)), c) for c in text], (ending, "")]:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                field, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
+            )
+        clock.now += gap
+
+
+def test_the_scanner_the_test_scan_found_is_saved_for_this_computer(
+    qtbot: QtBot, station: Station
+) -> None:
+    clock = Clock()
+    wizard = make_wizard(qtbot, station, clock=clock)
+    fill_first_pages(wizard)
+    qtbot.waitUntil(lambda: wizard.printer.scan is not None)
+    wizard.next()
+    _scan(wizard, clock, f"]E0{TEST_EAN13}", 0.03, Qt.Key.Key_Tab)
+    assert wizard.currentPage() is wizard.scanner  # Tab neither moved on nor left the field
+    assert wizard.scanner.code == TEST_EAN13
+    assert wizard.scanner.result.text() == (
+        f'Leitor funcionando: código {TEST_EAN13} (prefixo "]E0", final Tab, '
+        "até 70 ms entre teclas)"
+    )
+    assert wizard.scanner.test_field.text() == ""
+    wizard.next()
+    wizard.accept()
+    assert wizard.setup_result is not None
+
+    settings = load_settings(station)
+    assert (settings.scanner_prefix, settings.scanner_suffix) == ("]E0", "Tab")
+    assert settings.scanner_max_gap_ms == 70
+    assert read_machine_config().devices["scanner_prefix"] == "]E0"
+    detector = WedgeDetector(wedge_config(settings))  # the sale screen now reads this scanner
+    events = [
+        event
+        for i, key in enumerate([*f"]E0{TEST_EAN13}", "Tab"])
+        for event in detector.feed(key, i * 0.03)
+    ]
+    assert events == [Scan(TEST_EAN13, "wedge")]
+
+
+def test_without_a_test_scan_the_scanner_keeps_the_defaults(qtbot: QtBot, station: Station) -> None:
+    clock = Clock()
+    wizard = make_wizard(qtbot, station, clock=clock)
+    fill_first_pages(wizard)
+    qtbot.waitUntil(lambda: wizard.printer.scan is not None)
+    wizard.next()
+    _scan(wizard, clock, "1234567", 0.25, Qt.Key.Key_Return)  # typed by hand
+    assert wizard.scanner.code is None
+    wizard.next()
+    wizard.accept()
+    settings = load_settings(station)
+    assert (settings.scanner_prefix, settings.scanner_suffix, settings.scanner_max_gap_ms) == (
+        "",
+        "Enter",
+        50,
+    )

@@ -1,10 +1,12 @@
 """The first-run wizard: Loja, Administrador, Impressora, Leitor, Concluir.
 
 Nothing is written until the last page: `complete_setup` then creates the
-store, the admin and the counter settings in one go. The test print goes to
-the printer the page names, on a print service's device thread, through
-run_in_background; the scanner page feeds a line edit's keys to the same
-wedge detector the sale screen uses.
+store, the admin and the counter settings in one go (the devices into this
+computer's config file). The test print goes to the printer the page names, on
+a print service's device thread, through run_in_background; the scanner page
+records the test scan's keys and their times, and `detect_scanner` reads the
+scanner's ending key, prefix and speed off them, checked with the same wedge
+detector the sale screen uses; those are saved with the rest.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -33,15 +37,17 @@ from posapp.services.printing import PrintService
 from posapp.services.settings import CounterSettings
 from posapp.services.setup import SetupResult
 from posapp.services.setup_wizard import (
+    SCANNER_ENDINGS,
+    ScannerGuess,
     UsbScan,
     check_admin_pin,
     check_store_name,
     complete_setup,
+    detect_scanner,
     scan_usb_printers,
 )
 from posapp.services.station import Station
 from posapp.ui.runner import run_in_background
-from posapp.ui.sale.wedge_filter import WedgeFilter, wedge_config
 from posapp.ui.widgets import named
 
 NETWORK = "tcp"
@@ -253,19 +259,25 @@ class PrinterPage(QWizardPage):
         return True
 
 
+_ENDING_KEYS = {Qt.Key.Key_Return: "Enter", Qt.Key.Key_Enter: "Enter", Qt.Key.Key_Tab: "Tab"}
+KEPT_KEYS = 200
+"""The test field remembers this many keys: more than any barcode."""
+
+
 class ScannerPage(QWizardPage):
     def __init__(self, clock: Callable[[], float]) -> None:
         super().__init__()
         self.code: str | None = None
+        self.guess: ScannerGuess | None = None
+        self.clock = clock
+        self.keys: list[tuple[str, float]] = []
         self.setTitle(self.tr("Leitor"))
         self.setSubTitle(
             self.tr("Passe um código de barras no leitor (ou avance, se não tiver leitor).")
         )
         self.test_field = named(QLineEdit(), "scannerTest")
         self.test_field.setPlaceholderText(self.tr("passe um código de barras"))
-        self.wedge = WedgeFilter(self.test_field, wedge_config(CounterSettings()), clock)
-        self.wedge.scanned.connect(self._scanned)
-        self.wedge.typed_enter.connect(self._typed)
+        self.test_field.installEventFilter(self)
         self.result = named(QLabel(), "scannerResult")
         self.result.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -276,14 +288,53 @@ class ScannerPage(QWizardPage):
     def initializePage(self) -> None:
         self.test_field.setFocus()
 
-    def _scanned(self, code: str) -> None:
-        self.code = code
-        self.test_field.clear()
-        self.result.setText(self.tr("Leitor funcionando: código %1").replace("%1", code))
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Every key of the test field, with its time; Enter and Tab end a try."""
+        if watched is not self.test_field or event.type() != QEvent.Type.KeyPress:
+            return False
+        assert isinstance(event, QKeyEvent)
+        if event.modifiers() & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+        ):
+            return False
+        ending = _ENDING_KEYS.get(Qt.Key(event.key()))
+        text = event.text()
+        key = ending or (text if len(text) == 1 and text.isprintable() else None)
+        if key is None:
+            return False
+        self.keys.append((key, self.clock()))
+        del self.keys[:-KEPT_KEYS]
+        if key in SCANNER_ENDINGS:
+            self._tried()
+            return True  # neither the wizard's Next nor a focus move
+        return False
 
-    def _typed(self) -> None:
+    def _tried(self) -> None:
+        guess = detect_scanner(self.keys)
+        self.keys.clear()
         self.test_field.clear()
-        self.result.setText(self.tr("Isso foi digitado, não lido. Passe o código no leitor."))
+        if guess is None:
+            self.result.setText(self.tr("Isso foi digitado, não lido. Passe o código no leitor."))
+            return
+        self.code, self.guess = guess.code, guess
+        details = (
+            self.tr('prefixo "%1", ').replace("%1", guess.prefix) if guess.prefix else ""
+        ) + self.tr("final %1, até %2 ms entre teclas").replace("%1", guess.suffix).replace(
+            "%2", str(guess.max_gap_ms)
+        )
+        self.result.setText(
+            self.tr("Leitor funcionando: código %1").replace("%1", guess.code) + f" ({details})"
+        )
+
+    def settings(self, base: CounterSettings) -> CounterSettings:
+        """`base` with what the test scan found out; `base` as it is when nothing was read."""
+        if self.guess is None:
+            return base
+        return base.with_changes(
+            scanner_prefix=self.guess.prefix,
+            scanner_suffix=self.guess.suffix,
+            scanner_max_gap_ms=self.guess.max_gap_ms,
+        )
 
 
 class DonePage(QWizardPage):
@@ -354,7 +405,7 @@ class FirstRunWizard(QWizard):
         self.finished.connect(self._close_printing)
 
     def finish(self) -> SetupResult:
-        settings = self.printer.settings()
+        settings = self.scanner.settings(self.printer.settings())
         return complete_setup(
             self.station,
             self.store.name.text(),
