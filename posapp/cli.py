@@ -269,6 +269,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     _report_parser(commands)
 
+    _sync_parser(commands)
+
     try:
         from hardware.cli import add_printer_commands
     except ImportError:  # pragma: no cover - an installation without the device libraries
@@ -379,6 +381,8 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
         return _with_station(
             _existing(_db_path(args)), lambda station: _report(station, args, lang)
         )
+    if command == "sync":
+        return _with_station(_existing(_db_path(args)), lambda station: _sync(station, args, lang))
     if command == "printer":
         from hardware.cli import run_printer_command
 
@@ -640,6 +644,102 @@ def _run_app(path: Path, *, demo: bool, notice: str | None) -> int:
     from posapp import app  # Qt is loaded only when a window is asked for
 
     return app.main(path, demo=demo, notice=notice)
+
+
+# -- sync ------------------------------------------------------------------------------
+
+_SYNC_MESSAGES: dict[str, tuple[str, str]] = {
+    "saved": (
+        "Sincronização configurada: {url} (ativa: {enabled}).",
+        "Sync configured: {url} (enabled: {enabled}).",
+    ),
+    "need_once": (
+        "Use --url URL --token TOKEN --manager-pin PIN para configurar, "
+        "ou --once para sincronizar.",
+        "Use --url URL --token TOKEN --manager-pin PIN to configure, or --once to sync.",
+    ),
+    "need_pin": (
+        "Configurar a sincronização precisa da senha de um gerente: use --manager-pin PIN.",
+        "Configuring sync needs a manager's PIN: use --manager-pin PIN.",
+    ),
+    "pushed": (
+        "Enviados: {events} eventos ({entries} lançamentos).",
+        "Pushed: {events} events ({entries} entries).",
+    ),
+    "pulled": (
+        "Recebidos: {events} eventos ({entries} lançamentos).",
+        "Pulled: {events} events ({entries} entries).",
+    ),
+    "conflicts": ("Divergências abertas: {count}.", "Open conflicts: {count}."),
+    "waiting": ("Aguardando envio: {count}.", "Waiting to be pushed: {count}."),
+}
+
+
+def _sync_say(key: str, lang: str, **values: Any) -> str:
+    pt, en = _SYNC_MESSAGES[key]
+    return (pt if lang.startswith("pt") else en).format(**values)
+
+
+def _sync_parser(commands: Any) -> None:
+    sync = commands.add_parser(
+        "sync",
+        help="sincronização com o servidor da rede",
+        description="Configura a sincronização (--url, --token, --manager-pin) ou roda um "
+        "ciclo agora (--once): envia o que este caixa gravou e recebe o das outras lojas. "
+        "Saída: 0 sincronizado, 2 sem conexão, 1 recusado pelo servidor.",
+        formatter_class=_Formatter,
+        add_help=False,
+    )
+    _help(sync)
+    _common(sync, top=False)
+    sync.add_argument("--url", default=None, help="endereço do servidor (https://...)")
+    sync.add_argument("--token", default=None, help="token do terminal")
+    sync.add_argument("--manager-pin", default=None, metavar="PIN", help="senha do gerente")
+    sync.add_argument("--disable", action="store_true", help="desliga a sincronização")
+    sync.add_argument("--once", action="store_true", help="roda um ciclo de sincronização agora")
+
+
+def _sync(station: Station, args: argparse.Namespace, lang: str) -> int:
+    from posapp.core.errors import SyncNotConfigured
+    from posapp.services.sync_config import SyncConfig, load_sync_config, save_sync_config
+    from posapp.services.sync_conflicts import open_conflicts
+    from posapp.services.sync_run import client_for, run_cycle
+    from posapp.services.sync_status import sync_status
+
+    if args.url is not None or args.token is not None or args.disable:
+        if not args.manager_pin:
+            raise _SyncCliError("need_pin")
+        old = load_sync_config(station)
+        config = SyncConfig(
+            url=args.url if args.url is not None else old.url,
+            token=args.token if args.token is not None else old.token,
+            enabled=not args.disable,
+            large_spend_centavos=old.large_spend_centavos,
+        )
+        saved = save_sync_config(station, config, staff_id=None, manager_pin=args.manager_pin)
+        print(_sync_say("saved", lang, url=saved.url, enabled=saved.enabled))
+        if not args.once:
+            return 0
+    if not args.once:
+        raise _SyncCliError("need_once")
+    client = client_for(station)
+    if client is None:
+        raise SyncNotConfigured()
+    with client:
+        result = run_cycle(station, client)
+    if not result.ok:
+        print(result.error if lang.startswith("pt") else result.error_en, file=sys.stderr)
+        return 2 if result.offline else 1
+    print(_sync_say("pushed", lang, events=result.pushed, entries=result.pushed_entries))
+    print(_sync_say("pulled", lang, events=result.pulled, entries=result.pulled_entries))
+    print(_sync_say("conflicts", lang, count=len(open_conflicts(station))))
+    print(_sync_say("waiting", lang, count=sync_status(station).waiting))
+    return 0
+
+
+class _SyncCliError(CliError):
+    def message(self, lang: str) -> str:
+        return _sync_say(self.key, lang, **self.values)
 
 
 if __name__ == "__main__":  # pragma: no cover
