@@ -7,7 +7,10 @@
 # the socket backend only in `cups` (which pulls cups-filters and ghostscript);
 # installed without recommends (no avahi, no colord). The install must not
 # start the system's print service, so a policy-rc.d that denies it is put in
-# place for the install when none exists.
+# place for the install when none exists. The cloud tests (tests/cloud_fixtures.py)
+# run a private PostgreSQL (initdb + pg_ctl in a temp dir, loopback only): Debian's
+# `postgresql` is installed when no server binaries are found, and the same
+# policy-rc.d keeps its system cluster from being started.
 set -euo pipefail
 need=()
 [ -x /usr/sbin/cupsd ] && [ -x /usr/sbin/lpadmin ] && [ -x /usr/lib/cups/backend/socket ] \
@@ -16,10 +19,19 @@ need=()
 command -v Xvfb >/dev/null || need+=(xvfb)
 # The report tests read the PDF back as text with pdftotext and pdfinfo.
 command -v pdftotext >/dev/null || need+=(poppler-utils)
+# The cloud tests start their own PostgreSQL server.
+have_postgres() {
+  command -v initdb >/dev/null && command -v pg_ctl >/dev/null && return 0
+  for dir in /usr/lib/postgresql/*/bin; do
+    [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ] && return 0
+  done
+  return 1
+}
+have_postgres || need+=(postgresql)
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "test-deps: missing ${need[*]}"
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
-  echo "test-deps: install ${need[*]} with your package manager (the CUPS and screenshot tests need them)" >&2
+  echo "test-deps: install ${need[*]} with your package manager (the CUPS, screenshot and cloud tests need them)" >&2
   exit 0
 fi
 policy=/usr/sbin/policy-rc.d

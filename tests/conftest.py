@@ -14,6 +14,8 @@ os.environ["POSAPP_CONFIG_DIR"] = tempfile.mkdtemp(prefix="posapp-machine-config
 
 from tests.support import MovableClock, Shop, open_shop
 
+pytest_plugins = ["tests.cloud_fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _machine_config_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:

@@ -1,0 +1,252 @@
+"""The FastAPI application: routes of docs/sync-protocol.md over one session per request.
+
+Each route is one database transaction (`unit_of_work`); a refusal (`ApiError`)
+raised inside it rolls everything back. Every error body is
+`{"error", "message" (pt_BR), "message_en", ...}`, bad input included.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any, Literal
+
+from fastapi import FastAPI, Header, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import ValidationError
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from cloud import authority, conflicts, events, hello, orders, registry
+from cloud.auth import Bearer, chain_of, terminal_of
+from cloud.db import make_engine, make_sessions, unit_of_work
+from cloud.errors import ApiError, invalid_request
+from cloud.keys import signature_matches
+from cloud.models import Chain, Terminal
+from cloud.schemas import (
+    MAX_BATCH,
+    BalanceOut,
+    ClaimIn,
+    ClaimOut,
+    ConflictList,
+    ConflictOut,
+    ErrorOut,
+    HealthOut,
+    HelloIn,
+    HelloOut,
+    HoldIn,
+    HoldOut,
+    OrderIn,
+    OrderOut,
+    PullOut,
+    PushIn,
+    PushOut,
+    ResolveIn,
+    TerminalIn,
+    TerminalOut,
+)
+
+UUID_PATTERN = r"^[0-9A-Fa-f]{8}-?([0-9A-Fa-f]{4}-?){3}[0-9A-Fa-f]{12}$"
+UuidPath = Annotated[str, Path(pattern=UUID_PATTERN)]
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorOut} for code in (401, 404, 409, 410, 422)
+}
+
+
+def create_app(database_url: str) -> FastAPI:
+    """The endpoint on a database whose schema is already at head."""
+    app = FastAPI(
+        title="posapp cloud sync endpoint",
+        version="1",
+        description="The contract of docs/sync-protocol.md (counter <-> cloud).",
+        responses=ERRORS,
+    )
+    engine = make_engine(database_url)
+    sessions = make_sessions(engine)
+    app.state.sessions = sessions
+    app.router.add_event_handler("shutdown", engine.dispose)
+    _install_error_handlers(app)
+    _routes(app, sessions)
+    return app
+
+
+def _error(error: ApiError) -> JSONResponse:
+    return JSONResponse(error.body(), status_code=error.status)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    async def on_api_error(_: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, ApiError)
+        return _error(error)
+
+    async def on_validation(_: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, RequestValidationError)
+        problems = error.errors()
+        first = problems[0] if problems else {"loc": (), "msg": "?"}
+        where = ".".join(str(part) for part in first.get("loc", ()))
+        refusal = invalid_request(f"{where}: {first.get('msg')}")
+        refusal.extra["detail"] = json.loads(json.dumps(problems, default=str))
+        return _error(refusal)
+
+    async def on_http(_: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, StarletteHTTPException)
+        if error.status_code == 404:
+            return _error(ApiError(404, "not_found", "Endereço não encontrado.", "Not found."))
+        if error.status_code == 405:
+            return _error(
+                ApiError(405, "method_not_allowed", "Método não permitido.", "Method not allowed.")
+            )
+        return _error(
+            ApiError(error.status_code, "http_error", str(error.detail), str(error.detail))
+        )
+
+    async def on_data_error(_: Request, error: Exception) -> JSONResponse:
+        # PostgreSQL refuses what pydantic let through (a NUL character in a text):
+        # bad input, so a 422, never a 500.
+        reason = str(getattr(error, "orig", error)).splitlines()[0]
+        return _error(invalid_request(reason))
+
+    async def on_integrity(_: Request, __: Exception) -> JSONResponse:
+        return _error(
+            ApiError(
+                409,
+                "retry",
+                "Outra operação alterou os mesmos dados; tente de novo.",
+                "Another operation changed the same data; try again.",
+            )
+        )
+
+    app.add_exception_handler(ApiError, on_api_error)
+    app.add_exception_handler(RequestValidationError, on_validation)
+    app.add_exception_handler(StarletteHTTPException, on_http)
+    app.add_exception_handler(sa_exc.DataError, on_data_error)
+    app.add_exception_handler(sa_exc.IntegrityError, on_integrity)
+
+
+def _routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
+    @app.get("/v1/health", response_model=HealthOut, responses={})
+    def health() -> HealthOut:
+        """The counter's online probe (no auth)."""
+        return HealthOut(status="ok")
+
+    @app.post("/v1/admin/terminals", status_code=201, response_model=TerminalOut)
+    def add_terminal(body: TerminalIn, admin_key: Bearer) -> TerminalOut:
+        """Register a terminal with the chain's admin key; the token is shown once."""
+        with unit_of_work(sessions) as session:
+            chain = chain_of(session, admin_key)
+            made = registry.add_terminal(session, chain.id, body.name)
+        return TerminalOut(terminal_id=made.terminal_id, token=made.token)
+
+    @app.post("/v1/hello", response_model=HelloOut)
+    def say_hello(body: HelloIn, token: Bearer) -> HelloOut:
+        with unit_of_work(sessions) as session:
+            return hello.hello(session, terminal_of(session, token), body)
+
+    @app.post("/v1/events", response_model=PushOut)
+    def push(body: PushIn, token: Bearer) -> PushOut:
+        """Apply a batch in one transaction; known uuids are duplicates; a bad event refuses all."""
+        with unit_of_work(sessions) as session:
+            result = events.push(session, terminal_of(session, token), body.events)
+        return PushOut(
+            accepted=result.accepted, duplicates=result.duplicates, last_seq=result.last_seq
+        )
+
+    @app.get("/v1/events", response_model=PullOut)
+    def pull(
+        token: Bearer,
+        after: Annotated[int, Query(ge=0, le=2**62)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_BATCH)] = 500,
+    ) -> PullOut:
+        """The chain's events after the cursor, not the caller's own, in seq order."""
+        with unit_of_work(sessions) as session:
+            page, last_seq, more = events.pull(session, terminal_of(session, token), after, limit)
+        return PullOut(events=page, last_seq=last_seq, more=more)
+
+    @app.post("/v1/vouchers/{code}/claim", response_model=ClaimOut)
+    def claim(
+        code: Annotated[str, Path(min_length=1, max_length=64)], body: ClaimIn, token: Bearer
+    ) -> ClaimOut:
+        with unit_of_work(sessions) as session:
+            terminal = _said_hello(session, token)
+            authority.claim_voucher(session, terminal.chain_id, code, body.sale_uuid)
+        return ClaimOut(status="claimed")
+
+    @app.post("/v1/customers/{customer_uuid}/hold", response_model=HoldOut)
+    def hold(customer_uuid: UuidPath, body: HoldIn, token: Bearer) -> HoldOut:
+        with unit_of_work(sessions) as session:
+            terminal = _said_hello(session, token)
+            available = authority.hold(
+                session, terminal.chain_id, customer_uuid, body.sale_uuid, body.amount
+            )
+        return HoldOut(held=body.amount, available=available)
+
+    @app.get("/v1/customers/{customer_uuid}/balance", response_model=BalanceOut)
+    def balance(customer_uuid: UuidPath, token: Bearer) -> BalanceOut:
+        with unit_of_work(sessions) as session:
+            terminal = _said_hello(session, token)
+            total, spendable, applied_seq = authority.balance(
+                session, terminal.chain_id, customer_uuid
+            )
+        return BalanceOut(total=total, spendable=spendable, applied_seq=applied_seq)
+
+    @app.get("/v1/conflicts", response_model=ConflictList)
+    def list_conflicts(
+        token: Bearer, status: Literal["open", "resolved"] | None = None
+    ) -> ConflictList:
+        with unit_of_work(sessions) as session:
+            terminal = _said_hello(session, token)
+            found = conflicts.list_conflicts(session, terminal.chain_id, status)
+        return ConflictList(conflicts=[ConflictOut.model_validate(row) for row in found])
+
+    @app.post("/v1/conflicts/{conflict_id}/resolve", response_model=ConflictOut)
+    def resolve(conflict_id: UuidPath, body: ResolveIn, token: Bearer) -> ConflictOut:
+        with unit_of_work(sessions) as session:
+            terminal = _said_hello(session, token)
+            done = conflicts.resolve(session, terminal.chain_id, conflict_id, body)
+            return ConflictOut.model_validate(conflicts.conflict_body(done))
+
+    @app.post(
+        "/v1/chains/{chain_id}/orders",
+        response_model=OrderOut,
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": OrderIn.model_json_schema()}},
+            }
+        },
+    )
+    async def order(
+        chain_id: UuidPath,
+        request: Request,
+        x_posapp_signature: Annotated[str | None, Header()] = None,
+    ) -> OrderOut:
+        """An online-shop order, signed with HMAC-SHA256 of the raw body (webhook secret)."""
+        raw = await request.body()
+        return await run_in_threadpool(_order, chain_id, raw, x_posapp_signature)
+
+    def _order(chain_id: str, raw: bytes, signature: str | None) -> OrderOut:
+        with unit_of_work(sessions) as session:
+            chain = session.get(Chain, chain_id)
+            if chain is None or not signature_matches(chain.webhook_secret_hash, raw, signature):
+                raise ApiError(
+                    401,
+                    "bad_signature",
+                    "Assinatura do pedido ausente ou inválida.",
+                    "Missing or invalid order signature.",
+                )
+            try:
+                placed = OrderIn.model_validate_json(raw)
+            except ValidationError as error:
+                first = error.errors()[0]
+                where = ".".join(str(part) for part in first["loc"]) or "body"
+                raise invalid_request(f"{where}: {first['msg']}") from None
+            return orders.receive(session, chain_id, placed)
+
+
+def _said_hello(session: Session, token: str) -> Terminal:
+    terminal = terminal_of(session, token)
+    if terminal.terminal_uuid is None:
+        raise events.hello_required()
+    return terminal

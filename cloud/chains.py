@@ -1,0 +1,56 @@
+"""A chain's lock and its event counter, shared by every writer of the chain's events."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cloud.models import Chain, Event
+
+
+def iso(moment: datetime | None) -> str | None:
+    return moment.astimezone(UTC).isoformat() if moment is not None else None
+
+
+def lock_chain(session: Session, chain_id: str) -> Chain:
+    """The chain row, locked until the transaction ends (serializes the chain's writers)."""
+    return session.scalars(
+        select(Chain)
+        .where(Chain.id == chain_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).one()
+
+
+def append_event(
+    session: Session,
+    chain: Chain,
+    *,
+    kind: str,
+    body: dict[str, Any],
+    event_uuid: str | None = None,
+    created_at: datetime | None = None,
+    terminal_uuid: str | None = None,
+    store_uuid: str | None = None,
+) -> Event:
+    """Add an event with the chain's next seq; the caller holds the chain's lock."""
+    chain.last_seq += 1
+    now = datetime.now(UTC)
+    event = Event(
+        chain_id=chain.id,
+        seq=chain.last_seq,
+        uuid=event_uuid or str(uuid.uuid4()),
+        kind=kind,
+        created_at=created_at or now,
+        terminal_uuid=terminal_uuid,
+        store_uuid=store_uuid,
+        body=body,
+        received_at=now,
+    )
+    session.add(event)
+    session.flush()
+    return event

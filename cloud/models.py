@@ -1,0 +1,218 @@
+"""The endpoint's tables (SQLAlchemy 2 typed models).
+
+Everything a terminal can see is keyed by its chain. Money is integer centavos
+(BigInteger). Secrets are kept only as SHA-256 hex.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+UUID_LEN = 36
+HASH_LEN = 64
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Chain(Base):
+    __tablename__ = "chain"
+
+    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    admin_key_hash: Mapped[str] = mapped_column(String(HASH_LEN), unique=True)
+    webhook_secret_hash: Mapped[str] = mapped_column(String(HASH_LEN))
+    program: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    program_store_uuid: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    expiry_terminal_id: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    """The terminal that runs the expiry (the first that said hello)."""
+    online_terminal_uuid: Mapped[str] = mapped_column(String(UUID_LEN))
+    online_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    online_head: Mapped[str] = mapped_column(String(HASH_LEN))
+    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    """The chain's event counter; taken under the chain row's lock, so seq order is commit order."""
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Terminal(Base):
+    __tablename__ = "terminal"
+
+    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chain.id"), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    token_hash: Mapped[str] = mapped_column(String(HASH_LEN), unique=True)
+    terminal_uuid: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    terminal_name: Mapped[str | None] = mapped_column(Text)
+    store_uuid: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    hello_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Store(Base):
+    __tablename__ = "store"
+
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chain.id"), primary_key=True)
+    store_uuid: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    segment: Mapped[str] = mapped_column(Text)
+    signing_key: Mapped[str] = mapped_column(Text)
+    joined_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Event(Base):
+    __tablename__ = "event"
+    __table_args__ = (
+        UniqueConstraint("chain_id", "seq"),
+        UniqueConstraint("chain_id", "uuid"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chain.id"))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    uuid: Mapped[str] = mapped_column(String(UUID_LEN))
+    kind: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    terminal_uuid: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    """Who wrote it: a counter, the chain's online terminal, or None (the server itself)."""
+    store_uuid: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    body: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Customer(Base):
+    __tablename__ = "customer"
+    __table_args__ = (
+        Index("ix_customer_cpf", "chain_id", "cpf"),
+        Index("ix_customer_email", "chain_id", "email"),
+    )
+
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chain.id"), primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    cpf: Mapped[str | None] = mapped_column(String(11))
+    email: Mapped[str | None] = mapped_column(Text)
+    """Lower case, for lookups."""
+    anonymized: Mapped[bool] = mapped_column(Boolean, default=False)
+    data: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Voucher(Base):
+    __tablename__ = "voucher"
+
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chain.id"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    customer_uuid: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    data: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    """The voucher.issued body; None while only its redemption is known."""
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    """open | redeemed | cancelled"""
+    redeemed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    redeemed_sale: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    redeemed_store_uuid: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    claim_sale: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class LedgerEntry(Base):
+    __tablename__ = "ledger_entry"
+    __table_args__ = (
+        UniqueConstraint("chain_id", "terminal_uuid", "seq"),
+        Index("ix_ledger_customer", "chain_id", "customer_uuid", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    """Order of application on the server (a customer's replay runs in this order)."""
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chain.id"))
+    uuid: Mapped[str] = mapped_column(String(UUID_LEN))
+    terminal_uuid: Mapped[str] = mapped_column(String(UUID_LEN))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(32))
+    customer_uuid: Mapped[str] = mapped_column(String(UUID_LEN))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    available_from: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    lot_uuid: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    sale_uuid: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    voucher_code: Mapped[str | None] = mapped_column(String(64))
+    note: Mapped[str | None] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(HASH_LEN))
+    hash: Mapped[str] = mapped_column(String(HASH_LEN))
+    event_seq: Mapped[int] = mapped_column(BigInteger)
+
+
+Index("ux_ledger_uuid", LedgerEntry.chain_id, LedgerEntry.uuid, unique=True)
+
+
+class CustomerBalance(Base):
+    __tablename__ = "customer_balance"
+
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chain.id"), primary_key=True)
+    customer_uuid: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    total: Mapped[int] = mapped_column(BigInteger, default=0)
+    applied_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    """The chain event seq of the last entry that moved this balance."""
+
+
+class Hold(Base):
+    __tablename__ = "hold"
+
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chain.id"), primary_key=True)
+    customer_uuid: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    sale_uuid: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Conflict(Base):
+    __tablename__ = "conflict"
+    __table_args__ = (Index("ix_conflict_chain_status", "chain_id", "status"),)
+
+    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chain.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    customer_uuid: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    entry_uuid: Mapped[str] = mapped_column(String(UUID_LEN))
+    sale_uuid: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    voucher_code: Mapped[str | None] = mapped_column(String(64))
+    terminal_uuid: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    store_uuid: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    resolution: Mapped[str | None] = mapped_column(String(16))
+    note: Mapped[str | None] = mapped_column(Text)
+    resolved_by: Mapped[str | None] = mapped_column(Text)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Order(Base):
+    """An online-shop order status seen by the webhook (the idempotency key)."""
+
+    __tablename__ = "shop_order"
+
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chain.id"), primary_key=True)
+    order_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), primary_key=True)
+    customer_uuid: Mapped[str] = mapped_column(String(UUID_LEN))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    """Cashback moved by this status (earned, or reversed as a negative)."""
+    entry_uuid: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -1,0 +1,237 @@
+"""Request and response bodies (pydantic), as docs/sync-protocol.md writes them."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+
+MAX_BATCH = 1000
+MAX_CENTAVOS = 10**13
+"""Far above any real sum, far below PostgreSQL's bigint: bounds every amount."""
+
+UuidStr = Annotated[
+    str, StringConstraints(pattern=r"^[0-9A-Fa-f]{8}-?([0-9A-Fa-f]{4}-?){3}[0-9A-Fa-f]{12}$")
+]
+HashHex = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Text = Annotated[str, StringConstraints(max_length=2000)]
+Centavos = Annotated[int, Field(strict=True, ge=-MAX_CENTAVOS, le=MAX_CENTAVOS)]
+PositiveCentavos = Annotated[int, Field(strict=True, gt=0, le=MAX_CENTAVOS)]
+EventKind = Annotated[
+    str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$", max_length=64)
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ErrorOut(BaseModel):
+    error: str
+    message: str
+    message_en: str
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok"]
+
+
+class TerminalIn(Strict):
+    name: Name
+
+
+class TerminalOut(BaseModel):
+    terminal_id: str
+    token: str
+
+
+class HelloIn(Strict):
+    terminal_uuid: UuidStr
+    terminal_name: Name
+    store_uuid: UuidStr
+    store_name: Name
+    segment: Annotated[str, StringConstraints(max_length=64)]
+    program: dict[str, Any]
+    signing_key: Annotated[str, StringConstraints(pattern=r"^[0-9A-Fa-f]{2,512}$")]
+
+
+class StoreOut(BaseModel):
+    store_uuid: str
+    name: str
+    signing_key: str
+
+
+class HelloOut(BaseModel):
+    chain_id: str
+    chain_name: str
+    terminal_id: str
+    runs_expiry: bool
+    program: dict[str, Any] | None
+    stores: list[StoreOut]
+
+
+class EventIn(BaseModel):
+    uuid: UuidStr
+    kind: EventKind
+    created_at: AwareDatetime
+    body: dict[str, Any]
+
+
+class PushIn(Strict):
+    events: Annotated[list[EventIn], Field(max_length=MAX_BATCH)]
+
+
+class PushOut(BaseModel):
+    accepted: int
+    duplicates: int
+    last_seq: int
+
+
+class EventOut(BaseModel):
+    seq: int
+    uuid: str
+    kind: str
+    created_at: str
+    terminal_uuid: str | None
+    store_uuid: str | None
+    body: dict[str, Any]
+
+
+class PullOut(BaseModel):
+    events: list[EventOut]
+    last_seq: int
+    more: bool
+
+
+class LedgerEntryBody(Strict):
+    """A pushed `ledger.entry` body; its hash is checked on the raw JSON, not on this."""
+
+    uuid: UuidStr
+    terminal: UuidStr
+    seq: Annotated[int, Field(strict=True, ge=1, le=2**62)]
+    kind: Literal[
+        "earn", "redeem", "expire", "reverse", "restore", "adjust", "referral_bonus",
+        "voucher_issue", "voucher_redeem", "voucher_restore", "voucher_change", "voucher_cancel",
+    ]  # fmt: skip
+    customer: UuidStr
+    amount: Centavos
+    created_at: AwareDatetime
+    available_from: AwareDatetime | None
+    expires_at: AwareDatetime | None
+    lot: UuidStr | None
+    sale: UuidStr | None
+    voucher: Annotated[str, StringConstraints(min_length=1, max_length=64)] | None
+    note: Text | None
+    prev_hash: HashHex
+    hash: HashHex
+
+
+class CustomerBody(BaseModel):
+    """A pushed `customer.upsert` body: the fields the server looks at; the rest is kept."""
+
+    model_config = ConfigDict(extra="allow")
+    uuid: UuidStr
+    cpf: Annotated[str, StringConstraints(max_length=32)] | None = None
+    email: Annotated[str, StringConstraints(max_length=320)] | None = None
+    anonymized: bool | None = False
+
+
+class VoucherBody(BaseModel):
+    """A pushed `voucher.issued` body: the fields the server looks at; the rest is kept."""
+
+    model_config = ConfigDict(extra="allow")
+    code: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    customer: UuidStr | None = None
+    value: Annotated[int, Field(strict=True, ge=0, le=MAX_CENTAVOS)] | None = 0
+    expires_at: AwareDatetime | None = None
+
+
+class ProgramChangedBody(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    store_uuid: UuidStr | None = None
+    program: dict[str, Any]
+
+
+class ClaimIn(Strict):
+    sale_uuid: UuidStr
+
+
+class ClaimOut(BaseModel):
+    status: Literal["claimed"]
+
+
+class HoldIn(Strict):
+    sale_uuid: UuidStr
+    amount: PositiveCentavos
+
+
+class HoldOut(BaseModel):
+    held: int
+    available: int
+
+
+class BalanceOut(BaseModel):
+    total: int
+    """The chain-wide sum of the customer's entries."""
+    spendable: int
+    """What of it is spendable now (the lots' replay), before holds."""
+    applied_seq: int
+    """The chain's last event seq when the balance was read: the total includes every
+    entry up to it."""
+
+
+class ConflictOut(BaseModel):
+    id: str
+    kind: Literal["overdraft", "voucher_reuse"]
+    customer: str | None
+    amount: int
+    entry: str
+    sale: str | None
+    voucher: str | None
+    terminal_uuid: str | None
+    store_uuid: str | None
+    created_at: str
+    status: Literal["open", "resolved"]
+    resolution: str | None = None
+    note: str | None = None
+    resolved_by: str | None = None
+    resolved_at: str | None = None
+
+
+class ConflictList(BaseModel):
+    conflicts: list[ConflictOut]
+
+
+class ResolveIn(Strict):
+    resolution: Literal["absorbed", "customer_debit"]
+    note: Text | None = None
+    resolved_by: Name
+
+
+class OrderCustomer(BaseModel):
+    cpf: Annotated[str, StringConstraints(max_length=32)] | None = None
+    email: Annotated[str, StringConstraints(max_length=320)] | None = None
+
+
+class OrderItem(BaseModel):
+    sku: Annotated[str, StringConstraints(max_length=128)]
+    name: Annotated[str, StringConstraints(max_length=500)]
+    quantity: Annotated[int, Field(strict=True, gt=0, le=1_000_000)]
+    unit_price: Annotated[int, Field(strict=True, ge=0, le=MAX_CENTAVOS // 1_000_000)]
+    category: Annotated[str, StringConstraints(max_length=128)] | None = None
+
+
+class OrderIn(BaseModel):
+    order_id: Annotated[str, StringConstraints(min_length=1, max_length=128)]
+    customer: OrderCustomer
+    total: Annotated[int, Field(strict=True, ge=0, le=MAX_CENTAVOS)]
+    items: Annotated[list[OrderItem], Field(max_length=1000)]
+    status: Literal["paid", "cancelled"]
+
+
+class OrderOut(BaseModel):
+    status: Literal["earned", "reversed", "duplicate", "recorded"]
+    amount: int = 0
+    """Cashback moved: earned (positive) or reversed (negative)."""
+    entry: str | None = None
