@@ -94,6 +94,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Dados do cliente gravados em {path} ({entries} lançamentos).",
         "Customer data written to {path} ({entries} entries).",
     ),
+    "anonymized": (
+        "Cliente anonimizado ({cleared} apagados); extrato, vendas e vales mantidos. "
+        "Cópias de segurança anteriores guardam os dados até vencerem ({days} dias).",
+        "Customer anonymized ({cleared} erased); ledger, sales and vouchers kept. "
+        "Earlier backups keep the data until they age out ({days} days).",
+    ),
     "no_faults": ("Nenhuma falha encontrada", "No faults found"),
     "faults": ("{count} falha(s) encontrada(s):", "{count} fault(s) found:"),
     "report_pin": ("PIN do gerente para a redução Z: ", "Manager's PIN for the Z report: "),
@@ -284,7 +290,7 @@ def _customer_parser(commands: Any) -> None:
     customer = commands.add_parser(
         "customer",
         help="dados de um cliente (LGPD)",
-        description="Direitos do titular (LGPD): exporta os dados de um cliente.",
+        description="Direitos do titular (LGPD): exporta ou anonimiza os dados de um cliente.",
         formatter_class=_Formatter,
         add_help=False,
     )
@@ -298,6 +304,17 @@ def _customer_parser(commands: Any) -> None:
     _common(export, top=False)
     export.add_argument("--cpf", required=True, help="CPF do cliente")
     export.add_argument("--out", type=Path, required=True, metavar="ARQUIVO", help="o JSON")
+    text = "anonimiza um cliente: apaga nome, CPF, celular, e-mail e aniversário (gerente)"
+    anonymize = actions.add_parser(
+        "anonymize", help=text, description=text, formatter_class=_Formatter, add_help=False
+    )
+    _help(anonymize)
+    _common(anonymize, top=False)
+    anonymize.add_argument("--cpf", required=True, help="CPF do cliente")
+    anonymize.add_argument("--manager-pin", required=True, metavar="PIN", help="senha do gerente")
+    anonymize.add_argument(
+        "--reason", default="pedido do titular (LGPD)", metavar="TEXTO", help="motivo (auditoria)"
+    )
 
 
 def _report_parser(commands: Any) -> None:
@@ -490,7 +507,17 @@ def _db(args: argparse.Namespace, lang: str) -> int:
 def _customer(args: argparse.Namespace, lang: str) -> int:
     import json
 
-    from posapp.services.privacy import customer_id_by_cpf, export_customer
+    from posapp.services.privacy import anonymize_customer, customer_id_by_cpf, export_customer
+
+    def anonymize(station: Station) -> int:
+        from posapp.services.settings import load_settings
+
+        done = anonymize_customer(
+            station, customer_id_by_cpf(station, args.cpf), args.manager_pin, args.reason
+        )
+        days = load_settings(station).backup_keep_days
+        print(say("anonymized", lang, cleared=done.cleared_text(lang), days=days))
+        return 0
 
     def export(station: Station) -> int:
         data = export_customer(station, customer_id_by_cpf(station, args.cpf))
@@ -500,7 +527,8 @@ def _customer(args: argparse.Namespace, lang: str) -> int:
         print(say("exported", lang, path=out, entries=len(data["ledger"])))
         return 0
 
-    return _with_station(_existing(_db_path(args)), export)
+    work = anonymize if args.customer_command == "anonymize" else export
+    return _with_station(_existing(_db_path(args)), work)
 
 
 def _report_upgrade(station: Station, lang: str) -> int:

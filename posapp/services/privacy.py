@@ -10,17 +10,27 @@ starts with the first name). The ledger keys customers by uuid and id, so no
 ledger row, sale or voucher changes: the chain and every balance stay whole and
 `verify` stays clean. It is a manager's action, audited (with the reason, never
 the data removed), and announced to the other counters ("customer.anonymized").
+
+Name search is an FTS5 index, which keeps a changed name's terms in its segments
+(only marked deleted) until they are merged: anonymizing merges them at once
+('optimize'), with SQLite's secure_delete on, so the old name is neither found
+nor left in the index or the freed pages of this database file. Backups taken
+before still hold it until they age out (`backup_keep_days`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from db.models import Customer, CustomerBalance, LedgerEntry, Sale, Voucher
+from db.schema_sql import FTS_TABLE
 from posapp.core.codes import new_referral_code
 from posapp.core.cpf import is_valid_cpf, normalize_cpf
 from posapp.core.errors import InvalidCPF, UnknownCustomer
@@ -30,6 +40,30 @@ from posapp.services.station import Station
 
 ANONYMOUS_NAME = "Cliente anonimizado"
 EXPORT_FORMAT = "posapp.customer-export/1"
+ERASED_FIELDS = ("name", "cpf", "phone", "email", "birthday", "marketing_consent")
+
+
+FIELD_NAMES = {
+    "name": ("nome", "name"),
+    "cpf": ("CPF", "CPF"),
+    "phone": ("celular", "mobile"),
+    "email": ("e-mail", "e-mail"),
+    "birthday": ("aniversário", "birthday"),
+    "marketing_consent": ("consentimento de ofertas", "marketing consent"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Anonymized:
+    """Which of `ERASED_FIELDS` held something and were erased; the customer's uuid stays."""
+
+    customer_uuid: str
+    cleared: tuple[str, ...]
+
+    def cleared_text(self, locale: str = "pt_BR") -> str:
+        """The erased fields in words ("nome, CPF, celular"), "-" when nothing was left."""
+        index = 0 if locale.startswith("pt") else 1
+        return ", ".join(FIELD_NAMES[key][index] for key in self.cleared) or "-"
 
 
 def _iso(value: datetime | date | None) -> str | None:
@@ -151,17 +185,19 @@ def _sales(session: Session, customer_id: int) -> list[dict[str, Any]]:
     ]
 
 
-def anonymize_customer(station: Station, customer_id: int, manager_pin: str, reason: str) -> None:
+def anonymize_customer(
+    station: Station, customer_id: int, manager_pin: str, reason: str
+) -> Anonymized:
     """Clear what identifies the customer; their ledger, sales and vouchers stay as they are."""
     now = station.now()
-    with station.write() as session:
+    with station.write() as session, _secure_delete(session):
         manager = authorize_manager(session, manager_pin, "anonimizar cliente", now)
         customer = session.get(Customer, customer_id)
         if customer is None:
             raise UnknownCustomer(value=customer_id)
         cleared = [
             key
-            for key in ("name", "cpf", "phone", "email", "birthday", "marketing_consent")
+            for key in ERASED_FIELDS
             if getattr(customer, key) not in (None, False, ANONYMOUS_NAME)
         ]
         customer.name = ANONYMOUS_NAME
@@ -194,6 +230,22 @@ def anonymize_customer(station: Station, customer_id: int, manager_pin: str, rea
             reason=" ".join(reason.split()),
             cleared=cleared,
         )
+        session.flush()
+        # The index still holds the old name's terms, marked deleted: merge them away.
+        session.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')"))
+        done = Anonymized(customer.uuid, tuple(cleared))
+    return done
+
+
+@contextmanager
+def _secure_delete(session: Session) -> Iterator[None]:
+    """SQLite zeroes what it deletes meanwhile (old name cells, merged index segments)."""
+    before = session.execute(text("PRAGMA secure_delete")).scalar()
+    session.execute(text("PRAGMA secure_delete = ON"))
+    try:
+        yield
+    finally:
+        session.execute(text(f"PRAGMA secure_delete = {int(before or 0)}"))
 
 
 def _fresh_code(session: Session) -> str:

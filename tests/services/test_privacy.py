@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from db.models import AuditLog, CustomerBalance, LedgerEntry, OutboxEvent
 from posapp.core.errors import NotAuthorized
@@ -75,3 +75,30 @@ def test_anonymize_keeps_the_ledger_whole_and_forgets_who(make_shop: MakeShop) -
     assert profile["name"] == ANONYMOUS_NAME
     assert (profile["cpf"], profile["phone"], profile["email"]) == (None, None, None)
     assert not profile["referral_code"].startswith("MARI")
+
+
+def _index_holds(shop: Shop, term: bytes) -> bool:
+    with shop.station.read() as session:
+        blocks = session.execute(text("SELECT block FROM customer_fts_data")).scalars()
+        return any(term in (block or b"") for block in blocks)
+
+
+def test_anonymizing_leaves_the_old_name_nowhere_in_the_search_index(make_shop: MakeShop) -> None:
+    shop = make_shop()
+    for n in range(30):  # other customers: the index has more than one segment to merge
+        shop.enrol(f"Pessoa {n} Silva", phone=f"(11) 9{1000 + n}-{2000 + n}")
+    maria = _customer(shop)
+    assert [c.id for c in search(shop.station, "Aparecida")] == [maria]
+    assert _index_holds(shop, b"aparecida")
+    with shop.station.write() as session:  # as SQLite's own default (Debian builds turn it on)
+        session.execute(text("PRAGMA secure_delete = 0"))
+
+    done = anonymize_customer(shop.station, maria, MANAGER_PIN, "pedido da titular")
+
+    assert done.cleared == ("name", "cpf", "phone", "email")
+    assert search(shop.station, "Aparecida") == []
+    assert search(shop.station, "anonimizado")[0].id == maria
+    assert not _index_holds(shop, b"aparecida")  # not just marked deleted: merged away
+    assert len(search(shop.station, "Silva", limit=100)) == 30
+    with shop.station.write() as session:  # the writer's connection is back to normal
+        assert session.execute(text("PRAGMA secure_delete")).scalar() == 0
