@@ -80,9 +80,8 @@ class OnlineAuthority:
             if refused.code == "voucher_held":
                 raise VoucherHeldElsewhere(value=code) from refused
             if refused.code == "voucher_expired":
-                raise VoucherExpired(
-                    value=code, date=str(body.get("expires_at") or "")
-                ) from refused
+                expired = str(body.get("expires_at") or "")[:10]
+                raise VoucherExpired(value=code, date=expired) from refused
             return  # unknown_voucher, a bad token: the counter decides on what it knows
         self.last_offline = False
 
