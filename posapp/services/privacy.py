@@ -20,10 +20,13 @@ before still hold it until they age out (`backup_keep_days`).
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select, text
@@ -120,6 +123,41 @@ def export_customer(station: Station, customer_id: int) -> dict[str, Any]:
                 )
             ],
         }
+
+
+def save_export(station: Station, customer_id: int, manager_pin: str, out: Path) -> Path:
+    """The export written to `out` as JSON (UTF-8), with a manager's PIN, audited.
+
+    Handing a person's data over is a manager's act: the audit row names who did it
+    and the file's name, never the data. The file is written beside and then renamed,
+    so a failed write leaves no half-file behind.
+    """
+    now = station.now()
+    with station.write() as session:
+        manager = authorize_manager(session, manager_pin, "exportar dados de cliente", now)
+        customer = session.get(Customer, customer_id)
+        if customer is None:
+            raise UnknownCustomer(value=customer_id)
+        audit.record(
+            session,
+            at=now,
+            terminal_uuid=station.terminal(session).uuid,
+            action="customer.export",
+            staff_id=manager.id,
+            authorized_by_id=manager.id,
+            target=f"customer:{customer.uuid}",
+            file=Path(out).name,
+        )
+        data = export_customer(station, customer_id)
+        out = Path(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        temp = out.with_name(f".{out.name}.tmp")
+        try:
+            temp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            os.replace(temp, out)
+        finally:
+            temp.unlink(missing_ok=True)
+    return out
 
 
 def _entries(session: Session, customer_id: int) -> list[dict[str, Any]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
@@ -11,7 +12,12 @@ from sqlalchemy import select, text
 from db.models import AuditLog, CustomerBalance, LedgerEntry, OutboxEvent
 from posapp.core.errors import NotAuthorized
 from posapp.services.customers import search
-from posapp.services.privacy import ANONYMOUS_NAME, anonymize_customer, export_customer
+from posapp.services.privacy import (
+    ANONYMOUS_NAME,
+    anonymize_customer,
+    export_customer,
+    save_export,
+)
 from posapp.services.verify import verify
 from tests.support import CASHIER_PIN, MANAGER_PIN, Shop
 
@@ -102,3 +108,23 @@ def test_anonymizing_leaves_the_old_name_nowhere_in_the_search_index(make_shop: 
     assert len(search(shop.station, "Silva", limit=100)) == 30
     with shop.station.write() as session:  # the writer's connection is back to normal
         assert session.execute(text("PRAGMA secure_delete")).scalar() == 0
+
+
+def test_the_export_file_needs_a_managers_pin_and_is_audited(
+    make_shop: MakeShop, tmp_path: Path
+) -> None:
+    shop = make_shop()
+    maria = _customer(shop)
+    out = tmp_path / "pedido" / "maria.json"
+    with pytest.raises(NotAuthorized):
+        save_export(shop.station, maria, CASHIER_PIN, out)
+    assert not out.exists()
+
+    assert save_export(shop.station, maria, MANAGER_PIN, out) == out
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data == json.loads(json.dumps(export_customer(shop.station, maria)))
+    assert not list(out.parent.glob(".*.tmp"))
+    with shop.station.read() as session:
+        row = session.scalars(select(AuditLog).where(AuditLog.action == "customer.export")).one()
+    assert (row.staff_id, row.authorized_by_id) == (shop.manager_id, shop.manager_id)
+    assert "Maria" not in row.details and "maria.json" in row.details

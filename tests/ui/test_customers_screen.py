@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -409,3 +409,126 @@ def test_pending_and_soon_expiring_cashback(tmp_path: Path, qtbot: QtBot) -> Non
         assert mask_mobile("+5511987654321") == "(11) 9****-4321"
     finally:
         shop.station.close()
+
+
+# -- LGPD: export and anonymize ----------------------------------------------------
+
+
+def test_anonymizing_asks_first_then_a_managers_pin_and_shows_what_was_erased(
+    shop: Shop, qtbot: QtBot
+) -> None:
+    screen = make_screen(shop, qtbot, staff="cashier")
+    try:
+        open_maria(screen, qtbot)
+        asked: list[str] = []
+
+        def no(_parent: QWidget, _title: str, text: str) -> bool:
+            asked.append(text)
+            return False
+
+        screen.confirm = no
+        screen.anonymize_button.click()
+        assert screen.message.text() == "Anonimização cancelada"
+        assert "Anonimizar Maria Aparecida Souza?" in asked[0]
+        assert "Não dá para desfazer" in asked[0]
+        assert "guardam os dados antigos até vencerem (30 dias)" in asked[0]
+
+        screen.confirm = lambda *_args: True
+        screen.ask_pin = lambda _parent, _action: CASHIER_PIN
+        screen.anonymize_button.click()
+        qtbot.waitUntil(lambda: screen.message.property("role") == "error")
+        assert screen.message.text() == (
+            "Esta ação precisa da senha de um gerente: anonimizar cliente."
+        )
+        assert screen.name_label.text() == "Maria Aparecida Souza"
+        assert screen.anonymize_button.isEnabled()
+
+        screen.ask_pin = lambda _parent, _action: None
+        screen.anonymize_button.click()
+        assert screen.message.text() == "Anonimização cancelada"
+    finally:
+        screen.context.printing.close()
+
+
+def test_a_manager_anonymizes_through_the_real_dialogs_and_the_old_name_finds_no_one(
+    shop: Shop, qtbot: QtBot
+) -> None:
+    screen = make_screen(shop, qtbot, staff="cashier")
+    try:
+        open_maria(screen, qtbot)
+        maria = screen.customer_id
+
+        def yes(widget: QWidget) -> None:
+            assert isinstance(widget, QMessageBox)
+            assert "(30 dias)" in widget.text()
+            button = widget.button(QMessageBox.StandardButton.Yes)
+            assert button is not None
+            button.click()
+
+        def pin(widget: QWidget) -> None:
+            assert isinstance(widget, ManagerPinDialog)
+            widget.pin.setText(MANAGER_PIN)
+            widget.accept()
+
+        when_shown(QMessageBox, yes, qtbot)
+        when_shown(ManagerPinDialog, pin, qtbot)
+        screen.anonymize_button.click()
+        qtbot.waitUntil(lambda: screen.message.text().startswith("Cliente anonimizado"))
+
+        assert screen.message.text() == "Cliente anonimizado. Apagados: nome, CPF."
+        assert screen.customer_id == maria
+        assert screen.name_label.text() == "Cliente anonimizado"
+        assert screen.fields["cpf"].text() == "—"
+        assert screen.balance_labels["spendable"].text() == "R$ 0,62"  # the ledger stays
+        assert screen.search_box.text() == "Apare"
+        assert screen.model.rowCount() == 0
+        assert screen.search_status.text() == "Nenhum cliente encontrado"
+        with shop.station.read() as session:
+            row = session.scalars(
+                select(AuditLog).where(AuditLog.action == "customer.anonymize")
+            ).one()
+            assert row.authorized_by_id == shop.manager_id
+            assert "Maria" not in row.details
+    finally:
+        screen.context.printing.close()
+
+
+def test_the_export_goes_to_the_file_the_manager_chose(
+    shop: Shop, qtbot: QtBot, tmp_path: Path
+) -> None:
+    screen = make_screen(shop, qtbot)
+    try:
+        open_maria(screen, qtbot)
+        screen.choose_file = lambda _parent, _title, _suggested: None
+        screen.export_button.click()
+        assert screen.message.text() == "Exportação cancelada"
+
+        suggested: list[str] = []
+
+        def choose(_parent: QWidget, _title: str, proposal: str) -> str:
+            suggested.append(proposal)
+            return str(tmp_path / "lgpd" / "maria")
+
+        screen.choose_file = choose
+        screen.ask_pin = lambda _parent, _action: CASHIER_PIN
+        screen.export_button.click()
+        qtbot.waitUntil(lambda: screen.message.property("role") == "error")
+        assert "senha de um gerente" in screen.message.text()
+        assert not (tmp_path / "lgpd").exists()
+
+        screen.ask_pin = lambda _parent, _action: MANAGER_PIN
+        screen.export_button.click()
+        out = tmp_path / "lgpd" / "maria.json"
+        qtbot.waitUntil(lambda: screen.message.text() == f"Dados do cliente gravados em {out}")
+        data = json.loads(out.read_text(encoding="utf-8"))
+        assert data["profile"]["name"] == "Maria Aparecida Souza"
+        assert data["profile"]["cpf"] == "52998224725"
+        assert suggested[0].endswith("-lgpd.json")
+        with shop.station.read() as session:
+            row = session.scalars(
+                select(AuditLog).where(AuditLog.action == "customer.export")
+            ).one()
+            assert row.authorized_by_id == shop.manager_id
+            assert json.loads(row.details) == {"file": "maria.json"}
+    finally:
+        screen.context.printing.close()

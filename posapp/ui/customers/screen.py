@@ -5,21 +5,27 @@ shows the details and consent, the balance (spendable, pending, expiring soon),
 the whole ledger with the sale behind each movement (double-click opens that
 sale's receipt), the vouchers and the people the customer referred. From here
 they edit details and consent, print a balance slip with the customer's card QR,
-and (with a manager's PIN) adjust a balance.
+and (with a manager's PIN) adjust a balance, and answer the customer's LGPD
+rights: export their data to a JSON file, or anonymize them (after a
+confirmation that says what goes, what stays and that backups keep the old data
+until they age out).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -34,6 +40,8 @@ from posapp.core.program import ProgramMode
 from posapp.services import customer_history, customers, loyalty
 from posapp.services.customer_edit import update_customer
 from posapp.services.printing import PrintOutcome
+from posapp.services.privacy import Anonymized, anonymize_customer, save_export
+from posapp.services.settings import load_settings
 from posapp.services.store_info import store_info
 from posapp.ui.context import UiContext
 from posapp.ui.customer_table import CustomerTableModel, find_customers, mask_mobile
@@ -60,6 +68,26 @@ from posapp.ui.widgets import show_message
 SEARCH_DELAY_MS = 200
 """Typing pauses this long before the search runs; Enter searches at once."""
 SLIP_TIMEOUT_S = 60.0
+LGPD_REASON = "pedido do titular (LGPD)"
+"""The reason audited for an anonymization asked for at the counter."""
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    """Yes or no in a blocking dialog; No is the default answer."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def choose_save_file(parent: QWidget, title: str, suggested: str) -> str | None:
+    """A file name from the system's save dialog; None when cancelled."""
+    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, "JSON (*.json)")
+    return name or None
 
 
 class CustomersScreen(QWidget):
@@ -74,6 +102,10 @@ class CustomersScreen(QWidget):
         self.preview_dialog: ReceiptPreviewDialog | None = None
         self.ask_pin: Callable[[QWidget | None, str], str | None] = ask_manager_pin
         """Asks for the manager's PIN (a blocking dialog); replaceable."""
+        self.confirm: Callable[[QWidget, str, str], bool] = confirm
+        """Asks yes or no (a blocking dialog); replaceable."""
+        self.choose_file: Callable[[QWidget, str, str], str | None] = choose_save_file
+        """Asks where to save a file (the system's dialog); replaceable."""
 
         title = _named(QLabel(self.tr("Clientes")), "screenTitle")
         self.search_box = _named(QLineEdit(), "customerSearch")
@@ -197,11 +229,19 @@ class CustomersScreen(QWidget):
         self.edit_button.clicked.connect(self.edit)
         self.slip_button.clicked.connect(self.print_slip)
         self.adjust_button.clicked.connect(self.adjust)
+        self.export_button = _named(QPushButton(self.tr("Exportar dados (LGPD)")), "exportButton")
+        self.anonymize_button = _named(QPushButton(self.tr("Anonimizar (LGPD)")), "anonymizeButton")
+        for button in (self.export_button, self.anonymize_button):
+            button.setToolTip(self.tr("Só com a senha de um gerente"))
+        self.export_button.clicked.connect(self.export_data)
+        self.anonymize_button.clicked.connect(self.anonymize)
         buttons = QHBoxLayout()
         buttons.setSpacing(10)
         for button in (self.edit_button, self.slip_button, self.adjust_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        for button in (self.export_button, self.anonymize_button):
+            buttons.addWidget(button)
         self.message = _named(QLabel(""), "customerMessage")
         self.message.setWordWrap(True)
 
@@ -455,3 +495,86 @@ class CustomersScreen(QWidget):
         run_in_background(
             self, lambda: self.context.printing.preview_png("sale", sale_id), show, failed
         )
+
+    # -- LGPD: the customer's data exported, or the customer anonymized -------------
+
+    def export_data(self) -> None:
+        """Save everything held about the customer to a JSON file the manager chooses."""
+        if self.customer_id is None:
+            return
+        customer_id = self.customer_id
+        suggested = str(Path.home() / f"cliente-{self.profile.uuid[:8]}-lgpd.json")
+        chosen = self.choose_file(self, self.tr("Exportar dados do cliente (LGPD)"), suggested)
+        if not chosen:
+            self.say(self.tr("Exportação cancelada"))
+            return
+        out = Path(chosen) if chosen.lower().endswith(".json") else Path(f"{chosen}.json")
+        pin = self.ask_pin(
+            self, self.tr("exportar os dados de %1").replace("%1", self.profile.name)
+        )
+        if pin is None:
+            self.say(self.tr("Exportação cancelada"))
+            return
+        station = self.context.station
+        self.export_button.setEnabled(False)
+        self.say(self.tr("Exportando os dados…"))
+        run_in_background(
+            self,
+            lambda: save_export(station, customer_id, pin, out),
+            self._exported,
+            self._lgpd_failed,
+        )
+
+    def _exported(self, out: Path) -> None:
+        self.export_button.setEnabled(True)
+        self.say(self.tr("Dados do cliente gravados em %1").replace("%1", str(out)))
+
+    def anonymize(self) -> None:
+        """Confirm, take a manager's PIN, then erase who the customer is (never their ledger)."""
+        if self.customer_id is None:
+            return
+        customer_id, name = self.customer_id, self.profile.name
+        days = load_settings(self.context.station).backup_keep_days
+        question = (
+            self.tr(
+                "Anonimizar %1?\n\nSerão apagados o nome, o CPF, o celular, o e-mail e o "
+                "aniversário, e o consentimento de ofertas será retirado. O extrato, as vendas "
+                "e os vales continuam, sem o nome. Não dá para desfazer.\n\nAs cópias de "
+                "segurança já feitas guardam os dados antigos até vencerem (%2 dias)."
+            )
+            .replace("%1", name)
+            .replace("%2", str(days))
+        )
+        if not self.confirm(self, self.tr("Anonimizar cliente (LGPD)"), question):
+            self.say(self.tr("Anonimização cancelada"))
+            return
+        pin = self.ask_pin(self, self.tr("anonimizar %1").replace("%1", name))
+        if pin is None:
+            self.say(self.tr("Anonimização cancelada"))
+            return
+        station = self.context.station
+        self.anonymize_button.setEnabled(False)
+        self.say(self.tr("Anonimizando…"))
+        run_in_background(
+            self,
+            lambda: anonymize_customer(station, customer_id, pin, LGPD_REASON),
+            lambda done: self._anonymized(customer_id, done),
+            self._lgpd_failed,
+        )
+
+    def _anonymized(self, customer_id: int, done: Anonymized) -> None:
+        self.anonymize_button.setEnabled(True)
+        self.context.events.customer_changed.emit(customer_id)
+        self.search()  # the old name finds no one any more
+        self.show_customer(customer_id)
+        self.say(
+            self.tr("Cliente anonimizado. Apagados: %1.").replace(
+                "%1", done.cleared_text(self.context.locale)
+            )
+        )
+
+    def _lgpd_failed(self, error: Exception) -> None:
+        self.export_button.setEnabled(True)
+        self.anonymize_button.setEnabled(True)
+        text = error.message(self.context.locale) if isinstance(error, PosError) else str(error)
+        self.say(text, error=True)
