@@ -461,9 +461,10 @@ def test_a_manager_anonymizes_through_the_real_dialogs_and_the_old_name_finds_no
         def yes(widget: QWidget) -> None:
             assert isinstance(widget, QMessageBox)
             assert "(30 dias)" in widget.text()
-            button = widget.button(QMessageBox.StandardButton.Yes)
-            assert button is not None
-            button.click()
+            texts = {button.text(): button for button in widget.buttons()}
+            assert set(texts) == {"Anonimizar", "Cancelar"}
+            assert widget.defaultButton() is texts["Cancelar"]
+            texts["Anonimizar"].click()
 
         def pin(widget: QWidget) -> None:
             assert isinstance(widget, ManagerPinDialog)

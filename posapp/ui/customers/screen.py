@@ -72,18 +72,6 @@ LGPD_REASON = "pedido do titular (LGPD)"
 """The reason audited for an anonymization asked for at the counter."""
 
 
-def confirm(parent: QWidget, title: str, text: str) -> bool:
-    """Yes or no in a blocking dialog; No is the default answer."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
-
-
 def choose_save_file(parent: QWidget, title: str, suggested: str) -> str | None:
     """A file name from the system's save dialog; None when cancelled."""
     name, _ = QFileDialog.getSaveFileName(parent, title, suggested, "JSON (*.json)")
@@ -102,8 +90,8 @@ class CustomersScreen(QWidget):
         self.preview_dialog: ReceiptPreviewDialog | None = None
         self.ask_pin: Callable[[QWidget | None, str], str | None] = ask_manager_pin
         """Asks for the manager's PIN (a blocking dialog); replaceable."""
-        self.confirm: Callable[[QWidget, str, str], bool] = confirm
-        """Asks yes or no (a blocking dialog); replaceable."""
+        self.confirm: Callable[[QWidget, str, str], bool] = self._confirm
+        """Asks before an action that cannot be undone (a blocking dialog); replaceable."""
         self.choose_file: Callable[[QWidget, str, str], str | None] = choose_save_file
         """Asks where to save a file (the system's dialog); replaceable."""
 
@@ -497,6 +485,16 @@ class CustomersScreen(QWidget):
         )
 
     # -- LGPD: the customer's data exported, or the customer anonymized -------------
+
+    def _confirm(self, parent: QWidget, title: str, text: str) -> bool:
+        """Anonimizar or Cancelar (pt_BR buttons, not Qt's Yes/No); Cancelar is the default."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+        box.setObjectName("anonymizeConfirm")
+        go = box.addButton(self.tr("Anonimizar"), QMessageBox.ButtonRole.DestructiveRole)
+        stop = box.addButton(self.tr("Cancelar"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stop)
+        box.exec()
+        return box.clickedButton() is go
 
     def export_data(self) -> None:
         """Save everything held about the customer to a JSON file the manager chooses."""
