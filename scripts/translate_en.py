@@ -573,6 +573,36 @@ EN: dict[str, str] = {
     "testado": "tested",
     "não testado": "not tested",
     "posapp: primeira configuração": "posapp: first setup",
+    'prefixo "%1", ': 'prefix "%1", ',
+    "final %1, até %2 ms entre teclas": "ending %1, up to %2 ms between keys",
+    # Backups and this computer's settings (app start-up)
+    "Cópia de segurança do dia feita": "Today's backup made",
+    "A cópia de segurança falhou: %1": "The backup failed: %1",
+    "Cópia de segurança": "Backup",
+    "Configurações deste computador": "This computer's settings",
+    # Clientes: LGPD
+    "Exportar dados (LGPD)": "Export data (LGPD)",
+    "Anonimizar (LGPD)": "Anonymize (LGPD)",
+    "Exportar dados do cliente (LGPD)": "Export the customer's data (LGPD)",
+    "Exportação cancelada": "Export cancelled",
+    "exportar os dados de %1": "export the data of %1",
+    "Exportando os dados…": "Exporting the data…",
+    "Dados do cliente gravados em %1": "Customer data saved to %1",
+    "Anonimizar %1?\n\nSerão apagados o nome, o CPF, o celular, o e-mail e o aniversário, e o "
+    "consentimento de ofertas será retirado. O extrato, as vendas e os vales continuam, sem o "
+    "nome. Não dá para desfazer.\n\nAs cópias de segurança já feitas guardam os dados antigos "
+    "até vencerem (%2 dias).": (
+        "Anonymize %1?\n\nThe name, CPF, mobile, e-mail and birthday will be erased and the "
+        "marketing consent withdrawn. The ledger, sales and vouchers stay, without the name. "
+        "This cannot be undone.\n\nBackups already taken keep the old data until they age out "
+        "(%2 days)."
+    ),
+    "Anonimizar cliente (LGPD)": "Anonymize customer (LGPD)",
+    "Anonimizar": "Anonymize",
+    "Anonimização cancelada": "Anonymization cancelled",
+    "anonimizar %1": "anonymize %1",
+    "Anonimizando…": "Anonymizing…",
+    "Cliente anonimizado. Apagados: %1.": "Customer anonymized. Erased: %1.",
 }
 
 NUMERUS: dict[str, tuple[str, str]] = {

@@ -71,33 +71,33 @@
   <context>
     <name>AdminPage</name>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="108" />
-      <location filename="../../posapp/ui/first_run/wizard.py" line="110" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="114" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="116" />
       <source>Administrador</source>
       <translation>Administrator</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="109" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="115" />
       <source>Quem administra o caixa entra com este PIN.</source>
       <translation>Whoever runs the counter signs in with this PIN.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="118" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="124" />
       <source>Nome</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="119" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="125" />
       <source>PIN (4 a 6 dígitos)</source>
       <translation>PIN (4 to 6 digits)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="120" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="126" />
       <source>Repita o PIN</source>
       <translation>Repeat the PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="126" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="132" />
       <source>Informe o nome do administrador.</source>
       <translation>Enter the administrator's name.</translation>
     </message>
@@ -181,6 +181,29 @@
       <location filename="../../posapp/ui/settings/models.py" line="111" />
       <source>Detalhes</source>
       <translation>Details</translation>
+    </message>
+  </context>
+  <context>
+    <name>BackupKeeper</name>
+    <message>
+      <location filename="../../posapp/ui/backup_keeper.py" line="66" />
+      <source>Cópia de segurança do dia feita</source>
+      <translation>Today's backup made</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/backup_keeper.py" line="71" />
+      <source>A cópia de segurança falhou: %1</source>
+      <translation>The backup failed: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/backup_keeper.py" line="78" />
+      <source>Cópia de segurança</source>
+      <translation>Backup</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/backup_keeper.py" line="91" />
+      <source>Configurações deste computador</source>
+      <translation>This computer's settings</translation>
     </message>
   </context>
   <context>
@@ -455,201 +478,287 @@
   <context>
     <name>CustomersScreen</name>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="77" />
+      <location filename="../../posapp/ui/customers/screen.py" line="98" />
       <source>Clientes</source>
       <translation>Customers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="79" />
+      <location filename="../../posapp/ui/customers/screen.py" line="100" />
       <source>Buscar por nome, CPF ou celular</source>
       <translation>Search by name, CPF or mobile number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="133" />
+      <location filename="../../posapp/ui/customers/screen.py" line="154" />
       <source>Escolha um cliente na lista</source>
       <translation>Choose a customer from the list</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="135" />
+      <location filename="../../posapp/ui/customers/screen.py" line="156" />
       <source>Programa: %1</source>
       <translation>Program: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="159" />
+      <location filename="../../posapp/ui/customers/screen.py" line="180" />
       <source>CPF</source>
       <translation>CPF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="160" />
+      <location filename="../../posapp/ui/customers/screen.py" line="181" />
       <source>Celular</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="161" />
+      <location filename="../../posapp/ui/customers/screen.py" line="182" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="162" />
+      <location filename="../../posapp/ui/customers/screen.py" line="183" />
       <source>Aniversário</source>
       <translation>Birthday</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="163" />
+      <location filename="../../posapp/ui/customers/screen.py" line="184" />
       <source>Ofertas e lembretes</source>
       <translation>Offers and reminders</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="164" />
+      <location filename="../../posapp/ui/customers/screen.py" line="185" />
       <source>Indicado por</source>
       <translation>Referred by</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="180" />
+      <location filename="../../posapp/ui/customers/screen.py" line="201" />
       <source>Saldo disponível</source>
       <translation>Available balance</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="181" />
+      <location filename="../../posapp/ui/customers/screen.py" line="202" />
       <source>A liberar</source>
       <translation>Pending</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="182" />
+      <location filename="../../posapp/ui/customers/screen.py" line="203" />
       <source>Vence em 30 dias</source>
       <translation>Expires in 30 days</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="192" />
+      <location filename="../../posapp/ui/customers/screen.py" line="213" />
       <source>Editar dados</source>
       <translation>Edit details</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="193" />
+      <location filename="../../posapp/ui/customers/screen.py" line="214" />
       <source>Imprimir saldo</source>
       <translation>Print balance</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="194" />
+      <location filename="../../posapp/ui/customers/screen.py" line="215" />
       <source>Ajustar saldo</source>
       <translation>Adjust balance</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="195" />
+      <location filename="../../posapp/ui/customers/screen.py" line="216" />
+      <location filename="../../posapp/ui/customers/screen.py" line="223" />
       <source>Só com a senha de um gerente</source>
       <translation>Needs a manager's PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="211" />
+      <location filename="../../posapp/ui/customers/screen.py" line="220" />
+      <source>Exportar dados (LGPD)</source>
+      <translation>Export data (LGPD)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/customers/screen.py" line="221" />
+      <source>Anonimizar (LGPD)</source>
+      <translation>Anonymize (LGPD)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/customers/screen.py" line="240" />
       <source>Histórico</source>
       <translation>History</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="212" />
+      <location filename="../../posapp/ui/customers/screen.py" line="241" />
       <source>Vales</source>
       <translation>Vouchers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="213" />
+      <location filename="../../posapp/ui/customers/screen.py" line="242" />
       <source>Indicações</source>
       <translation>Referrals</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="245" />
+      <location filename="../../posapp/ui/customers/screen.py" line="274" />
       <source>Nenhum cliente encontrado</source>
       <translation>No customer found</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="247" />
+      <location filename="../../posapp/ui/customers/screen.py" line="276" />
       <source>1 cliente encontrado</source>
       <translation>1 customer found</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="251" />
+      <location filename="../../posapp/ui/customers/screen.py" line="280" />
       <source>%1 clientes encontrados</source>
       <translation>%1 customers found</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="274" />
+      <location filename="../../posapp/ui/customers/screen.py" line="303" />
       <source>Código de indicação: %1 · cliente desde %2</source>
       <translation>Referral code: %1 · customer since %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="283" />
+      <location filename="../../posapp/ui/customers/screen.py" line="312" />
       <source>sim, desde %1</source>
       <translation>yes, since %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="287" />
+      <location filename="../../posapp/ui/customers/screen.py" line="316" />
       <source>não</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="295" />
+      <location filename="../../posapp/ui/customers/screen.py" line="324" />
       <source>%1 pontos (%2)</source>
       <translation>%1 points (%2)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="307" />
+      <location filename="../../posapp/ui/customers/screen.py" line="336" />
       <source>Vales (%1)</source>
       <translation>Vouchers (%1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="310" />
+      <location filename="../../posapp/ui/customers/screen.py" line="339" />
       <source>Indicações (%1)</source>
       <translation>Referrals (%1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="332" />
+      <location filename="../../posapp/ui/customers/screen.py" line="358" />
       <source>Dados do cliente salvos</source>
       <translation>Customer details saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="338" />
-      <location filename="../../posapp/ui/customers/screen.py" line="412" />
+      <location filename="../../posapp/ui/customers/screen.py" line="364" />
+      <location filename="../../posapp/ui/customers/screen.py" line="438" />
       <source>Entre com seu PIN primeiro.</source>
       <translation>Sign in with your PIN first.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="368" />
+      <location filename="../../posapp/ui/customers/screen.py" line="394" />
       <source>Imprimindo o saldo…</source>
       <translation>Printing the balance…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="377" />
+      <location filename="../../posapp/ui/customers/screen.py" line="403" />
       <source>Saldo impresso</source>
       <translation>Balance printed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="382" />
-      <location filename="../../posapp/ui/customers/screen.py" line="390" />
+      <location filename="../../posapp/ui/customers/screen.py" line="408" />
+      <location filename="../../posapp/ui/customers/screen.py" line="416" />
       <source>Não imprimiu: %1 (o saldo ficou na fila)</source>
       <translation>Not printed: %1 (the slip is waiting in the queue)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="414" />
+      <location filename="../../posapp/ui/customers/screen.py" line="440" />
       <source>ajustar o saldo de %1</source>
       <translation>adjust the balance of %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="416" />
+      <location filename="../../posapp/ui/customers/screen.py" line="442" />
       <source>Ajuste cancelado</source>
       <translation>Adjustment cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="431" />
+      <location filename="../../posapp/ui/customers/screen.py" line="457" />
       <source>Saldo ajustado</source>
       <translation>Balance adjusted</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="443" />
+      <location filename="../../posapp/ui/customers/screen.py" line="469" />
       <source>Cupom da venda #%1</source>
       <translation>Receipt of sale #%1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="446" />
+      <location filename="../../posapp/ui/customers/screen.py" line="472" />
       <source>Abrindo o cupom…</source>
       <translation>Opening the receipt…</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/customers/screen.py" line="493" />
+      <source>Anonimizar</source>
+      <translation>Anonymize</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/customers/screen.py" line="494" />
+      <source>Cancelar</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/customers/screen.py" line="505" />
+      <source>Exportar dados do cliente (LGPD)</source>
+      <translation>Export the customer's data (LGPD)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/customers/screen.py" line="507" />
+      <location filename="../../posapp/ui/customers/screen.py" line="514" />
+      <source>Exportação cancelada</source>
+      <translation>Export cancelled</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/customers/screen.py" line="511" />
+      <source>exportar os dados de %1</source>
+      <translation>export the data of %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/customers/screen.py" line="518" />
+      <source>Exportando os dados…</source>
+      <translation>Exporting the data…</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/customers/screen.py" line="528" />
+      <source>Dados do cliente gravados em %1</source>
+      <translation>Customer data saved to %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/customers/screen.py" line="538" />
+      <source>Anonimizar %1?
+
+Serão apagados o nome, o CPF, o celular, o e-mail e o aniversário, e o consentimento de ofertas será retirado. O extrato, as vendas e os vales continuam, sem o nome. Não dá para desfazer.
+
+As cópias de segurança já feitas guardam os dados antigos até vencerem (%2 dias).</source>
+      <translation>Anonymize %1?
+
+The name, CPF, mobile, e-mail and birthday will be erased and the marketing consent withdrawn. The ledger, sales and vouchers stay, without the name. This cannot be undone.
+
+Backups already taken keep the old data until they age out (%2 days).</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/customers/screen.py" line="546" />
+      <source>Anonimizar cliente (LGPD)</source>
+      <translation>Anonymize customer (LGPD)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/customers/screen.py" line="547" />
+      <location filename="../../posapp/ui/customers/screen.py" line="551" />
+      <source>Anonimização cancelada</source>
+      <translation>Anonymization cancelled</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/customers/screen.py" line="549" />
+      <source>anonimizar %1</source>
+      <translation>anonymize %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/customers/screen.py" line="555" />
+      <source>Anonimizando…</source>
+      <translation>Anonymizing…</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/customers/screen.py" line="569" />
+      <source>Cliente anonimizado. Apagados: %1.</source>
+      <translation>Customer anonymized. Erased: %1.</translation>
     </message>
   </context>
   <context>
@@ -714,12 +823,12 @@
   <context>
     <name>DonePage</name>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="298" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="343" />
       <source>Concluir</source>
       <translation>Finish</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="311" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="356" />
       <source>Loja: %1
 Administrador: %2
 Impressora: %3
@@ -730,12 +839,12 @@ Printer: %3
 Scanner: %4</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="317" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="362" />
       <source>testado</source>
       <translation>tested</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="317" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="362" />
       <source>não testado</source>
       <translation>not tested</translation>
     </message>
@@ -849,7 +958,7 @@ Scanner: %4</translation>
   <context>
     <name>FirstRunWizard</name>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="352" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="397" />
       <source>posapp: primeira configuração</source>
       <translation>posapp: first setup</translation>
     </message>
@@ -895,12 +1004,12 @@ Scanner: %4</translation>
   <context>
     <name>ImportExportDialog</name>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="289" />
+      <location filename="../../posapp/ui/imports/panel.py" line="287" />
       <source>Importar / exportar CSV</source>
       <translation>Import / export CSV</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="291" />
+      <location filename="../../posapp/ui/imports/panel.py" line="289" />
       <source>Fechar</source>
       <translation>Close</translation>
     </message>
@@ -908,77 +1017,77 @@ Scanner: %4</translation>
   <context>
     <name>ImportExportPanel</name>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="94" />
+      <location filename="../../posapp/ui/imports/panel.py" line="95" />
       <source>Catálogo</source>
       <translation>Catalog</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="95" />
+      <location filename="../../posapp/ui/imports/panel.py" line="96" />
       <source>Clientes</source>
       <translation>Customers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="100" />
+      <location filename="../../posapp/ui/imports/panel.py" line="101" />
       <source>Importar CSV…</source>
       <translation>Import CSV…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="101" />
+      <location filename="../../posapp/ui/imports/panel.py" line="102" />
       <source>Exportar CSV…</source>
       <translation>Export CSV…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="130" />
+      <location filename="../../posapp/ui/imports/panel.py" line="131" />
       <source>Linhas recusadas</source>
       <translation>Rows refused</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="153" />
+      <location filename="../../posapp/ui/imports/panel.py" line="154" />
       <source>Colunas: %1</source>
       <translation>Columns: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="175" />
+      <location filename="../../posapp/ui/imports/panel.py" line="173" />
       <source>Entre com seu PIN primeiro.</source>
       <translation>Sign in with your PIN first.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="186" />
+      <location filename="../../posapp/ui/imports/panel.py" line="184" />
       <source>Importar clientes</source>
       <translation>Import customers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="186" />
+      <location filename="../../posapp/ui/imports/panel.py" line="184" />
       <source>Importar catálogo</source>
       <translation>Import catalog</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="200" />
+      <location filename="../../posapp/ui/imports/panel.py" line="198" />
       <source>Importando %1…</source>
       <translation>Importing %1…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="227" />
+      <location filename="../../posapp/ui/imports/panel.py" line="225" />
       <source>%1 de %2 linhas importadas; %3 recusadas.</source>
       <translation>%1 of %2 rows imported; %3 refused.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="233" />
+      <location filename="../../posapp/ui/imports/panel.py" line="231" />
       <source>Categorias criadas: %1.</source>
       <translation>Categories created: %1.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="246" />
+      <location filename="../../posapp/ui/imports/panel.py" line="244" />
       <source>Exportar clientes</source>
       <translation>Export customers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="246" />
+      <location filename="../../posapp/ui/imports/panel.py" line="244" />
       <source>Exportar catálogo</source>
       <translation>Export catalog</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="269" />
+      <location filename="../../posapp/ui/imports/panel.py" line="267" />
       <source>%1 registros exportados para %2.</source>
       <translation>%1 records exported to %2.</translation>
     </message>
@@ -1245,58 +1354,58 @@ Scanner: %4</translation>
   <context>
     <name>PrinterPage</name>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="143" />
-      <location filename="../../posapp/ui/first_run/wizard.py" line="164" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="149" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="170" />
       <source>Impressora</source>
       <translation>Printer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="144" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="150" />
       <source>Escolha a impressora de cupons e imprima uma página de teste.</source>
       <translation>Pick the receipt printer and print a test page.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="152" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="158" />
       <source>Procurar impressoras USB</source>
       <translation>Look for USB printers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="155" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="161" />
       <source>Imprimir teste</source>
       <translation>Print test page</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="165" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="171" />
       <source>Endereço de rede</source>
       <translation>Network address</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="166" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="172" />
       <source>Papel</source>
       <translation>Paper</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="186" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="192" />
       <source>USB: %1</source>
       <translation>USB: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="187" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="193" />
       <source>Impressora de rede (endereço)</source>
       <translation>Network printer (address)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="188" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="194" />
       <source>Sem impressora por enquanto</source>
       <translation>No printer for now</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="198" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="204" />
       <source>Procurando impressoras USB…</source>
       <translation>Looking for USB printers…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/first_run/wizard.py" line="208" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="214" />
       <source>%n impressora(s) USB encontrada(s).</source>
       <translation>
         <numerusform>%n USB printer found.</numerusform>
@@ -1304,28 +1413,28 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="212" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="218" />
       <source>Nenhuma impressora USB: %1</source>
       <translation>No USB printer: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="232" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="236" />
       <source>Imprimindo a página de teste…</source>
       <translation>Printing the test page…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="241" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="245" />
       <source>Página de teste impressa. Saiu certinha?</source>
       <translation>Test page printed. Did it come out right?</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="244" />
-      <location filename="../../posapp/ui/first_run/wizard.py" line="251" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="248" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="253" />
       <source>Não imprimiu: %1</source>
       <translation>Not printed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="255" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="257" />
       <source>Informe o endereço da impressora de rede.</source>
       <translation>Enter the network printer's address.</translation>
     </message>
@@ -1587,236 +1696,236 @@ Scanner: %4</translation>
       <translation>F10 Pay</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="342" />
+      <location filename="../../posapp/ui/sale/screen.py" line="334" />
       <source>Entre com seu PIN para vender.</source>
       <translation>Sign in with your PIN to sell.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="398" />
+      <location filename="../../posapp/ui/sale/screen.py" line="390" />
       <source>Código %1 não cadastrado. Busque o produto pelo nome (F3).</source>
       <translation>Code %1 is not in the catalogue. Search for the product by name (F3).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="410" />
+      <location filename="../../posapp/ui/sale/screen.py" line="402" />
       <source>%1 — %2</source>
       <translation>%1 — %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="420" />
+      <location filename="../../posapp/ui/sale/screen.py" line="412" />
       <source>Digite parte do nome do produto ou serviço e tecle Enter.</source>
       <translation>Type part of the product's or service's name and press Enter.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="432" />
+      <location filename="../../posapp/ui/sale/screen.py" line="424" />
       <source>serviço</source>
       <translation>service</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="432" />
+      <location filename="../../posapp/ui/sale/screen.py" line="424" />
       <source>produto</source>
       <translation>product</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="440" />
+      <location filename="../../posapp/ui/sale/screen.py" line="432" />
       <source>%1 resultado(s) para “%2”: escolha com ↓ e Enter.</source>
       <translation>%1 result(s) for “%2”: choose with ↓ and Enter.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="445" />
+      <location filename="../../posapp/ui/sale/screen.py" line="437" />
       <source>Nada encontrado para “%1”.</source>
       <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="466" />
+      <location filename="../../posapp/ui/sale/screen.py" line="458" />
       <source>Removido: %1</source>
       <translation>Removed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="471" />
+      <location filename="../../posapp/ui/sale/screen.py" line="463" />
       <source>Nenhum item para dar desconto.</source>
       <translation>No item to discount.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="530" />
-      <location filename="../../posapp/ui/sale/screen.py" line="533" />
+      <location filename="../../posapp/ui/sale/screen.py" line="522" />
+      <location filename="../../posapp/ui/sale/screen.py" line="525" />
       <source>Total: %1</source>
       <translation>Total: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="536" />
+      <location filename="../../posapp/ui/sale/screen.py" line="528" />
       <source>Subtotal %1 · Descontos %2 · </source>
       <translation>Subtotal %1 · Discounts %2 · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="573" />
-      <location filename="../../posapp/ui/sale/screen.py" line="770" />
+      <location filename="../../posapp/ui/sale/screen.py" line="565" />
+      <location filename="../../posapp/ui/sale/screen.py" line="762" />
       <source>Cliente: %1</source>
       <translation>Customer: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="601" />
+      <location filename="../../posapp/ui/sale/screen.py" line="593" />
       <source>Sem cliente (F2 para identificar)</source>
       <translation>No customer (F2 to identify)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="611" />
+      <location filename="../../posapp/ui/sale/screen.py" line="603" />
       <source>Saldo disponível: %1</source>
       <translation>Available balance: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="617" />
+      <location filename="../../posapp/ui/sale/screen.py" line="609" />
       <source>A liberar: %1</source>
       <translation>Pending: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="621" />
+      <location filename="../../posapp/ui/sale/screen.py" line="613" />
       <source>Vence em breve: %1</source>
       <translation>Expiring soon: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="632" />
+      <location filename="../../posapp/ui/sale/screen.py" line="624" />
       <source>Vale %1: %2 (até %3)</source>
       <translation>Voucher %1: %2 (until %3)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="638" />
+      <location filename="../../posapp/ui/sale/screen.py" line="630" />
       <source>Nenhum vale em aberto</source>
       <translation>No open vouchers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="640" />
+      <location filename="../../posapp/ui/sale/screen.py" line="632" />
       <source>Carregando saldo…</source>
       <translation>Loading balance…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="644" />
-      <location filename="../../posapp/ui/sale/screen.py" line="653" />
+      <location filename="../../posapp/ui/sale/screen.py" line="636" />
+      <location filename="../../posapp/ui/sale/screen.py" line="645" />
       <source>%1 pontos</source>
       <translation>%1 points</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="648" />
+      <location filename="../../posapp/ui/sale/screen.py" line="640" />
       <source>Esta compra rende: %1</source>
       <translation>This purchase earns: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="661" />
+      <location filename="../../posapp/ui/sale/screen.py" line="653" />
       <source>A venda não tem itens.</source>
       <translation>The sale has no items.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="671" />
+      <location filename="../../posapp/ui/sale/screen.py" line="663" />
       <source>Escolha o profissional de “%1” (coluna Profissional).</source>
       <translation>Choose the professional for “%1” (Professional column).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="743" />
+      <location filename="../../posapp/ui/sale/screen.py" line="735" />
       <source>Venda nº %1 concluída: %2</source>
       <translation>Sale no. %1 completed: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="746" />
+      <location filename="../../posapp/ui/sale/screen.py" line="738" />
       <source>Troco: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="761" />
+      <location filename="../../posapp/ui/sale/screen.py" line="753" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="764" />
+      <location filename="../../posapp/ui/sale/screen.py" line="756" />
       <source>TOTAL %1</source>
       <translation>TOTAL %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="768" />
+      <location filename="../../posapp/ui/sale/screen.py" line="760" />
       <source>Troco %1</source>
       <translation>Change %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="773" />
+      <location filename="../../posapp/ui/sale/screen.py" line="765" />
       <source>Pontos ganhos</source>
       <translation>Points earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="773" />
+      <location filename="../../posapp/ui/sale/screen.py" line="765" />
       <source>Cashback ganho</source>
       <translation>Cashback earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="778" />
+      <location filename="../../posapp/ui/sale/screen.py" line="770" />
       <source>Saldo de pontos %1</source>
       <translation>Points balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="780" />
+      <location filename="../../posapp/ui/sale/screen.py" line="772" />
       <source>Saldo de cashback %1</source>
       <translation>Cashback balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="784" />
+      <location filename="../../posapp/ui/sale/screen.py" line="776" />
       <source>Vale novo %1: %2</source>
       <translation>New voucher %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="810" />
+      <location filename="../../posapp/ui/sale/screen.py" line="802" />
       <source>Nenhum recibo para reimprimir.</source>
       <translation>No receipt to reprint.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="814" />
+      <location filename="../../posapp/ui/sale/screen.py" line="806" />
       <source>Reimprimindo…</source>
       <translation>Reprinting…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="833" />
-      <location filename="../../posapp/ui/sale/screen.py" line="845" />
+      <location filename="../../posapp/ui/sale/screen.py" line="825" />
+      <location filename="../../posapp/ui/sale/screen.py" line="837" />
       <source>Falha na impressão: %1. A venda está salva; F7 reimprime.</source>
       <translation>Printing failed: %1. The sale is saved; F7 reprints.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="841" />
+      <location filename="../../posapp/ui/sale/screen.py" line="833" />
       <source>Recibo impresso.</source>
       <translation>Receipt printed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="860" />
+      <location filename="../../posapp/ui/sale/screen.py" line="852" />
       <source>Não há venda para estacionar.</source>
       <translation>There is no sale to park.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="882" />
+      <location filename="../../posapp/ui/sale/screen.py" line="874" />
       <source>Venda estacionada (nº %1). F6 recupera.</source>
       <translation>Sale parked (no. %1). F6 recalls it.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="886" />
+      <location filename="../../posapp/ui/sale/screen.py" line="878" />
       <source>Finalize ou estacione a venda atual antes de recuperar outra.</source>
       <translation>Finish or park the current sale before recalling another.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="892" />
+      <location filename="../../posapp/ui/sale/screen.py" line="884" />
       <source>Nenhuma venda estacionada.</source>
       <translation>No parked sales.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="939" />
+      <location filename="../../posapp/ui/sale/screen.py" line="931" />
       <source>Venda recuperada: %1</source>
       <translation>Sale recalled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="944" />
+      <location filename="../../posapp/ui/sale/screen.py" line="936" />
       <source>Não há venda em andamento para cancelar.</source>
       <translation>There is no sale in progress to cancel.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="951" />
+      <location filename="../../posapp/ui/sale/screen.py" line="943" />
       <source>Cancelamento não autorizado.</source>
       <translation>Cancellation not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="963" />
+      <location filename="../../posapp/ui/sale/screen.py" line="955" />
       <source>Venda cancelada, autorizada por %1.</source>
       <translation>Sale cancelled, authorized by %1.</translation>
     </message>
@@ -1902,158 +2011,158 @@ Scanner: %4</translation>
       <translation>Loading the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="258" />
+      <location filename="../../posapp/ui/sales/screen.py" line="247" />
       <source>Entre com seu PIN primeiro.</source>
       <translation>Sign in with your PIN first.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="314" />
+      <location filename="../../posapp/ui/sales/screen.py" line="303" />
       <source>Nenhuma venda com o número %1</source>
       <translation>No sale with number %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="316" />
+      <location filename="../../posapp/ui/sales/screen.py" line="305" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="319" />
+      <location filename="../../posapp/ui/sales/screen.py" line="308" />
       <source>Nenhuma venda neste dia</source>
       <translation>No sales on this day</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="321" />
+      <location filename="../../posapp/ui/sales/screen.py" line="310" />
       <source>1 venda</source>
       <translation>1 sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="323" />
+      <location filename="../../posapp/ui/sales/screen.py" line="312" />
       <source>%1 vendas</source>
       <translation>%1 sales</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="371" />
+      <location filename="../../posapp/ui/sales/screen.py" line="360" />
       <source>Venda nº %1 · %2</source>
       <translation>Sale no. %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="376" />
+      <location filename="../../posapp/ui/sales/screen.py" line="365" />
       <source>%1 · cliente: %2 · atendente: %3 · total %4</source>
       <translation>%1 · customer: %2 · staff: %3 · total %4</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="389" />
+      <location filename="../../posapp/ui/sales/screen.py" line="378" />
       <source>Pagamento: %1</source>
       <translation>Payment: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="398" />
+      <location filename="../../posapp/ui/sales/screen.py" line="387" />
       <source>Cancelamento</source>
       <translation>Void</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="398" />
+      <location filename="../../posapp/ui/sales/screen.py" line="387" />
       <source>Devolução</source>
       <translation>Refund</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="400" />
+      <location filename="../../posapp/ui/sales/screen.py" line="389" />
       <source>%1 em %2: %3 em dinheiro (%4; autorizado por %5)</source>
       <translation>%1 on %2: %3 in money (%4; authorized by %5)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="421" />
+      <location filename="../../posapp/ui/sales/screen.py" line="410" />
       <source>Não foi possível mostrar o cupom: %1</source>
       <translation>Could not show the receipt: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="437" />
+      <location filename="../../posapp/ui/sales/screen.py" line="426" />
       <source>Reimprimindo o cupom…</source>
       <translation>Reprinting the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="443" />
+      <location filename="../../posapp/ui/sales/screen.py" line="434" />
       <source>Cupom reimpresso</source>
       <translation>Receipt reprinted</translation>
     </message>
     <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="439" />
       <location filename="../../posapp/ui/sales/screen.py" line="448" />
-      <location filename="../../posapp/ui/sales/screen.py" line="457" />
       <source>Não imprimiu: %1 (o cupom ficou na fila)</source>
       <translation>Not printed: %1 (the receipt is queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="479" />
+      <location filename="../../posapp/ui/sales/screen.py" line="470" />
       <source>devolução na venda nº %1</source>
       <translation>refund on sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="481" />
+      <location filename="../../posapp/ui/sales/screen.py" line="472" />
       <source>Devolução cancelada</source>
       <translation>Refund cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="490" />
+      <location filename="../../posapp/ui/sales/screen.py" line="481" />
       <source>Devolvendo…</source>
       <translation>Refunding…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="510" />
+      <location filename="../../posapp/ui/sales/screen.py" line="501" />
       <source>cancelar a venda nº %1</source>
       <translation>void sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="512" />
+      <location filename="../../posapp/ui/sales/screen.py" line="503" />
       <source>Cancelamento não autorizado</source>
       <translation>Void not authorized</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="517" />
+      <location filename="../../posapp/ui/sales/screen.py" line="508" />
       <source>Cancelando a venda…</source>
       <translation>Voiding the sale…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="541" />
+      <location filename="../../posapp/ui/sales/screen.py" line="532" />
       <source>Venda nº %1 cancelada</source>
       <translation>Sale no. %1 voided</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="544" />
+      <location filename="../../posapp/ui/sales/screen.py" line="535" />
       <source>Devolução na venda nº %1: %2 em itens</source>
       <translation>Refund on sale no. %1: %2 of goods</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="563" />
+      <location filename="../../posapp/ui/sales/screen.py" line="554" />
       <source>%1 pontos (%2)</source>
       <translation>%1 points (%2)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="566" />
+      <location filename="../../posapp/ui/sales/screen.py" line="557" />
       <source>Devolver em dinheiro: %1</source>
       <translation>Give back in money: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="569" />
+      <location filename="../../posapp/ui/sales/screen.py" line="560" />
       <source>Cashback devolvido: %1</source>
       <translation>Cashback given back: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="573" />
+      <location filename="../../posapp/ui/sales/screen.py" line="564" />
       <source>Cashback estornado: %1</source>
       <translation>Cashback reversed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="577" />
+      <location filename="../../posapp/ui/sales/screen.py" line="568" />
       <source>Retido do cashback já usado: %1</source>
       <translation>Kept for cashback already spent: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="583" />
+      <location filename="../../posapp/ui/sales/screen.py" line="574" />
       <source>Vales reabertos: %1</source>
       <translation>Vouchers reopened: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="587" />
+      <location filename="../../posapp/ui/sales/screen.py" line="578" />
       <source>Vales cancelados: %1</source>
       <translation>Vouchers cancelled: %1</translation>
     </message>
@@ -2094,27 +2203,37 @@ Scanner: %4</translation>
   <context>
     <name>ScannerPage</name>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="264" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="274" />
       <source>Leitor</source>
       <translation>Scanner</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="266" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="276" />
       <source>Passe um código de barras no leitor (ou avance, se não tiver leitor).</source>
       <translation>Scan any barcode with the scanner (or go on if you have none).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="269" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="279" />
       <source>passe um código de barras</source>
       <translation>scan a barcode</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="286" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="321" />
+      <source>prefixo "%1", </source>
+      <translation>prefix "%1", </translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="322" />
+      <source>final %1, até %2 ms entre teclas</source>
+      <translation>ending %1, up to %2 ms between keys</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="326" />
       <source>Leitor funcionando: código %1</source>
       <translation>Scanner working: code %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="291" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="317" />
       <source>Isso foi digitado, não lido. Passe o código no leitor.</source>
       <translation>That was typed, not scanned. Scan the code with the scanner.</translation>
     </message>
@@ -2123,7 +2242,7 @@ Scanner: %4</translation>
     <name>SettingsScreen</name>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="114" />
-      <location filename="../../posapp/ui/settings/screen.py" line="206" />
+      <location filename="../../posapp/ui/settings/screen.py" line="195" />
       <source>A Gerência é só para gerentes e administradores.</source>
       <translation>Management is for managers and administrators only.</translation>
     </message>
@@ -2158,585 +2277,585 @@ Scanner: %4</translation>
       <translation>Management</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="225" />
+      <location filename="../../posapp/ui/settings/screen.py" line="214" />
       <source>Salvando…</source>
       <translation>Saving…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="241" />
+      <location filename="../../posapp/ui/settings/screen.py" line="230" />
       <source>Salvar dados da loja</source>
       <translation>Save store details</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="244" />
+      <location filename="../../posapp/ui/settings/screen.py" line="233" />
       <source>Nome</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="245" />
+      <location filename="../../posapp/ui/settings/screen.py" line="234" />
       <source>CNPJ</source>
       <translation>CNPJ</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="246" />
+      <location filename="../../posapp/ui/settings/screen.py" line="235" />
       <source>Endereço</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="247" />
+      <location filename="../../posapp/ui/settings/screen.py" line="236" />
       <source>Telefone</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="277" />
+      <location filename="../../posapp/ui/settings/screen.py" line="266" />
       <source>alterar os dados da loja</source>
       <translation>change the store details</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="282" />
-      <location filename="../../posapp/ui/settings/screen.py" line="676" />
-      <location filename="../../posapp/ui/settings/screen.py" line="760" />
-      <location filename="../../posapp/ui/settings/screen.py" line="895" />
-      <location filename="../../posapp/ui/settings/screen.py" line="909" />
+      <location filename="../../posapp/ui/settings/screen.py" line="271" />
+      <location filename="../../posapp/ui/settings/screen.py" line="665" />
+      <location filename="../../posapp/ui/settings/screen.py" line="749" />
+      <location filename="../../posapp/ui/settings/screen.py" line="884" />
+      <location filename="../../posapp/ui/settings/screen.py" line="898" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="287" />
+      <location filename="../../posapp/ui/settings/screen.py" line="276" />
       <source>Dados da loja salvos</source>
       <translation>Store details saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="294" />
+      <location filename="../../posapp/ui/settings/screen.py" line="283" />
       <source>(programa em vigor)</source>
       <translation>(program in force)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="301" />
+      <location filename="../../posapp/ui/settings/screen.py" line="290" />
       <source>Cashback</source>
       <translation>Cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="302" />
+      <location filename="../../posapp/ui/settings/screen.py" line="291" />
       <source>Pontos</source>
       <translation>Points</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="305" />
+      <location filename="../../posapp/ui/settings/screen.py" line="294" />
       <source>ex.: servicos: 20; higiene: 5</source>
       <translation>e.g. servicos: 20; higiene: 5</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="307" />
+      <location filename="../../posapp/ui/settings/screen.py" line="296" />
       <source>ex.: medicamentos, tabaco</source>
       <translation>e.g. medicamentos, tabaco</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="314" />
+      <location filename="../../posapp/ui/settings/screen.py" line="303" />
       <source>Permitir saldo negativo após devoluções</source>
       <translation>Allow a negative balance after returns</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="323" />
+      <location filename="../../posapp/ui/settings/screen.py" line="312" />
       <source>Sem vale</source>
       <translation>No voucher</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="325" />
+      <location filename="../../posapp/ui/settings/screen.py" line="314" />
       <source>Saldo vira vale ao chegar a um valor</source>
       <translation>The balance becomes a voucher when it reaches an amount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="328" />
+      <location filename="../../posapp/ui/settings/screen.py" line="317" />
       <source>Vale de desconto após compra acima de um valor</source>
       <translation>A discount voucher after a purchase above an amount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="339" />
+      <location filename="../../posapp/ui/settings/screen.py" line="328" />
       <source>Indicação premiada</source>
       <translation>Referral bonus</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="351" />
+      <location filename="../../posapp/ui/settings/screen.py" line="340" />
       <source>Salvar programa</source>
       <translation>Save program</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="354" />
+      <location filename="../../posapp/ui/settings/screen.py" line="343" />
       <source>Ganho</source>
       <translation>Earning</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="356" />
+      <location filename="../../posapp/ui/settings/screen.py" line="345" />
       <source>Nome do programa</source>
       <translation>Program name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="357" />
+      <location filename="../../posapp/ui/settings/screen.py" line="346" />
       <source>Modo</source>
       <translation>Mode</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="358" />
-      <location filename="../../posapp/ui/settings/screen.py" line="579" />
+      <location filename="../../posapp/ui/settings/screen.py" line="347" />
+      <location filename="../../posapp/ui/settings/screen.py" line="568" />
       <source>Cashback (%)</source>
       <translation>Cashback (%)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="359" />
+      <location filename="../../posapp/ui/settings/screen.py" line="348" />
       <source>% por categoria</source>
       <translation>% per category</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="360" />
+      <location filename="../../posapp/ui/settings/screen.py" line="349" />
       <source>Categorias sem cashback</source>
       <translation>Categories without cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="361" />
+      <location filename="../../posapp/ui/settings/screen.py" line="350" />
       <source>Compra mínima (R$)</source>
       <translation>Minimum purchase (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="362" />
+      <location filename="../../posapp/ui/settings/screen.py" line="351" />
       <source>Pontos por real</source>
       <translation>Points per real</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="363" />
+      <location filename="../../posapp/ui/settings/screen.py" line="352" />
       <source>Pontos por troca</source>
       <translation>Points per redemption</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="364" />
+      <location filename="../../posapp/ui/settings/screen.py" line="353" />
       <source>Valor da troca (R$)</source>
       <translation>Redemption value (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="365" />
+      <location filename="../../posapp/ui/settings/screen.py" line="354" />
       <source>Uso e validade</source>
       <translation>Spending and expiry</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="367" />
+      <location filename="../../posapp/ui/settings/screen.py" line="356" />
       <source>Dias para liberar</source>
       <translation>Days until available</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="368" />
+      <location filename="../../posapp/ui/settings/screen.py" line="357" />
       <source>Validade (dias, 0 = não vence)</source>
       <translation>Valid for (days, 0 = never expires)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="369" />
+      <location filename="../../posapp/ui/settings/screen.py" line="358" />
       <source>Paga até (% da compra)</source>
       <translation>Pays up to (% of the purchase)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="370" />
+      <location filename="../../posapp/ui/settings/screen.py" line="359" />
       <source>Lembrete após (dias sem visita)</source>
       <translation>Reminder after (days without a visit)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="372" />
+      <location filename="../../posapp/ui/settings/screen.py" line="361" />
       <source>Vale</source>
       <translation>Voucher</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="374" />
+      <location filename="../../posapp/ui/settings/screen.py" line="363" />
       <source>Regra</source>
       <translation>Rule</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="375" />
+      <location filename="../../posapp/ui/settings/screen.py" line="364" />
       <source>A partir de (R$)</source>
       <translation>From (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="376" />
+      <location filename="../../posapp/ui/settings/screen.py" line="365" />
       <source>Em passos de (R$, 0 = todo o saldo)</source>
       <translation>In steps of (R$, 0 = the whole balance)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="377" />
+      <location filename="../../posapp/ui/settings/screen.py" line="366" />
       <source>Valor do vale (R$)</source>
       <translation>Voucher value (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="378" />
+      <location filename="../../posapp/ui/settings/screen.py" line="367" />
       <source>ou desconto (%)</source>
       <translation>or discount (%)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="379" />
+      <location filename="../../posapp/ui/settings/screen.py" line="368" />
       <source>Desconto máximo (R$)</source>
       <translation>Maximum discount (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="380" />
+      <location filename="../../posapp/ui/settings/screen.py" line="369" />
       <source>Usar a partir de (R$)</source>
       <translation>Usable from (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="381" />
+      <location filename="../../posapp/ui/settings/screen.py" line="370" />
       <source>Validade do vale (dias)</source>
       <translation>Voucher valid for (days)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="382" />
+      <location filename="../../posapp/ui/settings/screen.py" line="371" />
       <source>Indicação</source>
       <translation>Referral</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="385" />
+      <location filename="../../posapp/ui/settings/screen.py" line="374" />
       <source>Bônus de quem indica (R$)</source>
       <translation>Referrer's bonus (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="386" />
+      <location filename="../../posapp/ui/settings/screen.py" line="375" />
       <source>Bônus do indicado (R$)</source>
       <translation>New customer's bonus (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="387" />
+      <location filename="../../posapp/ui/settings/screen.py" line="376" />
       <source>Na primeira compra a partir de (R$)</source>
       <translation>On a first purchase from (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="395" />
+      <location filename="../../posapp/ui/settings/screen.py" line="384" />
       <source>Começar de</source>
       <translation>Start from</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="397" />
+      <location filename="../../posapp/ui/settings/screen.py" line="386" />
       <source>Exemplo</source>
       <translation>Example</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="400" />
-      <location filename="../../posapp/ui/settings/screen.py" line="603" />
+      <location filename="../../posapp/ui/settings/screen.py" line="389" />
+      <location filename="../../posapp/ui/settings/screen.py" line="592" />
       <source>Numa compra de</source>
       <translation>On a purchase of</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="525" />
+      <location filename="../../posapp/ui/settings/screen.py" line="514" />
       <source>valor inválido em %1: %2</source>
       <translation>invalid amount in %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="540" />
+      <location filename="../../posapp/ui/settings/screen.py" line="529" />
       <source>use 'categoria: %' em % por categoria: %1</source>
       <translation>use 'category: %' in % per category: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="551" />
+      <location filename="../../posapp/ui/settings/screen.py" line="540" />
       <source>carregando o programa…</source>
       <translation>loading the program…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="556" />
+      <location filename="../../posapp/ui/settings/screen.py" line="545" />
       <source>A partir de</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="557" />
+      <location filename="../../posapp/ui/settings/screen.py" line="546" />
       <source>Em passos de</source>
       <translation>In steps of</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="558" />
+      <location filename="../../posapp/ui/settings/screen.py" line="547" />
       <source>Valor do vale</source>
       <translation>Voucher value</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="559" />
+      <location filename="../../posapp/ui/settings/screen.py" line="548" />
       <source>desconto (%)</source>
       <translation>discount (%)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="560" />
+      <location filename="../../posapp/ui/settings/screen.py" line="549" />
       <source>Desconto máximo</source>
       <translation>Maximum discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="561" />
+      <location filename="../../posapp/ui/settings/screen.py" line="550" />
       <source>Usar a partir de</source>
       <translation>Usable from</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="566" />
+      <location filename="../../posapp/ui/settings/screen.py" line="555" />
       <source>Bônus de quem indica</source>
       <translation>Referrer's bonus</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="567" />
+      <location filename="../../posapp/ui/settings/screen.py" line="556" />
       <source>Bônus do indicado</source>
       <translation>New customer's bonus</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="568" />
+      <location filename="../../posapp/ui/settings/screen.py" line="557" />
       <source>Na primeira compra a partir de</source>
       <translation>On a first purchase from</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="584" />
+      <location filename="../../posapp/ui/settings/screen.py" line="573" />
       <source>Compra mínima</source>
       <translation>Minimum purchase</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="587" />
+      <location filename="../../posapp/ui/settings/screen.py" line="576" />
       <source>Paga até</source>
       <translation>Pays up to</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="592" />
+      <location filename="../../posapp/ui/settings/screen.py" line="581" />
       <source>Valor da troca</source>
       <translation>Redemption value</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="617" />
+      <location filename="../../posapp/ui/settings/screen.py" line="606" />
       <source>Numa compra de %1 o cliente não ganha nada: o mínimo é %2.</source>
       <translation>On a purchase of %1 the customer earns nothing: the minimum is %2.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="623" />
+      <location filename="../../posapp/ui/settings/screen.py" line="612" />
       <source>Numa compra de %1 o cliente ganha %2 pontos (%3)</source>
       <translation>On a purchase of %1 the customer earns %2 points (%3)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="630" />
+      <location filename="../../posapp/ui/settings/screen.py" line="619" />
       <source>Numa compra de %1 o cliente ganha %2 de cashback</source>
       <translation>On a purchase of %1 the customer earns %2 cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="635" />
+      <location filename="../../posapp/ui/settings/screen.py" line="624" />
       <source>, liberado em %1 dias</source>
       <translation>, available in %1 days</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="637" />
+      <location filename="../../posapp/ui/settings/screen.py" line="626" />
       <source>, válido por %1 dias</source>
       <translation>, valid for %1 days</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="641" />
+      <location filename="../../posapp/ui/settings/screen.py" line="630" />
       <source>O saldo vira um vale de %1 (válido por %2 dias).</source>
       <translation>The balance becomes a voucher of %1 (valid for %2 days).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="649" />
+      <location filename="../../posapp/ui/settings/screen.py" line="638" />
       <source>%1 de desconto</source>
       <translation>%1 off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="652" />
+      <location filename="../../posapp/ui/settings/screen.py" line="641" />
       <source>A compra dá um vale de %1 (válido por %2 dias).</source>
       <translation>The purchase earns a voucher of %1 (valid for %2 days).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="657" />
+      <location filename="../../posapp/ui/settings/screen.py" line="646" />
       <source>Os pontos podem pagar até %1 desta compra.</source>
       <translation>Points may pay up to %1 of this purchase.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="659" />
+      <location filename="../../posapp/ui/settings/screen.py" line="648" />
       <source>O cashback pode pagar até %1 desta compra.</source>
       <translation>Cashback may pay up to %1 of this purchase.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="671" />
+      <location filename="../../posapp/ui/settings/screen.py" line="660" />
       <source>alterar o programa de fidelidade</source>
       <translation>change the loyalty program</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="682" />
+      <location filename="../../posapp/ui/settings/screen.py" line="671" />
       <source>Programa salvo: vale a partir da próxima venda</source>
       <translation>Program saved: it applies from the next sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="699" />
+      <location filename="../../posapp/ui/settings/screen.py" line="688" />
       <source>Pino %1</source>
       <translation>Pin %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="703" />
+      <location filename="../../posapp/ui/settings/screen.py" line="692" />
       <source>(nenhum)</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="707" />
+      <location filename="../../posapp/ui/settings/screen.py" line="696" />
       <source>Salvar</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="709" />
+      <location filename="../../posapp/ui/settings/screen.py" line="698" />
       <source>Imprimir teste</source>
       <translation>Print test page</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="712" />
+      <location filename="../../posapp/ui/settings/screen.py" line="701" />
       <source>Impressora (endereço)</source>
       <translation>Printer (address)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="713" />
+      <location filename="../../posapp/ui/settings/screen.py" line="702" />
       <source>Papel</source>
       <translation>Paper</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="714" />
+      <location filename="../../posapp/ui/settings/screen.py" line="703" />
       <source>Modelo</source>
       <translation>Model</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="715" />
+      <location filename="../../posapp/ui/settings/screen.py" line="704" />
       <source>Gaveta</source>
       <translation>Drawer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="716" />
+      <location filename="../../posapp/ui/settings/screen.py" line="705" />
       <source>Leitor: prefixo</source>
       <translation>Scanner: prefix</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="717" />
+      <location filename="../../posapp/ui/settings/screen.py" line="706" />
       <source>Leitor: final</source>
       <translation>Scanner: suffix</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="718" />
+      <location filename="../../posapp/ui/settings/screen.py" line="707" />
       <source>Leitor: intervalo máximo entre teclas</source>
       <translation>Scanner: longest gap between keys</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="755" />
+      <location filename="../../posapp/ui/settings/screen.py" line="744" />
       <source>alterar impressora e leitor</source>
       <translation>change the printer and scanner</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="766" />
+      <location filename="../../posapp/ui/settings/screen.py" line="755" />
       <source>Impressora e leitor salvos</source>
       <translation>Printer and scanner saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="774" />
+      <location filename="../../posapp/ui/settings/screen.py" line="763" />
       <source>Imprimindo a página de teste…</source>
       <translation>Printing the test page…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="780" />
+      <location filename="../../posapp/ui/settings/screen.py" line="769" />
       <source>Página de teste impressa</source>
       <translation>Test page printed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="783" />
+      <location filename="../../posapp/ui/settings/screen.py" line="772" />
       <source>Não imprimiu: %1</source>
       <translation>Not printed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="798" />
+      <location filename="../../posapp/ui/settings/screen.py" line="787" />
       <source>Cadastrar</source>
       <translation>Add</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="799" />
+      <location filename="../../posapp/ui/settings/screen.py" line="788" />
       <source>Mudar função</source>
       <translation>Change role</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="800" />
+      <location filename="../../posapp/ui/settings/screen.py" line="789" />
       <source>Trocar PIN</source>
       <translation>Reset PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="801" />
+      <location filename="../../posapp/ui/settings/screen.py" line="790" />
       <source>Desativar</source>
       <translation>Deactivate</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="864" />
+      <location filename="../../posapp/ui/settings/screen.py" line="853" />
       <source>cadastrar %1 na equipe</source>
       <translation>add %1 to the staff</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="871" />
+      <location filename="../../posapp/ui/settings/screen.py" line="860" />
       <source>%1 cadastrado(a)</source>
       <translation>%1 added</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="873" />
+      <location filename="../../posapp/ui/settings/screen.py" line="862" />
       <source>mudar a função de %1</source>
       <translation>change %1's role</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="881" />
+      <location filename="../../posapp/ui/settings/screen.py" line="870" />
       <source>Função de %1 alterada</source>
       <translation>%1's role changed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="883" />
+      <location filename="../../posapp/ui/settings/screen.py" line="872" />
       <source>trocar o PIN de %1</source>
       <translation>reset %1's PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="891" />
+      <location filename="../../posapp/ui/settings/screen.py" line="880" />
       <source>PIN de %1 trocado</source>
       <translation>%1's PIN reset</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="904" />
+      <location filename="../../posapp/ui/settings/screen.py" line="893" />
       <source>desativar %1</source>
       <translation>deactivate %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="908" />
+      <location filename="../../posapp/ui/settings/screen.py" line="897" />
       <source>%1 desativado(a)</source>
       <translation>%1 deactivated</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="922" />
+      <location filename="../../posapp/ui/settings/screen.py" line="911" />
       <source>Buscar no registro</source>
       <translation>Search the log</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="925" />
-      <location filename="../../posapp/ui/settings/screen.py" line="983" />
+      <location filename="../../posapp/ui/settings/screen.py" line="914" />
+      <location filename="../../posapp/ui/settings/screen.py" line="972" />
       <source>Todas as ações</source>
       <translation>All actions</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="927" />
-      <location filename="../../posapp/ui/settings/screen.py" line="988" />
+      <location filename="../../posapp/ui/settings/screen.py" line="916" />
+      <location filename="../../posapp/ui/settings/screen.py" line="977" />
       <source>Toda a equipe</source>
       <translation>All staff</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="928" />
+      <location filename="../../posapp/ui/settings/screen.py" line="917" />
       <source>De</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="937" />
+      <location filename="../../posapp/ui/settings/screen.py" line="926" />
       <source>Buscar</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="942" />
+      <location filename="../../posapp/ui/settings/screen.py" line="931" />
       <source>Anterior</source>
       <translation>Previous</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="943" />
+      <location filename="../../posapp/ui/settings/screen.py" line="932" />
       <source>Próxima</source>
       <translation>Next</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="958" />
+      <location filename="../../posapp/ui/settings/screen.py" line="947" />
       <source>até</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="1031" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1020" />
       <source>Página %1 de %2 · %3 registros</source>
       <translation>Page %1 of %2 · %3 entries</translation>
     </message>
@@ -2975,52 +3094,52 @@ Scanner: %4</translation>
   <context>
     <name>StorePage</name>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="70" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="76" />
       <source>Loja</source>
       <translation>Store</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="71" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="77" />
       <source>O nome que aparece no cupom e o segmento da loja.</source>
       <translation>The name on the receipt and the store's segment.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="75" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="81" />
       <source>Salão de beleza</source>
       <translation>Beauty salon</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="76" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="82" />
       <source>Farmácia</source>
       <translation>Pharmacy</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="77" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="83" />
       <source>Moda</source>
       <translation>Fashion</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="78" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="84" />
       <source>Cosméticos</source>
       <translation>Cosmetics</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="82" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="88" />
       <source>opcional</source>
       <translation>optional</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="85" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="91" />
       <source>Nome da loja</source>
       <translation>Store name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="86" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="92" />
       <source>Segmento</source>
       <translation>Segment</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="87" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="93" />
       <source>CNPJ</source>
       <translation>CNPJ</translation>
     </message>

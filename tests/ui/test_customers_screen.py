@@ -8,13 +8,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from db.models import AuditLog, Customer, LedgerEntry
 from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
+from posapp.app import install_translator
 from posapp.core.codes import verify_customer_card
 from posapp.core.presets import preset
 from posapp.services import customer_history
@@ -532,4 +533,33 @@ def test_the_export_goes_to_the_file_the_manager_chose(
             assert row.authorized_by_id == shop.manager_id
             assert json.loads(row.details) == {"file": "maria.json"}
     finally:
+        screen.context.printing.close()
+
+
+def test_the_lgpd_buttons_and_confirmation_speak_english(
+    shop: Shop, qtbot: QtBot, qapp: QApplication
+) -> None:
+    translator = install_translator(qapp, "en")
+    assert translator is not None
+    screen = make_screen(shop, qtbot, language="en")
+    try:
+        assert screen.export_button.text() == "Export data (LGPD)"
+        assert screen.anonymize_button.text() == "Anonymize (LGPD)"
+        open_maria(screen, qtbot)
+        asked: list[str] = []
+
+        def no(_parent: QWidget, title: str, text: str) -> bool:
+            asked.extend([title, text])
+            return False
+
+        screen.confirm = no
+        screen.anonymize_button.click()
+        assert asked[0] == "Anonymize customer (LGPD)"
+        assert asked[1].startswith("Anonymize Maria Aparecida Souza?")
+        assert asked[1].endswith(
+            "Backups already taken keep the old data until they age out (30 days)."
+        )
+        assert screen.message.text() == "Anonymization cancelled"
+    finally:
+        QCoreApplication.removeTranslator(translator)
         screen.context.printing.close()
