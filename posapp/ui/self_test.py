@@ -14,13 +14,11 @@ import PySide6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
+from posapp.self_test import CheckFailed
+
 # The counter's own source language is pt_BR; these are one of its strings and the
 # English the shipped posapp_en.qm gives for it (the Shell's "Venda" tab).
 PROBE_CONTEXT, PROBE_SOURCE, PROBE_EN = "Shell", "Venda", "Sale"
-
-
-class InterfaceFailed(Exception):
-    """A Qt check that did not pass; the message says why, in pt_BR."""
 
 
 def check_interface(db_path: Path) -> str:
@@ -33,32 +31,32 @@ def check_interface(db_path: Path) -> str:
     platform = app.platformName()
     wanted = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0]
     if wanted and platform != wanted:
-        raise InterfaceFailed(f"plataforma Qt {platform}, pedida {wanted}")
+        raise CheckFailed(f"plataforma Qt {platform}, pedida {wanted}")
 
     english = install_translator(app, "en")
     if english is None:
-        raise InterfaceFailed(f"tradução en não carregou de {TRANSLATIONS}")
+        raise CheckFailed(f"tradução en não carregou de {TRANSLATIONS}")
     try:
         said = QCoreApplication.translate(PROBE_CONTEXT, PROBE_SOURCE)
     finally:
         QCoreApplication.removeTranslator(english)
     if said != PROBE_EN:
-        raise InterfaceFailed(f"tradução en: {PROBE_SOURCE!r} deu {said!r}")
+        raise CheckFailed(f"tradução en: {PROBE_SOURCE!r} deu {said!r}")
     if install_translator(app, "pt_BR") is not None:
-        raise InterfaceFailed("pt_BR deveria usar o texto original, sem tradutor")
+        raise CheckFailed("pt_BR deveria usar o texto original, sem tradutor")
 
     apply_style(app)
     style = app.styleSheet()
     if "QWidget" not in style:
-        raise InterfaceFailed("folha de estilo (resources/style.qss) não carregou")
+        raise CheckFailed("folha de estilo (resources/style.qss) não carregou")
 
     if load_sale_screen() is None:
-        raise InterfaceFailed("a tela de venda (posapp.ui.sale) não está nesta instalação")
+        raise CheckFailed("a tela de venda (posapp.ui.sale) não está nesta instalação")
     counter = build(db_path)
     try:
         window = counter.window
         if not isinstance(window, Shell) or window.stack.currentWidget() is not window.signin:
-            raise InterfaceFailed("a janela não abriu na tela de entrada")
+            raise CheckFailed("a janela não abriu na tela de entrada")
         title = window.windowTitle()
         window.close()
     finally:
