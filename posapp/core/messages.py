@@ -37,6 +37,7 @@ from typing import Any
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
+from posapp.core.campaigns import Campaign
 from posapp.core.money import DEFAULT_LOCALE, format_money
 
 # -- kinds and channels ------------------------------------------------------
@@ -740,6 +741,47 @@ def due_today(
                     MessageFacts(store, customer.name, balance_centavos=customer.balance_centavos),
                 )
             )
+    return due
+
+
+def campaign_announcements(
+    customers: Iterable[CustomerState],
+    campaign: Campaign,
+    today: datetime.date,
+    store: str,
+    lead_days: int = 2,
+) -> list[DueMessage]:
+    """The campaign message for each customer, due from `lead_days` before it starts until
+    it ends (a missed day is caught up), once per customer and campaign.
+
+    A birthday-month campaign is announced to each customer in their own birthday
+    month, once per month (key 'campaign:{customer}:{campaign}:{yyyy-mm}'), and
+    never to a customer without a birthday on file.
+    """
+    if not campaign.starts - datetime.timedelta(days=lead_days) <= today <= campaign.ends:
+        return []
+    due = []
+    for customer in customers:
+        period, starts, ends = campaign.key, campaign.starts, campaign.ends
+        if campaign.birthday_month:
+            if customer.birthday is None or customer.birthday.month != today.month:
+                continue
+            period = f"{campaign.key}:{today:%Y-%m}"
+            month_end = (today.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+            starts = max(starts, today.replace(day=1))
+            ends = min(ends, month_end - datetime.timedelta(days=1))
+        facts = MessageFacts(
+            store,
+            customer.name,
+            balance_centavos=customer.balance_centavos,
+            campaign_name=campaign.name,
+            campaign_starts=starts,
+            campaign_ends=ends,
+            multiplier_bps=campaign.multiplier_bps,
+            bonus_centavos=campaign.bonus_centavos,
+        )
+        key = message_key(MessageKind.CAMPAIGN, customer.customer_id, period)
+        due.append(DueMessage(MessageKind.CAMPAIGN, customer.customer_id, key, facts))
     return due
 
 

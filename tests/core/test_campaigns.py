@@ -159,7 +159,9 @@ amounts = st.lists(
 
 
 @given(amounts)
-def test_without_an_active_campaign_it_is_exactly_program_earn(items: list) -> None:
+def test_without_an_active_campaign_it_is_exactly_program_earn(
+    items: list[tuple[str | None, int]],
+) -> None:
     lines = [EarnLine(c, a) for c, a in items]
     result = earn_with_campaigns(SALON_PROGRAM, lines, [MAES], today=D(2026, 1, 1))
     assert result.units == SALON_PROGRAM.earn(lines)
@@ -167,7 +169,9 @@ def test_without_an_active_campaign_it_is_exactly_program_earn(items: list) -> N
 
 
 @given(amounts, st.integers(10_000, 50_000))
-def test_a_campaign_never_lowers_the_earn_and_per_line_adds_up(items: list, mult: int) -> None:
+def test_a_campaign_never_lowers_the_earn_and_per_line_adds_up(
+    items: list[tuple[str | None, int]], mult: int
+) -> None:
     lines = [EarnLine(c, a) for c, a in items]
     promo = Campaign("p", "P", D(2026, 1, 1), D(2026, 1, 31), mult, bonus_centavos=100)
     result = earn_with_campaigns(SALON_PROGRAM, lines, [promo], today=D(2026, 1, 1))

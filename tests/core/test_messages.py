@@ -2,12 +2,14 @@ import datetime
 
 import pytest
 
+from posapp.core.campaigns import Campaign, birthday_month_campaign
 from posapp.core.messages import (
     PLACEHOLDERS,
     Channel,
     CustomerState,
     Defer,
     Draft,
+    DueMessage,
     ExpiringLot,
     MessageFacts,
     MessageKind,
@@ -18,6 +20,7 @@ from posapp.core.messages import (
     Skip,
     Template,
     TemplateProblemCode,
+    campaign_announcements,
     decide,
     default_template,
     due_today,
@@ -210,7 +213,7 @@ def test_skips_come_before_quiet_hours() -> None:
 RULES = ScheduleRules(reminder_idle_days=30, expiry_warning_days=7)
 
 
-def kinds(due: list) -> list[tuple[str, str]]:
+def kinds(due: list[DueMessage]) -> list[tuple[str, str]]:
     return [(m.kind.value, m.customer_id) for m in due]
 
 
@@ -307,3 +310,37 @@ def test_rules_can_turn_each_kind_off() -> None:
 
 def test_message_key_for_event_messages() -> None:
     assert message_key(MessageKind.VOUCHER_ISSUED, "c1", "V-123") == "voucher_issued:c1:V-123"
+
+
+def test_campaign_announcement_once_per_customer_from_the_lead_days() -> None:
+    maes = Campaign(
+        "maes_2026", "Dia das Mães", D(2026, 4, 27), D(2026, 5, 10), 20_000,
+        categories=frozenset({"cabelo"}),
+    )  # fmt: skip
+    people = [CustomerState("c1", "Maria", 0, None), CustomerState("c2", "Ana", 900, None)]
+    assert campaign_announcements(people, maes, D(2026, 4, 24), "Bella") == []
+    due = campaign_announcements(people, maes, D(2026, 4, 25), "Bella")
+    assert [m.idempotency_key for m in due] == ["campaign:c1:maes_2026", "campaign:c2:maes_2026"]
+    assert campaign_announcements(people, maes, D(2026, 5, 3), "Bella") == due
+    assert campaign_announcements(people, maes, D(2026, 5, 11), "Bella") == []
+    kind = MessageKind.CAMPAIGN
+    text = render(kind, default_template(kind, "pt_BR"), due[0].facts, "pt_BR").text
+    assert "De 27 de abril de 2026 a 10 de maio de 2026 é Dia das Mães: cashback em dobro" in text
+
+
+def test_birthday_month_campaign_is_announced_in_each_customers_month() -> None:
+    birthday = birthday_month_campaign(2026)
+    people = [
+        CustomerState("c1", "Maria", 0, None, birthday=D(1990, 5, 20)),
+        CustomerState("c2", "Ana", 0, None, birthday=D(1990, 6, 1)),
+        CustomerState("c3", "Lia", 0, None),
+    ]
+    may = campaign_announcements(people, birthday, D(2026, 5, 1), "Bella")
+    assert [m.idempotency_key for m in may] == ["campaign:c1:aniversario_2026:2026-05"]
+    assert (may[0].facts.campaign_starts, may[0].facts.campaign_ends) == (
+        D(2026, 5, 1),
+        D(2026, 5, 31),
+    )
+    june = campaign_announcements(people, birthday, D(2026, 6, 15), "Bella")
+    assert [m.idempotency_key for m in june] == ["campaign:c2:aniversario_2026:2026-06"]
+    assert june[0].facts.campaign_ends == D(2026, 6, 30)

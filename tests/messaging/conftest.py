@@ -56,7 +56,7 @@ class Inbox:
         for envelope in self.envelopes:
             content = envelope.original_content or envelope.content
             assert isinstance(content, bytes)
-            found.append(parser.parsebytes(content))  # type: ignore[arg-type]
+            found.append(parser.parsebytes(content))
         return found
 
 
