@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint typecheck pytest demo-db bench screenshots dist clean
+.PHONY: run test lint typecheck pytest demo-db bench screenshots dist clean cloud
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/lint-imports
 
 typecheck: $(VENV)/.installed-dev
-	$(BIN)/mypy posapp db hardware messaging
+	$(BIN)/mypy posapp db hardware messaging cloud
 
 pytest: $(VENV)/.installed-dev
 	bash scripts/test-deps.sh
@@ -43,6 +43,11 @@ screenshots: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m bench
+
+# The cloud sync endpoint on 127.0.0.1:8080 over a private PostgreSQL in ./.cloud-data
+# (scripts/cloud-dev.sh); Ctrl+C stops both.
+cloud: $(VENV)/.installed-dev
+	bash scripts/cloud-dev.sh
 
 # The one-folder bundle for this platform in dist/posapp/ (installer/posapp.spec);
 # `dist/posapp/posapp --self-test` checks it.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+import pytest
 
 from tests.cloud.helpers import Counter, customer_event, event, new_uuid, program_json
 from tests.cloud_fixtures import CloudServer
@@ -171,3 +172,20 @@ def test_malformed_event_refuses_the_whole_batch(cloud_server: CloudServer) -> N
     assert a.push(no_tz).status_code == 422
     assert a.push(*[event("x.y", {}) for _ in range(1001)]).status_code == 422
     assert b.pull_all() == []
+
+
+def test_the_endpoint_goes_away_and_comes_back_with_its_data(cloud_server: CloudServer) -> None:
+    chain = cloud_server.create_chain("Rede")
+    a = _counter(cloud_server, chain)
+    b = _counter(cloud_server, chain, store_uuid=a.store_uuid)
+    customer = new_uuid()
+    assert a.push(customer_event(customer), a.entry(customer, "earn", 900)).status_code == 200
+    url = cloud_server.url
+    cloud_server.stop()
+    with pytest.raises(httpx.TransportError):
+        httpx.get(f"{url}/v1/health", timeout=2)
+    cloud_server.start()
+    assert cloud_server.url == url
+    assert [e["kind"] for e in b.pull_all()] == ["customer.upsert", "ledger.entry"]
+    assert a.push(a.entry(customer, "earn", 100)).json()["accepted"] == 1
+    assert b.client.get(f"/v1/customers/{customer}/balance").json()["total"] == 1_000
