@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import psycopg
+
 from tests.cloud.helpers import Counter, customer_event, new_uuid, voucher_event
 from tests.cloud_fixtures import CloudServer
 
@@ -103,3 +105,29 @@ def test_a_hold_is_limited_by_the_chain_wide_balance_less_other_sales_holds(
     assert now["total"] == 3_000 and now["spendable"] == 2_000
     unknown = b.client.get(f"/v1/customers/{new_uuid()}/balance")
     assert unknown.status_code == 404 and unknown.json()["error"] == "unknown_customer"
+
+
+def test_claims_and_holds_lapse_after_15_minutes(cloud_server: CloudServer) -> None:
+    a, b = _counters(cloud_server)
+    customer = new_uuid()
+    pushed = a.push(
+        customer_event(customer),
+        a.entry(customer, "earn", 1_000),
+        voucher_event("VALE-LAPSO", customer, 300),
+    )
+    assert pushed.status_code == 200
+    assert _claim(a, "VALE-LAPSO", new_uuid()).status_code == 200
+    hold = {"sale_uuid": new_uuid(), "amount": 1_000}
+    assert a.client.post(f"/v1/customers/{customer}/hold", json=hold).status_code == 200
+    other = {"sale_uuid": new_uuid(), "amount": 1_000}
+    assert b.client.post(f"/v1/customers/{customer}/hold", json=other).status_code == 409
+    assert _claim(b, "VALE-LAPSO", new_uuid()).status_code == 409
+
+    with psycopg.connect(cloud_server.dsn, autocommit=True) as connection:  # 16 minutes pass
+        connection.execute("UPDATE voucher SET claimed_at = claimed_at - interval '16 minutes'")
+        connection.execute("UPDATE hold SET created_at = created_at - interval '16 minutes'")
+    assert _claim(b, "VALE-LAPSO", new_uuid()).json() == {"status": "claimed"}
+    assert b.client.post(f"/v1/customers/{customer}/hold", json=other).json() == {
+        "held": 1_000,
+        "available": 1_000,
+    }
