@@ -473,3 +473,82 @@ class SyncConflict(Base):
     resolution: Mapped[str | None] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(String(200))
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Message(Base):
+    """The customer message outbox: written in the cause's transaction, delivered later.
+
+    Every message keeps why it went out, waits or was dropped (`reason`, a stable code,
+    and `reason_detail`, a sentence). `idempotency_key` names the message's cause
+    ('voucher_issued:<customer>:<code>', 'birthday:<customer>:2026'), so writing the same
+    message twice (a scheduler run repeated) is refused by the database.
+    """
+
+    __tablename__ = "message"
+    __table_args__ = (
+        Index("ix_message_status_next_attempt_at", "status", "next_attempt_at"),
+        Index("ix_message_customer_id_sent_at", "customer_id", "sent_at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    idempotency_key: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    channel: Mapped[str] = mapped_column(String(10))
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id"))
+    to_address: Mapped[str | None] = mapped_column(String(200))
+    facts_json: Mapped[str] = mapped_column(Text)
+    qr_payload: Mapped[str | None] = mapped_column(String(300))
+    """A voucher's signed QR payload: delivery attaches it drawn as a PNG."""
+    status: Mapped[str] = mapped_column(String(10))
+    """queued, sent, skipped, deferred or failed."""
+    reason: Mapped[str] = mapped_column(String(60))
+    reason_detail: Mapped[str | None] = mapped_column(String(300))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class MessageTemplate(Base):
+    """A manager's own text for a message kind in one language (else the default)."""
+
+    __tablename__ = "message_template"
+    __table_args__ = (UniqueConstraint("kind", "locale"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    locale: Mapped[str] = mapped_column(String(10))
+    subject: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+
+class Campaign(Base):
+    """Cashback multiplied (or a bonus) over a date range, optionally per category."""
+
+    __tablename__ = "campaign"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    key: Mapped[str] = mapped_column(String(60), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    starts: Mapped[date] = mapped_column(Date)
+    ends: Mapped[date] = mapped_column(Date)
+    multiplier_bps: Mapped[int] = mapped_column(Integer, default=10_000)
+    bonus_centavos: Mapped[int] = mapped_column(Integer, default=0)
+    categories: Mapped[str | None] = mapped_column(Text)
+    """A JSON list of category codes; NULL: every category."""
+    birthday_month: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class NpsResponse(Base):
+    """A satisfaction score (0-10) given about one sale."""
+
+    __tablename__ = "nps_response"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sale_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    score: Mapped[int] = mapped_column(Integer)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
