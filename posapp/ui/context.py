@@ -25,6 +25,8 @@ class Events(QObject):
     """A line for the status bar."""
     printer_state = Signal(bool, str)
     """(ok, text) after each print attempt."""
+    sync_changed = Signal()
+    """The sync settings changed or a sync ran: redraw the sync line."""
 
 
 @dataclass

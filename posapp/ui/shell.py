@@ -33,15 +33,18 @@ from posapp.services.auth import StaffRef
 from posapp.services.printing import FAILED, QueuedJob
 from posapp.services.shifts import ShiftView, current_shift
 from posapp.services.store_info import store_info
+from posapp.services.sync_status import SyncStatus, sync_status
 from posapp.ui import runner
 from posapp.ui.context import UiContext
 from posapp.ui.formatting import moment
 from posapp.ui.runner import run_in_background
 from posapp.ui.signin import SignInScreen, role_name
+from posapp.ui.sync_line import status_text
 
 W = TypeVar("W", bound=QWidget)
 
 BUSY_POLL_MS = 150
+SYNC_POLL_MS = 5_000
 SALE, CUSTOMERS, SALES = "sale", "customers", "sales"
 CASH = "cash"
 DASHBOARD = "dashboard"
@@ -203,9 +206,29 @@ class Shell(QMainWindow):
         self._busy_timer.setInterval(BUSY_POLL_MS)
         self._busy_timer.timeout.connect(self._poll_busy)
         self._busy_timer.start()
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setInterval(SYNC_POLL_MS)
+        self._sync_timer.timeout.connect(self.refresh_sync)
+        self._sync_timer.start()
+        self.context.events.sync_changed.connect(self.refresh_sync)
+        self.refresh_sync()
 
     def _poll_busy(self) -> None:
         self.busy.setVisible(background_busy())
+
+    def refresh_sync(self) -> None:
+        """Online or offline, what waits to be sent, the last sync (read off the GUI thread)."""
+        context = self.context
+
+        def show(status: SyncStatus) -> None:
+            text = status_text(status, self, context.locale, context.settings.timezone)
+            self.sync_status.setText(text)
+            state = "off" if not status.configured else "ok" if status.online else "error"
+            self.sync_status.setProperty("state", state)
+            self.sync_status.style().unpolish(self.sync_status)
+            self.sync_status.style().polish(self.sync_status)
+
+        run_in_background(self, lambda: sync_status(context.station), show)
 
     def printer_text(self, ok: bool, text: str, queued: int) -> str:
         if ok:

@@ -99,13 +99,14 @@ def test_a_manager_sees_every_tab_filled(
 ) -> None:
     shop = make_shop("salon")
     screen = screens(shop)
-    assert screen.tabs.isVisible() and screen.tabs.count() == 5
-    assert [screen.tabs.tabText(i) for i in range(5)] == [
+    assert screen.tabs.isVisible() and screen.tabs.count() == 6
+    assert [screen.tabs.tabText(i) for i in range(6)] == [
         "Loja",
         "Programa",
         "Impressora",
         "Equipe",
         "Auditoria",
+        "Sincronização",
     ]
     assert screen.store_name.text() == "Loja Teste"
     assert screen.p_earn.text() == "10" and screen.p_expiry.value() == 180

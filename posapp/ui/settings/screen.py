@@ -72,13 +72,14 @@ from posapp.ui.program_text import percent, program_rules
 from posapp.ui.runner import Jobs
 from posapp.ui.settings.dialogs import ADD, PIN, ROLE, StaffDialog
 from posapp.ui.settings.models import AuditTableModel, StaffTableModel, action_name
+from posapp.ui.settings.sync_tab import SyncTab
 from posapp.ui.widgets import named as _named
 from posapp.ui.widgets import read_only_table, show_message
 
 T = TypeVar("T")
 AskPin = Callable[[QWidget | None, str], str | None]
 
-LOJA, PROGRAMA, IMPRESSORA, EQUIPE, AUDITORIA = range(5)
+LOJA, PROGRAMA, IMPRESSORA, EQUIPE, AUDITORIA, SINCRONIZACAO = range(6)
 AUDIT_PAGE = 50
 EXAMPLE_PURCHASE = 10_000
 
@@ -120,6 +121,8 @@ class SettingsScreen(QWidget):
         self.tabs.addTab(self._printer_tab(), self.tr("Impressora"))
         self.tabs.addTab(self._staff_tab(), self.tr("Equipe"))
         self.tabs.addTab(self._audit_tab(), self.tr("Auditoria"))
+        self.sync_tab = SyncTab(self)
+        self.tabs.addTab(self.sync_tab, self.tr("Sincronização"))
         self.message = _named(QLabel(""), "settingsMessage")
         self.message.setWordWrap(True)
         self.stack = _named(QStackedWidget(), "settingsStack")
@@ -167,10 +170,13 @@ class SettingsScreen(QWidget):
         self.load_staff()
         self._load_actions()
         self.search()
+        self.sync_tab.load()
 
     def _tab_changed(self, index: int) -> None:
         if index == AUDITORIA and self.allowed:
             self.search()
+        if index == SINCRONIZACAO and self.allowed:
+            self.sync_tab.refresh()
 
     # -- small helpers -------------------------------------------------------------
 
@@ -196,7 +202,7 @@ class SettingsScreen(QWidget):
             return None
         return staff
 
-    def _with_pin(
+    def with_pin(
         self,
         action: str,
         call: Callable[[int, str], T],
@@ -262,7 +268,7 @@ class SettingsScreen(QWidget):
             self.say(error.message(self.lang), error=True)
             return
         station = self.station
-        self._with_pin(
+        self.with_pin(
             self.tr("alterar os dados da loja"),
             lambda staff_id, pin: store_admin.update_store(
                 station, data, staff_id=staff_id, manager_pin=pin
@@ -656,7 +662,7 @@ class SettingsScreen(QWidget):
             self.say(error.message(self.lang), error=True)
             return
         station = self.station
-        self._with_pin(
+        self.with_pin(
             self.tr("alterar o programa de fidelidade"),
             lambda staff_id, pin: store_admin.change_program(
                 station, program, staff_id=staff_id, manager_pin=pin
@@ -740,7 +746,7 @@ class SettingsScreen(QWidget):
     def save_devices(self) -> None:
         settings = self.devices_form()
         station = self.station
-        self._with_pin(
+        self.with_pin(
             self.tr("alterar impressora e leitor"),
             lambda staff_id, pin: save_device_settings(
                 station, settings, staff_id=staff_id, manager_pin=pin
@@ -880,7 +886,7 @@ class SettingsScreen(QWidget):
             done = self.tr("PIN de %1 trocado")
         else:
             return
-        self._with_pin(
+        self.with_pin(
             action, call, lambda m: self._staff_done(m, done), self.tr("Alteração cancelada")
         )
 
@@ -889,7 +895,7 @@ class SettingsScreen(QWidget):
         if member is None or not member.active:
             return
         station, member_id = self.station, member.id
-        self._with_pin(
+        self.with_pin(
             self.tr("desativar %1").replace("%1", member.name),
             lambda staff_id, pin: staff_admin.deactivate(
                 station, member_id, staff_id=staff_id, manager_pin=pin
