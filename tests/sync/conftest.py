@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from db.models import CustomerBalance, LedgerEntry, Store, Customer
+from db.models import Customer, CustomerBalance, LedgerEntry, Store
 from posapp.core.pricing import Tender
 from posapp.services.checkout import (
     CheckoutRequest,
@@ -149,9 +149,7 @@ def clock() -> MovableClock:
 
 
 @pytest.fixture
-def network(
-    cloud_server: CloudServer, tmp_path: Path, clock: MovableClock
-) -> Iterator[Network]:
+def network(cloud_server: CloudServer, tmp_path: Path, clock: MovableClock) -> Iterator[Network]:
     chain = cloud_server.create_chain("Rede Bela")
     made: list[Counter] = []
 

@@ -51,9 +51,9 @@ def test_a_customer_earns_at_a_and_spends_cashback_and_a_voucher_at_b(network: N
     earned_at_b = spent.earned + paid.earned
     assert a.balances()[maria_uuid] == b.balances()[maria_uuid] == network_total == earned_at_b
     with a.station.read() as session:
-        assert session.scalars(select(Voucher.status).where(Voucher.code == voucher.code)).one() == (
-            "redeemed"
-        )
+        assert session.scalars(
+            select(Voucher.status).where(Voucher.code == voucher.code)
+        ).one() == ("redeemed")
     assert a.faults() == [] and b.faults() == []
     assert sorted(a.entry_uuids()) == sorted(b.entry_uuids())
     assert sync_status(a.station).waiting == sync_status(b.station).waiting == 0
@@ -79,9 +79,7 @@ def test_the_same_voucher_offered_at_both_counters_online_is_accepted_once(
     with pytest.raises(VoucherUsedElsewhere) as used:
         b.sell("shampoo", customer=ana_at_b, voucher=code, cash=2_500)
     day = a.shop.clock().astimezone(__import__("zoneinfo").ZoneInfo("America/Sao_Paulo"))
-    assert used.value.message("pt_BR") == (
-        f"Vale {code} já usado em {day:%d/%m} na loja Centro."
-    )
+    assert used.value.message("pt_BR") == (f"Vale {code} já usado em {day:%d/%m} na loja Centro.")
     assert "already used" in used.value.message("en")
     assert _counts(b) == before  # nothing written at B
 
@@ -91,9 +89,7 @@ def test_the_same_voucher_offered_at_both_counters_online_is_accepted_once(
 
 def test_b_offline_keeps_selling_then_converges(network: Network, clock: MovableClock) -> None:
     a, b = network.make("Centro"), network.make("Shopping")
-    customers = [
-        a.shop.enrol(f"Cliente {n}", phone=f"11 9{n:04d}-5678") for n in range(1, 4)
-    ]
+    customers = [a.shop.enrol(f"Cliente {n}", phone=f"11 9{n:04d}-5678") for n in range(1, 4)]
     for customer in customers:
         a.sell("batom", customer=customer, cash=4_990)
     converge(a, b)

@@ -50,9 +50,7 @@ def test_worker_backs_off_after_failures_resets_after_success_and_stops_promptly
         return step
 
     reports: list[Outcome[int]] = []
-    worker = _worker(
-        cycle, reports, backoff=Backoff.seeded(1, base=0.05, cap=0.2), interval=30.0
-    )
+    worker = _worker(cycle, reports, backoff=Backoff.seeded(1, base=0.05, cap=0.2), interval=30.0)
     worker.start()
     deadline = time.monotonic() + 5
     while len(reports) < 4 and time.monotonic() < deadline:
@@ -60,8 +58,7 @@ def test_worker_backs_off_after_failures_resets_after_success_and_stops_promptly
     assert [r.failed for r in reports[:4]] == [True, True, True, False]
     assert isinstance(reports[0].error, RuntimeError) and reports[3].result == 7
     assert all(
-        0.0 <= r.next_attempt_in <= c
-        for r, c in zip(reports[:3], [0.05, 0.1, 0.2], strict=True)
+        0.0 <= r.next_attempt_in <= c for r, c in zip(reports[:3], [0.05, 0.1, 0.2], strict=True)
     )
     assert reports[3].next_attempt_in == 30.0 and worker.backoff.failures == 0
 
