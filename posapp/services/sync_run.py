@@ -9,13 +9,13 @@ a `SyncResult` (ok, offline or refused), and the same outcome is written to the
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
 from posapp.services.station import Station
 from posapp.services.sync_config import (
     StoredStatus,
-    config_in,
     load_sync_config,
     save_state,
     save_status,
@@ -25,6 +25,7 @@ from posapp.services.sync_config import (
 from posapp.services.sync_pull import PullSummary, adopt_program, keep_store_key, pull
 from posapp.services.sync_push import PushSummary, push
 from posapp.sync.client import Hello, Refused, SyncClient, SyncError
+from posapp.sync.worker import Outcome, SyncWorker
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,12 +155,54 @@ def client_for(station: Station) -> SyncClient | None:
     return SyncClient(config.url, config.token)
 
 
+class SyncCycle:
+    """The worker's `cycle()`: reads the configuration each time (a manager may change it
+    while the app runs) and keeps one client per URL and token."""
+
+    def __init__(self, station: Station) -> None:
+        self.station = station
+        self._client: SyncClient | None = None
+        self._key: tuple[str, str] | None = None
+
+    def __call__(self) -> SyncResult:
+        config = load_sync_config(self.station)
+        if not config.configured:
+            self.close()
+            return SyncResult(ok=True, at=self.station.now())  # nothing to do, nothing recorded
+        if self._client is None or self._key != (config.url, config.token):
+            self.close()
+            self._client = SyncClient(config.url, config.token)
+            self._key = (config.url, config.token)
+        return run_cycle(self.station, self._client)
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+        self._client, self._key = None, None
+
+
+def start_worker(
+    station: Station,
+    report: Callable[[Outcome[SyncResult]], None],
+    *,
+    interval: float = 30.0,
+) -> SyncWorker[SyncResult]:
+    """The background sync for the app: started here; call `wake()` after each sale and
+    `stop()` on exit. `report` runs on the worker's thread (hop to the GUI with a signal)."""
+    worker: SyncWorker[SyncResult] = SyncWorker(
+        SyncCycle(station), report, interval=interval, failed=lambda result: not result.ok
+    )
+    worker.start()
+    return worker
+
+
 __all__ = [
+    "SyncCycle",
     "SyncResult",
     "client_for",
-    "config_in",
     "hello_payload",
     "record_outcome",
     "run_cycle",
     "say_hello",
+    "start_worker",
 ]

@@ -6,7 +6,8 @@ import threading
 import time
 from urllib.parse import urlparse
 
-from posapp.services.sync_run import SyncResult, run_cycle
+from posapp.services.sync_run import SyncResult, run_cycle, start_worker
+from posapp.services.sync_status import sync_status
 from posapp.sync.backoff import Backoff
 from posapp.sync.worker import Outcome, SyncWorker
 from tests.sync.conftest import Network
@@ -141,3 +142,27 @@ def test_worker_reports_each_cycle_and_survives_a_broken_listener() -> None:
         time.sleep(0.01)
     assert worker.stop()
     assert seen[:3] == [1, 2, 3]
+
+
+def test_the_apps_worker_pushes_a_sale_after_wake_and_follows_the_config(
+    network: Network,
+) -> None:
+    a = network.make("Centro")
+    customer = a.shop.enrol("Lia Matos", phone="11 92222-1111")
+    reports: list[Outcome[SyncResult]] = []
+    worker = start_worker(a.station, reports.append, interval=30.0)
+    try:
+        deadline = time.monotonic() + 10
+        while not reports and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert reports and reports[0].result is not None and reports[0].result.ok
+        a.sell("batom", customer=customer, cash=4_990, online=False)
+        assert sync_status(a.station).waiting > 0
+        worker.wake()  # after the sale: pushed now, not in 30 s
+        while len(reports) < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert len(reports) == 2 and reports[1].result is not None
+        assert reports[1].result.pushed_entries > 0
+        assert sync_status(a.station).waiting == 0
+    finally:
+        assert worker.stop(timeout=5)
