@@ -21,6 +21,7 @@ from posapp.ui.backup_keeper import BackupKeeper, start_backups
 from posapp.ui.context import UiContext
 from posapp.ui.runner import wait_for_background
 from posapp.ui.shell import Shell
+from posapp.ui.sync_keeper import SyncKeeper, start_sync
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 STYLE_SHEET = RESOURCES / "style.qss"
@@ -57,10 +58,13 @@ class Counter:
     first_run: FirstRun | None
     translator: QTranslator | None = None
     backups: BackupKeeper | None = None
+    sync: SyncKeeper | None = None
 
     def close(self) -> None:
         if self.backups is not None:
             self.backups.stop()
+        if self.sync is not None:
+            self.sync.stop()
         wait_for_background()
         self.printing.close()
         if self.context.demo:
@@ -97,10 +101,12 @@ def build(db_path: Path | str, *, demo: bool = False) -> Counter:
         window = Shell(context)
         # Today's backup and the hourly check, off the GUI thread (a demo has nothing to keep).
         backups = None if demo else start_backups(context, window)
+        # A demo database never talks to an endpoint: its customers are made up.
+        sync = None if demo else start_sync(context, window)
     except BaseException:
         station.close()
         raise
-    return Counter(station, printing, context, window, done, translator, backups)
+    return Counter(station, printing, context, window, done, translator, backups, sync)
 
 
 def run_setup_wizard(db_path: Path | str) -> bool:

@@ -10,6 +10,7 @@ from posapp.services.auth import StaffRef
 from posapp.services.printing import PrintService
 from posapp.services.settings import CounterSettings
 from posapp.services.station import Station
+from posapp.services.sync_authority import Authority
 
 
 class Events(QObject):
@@ -26,7 +27,9 @@ class Events(QObject):
     printer_state = Signal(bool, str)
     """(ok, text) after each print attempt."""
     sync_changed = Signal()
-    """The sync settings changed or a sync ran: redraw the sync line."""
+    """A sync ran or its settings changed: redraw the sync line."""
+    sync_configured = Signal()
+    """The sync settings were saved: restart the worker on them."""
 
 
 @dataclass
@@ -36,6 +39,8 @@ class UiContext:
     settings: CounterSettings
     demo: bool = False
     staff: StaffRef | None = None
+    authority: Authority | None = None
+    """The endpoint's say on vouchers and large cashback spends (None: sync off)."""
     events: Events = field(default_factory=Events)
 
     @property

@@ -705,8 +705,9 @@ class SaleScreen(QWidget):
             customer_id=self.customer.id if self.customer else None,
             manager_pin=manager_pin,
         )
+        station, authority = self.station, self.context.authority
         self.jobs.run(
-            lambda: checkout(self.station, request),
+            lambda: checkout(station, request, authority),
             lambda result: self._sale_done(dialog, result),
             lambda error: self._checkout_refused(dialog, payments, manager_pin, error),
         )

@@ -196,6 +196,7 @@ class SyncTab(QWidget):
     def _saved(self, config: SyncConfig) -> None:
         self._show_config(config)
         self.host.say(self.tr("Sincronização salva"))
+        self.host.context.events.sync_configured.emit()
         self.host.context.events.sync_changed.emit()
 
     def sync_now(self) -> None:
