@@ -52,9 +52,14 @@ def test_a_sale_goes_out_at_once_and_the_keeper_follows_the_settings(
             manager_pin=MANAGER_PIN,
         )
         context.events.sync_configured.emit()
-        qtbot.waitUntil(lambda: keeper.worker is None and keeper.config is not None, timeout=5_000)
-        assert keeper.config is not None and not keeper.config.enabled
+        qtbot.waitUntil(
+            lambda: keeper.config is not None and not keeper.config.enabled, timeout=5_000
+        )
         assert context.authority is None
+        shop.sell("shampoo", customer=customer, pix=3_000)
+        context.events.sale_committed.emit(0)
+        time.sleep(1.0)
+        assert sync_status(shop.station).waiting > 0  # sync off: nothing goes out
     finally:
         started = time.monotonic()
         keeper.stop()
