@@ -15,9 +15,10 @@ DONE = f"autoteste concluído: {len(CHECKS)} verificações ok"
 def run_self_test(
     command: list[str], *, cwd: Path, timeout: float = 180, **env: str
 ) -> subprocess.CompletedProcess[str]:
-    """`command` (ending in --self-test) on the offscreen platform, output as text."""
+    """`command` (ending in --self-test), offscreen unless `env` says otherwise; text output."""
     environment = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    environment.update(QT_QPA_PLATFORM="offscreen", **env)
+    environment["QT_QPA_PLATFORM"] = "offscreen"
+    environment.update(env)
     return subprocess.run(
         command,
         cwd=cwd,

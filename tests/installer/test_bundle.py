@@ -5,6 +5,7 @@ Slow (a full PyInstaller build, ~40 s on 2 cores); still run by `make test`.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import time
@@ -81,3 +82,14 @@ def test_frozen_self_test_passes_every_check(bundle: Path, tmp_path: Path) -> No
     migrations = str(bundle / "_internal" / "db" / "migrations")
     assert any(migrations in line for line in lines if line.startswith("ok banco")), done.stdout
     assert "plataforma offscreen" in done.stdout and "Venda → Sale" in done.stdout
+
+
+@pytest.mark.skipif(WINDOWS or not shutil.which("xvfb-run"), reason="needs Xvfb (test-deps.sh)")
+def test_frozen_self_test_on_the_xcb_platform_of_a_linux_desktop(
+    bundle: Path, tmp_path: Path
+) -> None:
+    """The xcb plugin the counter's desktop uses loads from the bundle (on Xvfb)."""
+    command = ["xvfb-run", "-a", str(bundle / "posapp"), "--self-test"]
+    done = run_self_test(command, cwd=tmp_path, QT_QPA_PLATFORM="xcb")
+    assert_all_passed(done)
+    assert "plataforma xcb" in done.stdout
