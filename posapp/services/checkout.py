@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, func, insert, select, update
@@ -50,14 +50,18 @@ from posapp.core.errors import (
     UnknownItem,
     VoucherSpent,
 )
-from posapp.core.ledger import Balance, EntryKind
-from posapp.core.money import allocate, format_money, percent_of
+from posapp.core.ledger import Balance, EntryKind, Replay
+from posapp.core.messages import MessageFacts, MessageKind
+from posapp.core.money import format_money, percent_of
 from posapp.core.pricing import CartLine, Payment, PricedCart, Tender, change_due, price_cart
-from posapp.core.program import LoyaltyProgram
+from posapp.core.program import LoyaltyProgram, ProgramMode
 from posapp.services import audit, outbox
 from posapp.services.auth import StaffRef, acting_staff, authorize_manager
 from posapp.services.customers import account_in
+from posapp.services.earning import earn_rules, sale_earn
 from posapp.services.ledger import Book, Refs
+from posapp.services.message_outbox import enqueue
+from posapp.services.message_settings import messaging_settings
 from posapp.services.station import Station
 from posapp.services.vouchers import (
     BALANCE,
@@ -204,6 +208,10 @@ class SaleResult:
     balance: Balance | None
     spendable_value: int
     vouchers_issued: tuple[IssuedVoucher, ...] = field(default=())
+    tier: str | None = None
+    """The key of the tier the sale earned at (None: no customer, or tiers off)."""
+    campaigns: tuple[str, ...] = ()
+    """The keys of the campaigns that changed what the sale earned."""
 
 
 @dataclass
@@ -254,10 +262,23 @@ def checkout(
 
         loyalty_paid = cashback + sum(use.applied for use in uses)
         earn_lines = priced.earn_lines(loyalty_paid)
-        earned = program.earn(earn_lines) if customer is not None else 0
-        line_earned = allocate(
-            earned, [line.amount_centavos * program.rate_for(line.category) for line in earn_lines]
+        # The program at the customer's tier (their spend before this sale) with the day's
+        # campaigns; the split per line is what a refund reverses.
+        earning = (
+            sale_earn(
+                session,
+                earn_rules(station, session),
+                program,
+                customer.id,
+                customer.birthday,
+                earn_lines,
+                now,
+            )
+            if customer is not None
+            else None
         )
+        earned = earning.units if earning is not None else 0
+        line_earned = list(earning.per_line) if earning is not None else [0] * len(earn_lines)
         sale = _write_sale(connection, terminal.id, priced, request, customer, change, earned, now)
         _write_lines(connection, sale, priced, line_earned)
         connection.execute(
@@ -275,7 +296,9 @@ def checkout(
 
         refs = Refs(sale_id=sale.id, sale_uuid=sale.uuid, staff_id=staff.id)
         issued: list[Voucher] = []
+        issued_to: list[tuple[Customer, Voucher]] = []
         bonus = 0
+        referrer = None
         account = None
         if customer is not None and book is not None:
             with book.batched():  # the sale's entries: one INSERT and one balance UPDATE
@@ -289,10 +312,24 @@ def checkout(
                     session, book, customer, program, total, refs
                 )
                 issued += [purchase_voucher] if purchase_voucher else []
+                issued_to += [(customer, purchase_voucher)] if purchase_voucher else []
                 for holder in (customer, referrer):
                     if holder is not None:
                         voucher = issue_balance_voucher(session, book, holder, program, refs)
                         issued += [voucher] if voucher and holder is customer else []
+                        issued_to += [(holder, voucher)] if voucher else []
+            if messaging_settings(station, session).enabled:
+                _messages(
+                    station,
+                    session,
+                    book,
+                    sale.uuid,
+                    customer,
+                    referrer,
+                    program,
+                    earned,
+                    issued_to,
+                )
 
         _record(
             session,
@@ -329,6 +366,8 @@ def checkout(
             referral_bonus=bonus,
             balance=account.balance if account else None,
             spendable_value=account.spendable_value if account else 0,
+            tier=earning.tier.key if earning is not None and earning.tier else None,
+            campaigns=earning.campaigns if earning is not None else (),
             vouchers_issued=tuple(
                 IssuedVoucher(
                     v.code,
@@ -661,6 +700,86 @@ def _referral_bonus(
             customer, EntryKind.REFERRAL_BONUS, rule.referred_bonus_centavos, program, bonus_refs
         )
     return rule.referred_bonus_centavos, referrer
+
+
+def _messages(
+    station: Station,
+    session: Session,
+    book: Book,
+    sale_uuid: str,
+    customer: Customer,
+    referrer: Customer | None,
+    program: LoyaltyProgram,
+    earned: int,
+    issued_to: list[tuple[Customer, Voucher]],
+) -> None:
+    """The sale's customer messages, in its transaction: cashback credited, each voucher
+    issued (with its QR), the referrer's reward. The balances are the book's (no query)."""
+    store = station.snapshot(session).store
+    zone = earn_rules(station, session).zone
+    now = book.now
+    points = program.mode is ProgramMode.POINTS
+
+    def balance(lots: Replay) -> int:
+        return lots.balance(now).total
+
+    if earned:
+        available = now + timedelta(days=program.pending_days)
+        expires = available + timedelta(days=program.expiry_days) if program.expiry_days else None
+        enqueue(
+            station,
+            session,
+            kind=MessageKind.CASHBACK_CREDITED,
+            customer=customer,
+            period=sale_uuid,
+            facts=MessageFacts(
+                store.name,
+                customer.name,
+                balance_centavos=balance(book.replay(customer.id)),
+                amount_centavos=earned,
+                points=points,
+                available_on=available.astimezone(zone).date(),
+                expires_on=expires.astimezone(zone).date() if expires else None,
+            ),
+            now=now,
+        )
+    for holder, voucher in issued_to:
+        enqueue(
+            station,
+            session,
+            kind=MessageKind.VOUCHER_ISSUED,
+            customer=holder,
+            period=voucher.code,
+            facts=MessageFacts(
+                store.name,
+                holder.name,
+                balance_centavos=balance(book.replay(holder.id)),
+                points=points,
+                voucher_code=voucher.code,
+                voucher_value_centavos=voucher.value or voucher.max_discount,
+                voucher_expires_on=voucher.expires_at.astimezone(zone).date(),
+            ),
+            now=now,
+            qr_payload=qr_payload(voucher, store),
+        )
+    rule = program.referral
+    if referrer is not None and rule is not None and rule.referrer_bonus_centavos:
+        enqueue(
+            station,
+            session,
+            kind=MessageKind.REFERRAL_REWARD,
+            customer=referrer,
+            period=customer.uuid,
+            facts=MessageFacts(
+                store.name,
+                referrer.name,
+                balance_centavos=balance(book.replay(referrer.id)),
+                amount_centavos=rule.referrer_bonus_centavos,
+                points=points,
+                referred_name=customer.name,
+            ),
+            now=now,
+        )
 
 
 def _record(

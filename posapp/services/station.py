@@ -7,6 +7,9 @@ The store row, the local terminal row and the program they carry are read once
 and cached: they change only through the settings. Any change made through the
 ORM (in any session of this process) drops the cache by itself; after changing
 them any other way (raw SQL, another process), call `Station.invalidate()`.
+The same holds for what services keep with `Station.cached` (the tier ladder,
+the campaigns, the messaging settings): they are read from the `setting`,
+`campaign` and `message_template` tables, whose ORM writes drop the cache too.
 """
 
 from __future__ import annotations
@@ -16,18 +19,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Engine, event, inspect, select
 from sqlalchemy.orm import Session, make_transient_to_detached, object_session, sessionmaker
 
 from db.engine import make_engine, session_factories
 from db.migrate import UpgradeResult, upgrade
-from db.models import Store, Terminal
+from db.models import Base, Campaign, MessageTemplate, Setting, Store, Terminal
 from posapp.core.program import LoyaltyProgram
 
 Clock = Callable[[], datetime]
 _Row = TypeVar("_Row", Store, Terminal)
+_T = TypeVar("_T")
 
 
 def utc_now() -> datetime:
@@ -40,7 +44,7 @@ transaction ends: a snapshot taken before the latest bump is stale."""
 _TOUCHED = "posapp.station_rows_written"
 
 
-def _written(_mapper: Any, _connection: Any, row: Store | Terminal) -> None:
+def _written(_mapper: Any, _connection: Any, row: Base) -> None:
     global _generation
     _generation += 1
     session = object_session(row)
@@ -55,7 +59,7 @@ def _ended(session: Session, *_args: Any) -> None:
         _generation += 1
 
 
-for _model in (Store, Terminal):
+for _model in (Store, Terminal, Setting, Campaign, MessageTemplate):
     for _event in ("after_insert", "after_update", "after_delete"):
         event.listen(_model, _event, _written)
 for _event in ("after_commit", "after_soft_rollback"):
@@ -85,6 +89,9 @@ class Station:
     clock: Clock = utc_now
     migration: UpgradeResult | None = None
     _snapshot: Snapshot | None = field(default=None, init=False, repr=False, compare=False)
+    _extras: dict[str, tuple[int, object]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -122,8 +129,21 @@ class Station:
         return cached
 
     def invalidate(self) -> None:
-        """Forget the cached store, terminal and program (read again on next use)."""
+        """Forget the cached store, terminal, program and extras (read again on next use)."""
         self._snapshot = None
+        self._extras.clear()
+
+    def cached(self, name: str, session: Session, load: Callable[[Session], _T]) -> _T:
+        """`load(session)`, kept under `name` until a store, terminal, setting, campaign or
+        template row is written through the ORM (or `invalidate()`): for what a sale reads
+        every time and a manager changes rarely (the tier ladder, the campaigns)."""
+        hit = self._extras.get(name)
+        if hit is not None and hit[0] == _generation:
+            return cast(_T, hit[1])
+        generation = _generation  # read first: a write during the load leaves it stale
+        value = load(session)
+        self._extras[name] = (generation, value)
+        return value
 
     def store(self, session: Session) -> Store:
         """The store row, attached to `session` (read from the cache, not the database)."""
