@@ -20,10 +20,12 @@ from posapp.core.errors import (
     UnknownReferralCode,
 )
 from posapp.core.ledger import Balance, Replay
+from posapp.core.messages import MessageFacts, MessageKind
 from posapp.core.phone import is_valid_mobile, normalize_mobile
 from posapp.core.program import LoyaltyProgram
 from posapp.services import outbox
 from posapp.services.ledger import replay_customer
+from posapp.services.message_outbox import enqueue
 from posapp.services.station import Station
 
 SEARCH_LIMIT = 20
@@ -122,6 +124,15 @@ def enrol(station: Station, data: Enrolment, staff_id: int | None = None) -> Cus
                 "referred_by": referrer.uuid if referrer else None,
                 "staff_id": staff_id,
             },
+        )
+        enqueue(
+            station,
+            session,
+            kind=MessageKind.WELCOME,
+            customer=customer,
+            period="enrolment",
+            facts=MessageFacts("", name, earn_rate_bps=station.program(session).earn_bps),
+            now=now,
         )
         return _summary(customer, 0)
 

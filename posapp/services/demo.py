@@ -42,6 +42,7 @@ from posapp.services import catalog
 from posapp.services.auth import Role, add_staff
 from posapp.services.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
 from posapp.services.customers import account
+from posapp.services.message_settings import mark_demo_database
 from posapp.services.setup import is_set_up, set_up_store
 from posapp.services.shifts import (
     DENOMINATIONS,
@@ -361,6 +362,8 @@ def fill_demo(
                 admin_name=ADMIN.name,
                 admin_pin=ADMIN.pin,
             )
+        with demo.write() as session:
+            mark_demo_database(session)  # made-up people: this database never sends messages
         with demo.read() as session:
             store = demo.store(session)
             name, program = store.name, demo.program(session)

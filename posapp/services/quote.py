@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from db.models import Customer
 from posapp.core.errors import UnknownCustomer
 from posapp.core.pricing import price_cart
 from posapp.core.program import ProgramMode
 from posapp.services.checkout import LineRequest, cart_lines
+from posapp.services.earning import earn_rules, sale_earn
 from posapp.services.ledger import replay_customer
 from posapp.services.station import Station
+from posapp.services.tiers import CustomerTier, describe
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,10 @@ class Quote:
     spendable_units: int
     spendable_value: int
     points: bool
+    tier: CustomerTier | None = None
+    """The customer's tier before this sale and what is left to the next (None: tiers off)."""
+    campaigns: tuple[str, ...] = field(default=())
+    """The campaigns that raise this sale's earning."""
 
 
 def quote(
@@ -42,16 +48,28 @@ def quote(
         program = station.program(session)
         cart = cart_lines(session.connection(), lines)
         priced = price_cart(cart, sale_discount)
-        spendable = 0
+        spendable = earn = 0
+        tier: CustomerTier | None = None
+        campaigns: tuple[str, ...] = ()
         if customer_id is not None:
-            if session.get(Customer, customer_id) is None:
+            customer = session.get(Customer, customer_id)
+            if customer is None:
                 raise UnknownCustomer(value=customer_id)
-            spendable = max(
-                replay_customer(session, customer_id).balance(station.now()).spendable, 0
+            now = station.now()
+            spendable = max(replay_customer(session, customer_id).balance(now).spendable, 0)
+            rules = earn_rules(station, session)
+            earning = sale_earn(
+                session,
+                rules,
+                program,
+                customer.id,
+                customer.birthday,
+                priced.earn_lines(min(loyalty_paid, priced.total)),
+                now,
             )
-        earn = (
-            program.earn(priced.earn_lines(min(loyalty_paid, priced.total))) if customer_id else 0
-        )
+            earn, campaigns = earning.units, earning.campaigns
+            if rules.ladder is not None and earning.spend_12m is not None:
+                tier = describe(rules.ladder, earning.spend_12m)
         return Quote(
             gross=priced.gross,
             discount=priced.discount_total,
@@ -63,4 +81,6 @@ def quote(
             spendable_units=spendable,
             spendable_value=program.value_of_units(spendable),
             points=program.mode is ProgramMode.POINTS,
+            tier=tier,
+            campaigns=campaigns,
         )

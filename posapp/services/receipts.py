@@ -23,10 +23,13 @@ from posapp.core.ledger import replay
 from posapp.core.money import format_money
 from posapp.core.pricing import Tender
 from posapp.core.program import LoyaltyProgram, ProgramMode
+from posapp.core.tiers import progress_text
 from posapp.services.customers import account_in
 from posapp.services.ledger import movement_of
+from posapp.services.nps_service import read_survey_settings, survey_link
 from posapp.services.settings import CounterSettings
 from posapp.services.station import Station
+from posapp.services.tiers import ladder_for, spend_12m
 from posapp.services.vouchers import qr_payload
 
 _TEXT: dict[str, tuple[str, str]] = {
@@ -61,6 +64,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "expiring": ("Vence em 30 dias", "Expires within 30 days"),
     "open_vouchers": ("Vales em aberto", "Open vouchers"),
     "card": ("Apresente este QR no caixa", "Show this QR at the counter"),
+    "survey": (
+        "Como foi o seu atendimento? Aponte a câmera para o QR e dê sua nota.",
+        "How did we do? Point your camera at the QR and rate us.",
+    ),
 }
 _TENDERS: dict[str, tuple[str, str]] = {
     Tender.CASH: ("Dinheiro", "Cash"),
@@ -121,6 +128,11 @@ def sale_receipt(station: Station, sale_id: int, settings: CounterSettings) -> R
             assert customer is not None
             out.rule()
             _loyalty(out, session, sale, customer, store, program, style)
+            _tier(out, station, session, sale, customer.id, style)
+        link = survey_link(read_survey_settings(session), store, sale.uuid)
+        if link is not None:
+            out.feed().text(text("survey", style.locale), align="center")
+            out.qr(link)
         if settings.receipt_footer:
             out.feed().text(settings.receipt_footer, align="center")
         out.feed(2)
@@ -209,6 +221,24 @@ def _loyalty(
     for voucher in issued:
         _voucher(out, voucher, store, style)
     out.feed().text(text("referral", locale, code=customer.referral_code), align="center")
+
+
+def _tier(
+    out: ReceiptBuilder,
+    station: Station,
+    session: Session,
+    sale: Sale,
+    customer_id: int,
+    style: _Style,
+) -> None:
+    """The customer's tier right after this sale and what is left to the next one (a
+    reprint shows the same: the spend counts what was sold and returned up to the sale)."""
+    ladder = ladder_for(station, session)
+    if ladder is None:
+        return
+    day = sale.created_at.astimezone(style.zone).date()
+    spend = spend_12m(session.connection(), customer_id, day, style.zone, sale.created_at)
+    out.text(progress_text(ladder, spend, style.locale), align="center")
 
 
 def _voucher(out: ReceiptBuilder, voucher: Voucher, store: Store, style: _Style) -> None:

@@ -77,6 +77,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     "difference": ("Diferença", "Difference"),
     "shift_open": ("turno aberto", "shift open"),
     "none": ("Nenhum", "None"),
+    "satisfaction": ("Satisfação (NPS)", "Satisfaction (NPS)"),
+    "answers": ("Respostas", "Answers"),
+    "promoters": ("Promotores (9-10)", "Promoters (9-10)"),
+    "passives": ("Neutros (7-8)", "Passives (7-8)"),
+    "detractors": ("Detratores (0-6)", "Detractors (0-6)"),
+    "nps": ("NPS", "NPS"),
     "csv_head": ("Seção;Item;Quantidade;Valor", "Section;Item;Count;Amount"),
 }
 
@@ -153,7 +159,7 @@ def sections(report: Report, locale: str) -> list[Section]:
     else:
         cash_rows.append(Row(t("counted"), amount=cash.counted))
         cash_rows.append(Row(t("difference"), amount=cash.difference))
-    return [
+    parts = [
         Section(title(report, locale), tuple(header)),
         Section(
             t("sales"),
@@ -210,6 +216,21 @@ def sections(report: Report, locale: str) -> list[Section]:
         ),
         Section(t("cash"), tuple(cash_rows)),
     ]
+    nps = report.nps
+    if nps.responses:  # a store that does not run the survey sees no empty section
+        parts.append(
+            Section(
+                t("satisfaction"),
+                (
+                    Row(t("answers"), count=nps.responses),
+                    Row(t("promoters"), count=nps.promoters),
+                    Row(t("passives"), count=nps.passives),
+                    Row(t("detractors"), count=nps.detractors),
+                    Row(t("nps"), note=f"{nps.score:+d}" if nps.score else "0"),
+                ),
+            )
+        )
+    return parts
 
 
 def _figures(figures: tuple[Figure, ...]) -> tuple[Row, ...]:

@@ -26,6 +26,8 @@ Figures, all money in centavos:
 - customers enrolled that day and how many of them came referred.
 - the cash drawer of the shifts opened that day: float, cash sales, cash refunds,
   suprimentos, sangrias, expected, counted and the difference (once closed).
+- satisfaction: the NPS answers recorded that day (the store's, every counter's this
+  database holds): promoters, passives, detractors and the score.
 
 The Z report needs a manager's PIN, is numbered per terminal (1, 2, 3...), is made
 once per day and terminal, and needs the terminal's shift closed first (the close
@@ -52,6 +54,7 @@ from db.models import (
     Customer,
     CustomerBalance,
     LedgerEntry,
+    NpsResponse,
     Refund,
     RefundLine,
     Sale,
@@ -67,6 +70,7 @@ from db.models import (
 from db.types import UTCDateTime
 from posapp.core.errors import DayClosed, InvalidSetting, ShiftStillOpen
 from posapp.core.ledger import EntryKind
+from posapp.core.nps import DETRACTOR_MAX, PROMOTER_MIN, NpsSummary
 from posapp.core.pricing import Tender
 from posapp.core.program import LoyaltyProgram
 from posapp.services import audit, outbox
@@ -83,6 +87,7 @@ _SALE, _LINE, _PAY = table_of(Sale), table_of(SaleLine), table_of(SalePayment)
 _REFUND, _RLINE, _SHIFT = table_of(Refund), table_of(RefundLine), table_of(Shift)
 _ENTRY, _VOUCHER, _CUSTOMER = table_of(LedgerEntry), table_of(Voucher), table_of(Customer)
 _STAFF, _CATEGORY, _BALANCE = table_of(Staff), table_of(Category), table_of(CustomerBalance)
+_NPS = table_of(NpsResponse)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +156,18 @@ class Report:
     made_by: str = ""
     authorized_by: str = ""
     z_id: int | None = field(default=None)
+    nps_promoters: int = 0
+    nps_passives: int = 0
+    nps_detractors: int = 0
+
+    @property
+    def nps(self) -> NpsSummary:
+        return NpsSummary(
+            self.nps_promoters + self.nps_passives + self.nps_detractors,
+            self.nps_promoters,
+            self.nps_passives,
+            self.nps_detractors,
+        )
 
     @property
     def net(self) -> int:
@@ -516,6 +533,13 @@ def compute(
     ).one()
 
     cash = _cash(c, terminal.id, start, end)
+    answers, promoters, detractors = c.execute(
+        select(
+            func.count(),
+            _sum(case((_NPS.c.score >= PROMOTER_MIN, literal(1)), else_=literal(0))),
+            _sum(case((_NPS.c.score <= DETRACTOR_MAX, literal(1)), else_=literal(0))),
+        ).where(_NPS.c.at >= start, _NPS.c.at < end)
+    ).one()
     return Report(
         kind=kind,
         number=number,
@@ -551,6 +575,9 @@ def compute(
         customers_enrolled=enrolled,
         referrals=referred,
         cash=cash,
+        nps_promoters=promoters,
+        nps_passives=answers - promoters - detractors,
+        nps_detractors=detractors,
     )
 
 
