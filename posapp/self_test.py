@@ -189,7 +189,10 @@ def run_self_test(out: TextIO | None = None) -> int:
     out = out or sys.stdout
     where = "pacote" if getattr(sys, "frozen", False) else "código-fonte"
     print(f"posapp --self-test ({where}, Python {sys.version.split()[0]})", file=out, flush=True)
-    with tempfile.TemporaryDirectory(prefix="posapp-self-test-") as folder:
+    # ignore_cleanup_errors: on Windows a file still open must not turn a pass into a traceback
+    with tempfile.TemporaryDirectory(
+        prefix="posapp-self-test-", ignore_cleanup_errors=True
+    ) as folder:
         run = _Run(Path(folder))
         try:
             for name, check in CHECKS:
