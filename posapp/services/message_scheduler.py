@@ -87,7 +87,7 @@ def customer_states(
             select(Sale.customer_id, func.max(Sale.created_at))
             .where(Sale.customer_id.in_(chunk))
             .group_by(Sale.customer_id)
-        ).tuples()
+        )
         last_visit.update((cid, at) for cid, at in rows if cid is not None)
     states = []
     for row in customers:

@@ -137,7 +137,7 @@ def _responses(
             NpsResponse.at >= start, NpsResponse.at < end
         )
     )
-    return [(at, score) for at, score in rows.tuples()]
+    return [(at, score) for at, score in rows]
 
 
 def _bounds(
