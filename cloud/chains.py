@@ -51,6 +51,7 @@ def append_event(
         body=body,
         received_at=now,
     )
+    # Not flushed here: a batch of events that nothing reads back goes out as one
+    # multi-row INSERT at commit (a query in between autoflushes what it needs).
     session.add(event)
-    session.flush()
     return event
