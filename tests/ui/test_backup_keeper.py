@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from hardware.emulator.virtual import stop_virtual_printers
@@ -43,7 +43,17 @@ def _start(qtbot: QtBot, database: Path) -> tuple[Counter, DailyRun]:
     return counter, keeper.last
 
 
-def test_starting_the_app_takes_todays_backup_once(make_shop: MakeShop, qtbot: QtBot) -> None:
+@pytest.fixture
+def app_style(qapp: QApplication) -> Iterator[None]:
+    """build() styles the whole QApplication: later tests get it back as it was."""
+    before = qapp.styleSheet()
+    yield
+    qapp.setStyleSheet(before)
+
+
+def test_starting_the_app_takes_todays_backup_once(
+    make_shop: MakeShop, qtbot: QtBot, app_style: None
+) -> None:
     shop = make_shop()
     database = shop.station.path
     shop.station.close()
