@@ -150,7 +150,12 @@ class SyncTab(QWidget):
         self.large_spend.setText(format_money(config.large_spend_centavos, self.host.lang))
 
     def _show_status(self, status: SyncStatus) -> None:
-        self.state.setText(status_text(status, self, self.host.lang, self.host.zone))
+        text = status_text(status, self, self.host.lang, self.host.zone)
+        english = not self.host.lang.startswith("pt")
+        error = status.last_error_en if english else status.last_error
+        if status.configured and error:
+            text += "\n" + self.tr("Último erro: %1").replace("%1", error)
+        self.state.setText(text)
 
     def _show_conflicts(self, rows: list[ConflictRow]) -> None:
         self.model.set_rows(rows)
