@@ -228,8 +228,11 @@ class CustomersScreen(QWidget):
         for button in (self.edit_button, self.slip_button, self.adjust_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        rights = QHBoxLayout()  # a row of their own: the window still fits 1280 px
+        rights.setSpacing(10)
+        rights.addStretch(1)
         for button in (self.export_button, self.anonymize_button):
-            buttons.addWidget(button)
+            rights.addWidget(button)
         self.message = _named(QLabel(""), "customerMessage")
         self.message.setWordWrap(True)
 
@@ -249,6 +252,7 @@ class CustomersScreen(QWidget):
         layout.addLayout(grid)
         layout.addLayout(tiles)
         layout.addLayout(buttons)
+        layout.addLayout(rights)
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
         return panel
