@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import select
 
 from db.models import AuditLog
-
 from posapp.core.errors import InvalidSetting, NotAuthorized
 from posapp.core.messages import MessageKind, Template
 from posapp.services.message_delivery import deliver_due
