@@ -43,6 +43,7 @@ from db.models import (
 )
 from posapp.core.codes import new_referral_code
 from posapp.core.program import LoyaltyProgram
+from posapp.services.privacy import ANONYMOUS_NAME
 from posapp.services.station import Station
 from posapp.services.sync_config import save_state, state_in
 from posapp.services.sync_push import CUSTOMER, VOUCHER
@@ -195,6 +196,11 @@ class _Applier:
         customer_id = self.customer_id(customer_uuid)
         customer = self.session.get(Customer, customer_id)
         assert customer is not None
+        if is_anonymized(customer) and not body.get("anonymized"):
+            # Anonymization is one-way: an upsert written by a counter that had not heard of
+            # it yet must not put the old data back.
+            self.summary.skipped += 1
+            return
         for key, label in (("cpf", "cpf_in_use"), ("phone", "phone_in_use")):
             value = body.get(key) or None
             if value is not None:
@@ -409,6 +415,10 @@ class _Applier:
         conflict.note = body.get("note") or conflict.note
         conflict.resolved_at = _moment(body.get("resolved_at")) or self.now
         self.session.flush()
+
+
+def is_anonymized(customer: Customer) -> bool:
+    return customer.name == ANONYMOUS_NAME and customer.cpf is None and customer.phone is None
 
 
 def adopt_program(session: Session, program: dict[str, Any]) -> bool:

@@ -9,6 +9,7 @@ from sqlalchemy import delete, func, select
 
 from db.models import AuditLog, Customer, LedgerEntry, OutboxEvent, Voucher
 from posapp.core.presets import preset
+from posapp.services.customer_edit import update_customer
 from posapp.services.demo import fill_demo
 from posapp.services.loyalty import run_daily
 from posapp.services.privacy import ANONYMOUS_NAME, anonymize_customer
@@ -145,3 +146,21 @@ def test_saving_the_sync_config_takes_a_manager_and_never_audits_the_token(
         ).all()
     assert details and all(a.token not in text for text in details)
     assert all('"token_changed": true' in text for text in details)
+
+
+def test_an_edit_from_a_counter_that_had_not_heard_of_the_anonymization_does_not_undo_it(
+    network: Network,
+) -> None:
+    a, b = network.make("Centro"), network.make("Shopping")
+    sofia = a.shop.enrol("Sofia Nunes", cpf="153.509.460-56", email="sofia@example.com")
+    converge(a, b)
+    sofia_uuid = a.customer_uuid(sofia)
+    anonymize_customer(b.station, b.customer_id(sofia_uuid), MANAGER_PIN, "pedido da titular")
+    assert b.sync().ok
+    update_customer(a.station, sofia, staff_id=a.shop.cashier_id, email="sofia@novo.com")
+    assert a.sync().ok  # pushes its edit (old data), then pulls the anonymization
+    assert b.sync().ok  # pulls A's edit: ignored
+    for counter in (a, b):
+        with counter.station.read() as session:
+            row = session.scalars(select(Customer).where(Customer.uuid == sofia_uuid)).one()
+            assert (row.name, row.cpf, row.email) == (ANONYMOUS_NAME, None, None), counter.name
