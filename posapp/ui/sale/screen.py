@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import uuid
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, TypeVar
@@ -130,6 +131,9 @@ class SaleScreen(QWidget):
         self.last_sale: SaleResult | None = None
         self.last_print: PrintOutcome | None = None
         self.payment_dialog: PaymentDialog | None = None
+        self.sale_uuid: str | None = None
+        """The uuid of the sale this cart becomes, chosen at its first payment attempt and kept
+        through retries: the sync endpoint's voucher claim and cashback hold name it."""
         self.customer_dialog: CustomerPickerDialog | None = None
         self.enrol_dialog: EnrolDialog | None = None
         self.parked_dialog: ParkedDialog | None = None
@@ -698,12 +702,15 @@ class SaleScreen(QWidget):
         if staff_id is None:
             dialog.show_error(self.message.text())
             return
+        if self.sale_uuid is None:
+            self.sale_uuid = str(uuid.uuid4())
         request = CheckoutRequest(
             staff_id=staff_id,
             lines=self.model.requests(),
             payments=payments,
             customer_id=self.customer.id if self.customer else None,
             manager_pin=manager_pin,
+            sale_uuid=self.sale_uuid,
         )
         station, authority = self.station, self.context.authority
         self.jobs.run(
@@ -738,6 +745,7 @@ class SaleScreen(QWidget):
         if result.change:
             text += " · " + self.tr("Troco: %1").replace("%1", self.money(result.change))
         self.model.clear()
+        self.sale_uuid = None
         self.customer = None
         self.account = None
         self.quote = None
@@ -871,6 +879,7 @@ class SaleScreen(QWidget):
 
     def _parked(self, parked_id: int) -> None:
         self.model.clear()
+        self.sale_uuid = None
         self.detach_customer()
         self.say(self.tr("Venda estacionada (nº %1). F6 recupera.").replace("%1", str(parked_id)))
 
@@ -952,5 +961,6 @@ class SaleScreen(QWidget):
 
     def _cancelled(self, manager: StaffRef) -> None:
         self.model.clear()
+        self.sale_uuid = None
         self.detach_customer()
         self.say(self.tr("Venda cancelada, autorizada por %1.").replace("%1", manager.name))

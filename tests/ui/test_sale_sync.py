@@ -1,0 +1,101 @@
+"""The sale screen with sync on: the endpoint is asked, and a retried cart keeps its claim."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from db.models import Sale
+from posapp.core.pricing import Tender
+from posapp.services import customers, loyalty
+from posapp.services.sync_authority import OnlineAuthority, online_authority
+from posapp.services.sync_config import SyncConfig, save_sync_config
+from posapp.services.sync_run import client_for, run_cycle
+from tests.cloud_fixtures import CloudServer
+from tests.support import MANAGER_PIN, MovableClock, Shop
+from tests.ui.sale_support import Counter, counter_factory, scan, settle
+
+MakeShop = Callable[..., Shop]
+
+
+@pytest.fixture
+def clock() -> MovableClock:
+    """Near the wall clock: the endpoint judges expiry and claims' 15 minutes by its own."""
+    return MovableClock(datetime.now(UTC).replace(microsecond=0))
+
+
+@pytest.fixture
+def counters(make_shop: MakeShop, qtbot: QtBot) -> Iterator[Callable[[str], Counter]]:
+    yield from counter_factory(make_shop, qtbot)
+
+
+def sales(shop: Shop) -> int:
+    with shop.station.read() as session:
+        return int(session.scalar(select(func.count()).select_from(Sale)) or 0)
+
+
+def test_a_refused_payment_tried_again_keeps_the_voucher_claimed_for_this_sale(
+    counters: Callable[[str], Counter], qtbot: QtBot, cloud_server: CloudServer
+) -> None:
+    counter = counters("pharmacy")
+    shop, screen = counter.shop, counter.screen
+    chain = cloud_server.create_chain("Rede Teste")
+    token = cloud_server.add_terminal(chain, "Caixa 1")
+    save_sync_config(
+        shop.station,
+        SyncConfig(cloud_server.url, token, True),
+        staff_id=None,
+        manager_pin=MANAGER_PIN,
+    )
+    maria = shop.enrol("Maria Silva", phone="(11) 98765-4321")
+    loyalty.adjust(
+        shop.station,
+        customer_id=maria,
+        units=740,
+        reason="teste",
+        staff_id=shop.manager_id,
+        manager_pin=MANAGER_PIN,
+    )
+    (voucher,) = customers.vouchers(shop.station, maria)
+    client = client_for(shop.station)
+    assert client is not None
+    with client:
+        assert run_cycle(shop.station, client).ok  # the endpoint knows the voucher now
+    authority = online_authority(shop.station)
+    assert isinstance(authority, OnlineAuthority)
+    counter.context.authority = authority
+
+    scan(screen, "7896004700014")  # Dipirona, R$ 12,50
+    screen.open_customer()
+    picker = screen.customer_dialog
+    assert picker is not None
+    picker.query.setText("(11) 98765-4321")
+    picker.search()
+    qtbot.waitUntil(lambda: picker.results.count() == 1)
+    picker.choose()
+    qtbot.waitUntil(lambda: screen.account is not None)
+    settle(screen, qtbot)
+    screen.pay()
+    dialog = screen.payment_dialog
+    assert dialog is not None
+
+    dialog.voucher.setText(voucher.code)
+    dialog.cashback.setText("7,00")  # above the program's cap: refused after the claim
+    dialog.submit()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    assert dialog.error.text().startswith("O programa permite usar até")
+    assert sales(shop) == 0
+
+    dialog.cashback.clear()
+    dialog.fields[Tender.CASH].setText("10,00")
+    dialog.submit()  # the same sale: its own claim does not hold the voucher against it
+    qtbot.waitUntil(lambda: screen.last_sale is not None, timeout=10_000)
+    assert sales(shop) == 1 and screen.sale_uuid is None
+    assert screen.last_sale is not None
+    counter.printer.wait_for_receipts(1)
+    settle(screen, qtbot)
+    authority.client.close()
