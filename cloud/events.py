@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -173,6 +173,9 @@ def _upsert_customer(session: Session, chain: Chain, body: CustomerBody) -> None
             set_={
                 key: statement.excluded[key] for key in values if key not in {"chain_id", "uuid"}
             },
+            # Anonymization is one-way: a late upsert from a counter that had not heard of
+            # it must not put the person's data back.
+            where=or_(Customer.anonymized.is_(False), statement.excluded.anonymized.is_(True)),
         )
     )
 

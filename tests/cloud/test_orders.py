@@ -136,3 +136,24 @@ def test_bad_signatures_and_unknown_customers_are_refused(cloud_server: CloudSer
     malformed = _send(cloud_server, chain, {"order_id": "x"})
     assert malformed.status_code == 422 and malformed.json()["error"] == "invalid_request"
     assert [e for e in counter.pull_all() if e["kind"] == "ledger.entry"] == []
+
+
+def test_an_anonymized_customer_is_not_found_again_after_a_late_upsert(
+    cloud_server: CloudServer,
+) -> None:
+    chain = cloud_server.create_chain("Rede")
+    a = Counter(cloud_server.url, cloud_server.add_terminal(chain, "Caixa A"))
+    b = Counter(cloud_server.url, cloud_server.add_terminal(chain, "Caixa B"))
+    assert a.hello().status_code == 200 and b.hello().status_code == 200
+    customer = new_uuid()
+    assert a.push(customer_event(customer, cpf=CPF, name="Ana Souza")).status_code == 200
+    assert _send(cloud_server, chain, _order("PED-1", "paid")).status_code == 200
+
+    erased = customer_event(customer, name="Cliente anonimizado")
+    erased["body"]["anonymized"] = True
+    assert a.push(erased).status_code == 200
+    # B had not pulled the anonymization and pushes an edit with the old data.
+    assert b.push(customer_event(customer, cpf=CPF, name="Ana Souza")).status_code == 200
+
+    again = _send(cloud_server, chain, _order("PED-2", "paid"))
+    assert again.status_code == 422 and again.json()["error"] == "unknown_customer"
