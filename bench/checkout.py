@@ -57,6 +57,7 @@ from posapp.services import catalog
 from posapp.services.auth import Role, add_staff
 from posapp.services.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
 from posapp.services.setup import set_up_store
+from posapp.services.shifts import current_shift, open_shift
 from posapp.services.station import Station, open_station
 
 DESCRIPTION = "posapp's checkout commit against raw sqlite3, on a big and a small database"
@@ -278,7 +279,19 @@ def database(customers: int, entries: int, *, fresh: bool = False) -> Bench:
     with _raw(path) as connection:
         staff_id = connection.execute("SELECT id FROM staff WHERE role = 'cashier'").fetchone()[0]
         item_ids = tuple(row[0] for row in connection.execute("SELECT id FROM item ORDER BY id"))
-    return Bench(path, customers, entries, datetime.fromisoformat(found["now"]), staff_id, item_ids)
+    now = datetime.fromisoformat(found["now"])
+    _open_shift(path, staff_id, now)
+    return Bench(path, customers, entries, now, staff_id, item_ids)
+
+
+def _open_shift(path: Path, staff_id: int, now: datetime) -> None:
+    """No sale outside an open shift: the cashier opens one (once per database)."""
+    station = open_station(path, clock=lambda: now)
+    try:
+        if current_shift(station) is None:
+            open_shift(station, staff_id, 10_000)
+    finally:
+        station.close()
 
 
 def _companions(path: Path) -> tuple[Path, ...]:
