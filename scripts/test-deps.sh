@@ -19,6 +19,8 @@ need=()
 command -v Xvfb >/dev/null || need+=(xvfb)
 # The report tests read the PDF back as text with pdftotext and pdfinfo.
 command -v pdftotext >/dev/null || need+=(poppler-utils)
+# The installer tests check the desktop entry with desktop-file-validate.
+command -v desktop-file-validate >/dev/null || need+=(desktop-file-utils)
 # The cloud tests start their own PostgreSQL server.
 have_postgres() {
   command -v initdb >/dev/null && command -v pg_ctl >/dev/null && return 0

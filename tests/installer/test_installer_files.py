@@ -65,8 +65,10 @@ def test_desktop_entry_launches_posapp_with_its_icon() -> None:
     assert desktop["Comment[pt_BR]"] and desktop["Name"] == "posapp"
 
 
-@pytest.mark.skipif(not shutil.which("desktop-file-validate"), reason="desktop-file-utils")
 def test_desktop_entry_passes_desktop_file_validate() -> None:
+    assert shutil.which("desktop-file-validate"), (
+        "desktop-file-validate not found: scripts/test-deps.sh installs desktop-file-utils"
+    )
     done = subprocess.run(
         ["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True, check=False
     )
