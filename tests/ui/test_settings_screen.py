@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
@@ -21,7 +20,7 @@ from posapp.ui.settings.models import AuditTableModel, StaffTableModel, details_
 from posapp.ui.settings.screen import AUDITORIA, EQUIPE, PROGRAMA, SettingsScreen
 from tests.services.admin_support import everything, last_audit
 from tests.support import CASHIER_PIN, MANAGER_PIN, Shop
-from tests.ui.ui_support import make_context
+from tests.ui.ui_support import Pins, make_context
 
 MakeShop = Callable[..., Shop]
 
@@ -30,18 +29,6 @@ MakeShop = Callable[..., Shop]
 def _printers() -> Iterator[None]:
     yield
     stop_virtual_printers()
-
-
-class Pins:
-    """A stand-in for the PIN dialog: answers with `pin` and remembers what was asked."""
-
-    def __init__(self, pin: str | None = MANAGER_PIN) -> None:
-        self.pin = pin
-        self.asked: list[str] = []
-
-    def __call__(self, _parent: QWidget | None, action: str) -> str | None:
-        self.asked.append(action)
-        return self.pin
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -18,8 +17,8 @@ from posapp.services.sync_config import load_sync_config
 from posapp.ui.settings.screen import SINCRONIZACAO, SettingsScreen
 from posapp.ui.shell import Shell
 from tests.cloud_fixtures import CloudServer
-from tests.support import CASHIER_PIN, MANAGER_PIN, Shop
-from tests.ui.ui_support import make_context
+from tests.support import CASHIER_PIN, Shop
+from tests.ui.ui_support import Pins, make_context
 
 MakeShop = Callable[..., Shop]
 
@@ -28,16 +27,6 @@ MakeShop = Callable[..., Shop]
 def _printers() -> Iterator[None]:
     yield
     stop_virtual_printers()
-
-
-class Pins:
-    def __init__(self, pin: str | None = MANAGER_PIN) -> None:
-        self.pin = pin
-        self.asked: list[str] = []
-
-    def __call__(self, _parent: QWidget | None, action: str) -> str | None:
-        self.asked.append(action)
-        return self.pin
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from posapp.services.auth import Role, StaffRef
 from posapp.services.printing import PrintService
 from posapp.services.settings import CounterSettings
 from posapp.ui.context import UiContext
-from tests.support import Shop
+from tests.support import MANAGER_PIN, Shop
 
 _names = itertools.count()
 
@@ -72,3 +72,15 @@ def when_shown(kind: type[QWidget], act: Callable[[QWidget], None], qtbot: QtBot
             QTimer.singleShot(20, poll)
 
     QTimer.singleShot(0, poll)
+
+
+class Pins:
+    """A stand-in for the PIN dialog: answers with `pin` and remembers what was asked."""
+
+    def __init__(self, pin: str | None = MANAGER_PIN) -> None:
+        self.pin = pin
+        self.asked: list[str] = []
+
+    def __call__(self, _parent: QWidget | None, action: str) -> str | None:
+        self.asked.append(action)
+        return self.pin
