@@ -86,14 +86,16 @@ def test_a_manager_sees_every_tab_filled(
 ) -> None:
     shop = make_shop("salon")
     screen = screens(shop)
-    assert screen.tabs.isVisible() and screen.tabs.count() == 6
-    assert [screen.tabs.tabText(i) for i in range(6)] == [
+    assert screen.tabs.isVisible() and screen.tabs.count() == 8
+    assert [screen.tabs.tabText(i) for i in range(8)] == [
         "Loja",
         "Programa",
         "Impressora",
         "Equipe",
         "Auditoria",
         "Sincronização",
+        "Mensagens",
+        "Campanhas",
     ]
     assert screen.store_name.text() == "Loja Teste"
     assert screen.p_earn.text() == "10" and screen.p_expiry.value() == 180

@@ -70,7 +70,9 @@ from posapp.ui.context import UiContext
 from posapp.ui.dialogs.manager_pin import ask_manager_pin
 from posapp.ui.program_text import percent, program_rules
 from posapp.ui.runner import Jobs
+from posapp.ui.settings.campaigns_tab import CampaignsTab
 from posapp.ui.settings.dialogs import ADD, PIN, ROLE, StaffDialog
+from posapp.ui.settings.messages_tab import MessagesTab
 from posapp.ui.settings.models import AuditTableModel, StaffTableModel, action_name
 from posapp.ui.settings.sync_tab import SyncTab
 from posapp.ui.widgets import named as _named
@@ -79,7 +81,7 @@ from posapp.ui.widgets import read_only_table, show_message
 T = TypeVar("T")
 AskPin = Callable[[QWidget | None, str], str | None]
 
-LOJA, PROGRAMA, IMPRESSORA, EQUIPE, AUDITORIA, SINCRONIZACAO = range(6)
+LOJA, PROGRAMA, IMPRESSORA, EQUIPE, AUDITORIA, SINCRONIZACAO, MENSAGENS, CAMPANHAS = range(8)
 AUDIT_PAGE = 50
 EXAMPLE_PURCHASE = 10_000
 
@@ -123,6 +125,10 @@ class SettingsScreen(QWidget):
         self.tabs.addTab(self._audit_tab(), self.tr("Auditoria"))
         self.sync_tab = SyncTab(self)
         self.tabs.addTab(self.sync_tab, self.tr("Sincronização"))
+        self.messages_tab = MessagesTab(self)
+        self.tabs.addTab(self.messages_tab, self.tr("Mensagens"))
+        self.campaigns_tab = CampaignsTab(self)
+        self.tabs.addTab(self.campaigns_tab, self.tr("Campanhas"))
         self.message = _named(QLabel(""), "settingsMessage")
         self.message.setWordWrap(True)
         self.stack = _named(QStackedWidget(), "settingsStack")
@@ -171,12 +177,18 @@ class SettingsScreen(QWidget):
         self._load_actions()
         self.search()
         self.sync_tab.load()
+        self.messages_tab.load()
+        self.campaigns_tab.load()
 
     def _tab_changed(self, index: int) -> None:
         if index == AUDITORIA and self.allowed:
             self.search()
         if index == SINCRONIZACAO and self.allowed:
             self.sync_tab.refresh()
+        if index == MENSAGENS and self.allowed:
+            self.messages_tab.refresh_log()
+        if index == CAMPANHAS and self.allowed:
+            self.campaigns_tab.load_campaigns()
 
     # -- small helpers -------------------------------------------------------------
 
