@@ -1,28 +1,15 @@
-"""Helpers for the Gerência tab tests: a PIN prompt stand-in and screens on real shops."""
+"""Helpers for the Gerência tab tests: screens on real shops, opened on a tab."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from posapp.ui.settings.screen import SettingsScreen
-from tests.support import MANAGER_PIN, Shop
+from tests.support import Shop
 from tests.ui.ui_support import make_context
-
-
-class Pins:
-    """A stand-in for the PIN dialog: answers with `pin` and remembers what was asked."""
-
-    def __init__(self, pin: str | None = MANAGER_PIN) -> None:
-        self.pin = pin
-        self.asked: list[str] = []
-
-    def __call__(self, _parent: QWidget | None, action: str) -> str | None:
-        self.asked.append(action)
-        return self.pin
 
 
 def screen_factory(qtbot: QtBot) -> Iterator[Callable[..., SettingsScreen]]:

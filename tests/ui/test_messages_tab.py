@@ -18,7 +18,8 @@ from posapp.ui.settings.screen import MENSAGENS, SettingsScreen
 from tests.services.admin_support import last_audit
 from tests.services.messages_support import configure, email_settings
 from tests.support import CASHIER_PIN, Shop
-from tests.ui.settings_support import Pins, screen_factory, settle
+from tests.ui.settings_support import screen_factory, settle
+from tests.ui.ui_support import Pins
 
 MakeShop = Callable[..., Shop]
 

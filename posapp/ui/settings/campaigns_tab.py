@@ -73,7 +73,9 @@ def slug(text: str) -> str:
 
 
 def percent_text(bps: int, locale: str) -> str:
-    text = f"{Decimal(bps) / 100:f}".rstrip("0").rstrip(".")
+    text = f"{Decimal(bps) / 100:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
     return text.replace(".", ",") if locale.startswith("pt") else text
 
 
