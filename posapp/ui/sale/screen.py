@@ -42,16 +42,18 @@ from PySide6.QtWidgets import (
 
 from posapp.core.errors import NotAuthorized, UnknownItem
 from posapp.core.money import format_money
-from posapp.services import cart_audit, catalog, customers, parking, staff
+from posapp.services import cart_audit, catalog, customers, parking, staff, tiers
 from posapp.services.auth import StaffRef
 from posapp.services.catalog import ItemView
 from posapp.services.checkout import CheckoutRequest, SaleResult, TenderRequest, checkout
 from posapp.services.customers import CustomerAccount, CustomerSummary
+from posapp.services.nps_service import record_score
 from posapp.services.parking import ParkedCart
 from posapp.services.printing import SALE, PrintOutcome
 from posapp.services.quote import Quote, quote
 from posapp.services.receipts import tender_name
 from posapp.services.sale_support import items_by_id, preview_voucher
+from posapp.services.tiers import CustomerTier
 from posapp.ui.context import UiContext
 from posapp.ui.dialogs.manager_pin import ask_manager_pin
 from posapp.ui.runner import Jobs
@@ -128,6 +130,10 @@ class SaleScreen(QWidget):
         self.quote: Quote | None = None
         self.customer: CustomerSummary | None = None
         self.account: CustomerAccount | None = None
+        self.tier: CustomerTier | None = None
+        """The attached customer's tier and what is left to the next (None: tiers off)."""
+        self.nps_sale: str | None = None
+        """The uuid of the sale the satisfaction buttons score (None: nothing to score)."""
         self.last_sale: SaleResult | None = None
         self.last_print: PrintOutcome | None = None
         self.payment_dialog: PaymentDialog | None = None
@@ -238,6 +244,11 @@ class SaleScreen(QWidget):
         self.loyalty_label.setWordWrap(True)
         self.loyalty_label.setStyleSheet("font-size: 15px;")
         panel_layout.addWidget(self.loyalty_label)
+        self.tier_label = QLabel()
+        self.tier_label.setObjectName("customerTier")
+        self.tier_label.setWordWrap(True)
+        self.tier_label.setStyleSheet("font-size: 15px; color: #5a3d8a;")
+        panel_layout.addWidget(self.tier_label)
         self.earn_label = QLabel()
         self.earn_label.setObjectName("saleEarns")
         self.earn_label.setStyleSheet("font-size: 15px; color: #006b3c;")
@@ -261,6 +272,7 @@ class SaleScreen(QWidget):
         self.last_sale_label.setWordWrap(True)
         self.last_sale_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         right.addWidget(self.last_sale_label)
+        right.addWidget(self._nps_panel())
         self.preview = QLabel()
         self.preview.setObjectName("receiptPreview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
@@ -291,6 +303,42 @@ class SaleScreen(QWidget):
         self.buttons["keyPay"].setStyleSheet(
             "font-size: 18px; font-weight: bold; background: #1b7f3b; color: white;"
         )
+
+    def _nps_panel(self) -> QFrame:
+        """After a sale: the customer's 0-10 score in one tap, or skipped. Never modal, and
+        its buttons never take the focus, so the scanner and the F-keys keep working."""
+        self.nps_panel = QFrame()
+        self.nps_panel.setObjectName("npsPanel")
+        self.nps_panel.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self.nps_panel)
+        layout.setContentsMargins(6, 4, 6, 4)
+        top = QHBoxLayout()
+        self.nps_question = QLabel()
+        self.nps_question.setObjectName("npsQuestion")
+        self.nps_question.setWordWrap(True)
+        top.addWidget(self.nps_question, 1)
+        self.nps_skip = QPushButton(self.tr("Pular"))
+        self.nps_skip.setObjectName("npsSkip")
+        self.nps_skip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.nps_skip.clicked.connect(self.skip_nps)
+        top.addWidget(self.nps_skip)
+        layout.addLayout(top)
+        scores = QHBoxLayout()
+        scores.setSpacing(3)
+        self.nps_buttons: list[QPushButton] = []
+        for score in range(11):
+            button = QPushButton(str(score))
+            button.setObjectName(f"nps{score}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumHeight(36)
+            button.setMinimumWidth(30)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(lambda _=False, value=score: self.record_nps(value))
+            scores.addWidget(button)
+            self.nps_buttons.append(button)
+        layout.addLayout(scores)
+        self.nps_panel.setVisible(False)
+        return self.nps_panel
 
     def _shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -566,6 +614,7 @@ class SaleScreen(QWidget):
     def attach_customer(self, customer: CustomerSummary) -> None:
         self.customer = customer
         self.account = None
+        self.tier = None
         self.say(self.tr("Cliente: %1").replace("%1", customer_label(customer)))
         self._update_customer_panel()
         self.refresh_account()
@@ -574,6 +623,7 @@ class SaleScreen(QWidget):
     def detach_customer(self) -> None:
         self.customer = None
         self.account = None
+        self.tier = None
         self._update_customer_panel()
         self.requote()
 
@@ -585,10 +635,19 @@ class SaleScreen(QWidget):
             lambda: customers.account(self.station, customer_id),
             self._account_loaded,
         )
+        self.jobs.run(
+            lambda: tiers.customer_tier(self.station, customer_id),
+            lambda tier: self._tier_loaded(customer_id, tier),
+        )
 
     def _account_loaded(self, account: CustomerAccount) -> None:
         if self.customer is not None and account.summary.id == self.customer.id:
             self.account = account
+            self._update_customer_panel()
+
+    def _tier_loaded(self, customer_id: int, tier: CustomerTier | None) -> None:
+        if self.customer is not None and self.customer.id == customer_id:
+            self.tier = tier
             self._update_customer_panel()
 
     def _update_customer_panel(self) -> None:
@@ -596,8 +655,10 @@ class SaleScreen(QWidget):
         if self.customer is None:
             self.customer_label.setText(self.tr("Sem cliente (F2 para identificar)"))
             self.loyalty_label.clear()
+            self.tier_label.clear()
             self.earn_label.clear()
             return
+        self.tier_label.setText(self.tier.text(self.lang) if self.tier is not None else "")
         self.customer_label.setText(customer_label(self.customer))
         lines: list[str] = []
         if self.account is not None:
@@ -748,10 +809,12 @@ class SaleScreen(QWidget):
         self.sale_uuid = None
         self.customer = None
         self.account = None
+        self.tier = None
         self.quote = None
         self._update_totals()
         self._update_customer_panel()
         self.say(text)
+        self.offer_nps(result.uuid, result.number)
         self.context.events.sale_committed.emit(result.sale_id)
         if customer is not None:
             self.context.events.customer_changed.emit(customer.id)
@@ -787,6 +850,52 @@ class SaleScreen(QWidget):
                     .replace("%2", self.money(voucher.value))
                 )
         return "\n".join(out)
+
+    # -- the satisfaction score --------------------------------------------------
+
+    def offer_nps(self, sale_uuid: str, number: int) -> None:
+        """Ask "how was it?" for the sale just made (replacing any earlier question)."""
+        self.nps_sale = sale_uuid
+        self.nps_question.setText(
+            self.tr("Como foi o atendimento? Nota de 0 a 10 (venda nº %1)").replace(
+                "%1", f"{number:06d}"
+            )
+        )
+        for button in self.nps_buttons:
+            button.setEnabled(True)
+        self.nps_panel.setVisible(True)
+
+    def record_nps(self, score: int) -> None:
+        """One tap records the score once: the buttons go away at once, a second is refused."""
+        sale_uuid = self.nps_sale
+        if sale_uuid is None:
+            return
+        staff_id = self._staff_id()
+        if staff_id is None:
+            return
+        self.nps_sale = None
+        for button in self.nps_buttons:
+            button.setEnabled(False)
+        station = self.station
+        self.jobs.run(
+            lambda: record_score(station, sale_uuid, score, staff_id),
+            self._nps_recorded,
+            self._nps_refused,
+        )
+
+    def _nps_recorded(self, score: int) -> None:
+        if self.nps_sale is None:
+            self.nps_panel.setVisible(False)
+        self.say(self.tr("Nota %1 registrada. Obrigado!").replace("%1", str(score)))
+
+    def _nps_refused(self, error: Exception) -> None:
+        if self.nps_sale is None:
+            self.nps_panel.setVisible(False)
+        self.say(error_text(error, self.lang))
+
+    def skip_nps(self) -> None:
+        self.nps_sale = None
+        self.nps_panel.setVisible(False)
 
     # -- printing ---------------------------------------------------------------
 
