@@ -19,6 +19,7 @@ from posapp.services.setup import is_set_up
 from posapp.services.station import Station, open_station
 from posapp.ui.backup_keeper import BackupKeeper, start_backups
 from posapp.ui.context import UiContext
+from posapp.ui.message_keeper import MessageKeeper, start_messages
 from posapp.ui.runner import wait_for_background
 from posapp.ui.shell import Shell
 from posapp.ui.sync_keeper import SyncKeeper, start_sync
@@ -59,12 +60,15 @@ class Counter:
     translator: QTranslator | None = None
     backups: BackupKeeper | None = None
     sync: SyncKeeper | None = None
+    messages: MessageKeeper | None = None
 
     def close(self) -> None:
         if self.backups is not None:
             self.backups.stop()
         if self.sync is not None:
             self.sync.stop()
+        if self.messages is not None:
+            self.messages.stop()
         wait_for_background()
         self.printing.close()
         if self.context.demo:
@@ -103,10 +107,13 @@ def build(db_path: Path | str, *, demo: bool = False) -> Counter:
         backups = None if demo else start_backups(context, window)
         # A demo database never talks to an endpoint: its customers are made up.
         sync = None if demo else start_sync(context, window)
+        # The day's customer messages (scheduler hourly, delivery when this counter sends);
+        # a demo's customers are made up: nothing is scheduled or sent.
+        messages = None if demo else start_messages(context, window)
     except BaseException:
         station.close()
         raise
-    return Counter(station, printing, context, window, done, translator, backups, sync)
+    return Counter(station, printing, context, window, done, translator, backups, sync, messages)
 
 
 def run_setup_wizard(db_path: Path | str) -> bool:

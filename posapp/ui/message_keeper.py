@@ -1,0 +1,121 @@
+"""The running counter's customer messages: the day's scheduler and the delivery worker.
+
+`MessageKeeper` runs `daily_check` (the scheduler, once per local day: reminders,
+expiry warnings, birthdays, campaign announcements) at start-up and then every hour,
+on the runner's worker threads, so a counter left open for days still schedules each
+day and the first screen never waits. When this counter sends (messages on, the
+"Este caixa envia" switch, not a demo database) it keeps one
+`message_delivery.MessageWorker` running on its own thread, woken after each sale so
+the sale's messages go out within moments; the hourly check starts or stops it as the
+settings change. The worker's reports cross to the GUI thread through `cycled`.
+Nothing here ever blocks a sale: delivery holds no transaction while it sends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from messaging import Sender
+from posapp.core.messages import Channel
+from posapp.services.message_daily import DailyCheck, daily_check
+from posapp.services.message_delivery import CycleResult, MessageWorker
+from posapp.services.message_settings import MessagingSettings, senders
+from posapp.sync.worker import Outcome
+from posapp.ui.context import UiContext
+from posapp.ui.runner import Jobs
+
+CHECK_EVERY_MS = 60 * 60 * 1000
+"""An hour: the day's messages are at most an hour late after midnight."""
+DELIVERY_INTERVAL_S = 60.0
+
+
+class MessageKeeper(QObject):
+    ran = Signal(object)
+    """A `DailyCheck` after each check (None when it failed), on the GUI thread."""
+    cycled = Signal(object)
+    """An `Outcome[CycleResult]` of the delivery worker, re-emitted on the GUI thread."""
+
+    def __init__(
+        self,
+        context: UiContext,
+        parent: QObject | None = None,
+        *,
+        interval_ms: int = CHECK_EVERY_MS,
+        delivery_interval: float = DELIVERY_INTERVAL_S,
+        make_senders: Callable[[MessagingSettings], Mapping[Channel, Sender]] = senders,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.delivery_interval = delivery_interval
+        self.make_senders = make_senders
+        self.worker: MessageWorker | None = None
+        self.last: DailyCheck | None = None
+        self.last_cycle: Outcome[CycleResult] | None = None
+        self.jobs = Jobs(self, self._crashed)
+        self.timer = QTimer(self)
+        self.timer.setObjectName("messageTimer")
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.check)
+        self.cycled.connect(self._cycled)
+        context.events.sale_committed.connect(self._sold)
+
+    def start(self) -> None:
+        """Check now (in the background) and then every interval; returns at once."""
+        self.timer.start()
+        self.check()
+
+    def check(self) -> None:
+        if not self.jobs.idle():
+            return  # the previous check is still running
+        station = self.context.station
+        self.jobs.run(lambda: daily_check(station), self._checked)
+
+    def _checked(self, check: DailyCheck) -> None:
+        self.last = check
+        if check.sends and self.worker is None and self.timer.isActive():
+            self.worker = MessageWorker(
+                self.context.station,
+                interval=self.delivery_interval,
+                make_senders=self.make_senders,
+                report=self.cycled.emit,
+            )
+            self.worker.start()
+        elif not check.sends:
+            self._stop_worker()
+        if check.run is not None and check.run.enqueued:
+            self.context.events.status.emit(
+                self.tr("Mensagens do dia programadas: %1").replace("%1", str(check.run.enqueued))
+            )
+        self.ran.emit(check)
+
+    def _crashed(self, error: Exception) -> None:
+        """The scheduler failed: told on the status bar, tried again at the next check."""
+        self.context.events.status.emit(
+            self.tr("As mensagens do dia falharam: %1").replace("%1", str(error))
+        )
+        self.ran.emit(None)
+
+    def _sold(self, _sale_id: int) -> None:
+        if self.worker is not None:
+            self.worker.wake()
+
+    def _cycled(self, outcome: Outcome[CycleResult]) -> None:
+        self.last_cycle = outcome
+
+    def _stop_worker(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker = None
+
+    def stop(self) -> None:
+        """Stop the timer and the worker (a send in flight ends within its timeouts)."""
+        self.timer.stop()
+        self._stop_worker()
+
+
+def start_messages(context: UiContext, parent: QObject) -> MessageKeeper:
+    keeper = MessageKeeper(context, parent)
+    keeper.start()
+    return keeper
