@@ -6,9 +6,10 @@ on the runner's worker threads, so a counter left open for days still schedules 
 day and the first screen never waits. When this counter sends (messages on, the
 "Este caixa envia" switch, not a demo database) it keeps one
 `message_delivery.MessageWorker` running on its own thread, woken after each sale so
-the sale's messages go out within moments; the hourly check starts or stops it as the
-settings change. The worker's reports cross to the GUI thread through `cycled`.
-Nothing here ever blocks a sale: delivery holds no transaction while it sends.
+the sale's messages go out within moments; the hourly check (and, while no worker
+runs, each sale) starts or stops it as the settings change. The worker's reports
+cross to the GUI thread through `cycled`. Nothing here ever blocks a sale: delivery
+holds no transaction while it sends.
 """
 
 from __future__ import annotations
@@ -98,8 +99,12 @@ class MessageKeeper(QObject):
         self.ran.emit(None)
 
     def _sold(self, _sale_id: int) -> None:
+        """Wake the worker; without one, look again: the manager may have just switched
+        "this counter sends" on (the hourly check would start it up to an hour late)."""
         if self.worker is not None:
             self.worker.wake()
+        elif self.timer.isActive():
+            self.check()
 
     def _cycled(self, outcome: Outcome[CycleResult]) -> None:
         self.last_cycle = outcome

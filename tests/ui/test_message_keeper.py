@@ -138,11 +138,15 @@ def test_the_days_reminder_is_enqueued_once_across_two_starts_and_delivered(
     assert [kind for kind, _ in kinds(shop)].count("balance_reminder") == 1
 
 
-def test_a_counter_that_does_not_send_schedules_but_never_delivers(
-    make_shop: MakeShop, keepers: Callable[[UiContext], MessageKeeper]
+def test_a_counter_that_does_not_send_schedules_and_leaves_delivery_to_the_endpoint(
+    make_shop: MakeShop,
+    keepers: Callable[[UiContext], MessageKeeper],
+    smtp_server: SmtpFactory,  # noqa: F811
+    qtbot: QtBot,
 ) -> None:
+    inbox, port = smtp_server()
     shop = salon(make_shop)
-    configure(shop, email_settings(9, counter_sends=False))  # port 9: nothing listens
+    configure(shop, email_settings(port, counter_sends=False))
     bela = shop.enrol(
         "Bela Nunes", cpf="529.982.247-25", email="bela@ex.com", marketing_consent=True
     )
@@ -153,6 +157,16 @@ def test_a_counter_that_does_not_send_schedules_but_never_delivers(
     found = rows(shop)
     assert [r.kind for r in found] == ["welcome", "cashback_credited", "balance_reminder"]
     assert {(r.status, r.reason) for r in found} == {("queued", "endpoint")}
+
+    # Switched to sending here: the next sale starts the worker (no hour to wait).
+    configure(shop, email_settings(port))
+    sale = shop.sell("corte", customer=bela, pix=8_000)
+    keeper.context.events.sale_committed.emit(sale.sale_id)
+    qtbot.waitUntil(lambda: keeper.worker is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: len(inbox.messages()) == 1, timeout=10_000)
+    assert [str(m["Subject"]) for m in inbox.messages()] == [
+        "Loja Teste: você ganhou R$ 8,00 de cashback"
+    ]  # messages left for the endpoint stay there
 
 
 def test_a_demo_database_is_never_scheduled(
