@@ -230,6 +230,296 @@
     </message>
   </context>
   <context>
+    <name>CampaignsModel</name>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="98" />
+      <source>Campanha</source>
+      <translation>Campaign</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="99" />
+      <source>De</source>
+      <translation>From</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="100" />
+      <source>Até</source>
+      <translation>Until</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="101" />
+      <source>Oferta</source>
+      <translation>Offer</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="102" />
+      <source>Categorias</source>
+      <translation>Categories</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="103" />
+      <source>Situação</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="117" />
+      <source>no mês do aniversário</source>
+      <translation>in the birthday month</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="121" />
+      <source>Todas</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="123" />
+      <source>Ligada</source>
+      <translation>On</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="123" />
+      <source>Desligada</source>
+      <translation>Off</translation>
+    </message>
+  </context>
+  <context>
+    <name>CampaignsTab</name>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="150" />
+      <source>Campanhas</source>
+      <translation>Campaigns</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="153" />
+      <source>Ligar/desligar</source>
+      <translation>Switch on/off</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="170" />
+      <source>Desligar</source>
+      <translation>Switch off</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="170" />
+      <source>Ligar</source>
+      <translation>Switch on</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="191" />
+      <source>ligar a campanha %1</source>
+      <translation>switch the %1 campaign on</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="191" />
+      <source>desligar a campanha %1</source>
+      <translation>switch the %1 campaign off</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="198" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="452" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="498" />
+      <source>Alteração cancelada</source>
+      <translation>Change cancelled</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="202" />
+      <source>Campanha ligada</source>
+      <translation>Campaign switched on</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="202" />
+      <source>Campanha desligada</source>
+      <translation>Campaign switched off</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="208" />
+      <source>Nova campanha</source>
+      <translation>New campaign</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="221" />
+      <source>sem multiplicar</source>
+      <translation>no multiplier</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="228" />
+      <source>vazio = todas; ex.: servicos, higiene</source>
+      <translation>empty = all; e.g. servicos, higiene</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="230" />
+      <source>Só no mês do aniversário do cliente</source>
+      <translation>Only in the customer's birthday month</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="232" />
+      <source>Criar campanha</source>
+      <translation>Create campaign</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="235" />
+      <source>Sugestões do calendário</source>
+      <translation>Calendar suggestions</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="236" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="351" />
+      <source>Nome</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="237" />
+      <source>Início</source>
+      <translation>Starts</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="238" />
+      <source>Fim</source>
+      <translation>Ends</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="239" />
+      <source>Multiplicador</source>
+      <translation>Multiplier</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="240" />
+      <source>Bônus por compra (R$)</source>
+      <translation>Bonus per purchase (R$)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="241" />
+      <source>Categorias</source>
+      <translation>Categories</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="254" />
+      <source>(escolha uma data)</source>
+      <translation>(choose a date)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="291" />
+      <source>Dê um nome à campanha.</source>
+      <translation>Give the campaign a name.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="296" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="419" />
+      <source>Valor inválido: %1</source>
+      <translation>Invalid amount: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="328" />
+      <source>criar a campanha %1</source>
+      <translation>create the %1 campaign</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="333" />
+      <source>Nada foi criado</source>
+      <translation>Nothing was created</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="337" />
+      <source>Campanha %1 criada</source>
+      <translation>Campaign %1 created</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="346" />
+      <source>Níveis de cliente</source>
+      <translation>Customer tiers</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="347" />
+      <source>Níveis ligados</source>
+      <translation>Tiers on</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="352" />
+      <source>Nome em inglês</source>
+      <translation>Name in English</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="353" />
+      <source>Gasto mínimo em 12 meses (R$)</source>
+      <translation>Minimum spend over 12 months (R$)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="354" />
+      <source>Cashback (%)</source>
+      <translation>Cashback (%)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="359" />
+      <source>Mais um nível</source>
+      <translation>Add a tier</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="360" />
+      <source>Tirar o último</source>
+      <translation>Remove the last</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="361" />
+      <source>Usar a sugestão</source>
+      <translation>Use the suggestion</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="362" />
+      <source>Salvar níveis</source>
+      <translation>Save tiers</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="424" />
+      <source>Taxa inválida: %1</source>
+      <translation>Invalid rate: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="447" />
+      <source>alterar os níveis de cliente</source>
+      <translation>change the customer tiers</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="457" />
+      <source>Níveis salvos</source>
+      <translation>Tiers saved</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="467" />
+      <source>Pesquisa de satisfação</source>
+      <translation>Satisfaction survey</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="468" />
+      <source>QR da pesquisa no recibo</source>
+      <translation>Survey QR on the receipt</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="471" />
+      <source>Salvar pesquisa</source>
+      <translation>Save survey</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="474" />
+      <source>No caixa, depois de cada venda, a nota de 0 a 10 pode ser marcada na hora.</source>
+      <translation>At the counter, after each sale, the 0-10 score can be tapped at once.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="479" />
+      <source>Endereço da página</source>
+      <translation>Page address</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="493" />
+      <source>alterar a pesquisa de satisfação</source>
+      <translation>change the satisfaction survey</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="503" />
+      <source>Pesquisa salva</source>
+      <translation>Survey saved</translation>
+    </message>
+  </context>
+  <context>
     <name>CartModel</name>
     <message>
       <location filename="../../posapp/ui/sale/cart_model.py" line="104" />
@@ -425,6 +715,34 @@
     </message>
   </context>
   <context>
+    <name>ConflictsModel</name>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="53" />
+      <source>Quando</source>
+      <translation>When</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="54" />
+      <source>Tipo</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="55" />
+      <source>Cliente</source>
+      <translation>Customer</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="56" />
+      <source>Valor</source>
+      <translation>Amount</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="57" />
+      <source>Loja</source>
+      <translation>Store</translation>
+    </message>
+  </context>
+  <context>
     <name>CustomerPickerDialog</name>
     <message>
       <location filename="../../posapp/ui/sale/customer_dialogs.py" line="76" />
@@ -574,155 +892,155 @@
       <translation>Anonymize (LGPD)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="240" />
+      <location filename="../../posapp/ui/customers/screen.py" line="243" />
       <source>Histórico</source>
       <translation>History</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="241" />
+      <location filename="../../posapp/ui/customers/screen.py" line="244" />
       <source>Vales</source>
       <translation>Vouchers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="242" />
+      <location filename="../../posapp/ui/customers/screen.py" line="245" />
       <source>Indicações</source>
       <translation>Referrals</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="274" />
+      <location filename="../../posapp/ui/customers/screen.py" line="278" />
       <source>Nenhum cliente encontrado</source>
       <translation>No customer found</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="276" />
+      <location filename="../../posapp/ui/customers/screen.py" line="280" />
       <source>1 cliente encontrado</source>
       <translation>1 customer found</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="280" />
+      <location filename="../../posapp/ui/customers/screen.py" line="284" />
       <source>%1 clientes encontrados</source>
       <translation>%1 customers found</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="303" />
+      <location filename="../../posapp/ui/customers/screen.py" line="307" />
       <source>Código de indicação: %1 · cliente desde %2</source>
       <translation>Referral code: %1 · customer since %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="312" />
+      <location filename="../../posapp/ui/customers/screen.py" line="316" />
       <source>sim, desde %1</source>
       <translation>yes, since %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="316" />
+      <location filename="../../posapp/ui/customers/screen.py" line="320" />
       <source>não</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="324" />
+      <location filename="../../posapp/ui/customers/screen.py" line="328" />
       <source>%1 pontos (%2)</source>
       <translation>%1 points (%2)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="336" />
+      <location filename="../../posapp/ui/customers/screen.py" line="340" />
       <source>Vales (%1)</source>
       <translation>Vouchers (%1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="339" />
+      <location filename="../../posapp/ui/customers/screen.py" line="343" />
       <source>Indicações (%1)</source>
       <translation>Referrals (%1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="358" />
+      <location filename="../../posapp/ui/customers/screen.py" line="362" />
       <source>Dados do cliente salvos</source>
       <translation>Customer details saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="364" />
-      <location filename="../../posapp/ui/customers/screen.py" line="438" />
+      <location filename="../../posapp/ui/customers/screen.py" line="368" />
+      <location filename="../../posapp/ui/customers/screen.py" line="442" />
       <source>Entre com seu PIN primeiro.</source>
       <translation>Sign in with your PIN first.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="394" />
+      <location filename="../../posapp/ui/customers/screen.py" line="398" />
       <source>Imprimindo o saldo…</source>
       <translation>Printing the balance…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="403" />
+      <location filename="../../posapp/ui/customers/screen.py" line="407" />
       <source>Saldo impresso</source>
       <translation>Balance printed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="408" />
-      <location filename="../../posapp/ui/customers/screen.py" line="416" />
+      <location filename="../../posapp/ui/customers/screen.py" line="412" />
+      <location filename="../../posapp/ui/customers/screen.py" line="420" />
       <source>Não imprimiu: %1 (o saldo ficou na fila)</source>
       <translation>Not printed: %1 (the slip is waiting in the queue)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="440" />
+      <location filename="../../posapp/ui/customers/screen.py" line="444" />
       <source>ajustar o saldo de %1</source>
       <translation>adjust the balance of %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="442" />
+      <location filename="../../posapp/ui/customers/screen.py" line="446" />
       <source>Ajuste cancelado</source>
       <translation>Adjustment cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="457" />
+      <location filename="../../posapp/ui/customers/screen.py" line="461" />
       <source>Saldo ajustado</source>
       <translation>Balance adjusted</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="469" />
+      <location filename="../../posapp/ui/customers/screen.py" line="473" />
       <source>Cupom da venda #%1</source>
       <translation>Receipt of sale #%1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="472" />
+      <location filename="../../posapp/ui/customers/screen.py" line="476" />
       <source>Abrindo o cupom…</source>
       <translation>Opening the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="493" />
+      <location filename="../../posapp/ui/customers/screen.py" line="497" />
       <source>Anonimizar</source>
       <translation>Anonymize</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="494" />
+      <location filename="../../posapp/ui/customers/screen.py" line="498" />
       <source>Cancelar</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="505" />
+      <location filename="../../posapp/ui/customers/screen.py" line="509" />
       <source>Exportar dados do cliente (LGPD)</source>
       <translation>Export the customer's data (LGPD)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="507" />
-      <location filename="../../posapp/ui/customers/screen.py" line="514" />
+      <location filename="../../posapp/ui/customers/screen.py" line="511" />
+      <location filename="../../posapp/ui/customers/screen.py" line="518" />
       <source>Exportação cancelada</source>
       <translation>Export cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="511" />
+      <location filename="../../posapp/ui/customers/screen.py" line="515" />
       <source>exportar os dados de %1</source>
       <translation>export the data of %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="518" />
+      <location filename="../../posapp/ui/customers/screen.py" line="522" />
       <source>Exportando os dados…</source>
       <translation>Exporting the data…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="528" />
+      <location filename="../../posapp/ui/customers/screen.py" line="532" />
       <source>Dados do cliente gravados em %1</source>
       <translation>Customer data saved to %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="538" />
+      <location filename="../../posapp/ui/customers/screen.py" line="542" />
       <source>Anonimizar %1?
 
 Serão apagados o nome, o CPF, o celular, o e-mail e o aniversário, e o consentimento de ofertas será retirado. O extrato, as vendas e os vales continuam, sem o nome. Não dá para desfazer.
@@ -735,28 +1053,28 @@ The name, CPF, mobile, e-mail and birthday will be erased and the marketing cons
 Backups already taken keep the old data until they age out (%2 days).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="546" />
+      <location filename="../../posapp/ui/customers/screen.py" line="550" />
       <source>Anonimizar cliente (LGPD)</source>
       <translation>Anonymize customer (LGPD)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="547" />
       <location filename="../../posapp/ui/customers/screen.py" line="551" />
+      <location filename="../../posapp/ui/customers/screen.py" line="555" />
       <source>Anonimização cancelada</source>
       <translation>Anonymization cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="549" />
+      <location filename="../../posapp/ui/customers/screen.py" line="553" />
       <source>anonimizar %1</source>
       <translation>anonymize %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="555" />
+      <location filename="../../posapp/ui/customers/screen.py" line="559" />
       <source>Anonimizando…</source>
       <translation>Anonymizing…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="569" />
+      <location filename="../../posapp/ui/customers/screen.py" line="573" />
       <source>Cliente anonimizado. Apagados: %1.</source>
       <translation>Customer anonymized. Erased: %1.</translation>
     </message>
@@ -1189,6 +1507,405 @@ Scanner: %4</translation>
     </message>
   </context>
   <context>
+    <name>MessageKeeper</name>
+    <message>
+      <location filename="../../posapp/ui/message_keeper.py" line="90" />
+      <source>Mensagens do dia programadas: %1</source>
+      <translation>Today's messages scheduled: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/message_keeper.py" line="97" />
+      <source>As mensagens do dia falharam: %1</source>
+      <translation>Today's messages failed: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>MessageLogModel</name>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="128" />
+      <source>Quando</source>
+      <translation>When</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="129" />
+      <source>Cliente</source>
+      <translation>Customer</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="130" />
+      <source>Mensagem</source>
+      <translation>Message</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="131" />
+      <source>Canal</source>
+      <translation>Channel</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="132" />
+      <source>Situação</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="133" />
+      <source>Motivo</source>
+      <translation>Reason</translation>
+    </message>
+  </context>
+  <context>
+    <name>Messages</name>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="84" />
+      <source>Boas-vindas</source>
+      <translation>Welcome</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="85" />
+      <source>Cashback creditado</source>
+      <translation>Cashback credited</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="88" />
+      <source>Vale emitido</source>
+      <translation>Voucher issued</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="89" />
+      <source>Cashback vencendo</source>
+      <translation>Cashback expiring</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="92" />
+      <source>Lembrete de saldo</source>
+      <translation>Balance reminder</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="95" />
+      <source>Prêmio de indicação</source>
+      <translation>Referral reward</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="98" />
+      <source>Aniversário</source>
+      <translation>Birthday</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="99" />
+      <source>Campanha</source>
+      <translation>Campaign</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="106" />
+      <source>Na fila</source>
+      <translation>Queued</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="107" />
+      <source>Enviada</source>
+      <translation>Sent</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="108" />
+      <source>Não enviada</source>
+      <translation>Not sent</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="109" />
+      <source>Adiada</source>
+      <translation>Deferred</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="110" />
+      <source>Falhou</source>
+      <translation>Failed</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="117" />
+      <source>E-mail</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="118" />
+      <source>WhatsApp</source>
+      <translation>WhatsApp</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="119" />
+      <source>SMS</source>
+      <translation>SMS</translation>
+    </message>
+  </context>
+  <context>
+    <name>MessagesTab</name>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="185" />
+      <source>Envio</source>
+      <translation>Sending</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="186" />
+      <source>Modelos</source>
+      <translation>Templates</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="187" />
+      <source>Registro</source>
+      <translation>Log</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="197" />
+      <source>E-mail</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="198" />
+      <source>WhatsApp</source>
+      <translation>WhatsApp</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="199" />
+      <source>SMS</source>
+      <translation>SMS</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="205" />
+      <source>Sem criptografia</source>
+      <translation>No encryption</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="206" />
+      <source>STARTTLS (porta 587)</source>
+      <translation>STARTTLS (port 587)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="207" />
+      <source>TLS direto (porta 465)</source>
+      <translation>Implicit TLS (port 465)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="228" />
+      <source>Este caixa envia as mensagens</source>
+      <translation>This counter sends the messages</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="230" />
+      <source>Salvar envio</source>
+      <translation>Save sending</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="237" />
+      <source>E-mail (SMTP)</source>
+      <translation>E-mail (SMTP)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="239" />
+      <source>Servidor</source>
+      <translation>Server</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="240" />
+      <source>Porta</source>
+      <translation>Port</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="241" />
+      <source>Criptografia</source>
+      <translation>Encryption</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="242" />
+      <source>Usuário</source>
+      <translation>Login</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="243" />
+      <source>Senha</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="244" />
+      <source>Remetente</source>
+      <translation>Sender</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="245" />
+      <source>WhatsApp/SMS (provedor)</source>
+      <translation>WhatsApp/SMS (provider)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="247" />
+      <source>Endereço (URL)</source>
+      <translation>Address (URL)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="248" />
+      <source>Cabeçalhos (um por linha)</source>
+      <translation>Headers (one per line)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="249" />
+      <source>Modelo do corpo</source>
+      <translation>Body template</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="250" />
+      <source>Regras de envio</source>
+      <translation>Sending rules</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="254" />
+      <source>até</source>
+      <translation>to</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="257" />
+      <source>Horário de silêncio</source>
+      <translation>Quiet hours</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="258" />
+      <source>Máximo por cliente por semana (0 = sem limite)</source>
+      <translation>At most per customer per week (0 = no limit)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="260" />
+      <source>Lembrete de saldo após (dias sem visita; 0 = o do programa)</source>
+      <translation>Balance reminder after (days without a visit; 0 = the program's)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="263" />
+      <source>Avisar do vencimento com (dias)</source>
+      <translation>Warn of expiry (days ahead)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="268" />
+      <source>Canais (na ordem de preferência)</source>
+      <translation>Channels (in order of preference)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="292" />
+      <source>(guardada; deixe vazio para manter)</source>
+      <translation>(saved; leave empty to keep it)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="314" />
+      <source>Cabeçalhos: escreva um por linha, como Nome: valor</source>
+      <translation>Headers: write one per line, as Name: value</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="346" />
+      <source>Não foi salvo: %1</source>
+      <translation>Not saved: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="354" />
+      <source>alterar o envio de mensagens</source>
+      <translation>change how messages are sent</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="359" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="484" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="496" />
+      <source>Alteração cancelada</source>
+      <translation>Change cancelled</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="364" />
+      <source>Envio de mensagens salvo</source>
+      <translation>Message sending saved</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="373" />
+      <source>Português</source>
+      <translation>Portuguese</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="374" />
+      <source>Inglês</source>
+      <translation>English</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="386" />
+      <source>Salvar modelo</source>
+      <translation>Save template</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="387" />
+      <source>Voltar ao padrão</source>
+      <translation>Back to the default</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="396" />
+      <source>Mensagem</source>
+      <translation>Message</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="398" />
+      <source>Idioma</source>
+      <translation>Language</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="402" />
+      <source>Assunto (só e-mail)</source>
+      <translation>Subject (e-mail only)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="404" />
+      <source>Texto</source>
+      <translation>Text</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="407" />
+      <source>Prévia</source>
+      <translation>Preview</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="445" />
+      <source>Texto da loja</source>
+      <translation>The store's text</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="445" />
+      <source>Texto padrão</source>
+      <translation>Default text</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="448" />
+      <source>Campos: %1</source>
+      <translation>Fields: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="479" />
+      <source>alterar a mensagem “%1”</source>
+      <translation>change the “%1” message</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="491" />
+      <source>voltar a mensagem “%1” ao padrão</source>
+      <translation>put the “%1” message back to the default</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="507" />
+      <source>Modelo salvo</source>
+      <translation>Template saved</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="507" />
+      <source>Modelo padrão restaurado</source>
+      <translation>Default template restored</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="514" />
+      <source>Atualizar</source>
+      <translation>Refresh</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="519" />
+      <source>As últimas %1 mensagens, da mais nova</source>
+      <translation>The latest %1 messages, newest first</translation>
+    </message>
+  </context>
+  <context>
     <name>MovementDialog</name>
     <message>
       <location filename="../../posapp/ui/cash/screen.py" line="96" />
@@ -1460,7 +2177,7 @@ Scanner: %4</translation>
   <context>
     <name>ProfessionalDelegate</name>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="86" />
+      <location filename="../../posapp/ui/sale/screen.py" line="89" />
       <source>(ninguém)</source>
       <translation>(nobody)</translation>
     </message>
@@ -1631,301 +2348,316 @@ Scanner: %4</translation>
   <context>
     <name>SaleScreen</name>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="170" />
+      <location filename="../../posapp/ui/sale/screen.py" line="180" />
       <source>Código de barras, SKU ou nome — Enter</source>
       <translation>Barcode, SKU or name — Enter</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="174" />
+      <location filename="../../posapp/ui/sale/screen.py" line="184" />
       <source>Buscar pelo nome</source>
       <translation>Search by name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="242" />
+      <location filename="../../posapp/ui/sale/screen.py" line="257" />
       <source>Tirar cliente</source>
       <translation>Remove customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="246" />
+      <location filename="../../posapp/ui/sale/screen.py" line="261" />
       <source>F9 Cadastrar</source>
       <translation>F9 Enrol</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="271" />
+      <location filename="../../posapp/ui/sale/screen.py" line="287" />
       <source>F2 Cliente</source>
       <translation>F2 Customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="272" />
+      <location filename="../../posapp/ui/sale/screen.py" line="288" />
       <source>F3 Buscar</source>
       <translation>F3 Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="273" />
+      <location filename="../../posapp/ui/sale/screen.py" line="289" />
       <source>F4 Desconto</source>
       <translation>F4 Discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="274" />
+      <location filename="../../posapp/ui/sale/screen.py" line="290" />
       <source>F5 Estacionar</source>
       <translation>F5 Park</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="275" />
+      <location filename="../../posapp/ui/sale/screen.py" line="291" />
       <source>F6 Recuperar</source>
       <translation>F6 Recall</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="276" />
+      <location filename="../../posapp/ui/sale/screen.py" line="292" />
       <source>F7 Reimprimir</source>
       <translation>F7 Reprint</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="277" />
+      <location filename="../../posapp/ui/sale/screen.py" line="293" />
       <source>F8 Cancelar venda</source>
       <translation>F8 Cancel sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="278" />
+      <location filename="../../posapp/ui/sale/screen.py" line="294" />
       <source>Del Remover</source>
       <translation>Del Remove</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="279" />
+      <location filename="../../posapp/ui/sale/screen.py" line="295" />
       <source>F10 Pagar</source>
       <translation>F10 Pay</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="334" />
+      <location filename="../../posapp/ui/sale/screen.py" line="320" />
+      <source>Pular</source>
+      <translation>Skip</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/screen.py" line="386" />
       <source>Entre com seu PIN para vender.</source>
       <translation>Sign in with your PIN to sell.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="390" />
+      <location filename="../../posapp/ui/sale/screen.py" line="442" />
       <source>Código %1 não cadastrado. Busque o produto pelo nome (F3).</source>
       <translation>Code %1 is not in the catalogue. Search for the product by name (F3).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="402" />
+      <location filename="../../posapp/ui/sale/screen.py" line="454" />
       <source>%1 — %2</source>
       <translation>%1 — %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="412" />
+      <location filename="../../posapp/ui/sale/screen.py" line="464" />
       <source>Digite parte do nome do produto ou serviço e tecle Enter.</source>
       <translation>Type part of the product's or service's name and press Enter.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="424" />
+      <location filename="../../posapp/ui/sale/screen.py" line="476" />
       <source>serviço</source>
       <translation>service</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="424" />
+      <location filename="../../posapp/ui/sale/screen.py" line="476" />
       <source>produto</source>
       <translation>product</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="432" />
+      <location filename="../../posapp/ui/sale/screen.py" line="484" />
       <source>%1 resultado(s) para “%2”: escolha com ↓ e Enter.</source>
       <translation>%1 result(s) for “%2”: choose with ↓ and Enter.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="437" />
+      <location filename="../../posapp/ui/sale/screen.py" line="489" />
       <source>Nada encontrado para “%1”.</source>
       <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="458" />
+      <location filename="../../posapp/ui/sale/screen.py" line="510" />
       <source>Removido: %1</source>
       <translation>Removed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="463" />
+      <location filename="../../posapp/ui/sale/screen.py" line="515" />
       <source>Nenhum item para dar desconto.</source>
       <translation>No item to discount.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="522" />
-      <location filename="../../posapp/ui/sale/screen.py" line="525" />
+      <location filename="../../posapp/ui/sale/screen.py" line="574" />
+      <location filename="../../posapp/ui/sale/screen.py" line="577" />
       <source>Total: %1</source>
       <translation>Total: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="528" />
+      <location filename="../../posapp/ui/sale/screen.py" line="580" />
       <source>Subtotal %1 · Descontos %2 · </source>
       <translation>Subtotal %1 · Discounts %2 · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="565" />
-      <location filename="../../posapp/ui/sale/screen.py" line="762" />
+      <location filename="../../posapp/ui/sale/screen.py" line="618" />
+      <location filename="../../posapp/ui/sale/screen.py" line="834" />
       <source>Cliente: %1</source>
       <translation>Customer: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="593" />
+      <location filename="../../posapp/ui/sale/screen.py" line="656" />
       <source>Sem cliente (F2 para identificar)</source>
       <translation>No customer (F2 to identify)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="603" />
+      <location filename="../../posapp/ui/sale/screen.py" line="668" />
       <source>Saldo disponível: %1</source>
       <translation>Available balance: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="609" />
+      <location filename="../../posapp/ui/sale/screen.py" line="674" />
       <source>A liberar: %1</source>
       <translation>Pending: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="613" />
+      <location filename="../../posapp/ui/sale/screen.py" line="678" />
       <source>Vence em breve: %1</source>
       <translation>Expiring soon: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="624" />
+      <location filename="../../posapp/ui/sale/screen.py" line="689" />
       <source>Vale %1: %2 (até %3)</source>
       <translation>Voucher %1: %2 (until %3)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="630" />
+      <location filename="../../posapp/ui/sale/screen.py" line="695" />
       <source>Nenhum vale em aberto</source>
       <translation>No open vouchers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="632" />
+      <location filename="../../posapp/ui/sale/screen.py" line="697" />
       <source>Carregando saldo…</source>
       <translation>Loading balance…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="636" />
-      <location filename="../../posapp/ui/sale/screen.py" line="645" />
+      <location filename="../../posapp/ui/sale/screen.py" line="701" />
+      <location filename="../../posapp/ui/sale/screen.py" line="710" />
       <source>%1 pontos</source>
       <translation>%1 points</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="640" />
+      <location filename="../../posapp/ui/sale/screen.py" line="705" />
       <source>Esta compra rende: %1</source>
       <translation>This purchase earns: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="653" />
+      <location filename="../../posapp/ui/sale/screen.py" line="718" />
       <source>A venda não tem itens.</source>
       <translation>The sale has no items.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="663" />
+      <location filename="../../posapp/ui/sale/screen.py" line="728" />
       <source>Escolha o profissional de “%1” (coluna Profissional).</source>
       <translation>Choose the professional for “%1” (Professional column).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="735" />
+      <location filename="../../posapp/ui/sale/screen.py" line="804" />
       <source>Venda nº %1 concluída: %2</source>
       <translation>Sale no. %1 completed: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="738" />
+      <location filename="../../posapp/ui/sale/screen.py" line="807" />
       <source>Troco: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="753" />
+      <location filename="../../posapp/ui/sale/screen.py" line="825" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="756" />
+      <location filename="../../posapp/ui/sale/screen.py" line="828" />
       <source>TOTAL %1</source>
       <translation>TOTAL %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="760" />
+      <location filename="../../posapp/ui/sale/screen.py" line="832" />
       <source>Troco %1</source>
       <translation>Change %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="765" />
+      <location filename="../../posapp/ui/sale/screen.py" line="837" />
       <source>Pontos ganhos</source>
       <translation>Points earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="765" />
+      <location filename="../../posapp/ui/sale/screen.py" line="837" />
       <source>Cashback ganho</source>
       <translation>Cashback earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="770" />
+      <location filename="../../posapp/ui/sale/screen.py" line="842" />
       <source>Saldo de pontos %1</source>
       <translation>Points balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="772" />
+      <location filename="../../posapp/ui/sale/screen.py" line="844" />
       <source>Saldo de cashback %1</source>
       <translation>Cashback balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="776" />
+      <location filename="../../posapp/ui/sale/screen.py" line="848" />
       <source>Vale novo %1: %2</source>
       <translation>New voucher %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="802" />
+      <location filename="../../posapp/ui/sale/screen.py" line="860" />
+      <source>Como foi o atendimento? Nota de 0 a 10 (venda nº %1)</source>
+      <translation>How was the service? Score from 0 to 10 (sale no. %1)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/screen.py" line="889" />
+      <source>Nota %1 registrada. Obrigado!</source>
+      <translation>Score %1 recorded. Thank you!</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/screen.py" line="920" />
       <source>Nenhum recibo para reimprimir.</source>
       <translation>No receipt to reprint.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="806" />
+      <location filename="../../posapp/ui/sale/screen.py" line="924" />
       <source>Reimprimindo…</source>
       <translation>Reprinting…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="825" />
-      <location filename="../../posapp/ui/sale/screen.py" line="837" />
+      <location filename="../../posapp/ui/sale/screen.py" line="943" />
+      <location filename="../../posapp/ui/sale/screen.py" line="955" />
       <source>Falha na impressão: %1. A venda está salva; F7 reimprime.</source>
       <translation>Printing failed: %1. The sale is saved; F7 reprints.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="833" />
+      <location filename="../../posapp/ui/sale/screen.py" line="951" />
       <source>Recibo impresso.</source>
       <translation>Receipt printed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="852" />
+      <location filename="../../posapp/ui/sale/screen.py" line="970" />
       <source>Não há venda para estacionar.</source>
       <translation>There is no sale to park.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="874" />
+      <location filename="../../posapp/ui/sale/screen.py" line="993" />
       <source>Venda estacionada (nº %1). F6 recupera.</source>
       <translation>Sale parked (no. %1). F6 recalls it.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="878" />
+      <location filename="../../posapp/ui/sale/screen.py" line="997" />
       <source>Finalize ou estacione a venda atual antes de recuperar outra.</source>
       <translation>Finish or park the current sale before recalling another.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="884" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1003" />
       <source>Nenhuma venda estacionada.</source>
       <translation>No parked sales.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="931" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1050" />
       <source>Venda recuperada: %1</source>
       <translation>Sale recalled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="936" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1055" />
       <source>Não há venda em andamento para cancelar.</source>
       <translation>There is no sale in progress to cancel.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="943" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1062" />
       <source>Cancelamento não autorizado.</source>
       <translation>Cancellation not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="955" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1075" />
       <source>Venda cancelada, autorizada por %1.</source>
       <translation>Sale cancelled, authorized by %1.</translation>
     </message>
@@ -2241,621 +2973,636 @@ Scanner: %4</translation>
   <context>
     <name>SettingsScreen</name>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="114" />
-      <location filename="../../posapp/ui/settings/screen.py" line="195" />
+      <location filename="../../posapp/ui/settings/screen.py" line="117" />
+      <location filename="../../posapp/ui/settings/screen.py" line="213" />
       <source>A Gerência é só para gerentes e administradores.</source>
       <translation>Management is for managers and administrators only.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="118" />
+      <location filename="../../posapp/ui/settings/screen.py" line="121" />
       <source>Loja</source>
       <translation>Store</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="119" />
+      <location filename="../../posapp/ui/settings/screen.py" line="122" />
       <source>Programa</source>
       <translation>Program</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="120" />
+      <location filename="../../posapp/ui/settings/screen.py" line="123" />
       <source>Impressora</source>
       <translation>Printer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="121" />
+      <location filename="../../posapp/ui/settings/screen.py" line="124" />
       <source>Equipe</source>
       <translation>Staff</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="122" />
+      <location filename="../../posapp/ui/settings/screen.py" line="125" />
       <source>Auditoria</source>
       <translation>Audit log</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="130" />
+      <location filename="../../posapp/ui/settings/screen.py" line="127" />
+      <source>Sincronização</source>
+      <translation>Sync</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="129" />
+      <source>Mensagens</source>
+      <translation>Messages</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="131" />
+      <source>Campanhas</source>
+      <translation>Campaigns</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="139" />
       <source>Gerência</source>
       <translation>Management</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="214" />
+      <location filename="../../posapp/ui/settings/screen.py" line="232" />
       <source>Salvando…</source>
       <translation>Saving…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="230" />
+      <location filename="../../posapp/ui/settings/screen.py" line="248" />
       <source>Salvar dados da loja</source>
       <translation>Save store details</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="233" />
+      <location filename="../../posapp/ui/settings/screen.py" line="251" />
       <source>Nome</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="234" />
+      <location filename="../../posapp/ui/settings/screen.py" line="252" />
       <source>CNPJ</source>
       <translation>CNPJ</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="235" />
+      <location filename="../../posapp/ui/settings/screen.py" line="253" />
       <source>Endereço</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="236" />
+      <location filename="../../posapp/ui/settings/screen.py" line="254" />
       <source>Telefone</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="266" />
+      <location filename="../../posapp/ui/settings/screen.py" line="284" />
       <source>alterar os dados da loja</source>
       <translation>change the store details</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="271" />
-      <location filename="../../posapp/ui/settings/screen.py" line="665" />
-      <location filename="../../posapp/ui/settings/screen.py" line="749" />
-      <location filename="../../posapp/ui/settings/screen.py" line="884" />
-      <location filename="../../posapp/ui/settings/screen.py" line="898" />
+      <location filename="../../posapp/ui/settings/screen.py" line="289" />
+      <location filename="../../posapp/ui/settings/screen.py" line="683" />
+      <location filename="../../posapp/ui/settings/screen.py" line="767" />
+      <location filename="../../posapp/ui/settings/screen.py" line="902" />
+      <location filename="../../posapp/ui/settings/screen.py" line="916" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="276" />
+      <location filename="../../posapp/ui/settings/screen.py" line="294" />
       <source>Dados da loja salvos</source>
       <translation>Store details saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="283" />
+      <location filename="../../posapp/ui/settings/screen.py" line="301" />
       <source>(programa em vigor)</source>
       <translation>(program in force)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="290" />
+      <location filename="../../posapp/ui/settings/screen.py" line="308" />
       <source>Cashback</source>
       <translation>Cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="291" />
+      <location filename="../../posapp/ui/settings/screen.py" line="309" />
       <source>Pontos</source>
       <translation>Points</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="294" />
+      <location filename="../../posapp/ui/settings/screen.py" line="312" />
       <source>ex.: servicos: 20; higiene: 5</source>
       <translation>e.g. servicos: 20; higiene: 5</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="296" />
+      <location filename="../../posapp/ui/settings/screen.py" line="314" />
       <source>ex.: medicamentos, tabaco</source>
       <translation>e.g. medicamentos, tabaco</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="303" />
+      <location filename="../../posapp/ui/settings/screen.py" line="321" />
       <source>Permitir saldo negativo após devoluções</source>
       <translation>Allow a negative balance after returns</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="312" />
+      <location filename="../../posapp/ui/settings/screen.py" line="330" />
       <source>Sem vale</source>
       <translation>No voucher</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="314" />
+      <location filename="../../posapp/ui/settings/screen.py" line="332" />
       <source>Saldo vira vale ao chegar a um valor</source>
       <translation>The balance becomes a voucher when it reaches an amount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="317" />
+      <location filename="../../posapp/ui/settings/screen.py" line="335" />
       <source>Vale de desconto após compra acima de um valor</source>
       <translation>A discount voucher after a purchase above an amount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="328" />
+      <location filename="../../posapp/ui/settings/screen.py" line="346" />
       <source>Indicação premiada</source>
       <translation>Referral bonus</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="340" />
+      <location filename="../../posapp/ui/settings/screen.py" line="358" />
       <source>Salvar programa</source>
       <translation>Save program</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="343" />
+      <location filename="../../posapp/ui/settings/screen.py" line="361" />
       <source>Ganho</source>
       <translation>Earning</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="345" />
+      <location filename="../../posapp/ui/settings/screen.py" line="363" />
       <source>Nome do programa</source>
       <translation>Program name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="346" />
+      <location filename="../../posapp/ui/settings/screen.py" line="364" />
       <source>Modo</source>
       <translation>Mode</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="347" />
-      <location filename="../../posapp/ui/settings/screen.py" line="568" />
+      <location filename="../../posapp/ui/settings/screen.py" line="365" />
+      <location filename="../../posapp/ui/settings/screen.py" line="586" />
       <source>Cashback (%)</source>
       <translation>Cashback (%)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="348" />
+      <location filename="../../posapp/ui/settings/screen.py" line="366" />
       <source>% por categoria</source>
       <translation>% per category</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="349" />
+      <location filename="../../posapp/ui/settings/screen.py" line="367" />
       <source>Categorias sem cashback</source>
       <translation>Categories without cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="350" />
+      <location filename="../../posapp/ui/settings/screen.py" line="368" />
       <source>Compra mínima (R$)</source>
       <translation>Minimum purchase (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="351" />
+      <location filename="../../posapp/ui/settings/screen.py" line="369" />
       <source>Pontos por real</source>
       <translation>Points per real</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="352" />
+      <location filename="../../posapp/ui/settings/screen.py" line="370" />
       <source>Pontos por troca</source>
       <translation>Points per redemption</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="353" />
+      <location filename="../../posapp/ui/settings/screen.py" line="371" />
       <source>Valor da troca (R$)</source>
       <translation>Redemption value (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="354" />
+      <location filename="../../posapp/ui/settings/screen.py" line="372" />
       <source>Uso e validade</source>
       <translation>Spending and expiry</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="356" />
+      <location filename="../../posapp/ui/settings/screen.py" line="374" />
       <source>Dias para liberar</source>
       <translation>Days until available</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="357" />
+      <location filename="../../posapp/ui/settings/screen.py" line="375" />
       <source>Validade (dias, 0 = não vence)</source>
       <translation>Valid for (days, 0 = never expires)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="358" />
+      <location filename="../../posapp/ui/settings/screen.py" line="376" />
       <source>Paga até (% da compra)</source>
       <translation>Pays up to (% of the purchase)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="359" />
+      <location filename="../../posapp/ui/settings/screen.py" line="377" />
       <source>Lembrete após (dias sem visita)</source>
       <translation>Reminder after (days without a visit)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="361" />
+      <location filename="../../posapp/ui/settings/screen.py" line="379" />
       <source>Vale</source>
       <translation>Voucher</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="363" />
+      <location filename="../../posapp/ui/settings/screen.py" line="381" />
       <source>Regra</source>
       <translation>Rule</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="364" />
+      <location filename="../../posapp/ui/settings/screen.py" line="382" />
       <source>A partir de (R$)</source>
       <translation>From (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="365" />
+      <location filename="../../posapp/ui/settings/screen.py" line="383" />
       <source>Em passos de (R$, 0 = todo o saldo)</source>
       <translation>In steps of (R$, 0 = the whole balance)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="366" />
+      <location filename="../../posapp/ui/settings/screen.py" line="384" />
       <source>Valor do vale (R$)</source>
       <translation>Voucher value (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="367" />
+      <location filename="../../posapp/ui/settings/screen.py" line="385" />
       <source>ou desconto (%)</source>
       <translation>or discount (%)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="368" />
+      <location filename="../../posapp/ui/settings/screen.py" line="386" />
       <source>Desconto máximo (R$)</source>
       <translation>Maximum discount (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="369" />
+      <location filename="../../posapp/ui/settings/screen.py" line="387" />
       <source>Usar a partir de (R$)</source>
       <translation>Usable from (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="370" />
+      <location filename="../../posapp/ui/settings/screen.py" line="388" />
       <source>Validade do vale (dias)</source>
       <translation>Voucher valid for (days)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="371" />
+      <location filename="../../posapp/ui/settings/screen.py" line="389" />
       <source>Indicação</source>
       <translation>Referral</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="374" />
+      <location filename="../../posapp/ui/settings/screen.py" line="392" />
       <source>Bônus de quem indica (R$)</source>
       <translation>Referrer's bonus (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="375" />
+      <location filename="../../posapp/ui/settings/screen.py" line="393" />
       <source>Bônus do indicado (R$)</source>
       <translation>New customer's bonus (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="376" />
+      <location filename="../../posapp/ui/settings/screen.py" line="394" />
       <source>Na primeira compra a partir de (R$)</source>
       <translation>On a first purchase from (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="384" />
+      <location filename="../../posapp/ui/settings/screen.py" line="402" />
       <source>Começar de</source>
       <translation>Start from</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="386" />
+      <location filename="../../posapp/ui/settings/screen.py" line="404" />
       <source>Exemplo</source>
       <translation>Example</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="389" />
-      <location filename="../../posapp/ui/settings/screen.py" line="592" />
+      <location filename="../../posapp/ui/settings/screen.py" line="407" />
+      <location filename="../../posapp/ui/settings/screen.py" line="610" />
       <source>Numa compra de</source>
       <translation>On a purchase of</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="514" />
+      <location filename="../../posapp/ui/settings/screen.py" line="532" />
       <source>valor inválido em %1: %2</source>
       <translation>invalid amount in %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="529" />
+      <location filename="../../posapp/ui/settings/screen.py" line="547" />
       <source>use 'categoria: %' em % por categoria: %1</source>
       <translation>use 'category: %' in % per category: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="540" />
+      <location filename="../../posapp/ui/settings/screen.py" line="558" />
       <source>carregando o programa…</source>
       <translation>loading the program…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="545" />
+      <location filename="../../posapp/ui/settings/screen.py" line="563" />
       <source>A partir de</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="546" />
+      <location filename="../../posapp/ui/settings/screen.py" line="564" />
       <source>Em passos de</source>
       <translation>In steps of</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="547" />
+      <location filename="../../posapp/ui/settings/screen.py" line="565" />
       <source>Valor do vale</source>
       <translation>Voucher value</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="548" />
+      <location filename="../../posapp/ui/settings/screen.py" line="566" />
       <source>desconto (%)</source>
       <translation>discount (%)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="549" />
+      <location filename="../../posapp/ui/settings/screen.py" line="567" />
       <source>Desconto máximo</source>
       <translation>Maximum discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="550" />
+      <location filename="../../posapp/ui/settings/screen.py" line="568" />
       <source>Usar a partir de</source>
       <translation>Usable from</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="555" />
+      <location filename="../../posapp/ui/settings/screen.py" line="573" />
       <source>Bônus de quem indica</source>
       <translation>Referrer's bonus</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="556" />
+      <location filename="../../posapp/ui/settings/screen.py" line="574" />
       <source>Bônus do indicado</source>
       <translation>New customer's bonus</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="557" />
+      <location filename="../../posapp/ui/settings/screen.py" line="575" />
       <source>Na primeira compra a partir de</source>
       <translation>On a first purchase from</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="573" />
+      <location filename="../../posapp/ui/settings/screen.py" line="591" />
       <source>Compra mínima</source>
       <translation>Minimum purchase</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="576" />
+      <location filename="../../posapp/ui/settings/screen.py" line="594" />
       <source>Paga até</source>
       <translation>Pays up to</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="581" />
+      <location filename="../../posapp/ui/settings/screen.py" line="599" />
       <source>Valor da troca</source>
       <translation>Redemption value</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="606" />
+      <location filename="../../posapp/ui/settings/screen.py" line="624" />
       <source>Numa compra de %1 o cliente não ganha nada: o mínimo é %2.</source>
       <translation>On a purchase of %1 the customer earns nothing: the minimum is %2.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="612" />
+      <location filename="../../posapp/ui/settings/screen.py" line="630" />
       <source>Numa compra de %1 o cliente ganha %2 pontos (%3)</source>
       <translation>On a purchase of %1 the customer earns %2 points (%3)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="619" />
+      <location filename="../../posapp/ui/settings/screen.py" line="637" />
       <source>Numa compra de %1 o cliente ganha %2 de cashback</source>
       <translation>On a purchase of %1 the customer earns %2 cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="624" />
+      <location filename="../../posapp/ui/settings/screen.py" line="642" />
       <source>, liberado em %1 dias</source>
       <translation>, available in %1 days</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="626" />
+      <location filename="../../posapp/ui/settings/screen.py" line="644" />
       <source>, válido por %1 dias</source>
       <translation>, valid for %1 days</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="630" />
+      <location filename="../../posapp/ui/settings/screen.py" line="648" />
       <source>O saldo vira um vale de %1 (válido por %2 dias).</source>
       <translation>The balance becomes a voucher of %1 (valid for %2 days).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="638" />
+      <location filename="../../posapp/ui/settings/screen.py" line="656" />
       <source>%1 de desconto</source>
       <translation>%1 off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="641" />
+      <location filename="../../posapp/ui/settings/screen.py" line="659" />
       <source>A compra dá um vale de %1 (válido por %2 dias).</source>
       <translation>The purchase earns a voucher of %1 (valid for %2 days).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="646" />
+      <location filename="../../posapp/ui/settings/screen.py" line="664" />
       <source>Os pontos podem pagar até %1 desta compra.</source>
       <translation>Points may pay up to %1 of this purchase.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="648" />
+      <location filename="../../posapp/ui/settings/screen.py" line="666" />
       <source>O cashback pode pagar até %1 desta compra.</source>
       <translation>Cashback may pay up to %1 of this purchase.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="660" />
+      <location filename="../../posapp/ui/settings/screen.py" line="678" />
       <source>alterar o programa de fidelidade</source>
       <translation>change the loyalty program</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="671" />
+      <location filename="../../posapp/ui/settings/screen.py" line="689" />
       <source>Programa salvo: vale a partir da próxima venda</source>
       <translation>Program saved: it applies from the next sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="688" />
+      <location filename="../../posapp/ui/settings/screen.py" line="706" />
       <source>Pino %1</source>
       <translation>Pin %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="692" />
+      <location filename="../../posapp/ui/settings/screen.py" line="710" />
       <source>(nenhum)</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="696" />
+      <location filename="../../posapp/ui/settings/screen.py" line="714" />
       <source>Salvar</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="698" />
+      <location filename="../../posapp/ui/settings/screen.py" line="716" />
       <source>Imprimir teste</source>
       <translation>Print test page</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="701" />
+      <location filename="../../posapp/ui/settings/screen.py" line="719" />
       <source>Impressora (endereço)</source>
       <translation>Printer (address)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="702" />
+      <location filename="../../posapp/ui/settings/screen.py" line="720" />
       <source>Papel</source>
       <translation>Paper</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="703" />
+      <location filename="../../posapp/ui/settings/screen.py" line="721" />
       <source>Modelo</source>
       <translation>Model</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="704" />
+      <location filename="../../posapp/ui/settings/screen.py" line="722" />
       <source>Gaveta</source>
       <translation>Drawer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="705" />
+      <location filename="../../posapp/ui/settings/screen.py" line="723" />
       <source>Leitor: prefixo</source>
       <translation>Scanner: prefix</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="706" />
+      <location filename="../../posapp/ui/settings/screen.py" line="724" />
       <source>Leitor: final</source>
       <translation>Scanner: suffix</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="707" />
+      <location filename="../../posapp/ui/settings/screen.py" line="725" />
       <source>Leitor: intervalo máximo entre teclas</source>
       <translation>Scanner: longest gap between keys</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="744" />
+      <location filename="../../posapp/ui/settings/screen.py" line="762" />
       <source>alterar impressora e leitor</source>
       <translation>change the printer and scanner</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="755" />
+      <location filename="../../posapp/ui/settings/screen.py" line="773" />
       <source>Impressora e leitor salvos</source>
       <translation>Printer and scanner saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="763" />
+      <location filename="../../posapp/ui/settings/screen.py" line="781" />
       <source>Imprimindo a página de teste…</source>
       <translation>Printing the test page…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="769" />
+      <location filename="../../posapp/ui/settings/screen.py" line="787" />
       <source>Página de teste impressa</source>
       <translation>Test page printed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="772" />
+      <location filename="../../posapp/ui/settings/screen.py" line="790" />
       <source>Não imprimiu: %1</source>
       <translation>Not printed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="787" />
+      <location filename="../../posapp/ui/settings/screen.py" line="805" />
       <source>Cadastrar</source>
       <translation>Add</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="788" />
+      <location filename="../../posapp/ui/settings/screen.py" line="806" />
       <source>Mudar função</source>
       <translation>Change role</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="789" />
+      <location filename="../../posapp/ui/settings/screen.py" line="807" />
       <source>Trocar PIN</source>
       <translation>Reset PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="790" />
+      <location filename="../../posapp/ui/settings/screen.py" line="808" />
       <source>Desativar</source>
       <translation>Deactivate</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="853" />
+      <location filename="../../posapp/ui/settings/screen.py" line="871" />
       <source>cadastrar %1 na equipe</source>
       <translation>add %1 to the staff</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="860" />
+      <location filename="../../posapp/ui/settings/screen.py" line="878" />
       <source>%1 cadastrado(a)</source>
       <translation>%1 added</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="862" />
+      <location filename="../../posapp/ui/settings/screen.py" line="880" />
       <source>mudar a função de %1</source>
       <translation>change %1's role</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="870" />
+      <location filename="../../posapp/ui/settings/screen.py" line="888" />
       <source>Função de %1 alterada</source>
       <translation>%1's role changed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="872" />
+      <location filename="../../posapp/ui/settings/screen.py" line="890" />
       <source>trocar o PIN de %1</source>
       <translation>reset %1's PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="880" />
+      <location filename="../../posapp/ui/settings/screen.py" line="898" />
       <source>PIN de %1 trocado</source>
       <translation>%1's PIN reset</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="893" />
+      <location filename="../../posapp/ui/settings/screen.py" line="911" />
       <source>desativar %1</source>
       <translation>deactivate %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="897" />
+      <location filename="../../posapp/ui/settings/screen.py" line="915" />
       <source>%1 desativado(a)</source>
       <translation>%1 deactivated</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="911" />
+      <location filename="../../posapp/ui/settings/screen.py" line="929" />
       <source>Buscar no registro</source>
       <translation>Search the log</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="914" />
-      <location filename="../../posapp/ui/settings/screen.py" line="972" />
+      <location filename="../../posapp/ui/settings/screen.py" line="932" />
+      <location filename="../../posapp/ui/settings/screen.py" line="990" />
       <source>Todas as ações</source>
       <translation>All actions</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="916" />
-      <location filename="../../posapp/ui/settings/screen.py" line="977" />
+      <location filename="../../posapp/ui/settings/screen.py" line="934" />
+      <location filename="../../posapp/ui/settings/screen.py" line="995" />
       <source>Toda a equipe</source>
       <translation>All staff</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="917" />
+      <location filename="../../posapp/ui/settings/screen.py" line="935" />
       <source>De</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="926" />
+      <location filename="../../posapp/ui/settings/screen.py" line="944" />
       <source>Buscar</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="931" />
+      <location filename="../../posapp/ui/settings/screen.py" line="949" />
       <source>Anterior</source>
       <translation>Previous</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="932" />
+      <location filename="../../posapp/ui/settings/screen.py" line="950" />
       <source>Próxima</source>
       <translation>Next</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="947" />
+      <location filename="../../posapp/ui/settings/screen.py" line="965" />
       <source>até</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="1020" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1038" />
       <source>Página %1 de %2 · %3 registros</source>
       <translation>Page %1 of %2 · %3 entries</translation>
     </message>
@@ -2863,95 +3610,95 @@ Scanner: %4</translation>
   <context>
     <name>Shell</name>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="84" />
+      <location filename="../../posapp/ui/shell.py" line="87" />
       <source>%1 (demonstração)</source>
       <translation>%1 (demo)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="96" />
+      <location filename="../../posapp/ui/shell.py" line="99" />
       <source>Venda</source>
       <translation>Sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="97" />
+      <location filename="../../posapp/ui/shell.py" line="100" />
       <source>Clientes</source>
       <translation>Customers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="98" />
+      <location filename="../../posapp/ui/shell.py" line="101" />
       <source>Vendas</source>
       <translation>Sales</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="102" />
+      <location filename="../../posapp/ui/shell.py" line="105" />
       <source>Caixa</source>
       <translation>Cashier</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="104" />
+      <location filename="../../posapp/ui/shell.py" line="107" />
       <source>Painel</source>
       <translation>Dashboard</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="113" />
+      <location filename="../../posapp/ui/shell.py" line="116" />
       <source>Gerência</source>
       <translation>Management</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="128" />
+      <location filename="../../posapp/ui/shell.py" line="131" />
       <source>Sair</source>
       <translation>Sign out</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="187" />
-      <location filename="../../posapp/ui/shell.py" line="338" />
+      <location filename="../../posapp/ui/shell.py" line="190" />
+      <location filename="../../posapp/ui/shell.py" line="361" />
       <source>Ninguém no caixa</source>
       <translation>Nobody signed in</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="188" />
-      <location filename="../../posapp/ui/shell.py" line="306" />
+      <location filename="../../posapp/ui/shell.py" line="191" />
+      <location filename="../../posapp/ui/shell.py" line="329" />
       <source>Turno: —</source>
       <translation>Shift: —</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="189" />
-      <location filename="../../posapp/ui/shell.py" line="214" />
+      <location filename="../../posapp/ui/shell.py" line="192" />
+      <location filename="../../posapp/ui/shell.py" line="237" />
       <source>Impressora OK</source>
       <translation>Printer OK</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="190" />
+      <location filename="../../posapp/ui/shell.py" line="193" />
       <source>Leitor: teclado</source>
       <translation>Scanner: keyboard</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="191" />
+      <location filename="../../posapp/ui/shell.py" line="194" />
       <source>Sincronização: desligada</source>
       <translation>Sync: off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="213" />
+      <location filename="../../posapp/ui/shell.py" line="236" />
       <source>Impressora OK (%1 na fila)</source>
       <translation>Printer OK (%1 queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="215" />
+      <location filename="../../posapp/ui/shell.py" line="238" />
       <source>erro</source>
       <translation>error</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="217" />
+      <location filename="../../posapp/ui/shell.py" line="240" />
       <source>Impressora: %1 (%2 na fila)</source>
       <translation>Printer: %1 (%2 queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="274" />
+      <location filename="../../posapp/ui/shell.py" line="297" />
       <source>A tela de venda ainda não está disponível.</source>
       <translation>The sale screen is not available yet.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="310" />
+      <location filename="../../posapp/ui/shell.py" line="333" />
       <source>Turno: aberto por %1 em %2</source>
       <translation>Shift: opened by %1 at %2</translation>
     </message>
@@ -3145,6 +3892,124 @@ Scanner: %4</translation>
     </message>
   </context>
   <context>
+    <name>SyncTab</name>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="90" />
+      <source>Sincronizar com a nuvem</source>
+      <translation>Sync with the cloud</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="92" />
+      <source>Salvar</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="94" />
+      <source>Sincronizar agora</source>
+      <translation>Sync now</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="100" />
+      <source>Loja assume a diferença</source>
+      <translation>The store absorbs the difference</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="101" />
+      <source>Manter débito do cliente</source>
+      <translation>Keep it as the customer's debt</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="105" />
+      <source>Observação (obrigatória para resolver)</source>
+      <translation>Note (required to resolve)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="109" />
+      <source>Endereço da nuvem</source>
+      <translation>Cloud address</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="110" />
+      <source>Token do terminal</source>
+      <translation>Terminal token</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="112" />
+      <source>Consultar a nuvem para gastos de cashback acima de</source>
+      <translation>Ask the cloud for cashback spends above</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="125" />
+      <source>Conflitos entre lojas</source>
+      <translation>Conflicts between stores</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="147" />
+      <source>(guardado; deixe vazio para manter)</source>
+      <translation>(saved; leave empty to keep it)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="157" />
+      <source>Último erro: %1</source>
+      <translation>Last error: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="178" />
+      <source>Valor inválido: %1</source>
+      <translation>Invalid amount: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="193" />
+      <source>alterar a sincronização</source>
+      <translation>change the sync</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="198" />
+      <source>Alteração cancelada</source>
+      <translation>Change cancelled</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="203" />
+      <source>Sincronização salva</source>
+      <translation>Sync saved</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="210" />
+      <source>Sincronizando…</source>
+      <translation>Syncing…</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="216" />
+      <source>Sincronização não configurada</source>
+      <translation>Sync is not set up</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="219" />
+      <source>Sincronizado: %1 enviados, %2 recebidos</source>
+      <translation>Synced: %1 sent, %2 received</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="241" />
+      <source>a loja assumir %1 de %2</source>
+      <translation>the store to absorb %1 of %2</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="243" />
+      <source>manter %1 como débito de %2</source>
+      <translation>keep %1 as %2's debt</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="252" />
+      <source>Nada foi alterado</source>
+      <translation>Nothing was changed</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="257" />
+      <source>Conflito resolvido</source>
+      <translation>Conflict resolved</translation>
+    </message>
+  </context>
+  <context>
     <name>VoidDialog</name>
     <message>
       <location filename="../../posapp/ui/sales/dialogs.py" line="115" />
@@ -3208,6 +4073,39 @@ Scanner: %4</translation>
       <location filename="../../posapp/ui/customers/models.py" line="102" />
       <source>Situação</source>
       <translation>Status</translation>
+    </message>
+  </context>
+  <context>
+    <name>owner</name>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="74" />
+      <source>Saldo gasto duas vezes</source>
+      <translation>Balance spent twice</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="76" />
+      <source>Vale usado duas vezes</source>
+      <translation>Voucher used twice</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sync_line.py" line="14" />
+      <source>Sincronização: desligada</source>
+      <translation>Sync: off</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sync_line.py" line="18" />
+      <source>nunca</source>
+      <translation>never</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sync_line.py" line="21" />
+      <source>Online · %1 na fila · última: %2</source>
+      <translation>Online · %1 queued · last: %2</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sync_line.py" line="23" />
+      <source>Offline · %1 na fila · última: %2</source>
+      <translation>Offline · %1 queued · last: %2</translation>
     </message>
   </context>
 </TS>

@@ -6,15 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QCoreApplication, Qt, QTime
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hardware.emulator.virtual import stop_virtual_printers
+from posapp.app import install_translator
 from posapp.core.messages import MessageKind
 from posapp.services.message_settings import MessagingSettings, load_messaging
 from posapp.services.message_templates import templates
 from posapp.ui.settings.messages_tab import MODELOS, REGISTRO, MessagesTab
-from posapp.ui.settings.screen import MENSAGENS, SettingsScreen
+from posapp.ui.settings.screen import CAMPANHAS, MENSAGENS, SINCRONIZACAO, SettingsScreen
 from tests.services.admin_support import last_audit
 from tests.services.messages_support import configure, email_settings
 from tests.support import CASHIER_PIN, Shop
@@ -201,3 +203,54 @@ def test_the_log_tells_why_a_message_was_not_sent(
     settle(english, qtbot)
     model = english.messages_tab.log_model
     assert model.index(0, 5).data() == "The customer has not consented to messages (LGPD)."
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    translator = install_translator(qapp, "en")
+    assert translator is not None
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_the_new_tabs_in_english(
+    make_shop: MakeShop,
+    screens: Callable[..., SettingsScreen],
+    english: None,
+    qtbot: QtBot,
+) -> None:
+    shop = make_shop("salon")
+    configure(shop, email_settings(2525))
+    shop.enrol("Lia Sem Consentimento", cpf="529.982.247-25", email="lia@example.com")
+    screen = screens(shop, MENSAGENS, language="en")
+    assert [screen.tabs.tabText(i) for i in (SINCRONIZACAO, MENSAGENS, CAMPANHAS)] == [
+        "Sync",
+        "Messages",
+        "Campaigns",
+    ]
+    tab = screen.messages_tab
+    assert [tab.pages.tabText(i) for i in range(3)] == ["Sending", "Templates", "Log"]
+    assert tab.counter_sends.text() == "This counter sends the messages"
+    tab.pages.setCurrentIndex(REGISTRO)
+    settle(screen, qtbot)
+    model = tab.log_model
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)] == [
+        "When",
+        "Customer",
+        "Message",
+        "Channel",
+        "Status",
+        "Reason",
+    ]
+    assert [model.index(0, c).data() for c in range(2, 6)] == [
+        "Welcome",
+        "E-mail",
+        "Not sent",
+        "The customer has not consented to messages (LGPD).",
+    ]
+    tab.pages.setCurrentIndex(MODELOS)
+    tab.text.setPlainText("{nope}")
+    assert tab.problems.text().startswith("Text: there is no {nope} field in this message.")
+    campaigns = screen.campaigns_tab
+    assert campaigns.create_button.text() == "Create campaign"
+    assert campaigns.tiers_save.text() == "Save tiers"

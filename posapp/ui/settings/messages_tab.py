@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QCoreApplication, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -79,38 +79,46 @@ LOG_LIMIT = 100
 CHANNEL_ORDER = (Channel.EMAIL, Channel.WHATSAPP, Channel.SMS)
 
 
-def kind_name(kind: str, owner: Any) -> str:
+def kind_name(kind: str) -> str:
     names = {
-        MessageKind.WELCOME.value: owner.tr("Boas-vindas"),
-        MessageKind.CASHBACK_CREDITED.value: owner.tr("Cashback creditado"),
-        MessageKind.VOUCHER_ISSUED.value: owner.tr("Vale emitido"),
-        MessageKind.CASHBACK_EXPIRING.value: owner.tr("Cashback vencendo"),
-        MessageKind.BALANCE_REMINDER.value: owner.tr("Lembrete de saldo"),
-        MessageKind.REFERRAL_REWARD.value: owner.tr("Prêmio de indicação"),
-        MessageKind.BIRTHDAY.value: owner.tr("Aniversário"),
-        MessageKind.CAMPAIGN.value: owner.tr("Campanha"),
+        MessageKind.WELCOME.value: QCoreApplication.translate("Messages", "Boas-vindas"),
+        MessageKind.CASHBACK_CREDITED.value: QCoreApplication.translate(
+            "Messages", "Cashback creditado"
+        ),
+        MessageKind.VOUCHER_ISSUED.value: QCoreApplication.translate("Messages", "Vale emitido"),
+        MessageKind.CASHBACK_EXPIRING.value: QCoreApplication.translate(
+            "Messages", "Cashback vencendo"
+        ),
+        MessageKind.BALANCE_REMINDER.value: QCoreApplication.translate(
+            "Messages", "Lembrete de saldo"
+        ),
+        MessageKind.REFERRAL_REWARD.value: QCoreApplication.translate(
+            "Messages", "Prêmio de indicação"
+        ),
+        MessageKind.BIRTHDAY.value: QCoreApplication.translate("Messages", "Aniversário"),
+        MessageKind.CAMPAIGN.value: QCoreApplication.translate("Messages", "Campanha"),
     }
-    return str(names.get(kind, kind))
+    return names.get(kind, kind)
 
 
-def status_name(status: str, owner: Any) -> str:
+def status_name(status: str) -> str:
     names = {
-        "queued": owner.tr("Na fila"),
-        "sent": owner.tr("Enviada"),
-        "skipped": owner.tr("Não enviada"),
-        "deferred": owner.tr("Adiada"),
-        "failed": owner.tr("Falhou"),
+        "queued": QCoreApplication.translate("Messages", "Na fila"),
+        "sent": QCoreApplication.translate("Messages", "Enviada"),
+        "skipped": QCoreApplication.translate("Messages", "Não enviada"),
+        "deferred": QCoreApplication.translate("Messages", "Adiada"),
+        "failed": QCoreApplication.translate("Messages", "Falhou"),
     }
-    return str(names.get(status, status))
+    return names.get(status, status)
 
 
-def channel_name(channel: str, owner: Any) -> str:
+def channel_name(channel: str) -> str:
     names = {
-        Channel.EMAIL.value: owner.tr("E-mail"),
-        Channel.WHATSAPP.value: owner.tr("WhatsApp"),
-        Channel.SMS.value: owner.tr("SMS"),
+        Channel.EMAIL.value: QCoreApplication.translate("Messages", "E-mail"),
+        Channel.WHATSAPP.value: QCoreApplication.translate("Messages", "WhatsApp"),
+        Channel.SMS.value: QCoreApplication.translate("Messages", "SMS"),
     }
-    return str(names.get(channel, channel))
+    return names.get(channel, channel)
 
 
 class MessageLogModel(RowsModel[LoggedMessage]):
@@ -131,11 +139,11 @@ class MessageLogModel(RowsModel[LoggedMessage]):
         if column == 1:
             return row.customer_name or "—"
         if column == 2:
-            return kind_name(row.kind, self)
+            return kind_name(row.kind)
         if column == 3:
-            return channel_name(row.channel, self)
+            return channel_name(row.channel)
         if column == 4:
-            return status_name(row.status, self)
+            return status_name(row.status)
         return reason_words(row, self.locale)
 
 
@@ -360,7 +368,7 @@ class MessagesTab(QWidget):
     def _templates_page(self) -> QWidget:
         self.kind = named(QComboBox(), "templateKind")
         for kind in MessageKind:
-            self.kind.addItem(kind_name(kind.value, self), kind.value)
+            self.kind.addItem(kind_name(kind.value), kind.value)
         self.language = named(QComboBox(), "templateLanguage")
         self.language.addItem(self.tr("Português"), LANGUAGES[0])
         self.language.addItem(self.tr("Inglês"), LANGUAGES[1])
@@ -468,7 +476,7 @@ class MessagesTab(QWidget):
             return
         station = self.station
         self.host.with_pin(
-            self.tr("alterar a mensagem “%1”").replace("%1", kind_name(kind.value, self)),
+            self.tr("alterar a mensagem “%1”").replace("%1", kind_name(kind.value)),
             lambda staff_id, pin: save_template(
                 station, kind, lang, template, staff_id=staff_id, manager_pin=pin
             ),
@@ -480,7 +488,7 @@ class MessagesTab(QWidget):
         kind, lang = self.chosen()
         station = self.station
         self.host.with_pin(
-            self.tr("voltar a mensagem “%1” ao padrão").replace("%1", kind_name(kind.value, self)),
+            self.tr("voltar a mensagem “%1” ao padrão").replace("%1", kind_name(kind.value)),
             lambda staff_id, pin: reset_template(
                 station, kind, lang, staff_id=staff_id, manager_pin=pin
             ),
