@@ -70,6 +70,7 @@ def test_the_tier_line_and_one_score_per_sale(
     assert sale is not None and sale.customer is not None
     assert screen.tier_label.text() == ""  # the customer left with the sale
     assert screen.nps_panel.isVisible()
+    assert screen.minimumSizeHint().width() < 1_000  # the question still fits a 1280 px screen
     assert screen.nps_question.text() == (
         f"Como foi o atendimento? Nota de 0 a 10 (venda nº {sale.number:06d})"
     )
