@@ -11,6 +11,10 @@ ledger row, sale or voucher changes: the chain and every balance stay whole and
 `verify` stays clean. It is a manager's action, audited (with the reason, never
 the data removed), and announced to the other counters ("customer.anonymized").
 
+Copies of the data elsewhere in the file go too: a message not sent yet is
+dropped (skipped, reason "anonymized") and every message of the customer loses
+its address and figures; old outbox events about the customer keep only its uuid.
+
 Name search is an FTS5 index, which keeps a changed name's terms in its segments
 (only marked deleted) until they are merged: anonymizing merges them at once
 ('optimize'), with SQLite's secure_delete on, so the old name is neither found
@@ -29,21 +33,33 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
-from db.models import Customer, CustomerBalance, LedgerEntry, Sale, Voucher
+from db.models import (
+    Customer,
+    CustomerBalance,
+    LedgerEntry,
+    Message,
+    OutboxEvent,
+    Sale,
+    Voucher,
+)
 from db.schema_sql import FTS_TABLE
 from posapp.core.codes import new_referral_code
 from posapp.core.cpf import is_valid_cpf, normalize_cpf
 from posapp.core.errors import InvalidCPF, UnknownCustomer
 from posapp.services import audit, outbox
+from posapp.services.message_outbox import DEFERRED, QUEUED, SKIPPED
 from posapp.services.auth import authorize_manager
 from posapp.services.station import Station
 
 ANONYMOUS_NAME = "Cliente anonimizado"
 EXPORT_FORMAT = "posapp.customer-export/1"
 ERASED_FIELDS = ("name", "cpf", "phone", "email", "birthday", "marketing_consent")
+WAITING = (QUEUED, DEFERRED)
+"""Message statuses that could still go out."""
+ANONYMIZED_DETAIL = "Cliente anonimizado (LGPD): mensagem descartada."
 
 
 FIELD_NAMES = {
@@ -247,6 +263,7 @@ def anonymize_customer(
         customer.consent_at = None
         customer.referral_code = _fresh_code(session)
         session.flush()
+        _scrub_copies(session, customer, now)
         outbox.emit(
             session,
             "customer.anonymized",
@@ -273,6 +290,34 @@ def anonymize_customer(
         session.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')"))
         done = Anonymized(customer.uuid, tuple(cleared))
     return done
+
+
+def _scrub_copies(session: Session, customer: Customer, now: datetime) -> None:
+    """The person's data copied elsewhere in this file: messages and old outbox payloads.
+
+    A message not sent yet is dropped (kept as skipped, reason "anonymized"); every
+    message loses its address and figures. Outbox events about the customer keep only
+    the uuid (sync builds what it sends from the customer row, which is cleared now).
+    """
+    connection = session.connection()
+    connection.execute(
+        update(Message)
+        .where(Message.customer_id == customer.id, Message.status.in_(WAITING))
+        .values(status=SKIPPED, reason="anonymized", reason_detail=ANONYMIZED_DETAIL)
+    )
+    connection.execute(
+        update(Message)
+        .where(Message.customer_id == customer.id)
+        .values(to_address=None, facts_json="{}", qr_payload=None)
+    )
+    connection.execute(
+        update(OutboxEvent)
+        .where(
+            OutboxEvent.kind.like("customer.%"),
+            OutboxEvent.payload.contains(customer.uuid),
+        )
+        .values(payload=json.dumps({"customer": customer.uuid, "anonymized": now.isoformat()}))
+    )
 
 
 @contextmanager

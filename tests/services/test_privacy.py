@@ -19,6 +19,7 @@ from posapp.services.privacy import (
     save_export,
 )
 from posapp.services.verify import verify
+from tests.services.messages_support import configure, email_settings, rows
 from tests.support import CASHIER_PIN, MANAGER_PIN, Shop
 
 MakeShop = Callable[..., Shop]
@@ -128,3 +129,29 @@ def test_the_export_file_needs_a_managers_pin_and_is_audited(
         row = session.scalars(select(AuditLog).where(AuditLog.action == "customer.export")).one()
     assert (row.staff_id, row.authorized_by_id) == (shop.manager_id, shop.manager_id)
     assert "Maria" not in row.details and "maria.json" in row.details
+
+
+def test_anonymizing_drops_waiting_messages_and_scrubs_every_copy(
+    make_shop: MakeShop, tmp_path: Path
+) -> None:
+    shop = make_shop("cosmetics")
+    configure(shop, email_settings(2525, quiet_start="00:00", quiet_end="23:59"))
+    maria = shop.enrol(
+        "Maria Aparecida", cpf=CPF, email="maria@example.com", marketing_consent=True
+    )
+    shop.sell("batom", customer=maria, pix=4_990)
+    waiting = rows(shop)
+    assert waiting and {m.to_address for m in waiting} == {"maria@example.com"}
+    assert {m.status for m in waiting} <= {"queued", "deferred"}
+
+    anonymize_customer(shop.station, maria, MANAGER_PIN, "pedido da titular")
+
+    after = rows(shop)
+    assert [m.id for m in after] == [m.id for m in waiting]
+    assert {(m.status, m.reason) for m in after} == {("skipped", "anonymized")}
+    assert all(m.to_address is None and m.facts_json == "{}" for m in after)
+    with shop.station.read() as session:
+        payloads = session.scalars(select(OutboxEvent.payload)).all()
+    for old in ("Maria", "Aparecida", "52998224725", "maria@example.com"):
+        assert not any(old in payload for payload in payloads), old
+    assert verify(shop.station) == []
