@@ -50,8 +50,8 @@ from posapp.core.codes import new_referral_code
 from posapp.core.cpf import is_valid_cpf, normalize_cpf
 from posapp.core.errors import InvalidCPF, UnknownCustomer
 from posapp.services import audit, outbox
-from posapp.services.message_outbox import DEFERRED, QUEUED, SKIPPED
 from posapp.services.auth import authorize_manager
+from posapp.services.message_outbox import DEFERRED, QUEUED, SKIPPED
 from posapp.services.station import Station
 
 ANONYMOUS_NAME = "Cliente anonimizado"
