@@ -339,6 +339,8 @@ class Voucher(Base):
     redeemed_sale_id: Mapped[int | None] = mapped_column(ForeignKey("sale.id"))
     redeemed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     redeemed_amount: Mapped[int] = mapped_column(Integer, default=0)
+    store_uuid: Mapped[str | None] = mapped_column(String(36))
+    """The issuing store when it is another store of the chain (pulled by sync); None: ours."""
 
 
 class LedgerEntry(Base):

@@ -497,18 +497,24 @@ def compute(
     def value(kind_: EntryKind, sign: int = 1) -> int:
         return program.value_of_units(sign * ledger.get(kind_.value, 0))
 
+    ours = or_(_VOUCHER.c.store_uuid.is_(None), _VOUCHER.c.store_uuid == store.uuid)
     issued = c.execute(
         select(func.count(), _sum(_VOUCHER.c.value)).where(
-            _VOUCHER.c.issued_at >= start, _VOUCHER.c.issued_at < end
+            _VOUCHER.c.issued_at >= start, _VOUCHER.c.issued_at < end, ours
         )
     ).one()
     redeemed = c.execute(
         select(func.count(), _sum(_VOUCHER.c.redeemed_amount)).where(
-            _VOUCHER.c.redeemed_at >= start, _VOUCHER.c.redeemed_at < end
+            _VOUCHER.c.redeemed_at >= start,
+            _VOUCHER.c.redeemed_at < end,
+            # Taken at this counter's sales, whichever store issued it (a redemption
+            # pulled from another counter has no sale here).
+            _VOUCHER.c.redeemed_sale_id.is_not(None),
         )
     ).one()
     still_open = c.execute(
         select(func.count(), _sum(_VOUCHER.c.value)).where(
+            ours,
             # "+issued_at": keep SQLite on the expires_at index; the issued_at
             # index would read nearly every voucher for this question.
             literal_column("+voucher.issued_at", UTCDateTime()) < end,

@@ -363,6 +363,7 @@ class _Applier:
                 "redeemed_sale_id": None,
                 "redeemed_at": None,
                 "redeemed_amount": 0,
+                "store_uuid": str(body["store"]) if body.get("store") else None,
             },
         )
         self._mark_known(voucher_uuid, VOUCHER)
