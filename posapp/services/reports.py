@@ -3,7 +3,11 @@
 "The day" is the local day in the counter's time zone (settings.timezone), from
 midnight to midnight. Sales, refunds, cashback movements and the cash drawer are
 this terminal's; vouchers, customers and the program's liability are the store's
-as this counter's database holds them.
+as this counter's database holds them. With sync, the file also holds other
+stores' vouchers: issued and open vouchers count only this store's
+(`voucher.store_uuid` NULL or ours), redeemed ones those taken at this counter's
+sales, whichever store issued them. The cashback liability is the sum of the
+balances this file holds, which sync makes chain-wide.
 
 Every figure is a SQL aggregate (a dozen small statements on indexed columns),
 never a Python loop over sales, so a report costs the same on a database of two
