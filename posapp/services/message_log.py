@@ -5,7 +5,7 @@ their customer's name and the reason in words (pt_BR or en), and the store's nam
 reason's sentence in pt_BR only (`reason_detail`); the manager's screen needs both, in
 the counter's language. The reason codes are stable (`posapp.core.messages.Reason`,
 'queued', 'endpoint', 'sent', 'retry:<code>', 'no_channel', 'permanent:<code>',
-'max_attempts:<code>'), so the English is rebuilt from the code and its figures.
+'max_attempts:<code>', 'anonymized'), so the English is rebuilt from the code and its figures.
 """
 
 from __future__ import annotations
@@ -112,6 +112,10 @@ def reason_words(message: LoggedMessage, locale: str = "pt_BR") -> str:
             if pt
             else "The chain's endpoint sends this message."
         )
+    if code == "anonymized":  # services.privacy: the customer's data was erased (LGPD)
+        if pt:
+            return detail or "Cliente anonimizado (LGPD): mensagem descartada."
+        return "Customer anonymized (LGPD): message dropped."
     if code == "no_channel":
         return (
             f"O canal {message.channel} não está configurado."
