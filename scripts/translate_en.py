@@ -635,6 +635,8 @@ EN: dict[str, str] = {
         "Balance reminder after (days without a visit; 0 = the program's)"
     ),
     "Avisar do vencimento com (dias)": "Warn of expiry (days ahead)",
+    "Anunciar campanhas com (dias de antecedência)": "Announce campaigns (days ahead)",
+    "Mensagens que a loja envia": "Messages the store sends",
     "Canais (na ordem de preferência)": "Channels (in order of preference)",
     "(guardada; deixe vazio para manter)": "(saved; leave empty to keep it)",
     "Cabeçalhos: escreva um por linha, como Nome: valor": (

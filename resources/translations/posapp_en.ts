@@ -1522,32 +1522,32 @@ Scanner: %4</translation>
   <context>
     <name>MessageLogModel</name>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="128" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="129" />
       <source>Quando</source>
       <translation>When</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="129" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="130" />
       <source>Cliente</source>
       <translation>Customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="130" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="131" />
       <source>Mensagem</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="131" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="132" />
       <source>Canal</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="132" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="133" />
       <source>Situação</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="133" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="134" />
       <source>Motivo</source>
       <translation>Reason</translation>
     </message>
@@ -1555,82 +1555,82 @@ Scanner: %4</translation>
   <context>
     <name>Messages</name>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="84" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="85" />
       <source>Boas-vindas</source>
       <translation>Welcome</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="85" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="86" />
       <source>Cashback creditado</source>
       <translation>Cashback credited</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="88" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="89" />
       <source>Vale emitido</source>
       <translation>Voucher issued</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="89" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="90" />
       <source>Cashback vencendo</source>
       <translation>Cashback expiring</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="92" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="93" />
       <source>Lembrete de saldo</source>
       <translation>Balance reminder</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="95" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="96" />
       <source>Prêmio de indicação</source>
       <translation>Referral reward</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="98" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="99" />
       <source>Aniversário</source>
       <translation>Birthday</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="99" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="100" />
       <source>Campanha</source>
       <translation>Campaign</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="106" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="107" />
       <source>Na fila</source>
       <translation>Queued</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="107" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="108" />
       <source>Enviada</source>
       <translation>Sent</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="108" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="109" />
       <source>Não enviada</source>
       <translation>Not sent</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="109" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="110" />
       <source>Adiada</source>
       <translation>Deferred</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="110" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="111" />
       <source>Falhou</source>
       <translation>Failed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="117" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="118" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="118" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="119" />
       <source>WhatsApp</source>
       <translation>WhatsApp</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="119" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="120" />
       <source>SMS</source>
       <translation>SMS</translation>
     </message>
@@ -1638,269 +1638,279 @@ Scanner: %4</translation>
   <context>
     <name>MessagesTab</name>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="185" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="186" />
       <source>Envio</source>
       <translation>Sending</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="186" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="187" />
       <source>Modelos</source>
       <translation>Templates</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="187" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="188" />
       <source>Registro</source>
       <translation>Log</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="197" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="198" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="198" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="199" />
       <source>WhatsApp</source>
       <translation>WhatsApp</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="199" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="200" />
       <source>SMS</source>
       <translation>SMS</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="205" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="206" />
       <source>Sem criptografia</source>
       <translation>No encryption</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="206" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="207" />
       <source>STARTTLS (porta 587)</source>
       <translation>STARTTLS (port 587)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="207" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="208" />
       <source>TLS direto (porta 465)</source>
       <translation>Implicit TLS (port 465)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="228" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="234" />
       <source>Este caixa envia as mensagens</source>
       <translation>This counter sends the messages</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="230" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="236" />
       <source>Salvar envio</source>
       <translation>Save sending</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="237" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="243" />
       <source>E-mail (SMTP)</source>
       <translation>E-mail (SMTP)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="239" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="245" />
       <source>Servidor</source>
       <translation>Server</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="240" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="246" />
       <source>Porta</source>
       <translation>Port</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="241" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="247" />
       <source>Criptografia</source>
       <translation>Encryption</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="242" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="248" />
       <source>Usuário</source>
       <translation>Login</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="243" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="249" />
       <source>Senha</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="244" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="250" />
       <source>Remetente</source>
       <translation>Sender</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="245" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="251" />
       <source>WhatsApp/SMS (provedor)</source>
       <translation>WhatsApp/SMS (provider)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="247" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="253" />
       <source>Endereço (URL)</source>
       <translation>Address (URL)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="248" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="254" />
       <source>Cabeçalhos (um por linha)</source>
       <translation>Headers (one per line)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="249" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="255" />
       <source>Modelo do corpo</source>
       <translation>Body template</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="250" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="256" />
       <source>Regras de envio</source>
       <translation>Sending rules</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="254" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="260" />
       <source>até</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="257" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="263" />
       <source>Horário de silêncio</source>
       <translation>Quiet hours</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="258" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="264" />
       <source>Máximo por cliente por semana (0 = sem limite)</source>
       <translation>At most per customer per week (0 = no limit)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="260" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="266" />
       <source>Lembrete de saldo após (dias sem visita; 0 = o do programa)</source>
       <translation>Balance reminder after (days without a visit; 0 = the program's)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="263" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="269" />
       <source>Avisar do vencimento com (dias)</source>
       <translation>Warn of expiry (days ahead)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="268" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="270" />
+      <source>Anunciar campanhas com (dias de antecedência)</source>
+      <translation>Announce campaigns (days ahead)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="272" />
+      <source>Mensagens que a loja envia</source>
+      <translation>Messages the store sends</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="279" />
       <source>Canais (na ordem de preferência)</source>
       <translation>Channels (in order of preference)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="292" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="304" />
       <source>(guardada; deixe vazio para manter)</source>
       <translation>(saved; leave empty to keep it)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="314" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="329" />
       <source>Cabeçalhos: escreva um por linha, como Nome: valor</source>
       <translation>Headers: write one per line, as Name: value</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="346" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="365" />
       <source>Não foi salvo: %1</source>
       <translation>Not saved: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="354" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="373" />
       <source>alterar o envio de mensagens</source>
       <translation>change how messages are sent</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="359" />
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="484" />
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="496" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="378" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="503" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="515" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="364" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="383" />
       <source>Envio de mensagens salvo</source>
       <translation>Message sending saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="373" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="392" />
       <source>Português</source>
       <translation>Portuguese</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="374" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="393" />
       <source>Inglês</source>
       <translation>English</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="386" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="405" />
       <source>Salvar modelo</source>
       <translation>Save template</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="387" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="406" />
       <source>Voltar ao padrão</source>
       <translation>Back to the default</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="396" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="415" />
       <source>Mensagem</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="398" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="417" />
       <source>Idioma</source>
       <translation>Language</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="402" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="421" />
       <source>Assunto (só e-mail)</source>
       <translation>Subject (e-mail only)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="404" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="423" />
       <source>Texto</source>
       <translation>Text</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="407" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="426" />
       <source>Prévia</source>
       <translation>Preview</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="445" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="464" />
       <source>Texto da loja</source>
       <translation>The store's text</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="445" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="464" />
       <source>Texto padrão</source>
       <translation>Default text</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="448" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="467" />
       <source>Campos: %1</source>
       <translation>Fields: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="479" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="498" />
       <source>alterar a mensagem “%1”</source>
       <translation>change the “%1” message</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="491" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="510" />
       <source>voltar a mensagem “%1” ao padrão</source>
       <translation>put the “%1” message back to the default</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="507" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="526" />
       <source>Modelo salvo</source>
       <translation>Template saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="507" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="526" />
       <source>Modelo padrão restaurado</source>
       <translation>Default template restored</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="514" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="533" />
       <source>Atualizar</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="519" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="538" />
       <source>As últimas %1 mensagens, da mais nova</source>
       <translation>The latest %1 messages, newest first</translation>
     </message>

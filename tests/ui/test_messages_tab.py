@@ -55,6 +55,8 @@ def fill_email(tab: MessagesTab) -> None:
     tab.reminder_days.setValue(20)
     tab.expiry_days.setValue(5)
     tab.counter_sends.setChecked(False)
+    tab.campaign_lead.setValue(3)
+    tab.kind_boxes[MessageKind.BIRTHDAY].setChecked(False)
 
 
 def test_settings_are_checked_then_saved_with_a_managers_pin_and_the_password_kept_hidden(
@@ -65,6 +67,7 @@ def test_settings_are_checked_then_saved_with_a_managers_pin_and_the_password_ke
     tab = screen.messages_tab
     assert screen.tabs.tabText(MENSAGENS) == "Mensagens"
     assert tab.smtp_port.value() == 587 and tab.counter_sends.isChecked()  # the defaults
+    assert all(box.isChecked() for box in tab.kind_boxes.values())
     pins = Pins()
     screen.ask_pin = pins
 
@@ -103,6 +106,7 @@ def test_settings_are_checked_then_saved_with_a_managers_pin_and_the_password_ke
     assert (saved.quiet_start, saved.quiet_end) == ("22:00", "09:30")
     assert (saved.weekly_cap, saved.reminder_idle_days, saved.expiry_warning_days) == (2, 20, 5)
     assert not saved.counter_sends
+    assert saved.campaign_lead_days == 3 and saved.disabled_kinds == ("birthday",)
     # The password is never shown back, nor written to the audit log.
     assert tab.smtp_password.text() == ""
     assert tab.smtp_password.placeholderText() == "(guardada; deixe vazio para manter)"
@@ -114,6 +118,7 @@ def test_settings_are_checked_then_saved_with_a_managers_pin_and_the_password_ke
     click(tab.save_button, qtbot, screen)
     again = load_messaging(shop.station)
     assert again.weekly_cap == 4 and again.smtp_password == "s3cr3t"
+    assert again.disabled_kinds == ("birthday",)  # shown back as it was saved
 
 
 def test_the_template_preview_follows_the_typing_and_a_broken_template_is_refused(

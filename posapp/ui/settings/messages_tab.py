@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -224,6 +225,11 @@ class MessagesTab(QWidget):
         self.weekly_cap = named(_spin(100), "weeklyCap")
         self.reminder_days = named(_spin(3_650), "reminderDays")
         self.expiry_days = named(_spin(365), "expiryWarningDays")
+        self.campaign_lead = named(_spin(60), "campaignLeadDays")
+        self.kind_boxes = {
+            kind: named(QCheckBox(kind_name(kind.value)), f"sendKind_{kind.value}")
+            for kind in MessageKind
+        }
         self.counter_sends = named(
             QCheckBox(self.tr("Este caixa envia as mensagens")), "counterSends"
         )
@@ -261,7 +267,12 @@ class MessagesTab(QWidget):
             self.reminder_days,
         )
         form.addRow(self.tr("Avisar do vencimento com (dias)"), self.expiry_days)
+        form.addRow(self.tr("Anunciar campanhas com (dias de antecedência)"), self.campaign_lead)
         form.addRow("", self.counter_sends)
+        kinds = QGroupBox(self.tr("Mensagens que a loja envia"))
+        grid = QGridLayout(kinds)
+        for number, box in enumerate(self.kind_boxes.values()):
+            grid.addWidget(box, number // 4, number % 4)
 
         page = QWidget()
         column = QVBoxLayout(page)
@@ -272,6 +283,7 @@ class MessagesTab(QWidget):
         boxes.addWidget(webhook, 1)
         column.addLayout(boxes)
         column.addWidget(policy)
+        column.addWidget(kinds)
         column.addWidget(self.save_button)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -305,6 +317,9 @@ class MessagesTab(QWidget):
         self.weekly_cap.setValue(settings.weekly_cap)
         self.reminder_days.setValue(settings.reminder_idle_days)
         self.expiry_days.setValue(settings.expiry_warning_days)
+        self.campaign_lead.setValue(settings.campaign_lead_days)
+        for kind, box in self.kind_boxes.items():
+            box.setChecked(kind.value not in settings.disabled_kinds)
         self.counter_sends.setChecked(settings.counter_sends)
 
     def form(self) -> MessagingSettings | None:
@@ -332,6 +347,10 @@ class MessagesTab(QWidget):
             weekly_cap=self.weekly_cap.value(),
             reminder_idle_days=self.reminder_days.value(),
             expiry_warning_days=self.expiry_days.value(),
+            campaign_lead_days=self.campaign_lead.value(),
+            disabled_kinds=tuple(
+                k.value for k, box in self.kind_boxes.items() if not box.isChecked()
+            ),
             counter_sends=self.counter_sends.isChecked(),
         )
 
