@@ -63,9 +63,14 @@ def run_in_background(
     call: Callable[[], T],
     on_success: Callable[[T], None],
     on_failure: Callable[[Exception], None] | None = None,
+    *,
+    busy: bool = True,
 ) -> None:
+    """`busy=False` for a periodic refresh the cashier did not ask for (the status bar's
+    sync line): it does not light the busy bar."""
     bridge = _Bridge(parent, on_success, on_failure)
-    _pending.add(bridge)
+    if busy:
+        _pending.add(bridge)
     # A screen closed before its answer arrived takes its bridge with it: forget it too.
     bridge.destroyed.connect(lambda *_: _pending.discard(bridge))
     _running.add(_workers.submit(_work, call, bridge))

@@ -228,7 +228,7 @@ class Shell(QMainWindow):
             self.sync_status.style().unpolish(self.sync_status)
             self.sync_status.style().polish(self.sync_status)
 
-        run_in_background(self, lambda: sync_status(context.station), show)
+        run_in_background(self, lambda: sync_status(context.station), show, busy=False)
 
     def printer_text(self, ok: bool, text: str, queued: int) -> str:
         if ok:

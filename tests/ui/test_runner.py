@@ -31,7 +31,6 @@ def test_results_and_errors_come_back_on_the_gui_thread(qtbot: QtBot) -> None:
     assert isinstance(seen["error"], InvalidCPF)
 
 
-
 def test_a_screen_closed_before_its_answer_is_not_counted_as_busy(qtbot: QtBot) -> None:
     from posapp.ui.runner import pending_count, wait_for_background
 
@@ -46,3 +45,19 @@ def test_a_screen_closed_before_its_answer_is_not_counted_as_busy(qtbot: QtBot) 
     release.set()
     assert wait_for_background(5_000)
     assert pending_count() == before
+
+
+def test_a_quiet_refresh_does_not_light_the_busy_bar_but_still_answers(qtbot: QtBot) -> None:
+    from posapp.ui.runner import pending_count, wait_for_background
+
+    assert wait_for_background(5_000)
+    before = pending_count()
+    release = threading.Event()
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    answers: list[int] = []
+    run_in_background(owner, lambda: release.wait(5) and 7, answers.append, busy=False)
+    assert pending_count() == before
+    release.set()
+    qtbot.waitUntil(lambda: answers == [7])
+    assert wait_for_background(5_000)
