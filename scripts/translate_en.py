@@ -758,6 +758,8 @@ EN: dict[str, str] = {
     "Nada foi alterado": "Nothing was changed",
     "Conflito resolvido": "Conflict resolved",
     "Saldo gasto duas vezes": "Balance spent twice",
+    "CPF já usado por outro cliente": "CPF already used by another customer",
+    "Celular já usado por outro cliente": "Mobile already used by another customer",
     "Vale usado duas vezes": "Voucher used twice",
     "nunca": "never",
     "Online · %1 na fila · última: %2": "Online · %1 queued · last: %2",

@@ -221,7 +221,7 @@ class Shell(QMainWindow):
         context = self.context
 
         def show(status: SyncStatus) -> None:
-            text = status_text(status, self, context.locale, context.settings.timezone)
+            text = status_text(status, context.locale, context.settings.timezone)
             self.sync_status.setText(text)
             state = "off" if not status.configured else "ok" if status.online else "error"
             self.sync_status.setProperty("state", state)

@@ -2,23 +2,39 @@
 
 from __future__ import annotations
 
-from typing import Any
+from PySide6.QtCore import QCoreApplication
 
 from posapp.services.sync_status import SyncStatus
 from posapp.ui.formatting import moment
 
+# Spelled out as QCoreApplication.translate("SyncLine", "...") so lupdate finds them:
+# one context, whichever widget shows the line.
 
-def status_text(status: SyncStatus, owner: Any, locale: str, timezone: str) -> str:
+
+def status_text(status: SyncStatus, locale: str, timezone: str) -> str:
     """One line for the status bar and the tab: online or not, what waits, the last sync."""
     if not status.configured:
-        return str(owner.tr("Sincronização: desligada"))
+        return QCoreApplication.translate("SyncLine", "Sincronização: desligada")
     last = (
         moment(status.last_sync_at, locale, timezone)
         if status.last_sync_at
-        else str(owner.tr("nunca"))
+        else QCoreApplication.translate("SyncLine", "nunca")
     )
     if status.online:
-        text = owner.tr("Online · %1 na fila · última: %2")
+        text = QCoreApplication.translate("SyncLine", "Online · %1 na fila · última: %2")
     else:
-        text = owner.tr("Offline · %1 na fila · última: %2")
-    return str(text).replace("%1", str(status.waiting)).replace("%2", last)
+        text = QCoreApplication.translate("SyncLine", "Offline · %1 na fila · última: %2")
+    return text.replace("%1", str(status.waiting)).replace("%2", last)
+
+
+def conflict_kind(kind: str) -> str:
+    """A sync conflict's kind in words."""
+    if kind == "overdraft":
+        return QCoreApplication.translate("SyncLine", "Saldo gasto duas vezes")
+    if kind == "voucher_reuse":
+        return QCoreApplication.translate("SyncLine", "Vale usado duas vezes")
+    if kind == "cpf_in_use":
+        return QCoreApplication.translate("SyncLine", "CPF já usado por outro cliente")
+    if kind == "phone_in_use":
+        return QCoreApplication.translate("SyncLine", "Celular já usado por outro cliente")
+    return kind

@@ -3902,119 +3902,162 @@ Scanner: %4</translation>
     </message>
   </context>
   <context>
+    <name>SyncLine</name>
+    <message>
+      <location filename="../../posapp/ui/sync_line.py" line="17" />
+      <source>Sincronização: desligada</source>
+      <translation>Sync: off</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sync_line.py" line="21" />
+      <source>nunca</source>
+      <translation>never</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sync_line.py" line="24" />
+      <source>Online · %1 na fila · última: %2</source>
+      <translation>Online · %1 queued · last: %2</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sync_line.py" line="26" />
+      <source>Offline · %1 na fila · última: %2</source>
+      <translation>Offline · %1 queued · last: %2</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sync_line.py" line="33" />
+      <source>Saldo gasto duas vezes</source>
+      <translation>Balance spent twice</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sync_line.py" line="35" />
+      <source>Vale usado duas vezes</source>
+      <translation>Voucher used twice</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sync_line.py" line="37" />
+      <source>CPF já usado por outro cliente</source>
+      <translation>CPF already used by another customer</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sync_line.py" line="39" />
+      <source>Celular já usado por outro cliente</source>
+      <translation>Mobile already used by another customer</translation>
+    </message>
+  </context>
+  <context>
     <name>SyncTab</name>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="90" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="82" />
       <source>Sincronizar com a nuvem</source>
       <translation>Sync with the cloud</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="92" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="84" />
       <source>Salvar</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="94" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="86" />
       <source>Sincronizar agora</source>
       <translation>Sync now</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="100" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="92" />
       <source>Loja assume a diferença</source>
       <translation>The store absorbs the difference</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="101" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="93" />
       <source>Manter débito do cliente</source>
       <translation>Keep it as the customer's debt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="105" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="97" />
       <source>Observação (obrigatória para resolver)</source>
       <translation>Note (required to resolve)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="109" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="101" />
       <source>Endereço da nuvem</source>
       <translation>Cloud address</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="110" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="102" />
       <source>Token do terminal</source>
       <translation>Terminal token</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="112" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="104" />
       <source>Consultar a nuvem para gastos de cashback acima de</source>
       <translation>Ask the cloud for cashback spends above</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="125" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="117" />
       <source>Conflitos entre lojas</source>
       <translation>Conflicts between stores</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="147" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="139" />
       <source>(guardado; deixe vazio para manter)</source>
       <translation>(saved; leave empty to keep it)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="157" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="149" />
       <source>Último erro: %1</source>
       <translation>Last error: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="178" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="170" />
       <source>Valor inválido: %1</source>
       <translation>Invalid amount: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="193" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="185" />
       <source>alterar a sincronização</source>
       <translation>change the sync</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="198" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="190" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="203" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="195" />
       <source>Sincronização salva</source>
       <translation>Sync saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="210" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="202" />
       <source>Sincronizando…</source>
       <translation>Syncing…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="216" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="208" />
       <source>Sincronização não configurada</source>
       <translation>Sync is not set up</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="219" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="211" />
       <source>Sincronizado: %1 enviados, %2 recebidos</source>
       <translation>Synced: %1 sent, %2 received</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="241" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="233" />
       <source>a loja assumir %1 de %2</source>
       <translation>the store to absorb %1 of %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="243" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="235" />
       <source>manter %1 como débito de %2</source>
       <translation>keep %1 as %2's debt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="252" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="244" />
       <source>Nada foi alterado</source>
       <translation>Nothing was changed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="257" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="249" />
       <source>Conflito resolvido</source>
       <translation>Conflict resolved</translation>
     </message>
@@ -4083,39 +4126,6 @@ Scanner: %4</translation>
       <location filename="../../posapp/ui/customers/models.py" line="102" />
       <source>Situação</source>
       <translation>Status</translation>
-    </message>
-  </context>
-  <context>
-    <name>owner</name>
-    <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="74" />
-      <source>Saldo gasto duas vezes</source>
-      <translation>Balance spent twice</translation>
-    </message>
-    <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="76" />
-      <source>Vale usado duas vezes</source>
-      <translation>Voucher used twice</translation>
-    </message>
-    <message>
-      <location filename="../../posapp/ui/sync_line.py" line="14" />
-      <source>Sincronização: desligada</source>
-      <translation>Sync: off</translation>
-    </message>
-    <message>
-      <location filename="../../posapp/ui/sync_line.py" line="18" />
-      <source>nunca</source>
-      <translation>never</translation>
-    </message>
-    <message>
-      <location filename="../../posapp/ui/sync_line.py" line="21" />
-      <source>Online · %1 na fila · última: %2</source>
-      <translation>Online · %1 queued · last: %2</translation>
-    </message>
-    <message>
-      <location filename="../../posapp/ui/sync_line.py" line="23" />
-      <source>Offline · %1 na fila · última: %2</source>
-      <translation>Offline · %1 queued · last: %2</translation>
     </message>
   </context>
 </TS>

@@ -86,3 +86,15 @@ def test_customers_screen_in_english_with_english_money_and_dates(
         assert first == ["Mar 2, 2026 10:00 AM", "Cashback earned", "R$20.00", "#1"]
     finally:
         context.printing.close()
+
+
+def test_the_sync_line_and_conflict_kinds_read_in_english(english: None) -> None:
+    from posapp.services.sync_status import SyncStatus
+    from posapp.ui.sync_line import conflict_kind, status_text
+
+    off = SyncStatus(configured=False, online=None, waiting=0, last_sync_at=None, last_error=None)
+    down = SyncStatus(configured=True, online=False, waiting=3, last_sync_at=None, last_error="x")
+    assert status_text(off, "en", "America/Sao_Paulo") == "Sync: off"
+    assert status_text(down, "en", "America/Sao_Paulo") == "Offline · 3 queued · last: never"
+    assert conflict_kind("overdraft") == "Balance spent twice"
+    assert conflict_kind("cpf_in_use") == "CPF already used by another customer"

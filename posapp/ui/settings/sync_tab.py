@@ -35,7 +35,7 @@ from posapp.services.sync_run import SyncResult, client_for, run_cycle
 from posapp.services.sync_status import SyncStatus, sync_status
 from posapp.ui.formatting import moment
 from posapp.ui.rows_model import RowsModel
-from posapp.ui.sync_line import status_text
+from posapp.ui.sync_line import conflict_kind, status_text
 from posapp.ui.widgets import named, read_only_table
 
 if TYPE_CHECKING:
@@ -61,20 +61,12 @@ class ConflictsModel(RowsModel[ConflictRow]):
         if column == 0:
             return moment(row.created_at, self.locale, self.timezone)
         if column == 1:
-            return conflict_kind(row.kind, self)
+            return conflict_kind(row.kind)
         if column == 2:
             return row.customer_name or "—"
         if column == 3:
             return format_money(row.amount, self.locale)
         return row.store_name or "—"
-
-
-def conflict_kind(kind: str, owner: Any) -> str:
-    if kind == "overdraft":
-        return str(owner.tr("Saldo gasto duas vezes"))
-    if kind == "voucher_reuse":
-        return str(owner.tr("Vale usado duas vezes"))
-    return kind
 
 
 class SyncTab(QWidget):
@@ -150,7 +142,7 @@ class SyncTab(QWidget):
         self.large_spend.setText(format_money(config.large_spend_centavos, self.host.lang))
 
     def _show_status(self, status: SyncStatus) -> None:
-        text = status_text(status, self, self.host.lang, self.host.zone)
+        text = status_text(status, self.host.lang, self.host.zone)
         english = not self.host.lang.startswith("pt")
         error = status.last_error_en if english else status.last_error
         if status.configured and error:
