@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from cloud import authority, conflicts, events, hello, orders, registry
+from cloud import authority, conflicts, delivery, events, hello, orders, registry
 from cloud.auth import Bearer, chain_of, terminal_of
 from cloud.db import make_engine, make_sessions, unit_of_work
 from cloud.errors import ApiError, invalid_request
@@ -32,6 +32,8 @@ from cloud.schemas import (
     ClaimOut,
     ConflictList,
     ConflictOut,
+    DeliveryIn,
+    DeliveryOut,
     ErrorOut,
     HealthOut,
     HelloIn,
@@ -55,8 +57,12 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def create_app(database_url: str) -> FastAPI:
-    """The endpoint on a database whose schema is already at head."""
+def create_app(database_url: str, *, delivery_interval: float = 0.0) -> FastAPI:
+    """The endpoint on a database whose schema is already at head.
+
+    `delivery_interval` > 0 runs the chains' message delivery (cloud.delivery) on a
+    background thread every that many seconds while the app is up.
+    """
     app = FastAPI(
         title="posapp cloud sync endpoint",
         version="1",
@@ -66,6 +72,11 @@ def create_app(database_url: str) -> FastAPI:
     engine = make_engine(database_url)
     sessions = make_sessions(engine)
     app.state.sessions = sessions
+    if delivery_interval > 0:
+        loop = delivery.DeliveryLoop(sessions, delivery_interval)
+        app.state.delivery = loop
+        app.router.add_event_handler("startup", loop.start)
+        app.router.add_event_handler("shutdown", loop.stop)
     app.router.add_event_handler("shutdown", engine.dispose)
     _install_error_handlers(app)
     _routes(app, sessions)
@@ -138,6 +149,21 @@ def _routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
             chain = chain_of(session, admin_key)
             made = registry.add_terminal(session, chain.id, body.name)
         return TerminalOut(terminal_id=made.terminal_id, token=made.token)
+
+    @app.get("/v1/admin/delivery", response_model=DeliveryOut)
+    def get_delivery(admin_key: Bearer) -> DeliveryOut:
+        """The chain's delivery settings, without the SMTP password or the header values."""
+        with unit_of_work(sessions) as session:
+            return delivery.get_settings(session, chain_of(session, admin_key).id)
+
+    @app.put("/v1/admin/delivery", response_model=DeliveryOut)
+    def put_delivery(body: DeliveryIn, admin_key: Bearer) -> DeliveryOut:
+        """Set how the endpoint sends the chain's messages (SMTP, provider webhook).
+
+        A password or headers left out keep the stored ones; the answer never shows them.
+        """
+        with unit_of_work(sessions) as session:
+            return delivery.set_settings(session, chain_of(session, admin_key).id, body)
 
     @app.post("/v1/hello", response_model=HelloOut)
     def say_hello(body: HelloIn, token: Bearer) -> HelloOut:

@@ -18,7 +18,7 @@ from sqlalchemy import delete, or_, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
-from cloud import conflicts
+from cloud import conflicts, messages
 from cloud.chains import append_event, iso, lock_chain
 from cloud.errors import ApiError
 from cloud.models import (
@@ -36,6 +36,7 @@ from cloud.schemas import (
     EventIn,
     EventOut,
     LedgerEntryBody,
+    MessageQueuedBody,
     ProgramChangedBody,
     VoucherBody,
 )
@@ -43,7 +44,9 @@ from posapp.core.errors import InvalidProgram
 from posapp.core.ledger import GENESIS_HASH, chain_hash
 from posapp.core.program import LoyaltyProgram
 
-SERVER_KINDS = frozenset({"store.joined", "conflict.recorded", "conflict.resolved"})
+SERVER_KINDS = frozenset(
+    {"store.joined", "conflict.recorded", "conflict.resolved", messages.OUTCOME_KIND}
+)
 """Kinds only the server writes: a counter pushing one is refused."""
 RECORD_KEYS = (
     "uuid", "terminal", "seq", "kind", "customer", "amount", "created_at",
@@ -120,6 +123,14 @@ def _apply(session: Session, chain: Chain, terminal: Terminal, index: int, event
             changed = ProgramChangedBody.model_validate(event.body)
             chain.program = _checked_program(changed.program, index, event.uuid)
             chain.program_store_uuid = changed.store_uuid or terminal.store_uuid
+        elif event.kind == "message.queued":
+            queued = MessageQueuedBody.model_validate(event.body)
+            messages.receive(
+                session, chain, queued, event_uuid=event.uuid, store_uuid=terminal.store_uuid
+            )
+            # The message table has the words and the address; the event log, which every
+            # counter pulls and which is kept for good, keeps only what names the message.
+            event = event.model_copy(update={"body": messages.event_summary(queued)})
     except ValidationError as error:
         raise invalid_event(index, event.uuid, _first_error(error), _first_error(error)) from None
     _store(session, chain, terminal, event)
@@ -178,6 +189,8 @@ def _upsert_customer(session: Session, chain: Chain, body: CustomerBody) -> None
             where=or_(Customer.anonymized.is_(False), statement.excluded.anonymized.is_(True)),
         )
     )
+    if body.anonymized:
+        messages.scrub_customer(session, chain.id, body.uuid)
 
 
 def _insert_voucher(session: Session, chain: Chain, body: VoucherBody, raw: dict[str, Any]) -> None:

@@ -216,3 +216,72 @@ class Order(Base):
     """Cashback moved by this status (earned, or reversed as a negative)."""
     entry_uuid: Mapped[str | None] = mapped_column(String(UUID_LEN))
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class CustomerMessage(Base):
+    """A customer message a counter left to the endpoint (`message.queued`), and its fate.
+
+    `subject` and `text` arrive rendered by the counter (its templates, its language);
+    the sending policy's inputs that belong to the store (time zone, quiet hours, the
+    weekly cap) arrive with it. The customer's consent is read at send time from the
+    latest `customer.upsert` (the `customer` table), never from here.
+    """
+
+    __tablename__ = "message"
+    __table_args__ = (
+        UniqueConstraint("chain_id", "idempotency_key"),
+        Index("ix_message_due", "status", "next_attempt_at"),
+        Index("ix_message_customer_sent", "chain_id", "customer_uuid", "sent_at"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chain.id"))
+    idempotency_key: Mapped[str] = mapped_column(String(200))
+    event_uuid: Mapped[str] = mapped_column(String(UUID_LEN))
+    store_uuid: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    kind: Mapped[str] = mapped_column(String(30))
+    channel: Mapped[str] = mapped_column(String(10))
+    customer_uuid: Mapped[str] = mapped_column(String(UUID_LEN))
+    to_address: Mapped[str | None] = mapped_column(Text)
+    subject: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    qr_payload: Mapped[str | None] = mapped_column(Text)
+    timezone: Mapped[str] = mapped_column(String(64))
+    quiet_start: Mapped[str] = mapped_column(String(8))
+    quiet_end: Mapped[str] = mapped_column(String(8))
+    weekly_cap: Mapped[int] = mapped_column(BigInteger, default=0)
+    """K of the store that wrote it; 0: no cap."""
+    status: Mapped[str] = mapped_column(String(10))
+    """queued | sent | skipped | deferred | failed"""
+    reason: Mapped[str] = mapped_column(String(60))
+    reason_detail: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(BigInteger, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    claimed_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    """A delivery run took it until then (so two runs never send it at once)."""
+    claim: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class DeliverySettings(Base):
+    """How the endpoint reaches a chain's customers: SMTP and the provider webhook.
+
+    The SMTP password and the webhook headers (which usually carry the provider's
+    token) are stored as given, in clear: the endpoint must present them to the
+    servers. They are never returned by the API (see docs/sync-protocol.md).
+    """
+
+    __tablename__ = "delivery_settings"
+
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chain.id"), primary_key=True)
+    smtp_host: Mapped[str] = mapped_column(Text, default="")
+    smtp_port: Mapped[int] = mapped_column(BigInteger, default=587)
+    smtp_tls: Mapped[str] = mapped_column(String(16), default="starttls")
+    smtp_username: Mapped[str] = mapped_column(Text, default="")
+    smtp_password: Mapped[str] = mapped_column(Text, default="")
+    smtp_sender: Mapped[str] = mapped_column(Text, default="")
+    webhook_url: Mapped[str] = mapped_column(Text, default="")
+    webhook_headers: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+    webhook_body_template: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

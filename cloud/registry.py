@@ -49,15 +49,22 @@ def create_chain(session: Session, name: str) -> NewChain:
     return NewChain(chain.id, admin_key, webhook_secret, chain.online_terminal_uuid)
 
 
-def add_terminal(session: Session, chain_id: str, name: str) -> NewTerminal:
-    """A terminal of the chain with its bearer token (returned once, kept hashed)."""
-    if session.get(Chain, chain_id) is None:
+def known_chain(session: Session, chain_id: str) -> Chain:
+    """The chain; `404 unknown_chain` when there is none."""
+    chain = session.get(Chain, chain_id)
+    if chain is None:
         raise ApiError(
             404,
             "unknown_chain",
             f"Rede não encontrada: {chain_id}.",
             f"Chain not found: {chain_id}.",
         )
+    return chain
+
+
+def add_terminal(session: Session, chain_id: str, name: str) -> NewTerminal:
+    """A terminal of the chain with its bearer token (returned once, kept hashed)."""
+    known_chain(session, chain_id)
     token = new_token("trm")
     terminal = Terminal(
         id=str(uuid.uuid4()),

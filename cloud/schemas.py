@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
+
+from posapp.core.messages import Channel, MessageKind
 
 MAX_BATCH = 1000
 MAX_CENTAVOS = 10**13
 """Far above any real sum, far below PostgreSQL's bigint: bounds every amount."""
+DEFAULT_ZONE = "America/Sao_Paulo"
 
 UuidStr = Annotated[
     str, StringConstraints(pattern=r"^[0-9A-Fa-f]{8}-?([0-9A-Fa-f]{4}-?){3}[0-9A-Fa-f]{12}$")
@@ -235,3 +246,77 @@ class OrderOut(BaseModel):
     amount: int = 0
     """Cashback moved: earned (positive) or reversed (negative)."""
     entry: str | None = None
+
+
+# -- customer messages ----------------------------------------------------------------
+
+ClockTime = Annotated[str, StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$")]
+
+
+class MessageQueuedBody(BaseModel):
+    """A pushed `message.queued` body: what the endpoint needs to send it; the rest is kept.
+
+    `subject` and `text` are optional only so that a counter of an older version (which
+    sent its figures, not the rendered text) is not stuck: such a message is recorded
+    as failed with the reason 'incomplete' instead of refusing the whole batch.
+    """
+
+    model_config = ConfigDict(extra="allow")
+    idempotency_key: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    kind: MessageKind
+    channel: Channel
+    customer: UuidStr
+    to: Annotated[str, StringConstraints(max_length=320)] | None = None
+    subject: Annotated[str, StringConstraints(max_length=2000)] | None = None
+    text: Annotated[str, StringConstraints(max_length=20_000)] | None = None
+    qr_payload: Annotated[str, StringConstraints(max_length=2000)] | None = None
+    store: UuidStr | None = None
+    timezone: Annotated[str, StringConstraints(min_length=1, max_length=64)] = DEFAULT_ZONE
+    quiet_start: ClockTime = "21:00"
+    quiet_end: ClockTime = "08:00"
+    weekly_cap: Annotated[int, Field(strict=True, ge=0, le=10_000)] = 3
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except Exception:  # ZoneInfoNotFoundError, ValueError on odd paths...
+            raise ValueError(f"unknown time zone {value!r}") from None
+        return value
+
+
+HeaderName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$")]
+HeaderValue = Annotated[str, StringConstraints(pattern=r"^[^\r\n\x00]{0,2000}$")]
+Setting = Annotated[str, StringConstraints(pattern=r"^[^\x00]*$", max_length=2000)]
+
+
+class DeliveryIn(Strict):
+    """A chain's delivery settings. `smtp_password` and `webhook_headers` left out (null)
+    keep what is stored (they are never shown back, so a form cannot resend them)."""
+
+    smtp_host: Setting = ""
+    smtp_port: Annotated[int, Field(strict=True, ge=1, le=65_535)] = 587
+    smtp_tls: Literal["none", "starttls", "implicit"] = "starttls"
+    smtp_username: Setting = ""
+    smtp_password: Setting | None = None
+    smtp_sender: Setting = ""
+    webhook_url: Setting = ""
+    webhook_headers: Annotated[dict[HeaderName, HeaderValue], Field(max_length=50)] | None = None
+    webhook_body_template: Annotated[str, StringConstraints(pattern=r"^[^\x00]*$")] = ""
+
+
+class DeliveryOut(BaseModel):
+    """The settings as stored, without their secrets."""
+
+    smtp_host: str
+    smtp_port: int
+    smtp_tls: str
+    smtp_username: str
+    smtp_password_set: bool
+    smtp_sender: str
+    webhook_url: str
+    webhook_header_names: list[str]
+    """Header values usually hold the provider's token: only the names are shown."""
+    webhook_body_template: str
+    updated_at: str | None

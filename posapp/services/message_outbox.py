@@ -10,7 +10,10 @@ has a contact for), runs the part of the sending policy that cannot change by wa
 - `queued` with reason 'queued' when this counter delivers (services.message_delivery
   then checks quiet hours and the weekly cap, which depend on the moment of sending);
 - `queued` with reason 'endpoint' when the chain's endpoint delivers: the message also
-  becomes a `message.queued` outbox event that the sync pushes.
+  becomes a `message.queued` outbox event that the sync pushes. The event carries the
+  message rendered now with this store's templates in its language, and the store's
+  time zone, quiet hours and weekly cap, so the endpoint sends it with no template of
+  its own (docs/sync-protocol.md, "Customer messages").
 
 The idempotency key is unique in the table and the INSERT ignores a duplicate, so a
 cause written twice (the daily scheduler run again) writes its message once.
@@ -19,16 +22,18 @@ Nothing is written when the store has no channel or has turned the kind off.
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from db.models import Customer, Message, table_of
+from db.models import Customer, Message, Setting, table_of
 from posapp.core.messages import (
     Channel,
     Draft,
@@ -38,6 +43,8 @@ from posapp.core.messages import (
     decide,
     facts_to_json,
     message_key,
+    render,
+    resolve_template,
 )
 from posapp.services import outbox
 from posapp.services.message_settings import (
@@ -45,7 +52,11 @@ from posapp.services.message_settings import (
     is_demo_database,
     messaging_settings,
 )
+from posapp.services.message_templates import cached_overrides
+from posapp.services.settings import KEY as COUNTER_KEY
+from posapp.services.settings import CounterSettings
 from posapp.services.station import Station
+from posapp.services.tiers import store_zone
 
 QUEUED, SENT, SKIPPED, DEFERRED, FAILED = "queued", "sent", "skipped", "deferred", "failed"
 REASON_QUEUED = "queued"
@@ -137,6 +148,10 @@ def enqueue(
     if written.rowcount == 0:
         return None
     if reason == REASON_ENDPOINT:
+        locale = store_language(session)
+        template = resolve_template(kind, locale, store.segment, cached_overrides(station, session))
+        rendered = render(kind, template, facts, locale, store.segment)
+        zone: ZoneInfo = station.cached("timezone", session, store_zone)
         outbox.emit(
             session,
             "message.queued",
@@ -148,11 +163,27 @@ def enqueue(
                 "channel": channel.value,
                 "customer": customer.uuid,
                 "to": to,
+                "subject": rendered.subject,
+                "text": rendered.text,
+                "locale": locale,
                 "facts": values["facts_json"],
                 "qr_payload": qr_payload,
+                "store": store.uuid,
+                "timezone": zone.key,
+                "quiet_start": settings.quiet_start,
+                "quiet_end": settings.quiet_end,
+                "weekly_cap": settings.weekly_cap,
             },
         )
     return Enqueued(written.lastrowid, status, reason)
+
+
+def store_language(session: Session) -> str:
+    """The store's language (the counter settings'): the language its messages are in."""
+    row = session.get(Setting, COUNTER_KEY)
+    stored = json.loads(row.value) if row is not None else {}
+    language: str = stored.get("language") or CounterSettings().language
+    return language
 
 
 @dataclass(frozen=True, slots=True)
