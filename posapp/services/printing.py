@@ -23,7 +23,7 @@ from hardware.emulator.render_png import render_receipt
 from hardware.errors import HardwareError
 from hardware.printer import Printer
 from hardware.receipt import Receipt
-from posapp.services.receipts import balance_slip, sale_receipt
+from posapp.services.receipts import balance_slip, refund_receipt, sale_receipt
 from posapp.services.report_output import report_receipt
 from posapp.services.reports import Report, stored_z
 from posapp.services.settings import CounterSettings
@@ -33,6 +33,8 @@ SALE = "sale"
 SLIP = "slip"
 REPORT = "report"
 """A Z report, by its id (an X report is printed at once, without the queue)."""
+REFUND = "refund"
+"""A refund's or a void's receipt, by the refund's id."""
 PENDING, PRINTED, FAILED = "pending", "printed", "failed"
 
 
@@ -102,7 +104,11 @@ class PrintService:
         return self._enqueue(SLIP, customer_id)
 
     def print_z(self, z_id: int) -> Future[PrintOutcome]:
+        """Print (or print again) a Z from its stored figures: a reprint is the same paper."""
         return self._enqueue(REPORT, z_id)
+
+    def print_refund(self, refund_id: int) -> Future[PrintOutcome]:
+        return self._enqueue(REFUND, refund_id)
 
     def print_report_now(self, report: Report) -> Future[PrintOutcome]:
         """An X report (or any report held in hand): straight to the printer, no queue row."""
@@ -138,10 +144,12 @@ class PrintService:
         if kind == REPORT:
             report = stored_z(self.station, ref_id)
             return report_receipt(report, self.settings.language, self.settings.paper_mm)
-        build: Callable[[Station, int, CounterSettings], Receipt] = (
-            sale_receipt if kind == SALE else balance_slip
-        )
-        return build(self.station, ref_id, self.settings)
+        builders: dict[str, Callable[[Station, int, CounterSettings], Receipt]] = {
+            SALE: sale_receipt,
+            SLIP: balance_slip,
+            REFUND: refund_receipt,
+        }
+        return builders[kind](self.station, ref_id, self.settings)
 
     def preview_png(self, kind: str, ref_id: int) -> bytes:
         """The receipt as the paper would show it: rendered, decoded back, drawn."""

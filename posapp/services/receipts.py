@@ -1,8 +1,9 @@
-"""Receipts and balance slips, built from what the database holds.
+"""Receipts, refund receipts and balance slips, built from what the database holds.
 
 A receipt is built after the sale is committed, from the committed rows, so a
 reprint is the same paper as the first print. The balance shown is the one the
-customer had right after that sale (the ledger replayed up to its last row).
+customer had right after that sale (the ledger replayed up to its last row); a
+refund receipt likewise shows the balance right after that refund.
 """
 
 from __future__ import annotations
@@ -12,15 +13,25 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import Customer, LedgerEntry, Sale, Staff, Store, Voucher
+from db.models import (
+    Customer,
+    LedgerEntry,
+    Refund,
+    RefundLine,
+    Sale,
+    SaleLine,
+    Staff,
+    Store,
+    Voucher,
+)
 from hardware.receipt import Receipt, ReceiptBuilder
 from posapp.core.codes import sign_customer_card
 from posapp.core.cpf import mask_cpf
-from posapp.core.ledger import replay
-from posapp.core.money import format_money
+from posapp.core.ledger import EntryKind, replay
+from posapp.core.money import allocate, format_money
 from posapp.core.pricing import Tender
 from posapp.core.program import LoyaltyProgram, ProgramMode
 from posapp.core.tiers import progress_text
@@ -64,6 +75,34 @@ _TEXT: dict[str, tuple[str, str]] = {
     "expiring": ("Vence em 30 dias", "Expires within 30 days"),
     "open_vouchers": ("Vales em aberto", "Open vouchers"),
     "card": ("Apresente este QR no caixa", "Show this QR at the counter"),
+    "refund_title": ("COMPROVANTE DE DEVOLUÇÃO", "REFUND RECEIPT"),
+    "void_title": ("CANCELAMENTO DE VENDA", "SALE CANCELLED"),
+    "made_at": ("Em {when}", "On {when}"),
+    "returned": ("Itens devolvidos", "Items returned"),
+    "goods": ("Total dos itens", "Items total"),
+    "money_back": ("Devolvido em dinheiro", "Paid back in money"),
+    "back_cash": ("  Dinheiro (do caixa)", "  Cash (from the drawer)"),
+    "back_to": ("  Estorno {tender}", "  Back to {tender}"),
+    "loyalty_share": ("Pago com cashback/vale", "Paid with cashback/voucher"),
+    "restored": ("Cashback devolvido", "Cashback restored"),
+    "reversed": ("Cashback estornado", "Cashback reversed"),
+    "restored_points": ("Pontos devolvidos", "Points restored"),
+    "reversed_points": ("Pontos estornados", "Points reversed"),
+    "clawback": ("Retido do dinheiro", "Kept from the money"),
+    "clawback_why": (
+        "O cashback ganho nestes itens ({earned}) já tinha sido usado; {kept} foi "
+        "descontado do dinheiro devolvido.",
+        "The cashback these items earned ({earned}) was already spent; {kept} was "
+        "kept from the money paid back.",
+    ),
+    "reopened": ("Vale reaberto: {code}", "Voucher reopened: {code}"),
+    "cancelled": ("Vale cancelado: {code}", "Voucher cancelled: {code}"),
+    "reason": ("Motivo: {reason}", "Reason: {reason}"),
+    "made_by": ("Feito por: {name}", "Made by: {name}"),
+    "approved_by": ("Autorizado por: {name}", "Approved by: {name}"),
+    "balance_after": ("Saldo de cashback agora", "Cashback balance now"),
+    "points_after": ("Saldo de pontos agora", "Points balance now"),
+    "signature": ("Assinatura do cliente", "Customer's signature"),
     "survey": (
         "Como foi o seu atendimento? Aponte a câmera para o QR e dê sua nota.",
         "How did we do? Point your camera at the QR and rate us.",
@@ -256,6 +295,164 @@ def _voucher(out: ReceiptBuilder, voucher: Voucher, store: Store, style: _Style)
         out.text(text("voucher_min", locale, value=minimum), align="center")
     out.qr(qr_payload(voucher, store))
     out.rule("=")
+
+
+def refund_receipt(station: Station, refund_id: int, settings: CounterSettings) -> Receipt:
+    """A refund's or a void's receipt: what came back, in what, and who allowed it.
+
+    Built from the committed refund rows, so a reprint is the same paper. The
+    money back is split as the refund service paid it: `cash_back` from the
+    drawer, the rest back to the sale's card or PIX payments in proportion
+    (exact over successive refunds of the same sale, like the loyalty share).
+    """
+    style = _Style(settings.language, ZoneInfo(settings.timezone))
+    locale = style.locale
+    with station.read() as session:
+        store = station.store(session)
+        program = LoyaltyProgram.from_json(store.program_json)
+        record = session.get(Refund, refund_id)
+        if record is None:
+            raise LookupError(f"refund {refund_id} not found")
+        sale = session.get(Sale, record.sale_id)
+        assert sale is not None
+        out = ReceiptBuilder(paper=settings.paper_mm)
+        _header(out, store, style)
+        title = "void_title" if record.kind == "void" else "refund_title"
+        out.text(text(title, locale), align="center", bold=True)
+        out.row(text("sale", locale, number=f"{sale.number:06d}"), style.when(sale.created_at))
+        out.text(text("made_at", locale, when=style.when(record.created_at)))
+        out.rule()
+        out.text(text("returned", locale), bold=True)
+        returned = session.execute(
+            select(RefundLine, SaleLine)
+            .join(SaleLine, SaleLine.id == RefundLine.sale_line_id)
+            .where(RefundLine.refund_id == record.id)
+            .order_by(RefundLine.id)
+        ).all()
+        for refund_line, sale_line in returned:
+            out.row(sale_line.description, style.money(refund_line.amount))
+            out.text(f"  {refund_line.quantity} x {style.money(sale_line.unit_price)}")
+        out.row(text("goods", locale), style.money(record.goods_amount), bold=True)
+        out.rule()
+        _money_back(out, session, sale, record, style)
+        points = program.mode is ProgramMode.POINTS
+        if record.loyalty_share:
+            out.row(text("loyalty_share", locale), style.money(record.loyalty_share))
+
+        def units(amount: int) -> str:
+            return str(amount) if points else style.money(amount)
+
+        if record.cashback_restored:
+            key = "restored_points" if points else "restored"
+            out.row(text(key, locale), units(record.cashback_restored))
+        if record.cashback_reversed:
+            key = "reversed_points" if points else "reversed"
+            out.row(text(key, locale), units(record.cashback_reversed))
+        if record.clawback:
+            out.row(text("clawback", locale), "-" + style.money(record.clawback))
+            earned = sum(line.earned for line, _ in returned)
+            value = style.money(program.value_of_units(earned))
+            kept = style.money(record.clawback)
+            out.text(text("clawback_why", locale, earned=value, kept=kept))
+        for kind, code in session.execute(
+            select(LedgerEntry.kind, LedgerEntry.voucher_code)
+            .where(
+                LedgerEntry.refund_id == record.id,
+                LedgerEntry.kind.in_(
+                    (EntryKind.VOUCHER_RESTORE.value, EntryKind.VOUCHER_CANCEL.value)
+                ),
+            )
+            .order_by(LedgerEntry.id)
+        ):
+            key = "reopened" if kind == EntryKind.VOUCHER_RESTORE.value else "cancelled"
+            out.text(text(key, locale, code=code))
+        out.rule()
+        out.text(text("reason", locale, reason=record.reason))
+        for key, staff_id in (
+            ("made_by", record.staff_id),
+            ("approved_by", record.authorized_by_id),
+        ):
+            person = session.get(Staff, staff_id)
+            if person is not None:
+                out.text(text(key, locale, name=person.name))
+        if sale.customer_id is not None:
+            customer = session.get(Customer, sale.customer_id)
+            assert customer is not None
+            out.rule()
+            document = mask_cpf(customer.cpf) if customer.cpf else ""
+            out.text(f"{text('customer', locale, name=customer.name)} {document}".strip())
+            balance = _balance_after_refund(session, customer.id, record)
+            if balance is not None:
+                out.row(
+                    text("points_after" if points else "balance_after", locale),
+                    units(balance),
+                    bold=True,
+                )
+        if record.money_back:
+            out.feed(2).text("_" * min(28, out.paper.columns - 4), align="center")
+            out.text(text("signature", locale), align="center")
+        if settings.receipt_footer:
+            out.feed().text(settings.receipt_footer, align="center")
+        out.feed(2)
+        if record.cash_back:
+            out.drawer(pin=2 if settings.drawer_pin == 2 else 5)
+        return out.cut().build()
+
+
+def _money_back(
+    out: ReceiptBuilder, session: Session, sale: Sale, record: Refund, style: _Style
+) -> None:
+    """The money back, split into the drawer's cash and each card or PIX payment."""
+    locale = style.locale
+    out.row(text("money_back", locale), style.money(record.money_back), bold=True)
+    if not record.money_back:
+        return
+    if record.cash_back:
+        out.row(text("back_cash", locale), style.money(record.cash_back))
+    electronic = [
+        p
+        for p in sale.payments
+        if p.tender in (Tender.DEBIT.value, Tender.CREDIT.value, Tender.PIX.value)
+    ]
+    rest = record.money_back - record.cash_back
+    if rest <= 0:
+        return
+    if not electronic:  # a sale paid only in cash and loyalty: no card to go back to
+        out.row(text("back_cash", locale), style.money(rest))
+        return
+    earlier = session.scalars(
+        select(Refund).where(Refund.sale_id == sale.id, Refund.id < record.id)
+    ).all()
+    before = sum(r.money_back - r.cash_back for r in earlier)
+    weights = [p.amount for p in electronic]
+    shares = [
+        now - then
+        for now, then in zip(
+            allocate(before + rest, weights), allocate(before, weights), strict=True
+        )
+    ]
+    for payment, share in zip(electronic, shares, strict=True):
+        if share:
+            name = tender_name(payment.tender, locale)
+            out.row(text("back_to", locale, tender=name), style.money(share))
+
+
+def _balance_after_refund(session: Session, customer_id: int, record: Refund) -> int | None:
+    """The customer's balance right after this refund (its last ledger row, or its moment)."""
+    last = session.scalar(
+        select(func.max(LedgerEntry.id)).where(
+            LedgerEntry.customer_id == customer_id, LedgerEntry.refund_id == record.id
+        )
+    )
+    query = select(LedgerEntry).where(LedgerEntry.customer_id == customer_id)
+    if last is not None:
+        query = query.where(LedgerEntry.id <= last)
+    else:
+        query = query.where(LedgerEntry.created_at <= record.created_at)
+    entries = session.scalars(query.order_by(LedgerEntry.id)).all()
+    if not entries:
+        return None
+    return replay(movement_of(e) for e in entries).balance(record.created_at).total
 
 
 def balance_slip(station: Station, customer_id: int, settings: CounterSettings) -> Receipt:

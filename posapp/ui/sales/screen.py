@@ -3,7 +3,10 @@
 The list shows today's sales by default; a date picker moves to another day and
 the number box finds one sale on any day. Choosing a sale shows its lines (with
 what already came back of each), payments, refunds so far and the receipt as it
-printed. Returning items and cancelling a sale are a manager's decisions: the
+printed. After a refund or a void its receipt ("Comprovante de devolução",
+"Cancelamento de venda") goes to the print queue at once; "Imprimir comprovante"
+prints a refund's receipt again (the one chosen when a sale has several).
+Returning items and cancelling a sale are a manager's decisions: the
 dialog asks what and why, then `ask_pin` (a plain function tests replace) asks
 for the manager's PIN, and the refund service decides. A refusal (a cashier's
 PIN, a sale already returned) is shown in pt_BR and changes nothing; a refund
@@ -23,6 +26,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtGui import QIntValidator, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QFrame,
     QHBoxLayout,
@@ -115,6 +119,7 @@ class SalesScreen(QWidget):
         self.reprint_button.clicked.connect(self.reprint)
         self.return_button.clicked.connect(self.return_items)
         self.void_button.clicked.connect(self.void_sale)
+        self.refund_print_button.clicked.connect(self.print_refund_receipt)
         context.events.sale_committed.connect(self._sale_committed)
         self._update_buttons()
 
@@ -166,6 +171,21 @@ class SalesScreen(QWidget):
         self.payments_label.setWordWrap(True)
         self.refunds_label = _named(QLabel(""), "saleRefunds")
         self.refunds_label.setWordWrap(True)
+        self.refund_choice = _named(QComboBox(), "refundChoice")
+        self.refund_choice.setToolTip(self.tr("Qual devolução imprimir"))
+        self.refund_print_button = _named(
+            QPushButton(self.tr("Imprimir comprovante")), "refundPrintButton"
+        )
+        self.refund_print_button.setToolTip(
+            self.tr("Imprime de novo o comprovante de devolução ou de cancelamento")
+        )
+        refund_row = QHBoxLayout()
+        refund_row.setSpacing(10)
+        refund_row.addWidget(self.refund_choice, 1)
+        refund_row.addWidget(self.refund_print_button)
+        self.refund_row = _named(QWidget(), "refundPrintRow")
+        self.refund_row.setLayout(refund_row)
+        refund_row.setContentsMargins(0, 0, 0, 0)
 
         self.reprint_button = _named(QPushButton(self.tr("Reimprimir")), "reprintButton")
         self.return_button = _named(QPushButton(self.tr("Devolver itens")), "returnButton")
@@ -190,6 +210,7 @@ class SalesScreen(QWidget):
         left.addWidget(self.lines_table, 1)
         left.addWidget(self.payments_label)
         left.addWidget(self.refunds_label)
+        left.addWidget(self.refund_row)
         left.addLayout(buttons)
         left.addWidget(self.message)
         left.addWidget(self.result_label)
@@ -250,6 +271,7 @@ class SalesScreen(QWidget):
     def _update_buttons(self) -> None:
         detail = self.detail
         self.reprint_button.setEnabled(detail is not None)
+        self.refund_print_button.setEnabled(detail is not None and bool(detail.refunds))
         self.return_button.setEnabled(detail is not None and detail.refundable and not self._acting)
         self.void_button.setEnabled(detail is not None and detail.voidable and not self._acting)
 
@@ -378,6 +400,7 @@ class SalesScreen(QWidget):
         self.payments_label.setText(self.tr("Pagamento: %1").replace("%1", paid or "—"))
         self.refunds_label.setText(self.refunds_text(detail))
         self.refunds_label.setVisible(bool(detail.refunds))
+        self._list_refunds(detail)
         self.detail_stack.setCurrentIndex(1)
         self._update_buttons()
 
@@ -394,6 +417,19 @@ class SalesScreen(QWidget):
                 .replace("%5", done.authorized_by)
             )
         return "\n".join(lines)
+
+    def _list_refunds(self, detail: SaleDetail) -> None:
+        """The sale's refunds in the chooser, newest first; the chooser only when several."""
+        self.refund_choice.clear()
+        for done in sorted(detail.refunds, key=lambda r: r.id, reverse=True):
+            what = self.tr("Cancelamento") if done.kind == VOID else self.tr("Devolução")
+            label = (
+                f"{what} {moment(done.created_at, self.lang, self.zone)} · "
+                f"{self.money(done.goods_amount)}"
+            )
+            self.refund_choice.addItem(label, done.id)
+        self.refund_row.setVisible(bool(detail.refunds))
+        self.refund_choice.setVisible(len(detail.refunds) > 1)
 
     def _show_preview(self, generation: int, png: bytes) -> None:
         if generation != self._detail_generation:
@@ -428,10 +464,42 @@ class SalesScreen(QWidget):
             lambda: future.result(timeout=PRINT_TIMEOUT_S), self._printed, self._print_failed
         )
 
-    def _printed(self, outcome: PrintOutcome) -> None:
+    def print_refund_receipt(self) -> None:
+        """Print the chosen refund's receipt again (it changes nothing but the print queue)."""
+        refund_id = self.refund_choice.currentData()
+        if self.detail is None or not isinstance(refund_id, int):
+            return
+        self.refund_print_button.setEnabled(False)
+        self.say(self.tr("Imprimindo o comprovante…"))
+        self._print_refund(refund_id, quiet=False)
+
+    def _print_refund(self, refund_id: int, *, quiet: bool) -> None:
+        """Queue a refund's receipt; `quiet` keeps the refund's headline on screen when it
+        prints (the status bar says so), and shows only a failure."""
+        try:
+            future = self.context.printing.print_refund(refund_id)
+        except Exception as error:  # the queue itself could not be written
+            self.say(error_text(error, self.lang), error=True)
+            self._update_buttons()
+            return
+        self.jobs.run(
+            lambda: future.result(timeout=PRINT_TIMEOUT_S),
+            lambda outcome: self._refund_printed(outcome, quiet),
+            self._print_failed,
+        )
+
+    def _refund_printed(self, outcome: PrintOutcome, quiet: bool) -> None:
+        if outcome.printed and quiet:
+            self._update_buttons()
+            self.context.events.status.emit(self.tr("Comprovante impresso"))
+            self.context.events.printer_state.emit(True, "")
+            return
+        self._printed(outcome, self.tr("Comprovante impresso"))
+
+    def _printed(self, outcome: PrintOutcome, done: str | None = None) -> None:
         self._update_buttons()
         if outcome.printed:
-            self.say(self.tr("Cupom reimpresso"))
+            self.say(done or self.tr("Cupom reimpresso"))
             self.context.events.printer_state.emit(True, "")
         else:
             reason = outcome.error(self.lang) or ""
@@ -538,6 +606,9 @@ class SalesScreen(QWidget):
             )
         self.say(headline)
         self.result_label.setText("\n".join(self.result_lines(result)))
+        # The refund is committed; its receipt waits in the print queue if the printer
+        # cannot take it now, and "Imprimir comprovante" sends it again at any time.
+        self._print_refund(result.refund_id, quiet=True)
         customer_id = detail.summary.customer_id
         if customer_id is not None:
             self.context.events.customer_changed.emit(customer_id)
