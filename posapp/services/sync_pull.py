@@ -15,6 +15,12 @@ either all here or not at all and a retry starts where the last applied page end
 - `program.changed`: the chain's program becomes this store's.
 - `store.joined`: the store's signing key, so its voucher QRs verify here.
 - `conflict.recorded` / `conflict.resolved`: the `sync_conflict` table.
+- `message.outcome`: what the chain's endpoint did with a message this counter left to it
+  (looked up by idempotency key; another counter's message is not here and is passed
+  over). A final outcome (sent, skipped, failed) is written as it is; while the endpoint
+  still holds the message (queued for a retry, deferred) the row keeps the reason
+  'endpoint', so this counter's own delivery never takes it, and shows the endpoint's
+  words in its detail.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from db.models import (
     Customer,
     CustomerBalance,
     LedgerEntry,
+    Message,
     Store,
     StoreKey,
     SyncConflict,
@@ -43,6 +50,7 @@ from db.models import (
 )
 from posapp.core.codes import new_referral_code
 from posapp.core.program import LoyaltyProgram
+from posapp.services.message_outbox import FAILED, REASON_ENDPOINT, SENT, SKIPPED
 from posapp.services.privacy import ANONYMOUS_NAME
 from posapp.services.station import Station
 from posapp.services.sync_config import save_state, state_in
@@ -146,6 +154,7 @@ class _Applier:
             "store.joined": self._store_joined,
             "conflict.recorded": self._conflict_recorded,
             "conflict.resolved": self._conflict_resolved,
+            "message.outcome": self._message_outcome,
         }.get(event.kind)
         if handler is None:
             self.summary.skipped += 1  # passed on, nothing to apply at a counter
@@ -416,6 +425,38 @@ class _Applier:
         conflict.note = body.get("note") or conflict.note
         conflict.resolved_at = _moment(body.get("resolved_at")) or self.now
         self.session.flush()
+
+    # -- customer messages ----------------------------------------------------------------
+
+    def _message_outcome(self, body: dict[str, Any]) -> None:
+        message = self.session.scalars(
+            select(Message).where(Message.idempotency_key == str(body.get("idempotency_key")))
+        ).first()
+        status = str(body.get("status") or "")
+        if message is None or (message.status in _FINAL and status not in _FINAL):
+            # Another counter's message; or a late word on one already settled. A final
+            # outcome always wins: it is what happened at the endpoint.
+            self.summary.skipped += 1
+            return
+        detail = body.get("reason_detail")
+        message.attempts = int(body.get("attempts") or message.attempts)
+        if status in _FINAL:
+            message.status = status
+            message.reason = str(body.get("reason") or status)[:60]
+            message.reason_detail = str(detail)[:300] if detail else None
+            message.sent_at = _moment(body.get("sent_at"))
+            message.next_attempt_at = None
+        else:
+            message.status = status if status in _WAITING else message.status
+            message.reason = REASON_ENDPOINT
+            message.reason_detail = (
+                f"A central da rede envia esta mensagem ({body.get('reason')}: {detail})"[:300]
+            )
+        self.session.flush()
+
+
+_FINAL = frozenset({SENT, SKIPPED, FAILED})
+_WAITING = frozenset({"queued", "deferred"})
 
 
 def is_anonymized(customer: Customer) -> bool:
