@@ -12,11 +12,12 @@ import io
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import aliased
 
-from db.models import PrintJob
+from db.models import PrintJob, Staff, ZReport
 from hardware.device_thread import DeviceThread
 from hardware.emulator.decoder import decode
 from hardware.emulator.render_png import render_receipt
@@ -60,6 +61,44 @@ class QueuedJob:
     attempts: int
     last_error: str | None
     created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class StoredZ:
+    """One of this terminal's Z reports, as listed for a reprint."""
+
+    id: int
+    number: int
+    day: date
+    sales_count: int
+    net: int
+    closed_by: str
+    authorized_by: str
+    created_at: datetime
+
+
+def stored_z_reports(station: Station, limit: int = 366) -> list[StoredZ]:
+    """This terminal's Z reports, newest first: what can be printed again.
+
+    Read-only; a reprint prints the figures stored with the Z (`stored_z`), so the
+    listing needs no permission beyond being at the counter.
+    """
+    with station.read() as session:
+        terminal = station.terminal(session)
+        closer = aliased(Staff)
+        approver = aliased(Staff)
+        rows = session.execute(
+            select(ZReport, closer.name, approver.name)
+            .join(closer, closer.id == ZReport.staff_id)
+            .join(approver, approver.id == ZReport.authorized_by_id)
+            .where(ZReport.terminal_id == terminal.id)
+            .order_by(ZReport.number.desc())
+            .limit(limit)
+        )
+        return [
+            StoredZ(z.id, z.number, z.day, z.sales_count, z.net, made, approved, z.created_at)
+            for z, made, approved in rows
+        ]
 
 
 class PrintService:

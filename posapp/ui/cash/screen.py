@@ -6,6 +6,12 @@ the service decides: a cashier's own PIN is refused there, whatever the screen
 does. The close is blind: the dialog asks how many of each note and coin, and
 only after the close does the screen show the expected cash and the difference.
 The report shown (X or Z) can be printed, saved as PDF (A4) or as CSV.
+
+"Reduções Z deste caixa" lists this terminal's past Z reports (number, day,
+sales, net, who closed). Choosing one shows its stored figures; "Reimprimir"
+prints them again through the print queue and "Salvar PDF"/"Salvar CSV" write
+them, so a reprint is the very paper of the first print. Anyone at the counter
+may list and reprint: nothing is computed or changed, only printed again.
 """
 
 from __future__ import annotations
@@ -14,9 +20,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -35,13 +42,13 @@ from PySide6.QtWidgets import (
 from posapp.core.errors import InvalidAmount, PosError
 from posapp.core.money import parse_centavos
 from posapp.services import shifts
-from posapp.services.printing import PrintOutcome
+from posapp.services.printing import PrintOutcome, StoredZ, stored_z_reports
 from posapp.services.report_output import Row, cell_text, sections, write_csv
-from posapp.services.reports import Report, x_report, z_report
+from posapp.services.reports import Report, stored_z, x_report, z_report
 from posapp.services.shifts import DENOMINATIONS, NOTES, ClosedShift, ShiftView
 from posapp.ui.context import UiContext
 from posapp.ui.dialogs.manager_pin import ask_manager_pin
-from posapp.ui.formatting import moment, money
+from posapp.ui.formatting import day, moment, money
 from posapp.ui.reports.pdf import write_pdf
 from posapp.ui.rows_model import RowsModel
 from posapp.ui.runner import Jobs
@@ -78,6 +85,36 @@ class ReportModel(RowsModel[tuple[str, Row]]):
     def text(self, row: tuple[str, Row], column: int) -> str | None:
         section, item = row
         return (section, item.label, cell_text(item, self.locale))[column]
+
+
+class ZListModel(RowsModel[StoredZ]):
+    """This terminal's past Z reports: number, day, sales, net, who closed."""
+
+    right_columns = frozenset({0, 2, 3})
+
+    def __init__(self, parent: Any = None, locale: str = "pt_BR") -> None:
+        super().__init__(parent, locale)
+        self.headers = (
+            self.tr("Nº"),
+            self.tr("Dia"),
+            self.tr("Vendas"),
+            self.tr("Líquido"),
+            self.tr("Fechado por"),
+        )
+
+    def text(self, row: StoredZ, column: int) -> str | None:
+        if column == 0:
+            return f"{row.number:04d}"
+        if column == 1:
+            return day(row.day, self.locale)
+        if column == 2:
+            return str(row.sales_count)
+        if column == 3:
+            return money(row.net, self.locale)
+        return row.closed_by
+
+    def row_of(self, z_id: int) -> int | None:
+        return next((i for i, z in enumerate(self.rows) if z.id == z_id), None)
 
 
 class MovementDialog(QDialog):
@@ -186,6 +223,20 @@ class CashScreen(QWidget):
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.z_title = _named(QLabel(self.tr("Reduções Z deste caixa")), "zListTitle")
+        self.z_model = ZListModel(self, self.lang)
+        self.z_table = _named(QTableView(), "zList")
+        self.z_table.setModel(self.z_model)
+        self.z_table.verticalHeader().setVisible(False)
+        self.z_table.horizontalHeader().setStretchLastSection(True)
+        self.z_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.z_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.z_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.z_reprint_button = _named(QPushButton(self.tr("Reimprimir")), "zReprint")
+        self.z_pdf_button = _named(QPushButton(self.tr("Salvar PDF")), "zPdf")
+        self.z_csv_button = _named(QPushButton(self.tr("Salvar CSV")), "zCsv")
+        self.z_empty = _named(QLabel(self.tr("Nenhuma redução Z ainda")), "zListEmpty")
+        self.chosen_z: StoredZ | None = None
 
         shift_row = QHBoxLayout()
         for widget in (
@@ -211,7 +262,18 @@ class CashScreen(QWidget):
         layout.addLayout(shift_row)
         layout.addWidget(self.message)
         layout.addLayout(report_row)
-        layout.addWidget(self.table, 1)
+        z_buttons = QHBoxLayout()
+        for widget in (self.z_reprint_button, self.z_pdf_button, self.z_csv_button):
+            z_buttons.addWidget(widget)
+        z_panel = QVBoxLayout()
+        z_panel.addWidget(self.z_title)
+        z_panel.addWidget(self.z_empty)
+        z_panel.addWidget(self.z_table, 1)
+        z_panel.addLayout(z_buttons)
+        tables = QHBoxLayout()
+        tables.addWidget(self.table, 3)
+        tables.addLayout(z_panel, 2)
+        layout.addLayout(tables, 1)
 
         self.open_button.clicked.connect(self.open_shift)
         self.cash_in_button.clicked.connect(lambda: self.move_cash(shifts.CASH_IN))
@@ -222,6 +284,10 @@ class CashScreen(QWidget):
         self.print_button.clicked.connect(self.print_report)
         self.pdf_button.clicked.connect(self.save_pdf)
         self.csv_button.clicked.connect(self.save_csv)
+        self.z_table.selectionModel().currentRowChanged.connect(self._z_chosen)
+        self.z_reprint_button.clicked.connect(self.reprint_z)
+        self.z_pdf_button.clicked.connect(self.save_pdf)
+        self.z_csv_button.clicked.connect(self.save_csv)
         self._update_buttons()
 
     # -- state --------------------------------------------------------------------
@@ -235,6 +301,7 @@ class CashScreen(QWidget):
 
     def refresh(self) -> None:
         self.jobs.run(lambda: shifts.current_shift(self.station), self._shift_loaded)
+        self.load_z_list()
 
     def _shift_loaded(self, shift: ShiftView | None) -> None:
         self.shift = shift
@@ -257,6 +324,10 @@ class CashScreen(QWidget):
             button.setEnabled(is_open)
         for button in (self.print_button, self.pdf_button, self.csv_button):
             button.setEnabled(self.report is not None)
+        chosen = self.chosen_z
+        shown = chosen is not None and self.report is not None and self.report.z_id == chosen.id
+        for button in (self.z_reprint_button, self.z_pdf_button, self.z_csv_button):
+            button.setEnabled(shown)
 
     def _failed(self, error: Exception) -> None:
         text = error.message(self.lang) if isinstance(error, PosError) else str(error)
@@ -345,6 +416,57 @@ class CashScreen(QWidget):
         self.report = report
         self.model.show_report(report)
         self._update_buttons()
+        if report.z_id is not None and (self.chosen_z is None or self.chosen_z.id != report.z_id):
+            self.load_z_list()  # a Z just made joins the list
+
+    # -- past Z reports -------------------------------------------------------------
+
+    def load_z_list(self) -> None:
+        """List this terminal's Z reports (a cashier may: it is read-only)."""
+        self.jobs.run(lambda: stored_z_reports(self.station), self._z_listed)
+
+    def _z_listed(self, rows: list[StoredZ]) -> None:
+        keep = self.chosen_z.id if self.chosen_z is not None else None
+        self.z_model.set_rows(rows)
+        self.z_empty.setVisible(not rows)
+        row = self.z_model.row_of(keep) if keep is not None else None
+        if row is not None:
+            self.z_table.selectRow(row)
+        else:
+            self.chosen_z = None
+            self._update_buttons()
+
+    def _z_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        chosen = self.z_model.row_at(current.row())
+        if self.chosen_z == chosen and self.report is not None and self.report.z_id == chosen.id:
+            return
+        self.chosen_z = chosen
+        self._update_buttons()
+        self.jobs.run(lambda: stored_z(self.station, chosen.id), self._z_loaded)
+
+    def _z_loaded(self, report: Report) -> None:
+        if self.chosen_z is not None and report.z_id == self.chosen_z.id:
+            self._show_report(report)
+
+    def reprint_z(self) -> None:
+        """Print the chosen Z again from its stored figures.
+
+        No PIN on purpose: the Z was authorized when it was made, and a reprint
+        changes nothing (no figure is computed again, no row but the print job is
+        written), so anyone signed in at the counter may print it again.
+        """
+        chosen = self.chosen_z
+        if chosen is None:
+            return
+        printing = self.context.printing
+        self.z_reprint_button.setEnabled(False)
+        self.jobs.run(lambda: printing.print_z(chosen.id).result(timeout=60), self._z_printed)
+
+    def _z_printed(self, outcome: PrintOutcome) -> None:
+        self._update_buttons()
+        self._printed(outcome)
 
     def print_report(self) -> None:
         report = self.report
