@@ -64,6 +64,7 @@ from posapp.ui.sale.customer_dialogs import (
     customer_label,
     error_text,
 )
+from posapp.ui.sale.discount_dialog import SaleDiscount, SaleDiscountDialog
 from posapp.ui.sale.parked_dialog import ParkedDialog
 from posapp.ui.sale.payment_dialog import PaymentDialog
 from posapp.ui.sale.wedge_filter import WedgeFilter, wedge_config
@@ -143,6 +144,11 @@ class SaleScreen(QWidget):
         self.customer_dialog: CustomerPickerDialog | None = None
         self.enrol_dialog: EnrolDialog | None = None
         self.parked_dialog: ParkedDialog | None = None
+        self.sale_discount: SaleDiscount | None = None
+        """F11: the discount on the whole sale; it goes when the cart empties."""
+        self.discount_dialog: SaleDiscountDialog | None = None
+        self._quoted_sale_discount = 0
+        """The whole-sale discount the current quote was made with (pay waits for a new one)."""
         self.jobs = Jobs(self, self._failed)
         self._quote_generation = 0
         self._pay_when_quoted = False
@@ -287,6 +293,7 @@ class SaleScreen(QWidget):
             (self.tr("F2 Cliente"), "keyCustomer", self.open_customer),
             (self.tr("F3 Buscar"), "keySearch", self.open_search),
             (self.tr("F4 Desconto"), "keyDiscount", self.edit_discount),
+            (self.tr("F11 Desc. venda"), "keySaleDiscount", self.open_sale_discount),
             (self.tr("F5 Estacionar"), "keyPark", self.park),
             (self.tr("F6 Recuperar"), "keyRecall", self.open_recall),
             (self.tr("F7 Reimprimir"), "keyReprint", self.reprint),
@@ -352,6 +359,7 @@ class SaleScreen(QWidget):
             (Qt.Key.Key_F8, self.cancel_sale),
             (Qt.Key.Key_F9, self.open_enrol),
             (Qt.Key.Key_F10, self.pay),
+            (Qt.Key.Key_F11, self.open_sale_discount),
         ]
         for key, action in bindings:
             shortcut = QShortcut(QKeySequence(key), self)
@@ -519,6 +527,33 @@ class SaleScreen(QWidget):
         self.table.setFocus()
         self.table.edit(index)
 
+    def subtotal(self) -> int:
+        """The cart after line discounts: what a whole-sale discount applies to."""
+        return sum(row.price * row.quantity - row.discount for row in self.model.rows)
+
+    def sale_discount_centavos(self) -> int:
+        discount = self.sale_discount
+        return discount.centavos(self.subtotal()) if discount is not None else 0
+
+    def open_sale_discount(self) -> None:
+        """F11: a discount on the whole sale, as an amount or a percentage."""
+        if self.model.rowCount() == 0:
+            self.say(self.tr("Nenhum item para dar desconto."))
+            return
+        dialog = SaleDiscountDialog(self.subtotal(), self.sale_discount, self.lang, self)
+        dialog.accepted.connect(lambda: self.set_sale_discount(dialog.discount))
+        dialog.finished.connect(lambda _result: self.input.setFocus())
+        self.discount_dialog = dialog
+        dialog.open()
+
+    def set_sale_discount(self, discount: SaleDiscount | None) -> None:
+        self.sale_discount = discount
+        if discount is None:
+            self.say(self.tr("Desconto na venda retirado."))
+        else:
+            self.say(self.tr("Desconto na venda: %1").replace("%1", discount.label(self.lang)))
+        self.requote()
+
     def edit_quantity(self) -> None:
         row = self.current_row()
         if row >= 0:
@@ -529,6 +564,8 @@ class SaleScreen(QWidget):
     # -- live totals -----------------------------------------------------------
 
     def _cart_changed(self) -> None:
+        if self.model.rowCount() == 0:
+            self.sale_discount = None  # the whole-sale discount goes with the cart
         self.requote()
 
     def requote(self) -> None:
@@ -541,16 +578,18 @@ class SaleScreen(QWidget):
             self._update_customer_panel()
             return
         customer_id = self.customer.id if self.customer else None
+        off = self.sale_discount_centavos()
         self.jobs.run(
-            lambda: quote(self.station, lines, customer_id=customer_id),
-            lambda result: self._quoted(generation, result),
+            lambda: quote(self.station, lines, customer_id=customer_id, sale_discount=off),
+            lambda result: self._quoted(generation, result, off),
             lambda error: self._quote_failed(generation, error),
         )
 
-    def _quoted(self, generation: int, result: Quote) -> None:
+    def _quoted(self, generation: int, result: Quote, sale_discount: int = 0) -> None:
         if generation != self._quote_generation:
             return
         self.quote = result
+        self._quoted_sale_discount = sale_discount
         self.model.set_nets(result.line_nets)
         self._update_totals()
         self._update_customer_panel()
@@ -565,7 +604,9 @@ class SaleScreen(QWidget):
 
     def _quote_pending(self) -> bool:
         return self.model.rowCount() > 0 and (
-            self.quote is None or len(self.quote.line_nets) != self.model.rowCount()
+            self.quote is None
+            or len(self.quote.line_nets) != self.model.rowCount()
+            or self._quoted_sale_discount != self.sale_discount_centavos()
         )
 
     def _update_totals(self) -> None:
@@ -575,7 +616,16 @@ class SaleScreen(QWidget):
             return
         q = self.quote
         text = self.tr("Total: %1").replace("%1", self.money(q.total))
-        if q.discount:
+        off = self.sale_discount_centavos()
+        if off and self.sale_discount is not None:
+            text = (
+                self.tr("Subtotal %1 · Descontos %2 (na venda: %3) · ")
+                .replace("%1", self.money(q.gross))
+                .replace("%2", self.money(q.discount))
+                .replace("%3", self.sale_discount.label(self.lang))
+                + text
+            )
+        elif q.discount:
             text = (
                 self.tr("Subtotal %1 · Descontos %2 · ")
                 .replace("%1", self.money(q.gross))
@@ -770,6 +820,7 @@ class SaleScreen(QWidget):
             lines=self.model.requests(),
             payments=payments,
             customer_id=self.customer.id if self.customer else None,
+            sale_discount=self.sale_discount_centavos(),
             manager_pin=manager_pin,
             sale_uuid=self.sale_uuid,
         )
