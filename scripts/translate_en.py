@@ -52,6 +52,36 @@ EN: dict[str, str] = {
     "PDF salvo em %1": "PDF saved to %1",
     "Salvar relatório em CSV": "Save the report as CSV",
     "CSV salvo em %1": "CSV saved to %1",
+    "Reduções Z deste caixa": "This counter's Z reports",
+    "Nenhuma redução Z ainda": "No Z report yet",
+    "Líquido": "Net",
+    "Fechado por": "Closed by",
+    # Vendas: refund and void receipts
+    "Qual devolução imprimir": "Which refund to print",
+    "Imprimir comprovante": "Print receipt",
+    "Imprime de novo o comprovante de devolução ou de cancelamento": (
+        "Prints the refund or void receipt again"
+    ),
+    "Imprimindo o comprovante…": "Printing the receipt…",
+    "Comprovante impresso": "Receipt printed",
+    # Venda: F11, the discount on the whole sale
+    "F11 Desc. venda": "F11 Sale discount",
+    "Desconto na venda": "Discount on the sale",
+    "Porcentagem (%)": "Percentage (%)",
+    "Acima de %1 do total pede a senha de um gerente.": (
+        "Above %1 of the total needs a manager's PIN."
+    ),
+    "Subtotal": "Subtotal",
+    "Fica": "Comes to",
+    "Tirar desconto": "Remove discount",
+    "%1 de desconto, total %2": "%1 off, total %2",
+    "Informe uma porcentagem entre 0 e 100.": "Enter a percentage between 0 and 100.",
+    "Informe um valor até %1.": "Enter an amount up to %1.",
+    "Desconto na venda retirado.": "Discount on the sale removed.",
+    "Desconto na venda: %1": "Discount on the sale: %1",
+    "Subtotal %1 · Descontos %2 (na venda: %3) · ": (
+        "Subtotal %1 · Discounts %2 (on the sale: %3) · "
+    ),
     "Ajustar saldo": "Adjust balance",
     "Crédito (somar)": "Credit (add)",
     "Débito (tirar)": "Debit (take away)",

@@ -209,22 +209,22 @@
   <context>
     <name>BlindCountDialog</name>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="126" />
+      <location filename="../../posapp/ui/cash/screen.py" line="163" />
       <source>Fechar o turno: contagem do caixa</source>
       <translation>Close the shift: count the drawer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="128" />
+      <location filename="../../posapp/ui/cash/screen.py" line="165" />
       <source>Conte as cédulas e moedas da gaveta.</source>
       <translation>Count the notes and coins in the drawer.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="131" />
+      <location filename="../../posapp/ui/cash/screen.py" line="168" />
       <source>Cédula</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="131" />
+      <location filename="../../posapp/ui/cash/screen.py" line="168" />
       <source>Moeda</source>
       <translation>Coin</translation>
     </message>
@@ -585,131 +585,148 @@
   <context>
     <name>CashScreen</name>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="172" />
+      <location filename="../../posapp/ui/cash/screen.py" line="209" />
       <source>Fundo de troco (R$)</source>
       <translation>Opening float (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="173" />
+      <location filename="../../posapp/ui/cash/screen.py" line="210" />
       <source>Abrir turno</source>
       <translation>Open shift</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="174" />
-      <location filename="../../posapp/ui/cash/screen.py" line="284" />
-      <location filename="../../posapp/ui/cash/screen.py" line="298" />
+      <location filename="../../posapp/ui/cash/screen.py" line="211" />
+      <location filename="../../posapp/ui/cash/screen.py" line="355" />
+      <location filename="../../posapp/ui/cash/screen.py" line="369" />
       <source>Suprimento</source>
       <translation>Cash in</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="175" />
-      <location filename="../../posapp/ui/cash/screen.py" line="284" />
-      <location filename="../../posapp/ui/cash/screen.py" line="298" />
+      <location filename="../../posapp/ui/cash/screen.py" line="212" />
+      <location filename="../../posapp/ui/cash/screen.py" line="355" />
+      <location filename="../../posapp/ui/cash/screen.py" line="369" />
       <source>Sangria</source>
       <translation>Cash out</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="176" />
+      <location filename="../../posapp/ui/cash/screen.py" line="213" />
       <source>Fechar turno</source>
       <translation>Close shift</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="177" />
+      <location filename="../../posapp/ui/cash/screen.py" line="214" />
       <source>Relatório X</source>
       <translation>X report</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="178" />
+      <location filename="../../posapp/ui/cash/screen.py" line="215" />
       <source>Redução Z</source>
       <translation>Z report</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="179" />
+      <location filename="../../posapp/ui/cash/screen.py" line="216" />
       <source>Imprimir</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="180" />
+      <location filename="../../posapp/ui/cash/screen.py" line="217" />
+      <location filename="../../posapp/ui/cash/screen.py" line="236" />
       <source>Salvar PDF</source>
       <translation>Save PDF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="181" />
+      <location filename="../../posapp/ui/cash/screen.py" line="218" />
+      <location filename="../../posapp/ui/cash/screen.py" line="237" />
       <source>Salvar CSV</source>
       <translation>Save CSV</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="242" />
+      <location filename="../../posapp/ui/cash/screen.py" line="226" />
+      <source>Reduções Z deste caixa</source>
+      <translation>This counter's Z reports</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="235" />
+      <source>Reimprimir</source>
+      <translation>Reprint</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="238" />
+      <source>Nenhuma redução Z ainda</source>
+      <translation>No Z report yet</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="309" />
       <source>Nenhum turno aberto</source>
       <translation>No shift open</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="245" />
+      <location filename="../../posapp/ui/cash/screen.py" line="312" />
       <source>Turno aberto por %1 em %2, fundo de troco %3</source>
       <translation>Shift opened by %1 at %2, float %3</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="279" />
+      <location filename="../../posapp/ui/cash/screen.py" line="350" />
       <source>Turno aberto.</source>
       <translation>Shift opened.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="292" />
+      <location filename="../../posapp/ui/cash/screen.py" line="363" />
       <source>suprimento</source>
       <translation>cash in</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="292" />
+      <location filename="../../posapp/ui/cash/screen.py" line="363" />
       <source>sangria</source>
       <translation>cash out</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="302" />
+      <location filename="../../posapp/ui/cash/screen.py" line="373" />
       <source>%1 de %2 registrado.</source>
       <translation>%1 of %2 recorded.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="316" />
+      <location filename="../../posapp/ui/cash/screen.py" line="387" />
       <source>fechar o turno</source>
       <translation>close the shift</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="324" />
+      <location filename="../../posapp/ui/cash/screen.py" line="395" />
       <source>Turno fechado. Esperado %1, contado %2, diferença %3.</source>
       <translation>Shift closed. Expected %1, counted %2, difference %3.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="339" />
+      <location filename="../../posapp/ui/cash/screen.py" line="410" />
       <source>redução Z</source>
       <translation>Z report</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="363" />
+      <location filename="../../posapp/ui/cash/screen.py" line="485" />
       <source>Relatório impresso.</source>
       <translation>Report printed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="365" />
+      <location filename="../../posapp/ui/cash/screen.py" line="487" />
       <source>Não foi possível imprimir: %1</source>
       <translation>Could not print: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="371" />
+      <location filename="../../posapp/ui/cash/screen.py" line="493" />
       <source>Salvar relatório em PDF</source>
       <translation>Save the report as PDF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="374" />
+      <location filename="../../posapp/ui/cash/screen.py" line="496" />
       <source>PDF salvo em %1</source>
       <translation>PDF saved to %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="377" />
+      <location filename="../../posapp/ui/cash/screen.py" line="499" />
       <source>Salvar relatório em CSV</source>
       <translation>Save the report as CSV</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="383" />
+      <location filename="../../posapp/ui/cash/screen.py" line="505" />
       <source>CSV salvo em %1</source>
       <translation>CSV saved to %1</translation>
     </message>
@@ -1918,22 +1935,22 @@ Scanner: %4</translation>
   <context>
     <name>MovementDialog</name>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="96" />
+      <location filename="../../posapp/ui/cash/screen.py" line="133" />
       <source>Valor (R$)</source>
       <translation>Amount (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="97" />
+      <location filename="../../posapp/ui/cash/screen.py" line="134" />
       <source>Motivo</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="110" />
+      <location filename="../../posapp/ui/cash/screen.py" line="147" />
       <source>Informe o motivo.</source>
       <translation>Enter a reason.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="115" />
+      <location filename="../../posapp/ui/cash/screen.py" line="152" />
       <source>Informe um valor maior que zero.</source>
       <translation>Enter an amount greater than zero.</translation>
     </message>
@@ -2187,7 +2204,7 @@ Scanner: %4</translation>
   <context>
     <name>ProfessionalDelegate</name>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="89" />
+      <location filename="../../posapp/ui/sale/screen.py" line="90" />
       <source>(ninguém)</source>
       <translation>(nobody)</translation>
     </message>
@@ -2226,17 +2243,17 @@ Scanner: %4</translation>
   <context>
     <name>ReportModel</name>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="73" />
+      <location filename="../../posapp/ui/cash/screen.py" line="80" />
       <source>Seção</source>
       <translation>Section</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="73" />
+      <location filename="../../posapp/ui/cash/screen.py" line="80" />
       <source>Item</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="73" />
+      <location filename="../../posapp/ui/cash/screen.py" line="80" />
       <source>Valor</source>
       <translation>Amount</translation>
     </message>
@@ -2328,6 +2345,64 @@ Scanner: %4</translation>
     </message>
   </context>
   <context>
+    <name>SaleDiscountDialog</name>
+    <message>
+      <location filename="../../posapp/ui/sale/discount_dialog.py" line="65" />
+      <source>Desconto na venda</source>
+      <translation>Discount on the sale</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/discount_dialog.py" line="73" />
+      <source>Porcentagem (%)</source>
+      <translation>Percentage (%)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/discount_dialog.py" line="75" />
+      <source>Valor (R$)</source>
+      <translation>Amount (R$)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/discount_dialog.py" line="87" />
+      <source>Acima de %1 do total pede a senha de um gerente.</source>
+      <translation>Above %1 of the total needs a manager's PIN.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/discount_dialog.py" line="97" />
+      <source>Subtotal</source>
+      <translation>Subtotal</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/discount_dialog.py" line="98" />
+      <source>Desconto</source>
+      <translation>Discount</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/discount_dialog.py" line="101" />
+      <source>Fica</source>
+      <translation>Comes to</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/discount_dialog.py" line="107" />
+      <source>Tirar desconto</source>
+      <translation>Remove discount</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/discount_dialog.py" line="149" />
+      <source>%1 de desconto, total %2</source>
+      <translation>%1 off, total %2</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/discount_dialog.py" line="159" />
+      <source>Informe uma porcentagem entre 0 e 100.</source>
+      <translation>Enter a percentage between 0 and 100.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/discount_dialog.py" line="162" />
+      <source>Informe um valor até %1.</source>
+      <translation>Enter an amount up to %1.</translation>
+    </message>
+  </context>
+  <context>
     <name>SaleLinesModel</name>
     <message>
       <location filename="../../posapp/ui/sales/models.py" line="94" />
@@ -2358,316 +2433,337 @@ Scanner: %4</translation>
   <context>
     <name>SaleScreen</name>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="180" />
+      <location filename="../../posapp/ui/sale/screen.py" line="186" />
       <source>Código de barras, SKU ou nome — Enter</source>
       <translation>Barcode, SKU or name — Enter</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="184" />
+      <location filename="../../posapp/ui/sale/screen.py" line="190" />
       <source>Buscar pelo nome</source>
       <translation>Search by name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="257" />
+      <location filename="../../posapp/ui/sale/screen.py" line="263" />
       <source>Tirar cliente</source>
       <translation>Remove customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="261" />
+      <location filename="../../posapp/ui/sale/screen.py" line="267" />
       <source>F9 Cadastrar</source>
       <translation>F9 Enrol</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="287" />
+      <location filename="../../posapp/ui/sale/screen.py" line="293" />
       <source>F2 Cliente</source>
       <translation>F2 Customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="288" />
+      <location filename="../../posapp/ui/sale/screen.py" line="294" />
       <source>F3 Buscar</source>
       <translation>F3 Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="289" />
+      <location filename="../../posapp/ui/sale/screen.py" line="295" />
       <source>F4 Desconto</source>
       <translation>F4 Discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="290" />
+      <location filename="../../posapp/ui/sale/screen.py" line="296" />
+      <source>F11 Desc. venda</source>
+      <translation>F11 Sale discount</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/screen.py" line="297" />
       <source>F5 Estacionar</source>
       <translation>F5 Park</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="291" />
+      <location filename="../../posapp/ui/sale/screen.py" line="298" />
       <source>F6 Recuperar</source>
       <translation>F6 Recall</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="292" />
+      <location filename="../../posapp/ui/sale/screen.py" line="299" />
       <source>F7 Reimprimir</source>
       <translation>F7 Reprint</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="293" />
+      <location filename="../../posapp/ui/sale/screen.py" line="300" />
       <source>F8 Cancelar venda</source>
       <translation>F8 Cancel sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="294" />
+      <location filename="../../posapp/ui/sale/screen.py" line="301" />
       <source>Del Remover</source>
       <translation>Del Remove</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="295" />
+      <location filename="../../posapp/ui/sale/screen.py" line="302" />
       <source>F10 Pagar</source>
       <translation>F10 Pay</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="320" />
+      <location filename="../../posapp/ui/sale/screen.py" line="327" />
       <source>Pular</source>
       <translation>Skip</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="386" />
+      <location filename="../../posapp/ui/sale/screen.py" line="394" />
       <source>Entre com seu PIN para vender.</source>
       <translation>Sign in with your PIN to sell.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="442" />
+      <location filename="../../posapp/ui/sale/screen.py" line="450" />
       <source>Código %1 não cadastrado. Busque o produto pelo nome (F3).</source>
       <translation>Code %1 is not in the catalogue. Search for the product by name (F3).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="454" />
+      <location filename="../../posapp/ui/sale/screen.py" line="462" />
       <source>%1 — %2</source>
       <translation>%1 — %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="464" />
+      <location filename="../../posapp/ui/sale/screen.py" line="472" />
       <source>Digite parte do nome do produto ou serviço e tecle Enter.</source>
       <translation>Type part of the product's or service's name and press Enter.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="476" />
+      <location filename="../../posapp/ui/sale/screen.py" line="484" />
       <source>serviço</source>
       <translation>service</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="476" />
+      <location filename="../../posapp/ui/sale/screen.py" line="484" />
       <source>produto</source>
       <translation>product</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="484" />
+      <location filename="../../posapp/ui/sale/screen.py" line="492" />
       <source>%1 resultado(s) para “%2”: escolha com ↓ e Enter.</source>
       <translation>%1 result(s) for “%2”: choose with ↓ and Enter.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="489" />
+      <location filename="../../posapp/ui/sale/screen.py" line="497" />
       <source>Nada encontrado para “%1”.</source>
       <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="510" />
+      <location filename="../../posapp/ui/sale/screen.py" line="518" />
       <source>Removido: %1</source>
       <translation>Removed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="515" />
+      <location filename="../../posapp/ui/sale/screen.py" line="523" />
+      <location filename="../../posapp/ui/sale/screen.py" line="541" />
       <source>Nenhum item para dar desconto.</source>
       <translation>No item to discount.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="574" />
-      <location filename="../../posapp/ui/sale/screen.py" line="577" />
+      <location filename="../../posapp/ui/sale/screen.py" line="552" />
+      <source>Desconto na venda retirado.</source>
+      <translation>Discount on the sale removed.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/screen.py" line="554" />
+      <source>Desconto na venda: %1</source>
+      <translation>Discount on the sale: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/screen.py" line="615" />
+      <location filename="../../posapp/ui/sale/screen.py" line="618" />
       <source>Total: %1</source>
       <translation>Total: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="580" />
+      <location filename="../../posapp/ui/sale/screen.py" line="622" />
+      <source>Subtotal %1 · Descontos %2 (na venda: %3) · </source>
+      <translation>Subtotal %1 · Discounts %2 (on the sale: %3) · </translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/screen.py" line="630" />
       <source>Subtotal %1 · Descontos %2 · </source>
       <translation>Subtotal %1 · Discounts %2 · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="618" />
-      <location filename="../../posapp/ui/sale/screen.py" line="834" />
+      <location filename="../../posapp/ui/sale/screen.py" line="668" />
+      <location filename="../../posapp/ui/sale/screen.py" line="885" />
       <source>Cliente: %1</source>
       <translation>Customer: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="656" />
+      <location filename="../../posapp/ui/sale/screen.py" line="706" />
       <source>Sem cliente (F2 para identificar)</source>
       <translation>No customer (F2 to identify)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="668" />
+      <location filename="../../posapp/ui/sale/screen.py" line="718" />
       <source>Saldo disponível: %1</source>
       <translation>Available balance: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="674" />
+      <location filename="../../posapp/ui/sale/screen.py" line="724" />
       <source>A liberar: %1</source>
       <translation>Pending: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="678" />
+      <location filename="../../posapp/ui/sale/screen.py" line="728" />
       <source>Vence em breve: %1</source>
       <translation>Expiring soon: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="689" />
+      <location filename="../../posapp/ui/sale/screen.py" line="739" />
       <source>Vale %1: %2 (até %3)</source>
       <translation>Voucher %1: %2 (until %3)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="695" />
+      <location filename="../../posapp/ui/sale/screen.py" line="745" />
       <source>Nenhum vale em aberto</source>
       <translation>No open vouchers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="697" />
+      <location filename="../../posapp/ui/sale/screen.py" line="747" />
       <source>Carregando saldo…</source>
       <translation>Loading balance…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="701" />
-      <location filename="../../posapp/ui/sale/screen.py" line="710" />
+      <location filename="../../posapp/ui/sale/screen.py" line="751" />
+      <location filename="../../posapp/ui/sale/screen.py" line="760" />
       <source>%1 pontos</source>
       <translation>%1 points</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="705" />
+      <location filename="../../posapp/ui/sale/screen.py" line="755" />
       <source>Esta compra rende: %1</source>
       <translation>This purchase earns: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="718" />
+      <location filename="../../posapp/ui/sale/screen.py" line="768" />
       <source>A venda não tem itens.</source>
       <translation>The sale has no items.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="728" />
+      <location filename="../../posapp/ui/sale/screen.py" line="778" />
       <source>Escolha o profissional de “%1” (coluna Profissional).</source>
       <translation>Choose the professional for “%1” (Professional column).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="804" />
+      <location filename="../../posapp/ui/sale/screen.py" line="855" />
       <source>Venda nº %1 concluída: %2</source>
       <translation>Sale no. %1 completed: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="807" />
+      <location filename="../../posapp/ui/sale/screen.py" line="858" />
       <source>Troco: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="825" />
+      <location filename="../../posapp/ui/sale/screen.py" line="876" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="828" />
+      <location filename="../../posapp/ui/sale/screen.py" line="879" />
       <source>TOTAL %1</source>
       <translation>TOTAL %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="832" />
+      <location filename="../../posapp/ui/sale/screen.py" line="883" />
       <source>Troco %1</source>
       <translation>Change %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="837" />
+      <location filename="../../posapp/ui/sale/screen.py" line="888" />
       <source>Pontos ganhos</source>
       <translation>Points earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="837" />
+      <location filename="../../posapp/ui/sale/screen.py" line="888" />
       <source>Cashback ganho</source>
       <translation>Cashback earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="842" />
+      <location filename="../../posapp/ui/sale/screen.py" line="893" />
       <source>Saldo de pontos %1</source>
       <translation>Points balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="844" />
+      <location filename="../../posapp/ui/sale/screen.py" line="895" />
       <source>Saldo de cashback %1</source>
       <translation>Cashback balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="848" />
+      <location filename="../../posapp/ui/sale/screen.py" line="899" />
       <source>Vale novo %1: %2</source>
       <translation>New voucher %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="860" />
+      <location filename="../../posapp/ui/sale/screen.py" line="911" />
       <source>Como foi o atendimento? Nota de 0 a 10 (venda nº %1)</source>
       <translation>How was the service? Score from 0 to 10 (sale no. %1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="889" />
+      <location filename="../../posapp/ui/sale/screen.py" line="940" />
       <source>Nota %1 registrada. Obrigado!</source>
       <translation>Score %1 recorded. Thank you!</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="920" />
+      <location filename="../../posapp/ui/sale/screen.py" line="971" />
       <source>Nenhum recibo para reimprimir.</source>
       <translation>No receipt to reprint.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="924" />
+      <location filename="../../posapp/ui/sale/screen.py" line="975" />
       <source>Reimprimindo…</source>
       <translation>Reprinting…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="943" />
-      <location filename="../../posapp/ui/sale/screen.py" line="955" />
+      <location filename="../../posapp/ui/sale/screen.py" line="994" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1006" />
       <source>Falha na impressão: %1. A venda está salva; F7 reimprime.</source>
       <translation>Printing failed: %1. The sale is saved; F7 reprints.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="951" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1002" />
       <source>Recibo impresso.</source>
       <translation>Receipt printed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="970" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1021" />
       <source>Não há venda para estacionar.</source>
       <translation>There is no sale to park.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="993" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1044" />
       <source>Venda estacionada (nº %1). F6 recupera.</source>
       <translation>Sale parked (no. %1). F6 recalls it.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="997" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1048" />
       <source>Finalize ou estacione a venda atual antes de recuperar outra.</source>
       <translation>Finish or park the current sale before recalling another.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1003" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1054" />
       <source>Nenhuma venda estacionada.</source>
       <translation>No parked sales.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1050" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1101" />
       <source>Venda recuperada: %1</source>
       <translation>Sale recalled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1055" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1106" />
       <source>Não há venda em andamento para cancelar.</source>
       <translation>There is no sale in progress to cancel.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1062" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1113" />
       <source>Cancelamento não autorizado.</source>
       <translation>Cancellation not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1075" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1126" />
       <source>Venda cancelada, autorizada por %1.</source>
       <translation>Sale cancelled, authorized by %1.</translation>
     </message>
@@ -2698,213 +2794,241 @@ Scanner: %4</translation>
   <context>
     <name>SalesScreen</name>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="96" />
+      <location filename="../../posapp/ui/sales/screen.py" line="100" />
       <source>Escolha uma venda na lista</source>
       <translation>Choose a sale from the list</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="126" />
+      <location filename="../../posapp/ui/sales/screen.py" line="131" />
       <source>Vendas</source>
       <translation>Sales</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="131" />
+      <location filename="../../posapp/ui/sales/screen.py" line="136" />
       <source>Hoje</source>
       <translation>Today</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="133" />
+      <location filename="../../posapp/ui/sales/screen.py" line="138" />
       <source>Nº da venda</source>
       <translation>Sale number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="136" />
+      <location filename="../../posapp/ui/sales/screen.py" line="141" />
       <source>Buscar</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="139" />
+      <location filename="../../posapp/ui/sales/screen.py" line="144" />
       <source>Dia</source>
       <translation>Day</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="170" />
+      <location filename="../../posapp/ui/sales/screen.py" line="175" />
+      <source>Qual devolução imprimir</source>
+      <translation>Which refund to print</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="177" />
+      <source>Imprimir comprovante</source>
+      <translation>Print receipt</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="180" />
+      <source>Imprime de novo o comprovante de devolução ou de cancelamento</source>
+      <translation>Prints the refund or void receipt again</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="190" />
       <source>Reimprimir</source>
       <translation>Reprint</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="171" />
+      <location filename="../../posapp/ui/sales/screen.py" line="191" />
       <source>Devolver itens</source>
       <translation>Return items</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="172" />
+      <location filename="../../posapp/ui/sales/screen.py" line="192" />
       <source>Cancelar venda</source>
       <translation>Void sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="174" />
+      <location filename="../../posapp/ui/sales/screen.py" line="194" />
       <source>Só com a senha de um gerente</source>
       <translation>Needs a manager's PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="197" />
+      <location filename="../../posapp/ui/sales/screen.py" line="218" />
       <source>Carregando o cupom…</source>
       <translation>Loading the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="247" />
+      <location filename="../../posapp/ui/sales/screen.py" line="268" />
       <source>Entre com seu PIN primeiro.</source>
       <translation>Sign in with your PIN first.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="303" />
+      <location filename="../../posapp/ui/sales/screen.py" line="325" />
       <source>Nenhuma venda com o número %1</source>
       <translation>No sale with number %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="305" />
+      <location filename="../../posapp/ui/sales/screen.py" line="327" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="308" />
+      <location filename="../../posapp/ui/sales/screen.py" line="330" />
       <source>Nenhuma venda neste dia</source>
       <translation>No sales on this day</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="310" />
+      <location filename="../../posapp/ui/sales/screen.py" line="332" />
       <source>1 venda</source>
       <translation>1 sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="312" />
+      <location filename="../../posapp/ui/sales/screen.py" line="334" />
       <source>%1 vendas</source>
       <translation>%1 sales</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="360" />
+      <location filename="../../posapp/ui/sales/screen.py" line="382" />
       <source>Venda nº %1 · %2</source>
       <translation>Sale no. %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="365" />
+      <location filename="../../posapp/ui/sales/screen.py" line="387" />
       <source>%1 · cliente: %2 · atendente: %3 · total %4</source>
       <translation>%1 · customer: %2 · staff: %3 · total %4</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="378" />
+      <location filename="../../posapp/ui/sales/screen.py" line="400" />
       <source>Pagamento: %1</source>
       <translation>Payment: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="387" />
+      <location filename="../../posapp/ui/sales/screen.py" line="410" />
+      <location filename="../../posapp/ui/sales/screen.py" line="425" />
       <source>Cancelamento</source>
       <translation>Void</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="387" />
+      <location filename="../../posapp/ui/sales/screen.py" line="410" />
+      <location filename="../../posapp/ui/sales/screen.py" line="425" />
       <source>Devolução</source>
       <translation>Refund</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="389" />
+      <location filename="../../posapp/ui/sales/screen.py" line="412" />
       <source>%1 em %2: %3 em dinheiro (%4; autorizado por %5)</source>
       <translation>%1 on %2: %3 in money (%4; authorized by %5)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="410" />
+      <location filename="../../posapp/ui/sales/screen.py" line="446" />
       <source>Não foi possível mostrar o cupom: %1</source>
       <translation>Could not show the receipt: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="426" />
+      <location filename="../../posapp/ui/sales/screen.py" line="462" />
       <source>Reimprimindo o cupom…</source>
       <translation>Reprinting the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="434" />
+      <location filename="../../posapp/ui/sales/screen.py" line="473" />
+      <source>Imprimindo o comprovante…</source>
+      <translation>Printing the receipt…</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="494" />
+      <location filename="../../posapp/ui/sales/screen.py" line="497" />
+      <source>Comprovante impresso</source>
+      <translation>Receipt printed</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="502" />
       <source>Cupom reimpresso</source>
       <translation>Receipt reprinted</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="439" />
-      <location filename="../../posapp/ui/sales/screen.py" line="448" />
+      <location filename="../../posapp/ui/sales/screen.py" line="507" />
+      <location filename="../../posapp/ui/sales/screen.py" line="516" />
       <source>Não imprimiu: %1 (o cupom ficou na fila)</source>
       <translation>Not printed: %1 (the receipt is queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="470" />
+      <location filename="../../posapp/ui/sales/screen.py" line="538" />
       <source>devolução na venda nº %1</source>
       <translation>refund on sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="472" />
+      <location filename="../../posapp/ui/sales/screen.py" line="540" />
       <source>Devolução cancelada</source>
       <translation>Refund cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="481" />
+      <location filename="../../posapp/ui/sales/screen.py" line="549" />
       <source>Devolvendo…</source>
       <translation>Refunding…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="501" />
+      <location filename="../../posapp/ui/sales/screen.py" line="569" />
       <source>cancelar a venda nº %1</source>
       <translation>void sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="503" />
+      <location filename="../../posapp/ui/sales/screen.py" line="571" />
       <source>Cancelamento não autorizado</source>
       <translation>Void not authorized</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="508" />
+      <location filename="../../posapp/ui/sales/screen.py" line="576" />
       <source>Cancelando a venda…</source>
       <translation>Voiding the sale…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="532" />
+      <location filename="../../posapp/ui/sales/screen.py" line="600" />
       <source>Venda nº %1 cancelada</source>
       <translation>Sale no. %1 voided</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="535" />
+      <location filename="../../posapp/ui/sales/screen.py" line="603" />
       <source>Devolução na venda nº %1: %2 em itens</source>
       <translation>Refund on sale no. %1: %2 of goods</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="554" />
+      <location filename="../../posapp/ui/sales/screen.py" line="625" />
       <source>%1 pontos (%2)</source>
       <translation>%1 points (%2)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="557" />
+      <location filename="../../posapp/ui/sales/screen.py" line="628" />
       <source>Devolver em dinheiro: %1</source>
       <translation>Give back in money: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="560" />
+      <location filename="../../posapp/ui/sales/screen.py" line="631" />
       <source>Cashback devolvido: %1</source>
       <translation>Cashback given back: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="564" />
+      <location filename="../../posapp/ui/sales/screen.py" line="635" />
       <source>Cashback estornado: %1</source>
       <translation>Cashback reversed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="568" />
+      <location filename="../../posapp/ui/sales/screen.py" line="639" />
       <source>Retido do cashback já usado: %1</source>
       <translation>Kept for cashback already spent: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="574" />
+      <location filename="../../posapp/ui/sales/screen.py" line="645" />
       <source>Vales reabertos: %1</source>
       <translation>Vouchers reopened: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="578" />
+      <location filename="../../posapp/ui/sales/screen.py" line="649" />
       <source>Vales cancelados: %1</source>
       <translation>Vouchers cancelled: %1</translation>
     </message>
@@ -4126,6 +4250,34 @@ Scanner: %4</translation>
       <location filename="../../posapp/ui/customers/models.py" line="102" />
       <source>Situação</source>
       <translation>Status</translation>
+    </message>
+  </context>
+  <context>
+    <name>ZListModel</name>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="98" />
+      <source>Nº</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="99" />
+      <source>Dia</source>
+      <translation>Day</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="100" />
+      <source>Vendas</source>
+      <translation>Sales</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="101" />
+      <source>Líquido</source>
+      <translation>Net</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="102" />
+      <source>Fechado por</source>
+      <translation>Closed by</translation>
     </message>
   </context>
 </TS>
