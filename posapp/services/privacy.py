@@ -60,6 +60,8 @@ ERASED_FIELDS = ("name", "cpf", "phone", "email", "birthday", "marketing_consent
 WAITING = (QUEUED, DEFERRED)
 """Message statuses that could still go out."""
 ANONYMIZED_DETAIL = "Cliente anonimizado (LGPD): mensagem descartada."
+KEPT = frozenset({"message", "idempotency_key", "kind", "channel", "customer", "store"})
+"""What stays of a pushed-or-pending `message.queued` event: no address, text or figures."""
 
 
 FIELD_NAMES = {
@@ -318,6 +320,20 @@ def _scrub_copies(session: Session, customer: Customer, now: datetime) -> None:
         )
         .values(payload=json.dumps({"customer": customer.uuid, "anonymized": now.isoformat()}))
     )
+    queued = connection.execute(
+        select(OutboxEvent.id, OutboxEvent.payload).where(
+            OutboxEvent.kind == "message.queued", OutboxEvent.payload.contains(customer.uuid)
+        )
+    ).all()
+    for event_id, payload in queued:
+        # The endpoint keeps a message without its text as failed ("incomplete"): nothing
+        # of the person travels or stays, and the key still names the message.
+        body = {key: value for key, value in json.loads(payload).items() if key in KEPT}
+        connection.execute(
+            update(OutboxEvent)
+            .where(OutboxEvent.id == event_id)
+            .values(payload=json.dumps({**body, "anonymized": now.isoformat()}))
+        )
 
 
 @contextmanager

@@ -131,11 +131,13 @@ def test_the_export_file_needs_a_managers_pin_and_is_audited(
     assert "Maria" not in row.details and "maria.json" in row.details
 
 
+@pytest.mark.parametrize("counter_sends", [True, False], ids=["counter", "endpoint"])
 def test_anonymizing_drops_waiting_messages_and_scrubs_every_copy(
-    make_shop: MakeShop, tmp_path: Path
+    make_shop: MakeShop, counter_sends: bool
 ) -> None:
     shop = make_shop("cosmetics")
-    configure(shop, email_settings(2525, quiet_start="00:00", quiet_end="23:59"))
+    settings = email_settings(2525, quiet_start="00:00", quiet_end="23:59")
+    configure(shop, settings.with_changes(counter_sends=counter_sends))
     maria = shop.enrol(
         "Maria Aparecida", cpf=CPF, email="maria@example.com", marketing_consent=True
     )
@@ -152,6 +154,8 @@ def test_anonymizing_drops_waiting_messages_and_scrubs_every_copy(
     assert all(m.to_address is None and m.facts_json == "{}" for m in after)
     with shop.station.read() as session:
         payloads = session.scalars(select(OutboxEvent.payload)).all()
+        kinds = session.scalars(select(OutboxEvent.kind)).all()
+    assert ("message.queued" in kinds) is not counter_sends  # the endpoint's copy is scrubbed
     for old in ("Maria", "Aparecida", "52998224725", "maria@example.com"):
         assert not any(old in payload for payload in payloads), old
     assert verify(shop.station) == []
