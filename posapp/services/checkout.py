@@ -63,6 +63,7 @@ from posapp.services.ledger import Book, Refs
 from posapp.services.message_outbox import enqueue
 from posapp.services.message_settings import messaging_settings
 from posapp.services.station import Station
+from posapp.services.voucher_messages import announce_voucher
 from posapp.services.vouchers import (
     BALANCE,
     check_usable,
@@ -744,24 +745,7 @@ def _messages(
             now=now,
         )
     for holder, voucher in issued_to:
-        enqueue(
-            station,
-            session,
-            kind=MessageKind.VOUCHER_ISSUED,
-            customer=holder,
-            period=voucher.code,
-            facts=MessageFacts(
-                store.name,
-                holder.name,
-                balance_centavos=balance(book.replay(holder.id)),
-                points=points,
-                voucher_code=voucher.code,
-                voucher_value_centavos=voucher.value or voucher.max_discount,
-                voucher_expires_on=voucher.expires_at.astimezone(zone).date(),
-            ),
-            now=now,
-            qr_payload=qr_payload(voucher, store),
-        )
+        announce_voucher(station, session, book, holder, voucher, program)
     rule = program.referral
     if referrer is not None and rule is not None and rule.referrer_bonus_centavos:
         enqueue(

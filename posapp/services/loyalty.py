@@ -21,6 +21,7 @@ from posapp.services.auth import acting_staff, authorize_manager
 from posapp.services.ledger import Book, Refs, replay_customer
 from posapp.services.station import Station
 from posapp.services.sync_config import runs_expiry_here
+from posapp.services.voucher_messages import announce_voucher
 from posapp.services.vouchers import issue_balance_voucher
 
 LAST_RUN = "loyalty.last_daily_run"
@@ -64,7 +65,9 @@ def run_daily(station: Station) -> DailyRunResult:
             lapsed += 1
         issued = 0
         for customer in _customers_maturing(session, last_run, now) if chain_work else ():
-            if issue_balance_voucher(session, book, customer, program, Refs()) is not None:
+            matured = issue_balance_voucher(session, book, customer, program, Refs())
+            if matured is not None:
+                announce_voucher(station, session, book, customer, matured, program)
                 issued += 1
         session.merge(Setting(key=LAST_RUN, value=now.isoformat()))
         if expired_lots or lapsed or issued:
@@ -136,7 +139,11 @@ def adjust(
         refs = Refs(staff_id=staff.id, note=reason.strip())
         if units > 0:
             book.credit(customer, EntryKind.ADJUST, units, program, refs, pending=False)
-            issue_balance_voucher(session, book, customer, program, Refs(staff_id=staff.id))
+            voucher = issue_balance_voucher(
+                session, book, customer, program, Refs(staff_id=staff.id)
+            )
+            if voucher is not None:
+                announce_voucher(station, session, book, customer, voucher, program)
         elif units < 0:
             book.append(customer, EntryKind.ADJUST, units, refs)
         audit.record(

@@ -333,3 +333,46 @@ def test_no_channel_configured_writes_no_message(make_shop: MakeShop) -> None:
     maria = shop.enrol("Maria Souza", cpf="529.982.247-25", email="m@example.com")
     shop.sell("vestido", customer=maria, pix=20_000)
     assert rows(shop) == []
+
+
+def test_a_voucher_made_by_the_daily_run_or_an_adjustment_is_sent_too(
+    make_shop: MakeShop,
+    smtp_server: SmtpFactory,  # noqa: F811
+) -> None:
+    from posapp.core.presets import preset
+    from posapp.services import customers, loyalty
+    from tests.support import MANAGER_PIN
+
+    inbox, port = smtp_server()
+    shop = make_shop(preset("fashion").with_changes(pending_days=7))
+    settings = configure(shop, email_settings(port))
+    maria = shop.enrol(
+        "Maria Souza", email="maria@example.com", cpf="529.982.247-25", marketing_consent=True
+    )
+    assert shop.sell("vestido", customer=maria, pix=20_000).vouchers_issued == ()  # pending
+    shop.clock.advance(days=8)
+    assert loyalty.run_daily(shop.station).vouchers_issued == 1  # the cashback matured
+    ana = shop.enrol(
+        "Ana Lima", email="ana@example.com", cpf="111.444.777-35", marketing_consent=True
+    )
+    loyalty.adjust(
+        shop.station,
+        customer_id=ana,
+        units=2_500,
+        reason="cortesia",
+        staff_id=shop.manager_id,
+        manager_pin=MANAGER_PIN,
+    )
+
+    deliver_due(shop.station, senders(settings))
+
+    for customer, address in ((maria, "maria@example.com"), (ana, "ana@example.com")):
+        [voucher] = customers.vouchers(shop.station, customer)
+        [email] = [
+            m
+            for m in inbox.messages()
+            if m["To"] == address and voucher.code in (m.get_body(("plain",)) or m).get_content()
+        ]
+        [image] = [p for p in email.iter_attachments() if p.get_content_type() == "image/png"]
+        [payload] = decoded_qr(image.get_content())
+        assert f"|{voucher.code}|" in payload
