@@ -56,7 +56,12 @@ from cloud.models import Customer, CustomerMessage, DeliverySettings
 from cloud.schemas import DeliveryIn, DeliveryOut
 from messaging import OutgoingMessage, PermanentDeliveryError, Sender, TemporaryDeliveryError
 from messaging.qr import qr_attachment
-from messaging.retry import Delivered, GiveUp, RetryAt, RetryPolicy, after_failure, attempt
+from messaging.retry import (
+    RetryPolicy,
+    after_failure,
+    attempt,
+    outcome_record,
+)
 from messaging.smtp import SmtpSender, SmtpSettings, TlsMode, build_email
 from messaging.webhook import WebhookSender, WebhookSettings, validate_body_template
 from posapp.core.messages import Channel, Defer, Draft, MessageKind, QuietHours, Skip, decide
@@ -387,33 +392,6 @@ def _prepare(
         return _Ready(sender, outgoing, message.attempts), None
 
 
-def _outcome_values(outcome: Delivered | RetryAt | GiveUp, now: datetime) -> dict[str, Any]:
-    if isinstance(outcome, Delivered):
-        return {
-            "status": SENT,
-            "reason": "sent",
-            "reason_detail": None,
-            "attempts": outcome.attempts,
-            "sent_at": now,
-            "next_attempt_at": None,
-        }
-    if isinstance(outcome, RetryAt):
-        return {
-            "status": QUEUED,
-            "reason": f"retry:{outcome.reason}"[:60],
-            "reason_detail": f"nova tentativa às {outcome.when.isoformat(timespec='seconds')}",
-            "attempts": outcome.attempts,
-            "next_attempt_at": outcome.when,
-        }
-    return {
-        "status": FAILED,
-        "reason": outcome.reason[:60],
-        "reason_detail": outcome.detail[:300] or None,
-        "attempts": outcome.attempts,
-        "next_attempt_at": None,
-    }
-
-
 def _record(
     sessions: sessionmaker[Session], message_id: int, token: str, values: Mapping[str, Any]
 ) -> bool:
@@ -480,7 +458,7 @@ def deliver_due(
                     policy,
                     rng,
                 )
-            values = _outcome_values(outcome, clock())
+            values = outcome_record(outcome, clock())
         if values is None or not _record(sessions, message_id, token, values):
             continue
         _count(report, values)

@@ -16,6 +16,7 @@ import datetime
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from messaging.errors import DeliveryError
 
@@ -100,3 +101,32 @@ def attempt(
     except DeliveryError as error:
         return after_failure(error, made, now, policy, rng)
     return Delivered(made)
+
+
+def outcome_record(outcome: Delivered | RetryAt | GiveUp, now: datetime.datetime) -> dict[str, Any]:
+    """The columns a message outbox row takes after an attempt (the counter's and the
+    endpoint's outboxes keep the same ones): status sent, queued (retry later) or failed."""
+    if isinstance(outcome, Delivered):
+        return {
+            "status": "sent",
+            "reason": "sent",
+            "reason_detail": None,
+            "attempts": outcome.attempts,
+            "sent_at": now,
+            "next_attempt_at": None,
+        }
+    if isinstance(outcome, RetryAt):
+        return {
+            "status": "queued",
+            "reason": f"retry:{outcome.reason}"[:60],
+            "reason_detail": f"nova tentativa às {outcome.when.isoformat(timespec='seconds')}",
+            "attempts": outcome.attempts,
+            "next_attempt_at": outcome.when,
+        }
+    return {
+        "status": "failed",
+        "reason": outcome.reason[:60],
+        "reason_detail": outcome.detail[:300] or None,
+        "attempts": outcome.attempts,
+        "next_attempt_at": None,
+    }

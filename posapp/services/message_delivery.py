@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 from db.models import Customer, Message, Setting
 from messaging import OutgoingMessage, Sender
 from messaging.qr import qr_attachment
-from messaging.retry import Delivered, GiveUp, RetryAt, RetryPolicy, attempt
+from messaging.retry import RetryPolicy, attempt, outcome_record
 from posapp.core.messages import (
     Channel,
     Defer,
@@ -238,7 +238,7 @@ def deliver_due(
                     policy,
                     rng,
                 )
-                values = _outcome_values(outcome, now or station.now())
+                values = outcome_record(outcome, now or station.now())
         if values is None:
             continue
         _record(station, message_id, values)
@@ -255,33 +255,6 @@ def deliver_due(
         else:
             report.failed += 1
     return report
-
-
-def _outcome_values(outcome: Delivered | RetryAt | GiveUp, now: datetime) -> dict[str, object]:
-    if isinstance(outcome, Delivered):
-        return {
-            "status": SENT,
-            "reason": "sent",
-            "reason_detail": None,
-            "attempts": outcome.attempts,
-            "sent_at": now,
-            "next_attempt_at": None,
-        }
-    if isinstance(outcome, RetryAt):
-        return {
-            "status": QUEUED,
-            "reason": f"retry:{outcome.reason}"[:60],
-            "reason_detail": f"nova tentativa às {outcome.when.isoformat(timespec='seconds')}",
-            "attempts": outcome.attempts,
-            "next_attempt_at": outcome.when,
-        }
-    return {
-        "status": FAILED,
-        "reason": outcome.reason[:60],
-        "reason_detail": outcome.detail[:300] or None,
-        "attempts": outcome.attempts,
-        "next_attempt_at": None,
-    }
 
 
 # -- the background loop -------------------------------------------------------------
