@@ -1,10 +1,18 @@
-"""Parked sales: a cart put aside and recalled later, exactly as it was."""
+"""Parked sales: a cart put aside and recalled later, exactly as it was.
+
+The payload (`parked_sale.payload`, JSON) holds the lines and the whole-sale
+discount as the cashier typed it: an amount in centavos (`sale_discount`) or a
+percentage in basis points (`sale_discount_bps`), so a percentage still follows
+the cart when lines are added after the recall. Payloads written before the
+discount was kept have neither key and come back with no discount.
+"""
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 
@@ -12,6 +20,9 @@ from db.models import Customer, ParkedSale
 from posapp.services import audit
 from posapp.services.checkout import LineRequest
 from posapp.services.station import Station
+
+WHOLE_BPS = 10_000
+"""100 % in basis points."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +34,10 @@ class ParkedCart:
     staff_id: int
     created_at: datetime
     lines: tuple[LineRequest, ...]
-    sale_discount: int
+    sale_discount: int = 0
+    """The whole-sale discount as an amount in centavos (0: none, or a percentage)."""
+    sale_discount_bps: int = 0
+    """The whole-sale discount as a percentage in basis points (0: none, or an amount)."""
 
 
 def park(
@@ -34,9 +48,16 @@ def park(
     lines: list[LineRequest],
     customer_id: int | None = None,
     sale_discount: int = 0,
+    sale_discount_bps: int = 0,
 ) -> int:
+    """Put a cart aside. The whole-sale discount is an amount or a percentage, never both."""
+    _check_discount(sale_discount, sale_discount_bps)
     now = station.now()
-    payload = {"lines": [asdict(line) for line in lines], "sale_discount": sale_discount}
+    payload: dict[str, Any] = {"lines": [asdict(line) for line in lines]}
+    if sale_discount:
+        payload["sale_discount"] = sale_discount
+    if sale_discount_bps:
+        payload["sale_discount_bps"] = sale_discount_bps
     with station.write() as session:
         parked = ParkedSale(
             label=label.strip() or now.strftime("%H:%M"),
@@ -90,6 +111,13 @@ def recall(station: Station, parked_id: int, staff_id: int) -> ParkedCart:
         return cart
 
 
+def _check_discount(amount: int, percent_bps: int) -> None:
+    if amount < 0 or not 0 <= percent_bps <= WHOLE_BPS:
+        raise ValueError(f"not a discount: amount={amount}, percent_bps={percent_bps}")
+    if amount and percent_bps:
+        raise ValueError("a whole-sale discount is an amount or a percentage, not both")
+
+
 def _cart(row: ParkedSale, customer_name: str | None) -> ParkedCart:
     payload = json.loads(row.payload)
     return ParkedCart(
@@ -100,5 +128,6 @@ def _cart(row: ParkedSale, customer_name: str | None) -> ParkedCart:
         staff_id=row.staff_id,
         created_at=row.created_at,
         lines=tuple(LineRequest(**line) for line in payload["lines"]),
-        sale_discount=payload.get("sale_discount", 0),
+        sale_discount=int(payload.get("sale_discount", 0)),
+        sale_discount_bps=int(payload.get("sale_discount_bps", 0)),
     )

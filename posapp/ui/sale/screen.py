@@ -1026,6 +1026,7 @@ class SaleScreen(QWidget):
         lines = self.model.requests()
         customer = self.customer
         label = customer.name if customer else ""
+        discount = self.sale_discount or SaleDiscount()
         self.jobs.run(
             lambda: parking.park(
                 self.station,
@@ -1033,6 +1034,8 @@ class SaleScreen(QWidget):
                 staff_id=staff_id,
                 lines=lines,
                 customer_id=customer.id if customer else None,
+                sale_discount=discount.amount,
+                sale_discount_bps=discount.percent_bps,
             ),
             self._parked,
         )
@@ -1094,6 +1097,11 @@ class SaleScreen(QWidget):
         ]
         self.customer = summary
         self.account = None
+        # the whole-sale discount as it was typed, before the rows ask for a quote
+        if cart.sale_discount or cart.sale_discount_bps:
+            self.sale_discount = SaleDiscount(cart.sale_discount, cart.sale_discount_bps)
+        else:
+            self.sale_discount = None
         self.model.set_rows(rows)
         if summary is not None:
             self.refresh_account()
