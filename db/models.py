@@ -456,7 +456,10 @@ class SyncKnown(Base):
 
 class SyncConflict(Base):
     """Something for a manager to settle: the endpoint's conflicts (overdraft, voucher reuse)
-    and, recorded here only, a pulled customer whose CPF or phone a local customer holds."""
+    and, recorded here only, a pulled customer whose CPF or phone a local customer holds,
+    or an event of this counter the endpoint refused as invalid ('event_refused': set
+    aside so the rest of the outbox still syncs; `event_uuid`, `event_kind` and the
+    server's words in `reason` / `reason_en` say which and why)."""
 
     __tablename__ = "sync_conflict"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -475,6 +478,10 @@ class SyncConflict(Base):
     resolution: Mapped[str | None] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(String(200))
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    event_uuid: Mapped[str | None] = mapped_column(String(36))
+    event_kind: Mapped[str | None] = mapped_column(String(40))
+    reason: Mapped[str | None] = mapped_column(Text)
+    reason_en: Mapped[str | None] = mapped_column(Text)
 
 
 class Message(Base):

@@ -1,6 +1,7 @@
 """Conflicts for managers: what the endpoint found (two counters spending the same money
-offline, a voucher used twice) and what the pull found here (a CPF or phone that another
-local customer already holds).
+offline, a voucher used twice), what the pull found here (a CPF or phone that another
+local customer already holds) and what the push set aside (an event the endpoint refused
+as invalid, with its reason).
 
 Resolving an endpoint conflict takes a manager's PIN and is audited. "absorbed" means
 the store takes the loss: the counter writes an `adjust` entry giving the overdrawn
@@ -30,19 +31,22 @@ from posapp.services import audit
 from posapp.services.auth import acting_staff, authorize_manager
 from posapp.services.ledger import Book, Refs
 from posapp.services.station import Station
+from posapp.services.sync_push import EVENT_REFUSED
 from posapp.sync.client import Offline, Refused, SyncClient
 
 Resolution = Literal["absorbed", "customer_debit"]
 RESOLUTIONS: tuple[Resolution, ...] = ("absorbed", "customer_debit")
-LOCAL_KINDS = frozenset({"cpf_in_use", "phone_in_use"})
-"""Recorded by this counter's pull only; resolving one just closes it here."""
+LOCAL_KINDS = frozenset({"cpf_in_use", "phone_in_use", EVENT_REFUSED})
+"""Recorded by this counter only (its pull, or its push for an event the endpoint refused
+and that was set aside); resolving one just closes it here."""
 
 
 @dataclass(frozen=True, slots=True)
 class ConflictRow:
     id: int
     kind: str
-    """'overdraft', 'voucher_reuse' (from the endpoint), 'cpf_in_use', 'phone_in_use' (local)."""
+    """'overdraft', 'voucher_reuse' (from the endpoint), 'cpf_in_use', 'phone_in_use',
+    'event_refused' (local)."""
     customer_name: str | None
     customer_uuid: str | None
     amount: int
@@ -53,6 +57,11 @@ class ConflictRow:
     status: str
     detail: str | None = None
     resolution: str | None = None
+    event_uuid: str | None = None
+    """'event_refused': the event set aside (its uuid and kind) and the server's reason."""
+    event_kind: str | None = None
+    reason: str | None = None
+    reason_en: str | None = None
 
 
 def open_conflicts(station: Station) -> list[ConflictRow]:
@@ -82,6 +91,10 @@ def conflicts(station: Station, *, status: str | None = None) -> list[ConflictRo
                 status=row.status,
                 detail=row.detail,
                 resolution=row.resolution,
+                event_uuid=row.event_uuid,
+                event_kind=row.event_kind,
+                reason=row.reason,
+                reason_en=row.reason_en,
             )
             for row, customer_name, store_name in session.execute(query)
         ]

@@ -15,6 +15,18 @@ Order inside what one cycle sends (docs/sync-protocol.md, "Push"):
 Customers and vouchers therefore always reach the endpoint before the entries naming
 them. A batch is acknowledged locally (outbox rows sent, pushed seq advanced, customers
 and vouchers marked known) in one write transaction after the endpoint accepted it.
+
+The endpoint applies a batch all or nothing and names the event it refused (`index`,
+`uuid`). One bad event must not block the counter for good, so:
+
+- an event that is not a ledger entry (an outbox event, or the upsert of a customer or
+  voucher the endpoint lacks), refused as invalid, is set aside (`quarantine`): its
+  outbox row is marked sent (or its row marked known), a local `event_refused` conflict
+  keeps the server's reason for managers, and the rest of the batch is pushed again in
+  the same cycle;
+- a refused ledger entry is never skipped (the terminal's chain upstream would have a
+  hole): what came before it in the batch is pushed, then the cycle stops with
+  `LedgerEntryRefused` ("chame o suporte"; `posapp db verify` finds the bad row).
 """
 
 from __future__ import annotations
@@ -30,16 +42,60 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from db.models import Customer, LedgerEntry, OutboxEvent, SyncKnown, Voucher, table_of
+from db.models import (
+    Customer,
+    LedgerEntry,
+    OutboxEvent,
+    SyncConflict,
+    SyncKnown,
+    Voucher,
+    table_of,
+)
 from posapp.services.ledger import entry_record
 from posapp.services.privacy import ANONYMOUS_NAME
 from posapp.services.station import Station
 from posapp.services.sync_config import save_state, state_in
-from posapp.sync.client import MAX_BATCH, SyncClient
+from posapp.sync.client import MAX_BATCH, Refused, SyncClient
 
 _NAMESPACE = uuid.UUID("5b0c2f4e-8f7a-4f39-9a56-2f1d0e0c5a11")
 CUSTOMER = "customer"
 VOUCHER = "voucher"
+EVENT_REFUSED = "event_refused"
+"""The local conflict kind of an event the endpoint refused and this counter set aside."""
+INVALID = frozenset({"invalid_event", "invalid_request"})
+"""Codes meaning "this event is malformed": pushing it again can never succeed."""
+_BATCH_NOTE = (
+    ("Nada do lote foi aplicado.", ""),
+    ("Nothing of the batch was applied.", ""),
+)
+
+
+class LedgerEntryRefused(Refused):
+    """The endpoint refused one of this terminal's ledger entries: the cycle stops there.
+
+    Never skipped (the chain upstream would have a hole); the entries before it are
+    pushed. A tampered or forged local row is the usual cause: `posapp db verify`.
+    """
+
+    def __init__(self, refusal: Refused, entry_uuid: str) -> None:
+        reason_pt, reason_en = _reason(refusal, "pt_BR"), _reason(refusal, "en")
+        super().__init__(
+            refusal.status,
+            refusal.code,
+            f"O servidor recusou um lançamento do extrato: {reason_pt}; chame o suporte.",
+            f"The server refused a ledger entry: {reason_en}; call support.",
+            {**refusal.body, "entry": entry_uuid},
+        )
+        self.entry_uuid = entry_uuid
+
+
+def _reason(refusal: Refused, locale: str) -> str:
+    """The server's words without its note that the batch was not applied (the counter
+    pushes the rest again), and without the final period (the text goes on)."""
+    text = refusal.message(locale)
+    for note, blank in _BATCH_NOTE:
+        text = text.replace(note, blank)
+    return text.strip().rstrip(".")
 
 
 def dump_uuid(kind: str, row_uuid: str) -> str:
@@ -48,11 +104,36 @@ def dump_uuid(kind: str, row_uuid: str) -> str:
 
 
 @dataclass
+class _Item:
+    event: dict[str, Any]
+    outbox_id: int | None = None
+    known: tuple[str, str] | None = None
+    seq: int | None = None
+    """Set for this terminal's ledger entries (never set aside)."""
+
+
+@dataclass
 class Batch:
-    events: list[dict[str, Any]] = field(default_factory=list)
-    outbox_ids: list[int] = field(default_factory=list)
-    known: list[tuple[str, str]] = field(default_factory=list)
-    last_seq: int | None = None
+    """What one push sends, and what it acknowledges locally once accepted."""
+
+    items: list[_Item] = field(default_factory=list)
+
+    @property
+    def events(self) -> list[dict[str, Any]]:
+        return [item.event for item in self.items]
+
+    @property
+    def outbox_ids(self) -> list[int]:
+        return [item.outbox_id for item in self.items if item.outbox_id is not None]
+
+    @property
+    def known(self) -> list[tuple[str, str]]:
+        return [item.known for item in self.items if item.known is not None]
+
+    @property
+    def last_seq(self) -> int | None:
+        seqs = [item.seq for item in self.items if item.seq is not None]
+        return max(seqs) if seqs else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,14 +143,8 @@ class PushSummary:
     accepted: int
     duplicates: int
     entries: int
-
-
-@dataclass
-class _Item:
-    event: dict[str, Any]
-    outbox_id: int | None = None
-    known: tuple[str, str] | None = None
-    seq: int | None = None
+    set_aside: int = 0
+    """Events the endpoint refused as invalid, recorded for managers and not sent again."""
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -258,54 +333,131 @@ def _outbox_item(
 
 def _chunks(items: Sequence[_Item], size: int) -> Iterable[Batch]:
     for start in range(0, len(items), size):
-        batch = Batch()
-        for item in items[start : start + size]:
-            batch.events.append(item.event)
-            if item.outbox_id is not None:
-                batch.outbox_ids.append(item.outbox_id)
-            if item.known is not None:
-                batch.known.append(item.known)
-            if item.seq is not None:
-                batch.last_seq = item.seq
-        yield batch
+        yield Batch(list(items[start : start + size]))
 
 
 _OUTBOX = table_of(OutboxEvent)
 _KNOWN = table_of(SyncKnown)
 
 
+def _mark_sent(session: Session, batch: Batch, now: datetime) -> None:
+    connection = session.connection()
+    outbox_ids = batch.outbox_ids
+    for start in range(0, len(outbox_ids), 500):
+        ids = outbox_ids[start : start + 500]
+        connection.execute(
+            update(_OUTBOX)
+            .where(_OUTBOX.c.id.in_(ids), _OUTBOX.c.sent_at.is_(None))
+            .values(sent_at=now)
+        )
+    if known := batch.known:
+        connection.execute(
+            sqlite_insert(_KNOWN).on_conflict_do_nothing(),
+            [{"uuid": u, "kind": k} for u, k in known],
+        )
+
+
 def acknowledge(station: Station, batch: Batch) -> None:
     """The endpoint has the batch: mark it so, in one local write transaction."""
     now = station.now()
     with station.write() as session:
-        connection = session.connection()
-        for start in range(0, len(batch.outbox_ids), 500):
-            ids = batch.outbox_ids[start : start + 500]
-            connection.execute(
-                update(_OUTBOX)
-                .where(_OUTBOX.c.id.in_(ids), _OUTBOX.c.sent_at.is_(None))
-                .values(sent_at=now)
-            )
-        if batch.known:
-            connection.execute(
-                sqlite_insert(_KNOWN).on_conflict_do_nothing(),
-                [{"uuid": u, "kind": k} for u, k in batch.known],
-            )
-        if batch.last_seq is not None:
+        _mark_sent(session, batch, now)
+        last_seq = batch.last_seq
+        if last_seq is not None:
             state = state_in(session)
-            if batch.last_seq > state.pushed_seq:
-                save_state(session, state.with_changes(pushed_seq=batch.last_seq))
+            if last_seq > state.pushed_seq:
+                save_state(session, state.with_changes(pushed_seq=last_seq))
+
+
+def refused_index(refusal: Refused, events: Sequence[dict[str, Any]]) -> int | None:
+    """Which event of the pushed batch the endpoint refused, or None when it does not say.
+
+    `invalid_event` and the ledger codes carry `index` and `uuid`; a batch whose event
+    does not even fit the schema (`invalid_request`) names it in the first problem's
+    location (`["body", "events", index, ...]`). The uuid, when given, must match the
+    event at that index: a mismatch means we cannot tell, and nothing is set aside.
+    """
+    index: object = refusal.body.get("index")
+    if index is None and refusal.code == "invalid_request":
+        problems = refusal.body.get("detail")
+        if isinstance(problems, list) and problems and isinstance(problems[0], dict):
+            where = problems[0].get("loc")
+            if isinstance(where, list) and len(where) >= 3 and where[:2] == ["body", "events"]:
+                index = where[2]
+    if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(events):
+        return None
+    named = refusal.body.get("uuid")
+    if named is not None and named != events[index].get("uuid"):
+        return None
+    return index
+
+
+def quarantine(station: Station, item: _Item, refusal: Refused) -> None:
+    """Set a refused event aside: never sent again, recorded for managers with the
+    server's reason (a local conflict; resolving it just closes it here)."""
+    if item.seq is not None:
+        raise ValueError("a ledger entry is never set aside")
+    now = station.now()
+    event = item.event
+    reason_pt, reason_en = _reason(refusal, "pt_BR"), _reason(refusal, "en")
+    with station.write() as session:
+        _mark_sent(session, Batch([item]), now)
+        session.add(
+            SyncConflict(
+                server_id=None,
+                kind=EVENT_REFUSED,
+                amount=0,
+                terminal_uuid=station.terminal(session).uuid,
+                detail=f"{event.get('kind')}: {reason_pt}"[:200],
+                created_at=now,
+                status="open",
+                event_uuid=str(event.get("uuid"))[:36],
+                event_kind=str(event.get("kind"))[:40],
+                reason=reason_pt,
+                reason_en=reason_en,
+            )
+        )
 
 
 def push(station: Station, client: SyncClient, *, max_batches: int = 20) -> PushSummary:
-    """Push what is pending, batch by batch; stops at the first failure (which propagates)."""
+    """Push what is pending, batch by batch; stops at the first failure (which propagates).
+
+    An event refused as invalid that is not a ledger entry is set aside and the rest of
+    its batch pushed again; a refused ledger entry raises `LedgerEntryRefused` after
+    what came before it in the batch was pushed.
+    """
     batches = build_batches(station, max_batches=max_batches)
-    accepted = duplicates = entries = events = 0
+    accepted = duplicates = entries = events = set_aside = 0
     for batch in batches:
-        ack = client.push(batch.events)
-        acknowledge(station, batch)
-        accepted += ack.accepted
-        duplicates += ack.duplicates
-        events += len(batch.events)
-        entries += sum(1 for e in batch.events if e["kind"] == "ledger.entry")
-    return PushSummary(len(batches), events, accepted, duplicates, entries)
+        while batch.items:
+            sent = batch.events
+            try:
+                ack = client.push(sent)
+            except Refused as refusal:
+                index = refused_index(refusal, sent)
+                if index is None:
+                    raise
+                item = batch.items[index]
+                if item.seq is not None:
+                    before = Batch(batch.items[:index])
+                    if before.items:
+                        ack = client.push(before.events)
+                        acknowledge(station, before)
+                        accepted += ack.accepted
+                        duplicates += ack.duplicates
+                        events += len(before.items)
+                        entries += sum(1 for i in before.items if i.seq is not None)
+                    raise LedgerEntryRefused(refusal, str(sent[index]["uuid"])) from refusal
+                if refusal.code not in INVALID:
+                    raise
+                quarantine(station, item, refusal)
+                set_aside += 1
+                batch = Batch(batch.items[:index] + batch.items[index + 1 :])
+                continue
+            acknowledge(station, batch)
+            accepted += ack.accepted
+            duplicates += ack.duplicates
+            events += len(batch.items)
+            entries += sum(1 for i in batch.items if i.seq is not None)
+            break
+    return PushSummary(len(batches), events, accepted, duplicates, entries, set_aside)

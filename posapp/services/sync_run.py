@@ -40,6 +40,9 @@ class SyncResult:
     pulled_entries: int = 0
     conflicts: int = 0
     """Conflicts recorded during this cycle's pull."""
+    set_aside: int = 0
+    """This counter's events the endpoint refused as invalid: recorded for managers
+    (`event_refused` conflicts) and not sent again."""
     error: str | None = None
     error_en: str | None = None
     at: datetime | None = None
@@ -116,7 +119,12 @@ def run_cycle(station: Station, client: SyncClient) -> SyncResult:
             at=now,
         )
     if pushed is not None:
-        result = replace(result, pushed=pushed.accepted, pushed_entries=pushed.entries)
+        result = replace(
+            result,
+            pushed=pushed.accepted,
+            pushed_entries=pushed.entries,
+            set_aside=pushed.set_aside,
+        )
     if pulled is not None:
         result = replace(
             result, pulled=pulled.events, pulled_entries=pulled.entries, conflicts=pulled.conflicts
