@@ -3,9 +3,19 @@
     DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python -m tests.ui.screenshot_app docs/screenshots
 
 Run by tests/ui/test_screenshots.py under Xvfb. It builds the app exactly as
-`posapp --demo` does (app.build on a fresh demo database, virtual printer),
-signs in on the PIN pad, rings up a sale for a customer, opens the payment,
-then the customers screen, and grabs the screen with QScreen.grabWindow.
+`posapp --demo` does (app.build on a fresh demo database, virtual printer), with
+three things added to the demo database first, through the services where there is
+one: loyalty tiers switched on, and a conflict the sync endpoint would have reported
+(an overdraft from another store of the chain, a `sync_conflict` row as the pull
+writes it). Then it drives the screens as a manager at the counter would: signs in
+on the PIN pad, rings up a sale for a customer, opens the payment, the customers
+screen and a receipt; pays the sale (the satisfaction question) and rings up a
+customer with a tier; returns an item of that sale in Vendas; Caixa with a past Z
+report; in Gerência, points sync at an endpoint that cannot be reached and syncs
+(Offline, events waiting), opens a message template and creates a campaign from the
+calendar. Where the app asks for the manager's PIN (a blocking dialog), `ask_pin` is
+answered with the demo manager's PIN, as the UI tests do. Each screen is grabbed with
+QScreen.grabWindow.
 """
 
 from __future__ import annotations
@@ -13,13 +23,27 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+if TYPE_CHECKING:
+    from posapp.services.station import Station
+    from posapp.ui.shell import Shell
+
 SIZE = (1280, 800)
+MANAGER_PIN = "1234"
+"""Marta Gerente's PIN in the demo (posapp.services.demo.STAFF)."""
+STORE_ZONE = ZoneInfo("America/Sao_Paulo")
+"""The demo store's time zone (the counter settings' default)."""
+SYNC_URL = "https://nuvem.belavista.invalid"
+"""An endpoint that cannot be reached (.invalid never resolves, RFC 6761)."""
 
 
 def wait_until(condition: Callable[[], object], timeout: float = 15.0) -> None:
@@ -39,9 +63,11 @@ def settle(seconds: float = 0.4) -> None:
 
 
 def grab(window: QWidget, path: Path) -> None:
+    """What the screen shows of the window: a window taller than the screen (its minimum
+    size wins over the geometry asked for) is cut where the screen ends, as on a counter."""
     settle()
     screen = window.screen()
-    geometry = window.frameGeometry()
+    geometry = window.frameGeometry().intersected(screen.geometry())
     picture = screen.grabWindow(0, geometry.x(), geometry.y(), geometry.width(), geometry.height())
     if not picture.save(str(path)):
         raise OSError(f"could not save {path}")
@@ -63,6 +89,7 @@ def main(out_dir: str) -> int:
     station = open_station(path)
     try:
         fill_demo(station, customers=80, products=120, sales=240)
+        prepare(station)
     finally:
         station.close()
 
@@ -133,10 +160,202 @@ def main(out_dir: str) -> int:
             wait_until(preview.isVisible)
             grab(window, out / "receipt.png")
             preview.accept()
+
+        paid = tier_and_satisfaction(window, counter.station, out)
+        sales_screen(window, paid, out)
+        cash_screen(window, out)
+        settings_screens(window, out)
         window.close()
     finally:
         counter.close()
     return 0
+
+
+def prepare(station: Station) -> None:
+    """Tiers on (the salon preset's ladder) and one open sync conflict from another store."""
+    from sqlalchemy import func, select
+
+    from db.models import Customer, LedgerEntry, Sale, Staff, StoreKey, SyncConflict
+    from posapp.services import shifts
+    from posapp.services.reports import z_report
+    from posapp.services.tiers import TierSettings, save_tier_settings
+
+    with station.read() as session:
+        manager = session.scalars(select(Staff.id).where(Staff.name == "Marta Gerente")).one()
+    save_tier_settings(
+        station, TierSettings(enabled=True), staff_id=manager, manager_pin=MANAGER_PIN
+    )
+    now = station.now()
+    # the Z reports of the last six days with sales, as the manager ran them each evening
+    with station.read() as session:
+        moments = session.scalars(
+            select(Sale.created_at).where(Sale.created_at > now - timedelta(days=14))
+        ).all()
+    today = now.astimezone(STORE_ZONE).date()
+    days = sorted({m.astimezone(STORE_ZONE).date() for m in moments} - {today})[-6:]
+    # a Z needs no shift open: today's (empty) shift is closed, then opened again
+    with station.read() as session:
+        cashier = session.scalars(select(Staff.id).where(Staff.name == "Carlos Caixa")).one()
+        connection = session.connection()
+        shift_id = shifts.open_shift_id(connection, station.terminal(session).id)
+        expected = shifts.cash_figures(connection, [shift_id] if shift_id else []).expected
+    counts: dict[int, int] = {}
+    for denomination in shifts.DENOMINATIONS:
+        counts[denomination], expected = divmod(expected, denomination)
+    shifts.close_shift(station, cashier, MANAGER_PIN, counts)
+    for day in days:
+        z_report(station, manager, MANAGER_PIN, day)
+    shifts.open_shift(station, cashier, 20_000)
+    with station.write() as session:
+        # the customer with the most ledger rows: a regular, spending at both stores
+        customer_uuid = session.execute(
+            select(Customer.uuid)
+            .join(LedgerEntry, LedgerEntry.customer_id == Customer.id)
+            .group_by(Customer.id)
+            .order_by(func.count().desc(), Customer.id)
+            .limit(1)
+        ).scalar_one()
+        other_store = str(uuid.UUID(int=0xBE1A_715A))
+        session.add(
+            StoreKey(store_uuid=other_store, name="Bela Vista Centro", signing_key=bytes(32))
+        )
+        session.add(
+            SyncConflict(
+                server_id="demo-conflict-1",
+                kind="overdraft",
+                customer_uuid=customer_uuid,
+                amount=1_850,
+                store_uuid=other_store,
+                detail="cashback gasto nas duas lojas sem rede",
+                created_at=now - timedelta(hours=2),
+                status="open",
+            )
+        )
+
+
+def tier_and_satisfaction(window: Shell, station: Station, out: Path) -> int:
+    """Pay the sale in progress by PIX (the 0-10 question comes up), then ring up a
+    customer with a tier: the tier line beside the balance, the question still there."""
+    from posapp.core.pricing import Tender
+    from posapp.services import catalog, customers, tiers
+
+    window.show_screen("sale")
+    sale = window.current
+    wait_until(lambda: sale.idle())  # type: ignore[attr-defined]
+    sale.pay()  # type: ignore[attr-defined]
+    wait_until(lambda: getattr(sale, "payment_dialog", None) is not None)
+    dialog = sale.payment_dialog  # type: ignore[attr-defined]
+    dialog.fill_remaining(Tender.PIX)
+    dialog.submit()
+    wait_until(lambda: sale.last_sale is not None, timeout=30)  # type: ignore[attr-defined]
+    wait_until(lambda: sale.idle())  # type: ignore[attr-defined]
+    sale_id = int(sale.last_sale.sale_id)  # type: ignore[attr-defined]
+
+    def climbing(found: customers.CustomerSummary) -> tuple[bool, int]:
+        tier = tiers.customer_tier(station, found.id)
+        if tier is None:
+            return (False, 0)
+        return ("faltam" in tier.text_pt, tier.spend_12m)
+
+    regular = max(customers.search(station, "Souza"), key=climbing)
+    sale.attach_customer(regular)  # type: ignore[attr-defined]
+    for word in ("Escova", "Hidratação"):
+        for item in catalog.search_items(station, word, limit=1):
+            sale.add_item(item)  # type: ignore[attr-defined]
+    wait_until(lambda: sale.idle() and sale.tier_label.text() != "")  # type: ignore[attr-defined]
+    if not sale.nps_panel.isVisible():  # type: ignore[attr-defined]
+        raise RuntimeError("the satisfaction question is not on the sale screen")
+    grab(window, out / "tier-nps.png")
+    return sale_id
+
+
+def sales_screen(window: Shell, sale_id: int, out: Path) -> None:
+    """Vendas: the sale just paid, one item returned with the manager's PIN."""
+    window.show_screen("sales")
+    screen = window.current
+    wait_until(lambda: screen.idle() and screen.model.rowCount() > 0)  # type: ignore[attr-defined]
+    screen.ask_pin = lambda _parent, _action: MANAGER_PIN  # type: ignore[attr-defined]
+    wait_until(lambda: screen.model.row_of(sale_id) is not None)  # type: ignore[attr-defined]
+    screen.table.selectRow(screen.model.row_of(sale_id))  # type: ignore[attr-defined]
+    wait_until(lambda: screen.detail is not None and screen.detail.id == sale_id)  # type: ignore[attr-defined]
+    wait_until(lambda: screen.idle())  # type: ignore[attr-defined]
+    screen.return_items()  # type: ignore[attr-defined]
+    dialog = screen.return_dialog  # type: ignore[attr-defined]
+    wait_until(dialog.isVisible)
+    first = dialog.detail.lines[0].id
+    for line_id, spin in dialog.spins.items():
+        spin.setValue(1 if line_id == first else 0)
+    dialog.reason.setText("cliente desistiu")
+    dialog.ok_button.click()
+    wait_until(lambda: screen.refund_row.isVisibleTo(screen), timeout=30)  # type: ignore[attr-defined]
+    wait_until(lambda: screen.idle())  # type: ignore[attr-defined]
+    grab(window, out / "sales.png")
+
+
+def cash_screen(window: Shell, out: Path) -> None:
+    """Caixa: today's shift open, the past Z reports listed, the latest one shown."""
+    window.show_screen("cash")
+    screen = window.current
+    wait_until(lambda: screen.idle() and screen.z_model.rowCount() > 0)  # type: ignore[attr-defined]
+    screen.z_table.selectRow(0)  # type: ignore[attr-defined]
+    wait_until(lambda: screen.idle() and screen.report is not None)  # type: ignore[attr-defined]
+    grab(window, out / "cash.png")
+
+
+def settings_screens(window: Shell, out: Path) -> None:
+    """Gerência: Sincronização, Mensagens > Modelos, Campanhas."""
+    from posapp.core.messages import MessageKind
+    from posapp.ui.settings.messages_tab import MODELOS
+    from posapp.ui.settings.screen import CAMPANHAS, MENSAGENS, SINCRONIZACAO
+
+    window.show_screen("settings")
+    screen = window.current
+    wait_until(lambda: screen.idle())  # type: ignore[attr-defined]
+    screen.ask_pin = lambda _parent, _action: MANAGER_PIN  # type: ignore[attr-defined]
+
+    screen.tabs.setCurrentIndex(SINCRONIZACAO)  # type: ignore[attr-defined]
+    wait_until(lambda: screen.idle())  # type: ignore[attr-defined]
+    sync = screen.sync_tab  # type: ignore[attr-defined]
+    sync.url.setText(SYNC_URL)
+    sync.token.setText("token-do-caixa-1")
+    sync.enabled.setChecked(True)
+    sync.save_button.click()
+    wait_until(lambda: screen.idle())  # type: ignore[attr-defined]
+    sync.now_button.click()
+    wait_until(lambda: screen.idle() and sync.now_button.isEnabled(), timeout=60)  # type: ignore[attr-defined]
+    wait_until(lambda: sync.state.text().startswith("Offline · ") and sync.model.rowCount() > 0)
+    if sync.state.text().startswith("Offline · 0 "):
+        raise RuntimeError("no events are waiting to be sent")
+    sync.table.selectRow(0)
+    grab(window, out / "sync.png")
+
+    screen.tabs.setCurrentIndex(MENSAGENS)  # type: ignore[attr-defined]
+    wait_until(lambda: screen.idle())  # type: ignore[attr-defined]
+    messages = screen.messages_tab  # type: ignore[attr-defined]
+    messages.pages.setCurrentIndex(MODELOS)
+    wait_until(lambda: screen.idle() and bool(messages.views))  # type: ignore[attr-defined]
+    messages.kind.setCurrentIndex(messages.kind.findData(MessageKind.BALANCE_REMINDER.value))
+    wait_until(lambda: messages.preview_text.text() != "")
+    grab(window, out / "messages.png")
+
+    screen.tabs.setCurrentIndex(CAMPANHAS)  # type: ignore[attr-defined]
+    wait_until(lambda: screen.idle())  # type: ignore[attr-defined]
+    campaigns = screen.campaigns_tab  # type: ignore[attr-defined]
+    wait_until(lambda: campaigns.suggestions.count() > 1 and campaigns.tiers_table.rowCount() > 0)
+    # the next two dates of the commercial calendar: one created, the other in the form
+    dates = [
+        index
+        for index in range(1, campaigns.suggestions.count())
+        if not campaigns.suggestions.itemData(index).birthday_month
+    ]
+    campaigns.suggestions.setCurrentIndex(dates[0])
+    campaigns.suggestions.activated.emit(dates[0])
+    campaigns.create_button.click()
+    wait_until(lambda: screen.idle() and campaigns.model.rowCount() > 0)  # type: ignore[attr-defined]
+    campaigns.table.selectRow(0)
+    campaigns.suggestions.setCurrentIndex(dates[1])
+    campaigns.suggestions.activated.emit(dates[1])
+    grab(window, out / "campaigns.png")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,19 @@ from PySide6.QtGui import QImage
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "docs" / "screenshots"
-NAMES = ("signin", "sale", "payment", "customers", "receipt")
+NAMES = (
+    "signin",
+    "sale",
+    "payment",
+    "customers",
+    "receipt",
+    "tier-nps",
+    "sales",
+    "cash",
+    "sync",
+    "messages",
+    "campaigns",
+)
 WIDTH, HEIGHT = 1280, 800
 
 pytestmark = pytest.mark.slow
