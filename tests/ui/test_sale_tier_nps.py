@@ -7,10 +7,12 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from db.models import NpsResponse
+from posapp.app import apply_style
 from posapp.core.pricing import Tender
 from posapp.services.customers import account
 from posapp.services.tiers import TierSettings, save_tier_settings
@@ -123,3 +125,27 @@ def test_no_tier_line_while_tiers_are_off(counters: Callable[[str], Counter], qt
     settle(screen, qtbot)
     assert screen.account is not None and screen.tier is None
     assert screen.tier_label.text() == ""
+
+
+def test_the_score_buttons_show_their_numbers_on_a_1280_px_screen(
+    counters: Callable[[str], Counter], qtbot: QtBot, qapp: QApplication
+) -> None:
+    apply_style(qapp)  # the app's paddings, which the buttons must leave room for
+    try:
+        counter = counters("pharmacy")
+        screen = counter.screen
+        screen.resize(1280, 700)
+        scan(screen, SHAMPOO)
+        settle(screen, qtbot)
+        pay_by_pix(counter, qtbot)
+        assert screen.nps_panel.isVisible()
+        for button in screen.nps_buttons:
+            option = QStyleOptionButton()
+            button.initStyleOption(option)
+            contents = button.style().subElementRect(
+                QStyle.SubElement.SE_PushButtonContents, option, button
+            )  # inside the style sheet's padding and border
+            text = button.fontMetrics().horizontalAdvance(button.text())
+            assert text <= contents.width(), (button.text(), text, contents.width())
+    finally:
+        qapp.setStyleSheet("")

@@ -8,9 +8,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
+from posapp.app import apply_style
 from posapp.services.audit_log import AuditRow
 from posapp.services.auth import Role
 from posapp.services.settings import load_settings
@@ -554,3 +556,19 @@ def test_gerencia_in_english(
         )
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_every_tab_fits_a_1280x800_counter_screen(
+    make_shop: MakeShop, screens: Callable[..., SettingsScreen], qtbot: QtBot, qapp: QApplication
+) -> None:
+    apply_style(qapp)  # the app's paddings and fonts: what the counter's screen shows
+    try:
+        screen = screens(make_shop("salon"))
+        for index in range(screen.tabs.count()):
+            screen.tabs.setCurrentIndex(index)
+            settle(screen, qtbot)
+            hint = screen.minimumSizeHint()
+            # 800 px less the navigation bar and the status bar the shell adds around it.
+            assert hint.width() <= 1280 and hint.height() <= 680, screen.tabs.tabText(index)
+    finally:
+        qapp.setStyleSheet("")

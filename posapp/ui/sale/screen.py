@@ -336,6 +336,7 @@ class SaleScreen(QWidget):
         for score in range(11):
             button = QPushButton(str(score))
             button.setObjectName(f"nps{score}")
+            button.setProperty("score", True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setMinimumHeight(36)
             button.setMinimumWidth(30)

@@ -92,6 +92,15 @@ def error_text(error: Exception, locale: str) -> str:
     return str(error) or type(error).__name__
 
 
+def _scrolled(tab: QWidget) -> QScrollArea:
+    """A tab taller than a 1280x800 screen scrolls, so the window never outgrows it."""
+    scroll = QScrollArea()
+    scroll.setWidget(tab)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    return scroll
+
+
 def _days(spin: QSpinBox) -> QSpinBox:
     spin.setRange(0, 3_650)
     return spin
@@ -124,11 +133,11 @@ class SettingsScreen(QWidget):
         self.tabs.addTab(self._staff_tab(), self.tr("Equipe"))
         self.tabs.addTab(self._audit_tab(), self.tr("Auditoria"))
         self.sync_tab = SyncTab(self)
-        self.tabs.addTab(self.sync_tab, self.tr("Sincronização"))
+        self.tabs.addTab(_scrolled(self.sync_tab), self.tr("Sincronização"))
         self.messages_tab = MessagesTab(self)
-        self.tabs.addTab(self.messages_tab, self.tr("Mensagens"))
+        self.tabs.addTab(_scrolled(self.messages_tab), self.tr("Mensagens"))
         self.campaigns_tab = CampaignsTab(self)
-        self.tabs.addTab(self.campaigns_tab, self.tr("Campanhas"))
+        self.tabs.addTab(_scrolled(self.campaigns_tab), self.tr("Campanhas"))
         self.message = _named(QLabel(""), "settingsMessage")
         self.message.setWordWrap(True)
         self.stack = _named(QStackedWidget(), "settingsStack")
