@@ -35,6 +35,8 @@ from cloud.schemas import (
     DeliveryIn,
     DeliveryOut,
     ErrorOut,
+    ExpiryTerminalIn,
+    ExpiryTerminalOut,
     HealthOut,
     HelloIn,
     HelloOut,
@@ -150,6 +152,17 @@ def _routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
             made = registry.add_terminal(session, chain.id, body.name)
         return TerminalOut(terminal_id=made.terminal_id, token=made.token)
 
+    @app.post("/v1/admin/expiry-terminal", response_model=ExpiryTerminalOut)
+    def expiry_terminal(body: ExpiryTerminalIn, admin_key: Bearer) -> ExpiryTerminalOut:
+        """Move the chain's expiry role to one of its terminals (e.g. the old one retired).
+
+        Every counter learns whether it runs expiry from its next pull (`runs_expiry`).
+        """
+        with unit_of_work(sessions) as session:
+            chain = chain_of(session, admin_key)
+            terminal = registry.move_expiry(session, chain.id, body.terminal_id)
+            return ExpiryTerminalOut(terminal_id=terminal.id, name=terminal.name)
+
     @app.get("/v1/admin/delivery", response_model=DeliveryOut)
     def get_delivery(admin_key: Bearer) -> DeliveryOut:
         """The chain's delivery settings, without the SMTP password or the header values."""
@@ -185,10 +198,13 @@ def _routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
         after: Annotated[int, Query(ge=0, le=2**62)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_BATCH)] = 500,
     ) -> PullOut:
-        """The chain's events after the cursor, not the caller's own, in seq order."""
+        """The chain's events after the cursor, not the caller's own, in seq order, and
+        whether the caller runs the chain's expiry now."""
         with unit_of_work(sessions) as session:
-            page, last_seq, more = events.pull(session, terminal_of(session, token), after, limit)
-        return PullOut(events=page, last_seq=last_seq, more=more)
+            terminal = terminal_of(session, token)
+            page, last_seq, more = events.pull(session, terminal, after, limit)
+            expiry = registry.runs_expiry(session, terminal)
+        return PullOut(events=page, last_seq=last_seq, more=more, runs_expiry=expiry)
 
     @app.post("/v1/vouchers/{code}/claim", response_model=ClaimOut)
     def claim(

@@ -1,4 +1,5 @@
-"""`posapp-cloud`: serve the endpoint, create chains, add terminals, deliver messages."""
+"""`posapp-cloud`: serve the endpoint, create chains, add terminals, move the expiry role,
+deliver messages."""
 
 from __future__ import annotations
 
@@ -59,6 +60,12 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("chain_id")
     add.add_argument("name")
     add.add_argument("--database-url", required=True)
+    expiry = terminal.add_parser(
+        "expiry", help="make this terminal the chain's only expiry terminal (the role moves)"
+    )
+    expiry.add_argument("chain_id")
+    expiry.add_argument("terminal_id")
+    expiry.add_argument("--database-url", required=True)
 
     settings = commands.add_parser("delivery", help="a chain's message delivery settings")
     actions = settings.add_subparsers(dest="action", required=True)
@@ -113,6 +120,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"admin_key: {chain.admin_key}")
                 print(f"webhook_secret: {chain.webhook_secret}")
                 print("(the admin key and webhook secret are shown only now)")
+            elif args.command == "terminal" and args.action == "expiry":
+                moved = registry.move_expiry(session, args.chain_id, args.terminal_id)
+                print(f"expiry_terminal_id: {moved.id}")
+                print(f"name: {moved.name}")
             elif args.command == "terminal":
                 made = registry.add_terminal(session, args.chain_id, args.name)
                 print(f"terminal_id: {made.terminal_id}")

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cloud.chains import lock_chain
 from cloud.errors import ApiError
 from cloud.keys import new_token, new_webhook_secret, sha256_hex
 from cloud.models import Chain, Terminal
@@ -76,6 +77,33 @@ def add_terminal(session: Session, chain_id: str, name: str) -> NewTerminal:
     session.add(terminal)
     session.flush()
     return NewTerminal(terminal.id, token)
+
+
+def move_expiry(session: Session, chain_id: str, terminal_id: str) -> Terminal:
+    """Make the terminal the chain's only expiry terminal (`404 unknown_terminal` when it
+    is not one of the chain's).
+
+    Counters learn it from their next pull (`runs_expiry`), so a retired expiry terminal
+    can be replaced without any counter saying hello again.
+    """
+    chain = lock_chain(session, known_chain(session, chain_id).id)
+    terminal = session.get(Terminal, terminal_id)
+    if terminal is None or terminal.chain_id != chain.id:
+        raise ApiError(
+            404,
+            "unknown_terminal",
+            f"Terminal não encontrado nesta rede: {terminal_id}.",
+            f"Terminal not found in this chain: {terminal_id}.",
+        )
+    chain.expiry_terminal_id = terminal.id
+    session.flush()
+    return terminal
+
+
+def runs_expiry(session: Session, terminal: Terminal) -> bool:
+    """Whether the terminal is its chain's expiry terminal now."""
+    expiry = session.scalar(select(Chain.expiry_terminal_id).where(Chain.id == terminal.chain_id))
+    return expiry == terminal.id
 
 
 def chain_by_admin_key(session: Session, admin_key: str) -> Chain | None:

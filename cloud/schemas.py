@@ -113,6 +113,17 @@ class PullOut(BaseModel):
     events: list[EventOut]
     last_seq: int
     more: bool
+    runs_expiry: bool
+    """Whether the caller is the chain's expiry terminal now (the role can move)."""
+
+
+class ExpiryTerminalIn(Strict):
+    terminal_id: UuidStr
+
+
+class ExpiryTerminalOut(BaseModel):
+    terminal_id: str
+    name: str
 
 
 class LedgerEntryBody(Strict):

@@ -50,6 +50,7 @@ class SyncState:
     chain_name: str | None = None
     terminal_id: str | None = None
     runs_expiry: bool = False
+    """Said by the endpoint at hello and again on every pull (the role can move)."""
     pushed_seq: int = 0
     """The last seq of this terminal's ledger the endpoint acknowledged."""
     cursor: int = 0

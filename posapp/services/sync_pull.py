@@ -83,13 +83,17 @@ class PullSummary:
 def pull(
     station: Station, client: SyncClient, *, limit: int = 500, max_pages: int = 100
 ) -> PullSummary:
-    """Pull and apply pages after the stored cursor until the endpoint has no more."""
+    """Pull and apply pages after the stored cursor until the endpoint has no more.
+
+    Each page also says whether this counter runs the chain's expiry now (the role can be
+    moved on the endpoint when its terminal is retired); it is stored with the page.
+    """
     summary = PullSummary()
     with station.read() as session:
         cursor = state_in(session).cursor
     for _ in range(max_pages):
         page = client.pull(cursor, limit)
-        apply_page(station, page.events, page.last_seq, summary)
+        apply_page(station, page.events, page.last_seq, summary, runs_expiry=page.runs_expiry)
         cursor = max(cursor, page.last_seq)
         summary.pages += 1
         if not page.more or not page.events:
@@ -105,7 +109,10 @@ def apply_page(
     events: Sequence[PulledEvent],
     last_seq: int,
     summary: PullSummary | None = None,
+    *,
+    runs_expiry: bool | None = None,
 ) -> PullSummary:
+    """Apply one page and save the cursor (and `runs_expiry` when given) in ONE write."""
     summary = summary if summary is not None else PullSummary()
     now = station.now()
     with station.write() as session:
@@ -114,8 +121,13 @@ def apply_page(
         for event in events:
             applier.apply(event)
         state = state_in(session)
+        changes: dict[str, object] = {}
         if last_seq > state.cursor:
-            save_state(session, state.with_changes(cursor=last_seq))
+            changes["cursor"] = last_seq
+        if runs_expiry is not None and runs_expiry != state.runs_expiry:
+            changes["runs_expiry"] = runs_expiry
+        if changes:
+            save_state(session, state.with_changes(**changes))
     if summary.program_changed:
         station.invalidate()
     return summary

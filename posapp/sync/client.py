@@ -107,6 +107,8 @@ class Page:
     events: tuple[PulledEvent, ...]
     last_seq: int
     more: bool
+    runs_expiry: bool | None = None
+    """Whether this terminal runs the chain's expiry now; None when the endpoint does not say."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +203,13 @@ class SyncClient:
                 )
                 for e in data["events"]
             )
-            return Page(events, int(data["last_seq"]), bool(data.get("more", False)))
+            expiry = data.get("runs_expiry")
+            return Page(
+                events,
+                int(data["last_seq"]),
+                bool(data.get("more", False)),
+                None if expiry is None else bool(expiry),
+            )
         except (KeyError, TypeError, ValueError) as error:
             raise Offline(f"pull: {error!r}") from error
 

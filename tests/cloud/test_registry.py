@@ -123,3 +123,62 @@ def test_the_cli_creates_chains_and_terminals(postgres: Callable[[], str]) -> No
         capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
     assert unknown.returncode == 1 and "Chain not found" in unknown.stderr
+
+
+def test_the_chains_admin_moves_the_expiry_role_and_pulls_say_who_has_it(
+    cloud_server: CloudServer,
+) -> None:
+    chain = cloud_server.create_chain("Rede Bela")
+    a = Counter(cloud_server.url, cloud_server.add_terminal(chain, "Caixa 1"))
+    b = Counter(cloud_server.url, cloud_server.add_terminal(chain, "Caixa 2"))
+    assert a.hello().json()["runs_expiry"] is True
+    b_id = b.hello().json()["terminal_id"]
+    assert a.pull().json()["runs_expiry"] is True and b.pull().json()["runs_expiry"] is False
+    other = cloud_server.create_chain("Outra Rede")
+    stranger = Counter(cloud_server.url, cloud_server.add_terminal(other, "Caixa X"))
+    stranger_id = stranger.hello().json()["terminal_id"]
+
+    def move(key: str, terminal_id: str) -> httpx.Response:
+        return httpx.post(
+            f"{cloud_server.url}/v1/admin/expiry-terminal",
+            json={"terminal_id": terminal_id},
+            headers={"Authorization": f"Bearer {key}"},
+        )
+
+    assert move(a.token, b_id).status_code == 401  # a terminal's token is not the admin key
+    assert move(other.admin_key, b_id).status_code == 404  # another chain's admin
+    unknown = move(chain.admin_key, stranger_id)  # another chain's terminal
+    assert unknown.status_code == 404 and unknown.json()["error"] == "unknown_terminal"
+    assert unknown.json()["message"].startswith("Terminal não encontrado")
+    assert move(chain.admin_key, "nao-e-um-uuid").status_code == 422
+    assert a.pull().json()["runs_expiry"] is True  # nothing moved so far
+
+    moved = move(chain.admin_key, b_id)
+    assert moved.status_code == 200 and moved.json() == {"terminal_id": b_id, "name": "Caixa 2"}
+    assert a.pull().json()["runs_expiry"] is False and b.pull().json()["runs_expiry"] is True
+    assert a.hello().json()["runs_expiry"] is False and b.hello().json()["runs_expiry"] is True
+    assert stranger.pull().json()["runs_expiry"] is True  # the other chain is untouched
+
+
+def test_the_cli_moves_the_expiry_role(cloud_server: CloudServer) -> None:
+    chain = cloud_server.create_chain("Rede Bela")
+    a = Counter(cloud_server.url, cloud_server.add_terminal(chain, "Caixa 1"))
+    b = Counter(cloud_server.url, cloud_server.add_terminal(chain, "Caixa 2"))
+    a_id = a.hello().json()["terminal_id"]
+    b_id = b.hello().json()["terminal_id"]
+
+    def cloud(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "cloud", "terminal", "expiry", *args,
+             "--database-url", cloud_server.dsn],
+            capture_output=True, text=True, timeout=60, check=False,
+        )  # fmt: skip
+
+    done = cloud(chain.chain_id, b_id)
+    assert done.returncode == 0, done.stderr
+    assert f"expiry_terminal_id: {b_id}" in done.stdout and "name: Caixa 2" in done.stdout
+    assert a.pull().json()["runs_expiry"] is False and b.pull().json()["runs_expiry"] is True
+    wrong = cloud(chain.chain_id, new_uuid())
+    assert wrong.returncode == 1 and "Terminal not found" in wrong.stderr
+    assert cloud(new_uuid(), a_id).returncode == 1
+    assert b.pull().json()["runs_expiry"] is True  # a failed move changes nothing

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
 import psycopg
 from sqlalchemy import delete, func, select
 
@@ -15,7 +16,12 @@ from posapp.services.loyalty import run_daily
 from posapp.services.privacy import ANONYMOUS_NAME, anonymize_customer
 from posapp.services.station import open_station
 from posapp.services.store_admin import change_program
-from posapp.services.sync_config import SyncConfig, load_sync_config, save_sync_config
+from posapp.services.sync_config import (
+    SyncConfig,
+    load_sync_config,
+    save_sync_config,
+    state_in,
+)
 from posapp.services.sync_conflicts import open_conflicts, resolve_conflict
 from posapp.services.sync_pull import PLACEHOLDER_NAME
 from tests.support import MANAGER_PIN, MovableClock, Shop
@@ -164,3 +170,46 @@ def test_an_edit_from_a_counter_that_had_not_heard_of_the_anonymization_does_not
         with counter.station.read() as session:
             row = session.scalars(select(Customer).where(Customer.uuid == sofia_uuid)).one()
             assert (row.name, row.cpf, row.email) == (ANONYMOUS_NAME, None, None), counter.name
+
+
+def test_the_expiry_role_moves_from_a_to_b_and_is_never_held_by_both(
+    network: Network, clock: MovableClock
+) -> None:
+    a, b = network.make("Centro"), network.make("Shopping")
+    assert a.sync().ok and b.sync().ok  # A said hello first: A runs the chain's expiry
+    with a.station.read() as session:
+        assert state_in(session).runs_expiry
+    with b.station.read() as session:
+        assert not state_in(session).runs_expiry
+        b_terminal = state_in(session).terminal_id
+    paula = a.shop.enrol("Paula Reis", phone="11 94444-3333")
+    a.sell("batom", customer=paula, cash=4_990)
+    converge(a, b)
+
+    # Caixa Centro is being retired: the chain's admin hands the role to Caixa Shopping.
+    moved = httpx.post(
+        f"{network.server.url}/v1/admin/expiry-terminal",
+        json={"terminal_id": b_terminal},
+        headers={"Authorization": f"Bearer {network.chain.admin_key}"},
+    )
+    assert moved.status_code == 200, moved.text
+    assert moved.json() == {"terminal_id": b_terminal, "name": "Caixa Shopping"}
+    converge(a, b)  # no hello again: each learns it from its pull
+    with a.station.read() as session:
+        assert not state_in(session).runs_expiry
+    with b.station.read() as session:
+        assert state_in(session).runs_expiry
+
+    clock.advance(days=181)
+    assert run_daily(a.station).expired_lots == 0
+    assert run_daily(b.station).expired_lots == 1
+    converge(a, b)
+    paula_uuid = a.customer_uuid(paula)
+    assert a.balances()[paula_uuid] == b.balances()[paula_uuid] == 0
+    assert run_daily(a.station).expired_lots == 0 and run_daily(b.station).expired_lots == 0
+    expiries = _server_text(
+        network.server.dsn, "SELECT terminal_uuid FROM ledger_entry WHERE kind = 'expire'"
+    )
+    with b.station.read() as session:
+        assert expiries == [b.station.snapshot(session).terminal.uuid]  # one lot, once, by B
+    assert a.faults() == [] and b.faults() == []
