@@ -699,6 +699,10 @@ _SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "Pulled: {events} events ({entries} entries).",
     ),
     "conflicts": ("Divergências abertas: {count}.", "Open conflicts: {count}."),
+    "set_aside": (
+        "Registros recusados pela nuvem e postos de lado: {count} (veja Gerência > Sincronização).",
+        "Records refused by the cloud and set aside: {count} (see Gerência > Sincronização).",
+    ),
     "waiting": ("Aguardando envio: {count}.", "Waiting to be pushed: {count}."),
 }
 
@@ -760,6 +764,8 @@ def _sync(station: Station, args: argparse.Namespace, lang: str) -> int:
         return 2 if result.offline else 1
     print(_sync_say("pushed", lang, events=result.pushed, entries=result.pushed_entries))
     print(_sync_say("pulled", lang, events=result.pulled, entries=result.pulled_entries))
+    if result.set_aside:
+        print(_sync_say("set_aside", lang, count=result.set_aside))
     print(_sync_say("conflicts", lang, count=len(open_conflicts(station))))
     print(_sync_say("waiting", lang, count=sync_status(station).waiting))
     return 0

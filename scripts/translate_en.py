@@ -790,6 +790,7 @@ EN: dict[str, str] = {
     "Saldo gasto duas vezes": "Balance spent twice",
     "CPF já usado por outro cliente": "CPF already used by another customer",
     "Celular já usado por outro cliente": "Mobile already used by another customer",
+    "Registro recusado pela nuvem": "Record refused by the cloud",
     "Vale usado duas vezes": "Voucher used twice",
     "nunca": "never",
     "Online · %1 na fila · última: %2": "Online · %1 queued · last: %2",

@@ -37,4 +37,6 @@ def conflict_kind(kind: str) -> str:
         return QCoreApplication.translate("SyncLine", "CPF já usado por outro cliente")
     if kind == "phone_in_use":
         return QCoreApplication.translate("SyncLine", "Celular já usado por outro cliente")
+    if kind == "event_refused":
+        return QCoreApplication.translate("SyncLine", "Registro recusado pela nuvem")
     return kind

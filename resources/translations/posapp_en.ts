@@ -2508,262 +2508,262 @@ Scanner: %4</translation>
       <translation>Skip</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="394" />
+      <location filename="../../posapp/ui/sale/screen.py" line="395" />
       <source>Entre com seu PIN para vender.</source>
       <translation>Sign in with your PIN to sell.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="450" />
+      <location filename="../../posapp/ui/sale/screen.py" line="451" />
       <source>Código %1 não cadastrado. Busque o produto pelo nome (F3).</source>
       <translation>Code %1 is not in the catalogue. Search for the product by name (F3).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="462" />
+      <location filename="../../posapp/ui/sale/screen.py" line="463" />
       <source>%1 — %2</source>
       <translation>%1 — %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="472" />
+      <location filename="../../posapp/ui/sale/screen.py" line="473" />
       <source>Digite parte do nome do produto ou serviço e tecle Enter.</source>
       <translation>Type part of the product's or service's name and press Enter.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="484" />
+      <location filename="../../posapp/ui/sale/screen.py" line="485" />
       <source>serviço</source>
       <translation>service</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="484" />
+      <location filename="../../posapp/ui/sale/screen.py" line="485" />
       <source>produto</source>
       <translation>product</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="492" />
+      <location filename="../../posapp/ui/sale/screen.py" line="493" />
       <source>%1 resultado(s) para “%2”: escolha com ↓ e Enter.</source>
       <translation>%1 result(s) for “%2”: choose with ↓ and Enter.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="497" />
+      <location filename="../../posapp/ui/sale/screen.py" line="498" />
       <source>Nada encontrado para “%1”.</source>
       <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="518" />
+      <location filename="../../posapp/ui/sale/screen.py" line="519" />
       <source>Removido: %1</source>
       <translation>Removed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="523" />
-      <location filename="../../posapp/ui/sale/screen.py" line="541" />
+      <location filename="../../posapp/ui/sale/screen.py" line="524" />
+      <location filename="../../posapp/ui/sale/screen.py" line="542" />
       <source>Nenhum item para dar desconto.</source>
       <translation>No item to discount.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="552" />
+      <location filename="../../posapp/ui/sale/screen.py" line="553" />
       <source>Desconto na venda retirado.</source>
       <translation>Discount on the sale removed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="554" />
+      <location filename="../../posapp/ui/sale/screen.py" line="555" />
       <source>Desconto na venda: %1</source>
       <translation>Discount on the sale: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="615" />
-      <location filename="../../posapp/ui/sale/screen.py" line="618" />
+      <location filename="../../posapp/ui/sale/screen.py" line="616" />
+      <location filename="../../posapp/ui/sale/screen.py" line="619" />
       <source>Total: %1</source>
       <translation>Total: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="622" />
+      <location filename="../../posapp/ui/sale/screen.py" line="623" />
       <source>Subtotal %1 · Descontos %2 (na venda: %3) · </source>
       <translation>Subtotal %1 · Discounts %2 (on the sale: %3) · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="630" />
+      <location filename="../../posapp/ui/sale/screen.py" line="631" />
       <source>Subtotal %1 · Descontos %2 · </source>
       <translation>Subtotal %1 · Discounts %2 · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="668" />
-      <location filename="../../posapp/ui/sale/screen.py" line="885" />
+      <location filename="../../posapp/ui/sale/screen.py" line="669" />
+      <location filename="../../posapp/ui/sale/screen.py" line="886" />
       <source>Cliente: %1</source>
       <translation>Customer: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="706" />
+      <location filename="../../posapp/ui/sale/screen.py" line="707" />
       <source>Sem cliente (F2 para identificar)</source>
       <translation>No customer (F2 to identify)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="718" />
+      <location filename="../../posapp/ui/sale/screen.py" line="719" />
       <source>Saldo disponível: %1</source>
       <translation>Available balance: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="724" />
+      <location filename="../../posapp/ui/sale/screen.py" line="725" />
       <source>A liberar: %1</source>
       <translation>Pending: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="728" />
+      <location filename="../../posapp/ui/sale/screen.py" line="729" />
       <source>Vence em breve: %1</source>
       <translation>Expiring soon: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="739" />
+      <location filename="../../posapp/ui/sale/screen.py" line="740" />
       <source>Vale %1: %2 (até %3)</source>
       <translation>Voucher %1: %2 (until %3)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="745" />
+      <location filename="../../posapp/ui/sale/screen.py" line="746" />
       <source>Nenhum vale em aberto</source>
       <translation>No open vouchers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="747" />
+      <location filename="../../posapp/ui/sale/screen.py" line="748" />
       <source>Carregando saldo…</source>
       <translation>Loading balance…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="751" />
-      <location filename="../../posapp/ui/sale/screen.py" line="760" />
+      <location filename="../../posapp/ui/sale/screen.py" line="752" />
+      <location filename="../../posapp/ui/sale/screen.py" line="761" />
       <source>%1 pontos</source>
       <translation>%1 points</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="755" />
+      <location filename="../../posapp/ui/sale/screen.py" line="756" />
       <source>Esta compra rende: %1</source>
       <translation>This purchase earns: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="768" />
+      <location filename="../../posapp/ui/sale/screen.py" line="769" />
       <source>A venda não tem itens.</source>
       <translation>The sale has no items.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="778" />
+      <location filename="../../posapp/ui/sale/screen.py" line="779" />
       <source>Escolha o profissional de “%1” (coluna Profissional).</source>
       <translation>Choose the professional for “%1” (Professional column).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="855" />
+      <location filename="../../posapp/ui/sale/screen.py" line="856" />
       <source>Venda nº %1 concluída: %2</source>
       <translation>Sale no. %1 completed: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="858" />
+      <location filename="../../posapp/ui/sale/screen.py" line="859" />
       <source>Troco: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="876" />
+      <location filename="../../posapp/ui/sale/screen.py" line="877" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="879" />
+      <location filename="../../posapp/ui/sale/screen.py" line="880" />
       <source>TOTAL %1</source>
       <translation>TOTAL %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="883" />
+      <location filename="../../posapp/ui/sale/screen.py" line="884" />
       <source>Troco %1</source>
       <translation>Change %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="888" />
+      <location filename="../../posapp/ui/sale/screen.py" line="889" />
       <source>Pontos ganhos</source>
       <translation>Points earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="888" />
+      <location filename="../../posapp/ui/sale/screen.py" line="889" />
       <source>Cashback ganho</source>
       <translation>Cashback earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="893" />
+      <location filename="../../posapp/ui/sale/screen.py" line="894" />
       <source>Saldo de pontos %1</source>
       <translation>Points balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="895" />
+      <location filename="../../posapp/ui/sale/screen.py" line="896" />
       <source>Saldo de cashback %1</source>
       <translation>Cashback balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="899" />
+      <location filename="../../posapp/ui/sale/screen.py" line="900" />
       <source>Vale novo %1: %2</source>
       <translation>New voucher %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="911" />
+      <location filename="../../posapp/ui/sale/screen.py" line="912" />
       <source>Como foi o atendimento? Nota de 0 a 10 (venda nº %1)</source>
       <translation>How was the service? Score from 0 to 10 (sale no. %1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="940" />
+      <location filename="../../posapp/ui/sale/screen.py" line="941" />
       <source>Nota %1 registrada. Obrigado!</source>
       <translation>Score %1 recorded. Thank you!</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="971" />
+      <location filename="../../posapp/ui/sale/screen.py" line="972" />
       <source>Nenhum recibo para reimprimir.</source>
       <translation>No receipt to reprint.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="975" />
+      <location filename="../../posapp/ui/sale/screen.py" line="976" />
       <source>Reimprimindo…</source>
       <translation>Reprinting…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="994" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1006" />
+      <location filename="../../posapp/ui/sale/screen.py" line="995" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1007" />
       <source>Falha na impressão: %1. A venda está salva; F7 reimprime.</source>
       <translation>Printing failed: %1. The sale is saved; F7 reprints.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1002" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1003" />
       <source>Recibo impresso.</source>
       <translation>Receipt printed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1021" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1022" />
       <source>Não há venda para estacionar.</source>
       <translation>There is no sale to park.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1044" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1048" />
       <source>Venda estacionada (nº %1). F6 recupera.</source>
       <translation>Sale parked (no. %1). F6 recalls it.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1048" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1052" />
       <source>Finalize ou estacione a venda atual antes de recuperar outra.</source>
       <translation>Finish or park the current sale before recalling another.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1054" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1058" />
       <source>Nenhuma venda estacionada.</source>
       <translation>No parked sales.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1101" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1110" />
       <source>Venda recuperada: %1</source>
       <translation>Sale recalled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1106" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1115" />
       <source>Não há venda em andamento para cancelar.</source>
       <translation>There is no sale in progress to cancel.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1113" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1122" />
       <source>Cancelamento não autorizado.</source>
       <translation>Cancellation not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1126" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1135" />
       <source>Venda cancelada, autorizada por %1.</source>
       <translation>Sale cancelled, authorized by %1.</translation>
     </message>
@@ -3107,636 +3107,636 @@ Scanner: %4</translation>
   <context>
     <name>SettingsScreen</name>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="117" />
-      <location filename="../../posapp/ui/settings/screen.py" line="213" />
+      <location filename="../../posapp/ui/settings/screen.py" line="126" />
+      <location filename="../../posapp/ui/settings/screen.py" line="222" />
       <source>A Gerência é só para gerentes e administradores.</source>
       <translation>Management is for managers and administrators only.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="121" />
+      <location filename="../../posapp/ui/settings/screen.py" line="130" />
       <source>Loja</source>
       <translation>Store</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="122" />
+      <location filename="../../posapp/ui/settings/screen.py" line="131" />
       <source>Programa</source>
       <translation>Program</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="123" />
+      <location filename="../../posapp/ui/settings/screen.py" line="132" />
       <source>Impressora</source>
       <translation>Printer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="124" />
+      <location filename="../../posapp/ui/settings/screen.py" line="133" />
       <source>Equipe</source>
       <translation>Staff</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="125" />
+      <location filename="../../posapp/ui/settings/screen.py" line="134" />
       <source>Auditoria</source>
       <translation>Audit log</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="127" />
+      <location filename="../../posapp/ui/settings/screen.py" line="136" />
       <source>Sincronização</source>
       <translation>Sync</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="129" />
+      <location filename="../../posapp/ui/settings/screen.py" line="138" />
       <source>Mensagens</source>
       <translation>Messages</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="131" />
+      <location filename="../../posapp/ui/settings/screen.py" line="140" />
       <source>Campanhas</source>
       <translation>Campaigns</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="139" />
+      <location filename="../../posapp/ui/settings/screen.py" line="148" />
       <source>Gerência</source>
       <translation>Management</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="232" />
+      <location filename="../../posapp/ui/settings/screen.py" line="241" />
       <source>Salvando…</source>
       <translation>Saving…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="248" />
+      <location filename="../../posapp/ui/settings/screen.py" line="257" />
       <source>Salvar dados da loja</source>
       <translation>Save store details</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="251" />
+      <location filename="../../posapp/ui/settings/screen.py" line="260" />
       <source>Nome</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="252" />
+      <location filename="../../posapp/ui/settings/screen.py" line="261" />
       <source>CNPJ</source>
       <translation>CNPJ</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="253" />
+      <location filename="../../posapp/ui/settings/screen.py" line="262" />
       <source>Endereço</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="254" />
+      <location filename="../../posapp/ui/settings/screen.py" line="263" />
       <source>Telefone</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="284" />
+      <location filename="../../posapp/ui/settings/screen.py" line="293" />
       <source>alterar os dados da loja</source>
       <translation>change the store details</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="289" />
-      <location filename="../../posapp/ui/settings/screen.py" line="683" />
-      <location filename="../../posapp/ui/settings/screen.py" line="767" />
-      <location filename="../../posapp/ui/settings/screen.py" line="902" />
-      <location filename="../../posapp/ui/settings/screen.py" line="916" />
+      <location filename="../../posapp/ui/settings/screen.py" line="298" />
+      <location filename="../../posapp/ui/settings/screen.py" line="692" />
+      <location filename="../../posapp/ui/settings/screen.py" line="776" />
+      <location filename="../../posapp/ui/settings/screen.py" line="911" />
+      <location filename="../../posapp/ui/settings/screen.py" line="925" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="294" />
+      <location filename="../../posapp/ui/settings/screen.py" line="303" />
       <source>Dados da loja salvos</source>
       <translation>Store details saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="301" />
+      <location filename="../../posapp/ui/settings/screen.py" line="310" />
       <source>(programa em vigor)</source>
       <translation>(program in force)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="308" />
+      <location filename="../../posapp/ui/settings/screen.py" line="317" />
       <source>Cashback</source>
       <translation>Cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="309" />
+      <location filename="../../posapp/ui/settings/screen.py" line="318" />
       <source>Pontos</source>
       <translation>Points</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="312" />
+      <location filename="../../posapp/ui/settings/screen.py" line="321" />
       <source>ex.: servicos: 20; higiene: 5</source>
       <translation>e.g. servicos: 20; higiene: 5</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="314" />
+      <location filename="../../posapp/ui/settings/screen.py" line="323" />
       <source>ex.: medicamentos, tabaco</source>
       <translation>e.g. medicamentos, tabaco</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="321" />
+      <location filename="../../posapp/ui/settings/screen.py" line="330" />
       <source>Permitir saldo negativo após devoluções</source>
       <translation>Allow a negative balance after returns</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="330" />
+      <location filename="../../posapp/ui/settings/screen.py" line="339" />
       <source>Sem vale</source>
       <translation>No voucher</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="332" />
+      <location filename="../../posapp/ui/settings/screen.py" line="341" />
       <source>Saldo vira vale ao chegar a um valor</source>
       <translation>The balance becomes a voucher when it reaches an amount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="335" />
+      <location filename="../../posapp/ui/settings/screen.py" line="344" />
       <source>Vale de desconto após compra acima de um valor</source>
       <translation>A discount voucher after a purchase above an amount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="346" />
+      <location filename="../../posapp/ui/settings/screen.py" line="355" />
       <source>Indicação premiada</source>
       <translation>Referral bonus</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="358" />
+      <location filename="../../posapp/ui/settings/screen.py" line="367" />
       <source>Salvar programa</source>
       <translation>Save program</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="361" />
+      <location filename="../../posapp/ui/settings/screen.py" line="370" />
       <source>Ganho</source>
       <translation>Earning</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="363" />
+      <location filename="../../posapp/ui/settings/screen.py" line="372" />
       <source>Nome do programa</source>
       <translation>Program name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="364" />
+      <location filename="../../posapp/ui/settings/screen.py" line="373" />
       <source>Modo</source>
       <translation>Mode</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="365" />
-      <location filename="../../posapp/ui/settings/screen.py" line="586" />
+      <location filename="../../posapp/ui/settings/screen.py" line="374" />
+      <location filename="../../posapp/ui/settings/screen.py" line="595" />
       <source>Cashback (%)</source>
       <translation>Cashback (%)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="366" />
+      <location filename="../../posapp/ui/settings/screen.py" line="375" />
       <source>% por categoria</source>
       <translation>% per category</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="367" />
+      <location filename="../../posapp/ui/settings/screen.py" line="376" />
       <source>Categorias sem cashback</source>
       <translation>Categories without cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="368" />
+      <location filename="../../posapp/ui/settings/screen.py" line="377" />
       <source>Compra mínima (R$)</source>
       <translation>Minimum purchase (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="369" />
+      <location filename="../../posapp/ui/settings/screen.py" line="378" />
       <source>Pontos por real</source>
       <translation>Points per real</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="370" />
+      <location filename="../../posapp/ui/settings/screen.py" line="379" />
       <source>Pontos por troca</source>
       <translation>Points per redemption</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="371" />
+      <location filename="../../posapp/ui/settings/screen.py" line="380" />
       <source>Valor da troca (R$)</source>
       <translation>Redemption value (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="372" />
+      <location filename="../../posapp/ui/settings/screen.py" line="381" />
       <source>Uso e validade</source>
       <translation>Spending and expiry</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="374" />
+      <location filename="../../posapp/ui/settings/screen.py" line="383" />
       <source>Dias para liberar</source>
       <translation>Days until available</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="375" />
+      <location filename="../../posapp/ui/settings/screen.py" line="384" />
       <source>Validade (dias, 0 = não vence)</source>
       <translation>Valid for (days, 0 = never expires)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="376" />
+      <location filename="../../posapp/ui/settings/screen.py" line="385" />
       <source>Paga até (% da compra)</source>
       <translation>Pays up to (% of the purchase)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="377" />
+      <location filename="../../posapp/ui/settings/screen.py" line="386" />
       <source>Lembrete após (dias sem visita)</source>
       <translation>Reminder after (days without a visit)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="379" />
+      <location filename="../../posapp/ui/settings/screen.py" line="388" />
       <source>Vale</source>
       <translation>Voucher</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="381" />
+      <location filename="../../posapp/ui/settings/screen.py" line="390" />
       <source>Regra</source>
       <translation>Rule</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="382" />
+      <location filename="../../posapp/ui/settings/screen.py" line="391" />
       <source>A partir de (R$)</source>
       <translation>From (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="383" />
+      <location filename="../../posapp/ui/settings/screen.py" line="392" />
       <source>Em passos de (R$, 0 = todo o saldo)</source>
       <translation>In steps of (R$, 0 = the whole balance)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="384" />
+      <location filename="../../posapp/ui/settings/screen.py" line="393" />
       <source>Valor do vale (R$)</source>
       <translation>Voucher value (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="385" />
+      <location filename="../../posapp/ui/settings/screen.py" line="394" />
       <source>ou desconto (%)</source>
       <translation>or discount (%)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="386" />
+      <location filename="../../posapp/ui/settings/screen.py" line="395" />
       <source>Desconto máximo (R$)</source>
       <translation>Maximum discount (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="387" />
+      <location filename="../../posapp/ui/settings/screen.py" line="396" />
       <source>Usar a partir de (R$)</source>
       <translation>Usable from (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="388" />
+      <location filename="../../posapp/ui/settings/screen.py" line="397" />
       <source>Validade do vale (dias)</source>
       <translation>Voucher valid for (days)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="389" />
+      <location filename="../../posapp/ui/settings/screen.py" line="398" />
       <source>Indicação</source>
       <translation>Referral</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="392" />
+      <location filename="../../posapp/ui/settings/screen.py" line="401" />
       <source>Bônus de quem indica (R$)</source>
       <translation>Referrer's bonus (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="393" />
+      <location filename="../../posapp/ui/settings/screen.py" line="402" />
       <source>Bônus do indicado (R$)</source>
       <translation>New customer's bonus (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="394" />
+      <location filename="../../posapp/ui/settings/screen.py" line="403" />
       <source>Na primeira compra a partir de (R$)</source>
       <translation>On a first purchase from (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="402" />
+      <location filename="../../posapp/ui/settings/screen.py" line="411" />
       <source>Começar de</source>
       <translation>Start from</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="404" />
+      <location filename="../../posapp/ui/settings/screen.py" line="413" />
       <source>Exemplo</source>
       <translation>Example</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="407" />
-      <location filename="../../posapp/ui/settings/screen.py" line="610" />
+      <location filename="../../posapp/ui/settings/screen.py" line="416" />
+      <location filename="../../posapp/ui/settings/screen.py" line="619" />
       <source>Numa compra de</source>
       <translation>On a purchase of</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="532" />
+      <location filename="../../posapp/ui/settings/screen.py" line="541" />
       <source>valor inválido em %1: %2</source>
       <translation>invalid amount in %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="547" />
+      <location filename="../../posapp/ui/settings/screen.py" line="556" />
       <source>use 'categoria: %' em % por categoria: %1</source>
       <translation>use 'category: %' in % per category: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="558" />
+      <location filename="../../posapp/ui/settings/screen.py" line="567" />
       <source>carregando o programa…</source>
       <translation>loading the program…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="563" />
+      <location filename="../../posapp/ui/settings/screen.py" line="572" />
       <source>A partir de</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="564" />
+      <location filename="../../posapp/ui/settings/screen.py" line="573" />
       <source>Em passos de</source>
       <translation>In steps of</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="565" />
+      <location filename="../../posapp/ui/settings/screen.py" line="574" />
       <source>Valor do vale</source>
       <translation>Voucher value</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="566" />
+      <location filename="../../posapp/ui/settings/screen.py" line="575" />
       <source>desconto (%)</source>
       <translation>discount (%)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="567" />
+      <location filename="../../posapp/ui/settings/screen.py" line="576" />
       <source>Desconto máximo</source>
       <translation>Maximum discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="568" />
+      <location filename="../../posapp/ui/settings/screen.py" line="577" />
       <source>Usar a partir de</source>
       <translation>Usable from</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="573" />
+      <location filename="../../posapp/ui/settings/screen.py" line="582" />
       <source>Bônus de quem indica</source>
       <translation>Referrer's bonus</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="574" />
+      <location filename="../../posapp/ui/settings/screen.py" line="583" />
       <source>Bônus do indicado</source>
       <translation>New customer's bonus</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="575" />
+      <location filename="../../posapp/ui/settings/screen.py" line="584" />
       <source>Na primeira compra a partir de</source>
       <translation>On a first purchase from</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="591" />
+      <location filename="../../posapp/ui/settings/screen.py" line="600" />
       <source>Compra mínima</source>
       <translation>Minimum purchase</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="594" />
+      <location filename="../../posapp/ui/settings/screen.py" line="603" />
       <source>Paga até</source>
       <translation>Pays up to</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="599" />
+      <location filename="../../posapp/ui/settings/screen.py" line="608" />
       <source>Valor da troca</source>
       <translation>Redemption value</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="624" />
+      <location filename="../../posapp/ui/settings/screen.py" line="633" />
       <source>Numa compra de %1 o cliente não ganha nada: o mínimo é %2.</source>
       <translation>On a purchase of %1 the customer earns nothing: the minimum is %2.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="630" />
+      <location filename="../../posapp/ui/settings/screen.py" line="639" />
       <source>Numa compra de %1 o cliente ganha %2 pontos (%3)</source>
       <translation>On a purchase of %1 the customer earns %2 points (%3)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="637" />
+      <location filename="../../posapp/ui/settings/screen.py" line="646" />
       <source>Numa compra de %1 o cliente ganha %2 de cashback</source>
       <translation>On a purchase of %1 the customer earns %2 cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="642" />
+      <location filename="../../posapp/ui/settings/screen.py" line="651" />
       <source>, liberado em %1 dias</source>
       <translation>, available in %1 days</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="644" />
+      <location filename="../../posapp/ui/settings/screen.py" line="653" />
       <source>, válido por %1 dias</source>
       <translation>, valid for %1 days</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="648" />
+      <location filename="../../posapp/ui/settings/screen.py" line="657" />
       <source>O saldo vira um vale de %1 (válido por %2 dias).</source>
       <translation>The balance becomes a voucher of %1 (valid for %2 days).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="656" />
+      <location filename="../../posapp/ui/settings/screen.py" line="665" />
       <source>%1 de desconto</source>
       <translation>%1 off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="659" />
+      <location filename="../../posapp/ui/settings/screen.py" line="668" />
       <source>A compra dá um vale de %1 (válido por %2 dias).</source>
       <translation>The purchase earns a voucher of %1 (valid for %2 days).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="664" />
+      <location filename="../../posapp/ui/settings/screen.py" line="673" />
       <source>Os pontos podem pagar até %1 desta compra.</source>
       <translation>Points may pay up to %1 of this purchase.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="666" />
+      <location filename="../../posapp/ui/settings/screen.py" line="675" />
       <source>O cashback pode pagar até %1 desta compra.</source>
       <translation>Cashback may pay up to %1 of this purchase.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="678" />
+      <location filename="../../posapp/ui/settings/screen.py" line="687" />
       <source>alterar o programa de fidelidade</source>
       <translation>change the loyalty program</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="689" />
+      <location filename="../../posapp/ui/settings/screen.py" line="698" />
       <source>Programa salvo: vale a partir da próxima venda</source>
       <translation>Program saved: it applies from the next sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="706" />
+      <location filename="../../posapp/ui/settings/screen.py" line="715" />
       <source>Pino %1</source>
       <translation>Pin %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="710" />
+      <location filename="../../posapp/ui/settings/screen.py" line="719" />
       <source>(nenhum)</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="714" />
+      <location filename="../../posapp/ui/settings/screen.py" line="723" />
       <source>Salvar</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="716" />
+      <location filename="../../posapp/ui/settings/screen.py" line="725" />
       <source>Imprimir teste</source>
       <translation>Print test page</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="719" />
+      <location filename="../../posapp/ui/settings/screen.py" line="728" />
       <source>Impressora (endereço)</source>
       <translation>Printer (address)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="720" />
+      <location filename="../../posapp/ui/settings/screen.py" line="729" />
       <source>Papel</source>
       <translation>Paper</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="721" />
+      <location filename="../../posapp/ui/settings/screen.py" line="730" />
       <source>Modelo</source>
       <translation>Model</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="722" />
+      <location filename="../../posapp/ui/settings/screen.py" line="731" />
       <source>Gaveta</source>
       <translation>Drawer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="723" />
+      <location filename="../../posapp/ui/settings/screen.py" line="732" />
       <source>Leitor: prefixo</source>
       <translation>Scanner: prefix</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="724" />
+      <location filename="../../posapp/ui/settings/screen.py" line="733" />
       <source>Leitor: final</source>
       <translation>Scanner: suffix</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="725" />
+      <location filename="../../posapp/ui/settings/screen.py" line="734" />
       <source>Leitor: intervalo máximo entre teclas</source>
       <translation>Scanner: longest gap between keys</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="762" />
+      <location filename="../../posapp/ui/settings/screen.py" line="771" />
       <source>alterar impressora e leitor</source>
       <translation>change the printer and scanner</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="773" />
+      <location filename="../../posapp/ui/settings/screen.py" line="782" />
       <source>Impressora e leitor salvos</source>
       <translation>Printer and scanner saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="781" />
+      <location filename="../../posapp/ui/settings/screen.py" line="790" />
       <source>Imprimindo a página de teste…</source>
       <translation>Printing the test page…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="787" />
+      <location filename="../../posapp/ui/settings/screen.py" line="796" />
       <source>Página de teste impressa</source>
       <translation>Test page printed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="790" />
+      <location filename="../../posapp/ui/settings/screen.py" line="799" />
       <source>Não imprimiu: %1</source>
       <translation>Not printed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="805" />
+      <location filename="../../posapp/ui/settings/screen.py" line="814" />
       <source>Cadastrar</source>
       <translation>Add</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="806" />
+      <location filename="../../posapp/ui/settings/screen.py" line="815" />
       <source>Mudar função</source>
       <translation>Change role</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="807" />
+      <location filename="../../posapp/ui/settings/screen.py" line="816" />
       <source>Trocar PIN</source>
       <translation>Reset PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="808" />
+      <location filename="../../posapp/ui/settings/screen.py" line="817" />
       <source>Desativar</source>
       <translation>Deactivate</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="871" />
+      <location filename="../../posapp/ui/settings/screen.py" line="880" />
       <source>cadastrar %1 na equipe</source>
       <translation>add %1 to the staff</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="878" />
+      <location filename="../../posapp/ui/settings/screen.py" line="887" />
       <source>%1 cadastrado(a)</source>
       <translation>%1 added</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="880" />
+      <location filename="../../posapp/ui/settings/screen.py" line="889" />
       <source>mudar a função de %1</source>
       <translation>change %1's role</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="888" />
+      <location filename="../../posapp/ui/settings/screen.py" line="897" />
       <source>Função de %1 alterada</source>
       <translation>%1's role changed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="890" />
+      <location filename="../../posapp/ui/settings/screen.py" line="899" />
       <source>trocar o PIN de %1</source>
       <translation>reset %1's PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="898" />
+      <location filename="../../posapp/ui/settings/screen.py" line="907" />
       <source>PIN de %1 trocado</source>
       <translation>%1's PIN reset</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="911" />
+      <location filename="../../posapp/ui/settings/screen.py" line="920" />
       <source>desativar %1</source>
       <translation>deactivate %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="915" />
+      <location filename="../../posapp/ui/settings/screen.py" line="924" />
       <source>%1 desativado(a)</source>
       <translation>%1 deactivated</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="929" />
+      <location filename="../../posapp/ui/settings/screen.py" line="938" />
       <source>Buscar no registro</source>
       <translation>Search the log</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="932" />
-      <location filename="../../posapp/ui/settings/screen.py" line="990" />
+      <location filename="../../posapp/ui/settings/screen.py" line="941" />
+      <location filename="../../posapp/ui/settings/screen.py" line="999" />
       <source>Todas as ações</source>
       <translation>All actions</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="934" />
-      <location filename="../../posapp/ui/settings/screen.py" line="995" />
+      <location filename="../../posapp/ui/settings/screen.py" line="943" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1004" />
       <source>Toda a equipe</source>
       <translation>All staff</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="935" />
+      <location filename="../../posapp/ui/settings/screen.py" line="944" />
       <source>De</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="944" />
+      <location filename="../../posapp/ui/settings/screen.py" line="953" />
       <source>Buscar</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="949" />
+      <location filename="../../posapp/ui/settings/screen.py" line="958" />
       <source>Anterior</source>
       <translation>Previous</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="950" />
+      <location filename="../../posapp/ui/settings/screen.py" line="959" />
       <source>Próxima</source>
       <translation>Next</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="965" />
+      <location filename="../../posapp/ui/settings/screen.py" line="974" />
       <source>até</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="1038" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1047" />
       <source>Página %1 de %2 · %3 registros</source>
       <translation>Page %1 of %2 · %3 entries</translation>
     </message>
@@ -4066,6 +4066,11 @@ Scanner: %4</translation>
       <location filename="../../posapp/ui/sync_line.py" line="39" />
       <source>Celular já usado por outro cliente</source>
       <translation>Mobile already used by another customer</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sync_line.py" line="41" />
+      <source>Registro recusado pela nuvem</source>
+      <translation>Record refused by the cloud</translation>
     </message>
   </context>
   <context>

@@ -69,3 +69,35 @@ def test_posapp_sync_configures_then_syncs_once(cloud_server: CloudServer, tmp_p
         assert status.last_sync_at is not None
     finally:
         station.close()
+
+
+def test_posapp_sync_says_how_many_records_the_cloud_refused(
+    cloud_server: CloudServer, tmp_path: Path
+) -> None:
+    import json
+    import uuid
+
+    from db.models import OutboxEvent
+    from posapp.services.sync_config import SyncConfig, save_sync_config
+
+    path = tmp_path / "loja.sqlite"
+    shop = open_shop(path, "cosmetics", MovableClock())
+    chain = cloud_server.create_chain("Rede CLI")
+    config = SyncConfig(cloud_server.url, cloud_server.add_terminal(chain, "Caixa 1"), True)
+    save_sync_config(shop.station, config, staff_id=None, manager_pin=MANAGER_PIN)
+    shop.sell("batom", customer=shop.enrol("Rita Lopes", phone="11 93333-2222"), cash=4_990)
+    with shop.station.write() as session:  # an event no endpoint accepts
+        session.add(
+            OutboxEvent(
+                uuid=str(uuid.uuid4()),
+                kind="message.queued",
+                payload=json.dumps({"channel": "pombo", "kind": "?"}),
+                created_at=shop.station.now(),
+            )
+        )
+    shop.station.close()
+
+    once = _posapp("sync", "--db", str(path), "--once")
+    assert once.returncode == 0, once.stderr
+    assert "Registros recusados pela nuvem e postos de lado: 1" in once.stdout
+    assert "Divergências abertas: 1." in once.stdout

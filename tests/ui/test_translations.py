@@ -98,3 +98,4 @@ def test_the_sync_line_and_conflict_kinds_read_in_english(english: None) -> None
     assert status_text(down, "en", "America/Sao_Paulo") == "Offline · 3 queued · last: never"
     assert conflict_kind("overdraft") == "Balance spent twice"
     assert conflict_kind("cpf_in_use") == "CPF already used by another customer"
+    assert conflict_kind("event_refused") == "Record refused by the cloud"
