@@ -12,14 +12,14 @@ from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import ValidationError
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from cloud import authority, conflicts, delivery, events, hello, orders, registry
+from cloud import authority, conflicts, delivery, events, hello, orders, registry, survey
 from cloud.auth import Bearer, chain_of, terminal_of
 from cloud.db import make_engine, make_sessions, unit_of_work
 from cloud.errors import ApiError, invalid_request
@@ -82,6 +82,7 @@ def create_app(database_url: str, *, delivery_interval: float = 0.0) -> FastAPI:
     app.router.add_event_handler("shutdown", engine.dispose)
     _install_error_handlers(app)
     _routes(app, sessions)
+    _survey_routes(app, sessions)
     return app
 
 
@@ -285,6 +286,64 @@ def _routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
                 where = ".".join(str(part) for part in first["loc"]) or "body"
                 raise invalid_request(f"{where}: {first['msg']}") from None
             return orders.receive(session, chain_id, placed)
+
+
+SURVEY_FORM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "c": {"type": "string", "description": "The receipt's signed payload (PS1|...)."},
+        "score": {"type": "string", "enum": list(survey.SCORES)},
+        "comment": {"type": "string", "maxLength": survey.MAX_COMMENT},
+    },
+    "required": ["c", "score"],
+}
+HTML_PAGES: dict[int | str, dict[str, Any]] = {
+    code: {"description": why, "content": {"text/html": {"schema": {"type": "string"}}}}
+    for code, why in ((200, "The page."), (400, "Bad link or answer, said in pt_BR."))
+}
+
+
+def _survey_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
+    """The receipt's survey (cloud.survey): pages for people, so every answer is HTML."""
+
+    @app.get("/s", response_class=HTMLResponse, responses=HTML_PAGES)
+    def survey_page(
+        c: Annotated[str | None, Query(description="The receipt's signed payload.")] = None,
+    ) -> HTMLResponse:
+        """The survey page of one sale (no auth: the signed payload is the credential)."""
+        try:
+            with unit_of_work(sessions) as session:
+                found = survey.find_survey(session, c)
+                done = survey.existing_score(session, found) is not None
+        except survey.SurveyRefused as refusal:
+            return HTMLResponse(survey.refused_page(refusal), status_code=400)
+        page = survey.already_page(found) if done else survey.form_page(found)
+        return HTMLResponse(page)
+
+    @app.post(
+        "/s",
+        response_class=HTMLResponse,
+        responses=HTML_PAGES,
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/x-www-form-urlencoded": {"schema": SURVEY_FORM_SCHEMA}},
+            }
+        },
+    )
+    async def survey_answer(request: Request) -> HTMLResponse:
+        """Record the customer's answer once per sale (a plain form POST: c, score, comment)."""
+        raw = await request.body()
+        page = await run_in_threadpool(_survey_answer, raw)
+        return HTMLResponse(page.html, status_code=page.status)
+
+    def _survey_answer(raw: bytes) -> survey.Page:
+        try:
+            form = survey.parse_form(raw)
+            with unit_of_work(sessions) as session:
+                return survey.answer(session, form)
+        except survey.SurveyRefused as refusal:
+            return survey.Page(400, survey.refused_page(refusal))
 
 
 def _said_hello(session: Session, token: str) -> Terminal:

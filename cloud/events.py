@@ -18,7 +18,7 @@ from sqlalchemy import delete, or_, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
-from cloud import conflicts, messages
+from cloud import conflicts, messages, survey
 from cloud.chains import append_event, iso, lock_chain
 from cloud.errors import ApiError
 from cloud.models import (
@@ -131,6 +131,8 @@ def _apply(session: Session, chain: Chain, terminal: Terminal, index: int, event
             # The message table has the words and the address; the event log, which every
             # counter pulls and which is kept for good, keeps only what names the message.
             event = event.model_copy(update={"body": messages.event_summary(queued)})
+        elif event.kind == survey.KIND:  # the cashier's score: the survey page then knows
+            survey.note_counter_score(session, chain.id, terminal.store_uuid, event.body)
     except ValidationError as error:
         raise invalid_event(index, event.uuid, _first_error(error), _first_error(error)) from None
     _store(session, chain, terminal, event)

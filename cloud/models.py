@@ -285,3 +285,24 @@ class DeliverySettings(Base):
     webhook_headers: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
     webhook_body_template: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class NpsAnswer(Base):
+    """A customer's own answer to the receipt's survey (`/s`), once per sale of the chain.
+
+    A score the cashier recorded at the counter (a pushed `nps.recorded`) is kept here
+    too, with `source` 'counter', so the survey page knows the sale was already scored.
+    """
+
+    __tablename__ = "nps_answer"
+    __table_args__ = (UniqueConstraint("chain_id", "sale_uuid"),)
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chain.id"))
+    store_uuid: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    sale_uuid: Mapped[str] = mapped_column(String(UUID_LEN))
+    score: Mapped[int] = mapped_column(BigInteger)
+    comment: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(10))
+    """'customer' (answered on the survey page) | 'counter' (the cashier's, pushed)."""
+    answered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

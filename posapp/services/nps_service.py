@@ -32,9 +32,12 @@ from posapp.core.nps import (
 from posapp.services import audit, outbox
 from posapp.services.auth import acting_staff, authorize_manager
 from posapp.services.station import Station
+from posapp.services.sync_config import config_in
 from posapp.services.tiers import store_zone
 
 KEY = "survey"
+ENDPOINT_SURVEY_PATH = "/s"
+"""Where the chain's sync endpoint hosts the survey page (cloud/survey.py)."""
 
 
 class UnknownSale(PosError):
@@ -99,6 +102,24 @@ def save_survey_settings(
         )
         session.merge(Setting(key=KEY, value=new.to_json()))
     return new
+
+
+def endpoint_survey_url(sync_url: str) -> str | None:
+    """The survey page the chain's endpoint hosts, `<sync url>/s`; None without a sync URL.
+
+    Customers' answers there come back to this counter as `nps.recorded` on the next
+    pull (posapp.services.sync_pull), so they count in the X/Z reports' NPS.
+    """
+    url = sync_url.strip().rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        return None
+    return url + ENDPOINT_SURVEY_PATH
+
+
+def endpoint_survey_base(station: Station) -> str | None:
+    """`endpoint_survey_url` of this counter's configured sync URL (the Gerência offer)."""
+    with station.read() as session:
+        return endpoint_survey_url(config_in(session).url)
 
 
 def survey_link(settings: SurveySettings, store: Store, sale_uuid: str) -> str | None:

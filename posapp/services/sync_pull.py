@@ -21,6 +21,13 @@ either all here or not at all and a retry starts where the last applied page end
   still holds the message (queued for a retry, deferred) the row keeps the reason
   'endpoint', so this counter's own delivery never takes it, and shows the endpoint's
   words in its detail.
+- `nps.recorded` written by the endpoint (a customer's own answer on the survey page it
+  hosts, cloud/survey.py): inserted into `nps_response` with staff NULL, at the answer's
+  time, only by the counter that made the sale (the sale is here) of that store. A score
+  already recorded for the sale (the cashier's, or this answer pulled before) wins; the
+  answer is passed over. The comment is not kept here (`nps_response` has no column for
+  it): it stays on the endpoint's `nps_answer` and in the event. A counter's own
+  `nps.recorded` (the cashier's score, relayed to the chain) is passed over.
 """
 
 from __future__ import annotations
@@ -41,6 +48,8 @@ from db.models import (
     CustomerBalance,
     LedgerEntry,
     Message,
+    NpsResponse,
+    Sale,
     Store,
     StoreKey,
     SyncConflict,
@@ -49,6 +58,8 @@ from db.models import (
     table_of,
 )
 from posapp.core.codes import new_referral_code
+from posapp.core.errors import PosError
+from posapp.core.nps import validate_score
 from posapp.core.program import LoyaltyProgram
 from posapp.services.message_outbox import FAILED, REASON_ENDPOINT, SENT, SKIPPED
 from posapp.services.privacy import ANONYMOUS_NAME
@@ -76,6 +87,8 @@ class PullSummary:
     conflicts: int = 0
     program_changed: bool = False
     skipped: int = 0
+    nps_answers: int = 0
+    """Customers' own survey answers added to this counter's NPS."""
     cursor: int = 0
     identity_clashes: list[str] = field(default_factory=list)
 
@@ -168,6 +181,8 @@ class _Applier:
             "conflict.resolved": self._conflict_resolved,
             "message.outcome": self._message_outcome,
         }.get(event.kind)
+        if event.kind == "nps.recorded" and event.terminal_uuid is None:
+            handler = self._nps_answer  # the endpoint's: a customer answered its survey page
         if handler is None:
             self.summary.skipped += 1  # passed on, nothing to apply at a counter
             return
@@ -465,6 +480,37 @@ class _Applier:
                 f"A central da rede envia esta mensagem ({body.get('reason')}: {detail})"[:300]
             )
         self.session.flush()
+
+    # -- survey answers -------------------------------------------------------------------
+
+    def _nps_answer(self, body: dict[str, Any]) -> None:
+        sale_uuid = str(body.get("sale") or "")
+        try:
+            score = validate_score(body.get("score"))
+            at = _moment(body.get("at")) or self.now
+        except (PosError, ValueError):
+            self.summary.skipped += 1
+            return
+        if (
+            body.get("store") != self.store_uuid
+            or self.session.scalar(select(Sale.id).where(Sale.uuid == sale_uuid)) is None
+            or self.session.scalar(select(NpsResponse.id).where(NpsResponse.sale_uuid == sale_uuid))
+            is not None
+        ):
+            # Another store's or another counter's sale; or scored already (the cashier's
+            # score, recorded at the counter, wins over the customer's own).
+            self.summary.skipped += 1
+            return
+        self.session.add(
+            NpsResponse(
+                sale_uuid=sale_uuid,
+                score=score,
+                staff_id=None,
+                at=at,
+            )
+        )
+        self.session.flush()
+        self.summary.nps_answers += 1
 
 
 _FINAL = frozenset({SENT, SKIPPED, FAILED})
