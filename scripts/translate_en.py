@@ -791,6 +791,7 @@ EN: dict[str, str] = {
     "CPF já usado por outro cliente": "CPF already used by another customer",
     "Celular já usado por outro cliente": "Mobile already used by another customer",
     "Registro recusado pela nuvem": "Record refused by the cloud",
+    "Usar a página da rede": "Use the network's page",
     "Vale usado duas vezes": "Voucher used twice",
     "nunca": "never",
     "Online · %1 na fila · última: %2": "Online · %1 queued · last: %2",

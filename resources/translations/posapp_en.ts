@@ -232,52 +232,52 @@
   <context>
     <name>CampaignsModel</name>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="98" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="99" />
       <source>Campanha</source>
       <translation>Campaign</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="99" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="100" />
       <source>De</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="100" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="101" />
       <source>Até</source>
       <translation>Until</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="101" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="102" />
       <source>Oferta</source>
       <translation>Offer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="102" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="103" />
       <source>Categorias</source>
       <translation>Categories</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="103" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="104" />
       <source>Situação</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="117" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="118" />
       <source>no mês do aniversário</source>
       <translation>in the birthday month</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="121" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="122" />
       <source>Todas</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="123" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="124" />
       <source>Ligada</source>
       <translation>On</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="123" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="124" />
       <source>Desligada</source>
       <translation>Off</translation>
     </message>
@@ -285,236 +285,241 @@
   <context>
     <name>CampaignsTab</name>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="150" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="151" />
       <source>Campanhas</source>
       <translation>Campaigns</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="153" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="154" />
       <source>Ligar/desligar</source>
       <translation>Switch on/off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="170" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="171" />
       <source>Desligar</source>
       <translation>Switch off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="170" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="171" />
       <source>Ligar</source>
       <translation>Switch on</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="191" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="192" />
       <source>ligar a campanha %1</source>
       <translation>switch the %1 campaign on</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="191" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="192" />
       <source>desligar a campanha %1</source>
       <translation>switch the %1 campaign off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="198" />
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="452" />
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="498" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="199" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="453" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="516" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="202" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="203" />
       <source>Campanha ligada</source>
       <translation>Campaign switched on</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="202" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="203" />
       <source>Campanha desligada</source>
       <translation>Campaign switched off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="208" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="209" />
       <source>Nova campanha</source>
       <translation>New campaign</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="221" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="222" />
       <source>sem multiplicar</source>
       <translation>no multiplier</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="228" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="229" />
       <source>vazio = todas; ex.: servicos, higiene</source>
       <translation>empty = all; e.g. servicos, higiene</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="230" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="231" />
       <source>Só no mês do aniversário do cliente</source>
       <translation>Only in the customer's birthday month</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="232" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="233" />
       <source>Criar campanha</source>
       <translation>Create campaign</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="235" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="236" />
       <source>Sugestões do calendário</source>
       <translation>Calendar suggestions</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="236" />
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="351" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="237" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="352" />
       <source>Nome</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="237" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="238" />
       <source>Início</source>
       <translation>Starts</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="238" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="239" />
       <source>Fim</source>
       <translation>Ends</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="239" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="240" />
       <source>Multiplicador</source>
       <translation>Multiplier</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="240" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="241" />
       <source>Bônus por compra (R$)</source>
       <translation>Bonus per purchase (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="241" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="242" />
       <source>Categorias</source>
       <translation>Categories</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="254" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="255" />
       <source>(escolha uma data)</source>
       <translation>(choose a date)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="291" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="292" />
       <source>Dê um nome à campanha.</source>
       <translation>Give the campaign a name.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="296" />
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="419" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="297" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="420" />
       <source>Valor inválido: %1</source>
       <translation>Invalid amount: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="328" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="329" />
       <source>criar a campanha %1</source>
       <translation>create the %1 campaign</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="333" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="334" />
       <source>Nada foi criado</source>
       <translation>Nothing was created</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="337" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="338" />
       <source>Campanha %1 criada</source>
       <translation>Campaign %1 created</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="346" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="347" />
       <source>Níveis de cliente</source>
       <translation>Customer tiers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="347" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="348" />
       <source>Níveis ligados</source>
       <translation>Tiers on</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="352" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="353" />
       <source>Nome em inglês</source>
       <translation>Name in English</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="353" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="354" />
       <source>Gasto mínimo em 12 meses (R$)</source>
       <translation>Minimum spend over 12 months (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="354" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="355" />
       <source>Cashback (%)</source>
       <translation>Cashback (%)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="359" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="360" />
       <source>Mais um nível</source>
       <translation>Add a tier</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="360" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="361" />
       <source>Tirar o último</source>
       <translation>Remove the last</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="361" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="362" />
       <source>Usar a sugestão</source>
       <translation>Use the suggestion</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="362" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="363" />
       <source>Salvar níveis</source>
       <translation>Save tiers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="424" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="425" />
       <source>Taxa inválida: %1</source>
       <translation>Invalid rate: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="447" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="448" />
       <source>alterar os níveis de cliente</source>
       <translation>change the customer tiers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="457" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="458" />
       <source>Níveis salvos</source>
       <translation>Tiers saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="467" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="468" />
       <source>Pesquisa de satisfação</source>
       <translation>Satisfaction survey</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="468" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="469" />
       <source>QR da pesquisa no recibo</source>
       <translation>Survey QR on the receipt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="471" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="472" />
       <source>Salvar pesquisa</source>
       <translation>Save survey</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/campaigns_tab.py" line="474" />
+      <source>Usar a página da rede</source>
+      <translation>Use the network's page</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="479" />
       <source>No caixa, depois de cada venda, a nota de 0 a 10 pode ser marcada na hora.</source>
       <translation>At the counter, after each sale, the 0-10 score can be tapped at once.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="479" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="484" />
       <source>Endereço da página</source>
       <translation>Page address</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="493" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="511" />
       <source>alterar a pesquisa de satisfação</source>
       <translation>change the satisfaction survey</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="503" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="521" />
       <source>Pesquisa salva</source>
       <translation>Survey saved</translation>
     </message>

@@ -188,3 +188,29 @@ def test_the_tiers_ladder_from_the_preset_and_the_survey_are_saved(
     assert screen.message.text() == "Pesquisa salva"
     survey = load_survey_settings(shop.station)
     assert survey.enabled and survey.base_url == "https://pesquisa.lojateste.com.br/nps"
+
+
+def test_with_sync_on_the_networks_survey_page_is_offered(
+    make_shop: MakeShop, screens: Callable[..., SettingsScreen], qtbot: QtBot
+) -> None:
+    from posapp.services.sync_config import SyncConfig, save_sync_config
+    from tests.support import MANAGER_PIN
+
+    plain = screens(make_shop("salon"), CAMPANHAS)
+    settle(plain, qtbot)
+    assert not plain.campaigns_tab.survey_network.isVisible()  # no sync: nothing to offer
+
+    shop = make_shop("pharmacy")
+    config = SyncConfig("https://nuvem.belavista.com.br", "token", True)
+    save_sync_config(shop.station, config, staff_id=None, manager_pin=MANAGER_PIN)
+    screen = screens(shop, CAMPANHAS)
+    settle(screen, qtbot)
+    tab = screen.campaigns_tab
+    assert tab.survey_network.isVisible()
+    click(tab.survey_network, qtbot, screen)
+    assert tab.survey_url.text() == "https://nuvem.belavista.com.br/s"
+    assert tab.survey_on.isChecked()
+    screen.ask_pin = Pins()
+    click(tab.survey_save, qtbot, screen)
+    saved = load_survey_settings(shop.station)
+    assert (saved.enabled, saved.base_url) == (True, "https://nuvem.belavista.com.br/s")

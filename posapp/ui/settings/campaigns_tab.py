@@ -51,6 +51,7 @@ from posapp.services.campaigns_admin import (
 )
 from posapp.services.nps_service import (
     SurveySettings,
+    endpoint_survey_base,
     load_survey_settings,
     save_survey_settings,
 )
@@ -470,6 +471,10 @@ class CampaignsTab(QWidget):
         self.survey_url.setPlaceholderText("https://pesquisa.exemplo.com.br/nps")
         self.survey_save = named(QPushButton(self.tr("Salvar pesquisa")), "surveySave")
         self.survey_save.clicked.connect(self.save_survey)
+        self.survey_network = named(QPushButton(self.tr("Usar a página da rede")), "surveyNetwork")
+        self.survey_network.setVisible(False)
+        self.survey_network.clicked.connect(self._use_network_page)
+        self.network_page: str | None = None
         note = QLabel(
             self.tr("No caixa, depois de cada venda, a nota de 0 a 10 pode ser marcada na hora.")
         )
@@ -477,6 +482,7 @@ class CampaignsTab(QWidget):
         form = QFormLayout(box)
         form.addRow(self.survey_on)
         form.addRow(self.tr("Endereço da página"), self.survey_url)
+        form.addRow(self.survey_network)
         form.addRow(note)
         form.addRow(self.survey_save)
         return box
@@ -485,6 +491,18 @@ class CampaignsTab(QWidget):
         self.survey = survey
         self.survey_on.setChecked(survey.enabled)
         self.survey_url.setText(survey.base_url)
+
+    def _show_network_page(self, url: str | None) -> None:
+        """With sync on, the chain's endpoint hosts the survey page: offer its address."""
+        self.network_page = url
+        self.survey_network.setVisible(url is not None)
+        if url is not None:
+            self.survey_network.setToolTip(url)
+
+    def _use_network_page(self) -> None:
+        if self.network_page is not None:
+            self.survey_url.setText(self.network_page)
+            self.survey_on.setChecked(True)
 
     def save_survey(self) -> None:
         survey = SurveySettings(self.survey_on.isChecked(), self.survey_url.text().strip())
@@ -512,3 +530,4 @@ class CampaignsTab(QWidget):
             self._show_tier_settings,
         )
         self.host.jobs.run(lambda: load_survey_settings(station), self._show_survey)
+        self.host.jobs.run(lambda: endpoint_survey_base(station), self._show_network_page)
