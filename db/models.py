@@ -561,3 +561,5 @@ class NpsResponse(Base):
     score: Mapped[int] = mapped_column(Integer)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    comment: Mapped[str | None] = mapped_column(String(500))
+    """What the customer wrote on the survey page (None for a score tapped at the counter)."""

@@ -507,6 +507,7 @@ class _Applier:
                 score=score,
                 staff_id=None,
                 at=at,
+                comment=str(body.get("comment") or "")[:500] or None,
             )
         )
         self.session.flush()

@@ -77,6 +77,8 @@ def test_a_customer_answer_on_the_endpoint_page_counts_in_the_counters_x_report(
     report = x_report(a.station).nps
     assert (report.responses, report.promoters, report.score) == (1, 1, 100)
     assert responses(a) == [(sale.uuid, 10, None)]  # the customer's own: no staff
+    with a.station.read() as session:  # and what they wrote, kept beside the score
+        assert session.scalars(select(NpsResponse.comment)).all() == ["Adorei"]
     assert x_report(b.station).nps.responses == 0 and responses(b) == []
 
     again = httpx.post(base, data={"c": payload_from_url(qr), "score": "0"})
