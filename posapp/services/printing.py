@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from db.models import PrintJob, Staff, ZReport
 from hardware.device_thread import DeviceThread
@@ -24,7 +24,7 @@ from hardware.emulator.render_png import render_receipt
 from hardware.errors import HardwareError
 from hardware.printer import Printer
 from hardware.receipt import Receipt
-from posapp.services.receipts import balance_slip, refund_receipt, sale_receipt
+from posapp.services.receipts import balance_slip, refund_receipt, sale_receipt, second_copy
 from posapp.services.report_output import report_receipt
 from posapp.services.reports import Report, stored_z
 from posapp.services.settings import CounterSettings
@@ -99,6 +99,28 @@ def stored_z_reports(station: Station, limit: int = 366) -> list[StoredZ]:
             StoredZ(z.id, z.number, z.day, z.sales_count, z.net, made, approved, z.created_at)
             for z, made, approved in rows
         ]
+
+
+COPIES_MARKED = frozenset({SALE, REFUND})
+"""Receipts whose reprint says "2ª VIA" and leaves the drawer shut (a Z reprint is the
+same paper as the first, by design)."""
+
+
+def _printed_before(session: Session, job: PrintJob) -> bool:
+    """Whether the same paper already came out of the printer (this job is a reprint)."""
+    return (
+        session.scalar(
+            select(PrintJob.id)
+            .where(
+                PrintJob.kind == job.kind,
+                PrintJob.ref_id == job.ref_id,
+                PrintJob.status == PRINTED,
+                PrintJob.id != job.id,
+            )
+            .limit(1)
+        )
+        is not None
+    )
 
 
 class PrintService:
@@ -230,8 +252,12 @@ class PrintService:
             job = session.get(PrintJob, job_id)
             assert job is not None
             kind, ref_id = job.kind, job.ref_id
+            printed_before = kind in COPIES_MARKED and _printed_before(session, job)
         try:
-            rendered = self.printer.render(self.receipt(kind, ref_id))
+            receipt = self.receipt(kind, ref_id)
+            if printed_before:
+                receipt = second_copy(receipt, self.settings.language)
+            rendered = self.printer.render(receipt)
             self.printer.send_now(rendered)
         except HardwareError as error:
             outcome = PrintOutcome(

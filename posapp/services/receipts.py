@@ -27,7 +27,7 @@ from db.models import (
     Store,
     Voucher,
 )
-from hardware.receipt import Receipt, ReceiptBuilder
+from hardware.receipt import DrawerPulse, Receipt, ReceiptBuilder, Text
 from posapp.core.codes import sign_customer_card
 from posapp.core.cpf import mask_cpf
 from posapp.core.ledger import EntryKind, replay
@@ -107,6 +107,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Como foi o seu atendimento? Aponte a câmera para o QR e dê sua nota.",
         "How did we do? Point your camera at the QR and rate us.",
     ),
+    "copy": ("2ª VIA", "COPY"),
 }
 _TENDERS: dict[str, tuple[str, str]] = {
     Tender.CASH: ("Dinheiro", "Cash"),
@@ -494,3 +495,14 @@ def balance_slip(station: Station, customer_id: int, settings: CounterSettings) 
         out.text(text("referral", locale, code=customer.referral_code), align="center")
         out.feed(2).cut()
         return out.build()
+
+
+def second_copy(receipt: Receipt, locale: str) -> Receipt:
+    """The paper printed again: marked "2ª VIA" at the top and never opening the drawer.
+
+    A reprint is asked for at any time, sale or no sale: if it pulsed the drawer like the
+    first print, F7 would open the cash drawer with no money moving.
+    """
+    mark = Text(text("copy", locale), align="center", bold=True)
+    kept = tuple(block for block in receipt.blocks if not isinstance(block, DrawerPulse))
+    return Receipt((mark, *kept), receipt.paper)

@@ -55,6 +55,12 @@ def test_a_sale_receipt_prints_with_its_voucher_qr_and_opens_the_drawer_for_cash
         assert [pulse.pin for pulse in paper.pulses] == [2]
         assert service.queue() == []
         assert service.last_sale_id() == sale.sale_id
+
+        # F7 later: the same paper marked as a copy, and the drawer stays shut.
+        assert service.print_sale(sale.sale_id).result(timeout=10).printed
+        (_, again) = emulator.wait_for_receipts(2)
+        assert again.lines[0] == "2ª VIA" and list(again.lines[1:]) == text
+        assert again.pulses == [] and again.qr_payloads == paper.qr_payloads
     finally:
         service.close()
 
@@ -76,7 +82,9 @@ def test_a_printer_out_of_paper_keeps_the_receipt_in_the_queue_until_it_prints(
         emulator.set_status(paper_out=False)
         (retried,) = [f.result(timeout=10) for f in service.retry_failed()]
         assert retried.printed and service.queue() == []
-        assert "Corte feminino" in "\n".join(lines_of(emulator))
+        printed = lines_of(emulator)
+        assert "Corte feminino" in "\n".join(printed)
+        assert "2ª VIA" not in printed  # the first paper that came out is the original
     finally:
         service.close()
 

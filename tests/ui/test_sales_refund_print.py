@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 import pytest
 from PySide6.QtCore import Qt
@@ -85,7 +85,8 @@ def test_a_refund_prints_its_receipt_and_it_can_be_printed_again(
         qtbot.mouseClick(screen.refund_print_button, Qt.MouseButton.LeftButton)
     assert screen.message.text() == "Comprovante impresso"
     (_, again) = printer.wait_for_receipts(2)
-    assert list(again.lines) == text  # a reprint is the same paper
+    assert again.lines[0] == "2ª VIA" and filled(again.lines[1:]) == filled(text)
+    assert again.pulses == []  # a reprint never opens the drawer
 
     return_one(screen, qtbot, "Corte feminino", "alergia")  # the rest of the sale
     printer.wait_for_receipts(3)
@@ -98,7 +99,7 @@ def test_a_refund_prints_its_receipt_and_it_can_be_printed_again(
     with qtbot.waitSignal(screen.context.events.printer_state, timeout=15_000):
         qtbot.mouseClick(screen.refund_print_button, Qt.MouseButton.LeftButton)
     (*_, fourth) = printer.wait_for_receipts(4)
-    assert list(fourth.lines) == text
+    assert fourth.lines[0] == "2ª VIA" and filled(fourth.lines[1:]) == filled(text)
 
 
 def test_a_void_prints_the_cancellation(screen: SalesScreen, qtbot: QtBot) -> None:
@@ -115,3 +116,8 @@ def test_a_void_prints_the_cancellation(screen: SalesScreen, qtbot: QtBot) -> No
     assert "CANCELAMENTO DE VENDA" in text
     assert any(line.startswith("Cashback devolvido") and line.endswith("R$ 8,00") for line in text)
     assert any(line.startswith("  Estorno PIX") and line.endswith("R$ 107,00") for line in text)
+
+
+def filled(lines: Sequence[str]) -> list[str]:
+    """The printed lines without the blank ones (feeds may fall differently on a copy)."""
+    return [line for line in lines if line.strip()]
