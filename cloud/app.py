@@ -51,20 +51,27 @@ from cloud.schemas import (
     TerminalIn,
     TerminalOut,
 )
+from cloud.secrets import SecretBox
 
 UUID_PATTERN = r"^[0-9A-Fa-f]{8}-?([0-9A-Fa-f]{4}-?){3}[0-9A-Fa-f]{12}$"
 UuidPath = Annotated[str, Path(pattern=UUID_PATTERN)]
 ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorOut} for code in (401, 404, 409, 410, 422)
+    code: {"model": ErrorOut} for code in (401, 404, 409, 410, 422, 503)
 }
+"""503: `secret_key_wrong`, the server cannot open the secrets it keeps (cloud.secrets)."""
 
 
-def create_app(database_url: str, *, delivery_interval: float = 0.0) -> FastAPI:
+def create_app(
+    database_url: str, *, delivery_interval: float = 0.0, box: SecretBox | None = None
+) -> FastAPI:
     """The endpoint on a database whose schema is already at head.
 
     `delivery_interval` > 0 runs the chains' message delivery (cloud.delivery) on a
-    background thread every that many seconds while the app is up.
+    background thread every that many seconds while the app is up. `box` seals and
+    opens the stored secrets (default: the key of the environment, SecretKeyProblem
+    when there is none).
     """
+    box = box or SecretBox.from_environment()
     app = FastAPI(
         title="posapp cloud sync endpoint",
         version="1",
@@ -72,7 +79,7 @@ def create_app(database_url: str, *, delivery_interval: float = 0.0) -> FastAPI:
         responses=ERRORS,
     )
     engine = make_engine(database_url)
-    sessions = make_sessions(engine)
+    sessions = make_sessions(engine, box)
     app.state.sessions = sessions
     if delivery_interval > 0:
         loop = delivery.DeliveryLoop(sessions, delivery_interval)
@@ -299,7 +306,11 @@ SURVEY_FORM_SCHEMA: dict[str, Any] = {
 }
 HTML_PAGES: dict[int | str, dict[str, Any]] = {
     code: {"description": why, "content": {"text/html": {"schema": {"type": "string"}}}}
-    for code, why in ((200, "The page."), (400, "Bad link or answer, said in pt_BR."))
+    for code, why in (
+        (200, "The page."),
+        (400, "Bad link or answer, said in pt_BR."),
+        (503, "The server cannot open the stores' keys (wrong secret key), said in pt_BR."),
+    )
 }
 
 
@@ -316,7 +327,7 @@ def _survey_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
                 found = survey.find_survey(session, c)
                 done = survey.existing_score(session, found) is not None
         except survey.SurveyRefused as refusal:
-            return HTMLResponse(survey.refused_page(refusal), status_code=400)
+            return HTMLResponse(survey.refused_page(refusal), status_code=refusal.status)
         page = survey.already_page(found) if done else survey.form_page(found)
         return HTMLResponse(page)
 
@@ -343,7 +354,7 @@ def _survey_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
             with unit_of_work(sessions) as session:
                 return survey.answer(session, form)
         except survey.SurveyRefused as refusal:
-            return survey.Page(400, survey.refused_page(refusal))
+            return survey.Page(refusal.status, survey.refused_page(refusal))
 
 
 def _said_hello(session: Session, token: str) -> Terminal:

@@ -1,5 +1,5 @@
 """`posapp-cloud`: serve the endpoint, create chains, add terminals, move the expiry role,
-deliver messages."""
+deliver messages, make, seal with and rotate the secret key."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pydantic import ValidationError
 from sqlalchemy.orm import Session, sessionmaker
 
+from cloud import secrets
 from cloud.db import make_engine, make_sessions, unit_of_work, upgrade
 from cloud.errors import ApiError
 from cloud.schemas import DeliveryIn
@@ -95,6 +96,26 @@ def _parser() -> argparse.ArgumentParser:
     )
     change.add_argument("--webhook-body-template")
 
+    key = commands.add_parser("secret-key", help="the key that seals the stored secrets")
+    key_actions = key.add_subparsers(dest="action", required=True)
+    key_actions.add_parser("new", help="print a fresh key (base64 of 32 random bytes)")
+
+    sealing = commands.add_parser(
+        "secrets", help="the stored secrets (with the key of $POSAPP_CLOUD_SECRET_KEY[_FILE])"
+    )
+    sealing_actions = sealing.add_subparsers(dest="action", required=True)
+    seal = sealing_actions.add_parser(
+        "seal", help="encrypt the values still in clear (serve does it at start-up)"
+    )
+    seal.add_argument("--database-url", required=True)
+    rotate = sealing_actions.add_parser(
+        "rotate", help="re-encrypt every value under a new key, in one transaction"
+    )
+    rotate.add_argument("--database-url", required=True)
+    rotate.add_argument(
+        "--new-key-file", required=True, metavar="FILE", help="the new key (base64 of 32 bytes)"
+    )
+
     deliver = commands.add_parser("deliver", help="deliver the chains' due messages")
     deliver.add_argument("--database-url", required=True)
     deliver.add_argument("--once", action="store_true", help="one run, then exit")
@@ -104,14 +125,31 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command == "serve":
-        return _serve(args.database_url, args.host, args.port, args.delivery_interval)
+    if args.command == "secret-key":
+        print(secrets.new_key())
+        return 0
+    try:
+        if args.command == "serve":
+            return _serve(args.database_url, args.host, args.port, args.delivery_interval)
+        return _command(args)
+    except secrets.SecretKeyProblem as problem:
+        print(f"{problem.message}\n{problem.message_en}", file=sys.stderr)
+        return 2
+
+
+def _command(args: argparse.Namespace) -> int:
+    # the commands that read or write the secrets need the key: checked before anything
+    needs_key = args.command in ("deliver", "delivery", "secrets")
+    box = secrets.SecretBox.from_environment() if needs_key else None
     upgrade(args.database_url)
     engine = make_engine(args.database_url, pool_size=2)
     try:
+        if args.command == "secrets":
+            assert box is not None
+            return _secrets(make_sessions(engine), box, args)
         if args.command == "deliver":
-            return _deliver(make_sessions(engine), once=args.once, interval=args.interval)
-        with unit_of_work(make_sessions(engine)) as session:
+            return _deliver(make_sessions(engine, box), once=args.once, interval=args.interval)
+        with unit_of_work(make_sessions(engine, box)) as session:
             from cloud import delivery, registry
 
             if args.command == "chain":
@@ -168,6 +206,34 @@ def _changed_settings(session: Session, args: argparse.Namespace) -> DeliveryIn:
     return DeliveryIn.model_validate({**current.model_dump(), **changes})
 
 
+def _secrets(
+    sessions: sessionmaker[Session], box: secrets.SecretBox, args: argparse.Namespace
+) -> int:
+    """`secrets seal` and `secrets rotate` (old key: `box`), each in one transaction."""
+    try:
+        with unit_of_work(sessions) as session:
+            if args.action == "seal":
+                print(f"sealed: {secrets.seal_clear_values(session, box).line()}")
+                return 0
+            new = secrets.SecretBox(secrets.read_key_file(args.new_key_file))
+            if new.key_id == box.key_id:
+                print(
+                    "A nova chave é a mesma de agora: nada a fazer.\n"
+                    "The new key is the current one: nothing to do.",
+                    file=sys.stderr,
+                )
+                return 2
+            print(f"rotated: {secrets.rotate(session, box, new).line()}")
+            print(
+                f"key id {box.key_id} -> {new.key_id}: restart the endpoint with the new key "
+                f"(${secrets.KEY_ENV} or ${secrets.KEY_FILE_ENV})"
+            )
+            return 0
+    except secrets.WrongSecretKey as wrong:
+        print(f"{wrong.pt()} Nada foi alterado.\n{wrong.en()} Nothing changed.", file=sys.stderr)
+        return 1
+
+
 def _deliver(sessions: sessionmaker[Session], *, once: bool, interval: float) -> int:
     from cloud.delivery import DeliveryLoop, deliver_due
 
@@ -179,11 +245,21 @@ def _deliver(sessions: sessionmaker[Session], *, once: bool, interval: float) ->
 
 
 def _serve(database_url: str, host: str, port: int, delivery_interval: float) -> int:
+    """Refuse to start without the secret key; upgrade, seal what is left in clear, serve."""
     import uvicorn
 
     from cloud.app import create_app
 
+    box = secrets.SecretBox.from_environment()
     upgrade(database_url)
-    app = create_app(database_url, delivery_interval=delivery_interval)
+    engine = make_engine(database_url, pool_size=1)
+    try:
+        with unit_of_work(make_sessions(engine)) as session:
+            sealed = secrets.seal_clear_values(session, box)
+    finally:
+        engine.dispose()
+    if sealed != secrets.SealCount():
+        print(f"posapp-cloud: sealed the values left in clear: {sealed.line()}", file=sys.stderr)
+    app = create_app(database_url, delivery_interval=delivery_interval, box=box)
     uvicorn.run(app, host=host, port=port, log_level="warning")
     return 0

@@ -11,6 +11,8 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from cloud.secrets import BOX_INFO, SecretBox
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -28,8 +30,10 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
     )
 
 
-def make_sessions(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+def make_sessions(engine: Engine, box: SecretBox | None = None) -> sessionmaker[Session]:
+    """Sessions whose code seals and opens secrets with `box` (else the environment's key)."""
+    info = {} if box is None else {BOX_INFO: box}
+    return sessionmaker(engine, expire_on_commit=False, info=info)
 
 
 def upgrade(url: str) -> None:

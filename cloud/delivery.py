@@ -19,7 +19,10 @@
    `message.outcome` event whenever the status, the reason or the attempts changed.
 
 A channel the chain has not configured is not a failure of the message: it waits
-(reason 'no_channel') and is looked at again every `NO_CHANNEL_WAIT`.
+(reason 'no_channel') and is looked at again every `NO_CHANNEL_WAIT`. So does a message
+whose chain's SMTP password or webhook headers do not open with this server's key
+(reason 'secret_key_wrong': the server was started with another key than the one that
+sealed them, see cloud.secrets).
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from cloud import secrets
 from cloud.chains import iso, lock_chain
 from cloud.db import unit_of_work
 from cloud.errors import ApiError
@@ -54,6 +58,7 @@ from cloud.messages import (
 )
 from cloud.models import Customer, CustomerMessage, DeliverySettings
 from cloud.schemas import DeliveryIn, DeliveryOut
+from cloud.secrets import SecretBox, WrongSecretKey
 from messaging import OutgoingMessage, PermanentDeliveryError, Sender, TemporaryDeliveryError
 from messaging.qr import qr_attachment
 from messaging.retry import (
@@ -74,6 +79,8 @@ BATCH = 100
 LEASE = timedelta(minutes=10)
 NO_CHANNEL_WAIT = timedelta(minutes=15)
 WEEK = timedelta(days=7)
+REASON_WRONG_KEY = "secret_key_wrong"
+"""The chain's delivery secrets do not open with this server's key (cloud.secrets)."""
 ANONYMIZED_DETAIL = "Cliente anonimizado (LGPD): a mensagem não é enviada."
 
 # -- the chain's settings ----------------------------------------------------------------
@@ -145,32 +152,75 @@ def _problems(body: DeliveryIn) -> list[tuple[str, str]]:
     return problems
 
 
+def opened_password(box: SecretBox, row: DeliverySettings) -> str:
+    """The SMTP password in clear ('' when none); WrongSecretKey when it does not open."""
+    return box.open(row.chain_id, secrets.SMTP_PASSWORD, row.smtp_password)
+
+
+def opened_headers(box: SecretBox, row: DeliverySettings) -> dict[str, str]:
+    """The webhook headers with their values in clear; WrongSecretKey when one does not open."""
+    return {
+        str(name): box.open(row.chain_id, secrets.header_place(str(name)), str(value))
+        for name, value in row.webhook_headers.items()
+    }
+
+
 def get_settings(session: Session, chain_id: str) -> DeliveryOut:
-    return settings_out(session.get(DeliverySettings, chain_id))
+    """The settings; a 503 `secret_key_wrong` when the stored secrets do not open.
+
+    Nothing secret is shown, but the answer says at once that this server could not
+    send the chain's messages (it runs with another key than the one that sealed them).
+    """
+    row = session.get(DeliverySettings, chain_id)
+    if row is not None:
+        box = secrets.box_for(session)
+        try:
+            opened_password(box, row)
+            opened_headers(box, row)
+        except WrongSecretKey as wrong:
+            raise wrong.api_error() from None
+    return settings_out(row)
 
 
 def set_settings(session: Session, chain_id: str, body: DeliveryIn) -> DeliveryOut:
     """Replace the chain's settings; a password or headers left out (None) are kept.
 
-    The secrets are stored as given (in clear): the endpoint has to present them.
+    The secrets are sealed (cloud.secrets) before they are stored. A kept secret that
+    does not open with this server's key refuses the change (503 `secret_key_wrong`):
+    give it again, or start the server with the right key.
     """
     problems = _problems(body)
     if problems:
         raise invalid_settings(problems)
+    box = secrets.box_for(session)
     row = session.get(DeliverySettings, chain_id, with_for_update=True)
     if row is None:
         row = DeliverySettings(chain_id=chain_id, smtp_password="", webhook_headers={})
         session.add(row)
+    try:
+        if body.smtp_password is None:
+            opened_password(box, row)
+        if body.webhook_headers is None:
+            opened_headers(box, row)
+    except WrongSecretKey as wrong:
+        raise wrong.api_error() from None
     row.smtp_host = body.smtp_host.strip()
     row.smtp_port = body.smtp_port
     row.smtp_tls = body.smtp_tls
     row.smtp_username = body.smtp_username
     if body.smtp_password is not None:
-        row.smtp_password = body.smtp_password
+        row.smtp_password = (
+            box.seal(chain_id, secrets.SMTP_PASSWORD, body.smtp_password)
+            if body.smtp_password
+            else ""
+        )
     row.smtp_sender = body.smtp_sender.strip()
     row.webhook_url = body.webhook_url.strip()
     if body.webhook_headers is not None:
-        row.webhook_headers = dict(body.webhook_headers)
+        row.webhook_headers = {
+            name: box.seal(chain_id, secrets.header_place(name), value)
+            for name, value in body.webhook_headers.items()
+        }
     row.webhook_body_template = body.webhook_body_template
     row.updated_at = datetime.now(UTC)
     session.flush()
@@ -194,9 +244,12 @@ def stored_settings_in(session: Session, chain_id: str) -> DeliveryIn:
 
 
 def senders_for(
-    row: DeliverySettings | None, ssl_context: ssl.SSLContext | None = None
+    row: DeliverySettings | None, box: SecretBox, ssl_context: ssl.SSLContext | None = None
 ) -> dict[Channel, Sender]:
-    """The channels the chain's settings make possible (WhatsApp and SMS share the webhook)."""
+    """The channels the chain's settings make possible (WhatsApp and SMS share the webhook).
+
+    Raises WrongSecretKey when a secret of a configured channel does not open.
+    """
     out: dict[Channel, Sender] = {}
     if row is None:
         return out
@@ -208,7 +261,7 @@ def senders_for(
                 row.smtp_sender,
                 TlsMode(row.smtp_tls),
                 row.smtp_username or None,
-                row.smtp_password or None,
+                opened_password(box, row) or None,
                 ssl_context=ssl_context,
             )
         )
@@ -217,7 +270,7 @@ def senders_for(
             WebhookSettings(
                 row.webhook_url,
                 row.webhook_body_template or DEFAULT_BODY,
-                {str(k): str(v) for k, v in row.webhook_headers.items()},
+                opened_headers(box, row),
             )
         )
         out[Channel.WHATSAPP] = out[Channel.SMS] = hook
@@ -235,7 +288,7 @@ class DeliveryReport:
     retrying: int = 0
     failed: int = 0
     waiting: int = 0
-    """Left for a channel the chain has not configured."""
+    """Left for a channel the chain has not configured, or secrets this key cannot open."""
     reasons: list[str] = field(default_factory=list)
     """Each message's reason, in the order handled (for logs and tests)."""
 
@@ -371,9 +424,21 @@ def _prepare(
                 "next_attempt_at": decision.until.astimezone(UTC),
             }
         assert to is not None
-        sender = senders_for(session.get(DeliverySettings, message.chain_id), ssl_context).get(
-            channel
-        )
+        try:
+            sender = senders_for(
+                session.get(DeliverySettings, message.chain_id),
+                secrets.box_for(session),
+                ssl_context,
+            ).get(channel)
+        except WrongSecretKey as wrong:
+            # the operator's mistake, not the message's: it waits, no attempt counted
+            log.error("delivery of chain %s: %s", message.chain_id, wrong.en())
+            return None, {
+                "status": QUEUED,
+                "reason": REASON_WRONG_KEY,
+                "reason_detail": wrong.pt(),
+                "next_attempt_at": now + NO_CHANNEL_WAIT,
+            }
         if sender is None:
             return None, {
                 "status": QUEUED,
@@ -476,7 +541,7 @@ def _count(report: DeliveryReport, values: Mapping[str, Any]) -> None:
         report.deferred += 1
     elif status == FAILED:
         report.failed += 1
-    elif reason == "no_channel":
+    elif reason in ("no_channel", REASON_WRONG_KEY):
         report.waiting += 1
     else:
         report.retrying += 1

@@ -18,7 +18,7 @@ from sqlalchemy import delete, or_, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
-from cloud import conflicts, messages, survey
+from cloud import conflicts, messages, secrets, survey
 from cloud.chains import append_event, iso, lock_chain
 from cloud.errors import ApiError
 from cloud.models import (
@@ -40,6 +40,7 @@ from cloud.schemas import (
     ProgramChangedBody,
     VoucherBody,
 )
+from cloud.secrets import SecretBox, WrongSecretKey
 from posapp.core.errors import InvalidProgram
 from posapp.core.ledger import GENESIS_HASH, chain_hash
 from posapp.core.program import LoyaltyProgram
@@ -420,16 +421,29 @@ def pull(
     )
     more = len(rows) > limit
     rows = rows[:limit]
-    events = [
-        EventOut(
-            seq=row.seq,
-            uuid=row.uuid,
-            kind=row.kind,
-            created_at=iso(row.created_at) or "",
-            terminal_uuid=row.terminal_uuid,
-            store_uuid=row.store_uuid,
-            body=row.body,
-        )
-        for row in rows
-    ]
+    box = secrets.box_for(session)
+    try:
+        events = [
+            EventOut(
+                seq=row.seq,
+                uuid=row.uuid,
+                kind=row.kind,
+                created_at=iso(row.created_at) or "",
+                terminal_uuid=row.terminal_uuid,
+                store_uuid=row.store_uuid,
+                body=_opened(box, row),
+            )
+            for row in rows
+        ]
+    except WrongSecretKey as wrong:
+        raise wrong.api_error() from None
     return events, rows[-1].seq if rows else after, more
+
+
+def _opened(box: SecretBox, row: Event) -> dict[str, Any]:
+    """The body as the counters get it: a `store.joined` key is stored sealed, sent in clear."""
+    key, store_uuid = row.body.get("signing_key"), row.body.get("store_uuid")
+    if row.kind != "store.joined" or not isinstance(key, str) or not isinstance(store_uuid, str):
+        return row.body
+    place = secrets.signing_key_place(store_uuid)
+    return {**row.body, "signing_key": box.open(row.chain_id, place, key)}

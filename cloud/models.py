@@ -1,7 +1,9 @@
 """The endpoint's tables (SQLAlchemy 2 typed models).
 
 Everything a terminal can see is keyed by its chain. Money is integer centavos
-(BigInteger). Secrets are kept only as SHA-256 hex.
+(BigInteger). Secrets the endpoint only checks are kept as SHA-256 hex; those it must
+read back (delivery passwords and headers, the stores' signing keys) are AES-256-GCM
+tokens (cloud.secrets).
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 UUID_LEN = 36
 HASH_LEN = 64
+SEALED = "AES-256-GCM token v1:<key id>:<base64>, see cloud/secrets.py"
 
 
 class Base(DeclarativeBase):
@@ -70,7 +74,8 @@ class Store(Base):
     store_uuid: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
     name: Mapped[str] = mapped_column(Text)
     segment: Mapped[str] = mapped_column(Text)
-    signing_key: Mapped[str] = mapped_column(Text)
+    signing_key: Mapped[str] = mapped_column(Text, comment=SEALED)
+    """The key's hex, sealed (cloud.secrets, place `store.signing_key:<store_uuid>`)."""
     joined_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
@@ -79,6 +84,8 @@ class Event(Base):
     __table_args__ = (
         UniqueConstraint("chain_id", "seq"),
         UniqueConstraint("chain_id", "uuid"),
+        # seal and rotate find the store.joined events (their signing_key is sealed)
+        Index("ix_event_store_joined", "id", postgresql_where=sql_text("kind = 'store.joined'")),
     )
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
@@ -267,9 +274,10 @@ class CustomerMessage(Base):
 class DeliverySettings(Base):
     """How the endpoint reaches a chain's customers: SMTP and the provider webhook.
 
-    The SMTP password and the webhook headers (which usually carry the provider's
-    token) are stored as given, in clear: the endpoint must present them to the
-    servers. They are never returned by the API (see docs/sync-protocol.md).
+    The SMTP password and the webhook header values (which usually carry the provider's
+    token) are sealed (cloud.secrets): the endpoint must present them to the servers,
+    so they cannot be hashes, and a dump of the database alone must not reveal them.
+    The header names stay in clear. Neither is ever returned by the API.
     """
 
     __tablename__ = "delivery_settings"
@@ -279,10 +287,13 @@ class DeliverySettings(Base):
     smtp_port: Mapped[int] = mapped_column(BigInteger, default=587)
     smtp_tls: Mapped[str] = mapped_column(String(16), default="starttls")
     smtp_username: Mapped[str] = mapped_column(Text, default="")
-    smtp_password: Mapped[str] = mapped_column(Text, default="")
+    smtp_password: Mapped[str] = mapped_column(Text, default="", comment=SEALED)
+    """'' when none; else sealed (place `delivery_settings.smtp_password`)."""
     smtp_sender: Mapped[str] = mapped_column(Text, default="")
     webhook_url: Mapped[str] = mapped_column(Text, default="")
-    webhook_headers: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+    webhook_headers: Mapped[dict[str, Any]] = mapped_column(
+        JSONB, default=dict, comment="names in clear, each value " + SEALED
+    )
     webhook_body_template: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 

@@ -19,6 +19,7 @@ page then says the sale was already scored.
 from __future__ import annotations
 
 import html
+import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -29,9 +30,13 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
+from cloud import secrets
 from cloud.chains import append_event, iso, lock_chain
 from cloud.models import NpsAnswer, Store
+from cloud.secrets import WrongSecretKey
 from posapp.core.nps import SURVEY_PREFIX, InvalidSurveyCode, verify_survey_qr
+
+log = logging.getLogger(__name__)
 
 MAX_COMMENT = 500
 MAX_PAYLOAD = 400
@@ -50,14 +55,25 @@ BAD_LINK = (
 )
 
 
-class SurveyRefused(Exception):
-    """Bad input: shown to the customer as a 400 page with this pt_BR message."""
+UNAVAILABLE = (
+    "A pesquisa está indisponível no momento. Tente de novo mais tarde; seu cupom continua valendo."
+)
 
-    def __init__(self, message: str, survey: Survey | None = None, comment: str = "") -> None:
+
+class SurveyRefused(Exception):
+    """Bad input: shown to the customer as a 400 page with this pt_BR message.
+
+    `status` 503: not the customer's fault (the server cannot open the stores' keys).
+    """
+
+    def __init__(
+        self, message: str, survey: Survey | None = None, comment: str = "", status: int = 400
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.survey = survey
         self.comment = comment
+        self.status = status
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +109,15 @@ def find_survey(session: Session, payload: str | None) -> Survey:
     store_uuid = parts[1]
     if not _UUID.match(store_uuid):
         raise SurveyRefused(BAD_LINK)
+    box = secrets.box_for(session)
     for store in session.scalars(select(Store).where(Store.store_uuid == store_uuid)):
         try:
-            _, sale_uuid = verify_survey_qr(text, bytes.fromhex(store.signing_key))
+            key = box.open(store.chain_id, secrets.signing_key_place(store_uuid), store.signing_key)
+        except WrongSecretKey as wrong:
+            log.error("survey of chain %s: %s", store.chain_id, wrong.en())
+            raise SurveyRefused(UNAVAILABLE, status=503) from None
+        try:
+            _, sale_uuid = verify_survey_qr(text, bytes.fromhex(key))
         except (InvalidSurveyCode, ValueError):
             continue
         if not _UUID.match(sale_uuid) or len(sale_uuid) > 36:
@@ -291,7 +313,7 @@ def already_page(survey: Survey) -> str:
 
 
 def refused_page(refusal: SurveyRefused) -> str:
-    """The 400 page: the reason, and the form again when the link itself was fine."""
+    """The 400 (or 503) page: the reason, and the form again when the link itself was fine."""
     if refusal.survey is not None:
         return form_page(refusal.survey, error=refusal.message, comment=refusal.comment)
     content = (

@@ -3,7 +3,9 @@
 # lives in ./.cloud-data (created on first run; loopback only, its socket in the
 # same folder; run as the `postgres` user when we are root, since PostgreSQL
 # refuses root), then `posapp-cloud serve` upgrades the schema and serves on
-# 127.0.0.1:8080. Ctrl+C stops the endpoint and the database.
+# 127.0.0.1:8080. Ctrl+C stops the endpoint and the database. The key that seals the
+# stored secrets (cloud/secrets.py) is made on first run and kept in
+# ./.cloud-data/secret-key (mode 600), unless POSAPP_CLOUD_SECRET_KEY[_FILE] is set.
 #   CLOUD_DATA=DIR  CLOUD_PG_PORT=54329  CLOUD_PORT=8080  override the defaults.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,6 +40,15 @@ fi
 "${as_pg[@]}" "$bindir/pg_ctl" -D "$data/db" -l "$data/postgres.log" -w \
   -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $data" start >/dev/null
 trap '"${as_pg[@]}" "$bindir/pg_ctl" -D "$data/db" -m fast -w stop >/dev/null' EXIT
+
+if [ -z "${POSAPP_CLOUD_SECRET_KEY:-}" ] && [ -z "${POSAPP_CLOUD_SECRET_KEY_FILE:-}" ]; then
+  key_file="$data/secret-key"
+  if [ ! -s "$key_file" ]; then
+    (umask 077 && "$bin/posapp-cloud" secret-key new >"$key_file.tmp" && mv "$key_file.tmp" "$key_file")
+    echo "cloud-dev: made the secret key $key_file (keep it: without it the stored secrets are lost)"
+  fi
+  export POSAPP_CLOUD_SECRET_KEY_FILE="$key_file"
+fi
 
 dsn="postgresql://postgres@127.0.0.1:$pg_port/posapp_cloud"
 "$bin/python" - "$pg_port" <<'PY'

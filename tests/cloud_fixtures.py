@@ -7,10 +7,14 @@ the counter's sync tests and the endpoint's own tests share it.
   a free port, its unix socket in the temp dir), stopped at the end of the session
   whatever happens. It is a factory: `postgres()` returns the DSN of a fresh
   database, copied from a template that has the endpoint's schema already.
+- `cloud_secret_key` (session, used by `postgres`): a fresh secret key for the
+  session (cloud.secrets), put in `POSAPP_CLOUD_SECRET_KEY` for the test process and
+  so for every `posapp-cloud` child it starts; the old value is put back at the end.
 - `cloud_server` (function): `posapp-cloud serve` in a child process (real
   uvicorn) on a free loopback port against a fresh database, up when
-  /v1/health answers, killed after the test. `url`, `dsn`, `create_chain(name)`,
-  `add_terminal(chain, name)`, `stop()`, `start()`.
+  /v1/health answers, killed after the test. `url`, `dsn`, `env` (extra
+  environment of the child: a test may give it another key before `start()`),
+  `create_chain(name)`, `add_terminal(chain, name)`, `stop()`, `start()`.
 
 The PostgreSQL server binaries come from `scripts/test-deps.sh` (Debian's
 `postgresql`); without them the fixtures fail and say so, never skip.
@@ -37,7 +41,7 @@ import httpx
 import psycopg
 import pytest
 
-from cloud import registry
+from cloud import registry, secrets
 from cloud.db import make_engine, make_sessions, unit_of_work, upgrade
 
 TEMPLATE_DB = "posapp_cloud_template"
@@ -166,7 +170,24 @@ class PrivatePostgres:
 
 
 @pytest.fixture(scope="session")
-def postgres() -> Iterator[Callable[[], str]]:
+def cloud_secret_key() -> Iterator[str]:
+    """This session's secret key, in the environment every `posapp-cloud` child inherits."""
+    key = secrets.new_key()
+    before = {name: os.environ.get(name) for name in (secrets.KEY_ENV, secrets.KEY_FILE_ENV)}
+    os.environ[secrets.KEY_ENV] = key
+    os.environ.pop(secrets.KEY_FILE_ENV, None)
+    try:
+        yield key
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+@pytest.fixture(scope="session")
+def postgres(cloud_secret_key: str) -> Iterator[Callable[[], str]]:
     """A DSN factory: each call creates a fresh, migrated database in the private server."""
     server = PrivatePostgres()
     try:
@@ -186,6 +207,8 @@ class CloudServer:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_dir / f"cloud-{self.port}.log"
         self.process: subprocess.Popen[bytes] | None = None
+        self.env: dict[str, str] = {}
+        """Set in the child's environment over ours (e.g. another secret key)."""
         self._engine = make_engine(dsn, pool_size=1)
         self._sessions = make_sessions(self._engine)
 
@@ -197,7 +220,9 @@ class CloudServer:
             "--host", "127.0.0.1", "--port", str(self.port),
         ]  # fmt: skip
         with self.log_path.open("ab") as log:
-            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+            self.process = subprocess.Popen(
+                command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **self.env}
+            )
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
