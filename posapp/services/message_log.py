@@ -116,6 +116,10 @@ def reason_words(message: LoggedMessage, locale: str = "pt_BR") -> str:
         if pt:
             return detail or "Cliente anonimizado (LGPD): mensagem descartada."
         return "Customer anonymized (LGPD): message dropped."
+    if code == "endpoint_refused":  # services.sync_push set the message's event aside
+        if pt:
+            return f"A central da rede recusou esta mensagem: {detail}"
+        return "The chain's endpoint refused this message (see Gerência > Sincronização)."
     if code == "no_channel":
         return (
             f"O canal {message.channel} não está configurado."

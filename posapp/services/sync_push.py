@@ -45,6 +45,7 @@ from sqlalchemy.orm import Session
 from db.models import (
     Customer,
     LedgerEntry,
+    Message,
     OutboxEvent,
     SyncConflict,
     SyncKnown,
@@ -417,6 +418,22 @@ def quarantine(station: Station, item: _Item, refusal: Refused) -> None:
                 reason_en=reason_en,
             )
         )
+        if event.get("kind") == "message.queued":
+            _message_refused(session, event, reason_pt)
+
+
+def _message_refused(session: Session, event: dict[str, Any], reason: str) -> None:
+    """A customer message the endpoint will never deliver: its row says so, instead of
+    waiting for the endpoint forever."""
+    body = event.get("body")
+    key = body.get("idempotency_key") if isinstance(body, dict) else None
+    if not isinstance(key, str):
+        return
+    session.execute(
+        update(Message)
+        .where(Message.idempotency_key == key, Message.status.in_(("queued", "deferred")))
+        .values(status="failed", reason="endpoint_refused", reason_detail=reason[:300])
+    )
 
 
 def push(station: Station, client: SyncClient, *, max_batches: int = 20) -> PushSummary:

@@ -234,3 +234,38 @@ def test_a_refused_ledger_entry_stops_the_cycle_and_nothing_is_skipped(network: 
             )
             == 0
         )
+
+
+def test_a_customer_message_the_endpoint_refuses_says_so_in_the_counters_log(
+    network: Network,
+) -> None:
+    from db.models import Message
+    from posapp.services.message_log import message_log, reason_words
+    from tests.services.messages_support import configure, email_settings
+
+    a = network.make("Centro")
+    configure(a.shop, email_settings(2525, counter_sends=False))  # the endpoint delivers
+    maria = a.shop.enrol(
+        "Maria Souza", cpf="529.982.247-25", email="maria@example.com", marketing_consent=True
+    )
+    a.sell("batom", customer=maria, cash=4_990)
+    with a.station.write() as session:  # one message's event spoiled on its way out
+        event = session.scalars(
+            select(OutboxEvent).where(OutboxEvent.kind == "message.queued").limit(1)
+        ).one()
+        body = json.loads(event.payload)
+        event.payload = json.dumps({**body, "channel": "pombo"})
+        spoiled = body["idempotency_key"]
+
+    result = a.sync()
+    assert result.ok and result.set_aside == 1
+    with a.station.read() as session:
+        rows = {
+            m.idempotency_key: (m.id, m.status, m.reason) for m in session.scalars(select(Message))
+        }
+    spoiled_id, status, reason = rows.pop(spoiled)
+    assert (status, reason) == ("failed", "endpoint_refused")
+    [logged] = [m for m in message_log(a.station) if m.id == spoiled_id]
+    assert "recusou" in reason_words(logged, "pt_BR")
+    assert "refused" in reason_words(logged, "en")
+    assert rows and all(reason == "endpoint" for _, _, reason in rows.values())  # still queued
