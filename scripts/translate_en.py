@@ -737,6 +737,18 @@ EN: dict[str, str] = {
     "criar a campanha %1": "create the %1 campaign",
     "Nada foi criado": "Nothing was created",
     "Campanha %1 criada": "Campaign %1 created",
+    "Nova": "New",
+    "Alterar campanha": "Edit campaign",
+    "Salvar alterações": "Save changes",
+    "A alteração vale a partir da próxima venda; o cashback das vendas já feitas não muda.": (
+        "The change applies from the next sale on; the cashback of sales already made "
+        "does not change."
+    ),
+    "alterar a campanha %1": "edit the %1 campaign",
+    "Campanha %1 salva: vale a partir da próxima venda; o cashback já ganho não muda": (
+        "Campaign %1 saved: it applies from the next sale on; cashback already earned "
+        "does not change"
+    ),
     "Níveis de cliente": "Customer tiers",
     "Níveis ligados": "Tiers on",
     "Nome em inglês": "Name in English",

@@ -1,5 +1,6 @@
 """Campaigns as the manager keeps them: create from scratch or from the commercial calendar,
-switch on and off; the checkout and the quote read the active ones (cached on the station).
+correct one, switch on and off; the checkout and the quote read the active ones (cached on
+the station: any write to a campaign row makes the next sale read them again).
 
 How campaigns combine is `posapp.core.campaigns`'s rule (the best multiplier per line,
 the largest bonus once). Rows are never deleted: a campaign is switched off, so a sale's
@@ -17,7 +18,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Campaign as CampaignRow
-from posapp.core.campaigns import Campaign, birthday_month_campaign, campaign_for_date
+from posapp.core.campaigns import (
+    Campaign,
+    InvalidCampaign,
+    birthday_month_campaign,
+    campaign_for_date,
+    validate_campaign,
+)
 from posapp.core.commercial_dates import commercial_calendar, upcoming
 from posapp.core.errors import InvalidSetting
 from posapp.services import audit
@@ -78,6 +85,26 @@ def calendar_suggestions(year: int, locale: str = "pt_BR") -> list[Campaign]:
     return [*dates, birthday_month_campaign(year, locale=locale)]
 
 
+def _stored(campaign: Campaign) -> dict[str, object]:
+    """The campaign as the audit log keeps it (JSON-friendly, categories sorted)."""
+    return {
+        "key": campaign.key,
+        "name": campaign.name,
+        "starts": campaign.starts.isoformat(),
+        "ends": campaign.ends.isoformat(),
+        "multiplier_bps": campaign.multiplier_bps,
+        "bonus_centavos": campaign.bonus_centavos,
+        "categories": sorted(campaign.categories) if campaign.categories is not None else None,
+        "birthday_month": campaign.birthday_month,
+    }
+
+
+def _categories_json(campaign: Campaign) -> str | None:
+    if campaign.categories is None:
+        return None
+    return json.dumps(sorted(campaign.categories))
+
+
 def create_campaign(
     station: Station, campaign: Campaign, *, staff_id: int, manager_pin: str
 ) -> int:
@@ -99,9 +126,7 @@ def create_campaign(
             ends=campaign.ends,
             multiplier_bps=campaign.multiplier_bps,
             bonus_centavos=campaign.bonus_centavos,
-            categories=json.dumps(sorted(campaign.categories))
-            if campaign.categories is not None
-            else None,
+            categories=_categories_json(campaign),
             birthday_month=campaign.birthday_month,
             active=True,
             created_by=staff.id,
@@ -123,6 +148,73 @@ def create_campaign(
             bonus_centavos=campaign.bonus_centavos,
         )
         return row.id
+
+
+def update_campaign(
+    station: Station,
+    campaign_uuid_or_id: str | int,
+    changes: Campaign,
+    *,
+    staff_id: int,
+    manager_pin: str,
+) -> int:
+    """Correct a campaign (name, dates, multiplier, bonus, categories, birthday month) from
+    the next sale on; a manager's PIN, audited with what it was and what it is. Returns its id.
+
+    Validated like a new one (`validate_campaign`, when `changes` is built). The key is the
+    campaign's identity: the sales it changed name it, and so do the announcements already
+    sent, so it never changes (a `changes` with another key is refused, and no edit can make
+    two campaigns share a key). Whether it is switched on is `set_campaign_active`'s.
+
+    Nothing changes retroactively: a sale already made keeps the cashback it earned (its
+    ledger entries and lines are not touched, nor is a refund of it, which reverses what
+    the sale earned); only the sales from now on use the new rule. A wrong end date that
+    already passed is corrected for the record, not re-applied to the days gone by.
+    """
+    problems = validate_campaign(changes)  # built valid; checked again if forged after
+    if problems:
+        raise InvalidCampaign(
+            problems_pt="; ".join(pt for pt, _ in problems),
+            problems_en="; ".join(en for _, en in problems),
+        )
+    now = station.now()
+    with station.write() as session:
+        staff = acting_staff(session, staff_id)
+        manager = authorize_manager(session, manager_pin, "alterar campanha", now)
+        if isinstance(campaign_uuid_or_id, int):
+            row = session.get(CampaignRow, campaign_uuid_or_id)
+        else:
+            row = session.scalar(select(CampaignRow).where(CampaignRow.uuid == campaign_uuid_or_id))
+        if row is None:
+            raise LookupError(f"campaign {campaign_uuid_or_id} not found")
+        if changes.key != row.key:
+            raise InvalidSetting(
+                value_pt=f"o código da campanha {row.key} não muda (veio {changes.key})",
+                value_en=f"the campaign {row.key} keeps its key (got {changes.key})",
+            )
+        before, after = _stored(_campaign(row)), _stored(changes)
+        row.name = changes.name
+        row.starts = changes.starts
+        row.ends = changes.ends
+        row.multiplier_bps = changes.multiplier_bps
+        row.bonus_centavos = changes.bonus_centavos
+        row.categories = _categories_json(changes)
+        row.birthday_month = changes.birthday_month
+        audit.record(
+            session,
+            at=now,
+            terminal_uuid=station.terminal(session).uuid,
+            action="campaign.change",
+            staff_id=staff.id,
+            authorized_by_id=manager.id,
+            target=f"campaign:{row.key}",
+            before=before,
+            after=after,
+            changed={k: [before[k], v] for k, v in after.items() if before[k] != v},
+        )
+        campaign_id = row.id
+    station.invalidate()  # the row's write already marks the cache stale; explicit, as store's
+    return campaign_id
 
 
 def set_campaign_active(

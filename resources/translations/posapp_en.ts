@@ -232,52 +232,52 @@
   <context>
     <name>CampaignsModel</name>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="99" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="103" />
       <source>Campanha</source>
       <translation>Campaign</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="100" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="104" />
       <source>De</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="101" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="105" />
       <source>Até</source>
       <translation>Until</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="102" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="106" />
       <source>Oferta</source>
       <translation>Offer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="103" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="107" />
       <source>Categorias</source>
       <translation>Categories</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="104" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="108" />
       <source>Situação</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="118" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="122" />
       <source>no mês do aniversário</source>
       <translation>in the birthday month</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="122" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="126" />
       <source>Todas</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="124" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="128" />
       <source>Ligada</source>
       <translation>On</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="124" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="128" />
       <source>Desligada</source>
       <translation>Off</translation>
     </message>
@@ -285,241 +285,278 @@
   <context>
     <name>CampaignsTab</name>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="151" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="157" />
       <source>Campanhas</source>
       <translation>Campaigns</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="154" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="160" />
       <source>Ligar/desligar</source>
       <translation>Switch on/off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="171" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="177" />
       <source>Desligar</source>
       <translation>Switch off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="171" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="177" />
       <source>Ligar</source>
       <translation>Switch on</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="192" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="209" />
       <source>ligar a campanha %1</source>
       <translation>switch the %1 campaign on</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="192" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="209" />
       <source>desligar a campanha %1</source>
       <translation>switch the %1 campaign off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="199" />
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="453" />
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="516" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="216" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="554" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="617" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="203" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="220" />
       <source>Campanha ligada</source>
       <translation>Campaign switched on</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="203" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="220" />
       <source>Campanha desligada</source>
       <translation>Campaign switched off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="209" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="226" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="344" />
       <source>Nova campanha</source>
       <translation>New campaign</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="222" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="239" />
       <source>sem multiplicar</source>
       <translation>no multiplier</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="229" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="246" />
       <source>vazio = todas; ex.: servicos, higiene</source>
       <translation>empty = all; e.g. servicos, higiene</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="231" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="248" />
       <source>Só no mês do aniversário do cliente</source>
       <translation>Only in the customer's birthday month</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="233" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="250" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="346" />
       <source>Criar campanha</source>
       <translation>Create campaign</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="236" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="252" />
+      <source>Nova</source>
+      <translation>New</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="257" />
+      <source>A alteração vale a partir da próxima venda; o cashback das vendas já feitas não muda.</source>
+      <translation>The change applies from the next sale on; the cashback of sales already made does not change.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="270" />
       <source>Sugestões do calendário</source>
       <translation>Calendar suggestions</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="237" />
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="352" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="271" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="453" />
       <source>Nome</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="238" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="272" />
       <source>Início</source>
       <translation>Starts</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="239" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="273" />
       <source>Fim</source>
       <translation>Ends</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="240" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="274" />
       <source>Multiplicador</source>
       <translation>Multiplier</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="241" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="275" />
       <source>Bônus por compra (R$)</source>
       <translation>Bonus per purchase (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="242" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="276" />
       <source>Categorias</source>
       <translation>Categories</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="255" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="291" />
       <source>(escolha uma data)</source>
       <translation>(choose a date)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="292" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="344" />
+      <source>Alterar campanha</source>
+      <translation>Edit campaign</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="346" />
+      <source>Salvar alterações</source>
+      <translation>Save changes</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="370" />
       <source>Dê um nome à campanha.</source>
       <translation>Give the campaign a name.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="297" />
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="420" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="375" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="521" />
       <source>Valor inválido: %1</source>
       <translation>Invalid amount: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="329" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="413" />
+      <source>alterar a campanha %1</source>
+      <translation>edit the %1 campaign</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="418" />
+      <source>Nada foi alterado</source>
+      <translation>Nothing was changed</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="422" />
       <source>criar a campanha %1</source>
       <translation>create the %1 campaign</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="334" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="427" />
       <source>Nada foi criado</source>
       <translation>Nothing was created</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="338" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="433" />
+      <source>Campanha %1 salva: vale a partir da próxima venda; o cashback já ganho não muda</source>
+      <translation>Campaign %1 saved: it applies from the next sale on; cashback already earned does not change</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="439" />
       <source>Campanha %1 criada</source>
       <translation>Campaign %1 created</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="347" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="448" />
       <source>Níveis de cliente</source>
       <translation>Customer tiers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="348" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="449" />
       <source>Níveis ligados</source>
       <translation>Tiers on</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="353" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="454" />
       <source>Nome em inglês</source>
       <translation>Name in English</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="354" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="455" />
       <source>Gasto mínimo em 12 meses (R$)</source>
       <translation>Minimum spend over 12 months (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="355" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="456" />
       <source>Cashback (%)</source>
       <translation>Cashback (%)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="360" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="461" />
       <source>Mais um nível</source>
       <translation>Add a tier</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="361" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="462" />
       <source>Tirar o último</source>
       <translation>Remove the last</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="362" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="463" />
       <source>Usar a sugestão</source>
       <translation>Use the suggestion</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="363" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="464" />
       <source>Salvar níveis</source>
       <translation>Save tiers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="425" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="526" />
       <source>Taxa inválida: %1</source>
       <translation>Invalid rate: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="448" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="549" />
       <source>alterar os níveis de cliente</source>
       <translation>change the customer tiers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="458" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="559" />
       <source>Níveis salvos</source>
       <translation>Tiers saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="468" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="569" />
       <source>Pesquisa de satisfação</source>
       <translation>Satisfaction survey</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="469" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="570" />
       <source>QR da pesquisa no recibo</source>
       <translation>Survey QR on the receipt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="472" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="573" />
       <source>Salvar pesquisa</source>
       <translation>Save survey</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="474" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="575" />
       <source>Usar a página da rede</source>
       <translation>Use the network's page</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="479" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="580" />
       <source>No caixa, depois de cada venda, a nota de 0 a 10 pode ser marcada na hora.</source>
       <translation>At the counter, after each sale, the 0-10 score can be tapped at once.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="484" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="585" />
       <source>Endereço da página</source>
       <translation>Page address</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="511" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="612" />
       <source>alterar a pesquisa de satisfação</source>
       <translation>change the satisfaction survey</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="521" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="622" />
       <source>Pesquisa salva</source>
       <translation>Survey saved</translation>
     </message>

@@ -1,23 +1,25 @@
-"""Gerência > Campanhas: a campaign from the commercial calendar, one by hand, switching off;
-the tiers ladder from its preset; the survey switch; every change with the manager's PIN."""
+"""Gerência > Campanhas: a campaign from the commercial calendar, one by hand, switching off,
+correcting one; the tiers ladder from its preset; the survey switch; every change with the
+manager's PIN."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from hardware.emulator.virtual import stop_virtual_printers
 from posapp.core.campaigns import Campaign
-from posapp.services.campaigns_admin import list_campaigns
+from posapp.services.campaigns_admin import create_campaign, list_campaigns
 from posapp.services.nps_service import load_survey_settings
 from posapp.services.tiers import load_tier_settings
 from posapp.ui.settings.campaigns_tab import TIER_MIN, TIER_NAME, TIER_RATE
 from posapp.ui.settings.screen import CAMPANHAS, SettingsScreen
-from tests.support import CASHIER_PIN, Shop
+from tests.support import CASHIER_PIN, MANAGER_PIN, Shop
 from tests.ui.settings_support import screen_factory, settle
 from tests.ui.ui_support import Pins
 
@@ -128,6 +130,84 @@ def test_a_campaign_by_hand_is_checked_before_the_pin(
     [stored] = list_campaigns(shop.station)
     assert stored.campaign.categories == frozenset({"servicos", "higiene"})
     assert stored.campaign.birthday_month and stored.campaign.bonus_centavos == 500
+
+
+def test_a_campaign_selected_in_the_list_is_corrected_with_the_managers_pin(
+    make_shop: MakeShop, screens: Callable[..., SettingsScreen], qtbot: QtBot
+) -> None:
+    shop = make_shop("salon")  # the clock says 2 March 2026
+    today = datetime.date(2026, 3, 2)
+    semana = Campaign("semana_beleza", "Semana da Beleza", today, today, multiplier_bps=30_000)
+    create_campaign(shop.station, semana, staff_id=shop.manager_id, manager_pin=MANAGER_PIN)
+    screen = screens(shop, CAMPANHAS)
+    settle(screen, qtbot)
+    tab = screen.campaigns_tab
+    assert tab.create_button.text() == "Criar campanha" and tab.edit_note.isHidden()
+
+    tab.table.selectRow(0)
+    assert tab.c_name.text() == "Semana da Beleza"
+    assert tab.c_multiplier.currentData() == 30_000
+    assert tab.create_button.text() == "Salvar alterações"
+    assert tab.form_box.title() == "Alterar campanha" and not tab.edit_note.isHidden()
+    assert tab.edit_note.text() == (
+        "A alteração vale a partir da próxima venda; o cashback das vendas já feitas não muda."
+    )
+
+    # an end before the start is refused before the PIN
+    pins = Pins()
+    screen.ask_pin = pins
+    tab.c_ends.setDate(QDate(2026, 3, 1))
+    click(tab.create_button, qtbot, screen)
+    assert pins.asked == []
+    assert screen.message.text() == "Campanha inválida: o fim vem antes do início."
+
+    tab.c_ends.setDate(QDate(2026, 3, 20))
+    tab.c_multiplier.setCurrentIndex(tab.c_multiplier.findData(20_000))
+    screen.ask_pin = Pins(CASHIER_PIN)
+    click(tab.create_button, qtbot, screen)
+    assert "gerente" in screen.message.text()
+    [stored] = list_campaigns(shop.station)
+    assert stored.campaign == semana  # nothing changed
+    assert listed(screen)[0][2:4] == ["02/03/2026", "cashback triplo"]
+
+    screen.ask_pin = pins
+    click(tab.create_button, qtbot, screen)
+    assert pins.asked == ["alterar a campanha Semana da Beleza"]
+    assert screen.message.text() == (
+        "Campanha Semana da Beleza salva: vale a partir da próxima venda; "
+        "o cashback já ganho não muda"
+    )
+    [row] = listed(screen)
+    assert row == [
+        "Semana da Beleza",
+        "02/03/2026",
+        "20/03/2026",
+        "cashback em dobro",
+        "Todas",
+        "Ligada",
+    ]
+    [stored] = list_campaigns(shop.station)
+    assert stored.campaign.key == "semana_beleza"  # the same campaign, corrected
+    assert (stored.campaign.ends, stored.campaign.multiplier_bps) == (
+        datetime.date(2026, 3, 20),
+        20_000,
+    )
+    assert tab.selected() == stored and tab.create_button.text() == "Salvar alterações"
+
+    # "Nova" clears the form back to creating one; the stored campaign stays as it is
+    click(tab.new_button, qtbot, screen)
+    assert tab.create_button.text() == "Criar campanha" and tab.c_name.text() == ""
+    assert tab.selected() is None and tab.form_box.title() == "Nova campanha"
+    assert tab.edit_note.isHidden()
+    tab.c_name.setText("Semana do Cliente")
+    tab.c_multiplier.setCurrentIndex(tab.c_multiplier.findData(15_000))
+    click(tab.create_button, qtbot, screen)
+    assert pins.asked[-1] == "criar a campanha Semana do Cliente"
+    assert sorted(v.campaign.name for v in list_campaigns(shop.station)) == [
+        "Semana da Beleza",
+        "Semana do Cliente",
+    ]
+    assert list_campaigns(shop.station)[0].campaign.ends == datetime.date(2026, 3, 20)
 
 
 def test_the_tiers_ladder_from_the_preset_and_the_survey_are_saved(

@@ -3,7 +3,10 @@
 A campaign is made from the calendar of Brazilian commercial dates (a suggestion fills
 the form, which stays editable) or by hand: dates, a multiplier and/or a bonus, the
 categories it covers (empty: all) and whether it only applies in the customer's
-birthday month. A campaign is never deleted: it is switched off. The ladder of tiers
+birthday month. Selecting a campaign in the list fills the form to correct it ("Salvar
+alterações"; "Nova" goes back to a new one): the change applies from the next sale, and a
+sale already made keeps the cashback it earned. A campaign is never deleted: it is switched
+off. The ladder of tiers
 (name, minimum spend over 12 months, cashback rate) starts from the segment's preset;
 turning tiers on or off and changing the ladder take effect from the next sale. Every
 change is checked before the manager's PIN is asked, and saved with it.
@@ -17,7 +20,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -48,6 +51,7 @@ from posapp.services.campaigns_admin import (
     create_campaign,
     list_campaigns,
     set_campaign_active,
+    update_campaign,
 )
 from posapp.services.nps_service import (
     SurveySettings,
@@ -132,6 +136,8 @@ class CampaignsTab(QWidget):
         self.lang = host.lang
         self.program: LoyaltyProgram | None = None
         self.suggested: Campaign | None = None
+        self.editing: CampaignView | None = None
+        """The campaign the form corrects; None: the form makes a new one."""
         self.tier_settings = TierSettings()
         self.survey = SurveySettings()
 
@@ -153,7 +159,7 @@ class CampaignsTab(QWidget):
         self.table = read_only_table("campaignsTable", self.model)
         self.toggle_button = named(QPushButton(self.tr("Ligar/desligar")), "campaignToggle")
         self.toggle_button.clicked.connect(self.toggle)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_toggle())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._row_changed())
         layout = QVBoxLayout(box)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.toggle_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -170,10 +176,21 @@ class CampaignsTab(QWidget):
         if chosen is not None:
             self.toggle_button.setText(self.tr("Desligar") if chosen.active else self.tr("Ligar"))
 
+    def _row_changed(self) -> None:
+        self._update_toggle()
+        chosen = self.selected()
+        if chosen is not None and (self.editing is None or self.editing.id != chosen.id):
+            self.edit(chosen)
+
     def _listed(self, rows: list[CampaignView], select: int | None = None) -> None:
         keep = select
         if keep is None and (chosen := self.selected()) is not None:
             keep = chosen.id
+        if self.editing is not None:  # fresh from the database, the form left as typed
+            editing_id = self.editing.id
+            self.editing = next((row for row in rows if row.id == editing_id), None)
+            if self.editing is None:
+                self.new_campaign()
         self.model.set_rows(rows)
         for number, row in enumerate(rows):
             if row.id == keep:
@@ -206,7 +223,7 @@ class CampaignsTab(QWidget):
     # -- the form ------------------------------------------------------------------
 
     def _form_box(self) -> QWidget:
-        box = QGroupBox(self.tr("Nova campanha"))
+        box = self.form_box = QGroupBox(self.tr("Nova campanha"))
         self.suggestions = named(QComboBox(), "campaignSuggestions")
         self.suggestions.activated.connect(self._suggestion_chosen)
         self.c_name = named(QLineEdit(), "campaignName")
@@ -231,7 +248,24 @@ class CampaignsTab(QWidget):
             QCheckBox(self.tr("Só no mês do aniversário do cliente")), "campaignBirthday"
         )
         self.create_button = named(QPushButton(self.tr("Criar campanha")), "campaignCreate")
-        self.create_button.clicked.connect(self.create_campaign)
+        self.create_button.clicked.connect(self.save_campaign)
+        self.new_button = named(QPushButton(self.tr("Nova")), "campaignNew")
+        self.new_button.clicked.connect(self.new_campaign)
+        self.edit_note = named(
+            QLabel(
+                self.tr(
+                    "A alteração vale a partir da próxima venda; "
+                    "o cashback das vendas já feitas não muda."
+                )
+            ),
+            "campaignEditNote",
+        )
+        self.edit_note.setWordWrap(True)
+        self.edit_note.setVisible(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.create_button)
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
         form = QFormLayout(box)
         form.addRow(self.tr("Sugestões do calendário"), self.suggestions)
         form.addRow(self.tr("Nome"), self.c_name)
@@ -241,7 +275,9 @@ class CampaignsTab(QWidget):
         form.addRow(self.tr("Bônus por compra (R$)"), self.c_bonus)
         form.addRow(self.tr("Categorias"), self.c_categories)
         form.addRow(self.c_birthday)
-        form.addRow(self.create_button)
+        form.addRow(self.edit_note)
+        form.addRow(buttons)
+        self._show_mode()
         self._fill_suggestions()
         return box
 
@@ -269,8 +305,50 @@ class CampaignsTab(QWidget):
             self.use_suggestion(campaign)
 
     def use_suggestion(self, campaign: Campaign) -> None:
-        """Fill the form with a suggestion (still editable before creating it)."""
+        """Fill the form with a suggestion (still editable before creating it): a new campaign."""
+        self._stop_editing()
         self.suggested = campaign
+        self._fill(campaign)
+
+    def edit(self, view: CampaignView) -> None:
+        """Fill the form with a stored campaign, to correct it ("Salvar alterações")."""
+        self.editing = view
+        self.suggested = None
+        self.suggestions.setCurrentIndex(0)
+        self._fill(view.campaign)
+        self._show_mode()
+
+    def new_campaign(self) -> None:
+        """Back to a blank form that creates a new campaign ("Criar campanha")."""
+        self._stop_editing()
+        self.suggested = None
+        self.suggestions.setCurrentIndex(0)
+        today = self.station.now().date()
+        self.c_name.clear()
+        self._set_dates(today, today)
+        self.c_multiplier.setCurrentIndex(0)
+        self.c_bonus.setText(format_money(0, self.lang))
+        self.c_categories.clear()
+        self.c_birthday.setChecked(False)
+
+    def _stop_editing(self) -> None:
+        self.editing = None
+        if self.table.currentIndex().isValid():
+            self.table.clearSelection()
+            self.table.setCurrentIndex(QModelIndex())
+        self._show_mode()
+        self._update_toggle()
+
+    def _show_mode(self) -> None:
+        editing = self.editing is not None
+        self.form_box.setTitle(self.tr("Alterar campanha") if editing else self.tr("Nova campanha"))
+        self.create_button.setText(
+            self.tr("Salvar alterações") if editing else self.tr("Criar campanha")
+        )
+        self.edit_note.setVisible(editing)
+        self.new_button.setEnabled(editing)
+
+    def _fill(self, campaign: Campaign) -> None:
         self.c_name.setText(campaign.name)
         self._set_dates(campaign.starts, campaign.ends)
         self.c_multiplier.setCurrentIndex(
@@ -300,7 +378,9 @@ class CampaignsTab(QWidget):
         typed = [c.strip() for c in self.c_categories.text().replace(";", ",").split(",")]
         categories = frozenset(c for c in typed if c) or None
         suggested = self.suggested
-        if suggested is not None and suggested.name == name and suggested.starts == starts:
+        if self.editing is not None:
+            key = self.editing.campaign.key  # a campaign keeps its key
+        elif suggested is not None and suggested.name == name and suggested.starts == starts:
             key = suggested.key
         else:
             key = f"{slug(name)}_{starts.isoformat()}"
@@ -315,7 +395,9 @@ class CampaignsTab(QWidget):
             birthday_month=self.c_birthday.isChecked(),
         )
 
-    def create_campaign(self) -> None:
+    def save_campaign(self) -> None:
+        """Create the campaign in the form, or save the corrections to the one selected;
+        what is wrong with the form is said before the manager's PIN is asked."""
         try:
             campaign = self.campaign_form()
         except PosError as error:
@@ -325,6 +407,17 @@ class CampaignsTab(QWidget):
             self.host.say(str(error), error=True)
             return
         station = self.station
+        if self.editing is not None:
+            campaign_id = self.editing.id
+            self.host.with_pin(
+                self.tr("alterar a campanha %1").replace("%1", self.editing.campaign.name),
+                lambda staff_id, pin: update_campaign(
+                    station, campaign_id, campaign, staff_id=staff_id, manager_pin=pin
+                ),
+                lambda saved_id: self._updated(campaign, saved_id),
+                self.tr("Nada foi alterado"),
+            )
+            return
         self.host.with_pin(
             self.tr("criar a campanha %1").replace("%1", campaign.name),
             lambda staff_id, pin: create_campaign(
@@ -333,6 +426,14 @@ class CampaignsTab(QWidget):
             lambda campaign_id: self._created(campaign, campaign_id),
             self.tr("Nada foi criado"),
         )
+
+    def _updated(self, campaign: Campaign, campaign_id: int) -> None:
+        self.host.say(
+            self.tr(
+                "Campanha %1 salva: vale a partir da próxima venda; o cashback já ganho não muda"
+            ).replace("%1", campaign.name)
+        )
+        self.load_campaigns(select=campaign_id)
 
     def _created(self, campaign: Campaign, campaign_id: int) -> None:
         self.host.say(self.tr("Campanha %1 criada").replace("%1", campaign.name))
