@@ -29,7 +29,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/lint-imports
 
 typecheck: $(VENV)/.installed-dev
-	$(BIN)/mypy posapp db hardware messaging cloud
+	$(BIN)/mypy posapp db hardware messaging cloud payments
 
 pytest: $(VENV)/.installed-dev
 	bash scripts/test-deps.sh
