@@ -1,7 +1,8 @@
 """Open a printer named by URI through python-escpos, and speak to it.
 
 A `Connection` wraps one open python-escpos printer object (for `cups://`, a
-`hardware.cups_queue.CupsQueue` with the same transport methods) and turns every
+`hardware.cups_queue.CupsQueue` with the same transport methods; for
+`win32://`, python-escpos's `Win32Raw` on the Windows spooler) and turns every
 low-level failure (OSError, USBError, DeviceNotFoundError...) into a
 `PrinterError` that names the printer and the cause. All its methods block
 and are meant to run on the device thread. Every wait is bounded by the
@@ -34,6 +35,7 @@ from hardware.errors import (
 from hardware.profiles import Paper
 from hardware.status import DLE_EOT
 from hardware.uri import PrinterURI
+from hardware.win32_spooler import abort_job, spooler_error, win32print_module
 
 
 def _root_cause(exc: BaseException) -> BaseException:
@@ -61,6 +63,8 @@ class Connection:
     def _error(self, exc: BaseException) -> PrinterError:
         if isinstance(exc, PrinterError):
             return exc
+        if self.uri.scheme == "win32":
+            return spooler_error(self.name, exc, self.uri.name)
         detail = str(exc).strip() or type(exc).__name__
         if isinstance(exc, TimeoutError | socket.timeout | SerialTimeoutException):
             return PrinterTimeout(self.name, seconds=self.timeout)
@@ -129,13 +133,23 @@ class Connection:
             finally:
                 port.timeout = self.timeout
             return got[0] if got else None
-        return None  # file and CUPS cannot read back
+        return None  # file, CUPS and the Windows spooler cannot read back
 
     def close(self) -> None:
         try:
             self.printer.close()
         except Exception as exc:
             raise self._error(exc) from exc
+
+    def abort(self) -> None:
+        """Close after a failure: a Windows document is dropped, not printed in half."""
+        if self.uri.scheme == "win32":
+            try:
+                abort_job(self.printer)
+            except Exception as exc:
+                raise self._error(exc) from exc
+            return
+        self.close()
 
 
 def open_connection(
@@ -205,6 +219,8 @@ def _open(uri: PrinterURI, profile: Any, paper: Paper, timeout: float, backend: 
         f = File(uri.path, profile=profile)
         f.open()
         return f
+    if uri.scheme == "win32":
+        return _open_win32(uri, profile)
     if uri.scheme == "cups":
         # CupsQueue, not escpos's CupsPrinter: bounded waits, the server set in
         # the thread that talks to it, one error per cause (see hardware.cups_queue).
@@ -212,3 +228,23 @@ def _open(uri: PrinterURI, profile: Any, paper: Paper, timeout: float, backend: 
         queue.open(job_name="posapp")  # nothing is sent without open()
         return queue
     raise PrinterUnreachable(uri.raw, f"tipo {uri.scheme}")
+
+
+def _open_win32(uri: PrinterURI, profile: Any) -> Escpos:
+    """Start one RAW document on the installed printer (python-escpos's Win32Raw)."""
+    win32print_module(uri.raw)  # SpoolerUnavailable, before escpos's RuntimeError
+    from escpos.printer import Win32Raw
+
+    printer = Win32Raw(uri.name, profile=profile)
+    try:
+        printer.open(job_name="posapp")
+    except DeviceNotFoundError as exc:
+        cause = _root_cause(exc)
+        if isinstance(cause, AssertionError):  # escpos: the name is not installed
+            raise spooler_error(uri.raw, _NotInstalled(), uri.name) from exc
+        raise spooler_error(uri.raw, cause, uri.name) from exc
+    return printer
+
+
+class _NotInstalled(Exception):
+    winerror = 1801  # ERROR_INVALID_PRINTER_NAME

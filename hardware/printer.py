@@ -13,6 +13,8 @@ answers) and a job is refused with PaperOut / CoverOpen / PrinterOffline
 instead of vanishing into a printer that cannot print. After the bytes, the
 status is asked again: that answer proves the printer took the whole job, so a
 connection dropped halfway is reported as ConnectionLost, not as success.
+A Windows printer (win32://) is answered for by its spooler instead
+(hardware.win32_spooler), before the document is started.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from hardware.profiles import Paper, make_profile, paper_for, profile_data
 from hardware.receipt import DrawerPin, DrawerPulse, Receipt
 from hardware.status import PrinterStatus, parse_status, raise_if_not_ready
 from hardware.uri import PrinterURI, parse_printer_uri
+from hardware.win32_spooler import raise_if_cannot_print, read_spooler
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,8 @@ class Printer:
         return parse_status(first, cause, paper)
 
     def status_now(self) -> PrinterStatus | None:
+        if self.uri.scheme == "win32":
+            return read_spooler(self.uri.name, self.name).printer_status()
         conn = self._connect()
         try:
             status = self._read_status(conn)
@@ -139,6 +144,8 @@ class Printer:
         return status
 
     def send_now(self, job: PrintJob) -> PrintResult:
+        if self.uri.scheme == "win32":
+            return self._spool(job)
         conn = self._connect()
         try:
             status = self._read_status(conn)
@@ -153,6 +160,21 @@ class Printer:
             _close_quietly(conn)
             raise
         conn.close()  # CUPS submits the job here; its errors count
+        return PrintResult(job, status, len(job.data))
+
+    def _spool(self, job: PrintJob) -> PrintResult:
+        """One RAW document to the Windows spooler, refused while the queue cannot print."""
+        state = read_spooler(self.uri.name, self.name)
+        raise_if_cannot_print(state, self.name)
+        status = state.printer_status()
+        conn = self._connect()
+        try:
+            conn.write(job.data)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                conn.abort()
+            raise
+        conn.close()  # EndDocPrinter: the spooler has the job
         return PrintResult(job, status, len(job.data))
 
 

@@ -6,13 +6,16 @@ Epson-style answers, one byte each, bits 1 and 4 always set (0x12):
   n=4 roll paper:    bits 2-3 near end, bits 5-6 paper end
 Printers that do not answer (file, CUPS, many USB-serial clones) give
 `None`: the job then goes out blind, as it always did on those models.
+A Windows printer (win32://) is answered for by the spooler
+(hardware.win32_spooler): offline, paper out, door open, error and paused,
+but never the drawer (`drawer_open` None).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hardware.errors import CoverOpen, PaperOut, PrinterOffline
+from hardware.errors import CoverOpen, PaperOut, PrinterOffline, PrinterPaused
 
 DLE_EOT = b"\x10\x04"
 FIXED_BITS = 0x12
@@ -25,11 +28,14 @@ class PrinterStatus:
     paper_out: bool = False
     paper_near_end: bool = False
     error: bool = False
-    drawer_open: bool = False
+    drawer_open: bool | None = False  # None: this printer cannot tell
+    paused: bool = False  # the Windows queue is paused
 
     @property
     def ready(self) -> bool:
-        return self.online and not (self.cover_open or self.paper_out or self.error)
+        return self.online and not (
+            self.cover_open or self.paper_out or self.error or self.paused
+        )
 
 
 def parse_status(printer: int, offline: int, paper: int) -> PrinterStatus:
@@ -64,5 +70,7 @@ def raise_if_not_ready(status: PrinterStatus, printer: str) -> None:
         raise CoverOpen(printer)
     if status.paper_out:
         raise PaperOut(printer)
+    if status.paused:
+        raise PrinterPaused(printer)
     if not status.online or status.error:
         raise PrinterOffline(printer)

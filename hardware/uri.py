@@ -7,6 +7,8 @@
     file:///dev/usb/lp0                    a device file (parallel, usblp)
     cups://NAME                            a CUPS queue (raw) on this computer's CUPS server
     cups://HOST:PORT/NAME                  ... on another CUPS server (port defaults to 631)
+    win32://PRINTER NAME                   a printer installed in Windows (the maker's driver)
+                                           through the spooler, raw; or win32://\\\\HOST\\NAME
     virtual://                             the in-process emulator (virtual://NAME for more)
 """
 
@@ -17,10 +19,13 @@ from urllib.parse import parse_qs, urlsplit
 
 from hardware.errors import BadPrinterURI
 
-SCHEMES = ("usb", "tcp", "serial", "file", "cups", "virtual")
+SCHEMES = ("usb", "tcp", "serial", "file", "cups", "win32", "virtual")
 CUPS_PORT = 631
 # CUPS refuses these in a queue name (besides control characters).
 _CUPS_NAME_FORBIDDEN = set(" /\\#'\"")
+WIN32_PREFIX = "win32://"
+WIN32_NAME_MAX = 220
+"""Windows refuses longer printer names (MAX_PATH less room for the server part)."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,9 @@ def parse_printer_uri(uri: str) -> PrinterURI:
     """Parse and validate; raise BadPrinterURI naming what is wrong."""
     text = uri.strip()
     if "://" not in text:
-        raise _bad(uri, "use usb://, tcp://, serial://, file://, cups:// ou virtual://")
+        raise _bad(uri, "use usb://, tcp://, serial://, file://, cups://, win32:// ou virtual://")
+    if text[: len(WIN32_PREFIX)].lower() == WIN32_PREFIX:
+        return _parse_win32(uri, text)
     try:
         parts = urlsplit(text)
     except ValueError as exc:
@@ -123,3 +130,19 @@ def _parse_cups(uri: str, text: str, netloc: str, path: str) -> PrinterURI:
     if not host:
         raise _bad(uri, "falta o servidor: cups://SERVIDOR:631/NOME")
     return PrinterURI(text, "cups", host=host, port=port, name=name)
+
+
+def _parse_win32(uri: str, text: str) -> PrinterURI:
+    """win32://NAME: the name exactly as Windows shows it (spaces, accents, \\\\SERVER\\NAME).
+
+    Taken verbatim, not as a URL: Windows printer names hold spaces, parentheses,
+    '#' and backslashes that a URL parser would cut or refuse.
+    """
+    name = text[len(WIN32_PREFIX) :].strip()
+    if not name:
+        raise _bad(uri, "falta o nome da impressora do Windows: win32://NOME")
+    if any(ord(c) < 32 or c == "\x7f" for c in name):
+        raise _bad(uri, "o nome da impressora tem caracteres de controle")
+    if len(name) > WIN32_NAME_MAX:
+        raise _bad(uri, f"nome da impressora com mais de {WIN32_NAME_MAX} caracteres")
+    return PrinterURI(f"{WIN32_PREFIX}{name}", "win32", name=name)
