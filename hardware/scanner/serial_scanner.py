@@ -14,6 +14,7 @@ import serial
 
 from hardware.errors import ScannerDisconnected, ScannerNotFound
 from hardware.scanner.events import Scan
+from hardware.serial_ports import parse_serial_uri
 
 _TERMINATORS = re.compile(rb"\r\n|\r|\n")
 
@@ -26,6 +27,12 @@ class SerialScanner:
         self.name = f"serial://{port}?baudrate={baudrate}"
         self._serial: Any = None
         self._pending = b""
+
+    @classmethod
+    def from_uri(cls, uri: str) -> SerialScanner:
+        """serial://COM3?baudrate=9600 (Windows) or serial:///dev/ttyUSB0?baudrate=9600."""
+        port, baudrate = parse_serial_uri(uri)
+        return cls(port, baudrate)
 
     def open(self) -> None:
         try:
