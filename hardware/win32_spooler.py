@@ -78,7 +78,11 @@ _JOB_ERROR = JOB_STATUS_ERROR | JOB_STATUS_BLOCKED_DEVQ | JOB_STATUS_USER_INTERV
 
 
 def win32print_module(printer: str) -> ModuleType:
-    """pywin32's win32print, or SpoolerUnavailable naming `printer`."""
+    """pywin32's win32print, or SpoolerUnavailable naming `printer`.
+
+    The calls below import it by name again (already loaded, so at no cost),
+    so that mypy checks them against pywin32's stubs.
+    """
     try:
         return importlib.import_module("win32print")
     except ImportError:
@@ -143,24 +147,26 @@ class SpoolerState:
 
 def read_spooler(name: str, printer: str) -> SpoolerState:
     """The spooler's status of the printer `name` and its queue (`printer`: its URI)."""
-    w = win32print_module(printer)
+    win32print_module(printer)
+    import win32print
+
     try:
-        handle = w.OpenPrinter(name)
+        handle = win32print.OpenPrinter(name)
     except Exception as exc:
         raise spooler_error(printer, exc, name) from exc
     try:
-        info: dict[str, Any] = w.GetPrinter(handle, 2)
-        jobs = w.EnumJobs(handle, 0, -1, 1)
+        info = win32print.GetPrinter(handle, 2)
+        jobs = win32print.EnumJobs(handle, 0, -1, 1)
     except Exception as exc:
         raise spooler_error(printer, exc, name) from exc
     finally:
-        w.ClosePrinter(handle)
+        win32print.ClosePrinter(handle)
     return SpoolerState(
         name=name,
-        status=int(info.get("Status") or 0),
-        attributes=int(info.get("Attributes") or 0),
+        status=int(info["Status"] or 0),
+        attributes=int(info["Attributes"] or 0),
         jobs=tuple(
-            SpooledJob(int(j["JobId"]), str(j.get("pDocument") or ""), int(j.get("Status") or 0))
+            SpooledJob(int(j["JobId"]), str(j["pDocument"] or ""), int(j["Status"] or 0))
             for j in jobs
         ),
     )
@@ -184,11 +190,12 @@ def abort_job(printer: Any) -> None:
     handle = getattr(printer, "_device", None)
     if not handle:
         return
-    w = importlib.import_module("win32print")
+    import win32print
+
     try:
-        w.AbortPrinter(handle)
+        win32print.AbortPrinter(handle)
     finally:
-        w.ClosePrinter(handle)
+        win32print.ClosePrinter(handle)
         printer._device = False
 
 
@@ -217,21 +224,23 @@ def installed_printers() -> list[WindowsPrinter]:
     Raises SpoolerUnavailable off Windows and SpoolerStopped with the service down.
     """
     here = "win32://"
-    w = win32print_module(here)
+    win32print_module(here)
+    import win32print
+
     try:
-        found = w.EnumPrinters(PRINTER_ENUM_LOCAL | PRINTER_ENUM_CONNECTIONS, None, 2)
+        found = win32print.EnumPrinters(PRINTER_ENUM_LOCAL | PRINTER_ENUM_CONNECTIONS, None, 2)
     except Exception as exc:
         raise spooler_error(here, exc) from exc
     try:
-        default = str(w.GetDefaultPrinter())
+        default = win32print.GetDefaultPrinter()
     except Exception:  # no default printer set: nothing to mark
         default = ""
     printers = [
         WindowsPrinter(
-            str(p["pPrinterName"]),
-            str(p.get("pDriverName") or ""),
-            str(p.get("pPortName") or ""),
-            str(p["pPrinterName"]) == default,
+            p["pPrinterName"],
+            p["pDriverName"] or "",
+            p["pPortName"] or "",
+            p["pPrinterName"] == default,
         )
         for p in found
     ]
