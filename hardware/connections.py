@@ -35,6 +35,7 @@ from hardware.errors import (
 from hardware.profiles import Paper
 from hardware.status import DLE_EOT
 from hardware.uri import PrinterURI
+from hardware.usb_library import usb_backend
 from hardware.win32_spooler import abort_job, spooler_error, win32print_module
 
 
@@ -197,6 +198,7 @@ def _open(uri: PrinterURI, profile: Any, paper: Paper, timeout: float, backend: 
         net.open()
         return net
     if uri.scheme == "usb":
+        backend = usb_backend(backend)
         usb_args: dict[str, Any] = {"backend": backend} if backend is not None else {}
         dev = Usb(
             uri.vendor_id,

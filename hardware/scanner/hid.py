@@ -18,6 +18,7 @@ import usb.util
 
 from hardware.errors import ScannerDisconnected, ScannerError, ScannerNotFound
 from hardware.scanner.events import Scan
+from hardware.usb_library import usb_backend
 
 SHIFT_BITS = 0x02 | 0x20
 ENTER, KP_ENTER, TAB = 0x28, 0x58, 0x2B
@@ -86,7 +87,7 @@ class HidScanner:
     def open(self) -> None:
         try:
             dev = usb.core.find(idVendor=self.vendor_id, idProduct=self.product_id,
-                                backend=self.backend)
+                                backend=usb_backend(self.backend))
         except usb.core.NoBackendError as exc:
             raise ScannerError(self.name, "libusb não instalada") from exc
         if dev is None:
