@@ -510,7 +510,7 @@ class PixApiClient:
         kind = str(data.get("type", "")).rsplit("/", 1)[-1] or f"HTTP {response.status_code}"
         details = [str(data.get("detail") or "")]
         for violation in data.get("violacoes") or ():
-            if isinstance(violation, dict):
+            if isinstance(violation, dict) and str(violation.get("razao")) not in details[0]:
                 details.append(f"{violation.get('propriedade', '')}: {violation.get('razao', '')}")
         return PspRefused(
             title=data.get("title") or f"HTTP {response.status_code}",
