@@ -29,7 +29,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/lint-imports
 
 typecheck: $(VENV)/.installed-dev
-	$(BIN)/mypy posapp db hardware messaging cloud payments
+	$(BIN)/mypy posapp db hardware messaging cloud payments fiscal
 
 pytest: $(VENV)/.installed-dev
 	bash scripts/test-deps.sh

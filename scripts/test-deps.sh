@@ -21,6 +21,8 @@ command -v Xvfb >/dev/null || need+=(xvfb)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 # The installer tests check the desktop entry with desktop-file-validate.
 command -v desktop-file-validate >/dev/null || need+=(desktop-file-utils)
+# The fiscal tests verify every NFC-e signature with the independent xmlsec1 command.
+command -v xmlsec1 >/dev/null || need+=(xmlsec1)
 # The cloud tests start their own PostgreSQL server.
 have_postgres() {
   command -v initdb >/dev/null && command -v pg_ctl >/dev/null && return 0

@@ -1,0 +1,442 @@
+"""Issue NFC-e online or, when SEFAZ does not answer in time, in off-line contingency.
+
+A pure component over a small storage protocol (`QueueStorage`), so posapp can
+keep the records in its SQLite file; `MemoryStorage` is the reference
+implementation the tests use.
+
+    queue = ContingencyQueue(storage, client, a1, csc)   # client: SefazClient(timeout_s=N)
+    issued = queue.issue(note, sale_ref="sale-42")       # never raises for SEFAZ trouble
+    issued.contingency  -> print "EMITIDA EM CONTINGÊNCIA" (fiscal.danfe does)
+    queue.send_pending()                                 # later, from a background worker
+    queue.pending()                                      # what the manager sees, with deadlines
+
+Numbering rules (Ajuste SINIEF 19/16 cl. 11ª §2º, SEF-MG FAQ; FISCAL_FACTS §1):
+- a number is reserved from storage before anything is built and is never reused;
+- a normal note whose request may have reached SEFAZ but got no answer is kept
+  `unanswered`; the sale is issued again in contingency under a NEW number;
+  `send_pending` later consults the unanswered key: cancelled if SEFAZ had
+  authorised it, its number voided (inutilização) if SEFAZ never saw it;
+- a request that certainly never reached SEFAZ (connection refused, 108/109)
+  leaves the number unused, so the contingency note takes that same number;
+- a contingency number is never voided: a rejected contingency note is corrected
+  and sent again with its number (`resend_corrected`);
+- numbers reserved but never recorded (a crash) are voided by `send_pending`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, timedelta
+from typing import Literal, Protocol
+
+from fiscal.certificate import A1Certificate
+from fiscal.deadline import contingency_deadline
+from fiscal.model import Contingency, Csc, Nfce, TpEmis
+from fiscal.soap import (
+    Authorized,
+    AuthorizeOutcome,
+    Cancelled,
+    NotFound,
+    Rejected,
+    SefazClient,
+    Unavailable,
+    Voided,
+)
+from fiscal.xml_build import QrVersion, SignedNfce, build_nfce
+
+Status = Literal[
+    "sending", "authorised", "pending", "rejected", "unanswered", "cancelled", "voided"
+]
+CONTINGENCY_REASON = "Falha de comunicacao com a SEFAZ; NFC-e emitida em contingencia off-line"
+REPLACED_REASON = "NFC-e sem resposta da SEFAZ; venda emitida em contingencia sob o numero {number}"
+SKIPPED_REASON = "Numeracao reservada e nao utilizada por falha do sistema emissor"
+
+
+@dataclass(frozen=True)
+class NoteRecord:
+    """One number of one series and what became of it."""
+
+    series: int
+    number: int
+    status: Status
+    key: str = ""
+    xml: bytes = b""  # the signed NFe as sent (or to send)
+    tp_emis: int = 1
+    issued_at: datetime | None = None
+    sale_ref: str = ""
+    cstat: int | None = None
+    reason: str = ""
+    protocol: str = ""
+    proc_xml: bytes = b""  # nfeProc when authorised; procEventoNFe / ProcInutNFe otherwise
+    deadline: datetime | None = None  # contingency notes: last moment to transmit
+    replaced_by: int | None = None  # unanswered normal note: the number that covers its sale
+
+
+class QueueStorage(Protocol):
+    """What the queue needs from storage; posapp implements it over SQLite."""
+
+    def reserve_number(self, series: int) -> int:
+        """The next number of `series`, persisted before it is returned; never given twice."""
+        ...
+
+    def highest_reserved(self, series: int) -> int: ...
+
+    def save(self, record: NoteRecord) -> None:
+        """Insert or replace the record of (series, number)."""
+        ...
+
+    def get(self, series: int, number: int) -> NoteRecord | None: ...
+
+    def records(self) -> list[NoteRecord]: ...
+
+
+@dataclass
+class MemoryStorage:
+    """QueueStorage in memory (tests; the shape posapp's SQLite table follows)."""
+
+    next_numbers: dict[int, int] = field(default_factory=dict)
+    rows: dict[tuple[int, int], NoteRecord] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def reserve_number(self, series: int) -> int:
+        with self.lock:
+            number = self.next_numbers.get(series, 1)
+            self.next_numbers[series] = number + 1
+            return number
+
+    def highest_reserved(self, series: int) -> int:
+        with self.lock:
+            return self.next_numbers.get(series, 1) - 1
+
+    def save(self, record: NoteRecord) -> None:
+        with self.lock:
+            self.rows[(record.series, record.number)] = record
+
+    def get(self, series: int, number: int) -> NoteRecord | None:
+        with self.lock:
+            return self.rows.get((series, number))
+
+    def records(self) -> list[NoteRecord]:
+        with self.lock:
+            return sorted(self.rows.values(), key=lambda r: (r.series, r.number))
+
+
+@dataclass(frozen=True)
+class Issued:
+    """What `issue` did: the record, the signed note to print, and SEFAZ's answer."""
+
+    record: NoteRecord
+    signed: SignedNfce
+    outcome: AuthorizeOutcome | None  # None when issued straight in contingency
+
+    @property
+    def contingency(self) -> bool:
+        return self.signed.tp_emis is TpEmis.OFFLINE
+
+    @property
+    def authorised(self) -> bool:
+        return self.record.status == "authorised"
+
+
+@dataclass
+class SendReport:
+    authorised: list[int] = field(default_factory=list)
+    rejected: list[int] = field(default_factory=list)
+    cancelled: list[int] = field(default_factory=list)
+    voided: list[int] = field(default_factory=list)
+    unavailable: Unavailable | None = None  # SEFAZ still out: the rest waits
+
+    @property
+    def done(self) -> bool:
+        return self.unavailable is None
+
+
+class ContingencyQueue:
+    def __init__(
+        self,
+        storage: QueueStorage,
+        client: SefazClient,
+        a1: A1Certificate,
+        csc: Csc,
+        *,
+        qr_version: QrVersion = 2,
+        retry_online_after_s: float = 60.0,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        holidays: Collection[date] = (),
+    ) -> None:
+        self.storage = storage
+        self.client = client
+        self.a1 = a1
+        self.csc = csc
+        self.qr_version: QrVersion = qr_version
+        self.retry_online_after = timedelta(seconds=retry_online_after_s)
+        self.clock = clock
+        self.holidays = holidays
+        self.offline_since: datetime | None = None
+        self._last_online_try: datetime | None = None
+        self._sending = threading.Lock()
+
+    # issuing ------------------------------------------------------------------
+    def _try_online(self) -> bool:
+        if self.offline_since is None or self._last_online_try is None:
+            return True
+        return self.clock() - self._last_online_try >= self.retry_online_after
+
+    def _build(self, note: Nfce, number: int, contingency: Contingency | None) -> SignedNfce:
+        return build_nfce(
+            replace(note, number=number, contingency=contingency),
+            self.a1,
+            self.csc,
+            self.qr_version,
+        )
+
+    def _record(
+        self, signed: SignedNfce, status: Status, sale_ref: str, **kw: object
+    ) -> NoteRecord:
+        return NoteRecord(
+            series=signed.series,
+            number=signed.number,
+            status=status,
+            key=signed.key,
+            xml=signed.xml,
+            tp_emis=int(signed.tp_emis),
+            issued_at=signed.issued_at,
+            sale_ref=sale_ref,
+            **kw,  # type: ignore[arg-type]
+        )
+
+    def issue(self, note: Nfce, sale_ref: str = "") -> Issued:
+        """Issue the note for a committed sale. `note.number` and `note.contingency` are
+        set here. Bad data raises fiscal.errors.InvalidInput before a number is taken."""
+        self._build(note, 999_999_999, None)  # validates the data before a number is taken
+        number = self.storage.reserve_number(note.series)
+        outcome: AuthorizeOutcome | None = None
+        if self._try_online():
+            signed = self._build(note, number, None)
+            self.storage.save(self._record(signed, "sending", sale_ref))
+            self._last_online_try = self.clock()
+            outcome = self.client.authorize(signed.xml)
+            if isinstance(outcome, Authorized):
+                self.offline_since = None
+                record = self._record(
+                    signed,
+                    "authorised",
+                    sale_ref,
+                    cstat=outcome.cstat,
+                    reason=outcome.reason,
+                    protocol=outcome.protocol,
+                    proc_xml=outcome.proc_xml,
+                )
+                self.storage.save(record)
+                return Issued(record, signed, outcome)
+            if isinstance(outcome, Rejected):
+                record = self._record(
+                    signed, "rejected", sale_ref, cstat=outcome.cstat, reason=outcome.reason
+                )
+                self.storage.save(record)
+                return Issued(record, signed, outcome)
+            if self.offline_since is None:
+                self.offline_since = self.clock()
+            if outcome.sent:
+                covering = self.storage.reserve_number(note.series)
+                self.storage.save(
+                    self._record(
+                        signed,
+                        "unanswered",
+                        sale_ref,
+                        cstat=outcome.cstat,
+                        reason=outcome.reason,
+                        replaced_by=covering,
+                    )
+                )
+                number = covering
+        started = self.offline_since or self.clock()
+        signed = self._build(note, number, Contingency(started, CONTINGENCY_REASON))
+        deadline = contingency_deadline(
+            note.emitter.uf, signed.issued_at, note.emitter.timezone, self.holidays
+        )
+        record = self._record(signed, "pending", sale_ref, deadline=deadline)
+        self.storage.save(record)
+        return Issued(record, signed, outcome)
+
+    # transmitting later ---------------------------------------------------------
+    def send_pending(self) -> SendReport:
+        """Transmit contingency notes, resolve unanswered numbers, void skipped ones.
+        Stops at the first sign that SEFAZ is still out; safe to call again any time."""
+        report = SendReport()
+        with self._sending:
+            self._send_contingency(report)
+            if report.done:
+                self._resolve_unanswered(report)
+            if report.done:
+                self._void_skipped(report)
+            if report.done:
+                self.offline_since = None
+        return report
+
+    def _send_contingency(self, report: SendReport) -> None:
+        for record in self.storage.records():
+            if record.status != "pending":
+                continue
+            outcome = self.client.authorize(record.xml)
+            if isinstance(outcome, Unavailable):
+                report.unavailable = outcome
+                return
+            if isinstance(outcome, Authorized):
+                self.storage.save(
+                    replace(
+                        record,
+                        status="authorised",
+                        cstat=outcome.cstat,
+                        reason=outcome.reason,
+                        protocol=outcome.protocol,
+                        proc_xml=outcome.proc_xml,
+                    )
+                )
+                report.authorised.append(record.number)
+            else:
+                self.storage.save(
+                    replace(record, status="rejected", cstat=outcome.cstat, reason=outcome.reason)
+                )
+                report.rejected.append(record.number)
+
+    def _resolve_unanswered(self, report: SendReport) -> None:
+        for record in self.storage.records():
+            if record.status not in ("unanswered", "sending"):
+                continue
+            found = self.client.query(record.key, record.xml)
+            if isinstance(found, Unavailable):
+                report.unavailable = found
+                return
+            if isinstance(found, Authorized):
+                if record.replaced_by is None:  # a crash after sending: the sale has this note
+                    self.storage.save(
+                        replace(
+                            record,
+                            status="authorised",
+                            cstat=found.cstat,
+                            reason=found.reason,
+                            protocol=found.protocol,
+                            proc_xml=found.proc_xml,
+                        )
+                    )
+                    report.authorised.append(record.number)
+                    continue
+                self._cancel_replaced(record, found, report)
+            elif isinstance(found, NotFound):
+                self._void(record, record.issued_at or self.clock(), report)
+            elif isinstance(found, Cancelled):
+                self.storage.save(replace(record, status="cancelled", cstat=found.cstat))
+                report.cancelled.append(record.number)
+            else:
+                self.storage.save(replace(record, cstat=found.cstat, reason=found.reason))
+            if report.unavailable:
+                return
+
+    def _cancel_replaced(self, record: NoteRecord, found: Authorized, report: SendReport) -> None:
+        reason = REPLACED_REASON.format(number=record.replaced_by)
+        outcome = self.client.cancel(record.key, found.protocol, reason, self.clock())
+        if isinstance(outcome, Unavailable):
+            report.unavailable = outcome
+        elif isinstance(outcome, Cancelled):
+            self.storage.save(
+                replace(
+                    record,
+                    status="cancelled",
+                    cstat=outcome.cstat,
+                    reason=outcome.reason,
+                    protocol=found.protocol,
+                    proc_xml=outcome.proc_xml,
+                )
+            )
+            report.cancelled.append(record.number)
+        else:  # e.g. 501, past the cancellation window: the manager must act
+            self.storage.save(replace(record, cstat=outcome.cstat, reason=outcome.reason))
+            report.rejected.append(record.number)
+
+    def _void(self, record: NoteRecord, when: datetime, report: SendReport) -> None:
+        outcome = self.client.void_range(
+            record.series, record.number, record.number, SKIPPED_REASON, when.year
+        )
+        if isinstance(outcome, Unavailable):
+            report.unavailable = outcome
+        elif isinstance(outcome, Voided):
+            self.storage.save(
+                replace(
+                    record,
+                    status="voided",
+                    cstat=outcome.cstat,
+                    reason=outcome.reason,
+                    protocol=outcome.protocol,
+                    proc_xml=outcome.proc_xml,
+                )
+            )
+            report.voided.append(record.number)
+        else:
+            self.storage.save(replace(record, cstat=outcome.cstat, reason=outcome.reason))
+            report.rejected.append(record.number)
+
+    def _void_skipped(self, report: SendReport) -> None:
+        series_seen = {r.series for r in self.storage.records()}
+        for series in sorted(series_seen):
+            for number in range(1, self.storage.highest_reserved(series) + 1):
+                if self.storage.get(series, number) is None:
+                    self._void(NoteRecord(series, number, "sending"), self.clock(), report)
+                    if report.unavailable:
+                        return
+
+    # the manager's fix paths ------------------------------------------------------
+    def resend_corrected(self, series: int, number: int, note: Nfce) -> Issued:
+        """A rejected note, corrected, sent again under its own number (and tpEmis)."""
+        record = self.storage.get(series, number)
+        if record is None or record.status != "rejected":
+            raise ValueError(f"nota {series}/{number} não está rejeitada / is not rejected")
+        contingency = (
+            Contingency(record.issued_at or self.clock(), CONTINGENCY_REASON)
+            if record.tp_emis == TpEmis.OFFLINE
+            else None
+        )
+        signed = self._build(note, number, contingency)
+        outcome = self.client.authorize(signed.xml)
+        if isinstance(outcome, Authorized):
+            new = self._record(
+                signed,
+                "authorised",
+                record.sale_ref,
+                cstat=outcome.cstat,
+                reason=outcome.reason,
+                protocol=outcome.protocol,
+                proc_xml=outcome.proc_xml,
+            )
+        elif isinstance(outcome, Rejected):
+            new = self._record(
+                signed, "rejected", record.sale_ref, cstat=outcome.cstat, reason=outcome.reason
+            )
+        else:
+            status: Status = "pending" if contingency else "unanswered"
+            new = self._record(signed, status, record.sale_ref, deadline=record.deadline)
+        self.storage.save(new)
+        return Issued(new, signed, outcome)
+
+    def void_rejected(self, series: int, number: int) -> SendReport:
+        """Give up a rejected normal note: void its number (never a contingency number)."""
+        record = self.storage.get(series, number)
+        if record is None or record.status != "rejected" or record.tp_emis == TpEmis.OFFLINE:
+            raise ValueError(
+                f"só uma nota normal rejeitada pode ser inutilizada ({series}/{number}) / "
+                "only a rejected normal note can be voided"
+            )
+        report = SendReport()
+        self._void(record, record.issued_at or self.clock(), report)
+        return report
+
+    def pending(self) -> list[NoteRecord]:
+        """Notes that still need SEFAZ or the manager, oldest first."""
+        waiting = {"pending", "unanswered", "sending", "rejected"}
+        return [r for r in self.storage.records() if r.status in waiting]
+
+    def overdue(self) -> list[NoteRecord]:
+        now = self.clock()
+        return [r for r in self.pending() if r.deadline is not None and r.deadline < now]

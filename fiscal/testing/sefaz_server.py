@@ -1,0 +1,512 @@
+"""A local SEFAZ of ours for tests: HTTPS on 127.0.0.1, client certificate required.
+
+It speaks the NFC-e SOAP 1.2 services (NFeAutorizacao4, NFeRetAutorizacao4,
+NFeStatusServico4, NFeConsultaProtocolo4, NFeRecepcaoEvento4, NFeInutilizacao4),
+checks every payload against the official XSD (a failure is answered as SEFAZ
+does, 215/225, and kept in `schema_errors`), and answers in the official
+response layouts. It remembers what it authorised, cancelled and voided, and
+counts authorisations per key, so a test can assert "exactly once".
+
+Modes (`set_mode`): authorise (default), duplicate_539 (the next notes get 539
+naming another key), reject (cStat + xMotivo of your choice), paused (108),
+timeout (hang, never answer), timeout_after_authorise (authorise, then hang:
+the answer is lost), cut (read the request, close the connection), down (no
+listener: connection refused).
+
+    with LocalSefaz(client_ca=a1.cert_pem(), folder=tmp_path) as sefaz:
+        client = SefazClient(a1, "SP", Environment.HOMOLOGACAO, cnpj,
+                             urls=sefaz.urls, ca_file=sefaz.ca_file, timeout_s=1)
+"""
+
+from __future__ import annotations
+
+import ssl
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from lxml import etree
+
+from fiscal.errors import SchemaError
+from fiscal.schemas import validate
+from fiscal.sefaz_urls import ServiceUrls
+from fiscal.testing.certs import make_server_cert
+
+NS = "http://www.portalfiscal.inf.br/nfe"
+SOAP12 = "http://www.w3.org/2003/05/soap-envelope"
+WSDL = "http://www.portalfiscal.inf.br/nfe/wsdl/"
+VER_APLIC = "LOCAL-SEFAZ-1.0"
+TZ = ZoneInfo("America/Sao_Paulo")
+NOT_FOUND = "Rejeição: NF-e não consta na base de dados da SEFAZ"
+
+Mode = Literal[
+    "authorise",
+    "duplicate_539",
+    "reject",
+    "paused",
+    "timeout",
+    "timeout_after_authorise",
+    "cut",
+    "down",
+]
+PAYLOADS = {
+    "NFeAutorizacao4": "enviNFe",
+    "NFeRetAutorizacao4": "consReciNFe",
+    "NFeStatusServico4": "consStatServ",
+    "NFeConsultaProtocolo4": "consSitNFe",
+    "NFeRecepcaoEvento4": "envEvento",
+    "NFeInutilizacao4": "inutNFe",
+}
+
+
+@dataclass
+class Protocol:
+    key: str
+    number: str
+    received_at: str
+    digest: str
+    prot_xml: bytes
+
+
+@dataclass
+class State:
+    authorised: dict[str, Protocol] = field(default_factory=dict)
+    by_number: dict[tuple[str, int, int], str] = field(default_factory=dict)  # cnpj, serie, nNF
+    authorisations: Counter[str] = field(default_factory=Counter)
+    cancelled: dict[str, str] = field(default_factory=dict)  # key -> event protocol
+    voided: set[tuple[int, int]] = field(default_factory=set)  # (serie, nNF)
+    requests: list[str] = field(default_factory=list)
+    schema_errors: list[str] = field(default_factory=list)
+    client_subjects: list[str] = field(default_factory=list)
+
+
+def _now() -> str:
+    return datetime.now(TZ).replace(microsecond=0).isoformat()
+
+
+def _el(tag: str, versao: str | None = None) -> etree._Element:
+    node = etree.Element(f"{{{NS}}}{tag}", nsmap={None: NS})
+    if versao:
+        node.set("versao", versao)
+    return node
+
+
+def _sub(parent: etree._Element, tag: str, text: str) -> etree._Element:
+    node = etree.SubElement(parent, f"{{{NS}}}{tag}")
+    node.text = text
+    return node
+
+
+def _t(node: etree._Element, path: str) -> str:
+    found = node.find(path, {"n": NS})
+    return (found.text or "") if found is not None else ""
+
+
+class LocalSefaz:
+    def __init__(
+        self,
+        client_ca: bytes,
+        folder: Path,
+        uf_code: int = 35,
+        environment: int = 2,
+        hang_s: float = 30.0,
+    ) -> None:
+        self.client_ca = client_ca
+        self.server_cert = make_server_cert(folder)
+        self.uf_code = uf_code
+        self.environment = environment
+        self.hang_s = hang_s
+        self.state = State()
+        self.mode: Mode = "authorise"
+        self.reject_with = (999, "Rejeição: teste")
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._prot_counter = 0
+        self._port = 0
+        self._httpd: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # life cycle -------------------------------------------------------------
+    @property
+    def ca_file(self) -> str:
+        """The server's certificate, for the client to trust."""
+        return str(self.server_cert.cert_file)
+
+    @property
+    def url(self) -> str:
+        return f"https://127.0.0.1:{self._port}"
+
+    @property
+    def urls(self) -> ServiceUrls:
+        return ServiceUrls.at(self.url)
+
+    def _listen(self) -> None:
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(self.server_cert.cert_file, self.server_cert.key_file)
+        ctx.verify_mode = ssl.CERT_REQUIRED
+        ctx.load_verify_locations(cadata=self.client_ca.decode())
+        handler = type("Handler", (_Handler,), {"sefaz": self})
+        httpd = ThreadingHTTPServer(("127.0.0.1", self._port), handler)
+        httpd.daemon_threads = True
+        httpd.socket = ctx.wrap_socket(
+            httpd.socket, server_side=True, do_handshake_on_connect=False
+        )
+        self._port = httpd.server_address[1]
+        self._httpd = httpd
+        self._thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+        self._thread.start()
+
+    def _close(self) -> None:
+        if self._httpd is not None:
+            self._httpd.shutdown()
+            self._httpd.server_close()
+            self._httpd = None
+
+    def start(self) -> LocalSefaz:
+        self._stop.clear()
+        self._listen()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._close()
+
+    def __enter__(self) -> LocalSefaz:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def set_mode(self, mode: Mode, cstat: int = 999, reason: str = "Rejeição: teste") -> None:
+        """Switch behaviour; `down` closes the listener, any other mode reopens it."""
+        self.reject_with = (cstat, reason)
+        if mode == "down" and self._httpd is not None:
+            self._stop.set()
+            self._close()
+        elif mode != "down" and self._httpd is None:
+            self._stop.clear()
+            self._listen()
+        elif mode not in ("timeout", "timeout_after_authorise"):
+            self._stop.set()  # release requests still hanging
+            self._stop = threading.Event()
+        self.mode = mode
+
+    # what tests assert ----------------------------------------------------------
+    def authorisation_count(self, key: str) -> int:
+        with self._lock:
+            return self.state.authorisations[key]
+
+    # request handling -----------------------------------------------------------
+    def hang(self) -> None:
+        self._stop.wait(self.hang_s)
+
+    def _answer(self, service: str, payload: etree._Element) -> etree._Element:
+        with self._lock:
+            self.state.requests.append(service)
+            try:
+                validate(payload, PAYLOADS[service])
+            except SchemaError as exc:
+                self.state.schema_errors.append(f"{service}: {exc.field}: {exc.detail}")
+                return self._schema_failure(service)
+            if self.mode == "paused":
+                return self._paused(service)
+            return getattr(self, f"_{service}")(payload)
+
+    def _ret(self, tag: str, cstat: int, reason: str, versao: str = "4.00") -> etree._Element:
+        root = _el(tag, versao)
+        _sub(root, "tpAmb", str(self.environment))
+        _sub(root, "verAplic", VER_APLIC)
+        _sub(root, "cStat", str(cstat))
+        _sub(root, "xMotivo", reason)
+        _sub(root, "cUF", str(self.uf_code))
+        _sub(root, "dhRecbto", _now())
+        return root
+
+    def _schema_failure(self, service: str) -> etree._Element:
+        if service == "NFeAutorizacao4":
+            return self._ret("retEnviNFe", 225, "Rejeição: Falha no Schema XML do lote de NFe")
+        return self._simple(service, 215, "Rejeição: Falha no schema XML")
+
+    def _paused(self, service: str) -> etree._Element:
+        return self._simple(service, 108, "Serviço Paralisado Momentaneamente (curto prazo)")
+
+    def _simple(self, service: str, cstat: int, reason: str) -> etree._Element:
+        if service == "NFeRecepcaoEvento4":
+            root = _el("retEnvEvento", "1.00")
+            for tag, value in (
+                ("idLote", "1"),
+                ("tpAmb", str(self.environment)),
+                ("verAplic", VER_APLIC),
+                ("cOrgao", str(self.uf_code)),
+                ("cStat", str(cstat)),
+                ("xMotivo", reason),
+            ):
+                _sub(root, tag, value)
+            return root
+        if service == "NFeInutilizacao4":
+            root = _el("retInutNFe", "4.00")
+            inf = etree.SubElement(root, f"{{{NS}}}infInut")
+            for tag, value in (
+                ("tpAmb", str(self.environment)),
+                ("verAplic", VER_APLIC),
+                ("cStat", str(cstat)),
+                ("xMotivo", reason),
+                ("cUF", str(self.uf_code)),
+                ("dhRecbto", _now()),
+            ):
+                _sub(inf, tag, value)
+            return root
+        if service == "NFeConsultaProtocolo4":
+            root = self._ret("retConsSitNFe", cstat, reason)
+            _sub(root, "chNFe", "0" * 44)
+            return root
+        if service == "NFeRetAutorizacao4":
+            return self._reci("0", cstat, reason)
+        tag = {"NFeAutorizacao4": "retEnviNFe", "NFeStatusServico4": "retConsStatServ"}[service]
+        return self._ret(tag, cstat, reason)
+
+    def _prot(self, key: str, cstat: int, reason: str, digest: str, number: str = "") -> bytes:
+        prot = _el("protNFe", "4.00")
+        inf = etree.SubElement(prot, f"{{{NS}}}infProt")
+        _sub(inf, "tpAmb", str(self.environment))
+        _sub(inf, "verAplic", VER_APLIC)
+        _sub(inf, "chNFe", key)
+        _sub(inf, "dhRecbto", _now())
+        if number:
+            _sub(inf, "nProt", number)
+        if digest:
+            _sub(inf, "digVal", digest)
+        _sub(inf, "cStat", str(cstat))
+        _sub(inf, "xMotivo", reason)
+        return bytes(etree.tostring(prot))
+
+    def _next_protocol(self) -> str:
+        self._prot_counter += 1
+        year = datetime.now(TZ).year % 100
+        return f"1{self.uf_code:02d}{year:02d}{self._prot_counter:010d}"
+
+    def _NFeAutorizacao4(self, payload: etree._Element) -> etree._Element:
+        nfe = payload.find(f"{{{NS}}}NFe")
+        assert nfe is not None
+        key = (nfe.find(f"{{{NS}}}infNFe").get("Id") or "")[3:]
+        cnpj = _t(nfe, "n:infNFe/n:emit/n:CNPJ")
+        series, number = (
+            int(_t(nfe, "n:infNFe/n:ide/n:serie")),
+            int(_t(nfe, "n:infNFe/n:ide/n:nNF")),
+        )
+        digest = _t(
+            nfe,
+            "{http://www.w3.org/2000/09/xmldsig#}Signature//"
+            "{http://www.w3.org/2000/09/xmldsig#}DigestValue",
+        )
+        ret = self._ret("retEnviNFe", 104, "Lote processado")
+        st = self.state
+        if self.mode == "reject":
+            cstat, reason = self.reject_with
+            prot = self._prot(key, cstat, reason, digest)
+        elif key in st.authorised:
+            done = st.authorised[key]
+            prot = self._prot(
+                key, 204, f"Rejeição: Duplicidade de NF-e [nRec:{done.number}]", digest
+            )
+        elif self.mode == "duplicate_539" or (cnpj, series, number) in st.by_number:
+            other = st.by_number.get((cnpj, series, number), key[:34] + "9" + "0" * 8 + "0")
+            prot = self._prot(
+                key,
+                539,
+                f"Rejeição: Duplicidade de NF-e, com diferença na Chave de Acesso [chNFe:{other}]",
+                digest,
+            )
+        elif (series, number) in st.voided:
+            prot = self._prot(key, 206, "Rejeição: NF-e já está inutilizada", digest)
+        else:
+            protocol = self._next_protocol()
+            prot = self._prot(key, 100, "Autorizado o uso da NF-e", digest, protocol)
+            st.authorised[key] = Protocol(key, protocol, _now(), digest, prot)
+            st.by_number[(cnpj, series, number)] = key
+            st.authorisations[key] += 1
+        ret.append(etree.fromstring(prot))
+        return ret
+
+    def _NFeRetAutorizacao4(self, payload: etree._Element) -> etree._Element:
+        return self._reci(_t(payload, "n:nRec"), 106, "Rejeição: Lote não localizado")
+
+    def _reci(self, receipt: str, cstat: int, reason: str) -> etree._Element:
+        root = _el("retConsReciNFe", "4.00")
+        for tag, value in (
+            ("tpAmb", str(self.environment)),
+            ("verAplic", VER_APLIC),
+            ("nRec", receipt or "0"),
+            ("cStat", str(cstat)),
+            ("xMotivo", reason),
+            ("cUF", str(self.uf_code)),
+            ("dhRecbto", _now()),
+        ):
+            _sub(root, tag, value)
+        return root
+
+    def _NFeStatusServico4(self, payload: etree._Element) -> etree._Element:
+        root = self._ret("retConsStatServ", 107, "Serviço em Operação")
+        _sub(root, "tMed", "1")
+        return root
+
+    def _NFeConsultaProtocolo4(self, payload: etree._Element) -> etree._Element:
+        key = _t(payload, "n:chNFe")
+        st = self.state
+        if key in st.cancelled:
+            root = self._ret("retConsSitNFe", 101, "Cancelamento de NF-e homologado")
+        elif key in st.authorised:
+            root = self._ret("retConsSitNFe", 100, "Autorizado o uso da NF-e")
+        else:
+            root = self._ret("retConsSitNFe", 217, NOT_FOUND)
+        _sub(root, "chNFe", key)
+        if key in st.authorised:
+            root.append(etree.fromstring(st.authorised[key].prot_xml))
+        return root
+
+    def _NFeRecepcaoEvento4(self, payload: etree._Element) -> etree._Element:
+        inf = payload.find(f"{{{NS}}}evento/{{{NS}}}infEvento")
+        assert inf is not None
+        key, protocol = _t(inf, "n:chNFe"), _t(inf, "n:detEvento/n:nProt")
+        st = self.state
+        root = self._simple("NFeRecepcaoEvento4", 128, "Lote de Evento Processado")
+        root.find(f"{{{NS}}}idLote").text = _t(payload, "n:idLote")
+        ret = etree.SubElement(root, f"{{{NS}}}retEvento")
+        ret.set("versao", "1.00")
+        info = etree.SubElement(ret, f"{{{NS}}}infEvento")
+        if key not in st.authorised:
+            cstat, reason, number = 217, NOT_FOUND, ""
+        elif st.authorised[key].number != protocol:
+            cstat, reason, number = 222, "Rejeição: Protocolo de Autorização de Uso difere", ""
+        elif key in st.cancelled:
+            cstat, reason, number = 573, "Rejeição: Duplicidade de Evento", ""
+        else:
+            number = self._next_protocol()
+            cstat, reason = 135, "Evento registrado e vinculado a NF-e"
+            st.cancelled[key] = number
+        for tag, value in (
+            ("tpAmb", str(self.environment)),
+            ("verAplic", VER_APLIC),
+            ("cOrgao", str(self.uf_code)),
+            ("cStat", str(cstat)),
+            ("xMotivo", reason),
+            ("chNFe", key),
+            ("tpEvento", "110111"),
+            ("xEvento", "Cancelamento registrado"),
+            ("nSeqEvento", _t(inf, "n:nSeqEvento")),
+            ("dhRegEvento", _now()),
+        ):
+            _sub(info, tag, value)
+        if number:
+            _sub(info, "nProt", number)
+        return root
+
+    def _NFeInutilizacao4(self, payload: etree._Element) -> etree._Element:
+        inf = payload.find(f"{{{NS}}}infInut")
+        assert inf is not None
+        series = int(_t(inf, "n:serie"))
+        first, last = int(_t(inf, "n:nNFIni")), int(_t(inf, "n:nNFFin"))
+        cnpj = _t(inf, "n:CNPJ")
+        st = self.state
+        used = [n for n in range(first, last + 1) if (cnpj, series, n) in st.by_number]
+        root = _el("retInutNFe", "4.00")
+        out = etree.SubElement(root, f"{{{NS}}}infInut")
+        if used:
+            cstat, reason, number = 241, "Rejeição: Um número da faixa já foi utilizado", ""
+        else:
+            cstat, reason, number = 102, "Inutilização de número homologado", self._next_protocol()
+            st.voided.update((series, n) for n in range(first, last + 1))
+        for tag, value in (
+            ("tpAmb", str(self.environment)),
+            ("verAplic", VER_APLIC),
+            ("cStat", str(cstat)),
+            ("xMotivo", reason),
+            ("cUF", str(self.uf_code)),
+            ("ano", _t(inf, "n:ano")),
+            ("CNPJ", cnpj),
+            ("mod", _t(inf, "n:mod")),
+            ("serie", str(series)),
+            ("nNFIni", str(first)),
+            ("nNFFin", str(last)),
+            ("dhRecbto", _now()),
+        ):
+            _sub(out, tag, value)
+        if number:
+            _sub(out, "nProt", number)
+        return root
+
+
+class _Handler(BaseHTTPRequestHandler):
+    sefaz: LocalSefaz
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet: tests read the state, not the log."""
+
+    def _reply(self, status: int, body: bytes, content_type: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        self.wfile.write(body)
+
+    def do_POST(self) -> None:
+        sefaz = self.sefaz
+        service = self.path.strip("/")
+        length = int(self.headers.get("Content-Length", "0"))
+        body = self.rfile.read(length)
+        peer = self.connection.getpeercert()
+        with sefaz._lock:
+            sefaz.state.client_subjects.append(str(peer.get("subject", "")) if peer else "")
+        if service not in PAYLOADS:
+            self._reply(404, b"not found", "text/plain")
+            return
+        content_type = self.headers.get("Content-Type", "")
+        action = f'action="{WSDL}{service}/'
+        if "application/soap+xml" not in content_type or action not in content_type:
+            with sefaz._lock:
+                sefaz.state.schema_errors.append(f"{service}: bad Content-Type {content_type!r}")
+            self._reply(415, b"SOAP 1.2 expected", "text/plain")
+            return
+        mode = sefaz.mode
+        if mode == "cut":
+            self.close_connection = True
+            return
+        if mode == "timeout":
+            sefaz.hang()
+            self.close_connection = True
+            return
+        try:
+            envelope = etree.fromstring(body)
+            payload = envelope.find(f"{{{SOAP12}}}Body/{{{WSDL}{service}}}nfeDadosMsg")
+            if payload is None or len(payload) == 0:
+                raise ValueError("no nfeDadosMsg")
+            answer = sefaz._answer(service, payload[0])
+        except (etree.XMLSyntaxError, ValueError) as exc:
+            with sefaz._lock:
+                sefaz.state.schema_errors.append(f"{service}: {exc}")
+            self._reply(400, b"bad SOAP envelope", "text/plain")
+            return
+        if mode == "timeout_after_authorise":
+            sefaz.hang()
+            self.close_connection = True
+            return
+        env = etree.Element(f"{{{SOAP12}}}Envelope", nsmap={"soap": SOAP12})
+        result = etree.SubElement(
+            etree.SubElement(env, f"{{{SOAP12}}}Body"),
+            f"{{{WSDL}{service}}}nfeResultMsg",
+            nsmap={None: WSDL + service},
+        )
+        result.append(answer)
+        self._reply(
+            200,
+            etree.tostring(env, encoding="UTF-8", xml_declaration=True),
+            "application/soap+xml; charset=utf-8",
+        )
