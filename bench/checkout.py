@@ -53,12 +53,12 @@ from posapp.core.cpf import cpf_check_digits
 from posapp.core.ledger import GENESIS_HASH
 from posapp.core.presets import preset
 from posapp.core.pricing import Tender
-from posapp.services import catalog
-from posapp.services.auth import Role, add_staff
-from posapp.services.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
-from posapp.services.setup import set_up_store
-from posapp.services.shifts import current_shift, open_shift
-from posapp.services.station import Station, open_station
+from posapp.services.admin.store_setup import set_up_store
+from posapp.services.cash.shifts import current_shift, open_shift
+from posapp.services.common.auth import Role, add_staff
+from posapp.services.common.station import Station, open_station
+from posapp.services.sales import catalog
+from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
 
 DESCRIPTION = "posapp's checkout commit against raw sqlite3, on a big and a small database"
 DATA = Path(__file__).parent / "data"

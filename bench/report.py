@@ -45,11 +45,12 @@ from bench.checkout import _UUID, _companions, _cpf, _log, _raw, warm
 from db.migrate import head_revision
 from posapp.core.presets import preset
 from posapp.core.program import LoyaltyProgram
-from posapp.services import catalog
-from posapp.services.auth import Role, add_staff
-from posapp.services.reports import Report, day_bounds, x_report
-from posapp.services.setup import set_up_store
-from posapp.services.station import Station, open_station
+from posapp.services.admin.store_setup import set_up_store
+from posapp.services.cash.reports import Report, x_report
+from posapp.services.common.auth import Role, add_staff
+from posapp.services.common.local_day import day_bounds
+from posapp.services.common.station import Station, open_station
+from posapp.services.sales import catalog
 
 DESCRIPTION = "posapp's X/Z report figures of one day against one hand-written aggregate query"
 DATA = Path(__file__).parent / "data"

@@ -34,12 +34,12 @@ from pathlib import Path
 
 from posapp.core.gtin import make_ean13
 from posapp.core.presets import preset
-from posapp.services import catalog
-from posapp.services.auth import Role, StaffRef, add_staff
-from posapp.services.printing import PrintService
-from posapp.services.settings import CounterSettings
-from posapp.services.setup import set_up_store
-from posapp.services.station import Station, open_station
+from posapp.services.admin.store_setup import set_up_store
+from posapp.services.common.auth import Role, StaffRef, add_staff
+from posapp.services.common.counter_settings import CounterSettings
+from posapp.services.common.station import Station, open_station
+from posapp.services.sales import catalog
+from posapp.services.sales.printing import PrintService
 
 DESCRIPTION = "scanner burst to cart line (sale screen) vs the bare indexed barcode query"
 

@@ -4,9 +4,9 @@
 
 A counter database holds `--events` pending outbox events (`sale.completed`, the
 payload checkout writes), made with bulk SQL into the migrated schema after a
-real store set-up. posapp's side is `sync_push.push(station, client)` called
+real store set-up. posapp's side is `sync.push.push(station, client)` called
 until nothing is pending: it reads the outbox in one snapshot, builds the
-batches (1 000 events), posts them through `posapp.sync.client.SyncClient`, and
+batches (1 000 events), posts them through `posapp.services.sync.client.SyncClient`, and
 marks each batch sent in a local write transaction once the endpoint accepted it.
 
 The baseline is a bare `httpx.Client` posting the same events (same kinds and
@@ -33,12 +33,12 @@ from typing import Any
 import httpx
 
 from posapp.core.presets import preset
-from posapp.services.setup import set_up_store
-from posapp.services.station import Station, open_station
-from posapp.services.sync_config import SyncConfig, save_sync_config
-from posapp.services.sync_push import push
-from posapp.services.sync_run import say_hello
-from posapp.sync.client import MAX_BATCH, SyncClient
+from posapp.services.admin.store_setup import set_up_store
+from posapp.services.common.station import Station, open_station
+from posapp.services.sync.client import MAX_BATCH, SyncClient
+from posapp.services.sync.config import SyncConfig, save_sync_config
+from posapp.services.sync.cycle import say_hello
+from posapp.services.sync.push import push
 from tests.cloud_fixtures import CloudServer, PrivatePostgres
 
 PIN = "1357"
@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args(argv)
 
-    from posapp.services.sync_run import hello_payload
+    from posapp.services.sync.cycle import hello_payload
 
     postgres = PrivatePostgres()
     postgres.start()

@@ -26,9 +26,9 @@ from db.backup import backup_database, backup_path
 from posapp import __version__
 from posapp.core.errors import PosError
 from posapp.core.presets import PRESETS
-from posapp.services.demo import BRT, DemoSummary, fill_demo, has_sales
-from posapp.services.first_run import first_run
-from posapp.services.station import Station, open_station
+from posapp.services.admin.demo import BRT, DemoSummary, fill_demo, has_sales
+from posapp.services.admin.quick_start import first_run
+from posapp.services.common.station import Station, open_station
 
 LANGS = ("pt_BR", "en")
 DEFAULT_LANG = "pt_BR"
@@ -495,7 +495,7 @@ def _db(args: argparse.Namespace, lang: str) -> int:
         print(say("backup_done", lang, path=backup_database(source, out)))
         return 0
     if args.db_command == "restore":
-        from posapp.services.backups import restore
+        from posapp.services.admin.backups import restore
 
         result = restore(_existing(path), args.file, args.manager_pin)
         print(say("restored", lang, file=result.restored_from, path=path, sales=result.sales))
@@ -507,10 +507,14 @@ def _db(args: argparse.Namespace, lang: str) -> int:
 def _customer(args: argparse.Namespace, lang: str) -> int:
     import json
 
-    from posapp.services.privacy import anonymize_customer, customer_id_by_cpf, export_customer
+    from posapp.services.customers.privacy import (
+        anonymize_customer,
+        customer_id_by_cpf,
+        export_customer,
+    )
 
     def anonymize(station: Station) -> int:
-        from posapp.services.settings import load_settings
+        from posapp.services.common.counter_settings import load_settings
 
         done = anonymize_customer(
             station, customer_id_by_cpf(station, args.cpf), args.manager_pin, args.reason
@@ -545,8 +549,8 @@ def _report_upgrade(station: Station, lang: str) -> int:
 
 
 def _verify(station: Station, lang: str) -> int:
-    from posapp.services.setup import is_set_up
-    from posapp.services.verify import verify
+    from posapp.services.admin.store_setup import is_set_up
+    from posapp.services.loyalty.verify import verify
 
     if not is_set_up(station):
         raise CliError("no_store", path=station.path)
@@ -564,10 +568,10 @@ def _report(station: Station, args: argparse.Namespace, lang: str) -> int:
     """X or Z on the screen, and wherever asked: printer, PDF, CSV."""
     from datetime import date
 
-    from posapp.services.report_output import cell_text, report_receipt, sections, write_csv
-    from posapp.services.reports import x_report, z_report
-    from posapp.services.settings import load_settings
-    from posapp.services.setup import is_set_up
+    from posapp.services.admin.store_setup import is_set_up
+    from posapp.services.cash.report_output import cell_text, report_receipt, sections, write_csv
+    from posapp.services.cash.reports import x_report, z_report
+    from posapp.services.common.counter_settings import load_settings
 
     if not is_set_up(station):
         raise CliError("no_store", path=station.path)
@@ -618,7 +622,7 @@ def _report(station: Station, args: argparse.Namespace, lang: str) -> int:
 
 def _manager_id(station: Station, pin: str) -> int:
     """The manager whose PIN this is acts (and approves) the Z from the command line."""
-    from posapp.services.auth import authorize_manager
+    from posapp.services.common.auth import authorize_manager
 
     with station.read() as session:
         return authorize_manager(session, pin, "redução Z", station.now()).id
@@ -733,10 +737,10 @@ def _sync_parser(commands: Any) -> None:
 
 def _sync(station: Station, args: argparse.Namespace, lang: str) -> int:
     from posapp.core.errors import SyncNotConfigured
-    from posapp.services.sync_config import SyncConfig, load_sync_config, save_sync_config
-    from posapp.services.sync_conflicts import open_conflicts
-    from posapp.services.sync_run import client_for, run_cycle
-    from posapp.services.sync_status import sync_status
+    from posapp.services.sync.config import SyncConfig, load_sync_config, save_sync_config
+    from posapp.services.sync.conflicts import open_conflicts
+    from posapp.services.sync.cycle import client_for, run_cycle
+    from posapp.services.sync.status import sync_status
 
     if args.url is not None or args.token is not None or args.disable:
         if not args.manager_pin:

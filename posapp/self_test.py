@@ -11,13 +11,13 @@ never touches the store's database or printer:
   recibo      that sale's receipt printed through python-escpos to the ESC/POS
               emulator on a loopback port, decoded back, holding the store and total
   interface   Qt on the platform of QT_QPA_PLATFORM: translations, style sheet,
-              the main window built (not shown) and closed (posapp.ui.self_test)
+              the main window built (not shown) and closed (posapp.app.check_interface)
 
 One line per check, in pt_BR; exit 0 when all pass, 1 at the first that fails (its
 name and why). POSAPP_SELF_TEST_PRINTER=URI prints the receipt to that printer
 instead of the emulator (a way to see the failure path: tcp://127.0.0.1:9).
 
-No Qt here: the last check imports posapp.ui.self_test when it runs.
+No Qt here: the last check imports posapp.app when it runs.
 """
 
 from __future__ import annotations
@@ -36,14 +36,15 @@ from hardware.emulator.server import EmulatorServer
 from posapp.core.money import format_money
 from posapp.core.presets import preset
 from posapp.core.pricing import Tender
-from posapp.services import catalog
-from posapp.services.auth import Role, add_staff
-from posapp.services.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
-from posapp.services.printing import PrintService
-from posapp.services.settings import CounterSettings
-from posapp.services.setup import set_up_store
-from posapp.services.shifts import open_shift
-from posapp.services.station import Station, open_station
+from posapp.self_test_failure import CheckFailed
+from posapp.services.admin.store_setup import set_up_store
+from posapp.services.cash.shifts import open_shift
+from posapp.services.common.auth import Role, add_staff
+from posapp.services.common.counter_settings import CounterSettings
+from posapp.services.common.station import Station, open_station
+from posapp.services.sales import catalog
+from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
+from posapp.services.sales.printing import PrintService
 
 PRINTER_ENV = "POSAPP_SELF_TEST_PRINTER"
 STORE_NAME = "Salão Autoteste"
@@ -51,10 +52,6 @@ ITEM_NAME = "Escova progressiva"
 ITEM_PRICE = 12_990
 CASH_GIVEN = 15_000
 PRINT_TIMEOUT = 20.0
-
-
-class CheckFailed(Exception):
-    """A check that did not pass; the message says why, in pt_BR."""
 
 
 @dataclass
@@ -169,7 +166,7 @@ def _receipt(run: _Run) -> str:
 
 def _interface(run: _Run) -> str:
     run.close()  # the window opens its own station on the same file
-    from posapp.ui.self_test import check_interface  # Qt is loaded only here
+    from posapp.app import check_interface  # Qt is loaded only here
 
     return check_interface(run.db_path)
 

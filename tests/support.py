@@ -9,19 +9,19 @@ from pathlib import Path
 from posapp.core.presets import preset
 from posapp.core.pricing import Tender
 from posapp.core.program import LoyaltyProgram
-from posapp.services import catalog
-from posapp.services.auth import Role, add_staff
-from posapp.services.checkout import (
+from posapp.services.admin.store_setup import set_up_store
+from posapp.services.cash.shifts import open_shift
+from posapp.services.common.auth import Role, add_staff
+from posapp.services.common.station import Station, open_station
+from posapp.services.customers.registry import Enrolment, enrol
+from posapp.services.sales import catalog
+from posapp.services.sales.checkout import (
     CheckoutRequest,
     LineRequest,
     SaleResult,
     TenderRequest,
     checkout,
 )
-from posapp.services.customers import Enrolment, enrol
-from posapp.services.setup import set_up_store
-from posapp.services.shifts import open_shift
-from posapp.services.station import Station, open_station
 
 MANAGER_PIN = "9999"
 CASHIER_PIN = "1111"

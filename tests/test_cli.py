@@ -11,8 +11,8 @@ import pytest
 
 from posapp import __version__, cli
 from posapp.core.errors import UnknownCustomer
-from posapp.services.setup import is_set_up
-from posapp.services.station import open_station
+from posapp.services.admin.store_setup import is_set_up
+from posapp.services.common.station import open_station
 
 SMALL = ["--customers", "25", "--products", "15", "--sales", "30"]
 

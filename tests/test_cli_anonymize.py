@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from posapp import cli
-from posapp.services.customers import search
-from posapp.services.station import open_station
-from posapp.services.verify import verify
+from posapp.services.common.station import open_station
+from posapp.services.customers.registry import search
+from posapp.services.loyalty.verify import verify
 from tests.support import CASHIER_PIN, MANAGER_PIN, open_shop
 
 CPF = "529.982.247-25"

@@ -11,7 +11,7 @@ import pytest
 
 from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
 from posapp.cli import main
-from posapp.services.shifts import close_shift
+from posapp.services.cash.shifts import close_shift
 from tests.support import CASHIER_PIN, MANAGER_PIN, MovableClock, open_shop
 
 

@@ -78,11 +78,6 @@ class Balance:
     expiring_soon: int
     next_expiry: datetime | None
 
-    @property
-    def awaiting_expiry(self) -> int:
-        """Past its expiry date but not yet written off by the expiry run."""
-        return self.total - self.spendable - self.pending
-
 
 @dataclass(slots=True)
 class Replay:

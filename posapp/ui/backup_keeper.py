@@ -15,8 +15,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from posapp.services.backups import DailyRun, run_daily
-from posapp.services.machine_config import read_machine_config
+from posapp.services.admin.backups import DailyRun, run_daily
+from posapp.services.common.machine_settings import read_machine_config
 from posapp.ui.context import UiContext
 from posapp.ui.runner import Jobs
 

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
-from posapp.services.auth import StaffRef
-from posapp.services.printing import PrintService
-from posapp.services.settings import CounterSettings
-from posapp.services.station import Station
-from posapp.services.sync_authority import Authority
+from posapp.services.common.auth import StaffRef
+from posapp.services.common.counter_settings import CounterSettings
+from posapp.services.common.station import Station
+from posapp.services.sales.authority import Authority
+from posapp.services.sales.printing import PrintService
 
 
 class Events(QObject):

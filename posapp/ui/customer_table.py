@@ -9,9 +9,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from posapp.core.cpf import mask_cpf
 from posapp.core.phone import format_mobile
-from posapp.services import customers
-from posapp.services.station import Station
-from posapp.services.store_info import store_info
+from posapp.services.common.station import Station
+from posapp.services.common.store_info import store_info
+from posapp.services.customers import registry as customers
 from posapp.ui.formatting import money
 from posapp.ui.rows_model import RowsModel
 

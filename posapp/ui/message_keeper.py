@@ -20,10 +20,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from messaging import Sender
 from posapp.core.messages import Channel
-from posapp.services.message_daily import DailyCheck, daily_check
-from posapp.services.message_delivery import CycleResult, MessageWorker
-from posapp.services.message_settings import MessagingSettings, senders
-from posapp.sync.worker import Outcome
+from posapp.services.common.worker import Outcome
+from posapp.services.messages.config import MessagingSettings, senders
+from posapp.services.messages.daily import DailyCheck, daily_check
+from posapp.services.messages.delivery import CycleResult, MessageWorker
 from posapp.ui.context import UiContext
 from posapp.ui.runner import Jobs
 

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.services.auth import StaffRef
-from posapp.services.printing import FAILED, QueuedJob
-from posapp.services.shifts import ShiftView, current_shift
-from posapp.services.store_info import store_info
-from posapp.services.sync_status import SyncStatus, sync_status
+from posapp.services.cash.shifts import ShiftView, current_shift
+from posapp.services.common.auth import StaffRef
+from posapp.services.common.store_info import store_info
+from posapp.services.sales.printing import FAILED, QueuedJob
+from posapp.services.sync.status import SyncStatus, sync_status
 from posapp.ui import runner
 from posapp.ui.context import UiContext
 from posapp.ui.formatting import moment

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.core.errors import AccountLocked, PosError
-from posapp.services import staff as staff_service
-from posapp.services.auth import Role, StaffRef
+from posapp.services.admin import staff as staff_service
+from posapp.services.common.auth import Role, StaffRef
 from posapp.ui.context import UiContext
 
 W = TypeVar("W", bound=QWidget)
@@ -215,7 +215,7 @@ class SignInScreen(QWidget):
             self.demo_pins.setText(self._demo_text(people))
 
     def _demo_text(self, people: list[StaffRef]) -> str:
-        from posapp.services.demo import ADMIN, STAFF
+        from posapp.services.admin.demo import ADMIN, STAFF
 
         names = {person.name for person in people}
         cells = [

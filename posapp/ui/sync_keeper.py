@@ -1,6 +1,6 @@
 """The running counter's sync: the background worker, woken after each sale.
 
-`SyncKeeper` owns one `posapp.sync.worker.SyncWorker` (`sync_run.start_worker`,
+`SyncKeeper` owns one `posapp.services.common.worker.BackgroundWorker` (`sync_run.start_worker`,
 whose cycle re-reads the configuration each time, so it runs for the whole life
 of the app and does nothing while sync is off) and the checkout's online
 authority (`UiContext.authority`) for the configuration saved in Gerência, read
@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from posapp.services.sync_authority import OnlineAuthority, online_authority
-from posapp.services.sync_config import SyncConfig, load_sync_config
-from posapp.services.sync_run import SyncResult, start_worker
-from posapp.sync.worker import Outcome, SyncWorker
+from posapp.services.common.worker import BackgroundWorker, Outcome
+from posapp.services.sync.authority import OnlineAuthority, online_authority
+from posapp.services.sync.config import SyncConfig, load_sync_config
+from posapp.services.sync.cycle import SyncResult, start_worker
 from posapp.ui.context import UiContext
 from posapp.ui.runner import Jobs
 
@@ -33,7 +33,7 @@ class SyncKeeper(QObject):
     def __init__(self, context: UiContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.worker: SyncWorker[SyncResult] | None = None
+        self.worker: BackgroundWorker[SyncResult] | None = None
         self.config: SyncConfig | None = None
         self.jobs = Jobs(self, lambda error: context.events.status.emit(str(error)))
         self.cycled.connect(self._cycled)

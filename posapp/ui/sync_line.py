@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from posapp.services.sync_status import SyncStatus
+from posapp.services.sync.status import SyncStatus
 from posapp.ui.formatting import moment
 
 # Spelled out as QCoreApplication.translate("SyncLine", "...") so lupdate finds them:

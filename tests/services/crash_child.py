@@ -21,9 +21,9 @@ from sqlalchemy import select
 from db.models import Customer, Item, Staff
 from posapp.core.pricing import Tender
 from posapp.core.program import LoyaltyProgram
-from posapp.services.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
-from posapp.services.customers import account
-from posapp.services.station import Station, open_station
+from posapp.services.common.station import Station, open_station
+from posapp.services.customers.registry import account
+from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
 
 MONEY = (Tender.CASH, Tender.PIX, Tender.DEBIT, Tender.CREDIT)
 

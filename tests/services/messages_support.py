@@ -10,7 +10,7 @@ from PIL import Image
 from sqlalchemy import select
 
 from db.models import Message
-from posapp.services.message_settings import MessagingSettings, save_messaging
+from posapp.services.messages.config import MessagingSettings, save_messaging
 from tests.support import MANAGER_PIN, Shop
 
 SENDER = "Loja Teste <contato@lojateste.com.br>"

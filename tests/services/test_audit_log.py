@@ -6,10 +6,10 @@ from collections.abc import Callable
 from datetime import date
 
 from posapp.core.presets import preset
-from posapp.services.audit_log import AuditSearch, audit_actions, search_audit
-from posapp.services.auth import Role
-from posapp.services.staff_admin import add_member, reset_pin
-from posapp.services.store_admin import StoreData, change_program, update_store
+from posapp.services.admin.audit_search import AuditSearch, audit_actions, search_audit
+from posapp.services.admin.staff_changes import add_member, reset_pin
+from posapp.services.admin.store import StoreData, change_program, update_store
+from posapp.services.common.auth import Role
 from tests.support import MANAGER_PIN, Shop
 
 MakeShop = Callable[..., Shop]

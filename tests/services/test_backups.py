@@ -16,7 +16,7 @@ from db.engine import make_engine
 from db.migrate import alembic_config, upgrade
 from db.models import AuditLog, Sale
 from posapp.core.errors import NotAuthorized
-from posapp.services.backups import (
+from posapp.services.admin.backups import (
     CorruptBackup,
     NotAPosappDatabase,
     backup_now,
@@ -27,9 +27,9 @@ from posapp.services.backups import (
     restore,
     run_daily,
 )
-from posapp.services.settings import load_settings, save_settings
-from posapp.services.station import open_station
-from posapp.services.verify import verify
+from posapp.services.common.counter_settings import load_settings, save_settings
+from posapp.services.common.station import open_station
+from posapp.services.loyalty.verify import verify
 from tests.services.admin_support import last_audit
 from tests.support import CASHIER_PIN, MANAGER_PIN, MovableClock, Shop
 
@@ -229,7 +229,7 @@ def test_the_daily_run_says_why_a_backup_failed_and_audits_it(
     def full(_source: Path, _destination: Path) -> Path:
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr("posapp.services.backups.backup_database", full)
+    monkeypatch.setattr("posapp.services.admin.backups.backup_database", full)
     run = run_daily(shop.station)
 
     assert run.made is None and run.failure is not None

@@ -13,10 +13,14 @@ from sqlalchemy import select
 from db.models import Campaign as CampaignRow
 from posapp.core.campaigns import Campaign, InvalidCampaign
 from posapp.core.errors import InvalidSetting, NotAuthorized
-from posapp.services.campaigns_admin import create_campaign, list_campaigns, update_campaign
-from posapp.services.checkout import LineRequest
-from posapp.services.ledger import replay_customer
-from posapp.services.quote import quote
+from posapp.services.loyalty.campaigns import (
+    create_campaign,
+    list_campaigns,
+    update_campaign,
+)
+from posapp.services.loyalty.ledger import replay_customer
+from posapp.services.sales.checkout import LineRequest
+from posapp.services.sales.quote import quote
 from tests.services.admin_support import everything, last_audit
 from tests.services.test_campaigns_tiers import line_earned
 from tests.support import CASHIER_PIN, MANAGER_PIN, Shop

@@ -13,17 +13,21 @@ from db.models import SaleLine
 from posapp.core.campaigns import Campaign
 from posapp.core.errors import NotAuthorized
 from posapp.core.tiers import InvalidTiers, Tier
-from posapp.services.campaigns_admin import (
+from posapp.services.loyalty.campaigns import (
     calendar_suggestions,
     create_campaign,
     list_campaigns,
     set_campaign_active,
 )
-from posapp.services.checkout import LineRequest
-from posapp.services.ledger import replay_customer
-from posapp.services.quote import quote
-from posapp.services.refunds import void
-from posapp.services.tiers import TierSettings, customer_tier, save_tier_settings
+from posapp.services.loyalty.ledger import replay_customer
+from posapp.services.loyalty.tiers import (
+    TierSettings,
+    customer_tier,
+    save_tier_settings,
+)
+from posapp.services.sales.checkout import LineRequest
+from posapp.services.sales.quote import quote
+from posapp.services.sales.refunds import void
 from tests.support import MANAGER_PIN, Shop
 
 MakeShop = Callable[..., Shop]

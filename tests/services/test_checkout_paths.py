@@ -14,10 +14,10 @@ from posapp.core.errors import UnknownItem
 from posapp.core.ledger import EntryKind
 from posapp.core.presets import preset
 from posapp.core.program import ReferralRule
-from posapp.services import customers
-from posapp.services.checkout import _REFERRAL_PAID, CheckoutRequest, LineRequest, checkout
-from posapp.services.ledger import Book, Refs
-from posapp.services.verify import verify
+from posapp.services.customers import registry as customers
+from posapp.services.loyalty.ledger import Book, Refs
+from posapp.services.loyalty.verify import verify
+from posapp.services.sales.checkout import _REFERRAL_PAID, CheckoutRequest, LineRequest, checkout
 from tests.support import Shop
 
 MakeShop = Callable[..., Shop]

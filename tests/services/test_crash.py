@@ -28,9 +28,9 @@ from sqlalchemy import select, text
 from db.models import AuditLog, LedgerEntry, OutboxEvent, Sale, SaleLine, SalePayment, Voucher
 from posapp.core.cpf import generate_cpf
 from posapp.core.ledger import EntryKind
-from posapp.services.customers import Enrolment, enrol
-from posapp.services.station import Station, open_station
-from posapp.services.verify import verify
+from posapp.services.common.station import Station, open_station
+from posapp.services.customers.registry import Enrolment, enrol
+from posapp.services.loyalty.verify import verify
 from tests.support import open_shop
 
 ROOT = Path(__file__).resolve().parents[2]

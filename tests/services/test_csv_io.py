@@ -16,8 +16,8 @@ from posapp.core.cpf import format_cpf, generate_cpf
 from posapp.core.errors import NotAuthorized
 from posapp.core.gtin import make_ean13
 from posapp.core.presets import preset
-from posapp.services import csv_io
-from posapp.services.csv_io import (
+from posapp.services.admin import csv_io
+from posapp.services.admin.csv_io import (
     CsvFileError,
     ImportReport,
     decode_lines,
@@ -26,9 +26,9 @@ from posapp.services.csv_io import (
     import_catalog,
     import_customers,
 )
-from posapp.services.customers import Enrolment, enrol
-from posapp.services.setup import set_up_store
-from posapp.services.station import Station, open_station
+from posapp.services.admin.store_setup import set_up_store
+from posapp.services.common.station import Station, open_station
+from posapp.services.customers.registry import Enrolment, enrol
 from tests.support import CASHIER_PIN, MANAGER_PIN, MovableClock, Shop
 
 MakeShop = Callable[..., Shop]
@@ -197,7 +197,7 @@ def test_customer_import_windows_1252_with_broken_rows(make_shop: MakeShop) -> N
     assert after["customers"] == before["customers"] + 2
     assert after["outbox"] == before["outbox"] + 2  # the other counters learn of them
     # found by name search (the FTS index follows the bulk insert)
-    from posapp.services.customers import search
+    from posapp.services.customers.registry import search
 
     assert [c.name for c in search(shop.station, "conceicao")] == ["João da Conceição"]
 

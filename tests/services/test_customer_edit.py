@@ -17,8 +17,8 @@ from posapp.core.errors import (
     InvalidPhone,
     NotAuthorized,
 )
-from posapp.services import customer_history
-from posapp.services.customer_edit import update_customer
+from posapp.services.customers import history as customer_history
+from posapp.services.customers.edit import update_customer
 from tests.support import Shop
 
 MakeShop = Callable[..., Shop]

@@ -9,10 +9,10 @@ from sqlalchemy import select
 
 from db.models import Customer, OutboxEvent
 from posapp.core.errors import UnknownReferralCode
-from posapp.services import customers
-from posapp.services.checkout import LineRequest
-from posapp.services.customers import Enrolment, enrol
-from posapp.services.quote import quote
+from posapp.services.customers import registry as customers
+from posapp.services.customers.registry import Enrolment, enrol
+from posapp.services.sales.checkout import LineRequest
+from posapp.services.sales.quote import quote
 from tests.support import Shop
 
 MakeShop = Callable[..., Shop]

@@ -9,8 +9,8 @@ from itertools import pairwise
 import pytest
 
 from posapp.core.errors import NotAuthorized
-from posapp.services.dashboard import Dashboard, dashboard, hour_bounds
-from posapp.services.refunds import void
+from posapp.services.cash.dashboard import Dashboard, dashboard, hour_bounds
+from posapp.services.sales.refunds import void
 from tests.support import MANAGER_PIN, MovableClock, Shop
 
 MakeShop = Callable[..., Shop]
@@ -45,7 +45,7 @@ def two_days(make_shop: MakeShop, clock: MovableClock) -> tuple[Shop, int]:
 
 
 def _open_voucher_code(shop: Shop, customer_id: int) -> str:
-    from posapp.services.customers import account
+    from posapp.services.customers.registry import account
 
     vouchers = account(shop.station, customer_id).open_vouchers
     assert [(v.kind, v.value) for v in vouchers] == [("balance", 2_000)]

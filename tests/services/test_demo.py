@@ -26,11 +26,18 @@ from posapp.core.cpf import is_valid_cpf
 from posapp.core.gtin import is_valid_gtin
 from posapp.core.phone import is_valid_mobile
 from posapp.core.presets import PRESETS
-from posapp.services.auth import Role, sign_in
-from posapp.services.catalog import find_by_code
-from posapp.services.demo import BRT, HISTORY_DAYS, SERVICES, DemoSummary, fill_demo, has_sales
-from posapp.services.station import Station, open_station
-from posapp.services.verify import verify
+from posapp.services.admin.demo import (
+    BRT,
+    HISTORY_DAYS,
+    SERVICES,
+    DemoSummary,
+    fill_demo,
+    has_sales,
+)
+from posapp.services.common.auth import Role, sign_in
+from posapp.services.common.station import Station, open_station
+from posapp.services.loyalty.verify import verify
+from posapp.services.sales.catalog import find_by_code
 from tests.support import open_shop
 
 NOW = datetime(2026, 3, 20, 15, 30, tzinfo=UTC)

@@ -8,14 +8,14 @@ import pytest
 
 from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
 from posapp.core.errors import InvalidSetting, NotAuthorized
-from posapp.services.device_admin import (
+from posapp.services.admin.devices import (
     check_device_settings,
     print_test_page,
     printer_profiles,
     save_device_settings,
 )
-from posapp.services.printing import PrintService
-from posapp.services.settings import CounterSettings, load_settings
+from posapp.services.common.counter_settings import CounterSettings, load_settings
+from posapp.services.sales.printing import PrintService
 from tests.services.admin_support import everything, last_audit
 from tests.support import CASHIER_PIN, MANAGER_PIN, Shop
 

@@ -14,9 +14,11 @@ from sqlalchemy import func, select
 
 from db.models import CustomerBalance, LedgerEntry, SaleLine
 from posapp.core.errors import PosError
-from posapp.services import customers, loyalty
-from posapp.services.refunds import RefundRequest, refund, void
-from posapp.services.verify import verify
+from posapp.services.admin import loyalty_upkeep
+from posapp.services.customers import adjustments
+from posapp.services.customers import registry as customers
+from posapp.services.loyalty.verify import verify
+from posapp.services.sales.refunds import RefundRequest, refund, void
 from tests.support import MANAGER_PIN, MovableClock, open_shop
 
 ITEMS = ["shampoo", "dipirona", "batom", "corte", "manicure", "vestido"]
@@ -91,12 +93,12 @@ class CounterDay(RuleBasedStateMachine):
     @rule(days=st.integers(1, 200))
     def time_passes(self, days: int) -> None:
         self.shop.clock.advance(days=days)
-        loyalty.run_daily(self.shop.station)
+        loyalty_upkeep.run_daily(self.shop.station)
 
     @rule(who=st.integers(0, 1), units=st.integers(-3_000, 3_000))
     def manager_adjusts(self, who: int, units: int) -> None:
         with contextlib.suppress(PosError):  # would overdraw: refused
-            loyalty.adjust(
+            adjustments.adjust(
                 self.shop.station,
                 customer_id=self.customers[who],
                 units=units,

@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from posapp.services.message_log import LoggedMessage, reason_words
+from posapp.services.messages.log import LoggedMessage, reason_words
 
 AT = datetime.datetime(2026, 3, 2, 13, tzinfo=datetime.UTC)
 

@@ -15,9 +15,9 @@ from db.models import Customer, OutboxEvent
 from messaging.retry import RetryPolicy
 from posapp.core.codes import verify_voucher_qr
 from posapp.core.messages import Channel
-from posapp.services.message_delivery import MessageWorker, deliver_due
-from posapp.services.message_outbox import messages
-from posapp.services.message_settings import MessagingSettings, mark_demo_database, senders
+from posapp.services.messages.config import MessagingSettings, mark_demo_database, senders
+from posapp.services.messages.delivery import MessageWorker, deliver_due
+from posapp.services.messages.queue import messages
 from tests.messaging.conftest import (  # noqa: F401  (fixtures)
     Hook,
     SmtpFactory,
@@ -340,7 +340,9 @@ def test_a_voucher_made_by_the_daily_run_or_an_adjustment_is_sent_too(
     smtp_server: SmtpFactory,  # noqa: F811
 ) -> None:
     from posapp.core.presets import preset
-    from posapp.services import customers, loyalty
+    from posapp.services.admin import loyalty_upkeep
+    from posapp.services.customers import adjustments
+    from posapp.services.customers import registry as customers
     from tests.support import MANAGER_PIN
 
     inbox, port = smtp_server()
@@ -351,11 +353,11 @@ def test_a_voucher_made_by_the_daily_run_or_an_adjustment_is_sent_too(
     )
     assert shop.sell("vestido", customer=maria, pix=20_000).vouchers_issued == ()  # pending
     shop.clock.advance(days=8)
-    assert loyalty.run_daily(shop.station).vouchers_issued == 1  # the cashback matured
+    assert loyalty_upkeep.run_daily(shop.station).vouchers_issued == 1  # the cashback matured
     ana = shop.enrol(
         "Ana Lima", email="ana@example.com", cpf="111.444.777-35", marketing_consent=True
     )
-    loyalty.adjust(
+    adjustments.adjust(
         shop.station,
         customer_id=ana,
         units=2_500,

@@ -8,10 +8,10 @@ from collections.abc import Callable
 
 from posapp.core.campaigns import Campaign
 from posapp.core.presets import preset
-from posapp.services.campaigns_admin import create_campaign
-from posapp.services.message_delivery import deliver_due
-from posapp.services.message_scheduler import run_message_scheduler
-from posapp.services.message_settings import senders
+from posapp.services.loyalty.campaigns import create_campaign
+from posapp.services.messages.config import senders
+from posapp.services.messages.delivery import deliver_due
+from posapp.services.messages.scheduler import run_message_scheduler
 from tests.messaging.conftest import SmtpFactory, smtp_server  # noqa: F401  (fixture)
 from tests.services.messages_support import configure, email_settings, rows
 from tests.support import MANAGER_PIN, Shop

@@ -11,9 +11,9 @@ from sqlalchemy import select
 from db.models import AuditLog
 from posapp.core.errors import InvalidSetting, NotAuthorized
 from posapp.core.messages import MessageKind, Template
-from posapp.services.message_delivery import deliver_due
-from posapp.services.message_settings import MessagingSettings, load_messaging, senders
-from posapp.services.message_templates import (
+from posapp.services.messages.config import MessagingSettings, load_messaging, senders
+from posapp.services.messages.delivery import deliver_due
+from posapp.services.messages.templates import (
     InvalidTemplate,
     preview_template,
     reset_template,

@@ -12,7 +12,11 @@ from hardware.emulator.decoder import decode
 from hardware.escpos_render import render_bytes
 from posapp.core.nps import InvalidScore, Period, payload_from_url, verify_survey_qr
 from posapp.core.tiers import Tier
-from posapp.services.nps_service import (
+from posapp.services.cash.report_output import report_csv, sections
+from posapp.services.cash.reports import x_report
+from posapp.services.common.counter_settings import CounterSettings
+from posapp.services.loyalty.tiers import TierSettings, save_tier_settings
+from posapp.services.messages.survey import (
     ScoreAlreadyRecorded,
     SurveySettings,
     UnknownSale,
@@ -20,11 +24,7 @@ from posapp.services.nps_service import (
     record_score,
     save_survey_settings,
 )
-from posapp.services.receipts import sale_receipt
-from posapp.services.report_output import report_csv, sections
-from posapp.services.reports import x_report
-from posapp.services.settings import CounterSettings
-from posapp.services.tiers import TierSettings, save_tier_settings
+from posapp.services.sales.receipts import sale_receipt
 from tests.support import MANAGER_PIN, Shop
 
 MakeShop = Callable[..., Shop]

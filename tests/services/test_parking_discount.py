@@ -9,8 +9,8 @@ from collections.abc import Callable
 import pytest
 
 from db.models import ParkedSale
-from posapp.services import parking
-from posapp.services.checkout import LineRequest
+from posapp.services.sales import parking
+from posapp.services.sales.checkout import LineRequest
 from tests.support import Shop
 
 MakeShop = Callable[..., Shop]

@@ -16,9 +16,10 @@ from posapp.core.errors import (
 )
 from posapp.core.presets import SALON
 from posapp.core.pricing import Tender
-from posapp.services import customers, loyalty
-from posapp.services.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
-from posapp.services.verify import verify
+from posapp.services.admin import loyalty_upkeep
+from posapp.services.customers import registry as customers
+from posapp.services.loyalty.verify import verify
+from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
 from tests.support import Shop
 
 MakeShop = Callable[..., Shop]
@@ -200,9 +201,9 @@ def test_pending_days_then_spendable_then_expiring_then_expired(
     assert balance(shop, carla).balance.expiring_soon == 800
 
     shop.clock.advance(days=21)
-    first = loyalty.run_daily(shop.station)
+    first = loyalty_upkeep.run_daily(shop.station)
     assert (first.expired_lots, first.expired_units) == (1, 800)
     assert balance(shop, carla).balance.total == 0
-    assert loyalty.run_daily(shop.station).expired_lots == 0  # idempotent
+    assert loyalty_upkeep.run_daily(shop.station).expired_lots == 0  # idempotent
     assert [row.kind for row in customers.history(shop.station, carla)] == ["earn", "expire"]
     assert verify(shop.station) == []

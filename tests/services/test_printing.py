@@ -11,10 +11,11 @@ from db.models import AuditLog
 from hardware.emulator.server import EmulatorServer
 from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
 from posapp.core.errors import AccountLocked, NotAuthorized, WrongPin
-from posapp.services import parking, staff
-from posapp.services.checkout import LineRequest
-from posapp.services.printing import FAILED, PrintService
-from posapp.services.settings import CounterSettings, load_settings, save_settings
+from posapp.services.admin import staff
+from posapp.services.common.counter_settings import CounterSettings, load_settings, save_settings
+from posapp.services.sales import parking
+from posapp.services.sales.checkout import LineRequest
+from posapp.services.sales.printing import FAILED, PrintService
 from tests.support import CASHIER_PIN, MANAGER_PIN, Shop
 
 MakeShop = Callable[..., Shop]

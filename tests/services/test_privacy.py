@@ -11,14 +11,14 @@ from sqlalchemy import select, text
 
 from db.models import AuditLog, CustomerBalance, LedgerEntry, OutboxEvent
 from posapp.core.errors import NotAuthorized
-from posapp.services.customers import search
-from posapp.services.privacy import (
+from posapp.services.customers.privacy import (
     ANONYMOUS_NAME,
     anonymize_customer,
     export_customer,
     save_export,
 )
-from posapp.services.verify import verify
+from posapp.services.customers.registry import search
+from posapp.services.loyalty.verify import verify
 from tests.services.messages_support import configure, email_settings, rows
 from tests.support import CASHIER_PIN, MANAGER_PIN, Shop
 

@@ -10,11 +10,11 @@ from hardware.emulator.decoder import decode
 from hardware.emulator.server import EmulatorServer
 from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
 from hardware.escpos_render import render_bytes
-from posapp.services.printing import PRINTED, REFUND, PrintService
-from posapp.services.receipts import refund_receipt
-from posapp.services.refunds import RefundRequest, refund, void
-from posapp.services.settings import CounterSettings
-from posapp.services.station import Station
+from posapp.services.common.counter_settings import CounterSettings
+from posapp.services.common.station import Station
+from posapp.services.sales.printing import PRINTED, REFUND, PrintService
+from posapp.services.sales.receipts import refund_receipt
+from posapp.services.sales.refunds import RefundRequest, refund, void
 from tests.support import MANAGER_PIN, Shop
 
 MakeShop = Callable[..., Shop]

@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from db.models import AuditLog, Sale, SaleLine, Voucher
 from posapp.core.errors import InvalidQuantity, NotAuthorized, ReasonRequired, SaleNotRefundable
-from posapp.services import customers
-from posapp.services.refunds import RefundRequest, refund, void
-from posapp.services.verify import verify
+from posapp.services.customers import registry as customers
+from posapp.services.loyalty.verify import verify
+from posapp.services.sales.refunds import RefundRequest, refund, void
 from tests.support import CASHIER_PIN, MANAGER_PIN, Shop
 
 MakeShop = Callable[..., Shop]

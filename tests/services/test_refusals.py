@@ -26,10 +26,10 @@ from posapp.core.errors import (
     VoucherExpired,
 )
 from posapp.core.pricing import Tender
-from posapp.services import catalog
-from posapp.services.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
-from posapp.services.customers import Enrolment, enrol
-from posapp.services.loyalty import adjust
+from posapp.services.customers.adjustments import adjust
+from posapp.services.customers.registry import Enrolment, enrol
+from posapp.services.sales import catalog
+from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
 from tests.support import CASHIER_PIN, MANAGER_PIN, Shop
 
 MakeShop = Callable[..., Shop]

@@ -21,21 +21,15 @@ from posapp.core.errors import (
     ShiftStillOpen,
 )
 from posapp.core.pricing import Tender
-from posapp.services.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
-from posapp.services.customers import Enrolment, account, enrol
-from posapp.services.printing import PrintService
-from posapp.services.refunds import RefundRequest, refund, void
-from posapp.services.report_output import report_csv, write_csv
-from posapp.services.reports import Figure, Report, stored_z, x_report, z_report
-from posapp.services.settings import CounterSettings
-from posapp.services.shifts import (
-    cash_in,
-    cash_out,
-    close_shift,
-    current_shift,
-    open_shift,
-)
-from posapp.services.verify import verify
+from posapp.services.cash.report_output import report_csv, write_csv
+from posapp.services.cash.reports import Figure, Report, stored_z, x_report, z_report
+from posapp.services.cash.shifts import cash_in, cash_out, close_shift, current_shift, open_shift
+from posapp.services.common.counter_settings import CounterSettings
+from posapp.services.customers.registry import Enrolment, account, enrol
+from posapp.services.loyalty.verify import verify
+from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
+from posapp.services.sales.printing import PrintService
+from posapp.services.sales.refunds import RefundRequest, refund, void
 from tests.support import CASHIER_PIN, MANAGER_PIN, MovableClock, Shop, open_shop
 
 DAY = date(2026, 3, 2)

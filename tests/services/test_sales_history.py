@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from posapp.core.errors import UnknownSale
-from posapp.services.refunds import RefundRequest, refund, void
-from posapp.services.sales_history import recent_sales, sale_detail
+from posapp.services.sales.history import recent_sales, sale_detail
+from posapp.services.sales.refunds import RefundRequest, refund, void
 from tests.support import MANAGER_PIN, Shop
 
 MakeShop = Callable[..., Shop]

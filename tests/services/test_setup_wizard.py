@@ -12,11 +12,8 @@ from db.models import Setting, Staff, Store
 from hardware.test_page import TEST_CODE128, TEST_EAN13
 from hardware.testing.usb_backend import EmulatedBackend, EmulatedHidScanner, EmulatedPrinter
 from posapp.core.errors import FieldRequired, InvalidCNPJ, InvalidSetting, InvalidStaffPin
-from posapp.services.auth import sign_in
-from posapp.services.machine_config import read_machine_config
-from posapp.services.settings import CounterSettings, load_settings
-from posapp.services.setup import is_set_up
-from posapp.services.setup_wizard import (
+from posapp.services.admin.store_setup import is_set_up
+from posapp.services.admin.wizard import (
     PinsDiffer,
     ScannerGuess,
     StoreAlreadySetUp,
@@ -25,7 +22,10 @@ from posapp.services.setup_wizard import (
     detect_usb_printers,
     scan_usb_printers,
 )
-from posapp.services.station import Station, open_station
+from posapp.services.common.auth import sign_in
+from posapp.services.common.counter_settings import CounterSettings, load_settings
+from posapp.services.common.machine_settings import read_machine_config
+from posapp.services.common.station import Station, open_station
 
 
 @pytest.fixture

@@ -15,15 +15,15 @@ from posapp.core.errors import (
     PosError,
     WrongPin,
 )
-from posapp.services import staff
-from posapp.services.auth import Role
-from posapp.services.staff_admin import (
+from posapp.services.admin import staff
+from posapp.services.admin.staff_changes import (
     add_member,
     change_role,
     deactivate,
     reset_pin,
     staff_members,
 )
+from posapp.services.common.auth import Role
 from tests.services.admin_support import everything, last_audit
 from tests.support import CASHIER_PIN, MANAGER_PIN, Shop
 

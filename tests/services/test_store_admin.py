@@ -15,7 +15,7 @@ from posapp.core.errors import (
 )
 from posapp.core.presets import preset
 from posapp.core.program import ProgramMode, VoucherRule, VoucherTrigger
-from posapp.services.store_admin import (
+from posapp.services.admin.store import (
     StoreData,
     change_program,
     current_program,
@@ -24,7 +24,7 @@ from posapp.services.store_admin import (
     store_data,
     update_store,
 )
-from posapp.services.store_info import store_info
+from posapp.services.common.store_info import store_info
 from tests.services.admin_support import events, everything, last_audit
 from tests.support import CASHIER_PIN, MANAGER_PIN, Shop
 

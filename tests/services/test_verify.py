@@ -6,9 +6,9 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from posapp.services.projections import rebuild_balances
-from posapp.services.station import open_station
-from posapp.services.verify import verify
+from posapp.services.common.station import open_station
+from posapp.services.loyalty.projections import rebuild_balances
+from posapp.services.loyalty.verify import verify
 from tests.support import Shop
 
 MakeShop = Callable[..., Shop]

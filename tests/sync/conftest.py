@@ -13,19 +13,19 @@ from sqlalchemy import select
 
 from db.models import Customer, CustomerBalance, LedgerEntry, Store
 from posapp.core.pricing import Tender
-from posapp.services.checkout import (
+from posapp.services.common.station import Station
+from posapp.services.loyalty.verify import verify
+from posapp.services.sales.checkout import (
     CheckoutRequest,
     LineRequest,
     SaleResult,
     TenderRequest,
     checkout,
 )
-from posapp.services.station import Station
-from posapp.services.sync_authority import OnlineAuthority
-from posapp.services.sync_config import SyncConfig, save_sync_config
-from posapp.services.sync_run import SyncResult, run_cycle
-from posapp.services.verify import verify
-from posapp.sync.client import SyncClient
+from posapp.services.sync.authority import OnlineAuthority
+from posapp.services.sync.client import SyncClient
+from posapp.services.sync.config import SyncConfig, save_sync_config
+from posapp.services.sync.cycle import SyncResult, run_cycle
 from tests.cloud_fixtures import Chain, CloudServer
 from tests.support import MANAGER_PIN, MovableClock, Shop, open_shop
 

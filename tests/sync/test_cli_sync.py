@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from posapp.services.station import open_station
-from posapp.services.sync_status import sync_status
+from posapp.services.common.station import open_station
+from posapp.services.sync.status import sync_status
 from tests.cloud_fixtures import CloudServer
 from tests.support import MANAGER_PIN, MovableClock, open_shop
 
@@ -78,7 +78,7 @@ def test_posapp_sync_says_how_many_records_the_cloud_refused(
     import uuid
 
     from db.models import OutboxEvent
-    from posapp.services.sync_config import SyncConfig, save_sync_config
+    from posapp.services.sync.config import SyncConfig, save_sync_config
 
     path = tmp_path / "loja.sqlite"
     shop = open_shop(path, "cosmetics", MovableClock())

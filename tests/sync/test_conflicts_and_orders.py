@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from posapp.core.errors import ConflictNotOpen, NetworkBalanceTooLow, NotAuthorized
-from posapp.services.sync_conflicts import open_conflicts, resolve_conflict
+from posapp.services.sync.conflicts import open_conflicts, resolve_conflict
 from tests.support import MANAGER_PIN
 from tests.sync.conftest import Network, converge
 

@@ -9,7 +9,7 @@ import psycopg
 from sqlalchemy import select
 
 from db.models import OutboxEvent, Voucher
-from posapp.services.sync_status import sync_status
+from posapp.services.sync.status import sync_status
 from tests.support import MovableClock
 from tests.sync.conftest import Counter, Network, converge
 from tests.sync.fault_proxy import FAULTS, FaultProxy

@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from db.models import Message
-from posapp.services.customer_edit import update_customer
+from posapp.services.customers.edit import update_customer
 from tests.cloud_fixtures import CloudServer
 from tests.messaging.conftest import SmtpFactory, smtp_server  # noqa: F401  (fixture)
 from tests.services.messages_support import configure, decoded_qr, email_settings, rows

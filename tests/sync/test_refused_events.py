@@ -14,11 +14,11 @@ from sqlalchemy import func, select
 
 from db.models import LedgerEntry, OutboxEvent
 from posapp.core.ledger import chain_hash
-from posapp.services.ledger import entry_record
-from posapp.services.sync_config import state_in
-from posapp.services.sync_conflicts import conflicts, open_conflicts, resolve_conflict
-from posapp.services.sync_status import sync_status
-from posapp.sync.client import SyncClient
+from posapp.services.loyalty.ledger import entry_record
+from posapp.services.sync.client import SyncClient
+from posapp.services.sync.config import state_in
+from posapp.services.sync.conflicts import conflicts, open_conflicts, resolve_conflict
+from posapp.services.sync.status import sync_status
 from tests.support import MANAGER_PIN
 from tests.sync.conftest import Counter, Network
 
@@ -240,7 +240,7 @@ def test_a_customer_message_the_endpoint_refuses_says_so_in_the_counters_log(
     network: Network,
 ) -> None:
     from db.models import Message
-    from posapp.services.message_log import message_log, reason_words
+    from posapp.services.messages.log import message_log, reason_words
     from tests.services.messages_support import configure, email_settings
 
     a = network.make("Centro")

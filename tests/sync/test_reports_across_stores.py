@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from posapp.services.reports import x_report
+from posapp.services.cash.reports import x_report
 from tests.sync.conftest import Network, converge
 
 

@@ -15,15 +15,11 @@ from db.models import NpsResponse
 from hardware.emulator.decoder import decode
 from hardware.escpos_render import render_bytes
 from posapp.core.nps import payload_from_url
-from posapp.services.nps_service import (
-    SurveySettings,
-    endpoint_survey_base,
-    record_score,
-    save_survey_settings,
-)
-from posapp.services.receipts import sale_receipt
-from posapp.services.reports import x_report
-from posapp.services.settings import CounterSettings
+from posapp.services.cash.reports import x_report
+from posapp.services.common.counter_settings import CounterSettings
+from posapp.services.messages.survey import SurveySettings, record_score, save_survey_settings
+from posapp.services.sales.receipts import sale_receipt
+from posapp.services.sync.survey_page import endpoint_survey_base
 from tests.support import MANAGER_PIN
 from tests.sync.conftest import Counter, Network, converge
 

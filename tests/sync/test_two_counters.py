@@ -7,8 +7,8 @@ from sqlalchemy import func, select
 
 from db.models import LedgerEntry, Sale, StoreKey, Voucher
 from posapp.core.errors import VoucherHeldElsewhere, VoucherUsedElsewhere
-from posapp.services.customers import Enrolment, enrol
-from posapp.services.sync_status import sync_status
+from posapp.services.customers.registry import Enrolment, enrol
+from posapp.services.sync.status import sync_status
 from tests.support import MovableClock
 from tests.sync.conftest import Counter, Network, converge
 

@@ -6,10 +6,10 @@ import threading
 import time
 from urllib.parse import urlparse
 
-from posapp.services.sync_run import SyncResult, run_cycle, start_worker
-from posapp.services.sync_status import sync_status
-from posapp.sync.backoff import Backoff
-from posapp.sync.worker import Outcome, SyncWorker
+from posapp.services.common.backoff import Backoff
+from posapp.services.common.worker import BackgroundWorker, Outcome
+from posapp.services.sync.cycle import SyncResult, run_cycle, start_worker
+from posapp.services.sync.status import sync_status
 from tests.sync.conftest import Network
 from tests.sync.fault_proxy import FaultProxy
 
@@ -35,8 +35,8 @@ def test_backoff_jitter_spreads_over_the_whole_window() -> None:
     assert 4.5 < sum(draws) / len(draws) < 5.5
 
 
-def _worker(cycle, reports: list[Outcome[int]], **kwargs: object) -> SyncWorker[int]:  # type: ignore[no-untyped-def]
-    return SyncWorker(cycle, reports.append, **kwargs)  # type: ignore[arg-type]
+def _worker(cycle, reports: list[Outcome[int]], **kwargs: object) -> BackgroundWorker[int]:  # type: ignore[no-untyped-def]
+    return BackgroundWorker(cycle, reports.append, **kwargs)  # type: ignore[arg-type]
 
 
 def test_worker_backs_off_after_failures_resets_after_success_and_stops_promptly() -> None:
@@ -106,7 +106,7 @@ def test_a_sale_never_waits_for_a_cycle_in_flight(network: Network) -> None:
     client = a.client(read_timeout=10.0)
     reports: list[Outcome[SyncResult]] = []
     in_flight = threading.Event()
-    worker: SyncWorker[SyncResult] = SyncWorker(
+    worker: BackgroundWorker[SyncResult] = BackgroundWorker(
         lambda: (in_flight.set(), run_cycle(a.station, client))[1],
         reports.append,
         failed=lambda result: not result.ok,
@@ -135,7 +135,7 @@ def test_worker_reports_each_cycle_and_survives_a_broken_listener() -> None:
         raise ValueError("listener bug")
 
     counter = iter(range(1, 100))
-    worker = SyncWorker(lambda: next(counter), listener, interval=0.05)
+    worker = BackgroundWorker(lambda: next(counter), listener, interval=0.05)
     worker.start()
     deadline = time.monotonic() + 3
     while len(seen) < 3 and time.monotonic() < deadline:

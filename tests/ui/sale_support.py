@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from hardware.emulator.server import EmulatorServer
 from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
-from posapp.services.auth import Role, StaffRef
-from posapp.services.printing import PrintService
-from posapp.services.settings import CounterSettings
+from posapp.services.common.auth import Role, StaffRef
+from posapp.services.common.counter_settings import CounterSettings
+from posapp.services.sales.printing import PrintService
 from posapp.ui.context import UiContext
 from posapp.ui.sale import SaleScreen
 from tests.support import Shop

@@ -34,12 +34,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
-    from posapp.services.station import Station
+    from posapp.services.common.station import Station
     from posapp.ui.shell import Shell
 
 SIZE = (1280, 800)
 MANAGER_PIN = "1234"
-"""Marta Gerente's PIN in the demo (posapp.services.demo.STAFF)."""
+"""Marta Gerente's PIN in the demo (posapp.services.admin.demo.STAFF)."""
 STORE_ZONE = ZoneInfo("America/Sao_Paulo")
 """The demo store's time zone (the counter settings' default)."""
 SYNC_URL = "https://nuvem.belavista.invalid"
@@ -81,9 +81,11 @@ def main(out_dir: str) -> int:
     app.setApplicationName("posapp")
 
     from posapp import app as posapp_app
-    from posapp.services import catalog, customer_history, customers
-    from posapp.services.demo import fill_demo
-    from posapp.services.station import open_station
+    from posapp.services.admin.demo import fill_demo
+    from posapp.services.common.station import open_station
+    from posapp.services.customers import history as customer_history
+    from posapp.services.customers import registry as customers
+    from posapp.services.sales import catalog
 
     path = Path(tempfile.mkdtemp(prefix="posapp-shots-")) / "demo.sqlite"
     station = open_station(path)
@@ -176,9 +178,9 @@ def prepare(station: Station) -> None:
     from sqlalchemy import func, select
 
     from db.models import Customer, LedgerEntry, Sale, Staff, StoreKey, SyncConflict
-    from posapp.services import shifts
-    from posapp.services.reports import z_report
-    from posapp.services.tiers import TierSettings, save_tier_settings
+    from posapp.services.cash import shifts
+    from posapp.services.cash.reports import z_report
+    from posapp.services.loyalty.tiers import TierSettings, save_tier_settings
 
     with station.read() as session:
         manager = session.scalars(select(Staff.id).where(Staff.name == "Marta Gerente")).one()
@@ -237,7 +239,9 @@ def tier_and_satisfaction(window: Shell, station: Station, out: Path) -> int:
     """Pay the sale in progress by PIX (the 0-10 question comes up), then ring up a
     customer with a tier: the tier line beside the balance, the question still there."""
     from posapp.core.pricing import Tender
-    from posapp.services import catalog, customers, tiers
+    from posapp.services.customers import registry as customers
+    from posapp.services.loyalty import tiers
+    from posapp.services.sales import catalog
 
     window.show_screen("sale")
     sale = window.current

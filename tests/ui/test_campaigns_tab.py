@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from hardware.emulator.virtual import stop_virtual_printers
 from posapp.core.campaigns import Campaign
-from posapp.services.campaigns_admin import create_campaign, list_campaigns
-from posapp.services.nps_service import load_survey_settings
-from posapp.services.tiers import load_tier_settings
+from posapp.services.loyalty.campaigns import create_campaign, list_campaigns
+from posapp.services.loyalty.tiers import load_tier_settings
+from posapp.services.messages.survey import load_survey_settings
 from posapp.ui.settings.campaigns_tab import TIER_MIN, TIER_NAME, TIER_RATE
 from posapp.ui.settings.screen import CAMPANHAS, SettingsScreen
 from tests.support import CASHIER_PIN, MANAGER_PIN, Shop
@@ -273,7 +273,7 @@ def test_the_tiers_ladder_from_the_preset_and_the_survey_are_saved(
 def test_with_sync_on_the_networks_survey_page_is_offered(
     make_shop: MakeShop, screens: Callable[..., SettingsScreen], qtbot: QtBot
 ) -> None:
-    from posapp.services.sync_config import SyncConfig, save_sync_config
+    from posapp.services.sync.config import SyncConfig, save_sync_config
     from tests.support import MANAGER_PIN
 
     plain = screens(make_shop("salon"), CAMPANHAS)

@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from hardware.emulator.virtual import stop_virtual_printers
-from posapp.services.shifts import current_shift
+from posapp.services.cash.shifts import current_shift
 from posapp.ui.cash.screen import CashScreen, ReportModel
 from tests.support import CASHIER_PIN, MANAGER_PIN, Shop, open_shop
 from tests.ui.ui_support import make_context

@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from db.models import AuditLog, PrintJob, ZReport
 from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
-from posapp.services import shifts
-from posapp.services.report_output import report_csv
-from posapp.services.reports import stored_z, z_report
+from posapp.services.cash import shifts
+from posapp.services.cash.report_output import report_csv
+from posapp.services.cash.reports import stored_z, z_report
 from posapp.ui.cash.screen import CashScreen, ZListModel
 from tests.support import MANAGER_PIN, MovableClock, Shop, open_shop
 from tests.ui.ui_support import make_context

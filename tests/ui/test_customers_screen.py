@@ -18,9 +18,9 @@ from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
 from posapp.app import install_translator
 from posapp.core.codes import verify_customer_card
 from posapp.core.presets import preset
-from posapp.services import customer_history
-from posapp.services.customer_history import LedgerRow, Referral
-from posapp.services.customers import VoucherView
+from posapp.services.customers import history as customer_history
+from posapp.services.customers.history import LedgerRow, Referral
+from posapp.services.customers.registry import VoucherView
 from posapp.ui.customer_table import (
     CUSTOMER_ID_ROLE,
     CustomerRow,

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from hardware.emulator.virtual import stop_virtual_printers
-from posapp.services.auth import Role, StaffRef
+from posapp.services.common.auth import Role, StaffRef
 from posapp.ui.dashboard.screen import DashboardScreen
 from posapp.ui.imports.panel import ImportExportDialog
 from posapp.ui.shell import DASHBOARD, SALE, Shell

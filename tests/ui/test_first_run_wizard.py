@@ -16,12 +16,12 @@ from hardware.scanner.events import Scan
 from hardware.scanner.wedge import WedgeDetector
 from hardware.test_page import TEST_EAN13
 from hardware.testing.usb_backend import EmulatedBackend, EmulatedPrinter
-from posapp.services.auth import sign_in
-from posapp.services.machine_config import read_machine_config
-from posapp.services.settings import load_settings
-from posapp.services.setup import is_set_up
-from posapp.services.station import Station, open_station
-from posapp.services.store_admin import current_program
+from posapp.services.admin.store import current_program
+from posapp.services.admin.store_setup import is_set_up
+from posapp.services.common.auth import sign_in
+from posapp.services.common.counter_settings import load_settings
+from posapp.services.common.machine_settings import read_machine_config
+from posapp.services.common.station import Station, open_station
 from posapp.ui.first_run.wizard import NO_PRINTER, FirstRunWizard
 from posapp.ui.sale.wedge_filter import wedge_config
 

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from db.models import Customer, Item
 from hardware.emulator.virtual import stop_virtual_printers
 from posapp.core.gtin import make_ean13
-from posapp.services.csv_io import RowProblem
+from posapp.services.admin.csv_io import RowProblem
 from posapp.ui.imports.models import ProblemsModel
 from posapp.ui.imports.panel import ImportExportDialog, ImportExportPanel
 from tests.support import CASHIER_PIN, MANAGER_PIN, Shop

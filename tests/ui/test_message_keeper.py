@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from hardware.emulator.virtual import stop_virtual_printers
 from posapp.app import build
 from posapp.core.presets import preset
-from posapp.services.message_settings import mark_demo_database
+from posapp.services.messages.config import mark_demo_database
 from posapp.ui.context import UiContext
 from posapp.ui.message_keeper import MessageKeeper
 from tests.messaging.conftest import SmtpFactory, smtp_server  # noqa: F401  (fixture)

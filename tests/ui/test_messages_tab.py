@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from hardware.emulator.virtual import stop_virtual_printers
 from posapp.app import install_translator
 from posapp.core.messages import MessageKind
-from posapp.services.message_settings import MessagingSettings, load_messaging
-from posapp.services.message_templates import templates
+from posapp.services.messages.config import MessagingSettings, load_messaging
+from posapp.services.messages.templates import templates
 from posapp.ui.settings.messages_tab import MODELOS, REGISTRO, MessagesTab
 from posapp.ui.settings.screen import CAMPANHAS, MENSAGENS, SINCRONIZACAO, SettingsScreen
 from tests.services.admin_support import last_audit

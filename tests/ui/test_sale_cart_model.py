@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from posapp.services.auth import Role, StaffRef
-from posapp.services.catalog import PRODUCT, SERVICE, ItemView
+from posapp.services.common.auth import Role, StaffRef
+from posapp.services.sales.catalog import PRODUCT, SERVICE, ItemView
 from posapp.ui.sale.cart_model import (
     DESCRIPTION,
     DISCOUNT,

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from db.models import AuditLog, Sale
 from posapp.core.pricing import Tender
-from posapp.services.customers import account
+from posapp.services.customers.registry import account
 from posapp.ui.sale import SaleScreen
 from posapp.ui.sale.discount_dialog import SaleDiscount, SaleDiscountDialog
 from tests.support import CASHIER_PIN, MANAGER_PIN, Shop

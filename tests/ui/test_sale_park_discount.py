@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from db.models import ParkedSale, Sale
-from posapp.services import parking
-from posapp.services.customers import account
+from posapp.services.customers.registry import account
+from posapp.services.sales import parking
 from posapp.ui.sale import SaleScreen
 from posapp.ui.sale.discount_dialog import SaleDiscount
 from tests.support import Shop

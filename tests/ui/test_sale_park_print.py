@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from db.models import AuditLog, Sale
 from posapp.core.pricing import Tender
-from posapp.services import parking
+from posapp.services.sales import parking
 from posapp.ui.sale import SaleScreen
 from posapp.ui.sale.cart_model import PROFESSIONAL
 from tests.support import CASHIER_PIN, MANAGER_PIN, Shop

@@ -11,8 +11,9 @@ from sqlalchemy import select
 
 from db.models import Voucher
 from posapp.core.pricing import Tender
-from posapp.services import customers, loyalty
-from posapp.services.vouchers import qr_payload
+from posapp.services.customers import adjustments
+from posapp.services.customers import registry as customers
+from posapp.services.loyalty.vouchers import qr_payload
 from posapp.ui.sale.cart_model import DESCRIPTION, QUANTITY, TOTAL
 from tests.support import MANAGER_PIN, Shop
 from tests.ui.sale_support import Counter, counter_factory, normalized, scan, settle
@@ -33,7 +34,7 @@ def test_a_pharmacy_sale_by_scanner_with_cashback_voucher_and_split_payment(
     shop, screen = counter.shop, counter.screen
     maria = shop.enrol("Maria Silva", cpf=MARIA_CPF)
     # R$ 7,40 of cashback: R$ 5,00 become a voucher (R$ 5 steps), R$ 2,40 stay spendable.
-    loyalty.adjust(
+    adjustments.adjust(
         shop.station,
         customer_id=maria,
         units=740,

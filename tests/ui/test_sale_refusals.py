@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 
 from db.models import Customer, Sale
 from posapp.core.pricing import Tender
-from posapp.services import customers, loyalty
+from posapp.services.customers import adjustments
+from posapp.services.customers import registry as customers
 from tests.support import MANAGER_PIN, Shop
 from tests.ui.sale_support import Counter, counter_factory, scan, settle
 
@@ -90,7 +91,7 @@ def test_a_spent_voucher_and_cashback_above_the_cap_are_refused_in_the_payment_d
     counter = counters("pharmacy")
     shop, screen = counter.shop, counter.screen
     maria = shop.enrol("Maria Silva", phone="(11) 98765-4321")
-    loyalty.adjust(
+    adjustments.adjust(
         shop.station,
         customer_id=maria,
         units=740,

@@ -11,10 +11,11 @@ from sqlalchemy import func, select
 
 from db.models import Sale
 from posapp.core.pricing import Tender
-from posapp.services import customers, loyalty
-from posapp.services.sync_authority import OnlineAuthority, online_authority
-from posapp.services.sync_config import SyncConfig, save_sync_config
-from posapp.services.sync_run import client_for, run_cycle
+from posapp.services.customers import adjustments
+from posapp.services.customers import registry as customers
+from posapp.services.sync.authority import OnlineAuthority, online_authority
+from posapp.services.sync.config import SyncConfig, save_sync_config
+from posapp.services.sync.cycle import client_for, run_cycle
 from tests.cloud_fixtures import CloudServer
 from tests.support import MANAGER_PIN, MovableClock, Shop
 from tests.ui.sale_support import Counter, counter_factory, scan, settle
@@ -52,7 +53,7 @@ def test_a_refused_payment_tried_again_keeps_the_voucher_claimed_for_this_sale(
         manager_pin=MANAGER_PIN,
     )
     maria = shop.enrol("Maria Silva", phone="(11) 98765-4321")
-    loyalty.adjust(
+    adjustments.adjust(
         shop.station,
         customer_id=maria,
         units=740,

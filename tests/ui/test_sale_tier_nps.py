@@ -14,8 +14,8 @@ from sqlalchemy import select
 from db.models import NpsResponse
 from posapp.app import apply_style
 from posapp.core.pricing import Tender
-from posapp.services.customers import account
-from posapp.services.tiers import TierSettings, save_tier_settings
+from posapp.services.customers.registry import account
+from posapp.services.loyalty.tiers import TierSettings, save_tier_settings
 from tests.support import MANAGER_PIN, Shop
 from tests.ui.sale_support import Counter, counter_factory, scan, settle
 

@@ -14,9 +14,9 @@ from sqlalchemy import func, select
 from db.models import AuditLog, LedgerEntry, Refund, RefundLine, Sale
 from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
 from posapp.app import install_translator
-from posapp.services import customers
-from posapp.services.refunds import RefundRequest, RefundResult, refund
-from posapp.services.sales_history import SaleLineView, SaleSummary
+from posapp.services.customers import registry as customers
+from posapp.services.sales.history import SaleLineView, SaleSummary
+from posapp.services.sales.refunds import RefundRequest, RefundResult, refund
 from posapp.ui.dialogs.manager_pin import ManagerPinDialog
 from posapp.ui.sales.models import SALE_ID_ROLE, STATUS_ROLE, SaleLinesModel, SalesTableModel
 from posapp.ui.sales.screen import SalesScreen

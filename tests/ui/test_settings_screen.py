@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
 from posapp.app import apply_style
-from posapp.services.audit_log import AuditRow
-from posapp.services.auth import Role
-from posapp.services.settings import load_settings
-from posapp.services.staff_admin import StaffMember, staff_members
-from posapp.services.store_admin import current_program, store_data
+from posapp.services.admin.audit_search import AuditRow
+from posapp.services.admin.staff_changes import StaffMember, staff_members
+from posapp.services.admin.store import current_program, store_data
+from posapp.services.common.auth import Role
+from posapp.services.common.counter_settings import load_settings
 from posapp.ui.settings.models import AuditTableModel, StaffTableModel, details_text
 from posapp.ui.settings.screen import AUDITORIA, EQUIPE, PROGRAMA, SettingsScreen
 from tests.services.admin_support import everything, last_audit

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from hardware.emulator.virtual import stop_virtual_printers
-from posapp.services.auth import MAX_ATTEMPTS, Role, StaffRef
+from posapp.services.common.auth import MAX_ATTEMPTS, Role, StaffRef
 from posapp.ui.signin import SignInScreen
 from tests.support import CASHIER_PIN, MANAGER_PIN, Shop
 from tests.ui.ui_support import make_context

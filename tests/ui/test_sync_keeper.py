@@ -8,9 +8,9 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from posapp.services.sync_authority import OnlineAuthority
-from posapp.services.sync_config import SyncConfig, save_sync_config
-from posapp.services.sync_status import sync_status
+from posapp.services.sync.authority import OnlineAuthority
+from posapp.services.sync.config import SyncConfig, save_sync_config
+from posapp.services.sync.status import sync_status
 from posapp.ui.sync_keeper import SyncKeeper
 from tests.cloud_fixtures import CloudServer
 from tests.support import MANAGER_PIN, Shop

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from db.models import AuditLog, Customer, SyncConflict
 from hardware.emulator.virtual import stop_virtual_printers
-from posapp.services.sync_config import load_sync_config
+from posapp.services.sync.config import load_sync_config
 from posapp.ui.settings.screen import SINCRONIZACAO, SettingsScreen
 from posapp.ui.shell import Shell
 from tests.cloud_fixtures import CloudServer

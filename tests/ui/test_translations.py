@@ -89,7 +89,7 @@ def test_customers_screen_in_english_with_english_money_and_dates(
 
 
 def test_the_sync_line_and_conflict_kinds_read_in_english(english: None) -> None:
-    from posapp.services.sync_status import SyncStatus
+    from posapp.services.sync.status import SyncStatus
     from posapp.ui.sync_line import conflict_kind, status_text
 
     off = SyncStatus(configured=False, online=None, waiting=0, last_sync_at=None, last_error=None)

@@ -10,9 +10,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from posapp.services.auth import Role, StaffRef
-from posapp.services.printing import PrintService
-from posapp.services.settings import CounterSettings
+from posapp.services.common.auth import Role, StaffRef
+from posapp.services.common.counter_settings import CounterSettings
+from posapp.services.sales.printing import PrintService
 from posapp.ui.context import UiContext
 from tests.support import MANAGER_PIN, Shop
 

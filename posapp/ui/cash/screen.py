@@ -41,11 +41,11 @@ from PySide6.QtWidgets import (
 
 from posapp.core.errors import InvalidAmount, PosError
 from posapp.core.money import parse_centavos
-from posapp.services import shifts
-from posapp.services.printing import PrintOutcome, StoredZ, stored_z_reports
-from posapp.services.report_output import Row, cell_text, sections, write_csv
-from posapp.services.reports import Report, stored_z, x_report, z_report
-from posapp.services.shifts import DENOMINATIONS, NOTES, ClosedShift, ShiftView
+from posapp.services.cash import shifts
+from posapp.services.cash.report_output import Row, cell_text, sections, write_csv
+from posapp.services.cash.reports import Report, stored_z, x_report, z_report
+from posapp.services.cash.shifts import DENOMINATIONS, NOTES, ClosedShift, ShiftView
+from posapp.services.sales.printing import PrintOutcome, StoredZ, stored_z_reports
 from posapp.ui.context import UiContext
 from posapp.ui.dialogs.manager_pin import ask_manager_pin
 from posapp.ui.formatting import day, moment, money

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from posapp.core.cpf import format_cpf
 from posapp.core.money import parse_centavos
 from posapp.core.phone import format_mobile
-from posapp.services.customer_history import CustomerProfile
+from posapp.services.customers.history import CustomerProfile
 from posapp.ui.widgets import named as _named
 
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from posapp.services.customer_history import LedgerRow, Referral
-from posapp.services.customers import VoucherView
+from posapp.services.customers.history import LedgerRow, Referral
+from posapp.services.customers.registry import VoucherView
 from posapp.ui.formatting import STORE_ZONE, day, moment
 from posapp.ui.rows_model import RowsModel
 

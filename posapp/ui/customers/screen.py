@@ -37,12 +37,14 @@ from PySide6.QtWidgets import (
 from posapp.core.cpf import mask_cpf
 from posapp.core.errors import PosError
 from posapp.core.program import ProgramMode
-from posapp.services import customer_history, customers, loyalty
-from posapp.services.customer_edit import update_customer
-from posapp.services.printing import PrintOutcome
-from posapp.services.privacy import Anonymized, anonymize_customer, save_export
-from posapp.services.settings import load_settings
-from posapp.services.store_info import store_info
+from posapp.services.common.counter_settings import load_settings
+from posapp.services.common.store_info import store_info
+from posapp.services.customers import adjustments
+from posapp.services.customers import history as customer_history
+from posapp.services.customers import registry as customers
+from posapp.services.customers.edit import update_customer
+from posapp.services.customers.privacy import Anonymized, anonymize_customer, save_export
+from posapp.services.sales.printing import PrintOutcome
 from posapp.ui.context import UiContext
 from posapp.ui.customer_table import CustomerTableModel, find_customers, mask_mobile
 from posapp.ui.customers.dialogs import (
@@ -446,7 +448,7 @@ class CustomersScreen(QWidget):
             self.say(self.tr("Ajuste cancelado"))
             return
         try:
-            loyalty.adjust(
+            adjustments.adjust(
                 self.context.station,
                 customer_id=self.customer_id,
                 units=units,

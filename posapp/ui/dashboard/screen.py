@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.services.dashboard import Dashboard, dashboard
+from posapp.services.cash.dashboard import Dashboard, dashboard
 from posapp.ui.context import UiContext
 from posapp.ui.formatting import money
 from posapp.ui.imports.panel import ImportExportDialog, error_text

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,11 +32,9 @@ from PySide6.QtWidgets import (
 
 from posapp.core.cnpj import normalize_cnpj
 from posapp.core.errors import PosError
-from posapp.services.device_admin import TestPrint, print_test_page
-from posapp.services.printing import PrintService
-from posapp.services.settings import CounterSettings
-from posapp.services.setup import SetupResult
-from posapp.services.setup_wizard import (
+from posapp.services.admin.devices import TestPrint, print_test_page
+from posapp.services.admin.store_setup import SetupResult
+from posapp.services.admin.wizard import (
     SCANNER_ENDINGS,
     ScannerGuess,
     UsbScan,
@@ -46,8 +44,11 @@ from posapp.services.setup_wizard import (
     detect_scanner,
     scan_usb_printers,
 )
-from posapp.services.station import Station
+from posapp.services.common.counter_settings import CounterSettings
+from posapp.services.common.station import Station
+from posapp.services.sales.printing import PrintService
 from posapp.ui.runner import run_in_background
+from posapp.ui.sale.wedge_keys import SKIP, wedge_key
 from posapp.ui.widgets import named
 
 NETWORK = "tcp"
@@ -259,7 +260,6 @@ class PrinterPage(QWizardPage):
         return True
 
 
-_ENDING_KEYS = {Qt.Key.Key_Return: "Enter", Qt.Key.Key_Enter: "Enter", Qt.Key.Key_Tab: "Tab"}
 KEPT_KEYS = 200
 """The test field remembers this many keys: more than any barcode."""
 
@@ -293,14 +293,8 @@ class ScannerPage(QWizardPage):
         if watched is not self.test_field or event.type() != QEvent.Type.KeyPress:
             return False
         assert isinstance(event, QKeyEvent)
-        if event.modifiers() & ~(
-            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
-        ):
-            return False
-        ending = _ENDING_KEYS.get(Qt.Key(event.key()))
-        text = event.text()
-        key = ending or (text if len(text) == 1 and text.isprintable() else None)
-        if key is None:
+        key = wedge_key(event)
+        if key is None or key is SKIP:
             return False
         self.keys.append((key, self.clock()))
         del self.keys[:-KEPT_KEYS]

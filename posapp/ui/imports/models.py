@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from posapp.services.csv_io import RowProblem
+from posapp.services.admin.csv_io import RowProblem
 from posapp.ui.formatting import STORE_ZONE
 from posapp.ui.rows_model import RowsModel
 

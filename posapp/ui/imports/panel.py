@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.core.errors import PosError
-from posapp.services import csv_io
-from posapp.services.csv_io import CsvFileError, ExportReport, ImportReport
+from posapp.services.admin import csv_io
+from posapp.services.admin.csv_io import CsvFileError, ExportReport, ImportReport
 from posapp.ui.context import UiContext
 from posapp.ui.dialogs.manager_pin import ask_manager_pin
 from posapp.ui.imports.models import ProblemsModel

@@ -17,8 +17,8 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from posapp.core.money import format_money
-from posapp.services.report_output import Section, period, sections, title
-from posapp.services.reports import Report
+from posapp.services.cash.report_output import Section, period, sections, title
+from posapp.services.cash.reports import Report
 
 _app: QGuiApplication | None = None
 

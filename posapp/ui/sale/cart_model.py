@@ -15,9 +15,9 @@ from PySide6.QtCore import (
 )
 
 from posapp.core.money import format_money, parse_centavos
-from posapp.services.auth import StaffRef
-from posapp.services.catalog import SERVICE, ItemView
-from posapp.services.checkout import LineRequest
+from posapp.services.common.auth import StaffRef
+from posapp.services.sales.catalog import SERVICE, ItemView
+from posapp.services.sales.checkout import LineRequest
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from posapp.core.cpf import mask_cpf
 from posapp.core.errors import PosError
 from posapp.core.phone import format_mobile
-from posapp.services import customers
-from posapp.services.customers import CustomerSummary, Enrolment
-from posapp.services.station import Station
+from posapp.services.common.station import Station
+from posapp.services.customers import registry as customers
+from posapp.services.customers.registry import CustomerSummary, Enrolment
 from posapp.ui.runner import run_in_background
 
 CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.core.money import format_money, parse_centavos, percent_of
-from posapp.services.checkout import DISCOUNT_LIMIT_BPS
+from posapp.services.sales.checkout import DISCOUNT_LIMIT_BPS
 
 WHOLE = 10_000
 """100 % in basis points."""

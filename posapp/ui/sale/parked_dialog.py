@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.services.parking import ParkedCart
+from posapp.services.sales.parking import ParkedCart
 
 PARKED_ROLE = Qt.ItemDataRole.UserRole + 1
 

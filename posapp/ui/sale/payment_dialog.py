@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from posapp.core.money import format_money, parse_centavos
 from posapp.core.pricing import Tender
-from posapp.services.checkout import TenderRequest
-from posapp.services.sale_support import VoucherPreview
+from posapp.services.sales.checkout import TenderRequest
+from posapp.services.sales.sale_reads import VoucherPreview
 from posapp.ui.runner import run_in_background
 from posapp.ui.sale.customer_dialogs import error_text
 

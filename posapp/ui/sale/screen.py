@@ -42,18 +42,22 @@ from PySide6.QtWidgets import (
 
 from posapp.core.errors import NotAuthorized, UnknownItem
 from posapp.core.money import format_money
-from posapp.services import cart_audit, catalog, customers, parking, staff, tiers
-from posapp.services.auth import StaffRef
-from posapp.services.catalog import ItemView
-from posapp.services.checkout import CheckoutRequest, SaleResult, TenderRequest, checkout
-from posapp.services.customers import CustomerAccount, CustomerSummary
-from posapp.services.nps_service import record_score
-from posapp.services.parking import ParkedCart
-from posapp.services.printing import SALE, PrintOutcome
-from posapp.services.quote import Quote, quote
-from posapp.services.receipts import tender_name
-from posapp.services.sale_support import items_by_id, preview_voucher
-from posapp.services.tiers import CustomerTier
+from posapp.core.tender_names import tender_name
+from posapp.services.admin import staff
+from posapp.services.common.auth import StaffRef
+from posapp.services.customers import registry as customers
+from posapp.services.customers.registry import CustomerAccount, CustomerSummary
+from posapp.services.loyalty import tiers
+from posapp.services.loyalty.tiers import CustomerTier
+from posapp.services.messages.survey import record_score
+from posapp.services.sales import cart_cancel as cart_audit
+from posapp.services.sales import catalog, parking
+from posapp.services.sales.catalog import ItemView
+from posapp.services.sales.checkout import CheckoutRequest, SaleResult, TenderRequest, checkout
+from posapp.services.sales.parking import ParkedCart
+from posapp.services.sales.printing import SALE, PrintOutcome
+from posapp.services.sales.quote import Quote, quote
+from posapp.services.sales.sale_reads import items_by_id, preview_voucher
 from posapp.ui.context import UiContext
 from posapp.ui.dialogs.manager_pin import ask_manager_pin
 from posapp.ui.runner import Jobs

@@ -10,19 +10,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit
 
 from hardware.scanner.events import Scan
 from hardware.scanner.wedge import Typed, WedgeConfig, WedgeDetector, WedgeEvent
-from posapp.services.settings import CounterSettings
-
-_NAMED = {
-    Qt.Key.Key_Return: "Enter",
-    Qt.Key.Key_Enter: "Enter",
-    Qt.Key.Key_Tab: "Tab",
-}
+from posapp.services.common.counter_settings import CounterSettings
+from posapp.ui.sale.wedge_keys import SKIP, wedge_key
 
 
 def wedge_config(settings: CounterSettings) -> WedgeConfig:
@@ -59,7 +54,9 @@ class WedgeFilter(QObject):
         if watched is not self.line_edit or event.type() != QEvent.Type.KeyPress:
             return False
         assert isinstance(event, QKeyEvent)
-        key = self._key_name(event)
+        key = wedge_key(event)
+        if key is SKIP:  # Shift, AltGr, a dead key: part of the next character
+            return False
         if key is None:
             # Not a key a scanner types: first hand back anything held, then let it through.
             self.flush(force=True)
@@ -68,20 +65,6 @@ class WedgeFilter(QObject):
         if self.detector._keys:  # keys held: a burst may still be forming
             self._timer.start()
         return True
-
-    @staticmethod
-    def _key_name(event: QKeyEvent) -> str | None:
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
-        modifiers &= ~Qt.KeyboardModifier.KeypadModifier
-        if modifiers != Qt.KeyboardModifier.NoModifier:
-            return None
-        named = _NAMED.get(Qt.Key(event.key()))
-        if named is not None:
-            return named
-        text = event.text()
-        if len(text) == 1 and text.isprintable():
-            return text
-        return None
 
     def flush(self, force: bool = False) -> None:
         """Hand back keys held for longer than a scan's gap (or all of them when forced)."""

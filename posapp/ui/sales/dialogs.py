@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.services.sales_history import SaleDetail
+from posapp.services.sales.history import SaleDetail
 from posapp.ui.formatting import money
 from posapp.ui.sales.models import sale_number
 from posapp.ui.widgets import named as _named

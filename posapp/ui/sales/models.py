@@ -9,7 +9,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from posapp.services.sales_history import SaleLineView, SaleSummary
+from posapp.services.sales.history import SaleLineView, SaleSummary
 from posapp.ui.formatting import STORE_ZONE, moment, money
 from posapp.ui.rows_model import RowsModel
 

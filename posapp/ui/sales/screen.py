@@ -44,13 +44,13 @@ from PySide6.QtWidgets import (
 
 from posapp.core.errors import PosError
 from posapp.core.program import ProgramMode
-from posapp.services import refunds
-from posapp.services.auth import StaffRef
-from posapp.services.printing import SALE, PrintOutcome
-from posapp.services.receipts import tender_name
-from posapp.services.refunds import VOID, RefundRequest, RefundResult
-from posapp.services.sales_history import SaleDetail, SaleSummary, recent_sales, sale_detail
-from posapp.services.store_info import store_info
+from posapp.core.tender_names import tender_name
+from posapp.services.common.auth import StaffRef
+from posapp.services.common.store_info import store_info
+from posapp.services.sales import refunds
+from posapp.services.sales.history import SaleDetail, SaleSummary, recent_sales, sale_detail
+from posapp.services.sales.printing import SALE, PrintOutcome
+from posapp.services.sales.refunds import VOID, RefundRequest, RefundResult
 from posapp.ui.context import UiContext
 from posapp.ui.dialogs.manager_pin import ask_manager_pin
 from posapp.ui.formatting import moment, money

@@ -44,8 +44,8 @@ from posapp.core.messages import offer_text
 from posapp.core.money import format_money, parse_centavos
 from posapp.core.program import LoyaltyProgram
 from posapp.core.tiers import Tier, TierLadder, preset_ladder
-from posapp.services import store_admin
-from posapp.services.campaigns_admin import (
+from posapp.services.admin import store as store_admin
+from posapp.services.loyalty.campaigns import (
     CampaignView,
     calendar_suggestions,
     create_campaign,
@@ -53,19 +53,23 @@ from posapp.services.campaigns_admin import (
     set_campaign_active,
     update_campaign,
 )
-from posapp.services.nps_service import (
+from posapp.services.loyalty.tiers import (
+    TierSettings,
+    load_tier_settings,
+    save_tier_settings,
+)
+from posapp.services.messages.survey import (
     SurveySettings,
-    endpoint_survey_base,
     load_survey_settings,
     save_survey_settings,
 )
-from posapp.services.tiers import TierSettings, load_tier_settings, save_tier_settings
+from posapp.services.sync.survey_page import endpoint_survey_base
 from posapp.ui.formatting import day
 from posapp.ui.rows_model import RowsModel
 from posapp.ui.widgets import named, read_only_table
 
 if TYPE_CHECKING:
-    from posapp.ui.settings.screen import SettingsScreen
+    from posapp.ui.settings.tab_host import TabHost
 
 MULTIPLIERS = (10_000, 15_000, 20_000, 30_000, 50_000)
 TIER_NAME, TIER_NAME_EN, TIER_MIN, TIER_RATE = range(4)
@@ -129,7 +133,7 @@ class CampaignsModel(RowsModel[CampaignView]):
 
 
 class CampaignsTab(QWidget):
-    def __init__(self, host: SettingsScreen) -> None:
+    def __init__(self, host: TabHost) -> None:
         super().__init__()
         self.host = host
         self.station = host.station

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.services.auth import Role
-from posapp.services.staff_admin import StaffMember
+from posapp.services.admin.staff_changes import StaffMember
+from posapp.services.common.auth import Role
 from posapp.ui.signin import role_name
 
 ROLES = (Role.CASHIER, Role.PROFESSIONAL, Role.MANAGER, Role.ADMIN)

@@ -48,19 +48,14 @@ from posapp.core.messages import (
     preview,
     validate_template,
 )
-from posapp.services.message_log import (
-    LoggedMessage,
-    message_log,
-    reason_words,
-    store_for_preview,
-)
-from posapp.services.message_settings import (
+from posapp.services.messages.config import (
     MessagingSettings,
     load_messaging,
     save_messaging,
     validate_messaging,
 )
-from posapp.services.message_templates import (
+from posapp.services.messages.log import LoggedMessage, message_log, reason_words, store_for_preview
+from posapp.services.messages.templates import (
     LANGUAGES,
     InvalidTemplate,
     TemplateView,
@@ -73,7 +68,7 @@ from posapp.ui.rows_model import RowsModel
 from posapp.ui.widgets import named, read_only_table, show_message
 
 if TYPE_CHECKING:
-    from posapp.ui.settings.screen import SettingsScreen
+    from posapp.ui.settings.tab_host import TabHost
 
 ENVIO, MODELOS, REGISTRO = range(3)
 LOG_LIMIT = 100
@@ -172,7 +167,7 @@ def _spin(top: int) -> QSpinBox:
 
 
 class MessagesTab(QWidget):
-    def __init__(self, host: SettingsScreen) -> None:
+    def __init__(self, host: TabHost) -> None:
         super().__init__()
         self.host = host
         self.station = host.station

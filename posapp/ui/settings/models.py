@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from posapp.services.audit_log import AuditRow
-from posapp.services.staff_admin import StaffMember
+from posapp.services.admin.audit_search import AuditRow
+from posapp.services.admin.staff_changes import StaffMember
 from posapp.ui.formatting import STORE_ZONE, day, moment
 from posapp.ui.rows_model import RowsModel
 from posapp.ui.signin import role_name

@@ -53,19 +53,20 @@ from posapp.core.program import (
     VoucherRule,
     VoucherTrigger,
 )
-from posapp.services import staff_admin, store_admin
-from posapp.services.audit_log import AuditPage, AuditSearch, audit_actions, search_audit
-from posapp.services.auth import StaffRef
-from posapp.services.device_admin import (
+from posapp.services.admin import staff_changes as staff_admin
+from posapp.services.admin import store as store_admin
+from posapp.services.admin.audit_search import AuditPage, AuditSearch, audit_actions, search_audit
+from posapp.services.admin.devices import (
     SCANNER_SUFFIXES,
     TestPrint,
     print_test_page,
     printer_profiles,
     save_device_settings,
 )
-from posapp.services.settings import CounterSettings
-from posapp.services.staff_admin import StaffMember
-from posapp.services.store_admin import Example, StoreData
+from posapp.services.admin.staff_changes import StaffMember
+from posapp.services.admin.store import Example, StoreData
+from posapp.services.common.auth import StaffRef
+from posapp.services.common.counter_settings import CounterSettings
 from posapp.ui.context import UiContext
 from posapp.ui.dialogs.manager_pin import ask_manager_pin
 from posapp.ui.program_text import percent, program_rules

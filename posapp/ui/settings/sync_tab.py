@@ -23,23 +23,18 @@ from PySide6.QtWidgets import (
 
 from posapp.core.errors import PosError
 from posapp.core.money import format_money, parse_centavos
-from posapp.services.station import Station
-from posapp.services.sync_config import SyncConfig, load_sync_config, save_sync_config
-from posapp.services.sync_conflicts import (
-    ConflictRow,
-    Resolution,
-    open_conflicts,
-    resolve_conflict,
-)
-from posapp.services.sync_run import SyncResult, client_for, run_cycle
-from posapp.services.sync_status import SyncStatus, sync_status
+from posapp.services.common.station import Station
+from posapp.services.sync.config import SyncConfig, load_sync_config, save_sync_config
+from posapp.services.sync.conflicts import ConflictRow, Resolution, open_conflicts, resolve_conflict
+from posapp.services.sync.cycle import SyncResult, client_for, run_cycle
+from posapp.services.sync.status import SyncStatus, sync_status
 from posapp.ui.formatting import moment
 from posapp.ui.rows_model import RowsModel
 from posapp.ui.sync_line import conflict_kind, status_text
 from posapp.ui.widgets import named, read_only_table
 
 if TYPE_CHECKING:
-    from posapp.ui.settings.screen import SettingsScreen
+    from posapp.ui.settings.tab_host import TabHost
 
 ABSORBED, CUSTOMER_DEBIT = "absorbed", "customer_debit"
 
@@ -70,7 +65,7 @@ class ConflictsModel(RowsModel[ConflictRow]):
 
 
 class SyncTab(QWidget):
-    def __init__(self, host: SettingsScreen) -> None:
+    def __init__(self, host: TabHost) -> None:
         super().__init__()
         self.host = host
         self.station = host.station

@@ -1,0 +1,304 @@
+"""Customers: enrolment, look-up, balances, history and vouchers."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import bindparam, or_, select, text
+from sqlalchemy.orm import Session
+
+from db.models import Customer, CustomerBalance, LedgerEntry, Sale, Voucher
+from posapp.core.codes import new_referral_code
+from posapp.core.cpf import is_valid_cpf, normalize_cpf
+from posapp.core.errors import (
+    CustomerIdentityRequired,
+    DuplicateCustomer,
+    UnknownCustomer,
+    UnknownReferralCode,
+)
+from posapp.core.ledger import Balance, Replay
+from posapp.core.messages import MessageFacts, MessageKind
+from posapp.core.phone import is_valid_mobile, normalize_mobile
+from posapp.core.program import LoyaltyProgram
+from posapp.services.common import outbox
+from posapp.services.common.station import Station
+from posapp.services.loyalty.ledger import replay_customer
+from posapp.services.messages.queue import enqueue
+
+SEARCH_LIMIT = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Enrolment:
+    name: str
+    cpf: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    birthday: date | None = None
+    marketing_consent: bool = False
+    referred_by_code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerSummary:
+    id: int
+    uuid: str
+    name: str
+    cpf: str | None
+    phone: str | None
+    referral_code: str
+    balance_units: int
+
+
+@dataclass(frozen=True, slots=True)
+class VoucherView:
+    code: str
+    kind: str
+    value: int
+    percent_bps: int
+    min_purchase: int
+    expires_at: datetime
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    at: datetime
+    kind: str
+    amount: int
+    sale_number: int | None
+    voucher_code: str | None
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerAccount:
+    """What the counter shows about a customer: balance in units and in money."""
+
+    summary: CustomerSummary
+    balance: Balance
+    spendable_value: int
+    open_vouchers: tuple[VoucherView, ...]
+
+
+def enrol(station: Station, data: Enrolment, staff_id: int | None = None) -> CustomerSummary:
+    """Register a customer; a CPF or a mobile number is required, consent is recorded."""
+    cpf = normalize_cpf(data.cpf) if data.cpf else None
+    phone = normalize_mobile(data.phone) if data.phone else None
+    if cpf is None and phone is None:
+        raise CustomerIdentityRequired()
+    name = " ".join(data.name.split())
+    now = station.now()
+    with station.write() as session:
+        _refuse_duplicates(session, cpf, phone)
+        referrer = _referrer(session, data.referred_by_code)
+        customer = Customer(
+            uuid=str(uuid.uuid4()),
+            cpf=cpf,
+            phone=phone,
+            name=name,
+            email=data.email or None,
+            birthday=data.birthday,
+            marketing_consent=data.marketing_consent,
+            consent_at=now if data.marketing_consent else None,
+            referral_code=_unique_referral_code(session, name),
+            referred_by_id=referrer.id if referrer else None,
+            created_at=now,
+        )
+        session.add(customer)
+        session.flush()
+        outbox.emit(
+            session,
+            "customer.enrolled",
+            now,
+            {
+                "customer": customer.uuid,
+                "name": name,
+                "cpf": cpf,
+                "phone": phone,
+                "email": customer.email,
+                "consent": data.marketing_consent,
+                "referred_by": referrer.uuid if referrer else None,
+                "staff_id": staff_id,
+            },
+        )
+        enqueue(
+            station,
+            session,
+            kind=MessageKind.WELCOME,
+            customer=customer,
+            period="enrolment",
+            facts=MessageFacts("", name, earn_rate_bps=station.program(session).earn_bps),
+            now=now,
+        )
+        return _summary(customer, 0)
+
+
+def _refuse_duplicates(session: Session, cpf: str | None, phone: str | None) -> None:
+    if cpf and session.scalar(select(Customer.id).where(Customer.cpf == cpf)):
+        raise DuplicateCustomer(field="CPF", value=cpf)
+    if phone and session.scalar(select(Customer.id).where(Customer.phone == phone)):
+        raise DuplicateCustomer(field="celular", value=phone)
+
+
+def _referrer(session: Session, code: str | None) -> Customer | None:
+    if not code:
+        return None
+    referrer = session.scalars(
+        select(Customer).where(Customer.referral_code == code.strip().upper())
+    ).first()
+    if referrer is None:
+        raise UnknownReferralCode(value=code)
+    return referrer
+
+
+def _unique_referral_code(session: Session, name: str) -> str:
+    for _ in range(20):
+        code = new_referral_code(name)
+        if not session.scalar(select(Customer.id).where(Customer.referral_code == code)):
+            return code
+    raise RuntimeError("could not find a free referral code")
+
+
+def find(session: Session, query: str) -> Customer | None:
+    """The one customer a CPF or mobile number names, or None."""
+    if is_valid_cpf(query):
+        return session.scalars(select(Customer).where(Customer.cpf == normalize_cpf(query))).first()
+    if is_valid_mobile(query):
+        phone = normalize_mobile(query)
+        return session.scalars(select(Customer).where(Customer.phone == phone)).first()
+    return None
+
+
+def search(station: Station, query: str, limit: int = SEARCH_LIMIT) -> list[CustomerSummary]:
+    """By CPF, by mobile, or by fragments of the name (accents ignored)."""
+    query = query.strip()
+    if not query:
+        return []
+    with station.read() as session:
+        exact = find(session, query)
+        if exact is not None:
+            return [_summary_with_balance(session, exact)]
+        digits = re.sub(r"\D", "", query)
+        if len(digits) >= 4 and len(digits) == len(re.sub(r"[\s.()+-]", "", query)):
+            rows = session.scalars(
+                select(Customer)
+                .where(or_(Customer.cpf.startswith(digits), Customer.phone.contains(digits)))
+                .limit(limit)
+            )
+            return [_summary_with_balance(session, c) for c in rows]
+        tokens = re.findall(r"\w+", query)
+        if not tokens:
+            return []
+        match = " ".join(f'"{token}"*' for token in tokens)
+        ids = session.execute(
+            text(
+                "SELECT rowid FROM customer_fts WHERE customer_fts MATCH :m ORDER BY rank LIMIT :n"
+            ),
+            {"m": match, "n": limit},
+        ).scalars()
+        customers = [session.get(Customer, customer_id) for customer_id in ids]
+        return [_summary_with_balance(session, c) for c in customers if c is not None]
+
+
+def account(station: Station, customer_id: int) -> CustomerAccount:
+    with station.read() as session:
+        customer = session.get(Customer, customer_id)
+        if customer is None:
+            raise UnknownCustomer(value=customer_id)
+        program = station.program(session)
+        return account_in(session, customer, program, station.now())
+
+
+_OPEN_VOUCHERS = (
+    select(
+        Voucher.code,
+        Voucher.kind,
+        Voucher.value,
+        Voucher.percent_bps,
+        Voucher.min_purchase,
+        Voucher.expires_at,
+        Voucher.status,
+    )
+    .where(Voucher.customer_id == bindparam("customer_id"), Voucher.status == "open")
+    .where(Voucher.expires_at > bindparam("now"))
+    .order_by(Voucher.expires_at)
+)
+"""A customer's usable vouchers, as the columns of a `VoucherView`."""
+
+
+def account_in(
+    session: Session,
+    customer: Customer,
+    program: LoyaltyProgram,
+    now: datetime,
+    *,
+    lots: Replay | None = None,
+) -> CustomerAccount:
+    """The account as this session sees it; `lots`: the customer's replay, when already made."""
+    balance = (replay_customer(session, customer.id) if lots is None else lots).balance(now)
+    vouchers = session.execute(_OPEN_VOUCHERS, {"customer_id": customer.id, "now": now})
+    return CustomerAccount(
+        summary=_summary(customer, balance.total),
+        balance=balance,
+        spendable_value=program.value_of_units(max(balance.spendable, 0)),
+        open_vouchers=tuple(VoucherView(*row) for row in vouchers),
+    )
+
+
+def history(station: Station, customer_id: int) -> list[HistoryRow]:
+    with station.read() as session:
+        rows = session.execute(
+            select(LedgerEntry, Sale.number)
+            .outerjoin(Sale, Sale.id == LedgerEntry.sale_id)
+            .where(LedgerEntry.customer_id == customer_id)
+            .order_by(LedgerEntry.id)
+        )
+        return [
+            HistoryRow(e.created_at, e.kind, e.amount, number, e.voucher_code, e.note)
+            for e, number in rows
+        ]
+
+
+def vouchers(station: Station, customer_id: int) -> list[VoucherView]:
+    with station.read() as session:
+        rows = session.scalars(
+            select(Voucher).where(Voucher.customer_id == customer_id).order_by(Voucher.id)
+        )
+        now = station.now()
+        return [_voucher_view(v, now) for v in rows]
+
+
+def _voucher_view(voucher: Voucher, now: datetime | None = None) -> VoucherView:
+    status = voucher.status
+    if status == "open" and now is not None and voucher.expires_at <= now:
+        status = "expired"
+    return VoucherView(
+        voucher.code,
+        voucher.kind,
+        voucher.value,
+        voucher.percent_bps,
+        voucher.min_purchase,
+        voucher.expires_at,
+        status,
+    )
+
+
+def _summary(customer: Customer, units: int) -> CustomerSummary:
+    return CustomerSummary(
+        customer.id,
+        customer.uuid,
+        customer.name,
+        customer.cpf,
+        customer.phone,
+        customer.referral_code,
+        units,
+    )
+
+
+def _summary_with_balance(session: Session, customer: Customer) -> CustomerSummary:
+    projection = session.get(CustomerBalance, customer.id)
+    return _summary(customer, projection.units if projection else 0)

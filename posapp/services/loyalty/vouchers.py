@@ -1,0 +1,218 @@
+"""Vouchers: issuing them by the program's rule, and checking one offered at the counter."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import bindparam, insert, select
+from sqlalchemy.orm import Session
+
+from db.models import Customer, Store, StoreKey, Voucher, table_of, written_row
+from posapp.core.codes import (
+    VOUCHER_PREFIX,
+    new_voucher_code,
+    normalize_voucher_code,
+    sign_voucher_qr,
+    verify_voucher_qr,
+)
+from posapp.core.errors import (
+    ForgedVoucher,
+    UnknownVoucher,
+    VoucherExpired,
+    VoucherMinimumNotMet,
+    VoucherNotForCustomer,
+    VoucherSpent,
+)
+from posapp.core.ledger import EntryKind
+from posapp.core.money import percent_of
+from posapp.core.program import LoyaltyProgram
+from posapp.services.common import outbox
+from posapp.services.loyalty.ledger import Book, Refs
+
+BALANCE = "balance"
+DISCOUNT = "discount"
+
+_BY_CODE = select(Voucher).where(Voucher.code == bindparam("code"))
+_INSERT = insert(table_of(Voucher))
+
+
+def resolve(session: Session, offered: str, store: Store) -> Voucher:
+    """The voucher a typed code or a scanned QR names; forged or unknown ones are refused."""
+    offered = offered.strip()
+    if offered.startswith(VOUCHER_PREFIX):
+        claim = verify_voucher_qr(offered, _signing_key(session, offered, store))
+        voucher = session.scalars(_BY_CODE, {"code": claim.code}).first()
+        if voucher is None or signed_value(voucher) != claim.value_centavos:
+            raise ForgedVoucher()
+        return voucher
+    code = normalize_voucher_code(offered)
+    voucher = session.scalars(_BY_CODE, {"code": code}).first()
+    if voucher is None:
+        raise UnknownVoucher(value=offered)
+    return voucher
+
+
+def _signing_key(session: Session, qr: str, store: Store) -> bytes:
+    """The key of the store the QR names: this store's, or another of the chain's (learned
+    by sync, table store_key). An unknown store gets this store's key, which then fails."""
+    fields = qr.split("|")
+    named = fields[1] if len(fields) > 1 else store.uuid
+    if named == store.uuid:
+        return store.signing_key
+    other = session.get(StoreKey, named)
+    return other.signing_key if other is not None else store.signing_key
+
+
+def check_usable(voucher: Voucher, customer_id: int | None, purchase: int, now: datetime) -> None:
+    if voucher.status != "open":
+        raise VoucherSpent(value=voucher.code)
+    if voucher.expires_at <= now:
+        raise VoucherExpired(value=voucher.code, date=voucher.expires_at.date().isoformat())
+    if customer_id is not None and voucher.customer_id != customer_id:
+        raise VoucherNotForCustomer(value=voucher.code)
+    if purchase < voucher.min_purchase:
+        raise VoucherMinimumNotMet(value=voucher.code, minimum_centavos=voucher.min_purchase)
+
+
+def face_value(voucher: Voucher, purchase: int) -> int:
+    """What the voucher is worth on a purchase of this value."""
+    if voucher.percent_bps:
+        value = percent_of(purchase, voucher.percent_bps)
+        return min(value, voucher.max_discount) if voucher.max_discount else value
+    return voucher.value
+
+
+def signed_value(voucher: Voucher) -> int:
+    """The number the QR carries: centavos, or basis points for a percent voucher."""
+    return voucher.value or voucher.percent_bps
+
+
+def qr_payload(voucher: Voucher, store: Store) -> str:
+    return sign_voucher_qr(
+        voucher.code,
+        signed_value(voucher),
+        voucher.expires_at.date(),
+        store.uuid,
+        store.signing_key,
+    )
+
+
+def _new_voucher(
+    session: Session,
+    customer: Customer,
+    kind: str,
+    program: LoyaltyProgram,
+    now: datetime,
+    sale_id: int | None,
+    value: int = 0,
+    percent_bps: int = 0,
+) -> Voucher:
+    """Written at once (a Core INSERT, no flush); returned attached to the session."""
+    rule = program.voucher
+    values: dict[str, Any] = {
+        "uuid": str(uuid.uuid4()),
+        "code": new_voucher_code(),
+        "customer_id": customer.id,
+        "kind": kind,
+        "value": value,
+        "percent_bps": percent_bps,
+        "max_discount": rule.max_discount_centavos if percent_bps else 0,
+        "min_purchase": rule.min_purchase_to_use_centavos if kind == DISCOUNT else 0,
+        "issued_at": now,
+        "expires_at": now + timedelta(days=rule.validity_days),
+        "issue_sale_id": sale_id,
+        "status": "open",
+        "redeemed_sale_id": None,
+        "redeemed_at": None,
+        "redeemed_amount": 0,
+    }
+    values["id"] = session.connection().execute(_INSERT, values).lastrowid
+    voucher = written_row(Voucher, values)
+    session.add(voucher)
+    return voucher
+
+
+def issue_balance_voucher(
+    session: Session,
+    book: Book,
+    customer: Customer,
+    program: LoyaltyProgram,
+    refs: Refs,
+) -> Voucher | None:
+    """Turn the spendable balance into a voucher when the threshold rule says so."""
+    spendable = book.replay(customer.id).balance(book.now).spendable
+    value = program.balance_voucher_value(spendable)
+    if value <= 0:
+        return None
+    voucher = _new_voucher(session, customer, BALANCE, program, book.now, refs.sale_id, value)
+    book.append(
+        customer,
+        EntryKind.VOUCHER_ISSUE,
+        -value,
+        Refs(
+            sale_id=refs.sale_id,
+            sale_uuid=refs.sale_uuid,
+            voucher_id=voucher.id,
+            voucher_code=voucher.code,
+            staff_id=refs.staff_id,
+        ),
+    )
+    _announce(session, voucher, customer, book.now)
+    return voucher
+
+
+def issue_purchase_voucher(
+    session: Session,
+    book: Book,
+    customer: Customer,
+    program: LoyaltyProgram,
+    purchase: int,
+    refs: Refs,
+) -> Voucher | None:
+    """A discount voucher for a purchase above the program's threshold."""
+    if not program.purchase_voucher_due(purchase):
+        return None
+    rule = program.voucher
+    voucher = _new_voucher(
+        session,
+        customer,
+        DISCOUNT,
+        program,
+        book.now,
+        refs.sale_id,
+        value=rule.value_centavos,
+        percent_bps=0 if rule.value_centavos else rule.percent_bps,
+    )
+    book.append(
+        customer,
+        EntryKind.VOUCHER_ISSUE,
+        0,
+        Refs(
+            sale_id=refs.sale_id,
+            sale_uuid=refs.sale_uuid,
+            voucher_id=voucher.id,
+            voucher_code=voucher.code,
+            staff_id=refs.staff_id,
+        ),
+    )
+    _announce(session, voucher, customer, book.now)
+    return voucher
+
+
+def _announce(session: Session, voucher: Voucher, customer: Customer, now: datetime) -> None:
+    outbox.emit(
+        session,
+        "voucher.issued",
+        now,
+        {
+            "voucher": voucher.uuid,
+            "code": voucher.code,
+            "customer": customer.uuid,
+            "kind": voucher.kind,
+            "value": voucher.value,
+            "percent_bps": voucher.percent_bps,
+            "expires_at": voucher.expires_at,
+        },
+    )

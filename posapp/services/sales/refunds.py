@@ -1,0 +1,457 @@
+"""Refunds and voids: money back, earned cashback reversed, spent cashback given back.
+
+A refund returns some or all of a sale's lines. The part of their value that
+cashback and vouchers paid goes back as cashback (or, when the whole sale is
+undone at once, the very vouchers are reopened); the rest goes back as money.
+The cashback the sale earned is reversed in proportion. When the customer has
+already spent it and the program does not allow a negative balance, what is
+missing is kept from the money back (the clawback) and the receipt says so.
+
+Money back leaves the drawer of the shift open when the refund is made: in cash
+up to the cash the sale took (less its change and earlier refunds' cash), the
+rest by the sale's card or PIX. Money cannot go back with no shift open.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.models import (
+    Customer,
+    LedgerEntry,
+    Refund,
+    RefundLine,
+    Sale,
+    SaleLine,
+    SalePayment,
+    Voucher,
+)
+from posapp.core.errors import (
+    InvalidQuantity,
+    NoOpenShift,
+    ReasonRequired,
+    SaleNotRefundable,
+    UnknownSale,
+)
+from posapp.core.ledger import Balance, EntryKind
+from posapp.core.money import allocate
+from posapp.core.pricing import Tender
+from posapp.core.program import LoyaltyProgram
+from posapp.services.cash.shifts import open_shift_id
+from posapp.services.common import audit, outbox
+from posapp.services.common.auth import acting_staff, authorize_manager
+from posapp.services.common.station import Station
+from posapp.services.loyalty.ledger import Book, Refs, replay_customer
+from posapp.services.loyalty.vouchers import BALANCE
+
+VOID = "void"
+REFUND = "refund"
+
+
+@dataclass(frozen=True, slots=True)
+class RefundRequest:
+    sale_id: int
+    staff_id: int
+    manager_pin: str
+    reason: str
+    lines: Mapping[int, int] | None = None
+    """Sale line id -> quantity to return; None returns everything not yet returned."""
+
+
+@dataclass(frozen=True, slots=True)
+class RefundResult:
+    refund_id: int
+    kind: str
+    sale_number: int
+    goods_amount: int
+    money_back: int
+    loyalty_share: int
+    cashback_restored: int
+    cashback_reversed: int
+    clawback: int
+    vouchers_reopened: tuple[str, ...]
+    vouchers_cancelled: tuple[str, ...]
+    balance: Balance | None
+
+
+@dataclass
+class _Returned:
+    line: SaleLine
+    quantity: int
+    amount: int
+    earned: int
+
+
+def refund(station: Station, request: RefundRequest) -> RefundResult:
+    return _undo(station, request, REFUND)
+
+
+def void(
+    station: Station, sale_id: int, staff_id: int, manager_pin: str, reason: str
+) -> RefundResult:
+    """Cancel a whole sale that has had no refund: everything is put back as it was."""
+    return _undo(station, RefundRequest(sale_id, staff_id, manager_pin, reason), VOID)
+
+
+def _undo(station: Station, request: RefundRequest, kind: str) -> RefundResult:
+    if not request.reason.strip():
+        raise ReasonRequired()
+    now = station.now()
+    with station.write() as session:
+        staff = acting_staff(session, request.staff_id)
+        action = "cancelar venda" if kind == VOID else "devolução"
+        manager = authorize_manager(session, request.manager_pin, action, now)
+        program = station.program(session)
+        terminal = station.terminal(session)
+        sale = session.get(Sale, request.sale_id)
+        if sale is None:
+            raise UnknownSale(value=request.sale_id)
+        if sale.status in ("voided", "refunded"):
+            raise SaleNotRefundable(value=sale.number, reason="já devolvida ou cancelada")
+        prior = session.scalars(select(Refund).where(Refund.sale_id == sale.id)).all()
+        if kind == VOID and prior:
+            raise SaleNotRefundable(value=sale.number, reason="já tem devolução; faça a devolução")
+        returned = _returned_lines(session, sale, None if kind == VOID else request.lines)
+        goods = sum(r.amount for r in returned)
+        whole_at_once = not prior and _all_returned(session, sale, returned)
+
+        record = Refund(
+            uuid=str(uuid.uuid4()),
+            sale_id=sale.id,
+            kind=kind,
+            created_at=now,
+            staff_id=staff.id,
+            authorized_by_id=manager.id,
+            shift_id=open_shift_id(session.connection(), terminal.id),
+            reason=request.reason.strip(),
+            goods_amount=goods,
+            money_back=0,
+        )
+        session.add(record)
+        session.flush()
+        for r in returned:
+            session.add(
+                RefundLine(
+                    refund_id=record.id,
+                    sale_line_id=r.line.id,
+                    quantity=r.quantity,
+                    amount=r.amount,
+                    earned=r.earned,
+                )
+            )
+
+        loyalty = _loyalty_share(session, sale, prior, goods)
+        customer = session.get(Customer, sale.customer_id) if sale.customer_id else None
+        reopened: list[str] = []
+        cancelled: list[str] = []
+        restored_units = reversed_units = clawback = 0
+        if customer is not None:
+            book = Book(session, terminal.uuid, now)
+            refs = Refs(
+                sale_id=sale.id, sale_uuid=sale.uuid, refund_id=record.id, staff_id=staff.id
+            )
+            if whole_at_once:
+                reopened = _reopen_vouchers(session, book, customer, sale, refs)
+                cancelled = _cancel_issued_vouchers(session, book, customer, program, sale, refs)
+                restored_units = _restore_cashback(book, customer, program, sale, refs)
+            else:
+                restored_units = _restore_partial(
+                    book, customer, program, sale, loyalty, goods, refs
+                )
+            earned = sum(r.earned for r in returned)
+            reversed_units, short = _reverse_earned(
+                session, book, customer, program, sale, earned, refs
+            )
+            clawback = min(program.value_of_units(short), goods - loyalty)
+        record.loyalty_share = loyalty
+        record.cashback_restored = restored_units
+        record.cashback_reversed = reversed_units
+        record.clawback = clawback
+        record.money_back = goods - loyalty - clawback
+        if record.money_back and record.shift_id is None:
+            raise NoOpenShift()
+        cash_left = _paid_with(session, sale.id, Tender.CASH) - sale.change
+        cash_left -= sum(r.cash_back for r in prior)
+        record.cash_back = max(0, min(record.money_back, cash_left))
+        sale.status = _status_after(session, sale, kind)
+        if kind == VOID:
+            sale.voided_at = now
+
+        outbox.emit(
+            session,
+            "sale.refunded",
+            now,
+            {
+                "sale": sale.uuid,
+                "refund": record.uuid,
+                "kind": kind,
+                "goods": goods,
+                "money_back": record.money_back,
+                "cash_back": record.cash_back,
+            },
+        )
+        audit.record(
+            session,
+            at=now,
+            terminal_uuid=terminal.uuid,
+            action=f"sale.{kind}",
+            staff_id=staff.id,
+            authorized_by_id=manager.id,
+            target=f"sale:{sale.number}",
+            reason=record.reason,
+            goods=goods,
+            money_back=record.money_back,
+            clawback=clawback,
+        )
+        balance = replay_customer(session, customer.id).balance(now) if customer else None
+        return RefundResult(
+            refund_id=record.id,
+            kind=kind,
+            sale_number=sale.number,
+            goods_amount=goods,
+            money_back=record.money_back,
+            loyalty_share=loyalty,
+            cashback_restored=restored_units,
+            cashback_reversed=reversed_units,
+            clawback=clawback,
+            vouchers_reopened=tuple(reopened),
+            vouchers_cancelled=tuple(cancelled),
+            balance=balance,
+        )
+
+
+def _already_returned(session: Session, line_id: int) -> tuple[int, int, int]:
+    row = session.execute(
+        select(
+            func.coalesce(func.sum(RefundLine.quantity), 0),
+            func.coalesce(func.sum(RefundLine.amount), 0),
+            func.coalesce(func.sum(RefundLine.earned), 0),
+        ).where(RefundLine.sale_line_id == line_id)
+    ).one()
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+def _returned_lines(
+    session: Session, sale: Sale, wanted: Mapping[int, int] | None
+) -> list[_Returned]:
+    """What comes back from each line; the last unit of a line takes what is left of it."""
+    lines = {line.id: line for line in sale.lines}
+    if wanted is None:
+        wanted = {line_id: line.quantity for line_id, line in lines.items()}
+        wanted = {
+            line_id: qty - _already_returned(session, line_id)[0] for line_id, qty in wanted.items()
+        }
+        wanted = {line_id: qty for line_id, qty in wanted.items() if qty > 0}
+        if not wanted:
+            raise SaleNotRefundable(value=sale.number, reason="nada a devolver")
+    returned = []
+    for line_id, quantity in wanted.items():
+        line = lines.get(line_id)
+        if line is None:
+            raise SaleNotRefundable(value=sale.number, reason=f"item {line_id} não é desta venda")
+        done_qty, done_amount, done_earned = _already_returned(session, line_id)
+        left = line.quantity - done_qty
+        if isinstance(quantity, bool) or quantity <= 0 or quantity > left:
+            raise InvalidQuantity(value=quantity)
+        if quantity == left:
+            amount, earned = line.net - done_amount, line.earned - done_earned
+        else:
+            amount = line.net * quantity // line.quantity
+            earned = line.earned * quantity // line.quantity
+        returned.append(_Returned(line, quantity, amount, earned))
+    if not returned:
+        raise SaleNotRefundable(value=sale.number, reason="nada a devolver")
+    return returned
+
+
+def _all_returned(session: Session, sale: Sale, returned: list[_Returned]) -> bool:
+    now_returned = {r.line.id: r.quantity for r in returned}
+    return all(
+        _already_returned(session, line.id)[0] + now_returned.get(line.id, 0) == line.quantity
+        for line in sale.lines
+    )
+
+
+def _paid_with(session: Session, sale_id: int, tender: Tender) -> int:
+    return int(
+        session.scalar(
+            select(func.coalesce(func.sum(SalePayment.amount), 0)).where(
+                SalePayment.sale_id == sale_id, SalePayment.tender == tender.value
+            )
+        )
+        or 0
+    )
+
+
+def _loyalty_share(session: Session, sale: Sale, prior: Sequence[Refund], goods: int) -> int:
+    """The part of the goods returned that loyalty paid, exact over successive refunds."""
+    loyalty_paid = _paid_with(session, sale.id, Tender.CASHBACK) + _paid_with(
+        session, sale.id, Tender.VOUCHER
+    )
+    if sale.total == 0 or loyalty_paid == 0:
+        return 0
+    cumulative = sum(r.goods_amount for r in prior) + goods
+    share_so_far = allocate(cumulative, [loyalty_paid, sale.total - loyalty_paid])[0]
+    return share_so_far - sum(r.loyalty_share for r in prior)
+
+
+def _redeemed_units(session: Session, sale: Sale) -> int:
+    return -int(
+        session.scalar(
+            select(func.coalesce(func.sum(LedgerEntry.amount), 0)).where(
+                LedgerEntry.sale_id == sale.id, LedgerEntry.kind == EntryKind.REDEEM.value
+            )
+        )
+        or 0
+    )
+
+
+def _restore_cashback(
+    book: Book, customer: Customer, program: LoyaltyProgram, sale: Sale, refs: Refs
+) -> int:
+    units = _redeemed_units(book.session, sale)
+    if units:
+        book.credit(customer, EntryKind.RESTORE, units, program, refs, pending=False)
+    return units
+
+
+def _restore_partial(
+    book: Book,
+    customer: Customer,
+    program: LoyaltyProgram,
+    sale: Sale,
+    loyalty: int,
+    goods: int,
+    refs: Refs,
+) -> int:
+    """Loyalty's share of a partial refund comes back as cashback, not as money.
+
+    A store's discount voucher is the exception: what it paid was a gift, so its
+    share is neither paid out nor credited.
+    """
+    gift = sum(
+        payment.amount
+        for payment in sale.payments
+        if payment.tender == Tender.VOUCHER.value
+        and payment.voucher_id is not None
+        and (voucher := book.session.get(Voucher, payment.voucher_id)) is not None
+        and voucher.kind != BALANCE
+    )
+    loyalty_paid = _paid_with(book.session, sale.id, Tender.CASHBACK) + _paid_with(
+        book.session, sale.id, Tender.VOUCHER
+    )
+    if loyalty == 0 or loyalty_paid == 0:
+        return 0
+    gift_share = gift * loyalty // loyalty_paid
+    value = loyalty - gift_share
+    units = program.units_for_value(value) if value > 0 else 0
+    if units:
+        book.credit(customer, EntryKind.RESTORE, units, program, refs, pending=False)
+    return units
+
+
+def _reopen_vouchers(
+    session: Session, book: Book, customer: Customer, sale: Sale, refs: Refs
+) -> list[str]:
+    """The vouchers that paid this sale are open again, as they were."""
+    codes = []
+    used = session.scalars(select(Voucher).where(Voucher.redeemed_sale_id == sale.id))
+    for voucher in used:
+        change = session.scalars(
+            select(LedgerEntry).where(
+                LedgerEntry.sale_id == sale.id,
+                LedgerEntry.voucher_id == voucher.id,
+                LedgerEntry.kind == EntryKind.VOUCHER_CHANGE.value,
+            )
+        ).first()
+        voucher_refs = Refs(
+            sale_id=refs.sale_id,
+            sale_uuid=refs.sale_uuid,
+            refund_id=refs.refund_id,
+            voucher_id=voucher.id,
+            voucher_code=voucher.code,
+            staff_id=refs.staff_id,
+        )
+        if change is not None:
+            book.append(
+                customer, EntryKind.REVERSE, -change.amount, voucher_refs, lot_uuid=change.uuid
+            )
+        voucher.status = "open"
+        voucher.redeemed_sale_id = None
+        voucher.redeemed_at = None
+        voucher.redeemed_amount = 0
+        book.append(customer, EntryKind.VOUCHER_RESTORE, 0, voucher_refs)
+        codes.append(voucher.code)
+    return codes
+
+
+def _cancel_issued_vouchers(
+    session: Session,
+    book: Book,
+    customer: Customer,
+    program: LoyaltyProgram,
+    sale: Sale,
+    refs: Refs,
+) -> list[str]:
+    """Unspent vouchers this sale issued are cancelled; a balance voucher's value returns."""
+    codes = []
+    issued = session.scalars(
+        select(Voucher).where(Voucher.issue_sale_id == sale.id, Voucher.status == "open")
+    )
+    for voucher in issued:
+        holder = session.get(Customer, voucher.customer_id) or customer
+        voucher.status = "cancelled"
+        value = voucher.value if voucher.kind == BALANCE else 0
+        voucher_refs = Refs(
+            sale_id=refs.sale_id,
+            sale_uuid=refs.sale_uuid,
+            refund_id=refs.refund_id,
+            voucher_id=voucher.id,
+            voucher_code=voucher.code,
+            staff_id=refs.staff_id,
+        )
+        if value:
+            book.credit(
+                holder, EntryKind.VOUCHER_CANCEL, value, program, voucher_refs, pending=False
+            )
+        else:
+            book.append(holder, EntryKind.VOUCHER_CANCEL, 0, voucher_refs)
+        codes.append(voucher.code)
+    return codes
+
+
+def _reverse_earned(
+    session: Session,
+    book: Book,
+    customer: Customer,
+    program: LoyaltyProgram,
+    sale: Sale,
+    earned: int,
+    refs: Refs,
+) -> tuple[int, int]:
+    """Take back what the returned lines earned; returns (reversed, short) in units."""
+    if earned <= 0:
+        return 0, 0
+    lot = session.scalar(
+        select(LedgerEntry.uuid).where(
+            LedgerEntry.sale_id == sale.id, LedgerEntry.kind == EntryKind.EARN.value
+        )
+    )
+    total = replay_customer(session, customer.id).balance(book.now).total
+    take = earned if program.allow_negative_balance else min(earned, max(total, 0))
+    if take:
+        book.append(customer, EntryKind.REVERSE, -take, refs, lot_uuid=lot)
+    return take, earned - take
+
+
+def _status_after(session: Session, sale: Sale, kind: str) -> str:
+    if kind == VOID:
+        return "voided"
+    session.flush()
+    fully = all(_already_returned(session, line.id)[0] == line.quantity for line in sale.lines)
+    return "refunded" if fully else "partially_refunded"

@@ -1,0 +1,114 @@
+"""The endpoint's say over a sale, asked before the sale's write transaction.
+
+Checkout receives an optional `Authority` (None without sync: nothing changes, not one
+query more). Before it takes the database's write lock it asks the authority to claim
+each voucher offered and, for a large cashback spend, to hold the amount; a refusal is a
+`PosError` and nothing is written. Any network trouble means offline, and offline the
+counter decides on what it knows: its own ledger, which already holds the balance it last
+knew minus what it spent since.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from posapp.core.errors import (
+    NetworkBalanceTooLow,
+    VoucherExpired,
+    VoucherHeldElsewhere,
+    VoucherUsedElsewhere,
+)
+from posapp.services.common.station import Station
+from posapp.services.sync.client import Offline, Refused, SyncClient, SyncError
+from posapp.services.sync.config import load_sync_config
+from posapp.services.sync.push import push
+
+LOCAL_ZONE = ZoneInfo("America/Sao_Paulo")
+
+
+
+
+def _day(text: object) -> str:
+    try:
+        moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
+    except ValueError:
+        return str(text or "?")
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(LOCAL_ZONE)
+    return moment.strftime("%d/%m")
+
+
+class OnlineAuthority:
+    """`Authority` over the sync endpoint (`posapp.services.sync.client.SyncClient`)."""
+
+    def __init__(
+        self,
+        station: Station,
+        client: SyncClient,
+        *,
+        large_spend_centavos: int,
+    ) -> None:
+        self.station = station
+        self.client = client
+        self.large_spend_centavos = large_spend_centavos
+        self.last_offline = False
+
+    def claim_voucher(self, code: str, sale_uuid: str) -> None:
+        try:
+            self.client.claim_voucher(code, sale_uuid)
+        except Offline:
+            self.last_offline = True
+            return
+        except Refused as refused:
+            body = refused.body
+            if refused.code == "voucher_used":
+                raise VoucherUsedElsewhere(
+                    value=code,
+                    date=_day(body.get("redeemed_at")),
+                    store=body.get("store_name") or "?",
+                ) from refused
+            if refused.code == "voucher_held":
+                raise VoucherHeldElsewhere(value=code) from refused
+            if refused.code == "voucher_expired":
+                expired = str(body.get("expires_at") or "")[:10]
+                raise VoucherExpired(value=code, date=expired) from refused
+            return  # unknown_voucher, a bad token: the counter decides on what it knows
+        self.last_offline = False
+
+    def hold_cashback(
+        self, customer_uuid: str, sale_uuid: str, amount_centavos: int, units: int
+    ) -> None:
+        if amount_centavos <= self.large_spend_centavos:
+            return
+        try:
+            push(self.station, self.client, max_batches=1)  # what this counter spent, first
+            self.client.hold(customer_uuid, sale_uuid, units)
+        except Offline:
+            self.last_offline = True
+            return
+        except Refused as refused:
+            if refused.code == "insufficient_balance":
+                available = int(refused.body.get("available") or 0)
+                with self.station.read() as session:
+                    program = self.station.program(session)
+                raise NetworkBalanceTooLow(
+                    asked_centavos=amount_centavos,
+                    available_centavos=program.value_of_units(max(available, 0)),
+                ) from refused
+            return
+        except SyncError:
+            return
+        self.last_offline = False
+
+
+def online_authority(station: Station, client: SyncClient | None = None) -> OnlineAuthority | None:
+    """The authority for this counter's configuration; None when sync is off."""
+    config = load_sync_config(station)
+    if not config.configured:
+        return None
+    return OnlineAuthority(
+        station,
+        client or SyncClient(config.url, config.token),
+        large_spend_centavos=config.large_spend_centavos,
+    )
