@@ -103,6 +103,15 @@ class _Charge:
         return data
 
 
+@dataclass(frozen=True, slots=True)
+class Exchange:
+    method: str
+    path: str
+    request: dict[str, Any] | None
+    status: int
+    answer: dict[str, Any] | None
+
+
 @dataclass
 class _Slow:
     seconds: float
@@ -130,6 +139,8 @@ class PspServer:
     refund_requests: list[tuple[str, str]] = field(default_factory=list, init=False)
     webhooks: dict[str, str] = field(default_factory=dict, init=False)
     webhook_deliveries: list[dict[str, Any]] = field(default_factory=list, init=False)
+    exchanges: list[Exchange] = field(default_factory=list, init=False)
+    """Every API call as carried out (the token endpoint aside), for schema checks."""
 
     def __post_init__(self) -> None:
         self._lock = threading.RLock()
@@ -285,9 +296,19 @@ class PspServer:
             if not path.startswith("/api/v2/"):
                 raise Problem(404, "NaoEncontrado", "Não encontrado", f"{path} não existe.")
             self._check_bearer(headers)
-            return (*self._route(method, path.removeprefix("/api/v2"), body), delay)
+            status, answer = self._route(method, path.removeprefix("/api/v2"), body)
         except Problem as problem:
-            return problem.status, problem.body, delay
+            status, answer = problem.status, problem.body
+        if path.startswith("/api/v2/"):
+            try:
+                request = json.loads(body) if body else None
+            except ValueError:
+                request = None
+            with self._lock:
+                self.exchanges.append(
+                    Exchange(method, path, request, status, copy.deepcopy(answer))
+                )
+        return status, answer, delay
 
     def _delay_for(self, method: str, path: str) -> float:
         for rule in self._slow:
@@ -427,6 +448,7 @@ class PspServer:
                     "id": len(self.charges) + 1,
                     "location": location,
                     "tipoCob": "cob",
+                    "txid": txid,
                     "criacao": _now_iso(),
                 },
                 "location": location,
