@@ -19,14 +19,28 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from cloud import authority, conflicts, delivery, events, hello, orders, registry, survey
+from cloud import (
+    authority,
+    conflicts,
+    delivery,
+    events,
+    hello,
+    orders,
+    quarantine,
+    registry,
+    survey,
+    terminals,
+)
 from cloud.auth import Bearer, chain_of, terminal_of
 from cloud.db import make_engine, make_sessions, unit_of_work
 from cloud.errors import ApiError, invalid_request
 from cloud.keys import signature_matches
+from cloud.limits import BodyLimit, BodyLimits
 from cloud.models import Chain, Terminal
 from cloud.schemas import (
     MAX_BATCH,
+    AdminKeyOut,
+    AuditList,
     BalanceOut,
     ClaimIn,
     ClaimOut,
@@ -42,34 +56,46 @@ from cloud.schemas import (
     HelloOut,
     HoldIn,
     HoldOut,
+    MovedOut,
     OrderIn,
     OrderOut,
     PullOut,
     PushIn,
     PushOut,
+    QuarantineList,
+    ReasonIn,
     ResolveIn,
     TerminalIn,
+    TerminalList,
     TerminalOut,
 )
 from cloud.secrets import SecretBox
+from cloud.terminals import ACTOR_API, RateLimit
 
 UUID_PATTERN = r"^[0-9A-Fa-f]{8}-?([0-9A-Fa-f]{4}-?){3}[0-9A-Fa-f]{12}$"
 UuidPath = Annotated[str, Path(pattern=UUID_PATTERN)]
 ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorOut} for code in (401, 404, 409, 410, 422, 503)
+    code: {"model": ErrorOut} for code in (401, 404, 409, 410, 413, 422, 429, 503)
 }
-"""503: `secret_key_wrong`, the server cannot open the secrets it keeps (cloud.secrets)."""
+"""413: `too_large` (cloud.limits); 429: `rate_limited`, with a Retry-After header;
+503: `secret_key_wrong`, the server cannot open the secrets it keeps (cloud.secrets)."""
 
 
 def create_app(
-    database_url: str, *, delivery_interval: float = 0.0, box: SecretBox | None = None
+    database_url: str,
+    *,
+    delivery_interval: float = 0.0,
+    box: SecretBox | None = None,
+    rate: RateLimit | None = None,
+    body_limits: BodyLimits | None = None,
 ) -> FastAPI:
     """The endpoint on a database whose schema is already at head.
 
     `delivery_interval` > 0 runs the chains' message delivery (cloud.delivery) on a
     background thread every that many seconds while the app is up. `box` seals and
     opens the stored secrets (default: the key of the environment, SecretKeyProblem
-    when there is none).
+    when there is none). `rate` limits each terminal token's calls (default
+    `RateLimit()`), `body_limits` the size of request bodies (default `BodyLimits()`).
     """
     box = box or SecretBox.from_environment()
     app = FastAPI(
@@ -87,14 +113,18 @@ def create_app(
         app.router.add_event_handler("startup", loop.start)
         app.router.add_event_handler("shutdown", loop.stop)
     app.router.add_event_handler("shutdown", engine.dispose)
+    app.add_middleware(BodyLimit, limits=body_limits or BodyLimits())
     _install_error_handlers(app)
-    _routes(app, sessions)
+    _routes(app, sessions, rate or RateLimit())
+    _admin_routes(app, sessions)
     _survey_routes(app, sessions)
     return app
 
 
 def _error(error: ApiError) -> JSONResponse:
-    return JSONResponse(error.body(), status_code=error.status)
+    wait = error.extra.get("retry_after")
+    headers = {"Retry-After": str(wait)} if isinstance(wait, int) else None
+    return JSONResponse(error.body(), status_code=error.status, headers=headers)
 
 
 def _install_error_handlers(app: FastAPI) -> None:
@@ -146,7 +176,16 @@ def _install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(sa_exc.IntegrityError, on_integrity)
 
 
-def _routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
+def _routes(app: FastAPI, sessions: sessionmaker[Session], rate: RateLimit) -> None:
+    def _terminal(session: Session, token: str) -> Terminal:
+        return terminal_of(session, token, rate)
+
+    def _said_hello(session: Session, token: str) -> Terminal:
+        terminal = _terminal(session, token)
+        if terminal.terminal_uuid is None:
+            raise events.hello_required()
+        return terminal
+
     @app.get("/v1/health", response_model=HealthOut, responses={})
     def health() -> HealthOut:
         """The counter's online probe (no auth)."""
@@ -158,6 +197,7 @@ def _routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
         with unit_of_work(sessions) as session:
             chain = chain_of(session, admin_key)
             made = registry.add_terminal(session, chain.id, body.name)
+            terminals.audit(session, chain.id, ACTOR_API, "terminal_add", made.terminal_id)
         return TerminalOut(terminal_id=made.terminal_id, token=made.token)
 
     @app.post("/v1/admin/expiry-terminal", response_model=ExpiryTerminalOut)
@@ -169,6 +209,7 @@ def _routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
         with unit_of_work(sessions) as session:
             chain = chain_of(session, admin_key)
             terminal = registry.move_expiry(session, chain.id, body.terminal_id)
+            terminals.audit(session, chain.id, ACTOR_API, "expiry_move", terminal.id)
             return ExpiryTerminalOut(terminal_id=terminal.id, name=terminal.name)
 
     @app.get("/v1/admin/delivery", response_model=DeliveryOut)
@@ -189,13 +230,24 @@ def _routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
     @app.post("/v1/hello", response_model=HelloOut)
     def say_hello(body: HelloIn, token: Bearer) -> HelloOut:
         with unit_of_work(sessions) as session:
-            return hello.hello(session, terminal_of(session, token), body)
+            return hello.hello(session, _terminal(session, token), body)
 
     @app.post("/v1/events", response_model=PushOut)
     def push(body: PushIn, token: Bearer) -> PushOut:
-        """Apply a batch in one transaction; known uuids are duplicates; a bad event refuses all."""
-        with unit_of_work(sessions) as session:
-            result = events.push(session, terminal_of(session, token), body.events)
+        """Apply a batch in one transaction; known uuids are duplicates; a bad event refuses
+        all, and is kept in quarantine with the reason."""
+        pusher: tuple[str, str] | None = None
+        try:
+            with unit_of_work(sessions) as session:
+                terminal = _terminal(session, token)
+                pusher = (terminal.chain_id, terminal.id)
+                result = events.push(session, terminal, body.events)
+        except ApiError as refusal:
+            index = refusal.extra.get("index")
+            if pusher is not None and isinstance(index, int) and 0 <= index < len(body.events):
+                with unit_of_work(sessions) as session:
+                    quarantine.keep(session, *pusher, body.events[index], refusal)
+            raise
         return PushOut(
             accepted=result.accepted, duplicates=result.duplicates, last_seq=result.last_seq
         )
@@ -209,7 +261,7 @@ def _routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
         """The chain's events after the cursor, not the caller's own, in seq order, and
         whether the caller runs the chain's expiry now."""
         with unit_of_work(sessions) as session:
-            terminal = terminal_of(session, token)
+            terminal = _terminal(session, token)
             page, last_seq, more = events.pull(session, terminal, after, limit)
             expiry = registry.runs_expiry(session, terminal)
         return PullOut(events=page, last_seq=last_seq, more=more, runs_expiry=expiry)
@@ -254,7 +306,7 @@ def _routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
     def resolve(conflict_id: UuidPath, body: ResolveIn, token: Bearer) -> ConflictOut:
         with unit_of_work(sessions) as session:
             terminal = _said_hello(session, token)
-            done = conflicts.resolve(session, terminal.chain_id, conflict_id, body)
+            done = conflicts.resolve(session, terminal.chain_id, conflict_id, body, terminal.id)
             return ConflictOut.model_validate(conflicts.conflict_body(done))
 
     @app.post(
@@ -357,8 +409,51 @@ def _survey_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
             return survey.Page(refusal.status, survey.refused_page(refusal))
 
 
-def _said_hello(session: Session, token: str) -> Terminal:
-    terminal = terminal_of(session, token)
-    if terminal.terminal_uuid is None:
-        raise events.hello_required()
-    return terminal
+def _admin_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
+    """The chain's terminals, tokens, admin key, audit and quarantine (Bearer admin key)."""
+
+    @app.get("/v1/admin/terminals", response_model=TerminalList)
+    def list_terminals(admin_key: Bearer) -> TerminalList:
+        """Every terminal of the chain with its last contact and whether it is revoked."""
+        with unit_of_work(sessions) as session:
+            chain = chain_of(session, admin_key)
+            return TerminalList.model_validate({"terminals": terminals.listed(session, chain.id)})
+
+    @app.post("/v1/admin/terminals/{terminal_id}/revoke", response_model=TerminalList)
+    def revoke_terminal(terminal_id: UuidPath, body: ReasonIn, admin_key: Bearer) -> TerminalList:
+        """Revoke the terminal's token (audited); its counter is told `token_revoked`."""
+        with unit_of_work(sessions) as session:
+            chain = chain_of(session, admin_key)
+            terminals.revoke(session, chain.id, terminal_id, body.reason, ACTOR_API)
+            return TerminalList.model_validate({"terminals": terminals.listed(session, chain.id)})
+
+    @app.post("/v1/admin/terminals/{terminal_id}/move", response_model=MovedOut)
+    def move_terminal(terminal_id: UuidPath, body: ReasonIn, admin_key: Bearer) -> MovedOut:
+        """The counter moves to a new PC: a new token (shown once), the old one revoked."""
+        with unit_of_work(sessions) as session:
+            chain = chain_of(session, admin_key)
+            token = terminals.move(session, chain.id, terminal_id, body.reason, ACTOR_API)
+            moved = session.get(Terminal, terminal_id)
+            assert moved is not None
+            return MovedOut(terminal_id=moved.id, token=token, terminal_uuid=moved.terminal_uuid)
+
+    @app.post("/v1/admin/key/rotate", response_model=AdminKeyOut)
+    def rotate_key(admin_key: Bearer) -> AdminKeyOut:
+        """A new admin key for the chain (shown once); the old one stops working."""
+        with unit_of_work(sessions) as session:
+            chain = chain_of(session, admin_key)
+            return AdminKeyOut(admin_key=terminals.rotate_admin_key(session, chain.id, ACTOR_API))
+
+    @app.get("/v1/admin/audit", response_model=AuditList)
+    def audit_log(admin_key: Bearer) -> AuditList:
+        """What was done to the chain's terminals and keys, newest first."""
+        with unit_of_work(sessions) as session:
+            chain = chain_of(session, admin_key)
+            return AuditList.model_validate({"entries": terminals.audit_listed(session, chain.id)})
+
+    @app.get("/v1/admin/quarantine", response_model=QuarantineList)
+    def quarantined(admin_key: Bearer) -> QuarantineList:
+        """Events the endpoint refused, with the reason, newest first (never pulled)."""
+        with unit_of_work(sessions) as session:
+            chain = chain_of(session, admin_key)
+            return QuarantineList.model_validate({"events": quarantine.listed(session, chain.id)})

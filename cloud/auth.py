@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from cloud.errors import unauthorized
 from cloud.models import Chain, Terminal
-from cloud.registry import chain_by_admin_key, terminal_by_token
+from cloud.terminals import NO_LIMIT, RateLimit, authenticate, chain_of_admin_key
 
 _bearer = HTTPBearer(auto_error=False, description="A terminal's token or a chain's admin key")
 
@@ -27,15 +27,10 @@ def bearer(
 Bearer = Annotated[str, Depends(bearer)]
 
 
-def terminal_of(session: Session, token: str) -> Terminal:
-    terminal = terminal_by_token(session, token)
-    if terminal is None:
-        raise unauthorized()
-    return terminal
+def terminal_of(session: Session, token: str, limit: RateLimit = NO_LIMIT) -> Terminal:
+    """The token's terminal (its last contact noted, its rate limit taken); 401 / 429."""
+    return authenticate(session, token, limit)
 
 
 def chain_of(session: Session, admin_key: str) -> Chain:
-    chain = chain_by_admin_key(session, admin_key)
-    if chain is None:
-        raise unauthorized()
-    return chain
+    return chain_of_admin_key(session, admin_key)

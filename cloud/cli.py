@@ -1,20 +1,25 @@
-"""`posapp-cloud`: serve the endpoint, create chains, add terminals, move the expiry role,
-deliver messages, make, seal with and rotate the secret key."""
+"""`posapp-cloud`: serve the endpoint, create chains, add, list, move and revoke terminals,
+rotate a chain's admin key, move the expiry role, deliver messages, make, seal with and
+rotate the secret key."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy.orm import Session, sessionmaker
 
-from cloud import secrets
+from cloud import secrets, terminals
 from cloud.db import make_engine, make_sessions, unit_of_work, upgrade
 from cloud.errors import ApiError
+from cloud.limits import BodyLimits
 from cloud.schemas import DeliveryIn
+from cloud.terminals import ACTOR_CLI, RateLimit
 
 INTERVAL_ENV = "POSAPP_CLOUD_DELIVERY_INTERVAL"
 DEFAULT_INTERVAL = 30.0
@@ -48,6 +53,41 @@ def _parser() -> argparse.ArgumentParser:
         help=f"seconds between message delivery runs, 0 for none (default ${INTERVAL_ENV} "
         f"or {DEFAULT_INTERVAL:g})",
     )
+    serve.add_argument(
+        "--workers", type=int, default=1, help="uvicorn worker processes (stateless; default 1)"
+    )
+    serve.add_argument("--certfile", help="serve HTTPS with this certificate chain (PEM)")
+    serve.add_argument("--keyfile", help="the certificate's private key (PEM)")
+    serve.add_argument(
+        "--forwarded-allow-ips",
+        help="behind a reverse proxy: the proxy's addresses whose X-Forwarded-For and "
+        "X-Forwarded-Proto are trusted (comma-separated, e.g. 127.0.0.1)",
+    )
+    serve.add_argument(
+        "--rate-limit",
+        type=float,
+        default=RateLimit().per_second,
+        help="calls per second refilled per terminal token, 0 for none "
+        f"(default {RateLimit().per_second:g})",
+    )
+    serve.add_argument(
+        "--rate-burst",
+        type=float,
+        default=RateLimit().burst,
+        help=f"calls a terminal token may make at once (default {RateLimit().burst:g})",
+    )
+    serve.add_argument(
+        "--max-push-bytes",
+        type=int,
+        default=BodyLimits().push,
+        help=f"largest POST /v1/events body (default {BodyLimits().push})",
+    )
+    serve.add_argument(
+        "--max-body-bytes",
+        type=int,
+        default=BodyLimits().default,
+        help=f"largest body of any other request (default {BodyLimits().default})",
+    )
 
     chain = commands.add_parser("chain", help="chains").add_subparsers(dest="action", required=True)
     create = chain.add_parser("create", help="create a chain; prints its id and secrets once")
@@ -67,6 +107,41 @@ def _parser() -> argparse.ArgumentParser:
     expiry.add_argument("chain_id")
     expiry.add_argument("terminal_id")
     expiry.add_argument("--database-url", required=True)
+    listing = terminal.add_parser("list", help="the chain's terminals and their last contact")
+    listing.add_argument("chain_id")
+    listing.add_argument("--database-url", required=True)
+    moving = terminal.add_parser(
+        "move", help="the counter moves to a new PC: a new token (shown once), the old revoked"
+    )
+    moving.add_argument("chain_id")
+    moving.add_argument("terminal_id")
+    moving.add_argument("--reason", required=True)
+    moving.add_argument("--database-url", required=True)
+
+    token = commands.add_parser("token", help="terminal tokens").add_subparsers(
+        dest="action", required=True
+    )
+    revoke = token.add_parser("revoke", help="revoke a terminal's token (audited)")
+    revoke.add_argument("chain_id")
+    revoke.add_argument("terminal_id")
+    revoke.add_argument("--reason", required=True)
+    revoke.add_argument("--database-url", required=True)
+
+    admin_key = commands.add_parser("key", help="a chain's admin key").add_subparsers(
+        dest="action", required=True
+    )
+    rotate_key = admin_key.add_parser(
+        "rotate", help="a new admin key (shown once); the old one stops working"
+    )
+    rotate_key.add_argument("chain_id")
+    rotate_key.add_argument("--database-url", required=True)
+
+    audit = commands.add_parser("audit", help="what was done to a chain's terminals and keys")
+    audit.add_argument("chain_id")
+    audit.add_argument("--database-url", required=True)
+    quarantined = commands.add_parser("quarantine", help="events the endpoint refused")
+    quarantined.add_argument("chain_id")
+    quarantined.add_argument("--database-url", required=True)
 
     settings = commands.add_parser("delivery", help="a chain's message delivery settings")
     actions = settings.add_subparsers(dest="action", required=True)
@@ -130,7 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         if args.command == "serve":
-            return _serve(args.database_url, args.host, args.port, args.delivery_interval)
+            return _serve(args)
         return _command(args)
     except secrets.SecretKeyProblem as problem:
         print(f"{problem.message}\n{problem.message_en}", file=sys.stderr)
@@ -160,10 +235,16 @@ def _command(args: argparse.Namespace) -> int:
                 print("(the admin key and webhook secret are shown only now)")
             elif args.command == "terminal" and args.action == "expiry":
                 moved = registry.move_expiry(session, args.chain_id, args.terminal_id)
+                terminals.audit(session, args.chain_id, ACTOR_CLI, "expiry_move", moved.id)
                 print(f"expiry_terminal_id: {moved.id}")
                 print(f"name: {moved.name}")
+            elif args.command in ("token", "key", "audit", "quarantine") or (
+                args.command == "terminal" and args.action in ("list", "move")
+            ):
+                _identity(session, args)
             elif args.command == "terminal":
                 made = registry.add_terminal(session, args.chain_id, args.name)
+                terminals.audit(session, args.chain_id, ACTOR_CLI, "terminal_add", made.terminal_id)
                 print(f"terminal_id: {made.terminal_id}")
                 print(f"token: {made.token}")
                 print("(the token is shown only now)")
@@ -244,15 +325,50 @@ def _deliver(sessions: sessionmaker[Session], *, once: bool, interval: float) ->
     return 0
 
 
-def _serve(database_url: str, host: str, port: int, delivery_interval: float) -> int:
-    """Refuse to start without the secret key; upgrade, seal what is left in clear, serve."""
+def _identity(session: Session, args: argparse.Namespace) -> None:
+    """terminal list / move, token revoke, key rotate, audit, quarantine (one transaction)."""
+    from cloud import quarantine, registry
+
+    registry.known_chain(session, args.chain_id)
+    if args.command == "terminal" and args.action == "list":
+        print(json.dumps(terminals.listed(session, args.chain_id), indent=2, ensure_ascii=False))
+    elif args.command == "terminal":
+        token = terminals.move(session, args.chain_id, args.terminal_id, args.reason, ACTOR_CLI)
+        print(f"terminal_id: {args.terminal_id}")
+        print(f"token: {token}")
+        print("(the token is shown only now; the old one is revoked)")
+    elif args.command == "token":
+        revoked = terminals.revoke(session, args.chain_id, args.terminal_id, args.reason, ACTOR_CLI)
+        print(f"revoked: {revoked.id} ({revoked.name})")
+    elif args.command == "key":
+        print(f"admin_key: {terminals.rotate_admin_key(session, args.chain_id, ACTOR_CLI)}")
+        print("(the admin key is shown only now; the old one stops working)")
+    elif args.command == "audit":
+        entries = terminals.audit_listed(session, args.chain_id)
+        print(json.dumps(entries, indent=2, ensure_ascii=False))
+    else:
+        print(json.dumps(quarantine.listed(session, args.chain_id), indent=2, ensure_ascii=False))
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """Refuse to start without the secret key; upgrade, seal what is left in clear, serve.
+
+    Each of the `--workers` processes builds its app from the settings put in the
+    environment (cloud.serving).
+    """
     import uvicorn
 
-    from cloud.app import create_app
+    from cloud.serving import settings_for_workers
 
+    if bool(args.certfile) != bool(args.keyfile):
+        print(
+            "--certfile e --keyfile vão juntos.\n--certfile and --keyfile go together.",
+            file=sys.stderr,
+        )
+        return 2
     box = secrets.SecretBox.from_environment()
-    upgrade(database_url)
-    engine = make_engine(database_url, pool_size=1)
+    upgrade(args.database_url)
+    engine = make_engine(args.database_url, pool_size=1)
     try:
         with unit_of_work(make_sessions(engine)) as session:
             sealed = secrets.seal_clear_values(session, box)
@@ -260,6 +376,26 @@ def _serve(database_url: str, host: str, port: int, delivery_interval: float) ->
         engine.dispose()
     if sealed != secrets.SealCount():
         print(f"posapp-cloud: sealed the values left in clear: {sealed.line()}", file=sys.stderr)
-    app = create_app(database_url, delivery_interval=delivery_interval, box=box)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    settings_for_workers(
+        args.database_url,
+        delivery_interval=args.delivery_interval,
+        rate=RateLimit(args.rate_limit, args.rate_burst),
+        body_limits=BodyLimits(push=args.max_push_bytes, default=args.max_body_bytes),
+    )
+    options: dict[str, Any] = {}
+    if args.forwarded_allow_ips:
+        options.update(proxy_headers=True, forwarded_allow_ips=args.forwarded_allow_ips)
+    else:
+        options.update(proxy_headers=False)
+    uvicorn.run(
+        "cloud.serving:app_from_environment",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=max(1, args.workers),
+        log_level="warning",
+        ssl_certfile=args.certfile,
+        ssl_keyfile=args.keyfile,
+        **options,
+    )
     return 0

@@ -79,8 +79,19 @@ def list_conflicts(session: Session, chain_id: str, status: str | None) -> list[
     ]
 
 
-def resolve(session: Session, chain_id: str, conflict_id: str, answer: ResolveIn) -> Conflict:
-    """Close an open conflict and emit `conflict.resolved`."""
+def resolve(
+    session: Session,
+    chain_id: str,
+    conflict_id: str,
+    answer: ResolveIn,
+    terminal_id: str | None = None,
+) -> Conflict:
+    """Close an open conflict and emit `conflict.resolved`.
+
+    The same request again (same `request_id`, same terminal) after it was applied, e.g.
+    a retry whose first answer was lost, gets the same conflict back and changes nothing:
+    the counter then writes its adjustment once, knowing the endpoint took its decision.
+    """
     chain = lock_chain(session, chain_id)
     conflict = session.get(Conflict, conflict_id)
     if conflict is None or conflict.chain_id != chain_id:
@@ -90,6 +101,13 @@ def resolve(session: Session, chain_id: str, conflict_id: str, answer: ResolveIn
             f"Conflito não encontrado: {conflict_id}.",
             f"Conflict not found: {conflict_id}.",
         )
+    if (
+        conflict.status != "open"
+        and answer.request_id is not None
+        and conflict.resolve_request == answer.request_id
+        and conflict.resolved_terminal_id == terminal_id
+    ):
+        return conflict
     if conflict.status != "open":
         raise ApiError(
             409,
@@ -103,6 +121,8 @@ def resolve(session: Session, chain_id: str, conflict_id: str, answer: ResolveIn
     conflict.note = answer.note
     conflict.resolved_by = answer.resolved_by
     conflict.resolved_at = datetime.now(UTC)
+    conflict.resolve_request = answer.request_id
+    conflict.resolved_terminal_id = terminal_id
     session.flush()
     append_event(session, chain, kind="conflict.resolved", body=conflict_body(conflict))
     return conflict

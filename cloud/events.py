@@ -9,28 +9,20 @@ a smaller seq. Conflict detection runs under the same lock, in seq order.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import delete, or_, select
+from sqlalchemy import case, or_, select
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
-from cloud import conflicts, messages, secrets, survey
-from cloud.chains import append_event, iso, lock_chain
+from cloud import event_checks, messages, secrets, survey
+from cloud.chains import iso, lock_chain
 from cloud.errors import ApiError
-from cloud.models import (
-    Chain,
-    Customer,
-    CustomerBalance,
-    Event,
-    Hold,
-    LedgerEntry,
-    Terminal,
-    Voucher,
-)
+from cloud.ledger_batch import ChainLinks, EntryWriter
+from cloud.models import Chain, Customer, Event, LedgerEntry, Terminal, Voucher
 from cloud.schemas import (
     CustomerBody,
     EventIn,
@@ -42,7 +34,7 @@ from cloud.schemas import (
 )
 from cloud.secrets import SecretBox, WrongSecretKey
 from posapp.core.errors import InvalidProgram
-from posapp.core.ledger import GENESIS_HASH, chain_hash
+from posapp.core.ledger import chain_hash
 from posapp.core.program import LoyaltyProgram
 
 SERVER_KINDS = frozenset(
@@ -53,8 +45,11 @@ RECORD_KEYS = (
     "uuid", "terminal", "seq", "kind", "customer", "amount", "created_at",
     "available_from", "expires_at", "lot", "sale", "voucher", "note",
 )  # fmt: skip
-"""The keys the hash covers (posapp.services.ledger.entry_record)."""
-OVERDRAFT_KINDS = frozenset({"redeem", "voucher_issue"})
+"""The keys the hash covers (posapp.services.loyalty.ledger.entry_record)."""
+
+
+READABLE_FROM = datetime(1900, 1, 1, tzinfo=UTC)
+READABLE_UNTIL = datetime(9000, 1, 1, tzinfo=UTC)
 
 
 def hello_required() -> ApiError:
@@ -84,8 +79,67 @@ class PushResult:
     last_seq: int
 
 
+@dataclass(slots=True)
+class _Batch:
+    """What a push writes at its end, in bulk: events, entries, customers."""
+
+    chain: Chain
+    terminal: Terminal
+    entries: EntryWriter
+    events: list[dict[str, Any]] = field(default_factory=list)
+    customers: dict[str, CustomerBody] = field(default_factory=dict)
+
+    def store(self, event: EventIn, body: dict[str, Any] | None = None) -> int:
+        """The event with the chain's next seq (inserted at `write`)."""
+        self.chain.last_seq += 1
+        self.events.append(
+            {
+                "chain_id": self.chain.id,
+                "seq": self.chain.last_seq,
+                "uuid": event.uuid,
+                "kind": event.kind,
+                "created_at": event.created_at,
+                "terminal_uuid": self.terminal.terminal_uuid,
+                "store_uuid": self.terminal.store_uuid,
+                "body": event.body if body is None else body,
+                "received_at": datetime.now(UTC),
+            }
+        )
+        return self.chain.last_seq
+
+    def write_customers(self, session: Session) -> None:
+        if self.customers:
+            _upsert_customers(session, self.chain, list(self.customers.values()))
+            self.customers = {}
+
+    def write(self, session: Session) -> None:
+        self.write_customers(session)
+        self.entries.flush()
+        if not self.events:
+            return
+        # Under the chain's lock no other writer can have stored these uuids: a conflict
+        # here means that guarantee broke, so the whole batch is refused, not half kept.
+        stored = session.execute(
+            insert(Event)
+            .values(self.events)
+            .on_conflict_do_nothing(index_elements=[Event.chain_id, Event.uuid])
+            .returning(Event.id)
+        ).all()
+        if len(stored) != len(self.events):
+            raise ApiError(
+                409,
+                "retry",
+                "Outra operação alterou os mesmos dados; tente de novo.",
+                "Another operation changed the same data; try again.",
+            )
+
+
 def push(session: Session, terminal: Terminal, events: list[EventIn]) -> PushResult:
-    """Apply a batch: new events in order, known ones (by uuid) counted and skipped."""
+    """Apply a batch: new events in order, known ones (by uuid) counted and skipped.
+
+    Every event is checked (kind, ranges, body) before anything is written; the writes
+    go out in a few bulk statements at the end, all in the caller's transaction.
+    """
     chain = lock_chain(session, terminal.chain_id)
     if terminal.terminal_uuid is None:
         raise hello_required()
@@ -93,31 +147,105 @@ def push(session: Session, terminal: Terminal, events: list[EventIn]) -> PushRes
     known = set(
         session.scalars(select(Event.uuid).where(Event.chain_id == chain.id, Event.uuid.in_(uuids)))
     )
-    accepted = duplicates = 0
+    now = datetime.now(UTC)
     for index, event in enumerate(events):
-        if event.uuid in known:
-            duplicates += 1
-            continue
-        known.add(event.uuid)
-        if _apply(session, chain, terminal, index, event):
+        if event.uuid not in known:  # a retried event is a duplicate, whatever it holds
+            _check(index, event, now)
+    entries = _entry_bodies(events, terminal, known)
+    known_entries = set(
+        session.scalars(
+            select(LedgerEntry.uuid).where(
+                LedgerEntry.chain_id == chain.id,
+                LedgerEntry.uuid.in_({body.uuid for body in entries.values()}),
+            )
+        )
+    )
+    links = ChainLinks(
+        session,
+        chain.id,
+        terminal.terminal_uuid,
+        [body.seq for body in entries.values() if body.uuid not in known_entries],
+    )
+    batch = _Batch(
+        chain, terminal, EntryWriter(session, chain, {b.customer for b in entries.values()})
+    )
+    accepted = duplicates = 0
+    with session.no_autoflush:
+        for index, event in enumerate(events):
+            if event.uuid in known:
+                duplicates += 1
+                continue
+            known.add(event.uuid)
+            entry = entries.get(index)
+            if entry is not None:
+                if entry.uuid in known_entries:
+                    duplicates += 1  # the same entry under another event uuid
+                    continue
+                known_entries.add(entry.uuid)
+                links.check(entry, index, event.uuid)
+                seq = batch.store(event)
+                batch.entries.apply(entry, seq, store_uuid=terminal.store_uuid)
+            else:
+                _apply(session, batch, index, event)
             accepted += 1
-        else:
-            duplicates += 1
+    batch.write(session)
     return PushResult(accepted, duplicates, chain.last_seq)
 
 
-def _apply(session: Session, chain: Chain, terminal: Terminal, index: int, event: EventIn) -> bool:
-    """Apply one new event; False when it repeats something already applied."""
+def _check(index: int, event: EventIn, now: datetime) -> None:
+    """Refuse a kind only the server writes, or a value out of its range."""
     if event.kind in SERVER_KINDS:
         raise invalid_event(
             index, event.uuid, f"'{event.kind}' só o servidor escreve",
             f"only the server writes '{event.kind}'",
         )  # fmt: skip
+    refusal = event_checks.check_event(event.kind, event.created_at, event.body, now)
+    if refusal is not None:
+        raise invalid_event(index, event.uuid, *refusal)
+
+
+def _entry_bodies(
+    events: list[EventIn], terminal: Terminal, known: set[str]
+) -> dict[int, LedgerEntryBody]:
+    """The batch's new ledger entries by index, each parsed, hash-checked and the caller's."""
+    found: dict[int, LedgerEntryBody] = {}
+    for index, event in enumerate(events):
+        if event.kind != "ledger.entry" or event.uuid in known:
+            continue
+        raw = event.body
+        try:
+            body = LedgerEntryBody.model_validate(raw)
+        except ValidationError as error:
+            why = _first_error(error)
+            raise invalid_event(index, event.uuid, why, why) from None
+        record = {key: raw[key] for key in RECORD_KEYS}
+        if chain_hash(body.prev_hash, record) != body.hash:
+            raise ApiError(
+                422,
+                "invalid_hash",
+                f"Lançamento {body.uuid}: o hash não confere com o registro. "
+                "Nada do lote foi aplicado.",
+                f"Entry {body.uuid}: the hash does not match the record. "
+                "Nothing of the batch was applied.",
+                index=index,
+                uuid=event.uuid,
+            )
+        if body.terminal != terminal.terminal_uuid:
+            raise invalid_event(
+                index, event.uuid, "um terminal só envia os próprios lançamentos",
+                "a terminal pushes only its own entries",
+            )  # fmt: skip
+        found[index] = body
+    return found
+
+
+def _apply(session: Session, batch: _Batch, index: int, event: EventIn) -> None:
+    """Apply one new event that is not a ledger entry, and keep it for the pull."""
+    chain, terminal = batch.chain, batch.terminal
+    body: dict[str, Any] | None = None
     try:
-        if event.kind == "ledger.entry":
-            return _push_entry(session, chain, terminal, index, event)
         if event.kind == "customer.upsert":
-            _upsert_customer(session, chain, CustomerBody.model_validate(event.body))
+            _merge_customer(batch.customers, CustomerBody.model_validate(event.body))
         elif event.kind == "voucher.issued":
             _insert_voucher(session, chain, VoucherBody.model_validate(event.body), event.body)
         elif event.kind == "program.changed":
@@ -126,37 +254,24 @@ def _apply(session: Session, chain: Chain, terminal: Terminal, index: int, event
             chain.program_store_uuid = changed.store_uuid or terminal.store_uuid
         elif event.kind == "message.queued":
             queued = MessageQueuedBody.model_validate(event.body)
+            batch.write_customers(session)  # an anonymization before it applies first
             messages.receive(
                 session, chain, queued, event_uuid=event.uuid, store_uuid=terminal.store_uuid
             )
             # The message table has the words and the address; the event log, which every
             # counter pulls and which is kept for good, keeps only what names the message.
-            event = event.model_copy(update={"body": messages.event_summary(queued)})
+            body = messages.event_summary(queued)
         elif event.kind == survey.KIND:  # the cashier's score: the survey page then knows
             survey.note_counter_score(session, chain.id, terminal.store_uuid, event.body)
     except ValidationError as error:
         raise invalid_event(index, event.uuid, _first_error(error), _first_error(error)) from None
-    _store(session, chain, terminal, event)
-    return True
+    batch.store(event, body)
 
 
 def _first_error(error: ValidationError) -> str:
     first = error.errors()[0]
     where = ".".join(str(part) for part in first["loc"]) or "body"
     return f"{where}: {first['msg']}"
-
-
-def _store(session: Session, chain: Chain, terminal: Terminal, event: EventIn) -> Event:
-    return append_event(
-        session,
-        chain,
-        kind=event.kind,
-        body=event.body,
-        event_uuid=event.uuid,
-        created_at=event.created_at,
-        terminal_uuid=terminal.terminal_uuid,
-        store_uuid=terminal.store_uuid,
-    )
 
 
 def _checked_program(program: dict[str, Any], index: int, event_uuid: str) -> dict[str, Any]:
@@ -169,31 +284,45 @@ def _checked_program(program: dict[str, Any], index: int, event_uuid: str) -> di
     return program
 
 
-def _upsert_customer(session: Session, chain: Chain, body: CustomerBody) -> None:
-    cpf = "".join(ch for ch in body.cpf or "" if ch.isdigit()) or None
-    values = {
-        "chain_id": chain.id,
-        "uuid": body.uuid,
-        "cpf": cpf if cpf and len(cpf) == 11 else None,
-        "email": body.email.strip().lower() if body.email else None,
-        "anonymized": bool(body.anonymized),
-        "data": body.model_dump(mode="json"),
-        "updated_at": datetime.now(UTC),
-    }
-    statement = insert(Customer).values(values)
+def _merge_customer(pending: dict[str, CustomerBody], body: CustomerBody) -> None:
+    """The batch's latest upsert of the customer wins, except over an anonymization."""
+    earlier = pending.get(body.uuid)
+    if earlier is not None and earlier.anonymized and not body.anonymized:
+        return
+    pending[body.uuid] = body
+
+
+def _upsert_customers(session: Session, chain: Chain, bodies: list[CustomerBody]) -> None:
+    now = datetime.now(UTC)
+    rows = []
+    for body in bodies:
+        cpf = "".join(ch for ch in body.cpf or "" if ch.isdigit()) or None
+        rows.append(
+            {
+                "chain_id": chain.id,
+                "uuid": body.uuid,
+                "cpf": cpf if cpf and len(cpf) == 11 else None,
+                "email": body.email.strip().lower() if body.email else None,
+                "anonymized": bool(body.anonymized),
+                "data": body.model_dump(mode="json"),
+                "updated_at": now,
+            }
+        )
+    statement = insert(Customer).values(rows)
     session.execute(
         statement.on_conflict_do_update(
             index_elements=[Customer.chain_id, Customer.uuid],
             set_={
-                key: statement.excluded[key] for key in values if key not in {"chain_id", "uuid"}
+                key: statement.excluded[key] for key in rows[0] if key not in {"chain_id", "uuid"}
             },
             # Anonymization is one-way: a late upsert from a counter that had not heard of
             # it must not put the person's data back.
             where=or_(Customer.anonymized.is_(False), statement.excluded.anonymized.is_(True)),
         )
     )
-    if body.anonymized:
-        messages.scrub_customer(session, chain.id, body.uuid)
+    for body in bodies:
+        if body.anonymized:
+            messages.scrub_customer(session, chain.id, body.uuid)
 
 
 def _insert_voucher(session: Session, chain: Chain, body: VoucherBody, raw: dict[str, Any]) -> None:
@@ -211,87 +340,6 @@ def _insert_voucher(session: Session, chain: Chain, body: VoucherBody, raw: dict
     session.flush()
 
 
-def _push_entry(
-    session: Session, chain: Chain, terminal: Terminal, index: int, event: EventIn
-) -> bool:
-    raw = event.body
-    try:
-        body = LedgerEntryBody.model_validate(raw)
-    except ValidationError as error:
-        raise invalid_event(index, event.uuid, _first_error(error), _first_error(error)) from None
-    record = {key: raw[key] for key in RECORD_KEYS}
-    if chain_hash(body.prev_hash, record) != body.hash:
-        raise ApiError(
-            422,
-            "invalid_hash",
-            f"Lançamento {body.uuid}: o hash não confere com o registro. "
-            "Nada do lote foi aplicado.",
-            f"Entry {body.uuid}: the hash does not match the record. "
-            "Nothing of the batch was applied.",
-            index=index,
-            uuid=event.uuid,
-        )
-    if body.terminal != terminal.terminal_uuid:
-        raise invalid_event(
-            index, event.uuid, "um terminal só envia os próprios lançamentos",
-            "a terminal pushes only its own entries",
-        )  # fmt: skip
-    if (
-        session.scalars(
-            select(LedgerEntry.id).where(
-                LedgerEntry.chain_id == chain.id, LedgerEntry.uuid == body.uuid
-            )
-        ).first()
-        is not None
-    ):
-        return False
-    _check_chain_link(session, chain, body, index, event.uuid)
-    stored = _store(session, chain, terminal, event)
-    apply_entry(session, chain, body, stored.seq, store_uuid=terminal.store_uuid)
-    return True
-
-
-def _check_chain_link(
-    session: Session, chain: Chain, body: LedgerEntryBody, index: int, event_uuid: str
-) -> None:
-    """The entry must follow its terminal's previous entry when the server has that one."""
-    taken = session.scalars(
-        select(LedgerEntry.uuid).where(
-            LedgerEntry.chain_id == chain.id,
-            LedgerEntry.terminal_uuid == body.terminal,
-            LedgerEntry.seq == body.seq,
-        )
-    ).first()
-    if taken is not None:
-        raise ApiError(
-            422,
-            "ledger_fork",
-            f"O terminal já enviou outro lançamento com seq {body.seq}.",
-            f"The terminal already pushed another entry with seq {body.seq}.",
-            index=index,
-            uuid=event_uuid,
-        )
-    if body.seq == 1:
-        previous: str | None = GENESIS_HASH
-    else:
-        previous = session.scalars(
-            select(LedgerEntry.hash).where(
-                LedgerEntry.chain_id == chain.id,
-                LedgerEntry.terminal_uuid == body.terminal,
-                LedgerEntry.seq == body.seq - 1,
-            )
-        ).first()
-    if previous is not None and previous != body.prev_hash:
-        raise ApiError(
-            422,
-            "broken_chain",
-            f"Lançamento {body.uuid}: prev_hash não é o hash do lançamento anterior do terminal.",
-            f"Entry {body.uuid}: prev_hash is not the hash of the terminal's previous entry.",
-            index=index,
-            uuid=event_uuid,
-        )
-
-
 def apply_entry(
     session: Session,
     chain: Chain,
@@ -300,105 +348,10 @@ def apply_entry(
     *,
     store_uuid: str | None,
 ) -> None:
-    """Insert the entry, move the chain-wide balance, voucher state, holds; record conflicts."""
-    session.add(
-        LedgerEntry(
-            chain_id=chain.id,
-            uuid=body.uuid,
-            terminal_uuid=body.terminal,
-            seq=body.seq,
-            kind=body.kind,
-            customer_uuid=body.customer,
-            amount=body.amount,
-            created_at=body.created_at,
-            available_from=body.available_from,
-            expires_at=body.expires_at,
-            lot_uuid=body.lot,
-            sale_uuid=body.sale,
-            voucher_code=body.voucher,
-            note=body.note,
-            prev_hash=body.prev_hash,
-            hash=body.hash,
-            event_seq=event_seq,
-        )
-    )
-    statement = insert(CustomerBalance).values(
-        chain_id=chain.id, customer_uuid=body.customer, total=body.amount, applied_seq=event_seq
-    )
-    total = session.execute(
-        statement.on_conflict_do_update(
-            index_elements=[CustomerBalance.chain_id, CustomerBalance.customer_uuid],
-            set_={
-                "total": CustomerBalance.total + statement.excluded.total,
-                "applied_seq": statement.excluded.applied_seq,
-            },
-        ).returning(CustomerBalance.total)
-    ).scalar_one()
-    if body.sale is not None:
-        # The sale's own entries now show in the balance: its hold would count twice.
-        session.execute(
-            delete(Hold).where(
-                Hold.chain_id == chain.id,
-                Hold.customer_uuid == body.customer,
-                Hold.sale_uuid == body.sale,
-            )
-        )
-    if body.amount < 0 and body.kind in OVERDRAFT_KINDS and total < 0:
-        conflicts.record(
-            session,
-            chain,
-            kind="overdraft",
-            customer_uuid=body.customer,
-            amount=min(-body.amount, -total),
-            entry_uuid=body.uuid,
-            sale_uuid=body.sale,
-            voucher_code=body.voucher,
-            terminal_uuid=body.terminal,
-            store_uuid=store_uuid,
-        )
-    if body.voucher is not None and body.kind in {
-        "voucher_redeem", "voucher_restore", "voucher_cancel",
-    }:  # fmt: skip
-        _move_voucher(session, chain, body, store_uuid)
-
-
-def _move_voucher(
-    session: Session, chain: Chain, body: LedgerEntryBody, store_uuid: str | None
-) -> None:
-    assert body.voucher is not None
-    voucher = session.get(Voucher, (chain.id, body.voucher), with_for_update=True)
-    if voucher is None:  # redeemed before its issue reached the server: single use still holds
-        voucher = Voucher(chain_id=chain.id, code=body.voucher, status="open", value=0)
-        session.add(voucher)
-    if body.kind == "voucher_redeem":
-        if voucher.status == "open" or voucher.redeemed_sale == body.sale:
-            voucher.status = "redeemed"
-            voucher.redeemed_at = body.created_at
-            voucher.redeemed_sale = body.sale
-            voucher.redeemed_store_uuid = store_uuid
-            if voucher.claim_sale == body.sale:
-                voucher.claim_sale = voucher.claimed_at = None
-        else:
-            session.flush()
-            conflicts.record(
-                session,
-                chain,
-                kind="voucher_reuse",
-                customer_uuid=body.customer,
-                amount=voucher.value,
-                entry_uuid=body.uuid,
-                sale_uuid=body.sale,
-                voucher_code=body.voucher,
-                terminal_uuid=body.terminal,
-                store_uuid=store_uuid,
-            )
-    elif body.kind == "voucher_restore":
-        if voucher.status == "redeemed" and body.sale in (None, voucher.redeemed_sale):
-            voucher.status = "open"
-            voucher.redeemed_at = voucher.redeemed_sale = voucher.redeemed_store_uuid = None
-    else:
-        voucher.status = "cancelled"
-    session.flush()
+    """Insert one entry, move the chain-wide balance, voucher state, holds; record conflicts."""
+    writer = EntryWriter(session, chain, {body.customer})
+    writer.apply(body, event_seq, store_uuid=store_uuid)
+    writer.flush()
 
 
 def pull(
@@ -407,20 +360,26 @@ def pull(
     """The chain's events after the cursor, not written by the caller, in seq order."""
     if terminal.terminal_uuid is None:
         raise hello_required()
-    rows = list(
-        session.scalars(
-            select(Event)
-            .where(
-                Event.chain_id == terminal.chain_id,
-                Event.seq > after,
-                Event.terminal_uuid.is_distinct_from(terminal.terminal_uuid),
-            )
-            .order_by(Event.seq)
-            .limit(limit + 1)
-        )
+    # An event stored before its time was checked (a created_at in year 10000, which
+    # PostgreSQL keeps and Python cannot read) is sent with the time it was received,
+    # rather than failing every pull of the chain.
+    created_at = case(
+        (Event.created_at.between(READABLE_FROM, READABLE_UNTIL), Event.created_at),
+        else_=Event.received_at,
     )
-    more = len(rows) > limit
-    rows = rows[:limit]
+    found = session.execute(
+        select(Event, created_at)
+        .options(defer(Event.created_at))
+        .where(
+            Event.chain_id == terminal.chain_id,
+            Event.seq > after,
+            Event.terminal_uuid.is_distinct_from(terminal.terminal_uuid),
+        )
+        .order_by(Event.seq)
+        .limit(limit + 1)
+    ).all()
+    more = len(found) > limit
+    rows = [(row, moment) for row, moment in found[:limit]]
     box = secrets.box_for(session)
     try:
         events = [
@@ -428,16 +387,16 @@ def pull(
                 seq=row.seq,
                 uuid=row.uuid,
                 kind=row.kind,
-                created_at=iso(row.created_at) or "",
+                created_at=iso(moment) or "",
                 terminal_uuid=row.terminal_uuid,
                 store_uuid=row.store_uuid,
                 body=_opened(box, row),
             )
-            for row in rows
+            for row, moment in rows
         ]
     except WrongSecretKey as wrong:
         raise wrong.api_error() from None
-    return events, rows[-1].seq if rows else after, more
+    return events, rows[-1][0].seq if rows else after, more
 
 
 def _opened(box: SecretBox, row: Event) -> dict[str, Any]:

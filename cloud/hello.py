@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cloud import secrets
+from cloud import secrets, terminals
 from cloud.chains import append_event, lock_chain
 from cloud.errors import ApiError
 from cloud.models import Store, Terminal
@@ -27,6 +27,8 @@ def hello(session: Session, terminal: Terminal, greeting: HelloIn) -> HelloOut:
             "Este token já pertence a outro terminal.",
             "This token is already bound to another terminal.",
         )
+    if terminal.terminal_uuid is None:
+        terminals.claimed_elsewhere(session, terminal, greeting.terminal_uuid)
     try:
         LoyaltyProgram.from_json(json.dumps(greeting.program))
     except (InvalidProgram, TypeError, KeyError, ValueError) as error:

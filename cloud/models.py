@@ -15,6 +15,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     String,
@@ -55,16 +56,76 @@ class Chain(Base):
 
 class Terminal(Base):
     __tablename__ = "terminal"
+    __table_args__ = (
+        # one counter identity per chain: a copied database under a new token is refused
+        Index("ux_terminal_chain_uuid", "chain_id", "terminal_uuid", unique=True),
+    )
 
     id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
     chain_id: Mapped[str] = mapped_column(ForeignKey("chain.id"), index=True)
     name: Mapped[str] = mapped_column(Text)
-    token_hash: Mapped[str] = mapped_column(String(HASH_LEN), unique=True)
+    token_hash: Mapped[str | None] = mapped_column(String(HASH_LEN), unique=True)
+    """None once the terminal is revoked (its old token is in `revoked_secret`)."""
     terminal_uuid: Mapped[str | None] = mapped_column(String(UUID_LEN))
     terminal_name: Mapped[str | None] = mapped_column(Text)
     store_uuid: Mapped[str | None] = mapped_column(String(UUID_LEN))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     hello_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_seen_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    """The last call made with the terminal's token (its last contact)."""
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked_reason: Mapped[str | None] = mapped_column(Text)
+    rate_tokens: Mapped[float] = mapped_column(Float, server_default=sql_text("0"))
+    """The token bucket of the rate limit (cloud.limits), as of `rate_at`."""
+    rate_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class RevokedSecret(Base):
+    """A revoked terminal token or admin key (SHA-256), so its caller is told why."""
+
+    __tablename__ = "revoked_secret"
+
+    secret_hash: Mapped[str] = mapped_column(String(HASH_LEN), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    """token | admin_key"""
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chain.id"))
+    terminal_id: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    revoked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class AdminAudit(Base):
+    """What was done to a chain's terminals and keys, by whom (`admin_api` or `cli`)."""
+
+    __tablename__ = "admin_audit"
+    __table_args__ = (Index("ix_admin_audit_chain", "chain_id", "id"),)
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chain.id"))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    actor: Mapped[str] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(String(32))
+    terminal_id: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSONB)
+
+
+class QuarantinedEvent(Base):
+    """An event the endpoint refused, kept with the reason; never pulled by anyone."""
+
+    __tablename__ = "quarantined_event"
+    __table_args__ = (UniqueConstraint("chain_id", "event_uuid"),)
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chain.id"))
+    terminal_id: Mapped[str] = mapped_column(String(UUID_LEN))
+    event_uuid: Mapped[str] = mapped_column(String(UUID_LEN))
+    kind: Mapped[str] = mapped_column(String(64))
+    error: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(Text)
+    reason_en: Mapped[str] = mapped_column(Text)
+    excerpt: Mapped[str] = mapped_column(Text)
+    """The event's JSON, cut to its first few kilobytes."""
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class Store(Base):
@@ -208,6 +269,9 @@ class Conflict(Base):
     note: Mapped[str | None] = mapped_column(Text)
     resolved_by: Mapped[str | None] = mapped_column(Text)
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    resolve_request: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    """The request id of the resolve that closed it: that same request retried gets 200."""
+    resolved_terminal_id: Mapped[str | None] = mapped_column(String(UUID_LEN))
 
 
 class Order(Base):

@@ -229,6 +229,9 @@ class ResolveIn(Strict):
     resolution: Literal["absorbed", "customer_debit"]
     note: Text | None = None
     resolved_by: Name
+    request_id: UuidStr | None = None
+    """Made by the counter before its first try and sent again by each retry: the same
+    request on a conflict it already resolved gets the same `200` answer."""
 
 
 class OrderCustomer(BaseModel):
@@ -331,3 +334,69 @@ class DeliveryOut(BaseModel):
     """Header values usually hold the provider's token: only the names are shown."""
     webhook_body_template: str
     updated_at: str | None
+
+
+# -- terminals, keys, the audit and the quarantine (the chain's admin) ---------------------
+
+
+class TerminalInfo(BaseModel):
+    terminal_id: str
+    name: str
+    terminal_uuid: str | None
+    terminal_name: str | None
+    store_uuid: str | None
+    created_at: str
+    hello_at: str | None
+    last_seen_at: str | None
+    """The last call made with its token: the counter's last contact."""
+    revoked_at: str | None
+    revoked_reason: str | None
+    runs_expiry: bool
+
+
+class TerminalList(BaseModel):
+    terminals: list[TerminalInfo]
+
+
+class ReasonIn(Strict):
+    reason: Annotated[str, StringConstraints(min_length=1, max_length=500, pattern=r"^[^\x00]*$")]
+
+
+class MovedOut(BaseModel):
+    terminal_id: str
+    token: str
+    """The new token (shown once); the old one is revoked."""
+    terminal_uuid: str | None
+
+
+class AdminKeyOut(BaseModel):
+    admin_key: str
+    """The new admin key (shown once); the old one is revoked."""
+
+
+class AuditEntry(BaseModel):
+    at: str
+    actor: str
+    action: str
+    terminal_id: str | None
+    detail: dict[str, Any]
+
+
+class AuditList(BaseModel):
+    entries: list[AuditEntry]
+
+
+class QuarantinedOut(BaseModel):
+    event_uuid: str
+    kind: str
+    terminal_id: str
+    error: str
+    reason: str
+    reason_en: str
+    excerpt: str
+    """The refused event's JSON, cut to its first 4 000 characters."""
+    received_at: str
+
+
+class QuarantineList(BaseModel):
+    events: list[QuarantinedOut]

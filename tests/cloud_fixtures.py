@@ -209,6 +209,10 @@ class CloudServer:
         self.process: subprocess.Popen[bytes] | None = None
         self.env: dict[str, str] = {}
         """Set in the child's environment over ours (e.g. another secret key)."""
+        self.args: list[str] = []
+        """More `serve` options (e.g. `--rate-limit 2`), set before `start()`."""
+        self.verify: str | bool = True
+        """What the start-up probe trusts (a CA file when a test serves HTTPS)."""
         self._engine = make_engine(dsn, pool_size=1)
         self._sessions = make_sessions(self._engine)
 
@@ -217,7 +221,7 @@ class CloudServer:
             return
         command = [
             sys.executable, "-m", "cloud", "serve", "--database-url", self.dsn,
-            "--host", "127.0.0.1", "--port", str(self.port),
+            "--host", "127.0.0.1", "--port", str(self.port), *self.args,
         ]  # fmt: skip
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
@@ -230,7 +234,10 @@ class CloudServer:
                 self.process = None
                 raise RuntimeError(f"posapp-cloud serve exited:\n{output}")
             try:
-                if httpx.get(f"{self.url}/v1/health", timeout=1.0).status_code == 200:
+                if (
+                    httpx.get(f"{self.url}/v1/health", timeout=1.0, verify=self.verify).status_code
+                    == 200
+                ):
                     return
             except httpx.TransportError:
                 pass

@@ -1,0 +1,216 @@
+"""Ledger entries applied in bulk: checked against the terminal's chain, then written in
+a few statements (entries, balances, holds) instead of several round trips each.
+
+The chain row is locked by the caller, so the balances read at the start stay true for
+the whole batch: the running totals are kept in memory, an overdraft is detected at the
+entry that causes it (in seq order, as one at a time would), and each customer's final
+total is written once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, select, tuple_
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session
+
+from cloud import conflicts
+from cloud.errors import ApiError
+from cloud.models import Chain, CustomerBalance, Hold, LedgerEntry, Voucher
+from cloud.schemas import LedgerEntryBody
+from posapp.core.ledger import GENESIS_HASH
+
+OVERDRAFT_KINDS = frozenset({"redeem", "voucher_issue"})
+VOUCHER_KINDS = frozenset({"voucher_redeem", "voucher_restore", "voucher_cancel"})
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A stored entry of the terminal, as its successor's checks need it."""
+
+    uuid: str
+    hash: str
+
+
+class ChainLinks:
+    """The terminal's entries around the batch's seqs (one query) plus those of the batch.
+
+    `check` refuses a fork (the seq taken by another entry) and a broken link (prev_hash
+    not the hash of entry seq - 1, when the server has that entry).
+    """
+
+    def __init__(self, session: Session, chain_id: str, terminal_uuid: str, seqs: list[int]):
+        self.links: dict[int, Link] = {}
+        if seqs:
+            rows = session.execute(
+                select(LedgerEntry.seq, LedgerEntry.uuid, LedgerEntry.hash).where(
+                    LedgerEntry.chain_id == chain_id,
+                    LedgerEntry.terminal_uuid == terminal_uuid,
+                    LedgerEntry.seq.between(min(seqs) - 1, max(seqs)),
+                )
+            )
+            self.links = {seq: Link(uuid, digest) for seq, uuid, digest in rows}
+
+    def check(self, body: LedgerEntryBody, index: int, event_uuid: str) -> None:
+        if body.seq in self.links:
+            raise ApiError(
+                422,
+                "ledger_fork",
+                f"O terminal já enviou outro lançamento com seq {body.seq}.",
+                f"The terminal already pushed another entry with seq {body.seq}.",
+                index=index,
+                uuid=event_uuid,
+            )
+        before = self.links.get(body.seq - 1)
+        previous = GENESIS_HASH if body.seq == 1 else before.hash if before else None
+        if previous is not None and previous != body.prev_hash:
+            raise ApiError(
+                422,
+                "broken_chain",
+                f"Lançamento {body.uuid}: prev_hash não é o hash do lançamento anterior "
+                "do terminal.",
+                f"Entry {body.uuid}: prev_hash is not the hash of the terminal's previous entry.",
+                index=index,
+                uuid=event_uuid,
+            )
+        self.links[body.seq] = Link(body.uuid, body.hash)
+
+
+class EntryWriter:
+    """Apply entries in order in memory; `flush` writes them. The chain row is locked."""
+
+    def __init__(self, session: Session, chain: Chain, customers: set[str]) -> None:
+        self.session = session
+        self.chain = chain
+        self.totals: dict[str, int] = {}
+        if customers:
+            self.totals = dict(
+                session.execute(
+                    select(CustomerBalance.customer_uuid, CustomerBalance.total).where(
+                        CustomerBalance.chain_id == chain.id,
+                        CustomerBalance.customer_uuid.in_(customers),
+                    )
+                ).all()
+            )
+        self.applied_seq: dict[str, int] = {}
+        self.rows: list[dict[str, Any]] = []
+        self.holds: set[tuple[str, str]] = set()
+
+    def apply(self, body: LedgerEntryBody, event_seq: int, *, store_uuid: str | None) -> None:
+        """The entry, the customer's running total, overdraft and voucher state."""
+        self.rows.append(
+            {
+                "chain_id": self.chain.id,
+                "uuid": body.uuid,
+                "terminal_uuid": body.terminal,
+                "seq": body.seq,
+                "kind": body.kind,
+                "customer_uuid": body.customer,
+                "amount": body.amount,
+                "created_at": body.created_at,
+                "available_from": body.available_from,
+                "expires_at": body.expires_at,
+                "lot_uuid": body.lot,
+                "sale_uuid": body.sale,
+                "voucher_code": body.voucher,
+                "note": body.note,
+                "prev_hash": body.prev_hash,
+                "hash": body.hash,
+                "event_seq": event_seq,
+            }
+        )
+        total = self.totals.get(body.customer, 0) + body.amount
+        self.totals[body.customer] = total
+        self.applied_seq[body.customer] = event_seq
+        if body.sale is not None:
+            # The sale's own entries now show in the balance: its hold would count twice.
+            self.holds.add((body.customer, body.sale))
+        if body.amount < 0 and body.kind in OVERDRAFT_KINDS and total < 0:
+            conflicts.record(
+                self.session,
+                self.chain,
+                kind="overdraft",
+                customer_uuid=body.customer,
+                amount=min(-body.amount, -total),
+                entry_uuid=body.uuid,
+                sale_uuid=body.sale,
+                voucher_code=body.voucher,
+                terminal_uuid=body.terminal,
+                store_uuid=store_uuid,
+            )
+        if body.voucher is not None and body.kind in VOUCHER_KINDS:
+            _move_voucher(self.session, self.chain, body, store_uuid)
+
+    def flush(self) -> None:
+        """Entries (in application order), final balances, ended holds: three statements."""
+        if not self.rows:
+            return
+        self.session.execute(insert(LedgerEntry), self.rows)
+        values = [
+            {
+                "chain_id": self.chain.id,
+                "customer_uuid": customer,
+                "total": self.totals[customer],
+                "applied_seq": seq,
+            }
+            for customer, seq in self.applied_seq.items()
+        ]
+        statement = insert(CustomerBalance).values(values)
+        self.session.execute(
+            statement.on_conflict_do_update(
+                index_elements=[CustomerBalance.chain_id, CustomerBalance.customer_uuid],
+                set_={
+                    "total": statement.excluded.total,
+                    "applied_seq": statement.excluded.applied_seq,
+                },
+            )
+        )
+        if self.holds:
+            self.session.execute(
+                delete(Hold).where(
+                    Hold.chain_id == self.chain.id,
+                    tuple_(Hold.customer_uuid, Hold.sale_uuid).in_(sorted(self.holds)),
+                )
+            )
+        self.rows, self.applied_seq, self.holds = [], {}, set()
+
+
+def _move_voucher(
+    session: Session, chain: Chain, body: LedgerEntryBody, store_uuid: str | None
+) -> None:
+    assert body.voucher is not None
+    voucher = session.get(Voucher, (chain.id, body.voucher), with_for_update=True)
+    if voucher is None:  # redeemed before its issue reached the server: single use still holds
+        voucher = Voucher(chain_id=chain.id, code=body.voucher, status="open", value=0)
+        session.add(voucher)
+    if body.kind == "voucher_redeem":
+        if voucher.status == "open" or voucher.redeemed_sale == body.sale:
+            voucher.status = "redeemed"
+            voucher.redeemed_at = body.created_at
+            voucher.redeemed_sale = body.sale
+            voucher.redeemed_store_uuid = store_uuid
+            if voucher.claim_sale == body.sale:
+                voucher.claim_sale = voucher.claimed_at = None
+        else:
+            session.flush()
+            conflicts.record(
+                session,
+                chain,
+                kind="voucher_reuse",
+                customer_uuid=body.customer,
+                amount=voucher.value,
+                entry_uuid=body.uuid,
+                sale_uuid=body.sale,
+                voucher_code=body.voucher,
+                terminal_uuid=body.terminal,
+                store_uuid=store_uuid,
+            )
+    elif body.kind == "voucher_restore":
+        if voucher.status == "redeemed" and body.sale in (None, voucher.redeemed_sale):
+            voucher.status = "open"
+            voucher.redeemed_at = voucher.redeemed_sale = voucher.redeemed_store_uuid = None
+    else:
+        voucher.status = "cancelled"
+    session.flush()
