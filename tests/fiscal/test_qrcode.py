@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import padding
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from lxml import etree
 
 from fiscal import qrcode
@@ -84,11 +84,10 @@ def test_v3_online_and_signed_offline(make_note: Make, a1: A1Certificate) -> Non
     offline = build_nfce(note, a1, CSC, qr_version=3)  # the XSD's v3 pattern is checked inside
     *fields, signature = params(offline.qr_code).split("|")
     assert fields[1:] == ["3", "2", "04", "43.99", "2", "52998224725"]
-    a1.cert.public_key().verify(  # type: ignore[union-attr, call-arg]
-        base64.b64decode(signature),
-        "|".join(fields).encode(),
-        padding.PKCS1v15(),  # type: ignore[arg-type]
-        hashes.SHA1(),  # type: ignore[arg-type]
+    public_key = a1.cert.public_key()
+    assert isinstance(public_key, rsa.RSAPublicKey)
+    public_key.verify(
+        base64.b64decode(signature), "|".join(fields).encode(), padding.PKCS1v15(), hashes.SHA1()
     )
     assert text_of(offline.xml, "n:infNFeSupl/n:qrCode") == offline.qr_code
     assert etree.fromstring(offline.xml).find(".//{*}qrCode") is not None
