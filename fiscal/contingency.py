@@ -177,8 +177,21 @@ class ContingencyQueue:
         self.offline_since: datetime | None = None
         self._last_online_try: datetime | None = None
         self._sending = threading.Lock()
+        self._flight = threading.Lock()  # numbers taken by an issue() still running
+        self._in_flight: set[tuple[int, int]] = set()
 
     # issuing ------------------------------------------------------------------
+    def _reserve(self, series: int, taken: list[tuple[int, int]]) -> int:
+        with self._flight:
+            number = self.storage.reserve_number(series)
+            self._in_flight.add((series, number))
+            taken.append((series, number))
+            return number
+
+    def _busy(self, series: int, number: int) -> bool:
+        with self._flight:
+            return (series, number) in self._in_flight
+
     def _try_online(self) -> bool:
         if self.offline_since is None or self._last_online_try is None:
             return True
@@ -211,7 +224,15 @@ class ContingencyQueue:
         """Issue the note for a committed sale. `note.number` and `note.contingency` are
         set here. Bad data raises fiscal.errors.InvalidInput before a number is taken."""
         self._build(note, 999_999_999, None)  # validates the data before a number is taken
-        number = self.storage.reserve_number(note.series)
+        taken: list[tuple[int, int]] = []
+        try:
+            return self._issue(note, sale_ref, taken)
+        finally:
+            with self._flight:
+                self._in_flight.difference_update(taken)
+
+    def _issue(self, note: Nfce, sale_ref: str, taken: list[tuple[int, int]]) -> Issued:
+        number = self._reserve(note.series, taken)
         outcome: AuthorizeOutcome | None = None
         if self._try_online():
             signed = self._build(note, number, None)
@@ -240,7 +261,7 @@ class ContingencyQueue:
             if self.offline_since is None:
                 self.offline_since = self.clock()
             if outcome.sent:
-                covering = self.storage.reserve_number(note.series)
+                covering = self._reserve(note.series, taken)
                 self.storage.save(
                     self._record(
                         signed,
@@ -305,6 +326,8 @@ class ContingencyQueue:
     def _resolve_unanswered(self, report: SendReport) -> None:
         for record in self.storage.records():
             if record.status not in ("unanswered", "sending"):
+                continue
+            if self._busy(record.series, record.number):  # its issue() is still talking
                 continue
             found = self.client.query(record.key, record.xml)
             if isinstance(found, Unavailable):
@@ -381,11 +404,16 @@ class ContingencyQueue:
     def _void_skipped(self, report: SendReport) -> None:
         series_seen = {r.series for r in self.storage.records()}
         for series in sorted(series_seen):
-            for number in range(1, self.storage.highest_reserved(series) + 1):
-                if self.storage.get(series, number) is None:
-                    self._void(NoteRecord(series, number, "sending"), self.clock(), report)
-                    if report.unavailable:
-                        return
+            with self._flight:
+                skipped = [
+                    n
+                    for n in range(1, self.storage.highest_reserved(series) + 1)
+                    if self.storage.get(series, n) is None and (series, n) not in self._in_flight
+                ]
+            for number in skipped:
+                self._void(NoteRecord(series, number, "sending"), self.clock(), report)
+                if report.unavailable:
+                    return
 
     # the manager's fix paths ------------------------------------------------------
     def resend_corrected(self, series: int, number: int, note: Nfce) -> Issued:

@@ -16,6 +16,7 @@ consulting the protocol of the key SEFAZ names.
 from __future__ import annotations
 
 import copy
+import itertools
 import os
 import re
 import ssl
@@ -189,7 +190,7 @@ class SefazClient:
             timeout=httpx.Timeout(timeout_s),
             trust_env=False,
         )
-        self._lot = int(datetime.now().timestamp())
+        self._lots = itertools.count(int(datetime.now().timestamp()) * 1000)
 
     def close(self) -> None:
         self._http.close()
@@ -201,8 +202,7 @@ class SefazClient:
         self.close()
 
     def _next_lot(self) -> int:
-        self._lot += 1
-        return self._lot % 10**15
+        return next(self._lots) % 10**15
 
     def _call(self, service: str, payload: etree._Element) -> etree._Element | Unavailable:
         """POST the envelope; the ret* element of the answer, validated, or Unavailable."""
