@@ -19,6 +19,7 @@ on the slip and kept for reconciliation with the acquirer; they do not go to the
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -301,4 +302,76 @@ def card_details(
         acquirer_cnpj=only_cnpj_characters(cnpj) if cnpj else None,
         instalments=count,
         terminal_id=_optional(terminal_id),
+    )
+
+
+_NOT_ON_SLIPS = {"19", "99"}
+"""Mais (a Portuguese word) and Outros: too common on a slip to mean the brand."""
+_SLIP_KIND = re.compile(r"\b(CR[EÉ]DITO|D[EÉ]BITO)\b")
+_SLIP_INSTALMENTS = (
+    re.compile(r"\b(\d{1,2})\s*X\b"),
+    re.compile(r"\b(\d{1,2})\s*PARCELAS?\b"),
+    re.compile(r"\bPARC(?:ELAS?)?\s*[:=]?\s*(\d{1,2})\b"),
+)
+
+
+def _slip_value(text: str, *labels: str) -> str | None:
+    for label in labels:
+        match = re.search(rf"\b{label}\s*[:=.]?\s*([0-9A-Z]{{1,20}})\b", text)
+        if match:
+            return match.group(1)
+    return None
+
+
+def read_slip(
+    text: str,
+    *,
+    acquirers: Mapping[str, str] | None = None,
+    integration: Integration | str = Integration.NOT_INTEGRATED,
+) -> CardDetails:
+    """Card details from a card machine's slip typed or pasted by the cashier.
+
+    Takes CRÉDITO/DÉBITO, the brand by name, NSU, DOC, AUT (or AUTORIZAÇÃO/AUTORIZ),
+    instalments ("3X", "3 PARCELAS", "PARC: 3"). The CNPJ printed on a slip is usually
+    the store's, so the acquirer's comes from `acquirers` (acquirer name on the slip, e.g.
+    "CIELO", -> CNPJ), never from the slip. Refuses like `card_details` what is missing.
+    """
+    upper = text.upper()
+    kind_match = _SLIP_KIND.search(upper)
+    kind = CardKind.CREDIT
+    if kind_match and kind_match.group(1).startswith("D"):
+        kind = CardKind.DEBIT
+    brand = ""
+    for code, name in sorted(BRANDS.items(), key=lambda item: -len(item[1])):
+        if code not in _NOT_ON_SLIPS and re.search(rf"\b{re.escape(name.upper())}\b", upper):
+            brand = code
+            break
+    else:
+        for alias, code in (("AMEX", "03"), ("MAESTRO", "02"), ("ELECTRON", "01")):
+            if re.search(rf"\b{alias}\b", upper):
+                brand = code
+                break
+    instalments = "1"
+    if kind is CardKind.CREDIT:
+        for pattern in _SLIP_INSTALMENTS:
+            found = pattern.search(upper)
+            if found:
+                instalments = found.group(1)
+                break
+    acquirer = None
+    for name, cnpj in (acquirers or {}).items():
+        if re.search(rf"\b{re.escape(name.upper())}\b", upper):
+            acquirer = cnpj
+            break
+    if not brand:
+        raise _invalid("brand", text.strip().splitlines()[0] if text.strip() else "")
+    return card_details(
+        kind,
+        brand,
+        authorization=_slip_value(upper, "AUTORIZA[CÇ][AÃ]O", "AUTORIZ", "AUT", "COD AUT"),
+        nsu=_slip_value(upper, "NSU"),
+        doc=_slip_value(upper, "DOC"),
+        acquirer_cnpj=acquirer,
+        instalments=instalments,
+        integration=integration,
     )

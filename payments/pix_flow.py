@@ -136,6 +136,17 @@ class PixOutcome:
     cancel_confirmed: bool = True
     """False when the PSP could not be reached to cancel: run check_late later."""
 
+    def nfce_card(self, psp_cnpj: str | None = None) -> dict[str, str]:
+        """The NFC-e detPag/card group of a PAID dynamic Pix (tPag 17): integrated, the
+        PSP's CNPJ when known, cAut = the payment's endToEndId (as MT requires; FISCAL_FACTS §6)."""
+        if self.phase is not Phase.PAID or self.payment is None:
+            raise ValueError("only a paid charge goes on the NFC-e")
+        group = {"tpIntegra": "1"}
+        if psp_cnpj:
+            group["CNPJ"] = psp_cnpj
+        group["cAut"] = self.payment.end_to_end_id
+        return group
+
     def message(self, locale: str = "pt_BR") -> str:
         amount = format_brl(self.amount_centavos, locale)
         pt = locale.startswith("pt")

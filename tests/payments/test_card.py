@@ -15,6 +15,7 @@ from payments.card import (
     MissingCardDetail,
     brand_code,
     card_details,
+    read_slip,
 )
 
 CIELO = "01.027.058/0001-91"
@@ -125,3 +126,47 @@ def test_the_record_cannot_be_changed_once_made() -> None:
 def test_an_alphanumeric_acquirer_cnpj_is_accepted() -> None:
     card = card_details("credit", "visa", acquirer_cnpj="12.ABC.345/01DE-35")
     assert card.nfce_card()["CNPJ"] == "12ABC34501DE35"
+
+
+CIELO_SLIP = """
+          CIELO
+   VISA - VIA ESTABELECIMENTO
+   SALAO BELEZA PURA
+   CNPJ: 11.222.333/0001-81
+   ************1234
+   CREDITO PARCELADO LOJA 3X
+   VALOR: R$ 89,90
+   DOC: 123456   AUT: 654321
+   NSU: 000987654321
+   MAIS INFORMACOES NO VERSO
+"""
+
+REDE_DEBIT_SLIP = """
+REDE
+MAESTRO DEBITO A VISTA
+VALOR APROVADO: R$ 12,00
+NSU=445566 AUTORIZACAO=A1B2C3
+"""
+
+
+def test_a_typed_slip_gives_brand_kind_instalments_and_references() -> None:
+    card = read_slip(CIELO_SLIP, acquirers={"Cielo": CIELO})
+    assert (card.kind, card.brand, card.instalments) == (CardKind.CREDIT, "01", 3)
+    assert (card.nsu, card.doc, card.authorization) == ("000987654321", "123456", "654321")
+    assert card.acquirer_cnpj == "01027058000191"  # from the store's table, not the slip
+
+
+def test_the_cnpj_on_a_slip_is_not_taken_for_the_acquirers() -> None:
+    assert read_slip(CIELO_SLIP).acquirer_cnpj is None
+
+
+def test_a_debit_slip_is_debit_in_one_payment() -> None:
+    card = read_slip(REDE_DEBIT_SLIP)
+    assert (card.kind, card.brand, card.instalments) == (CardKind.DEBIT, "02", 1)
+    assert (card.nsu, card.authorization) == ("445566", "A1B2C3")
+
+
+def test_a_slip_without_a_brand_is_refused_asking_for_it() -> None:
+    with pytest.raises(InvalidCardDetail) as refused:
+        read_slip("CREDITO A VISTA\nNSU: 1\n")
+    assert "bandeira" in refused.value.message("pt_BR")

@@ -43,6 +43,11 @@ def test_a_pix_sale_completes_by_itself_when_the_payer_pays(
     assert outcome.payment.amount_centavos == 8990
     assert outcome.late_payments == ()
     assert outcome.message("pt_BR") == "Pix recebido: R$ 89,90."
+    assert outcome.nfce_card("11222333000181") == {
+        "tpIntegra": "1",
+        "CNPJ": "11222333000181",
+        "cAut": outcome.payment.end_to_end_id,
+    }
     assert list(psp.charges) == [pending.txid]
     assert flow.wait(pending) is outcome  # a charge ends once
 
