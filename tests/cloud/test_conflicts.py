@@ -115,3 +115,31 @@ def test_a_voucher_redeemed_by_a_second_sale_records_voucher_reuse(
     )
     assert answer.json()["resolution"] == "customer_debit"
     assert _conflicts(a, "open") == []
+
+
+def test_a_resolve_retried_after_its_answer_was_lost_gets_the_same_answer_once(
+    cloud_server: CloudServer,
+) -> None:
+    a, b = _counters(cloud_server)
+    customer = new_uuid()
+    assert a.push(customer_event(customer), a.entry(customer, "earn", 1_000)).status_code == 200
+    assert a.push(a.entry(customer, "redeem", -800, sale=new_uuid())).status_code == 200
+    assert b.push(b.entry(customer, "redeem", -800, sale=new_uuid())).status_code == 200
+    [conflict] = _conflicts(a, "open")
+    request = {"resolution": "absorbed", "resolved_by": "Gerente Ana", "request_id": new_uuid()}
+    path = f"/v1/conflicts/{conflict['id']}/resolve"
+
+    first = a.client.post(path, json=request)
+    assert first.status_code == 200, first.text
+    retried = a.client.post(path, json=request)  # the first answer never reached the counter
+    assert retried.status_code == 200
+    assert retried.json() == first.json()
+    # the decision was taken once: one conflict.resolved for the chain
+    resolved = [e for e in b.pull_all() if e["kind"] == "conflict.resolved"]
+    assert [e["body"]["id"] for e in resolved] == [conflict["id"]]
+
+    # another request (a new decision, or another counter with the same id) is refused
+    other = a.client.post(path, json={**request, "request_id": new_uuid()})
+    assert other.status_code == 409 and other.json()["error"] == "conflict_resolved"
+    elsewhere = b.client.post(path, json=request)
+    assert elsewhere.status_code == 409 and elsewhere.json()["resolution"] == "absorbed"
