@@ -30,6 +30,7 @@ from typing import Any
 import platformdirs
 
 from posapp.core.errors import PosError
+from posapp.services.common.file_replace import replace_file
 
 ENV = "POSAPP_CONFIG_DIR"
 FILE_NAME = "machine.json"
@@ -134,7 +135,7 @@ def write_machine_config(devices: dict[str, Any], path: Path | None = None) -> P
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(name, path)
+        replace_file(Path(name), path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(name)
