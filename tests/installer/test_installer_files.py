@@ -9,6 +9,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from posapp import __version__
@@ -121,3 +122,72 @@ def test_icons_are_a_256_px_png_and_a_matching_svg() -> None:
     from installer.make_icon import svg as drawn
 
     assert (INSTALLER / "posapp.svg").read_text(encoding="utf-8") == drawn()
+
+
+def _iss_section(text: str, name: str) -> list[str]:
+    found = re.search(rf"^\[{name}\]\n(.*?)(?=^\[|\Z)", text, re.M | re.S)
+    assert found, f"[{name}] missing"
+    return [line for line in found.group(1).splitlines() if line and not line.startswith(";")]
+
+
+def test_windows_setup_speaks_pt_br_first_and_opens_posapp_for_its_first_run() -> None:
+    text = ISS.read_text(encoding="utf-8")
+    languages = _iss_section(text, "Languages")
+    assert languages[0].startswith('Name: "brazilianportuguese"')  # the default language
+    assert "LanguageDetectionMethod=uilanguage" in text
+    (run,) = _iss_section(text, "Run")
+    assert run.startswith(r'Filename: "{app}\{#AppExe}"')
+    flags = re.search(r"Flags: ([^;]+)", run)
+    assert flags and {"postinstall", "runasoriginaluser", "nowait"} <= set(flags.group(1).split())
+    custom = _iss_section(text, "CustomMessages")
+    assert any(line.startswith("brazilianportuguese.OpenPosapp=Abrir o posapp") for line in custom)
+    assert any(line.startswith("english.OpenPosapp=") for line in custom)
+    icons = _iss_section(text, "Icons")
+    assert icons[0].startswith(r'Name: "{autoprograms}\{#AppName}"')  # the Start-menu entry
+
+
+def test_windows_uninstall_keeps_the_data_folder_the_app_uses(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = ISS.read_text(encoding="utf-8")
+    for line in _iss_section(text, "UninstallDelete"):
+        assert "{app}" in line and "appdata}" not in line.lower(), line
+    assert "{localappdata}" not in "".join(_iss_section(text, "Files"))
+    kept = re.search(r"ExpandConstant\('\{localappdata\}\\\{#AppName\}'\)", text)
+    assert kept, "the uninstaller names the data folder it keeps"
+    custom = _iss_section(text, "CustomMessages")
+    pt_kept = "brazilianportuguese.DataKept=Os dados do posapp"
+    assert any(line.startswith(pt_kept) for line in custom)
+    assert any(line.startswith("english.DataKept=") for line in custom)
+    # The folder named is where posapp puts its database on Windows (platformdirs).
+    import platformdirs.windows
+
+    monkeypatch.setenv("LOCALAPPDATA", "LOCALAPPDATA-HERE")
+    monkeypatch.setattr(platformdirs.windows, "get_win_folder", _env_folder)
+    windows = platformdirs.windows.Windows("posapp", appauthor=False)
+    assert windows.user_data_dir.replace("\\", "/") == "LOCALAPPDATA-HERE/posapp"
+
+
+def _env_folder(csidl_name: str) -> str:
+    import os
+
+    return os.environ[{"CSIDL_LOCAL_APPDATA": "LOCALAPPDATA"}[csidl_name]]
+
+
+def test_windows_workflow_builds_checks_and_compiles_the_setup() -> None:
+    import yaml
+
+    workflow = yaml.safe_load((INSTALLER.parent / ".github/workflows/windows.yml").read_text())
+    (job,) = workflow["jobs"].values()
+    assert job["runs-on"].startswith("windows-")
+    steps = job["steps"]
+    uses = [step.get("uses", "") for step in steps]
+    assert any(u.startswith("actions/setup-python@") for u in uses)
+    runs = "\n".join(step.get("run", "") for step in steps)
+    assert "pyinstaller installer/posapp.spec" in runs
+    assert "dist/posapp/posapp.exe --self-test" in runs and "$LASTEXITCODE" in runs
+    assert "iscc installer\\windows\\posapp.iss" in runs.lower()
+    assert "mypy --platform win32" in runs
+    assert "libusb_package/libusb-1.0.dll" in runs  # the DLL is checked in the bundle
+    for path in re.findall(r"tests/[\w/]+\.py", runs):  # the tests it runs exist
+        assert (INSTALLER.parent / path).is_file(), path
