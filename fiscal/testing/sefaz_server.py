@@ -23,6 +23,7 @@ from __future__ import annotations
 import ssl
 import threading
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -123,6 +124,7 @@ class LocalSefaz:
         self.hang_s = hang_s
         self.state = State()
         self.mode: Mode = "authorise"
+        self.mode_services: frozenset[str] | None = None
         self.reject_with = (999, "Rejeição: teste")
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -184,9 +186,17 @@ class LocalSefaz:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
-    def set_mode(self, mode: Mode, cstat: int = 999, reason: str = "Rejeição: teste") -> None:
-        """Switch behaviour; `down` closes the listener, any other mode reopens it."""
+    def set_mode(
+        self,
+        mode: Mode,
+        cstat: int = 999,
+        reason: str = "Rejeição: teste",
+        only: Collection[str] | None = None,
+    ) -> None:
+        """Switch behaviour; `down` closes the listener, any other mode reopens it.
+        `only` limits the mode to some services (the others authorise/answer normally)."""
         self.reject_with = (cstat, reason)
+        self.mode_services = frozenset(only) if only else None
         if mode == "down" and self._httpd is not None:
             self._stop.set()
             self._close()
@@ -197,6 +207,11 @@ class LocalSefaz:
             self._stop.set()  # release requests still hanging
             self._stop = threading.Event()
         self.mode = mode
+
+    def mode_for(self, service: str) -> Mode:
+        if self.mode_services is None or service in self.mode_services:
+            return self.mode
+        return "authorise"
 
     # what tests assert ----------------------------------------------------------
     def authorisation_count(self, key: str) -> int:
@@ -215,7 +230,7 @@ class LocalSefaz:
             except SchemaError as exc:
                 self.state.schema_errors.append(f"{service}: {exc.field}: {exc.detail}")
                 return self._schema_failure(service)
-            if self.mode == "paused":
+            if self.mode_for(service) == "paused":
                 return self._paused(service)
             return getattr(self, f"_{service}")(payload)
 
@@ -308,7 +323,8 @@ class LocalSefaz:
         )
         ret = self._ret("retEnviNFe", 104, "Lote processado")
         st = self.state
-        if self.mode == "reject":
+        mode = self.mode_for("NFeAutorizacao4")
+        if mode == "reject":
             cstat, reason = self.reject_with
             prot = self._prot(key, cstat, reason, digest)
         elif key in st.authorised:
@@ -316,7 +332,7 @@ class LocalSefaz:
             prot = self._prot(
                 key, 204, f"Rejeição: Duplicidade de NF-e [nRec:{done.number}]", digest
             )
-        elif self.mode == "duplicate_539" or (cnpj, series, number) in st.by_number:
+        elif mode == "duplicate_539" or (cnpj, series, number) in st.by_number:
             other = st.by_number.get((cnpj, series, number), key[:34] + "9" + "0" * 8 + "0")
             prot = self._prot(
                 key,
@@ -477,7 +493,7 @@ class _Handler(BaseHTTPRequestHandler):
                 sefaz.state.schema_errors.append(f"{service}: bad Content-Type {content_type!r}")
             self._reply(415, b"SOAP 1.2 expected", "text/plain")
             return
-        mode = sefaz.mode
+        mode = sefaz.mode_for(service)
         if mode == "cut":
             self.close_connection = True
             return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -232,3 +234,24 @@ def test_fifty_sales_when_the_first_answer_is_lost(
     assert {r.sale_ref for r in storage.records() if r.status == "authorised"} == {
         f"sale-{i}" for i in range(50)
     }
+
+
+def test_the_sender_leaves_alone_a_number_still_being_issued(
+    queue: ContingencyQueue, storage: MemoryStorage, sefaz: LocalSefaz, make_note: Make
+) -> None:
+    sefaz.set_mode("timeout", only={"NFeAutorizacao4"})  # queries still answer (217)
+    result: list[object] = []
+    worker = threading.Thread(target=lambda: result.append(queue.issue(make_note())))
+    worker.start()
+    deadline = time.monotonic() + 5
+    while storage.get(1, 1) is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert storage.get(1, 1).status == "sending"  # type: ignore[union-attr]
+    report = queue.send_pending()  # meanwhile, on the background worker
+    assert report.voided == [] and report.cancelled == []
+    assert "NFeInutilizacao4" not in sefaz.state.requests
+    worker.join(5)
+    assert statuses(storage) == {1: "unanswered", 2: "pending"}
+    sefaz.set_mode("authorise")
+    report = queue.send_pending()
+    assert report.voided == [1] and report.authorised == [2]
