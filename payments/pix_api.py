@@ -367,6 +367,8 @@ class PixApiClient:
         )
         if response.status_code in (400, 401, 403):
             raise PspAuthFailed(status=response.status_code)
+        if response.status_code >= 500:
+            raise PspUnavailable(status=response.status_code)
         data = self._json(response, "token")
         try:
             value = str(data["access_token"])

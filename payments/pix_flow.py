@@ -292,7 +292,11 @@ class PixCheckout:
         self, pending: PendingCharge, should_stop: Callable[[], bool] | None = None
     ) -> PixOutcome:
         """Polls until the charge is paid, the deadline passes (the charge is then
-        cancelled) or `should_stop()` says the cashier gave up."""
+        cancelled) or `should_stop()` says the cashier gave up.
+
+        A poll the PSP does not answer (timeout, no connection, 5xx) is skipped. Other
+        errors (credentials refused, charge not found) are raised with the charge still
+        open: show the message, then `give_up` (or `check_late` later)."""
         while True:
             outcome = self.poll(pending)
             if outcome is not None:

@@ -146,6 +146,7 @@ class PspServer:
         self._lock = threading.RLock()
         self._tokens: dict[str, float] = {}
         self._slow: list[_Slow] = []
+        self._unavailable: list[_Slow] = []
         self._refunds: dict[tuple[str, str], dict[str, Any]] = {}
         self._timers: list[threading.Timer] = []
         self._httpd: ThreadingHTTPServer | None = None
@@ -209,6 +210,11 @@ class PspServer:
         """Answers to matching requests wait `seconds` after the work is done."""
         with self._lock:
             self._slow.append(_Slow(seconds, method, path_prefix, times))
+
+    def unavailable(self, method: str | None = None, path_prefix: str = "", times: int = 1) -> None:
+        """The next `times` matching requests get 503 ServicoIndisponivel, nothing done."""
+        with self._lock:
+            self._unavailable.append(_Slow(0.0, method, path_prefix, times))
 
     def fast(self) -> None:
         with self._lock:
@@ -290,6 +296,12 @@ class PspServer:
         with self._lock:
             self.requests.append((method, path))
             delay = self._delay_for(method, path)
+            down = self._matching(self._unavailable, method, path) is not None
+        if down:
+            problem = Problem(
+                503, "ServicoIndisponivel", "Serviço indisponível", "Tente mais tarde."
+            )
+            return problem.status, problem.body, delay
         try:
             if path == "/oauth/token" and method == "POST":
                 return 200, self._token(headers, body), delay
@@ -311,14 +323,20 @@ class PspServer:
         return status, answer, delay
 
     def _delay_for(self, method: str, path: str) -> float:
-        for rule in self._slow:
+        rule = self._matching(self._slow, method, path)
+        return rule.seconds if rule is not None else 0.0
+
+    @staticmethod
+    def _matching(rules: list[_Slow], method: str, path: str) -> _Slow | None:
+        """The first rule for this request, used up once when it has a count."""
+        for rule in rules:
             if (rule.method in (None, method)) and path.startswith(rule.path_prefix):
                 if rule.times is not None:
                     rule.times -= 1
                     if rule.times <= 0:
-                        self._slow.remove(rule)
-                return rule.seconds
-        return 0.0
+                        rules.remove(rule)
+                return rule
+        return None
 
     def _token(self, headers: dict[str, str], body: bytes) -> dict[str, Any]:
         import base64

@@ -17,6 +17,7 @@ from payments.pix_api import (
     PspRefused,
     PspTimeout,
     PspTlsRefused,
+    PspUnavailable,
     PspUnreachable,
     RefundStatus,
     parse_webhook,
@@ -210,3 +211,21 @@ def test_the_test_psp_refuses_a_webhook_off_this_machine(
     with pytest.raises(PspRefused) as refused:
         make_client().set_webhook(STORE_KEY, "https://example.com/hook")
     assert refused.value.params["kind"] == "WebhookOperacaoInvalida"
+
+
+def test_a_psp_out_of_service_says_to_try_again_shortly(
+    psp: PspServer, make_client: Callable[..., PixApiClient]
+) -> None:
+    client = make_client()
+    client.create_charge(TXID, 1000, STORE_KEY)
+    psp.unavailable("GET", "/api/v2/cob/")
+    with pytest.raises(PspUnavailable) as down:
+        client.get_charge(TXID)
+    assert down.value.message("pt_BR") == (
+        "O provedor Pix está indisponível (HTTP 503). Tente de novo em instantes."
+    )
+    assert client.get_charge(TXID).status is ChargeStatus.ACTIVE
+    psp.unavailable("POST", "/oauth/token")
+    client.forget_token()
+    with pytest.raises(PspUnavailable):
+        client.get_charge(TXID)
