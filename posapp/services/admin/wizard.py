@@ -20,6 +20,7 @@ from typing import Any
 from hardware.scanner.events import Scan
 from hardware.scanner.wedge import WedgeConfig, WedgeDetector
 from hardware.test_page import TEST_CODE128, TEST_EAN13
+from hardware.usb_library import usb_backend
 from posapp.core.cnpj import normalize_cnpj
 from posapp.core.errors import FieldRequired, PosError
 from posapp.core.gtin import is_valid_gtin
@@ -105,7 +106,7 @@ def scan_usb_printers(backend: Any = None) -> UsbScan:
     try:
         import usb.core
 
-        found = usb.core.find(find_all=True, backend=backend) or []
+        found = usb.core.find(find_all=True, backend=usb_backend(backend)) or []
         printers = [
             UsbPrinter(int(d.idVendor), int(d.idProduct), _description(d))
             for d in found

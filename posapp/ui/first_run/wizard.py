@@ -33,16 +33,15 @@ from PySide6.QtWidgets import (
 from posapp.core.cnpj import normalize_cnpj
 from posapp.core.errors import PosError
 from posapp.services.admin.devices import TestPrint, print_test_page
+from posapp.services.admin.printer_search import FoundPrinter, PrinterSearch, search_printers
 from posapp.services.admin.store_setup import SetupResult
 from posapp.services.admin.wizard import (
     SCANNER_ENDINGS,
     ScannerGuess,
-    UsbScan,
     check_admin_pin,
     check_store_name,
     complete_setup,
     detect_scanner,
-    scan_usb_printers,
 )
 from posapp.services.common.counter_settings import CounterSettings
 from posapp.services.common.station import Station
@@ -145,7 +144,7 @@ class PrinterPage(QWizardPage):
         super().__init__()
         self.printing = printing
         self.usb_backend = usb_backend
-        self.scan: UsbScan | None = None
+        self.scan: PrinterSearch | None = None
         self.outcome: TestPrint | None = None
         self.setTitle(self.tr("Impressora"))
         self.setSubTitle(self.tr("Escolha a impressora de cupons e imprima uma página de teste."))
@@ -156,7 +155,7 @@ class PrinterPage(QWizardPage):
         for mm in (80, 58):
             self.paper.addItem(f"{mm} mm", mm)
         self.detect_button = named(
-            QPushButton(self.tr("Procurar impressoras USB")), "printerDetect"
+            QPushButton(self.tr("Procurar impressoras")), "printerDetect"
         )
         self.detect_button.clicked.connect(self.detect)
         self.test_button = named(QPushButton(self.tr("Imprimir teste")), "printTest")
@@ -186,14 +185,23 @@ class PrinterPage(QWizardPage):
         if self.scan is None:
             self.detect()
 
-    def _fill_choices(self, usb: list[tuple[str, str]]) -> None:
+    def _fill_choices(self, found: list[FoundPrinter]) -> None:
+        """The printers found (Windows, USB, serial ports), network, none; the first
+        Windows or USB printer chosen, else none (a serial port is never chosen for the shop)."""
+        labels = {
+            "windows": self.tr("Windows: %1"),
+            "usb": self.tr("USB: %1"),
+            "serial": self.tr("Serial: %1"),
+        }
         self.choice.blockSignals(True)
         self.choice.clear()
-        for description, uri in usb:
-            self.choice.addItem(self.tr("USB: %1").replace("%1", description), uri)
+        for printer in found:
+            label = labels[printer.kind].replace("%1", printer.description)
+            self.choice.addItem(label, printer.uri)
         self.choice.addItem(self.tr("Impressora de rede (endereço)"), NETWORK)
         self.choice.addItem(self.tr("Sem impressora por enquanto"), NO_PRINTER)
-        self.choice.setCurrentIndex(0 if usb else self.choice.count() - 1)
+        preferred = next((i for i, p in enumerate(found) if p.preferred), None)
+        self.choice.setCurrentIndex(self.choice.count() - 1 if preferred is None else preferred)
         self.choice.blockSignals(False)
         self._choice_changed()
 
@@ -202,22 +210,31 @@ class PrinterPage(QWizardPage):
 
     def detect(self) -> None:
         self.detect_button.setEnabled(False)
-        self.usb_note.setText(self.tr("Procurando impressoras USB…"))
+        self.usb_note.setText(self.tr("Procurando impressoras…"))
         backend = self.usb_backend
-        run_in_background(self, lambda: scan_usb_printers(backend), self._detected)
+        run_in_background(self, lambda: search_printers(backend), self._detected)
 
-    def _detected(self, scan: UsbScan) -> None:
-        self.scan = scan
+    def _detected(self, search: PrinterSearch) -> None:
+        self.scan = search
         self.detect_button.setEnabled(True)
-        self._fill_choices([(p.description, p.uri) for p in scan.printers])
-        if scan.printers:
-            self.usb_note.setText(
-                self.tr("%n impressora(s) USB encontrada(s).", "", len(scan.printers))
+        self._fill_choices(list(search.printers))
+        lang = _lang(self)
+        notes: list[str] = []
+        windows = search.of_kind("windows")
+        if windows:
+            notes.append(
+                self.tr("%n impressora(s) do Windows encontrada(s).", "", len(windows))
             )
-        else:
-            self.usb_note.setText(
-                self.tr("Nenhuma impressora USB: %1").replace("%1", scan.reason(_lang(self)) or "")
+        elif search.windows_note(lang):
+            notes.append(search.windows_note(lang) or "")
+        usb = search.of_kind("usb")
+        if usb:
+            notes.append(self.tr("%n impressora(s) USB encontrada(s).", "", len(usb)))
+        elif not windows:
+            notes.append(
+                self.tr("Nenhuma impressora USB: %1").replace("%1", search.usb.reason(lang) or "")
             )
+        self.usb_note.setText(" ".join(notes))
 
     def printer_uri(self) -> str:
         data = str(self.choice.currentData())
