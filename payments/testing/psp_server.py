@@ -22,6 +22,7 @@ Only http.server, ssl and httpx (for the webhook POST): no framework.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import copy
 import json
@@ -36,7 +37,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import httpx
 
@@ -113,7 +114,7 @@ class Exchange:
 
 
 @dataclass
-class _Slow:
+class _Rule:
     seconds: float
     method: str | None
     path_prefix: str
@@ -145,8 +146,8 @@ class PspServer:
     def __post_init__(self) -> None:
         self._lock = threading.RLock()
         self._tokens: dict[str, float] = {}
-        self._slow: list[_Slow] = []
-        self._unavailable: list[_Slow] = []
+        self._slow: list[_Rule] = []
+        self._unavailable: list[_Rule] = []
         self._refunds: dict[tuple[str, str], dict[str, Any]] = {}
         self._timers: list[threading.Timer] = []
         self._httpd: ThreadingHTTPServer | None = None
@@ -209,12 +210,12 @@ class PspServer:
     ) -> None:
         """Answers to matching requests wait `seconds` after the work is done."""
         with self._lock:
-            self._slow.append(_Slow(seconds, method, path_prefix, times))
+            self._slow.append(_Rule(seconds, method, path_prefix, times))
 
     def unavailable(self, method: str | None = None, path_prefix: str = "", times: int = 1) -> None:
         """The next `times` matching requests get 503 ServicoIndisponivel, nothing done."""
         with self._lock:
-            self._unavailable.append(_Slow(0.0, method, path_prefix, times))
+            self._unavailable.append(_Rule(0.0, method, path_prefix, times))
 
     def fast(self) -> None:
         with self._lock:
@@ -327,7 +328,7 @@ class PspServer:
         return rule.seconds if rule is not None else 0.0
 
     @staticmethod
-    def _matching(rules: list[_Slow], method: str, path: str) -> _Slow | None:
+    def _matching(rules: list[_Rule], method: str, path: str) -> _Rule | None:
         """The first rule for this request, used up once when it has a count."""
         for rule in rules:
             if (rule.method in (None, method)) and path.startswith(rule.path_prefix):
@@ -339,9 +340,6 @@ class PspServer:
         return None
 
     def _token(self, headers: dict[str, str], body: bytes) -> dict[str, Any]:
-        import base64
-        from urllib.parse import parse_qs
-
         form = {key: values[0] for key, values in parse_qs(body.decode()).items()}
         auth = headers.get("authorization", "")
         expected = base64.b64encode(f"{self.client_id}:{self.client_secret}".encode()).decode()
