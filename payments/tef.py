@@ -39,6 +39,8 @@ from payments.documents import is_valid_cnpj, only_cnpj_characters
 from payments.errors import PaymentError
 
 ENCODING = "cp1252"
+TEF_DIAL_ROOT = Path("C:/TEF_DIAL")
+PAYGO_ROOT = Path("C:/PAYGO")
 _LINE = re.compile(r"(\d{3})-(\d{3}) = ?(.*)")
 
 
