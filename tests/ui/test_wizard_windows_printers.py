@@ -7,10 +7,11 @@ ports are pyserial's list_ports answers as its Windows backend builds them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from serial.tools.list_ports_common import ListPortInfo
 
@@ -20,12 +21,15 @@ from hardware.testing.fake_win32print import (
     FakeWindowsPrinter,
     install_fake_spooler,
 )
-from hardware.win32_spooler import PRINTER_STATUS_PAUSED
+from hardware.win32_spooler import PRINTER_STATUS_PAPER_OUT, PRINTER_STATUS_PAUSED
 from posapp.services.admin.printer_search import search_printers
 from posapp.services.admin.store_setup import is_set_up
 from posapp.services.common.counter_settings import load_settings
 from posapp.services.common.station import Station, open_station
 from posapp.ui.first_run.wizard import FirstRunWizard
+from posapp.ui.settings.screen import SettingsScreen
+from tests.support import MANAGER_PIN, Shop
+from tests.ui.ui_support import Pins, make_context
 
 ELGIN = "ELGIN i9"
 
@@ -119,3 +123,36 @@ def test_a_stopped_spooler_is_said_and_the_rest_still_listed(
     assert "Spooler de Impressão do Windows não está rodando" in (search.windows_note() or "")
     assert "Print Spooler service is not running" in (search.windows_note("en") or "")
     assert [p.uri for p in search.of_kind("serial")] == ["serial://COM3?baudrate=9600"]
+
+
+def test_gerencia_finds_the_windows_printer_prints_through_it_and_saves_it(
+    qtbot: QtBot, spooler: FakeSpooler, make_shop: Callable[..., Shop]
+) -> None:
+    shop = make_shop("salon")
+    screen = SettingsScreen(make_context(shop))
+    qtbot.addWidget(screen)
+    screen.show()
+    try:
+        qtbot.waitUntil(screen.idle, timeout=15_000)
+        qtbot.mouseClick(screen.printer_search, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: screen.printer_found.count() == 3, timeout=5_000)
+        index = screen.printer_found.findData(f"win32://{ELGIN}")
+        assert screen.printer_found.itemText(index).startswith(f"Windows: {ELGIN} (")
+        screen.printer_found.activated.emit(index)  # the manager picks it
+        assert screen.printer_uri.text() == f"win32://{ELGIN}"
+        spooler.printers[ELGIN].status = PRINTER_STATUS_PAPER_OUT
+        qtbot.mouseClick(screen.test_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(screen.idle, timeout=15_000)
+        assert screen.message.text() == f"Não imprimiu: Impressora win32://{ELGIN}: sem papel."
+        spooler.printers[ELGIN].status = 0
+        qtbot.mouseClick(screen.test_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(screen.idle, timeout=15_000)
+        assert screen.message.text() == "Página de teste impressa"
+        assert len(spooler.printers[ELGIN].printed) == 1
+        screen.ask_pin = Pins(MANAGER_PIN)
+        qtbot.mouseClick(screen.devices_save, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(screen.idle, timeout=15_000)
+        assert load_settings(shop.station).printer_uri == f"win32://{ELGIN}"
+    finally:
+        qtbot.waitUntil(screen.idle, timeout=15_000)
+        screen.context.printing.close()

@@ -63,6 +63,7 @@ from posapp.services.admin.devices import (
     printer_profiles,
     save_device_settings,
 )
+from posapp.services.admin.printer_search import PrinterSearch, search_printers
 from posapp.services.admin.staff_changes import StaffMember
 from posapp.services.admin.store import Example, StoreData
 from posapp.services.common.auth import StaffRef
@@ -704,7 +705,17 @@ class SettingsScreen(QWidget):
     def _printer_tab(self) -> QWidget:
         tab = QWidget()
         self.printer_uri = _named(QLineEdit(), "printerUri")
-        self.printer_uri.setPlaceholderText("usb://04b8:0e15, tcp://192.168.0.50:9100, virtual://")
+        self.printer_uri.setPlaceholderText(
+            "win32://ELGIN i9, usb://04b8:0e15, tcp://192.168.0.50:9100, serial://COM3"
+        )
+        self.printer_found = _named(QComboBox(), "printerFound")
+        self.printer_found.addItem(self.tr("(clique em Procurar)"), "")
+        self.printer_found.activated.connect(self._printer_picked)
+        self.printer_search = _named(QPushButton(self.tr("Procurar")), "printerSearch")
+        self.printer_search.clicked.connect(self.search_printers)
+        found_row = QHBoxLayout()
+        found_row.addWidget(self.printer_found, 1)
+        found_row.addWidget(self.printer_search)
         self.paper = _named(QComboBox(), "printerPaper")
         for mm in (58, 80):
             self.paper.addItem(f"{mm} mm", mm)
@@ -726,6 +737,7 @@ class SettingsScreen(QWidget):
         self.test_button = _named(QPushButton(self.tr("Imprimir teste")), "printTest")
         self.test_button.clicked.connect(self.print_test)
         form = QFormLayout()
+        form.addRow(self.tr("Impressoras deste computador"), found_row)
         form.addRow(self.tr("Impressora (endereço)"), self.printer_uri)
         form.addRow(self.tr("Papel"), self.paper)
         form.addRow(self.tr("Modelo"), self.profile)
@@ -742,6 +754,30 @@ class SettingsScreen(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)
         return tab
+
+    def search_printers(self) -> None:
+        """List the Windows printers, USB printers and COM ports; picking one fills the address."""
+        self.printer_search.setEnabled(False)
+        self.jobs.run(search_printers, self._printers_found)
+
+    def _printers_found(self, search: PrinterSearch) -> None:
+        self.printer_search.setEnabled(True)
+        labels = {
+            "windows": self.tr("Windows: %1"),
+            "usb": self.tr("USB: %1"),
+            "serial": self.tr("Serial: %1"),
+        }
+        self.printer_found.clear()
+        for printer in search.printers:
+            label = labels[printer.kind].replace("%1", printer.description)
+            self.printer_found.addItem(label, printer.uri)
+        if not search.printers:
+            self.printer_found.addItem(self.tr("Nenhuma impressora encontrada"), "")
+
+    def _printer_picked(self, index: int) -> None:
+        uri = str(self.printer_found.itemData(index) or "")
+        if uri:
+            self.printer_uri.setText(uri)
 
     def _show_devices(self, settings: CounterSettings) -> None:
         self.printer_uri.setText(settings.printer_uri)
