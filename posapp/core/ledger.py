@@ -131,6 +131,38 @@ def replay(movements: Iterable[Movement]) -> Replay:
     return Replay(lots, deficit)
 
 
+def taken_from(movements: Iterable[Movement], entry_uuid: str) -> list[tuple[Lot, int]]:
+    """The lots a negative entry consumed when it was appended, with how much of each.
+
+    Replays the movements up to the entry and applies it alone, so a voucher that
+    lapses unused can give its value back lot by lot, each with its own dates.
+    """
+    lots: dict[str, Lot] = {}
+    deficit = 0
+    for move in movements:
+        if move.uuid == entry_uuid:
+            before = {uuid: lot.remaining for uuid, lot in lots.items()}
+            if move.amount < 0:
+                _consume(lots, -move.amount, move)
+            return [
+                (lot, before[uuid] - lot.remaining)
+                for uuid, lot in lots.items()
+                if before[uuid] > lot.remaining
+            ]
+        if move.amount > 0:
+            covered = min(move.amount, deficit)
+            deficit -= covered
+            lots[move.uuid] = Lot(
+                move.uuid,
+                move.amount - covered,
+                move.available_from or move.created_at,
+                move.expires_at,
+            )
+        elif move.amount < 0:
+            deficit += _consume(lots, -move.amount, move)
+    return []
+
+
 def _consume(lots: Mapping[str, Lot], amount: int, move: Movement) -> int:
     """Take `amount` from the lots; returns what could not be taken."""
     order: list[Lot] = []

@@ -1,7 +1,8 @@
 """Time-driven ledger work and manual corrections.
 
-`run_daily` writes off expired cashback, marks lapsed vouchers and issues the
-vouchers that cashback maturing since the last run has earned. It is
+`run_daily` marks lapsed vouchers (an unused balance voucher gives its cashback
+back, lot by lot with the lots' own expiry dates), writes off expired cashback and
+issues the vouchers that cashback maturing since the last run has earned. It is
 idempotent: a second run at the same moment writes nothing.
 """
 
@@ -18,7 +19,7 @@ from posapp.core.ledger import EntryKind
 from posapp.services.common import outbox
 from posapp.services.common.station import Station
 from posapp.services.loyalty.ledger import Book, Refs, replay_customer
-from posapp.services.loyalty.vouchers import issue_balance_voucher
+from posapp.services.loyalty.vouchers import give_back_unused, issue_balance_voucher
 from posapp.services.messages.voucher_notice import announce_voucher
 from posapp.services.sync.config import runs_expiry_here
 
@@ -44,6 +45,18 @@ def run_daily(station: Station) -> DailyRunResult:
         # Synced, only the counter the endpoint named expires lots and issues the vouchers of
         # matured cashback: two counters must never write off (or convert) the same lot twice.
         chain_work = runs_expiry_here(session)
+        lapsed = 0
+        given_back: set[int] = set()
+        for voucher in session.scalars(
+            select(Voucher).where(Voucher.status == "open", Voucher.expires_at <= now)
+        ).all():
+            holder = session.get(Customer, voucher.customer_id)
+            if chain_work and holder is not None:
+                if give_back_unused(session, book, holder, voucher, Refs()):
+                    given_back.add(holder.id)
+            else:
+                voucher.status = "expired"
+            lapsed += 1
         for customer in _customers_with_expired_lots(session, now) if chain_work else ():
             for lot in replay_customer(session, customer.id).expired_lots(now):
                 book.append(
@@ -55,14 +68,10 @@ def run_daily(station: Station) -> DailyRunResult:
                 )
                 expired_lots += 1
                 expired_units += lot.remaining
-        lapsed = 0
-        for voucher in session.scalars(
-            select(Voucher).where(Voucher.status == "open", Voucher.expires_at <= now)
-        ):
-            voucher.status = "expired"
-            lapsed += 1
         issued = 0
         for customer in _customers_maturing(session, last_run, now) if chain_work else ():
+            if customer.id in given_back:
+                continue  # the cashback of a voucher that just lapsed stays in the balance
             matured = issue_balance_voucher(session, book, customer, program, Refs())
             if matured is not None:
                 announce_voucher(station, session, book, customer, matured, program)

@@ -178,12 +178,16 @@ class Book:
 
     def replay(self, customer_id: int) -> Replay:
         """The customer's lots now, with what this book has appended (read once per book)."""
+        return replay(self.movements(customer_id))
+
+    def movements(self, customer_id: int) -> list[Movement]:
+        """The customer's movements in ledger order, with what this book has appended."""
         movements = self._movements.get(customer_id)
         if movements is None:
             self.flush()
             rows = self._connection.execute(_MOVEMENTS, {"customer_id": customer_id})
             movements = self._movements[customer_id] = _as_movements(rows)
-        return replay(movements)
+        return list(movements)
 
     @contextmanager
     def batched(self) -> Iterator[None]:

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 
-from db.models import Customer, Store, StoreKey, Voucher, table_of, written_row
+from db.models import Customer, LedgerEntry, Store, StoreKey, Voucher, table_of, written_row
 from posapp.core.codes import (
     VOUCHER_PREFIX,
     new_voucher_code,
@@ -25,7 +25,7 @@ from posapp.core.errors import (
     VoucherNotForCustomer,
     VoucherSpent,
 )
-from posapp.core.ledger import EntryKind
+from posapp.core.ledger import EntryKind, taken_from
 from posapp.core.money import percent_of
 from posapp.core.program import LoyaltyProgram
 from posapp.services.common import outbox
@@ -216,3 +216,50 @@ def _announce(session: Session, voucher: Voucher, customer: Customer, now: datet
             "expires_at": voucher.expires_at,
         },
     )
+
+
+def give_back_unused(
+    session: Session, book: Book, customer: Customer, voucher: Voucher, refs: Refs
+) -> int:
+    """A balance voucher that can no longer be used returns its cashback to the balance.
+
+    The value goes back lot by lot, each with the dates of the lot the voucher was
+    taken from, so a lapsed voucher never stretches (or shortens) the life of the
+    cashback in it; a lot already past its date is written off by the daily upkeep.
+    The voucher is marked expired. Returns the centavos given back.
+    """
+    voucher.status = "expired"
+    if voucher.kind != BALANCE or voucher.value <= 0:
+        return 0
+    issue = session.scalars(
+        select(LedgerEntry.uuid).where(
+            LedgerEntry.voucher_code == voucher.code,
+            LedgerEntry.kind == EntryKind.VOUCHER_ISSUE.value,
+            LedgerEntry.amount < 0,
+        )
+    ).first()
+    voucher_refs = Refs(
+        sale_id=refs.sale_id,
+        sale_uuid=refs.sale_uuid,
+        refund_id=refs.refund_id,
+        voucher_id=voucher.id,
+        voucher_code=voucher.code,
+        staff_id=refs.staff_id,
+        note="vale vencido sem uso: cashback de volta ao saldo",
+    )
+    lots = taken_from(book.movements(customer.id), issue) if issue is not None else []
+    given = 0
+    for lot, amount in lots:
+        book.append(
+            customer,
+            EntryKind.VOUCHER_CANCEL,
+            amount,
+            voucher_refs,
+            available_from=lot.available_from,
+            expires_at=lot.expires_at,
+        )
+        given += amount
+    if given < voucher.value:  # the issue entry is not on this counter's ledger: no dates known
+        book.append(customer, EntryKind.VOUCHER_CANCEL, voucher.value - given, voucher_refs)
+        given = voucher.value
+    return given

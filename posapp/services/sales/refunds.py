@@ -47,7 +47,7 @@ from posapp.services.common import audit, outbox
 from posapp.services.common.auth import acting_staff, authorize_manager
 from posapp.services.common.station import Station
 from posapp.services.loyalty.ledger import Book, Refs, replay_customer
-from posapp.services.loyalty.vouchers import BALANCE
+from posapp.services.loyalty.vouchers import BALANCE, give_back_unused
 
 VOID = "void"
 REFUND = "refund"
@@ -386,6 +386,9 @@ def _reopen_vouchers(
         voucher.redeemed_at = None
         voucher.redeemed_amount = 0
         book.append(customer, EntryKind.VOUCHER_RESTORE, 0, voucher_refs)
+        if voucher.expires_at <= book.now:  # reopened past its date: it lapses at once
+            holder = session.get(Customer, voucher.customer_id) or customer
+            give_back_unused(session, book, holder, voucher, refs)
         codes.append(voucher.code)
     return codes
 
