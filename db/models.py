@@ -161,6 +161,14 @@ class Item(Base):
     category_id: Mapped[int | None] = mapped_column(ForeignKey("category.id"))
     duration_min: Mapped[int | None] = mapped_column(Integer)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    ncm: Mapped[str | None] = mapped_column(String(8))
+    """The NFC-e tax data of a product (None: not filled; services need none)."""
+    cest: Mapped[str | None] = mapped_column(String(7))
+    cfop: Mapped[str | None] = mapped_column(String(4))
+    csosn: Mapped[str | None] = mapped_column(String(3))
+    cst: Mapped[str | None] = mapped_column(String(2))
+    origin: Mapped[int | None] = mapped_column(Integer)
+    unit: Mapped[str | None] = mapped_column(String(6))
     category: Mapped[Category | None] = relationship()
 
 
@@ -563,3 +571,37 @@ class NpsResponse(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     comment: Mapped[str | None] = mapped_column(String(500))
     """What the customer wrote on the survey page (None for a score tapped at the counter)."""
+
+
+class NfceSeries(Base):
+    """The next NFC-e number of a series: taken before a note is built, never given twice."""
+
+    __tablename__ = "nfce_series"
+    series: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    next_number: Mapped[int] = mapped_column(Integer)
+
+
+class NfceNote(Base):
+    """One number of one NFC-e series and what became of it (never deleted: a trigger
+    refuses it). `proc_xml` is the latest document SEFAZ gave (nfeProc, or the
+    cancellation / voiding event); `authorised_xml` keeps the nfeProc once authorised,
+    whatever happens after, for the 5-year archive and the accountant's export."""
+
+    __tablename__ = "nfce_note"
+    series: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    status: Mapped[str] = mapped_column(String(12), index=True)
+    key: Mapped[str] = mapped_column(String(44), index=True)
+    tp_emis: Mapped[int] = mapped_column(Integer)
+    issued_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    sale_ref: Mapped[str] = mapped_column(String(40))
+    sale_id: Mapped[int | None] = mapped_column(ForeignKey("sale.id"), index=True)
+    cstat: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    protocol: Mapped[str] = mapped_column(String(20))
+    deadline: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    replaced_by: Mapped[int | None] = mapped_column(Integer)
+    xml: Mapped[bytes] = mapped_column(LargeBinary)
+    proc_xml: Mapped[bytes] = mapped_column(LargeBinary)
+    authorised_xml: Mapped[bytes | None] = mapped_column(LargeBinary)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
