@@ -34,6 +34,11 @@ class Quote:
     """The customer's tier before this sale and what is left to the next (None: tiers off)."""
     campaigns: tuple[str, ...] = field(default=())
     """The campaigns that raise this sale's earning."""
+    cashback_cap: int = 0
+    """The most the program lets cashback pay of this sale, whatever the balance (checkout's
+    first cashback rule; `redeem_cap` is the lower of this and the balance)."""
+    loyalty_paid: int = 0
+    """What cashback and vouchers pay of this sale in this quote (they earn nothing)."""
 
 
 def quote(
@@ -83,4 +88,6 @@ def quote(
             points=program.mode is ProgramMode.POINTS,
             tier=tier,
             campaigns=campaigns,
+            cashback_cap=program.redeem_cap(priced.total),
+            loyalty_paid=min(loyalty_paid, priced.total),
         )
