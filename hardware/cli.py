@@ -42,7 +42,7 @@ def add_printer_commands(subparsers: argparse._SubParsersAction) -> None:  # typ
 
     test = sub.add_parser("test", help="print a test page (accents, QR, barcodes)")
     test.add_argument("uri", help="usb://VID:PID, tcp://HOST:9100, serial:///dev/ttyUSB0, "
-                      "file:///dev/usb/lp0, cups://NAME, virtual://")
+                      "file:///dev/usb/lp0, cups://NAME, win32://NOME, virtual://")
     test.add_argument("--width", type=int, choices=(58, 80), default=80)
     test.add_argument("--profile", default="default", choices=profile_names(), metavar="NAME")
     test.add_argument("--timeout", type=float, default=5.0)
