@@ -24,6 +24,7 @@ from posapp.services.common.station import Station, open_station
 from posapp.services.sales.printing import PrintService
 from posapp.ui.backup_keeper import BackupKeeper, start_backups
 from posapp.ui.context import UiContext
+from posapp.ui.loyalty_keeper import LoyaltyKeeper, start_loyalty
 from posapp.ui.message_keeper import MessageKeeper, start_messages
 from posapp.ui.runner import wait_for_background
 from posapp.ui.shell import Shell, load_sale_screen
@@ -66,8 +67,11 @@ class Counter:
     backups: BackupKeeper | None = None
     sync: SyncKeeper | None = None
     messages: MessageKeeper | None = None
+    loyalty: LoyaltyKeeper | None = None
 
     def close(self) -> None:
+        if self.loyalty is not None:
+            self.loyalty.stop()
         if self.backups is not None:
             self.backups.stop()
         if self.sync is not None:
@@ -115,10 +119,15 @@ def build(db_path: Path | str, *, demo: bool = False) -> Counter:
         # The day's customer messages (scheduler hourly, delivery when this counter sends);
         # a demo's customers are made up: nothing is scheduled or sent.
         messages = None if demo else start_messages(context, window)
+        # Expiry, lapsed vouchers and matured cashback's vouchers: hourly, demo included
+        # (the demo shows the program as a store lives it; nothing of it leaves the PC).
+        loyalty = start_loyalty(context, window)
     except BaseException:
         station.close()
         raise
-    return Counter(station, printing, context, window, done, translator, backups, sync, messages)
+    return Counter(
+        station, printing, context, window, done, translator, backups, sync, messages, loyalty
+    )
 
 
 def run_setup_wizard(db_path: Path | str) -> bool:

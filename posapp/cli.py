@@ -100,6 +100,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Customer anonymized ({cleared} erased); ledger, sales and vouchers kept. "
         "Earlier backups keep the data until they age out ({days} days).",
     ),
+    "daily_done": (
+        "Manutenção da fidelidade: {lots} lote(s) de cashback vencido(s) ({units}), "
+        "{lapsed} vale(s) vencido(s), {issued} vale(s) emitido(s).",
+        "Loyalty upkeep: {lots} cashback lot(s) expired ({units}), "
+        "{lapsed} voucher(s) lapsed, {issued} voucher(s) issued.",
+    ),
     "no_faults": ("Nenhuma falha encontrada", "No faults found"),
     "faults": ("{count} falha(s) encontrada(s):", "{count} fault(s) found:"),
     "report_pin": ("PIN do gerente para a redução Z: ", "Manager's PIN for the Z report: "),
@@ -271,6 +277,16 @@ def build_parser() -> argparse.ArgumentParser:
                 "--manager-pin", required=True, metavar="PIN", help="senha do gerente"
             )
 
+    text = (
+        "manutenção diária da fidelidade: vence o cashback e os vales do prazo, emite os "
+        "vales do cashback liberado (o caixa aberto faz isso de hora em hora)"
+    )
+    daily = commands.add_parser(
+        "daily", help=text, description=text, formatter_class=_Formatter, add_help=False
+    )
+    _help(daily)
+    _common(daily, top=False)
+
     _customer_parser(commands)
 
     _report_parser(commands)
@@ -394,6 +410,8 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
         return _db(args, lang)
     if command == "customer":
         return _customer(args, lang)
+    if command == "daily":
+        return _with_station(_existing(_db_path(args)), lambda station: _daily(station, lang))
     if command == "report":
         return _with_station(
             _existing(_db_path(args)), lambda station: _report(station, args, lang)
@@ -533,6 +551,30 @@ def _customer(args: argparse.Namespace, lang: str) -> int:
 
     work = anonymize if args.customer_command == "anonymize" else export
     return _with_station(_existing(_db_path(args)), work)
+
+
+def _daily(station: Station, lang: str) -> int:
+    from posapp.core.money import format_money
+    from posapp.services.admin.loyalty_upkeep import run_daily
+    from posapp.services.admin.store_setup import is_set_up
+
+    if not is_set_up(station):
+        raise CliError("no_store", path=station.path)
+    with station.read() as session:
+        points = station.program(session).mode.value == "points"
+    done = run_daily(station)
+    units = f"{done.expired_units} pts" if points else format_money(done.expired_units, lang)
+    print(
+        say(
+            "daily_done",
+            lang,
+            lots=done.expired_lots,
+            units=units,
+            lapsed=done.vouchers_lapsed,
+            issued=done.vouchers_issued,
+        )
+    )
+    return 0
 
 
 def _report_upgrade(station: Station, lang: str) -> int:
