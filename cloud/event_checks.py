@@ -81,9 +81,11 @@ def check_event(
 
 
 def _size(body: dict[str, Any]) -> Refusal | None:
-    problem = _shape(body)
+    problem, rough = _shape(body)
     if problem is not None:
         return problem
+    if rough * 6 < MAX_EVENT_BYTES:  # no character takes more than 6 bytes as JSON
+        return None
     size = len(json.dumps(body, ensure_ascii=False).encode("utf-8"))
     if size > MAX_EVENT_BYTES:
         return (
@@ -93,36 +95,47 @@ def _size(body: dict[str, Any]) -> Refusal | None:
     return None
 
 
-def _shape(body: dict[str, Any]) -> Refusal | None:
-    """Depth, node count, string and key lengths, NUL characters, number ranges."""
-    nodes = 0
-    for depth, value in _walk(body, 1):
-        nodes += 1
-        if nodes > MAX_NODES:
-            return (
-                f"corpo com mais de {MAX_NODES} valores",
-                f"body with more than {MAX_NODES} values",
-            )
-        if depth > MAX_DEPTH:
-            return (
-                f"corpo aninhado além de {MAX_DEPTH} níveis",
-                f"body nested deeper than {MAX_DEPTH} levels",
-            )
+def _shape(body: dict[str, Any]) -> tuple[Refusal | None, int]:
+    """Depth, node count, string and key lengths, NUL characters, number ranges; and a
+    rough size (characters of the strings plus 24 a value) to spare most a JSON dump."""
+    rough = 0
+    problem = None
+    for nodes, (depth, value) in enumerate(_walk(body, 1), start=1):
+        rough += 24
+        problem = _value_problem(depth, nodes, value)
+        if problem is not None:
+            break
         if isinstance(value, str):
-            if len(value) > MAX_STRING:
-                return (
-                    f"texto com mais de {MAX_STRING} caracteres",
-                    f"text longer than {MAX_STRING} characters",
-                )
-            if "\x00" in value:
-                return ("texto com caractere NUL", "text with a NUL character")
-        elif isinstance(value, bool) or value is None:
-            continue
-        elif isinstance(value, int):
-            if abs(value) > MAX_INT:
-                return ("número fora do intervalo", "number out of range")
-        elif isinstance(value, float) and not math.isfinite(value):
-            return ("número não finito", "number not finite")
+            rough += len(value)
+    return problem, rough
+
+
+def _value_problem(depth: int, nodes: int, value: Any) -> Refusal | None:
+    if nodes > MAX_NODES:
+        return (
+            f"corpo com mais de {MAX_NODES} valores",
+            f"body with more than {MAX_NODES} values",
+        )
+    if depth > MAX_DEPTH:
+        return (
+            f"corpo aninhado além de {MAX_DEPTH} níveis",
+            f"body nested deeper than {MAX_DEPTH} levels",
+        )
+    if isinstance(value, str):
+        if len(value) > MAX_STRING:
+            return (
+                f"texto com mais de {MAX_STRING} caracteres",
+                f"text longer than {MAX_STRING} characters",
+            )
+        if "\x00" in value:
+            return ("texto com caractere NUL", "text with a NUL character")
+    elif isinstance(value, bool) or value is None:
+        return None
+    elif isinstance(value, int):
+        if abs(value) > MAX_INT:
+            return ("número fora do intervalo", "number out of range")
+    elif isinstance(value, float) and not math.isfinite(value):
+        return ("número não finito", "number not finite")
     return None
 
 

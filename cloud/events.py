@@ -140,18 +140,20 @@ def push(session: Session, terminal: Terminal, events: list[EventIn]) -> PushRes
     Every event is checked (kind, ranges, body) before anything is written; the writes
     go out in a few bulk statements at the end, all in the caller's transaction.
     """
-    chain = lock_chain(session, terminal.chain_id)
     if terminal.terminal_uuid is None:
         raise hello_required()
+    # The checks run before the chain's lock is taken, so the chain's other counters wait
+    # only for the writes. An event stored meanwhile is still found known under the lock
+    # (events are never deleted), and one known now stays known.
     uuids = {event.uuid for event in events}
-    known = set(
-        session.scalars(select(Event.uuid).where(Event.chain_id == chain.id, Event.uuid.in_(uuids)))
-    )
+    known = _known_events(session, terminal.chain_id, uuids)
     now = datetime.now(UTC)
     for index, event in enumerate(events):
         if event.uuid not in known:  # a retried event is a duplicate, whatever it holds
             _check(index, event, now)
     entries = _entry_bodies(events, terminal, known)
+    chain = lock_chain(session, terminal.chain_id)
+    known = _known_events(session, chain.id, uuids)
     known_entries = set(
         session.scalars(
             select(LedgerEntry.uuid).where(
@@ -190,6 +192,12 @@ def push(session: Session, terminal: Terminal, events: list[EventIn]) -> PushRes
             accepted += 1
     batch.write(session)
     return PushResult(accepted, duplicates, chain.last_seq)
+
+
+def _known_events(session: Session, chain_id: str, uuids: set[str]) -> set[str]:
+    return set(
+        session.scalars(select(Event.uuid).where(Event.chain_id == chain_id, Event.uuid.in_(uuids)))
+    )
 
 
 def _check(index: int, event: EventIn, now: datetime) -> None:

@@ -1,0 +1,183 @@
+"""Many counters of one chain pushing at once through a scaled-out endpoint.
+
+    .venv/bin/python -m bench.sync_load [--counters 20] [--events 10000] [--batch 100]
+                                        [--workers 2]
+
+`--counters` counters of one chain (each its own terminal token, its own store) push
+`--events` events between them, all at once from one thread each, to a real
+`posapp-cloud serve --workers N` (uvicorn) over a private PostgreSQL on loopback
+(tests/cloud_fixtures.py starts both). Each counter's events are what a counter
+pushes: `customer.upsert` of the customers it serves (50 shared by the chain, so the
+chain-wide balances and the chain's lock are contended), hash-chained `ledger.entry`
+earns (80 %) and `sale.completed` events, in batches of `--batch`; the last batch of
+each counter is pushed a second time, as after a lost answer.
+
+The baseline is the same events pushed by ONE counter alone, batch after batch, on a
+fresh endpoint database of the same server layout: the ratio is the concurrent run's
+p95 push time over the lone counter's. After the run a watcher pulls the whole chain:
+lost = events pushed but not pulled, duplicates = events pulled twice or entries
+stored twice; both must be 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import psycopg
+
+from cloud import secrets
+from tests.cloud.helpers import Counter, customer_event, event, new_uuid
+from tests.cloud_fixtures import CloudServer, PrivatePostgres
+
+SHARED_CUSTOMERS = 50
+
+
+def counter_events(counter: Counter, customers: list[str], count: int) -> list[dict[str, Any]]:
+    """What one counter pushes: its customers' upserts, then entries and sales."""
+    events = [customer_event(c) for c in customers]
+    for n in range(count - len(events)):
+        if n % 5 == 4:
+            events.append(event("sale.completed", {"sale": new_uuid(), "total": 1_000 + n}))
+        else:
+            events.append(counter.entry(customers[n % len(customers)], "earn", 100 + n % 50))
+    return events
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+class Run:
+    """One endpoint database, its counters, their push times and the final count."""
+
+    def __init__(self, server: CloudServer, counters: int, events: int, batch: int) -> None:
+        self.server = server
+        chain = server.create_chain("Rede Bench")
+        self.counters = [
+            Counter(server.url, server.add_terminal(chain, f"Caixa {n + 1}"))
+            for n in range(counters)
+        ]
+        for counter in self.counters:
+            counter.client.timeout = httpx.Timeout(60.0)
+            assert counter.hello().status_code == 200
+        self.watcher = Counter(server.url, server.add_terminal(chain, "Observador"))
+        assert self.watcher.hello().status_code == 200
+        customers = [new_uuid() for _ in range(SHARED_CUSTOMERS)]
+        share = events // counters
+        self.batches: dict[int, list[list[dict[str, Any]]]] = {}
+        self.pushed = 0
+        for index, counter in enumerate(self.counters):
+            mine = customers[index % 5 :: 5] or customers
+            made = counter_events(counter, mine, share)
+            self.pushed += len(made)
+            self.batches[index] = [made[i : i + batch] for i in range(0, len(made), batch)]
+        self.times: list[float] = []
+        self.failures: list[str] = []
+        self.lost = self.duplicated = 0
+        self._lock = threading.Lock()
+
+    def push_all(self, index: int) -> None:
+        counter = self.counters[index]
+        batches = self.batches[index]
+        for batch in [*batches, batches[-1]]:  # the last one again: its answer was "lost"
+            started = time.perf_counter()
+            answer = counter.push(*batch)
+            elapsed = time.perf_counter() - started
+            with self._lock:
+                self.times.append(elapsed)
+                if answer.status_code != 200:
+                    self.failures.append(f"{answer.status_code} {answer.text[:200]}")
+
+    def run(self, together: bool) -> float:
+        started = time.perf_counter()
+        if together:
+            threads = [
+                threading.Thread(target=self.push_all, args=(n,)) for n in range(len(self.counters))
+            ]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        else:
+            for index in range(len(self.counters)):
+                self.push_all(index)
+        return time.perf_counter() - started
+
+    def lost_and_duplicated(self) -> tuple[int, int]:
+        pulled = [e for e in self.watcher.pull_all() if e["kind"] != "store.joined"]
+        uuids = [e["uuid"] for e in pulled]
+        with psycopg.connect(self.server.dsn) as connection:
+            row = connection.execute(
+                "SELECT count(*) - count(DISTINCT (terminal_uuid, seq)) FROM ledger_entry"
+            ).fetchone()
+        stored_twice = int(row[0]) if row else 0
+        return self.pushed - len(set(uuids)), len(uuids) - len(set(uuids)) + stored_twice
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--counters", type=int, default=20)
+    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--batch", type=int, default=100)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args(argv)
+
+    os.environ.setdefault(secrets.KEY_ENV, secrets.new_key())
+    postgres = PrivatePostgres()
+    postgres.start()
+    postgres.prepare_template()
+    results: dict[str, tuple[Run, float]] = {}
+    try:
+        with tempfile.TemporaryDirectory(prefix="bench-sync-load-") as folder:
+
+            def measured(name: str, counters: int, together: bool) -> None:
+                server = CloudServer(postgres.fresh_database(), Path(folder))
+                server.args = ["--workers", str(args.workers)]
+                server.start()
+                try:
+                    run = Run(server, counters, args.events, args.batch)
+                    wall = run.run(together)
+                    run.lost, run.duplicated = run.lost_and_duplicated()
+                    results[name] = (run, wall)
+                finally:
+                    server.close()
+                print(f"  {name} done", flush=True)
+
+            measured("alone", 1, False)
+            measured("together", args.counters, True)
+    finally:
+        postgres.stop()
+
+    print(
+        f"{args.events} events, batches of {args.batch}, {args.workers} worker processes; "
+        "every counter's last batch pushed twice"
+    )
+    print(f"  {'run':28} {'pushes':>6} {'p50 s':>7} {'p95 s':>7} {'max s':>7} "
+          f"{'wall s':>7} {'lost':>5} {'dup':>4} {'fail':>5}")  # fmt: skip
+    for name, label in (("alone", "1 counter alone (baseline)"),
+                        ("together", f"{args.counters} counters at once")):  # fmt: skip
+        run, wall = results[name]
+        times = run.times
+        print(
+            f"  {label:28} {len(times):6} {statistics.median(times):7.3f} "
+            f"{percentile(times, 0.95):7.3f} {max(times):7.3f} {wall:7.2f} "
+            f"{run.lost:5} {run.duplicated:4} {len(run.failures):5}"
+        )
+        for failure in run.failures[:3]:
+            print(f"    {failure}")
+    alone, together = results["alone"][0], results["together"][0]
+    ratio = percentile(together.times, 0.95) / percentile(alone.times, 0.95)
+    print(f"  ratio p95 together / alone: {ratio:.2f}")
+
+
+if __name__ == "__main__":
+    main()
