@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
 from posapp.services.common.auth import StaffRef
+from posapp.services.common.changes import Change
 from posapp.services.common.counter_settings import CounterSettings
 from posapp.services.common.station import Station
 from posapp.services.sales.authority import Authority
@@ -30,6 +33,14 @@ class Events(QObject):
     """A sync ran or its settings changed: redraw the sync line."""
     sync_configured = Signal()
     """The sync settings were saved: restart the worker on them."""
+    changed = Signal(object)
+    """A frozenset of `Change`: what a service call just changed (staff, catalogue, program,
+    store, devices, settings), announced by the service itself through `Station.changes`.
+    Emitted from the worker thread that made the change; receivers run on the GUI thread."""
+
+    def on_station_change(self, changes: frozenset[Change]) -> None:
+        with contextlib.suppress(RuntimeError):  # the window is gone: nobody to redraw
+            self.changed.emit(changes)
 
 
 @dataclass
@@ -42,6 +53,12 @@ class UiContext:
     authority: Authority | None = None
     """The endpoint's say on vouchers and large cashback spends (None: sync off)."""
     events: Events = field(default_factory=Events)
+
+    stop_listening: Callable[[], None] = field(init=False, repr=False)
+    """Stops `events.changed` (the window is closing)."""
+
+    def __post_init__(self) -> None:
+        self.stop_listening = self.station.changes.listen(self.events.on_station_change)
 
     @property
     def locale(self) -> str:

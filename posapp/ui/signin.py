@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from posapp.core.errors import AccountLocked, PosError
 from posapp.services.admin import staff as staff_service
 from posapp.services.common.auth import Role, StaffRef
+from posapp.services.common.changes import Change
 from posapp.ui.context import UiContext
 
 W = TypeVar("W", bound=QWidget)
@@ -187,7 +188,16 @@ class SignInScreen(QWidget):
         layout.setSpacing(32)
         layout.addLayout(left, 1)
         layout.addWidget(pad_box, 0, Qt.AlignmentFlag.AlignTop)
+        context.events.changed.connect(self.on_changed)
         self.refresh()
+
+    def on_changed(self, changes: frozenset[Change]) -> None:
+        """Someone added, deactivated or given a new role anywhere: the tiles follow."""
+        if Change.STAFF in changes:
+            chosen = self.group.checkedId()
+            self.refresh()
+            if chosen in self.tiles:
+                self.tiles[chosen].setChecked(True)
 
     @property
     def chosen(self) -> StaffRef | None:

@@ -43,6 +43,7 @@ from posapp.core.money import parse_centavos
 from posapp.core.phone import format_mobile, normalize_mobile
 from posapp.services.common import audit
 from posapp.services.common.auth import acting_staff, authorize_manager
+from posapp.services.common.changes import Change, announces
 from posapp.services.common.station import Station
 
 BATCH = 1_000
@@ -618,6 +619,7 @@ def _read(source: Path | bytes) -> tuple[str, bytes]:
     return Path(source).name, Path(source).read_bytes()
 
 
+@announces(Change.CATALOG)
 def import_catalog(
     station: Station,
     source: Path | bytes,

@@ -16,6 +16,7 @@ from hardware.profiles import paper_for, profile_data, profile_names
 from hardware.test_page import test_page
 from hardware.uri import parse_printer_uri
 from posapp.core.errors import InvalidSetting
+from posapp.services.common.changes import Change, announces
 from posapp.services.common.counter_settings import CounterSettings, save_settings
 from posapp.services.common.station import Station
 from posapp.services.sales.printing import PrintService
@@ -63,6 +64,7 @@ def check_device_settings(settings: CounterSettings) -> CounterSettings:
     return settings
 
 
+@announces(Change.DEVICES)
 def save_device_settings(
     station: Station, settings: CounterSettings, *, staff_id: int, manager_pin: str
 ) -> CounterSettings:

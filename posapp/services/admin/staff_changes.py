@@ -30,6 +30,7 @@ from posapp.core.errors import (
 )
 from posapp.services.common import audit, auth
 from posapp.services.common.auth import Role, StaffRef, acting_staff, authorize_manager, check_pin
+from posapp.services.common.changes import Change, announces
 from posapp.services.common.station import Station
 
 PIN_DIGITS = range(4, 7)
@@ -117,6 +118,7 @@ def _record(
     )
 
 
+@announces(Change.STAFF)
 def add_member(
     station: Station, name: str, role: Role, pin: str, *, staff_id: int, manager_pin: str
 ) -> StaffMember:
@@ -136,6 +138,7 @@ def add_member(
         return _member(row)
 
 
+@announces(Change.STAFF)
 def change_role(
     station: Station, member_id: int, role: Role, *, staff_id: int, manager_pin: str
 ) -> StaffMember:
@@ -175,6 +178,7 @@ def reset_pin(
         return _member(row)
 
 
+@announces(Change.STAFF)
 def deactivate(station: Station, member_id: int, *, staff_id: int, manager_pin: str) -> StaffMember:
     with station.write() as session:
         staff, manager = _approve(session, station, staff_id, manager_pin, "desativar da equipe")

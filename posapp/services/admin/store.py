@@ -30,6 +30,7 @@ from posapp.core.program import (
 )
 from posapp.services.common import audit, outbox
 from posapp.services.common.auth import acting_staff, authorize_manager
+from posapp.services.common.changes import Change, announces
 from posapp.services.common.station import Station
 
 PROBLEMS_PT_BR: dict[str, str] = {
@@ -89,6 +90,7 @@ def checked_store_data(data: StoreData) -> StoreData:
     return StoreData(name[:120], cnpj, address and address[:200], phone and phone[:20])
 
 
+@announces(Change.STORE)
 def update_store(
     station: Station, data: StoreData, *, staff_id: int, manager_pin: str
 ) -> StoreData:
@@ -174,6 +176,7 @@ def _holding(session: Any) -> int:
     return int(session.scalar(query) or 0)
 
 
+@announces(Change.PROGRAM)
 def change_program(
     station: Station, program: LoyaltyProgram, *, staff_id: int, manager_pin: str
 ) -> LoyaltyProgram:

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from db.models import Setting
 from posapp.services.common import audit
 from posapp.services.common.auth import acting_staff, authorize_manager
+from posapp.services.common.changes import Change, announces
 from posapp.services.common.machine_settings import (
     DEVICE_DEFAULTS,
     DEVICE_KEYS,
@@ -124,6 +125,7 @@ def write_settings(session: Session, new: CounterSettings) -> None:
     write_machine_config(device_part(new))
 
 
+@announces(Change.SETTINGS)
 def save_settings(
     station: Station, new: CounterSettings, *, staff_id: int, manager_pin: str
 ) -> CounterSettings:

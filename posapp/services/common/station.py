@@ -28,6 +28,7 @@ from db.engine import make_engine, session_factories
 from db.migrate import UpgradeResult, upgrade
 from db.models import Base, Campaign, MessageTemplate, Setting, Store, Terminal
 from posapp.core.program import LoyaltyProgram
+from posapp.services.common.changes import ChangeHub
 
 Clock = Callable[[], datetime]
 _Row = TypeVar("_Row", Store, Terminal)
@@ -88,6 +89,8 @@ class Station:
     writer: sessionmaker[Session]
     clock: Clock = utc_now
     migration: UpgradeResult | None = None
+    changes: ChangeHub = field(default_factory=ChangeHub, repr=False, compare=False)
+    """Where services announce what they changed (posapp.services.common.changes)."""
     _snapshot: Snapshot | None = field(default=None, init=False, repr=False, compare=False)
     _extras: dict[str, tuple[int, object]] = field(
         default_factory=dict, init=False, repr=False, compare=False

@@ -29,6 +29,7 @@ from posapp.core.commercial_dates import commercial_calendar, upcoming
 from posapp.core.errors import InvalidSetting
 from posapp.services.common import audit
 from posapp.services.common.auth import acting_staff, authorize_manager
+from posapp.services.common.changes import Change, announces
 from posapp.services.common.station import Station
 
 CACHE_KEY = "campaigns"
@@ -105,6 +106,7 @@ def _categories_json(campaign: Campaign) -> str | None:
     return json.dumps(sorted(campaign.categories))
 
 
+@announces(Change.PROGRAM)
 def create_campaign(
     station: Station, campaign: Campaign, *, staff_id: int, manager_pin: str
 ) -> int:
@@ -150,6 +152,7 @@ def create_campaign(
         return row.id
 
 
+@announces(Change.PROGRAM)
 def update_campaign(
     station: Station,
     campaign_uuid_or_id: str | int,
@@ -217,6 +220,7 @@ def update_campaign(
     return campaign_id
 
 
+@announces(Change.PROGRAM)
 def set_campaign_active(
     station: Station, campaign_id: int, active: bool, *, staff_id: int, manager_pin: str
 ) -> None:

@@ -31,6 +31,7 @@ from posapp.core.tiers import Tier, TierLadder, TierProgress, preset_ladder, pro
 from posapp.core.tiers import spend_window as window_of
 from posapp.services.common import audit
 from posapp.services.common.auth import acting_staff, authorize_manager
+from posapp.services.common.changes import Change, announces
 from posapp.services.common.counter_settings import KEY as COUNTER_KEY
 from posapp.services.common.counter_settings import CounterSettings
 from posapp.services.common.station import Station
@@ -164,6 +165,7 @@ def load_tier_settings(station: Station) -> TierSettings:
         return read_tier_settings(session)
 
 
+@announces(Change.PROGRAM)
 def save_tier_settings(
     station: Station, new: TierSettings, *, staff_id: int, manager_pin: str
 ) -> TierSettings:

@@ -45,6 +45,7 @@ from posapp.core.money import format_money
 from posapp.core.tender_names import tender_name
 from posapp.services.admin import staff
 from posapp.services.common.auth import StaffRef
+from posapp.services.common.changes import Change
 from posapp.services.customers import registry as customers
 from posapp.services.customers.registry import CustomerAccount, CustomerSummary
 from posapp.services.loyalty import tiers
@@ -71,6 +72,7 @@ from posapp.ui.sale.customer_dialogs import (
 from posapp.ui.sale.discount_dialog import SaleDiscount, SaleDiscountDialog
 from posapp.ui.sale.parked_dialog import ParkedDialog
 from posapp.ui.sale.payment_dialog import PaymentDialog
+from posapp.ui.sale.professional_bar import ProfessionalBar
 from posapp.ui.sale.wedge_filter import WedgeFilter, wedge_config
 
 T = TypeVar("T")
@@ -94,6 +96,7 @@ class ProfessionalDelegate(QStyledItemDelegate):
         combo.addItem(self.tr("(ninguém)"), None)
         for person in self.professionals:
             combo.addItem(person.name, person.id)
+        combo.activated.connect(lambda _index: self._picked(combo))
         return combo
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | Any) -> None:
@@ -104,6 +107,11 @@ class ProfessionalDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QWidget, model: Any, index: QModelIndex | Any) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+    def _picked(self, combo: QComboBox) -> None:
+        """A name picked in the list is kept at once, with no Enter to press."""
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo)
 
 
 class _PrintBridge(QObject):
@@ -174,6 +182,7 @@ class SaleScreen(QWidget):
         self._shortcuts()
         self._update_totals()
         self._update_customer_panel()
+        context.events.changed.connect(self.on_changed)
 
     # -- layout ----------------------------------------------------------------
 
@@ -231,6 +240,10 @@ class SaleScreen(QWidget):
         self.delegate = ProfessionalDelegate(self.professionals, self.table)
         self.table.setItemDelegateForColumn(PROFESSIONAL, self.delegate)
         left.addWidget(self.table, 1)
+        self.professional_bar = ProfessionalBar()
+        self.professional_bar.set_people(self.professionals)
+        self.professional_bar.chosen.connect(self.set_line_professional)
+        left.addWidget(self.professional_bar)
 
         self.total_label = QLabel()
         self.total_label.setObjectName("saleTotal")
@@ -376,6 +389,50 @@ class SaleScreen(QWidget):
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.input)
         escape.setContext(Qt.ShortcutContext.WidgetShortcut)
         escape.activated.connect(self._escape)
+
+    # -- what changed elsewhere ------------------------------------------------------
+
+    def on_changed(self, changes: frozenset[Change]) -> None:
+        """Staff or catalogue changed anywhere (Gerência, an import): show it now."""
+        if Change.STAFF in changes:
+            self.jobs.run(lambda: staff.professionals(self.station), self.set_professionals)
+        if Change.CATALOG in changes and self.results.isVisible() and self._last_search:
+            self.search(self._last_search)
+
+    def set_professionals(self, people: list[StaffRef]) -> None:
+        self.professionals = people
+        self.delegate.professionals = people
+        self.model.set_professionals(people)
+        self.professional_bar.set_people(people)
+
+    def set_line_professional(self, staff_id: int) -> None:
+        """One tap or Alt+number: the selected service line (or the first service line with
+        nobody yet) is done by `staff_id`; the selection moves on to the next one waiting."""
+        rows = self.model.rows
+        number = self.current_row()
+        if not (0 <= number < len(rows) and rows[number].is_service):
+            number = next(
+                (i for i, row in enumerate(rows) if row.is_service and row.professional_id is None),
+                -1,
+            )
+        if number < 0:
+            self.say(self.tr("Não há serviço na venda para escolher o profissional."))
+            return
+        self.model.setData(self.model.index(number, PROFESSIONAL), staff_id)
+        self.say(
+            self.tr("%1: %2")
+            .replace("%1", rows[number].item.name)
+            .replace("%2", self.model.professional_name(staff_id))
+        )
+        waiting = next(
+            (
+                i
+                for i, row in enumerate(self.model.rows)
+                if row.is_service and row.professional_id is None
+            ),
+            number,
+        )
+        self.table.selectRow(waiting)
 
     # -- small helpers -----------------------------------------------------------
 
@@ -780,7 +837,7 @@ class SaleScreen(QWidget):
         for row in self.model.rows:
             if row.is_service and row.professional_id is None:
                 self.say(
-                    self.tr("Escolha o profissional de “%1” (coluna Profissional).").replace(
+                    self.tr("Escolha o profissional de “%1” (toque no nome ou Alt+1…9).").replace(
                         "%1", row.item.name
                     )
                 )

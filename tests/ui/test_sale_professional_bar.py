@@ -1,0 +1,97 @@
+"""The professional of a service line: one tap or one Alt+number, kept at once, the last
+one offered first; a professional added in Gerência is offered without a restart."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+from pytestqt.qtbot import QtBot
+
+from posapp.services.admin.staff_changes import add_member
+from posapp.services.common.auth import Role
+from posapp.ui.sale.cart_model import PROFESSIONAL
+from tests.support import MANAGER_PIN, Shop
+from tests.ui.sale_support import Counter, counter_factory, settle
+
+MakeShop = Callable[..., Shop]
+
+
+@pytest.fixture
+def counters(make_shop: MakeShop, qtbot: QtBot) -> Iterator[Callable[[str], Counter]]:
+    yield from counter_factory(make_shop, qtbot)
+
+
+def ring_up(counter: Counter, words: str, qtbot: QtBot) -> None:
+    screen = counter.screen
+    screen.enter_text(words)
+    settle(screen, qtbot)
+    screen.results.itemActivated.emit(screen.results.item(0))
+    settle(screen, qtbot)
+
+
+def names(counter: Counter) -> list[str]:
+    return [b.text() for b in counter.screen.professional_bar.buttons]
+
+
+def test_one_tap_names_the_line_at_once_and_moves_to_the_next_service(
+    counters: Callable[[str], Counter], qtbot: QtBot
+) -> None:
+    counter = counters("salon")
+    screen = counter.screen
+    ring_up(counter, "manicure", qtbot)
+    ring_up(counter, "corte", qtbot)
+    screen.table.selectRow(0)
+    paula = next(b for b in screen.professional_bar.buttons if "Paula" in b.text())
+    qtbot.mouseClick(paula, Qt.MouseButton.LeftButton)
+    assert screen.model.index(0, PROFESSIONAL).data() == "Paula Manicure"
+    assert screen.current_row() == 1  # the next service still waiting
+    assert names(counter)[0] == "1  Paula Manicure"  # the last one chosen comes first
+
+    qtbot.keyClick(screen.input, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert screen.model.index(1, PROFESSIONAL).data() == "Paula Manicure"
+    screen.pay()  # nothing asks for a professional any more: the payment opens
+    assert screen.payment_dialog is not None
+    screen.payment_dialog.reject()
+
+
+def test_a_name_picked_in_the_cell_list_is_kept_without_enter(
+    counters: Callable[[str], Counter], qtbot: QtBot
+) -> None:
+    counter = counters("salon")
+    screen = counter.screen
+    ring_up(counter, "manicure", qtbot)
+    index = screen.model.index(0, PROFESSIONAL)
+    screen.table.setCurrentIndex(index)
+    screen.table.edit(index)
+    editor = screen.table.viewport().findChild(QComboBox, "professionalCombo")
+    assert isinstance(editor, QComboBox)
+    editor.setCurrentIndex(editor.findText("Paula Manicure"))
+    editor.activated.emit(editor.currentIndex())  # what a click in the open list does
+    assert screen.model.index(0, PROFESSIONAL).data() == "Paula Manicure"
+    assert screen.model.rows[0].professional_id == counter.shop.professional_id
+
+
+def test_a_professional_added_in_gerencia_is_offered_at_once(
+    counters: Callable[[str], Counter], qtbot: QtBot
+) -> None:
+    counter = counters("salon")
+    shop, screen = counter.shop, counter.screen
+    assert not any("Bia" in text for text in names(counter))
+    with qtbot.waitSignal(counter.context.events.changed) as changed:
+        add_member(
+            shop.station,
+            "Bia Cabeleireira",
+            Role.PROFESSIONAL,
+            "5678",
+            staff_id=shop.manager_id,
+            manager_pin=MANAGER_PIN,
+        )
+    qtbot.waitUntil(lambda: any("Bia" in text for text in names(counter)), timeout=5_000)
+    assert changed.args is not None
+    ring_up(counter, "corte", qtbot)
+    bia = next(b for b in screen.professional_bar.buttons if "Bia" in b.text())
+    qtbot.mouseClick(bia, Qt.MouseButton.LeftButton)
+    assert screen.model.index(0, PROFESSIONAL).data() == "Bia Cabeleireira"
