@@ -10,6 +10,8 @@ never touches the store's database or printer:
   impressora  python-escpos's capability profiles loaded (escpos/capabilities.json)
   recibo      that sale's receipt printed through python-escpos to the ESC/POS
               emulator on a loopback port, decoded back, holding the store and total
+  windows     (on Windows only) pywin32's spooler answers with the installed printers
+              (win32://), and pyusb finds the libusb-1.0.dll the bundle carries (usb://)
   interface   Qt on the platform of QT_QPA_PLATFORM: translations, style sheet,
               the main window built (not shown) and closed (posapp.app.check_interface)
 
@@ -164,6 +166,21 @@ def _receipt(run: _Run) -> str:
     return f"recibo da venda {run.sale_number:06d} impresso em {uri} e lido de volta ({total})"
 
 
+def _windows(run: _Run) -> str:
+    from hardware.errors import PrinterError
+    from hardware.usb_library import usb_backend
+    from hardware.win32_spooler import installed_printers
+
+    try:
+        printers = installed_printers()
+    except PrinterError as error:
+        raise CheckFailed(error.message("pt_BR")) from None
+    if usb_backend() is None:
+        raise CheckFailed("a libusb-1.0.dll não foi encontrada (pacote libusb-package)")
+    names = ", ".join(p.name for p in printers[:3]) or "nenhuma"
+    return f"spooler do Windows com {len(printers)} impressora(s) ({names}); libusb carregada"
+
+
 def _interface(run: _Run) -> str:
     run.close()  # the window opens its own station on the same file
     from posapp.app import check_interface  # Qt is loaded only here
@@ -177,6 +194,7 @@ CHECKS: tuple[tuple[str, Callable[[_Run], str]], ...] = (
     ("venda", _sale),
     ("impressora", _escpos_profiles),
     ("recibo", _receipt),
+    *((("windows", _windows),) if sys.platform == "win32" else ()),
     ("interface", _interface),
 )
 
