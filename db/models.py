@@ -605,3 +605,54 @@ class NfceNote(Base):
     proc_xml: Mapped[bytes] = mapped_column(LargeBinary)
     authorised_xml: Mapped[bytes | None] = mapped_column(LargeBinary)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class CardPayment(Base):
+    """What is on record for one card tender of a sale (NFC-e card group, the slip's
+    references): written with the sale, in its transaction."""
+
+    __tablename__ = "card_payment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sale_payment_id: Mapped[int] = mapped_column(ForeignKey("sale_payment.id"), unique=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sale.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(6))
+    brand: Mapped[str] = mapped_column(String(2))
+    integration: Mapped[str] = mapped_column(String(1))
+    authorization: Mapped[str | None] = mapped_column(String(128))
+    nsu: Mapped[str | None] = mapped_column(String(20))
+    doc: Mapped[str | None] = mapped_column(String(20))
+    acquirer_cnpj: Mapped[str | None] = mapped_column(String(14))
+    instalments: Mapped[int] = mapped_column(Integer, default=1)
+    terminal_ref: Mapped[str | None] = mapped_column(String(40))
+
+
+class PixCharge(Base):
+    """A Pix shown at the counter: a static BR Code the cashier confirmed, or a dynamic
+    charge at the PSP, recorded before it is created so a restart finds it again."""
+
+    __tablename__ = "pix_charge"
+    txid: Mapped[str] = mapped_column(String(35), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(7))
+    amount: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(10), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    end_to_end_id: Mapped[str | None] = mapped_column(String(32))
+    sale_id: Mapped[int | None] = mapped_column(ForeignKey("sale.id"), unique=True)
+    sale_payment_id: Mapped[int | None] = mapped_column(ForeignKey("sale_payment.id"))
+
+
+class PixLatePayment(Base):
+    """Money the PSP received for a charge that completed no sale: shown to managers
+    until it is returned through a devolução (once: the refund id is fixed per payment)."""
+
+    __tablename__ = "pix_late_payment"
+    end_to_end_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    txid: Mapped[str] = mapped_column(ForeignKey("pix_charge.txid"), index=True)
+    amount: Mapped[int] = mapped_column(Integer)
+    found_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    refund_id: Mapped[str | None] = mapped_column(String(35))
+    refund_status: Mapped[str | None] = mapped_column(String(20))
+    refunded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    refunded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
