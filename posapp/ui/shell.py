@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -40,6 +40,10 @@ from posapp.ui.formatting import moment
 from posapp.ui.runner import run_in_background
 from posapp.ui.signin import SignInScreen, role_name
 from posapp.ui.sync_line import status_text
+
+if TYPE_CHECKING:
+    from posapp.services.sales.parking import ParkedCart
+    from posapp.ui.sale.screen import SaleScreen
 
 W = TypeVar("W", bound=QWidget)
 
@@ -88,6 +92,8 @@ class Shell(QMainWindow):
         )
         self.resize(1280, 800)
         self.screens: dict[str, QWidget] = {}
+        self.left_open_text = ""
+        """What the last sign-in said about carts parked when the counter was left."""
 
         self.signin = SignInScreen(context)
         self.signin.signed_in.connect(self.signed_in)
@@ -350,10 +356,47 @@ class Shell(QMainWindow):
         for shortcut in self.shortcuts.values():
             shortcut.setEnabled(True)
         self.show_screen(SALE)
+        self.tell_left_open()
+
+    def leave_sale(self) -> int | None:
+        """Before anyone leaves the counter: park the cart in progress and clear the sale
+        screen (posapp.ui.sale.leaving); the parked cart's id, if there was one."""
+        screen = self.screens.get(SALE)
+        if screen is None or not hasattr(screen, "model"):
+            return None
+        from posapp.ui.sale.leaving import park_left_open
+
+        return park_left_open(cast("SaleScreen", screen))
+
+    def tell_left_open(self) -> None:
+        """After a sign-in: say which carts were parked when the counter was last left."""
+        from posapp.services.sales.parking import left_open
+        from posapp.ui.sale.leaving import left_open_notice
+
+        def show(carts: list[ParkedCart]) -> None:
+            text = left_open_notice(carts)
+            if not text:
+                return
+            self.left_open_text = text
+            screen = self.screens.get(SALE)
+            say = getattr(screen, "say", None)
+            if callable(say):
+                say(text)
+            else:
+                self.statusBar().showMessage(text, 15_000)
+
+        run_in_background(self, lambda: left_open(self.context.station), show)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the window never loses a cart: it is parked, and said at the next sign-in."""
+        if self.context.staff is not None:
+            self.leave_sale()
+        super().closeEvent(event)
 
     def sign_out(self) -> None:
         if self.context.staff is None:
             return
+        self.leave_sale()
         self.context.staff = None
         self.context.events.staff_changed.emit()
         self.nav.setVisible(False)

@@ -38,6 +38,9 @@ class ParkedCart:
     """The whole-sale discount as an amount in centavos (0: none, or a percentage)."""
     sale_discount_bps: int = 0
     """The whole-sale discount as a percentage in basis points (0: none, or an amount)."""
+    left_open: bool = False
+    """Parked by the counter itself, because the window closed or the cashier signed out
+    with the cart in progress (the next sign-in says so)."""
 
 
 def park(
@@ -49,8 +52,10 @@ def park(
     customer_id: int | None = None,
     sale_discount: int = 0,
     sale_discount_bps: int = 0,
+    left_open: bool = False,
 ) -> int:
-    """Put a cart aside. The whole-sale discount is an amount or a percentage, never both."""
+    """Put a cart aside. The whole-sale discount is an amount or a percentage, never both.
+    `left_open`: the counter parks it because the window closed or the cashier left."""
     _check_discount(sale_discount, sale_discount_bps)
     now = station.now()
     payload: dict[str, Any] = {"lines": [asdict(line) for line in lines]}
@@ -58,6 +63,8 @@ def park(
         payload["sale_discount"] = sale_discount
     if sale_discount_bps:
         payload["sale_discount_bps"] = sale_discount_bps
+    if left_open:
+        payload["left_open"] = True
     with station.write() as session:
         parked = ParkedSale(
             label=label.strip() or now.strftime("%H:%M"),
@@ -76,6 +83,7 @@ def park(
             staff_id=staff_id,
             target=f"parked:{parked.id}",
             lines=len(lines),
+            **({"left_open": True} if left_open else {}),
         )
         return parked.id
 
@@ -88,6 +96,11 @@ def parked(station: Station) -> list[ParkedCart]:
             .order_by(ParkedSale.created_at)
         ).all()
         return [_cart(row, name) for row, name in rows]
+
+
+def left_open(station: Station) -> list[ParkedCart]:
+    """The carts the counter parked by itself (window closed, sign-out), oldest first."""
+    return [cart for cart in parked(station) if cart.left_open]
 
 
 def recall(station: Station, parked_id: int, staff_id: int) -> ParkedCart:
@@ -130,4 +143,5 @@ def _cart(row: ParkedSale, customer_name: str | None) -> ParkedCart:
         lines=tuple(LineRequest(**line) for line in payload["lines"]),
         sale_discount=int(payload.get("sale_discount", 0)),
         sale_discount_bps=int(payload.get("sale_discount_bps", 0)),
+        left_open=bool(payload.get("left_open", False)),
     )
