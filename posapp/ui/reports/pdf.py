@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
@@ -28,9 +29,17 @@ def _ensure_app() -> None:
     global _app
     if QGuiApplication.instance() is not None:
         return
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    if headless(sys.platform, os.environ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     _app = QGuiApplication(sys.argv[:1])
+
+
+def headless(platform: str, environ: Mapping[str, str]) -> bool:
+    """A Linux session with no X11 or Wayland display. Windows and macOS always have one
+    (an interactive session draws with qwindows / cocoa), so they are never forced offscreen."""
+    if not platform.startswith("linux"):
+        return False
+    return not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY")
 
 
 def report_html(report: Report, locale: str) -> str:
