@@ -26,4 +26,3 @@ def test_utf8_output_is_left_strict(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stderr", console)
     never_fail_on_encoding()
     assert console.errors == "strict"
-
