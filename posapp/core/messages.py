@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
@@ -397,6 +398,20 @@ class RenderedMessage:
     problems: tuple[TemplateProblem, ...] = ()
 
 
+_SENTENCE = re.compile(r"[^.!?\n]*\{(\w+)\}[^.!?\n]*[.!?]?[ \t]*")
+
+
+def _without_empty_sentences(text: str, values: Mapping[str, str]) -> str:
+    """The text without the sentences whose figure the store's program does not give (no
+    "Use até ." when cashback never expires): a message says only what the program offers."""
+
+    def keep(match: re.Match[str]) -> str:
+        names = re.findall(r"\{(\w+)\}", match.group(0))
+        return "" if any(name in values and not values[name] for name in names) else match.group(0)
+
+    return re.sub(r"[ \t]+(?=\n|$)", "", _SENTENCE.sub(keep, text))
+
+
 def render(
     kind: MessageKind,
     template: Template,
@@ -410,7 +425,7 @@ def render(
     values = facts.values(locale)
     return RenderedMessage(
         chosen.subject.format_map(values).strip(),
-        chosen.text.format_map(values).strip(),
+        _without_empty_sentences(chosen.text, values).format_map(values).strip(),
         bool(problems),
         problems,
     )

@@ -31,6 +31,7 @@ from hardware.receipt import DrawerPulse, Receipt, ReceiptBuilder, Text
 from posapp.core.codes import sign_customer_card
 from posapp.core.cpf import mask_cpf
 from posapp.core.ledger import EntryKind, replay
+from posapp.core.masks import show_cnpj, show_phone, with_cep_shown
 from posapp.core.money import allocate, format_money
 from posapp.core.pricing import Tender
 from posapp.core.program import LoyaltyProgram, ProgramMode
@@ -172,7 +173,12 @@ def sale_receipt(station: Station, sale_id: int, settings: CounterSettings) -> R
 
 def _header(out: ReceiptBuilder, store: Store, style: _Style) -> None:
     out.text(store.name, align="center", bold=True, double=True)
-    for detail in (store.address, store.phone, f"CNPJ {store.cnpj}" if store.cnpj else None):
+    details = (
+        with_cep_shown(store.address) if store.address else None,
+        show_phone(store.phone) if store.phone else None,
+        f"CNPJ {show_cnpj(store.cnpj)}" if store.cnpj else None,
+    )
+    for detail in details:
         if detail:
             out.text(detail, align="center")
     out.text(text("not_fiscal", style.locale), align="center")
@@ -249,7 +255,8 @@ def _loyalty(
     )
     for voucher in issued:
         _voucher(out, voucher, store, style)
-    out.feed().text(text("referral", locale, code=customer.referral_code), align="center")
+    if program.referral is not None:  # only what the store's program offers
+        out.feed().text(text("referral", locale, code=customer.referral_code), align="center")
 
 
 def _tier(
@@ -481,7 +488,8 @@ def balance_slip(station: Station, customer_id: int, settings: CounterSettings) 
         out.rule()
         out.qr(sign_customer_card(customer.uuid, store.uuid, store.signing_key))
         out.text(text("card", locale), align="center")
-        out.text(text("referral", locale, code=customer.referral_code), align="center")
+        if program.referral is not None:
+            out.text(text("referral", locale, code=customer.referral_code), align="center")
         out.feed(2).cut()
         return out.build()
 
