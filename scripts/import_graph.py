@@ -14,7 +14,17 @@ from collections import defaultdict
 
 import grimp
 
-DOMAINS = ("admin", "sales", "sync", "cash", "customers", "messages", "loyalty", "common")
+DOMAINS = (
+    "admin",
+    "sales",
+    "sync",
+    "cash",
+    "payments",
+    "customers",
+    "messages",
+    "loyalty",
+    "common",
+)
 
 
 def build() -> grimp.ImportGraph:

@@ -1,0 +1,168 @@
+"""A dynamic Pix at the counter: the charge recorded, created at the PSP, waited for.
+
+    charge = DynamicPix.open(station)              # PixNotConfigured without a PSP
+    pending = charge.start(8990, staff_id)        # row 'waiting' committed BEFORE PUT /cob
+    outcome = charge.wait(pending, should_stop)   # off the GUI thread
+    PAID -> checkout with PixTender(txid, dynamic=True, end_to_end_id=...)
+
+Every outcome is written at once: 'paid' (with the endToEndId; checkout turns it 'sold'
+and links the sale), 'expired', 'cancelled', or 'unsettled' when the PSP could not be
+reached to cancel (`late_pix.settle_charges` looks again). Money found for a charge that
+completed no sale is written to `pix_late_payment` for a manager to return.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from db.models import PixCharge, PixLatePayment
+from payments.errors import PaymentError
+from payments.pix_api import PixApiClient
+from payments.pix_flow import LatePayment, PendingCharge, Phase, PixCheckout, PixOutcome, new_txid
+from posapp.services.common.station import Station
+from posapp.services.payments.errors import PaymentRefused
+from posapp.services.payments.settings import PaymentSettings, load_payment_settings
+from posapp.services.payments.tenders import (
+    CANCELLED,
+    DYNAMIC,
+    EXPIRED,
+    FAILED,
+    PAID,
+    UNSETTLED,
+    WAITING,
+    PixTender,
+)
+
+
+def note_late(session: Session, late: LatePayment, now: datetime) -> None:
+    """Keep a late payment on record once (its endToEndId is the key)."""
+    if session.get(PixLatePayment, late.end_to_end_id) is None:
+        session.add(
+            PixLatePayment(
+                end_to_end_id=late.end_to_end_id,
+                txid=late.txid,
+                amount=late.amount_centavos,
+                found_at=now,
+                refund_id=late.refund_id if late.refund else None,
+                refund_status=late.refund.status.value if late.refund else None,
+            )
+        )
+
+
+def record_outcome(station: Station, outcome: PixOutcome) -> None:
+    now = station.now()
+    status = {Phase.PAID: PAID, Phase.EXPIRED: EXPIRED, Phase.CANCELLED: CANCELLED}[outcome.phase]
+    if not outcome.cancel_confirmed:
+        status = UNSETTLED
+    with station.write() as session:
+        row = session.get(PixCharge, outcome.txid)
+        if row is not None and row.sale_id is None:
+            row.status = status
+            row.updated_at = now
+            if outcome.payment is not None:
+                row.end_to_end_id = outcome.payment.end_to_end_id
+        for late in outcome.late_payments:
+            note_late(session, late, now)
+
+
+@dataclass
+class DynamicPix:
+    """One PSP connection for the charges of a counter; `close()` when done."""
+
+    station: Station
+    settings: PaymentSettings
+    client: PixApiClient
+    flow: PixCheckout
+
+    @classmethod
+    def open(
+        cls,
+        station: Station,
+        *,
+        timeout_s: float | None = None,
+        poll_interval_s: float | None = None,
+        sleep: Callable[[float], None] | None = None,
+    ) -> DynamicPix:
+        settings = load_payment_settings(station)
+        try:
+            client = PixApiClient(settings.api_config())
+        except (OSError, ValueError) as error:  # unreadable certificate or key file
+            raise PaymentRefused(_CertificateError(detail=str(error))) from None
+        extra = {"sleep": sleep} if sleep is not None else {}
+        flow = PixCheckout(
+            client,
+            settings.pix_key,
+            timeout_s=timeout_s if timeout_s is not None else float(settings.charge_timeout_s),
+            poll_interval_s=(
+                poll_interval_s if poll_interval_s is not None else settings.poll_interval_s
+            ),
+            **extra,  # type: ignore[arg-type]
+        )
+        return cls(station, settings, client, flow)
+
+    def close(self) -> None:
+        self.client.close()
+
+    def __enter__(self) -> DynamicPix:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def start(self, amount_centavos: int, staff_id: int | None) -> PendingCharge:
+        """Record the charge, then create it at the PSP (a refusal marks it 'failed')."""
+        txid = new_txid()
+        now = self.station.now()
+        with self.station.write() as session:
+            session.add(
+                PixCharge(
+                    txid=txid,
+                    kind=DYNAMIC,
+                    amount=amount_centavos,
+                    status=WAITING,
+                    created_at=now,
+                    updated_at=now,
+                    staff_id=staff_id,
+                )
+            )
+        try:
+            return self.flow.start(amount_centavos, txid=txid)
+        except PaymentError as error:
+            with self.station.write() as session:
+                row = session.get(PixCharge, txid)
+                if row is not None:
+                    row.status = FAILED
+                    row.updated_at = self.station.now()
+            raise PaymentRefused(error) from None
+
+    def wait(
+        self, pending: PendingCharge, should_stop: Callable[[], bool] | None = None
+    ) -> PixOutcome:
+        try:
+            outcome = self.flow.wait(pending, should_stop)
+        except PaymentError as error:
+            raise PaymentRefused(error) from None
+        record_outcome(self.station, outcome)
+        return outcome
+
+    def give_up(self, pending: PendingCharge) -> PixOutcome:
+        outcome = self.flow.give_up(pending)
+        record_outcome(self.station, outcome)
+        return outcome
+
+
+def paid_tender(outcome: PixOutcome) -> PixTender:
+    """The Pix tender checkout takes for a PAID outcome."""
+    if outcome.phase is not Phase.PAID or outcome.payment is None:
+        raise ValueError("only a paid charge pays a sale")
+    return PixTender(outcome.txid, dynamic=True, end_to_end_id=outcome.payment.end_to_end_id)
+
+
+class _CertificateError(PaymentError):
+    code = "psp_certificate_unreadable"
+    pt_BR = "Não foi possível ler o certificado do cliente Pix ({detail}). Confira em Gerência."
+    en = "The Pix client certificate could not be read ({detail}). Check it in Management."

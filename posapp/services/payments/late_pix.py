@@ -1,0 +1,199 @@
+"""Pix money that completed no sale, found and returned.
+
+`settle_charges` runs at start-up and from Gerência > Pagamentos: a charge a restart
+left 'waiting' (or whose cancel never reached the PSP) is picked up (`resume`): paid,
+its money completed no sale (the cart did not survive the restart) and is to be
+returned; unpaid, it is cancelled. A charge reported paid that no sale took within
+`paid_grace_s` is the same. Charges ended in the last `recent_hours` are asked again
+for money that arrived after the cancel (`check_late`).
+
+`refund_late_payment` is a manager's action (PIN, audited) and returns a payment at
+most once: the row says it was returned, and the PSP's devolução id is fixed per
+payment (`payments.pix_flow.refund_id_for`), so a repeat cannot send money twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import or_, select
+
+from db.models import PixCharge, PixLatePayment
+from payments.errors import PaymentError
+from payments.pix_flow import LatePayment, Phase
+from posapp.services.common import audit
+from posapp.services.common.auth import acting_staff, authorize_manager
+from posapp.services.common.station import Station
+from posapp.services.payments.dynamic_pix import DynamicPix, note_late, record_outcome
+from posapp.services.payments.errors import (
+    LatePixAlreadyRefunded,
+    LatePixNotFound,
+    PaymentRefused,
+)
+from posapp.services.payments.tenders import (
+    CANCELLED,
+    DYNAMIC,
+    EXPIRED,
+    PAID,
+    UNSETTLED,
+    WAITING,
+)
+
+PAID_GRACE_S = 600
+RECENT_HOURS = 24
+
+
+@dataclass(frozen=True, slots=True)
+class LatePixRow:
+    end_to_end_id: str
+    txid: str
+    amount: int
+    found_at: datetime
+    refunded_at: datetime | None
+    refund_status: str | None
+
+    @property
+    def refunded(self) -> bool:
+        return self.refunded_at is not None
+
+
+@dataclass(frozen=True, slots=True)
+class SettleResult:
+    resumed: int
+    found: int
+    """Late payments newly on record."""
+    unreachable: int
+    """Charges the PSP could not be asked about this time."""
+
+
+def settle_charges(
+    pix: DynamicPix, *, paid_grace_s: int = PAID_GRACE_S, recent_hours: int = RECENT_HOURS
+) -> SettleResult:
+    station, flow = pix.station, pix.flow
+    now = station.now()
+    with station.read() as session:
+        known = set(session.scalars(select(PixLatePayment.end_to_end_id)))
+        open_rows = session.scalars(
+            select(PixCharge).where(
+                PixCharge.kind == DYNAMIC,
+                or_(
+                    PixCharge.status.in_((WAITING, UNSETTLED)),
+                    (PixCharge.status == PAID)
+                    & PixCharge.sale_id.is_(None)
+                    & (PixCharge.updated_at < now - timedelta(seconds=paid_grace_s)),
+                ),
+            )
+        ).all()
+        ended = session.scalars(
+            select(PixCharge).where(
+                PixCharge.kind == DYNAMIC,
+                PixCharge.status.in_((EXPIRED, CANCELLED)),
+                PixCharge.created_at >= now - timedelta(hours=recent_hours),
+            )
+        ).all()
+        open_charges = [(row.txid, row.amount, row.status) for row in open_rows]
+        ended_txids = [row.txid for row in ended]
+    resumed = unreachable = 0
+    for txid, amount, status in open_charges:
+        try:
+            outcome = flow.wait(flow.resume(txid, amount))
+        except PaymentError:
+            unreachable += 1
+            continue
+        resumed += 1
+        if status != PAID:
+            record_outcome(station, outcome)
+        if outcome.phase is Phase.PAID and outcome.payment is not None:
+            paid = outcome.payment
+            with station.write() as session:
+                row = session.get(PixCharge, txid)
+                if row is not None and row.sale_id is None:
+                    row.status = EXPIRED
+                    row.updated_at = station.now()
+                    note_late(
+                        session,
+                        LatePayment(txid, paid.end_to_end_id, paid.amount_centavos, None),
+                        station.now(),
+                    )
+    for txid in ended_txids:
+        try:
+            found = flow.check_late(txid)
+        except PaymentError:
+            unreachable += 1
+            continue
+        if found:
+            with station.write() as session:
+                for late in found:
+                    note_late(session, late, station.now())
+    with station.read() as session:
+        after = set(session.scalars(select(PixLatePayment.end_to_end_id)))
+    return SettleResult(resumed, len(after - known), unreachable)
+
+
+def late_payments(station: Station) -> tuple[LatePixRow, ...]:
+    """Every late payment on record, those still to return first."""
+    with station.read() as session:
+        rows = session.scalars(
+            select(PixLatePayment).order_by(
+                PixLatePayment.refunded_at.is_not(None), PixLatePayment.found_at.desc()
+            )
+        ).all()
+        return tuple(
+            LatePixRow(
+                r.end_to_end_id, r.txid, r.amount, r.found_at, r.refunded_at, r.refund_status
+            )
+            for r in rows
+        )
+
+
+def refund_late_payment(
+    pix: DynamicPix, end_to_end_id: str, *, staff_id: int | None, manager_pin: str
+) -> LatePixRow:
+    """Return a late payment in full (PUT /pix/{e2eid}/devolucao/{id}), once."""
+    station = pix.station
+    now = station.now()
+    with station.read() as session:
+        manager = authorize_manager(session, manager_pin, "devolver Pix", now)
+        staff = acting_staff(session, staff_id) if staff_id is not None else manager
+        row = session.get(PixLatePayment, end_to_end_id)
+        if row is None:
+            raise LatePixNotFound(e2eid=end_to_end_id)
+        if row.refunded_at is not None:
+            raise LatePixAlreadyRefunded(e2eid=end_to_end_id)
+        late = LatePayment(row.txid, row.end_to_end_id, row.amount, None)
+    try:
+        refund = pix.flow.refund_late(late)
+    except PaymentError as error:
+        raise PaymentRefused(error) from None
+    with station.write() as session:
+        stored = session.get(PixLatePayment, end_to_end_id)
+        assert stored is not None
+        if stored.refunded_at is not None:  # another counter got there first
+            raise LatePixAlreadyRefunded(e2eid=end_to_end_id)
+        stored.refund_id = refund.id
+        stored.refund_status = refund.status.value
+        stored.refunded_at = now
+        stored.refunded_by_id = manager.id
+        audit.record(
+            session,
+            at=now,
+            terminal_uuid=station.terminal(session).uuid,
+            action="pix.refund",
+            staff_id=staff.id,
+            authorized_by_id=manager.id,
+            target=f"pix:{end_to_end_id}",
+            txid=stored.txid,
+            amount=stored.amount,
+            refund_id=refund.id,
+            rtr_id=refund.rtr_id,
+            status=refund.status.value,
+        )
+        return LatePixRow(
+            stored.end_to_end_id,
+            stored.txid,
+            stored.amount,
+            stored.found_at,
+            stored.refunded_at,
+            stored.refund_status,
+        )
