@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from posapp.self_test_failure import CheckFailed
@@ -49,6 +49,18 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
     return None
 
 
+def install_qt_translator(app: QCoreApplication, language: str) -> QTranslator | None:
+    """Qt's own texts in `language` (the wizard's Voltar/Avançar/Concluir, every dialog's
+    Cancelar, the file dialogs), from the qtbase_<lang>.qm PySide6 ships; None if absent."""
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(language), "qtbase", "_", folder):
+        app.installTranslator(translator)
+        QLocale.setDefault(QLocale(language))
+        return translator
+    return None
+
+
 def apply_style(app: QApplication) -> None:
     if STYLE_SHEET.is_file():
         app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
@@ -68,6 +80,8 @@ class Counter:
     sync: SyncKeeper | None = None
     messages: MessageKeeper | None = None
     loyalty: LoyaltyKeeper | None = None
+    qt_translator: QTranslator | None = None
+    """Qt's own texts (buttons, dialogs) in the counter's language."""
 
     def close(self) -> None:
         if self.loyalty is not None:
@@ -84,8 +98,10 @@ class Counter:
             from hardware.emulator.virtual import stop_virtual_printers
 
             stop_virtual_printers()
-        if self.translator is not None:
-            QCoreApplication.removeTranslator(self.translator)
+        self.context.stop_listening()
+        for translator in (self.translator, self.qt_translator):
+            if translator is not None:
+                QCoreApplication.removeTranslator(translator)
         self.station.close()
 
 
@@ -108,6 +124,7 @@ def build(db_path: Path | str, *, demo: bool = False) -> Counter:
             virtual_printer(DEMO_PRINTER, out_dir=path.parent / "receipts")
             settings = settings.with_changes(printer_uri=DEMO_PRINTER_URI)
         translator = install_translator(app, settings.language)
+        qt_translator = install_qt_translator(app, settings.language)
         apply_style(app)
         printing = PrintService(station, settings)
         context = UiContext(station, printing, settings, demo=demo)
@@ -125,9 +142,11 @@ def build(db_path: Path | str, *, demo: bool = False) -> Counter:
     except BaseException:
         station.close()
         raise
-    return Counter(
+    counter = Counter(
         station, printing, context, window, done, translator, backups, sync, messages, loyalty
     )
+    counter.qt_translator = qt_translator
+    return counter
 
 
 def run_setup_wizard(db_path: Path | str) -> bool:
@@ -135,14 +154,20 @@ def run_setup_wizard(db_path: Path | str) -> bool:
     from posapp.ui.first_run.wizard import FirstRunWizard
 
     station = open_station(Path(db_path))
+    qt_translator: QTranslator | None = None
     try:
         if is_set_up(station):
             return True
+        app = QCoreApplication.instance()
+        if app is not None:  # a new store starts in pt_BR: Voltar, Avançar, Cancelar
+            qt_translator = install_qt_translator(app, "pt_BR")
         wizard = FirstRunWizard(station)
         wizard.exec()
         wait_for_background()
         return wizard.setup_result is not None
     finally:
+        if qt_translator is not None:
+            QCoreApplication.removeTranslator(qt_translator)
         station.close()
 
 

@@ -74,6 +74,7 @@ from posapp.ui.program_text import percent, program_rules
 from posapp.ui.runner import Jobs
 from posapp.ui.settings.campaigns_tab import CampaignsTab
 from posapp.ui.settings.dialogs import ADD, PIN, ROLE, StaffDialog
+from posapp.ui.settings.language_box import LanguageBox
 from posapp.ui.settings.messages_tab import MessagesTab
 from posapp.ui.settings.models import AuditTableModel, StaffTableModel, action_name
 from posapp.ui.settings.sync_tab import SyncTab
@@ -266,6 +267,8 @@ class SettingsScreen(QWidget):
         layout = QVBoxLayout(tab)
         layout.addLayout(form)
         layout.addWidget(self.store_save, 0, Qt.AlignmentFlag.AlignLeft)
+        self.language_box = LanguageBox(self)
+        layout.addWidget(self.language_box)
         layout.addStretch(1)
         return tab
 
