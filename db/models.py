@@ -579,6 +579,8 @@ class NfceSeries(Base):
     __tablename__ = "nfce_series"
     series: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     next_number: Mapped[int] = mapped_column(Integer)
+    first_number: Mapped[int] = mapped_column(Integer, default=1)
+    """Where posapp started the series: the numbers below are another issuer's."""
 
 
 class NfceNote(Base):

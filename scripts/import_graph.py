@@ -16,6 +16,7 @@ import grimp
 
 DOMAINS = (
     "admin",
+    "invoices",
     "sales",
     "sync",
     "cash",

@@ -40,6 +40,7 @@ def upgrade() -> None:
         "nfce_series",
         sa.Column("series", sa.Integer(), nullable=False),
         sa.Column("next_number", sa.Integer(), nullable=False),
+        sa.Column("first_number", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("series", name=op.f("pk_nfce_series")),
     )
     op.create_table(

@@ -119,6 +119,20 @@ CATEGORIES: dict[str, str] = {
 
 HAIR, NAILS, BEAUTY = "servicos-cabelo", "servicos-unhas", "servicos-estetica"
 
+TAX_DATA: dict[str, tuple[str, str, str, str]] = {
+    "medicamentos": ("30049099", "1300100", "5405", "500"),
+    "vitaminas": ("21069030", "", "5102", "102"),
+    "primeiros-socorros": ("30059090", "", "5102", "102"),
+    "higiene": ("33051000", "", "5102", "102"),
+    "infantil": ("96190000", "", "5102", "102"),
+    "dermocosmeticos": ("33049990", "", "5102", "102"),
+    "cabelos": ("33059000", "", "5102", "102"),
+    "unhas": ("33043000", "", "5102", "102"),
+    "maquiagem": ("33049990", "", "5102", "102"),
+}
+"""The demo products' NFC-e data by category (NCM, CEST, CFOP, CSOSN) for a Simples
+Nacional store: medicines under ICMS-ST (CFOP 5405, CSOSN 500), the rest 5102/102."""
+
 SERVICES: tuple[tuple[str, int, int, str], ...] = (
     # name, price (centavos), duration (minutes), category
     ("Corte feminino", 8_000, 60, HAIR),
@@ -449,6 +463,8 @@ def _add_catalogue(station: Station, rng: random.Random, count: int) -> _Catalog
                 gtin = generate_ean13(rng, "789")
             taken_gtins.add(gtin)
             item = catalog.add_item(session, name=name, price=price, gtin=gtin, category_code=code)
+            item.ncm, cest, item.cfop, item.csosn = TAX_DATA[code]
+            item.cest, item.origin, item.unit = cest or None, 0, "UN"
             made.append(_CatalogItem(item.id, price, code))
     return _Catalogue(services, made)
 

@@ -73,6 +73,7 @@ from posapp.services.loyalty.vouchers import (
 from posapp.services.messages.config import messaging_settings
 from posapp.services.messages.queue import enqueue
 from posapp.services.messages.voucher_notice import announce_voucher
+from posapp.services.sales.tax_data import check_tax_data
 
 if TYPE_CHECKING:  # the sync modules load only where sync is used
     from posapp.services.sales.authority import Authority
@@ -244,6 +245,7 @@ def checkout(
         people = _customer_and_staff(session, request)
         staff = acting_staff(session, request.staff_id)
         priced = price_cart(cart_lines(connection, request.lines), request.sale_discount)
+        check_tax_data(station, session, (line.item_id for line in request.lines))
         total = priced.total
         approver = _approval(session, request, priced, staff, now)
         customer = people[0] if people else _customer(session, request.customer_id)

@@ -38,6 +38,9 @@ REFUND = "refund"
 """A refund's or a void's receipt, by the refund's id."""
 PENDING, PRINTED, FAILED = "pending", "printed", "failed"
 
+SalePaper = Callable[[int, CounterSettings], Receipt | None]
+"""(sale id, settings) -> the sale's fiscal paper, or None: the sale's usual receipt."""
+
 
 @dataclass(frozen=True, slots=True)
 class PrintOutcome:
@@ -139,6 +142,9 @@ class PrintService:
         self._own_devices = devices is None
         self.timeout = timeout
         self._printer: Printer | None = None
+        self.sale_paper: SalePaper | None = None
+        """Set by the composition root when the store issues NFC-e: the sale's paper
+        (the DANFE NFC-e and the cashback section), or None for the usual receipt."""
 
     @property
     def printer(self) -> Printer:
@@ -202,6 +208,10 @@ class PrintService:
             ]
 
     def receipt(self, kind: str, ref_id: int) -> Receipt:
+        if kind == SALE and self.sale_paper is not None:
+            paper = self.sale_paper(ref_id, self.settings)
+            if paper is not None:
+                return paper
         if kind == REPORT:
             report = stored_z(self.station, ref_id)
             return report_receipt(report, self.settings.language, self.settings.paper_mm)

@@ -138,7 +138,6 @@ def sale_receipt(station: Station, sale_id: int, settings: CounterSettings) -> R
     style = _Style(settings.language, ZoneInfo(settings.timezone))
     with station.read() as session:
         store = station.store(session)
-        program = LoyaltyProgram.from_json(store.program_json)
         sale = session.get(Sale, sale_id)
         if sale is None:
             raise LookupError(f"sale {sale_id} not found")
@@ -154,21 +153,49 @@ def sale_receipt(station: Station, sale_id: int, settings: CounterSettings) -> R
         out.rule()
         _totals(out, sale, style)
         if sale.customer_id is not None:
-            customer = session.get(Customer, sale.customer_id)
-            assert customer is not None
             out.rule()
-            _loyalty(out, session, sale, customer, store, program, style)
-            _tier(out, station, session, sale, customer.id, style)
-        link = survey_link(read_survey_settings(session), store, sale.uuid)
-        if link is not None:
-            out.feed().text(text("survey", style.locale), align="center")
-            out.qr(link)
-        if settings.receipt_footer:
-            out.feed().text(settings.receipt_footer, align="center")
-        out.feed(2)
-        if any(p.tender == Tender.CASH.value for p in sale.payments):
-            out.drawer(pin=2 if settings.drawer_pin == 2 else 5)
+        _after_totals(out, station, session, sale, settings, style)
         return out.cut().build()
+
+
+def append_sale_tail(
+    out: ReceiptBuilder, station: Station, sale_id: int, settings: CounterSettings
+) -> ReceiptBuilder:
+    """The sale's cashback section, survey, footer and drawer, after another document
+    (the DANFE NFC-e): the same as the end of the sale's own receipt. Uncut."""
+    style = _Style(settings.language, ZoneInfo(settings.timezone))
+    with station.read() as session:
+        sale = session.get(Sale, sale_id)
+        if sale is None:
+            raise LookupError(f"sale {sale_id} not found")
+        _after_totals(out, station, session, sale, settings, style)
+    return out
+
+
+def _after_totals(
+    out: ReceiptBuilder,
+    station: Station,
+    session: Session,
+    sale: Sale,
+    settings: CounterSettings,
+    style: _Style,
+) -> None:
+    store = station.store(session)
+    program = LoyaltyProgram.from_json(store.program_json)
+    if sale.customer_id is not None:
+        customer = session.get(Customer, sale.customer_id)
+        assert customer is not None
+        _loyalty(out, session, sale, customer, store, program, style)
+        _tier(out, station, session, sale, customer.id, style)
+    link = survey_link(read_survey_settings(session), store, sale.uuid)
+    if link is not None:
+        out.feed().text(text("survey", style.locale), align="center")
+        out.qr(link)
+    if settings.receipt_footer:
+        out.feed().text(settings.receipt_footer, align="center")
+    out.feed(2)
+    if any(p.tender == Tender.CASH.value for p in sale.payments):
+        out.drawer(pin=2 if settings.drawer_pin == 2 else 5)
 
 
 def _header(out: ReceiptBuilder, store: Store, style: _Style) -> None:

@@ -1,0 +1,81 @@
+"""The fiscal archive: each sale's XML with its protocol, the month's ZIP, the status.
+
+posapp never deletes a note (`nfce_note` refuses it): the XMLs are kept for the
+5 years the law asks. The accountant's ZIP holds every note authorised in the
+month (by dhEmi), cancelled ones included with their nfeProc, as
+`<key>-procNFe.xml` (fiscal.export_month).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from db.models import NfceNote
+from fiscal import NoteRecord, export_month
+from posapp.core.errors import PosError
+from posapp.services.common.station import Station
+from posapp.services.invoices.issuing import WAITING, note_of_sale
+from posapp.services.invoices.storage import to_record
+
+
+class NoNoteForSale(PosError):
+    code = "nfce_no_note"
+    pt_BR = "A venda {sale} não tem NFC-e."
+    en = "Sale {sale} has no NFC-e."
+
+
+def authorised_documents(station: Station) -> list[tuple[str, bytes]]:
+    with station.read() as session:
+        rows = session.execute(
+            select(NfceNote.key, NfceNote.authorised_xml)
+            .where(NfceNote.authorised_xml.is_not(None))
+            .order_by(NfceNote.series, NfceNote.number)
+        ).all()
+    return [(key, xml) for key, xml in rows if xml]
+
+
+def export(station: Station, month: str, out: Path) -> int:
+    """Write the month's ZIP; returns how many notes it holds (fiscal.InvalidInput: bad month)."""
+    documents = authorised_documents(station)
+    export_month(documents, month, out)
+    with zipfile.ZipFile(out) as archive:
+        return len(archive.namelist())
+
+
+def sale_xml(station: Station, sale_id: int) -> bytes:
+    """The sale's note: the nfeProc (with its protocol) once authorised, else the signed NFe."""
+    with station.read() as session:
+        note = note_of_sale(session, sale_id)
+        if note is None:
+            raise NoNoteForSale(sale=sale_id)
+        row = session.get(NfceNote, (note.record.series, note.record.number))
+        assert row is not None
+        return row.authorised_xml or row.xml
+
+
+@dataclass(frozen=True)
+class FiscalStatus:
+    counts: dict[str, int]
+    waiting: list[NoteRecord]
+    """Notes that need SEFAZ or the manager (pending, unanswered, rejected), oldest first."""
+    overdue: list[NoteRecord]
+
+
+def fiscal_status(station: Station, now: datetime) -> FiscalStatus:
+    with station.read() as session:
+        counts = dict(
+            session.execute(select(NfceNote.status, func.count()).group_by(NfceNote.status)).all()
+        )
+        rows = session.scalars(
+            select(NfceNote)
+            .where(NfceNote.status.in_((*WAITING, "rejected")))
+            .order_by(NfceNote.series, NfceNote.number)
+        )
+        waiting = [to_record(row) for row in rows]
+    overdue = [r for r in waiting if r.deadline is not None and r.deadline < now]
+    return FiscalStatus({str(k): int(v) for k, v in counts.items()}, waiting, overdue)

@@ -1,0 +1,218 @@
+"""Issuing the NFC-e of committed sales, online or in contingency, and sending later.
+
+One `Invoicer` per running counter (app or CLI): it owns the `fiscal`
+`ContingencyQueue` (whose memory of "SEFAZ is out" spares each sale the
+timeout), rebuilt when the settings or the certificate change. `issue_for_sale`
+is called after the sale's transaction has committed (by the print queue,
+and by the background sender for any sale left without a note, e.g. after a
+crash); it never issues a second note for a sale.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import and_, exists, func, select
+from sqlalchemy.orm import Session
+
+from db.models import Item, NfceNote, NfceSeries, Sale, SaleLine
+from fiscal import ContingencyQueue, FiscalError, Issued, NoteRecord, SefazClient
+from fiscal.contingency import SendReport
+from fiscal.sefaz_urls import ServiceUrls
+from posapp.core.errors import PosError
+from posapp.services.common.station import Station
+from posapp.services.invoices.mapping import nfce_of, sale_for_note
+from posapp.services.invoices.settings import (
+    FiscalSettings,
+    credentials,
+    read_secrets,
+    read_settings,
+)
+from posapp.services.invoices.storage import SqliteStorage, sale_ref, to_record
+
+log = logging.getLogger(__name__)
+
+WAITING = ("pending", "unanswered", "sending")
+"""A note in one of these still needs SEFAZ: the background sender's work."""
+
+
+class NoteNotIssued(PosError):
+    code = "nfce_not_issued"
+    pt_BR = "A NFC-e da venda {sale} não foi emitida: {reason_pt}"
+    en = "The NFC-e of sale {sale} was not issued: {reason_en}"
+
+
+@dataclass(frozen=True)
+class SaleNote:
+    """The note that covers a sale (the latest of its numbers that is not a replaced one)."""
+
+    record: NoteRecord
+    sale_id: int
+
+    @property
+    def contingency(self) -> bool:
+        return self.record.tp_emis == 9
+
+
+def note_of_sale(session: Session, sale_id: int) -> SaleNote | None:
+    row = session.scalars(
+        select(NfceNote)
+        .where(
+            NfceNote.sale_id == sale_id,
+            NfceNote.replaced_by.is_(None),
+            NfceNote.status.not_in(("voided", "unanswered")),
+        )
+        .order_by(NfceNote.number.desc())
+        .limit(1)
+    ).first()
+    return SaleNote(to_record(row), sale_id) if row is not None else None
+
+
+def unissued_sales(session: Session, since: datetime | None) -> list[int]:
+    """Sales with a product, not voided, sold since NFC-e was switched on, with no note."""
+    if since is None:
+        return []
+    has_product = exists().where(
+        SaleLine.sale_id == Sale.id, Item.id == SaleLine.item_id, Item.kind == "product"
+    )
+    has_note = exists().where(
+        NfceNote.sale_id == Sale.id,
+        NfceNote.replaced_by.is_(None),
+        NfceNote.status != "voided",
+    )
+    return list(
+        session.scalars(
+            select(Sale.id)
+            .where(Sale.created_at >= since, Sale.status != "voided", has_product, ~has_note)
+            .order_by(Sale.id)
+        )
+    )
+
+
+def work_waiting(session: Session) -> bool:
+    """Whether the sender has anything to do: a note waiting, or a number taken and unused."""
+    waiting = session.scalar(select(func.count()).where(NfceNote.status.in_(WAITING)))
+    if waiting:
+        return True
+    for series in session.scalars(select(NfceSeries)):
+        used = session.scalar(
+            select(func.count()).where(
+                and_(NfceNote.series == series.series, NfceNote.number >= series.first_number)
+            )
+        )
+        if used != series.next_number - series.first_number:
+            return True
+    return False
+
+
+class Invoicer:
+    def __init__(
+        self,
+        station: Station,
+        *,
+        holidays: Collection[date] = (),
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.station = station
+        self.holidays = holidays
+        self.clock = clock or station.now
+        self.storage = SqliteStorage(station)
+        self._lock = threading.RLock()
+        self._queue: ContingencyQueue | None = None
+        self._built_for: tuple[object, ...] | None = None
+
+    # the queue ------------------------------------------------------------------
+    def settings(self) -> FiscalSettings:
+        with self.station.read() as session:
+            return read_settings(session)
+
+    def enabled(self) -> bool:
+        return self.settings().enabled
+
+    def queue(self) -> ContingencyQueue:
+        """The contingency queue for the current settings (rebuilt when they change)."""
+        with self._lock, self.station.read() as session:
+            settings = read_settings(session)
+            fingerprint = (settings, read_secrets(session))
+            if self._queue is not None and fingerprint == self._built_for:
+                return self._queue
+            a1, csc = credentials(session)
+        self.close()
+        urls = ServiceUrls.at(settings.sefaz_url) if settings.sefaz_url else None
+        client = SefazClient(
+            a1,
+            settings.uf,
+            settings.env,
+            settings.cnpj,
+            urls=urls,
+            timeout_s=settings.timeout_s,
+            ca_file=settings.sefaz_ca_file or None,
+        )
+        self._queue = ContingencyQueue(
+            self.storage, client, a1, csc, clock=self.clock, holidays=self.holidays
+        )
+        self._built_for = fingerprint
+        return self._queue
+
+    def close(self) -> None:
+        with self._lock:
+            if self._queue is not None:
+                self._queue.client.close()
+            self._queue, self._built_for = None, None
+
+    # issuing --------------------------------------------------------------------
+    def note(self, sale_id: int) -> SaleNote | None:
+        with self.station.read() as session:
+            return note_of_sale(session, sale_id)
+
+    def issue_for_sale(self, sale_id: int) -> SaleNote | None:
+        """The sale's note, issued now if it has none (None: NFC-e off, or no product).
+        Never raises for SEFAZ trouble (contingency); bad data raises NoteNotIssued."""
+        with self._lock:
+            settings = self.settings()
+            if not settings.enabled:
+                return None
+            found = self.note(sale_id)
+            if found is not None:
+                return found
+            with self.station.read() as session:
+                data = sale_for_note(session, sale_id)
+            if data is None:
+                return None
+            note = nfce_of(data, settings, self.clock())
+            try:
+                issued: Issued = self.queue().issue(note, sale_ref(sale_id))
+            except FiscalError as error:
+                raise NoteNotIssued(
+                    sale=sale_id, reason_pt=error.message("pt_BR"), reason_en=error.message("en")
+                ) from None
+            log.info("NFC-e %s of sale %s: %s", issued.record.number, sale_id, issued.record.status)
+            return SaleNote(issued.record, sale_id)
+
+    def send_pending(self) -> SendReport | None:
+        """Issue notes for sales left without one, then transmit what waits (None: off)."""
+        settings = self.settings()
+        if not settings.enabled:
+            return None
+        with self.station.read() as session:
+            since = _since(settings)
+            missing = unissued_sales(session, since)
+            busy = work_waiting(session)
+        for sale_id in missing:
+            try:
+                self.issue_for_sale(sale_id)
+            except PosError as error:
+                log.warning("%s", error.message("en"))
+        if not (missing or busy):
+            return SendReport()
+        with self._lock:
+            queue = self.queue()
+        return queue.send_pending()
+
+
+def _since(settings: FiscalSettings) -> datetime | None:
+    return datetime.fromisoformat(settings.enabled_since) if settings.enabled_since else None

@@ -1,0 +1,128 @@
+"""A committed sale's product lines as `fiscal.Nfce`: services stay out of the NFC-e.
+
+Money stays in centavos. Cashback and vouchers used in the sale are the note's
+`loyalty_cents` (tPag 19 or a discount, the accountant's choice in the settings).
+In a sale with services too, the note covers the products only: the loyalty part
+and the other payments are split in proportion (largest remainder, exact to the
+centavo) and the change stays with the sale. Tax data are the item's as stored
+now (the note is issued right after the sale commits).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import Customer, Item, Sale, SaleLine
+from fiscal import Card, Environment, Nfce, Payment
+from fiscal import Item as FiscalItem
+from fiscal.model import SEM_GTIN
+from posapp.core.money import allocate
+from posapp.core.pricing import LOYALTY_TENDERS, Tender
+from posapp.services.invoices.settings import FiscalSettings
+
+TPAG: dict[str, str] = {
+    Tender.CASH.value: "01",
+    Tender.CREDIT.value: "03",
+    Tender.DEBIT.value: "04",
+    Tender.PIX.value: "17",
+}
+"""posapp's tenders as NFC-e tPag (FISCAL_FACTS §6); cashback and vouchers are loyalty."""
+CARD_GROUP = frozenset({"03", "04", "17"})
+"""Card and PIX payments carry the card group (tpIntegra 2: a terminal not integrated)."""
+
+
+@dataclass(frozen=True)
+class SaleForNote:
+    """What the sale gives the note: None items means no product was sold."""
+
+    sale_id: int
+    items: tuple[FiscalItem, ...]
+    payments: tuple[Payment, ...]
+    loyalty_cents: int
+    consumer_cpf: str
+
+
+def _item(line: SaleLine, item: Item) -> FiscalItem:
+    return FiscalItem(
+        code=item.sku or item.gtin or str(item.id),
+        description=line.description,
+        ncm=item.ncm or "",
+        cfop=item.cfop or "",
+        unit=item.unit or "",
+        quantity=Decimal(line.quantity),
+        unit_price_cents=line.unit_price,
+        gtin=item.gtin or SEM_GTIN,
+        cest=item.cest or "",
+        origin=item.origin if item.origin is not None else 0,
+        csosn=item.csosn or "",
+        cst=item.cst or "",
+        discount_cents=line.line_discount + line.sale_discount_share,
+    )
+
+
+def sale_for_note(session: Session, sale_id: int) -> SaleForNote | None:
+    """The sale's products and payments for its NFC-e; None when it sold no product."""
+    sale = session.get(Sale, sale_id)
+    if sale is None:
+        raise LookupError(f"sale {sale_id} not found")
+    rows = session.execute(
+        select(SaleLine, Item)
+        .join(Item, Item.id == SaleLine.item_id)
+        .where(SaleLine.sale_id == sale_id)
+        .order_by(SaleLine.id)
+    ).all()
+    products = [(line, item) for line, item in rows if item.kind == "product"]
+    if not products:
+        return None
+    product_total = sum(line.net for line, _ in products)
+    loyalty = sum(p.amount for p in sale.payments if Tender(p.tender) in LOYALTY_TENDERS)
+    others = [p for p in sale.payments if Tender(p.tender) not in LOYALTY_TENDERS]
+    if product_total == sale.total:
+        loyalty_share = loyalty
+        amounts = [p.amount for p in others]
+    else:
+        loyalty_share = allocate(loyalty, [product_total, sale.total - product_total])[0]
+        paid = [p.amount for p in others]
+        cash_index = next((i for i, p in enumerate(others) if p.tender == Tender.CASH.value), None)
+        if cash_index is not None:
+            paid[cash_index] -= sale.change
+        amounts = allocate(product_total - loyalty_share, paid) if paid else []
+    payments = tuple(
+        Payment(
+            TPAG[p.tender],
+            amount,
+            card=Card(integrated=False) if TPAG[p.tender] in CARD_GROUP else None,
+        )
+        for p, amount in zip(others, amounts, strict=True)
+        if amount > 0
+    )
+    customer = session.get(Customer, sale.customer_id) if sale.customer_id else None
+    return SaleForNote(
+        sale_id,
+        tuple(_item(line, item) for line, item in products),
+        payments,
+        loyalty_share,
+        customer.cpf if customer is not None and customer.cpf else "",
+    )
+
+
+def nfce_of(data: SaleForNote, settings: FiscalSettings, when: datetime) -> Nfce:
+    """The note to issue (its number and contingency are set by the queue)."""
+    return Nfce(
+        emitter=settings.emitter(),
+        environment=Environment(settings.environment),
+        series=settings.series,
+        number=0,
+        issued_at=when.astimezone(ZoneInfo(settings.timezone)),
+        items=data.items,
+        payments=data.payments,
+        loyalty_cents=data.loyalty_cents,
+        loyalty_as=settings.loyalty_as,
+        consumer_cpf=data.consumer_cpf,
+    )

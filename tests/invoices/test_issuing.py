@@ -1,0 +1,123 @@
+"""The pharmacy sells with NFC-e: the DANFE at the printer, contingency, the queue drained."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+from sqlalchemy import func, select
+
+from db.models import NfceNote, Sale
+from fiscal.schemas import validate
+from fiscal.testing import LocalSefaz
+from hardware.emulator.server import EmulatorServer
+from posapp.services.invoices.archive import fiscal_status
+from posapp.services.invoices.issuing import Invoicer
+from posapp.services.sales.tax_data import MissingTaxData
+from tests.invoices.conftest import print_sales, qr_codes
+from tests.support import Shop
+
+NS = {"n": "http://www.portalfiscal.inf.br/nfe"}
+
+
+def _text(xml: bytes, path: str) -> str:
+    return etree.fromstring(xml).findtext(path, None, NS) or ""
+
+
+def test_a_sale_prints_the_authorised_danfe_with_a_readable_qr_then_the_cashback(
+    shop: Shop, invoicer: Invoicer, sefaz: LocalSefaz, emulator: EmulatorServer
+) -> None:
+    maria = shop.enrol("Maria Souza", cpf="529.982.247-25")
+    sale = shop.sell(("dipirona", 2), "shampoo", customer=maria, cash=10_000)
+
+    (paper,) = print_sales(invoicer, emulator, [sale.sale_id])
+
+    note = invoicer.note(sale.sale_id)
+    assert note is not None and note.record.status == "authorised"
+    assert sefaz.authorisation_count(note.record.key) == 1
+    proc = note.record.proc_xml
+    validate(etree.fromstring(proc), "nfeProc")
+    assert _text(proc, ".//n:dest/n:CPF") == "52998224725"
+    assert _text(proc, ".//n:total/n:ICMSTot/n:vNF") == "55.00"
+    assert _text(proc, ".//n:pag/n:vTroco") == "45.00"
+    lines = [line.strip() for line in paper.lines]
+    danfe = next(i for i, line in enumerate(lines) if line.startswith("DANFE NFC-e"))
+    cashback = next(i for i, line in enumerate(lines) if line.startswith("Cashback ganho"))
+    assert danfe < cashback
+    assert "CUPOM NÃO FISCAL" not in lines
+    assert "EMITIDA EM CONTINGÊNCIA" not in lines
+    assert any(note.record.protocol in line for line in lines)
+    assert qr_codes(paper) == [_text(proc, ".//n:infNFeSupl/n:qrCode")]
+
+
+def test_sefaz_down_prints_contingency_and_the_sender_drains_the_queue_without_gaps(
+    shop: Shop, invoicer: Invoicer, sefaz: LocalSefaz, emulator: EmulatorServer
+) -> None:
+    sefaz.set_mode("down")
+    sales = [shop.sell("dipirona", cash=1_250).sale_id for _ in range(5)]
+    (first, *_rest) = print_sales(invoicer, emulator, sales)
+    assert "EMITIDA EM CONTINGÊNCIA" in [line.strip() for line in first.lines]
+    status = fiscal_status(shop.station, shop.clock())
+    assert [r.number for r in status.waiting] == [1, 2, 3, 4, 5]
+    assert all(r.status == "pending" and r.deadline is not None for r in status.waiting)
+
+    still_down = invoicer.send_pending()
+    assert still_down is not None and not still_down.done
+
+    sefaz.set_mode("authorise")
+    report = invoicer.send_pending()
+    assert report is not None and report.done and report.authorised == [1, 2, 3, 4, 5]
+    with shop.station.read() as session:
+        rows = session.scalars(select(NfceNote).order_by(NfceNote.number)).all()
+        assert [(r.number, r.status, r.sale_id, r.tp_emis) for r in rows] == [
+            (n, "authorised", sale_id, 9) for n, sale_id in zip(range(1, 6), sales, strict=True)
+        ]
+        assert all(sefaz.authorisation_count(r.key) == 1 for r in rows)
+    assert fiscal_status(shop.station, shop.clock()).waiting == []
+
+
+def test_a_sale_left_without_a_note_gets_one_from_the_background_sender(
+    shop: Shop, invoicer: Invoicer, sefaz: LocalSefaz
+) -> None:
+    sale = shop.sell("shampoo", pix=3_000)  # committed; the app closed before printing
+    assert invoicer.note(sale.sale_id) is None
+    report = invoicer.send_pending()
+    assert report is not None and report.done
+    note = invoicer.note(sale.sale_id)
+    assert note is not None and note.record.status == "authorised"
+    assert _text(note.record.proc_xml, ".//n:detPag/n:tPag") == "17"
+    assert invoicer.send_pending() is not None
+    assert invoicer.note(sale.sale_id) == note  # never a second note for the sale
+
+
+def test_services_stay_out_and_a_product_without_tax_data_is_refused_naming_it(
+    shop: Shop, invoicer: Invoicer, sefaz: LocalSefaz, emulator: EmulatorServer
+) -> None:
+    with shop.station.read() as session:
+        before = session.scalar(select(func.count()).select_from(Sale))
+    with pytest.raises(MissingTaxData) as refused:
+        shop.sell("batom", "dipirona", cash=10_000)
+    assert "Batom matte" in refused.value.message("pt_BR")
+    assert "NCM" in refused.value.message("en")
+    with shop.station.read() as session:
+        assert session.scalar(select(func.count()).select_from(Sale)) == before
+
+    service_only = shop.sell("corte", cash=8_000)
+    (paper,) = print_sales(invoicer, emulator, [service_only.sale_id])
+    assert invoicer.note(service_only.sale_id) is None
+    assert "CUPOM NÃO FISCAL" in [line.strip() for line in paper.lines]
+
+    mixed = shop.sell("corte", "shampoo", cash=11_000)
+    note = invoicer.issue_for_sale(mixed.sale_id)
+    assert note is not None and note.record.status == "authorised"
+    proc = note.record.proc_xml
+    # homologação writes its own xProd on the first line; cProd names the product
+    assert [e.text for e in etree.fromstring(proc).iterfind(".//n:det/n:prod/n:cProd", NS)] == [
+        "7891000100103"
+    ]
+    assert _text(proc, ".//n:total/n:ICMSTot/n:vNF") == "30.00"
+    assert _text(proc, ".//n:detPag/n:vPag") == "30.00"
+
+
+def test_a_store_without_nfce_sells_products_without_tax_data(shop: Shop) -> None:
+    sale = shop.sell("batom", cash=4_990)
+    assert sale.total == 4_990
