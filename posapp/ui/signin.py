@@ -66,7 +66,9 @@ class PinPad(QWidget):
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.display.setPlaceholderText(self.tr("PIN"))
         self.display.textEdited.connect(self._digits_only)
-        self.display.returnPressed.connect(self.submit)
+        self._enter_taken = False
+        """The display's returnPressed has just submitted for the Enter now reaching the pad."""
+        self.display.returnPressed.connect(self._display_enter)
         grid = QGridLayout()
         grid.setSpacing(10)
         self.digits: dict[str, QPushButton] = {}
@@ -116,16 +118,25 @@ class PinPad(QWidget):
     def pin(self) -> str:
         return self.display.text()
 
+    def _display_enter(self) -> None:
+        self._enter_taken = True
+        self.submit()
+
     def submit(self) -> None:
         self.submitted.emit(self.display.text())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Keys that reach the pad itself; Enter in the display already submitted (its
+        returnPressed) and is passed on here too, so it is taken without a second submit."""
         if event.text().isdigit():
             self.press(event.text())
         elif event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Escape):
             self.clear()
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.submit()
+            if not self._enter_taken:
+                self.submit()
+            self._enter_taken = False
+            event.accept()
         else:
             super().keyPressEvent(event)
 

@@ -135,7 +135,7 @@ def test_above_the_limit_a_cashiers_pin_is_refused_and_a_managers_approves(
     qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=10_000)
     assert asked == ["desconto acima do limite"]
     assert dialog.error.text() == (
-        "Esta ação precisa da senha de um gerente: desconto acima do limite."
+        "PIN de gerente incorreto (ou sem permissão): desconto acima do limite não foi autorizado."
     )
     assert sales(shop) == 0 and screen.last_sale is None
 

@@ -140,7 +140,8 @@ def test_cancelling_the_cart_needs_a_manager_and_is_audited(
     screen.cancel_sale()
     settle(screen, qtbot)
     assert screen.message.text() == (
-        "Esta ação precisa da senha de um gerente: cancelar venda em andamento."
+        "PIN de gerente incorreto (ou sem permissão): "
+        "cancelar venda em andamento não foi autorizado."
     )
     assert screen.model.rowCount() == 2
 

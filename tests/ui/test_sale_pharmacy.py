@@ -72,14 +72,19 @@ def test_a_pharmacy_sale_by_scanner_with_cashback_voucher_and_split_payment(
     settle(screen, qtbot)
     panel = screen.loyalty_label.text()
     assert "Maria Silva" in screen.customer_label.text()
-    assert "Saldo disponível: R$ 2,40" in panel
+    assert screen.balance_label.text() == "Saldo disponível: R$ 2,40"
     assert f"Vale {voucher.code}: R$ 5,00" in panel
     # 5 % of R$ 55,00 if money pays it all: live, from quote
-    assert screen.earn_label.text() == "Esta compra rende: R$ 2,75"
+    assert screen.earn_label.text() == (
+        "Esta compra rende: R$ 2,75 (sem usar cashback; o cashback usado não rende)"
+    )
 
     screen.pay()
     dialog = screen.payment_dialog
     assert dialog is not None
+    assert dialog.cashback.text() == ""  # never spent unless the cashier chooses it
+    assert dialog.use_cashback.text() == "F2 Usar cashback R$ 2,40?"
+    dialog.toggle_cashback()
     assert dialog.cashback.text() == "2,40"  # the most the program and the balance allow
     with shop.station.read() as session:  # the voucher's QR, as the scanner reads it
         row = session.scalars(select(Voucher).where(Voucher.code == voucher.code)).one()

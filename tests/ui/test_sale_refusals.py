@@ -60,7 +60,7 @@ def test_a_bad_cpf_in_the_enrol_dialog_is_refused_then_a_good_one_enrols_and_att
     assert screen.customer is not None and screen.customer.name == "Joana Prado"
     assert changed == [screen.customer.id]
     assert screen.customer_label.text() == "Joana Prado  ***.982.247-**"
-    assert "Saldo disponível: R$ 0,00" in screen.loyalty_label.text()
+    assert screen.balance_label.text() == "Saldo disponível: R$ 0,00"
 
 
 def test_an_unknown_barcode_is_said_in_the_screen_and_the_search_is_offered(
@@ -116,7 +116,8 @@ def test_a_spent_voucher_and_cashback_above_the_cap_are_refused_in_the_payment_d
     screen.pay()
     dialog = screen.payment_dialog
     assert dialog is not None
-    assert dialog.cashback.text() == "3,65"  # R$ 2,40 + R$ 1,25 earned; cap R$ 6,25
+    assert dialog.cashback.text() == ""  # nothing spent unless the cashier chooses it
+    assert dialog.use_cashback.text() == "F2 Usar cashback R$ 3,65?"  # R$ 2,40 + R$ 1,25
 
     spent = f"O vale {voucher.code} já foi usado."
     dialog.voucher.setText(voucher.code.lower())
@@ -129,13 +130,16 @@ def test_a_spent_voucher_and_cashback_above_the_cap_are_refused_in_the_payment_d
     assert count(shop, Sale) == 1
 
     dialog.voucher.clear()
-    dialog.cashback.setText("7,00")
+    dialog.cashback.setText("7,00")  # said while typing, with checkout's own words
+    above_cap = "O programa permite usar até R$ 6,25 de cashback nesta compra (pediu R$ 7,00)."
+    assert dialog.summary.text() == above_cap
     dialog.submit()
-    qtbot.waitUntil(lambda: not dialog.busy)
-    assert dialog.error.text() == (
-        "O programa permite usar até R$ 6,25 de cashback nesta compra (pediu R$ 7,00)."
-    )
+    assert dialog.error.text() == above_cap and not dialog.busy
     assert count(shop, Sale) == 1 and screen.model.rowCount() == 1
+    dialog.cashback.setText("5,00")  # under the cap, above the balance
+    assert dialog.summary.text() == (
+        "Cashback acima do saldo disponível: pediu R$ 5,00, disponível R$ 3,65."
+    )
 
     dialog.cashback.setText("abc")
     dialog.submit()

@@ -59,7 +59,12 @@ def _error_label() -> QLabel:
 
 
 class CustomerPickerDialog(QDialog):
-    """Type a CPF, a mobile number or part of a name; pick one of the customers found."""
+    """Type a CPF, a mobile number or part of a name; pick one of the customers found.
+
+    Enter is the one key: it picks the highlighted customer when the list shows what was
+    typed, else it searches and picks the customer at once when only one is found
+    (F2, the name or phone, Enter: the balance is on screen).
+    """
 
     chosen = Signal(object)
     """The CustomerSummary picked."""
@@ -72,6 +77,10 @@ class CustomerPickerDialog(QDialog):
         self.lang = locale
         self.customer: CustomerSummary | None = None
         self.searching = False
+        self._shown_for: str | None = None
+        """The words the listed customers were found for."""
+        self._pick_one = False
+        """Enter was pressed before the answer: pick a lone customer as soon as it comes."""
         self.setObjectName("customerPicker")
         self.setWindowTitle(self.tr("Cliente"))
         self.setMinimumWidth(420)
@@ -80,7 +89,6 @@ class CustomerPickerDialog(QDialog):
         self.query = QLineEdit()
         self.query.setObjectName("customerQuery")
         self.query.setMinimumHeight(40)
-        self.query.returnPressed.connect(self.search)
         layout.addWidget(self.query)
         self.results = QListWidget()
         self.results.setObjectName("customerResults")
@@ -111,22 +119,31 @@ class CustomerPickerDialog(QDialog):
             return
         self.searching = True
         self.error.clear()
+        station = self.station
         run_in_background(
             self,
-            lambda: customers.search(self.station, text),
-            self._show,
+            lambda: customers.search(station, text),
+            lambda found: self._show(text, found),
             self._failed,
         )
 
-    def _show(self, found: list[CustomerSummary]) -> None:
+    def _show(self, text: str, found: list[CustomerSummary]) -> None:
+        if text != self.query.text().strip():
+            return  # an answer for words since changed
         self.searching = False
+        self._shown_for = text
         self.results.clear()
         for customer in found:
             item = QListWidgetItem(customer_label(customer))
             item.setData(CUSTOMER_ROLE, customer)
             self.results.addItem(item)
+        pick, self._pick_one = self._pick_one, False
         if found:
             self.results.setCurrentRow(0)
+            if pick and len(found) == 1:
+                self.choose()
+            elif pick:
+                self.results.setFocus()
         else:
             self.error.setText(self.tr("Nenhum cliente encontrado. Cadastre um novo."))
 
@@ -135,9 +152,14 @@ class CustomerPickerDialog(QDialog):
         self.error.setText(error_text(error, self.lang))
 
     def choose(self) -> None:
+        """Enter or OK: the highlighted customer, or search and pick a lone one."""
+        if self.customer is not None:
+            return
         item = self.results.currentItem()
-        if item is None:
-            if self.query.text().strip() and not self.searching:
+        text = self.query.text().strip()
+        if item is None or self._shown_for != text:
+            if text:
+                self._pick_one = True
                 self.search()
             return
         customer = item.data(CUSTOMER_ROLE)

@@ -18,7 +18,7 @@ from concurrent.futures import Future
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -40,10 +39,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.core.cpf import format_cpf, is_valid_cpf, normalize_cpf
 from posapp.core.errors import NotAuthorized, UnknownItem
 from posapp.core.money import format_money
 from posapp.core.tender_names import tender_name
 from posapp.services.admin import staff
+from posapp.services.cash.shifts import current_shift
 from posapp.services.common.auth import StaffRef
 from posapp.services.common.changes import Change
 from posapp.services.customers import registry as customers
@@ -71,8 +72,9 @@ from posapp.ui.sale.customer_dialogs import (
 )
 from posapp.ui.sale.discount_dialog import SaleDiscount, SaleDiscountDialog
 from posapp.ui.sale.parked_dialog import ParkedDialog
-from posapp.ui.sale.payment_dialog import PaymentDialog
+from posapp.ui.sale.payment_dialog import CashbackLimits, PaymentDialog
 from posapp.ui.sale.professional_bar import ProfessionalBar
+from posapp.ui.sale.receipt_view import ReceiptDialog, ReceiptPreview
 from posapp.ui.sale.wedge_filter import WedgeFilter, wedge_config
 
 T = TypeVar("T")
@@ -156,6 +158,9 @@ class SaleScreen(QWidget):
         self.customer_dialog: CustomerPickerDialog | None = None
         self.enrol_dialog: EnrolDialog | None = None
         self.parked_dialog: ParkedDialog | None = None
+        self.receipt_dialog: ReceiptDialog | None = None
+        self._unknown_cpf = ""
+        """A CPF read in the code field that no customer has (F9 enrols it)."""
         self.sale_discount: SaleDiscount | None = None
         """F11: the discount on the whole sale; it goes when the cart empties."""
         self.discount_dialog: SaleDiscountDialog | None = None
@@ -183,6 +188,8 @@ class SaleScreen(QWidget):
         self._update_totals()
         self._update_customer_panel()
         context.events.changed.connect(self.on_changed)
+        context.events.staff_changed.connect(self.on_staff_changed)
+        self.setFocusProxy(self.input)
 
     # -- layout ----------------------------------------------------------------
 
@@ -213,6 +220,17 @@ class SaleScreen(QWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("font-size: 16px; color: #8a4b00;")
         left.addWidget(self.message)
+        self.shift_warning = QLabel(
+            self.tr("Abra o turno antes de vender: Caixa (Ctrl+4) › Abrir turno.")
+        )
+        self.shift_warning.setObjectName("shiftWarning")
+        self.shift_warning.setWordWrap(True)
+        self.shift_warning.setStyleSheet(
+            "font-size: 18px; font-weight: bold; color: #ffffff; background: #b00020; "
+            "padding: 6px 10px; border-radius: 4px;"
+        )
+        self.shift_warning.setVisible(False)
+        left.addWidget(self.shift_warning)
 
         self.results = QListWidget()
         self.results.setObjectName("itemResults")
@@ -248,8 +266,20 @@ class SaleScreen(QWidget):
         self.total_label = QLabel()
         self.total_label.setObjectName("saleTotal")
         self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.total_label.setStyleSheet("font-size: 28px; font-weight: bold;")
+        self.total_label.setStyleSheet(
+            "font-size: 34px; font-weight: bold; color: #ffffff; background: #14213d; "
+            "padding: 6px 12px; border-radius: 4px;"
+        )
         left.addWidget(self.total_label)
+        self.change_label = QLabel()
+        self.change_label.setObjectName("changeDue")
+        self.change_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.change_label.setStyleSheet(
+            "font-size: 34px; font-weight: bold; color: #ffffff; background: #0b6b2e; "
+            "padding: 6px 12px; border-radius: 4px;"
+        )
+        self.change_label.setVisible(False)
+        left.addWidget(self.change_label)
 
         right = QVBoxLayout()
         body.addLayout(right, 2)
@@ -262,6 +292,14 @@ class SaleScreen(QWidget):
         self.customer_label.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.customer_label.setWordWrap(True)
         panel_layout.addWidget(self.customer_label)
+        self.balance_label = QLabel()
+        self.balance_label.setObjectName("customerBalance")
+        self.balance_label.setStyleSheet(
+            "font-size: 26px; font-weight: bold; color: #00401f; background: #e3f4e8; "
+            "padding: 4px 10px; border-radius: 4px;"
+        )
+        self.balance_label.setVisible(False)
+        panel_layout.addWidget(self.balance_label)
         self.loyalty_label = QLabel()
         self.loyalty_label.setObjectName("customerLoyalty")
         self.loyalty_label.setWordWrap(True)
@@ -296,13 +334,10 @@ class SaleScreen(QWidget):
         self.last_sale_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         right.addWidget(self.last_sale_label)
         right.addWidget(self._nps_panel())
-        self.preview = QLabel()
-        self.preview.setObjectName("receiptPreview")
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        scroll = QScrollArea()
-        scroll.setWidget(self.preview)
-        scroll.setWidgetResizable(True)
-        right.addWidget(scroll, 1)
+        self.receipt_view = ReceiptPreview()
+        self.preview = self.receipt_view.label
+        right.addWidget(self.receipt_view, 1)
+        right.addStretch(0)
 
         keys = QGridLayout()
         outer.addLayout(keys)
@@ -378,6 +413,7 @@ class SaleScreen(QWidget):
             (Qt.Key.Key_F9, self.open_enrol),
             (Qt.Key.Key_F10, self.pay),
             (Qt.Key.Key_F11, self.open_sale_discount),
+            (Qt.Key.Key_F12, self.show_receipt),
         ]
         for key, action in bindings:
             shortcut = QShortcut(QKeySequence(key), self)
@@ -433,6 +469,46 @@ class SaleScreen(QWidget):
             number,
         )
         self.table.selectRow(waiting)
+
+    # -- who is at the counter --------------------------------------------------------
+
+    def on_staff_changed(self) -> None:
+        """Sign-out: nothing of the last customer stays on screen (the shell has parked the
+        cart, posapp.ui.sale.leaving); sign-in: the code field has the focus and a closed
+        shift is said at once."""
+        if self.context.staff is None:
+            if self.payment_dialog is not None:
+                self.payment_dialog.reject()
+            self._escape()
+            self.forget_last_sale()
+            self.change_label.setVisible(False)
+            self.skip_nps()
+            self._unknown_cpf = ""
+            if self.model.rowCount() == 0:
+                self.detach_customer()
+                self.message.clear()
+            return
+        self.check_shift()
+        self.input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def check_shift(self) -> None:
+        """Say "Abra o turno" before the cart is built, not at F10."""
+        station = self.station
+        self.jobs.run(
+            lambda: current_shift(station),
+            lambda shift: self.shift_warning.setVisible(shift is None),
+        )
+
+    def forget_last_sale(self) -> None:
+        """The previous sale's summary and receipt leave the screen (the next customer's)."""
+        self.last_sale_label.clear()
+        self.receipt_view.clear()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.context.staff is not None:
+            self.check_shift()
+        self.input.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- small helpers -----------------------------------------------------------
 
@@ -491,7 +567,9 @@ class SaleScreen(QWidget):
         try:
             item = catalog.find_by_code(self.station, text)
         except UnknownItem:
-            if text.isdigit():
+            if is_valid_cpf(text):
+                self.find_cpf(text)
+            elif text.isdigit():
                 self._unknown_code(text)
             else:
                 self.search(text)
@@ -503,9 +581,33 @@ class SaleScreen(QWidget):
         try:
             item = catalog.find_by_code(self.station, code)
         except UnknownItem:
-            self._unknown_code(code)
+            if is_valid_cpf(code):
+                self.find_cpf(code)
+            else:
+                self._unknown_code(code)
             return
         self.add_item(item, quantity)
+
+    def find_cpf(self, text: str) -> None:
+        """A valid CPF in the code field (no item has that code): attach its customer, or
+        offer to enrol them with the CPF filled in (F9)."""
+        cpf = normalize_cpf(text)
+        self.input.clear()
+        station = self.station
+        self.jobs.run(
+            lambda: customers.search(station, cpf), lambda found: self._cpf_found(cpf, found)
+        )
+
+    def _cpf_found(self, cpf: str, found: list[CustomerSummary]) -> None:
+        match = [customer for customer in found if customer.cpf == cpf]
+        if match:
+            self._unknown_cpf = ""
+            self.attach_customer(match[0])
+            return
+        self._unknown_cpf = cpf
+        self.say(
+            self.tr("CPF %1 sem cadastro. F9 cadastra o cliente.").replace("%1", format_cpf(cpf))
+        )
 
     def _unknown_code(self, code: str) -> None:
         self.say(
@@ -517,6 +619,10 @@ class SaleScreen(QWidget):
         self.input.selectAll()
 
     def add_item(self, item: ItemView, quantity: int = 1) -> None:
+        if self.model.rowCount() == 0:
+            self.change_label.setVisible(False)
+            self.forget_last_sale()
+            self.check_shift()
         row = self.model.add_item(item, quantity)
         self.table.selectRow(row)
         self.results.setVisible(False)
@@ -551,9 +657,9 @@ class SaleScreen(QWidget):
         if found:
             self.results.setCurrentRow(0)
             self.say(
-                self.tr("%1 resultado(s) para “%2”: escolha com ↓ e Enter.")
-                .replace("%1", str(len(found)))
-                .replace("%2", text)
+                self.tr(
+                    "%n resultado(s) para “%1”: escolha com ↓ e Enter.", "", len(found)
+                ).replace("%1", text)
             )
         else:
             self.say(self.tr("Nada encontrado para “%1”.").replace("%1", text))
@@ -707,15 +813,19 @@ class SaleScreen(QWidget):
             self.open_enrol()
 
         dialog.enrol_button.clicked.connect(enrol_instead)
-        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
         self.customer_dialog = dialog
         dialog.open()
 
-    def open_enrol(self) -> None:
+    def open_enrol(self, cpf: str = "") -> None:
         staff_id = self.context.staff.id if self.context.staff else None
         dialog = EnrolDialog(self.station, self.lang, staff_id, self)
+        cpf = cpf or self._unknown_cpf
+        if cpf:
+            dialog.cpf.setText(format_cpf(cpf))
+            dialog.name.setFocus()
         dialog.enrolled.connect(self._enrolled)
-        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
         self.enrol_dialog = dialog
         dialog.open()
 
@@ -764,8 +874,10 @@ class SaleScreen(QWidget):
 
     def _update_customer_panel(self) -> None:
         self.detach_button.setVisible(self.customer is not None)
+        self.balance_label.setVisible(self.customer is not None and self.account is not None)
         if self.customer is None:
             self.customer_label.setText(self.tr("Sem cliente (F2 para identificar)"))
+            self.balance_label.clear()
             self.loyalty_label.clear()
             self.tier_label.clear()
             self.earn_label.clear()
@@ -776,7 +888,7 @@ class SaleScreen(QWidget):
         if self.account is not None:
             balance = self.account.balance
             points = self.quote.points if self.quote is not None else False
-            lines.append(
+            self.balance_label.setText(
                 self.tr("Saldo disponível: %1").replace(
                     "%1", self.money(self.account.spendable_value)
                 )
@@ -814,7 +926,10 @@ class SaleScreen(QWidget):
                 if self.quote.points
                 else self.money(self.quote.earn_value)
             )
-            self.earn_label.setText(self.tr("Esta compra rende: %1").replace("%1", earn))
+            text = self.tr("Esta compra rende: %1").replace("%1", earn)
+            if self.quote.redeem_cap > 0:
+                text += " " + self.tr("(sem usar cashback; o cashback usado não rende)")
+            self.earn_label.setText(text)
         else:
             self.earn_label.clear()
 
@@ -847,14 +962,16 @@ class SaleScreen(QWidget):
                 return
         total = self.quote.total
         customer_id = self.customer.id if self.customer else None
+        station, lines, off = self.station, self.model.requests(), self.sale_discount_centavos()
         dialog = PaymentDialog(
             total,
-            self.quote.redeem_cap,
-            has_customer=customer_id is not None,
+            CashbackLimits.of(self.quote) if customer_id is not None else None,
             locale=self.lang,
-            check_voucher=lambda offered: preview_voucher(
-                self.station, offered, customer_id, total
+            check_voucher=lambda offered: preview_voucher(station, offered, customer_id, total),
+            earn_for=lambda paid: quote(
+                station, lines, customer_id=customer_id, sale_discount=off, loyalty_paid=paid
             ),
+            earn_now=self.quote if customer_id is not None else None,
             parent=self,
         )
         dialog.submitted.connect(lambda payments: self._checkout(dialog, payments, None))
@@ -905,8 +1022,17 @@ class SaleScreen(QWidget):
             if pin:
                 self._checkout(dialog, payments, pin)
                 return
-        dialog.show_error(error_text(error, self.lang))
-        self.context.events.status.emit(error_text(error, self.lang))
+        text = self.refusal_text(error, manager_pin is not None)
+        dialog.show_error(text)
+        self.context.events.status.emit(text)
+
+    def refusal_text(self, error: Exception, pin_given: bool) -> str:
+        """The refusal in words; a manager PIN that authorized nothing is said to be wrong."""
+        if isinstance(error, NotAuthorized) and pin_given:
+            return self.tr(
+                "PIN de gerente incorreto (ou sem permissão): %1 não foi autorizado."
+            ).replace("%1", str(error.params.get("action", "")))
+        return error_text(error, self.lang)
 
     def _sale_done(self, dialog: PaymentDialog, result: SaleResult) -> None:
         dialog.finish()
@@ -924,8 +1050,12 @@ class SaleScreen(QWidget):
         self.account = None
         self.tier = None
         self.quote = None
+        self._unknown_cpf = ""
         self._update_totals()
         self._update_customer_panel()
+        if result.change:
+            self.change_label.setText(self.tr("Troco: %1").replace("%1", self.money(result.change)))
+            self.change_label.setVisible(True)
         self.say(text)
         self.offer_nps(result.uuid, result.number)
         self.context.events.sale_committed.emit(result.sale_id)
@@ -1072,9 +1202,21 @@ class SaleScreen(QWidget):
             self.say(text)
 
     def _show_preview(self, png: bytes) -> None:
-        pixmap = QPixmap()
-        pixmap.loadFromData(png, "PNG")
-        self.preview.setPixmap(pixmap)
+        self.receipt_view.show_png(png)
+
+    def show_receipt(self) -> None:
+        """F12: the last receipt, whole and readable, in a dialog."""
+        if self.receipt_view.original.isNull():
+            self.say(self.tr("Nenhum recibo para mostrar."))
+            return
+        dialog = ReceiptDialog(self.receipt_view.original, self)
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        self.receipt_dialog = dialog
+        dialog.open()
+
+    def _dialog_closed(self, dialog: QWidget) -> None:
+        dialog.deleteLater()
+        self.input.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- park, recall, cancel -------------------------------------------------------
 
@@ -1187,6 +1329,7 @@ class SaleScreen(QWidget):
         self.jobs.run(
             lambda: cart_audit.record_cart_cancel(self.station, staff_id, pin, lines, total),
             self._cancelled,
+            lambda error: self.say(self.refusal_text(error, True)),
         )
 
     def _cancelled(self, manager: StaffRef) -> None:
