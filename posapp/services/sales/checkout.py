@@ -36,6 +36,7 @@ from db.models import (
     Voucher,
     table_of,
 )
+from payments.card import CardDetails
 from posapp.core.cpf import mask_cpf
 from posapp.core.errors import (
     CashbackAboveBalance,
@@ -73,6 +74,7 @@ from posapp.services.loyalty.vouchers import (
 from posapp.services.messages.config import messaging_settings
 from posapp.services.messages.queue import enqueue
 from posapp.services.messages.voucher_notice import announce_voucher
+from posapp.services.payments.tenders import PixTender, TenderDetail, record_tender_details
 from posapp.services.sales.tax_data import check_tax_data
 
 if TYPE_CHECKING:  # the sync modules load only where sync is used
@@ -147,6 +149,10 @@ class TenderRequest:
     amount: int = 0
     voucher: str | None = None
     """For a voucher: the code as typed or the QR as scanned."""
+    card: CardDetails | None = None
+    """For a debit or credit tender: brand, NSU/DOC, authorisation, acquirer, instalments."""
+    pix: PixTender | None = None
+    """For a Pix tender: the static code's txid, or the paid dynamic charge."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,6 +301,17 @@ def checkout(
                 }
                 for payment, voucher_id in tendered
             ],
+        )
+        record_tender_details(
+            connection,
+            sale.id,
+            [
+                TenderDetail(t.tender.value, t.amount, t.card, t.pix)
+                for t in request.payments
+                if t.tender not in (Tender.CASHBACK, Tender.VOUCHER)
+            ],
+            staff.id,
+            now,
         )
 
         refs = Refs(sale_id=sale.id, sale_uuid=sale.uuid, staff_id=staff.id)
