@@ -213,7 +213,10 @@ def test_a_write_failing_halfway_drops_the_document(
     assert [bytes(d.data) for d in elgin.printed] == [job.data]
 
 
-def test_without_pywin32_the_address_is_refused_in_words(devices: DeviceThread) -> None:
+def test_without_pywin32_the_address_is_refused_in_words(
+    devices: DeviceThread, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "win32print", None)  # not installed (Linux, or a bad bundle)
     printer = Printer(URI, 80, "default", devices)
     with pytest.raises(SpoolerUnavailable) as unavailable:
         printer.send(printer.render(page_of_tests(printer.paper))).result(10)
