@@ -12,4 +12,8 @@ Knows nothing of posapp and nothing of Qt. Entry points:
 - `hardware.scanner`: `WedgeDetector`, `HidScanner`, `SerialScanner`, `watch_scanner`.
 - `hardware.drawer`: `CashDrawer`.
 - `hardware.cli`: `add_printer_commands`, `run_printer_command`.
+- `hardware.win32_spooler`: `win32://` printers through the Windows spooler (pywin32),
+  `installed_printers()`, the spooler's status; `hardware.testing.fake_win32print` fakes it.
+- `hardware.serial_ports`: `serial_ports()` (COM3, /dev/ttyUSB0) named alike, `serial_uri()`.
+- `hardware.usb_library`: the libusb pyusb uses (the bundled DLL on Windows).
 """
