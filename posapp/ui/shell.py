@@ -37,6 +37,7 @@ from posapp.services.sync.status import SyncStatus, sync_status
 from posapp.ui import runner
 from posapp.ui.context import UiContext
 from posapp.ui.formatting import moment
+from posapp.ui.printed_window import show_printed, virtual_name
 from posapp.ui.runner import run_in_background
 from posapp.ui.signin import SignInScreen, role_name
 from posapp.ui.sync_line import status_text
@@ -199,6 +200,14 @@ class Shell(QMainWindow):
         self.scanner_status = _named(QLabel(self.tr("Leitor: teclado")), "statusScanner")
         self.sync_status = _named(QLabel(self.tr("Sincronização: desligada")), "statusSync")
         bar.addPermanentWidget(self.busy)
+        self.printed_button = _named(QPushButton(self.tr("Impressões")), "showPrinted")
+        self.printed_button.setToolTip(self.tr("O que a impressora virtual imprimiu"))
+        self.printed_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.printed_button.setVisible(virtual_name(self.context.settings.printer_uri) is not None)
+        self.printed_button.clicked.connect(
+            lambda: show_printed(self.context.settings.printer_uri, self)
+        )
+        bar.addPermanentWidget(self.printed_button)
         for label in (
             self.staff_status,
             self.shift_status,

@@ -108,7 +108,11 @@ def test_a_cashier_opens_but_only_a_manager_moves_cash_closes_and_runs_the_z(
     qtbot.waitUntil(lambda: widget.report is not None and widget.report.kind == "Z")
     assert widget.model.index(0, 0).data() == "REDUÇÃO Z Nº 0001"
     widget.print_button.click()
-    qtbot.waitUntil(lambda: widget.message.text() == "Relatório impresso.", timeout=20_000)
+    qtbot.waitUntil(
+        lambda: widget.message.text()
+        == "Relatório impresso na impressora virtual: veja na janela Impressões.",
+        timeout=20_000,
+    )
 
 
 def test_the_report_model_passes_the_model_tester(qtmodeltester: object) -> None:

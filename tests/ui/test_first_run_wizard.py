@@ -23,6 +23,7 @@ from posapp.services.common.counter_settings import load_settings
 from posapp.services.common.machine_settings import read_machine_config
 from posapp.services.common.station import Station, open_station
 from posapp.ui.first_run.wizard import NO_PRINTER, FirstRunWizard
+from posapp.ui.printed_window import show_printed
 from posapp.ui.sale.wedge_filter import wedge_config
 
 
@@ -109,9 +110,19 @@ def test_the_test_print_reaches_the_virtual_printer(qtbot: QtBot, station: Stati
     wizard.printer.test_button.click()
     qtbot.waitUntil(lambda: wizard.printer.outcome is not None, timeout=10_000)
     assert wizard.printer.outcome is not None and wizard.printer.outcome.printed
-    assert wizard.printer.result.text() == "Página de teste impressa. Saiu certinha?"
+    assert wizard.printer.result.text() == (
+        "Página de teste impressa na impressora virtual: ela aparece na janela Impressões. "
+        "Saiu certinha?"
+    )
     receipts = printer.wait_for_receipts(1)
     assert receipts and receipts[0].text_lines
+    # The page can be seen: the Impressões window opened on it, at the printer's full width.
+    window = show_printed("virtual://wizard-test")
+    assert window is not None and window.isVisible()
+    qtbot.waitUntil(lambda: len(window.papers) == 1)
+    paper = window.papers[0]
+    assert paper.pixmap().width() >= printer.paper_dots
+    assert "\n".join(receipts[0].lines) == paper.property("paperText")
 
 
 def test_usb_printers_are_listed_from_the_emulated_backend(qtbot: QtBot, station: Station) -> None:

@@ -49,6 +49,7 @@ from posapp.services.sales.printing import PrintOutcome, StoredZ, stored_z_repor
 from posapp.ui.context import UiContext
 from posapp.ui.dialogs.manager_pin import ask_manager_pin
 from posapp.ui.formatting import day, moment, money
+from posapp.ui.printed_window import show_printed
 from posapp.ui.reports.pdf import write_pdf
 from posapp.ui.rows_model import RowsModel
 from posapp.ui.runner import Jobs
@@ -481,8 +482,11 @@ class CashScreen(QWidget):
         )
 
     def _printed(self, outcome: PrintOutcome) -> None:
+        virtual = outcome.printed and show_printed(self.context.settings.printer_uri, self)
         self.message.setText(
-            self.tr("Relatório impresso.")
+            self.tr("Relatório impresso na impressora virtual: veja na janela Impressões.")
+            if virtual
+            else self.tr("Relatório impresso.")
             if outcome.printed
             else self.tr("Não foi possível imprimir: %1").replace(
                 "%1", outcome.error(self.lang) or ""

@@ -46,6 +46,7 @@ from posapp.services.admin.wizard import (
 from posapp.services.common.counter_settings import CounterSettings
 from posapp.services.common.station import Station
 from posapp.services.sales.printing import PrintService
+from posapp.ui.printed_window import show_printed
 from posapp.ui.runner import run_in_background
 from posapp.ui.sale.wedge_keys import SKIP, wedge_key
 from posapp.ui.widgets import named
@@ -154,9 +155,7 @@ class PrinterPage(QWizardPage):
         self.paper = named(QComboBox(), "printerPaper")
         for mm in (80, 58):
             self.paper.addItem(f"{mm} mm", mm)
-        self.detect_button = named(
-            QPushButton(self.tr("Procurar impressoras")), "printerDetect"
-        )
+        self.detect_button = named(QPushButton(self.tr("Procurar impressoras")), "printerDetect")
         self.detect_button.clicked.connect(self.detect)
         self.test_button = named(QPushButton(self.tr("Imprimir teste")), "printTest")
         self.test_button.clicked.connect(self.print_test)
@@ -222,9 +221,7 @@ class PrinterPage(QWizardPage):
         notes: list[str] = []
         windows = search.of_kind("windows")
         if windows:
-            notes.append(
-                self.tr("%n impressora(s) do Windows encontrada(s).", "", len(windows))
-            )
+            notes.append(self.tr("%n impressora(s) do Windows encontrada(s).", "", len(windows)))
         elif search.windows_note(lang):
             notes.append(search.windows_note(lang) or "")
         usb = search.of_kind("usb")
@@ -259,7 +256,14 @@ class PrinterPage(QWizardPage):
     def _tested(self, outcome: TestPrint) -> None:
         self.outcome = outcome
         self.test_button.setEnabled(True)
-        if outcome.printed:
+        if outcome.printed and show_printed(self.printer_uri(), self) is not None:
+            self.result.setText(
+                self.tr(
+                    "Página de teste impressa na impressora virtual: ela aparece na janela "
+                    "Impressões. Saiu certinha?"
+                )
+            )
+        elif outcome.printed:
             self.result.setText(self.tr("Página de teste impressa. Saiu certinha?"))
         else:
             self.result.setText(

@@ -70,6 +70,7 @@ from posapp.services.common.auth import StaffRef
 from posapp.services.common.counter_settings import CounterSettings
 from posapp.ui.context import UiContext
 from posapp.ui.dialogs.manager_pin import ask_manager_pin
+from posapp.ui.printed_window import show_printed
 from posapp.ui.program_text import percent, program_rules
 from posapp.ui.runner import Jobs
 from posapp.ui.settings.campaigns_tab import CampaignsTab
@@ -832,7 +833,9 @@ class SettingsScreen(QWidget):
 
     def _tested(self, outcome: TestPrint) -> None:
         self.test_button.setEnabled(True)
-        if outcome.printed:
+        if outcome.printed and show_printed(self.printer_uri.text().strip(), self):
+            self.say(self.tr("Página de teste impressa na impressora virtual (janela Impressões)"))
+        elif outcome.printed:
             self.say(self.tr("Página de teste impressa"))
         else:
             self.say(
