@@ -26,6 +26,7 @@ from db.backup import backup_database, backup_path
 from posapp import __version__
 from posapp.core.errors import PosError
 from posapp.core.presets import PRESETS
+from posapp.nfce_cli import add_nfce_parser, run_nfce
 from posapp.services.admin.demo import BRT, DemoSummary, fill_demo, has_sales
 from posapp.services.admin.quick_start import first_run
 from posapp.services.common.station import Station, open_station
@@ -292,6 +293,7 @@ def build_parser() -> argparse.ArgumentParser:
     _report_parser(commands)
 
     _sync_parser(commands)
+    add_nfce_parser(commands, _common, _Formatter)
 
     try:
         from hardware.cli import add_printer_commands
@@ -415,6 +417,10 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
     if command == "report":
         return _with_station(
             _existing(_db_path(args)), lambda station: _report(station, args, lang)
+        )
+    if command == "nfce":
+        return _with_station(
+            _existing(_db_path(args)), lambda station: run_nfce(station, args, lang)
         )
     if command == "sync":
         return _with_station(_existing(_db_path(args)), lambda station: _sync(station, args, lang))

@@ -39,8 +39,20 @@ def authorised_documents(station: Station) -> list[tuple[str, bytes]]:
     return [(key, xml) for key, xml in rows if xml]
 
 
+class InvalidMonth(PosError):
+    code = "nfce_invalid_month"
+    pt_BR = "Mês inválido: {value}. Use AAAA-MM, ex.: 2026-12."
+    en = "Invalid month: {value}. Use YYYY-MM, e.g. 2026-12."
+
+
 def export(station: Station, month: str, out: Path) -> int:
-    """Write the month's ZIP; returns how many notes it holds (fiscal.InvalidInput: bad month)."""
+    """Write the month's ZIP; returns how many notes it holds."""
+    try:
+        datetime.strptime(month, "%Y-%m")
+    except ValueError:
+        raise InvalidMonth(value=month) from None
+    if len(month) != 7:
+        raise InvalidMonth(value=month)
     documents = authorised_documents(station)
     export_month(documents, month, out)
     with zipfile.ZipFile(out) as archive:

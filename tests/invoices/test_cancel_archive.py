@@ -1,0 +1,149 @@
+"""Cancelling from Vendas with the void; the accountant's ZIP; the CLI over the archive."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from lxml import etree
+from sqlalchemy import select
+
+from db.models import AuditLog, NfceNote, Sale
+from fiscal.schemas import validate
+from fiscal.testing import LocalSefaz
+from posapp.cli import main
+from posapp.core.errors import NotAuthorized
+from posapp.services.invoices.cancelling import CancelRefused, ShortJustification, cancel_sale
+from posapp.services.invoices.issuing import Invoicer
+from tests.invoices.conftest import set_up_nfce
+from tests.support import MANAGER_PIN, Shop
+
+REASON = "Cliente desistiu da compra no caixa"
+
+
+def _status(shop: Shop, sale_id: int) -> str:
+    with shop.station.read() as session:
+        sale = session.get(Sale, sale_id)
+        assert sale is not None
+        return sale.status
+
+
+def test_cancel_within_the_limit_cancels_at_sefaz_and_voids_the_sale(
+    shop: Shop, invoicer: Invoicer, sefaz: LocalSefaz
+) -> None:
+    sale = shop.sell("dipirona", cash=2_000)
+    note = invoicer.issue_for_sale(sale.sale_id)
+    assert note is not None and note.record.status == "authorised"
+
+    with pytest.raises(ShortJustification):
+        cancel_sale(invoicer, sale.sale_id, shop.cashier_id, MANAGER_PIN, "desistiu")
+    with pytest.raises(NotAuthorized):
+        cancel_sale(invoicer, sale.sale_id, shop.cashier_id, "0001", REASON)
+    assert _status(shop, sale.sale_id) != "voided"
+    assert note.record.key not in sefaz.state.cancelled
+
+    result = cancel_sale(invoicer, sale.sale_id, shop.cashier_id, MANAGER_PIN, REASON)
+    assert result.nfce_cancelled and result.void.kind == "void"
+    assert note.record.key in sefaz.state.cancelled
+    assert _status(shop, sale.sale_id) == "voided"
+    with shop.station.read() as session:
+        row = session.get(NfceNote, (1, note.record.number))
+        assert row is not None and row.status == "cancelled"
+        validate(etree.fromstring(row.proc_xml), "procEventoNFe")
+        assert row.authorised_xml == note.record.proc_xml  # the nfeProc is kept
+        actions = [a.action for a in session.scalars(select(AuditLog).order_by(AuditLog.id))]
+        assert "fiscal.cancel" in actions and actions.index("fiscal.cancel") < len(actions) - 1
+
+
+def test_after_the_limit_the_store_practice_decides(
+    shop: Shop, invoicer: Invoicer, sefaz: LocalSefaz, a1_bytes: bytes
+) -> None:
+    first = shop.sell("shampoo", cash=3_000)
+    second = shop.sell("shampoo", cash=3_000)
+    for sale in (first, second):
+        invoicer.issue_for_sale(sale.sale_id)
+    shop.clock.advance(minutes=31)
+
+    set_up_nfce(shop, a1_bytes, sefaz, late_refund="refuse")
+    with pytest.raises(CancelRefused) as refused:
+        cancel_sale(invoicer, first.sale_id, shop.cashier_id, MANAGER_PIN, REASON)
+    assert "30 min" in refused.value.message("pt_BR")
+    assert _status(shop, first.sale_id) != "voided"
+
+    set_up_nfce(shop, a1_bytes, sefaz, late_refund="refund")
+    result = cancel_sale(invoicer, second.sale_id, shop.cashier_id, MANAGER_PIN, REASON)
+    assert not result.nfce_cancelled and "nota de devolução" in result.message_pt
+    assert _status(shop, second.sale_id) == "voided"
+    assert sefaz.state.cancelled == {}
+    note = invoicer.note(second.sale_id)
+    assert note is not None and note.record.status == "authorised"
+
+
+def test_a_contingency_note_is_not_cancelled_before_sefaz_has_it(
+    shop: Shop, invoicer: Invoicer, sefaz: LocalSefaz
+) -> None:
+    sefaz.set_mode("down")
+    sale = shop.sell("dipirona", cash=1_250)
+    invoicer.issue_for_sale(sale.sale_id)
+    with pytest.raises(CancelRefused) as refused:
+        cancel_sale(invoicer, sale.sale_id, shop.cashier_id, MANAGER_PIN, REASON)
+    assert "Gerência > Fiscal" in refused.value.message("pt_BR")
+    assert _status(shop, sale.sale_id) != "voided"
+
+
+def test_the_accountant_zip_and_the_cli(
+    shop: Shop,
+    invoicer: Invoicer,
+    sefaz: LocalSefaz,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    sales = [shop.sell("dipirona", cash=1_250).sale_id for _ in range(3)]
+    for sale_id in sales:
+        invoicer.issue_for_sale(sale_id)
+    cancel_sale(invoicer, sales[1], shop.cashier_id, MANAGER_PIN, REASON)
+    sefaz.set_mode("down")
+    offline = shop.sell("shampoo", cash=3_000).sale_id
+    invoicer.issue_for_sale(offline)
+    invoicer.close()
+    db = ["--db", str(shop.station.path)]
+    month = shop.clock().astimezone(ZoneInfo("America/Sao_Paulo")).strftime("%Y-%m")
+
+    assert main(["nfce", "status", *db]) == 0
+    out = capsys.readouterr().out
+    assert "nº 4 série 1: pending (transmitir até" in out and "Certificado A1 válido" in out
+
+    assert main(["nfce", "send-pending", *db]) == 2
+    assert "continua sem responder" in capsys.readouterr().out
+    sefaz.set_mode("authorise")
+    assert main(["nfce", "send-pending", *db, "--lang", "en"]) == 0
+    assert "Authorised: 1" in capsys.readouterr().out
+
+    zip_path = tmp_path / "contador.zip"
+    assert main(["nfce", "export", *db, "--month", month, "--out", str(zip_path)]) == 0
+    with shop.station.read() as session:
+        keys = set(session.scalars(select(NfceNote.key)))
+    with zipfile.ZipFile(zip_path) as archive:
+        names = set(archive.namelist())
+        assert names == {f"{key}-procNFe.xml" for key in keys}  # the cancelled one too
+        for name in names:
+            validate(etree.fromstring(archive.read(name)), "nfeProc")
+    assert main(["nfce", "export", *db, "--month", "2026-13", "--out", str(zip_path)]) == 2
+    assert "Mês inválido: 2026-13. Use AAAA-MM" in capsys.readouterr().err
+    assert zipfile.is_zipfile(zip_path)  # the good ZIP was not overwritten
+
+    xml_path = tmp_path / "venda.xml"
+    assert main(["nfce", "xml", *db, "--sale", str(sales[0]), "--out", str(xml_path)]) == 0
+    validate(etree.fromstring(xml_path.read_bytes()), "nfeProc")
+    pdf_path = tmp_path / "venda.pdf"
+    assert main(["nfce", "pdf", *db, "--sale", str(offline), "--out", str(pdf_path)]) == 0
+    assert pdf_path.read_bytes().startswith(b"%PDF")
+    no_note = shop.sell("corte", cash=8_000).sale_id
+    assert main(["nfce", "xml", *db, "--sale", str(no_note), "--out", str(xml_path)]) == 2
+    assert f"A venda {no_note} não tem NFC-e" in capsys.readouterr().err
+    with shop.station.read() as session:
+        audit = session.scalars(select(AuditLog).where(AuditLog.action == "fiscal.cancel")).one()
+        assert json.loads(audit.details)["reason"] == REASON
