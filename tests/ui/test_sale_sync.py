@@ -85,17 +85,23 @@ def test_a_refused_payment_tried_again_keeps_the_voucher_claimed_for_this_sale(
     assert dialog is not None
 
     dialog.voucher.setText(voucher.code)
-    dialog.cashback.setText("7,00")  # above the program's cap: refused after the claim
+    dialog.toggle_cashback()  # F2: the R$ 2,40 left beside the voucher
+    assert dialog.cashback.text() == "2,40"
+    # ...which another purchase spends (earning R$ 1,38) before this one is finished:
+    # checkout refuses it after the endpoint has claimed the voucher for this sale.
+    shop.sell("shampoo", customer=maria, cashback=240, cash=2_760)
     dialog.submit()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
-    assert dialog.error.text().startswith("O programa permite usar até")
-    assert sales(shop) == 0
+    assert dialog.error.text() == (
+        "Cashback acima do saldo disponível: pediu R$ 2,40, disponível R$ 1,38."
+    )
+    assert sales(shop) == 1
 
     dialog.cashback.clear()
     dialog.fields[Tender.CASH].setText("10,00")
     dialog.submit()  # the same sale: its own claim does not hold the voucher against it
     qtbot.waitUntil(lambda: screen.last_sale is not None, timeout=10_000)
-    assert sales(shop) == 1 and screen.sale_uuid is None
+    assert sales(shop) == 2 and screen.sale_uuid is None
     assert screen.last_sale is not None
     counter.printer.wait_for_receipts(1)
     settle(screen, qtbot)
