@@ -36,7 +36,7 @@ from hardware.profiles import Paper
 from hardware.status import DLE_EOT
 from hardware.uri import PrinterURI
 from hardware.usb_library import usb_backend
-from hardware.win32_spooler import abort_job, spooler_error, win32print_module
+from hardware.win32_spooler import SpoolerPrinter, abort_job, spooler_error, win32print_module
 
 
 def _root_cause(exc: BaseException) -> BaseException:
@@ -235,9 +235,7 @@ def _open(uri: PrinterURI, profile: Any, paper: Paper, timeout: float, backend: 
 def _open_win32(uri: PrinterURI, profile: Any) -> Escpos:
     """Start one RAW document on the installed printer (python-escpos's Win32Raw)."""
     win32print_module(uri.raw)  # SpoolerUnavailable, before escpos's RuntimeError
-    from escpos.printer import Win32Raw
-
-    printer = Win32Raw(uri.name, profile=profile)
+    printer = SpoolerPrinter(uri.name, profile=profile)
     try:
         printer.open(job_name="posapp")
     except DeviceNotFoundError as exc:

@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
+from escpos.printer import Win32Raw
+
 from hardware.errors import (
     ConnectionLost,
     PermissionDenied,
@@ -183,6 +185,23 @@ def raise_if_cannot_print(state: SpoolerState, printer: str) -> None:
     stuck = state.stuck_job
     if stuck is not None:
         raise SpoolerJobStuck(printer, document=stuck.document or f"#{stuck.job_id}")
+
+
+class SpoolerPrinter(Win32Raw):  # type: ignore[misc]
+    """python-escpos's Win32Raw, accepting the printers Windows is connected to as well.
+
+    Win32Raw (python-escpos 3.1) checks the name against EnumPrinters(PRINTER_ENUM_NAME,
+    "", 4), which lists this computer's own printers only, so a shared printer
+    (\\\\ESCRITORIO\\Bematech) was refused as "Incorrect printer name" although Windows
+    prints to it. Level 4 with PRINTER_ENUM_LOCAL | PRINTER_ENUM_CONNECTIONS lists both.
+    """
+
+    @property
+    def printers(self) -> dict[str, Any]:
+        import win32print
+
+        found = win32print.EnumPrinters(PRINTER_ENUM_LOCAL | PRINTER_ENUM_CONNECTIONS, None, 4)
+        return {p["pPrinterName"]: p for p in found}
 
 
 def abort_job(printer: Any) -> None:

@@ -170,9 +170,13 @@ class FakeSpooler:
         dict[str, Any], ...
     ]:
         self._service("EnumPrinters")
-        if not flags & (PRINTER_ENUM_LOCAL | PRINTER_ENUM_CONNECTIONS | PRINTER_ENUM_NAME):
-            return ()
-        found = list(self.printers.values())
+        shared = [p for p in self.printers.values() if p.name.startswith("\\\\")]
+        local = [p for p in self.printers.values() if p not in shared]
+        found: list[FakeWindowsPrinter] = []
+        if flags & (PRINTER_ENUM_LOCAL | PRINTER_ENUM_NAME) and not name:
+            found += local  # PRINTER_ENUM_NAME with no name: this computer's printers
+        if flags & PRINTER_ENUM_CONNECTIONS:
+            found += shared  # the printers the user has connected to: \\HOST\NAME
         if level == 4:
             return tuple(
                 {"pPrinterName": p.name, "pServerName": None, "Attributes": p.attributes}

@@ -12,6 +12,8 @@ import sys
 from collections.abc import Iterator
 
 import pytest
+from escpos.exceptions import DeviceNotFoundError
+from escpos.printer import Win32Raw
 
 from hardware import cli
 from hardware.device_thread import DeviceThread
@@ -250,3 +252,16 @@ def test_cli_test_page_on_a_windows_printer(
     spooler.printers[ELGIN].status = PRINTER_STATUS_PAPER_OUT
     assert cli.run_printer_command(args) == 1
     assert capsys.readouterr().err.strip() == f"Impressora {URI}: sem papel."
+
+
+def test_a_shared_printer_prints_although_plain_win32raw_refuses_it(
+    spooler: FakeSpooler, devices: DeviceThread
+) -> None:
+    shared = "\\\\ESCRITORIO\\Bematech MP-4200 TH"
+    with pytest.raises(DeviceNotFoundError, match="Incorrect printer name"):
+        Win32Raw(shared).open()  # python-escpos 3.1 looks among local printers only
+    printer = Printer(f"win32://{shared}", 80, "default", devices)
+    job = printer.render(page_of_tests(printer.paper))
+    printer.send(job).result(10)
+    assert [bytes(d.data) for d in spooler.printers[shared].printed] == [job.data]
+    assert spooler.open_handles == 0
