@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date, format_datetime
 
 from hardware.receipt import Receipt, ReceiptBuilder
+from payments.card import BRANDS
 from posapp.core.money import format_money
 from posapp.core.tender_names import tender_name
 from posapp.services.cash.reports import Figure, Report, Z
@@ -44,6 +45,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "net": ("Líquido", "Net"),
     "money_back": ("Devolvido em dinheiro/cartão", "Paid back in money"),
     "payments": ("Formas de pagamento", "Payment methods"),
+    "cards": ("Cartões por bandeira", "Cards by brand"),
     "staff": ("Por atendente", "Per staff member"),
     "professionals": ("Por profissional (base de comissão)", "Per professional (commission base)"),
     "categories": ("Por categoria", "Per category"),
@@ -105,6 +107,12 @@ class Row:
 class Section:
     title: str
     rows: tuple[Row, ...]
+
+
+def card_name(name: str, locale: str) -> str:
+    """ "credit:02" -> "Mastercard Crédito" (a Figure of `Report.cards`)."""
+    kind, _, brand = name.partition(":")
+    return f"{BRANDS.get(brand, brand)} {tender_name(kind, locale)}"
 
 
 def title(report: Report, locale: str) -> str:
@@ -176,6 +184,16 @@ def sections(report: Report, locale: str) -> list[Section]:
         Section(
             t("payments"),
             tuple(Row(tender_name(f.name, locale), f.count, f.amount) for f in report.payments),
+        ),
+        *(
+            [
+                Section(
+                    t("cards"),
+                    tuple(Row(card_name(f.name, locale), f.count, f.amount) for f in report.cards),
+                )
+            ]
+            if report.cards
+            else []
         ),
         Section(t("staff"), _figures(report.staff)),
         Section(t("professionals"), _figures(report.professionals)),

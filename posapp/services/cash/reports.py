@@ -18,7 +18,9 @@ Figures, all money in centavos:
 - sales: count, gross (before discounts), discounts, and their total; refunds and
   voids made during the day (count and the goods' value); net = gross − discounts
   − refunds − voids.
-- per payment method: what each tender paid for the day's sales (cash less change).
+- per payment method: what each tender paid for the day's sales (cash less change);
+  card payments again by kind and brand (`cards`, named "credit:02" = Mastercard credit)
+  from the details recorded with them.
 - per staff member: the sales each rang up (count, total); per professional: the net
   of the service lines each performed, less what came back of them that day (the
   base of the salon's commissions); per category and top items: what was sold (net
@@ -53,6 +55,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from db.models import (
+    CardPayment,
     Category,
     Customer,
     CustomerBalance,
@@ -88,7 +91,7 @@ _SALE, _LINE, _PAY = table_of(Sale), table_of(SaleLine), table_of(SalePayment)
 _REFUND, _RLINE, _SHIFT = table_of(Refund), table_of(RefundLine), table_of(Shift)
 _ENTRY, _VOUCHER, _CUSTOMER = table_of(LedgerEntry), table_of(Voucher), table_of(Customer)
 _STAFF, _CATEGORY, _BALANCE = table_of(Staff), table_of(Category), table_of(CustomerBalance)
-_NPS = table_of(NpsResponse)
+_NPS, _CARD = table_of(NpsResponse), table_of(CardPayment)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +163,8 @@ class Report:
     nps_promoters: int = 0
     nps_passives: int = 0
     nps_detractors: int = 0
+    cards: tuple[Figure, ...] = ()
+    """Card tenders by kind and tBand brand, named "kind:brand" (e.g. "credit:02")."""
 
     @property
     def nps(self) -> NpsSummary:
@@ -192,6 +197,7 @@ class Report:
             data[key] = datetime.fromisoformat(data[key])
         for key in ("payments", "staff", "professionals", "categories", "top_items"):
             data[key] = tuple(Figure(**f) for f in data[key])
+        data["cards"] = tuple(Figure(**f) for f in data.get("cards", ()))
         for key in ("vouchers_issued", "vouchers_redeemed", "vouchers_open"):
             data[key] = Figure(**data[key])
         data["cash"] = CashReport(**data["cash"])
@@ -365,6 +371,21 @@ def compute(
         )
     )
 
+    cards = tuple(
+        Figure(f"{kind}:{brand}", n, amount)
+        for kind, brand, n, amount in c.execute(
+            select(_CARD.c.kind, _CARD.c.brand, func.count(), _sum(_PAY.c.amount))
+            .select_from(
+                _CARD.join(_PAY, _PAY.c.id == _CARD.c.sale_payment_id).join(
+                    _SALE, _SALE.c.id == _CARD.c.sale_id
+                )
+            )
+            .where(in_day)
+            .group_by(_CARD.c.kind, _CARD.c.brand)
+            .order_by(_CARD.c.kind.desc(), _sum(_PAY.c.amount).desc(), _CARD.c.brand)
+        )
+    )
+
     staff = tuple(
         Figure(name, n, amount)
         for name, n, amount in c.execute(
@@ -533,6 +554,7 @@ def compute(
         voids=v_goods,
         money_back=r_money + v_money,
         payments=payments,
+        cards=cards,
         staff=staff,
         professionals=professionals,
         categories=categories,

@@ -25,6 +25,8 @@ from fiscal.model import SEM_GTIN
 from posapp.core.money import allocate
 from posapp.core.pricing import LOYALTY_TENDERS, Tender
 from posapp.services.invoices.settings import FiscalSettings
+from posapp.services.payments.settings import settings_in
+from posapp.services.payments.tenders import cards_in, pix_in
 
 TPAG: dict[str, str] = {
     Tender.CASH.value: "01",
@@ -34,7 +36,9 @@ TPAG: dict[str, str] = {
 }
 """posapp's tenders as NFC-e tPag (FISCAL_FACTS §6); cashback and vouchers are loyalty."""
 CARD_GROUP = frozenset({"03", "04", "17"})
-"""Card and PIX payments carry the card group (tpIntegra 2: a terminal not integrated)."""
+"""Card and PIX payments carry the card group: the card's recorded details (brand, acquirer
+CNPJ, cAut, tpIntegra), a dynamic Pix's PSP CNPJ and endToEndId (integrated), else
+tpIntegra 2 alone (a terminal not integrated)."""
 
 
 @dataclass(frozen=True)
@@ -93,11 +97,12 @@ def sale_for_note(session: Session, sale_id: int) -> SaleForNote | None:
         if cash_index is not None:
             paid[cash_index] -= sale.change
         amounts = allocate(product_total - loyalty_share, paid) if paid else []
+    groups = card_groups(session, sale_id)
     payments = tuple(
         Payment(
             TPAG[p.tender],
             amount,
-            card=Card(integrated=False) if TPAG[p.tender] in CARD_GROUP else None,
+            card=groups.get(p.id, Card(integrated=False)) if TPAG[p.tender] in CARD_GROUP else None,
         )
         for p, amount in zip(others, amounts, strict=True)
         if amount > 0
@@ -110,6 +115,27 @@ def sale_for_note(session: Session, sale_id: int) -> SaleForNote | None:
         loyalty_share,
         customer.cpf if customer is not None and customer.cpf else "",
     )
+
+
+def card_groups(session: Session, sale_id: int) -> dict[int, Card]:
+    """The card group of each card or dynamic Pix payment on record, by payment id."""
+    groups: dict[int, Card] = {}
+    for item in cards_in(session, sale_id):
+        group = item.card.nfce_card()
+        groups[item.payment_id] = Card(
+            integrated=group["tpIntegra"] == "1",
+            acquirer_cnpj=group.get("CNPJ", ""),
+            brand=group["tBand"],
+            authorization=group.get("cAut", ""),
+        )
+    pix = pix_in(session, sale_id)
+    if pix is not None and pix.payment_id is not None and pix.dynamic and pix.end_to_end_id:
+        groups[pix.payment_id] = Card(
+            integrated=True,
+            acquirer_cnpj=settings_in(session).psp_cnpj,
+            authorization=pix.end_to_end_id,
+        )
+    return groups
 
 
 def nfce_of(data: SaleForNote, settings: FiscalSettings, when: datetime) -> Nfce:

@@ -205,3 +205,13 @@ def pix_in(session: Session, sale_id: int) -> SalePix | None:
 def card_lines(session: Session, sale_id: int, locale: str) -> dict[int, list[str]]:
     """The receipt's lines under each card payment, by payment id."""
     return {item.payment_id: item.card.receipt_lines(locale) for item in cards_in(session, sale_id)}
+
+
+def pix_line(pix: SalePix, locale: str) -> str:
+    """The receipt's line under a Pix payment: the end-to-end id the bank shows, or the
+    static code's txid."""
+    if pix.dynamic and pix.end_to_end_id:
+        return f"E2E {pix.end_to_end_id}"
+    return f"txid {pix.txid}" + (
+        " (confirmado no caixa)" if locale.startswith("pt") else " (confirmed at the counter)"
+    )

@@ -15,8 +15,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from db.models import Customer, Refund, RefundLine, Sale, SaleLine, SalePayment, Staff, Voucher
+from payments.card import CardDetails
 from posapp.core.errors import UnknownSale
 from posapp.services.common.station import Station
+from posapp.services.payments.tenders import SalePix, cards_in, pix_in
 
 STORE_ZONE = "America/Sao_Paulo"
 COMPLETED, PARTIALLY_REFUNDED, REFUNDED, VOIDED = (
@@ -61,6 +63,9 @@ class PaymentView:
     tender: str
     amount: int
     voucher_code: str | None
+    card: CardDetails | None = None
+    """A card tender's details (brand, NSU/DOC, authorisation, acquirer, instalments)."""
+    pix: SalePix | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +193,8 @@ def sale_detail(station: Station, sale_id: int) -> SaleDetail:
             .where(SalePayment.sale_id == sale_id)
             .order_by(SalePayment.id)
         ).all()
+        cards = {item.payment_id: item.card for item in cards_in(session, sale_id)}
+        pix = pix_in(session, sale_id)
         authorizer = aliased(Staff)
         refunds = session.execute(
             select(Refund, Staff.name, authorizer.name)
@@ -215,7 +222,13 @@ def sale_detail(station: Station, sale_id: int) -> SaleDetail:
                 for line, done, professional in lines
             ),
             payments=tuple(
-                PaymentView(tender=payment.tender, amount=payment.amount, voucher_code=code)
+                PaymentView(
+                    tender=payment.tender,
+                    amount=payment.amount,
+                    voucher_code=code,
+                    card=cards.get(payment.id),
+                    pix=pix if pix is not None and pix.payment_id == payment.id else None,
+                )
                 for payment, code in payments
             ),
             refunds=tuple(

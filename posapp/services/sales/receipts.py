@@ -44,6 +44,7 @@ from posapp.services.loyalty.ledger import movement_of
 from posapp.services.loyalty.tiers import ladder_for, spend_12m
 from posapp.services.loyalty.vouchers import qr_payload
 from posapp.services.messages.survey import read_survey_settings, survey_link
+from posapp.services.payments.tenders import card_lines, pix_in, pix_line
 
 _TEXT: dict[str, tuple[str, str]] = {
     "not_fiscal": ("CUPOM NÃO FISCAL", "NOT A TAX RECEIPT"),
@@ -151,7 +152,7 @@ def sale_receipt(station: Station, sale_id: int, settings: CounterSettings) -> R
         out.rule()
         _lines(out, session, sale, style)
         out.rule()
-        _totals(out, sale, style)
+        _totals(out, sale, style, session)
         if sale.customer_id is not None:
             out.rule()
         _after_totals(out, station, session, sale, settings, style)
@@ -226,13 +227,19 @@ def _lines(out: ReceiptBuilder, session: Session, sale: Sale, style: _Style) -> 
             out.row(text("discount", style.locale), "-" + style.money(discount))
 
 
-def _totals(out: ReceiptBuilder, sale: Sale, style: _Style) -> None:
+def _totals(out: ReceiptBuilder, sale: Sale, style: _Style, session: Session) -> None:
     if sale.discount:
         out.row(text("subtotal", style.locale), style.money(sale.gross))
         out.row(text("discounts", style.locale), "-" + style.money(sale.discount))
     out.row(text("total", style.locale), style.money(sale.total), bold=True)
+    cards = card_lines(session, sale.id, style.locale)
+    pix = pix_in(session, sale.id)
     for payment in sale.payments:
         out.row(tender_name(payment.tender, style.locale), style.money(payment.amount))
+        for detail in cards.get(payment.id, ()):
+            out.text("  " + detail)
+        if pix is not None and pix.payment_id == payment.id:
+            out.text("  " + pix_line(pix, style.locale))
     if sale.change:
         out.row(text("change", style.locale), style.money(sale.change))
 

@@ -47,6 +47,7 @@ from posapp.core.program import ProgramMode
 from posapp.core.tender_names import tender_name
 from posapp.services.common.auth import StaffRef
 from posapp.services.common.store_info import store_info
+from posapp.services.payments.tenders import pix_line
 from posapp.services.sales import refunds
 from posapp.services.sales.history import SaleDetail, SaleSummary, recent_sales, sale_detail
 from posapp.services.sales.printing import SALE, PrintOutcome
@@ -395,6 +396,8 @@ class SalesScreen(QWidget):
             f"{tender_name(p.tender, self.lang)}"
             + (f" {p.voucher_code}" if p.voucher_code else "")
             + f" {self.money(p.amount)}"
+            + (f" ({' · '.join(p.card.receipt_lines(self.lang))})" if p.card else "")
+            + (f" ({pix_line(p.pix, self.lang)})" if p.pix else "")
             for p in detail.payments
         )
         self.payments_label.setText(self.tr("Pagamento: %1").replace("%1", paid or "—"))
