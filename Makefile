@@ -53,6 +53,13 @@ coverage: $(VENV)/.installed-dev
 	$(BIN)/coverage run -m pytest; status=$$?; \
 	$(BIN)/coverage combine -q && $(BIN)/coverage report || exit 1; exit $$status
 
+# Mutation testing (mutmut 3), one module at a time with its own tests, not part of
+# `make test` (too slow for 2 cores): `make mutate MODULES=posapp/core/money.py` for one.
+# The score and the reviewed survivors are in docs/testing.md.
+mutate: $(VENV)/.installed-dev
+	bash scripts/test-deps.sh
+	$(BIN)/python scripts/mutate.py $(MODULES)
+
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m bench
 

@@ -1,0 +1,200 @@
+"""Mutation testing with mutmut 3, one module at a time with only its tests (`make mutate`).
+
+Each module is mutated in its own folder, build/mutate/<module>/ (a copy of posapp/, tests/
+and pyproject.toml with a [mutmut] section in setup.cfg naming that one module and the
+tests that guard it), so runs never touch the working tree and can be repeated module by
+module. mutmut runs only the tests that reach a mutated function, fastest first, and
+stops at the first failure. The killed/survived/timeout counts of every module run go to
+build/mutate/summary.json; `--survivors` prints each surviving mutant's diff (mutmut show).
+
+    .venv/bin/python scripts/mutate.py                     # every module below
+    .venv/bin/python scripts/mutate.py posapp/core/money.py --max-children 1
+    .venv/bin/python scripts/mutate.py --list
+
+The machine's cores are shared: the default is one child at a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "build" / "mutate"
+MUTMUT = Path(sys.executable).with_name("mutmut")
+
+CORE_TESTS = ["tests/core"]
+MODULES: dict[str, list[str]] = {
+    "posapp/core/money.py": CORE_TESTS,
+    "posapp/core/ledger.py": CORE_TESTS,
+    "posapp/core/pricing.py": CORE_TESTS,
+    "posapp/core/program.py": CORE_TESTS,
+    "posapp/core/cpf.py": CORE_TESTS,
+    "posapp/core/cnpj.py": CORE_TESTS,
+    "posapp/core/phone.py": CORE_TESTS,
+    "posapp/core/gtin.py": CORE_TESTS,
+    "posapp/core/codes.py": CORE_TESTS,
+    "posapp/core/campaigns.py": CORE_TESTS,
+    "posapp/core/tiers.py": CORE_TESTS,
+    "posapp/core/nps.py": CORE_TESTS,
+    "posapp/core/commercial_dates.py": CORE_TESTS,
+    "posapp/core/messages.py": CORE_TESTS,
+    "posapp/core/errors.py": CORE_TESTS,
+    "posapp/core/presets.py": [*CORE_TESTS, "tests/services/test_presets.py"],
+    "posapp/core/tender_names.py": CORE_TESTS,
+    "posapp/services/loyalty/vouchers.py": [
+        "tests/services/test_money_edges.py",
+        "tests/services/test_checkout_paths.py",
+        "tests/services/test_refusals.py",
+        "tests/services/test_refunds.py",
+    ],
+    "posapp/services/loyalty/earning.py": [
+        "tests/services/test_money_edges.py",
+        "tests/services/test_checkout_paths.py",
+        "tests/services/test_campaigns_tiers.py",
+    ],
+    "posapp/services/loyalty/ledger.py": [
+        "tests/services/test_ledger_chain.py",
+        "tests/services/test_verify.py",
+        "tests/services/test_money_edges.py",
+    ],
+    "posapp/services/loyalty/verify.py": ["tests/services/test_verify.py"],
+    "posapp/services/sales/refunds.py": [
+        "tests/services/test_money_edges.py",
+        "tests/services/test_refunds.py",
+        "tests/services/test_refund_receipt.py",
+    ],
+    "posapp/services/sales/checkout.py": [
+        "tests/services/test_money_edges.py",
+        "tests/services/test_checkout_paths.py",
+        "tests/services/test_refusals.py",
+        "tests/services/test_parking_discount.py",
+    ],
+    "posapp/services/cash/reports.py": [
+        "tests/services/test_money_edges.py",
+        "tests/services/test_reports.py",
+    ],
+}
+"""Each module mutated, and the tests that guard it (the money paths of issue 23)."""
+
+OTHER_PACKAGES = ("db", "hardware", "messaging", "payments", "fiscal", "cloud", "resources")
+"""Linked into each run's folder and copied beside the mutants, so the tests import them."""
+
+
+def _slug(module: str) -> str:
+    return module.removesuffix(".py").replace("/", ".")
+
+
+def _setup_cfg(module: str, tests: list[str]) -> str:
+    selection = "\n".join(f"    {path}" for path in tests)
+    packages = "\n".join(f"    {name}" for name in OTHER_PACKAGES)
+    return (
+        "[mutmut]\n"
+        "source_paths = posapp\n"
+        f"only_mutate = {module}\n"
+        f"pytest_add_cli_args_test_selection =\n{selection}\n"
+        f"also_copy =\n{packages}\n"
+    )
+
+
+def run_module(module: str, max_children: int) -> dict[str, object]:
+    folder = WORK / _slug(module)
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    shutil.copytree(
+        ROOT / "posapp", folder / "posapp", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    shutil.copytree(ROOT / "tests", folder / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", folder / "pyproject.toml")
+    for name in OTHER_PACKAGES:
+        (folder / name).symlink_to(ROOT / name)
+    (folder / "setup.cfg").write_text(_setup_cfg(module, MODULES[module]))
+    log = folder / "mutmut.log"
+    with log.open("w") as out:
+        subprocess.run(
+            [str(MUTMUT), "run", "--max-children", str(max_children)],
+            cwd=folder,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            check=False,
+        )
+        subprocess.run([str(MUTMUT), "export-cicd-stats"], cwd=folder, stdout=out, check=False)
+    stats_file = folder / "mutants" / "mutmut-cicd-stats.json"
+    stats: dict[str, object] = json.loads(stats_file.read_text()) if stats_file.exists() else {}
+    stats["module"] = module
+    stats["tests"] = MODULES[module]
+    return stats
+
+
+def survivors(module: str) -> list[str]:
+    folder = WORK / _slug(module)
+    listed = subprocess.run(
+        [str(MUTMUT), "results"], cwd=folder, capture_output=True, text=True, check=False
+    ).stdout
+    return [line.split(":")[0].strip() for line in listed.splitlines() if "survived" in line]
+
+
+def show(module: str, mutant: str) -> str:
+    folder = WORK / _slug(module)
+    return subprocess.run(
+        [str(MUTMUT), "show", mutant], cwd=folder, capture_output=True, text=True, check=False
+    ).stdout
+
+
+def score(stats: dict[str, object]) -> str:
+    """Killed (a test failed, or it timed out) out of every mutant but those mutmut skipped.
+
+    A mutant no selected test reaches ("no tests") counts as surviving: nothing caught it.
+    """
+
+    def count(key: str) -> int:
+        return int(str(stats.get(key, 0)))
+
+    caught = count("killed") + count("timeout") + count("segfault")
+    missed = count("survived") + count("no_tests") + count("suspicious")
+    judged = caught + missed
+    percent = 100 * caught / judged if judged else 0.0
+    return (
+        f"{caught}/{judged} killed ({percent:.1f} %), {count('survived')} survived, "
+        f"{count('no_tests')} reached by no test"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", help="modules to mutate (default: all)")
+    parser.add_argument("--max-children", type=int, default=1)
+    parser.add_argument("--list", action="store_true", help="list the modules and their tests")
+    parser.add_argument("--survivors", action="store_true", help="show each survivor's diff")
+    args = parser.parse_args(argv)
+    if args.list:
+        for module, tests in MODULES.items():
+            print(module, "<-", " ".join(tests))
+        return 0
+    chosen = args.modules or list(MODULES)
+    unknown = [m for m in chosen if m not in MODULES]
+    if unknown:
+        parser.error(f"not in the mutation scope: {', '.join(unknown)}")
+    summary_file = WORK / "summary.json"
+    summary: dict[str, object] = (
+        json.loads(summary_file.read_text()) if summary_file.exists() else {}
+    )
+    for module in chosen:
+        if args.survivors:
+            for mutant in survivors(module):
+                print(show(module, mutant))
+            continue
+        stats = run_module(module, args.max_children)
+        summary[module] = stats
+        WORK.mkdir(parents=True, exist_ok=True)
+        summary_file.write_text(json.dumps(summary, indent=2, sort_keys=True))
+        print(f"{module}: {score(stats)}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
