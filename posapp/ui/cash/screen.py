@@ -42,8 +42,17 @@ from PySide6.QtWidgets import (
 from posapp.core.errors import InvalidAmount, PosError
 from posapp.core.money import parse_centavos
 from posapp.services.cash import shifts
+from posapp.services.cash.report_access import (
+    SCOPE_OF_ROLE,
+    Production,
+    Scope,
+    own_production,
+    production_sections,
+    stored_z_for,
+    x_report_for,
+)
 from posapp.services.cash.report_output import Row, cell_text, sections, write_csv
-from posapp.services.cash.reports import Report, stored_z, x_report, z_report
+from posapp.services.cash.reports import Report, z_report
 from posapp.services.cash.shifts import DENOMINATIONS, NOTES, ClosedShift, ShiftView
 from posapp.services.sales.printing import PrintOutcome, StoredZ, stored_z_reports
 from posapp.ui.context import UiContext
@@ -289,7 +298,10 @@ class CashScreen(QWidget):
         self.z_reprint_button.clicked.connect(self.reprint_z)
         self.z_pdf_button.clicked.connect(self.save_pdf)
         self.z_csv_button.clicked.connect(self.save_csv)
-        self._update_buttons()
+        self.production: Production | None = None
+        """A professional's own production, when that is what the table shows."""
+        context.events.staff_changed.connect(self.apply_role)
+        self.apply_role()
 
     # -- state --------------------------------------------------------------------
 
@@ -403,8 +415,47 @@ class CashScreen(QWidget):
 
     # -- reports ----------------------------------------------------------------------
 
+    @property
+    def own_production_only(self) -> bool:
+        """A professional sees only their own production (services/cash/report_access)."""
+        staff = self.context.staff
+        return staff is not None and SCOPE_OF_ROLE[staff.role] is Scope.OWN_PRODUCTION
+
+    def apply_role(self) -> None:
+        """What the signed-in person may see: a professional gets "Minha produção" and no Z."""
+        own = self.own_production_only
+        self.x_button.setText(self.tr("Minha produção") if own else self.tr("Relatório X"))
+        for widget in (
+            self.z_button,
+            self.z_title,
+            self.z_table,
+            self.z_empty,
+            self.z_reprint_button,
+            self.z_pdf_button,
+            self.z_csv_button,
+        ):
+            widget.setVisible(not own)
+        self.report = None
+        self.production = None
+        self.model.set_rows([])
+        self._update_buttons()
+
     def show_x(self) -> None:
-        self.jobs.run(lambda: x_report(self.station), self._show_report)
+        staff = self.context.staff
+        if staff is None:
+            return
+        if self.own_production_only:
+            self.jobs.run(lambda: own_production(self.station, staff.id), self._show_production)
+            return
+        self.jobs.run(lambda: x_report_for(self.station, staff.id), self._show_report)
+
+    def _show_production(self, production: Production) -> None:
+        self.report = None
+        self.production = production
+        self.model.set_rows(
+            [(s.title, row) for s in production_sections(production, self.lang) for row in s.rows]
+        )
+        self._update_buttons()
 
     def run_z(self) -> None:
         staff = self.context.staff
@@ -424,6 +475,8 @@ class CashScreen(QWidget):
 
     def load_z_list(self) -> None:
         """List this terminal's Z reports (a cashier may: it is read-only)."""
+        if self.own_production_only:
+            return
         self.jobs.run(lambda: stored_z_reports(self.station), self._z_listed)
 
     def _z_listed(self, rows: list[StoredZ]) -> None:
@@ -445,7 +498,10 @@ class CashScreen(QWidget):
             return
         self.chosen_z = chosen
         self._update_buttons()
-        self.jobs.run(lambda: stored_z(self.station, chosen.id), self._z_loaded)
+        staff = self.context.staff
+        if staff is None:
+            return
+        self.jobs.run(lambda: stored_z_for(self.station, staff.id, chosen.id), self._z_loaded)
 
     def _z_loaded(self, report: Report) -> None:
         if self.chosen_z is not None and report.z_id == self.chosen_z.id:
