@@ -24,6 +24,7 @@ from posapp.services.common.station import Station, open_station
 from posapp.services.sales.printing import PrintService
 from posapp.ui.backup_keeper import BackupKeeper, start_backups
 from posapp.ui.context import UiContext
+from posapp.ui.fiscal_keeper import FiscalKeeper, start_fiscal
 from posapp.ui.loyalty_keeper import LoyaltyKeeper, start_loyalty
 from posapp.ui.message_keeper import MessageKeeper, start_messages
 from posapp.ui.runner import wait_for_background
@@ -82,6 +83,8 @@ class Counter:
     loyalty: LoyaltyKeeper | None = None
     qt_translator: QTranslator | None = None
     """Qt's own texts (buttons, dialogs) in the counter's language."""
+    fiscal: FiscalKeeper | None = None
+    """The NFC-e issuer and its background sender (idle while NFC-e is off)."""
 
     def close(self) -> None:
         if self.loyalty is not None:
@@ -93,6 +96,8 @@ class Counter:
         if self.messages is not None:
             self.messages.stop()
         wait_for_background()
+        if self.fiscal is not None:
+            self.fiscal.stop()
         self.printing.close()
         if self.context.demo:
             from hardware.emulator.virtual import stop_virtual_printers
@@ -139,6 +144,9 @@ def build(db_path: Path | str, *, demo: bool = False) -> Counter:
         # Expiry, lapsed vouchers and matured cashback's vouchers: hourly, demo included
         # (the demo shows the program as a store lives it; nothing of it leaves the PC).
         loyalty = start_loyalty(context, window)
+        # NFC-e: the DANFE for the print queue and the sender of contingency notes (the
+        # demo too: `posapp nfce demo-sefaz` gives it a local SEFAZ in homologação).
+        fiscal = start_fiscal(context, window)
     except BaseException:
         station.close()
         raise
@@ -146,6 +154,7 @@ def build(db_path: Path | str, *, demo: bool = False) -> Counter:
         station, printing, context, window, done, translator, backups, sync, messages, loyalty
     )
     counter.qt_translator = qt_translator
+    counter.fiscal = fiscal
     return counter
 
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from lxml import etree
 from sqlalchemy import func, select
 
 from db.models import NfceNote, Sale
+from fiscal.contingency import SendReport
 from fiscal.schemas import validate
 from fiscal.testing import LocalSefaz
 from hardware.emulator.server import EmulatorServer
+from posapp.services.common.worker import Outcome
 from posapp.services.invoices.archive import fiscal_status
-from posapp.services.invoices.issuing import Invoicer
+from posapp.services.invoices.issuing import Invoicer, start_sender
 from posapp.services.sales.tax_data import MissingTaxData
 from tests.invoices.conftest import print_sales, qr_codes
 from tests.support import Shop
@@ -121,3 +125,29 @@ def test_services_stay_out_and_a_product_without_tax_data_is_refused_naming_it(
 def test_a_store_without_nfce_sells_products_without_tax_data(shop: Shop) -> None:
     sale = shop.sell("batom", cash=4_990)
     assert sale.total == 4_990
+
+
+def test_the_background_sender_sends_the_contingency_notes_when_sefaz_is_back(
+    shop: Shop, invoicer: Invoicer, sefaz: LocalSefaz
+) -> None:
+    sefaz.set_mode("down")
+    sales = [shop.sell("dipirona", cash=1_250).sale_id for _ in range(3)]
+    for sale_id in sales:
+        invoicer.issue_for_sale(sale_id)
+    sefaz.set_mode("authorise")
+    outcomes: list[Outcome[SendReport | None]] = []
+    worker = start_sender(invoicer, outcomes.append, interval=0.1)
+    try:
+        deadline = time.monotonic() + 10
+        while fiscal_status(shop.station, shop.clock()).waiting and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        worker.stop()
+    assert fiscal_status(shop.station, shop.clock()).waiting == []
+    notes = [invoicer.note(sale_id) for sale_id in sales]
+    assert [(n.record.number, n.record.status) for n in notes if n] == [
+        (1, "authorised"),
+        (2, "authorised"),
+        (3, "authorised"),
+    ]
+    assert any(o.result is not None and o.result.authorised == [1, 2, 3] for o in outcomes)

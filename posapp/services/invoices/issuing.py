@@ -25,6 +25,7 @@ from fiscal.contingency import SendReport
 from fiscal.sefaz_urls import ServiceUrls
 from posapp.core.errors import PosError
 from posapp.services.common.station import Station
+from posapp.services.common.worker import BackgroundWorker, Outcome
 from posapp.services.invoices.mapping import nfce_of, sale_for_note
 from posapp.services.invoices.settings import (
     FiscalSettings,
@@ -216,3 +217,22 @@ class Invoicer:
 
 def _since(settings: FiscalSettings) -> datetime | None:
     return datetime.fromisoformat(settings.enabled_since) if settings.enabled_since else None
+
+
+def start_sender(
+    invoicer: Invoicer,
+    report: Callable[[Outcome[SendReport | None]], None],
+    *,
+    interval: float = 60.0,
+) -> BackgroundWorker[SendReport | None]:
+    """The background sender: issues notes for sales left without one and transmits what
+    waits, every `interval` seconds (sooner after `wake()`), backing off while SEFAZ is
+    out. `report` runs on the worker's thread."""
+    worker: BackgroundWorker[SendReport | None] = BackgroundWorker(
+        invoicer.send_pending,
+        report,
+        interval=interval,
+        failed=lambda result: result is not None and not result.done,
+    )
+    worker.start()
+    return worker

@@ -1,0 +1,78 @@
+"""The running counter's NFC-e sender: the background worker, woken after each sale.
+
+`FiscalKeeper` owns the `Invoicer` (one per app: its queue remembers that SEFAZ
+is out, so each sale is not held up by a timeout) and the background sender
+(`invoices.issuing.start_sender`), which issues a note for any sale left
+without one and transmits contingency notes when SEFAZ answers again. It also
+hands the print queue the DANFE paper (`PrintService.sale_paper`). Reports cross
+to the GUI thread through `cycled` and become `Events.status` lines when
+something was sent or SEFAZ is still out.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from fiscal.contingency import SendReport
+from posapp.services.common.worker import BackgroundWorker, Outcome
+from posapp.services.invoices.issuing import Invoicer, start_sender
+from posapp.services.invoices.paper import sale_paper
+from posapp.ui.context import UiContext
+
+INTERVAL_S = 60.0
+
+
+class FiscalKeeper(QObject):
+    cycled = Signal(object)
+    """An `Outcome[SendReport | None]`, re-emitted on the GUI thread."""
+
+    def __init__(self, context: UiContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.invoicer = Invoicer(context.station)
+        self.worker: BackgroundWorker[SendReport | None] | None = None
+        self.cycled.connect(self._cycled)
+        context.events.sale_committed.connect(self._sold)
+
+    def start(self) -> None:
+        self.context.printing.sale_paper = lambda sale_id, settings: sale_paper(
+            self.invoicer, sale_id, settings
+        )
+        self.context.invoicer = self.invoicer
+        self.worker = start_sender(self.invoicer, self.cycled.emit, interval=INTERVAL_S)
+
+    def wake(self) -> None:
+        if self.worker is not None:
+            self.worker.wake()
+
+    def _sold(self, _sale_id: int) -> None:
+        self.wake()
+
+    def _cycled(self, outcome: Outcome[SendReport | None]) -> None:
+        report = outcome.result
+        if report is None:
+            return
+        if report.unavailable is not None:
+            self.context.events.status.emit(
+                self.tr("NFC-e: SEFAZ sem resposta; notas em contingência aguardam envio")
+            )
+        elif report.authorised:
+            self.context.events.status.emit(
+                self.tr(
+                    "NFC-e: %n nota(s) em contingência autorizada(s)", "", len(report.authorised)
+                )
+            )
+
+    def stop(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker = None
+        self.context.printing.sale_paper = None
+        self.context.invoicer = None
+        self.invoicer.close()
+
+
+def start_fiscal(context: UiContext, parent: QObject) -> FiscalKeeper:
+    keeper = FiscalKeeper(context, parent)
+    keeper.start()
+    return keeper
