@@ -197,7 +197,15 @@ class Shell(QMainWindow):
         self.staff_status = _named(QLabel(self.tr("Ninguém no caixa")), "statusStaff")
         self.shift_status = _named(QLabel(self.tr("Turno: —")), "statusShift")
         self.printer_status = _named(QLabel(self.tr("Impressora OK")), "statusPrinter")
-        self.scanner_status = _named(QLabel(self.tr("Leitor: teclado")), "statusScanner")
+        serial_scanner = self.context.settings.scanner_uri.strip()
+        self.scanner_status = _named(
+            QLabel(
+                self.tr("Leitor: %1").replace("%1", serial_scanner)
+                if serial_scanner
+                else self.tr("Leitor: teclado")
+            ),
+            "statusScanner",
+        )
         self.sync_status = _named(QLabel(self.tr("Sincronização: desligada")), "statusSync")
         bar.addPermanentWidget(self.busy)
         self.printed_button = _named(QPushButton(self.tr("Impressões")), "showPrinted")

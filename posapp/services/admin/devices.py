@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from hardware.errors import HardwareError
 from hardware.printer import Printer
 from hardware.profiles import paper_for, profile_data, profile_names
+from hardware.serial_ports import parse_serial_uri
 from hardware.test_page import test_page
 from hardware.uri import parse_printer_uri
 from posapp.core.errors import InvalidSetting
@@ -54,6 +55,13 @@ def check_device_settings(settings: CounterSettings) -> CounterSettings:
             value_pt=f"final do leitor '{settings.scanner_suffix}'",
             value_en=f"scanner suffix '{settings.scanner_suffix}'",
         )
+    if settings.scanner_uri.strip():
+        try:
+            parse_serial_uri(settings.scanner_uri)
+        except HardwareError as error:
+            raise InvalidSetting(
+                value_pt=error.message("pt_BR"), value_en=error.message("en")
+            ) from None
     try:
         uri = parse_printer_uri(settings.printer_uri)
         profile_data(settings.printer_profile, uri.raw)

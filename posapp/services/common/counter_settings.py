@@ -57,6 +57,7 @@ class CounterSettings:
     scanner_prefix: str = ""
     scanner_suffix: str = "Enter"
     scanner_max_gap_ms: int = 50
+    scanner_uri: str = ""
     receipt_footer: str = "Obrigado pela preferência!"
     backup_keep_days: int = 30
 

@@ -44,6 +44,7 @@ DEVICE_DEFAULTS: dict[str, str | int] = {
     "scanner_prefix": "",
     "scanner_suffix": "Enter",
     "scanner_max_gap_ms": 50,
+    "scanner_uri": "",  # "": a keyboard (wedge) scanner; else serial://COM3?baudrate=9600
 }
 """The machine's part of `CounterSettings`, with its defaults (the same as the dataclass's)."""
 DEVICE_KEYS = frozenset(DEVICE_DEFAULTS)

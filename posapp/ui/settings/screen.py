@@ -733,6 +733,10 @@ class SettingsScreen(QWidget):
         self.scanner_suffix = _named(QComboBox(), "scannerSuffix")
         for suffix in SCANNER_SUFFIXES:
             self.scanner_suffix.addItem(suffix or self.tr("(nenhum)"), suffix)
+        self.scanner_uri = _named(QLineEdit(), "scannerUri")
+        self.scanner_uri.setPlaceholderText(
+            self.tr("vazio: leitor como teclado; serial://COM3?baudrate=9600")
+        )
         self.scanner_gap = _named(QSpinBox(), "scannerGap")
         self.scanner_gap.setRange(1, 1_000)
         self.scanner_gap.setSuffix(" ms")
@@ -749,6 +753,7 @@ class SettingsScreen(QWidget):
         form.addRow(self.tr("Leitor: prefixo"), self.scanner_prefix)
         form.addRow(self.tr("Leitor: final"), self.scanner_suffix)
         form.addRow(self.tr("Leitor: intervalo máximo entre teclas"), self.scanner_gap)
+        form.addRow(self.tr("Leitor serial (porta)"), self.scanner_uri)
         buttons = QHBoxLayout()
         buttons.addWidget(self.devices_save)
         buttons.addWidget(self.test_button)
@@ -793,6 +798,7 @@ class SettingsScreen(QWidget):
             max(0, self.scanner_suffix.findData(settings.scanner_suffix))
         )
         self.scanner_gap.setValue(settings.scanner_max_gap_ms)
+        self.scanner_uri.setText(settings.scanner_uri)
 
     def devices_form(self) -> CounterSettings:
         return self.context.settings.with_changes(
@@ -803,6 +809,7 @@ class SettingsScreen(QWidget):
             scanner_prefix=self.scanner_prefix.text(),
             scanner_suffix=str(self.scanner_suffix.currentData()),
             scanner_max_gap_ms=self.scanner_gap.value(),
+            scanner_uri=self.scanner_uri.text().strip(),
         )
 
     def save_devices(self) -> None:
