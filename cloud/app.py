@@ -306,7 +306,9 @@ def _routes(app: FastAPI, sessions: sessionmaker[Session], rate: RateLimit) -> N
     def resolve(conflict_id: UuidPath, body: ResolveIn, token: Bearer) -> ConflictOut:
         with unit_of_work(sessions) as session:
             terminal = _said_hello(session, token)
-            done = conflicts.resolve(session, terminal.chain_id, conflict_id, body, terminal.id)
+            done = conflicts.resolve(
+                session, terminal.chain_id, conflict_id, body, terminal.terminal_uuid
+            )
             return ConflictOut.model_validate(conflicts.conflict_body(done))
 
     @app.post(

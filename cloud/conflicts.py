@@ -32,6 +32,7 @@ def conflict_body(conflict: Conflict) -> dict[str, Any]:
         note=conflict.note,
         resolved_by=conflict.resolved_by,
         resolved_at=iso(conflict.resolved_at),
+        resolved_terminal_uuid=conflict.resolved_terminal_uuid,
     ).model_dump()
 
 
@@ -84,7 +85,7 @@ def resolve(
     chain_id: str,
     conflict_id: str,
     answer: ResolveIn,
-    terminal_id: str | None = None,
+    terminal_uuid: str | None = None,
 ) -> Conflict:
     """Close an open conflict and emit `conflict.resolved`.
 
@@ -105,7 +106,7 @@ def resolve(
         conflict.status != "open"
         and answer.request_id is not None
         and conflict.resolve_request == answer.request_id
-        and conflict.resolved_terminal_id == terminal_id
+        and conflict.resolved_terminal_uuid == terminal_uuid
     ):
         return conflict
     if conflict.status != "open":
@@ -122,7 +123,7 @@ def resolve(
     conflict.resolved_by = answer.resolved_by
     conflict.resolved_at = datetime.now(UTC)
     conflict.resolve_request = answer.request_id
-    conflict.resolved_terminal_id = terminal_id
+    conflict.resolved_terminal_uuid = terminal_uuid
     session.flush()
     append_event(session, chain, kind="conflict.resolved", body=conflict_body(conflict))
     return conflict

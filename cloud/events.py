@@ -119,11 +119,13 @@ class _Batch:
             return
         # Under the chain's lock no other writer can have stored these uuids: a conflict
         # here means that guarantee broke, so the whole batch is refused, not half kept.
+        # executemany with RETURNING: SQLAlchemy's "insertmanyvalues", a few multi-row
+        # INSERTs from one cached statement (not one round trip per row)
         stored = session.execute(
             insert(Event)
-            .values(self.events)
             .on_conflict_do_nothing(index_elements=[Event.chain_id, Event.uuid])
-            .returning(Event.id)
+            .returning(Event.id),
+            self.events,
         ).all()
         if len(stored) != len(self.events):
             raise ApiError(

@@ -147,7 +147,8 @@ class EntryWriter:
         """Entries (in application order), final balances, ended holds: three statements."""
         if not self.rows:
             return
-        self.session.execute(insert(LedgerEntry), self.rows)
+        # RETURNING makes it SQLAlchemy's "insertmanyvalues" (multi-row INSERTs in order)
+        self.session.execute(insert(LedgerEntry).returning(LedgerEntry.id), self.rows).all()
         values = [
             {
                 "chain_id": self.chain.id,
@@ -157,7 +158,7 @@ class EntryWriter:
             }
             for customer, seq in self.applied_seq.items()
         ]
-        statement = insert(CustomerBalance).values(values)
+        statement = insert(CustomerBalance)
         self.session.execute(
             statement.on_conflict_do_update(
                 index_elements=[CustomerBalance.chain_id, CustomerBalance.customer_uuid],
@@ -165,8 +166,9 @@ class EntryWriter:
                     "total": statement.excluded.total,
                     "applied_seq": statement.excluded.applied_seq,
                 },
-            )
-        )
+            ).returning(CustomerBalance.customer_uuid),
+            values,
+        ).all()
         if self.holds:
             self.session.execute(
                 delete(Hold).where(

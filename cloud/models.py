@@ -271,7 +271,8 @@ class Conflict(Base):
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     resolve_request: Mapped[str | None] = mapped_column(String(UUID_LEN))
     """The request id of the resolve that closed it: that same request retried gets 200."""
-    resolved_terminal_id: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    resolved_terminal_uuid: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    """The counter whose resolve closed it (its terminal uuid)."""
 
 
 class Order(Base):

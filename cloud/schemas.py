@@ -219,6 +219,8 @@ class ConflictOut(BaseModel):
     note: str | None = None
     resolved_by: str | None = None
     resolved_at: str | None = None
+    resolved_terminal_uuid: str | None = None
+    """The counter whose resolve closed it: that counter writes the adjustment."""
 
 
 class ConflictList(BaseModel):

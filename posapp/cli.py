@@ -778,6 +778,12 @@ def _sync_parser(commands: Any) -> None:
     _common(sync, top=False)
     sync.add_argument("--url", default=None, help="endereço do servidor (https://...)")
     sync.add_argument("--token", default=None, help="token do terminal")
+    sync.add_argument(
+        "--ca-file",
+        default=None,
+        metavar="PEM",
+        help="certificado (CA) de um servidor próprio: o HTTPS só confia nele ('' volta ao padrão)",
+    )
     sync.add_argument("--manager-pin", default=None, metavar="PIN", help="senha do gerente")
     sync.add_argument("--disable", action="store_true", help="desliga a sincronização")
     sync.add_argument("--once", action="store_true", help="roda um ciclo de sincronização agora")
@@ -790,7 +796,7 @@ def _sync(station: Station, args: argparse.Namespace, lang: str) -> int:
     from posapp.services.sync.cycle import client_for, run_cycle
     from posapp.services.sync.status import sync_status
 
-    if args.url is not None or args.token is not None or args.disable:
+    if args.url is not None or args.token is not None or args.ca_file is not None or args.disable:
         if not args.manager_pin:
             raise _SyncCliError("need_pin")
         old = load_sync_config(station)
@@ -799,6 +805,7 @@ def _sync(station: Station, args: argparse.Namespace, lang: str) -> int:
             token=args.token if args.token is not None else old.token,
             enabled=not args.disable,
             large_spend_centavos=old.large_spend_centavos,
+            ca_file=args.ca_file if args.ca_file is not None else old.ca_file,
         )
         saved = save_sync_config(station, config, staff_id=None, manager_pin=args.manager_pin)
         print(_sync_say("saved", lang, url=saved.url, enabled=saved.enabled))

@@ -363,6 +363,12 @@ class SyncUrlInvalid(PosError):
     en = "Invalid server address: {value} (use http:// or https://)."
 
 
+class SyncCaFileInvalid(PosError):
+    code = "sync_ca_file_invalid"
+    pt_BR = "Arquivo de certificado (CA) inválido ou ilegível: {value} (use um arquivo PEM)."
+    en = "Invalid or unreadable certificate (CA) file: {value} (use a PEM file)."
+
+
 class ConflictNotOpen(PosError):
     code = "conflict_not_open"
     pt_BR = "Esta divergência não está aberta: {value}."

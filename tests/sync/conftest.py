@@ -23,7 +23,7 @@ from posapp.services.sales.checkout import (
     checkout,
 )
 from posapp.services.sync.authority import OnlineAuthority
-from posapp.services.sync.client import SyncClient
+from posapp.services.sync.client import CONNECT_TIMEOUT, READ_TIMEOUT, SyncClient
 from posapp.services.sync.config import SyncConfig, save_sync_config
 from posapp.services.sync.cycle import SyncResult, run_cycle
 from tests.cloud_fixtures import Chain, CloudServer
@@ -47,8 +47,19 @@ class Counter:
     def station(self) -> Station:
         return self.shop.station
 
-    def client(self, *, url: str | None = None, **timeouts: float) -> SyncClient:
-        made = SyncClient(url or self.url, self.token, **timeouts)
+    def client(
+        self,
+        *,
+        url: str | None = None,
+        connect_timeout: float = CONNECT_TIMEOUT,
+        read_timeout: float = READ_TIMEOUT,
+    ) -> SyncClient:
+        made = SyncClient(
+            url or self.url,
+            self.token,
+            connect_timeout=connect_timeout,
+            read_timeout=read_timeout,
+        )
         self.clients.append(made)
         return made
 

@@ -10,8 +10,9 @@
   using one is told it was revoked (not just "invalid").
 - `admin_audit`: who did what to a chain's terminals and keys, and when.
 - `quarantined_event`: events the endpoint refused, with the reason (never pulled).
-- `conflict.resolve_request`: the request id of the resolve that closed the conflict, so
-  a retry of that same resolve gets the same answer.
+- `conflict.resolve_request` / `resolved_terminal_uuid`: the request id of the resolve
+  that closed the conflict and the counter that sent it, so a retry of that same
+  resolve gets the same answer (and that counter knows the decision was its own).
 
 Revision ID: 0005
 Revises: 0004
@@ -90,11 +91,11 @@ def upgrade() -> None:
         sa.UniqueConstraint("chain_id", "event_uuid"),
     )
     op.add_column("conflict", sa.Column("resolve_request", sa.String(36)))
-    op.add_column("conflict", sa.Column("resolved_terminal_id", sa.String(36)))
+    op.add_column("conflict", sa.Column("resolved_terminal_uuid", sa.String(36)))
 
 
 def downgrade() -> None:
-    op.drop_column("conflict", "resolved_terminal_id")
+    op.drop_column("conflict", "resolved_terminal_uuid")
     op.drop_column("conflict", "resolve_request")
     op.drop_table("quarantined_event")
     op.drop_index("ix_admin_audit_chain", table_name="admin_audit")

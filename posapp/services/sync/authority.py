@@ -27,8 +27,6 @@ from posapp.services.sync.push import push
 LOCAL_ZONE = ZoneInfo("America/Sao_Paulo")
 
 
-
-
 def _day(text: object) -> str:
     try:
         moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
@@ -109,6 +107,6 @@ def online_authority(station: Station, client: SyncClient | None = None) -> Onli
         return None
     return OnlineAuthority(
         station,
-        client or SyncClient(config.url, config.token),
+        client or SyncClient(config.url, config.token, ca_file=config.ca_file or None),
         large_spend_centavos=config.large_spend_centavos,
     )

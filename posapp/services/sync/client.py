@@ -10,12 +10,19 @@ failure is one of three exceptions, so callers decide with one `except` each:
 - `Refused`: any other 4xx, with the server's code and its pt_BR/English messages.
 
 Timeouts are short (connect 2 s, read 5 s): a counter never waits long on a network
-that is not there.
+that is not there. A push's read timeout grows with its batch (`push_timeout`), and the
+batch size follows the endpoint's measured answer time (`BatchSizer`), so a big batch
+on a busy endpoint is not cut off after the endpoint committed it.
+
+HTTPS is verified: against the system's certificate authorities, or only against the
+CA file a self-hosted store pins (`ca_file`); a certificate that does not verify is
+`CertificateRejected` (offline, with a message that says so).
 """
 
 from __future__ import annotations
 
 import json
+import ssl
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,7 +32,39 @@ import httpx
 
 CONNECT_TIMEOUT = 2.0
 READ_TIMEOUT = 5.0
+PER_EVENT_TIMEOUT = 0.01
+"""Seconds of read timeout a pushed event adds: 1 000 events wait up to 15 s."""
 MAX_BATCH = 1000
+MIN_BATCH = 25
+FIRST_BATCH = 250
+TARGET_SECONDS = 1.0
+"""The answer time a push aims at; the batch shrinks above it and grows well below it."""
+
+
+def push_timeout(events: int, base: float = READ_TIMEOUT) -> float:
+    """The read timeout of a push of `events`: the base plus a share per event."""
+    return base + events * PER_EVENT_TIMEOUT
+
+
+class BatchSizer:
+    """The next push's batch size, from the answer times measured so far.
+
+    Starts at `FIRST_BATCH`; an answer slower than `TARGET_SECONDS` (or no answer at
+    all) halves it, down to `MIN_BATCH`; a full batch answered in under a quarter of the
+    target doubles it, up to `MAX_BATCH`.
+    """
+
+    def __init__(self, size: int = FIRST_BATCH) -> None:
+        self.size = max(MIN_BATCH, min(MAX_BATCH, size))
+
+    def answered(self, events: int, seconds: float) -> None:
+        if seconds > TARGET_SECONDS:
+            self.size = max(MIN_BATCH, min(self.size, events) // 2)
+        elif seconds < TARGET_SECONDS / 4 and events >= self.size:
+            self.size = min(MAX_BATCH, self.size * 2)
+
+    def unanswered(self) -> None:
+        self.size = max(MIN_BATCH, self.size // 2)
 
 
 class SyncError(Exception):
@@ -72,6 +111,48 @@ class Refused(SyncError):
 
 class Unauthorized(Refused):
     """401/403: the token is not (or no longer) valid for this endpoint."""
+
+
+class Busy(Offline):
+    """429: the endpoint asks this token to slow down; nothing was done, try later."""
+
+    pt_BR = "O servidor de sincronização pediu para esperar; nova tentativa em breve."
+    en = "The sync server asked to wait; trying again shortly."
+
+
+class CertificateRejected(Offline):
+    """The endpoint's HTTPS certificate did not verify (the system's CAs, or the pinned
+    CA file of a self-hosted store): nothing was sent."""
+
+    pt_BR = (
+        "O certificado do servidor de sincronização não é confiável (não confere com a "
+        "autoridade configurada); nada foi enviado."
+    )
+    en = (
+        "The sync server's certificate is not trusted (it does not match the configured "
+        "authority); nothing was sent."
+    )
+
+
+IDENTITY_ADVICE: dict[str, tuple[str, str]] = {
+    "terminal_claimed": (
+        "Este caixa já está registrado na rede em outro computador (cópia do banco de "
+        "dados?). Nada foi enviado. Se o caixa mudou de computador, peça ao administrador "
+        "da rede para movê-lo (posapp-cloud terminal move) e use o novo token.",
+        "This counter is already registered in the chain on another PC (a copied "
+        "database?). Nothing was sent. If the counter moved to another PC, ask the chain's "
+        "admin to move it (posapp-cloud terminal move) and use the new token.",
+    ),
+    "token_revoked": (
+        "O token deste caixa foi revogado pelo administrador da rede; a sincronização "
+        "parou. Peça um novo token (ou, se o caixa foi movido, ele já funciona no outro "
+        "computador).",
+        "This counter's token was revoked by the chain's admin; sync stopped. Ask for a "
+        "new token (or, if the counter was moved, it now runs on the other PC).",
+    ),
+}
+"""What the counter tells its manager for the identity refusals, before the server's own
+words (which say when and why)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,14 +216,22 @@ class SyncClient:
         connect_timeout: float = CONNECT_TIMEOUT,
         read_timeout: float = READ_TIMEOUT,
         transport: httpx.BaseTransport | None = None,
+        ca_file: str | None = None,
     ) -> None:
         self.url = url.rstrip("/")
+        self.connect_timeout, self.read_timeout = connect_timeout, read_timeout
+        self.batches = BatchSizer()
         timeout = httpx.Timeout(read_timeout, connect=connect_timeout)
+        # a pinned CA replaces the system's: only that store's certificate is trusted
+        verify: ssl.SSLContext | bool = (
+            ssl.create_default_context(cafile=ca_file) if ca_file else True
+        )
         self._http = httpx.Client(
             base_url=self.url,
             timeout=timeout,
             headers={"Authorization": f"Bearer {token}", "User-Agent": "posapp-counter"},
             transport=transport,
+            verify=verify,
         )
 
     def close(self) -> None:
@@ -180,7 +269,10 @@ class SyncClient:
     def push(self, events: Sequence[Mapping[str, Any]]) -> PushAck:
         if len(events) > MAX_BATCH:
             raise ValueError(f"at most {MAX_BATCH} events per push")
-        data = self._call("POST", "/v1/events", json={"events": list(events)})
+        timeout = httpx.Timeout(
+            push_timeout(len(events), self.read_timeout), connect=self.connect_timeout
+        )
+        data = self._call("POST", "/v1/events", json={"events": list(events)}, timeout=timeout)
         try:
             return PushAck(
                 int(data["accepted"]), int(data.get("duplicates", 0)), int(data["last_seq"])
@@ -238,12 +330,19 @@ class SyncClient:
         return [dict(row) for row in rows]
 
     def resolve_conflict(
-        self, conflict_id: str, resolution: str, note: str, resolved_by: str
+        self,
+        conflict_id: str,
+        resolution: str,
+        note: str,
+        resolved_by: str,
+        request_id: str | None = None,
     ) -> dict[str, Any]:
+        """The resolved conflict. The same `request_id` again (a retry) gets the same answer."""
+        body: dict[str, Any] = {"resolution": resolution, "note": note, "resolved_by": resolved_by}
+        if request_id is not None:
+            body["request_id"] = request_id
         return self._call(
-            "POST",
-            f"/v1/conflicts/{quote(str(conflict_id), safe='')}/resolve",
-            json={"resolution": resolution, "note": note, "resolved_by": resolved_by},
+            "POST", f"/v1/conflicts/{quote(str(conflict_id), safe='')}/resolve", json=body
         )
 
     # -- transport ---------------------------------------------------------------
@@ -253,10 +352,18 @@ class SyncClient:
         try:
             response = self._http.request(method, path, **kwargs)
             raw = response.read()
+        except httpx.ConnectError as error:
+            if "CERTIFICATE_VERIFY_FAILED" in str(error) or isinstance(
+                error.__context__, ssl.SSLCertVerificationError
+            ):
+                raise CertificateRejected(str(error)[:200]) from error
+            raise Offline(type(error).__name__) from error
         except httpx.TransportError as error:  # refused, reset, timeout, body cut short
             raise Offline(type(error).__name__) from error
         if response.status_code >= 500:
             raise Offline(f"HTTP {response.status_code}")
+        if response.status_code == 429:
+            raise Busy(f"Retry-After: {response.headers.get('Retry-After', '?')} s")
         try:
             data: Any = json.loads(raw) if raw else {}
         except ValueError as error:  # a proxy's page, or a body cut at a boundary
@@ -267,13 +374,13 @@ class SyncClient:
             if detail is not None:  # FastAPI's HTTPException(detail={...})
                 body = {**detail, **{k: v for k, v in body.items() if k != "detail"}}
             kind = Unauthorized if response.status_code in (401, 403) else Refused
-            raise kind(
-                response.status_code,
-                str(body.get("error") or f"http_{response.status_code}"),
-                str(body.get("message") or ""),
-                str(body.get("message_en") or ""),
-                body,
-            )
+            code = str(body.get("error") or f"http_{response.status_code}")
+            said_pt, said_en = str(body.get("message") or ""), str(body.get("message_en") or "")
+            if code in IDENTITY_ADVICE:
+                advice_pt, advice_en = IDENTITY_ADVICE[code]
+                said_pt = f"{advice_pt} ({said_pt})" if said_pt else advice_pt
+                said_en = f"{advice_en} ({said_en})" if said_en else advice_en
+            raise kind(response.status_code, code, said_pt, said_en, body)
         if response.status_code >= 300:
             raise Offline(f"HTTP {response.status_code}")
         if isinstance(data, list):

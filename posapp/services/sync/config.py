@@ -14,6 +14,7 @@ Saving the configuration is a manager's action, audited without the token's valu
 from __future__ import annotations
 
 import json
+import ssl
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime
 from typing import Any
@@ -22,7 +23,7 @@ from urllib.parse import urlparse
 from sqlalchemy.orm import Session
 
 from db.models import Setting
-from posapp.core.errors import SyncUrlInvalid
+from posapp.core.errors import SyncCaFileInvalid, SyncUrlInvalid
 from posapp.services.common import audit
 from posapp.services.common.auth import acting_staff, authorize_manager
 from posapp.services.common.station import Station
@@ -38,6 +39,9 @@ class SyncConfig:
     token: str = ""
     enabled: bool = False
     large_spend_centavos: int = 5000
+    ca_file: str = ""
+    """A PEM file of the certificate authority (or the certificate itself) of a
+    self-hosted endpoint: HTTPS is then trusted only against it. Empty: the system's."""
 
     @property
     def configured(self) -> bool:
@@ -96,7 +100,13 @@ def save_sync_config(
     url = config.url.strip().rstrip("/")
     if url and urlparse(url).scheme not in ("http", "https"):
         raise SyncUrlInvalid(value=url)
-    config = replace(config, url=url, token=config.token.strip())
+    ca_file = config.ca_file.strip()
+    if ca_file:
+        try:
+            ssl.create_default_context(cafile=ca_file)
+        except (OSError, ssl.SSLError, ValueError):
+            raise SyncCaFileInvalid(value=ca_file) from None
+    config = replace(config, url=url, token=config.token.strip(), ca_file=ca_file)
     now = station.now()
     with station.write() as session:
         manager = authorize_manager(session, manager_pin, "configurar sincronização", now)
@@ -118,6 +128,7 @@ def save_sync_config(
             enabled=config.enabled,
             large_spend_centavos=config.large_spend_centavos,
             token_changed=old.token != config.token,
+            ca_file=config.ca_file,
         )
     return config
 

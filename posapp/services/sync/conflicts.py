@@ -8,10 +8,19 @@ the store takes the loss: the counter writes an `adjust` entry giving the overdr
 customer the deficit back, so the chain-wide balance is zero again; "customer_debit"
 leaves the deficit for future earnings to cover. The resolution is POSTed first (no
 database lock is held while the network answers), then written here in one unit of work.
+
+A resolve is idempotent end to end. Its `request_id` is derived from this terminal and
+the conflict, so a retry (the first answer lost after the endpoint committed) sends the
+same id and gets the endpoint's same answer; the counter then applies the decision the
+endpoint holds (which may be the first try's, whatever the manager chose the second
+time), and writes the adjustment in the same transaction that closes the local
+conflict, so never twice. The pull leaves such a conflict open until then (see
+`sync.pull`), so a lost answer never closes it without its adjustment.
 """
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -36,6 +45,7 @@ from posapp.services.sync.push import EVENT_REFUSED
 
 Resolution = Literal["absorbed", "customer_debit"]
 RESOLUTIONS: tuple[Resolution, ...] = ("absorbed", "customer_debit")
+RESOLVE_NAMESPACE = uuid.UUID("8d2b7c1e-4f0a-4b7e-9a43-6c1f2e9d5b30")
 LOCAL_KINDS = frozenset({"cpf_in_use", "phone_in_use", EVENT_REFUSED})
 """Recorded by this counter only (its pull, or its push for an event the endpoint refused
 and that was set aside); resolving one just closes it here."""
@@ -125,11 +135,18 @@ def resolve_conflict(
         if conflict is None or conflict.status != "open":
             raise ConflictNotOpen(value=conflict_id)
         server_id, kind = conflict.server_id, conflict.kind
+        terminal_uuid = station.terminal(session).uuid
     if server_id is not None and kind not in LOCAL_KINDS:
         if client is None:
             raise SyncServerUnavailable()
         try:
-            client.resolve_conflict(server_id, resolution, note, manager.name)
+            answer = client.resolve_conflict(
+                server_id,
+                resolution,
+                note,
+                manager.name,
+                request_id=resolve_request_id(terminal_uuid, server_id),
+            )
         except Offline as error:
             raise SyncServerUnavailable() from error
         except Refused as error:
@@ -139,10 +156,15 @@ def resolve_conflict(
             raise SyncServerRefused(
                 message_pt=error.message("pt_BR"), message_en=error.message("en")
             ) from error
+        decided = answer.get("resolution")
+        if decided in RESOLUTIONS:  # the endpoint's decision (a retry's answer: the first's)
+            resolution = decided
     with station.write() as session:
         staff = acting_staff(session, staff_id)
         conflict = session.get(SyncConflict, conflict_id)
         assert conflict is not None
+        if conflict.status != "open":  # closed meanwhile (another window): nothing twice
+            raise ConflictNotOpen(value=conflict_id)
         terminal = station.terminal(session)
         adjusted = 0
         if resolution == "absorbed" and conflict.kind == "overdraft" and conflict.amount > 0:
@@ -180,6 +202,12 @@ def resolve_conflict(
             note=note,
         )
     return next(row for row in conflicts(station) if row.id == conflict_id)
+
+
+def resolve_request_id(terminal_uuid: str, server_id: str) -> str:
+    """The same for every try of this terminal on this conflict (the endpoint's idempotency
+    key for the resolve)."""
+    return str(uuid.uuid5(RESOLVE_NAMESPACE, f"{terminal_uuid}:{server_id}"))
 
 
 def _close(

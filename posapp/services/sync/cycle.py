@@ -161,7 +161,7 @@ def client_for(station: Station) -> SyncClient | None:
     config = load_sync_config(station)
     if not config.configured:
         return None
-    return SyncClient(config.url, config.token)
+    return SyncClient(config.url, config.token, ca_file=config.ca_file or None)
 
 
 class SyncCycle:
@@ -171,17 +171,18 @@ class SyncCycle:
     def __init__(self, station: Station) -> None:
         self.station = station
         self._client: SyncClient | None = None
-        self._key: tuple[str, str] | None = None
+        self._key: tuple[str, str, str] | None = None
 
     def __call__(self) -> SyncResult:
         config = load_sync_config(self.station)
         if not config.configured:
             self.close()
             return SyncResult(ok=True, at=self.station.now())  # nothing to do, nothing recorded
-        if self._client is None or self._key != (config.url, config.token):
+        key = (config.url, config.token, config.ca_file)
+        if self._client is None or self._key != key:
             self.close()
-            self._client = SyncClient(config.url, config.token)
-            self._key = (config.url, config.token)
+            self._client = SyncClient(config.url, config.token, ca_file=config.ca_file or None)
+            self._key = key
         return run_cycle(self.station, self._client)
 
     def close(self) -> None:

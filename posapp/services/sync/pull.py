@@ -447,6 +447,10 @@ class _Applier:
                 select(SyncConflict).where(SyncConflict.server_id == server_id)
             ).first()
             assert conflict is not None
+        if body.get("resolved_terminal_uuid") == self.terminal_uuid and conflict.status == "open":
+            # This counter's own resolve, whose answer was lost: it stays open until the
+            # manager's retry gets the endpoint's answer and writes the adjustment with it.
+            return
         conflict.status = "resolved"
         conflict.resolution = body.get("resolution") or conflict.resolution
         conflict.note = body.get("note") or conflict.note

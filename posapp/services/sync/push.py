@@ -32,6 +32,7 @@ The endpoint applies a batch all or nothing and names the event it refused (`ind
 from __future__ import annotations
 
 import json
+import time
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -55,7 +56,7 @@ from db.models import (
 from posapp.services.common.station import Station
 from posapp.services.customers.privacy import ANONYMOUS_NAME
 from posapp.services.loyalty.ledger import entry_record
-from posapp.services.sync.client import MAX_BATCH, Refused, SyncClient
+from posapp.services.sync.client import MAX_BATCH, Offline, Refused, SyncClient
 from posapp.services.sync.config import save_state, state_in
 
 _NAMESPACE = uuid.UUID("5b0c2f4e-8f7a-4f39-9a56-2f1d0e0c5a11")
@@ -441,16 +442,31 @@ def push(station: Station, client: SyncClient, *, max_batches: int = 20) -> Push
 
     An event refused as invalid that is not a ledger entry is set aside and the rest of
     its batch pushed again; a refused ledger entry raises `LedgerEntryRefused` after
-    what came before it in the batch was pushed.
+    what came before it in the batch was pushed. Each batch takes `client.batches.size`
+    items, which follows the endpoint's answer times (`BatchSizer`); a batch the endpoint
+    finds too large (413) is pushed again in smaller ones.
     """
-    batches = build_batches(station, max_batches=max_batches)
-    accepted = duplicates = entries = events = set_aside = 0
-    for batch in batches:
+    pending = [
+        item for batch in build_batches(station, max_batches=max_batches) for item in batch.items
+    ]
+    accepted = duplicates = entries = events = set_aside = pushes = 0
+    while pending:
+        batch, pending = Batch(pending[: client.batches.size]), pending[client.batches.size :]
         while batch.items:
             sent = batch.events
+            started = time.monotonic()
             try:
                 ack = client.push(sent)
+            except Offline:
+                client.batches.unanswered()
+                raise
             except Refused as refusal:
+                if refusal.code == "too_large" and len(batch.items) > 1:
+                    client.batches.unanswered()
+                    keep = min(client.batches.size, len(batch.items) // 2)
+                    pending = batch.items[keep:] + pending
+                    batch = Batch(batch.items[:keep])
+                    continue
                 index = refused_index(refusal, sent)
                 if index is None:
                     raise
@@ -471,10 +487,12 @@ def push(station: Station, client: SyncClient, *, max_batches: int = 20) -> Push
                 set_aside += 1
                 batch = Batch(batch.items[:index] + batch.items[index + 1 :])
                 continue
+            client.batches.answered(len(sent), time.monotonic() - started)
             acknowledge(station, batch)
+            pushes += 1
             accepted += ack.accepted
             duplicates += ack.duplicates
             events += len(batch.items)
             entries += sum(1 for i in batch.items if i.seq is not None)
             break
-    return PushSummary(len(batches), events, accepted, duplicates, entries, set_aside)
+    return PushSummary(pushes, events, accepted, duplicates, entries, set_aside)

@@ -23,4 +23,3 @@ def endpoint_survey_base(station: Station) -> str | None:
     """`endpoint_survey_url` of this counter's configured sync URL (the Gerência offer)."""
     with station.read() as session:
         return endpoint_survey_url(config_in(session).url)
-
