@@ -51,9 +51,31 @@ Progress = Callable[[int, int], None]
 """Called with (rows done, rows in the file): from 0 to the total, never going back."""
 
 CATALOG = "catalog"
+
+TAX_COLUMNS = ("ncm", "cest", "cfop", "csosn", "cst", "origem", "unidade")
+"""The NFC-e data of a product (optional; with NFC-e on, a product needs them to be sold)."""
+_TAX_RULES: dict[str, tuple[str, str, str]] = {
+    "ncm": ("ncm", r"\d{8}", "8 dígitos / 8 digits"),
+    "cest": ("cest", r"\d{7}", "7 dígitos / 7 digits"),
+    "cfop": ("cfop", r"5\d{3}", "5xxx"),
+    "csosn": ("csosn", r"\d{3}", "3 dígitos / 3 digits"),
+    "cst": ("cst", r"\d{2}", "2 dígitos / 2 digits"),
+    "origem": ("origin", r"[0-8]", "0-8"),
+    "unidade": ("unit", r"[A-Za-z0-9]{1,6}", "até 6 letras / up to 6 letters"),
+}
+_TAX_ATTRS = ("ncm", "cest", "cfop", "csosn", "cst", "origin", "unit")
 CUSTOMERS = "customers"
 
-CATALOG_COLUMNS = ("tipo", "nome", "codigo_barras", "sku", "preco", "categoria", "duracao_min")
+CATALOG_COLUMNS = (
+    "tipo",
+    "nome",
+    "codigo_barras",
+    "sku",
+    "preco",
+    "categoria",
+    "duracao_min",
+    *TAX_COLUMNS,
+)
 CUSTOMER_COLUMNS = (
     "nome",
     "cpf",
@@ -96,6 +118,19 @@ _ALIASES: dict[str, str] = {
     "duracao": "duracao_min",
     "duracao_minutos": "duracao_min",
     "duration_min": "duracao_min",
+    "ncm": "ncm",
+    "cest": "cest",
+    "cfop": "cfop",
+    "csosn": "csosn",
+    "cst": "cst",
+    "cst_icms": "cst",
+    "origem": "origem",
+    "origem_mercadoria": "origem",
+    "origin": "origem",
+    "unidade": "unidade",
+    "un": "unidade",
+    "unid": "unidade",
+    "unit": "unidade",
     "cpf": "cpf",
     "celular": "celular",
     "telefone": "celular",
@@ -143,6 +178,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "price_zero": (
         "Preço inválido: {value}. O preço deve ser maior que zero.",
         "Invalid price: {value}. The price must be greater than zero.",
+    ),
+    "tax": (
+        "{column} inválido: {value} ({rule}).",
+        "Invalid {column}: {value} ({rule}).",
     ),
     "duration": (
         "Duração inválida: {value}. Use minutos inteiros.",
@@ -464,6 +503,23 @@ class _ItemRow:
     price: int
     category: str | None
     duration_min: int | None
+    tax: dict[str, str | int | None] = field(default_factory=dict)
+
+
+def _check_tax(v: dict[str, str]) -> dict[str, str | int | None]:
+    """The NFC-e columns of a row (all optional; a filled one must be well formed)."""
+    found: dict[str, str | int | None] = {}
+    for column, (attr, pattern, rule) in _TAX_RULES.items():
+        text = v.get(column, "").strip()
+        clean = (
+            text.replace(".", "").replace("-", "") if column in ("ncm", "cest", "cfop") else text
+        )
+        if not clean:
+            continue
+        if not re.fullmatch(pattern, clean):
+            raise _Refused("tax", column=column.upper(), value=text, rule=rule)
+        found[attr] = int(clean) if attr == "origin" else clean.upper()
+    return found
 
 
 def _check_item(row: RawRow, seen: _Seen) -> _ItemRow:
@@ -497,7 +553,8 @@ def _check_item(row: RawRow, seen: _Seen) -> _ItemRow:
     seen.take("sku", sku.upper() if sku else None, row.line)
     seen.take("name", name_key, row.line)
     category = " ".join(v.get("categoria", "").split()) or None
-    return _ItemRow(row.line, _KINDS[kind_text], name, gtin, sku, price, category, duration)
+    tax = _check_tax(v)
+    return _ItemRow(row.line, _KINDS[kind_text], name, gtin, sku, price, category, duration, tax)
 
 
 @dataclass(frozen=True, slots=True)
@@ -687,6 +744,7 @@ def import_catalog(
                         "category_id": category_id,
                         "duration_min": row.duration_min,
                         "active": True,
+                        **{attr: row.tax.get(attr) for attr in _TAX_ATTRS},
                     }
                 )
             session.execute(insert(_ITEM), values)
@@ -878,6 +936,7 @@ def export_catalog(
                 Item.price,
                 Category.name,
                 Item.duration_min,
+                *(getattr(Item, attr) for attr in _TAX_ATTRS),
             )
             .outerjoin(Category, Category.id == Item.category_id)
             .where(Item.active)
@@ -895,8 +954,9 @@ def export_catalog(
                 _money_cell(price),
                 category or "",
                 "" if duration is None else str(duration),
+                *("" if value is None else str(value) for value in tax),
             )
-            for kind, name, gtin, sku, price, category, duration in rows
+            for kind, name, gtin, sku, price, category, duration, *tax in rows
         ),
     )
     _audit(station, "export.catalog", staff_id, manager_id, f"file:{Path(path).name}", rows=count)
