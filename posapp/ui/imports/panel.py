@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.core.errors import PosError
-from posapp.services.admin import csv_io
+from posapp.services.admin import csv_io, csv_templates
 from posapp.services.admin.csv_io import CsvFileError, ExportReport, ImportReport
 from posapp.ui.context import UiContext
 from posapp.ui.dialogs.manager_pin import ask_manager_pin
@@ -100,6 +100,10 @@ class ImportExportPanel(QWidget):
         self.kind_group.addButton(self.customers_choice)
         self.import_button = _named(QPushButton(self.tr("Importar CSV…")), "csvImport")
         self.export_button = _named(QPushButton(self.tr("Exportar CSV…")), "csvExport")
+        self.template_button = _named(QPushButton(self.tr("Baixar modelo…")), "csvTemplate")
+        self.template_button.setToolTip(
+            self.tr("Um arquivo com as colunas e exemplos, para preencher na planilha")
+        )
         self.progress = _named(QProgressBar(), "csvProgress")
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
@@ -121,6 +125,7 @@ class ImportExportPanel(QWidget):
         choice.addWidget(self.catalog_choice)
         choice.addWidget(self.customers_choice)
         choice.addStretch(1)
+        choice.addWidget(self.template_button)
         choice.addWidget(self.import_button)
         choice.addWidget(self.export_button)
         layout = QVBoxLayout(self)
@@ -135,6 +140,7 @@ class ImportExportPanel(QWidget):
         self.relay.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         self.import_button.clicked.connect(self.import_file)
         self.export_button.clicked.connect(self.export_file)
+        self.template_button.clicked.connect(self.save_template)
         self.kind_group.buttonToggled.connect(lambda *_: self._show_columns())
         self._show_columns()
 
@@ -151,7 +157,25 @@ class ImportExportPanel(QWidget):
         columns = (
             csv_io.CUSTOMER_COLUMNS if self.kind == csv_io.CUSTOMERS else csv_io.CATALOG_COLUMNS
         )
-        self.columns_hint.setText(self.tr("Colunas: %1").replace("%1", "; ".join(columns)))
+        self.columns_hint.setText(
+            self.tr("Colunas: %1").replace("%1", "; ".join(columns))
+            + "\n"
+            + csv_templates.help_text(self.kind, self.lang)
+        )
+
+    def save_template(self) -> None:
+        """Save the template file for the chosen kind (no PIN: it holds no store data)."""
+        kind = self.kind
+        path = self.choose_save(
+            self, self.tr("Salvar modelo de CSV"), csv_templates.template_name(kind)
+        )
+        if not path:
+            return
+        target = Path(path)
+        self.jobs.run(
+            lambda: target.write_bytes(csv_templates.template_csv(kind)),
+            lambda _size: self.say(self.tr("Modelo salvo em %1.").replace("%1", str(target))),
+        )
 
     def _busy(self, busy: bool) -> None:
         for widget in (
