@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from posapp.services.cash.shifts import ShiftView, current_shift
 from posapp.services.common.auth import StaffRef
+from posapp.services.common.changes import Change
 from posapp.services.common.store_info import store_info
 from posapp.services.sales.printing import FAILED, QueuedJob
 from posapp.services.sync.status import SyncStatus, sync_status
@@ -102,7 +103,7 @@ class Shell(QMainWindow):
         self.stack.addWidget(self.signin)
 
         self.nav = _named(QFrame(), "navBar")
-        store = _named(QLabel(info.name), "navStore")
+        store = self.nav_store = _named(QLabel(info.name), "navStore")
         self.sale_button = _named(QPushButton(self.tr("Venda")), "navSale")
         self.customers_button = _named(QPushButton(self.tr("Clientes")), "navCustomers")
         self.sales_button = _named(QPushButton(self.tr("Vendas")), "navSales")
@@ -180,8 +181,22 @@ class Shell(QMainWindow):
         for shortcut in self.shortcuts.values():
             shortcut.setEnabled(False)
         context.events.printer_state.connect(self.printer_changed)
+        context.events.changed.connect(self.on_changed)
         context.events.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.printer_changed(None, "")
+
+    def on_changed(self, changes: frozenset[Change]) -> None:
+        """The store renamed or the printer changed in Gerência: the window follows."""
+        if Change.STORE in changes:
+            name = store_info(self.context.station).name
+            title = f"{name} — posapp"
+            self.setWindowTitle(
+                self.tr("%1 (demonstração)").replace("%1", title) if self.context.demo else title
+            )
+            self.nav_store.setText(name)
+        if changes & {Change.DEVICES, Change.SETTINGS}:
+            uri = self.context.settings.printer_uri
+            self.printed_button.setVisible(virtual_name(uri) is not None)
 
     # -- the status bar ------------------------------------------------------------
 

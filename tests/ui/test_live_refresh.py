@@ -56,3 +56,40 @@ def test_a_new_hairdresser_gets_a_sign_in_tile_and_a_leaver_loses_it(
     deactivate(shop.station, bia.id, staff_id=shop.manager_id, manager_pin=MANAGER_PIN)
     qtbot.waitUntil(lambda: "Bia Cabeleireira" not in tile_names(signin))
     assert signin.chosen is None
+
+
+def test_a_program_changed_in_gerencia_shows_in_the_customers_screen_at_once(
+    shop: Shop, qtbot: QtBot
+) -> None:
+    from posapp.services.admin import store as store_admin
+    from posapp.ui.customers.screen import CustomersScreen
+
+    screen = CustomersScreen(make_context(shop))
+    qtbot.addWidget(screen)
+    screen.show()
+    assert "10%" in screen.rules_label.text()
+    program = store_admin.edit_program(store_admin.current_program(shop.station), earn_bps=500)
+    store_admin.change_program(
+        shop.station, program, staff_id=shop.manager_id, manager_pin=MANAGER_PIN
+    )
+    qtbot.waitUntil(lambda: "5%" in screen.rules_label.text(), timeout=5_000)
+    assert "10%" not in screen.rules_label.text()
+    screen.context.printing.close()
+
+
+def test_a_renamed_store_shows_in_the_window_title_at_once(shop: Shop, qtbot: QtBot) -> None:
+    from posapp.services.admin import store as store_admin
+    from posapp.ui.shell import Shell
+
+    shell = Shell(make_context(shop, staff=None))
+    qtbot.addWidget(shell)
+    data = store_admin.store_data(shop.station)
+    store_admin.update_store(
+        shop.station,
+        store_admin.StoreData("Salão Bela Vista", data.cnpj, data.address, data.phone),
+        staff_id=shop.manager_id,
+        manager_pin=MANAGER_PIN,
+    )
+    qtbot.waitUntil(lambda: shell.windowTitle() == "Salão Bela Vista — posapp", timeout=5_000)
+    assert shell.nav_store.text() == "Salão Bela Vista"
+    shell.context.printing.close()

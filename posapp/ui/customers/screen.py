@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 
 from posapp.core.cpf import mask_cpf
 from posapp.core.errors import PosError
-from posapp.core.program import ProgramMode
+from posapp.core.program import LoyaltyProgram, ProgramMode
+from posapp.services.common.changes import Change
 from posapp.services.common.counter_settings import load_settings
 from posapp.services.common.store_info import store_info
 from posapp.services.customers import adjustments
@@ -147,6 +148,17 @@ class CustomersScreen(QWidget):
         self.history_table.doubleClicked.connect(self._history_activated)
         context.events.customer_changed.connect(self._customer_changed)
         context.events.sale_committed.connect(lambda _sale: self._customer_changed(None))
+        context.events.changed.connect(self.on_changed)
+
+    def on_changed(self, changes: frozenset[Change]) -> None:
+        """The program changed in Gerência: its name and rules here follow at once."""
+        if Change.PROGRAM in changes:
+            station = self.context.station
+            run_in_background(self, lambda: store_info(station).program, self.show_program)
+
+    def show_program(self, program: LoyaltyProgram) -> None:
+        self.program_label.setText(self.tr("Programa: %1").replace("%1", program.name))
+        self.rules_label.setText("\n".join(f"• {rule}" for rule in program_rules(program)))
 
     # -- building ------------------------------------------------------------------
 
