@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from db.models import Staff
 from hardware.emulator.virtual import stop_virtual_printers
 from posapp.services.common.auth import MAX_ATTEMPTS, Role, StaffRef
 from posapp.ui.signin import SignInScreen
@@ -123,3 +124,21 @@ def test_demo_mode_shows_the_demo_pins(shop: Shop, qtbot: QtBot) -> None:
         assert "Ana Admin" in text and "<b>0000</b>" in text
     finally:
         screen.context.printing.close()
+
+
+def test_enter_on_the_keyboard_submits_a_wrong_pin_once_and_says_it_was_wrong(
+    screen: SignInScreen, qtbot: QtBot, shop: Shop
+) -> None:
+    screen.choose(tile(screen, "Carlos"))
+    answers: list[str] = []
+    screen.pad.submitted.connect(answers.append)
+    with qtbot.assertNotEmitted(screen.signed_in):
+        qtbot.keyClicks(screen.pad.display, "4321")
+        qtbot.keyClick(screen.pad.display, Qt.Key.Key_Return)
+    assert answers == ["4321"]  # one submit, not a second one with the cleared PIN
+    assert screen.message.text() == "PIN incorreto."  # not "Digite seu PIN."
+    with shop.station.read() as session:
+        carlos = session.get(Staff, shop.cashier_id)
+        assert carlos is not None and carlos.failed_attempts == 1
+    qtbot.keyClick(screen.pad.display, Qt.Key.Key_Return)  # Enter with nothing typed
+    assert answers == ["4321", ""] and screen.message.text() == "Digite seu PIN."
