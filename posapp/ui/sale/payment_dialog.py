@@ -62,6 +62,12 @@ EARN_DELAY_MS = 120
 VoucherCheck = Callable[[str], VoucherPreview]
 EarnCheck = Callable[[int], Quote]
 """The quote of this cart when cashback and vouchers pay the given centavos."""
+CompleteTenders = Callable[
+    [QWidget, list[TenderRequest], Callable[[list[TenderRequest]], None], Callable[[str], None]],
+    None,
+]
+"""(parent, tenders, proceed, back): card details and the Pix QR before checkout
+(posapp/ui/sale/tender_details.py); `back(text)` returns to this dialog."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +138,7 @@ class PaymentDialog(QDialog):
         self.earn_quote = earn_now
         self.voucher_value = 0
         self.busy = False
+        self.complete_tenders: CompleteTenders | None = None
         self._earn_generation = 0
         self.fields: dict[Tender, QLineEdit] = {}
         self.quick: dict[int, QPushButton] = {}
@@ -572,6 +579,9 @@ class PaymentDialog(QDialog):
             return
         self.error.clear()
         self.set_busy(True)
+        if self.complete_tenders is not None:
+            self.complete_tenders(self, self.tenders(), self.submitted.emit, self.show_error)
+            return
         self.submitted.emit(self.tenders())
 
     def set_busy(self, busy: bool) -> None:

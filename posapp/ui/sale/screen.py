@@ -75,6 +75,7 @@ from posapp.ui.sale.parked_dialog import ParkedDialog
 from posapp.ui.sale.payment_dialog import CashbackLimits, PaymentDialog
 from posapp.ui.sale.professional_bar import ProfessionalBar
 from posapp.ui.sale.receipt_view import ReceiptDialog, ReceiptPreview
+from posapp.ui.sale.tender_details import TenderDetails
 from posapp.ui.sale.wedge_filter import WedgeFilter, wedge_config
 
 T = TypeVar("T")
@@ -974,10 +975,14 @@ class SaleScreen(QWidget):
             earn_now=self.quote if customer_id is not None else None,
             parent=self,
         )
+        dialog.complete_tenders = TenderDetails(station, self._signed_in_id, locale=self.lang)
         dialog.submitted.connect(lambda payments: self._checkout(dialog, payments, None))
         dialog.finished.connect(lambda _result: self._payment_closed(dialog))
         self.payment_dialog = dialog
         dialog.open()
+
+    def _signed_in_id(self) -> int | None:
+        return self.context.staff.id if self.context.staff is not None else None
 
     def _payment_closed(self, dialog: PaymentDialog) -> None:
         if self.payment_dialog is dialog:
