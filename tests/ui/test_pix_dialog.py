@@ -1,0 +1,200 @@
+"""The Pix dialog and the card details at checkout, on real widgets (pytest-qt), against
+our PSP on 127.0.0.1: a dynamic Pix closes by itself when paid, time up goes back to the
+other tenders, a static code on screen decodes with its CRC, card details go with the
+tenders to checkout."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import zxingcpp
+from PIL import Image
+from PySide6.QtCore import QBuffer, QIODevice, Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from payments import brcode
+from payments.card import CardKind
+from payments.testing.psp_server import PspServer
+from posapp.core.pricing import Tender
+from posapp.services.payments.tenders import pix_in
+from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
+from posapp.services.sales.history import sale_detail
+from posapp.ui.sale.card_dialog import CardDialog
+from posapp.ui.sale.payment_dialog import PaymentDialog
+from posapp.ui.sale.pix_dialog import PixDialog
+from posapp.ui.sale.tender_details import TenderDetails
+from tests.payments.conftest import STORE_KEY, psp, psp_certificates  # noqa: F401
+from tests.services.payments_support import CIELO, configure_pix
+from tests.support import Shop
+
+Maker = Callable[..., Shop]
+
+
+def shown_qr(dialog: PixDialog) -> str:
+    """What a phone's camera reads off the dialog's QR."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    dialog.qr.pixmap().toImage().save(buffer, "PNG")
+    image = Image.open(io.BytesIO(bytes(buffer.data().data())))
+    (found,) = zxingcpp.read_barcodes(image)
+    return found.text
+
+
+def test_a_dynamic_pix_closes_by_itself_when_the_psp_says_paid(
+    qtbot: QtBot,
+    make_shop: Maker,
+    psp: PspServer,  # noqa: F811
+) -> None:
+    shop = make_shop()
+    configure_pix(shop, psp)
+    psp.auto_pay_after_s = 0.5
+    dialog = PixDialog(
+        shop.station, 8_000, shop.cashier_id, dynamic=True, timeout_s=10, poll_interval_s=0.05
+    )
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.accepted, timeout=8_000):
+        dialog.open()
+        qtbot.waitUntil(lambda: dialog.code_text != "", timeout=5_000)
+        assert dialog.isVisible() and dialog.state.text() == "Aguardando o pagamento…"
+        code = brcode.parse(shown_qr(dialog))  # CRC and fields checked
+        assert code.dynamic and code.amount_centavos == 8_000
+        assert code.url is not None and code.url in dialog.copy_paste.text()
+    assert dialog.tender is not None and dialog.tender.dynamic
+    (txid,) = psp.charges
+    assert dialog.tender.txid == txid
+    assert dialog.tender.end_to_end_id == psp.charges[txid].payments[0]["endToEndId"]
+    request = CheckoutRequest(
+        staff_id=shop.cashier_id,
+        lines=[LineRequest(shop.items["corte"])],
+        payments=[TenderRequest(Tender.PIX, 8_000, pix=dialog.tender)],
+    )
+    sale = checkout(shop.station, request)
+    with shop.station.read() as session:
+        recorded = pix_in(session, sale.sale_id)
+    assert recorded is not None and recorded.end_to_end_id == dialog.tender.end_to_end_id
+
+
+def test_time_up_cancels_the_charge_and_goes_back_to_the_other_tenders(
+    qtbot: QtBot,
+    make_shop: Maker,
+    psp: PspServer,  # noqa: F811
+) -> None:
+    shop = make_shop()
+    configure_pix(shop, psp)
+    dialog = PixDialog(
+        shop.station, 8_000, shop.cashier_id, dynamic=True, timeout_s=0.4, poll_interval_s=0.05
+    )
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=8_000)
+    assert dialog.isVisible() and dialog.tender is None
+    assert dialog.state.text().startswith("Tempo esgotado: a cobrança Pix foi cancelada.")
+    (charge,) = psp.charges.values()
+    assert charge.status == "REMOVIDA_PELO_USUARIO_RECEBEDOR"
+    with qtbot.waitSignal(dialog.rejected, timeout=2_000):
+        qtbot.mouseClick(dialog.back_button, Qt.MouseButton.LeftButton)
+
+
+def test_the_cashier_leaving_cancels_the_charge_before_the_dialog_closes(
+    qtbot: QtBot,
+    make_shop: Maker,
+    psp: PspServer,  # noqa: F811
+) -> None:
+    shop = make_shop()
+    configure_pix(shop, psp)
+    dialog = PixDialog(
+        shop.station, 8_000, shop.cashier_id, dynamic=True, timeout_s=30, poll_interval_s=0.05
+    )
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitUntil(lambda: dialog.code_text != "", timeout=5_000)
+    with qtbot.waitSignal(dialog.rejected, timeout=5_000):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    (charge,) = psp.charges.values()
+    assert charge.status == "REMOVIDA_PELO_USUARIO_RECEBEDOR" and dialog.tender is None
+
+
+def test_a_static_code_on_screen_decodes_with_its_crc_and_pago_confirms_it(
+    qtbot: QtBot, make_shop: Maker
+) -> None:
+    shop = make_shop()
+    configure_pix(shop)
+    dialog = PixDialog(shop.station, 4_990, shop.cashier_id, dynamic=False)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitUntil(dialog.paid_button.isEnabled, timeout=5_000)
+    text = shown_qr(dialog)
+    assert text == dialog.copy_paste.text() and brcode.verify_crc(text)
+    code = brcode.parse(text)
+    assert (code.amount_centavos, code.key, code.name) == (4_990, STORE_KEY, "SALAO BELEZA PURA")
+    with qtbot.waitSignal(dialog.accepted, timeout=2_000):
+        qtbot.keyClick(dialog, Qt.Key.Key_F10)
+    assert dialog.tender is not None and dialog.tender.txid == code.txid
+    assert not dialog.tender.dynamic
+
+
+def test_the_payment_dialog_asks_the_card_then_the_pix_and_checkout_records_both(
+    qtbot: QtBot,
+    make_shop: Maker,
+    psp: PspServer,  # noqa: F811
+) -> None:
+    shop = make_shop()
+    configure_pix(shop, psp)
+    psp.auto_pay_after_s = 0.3
+    payment = PaymentDialog(11_500, None)
+    qtbot.addWidget(payment)
+    hook = TenderDetails(shop.station, lambda: shop.cashier_id, pix_poll_interval_s=0.05)
+    payment.complete_tenders = hook
+    payment.fields[Tender.CREDIT].setText("80,00")
+    payment.fields[Tender.PIX].setText("35,00")
+    with qtbot.waitSignal(payment.submitted, timeout=10_000) as submitted:
+        payment.submit()
+        qtbot.waitUntil(lambda: isinstance(hook.open_dialog, CardDialog), timeout=5_000)
+        card = hook.open_dialog
+        assert isinstance(card, CardDialog)
+        card.slip.setPlainText("CIELO\nMASTERCARD CREDITO\n3 PARCELAS\nNSU: 445566\nAUT: 9A8B7C")
+        qtbot.mouseClick(card.read_button, Qt.MouseButton.LeftButton)
+        card.integration.setCurrentIndex(card.integration.findData("1"))
+        card.submit()
+    tenders = submitted.args[0]
+    assert [(t.tender, t.amount) for t in tenders] == [(Tender.CREDIT, 8_000), (Tender.PIX, 3_500)]
+    credit, pix = tenders
+    assert credit.card is not None and credit.card.kind is CardKind.CREDIT
+    assert (credit.card.brand, credit.card.instalments, credit.card.nsu) == ("02", 3, "445566")
+    assert (credit.card.authorization, credit.card.acquirer_cnpj) == ("9A8B7C", CIELO)
+    assert pix.pix is not None and pix.pix.dynamic and pix.pix.end_to_end_id
+    request = CheckoutRequest(
+        staff_id=shop.cashier_id,
+        lines=[LineRequest(shop.items["corte"]), LineRequest(shop.items["manicure"])],
+        payments=tenders,
+    )
+    sale = checkout(shop.station, request)
+    detail = sale_detail(shop.station, sale.sale_id)
+    assert [p.card for p in detail.payments if p.tender == "credit"] == [credit.card]
+
+
+def test_leaving_the_card_dialog_goes_back_to_the_payment_dialog(
+    qtbot: QtBot, make_shop: Maker
+) -> None:
+    shop = make_shop()
+    configure_pix(shop)
+    payment = PaymentDialog(8_000, None)
+    qtbot.addWidget(payment)
+    hook = TenderDetails(shop.station, lambda: shop.cashier_id)
+    payment.complete_tenders = hook
+    payment.fields[Tender.DEBIT].setText("80,00")
+    sent: list[object] = []
+    payment.submitted.connect(sent.append)
+    payment.submit()
+    qtbot.waitUntil(lambda: isinstance(hook.open_dialog, CardDialog), timeout=5_000)
+    card = hook.open_dialog
+    assert isinstance(card, CardDialog)
+    card.brand.setCurrentIndex(card.brand.findData("06"))
+    card.nsu.setText("12 34")
+    card.submit()
+    assert card.isVisible() and card.error.text().startswith('Cartão: NSU inválido(a): "12 34".')
+    card.reject()
+    qtbot.waitUntil(lambda: not payment.busy, timeout=2_000)
+    assert sent == [] and payment.result() != QDialog.DialogCode.Accepted.value
