@@ -88,8 +88,8 @@ def test_a_manager_sees_every_tab_filled(
 ) -> None:
     shop = make_shop("salon")
     screen = screens(shop)
-    assert screen.tabs.isVisible() and screen.tabs.count() == 8
-    assert [screen.tabs.tabText(i) for i in range(8)] == [
+    assert screen.tabs.isVisible() and screen.tabs.count() == 9
+    assert [screen.tabs.tabText(i) for i in range(9)] == [
         "Loja",
         "Programa",
         "Impressora",
@@ -98,6 +98,7 @@ def test_a_manager_sees_every_tab_filled(
         "Sincronização",
         "Mensagens",
         "Campanhas",
+        "Fiscal",
     ]
     assert screen.store_name.text() == "Loja Teste"
     assert screen.p_earn.text() == "10" and screen.p_expiry.value() == 180

@@ -75,6 +75,7 @@ from posapp.ui.program_text import percent, program_rules
 from posapp.ui.runner import Jobs
 from posapp.ui.settings.campaigns_tab import CampaignsTab
 from posapp.ui.settings.dialogs import ADD, PIN, ROLE, StaffDialog
+from posapp.ui.settings.fiscal_tab import FiscalTab
 from posapp.ui.settings.language_box import LanguageBox
 from posapp.ui.settings.messages_tab import MessagesTab
 from posapp.ui.settings.models import AuditTableModel, StaffTableModel, action_name
@@ -142,6 +143,8 @@ class SettingsScreen(QWidget):
         self.tabs.addTab(_scrolled(self.messages_tab), self.tr("Mensagens"))
         self.campaigns_tab = CampaignsTab(self)
         self.tabs.addTab(_scrolled(self.campaigns_tab), self.tr("Campanhas"))
+        self.fiscal_tab = FiscalTab(self)
+        self.tabs.addTab(_scrolled(self.fiscal_tab), self.tr("Fiscal"))
         self.message = _named(QLabel(""), "settingsMessage")
         self.message.setWordWrap(True)
         self.stack = _named(QStackedWidget(), "settingsStack")
@@ -192,6 +195,7 @@ class SettingsScreen(QWidget):
         self.sync_tab.load()
         self.messages_tab.load()
         self.campaigns_tab.load()
+        self.fiscal_tab.load()
 
     def _tab_changed(self, index: int) -> None:
         if index == AUDITORIA and self.allowed:

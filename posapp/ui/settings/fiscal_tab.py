@@ -1,0 +1,420 @@
+"""Gerência > Fiscal: the store's NFC-e set-up, the A1's expiry, the notes that wait.
+
+Every change (settings, CSC, certificate, numbering, resend, void) goes through the
+screen's `with_pin`: the service checks the manager's PIN and audits. The A1 and the
+CSC token are never shown back (the service keeps them sealed). The list shows each
+note that waits for SEFAZ (with its deadline) or for the manager (a rejection with
+SEFAZ's code and reason, and the fix path: correct the item and resend, or void the
+number of a normal note).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fiscal import NoteRecord
+from fiscal.contingency import SendReport
+from posapp.services.invoices import fixes
+from posapp.services.invoices.archive import FiscalStatus, fiscal_status
+from posapp.services.invoices.issuing import Invoicer
+from posapp.services.invoices.settings import (
+    CertificateStatus,
+    FiscalSettings,
+    certificate_status,
+    load_certificate,
+    load_settings,
+    save_settings,
+    set_csc,
+    set_next_number,
+)
+from posapp.ui.formatting import moment
+from posapp.ui.rows_model import RowsModel
+from posapp.ui.widgets import named, read_only_table
+
+if TYPE_CHECKING:
+    from posapp.ui.settings.tab_host import TabHost
+
+TEXT_FIELDS = (
+    ("cnpj", "CNPJ"),
+    ("ie", "Inscrição estadual"),
+    ("legal_name", "Razão social"),
+    ("trade_name", "Nome fantasia"),
+    ("street", "Logradouro"),
+    ("number", "Número"),
+    ("district", "Bairro"),
+    ("city_code", "Código IBGE do município"),
+    ("city_name", "Município"),
+    ("uf", "UF"),
+    ("cep", "CEP"),
+    ("csc_id", "CSC (id)"),
+)
+
+
+class NotesModel(RowsModel[NoteRecord]):
+    def __init__(self, parent: Any, locale: str, timezone: str) -> None:
+        super().__init__(parent, locale, timezone)
+        self.headers = (
+            self.tr("Nº"),
+            self.tr("Situação"),
+            self.tr("Prazo"),
+            self.tr("SEFAZ"),
+            self.tr("Como resolver"),
+        )
+
+    def text(self, row: NoteRecord, column: int) -> str | None:
+        if column == 0:
+            return f"{row.number} ({row.series})"
+        if column == 1:
+            return status_name(row)
+        if column == 2:
+            return moment(row.deadline, self.locale, self.timezone) if row.deadline else "—"
+        if column == 3:
+            return f"{row.cstat} {row.reason}" if row.cstat else "—"
+        return fix_path(row)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FiscalTab", text)
+
+
+def status_name(row: NoteRecord) -> str:
+    names = {
+        "pending": _tr("em contingência, aguardando envio"),
+        "unanswered": _tr("sem resposta da SEFAZ; será consultada"),
+        "sending": _tr("enviando"),
+        "rejected": _tr("REJEITADA"),
+    }
+    return names.get(row.status, row.status)
+
+
+def fix_path(row: NoteRecord) -> str:
+    if row.status != "rejected":
+        return _tr("automático: enviada quando a SEFAZ responder")
+    if row.tp_emis == 9:
+        return _tr("corrija o cadastro do item e reenvie (contingência: não inutilizar)")
+    return _tr("corrija o cadastro do item e reenvie, ou inutilize o número")
+
+
+class FiscalTab(QWidget):
+    def __init__(self, host: TabHost) -> None:
+        super().__init__()
+        self.host = host
+        self.station = host.station
+        self.settings = FiscalSettings()
+        self.enabled = named(QCheckBox(self.tr("Emitir NFC-e nas vendas de produtos")), "nfceOn")
+        self.fields: dict[str, QLineEdit] = {
+            name: named(QLineEdit(), f"nfce_{name}") for name, _label in TEXT_FIELDS
+        }
+        self.crt = named(QComboBox(), "nfceCrt")
+        for code, label in (
+            (1, self.tr("1 Simples Nacional")),
+            (2, self.tr("2 Simples Nacional, excesso de sublimite")),
+            (3, self.tr("3 Regime normal")),
+            (4, self.tr("4 MEI")),
+        ):
+            self.crt.addItem(label, code)
+        self.environment = named(QComboBox(), "nfceEnvironment")
+        self.environment.addItem(self.tr("Homologação (testes, sem valor fiscal)"), 2)
+        self.environment.addItem(self.tr("Produção"), 1)
+        self.series = named(QSpinBox(), "nfceSeries")
+        self.series.setRange(0, 999)
+        self.loyalty_as = named(QComboBox(), "nfceLoyaltyAs")
+        self.loyalty_as.addItem(self.tr("Cashback e vales como pagamento (tPag 19)"), "tpag19")
+        self.loyalty_as.addItem(self.tr("Cashback e vales como desconto"), "discount")
+        self.cancel_limit = named(QSpinBox(), "nfceCancelLimit")
+        self.cancel_limit.setRange(1, 30)
+        self.cancel_limit.setSuffix(" min")
+        self.late_refund = named(QComboBox(), "nfceLateRefund")
+        self.late_refund.addItem(
+            self.tr("Depois do prazo: cancelar a venda; o contador emite a nota de devolução"),
+            "refund",
+        )
+        self.late_refund.addItem(self.tr("Depois do prazo: não cancelar a venda"), "refuse")
+        self.csc_token = named(QLineEdit(), "nfceCscToken")
+        self.csc_token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.csc_token.setPlaceholderText(self.tr("(guardado; deixe vazio para manter)"))
+        self.save_button = named(QPushButton(self.tr("Salvar")), "nfceSave")
+        self.save_button.clicked.connect(self.save)
+
+        self.cert_file = named(QLineEdit(), "nfceCertFile")
+        self.cert_file.setPlaceholderText(self.tr("arquivo .pfx do certificado A1"))
+        self.cert_browse = named(QPushButton(self.tr("Escolher…")), "nfceCertBrowse")
+        self.cert_browse.clicked.connect(self._browse)
+        self.cert_password = named(QLineEdit(), "nfceCertPassword")
+        self.cert_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.cert_button = named(QPushButton(self.tr("Carregar certificado")), "nfceCertLoad")
+        self.cert_button.clicked.connect(self.load_certificate)
+        self.cert_state = named(QLabel(""), "nfceCertState")
+        self.cert_state.setWordWrap(True)
+
+        self.next_number = named(QSpinBox(), "nfceNextNumber")
+        self.next_number.setRange(1, 999_999_999)
+        self.number_button = named(QPushButton(self.tr("Iniciar a série neste número")), "nfceNum")
+        self.number_button.clicked.connect(self.set_numbering)
+
+        self.summary = named(QLabel(""), "nfceSummary")
+        self.summary.setWordWrap(True)
+        self.model = NotesModel(self, host.lang, host.zone)
+        self.table = read_only_table("nfceNotes", self.model)
+        self.send_button = named(QPushButton(self.tr("Enviar pendentes agora")), "nfceSend")
+        self.send_button.clicked.connect(self.send_now)
+        self.resend_button = named(QPushButton(self.tr("Reenviar corrigida")), "nfceResend")
+        self.resend_button.clicked.connect(self.resend)
+        self.void_button = named(QPushButton(self.tr("Inutilizar número")), "nfceVoid")
+        self.void_button.clicked.connect(self.void_number)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+
+        form = QFormLayout()
+        form.addRow("", self.enabled)
+        for name, label in TEXT_FIELDS:
+            form.addRow(self.tr(label), self.fields[name])
+        form.addRow(self.tr("Código do CSC"), self.csc_token)
+        form.addRow(self.tr("Regime (CRT)"), self.crt)
+        form.addRow(self.tr("Ambiente"), self.environment)
+        form.addRow(self.tr("Série"), self.series)
+        form.addRow(self.tr("Cashback na nota"), self.loyalty_as)
+        form.addRow(self.tr("Prazo de cancelamento"), self.cancel_limit)
+        form.addRow(self.tr("Devolução"), self.late_refund)
+        cert = QHBoxLayout()
+        cert.addWidget(self.cert_file, 1)
+        cert.addWidget(self.cert_browse)
+        form.addRow(self.tr("Certificado A1"), cert)
+        form.addRow(self.tr("Senha do certificado"), self.cert_password)
+        numbering = QHBoxLayout()
+        numbering.addWidget(self.next_number)
+        numbering.addWidget(self.number_button)
+        form.addRow(self.tr("Próximo número"), numbering)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cert_button)
+        buttons.addStretch(1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.send_button)
+        actions.addWidget(self.resend_button)
+        actions.addWidget(self.void_button)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.cert_state)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(named(QLabel(self.tr("Notas pendentes e rejeitadas")), "sectionTitle"))
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        self._update_buttons()
+
+    # -- reading -------------------------------------------------------------------
+
+    def invoicer(self) -> Invoicer:
+        found = self.host.context.invoicer
+        if found is None:  # no keeper (tests, a window built by hand): one of our own
+            found = self.host.context.invoicer = Invoicer(self.station)
+        return found
+
+    def load(self) -> None:
+        station = self.station
+        self.host.jobs.run(lambda: load_settings(station), self._show_settings)
+        self.refresh()
+
+    def refresh(self) -> None:
+        station = self.station
+        self.host.jobs.run(lambda: certificate_status(station), self._show_certificate)
+        self.host.jobs.run(lambda: fiscal_status(station, station.now()), self._show_status)
+
+    def _show_settings(self, settings: FiscalSettings) -> None:
+        self.settings = settings
+        self.enabled.setChecked(settings.enabled)
+        for name, field in self.fields.items():
+            field.setText(str(getattr(settings, name)))
+        self.crt.setCurrentIndex(max(0, self.crt.findData(settings.crt)))
+        self.environment.setCurrentIndex(max(0, self.environment.findData(settings.environment)))
+        self.series.setValue(settings.series)
+        self.loyalty_as.setCurrentIndex(max(0, self.loyalty_as.findData(settings.loyalty_as)))
+        self.cancel_limit.setValue(settings.cancel_limit_min)
+        self.late_refund.setCurrentIndex(max(0, self.late_refund.findData(settings.late_refund)))
+        self.csc_token.clear()
+
+    def _show_certificate(self, status: CertificateStatus | None) -> None:
+        if status is None:
+            self.cert_state.setText(self.tr("Nenhum certificado A1 carregado."))
+            self.cert_state.setProperty("warning", True)
+        else:
+            self.cert_state.setText(status.message(self.host.lang))
+            self.cert_state.setProperty("warning", status.warn)
+        self.cert_state.style().polish(self.cert_state)
+
+    def _show_status(self, status: FiscalStatus) -> None:
+        self.model.set_rows(status.waiting)
+        text = self.tr("%1 nota(s) aguardando; %2 fora do prazo.")
+        self.summary.setText(
+            text.replace("%1", str(len(status.waiting))).replace("%2", str(len(status.overdue)))
+        )
+        self._update_buttons()
+
+    def _chosen(self) -> NoteRecord | None:
+        index = self.table.selectionModel().currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def _update_buttons(self) -> None:
+        chosen = self._chosen()
+        rejected = chosen is not None and chosen.status == "rejected"
+        self.resend_button.setEnabled(rejected)
+        self.void_button.setEnabled(rejected and chosen is not None and chosen.tp_emis == 1)
+
+    # -- acting --------------------------------------------------------------------
+
+    def form(self) -> FiscalSettings:
+        texts: dict[str, Any] = {name: field.text().strip() for name, field in self.fields.items()}
+        return dataclasses.replace(
+            self.settings,
+            enabled=self.enabled.isChecked(),
+            crt=int(self.crt.currentData()),
+            environment=int(self.environment.currentData()),
+            series=self.series.value(),
+            loyalty_as=self.loyalty_as.currentData(),
+            cancel_limit_min=self.cancel_limit.value(),
+            late_refund=self.late_refund.currentData(),
+            **texts,
+        )
+
+    def save(self) -> None:
+        settings = self.form()
+        token = self.csc_token.text().strip()
+        station = self.station
+
+        def call(staff_id: int, pin: str) -> FiscalSettings:
+            if token:
+                set_csc(station, staff_id, pin, settings.csc_id, token)
+            return save_settings(station, staff_id, pin, settings)
+
+        self.host.with_pin(
+            self.tr("alterar a configuração fiscal"),
+            call,
+            self._saved,
+            self.tr("Alteração cancelada"),
+        )
+
+    def _saved(self, settings: FiscalSettings) -> None:
+        self._show_settings(settings)
+        self.host.say(self.tr("Configuração fiscal salva"))
+        self.refresh()
+
+    def _browse(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Certificado A1"), "", self.tr("Certificado (*.pfx *.p12)")
+        )
+        if name:
+            self.cert_file.setText(name)
+
+    def load_certificate(self) -> None:
+        path = Path(self.cert_file.text().strip())
+        password = self.cert_password.text()
+        if not path.is_file():
+            self.host.say(
+                self.tr("Arquivo não encontrado: %1").replace("%1", str(path)), error=True
+            )
+            return
+        data = path.read_bytes()
+        station = self.station
+        self.host.with_pin(
+            self.tr("trocar o certificado A1"),
+            lambda staff_id, pin: load_certificate(station, staff_id, pin, data, password),
+            self._certificate_loaded,
+            self.tr("Alteração cancelada"),
+        )
+
+    def _certificate_loaded(self, status: CertificateStatus) -> None:
+        self.cert_password.clear()
+        self._show_certificate(status)
+        self.host.say(status.message(self.host.lang))
+
+    def set_numbering(self) -> None:
+        series, number = self.series.value(), self.next_number.value()
+        station = self.station
+        self.host.with_pin(
+            self.tr("alterar a numeração da NFC-e"),
+            lambda staff_id, pin: set_next_number(station, staff_id, pin, series, number),
+            lambda _none: self.host.say(self.tr("Numeração definida")),
+            self.tr("Alteração cancelada"),
+        )
+
+    def send_now(self) -> None:
+        invoicer = self.invoicer()
+        self.host.say(self.tr("Enviando…"))
+        self.host.jobs.run(invoicer.send_pending, self._sent)
+
+    def _sent(self, report: SendReport | None) -> None:
+        if report is None:
+            self.host.say(self.tr("A NFC-e está desligada"))
+        elif report.unavailable is not None:
+            self.host.say(self.tr("A SEFAZ não respondeu; tente mais tarde"), error=True)
+        else:
+            self.host.say(self.tr("Autorizadas: %1").replace("%1", str(len(report.authorised))))
+        self.refresh()
+
+    def resend(self) -> None:
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        invoicer = self.invoicer()
+        series, number = chosen.series, chosen.number
+        self.host.with_pin(
+            self.tr("reenviar a NFC-e corrigida"),
+            lambda staff_id, pin: fixes.resend_corrected(invoicer, series, number, staff_id, pin),
+            self._resent,
+            self.tr("Reenvio cancelado"),
+        )
+
+    def _resent(self, record: NoteRecord) -> None:
+        if record.status == "rejected":
+            self.host.say(
+                self.tr("Rejeitada de novo: %1").replace("%1", f"{record.cstat} {record.reason}"),
+                error=True,
+            )
+        else:
+            self.host.say(
+                self.tr("NFC-e %1: %2")
+                .replace("%1", str(record.number))
+                .replace(
+                    "%2",
+                    status_name(record) if record.status != "authorised" else self.tr("autorizada"),
+                )
+            )
+        self.refresh()
+
+    def void_number(self) -> None:
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        invoicer = self.invoicer()
+        series, number = chosen.series, chosen.number
+        self.host.with_pin(
+            self.tr("inutilizar o número da NFC-e"),
+            lambda staff_id, pin: fixes.void_rejected(invoicer, series, number, staff_id, pin),
+            self._voided,
+            self.tr("Inutilização cancelada"),
+        )
+
+    def _voided(self, report: SendReport) -> None:
+        if report.voided:
+            self.host.say(self.tr("Número inutilizado; a venda recebe uma nova NFC-e"))
+        else:
+            self.host.say(self.tr("A SEFAZ não inutilizou o número; tente mais tarde"), error=True)
+        self.refresh()
