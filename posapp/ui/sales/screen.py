@@ -47,6 +47,7 @@ from posapp.core.program import ProgramMode
 from posapp.core.tender_names import tender_name
 from posapp.services.common.auth import StaffRef
 from posapp.services.common.store_info import store_info
+from posapp.services.invoices.cancelling import cancel_sale
 from posapp.services.payments.tenders import pix_line
 from posapp.services.sales import refunds
 from posapp.services.sales.history import SaleDetail, SaleSummary, recent_sales, sale_detail
@@ -87,6 +88,8 @@ class SalesScreen(QWidget):
         self.last_result: RefundResult | None = None
         self.return_dialog: ReturnItemsDialog | None = None
         self.void_dialog: VoidDialog | None = None
+        self.fiscal_message = ""
+        """What became of the sale's NFC-e in the last void (empty: it had none)."""
         self.jobs = Jobs(self, self._failed)
         self._list_generation = 0
         self._detail_generation = 0
@@ -575,11 +578,19 @@ class SalesScreen(QWidget):
             return
         reason = dialog.reason.text().strip()
         station, staff_id, sale_id = self.station, staff.id, detail.id
-        self._act(
-            self.tr("Cancelando a venda…"),
-            lambda: refunds.void(station, sale_id, staff_id, pin, reason),
-            detail,
-        )
+        invoicer, english = self.context.invoicer, not self.lang.startswith("pt")
+
+        def call() -> RefundResult:
+            if invoicer is None or invoicer.note(sale_id) is None:
+                return refunds.void(station, sale_id, staff_id, pin, reason)
+            # The NFC-e is cancelled at SEFAZ (or the store's practice past the limit)
+            # together with the void: see invoices.cancelling.
+            done = cancel_sale(invoicer, sale_id, staff_id, pin, reason)
+            self.fiscal_message = done.message_en if english else done.message_pt
+            return done.void
+
+        self.fiscal_message = ""
+        self._act(self.tr("Cancelando a venda…"), call, detail)
 
     # -- what came of it -----------------------------------------------------------
 
@@ -608,7 +619,11 @@ class SalesScreen(QWidget):
                 .replace("%2", self.money(result.goods_amount))
             )
         self.say(headline)
-        self.result_label.setText("\n".join(self.result_lines(result)))
+        lines = self.result_lines(result)
+        if self.fiscal_message:
+            lines.append(self.fiscal_message)
+            self.fiscal_message = ""
+        self.result_label.setText("\n".join(lines))
         # The refund is committed; its receipt waits in the print queue if the printer
         # cannot take it now, and "Imprimir comprovante" sends it again at any time.
         self._print_refund(result.refund_id, quiet=True)
