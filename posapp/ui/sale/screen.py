@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hardware.errors import ScannerError
 from posapp.core.cpf import format_cpf, is_valid_cpf, normalize_cpf
 from posapp.core.errors import NotAuthorized, UnknownItem
 from posapp.core.money import format_money
@@ -75,6 +76,7 @@ from posapp.ui.sale.parked_dialog import ParkedDialog
 from posapp.ui.sale.payment_dialog import CashbackLimits, PaymentDialog
 from posapp.ui.sale.professional_bar import ProfessionalBar
 from posapp.ui.sale.receipt_view import ReceiptDialog, ReceiptPreview
+from posapp.ui.sale.serial_feed import SerialScannerFeed
 from posapp.ui.sale.tender_details import TenderDetails
 from posapp.ui.sale.wedge_filter import WedgeFilter, wedge_config
 
@@ -185,6 +187,9 @@ class SaleScreen(QWidget):
         self.wedge = WedgeFilter(self.input, wedge_config(context.settings))
         self.wedge.scanned.connect(self.on_scan)
         self.wedge.typed_enter.connect(self.on_enter)
+        self.serial_scanner: SerialScannerFeed | None = None
+        if context.settings.scanner_uri.strip():
+            self._watch_serial_scanner(context.settings.scanner_uri)
         self._shortcuts()
         self._update_totals()
         self._update_customer_panel()
@@ -540,6 +545,18 @@ class SaleScreen(QWidget):
         self.search_offer.setVisible(False)
 
     # -- ringing items up ----------------------------------------------------------
+
+    def _watch_serial_scanner(self, uri: str) -> None:
+        """A scanner on a serial port (COM3, /dev/ttyUSB0) rings items up like the wedge."""
+        try:
+            feed = SerialScannerFeed(uri, self.context.printing.devices, self.lang, self)
+        except ScannerError as error:  # a bad address saved by hand in the config file
+            self.say(error.message(self.lang))
+            return
+        feed.scanned.connect(self.on_scan)
+        feed.failed.connect(self.say)
+        feed.start()
+        self.serial_scanner = feed
 
     def on_scan(self, code: str) -> None:
         """A scanner burst: a barcode (or a SKU a label carries)."""
