@@ -808,11 +808,88 @@ EN: dict[str, str] = {
     "nunca": "never",
     "Online · %1 na fila · última: %2": "Online · %1 queued · last: %2",
     "Offline · %1 na fila · última: %2": "Offline · %1 queued · last: %2",
+    # Day one (issue 24): live refresh, leaving the counter, Impressões, roles, CSV template
+    "%1: %2": "%1: %2",
+    "Baixar modelo…": "Download template…",
+    "Escolha o profissional de “%1” (toque no nome ou Alt+1…9).": (
+        "Choose who did “%1” (tap the name or Alt+1…9)."
+    ),
+    "Idioma salvo: %1. Vale na próxima vez que o posapp abrir.": (
+        "Language saved: %1. It applies the next time posapp opens."
+    ),
+    "Impressões (impressora virtual)": "Printouts (virtual printer)",
+    "Impressões": "Printouts",
+    "Minha produção": "My production",
+    "Modelo salvo em %1.": "Template saved to %1.",
+    "Nada impresso ainda.": "Nothing printed yet.",
+    "Não há serviço na venda para escolher o profissional.": (
+        "The sale has no service to choose a professional for."
+    ),
+    "O novo idioma vale na próxima vez que o posapp abrir.": (
+        "A new language applies the next time posapp opens."
+    ),
+    "O que a impressora virtual imprimiu": "What the virtual printer printed",
+    "Profissional:": "Professional:",
+    "Página de teste impressa na impressora virtual (janela Impressões)": (
+        "Test page printed on the virtual printer (Printouts window)"
+    ),
+    (
+        "Página de teste impressa na impressora virtual: ela aparece na janela Impressões. "
+        "Saiu certinha?"
+    ): (
+        "Test page printed on the virtual printer: it shows in the Printouts window. "
+        "Did it come out right?"
+    ),
+    "Relatório impresso na impressora virtual: veja na janela Impressões.": (
+        "Report printed on the virtual printer: see the Printouts window."
+    ),
+    "Salvar idioma": "Save language",
+    "Salvar modelo de CSV": "Save CSV template",
+    "Sem impressora instalada, o posapp imprime aqui. A mais recente fica no alto.": (
+        "With no printer installed, posapp prints here. The newest is at the top."
+    ),
+    "Um arquivo com as colunas e exemplos, para preencher na planilha": (
+        "A file with the columns and examples, to fill in a spreadsheet"
+    ),
+    "Venda em andamento guardada ao sair: estacionada %1. F6 recupera.": (
+        "Sale in progress kept when the counter was left: parked %1. F6 brings it back."
+    ),
+    "alterar o idioma": "change the language",
+    "nº %1 (%2, %3 itens)": "no. %1 (%2, %3 items)",
+    # Issue 15, the counter flow: cashback by choice, quick cash, CPF in the code field
+    "Abra o turno antes de vender: Caixa (Ctrl+4) › Abrir turno.": (
+        "Open the shift before selling: Cash (Ctrl+4) › Open shift."
+    ),
+    "Nenhum recibo para mostrar.": "No receipt to show.",
+    "CPF %1 sem cadastro. F9 cadastra o cliente.": (
+        "CPF %1 is not registered. F9 registers the customer."
+    ),
+    "PIN de gerente incorreto (ou sem permissão): %1 não foi autorizado.": (
+        "Wrong manager PIN (or no permission): %1 was not authorized."
+    ),
+    "(sem usar cashback; o cashback usado não rende)": (
+        "(without using cashback; cashback spent earns nothing)"
+    ),
+    "Cashback (saldo %1, até %2 nesta compra)": "Cashback (balance %1, up to %2 on this purchase)",
+    "F2 Não usar cashback (%1)": "F2 Don't use cashback (%1)",
+    "F2 Usar cashback %1?": "F2 Use cashback %1?",
+    "%1 Exato %2": "%1 Exact %2",
+    "Enter Finalizar": "Enter Finish",
+    "Esta compra rende %1": "This purchase earns %1",
+    ": o cashback e o vale usados não rendem": ": the cashback and the voucher used earn nothing",
+    ": o cashback usado não rende": ": the cashback used earns nothing",
+    ": o vale usado não rende": ": the voucher used earns nothing",
+    "Recibo": "Receipt",
 }
 
 NUMERUS: dict[str, tuple[str, str]] = {
     "%n impressora(s) USB encontrada(s).": ("%n USB printer found.", "%n USB printers found."),
     "%n item(ns)": ("%n item", "%n items"),
+    "%n resultado(s) para “%1”: escolha com ↓ e Enter.": (
+        "%n result for “%1”: choose with ↓ and Enter.",
+        "%n results for “%1”: choose with ↓ and Enter.",
+    ),
+    "%n venda(s)": ("%n sale", "%n sales"),
 }
 
 

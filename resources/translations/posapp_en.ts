@@ -71,33 +71,33 @@
   <context>
     <name>AdminPage</name>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="114" />
-      <location filename="../../posapp/ui/first_run/wizard.py" line="116" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="115" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="117" />
       <source>Administrador</source>
       <translation>Administrator</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="115" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="116" />
       <source>Quem administra o caixa entra com este PIN.</source>
       <translation>Whoever runs the counter signs in with this PIN.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="124" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="125" />
       <source>Nome</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="125" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="126" />
       <source>PIN (4 a 6 dígitos)</source>
       <translation>PIN (4 to 6 digits)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="126" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="127" />
       <source>Repita o PIN</source>
       <translation>Repeat the PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="132" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="133" />
       <source>Informe o nome do administrador.</source>
       <translation>Enter the administrator's name.</translation>
     </message>
@@ -209,22 +209,22 @@
   <context>
     <name>BlindCountDialog</name>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="163" />
+      <location filename="../../posapp/ui/cash/screen.py" line="173" />
       <source>Fechar o turno: contagem do caixa</source>
       <translation>Close the shift: count the drawer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="165" />
+      <location filename="../../posapp/ui/cash/screen.py" line="175" />
       <source>Conte as cédulas e moedas da gaveta.</source>
       <translation>Count the notes and coins in the drawer.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="168" />
+      <location filename="../../posapp/ui/cash/screen.py" line="178" />
       <source>Cédula</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="168" />
+      <location filename="../../posapp/ui/cash/screen.py" line="178" />
       <source>Moeda</source>
       <translation>Coin</translation>
     </message>
@@ -232,52 +232,52 @@
   <context>
     <name>CampaignsModel</name>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="103" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="107" />
       <source>Campanha</source>
       <translation>Campaign</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="104" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="108" />
       <source>De</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="105" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="109" />
       <source>Até</source>
       <translation>Until</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="106" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="110" />
       <source>Oferta</source>
       <translation>Offer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="107" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="111" />
       <source>Categorias</source>
       <translation>Categories</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="108" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="112" />
       <source>Situação</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="122" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="126" />
       <source>no mês do aniversário</source>
       <translation>in the birthday month</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="126" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="130" />
       <source>Todas</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="128" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="132" />
       <source>Ligada</source>
       <translation>On</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="128" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="132" />
       <source>Desligada</source>
       <translation>Off</translation>
     </message>
@@ -285,280 +285,353 @@
   <context>
     <name>CampaignsTab</name>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="157" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="161" />
       <source>Campanhas</source>
       <translation>Campaigns</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="160" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="164" />
       <source>Ligar/desligar</source>
       <translation>Switch on/off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="177" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="181" />
       <source>Desligar</source>
       <translation>Switch off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="177" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="181" />
       <source>Ligar</source>
       <translation>Switch on</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="209" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="213" />
       <source>ligar a campanha %1</source>
       <translation>switch the %1 campaign on</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="209" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="213" />
       <source>desligar a campanha %1</source>
       <translation>switch the %1 campaign off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="216" />
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="554" />
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="617" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="220" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="558" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="621" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="220" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="224" />
       <source>Campanha ligada</source>
       <translation>Campaign switched on</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="220" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="224" />
       <source>Campanha desligada</source>
       <translation>Campaign switched off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="226" />
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="344" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="230" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="348" />
       <source>Nova campanha</source>
       <translation>New campaign</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="239" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="243" />
       <source>sem multiplicar</source>
       <translation>no multiplier</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="246" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="250" />
       <source>vazio = todas; ex.: servicos, higiene</source>
       <translation>empty = all; e.g. servicos, higiene</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="248" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="252" />
       <source>Só no mês do aniversário do cliente</source>
       <translation>Only in the customer's birthday month</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="250" />
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="346" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="254" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="350" />
       <source>Criar campanha</source>
       <translation>Create campaign</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="252" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="256" />
       <source>Nova</source>
       <translation>New</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="257" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="261" />
       <source>A alteração vale a partir da próxima venda; o cashback das vendas já feitas não muda.</source>
       <translation>The change applies from the next sale on; the cashback of sales already made does not change.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="270" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="274" />
       <source>Sugestões do calendário</source>
       <translation>Calendar suggestions</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="271" />
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="453" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="275" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="457" />
       <source>Nome</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="272" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="276" />
       <source>Início</source>
       <translation>Starts</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="273" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="277" />
       <source>Fim</source>
       <translation>Ends</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="274" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="278" />
       <source>Multiplicador</source>
       <translation>Multiplier</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="275" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="279" />
       <source>Bônus por compra (R$)</source>
       <translation>Bonus per purchase (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="276" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="280" />
       <source>Categorias</source>
       <translation>Categories</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="291" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="295" />
       <source>(escolha uma data)</source>
       <translation>(choose a date)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="344" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="348" />
       <source>Alterar campanha</source>
       <translation>Edit campaign</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="346" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="350" />
       <source>Salvar alterações</source>
       <translation>Save changes</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="370" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="374" />
       <source>Dê um nome à campanha.</source>
       <translation>Give the campaign a name.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="375" />
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="521" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="379" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="525" />
       <source>Valor inválido: %1</source>
       <translation>Invalid amount: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="413" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="417" />
       <source>alterar a campanha %1</source>
       <translation>edit the %1 campaign</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="418" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="422" />
       <source>Nada foi alterado</source>
       <translation>Nothing was changed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="422" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="426" />
       <source>criar a campanha %1</source>
       <translation>create the %1 campaign</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="427" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="431" />
       <source>Nada foi criado</source>
       <translation>Nothing was created</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="433" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="437" />
       <source>Campanha %1 salva: vale a partir da próxima venda; o cashback já ganho não muda</source>
       <translation>Campaign %1 saved: it applies from the next sale on; cashback already earned does not change</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="439" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="443" />
       <source>Campanha %1 criada</source>
       <translation>Campaign %1 created</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="448" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="452" />
       <source>Níveis de cliente</source>
       <translation>Customer tiers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="449" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="453" />
       <source>Níveis ligados</source>
       <translation>Tiers on</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="454" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="458" />
       <source>Nome em inglês</source>
       <translation>Name in English</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="455" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="459" />
       <source>Gasto mínimo em 12 meses (R$)</source>
       <translation>Minimum spend over 12 months (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="456" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="460" />
       <source>Cashback (%)</source>
       <translation>Cashback (%)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="461" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="465" />
       <source>Mais um nível</source>
       <translation>Add a tier</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="462" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="466" />
       <source>Tirar o último</source>
       <translation>Remove the last</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="463" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="467" />
       <source>Usar a sugestão</source>
       <translation>Use the suggestion</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="464" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="468" />
       <source>Salvar níveis</source>
       <translation>Save tiers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="526" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="530" />
       <source>Taxa inválida: %1</source>
       <translation>Invalid rate: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="549" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="553" />
       <source>alterar os níveis de cliente</source>
       <translation>change the customer tiers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="559" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="563" />
       <source>Níveis salvos</source>
       <translation>Tiers saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="569" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="573" />
       <source>Pesquisa de satisfação</source>
       <translation>Satisfaction survey</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="570" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="574" />
       <source>QR da pesquisa no recibo</source>
       <translation>Survey QR on the receipt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="573" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="577" />
       <source>Salvar pesquisa</source>
       <translation>Save survey</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="575" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="579" />
       <source>Usar a página da rede</source>
       <translation>Use the network's page</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="580" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="584" />
       <source>No caixa, depois de cada venda, a nota de 0 a 10 pode ser marcada na hora.</source>
       <translation>At the counter, after each sale, the 0-10 score can be tapped at once.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="585" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="589" />
       <source>Endereço da página</source>
       <translation>Page address</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="612" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="616" />
       <source>alterar a pesquisa de satisfação</source>
       <translation>change the satisfaction survey</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="622" />
+      <location filename="../../posapp/ui/settings/campaigns_tab.py" line="626" />
       <source>Pesquisa salva</source>
       <translation>Survey saved</translation>
+    </message>
+  </context>
+  <context>
+    <name>CardDialog</name>
+    <message>
+      <location filename="../../posapp/ui/sale/card_dialog.py" line="54" />
+      <source>Dados do cartão: %1 %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/card_dialog.py" line="59" />
+      <source>Cole ou digite o comprovante da maquininha</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/card_dialog.py" line="61" />
+      <source>Ler comprovante</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/card_dialog.py" line="72" />
+      <source>(não informada)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/card_dialog.py" line="76" />
+      <source>Maquininha avulsa (tpIntegra 2)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/card_dialog.py" line="77" />
+      <source>TEF / POS integrado (tpIntegra 1)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/card_dialog.py" line="83" />
+      <source>Comprovante</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/card_dialog.py" line="85" />
+      <source>Bandeira</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/card_dialog.py" line="86" />
+      <source>Parcelas</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/card_dialog.py" line="87" />
+      <source>NSU</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/card_dialog.py" line="88" />
+      <source>DOC</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/card_dialog.py" line="89" />
+      <source>Autorização</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/card_dialog.py" line="90" />
+      <source>Credenciadora</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/card_dialog.py" line="91" />
+      <source>Integração</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -627,148 +700,159 @@
   <context>
     <name>CashScreen</name>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="209" />
+      <location filename="../../posapp/ui/cash/screen.py" line="219" />
       <source>Fundo de troco (R$)</source>
       <translation>Opening float (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="210" />
+      <location filename="../../posapp/ui/cash/screen.py" line="220" />
       <source>Abrir turno</source>
       <translation>Open shift</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="211" />
-      <location filename="../../posapp/ui/cash/screen.py" line="355" />
-      <location filename="../../posapp/ui/cash/screen.py" line="369" />
+      <location filename="../../posapp/ui/cash/screen.py" line="221" />
+      <location filename="../../posapp/ui/cash/screen.py" line="368" />
+      <location filename="../../posapp/ui/cash/screen.py" line="382" />
       <source>Suprimento</source>
       <translation>Cash in</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="212" />
-      <location filename="../../posapp/ui/cash/screen.py" line="355" />
-      <location filename="../../posapp/ui/cash/screen.py" line="369" />
+      <location filename="../../posapp/ui/cash/screen.py" line="222" />
+      <location filename="../../posapp/ui/cash/screen.py" line="368" />
+      <location filename="../../posapp/ui/cash/screen.py" line="382" />
       <source>Sangria</source>
       <translation>Cash out</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="213" />
+      <location filename="../../posapp/ui/cash/screen.py" line="223" />
       <source>Fechar turno</source>
       <translation>Close shift</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="214" />
+      <location filename="../../posapp/ui/cash/screen.py" line="224" />
+      <location filename="../../posapp/ui/cash/screen.py" line="427" />
       <source>Relatório X</source>
       <translation>X report</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="215" />
+      <location filename="../../posapp/ui/cash/screen.py" line="225" />
       <source>Redução Z</source>
       <translation>Z report</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="216" />
+      <location filename="../../posapp/ui/cash/screen.py" line="226" />
       <source>Imprimir</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="217" />
-      <location filename="../../posapp/ui/cash/screen.py" line="236" />
+      <location filename="../../posapp/ui/cash/screen.py" line="227" />
+      <location filename="../../posapp/ui/cash/screen.py" line="246" />
       <source>Salvar PDF</source>
       <translation>Save PDF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="218" />
-      <location filename="../../posapp/ui/cash/screen.py" line="237" />
+      <location filename="../../posapp/ui/cash/screen.py" line="228" />
+      <location filename="../../posapp/ui/cash/screen.py" line="247" />
       <source>Salvar CSV</source>
       <translation>Save CSV</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="226" />
+      <location filename="../../posapp/ui/cash/screen.py" line="236" />
       <source>Reduções Z deste caixa</source>
       <translation>This counter's Z reports</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="235" />
+      <location filename="../../posapp/ui/cash/screen.py" line="245" />
       <source>Reimprimir</source>
       <translation>Reprint</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="238" />
+      <location filename="../../posapp/ui/cash/screen.py" line="248" />
       <source>Nenhuma redução Z ainda</source>
       <translation>No Z report yet</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="309" />
+      <location filename="../../posapp/ui/cash/screen.py" line="322" />
       <source>Nenhum turno aberto</source>
       <translation>No shift open</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="312" />
+      <location filename="../../posapp/ui/cash/screen.py" line="325" />
       <source>Turno aberto por %1 em %2, fundo de troco %3</source>
       <translation>Shift opened by %1 at %2, float %3</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="350" />
+      <location filename="../../posapp/ui/cash/screen.py" line="363" />
       <source>Turno aberto.</source>
       <translation>Shift opened.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="363" />
+      <location filename="../../posapp/ui/cash/screen.py" line="376" />
       <source>suprimento</source>
       <translation>cash in</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="363" />
+      <location filename="../../posapp/ui/cash/screen.py" line="376" />
       <source>sangria</source>
       <translation>cash out</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="373" />
+      <location filename="../../posapp/ui/cash/screen.py" line="386" />
       <source>%1 de %2 registrado.</source>
       <translation>%1 of %2 recorded.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="387" />
+      <location filename="../../posapp/ui/cash/screen.py" line="400" />
       <source>fechar o turno</source>
       <translation>close the shift</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="395" />
+      <location filename="../../posapp/ui/cash/screen.py" line="408" />
       <source>Turno fechado. Esperado %1, contado %2, diferença %3.</source>
       <translation>Shift closed. Expected %1, counted %2, difference %3.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="410" />
+      <location filename="../../posapp/ui/cash/screen.py" line="427" />
+      <source>Minha produção</source>
+      <translation>My production</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="462" />
       <source>redução Z</source>
       <translation>Z report</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="485" />
+      <location filename="../../posapp/ui/cash/screen.py" line="543" />
+      <source>Relatório impresso na impressora virtual: veja na janela Impressões.</source>
+      <translation>Report printed on the virtual printer: see the Printouts window.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/cash/screen.py" line="545" />
       <source>Relatório impresso.</source>
       <translation>Report printed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="487" />
+      <location filename="../../posapp/ui/cash/screen.py" line="547" />
       <source>Não foi possível imprimir: %1</source>
       <translation>Could not print: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="493" />
+      <location filename="../../posapp/ui/cash/screen.py" line="553" />
       <source>Salvar relatório em PDF</source>
       <translation>Save the report as PDF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="496" />
+      <location filename="../../posapp/ui/cash/screen.py" line="556" />
       <source>PDF salvo em %1</source>
       <translation>PDF saved to %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="499" />
+      <location filename="../../posapp/ui/cash/screen.py" line="559" />
       <source>Salvar relatório em CSV</source>
       <translation>Save the report as CSV</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="505" />
+      <location filename="../../posapp/ui/cash/screen.py" line="565" />
       <source>CSV salvo em %1</source>
       <translation>CSV saved to %1</translation>
     </message>
@@ -776,27 +860,27 @@
   <context>
     <name>ConflictsModel</name>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="53" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="48" />
       <source>Quando</source>
       <translation>When</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="54" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="49" />
       <source>Tipo</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="55" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="50" />
       <source>Cliente</source>
       <translation>Customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="56" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="51" />
       <source>Valor</source>
       <translation>Amount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="57" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="52" />
       <source>Loja</source>
       <translation>Store</translation>
     </message>
@@ -804,22 +888,22 @@
   <context>
     <name>CustomerPickerDialog</name>
     <message>
-      <location filename="../../posapp/ui/sale/customer_dialogs.py" line="76" />
+      <location filename="../../posapp/ui/sale/customer_dialogs.py" line="85" />
       <source>Cliente</source>
       <translation>Customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/customer_dialogs.py" line="79" />
+      <location filename="../../posapp/ui/sale/customer_dialogs.py" line="88" />
       <source>CPF, celular ou nome do cliente:</source>
       <translation>Customer's CPF, mobile number or name:</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/customer_dialogs.py" line="91" />
+      <location filename="../../posapp/ui/sale/customer_dialogs.py" line="99" />
       <source>Cadastrar novo cliente</source>
       <translation>Enrol a new customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/customer_dialogs.py" line="131" />
+      <location filename="../../posapp/ui/sale/customer_dialogs.py" line="148" />
       <source>Nenhum cliente encontrado. Cadastre um novo.</source>
       <translation>No customer found. Enrol a new one.</translation>
     </message>
@@ -855,251 +939,252 @@
   <context>
     <name>CustomersScreen</name>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="98" />
+      <location filename="../../posapp/ui/customers/screen.py" line="101" />
       <source>Clientes</source>
       <translation>Customers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="100" />
+      <location filename="../../posapp/ui/customers/screen.py" line="103" />
       <source>Buscar por nome, CPF ou celular</source>
       <translation>Search by name, CPF or mobile number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="154" />
+      <location filename="../../posapp/ui/customers/screen.py" line="168" />
       <source>Escolha um cliente na lista</source>
       <translation>Choose a customer from the list</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="156" />
+      <location filename="../../posapp/ui/customers/screen.py" line="160" />
+      <location filename="../../posapp/ui/customers/screen.py" line="170" />
       <source>Programa: %1</source>
       <translation>Program: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="180" />
+      <location filename="../../posapp/ui/customers/screen.py" line="194" />
       <source>CPF</source>
       <translation>CPF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="181" />
+      <location filename="../../posapp/ui/customers/screen.py" line="195" />
       <source>Celular</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="182" />
+      <location filename="../../posapp/ui/customers/screen.py" line="196" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="183" />
+      <location filename="../../posapp/ui/customers/screen.py" line="197" />
       <source>Aniversário</source>
       <translation>Birthday</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="184" />
+      <location filename="../../posapp/ui/customers/screen.py" line="198" />
       <source>Ofertas e lembretes</source>
       <translation>Offers and reminders</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="185" />
+      <location filename="../../posapp/ui/customers/screen.py" line="199" />
       <source>Indicado por</source>
       <translation>Referred by</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="201" />
+      <location filename="../../posapp/ui/customers/screen.py" line="215" />
       <source>Saldo disponível</source>
       <translation>Available balance</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="202" />
+      <location filename="../../posapp/ui/customers/screen.py" line="216" />
       <source>A liberar</source>
       <translation>Pending</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="203" />
+      <location filename="../../posapp/ui/customers/screen.py" line="217" />
       <source>Vence em 30 dias</source>
       <translation>Expires in 30 days</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="213" />
+      <location filename="../../posapp/ui/customers/screen.py" line="227" />
       <source>Editar dados</source>
       <translation>Edit details</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="214" />
+      <location filename="../../posapp/ui/customers/screen.py" line="228" />
       <source>Imprimir saldo</source>
       <translation>Print balance</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="215" />
+      <location filename="../../posapp/ui/customers/screen.py" line="229" />
       <source>Ajustar saldo</source>
       <translation>Adjust balance</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="216" />
-      <location filename="../../posapp/ui/customers/screen.py" line="223" />
+      <location filename="../../posapp/ui/customers/screen.py" line="230" />
+      <location filename="../../posapp/ui/customers/screen.py" line="237" />
       <source>Só com a senha de um gerente</source>
       <translation>Needs a manager's PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="220" />
+      <location filename="../../posapp/ui/customers/screen.py" line="234" />
       <source>Exportar dados (LGPD)</source>
       <translation>Export data (LGPD)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="221" />
+      <location filename="../../posapp/ui/customers/screen.py" line="235" />
       <source>Anonimizar (LGPD)</source>
       <translation>Anonymize (LGPD)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="243" />
+      <location filename="../../posapp/ui/customers/screen.py" line="257" />
       <source>Histórico</source>
       <translation>History</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="244" />
+      <location filename="../../posapp/ui/customers/screen.py" line="258" />
       <source>Vales</source>
       <translation>Vouchers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="245" />
+      <location filename="../../posapp/ui/customers/screen.py" line="259" />
       <source>Indicações</source>
       <translation>Referrals</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="278" />
+      <location filename="../../posapp/ui/customers/screen.py" line="292" />
       <source>Nenhum cliente encontrado</source>
       <translation>No customer found</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="280" />
+      <location filename="../../posapp/ui/customers/screen.py" line="294" />
       <source>1 cliente encontrado</source>
       <translation>1 customer found</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="284" />
+      <location filename="../../posapp/ui/customers/screen.py" line="298" />
       <source>%1 clientes encontrados</source>
       <translation>%1 customers found</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="307" />
+      <location filename="../../posapp/ui/customers/screen.py" line="321" />
       <source>Código de indicação: %1 · cliente desde %2</source>
       <translation>Referral code: %1 · customer since %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="316" />
+      <location filename="../../posapp/ui/customers/screen.py" line="330" />
       <source>sim, desde %1</source>
       <translation>yes, since %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="320" />
+      <location filename="../../posapp/ui/customers/screen.py" line="334" />
       <source>não</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="328" />
+      <location filename="../../posapp/ui/customers/screen.py" line="342" />
       <source>%1 pontos (%2)</source>
       <translation>%1 points (%2)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="340" />
+      <location filename="../../posapp/ui/customers/screen.py" line="354" />
       <source>Vales (%1)</source>
       <translation>Vouchers (%1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="343" />
+      <location filename="../../posapp/ui/customers/screen.py" line="357" />
       <source>Indicações (%1)</source>
       <translation>Referrals (%1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="362" />
+      <location filename="../../posapp/ui/customers/screen.py" line="376" />
       <source>Dados do cliente salvos</source>
       <translation>Customer details saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="368" />
-      <location filename="../../posapp/ui/customers/screen.py" line="442" />
+      <location filename="../../posapp/ui/customers/screen.py" line="382" />
+      <location filename="../../posapp/ui/customers/screen.py" line="456" />
       <source>Entre com seu PIN primeiro.</source>
       <translation>Sign in with your PIN first.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="398" />
+      <location filename="../../posapp/ui/customers/screen.py" line="412" />
       <source>Imprimindo o saldo…</source>
       <translation>Printing the balance…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="407" />
+      <location filename="../../posapp/ui/customers/screen.py" line="421" />
       <source>Saldo impresso</source>
       <translation>Balance printed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="412" />
-      <location filename="../../posapp/ui/customers/screen.py" line="420" />
+      <location filename="../../posapp/ui/customers/screen.py" line="426" />
+      <location filename="../../posapp/ui/customers/screen.py" line="434" />
       <source>Não imprimiu: %1 (o saldo ficou na fila)</source>
       <translation>Not printed: %1 (the slip is waiting in the queue)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="444" />
+      <location filename="../../posapp/ui/customers/screen.py" line="458" />
       <source>ajustar o saldo de %1</source>
       <translation>adjust the balance of %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="446" />
+      <location filename="../../posapp/ui/customers/screen.py" line="460" />
       <source>Ajuste cancelado</source>
       <translation>Adjustment cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="461" />
+      <location filename="../../posapp/ui/customers/screen.py" line="475" />
       <source>Saldo ajustado</source>
       <translation>Balance adjusted</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="473" />
+      <location filename="../../posapp/ui/customers/screen.py" line="487" />
       <source>Cupom da venda #%1</source>
       <translation>Receipt of sale #%1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="476" />
+      <location filename="../../posapp/ui/customers/screen.py" line="490" />
       <source>Abrindo o cupom…</source>
       <translation>Opening the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="497" />
+      <location filename="../../posapp/ui/customers/screen.py" line="511" />
       <source>Anonimizar</source>
       <translation>Anonymize</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="498" />
+      <location filename="../../posapp/ui/customers/screen.py" line="512" />
       <source>Cancelar</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="509" />
+      <location filename="../../posapp/ui/customers/screen.py" line="523" />
       <source>Exportar dados do cliente (LGPD)</source>
       <translation>Export the customer's data (LGPD)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="511" />
-      <location filename="../../posapp/ui/customers/screen.py" line="518" />
+      <location filename="../../posapp/ui/customers/screen.py" line="525" />
+      <location filename="../../posapp/ui/customers/screen.py" line="532" />
       <source>Exportação cancelada</source>
       <translation>Export cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="515" />
+      <location filename="../../posapp/ui/customers/screen.py" line="529" />
       <source>exportar os dados de %1</source>
       <translation>export the data of %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="522" />
+      <location filename="../../posapp/ui/customers/screen.py" line="536" />
       <source>Exportando os dados…</source>
       <translation>Exporting the data…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="532" />
+      <location filename="../../posapp/ui/customers/screen.py" line="546" />
       <source>Dados do cliente gravados em %1</source>
       <translation>Customer data saved to %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="542" />
+      <location filename="../../posapp/ui/customers/screen.py" line="556" />
       <source>Anonimizar %1?
 
 Serão apagados o nome, o CPF, o celular, o e-mail e o aniversário, e o consentimento de ofertas será retirado. O extrato, as vendas e os vales continuam, sem o nome. Não dá para desfazer.
@@ -1112,28 +1197,28 @@ The name, CPF, mobile, e-mail and birthday will be erased and the marketing cons
 Backups already taken keep the old data until they age out (%2 days).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="550" />
+      <location filename="../../posapp/ui/customers/screen.py" line="564" />
       <source>Anonimizar cliente (LGPD)</source>
       <translation>Anonymize customer (LGPD)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="551" />
-      <location filename="../../posapp/ui/customers/screen.py" line="555" />
+      <location filename="../../posapp/ui/customers/screen.py" line="565" />
+      <location filename="../../posapp/ui/customers/screen.py" line="569" />
       <source>Anonimização cancelada</source>
       <translation>Anonymization cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="553" />
+      <location filename="../../posapp/ui/customers/screen.py" line="567" />
       <source>anonimizar %1</source>
       <translation>anonymize %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="559" />
+      <location filename="../../posapp/ui/customers/screen.py" line="573" />
       <source>Anonimizando…</source>
       <translation>Anonymizing…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="573" />
+      <location filename="../../posapp/ui/customers/screen.py" line="587" />
       <source>Cliente anonimizado. Apagados: %1.</source>
       <translation>Customer anonymized. Erased: %1.</translation>
     </message>
@@ -1200,12 +1285,12 @@ Backups already taken keep the old data until they age out (%2 days).</translati
   <context>
     <name>DonePage</name>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="343" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="358" />
       <source>Concluir</source>
       <translation>Finish</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="356" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="371" />
       <source>Loja: %1
 Administrador: %2
 Impressora: %3
@@ -1216,12 +1301,12 @@ Printer: %3
 Scanner: %4</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="362" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="377" />
       <source>testado</source>
       <translation>tested</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="362" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="377" />
       <source>não testado</source>
       <translation>not tested</translation>
     </message>
@@ -1292,42 +1377,42 @@ Scanner: %4</translation>
   <context>
     <name>EnrolDialog</name>
     <message>
-      <location filename="../../posapp/ui/sale/customer_dialogs.py" line="170" />
+      <location filename="../../posapp/ui/sale/customer_dialogs.py" line="192" />
       <source>Cadastrar cliente</source>
       <translation>Enrol customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/customer_dialogs.py" line="182" />
+      <location filename="../../posapp/ui/sale/customer_dialogs.py" line="204" />
       <source>Aceita receber mensagens (WhatsApp/SMS/e-mail)</source>
       <translation>Agrees to receive messages (WhatsApp/SMS/e-mail)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/customer_dialogs.py" line="186" />
+      <location filename="../../posapp/ui/sale/customer_dialogs.py" line="208" />
       <source>opcional</source>
       <translation>optional</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/customer_dialogs.py" line="187" />
+      <location filename="../../posapp/ui/sale/customer_dialogs.py" line="209" />
       <source>CPF</source>
       <translation>CPF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/customer_dialogs.py" line="188" />
+      <location filename="../../posapp/ui/sale/customer_dialogs.py" line="210" />
       <source>Celular</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/customer_dialogs.py" line="189" />
+      <location filename="../../posapp/ui/sale/customer_dialogs.py" line="211" />
       <source>Nome</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/customer_dialogs.py" line="191" />
+      <location filename="../../posapp/ui/sale/customer_dialogs.py" line="213" />
       <source>Código de quem indicou</source>
       <translation>Referrer's code</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/customer_dialogs.py" line="216" />
+      <location filename="../../posapp/ui/sale/customer_dialogs.py" line="238" />
       <source>Informe o nome do cliente.</source>
       <translation>Enter the customer's name.</translation>
     </message>
@@ -1335,9 +1420,301 @@ Scanner: %4</translation>
   <context>
     <name>FirstRunWizard</name>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="397" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="412" />
       <source>posapp: primeira configuração</source>
       <translation>posapp: first setup</translation>
+    </message>
+  </context>
+  <context>
+    <name>FiscalKeeper</name>
+    <message>
+      <location filename="../../posapp/ui/fiscal_keeper.py" line="57" />
+      <source>NFC-e: SEFAZ sem resposta; notas em contingência aguardam envio</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <location filename="../../posapp/ui/fiscal_keeper.py" line="62" />
+      <source>NFC-e: %n nota(s) em contingência autorizada(s)</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>FiscalTab</name>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="121" />
+      <source>Emitir NFC-e nas vendas de produtos</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="127" />
+      <source>1 Simples Nacional</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="128" />
+      <source>2 Simples Nacional, excesso de sublimite</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="129" />
+      <source>3 Regime normal</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="130" />
+      <source>4 MEI</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="134" />
+      <source>Homologação (testes, sem valor fiscal)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="135" />
+      <source>Produção</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="139" />
+      <source>Cashback e vales como pagamento (tPag 19)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="140" />
+      <source>Cashback e vales como desconto</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="146" />
+      <source>Depois do prazo: cancelar a venda; o contador emite a nota de devolução</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="149" />
+      <source>Depois do prazo: não cancelar a venda</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="152" />
+      <source>(guardado; deixe vazio para manter)</source>
+      <translation>(saved; leave empty to keep it)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="153" />
+      <source>Salvar</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="157" />
+      <source>arquivo .pfx do certificado A1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="158" />
+      <source>Escolher…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="162" />
+      <source>Carregar certificado</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="169" />
+      <source>Iniciar a série neste número</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="176" />
+      <source>Enviar pendentes agora</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="178" />
+      <source>Reenviar corrigida</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="180" />
+      <source>Inutilizar número</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="188" />
+      <source>Código do CSC</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="189" />
+      <source>Regime (CRT)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="190" />
+      <source>Ambiente</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="191" />
+      <source>Série</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="192" />
+      <source>Cashback na nota</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="193" />
+      <source>Prazo de cancelamento</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="194" />
+      <source>Devolução</source>
+      <translation>Refund</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="198" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="321" />
+      <source>Certificado A1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="199" />
+      <source>Senha do certificado</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="203" />
+      <source>Próximo número</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="217" />
+      <source>Notas pendentes e rejeitadas</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="256" />
+      <source>Nenhum certificado A1 carregado.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="265" />
+      <source>%1 nota(s) aguardando; %2 fora do prazo.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="308" />
+      <source>alterar a configuração fiscal</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="311" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="340" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="355" />
+      <source>Alteração cancelada</source>
+      <translation>Change cancelled</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="316" />
+      <source>Configuração fiscal salva</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="321" />
+      <source>Certificado (*.pfx *.p12)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="331" />
+      <source>Arquivo não encontrado: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="337" />
+      <source>trocar o certificado A1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="352" />
+      <source>alterar a numeração da NFC-e</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="354" />
+      <source>Numeração definida</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="360" />
+      <source>Enviando…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="365" />
+      <source>A NFC-e está desligada</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="367" />
+      <source>A SEFAZ não respondeu; tente mais tarde</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="369" />
+      <source>Autorizadas: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="379" />
+      <source>reenviar a NFC-e corrigida</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="382" />
+      <source>Reenvio cancelado</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="388" />
+      <source>Rejeitada de novo: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="393" />
+      <source>NFC-e %1: %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="397" />
+      <source>autorizada</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="409" />
+      <source>inutilizar o número da NFC-e</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="412" />
+      <source>Inutilização cancelada</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="417" />
+      <source>Número inutilizado; a venda recebe uma nova NFC-e</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="419" />
+      <source>A SEFAZ não inutilizou o número; tente mais tarde</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1381,12 +1758,12 @@ Scanner: %4</translation>
   <context>
     <name>ImportExportDialog</name>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="287" />
+      <location filename="../../posapp/ui/imports/panel.py" line="311" />
       <source>Importar / exportar CSV</source>
       <translation>Import / export CSV</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="289" />
+      <location filename="../../posapp/ui/imports/panel.py" line="313" />
       <source>Fechar</source>
       <translation>Close</translation>
     </message>
@@ -1414,59 +1791,163 @@ Scanner: %4</translation>
       <translation>Export CSV…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="131" />
+      <location filename="../../posapp/ui/imports/panel.py" line="103" />
+      <source>Baixar modelo…</source>
+      <translation>Download template…</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/imports/panel.py" line="105" />
+      <source>Um arquivo com as colunas e exemplos, para preencher na planilha</source>
+      <translation>A file with the columns and examples, to fill in a spreadsheet</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/imports/panel.py" line="136" />
       <source>Linhas recusadas</source>
       <translation>Rows refused</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="154" />
+      <location filename="../../posapp/ui/imports/panel.py" line="161" />
       <source>Colunas: %1</source>
       <translation>Columns: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="173" />
+      <location filename="../../posapp/ui/imports/panel.py" line="170" />
+      <source>Salvar modelo de CSV</source>
+      <translation>Save CSV template</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/imports/panel.py" line="177" />
+      <source>Modelo salvo em %1.</source>
+      <translation>Template saved to %1.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/imports/panel.py" line="197" />
       <source>Entre com seu PIN primeiro.</source>
       <translation>Sign in with your PIN first.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="184" />
+      <location filename="../../posapp/ui/imports/panel.py" line="208" />
       <source>Importar clientes</source>
       <translation>Import customers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="184" />
+      <location filename="../../posapp/ui/imports/panel.py" line="208" />
       <source>Importar catálogo</source>
       <translation>Import catalog</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="198" />
+      <location filename="../../posapp/ui/imports/panel.py" line="222" />
       <source>Importando %1…</source>
       <translation>Importing %1…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="225" />
+      <location filename="../../posapp/ui/imports/panel.py" line="249" />
       <source>%1 de %2 linhas importadas; %3 recusadas.</source>
       <translation>%1 of %2 rows imported; %3 refused.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="231" />
+      <location filename="../../posapp/ui/imports/panel.py" line="255" />
       <source>Categorias criadas: %1.</source>
       <translation>Categories created: %1.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="244" />
+      <location filename="../../posapp/ui/imports/panel.py" line="268" />
       <source>Exportar clientes</source>
       <translation>Export customers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="244" />
+      <location filename="../../posapp/ui/imports/panel.py" line="268" />
       <source>Exportar catálogo</source>
       <translation>Export catalog</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="267" />
+      <location filename="../../posapp/ui/imports/panel.py" line="291" />
       <source>%1 registros exportados para %2.</source>
       <translation>%1 records exported to %2.</translation>
+    </message>
+  </context>
+  <context>
+    <name>LanguageBox</name>
+    <message>
+      <location filename="../../posapp/ui/settings/language_box.py" line="18" />
+      <source>Idioma</source>
+      <translation>Language</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/language_box.py" line="26" />
+      <source>Salvar idioma</source>
+      <translation>Save language</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/language_box.py" line="29" />
+      <source>O novo idioma vale na próxima vez que o posapp abrir.</source>
+      <translation>A new language applies the next time posapp opens.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/language_box.py" line="49" />
+      <source>alterar o idioma</source>
+      <translation>change the language</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/language_box.py" line="54" />
+      <source>Alteração cancelada</source>
+      <translation>Change cancelled</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/language_box.py" line="60" />
+      <source>Idioma salvo: %1. Vale na próxima vez que o posapp abrir.</source>
+      <translation>Language saved: %1. It applies the next time posapp opens.</translation>
+    </message>
+  </context>
+  <context>
+    <name>LatePixModel</name>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="61" />
+      <source>Recebido em</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="62" />
+      <source>Valor</source>
+      <translation>Amount</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="63" />
+      <source>Situação</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="64" />
+      <source>E2E</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="65" />
+      <source>txid</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="74" />
+      <source>Devolvido</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="74" />
+      <source>A devolver</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>Leaving</name>
+    <message>
+      <location filename="../../posapp/ui/sale/leaving.py" line="59" />
+      <source>nº %1 (%2, %3 itens)</source>
+      <translation>no. %1 (%2, %3 items)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/leaving.py" line="64" />
+      <source>Venda em andamento guardada ao sair: estacionada %1. F6 recupera.</source>
+      <translation>Sale in progress kept when the counter was left: parked %1. F6 brings it back.</translation>
     </message>
   </context>
   <context>
@@ -1553,6 +2034,19 @@ Scanner: %4</translation>
     </message>
   </context>
   <context>
+    <name>LoyaltyKeeper</name>
+    <message>
+      <location filename="../../posapp/ui/loyalty_keeper.py" line="66" />
+      <source>Fidelidade: %1 lote(s) vencido(s), %2 vale(s) vencido(s), %3 vale(s) emitido(s)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/loyalty_keeper.py" line="78" />
+      <source>A manutenção da fidelidade falhou: %1</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>ManagerPinDialog</name>
     <message>
       <location filename="../../posapp/ui/dialogs/manager_pin.py" line="18" />
@@ -1581,32 +2075,32 @@ Scanner: %4</translation>
   <context>
     <name>MessageLogModel</name>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="129" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="127" />
       <source>Quando</source>
       <translation>When</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="130" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="128" />
       <source>Cliente</source>
       <translation>Customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="131" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="129" />
       <source>Mensagem</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="132" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="130" />
       <source>Canal</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="133" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="131" />
       <source>Situação</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="134" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="132" />
       <source>Motivo</source>
       <translation>Reason</translation>
     </message>
@@ -1614,82 +2108,87 @@ Scanner: %4</translation>
   <context>
     <name>Messages</name>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="85" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="80" />
       <source>Boas-vindas</source>
       <translation>Welcome</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="86" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="81" />
       <source>Cashback creditado</source>
       <translation>Cashback credited</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="89" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="84" />
       <source>Vale emitido</source>
       <translation>Voucher issued</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="90" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="85" />
       <source>Cashback vencendo</source>
       <translation>Cashback expiring</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="93" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="88" />
       <source>Lembrete de saldo</source>
       <translation>Balance reminder</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="96" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="91" />
       <source>Prêmio de indicação</source>
       <translation>Referral reward</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="99" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="94" />
+      <source>Indicação estornada</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="97" />
       <source>Aniversário</source>
       <translation>Birthday</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="100" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="98" />
       <source>Campanha</source>
       <translation>Campaign</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="107" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="105" />
       <source>Na fila</source>
       <translation>Queued</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="108" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="106" />
       <source>Enviada</source>
       <translation>Sent</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="109" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="107" />
       <source>Não enviada</source>
       <translation>Not sent</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="110" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="108" />
       <source>Adiada</source>
       <translation>Deferred</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="111" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="109" />
       <source>Falhou</source>
       <translation>Failed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="118" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="116" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="119" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="117" />
       <source>WhatsApp</source>
       <translation>WhatsApp</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="120" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="118" />
       <source>SMS</source>
       <translation>SMS</translation>
     </message>
@@ -1697,279 +2196,279 @@ Scanner: %4</translation>
   <context>
     <name>MessagesTab</name>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="186" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="184" />
       <source>Envio</source>
       <translation>Sending</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="187" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="185" />
       <source>Modelos</source>
       <translation>Templates</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="188" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="186" />
       <source>Registro</source>
       <translation>Log</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="198" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="196" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="199" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="197" />
       <source>WhatsApp</source>
       <translation>WhatsApp</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="200" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="198" />
       <source>SMS</source>
       <translation>SMS</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="206" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="204" />
       <source>Sem criptografia</source>
       <translation>No encryption</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="207" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="205" />
       <source>STARTTLS (porta 587)</source>
       <translation>STARTTLS (port 587)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="208" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="206" />
       <source>TLS direto (porta 465)</source>
       <translation>Implicit TLS (port 465)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="234" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="232" />
       <source>Este caixa envia as mensagens</source>
       <translation>This counter sends the messages</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="236" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="234" />
       <source>Salvar envio</source>
       <translation>Save sending</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="243" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="241" />
       <source>E-mail (SMTP)</source>
       <translation>E-mail (SMTP)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="245" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="243" />
       <source>Servidor</source>
       <translation>Server</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="246" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="244" />
       <source>Porta</source>
       <translation>Port</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="247" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="245" />
       <source>Criptografia</source>
       <translation>Encryption</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="248" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="246" />
       <source>Usuário</source>
       <translation>Login</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="249" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="247" />
       <source>Senha</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="250" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="248" />
       <source>Remetente</source>
       <translation>Sender</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="251" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="249" />
       <source>WhatsApp/SMS (provedor)</source>
       <translation>WhatsApp/SMS (provider)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="253" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="251" />
       <source>Endereço (URL)</source>
       <translation>Address (URL)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="254" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="252" />
       <source>Cabeçalhos (um por linha)</source>
       <translation>Headers (one per line)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="255" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="253" />
       <source>Modelo do corpo</source>
       <translation>Body template</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="256" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="254" />
       <source>Regras de envio</source>
       <translation>Sending rules</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="260" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="258" />
       <source>até</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="263" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="261" />
       <source>Horário de silêncio</source>
       <translation>Quiet hours</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="264" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="262" />
       <source>Máximo por cliente por semana (0 = sem limite)</source>
       <translation>At most per customer per week (0 = no limit)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="266" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="264" />
       <source>Lembrete de saldo após (dias sem visita; 0 = o do programa)</source>
       <translation>Balance reminder after (days without a visit; 0 = the program's)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="269" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="267" />
       <source>Avisar do vencimento com (dias)</source>
       <translation>Warn of expiry (days ahead)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="270" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="268" />
       <source>Anunciar campanhas com (dias de antecedência)</source>
       <translation>Announce campaigns (days ahead)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="272" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="270" />
       <source>Mensagens que a loja envia</source>
       <translation>Messages the store sends</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="279" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="277" />
       <source>Canais (na ordem de preferência)</source>
       <translation>Channels (in order of preference)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="304" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="302" />
       <source>(guardada; deixe vazio para manter)</source>
       <translation>(saved; leave empty to keep it)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="329" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="327" />
       <source>Cabeçalhos: escreva um por linha, como Nome: valor</source>
       <translation>Headers: write one per line, as Name: value</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="365" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="363" />
       <source>Não foi salvo: %1</source>
       <translation>Not saved: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="373" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="371" />
       <source>alterar o envio de mensagens</source>
       <translation>change how messages are sent</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="378" />
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="503" />
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="515" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="376" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="501" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="513" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="383" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="381" />
       <source>Envio de mensagens salvo</source>
       <translation>Message sending saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="392" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="390" />
       <source>Português</source>
       <translation>Portuguese</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="393" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="391" />
       <source>Inglês</source>
       <translation>English</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="405" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="403" />
       <source>Salvar modelo</source>
       <translation>Save template</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="406" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="404" />
       <source>Voltar ao padrão</source>
       <translation>Back to the default</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="415" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="413" />
       <source>Mensagem</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="417" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="415" />
       <source>Idioma</source>
       <translation>Language</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="421" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="419" />
       <source>Assunto (só e-mail)</source>
       <translation>Subject (e-mail only)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="423" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="421" />
       <source>Texto</source>
       <translation>Text</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="426" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="424" />
       <source>Prévia</source>
       <translation>Preview</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="464" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="462" />
       <source>Texto da loja</source>
       <translation>The store's text</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="464" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="462" />
       <source>Texto padrão</source>
       <translation>Default text</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="467" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="465" />
       <source>Campos: %1</source>
       <translation>Fields: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="498" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="496" />
       <source>alterar a mensagem “%1”</source>
       <translation>change the “%1” message</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="510" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="508" />
       <source>voltar a mensagem “%1” ao padrão</source>
       <translation>put the “%1” message back to the default</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="526" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="524" />
       <source>Modelo salvo</source>
       <translation>Template saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="526" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="524" />
       <source>Modelo padrão restaurado</source>
       <translation>Default template restored</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="533" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="531" />
       <source>Atualizar</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="538" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="536" />
       <source>As últimas %1 mensagens, da mais nova</source>
       <translation>The latest %1 messages, newest first</translation>
     </message>
@@ -1977,24 +2476,52 @@ Scanner: %4</translation>
   <context>
     <name>MovementDialog</name>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="133" />
+      <location filename="../../posapp/ui/cash/screen.py" line="143" />
       <source>Valor (R$)</source>
       <translation>Amount (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="134" />
+      <location filename="../../posapp/ui/cash/screen.py" line="144" />
       <source>Motivo</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="147" />
+      <location filename="../../posapp/ui/cash/screen.py" line="157" />
       <source>Informe o motivo.</source>
       <translation>Enter a reason.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="152" />
+      <location filename="../../posapp/ui/cash/screen.py" line="162" />
       <source>Informe um valor maior que zero.</source>
       <translation>Enter an amount greater than zero.</translation>
+    </message>
+  </context>
+  <context>
+    <name>NotesModel</name>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="74" />
+      <source>Nº</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="75" />
+      <source>Situação</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="76" />
+      <source>Prazo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="77" />
+      <source>SEFAZ</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="78" />
+      <source>Como resolver</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -2021,154 +2548,448 @@ Scanner: %4</translation>
   <context>
     <name>PaymentDialog</name>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="65" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="146" />
       <source>Pagamento</source>
       <translation>Payment</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="69" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="151" />
       <source>Total: %1</source>
       <translation>Total: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="79" />
-      <source>Cashback (até %1)</source>
-      <translation>Cashback (up to %1)</translation>
-    </message>
-    <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="82" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="279" />
       <source>Cashback</source>
       <translation>Cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="87" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="178" />
       <source>código ou QR do vale</source>
       <translation>voucher code or QR</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="90" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="181" />
       <source>Vale</source>
       <translation>Voucher</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="96" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="237" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="590" />
+      <source>Enter Finalizar</source>
+      <translation>Enter Finish</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="265" />
       <source>Dinheiro</source>
       <translation>Cash</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="97" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="266" />
       <source>Débito</source>
       <translation>Debit card</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="98" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="267" />
       <source>Crédito</source>
       <translation>Credit card</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="99" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="268" />
       <source>PIX</source>
       <translation>PIX</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="109" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="281" />
+      <source>Cashback (saldo %1, até %2 nesta compra)</source>
+      <translation>Cashback (balance %1, up to %2 on this purchase)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="209" />
       <source>Restante em %1</source>
       <translation>Rest in %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="127" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="235" />
       <source>Esc Voltar</source>
       <translation>Esc Back</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="129" />
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="263" />
-      <source>F10 Finalizar</source>
-      <translation>F10 Finish</translation>
-    </message>
-    <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="183" />
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="197" />
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="254" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="332" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="443" />
       <source>Valor inválido: %1</source>
       <translation>Invalid amount: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="186" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="366" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="578" />
       <source>Falta: %1</source>
       <translation>Due: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="188" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="369" />
       <source>Troco: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="190" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="372" />
       <source>Pagamento completo</source>
       <translation>Fully paid</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="219" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="384" />
+      <source>F2 Não usar cashback (%1)</source>
+      <translation>F2 Don't use cashback (%1)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="388" />
+      <source>F2 Usar cashback %1?</source>
+      <translation>F2 Use cashback %1?</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="401" />
+      <source>%1 Exato %2</source>
+      <translation>%1 Exact %2</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="493" />
+      <source>%1 pontos</source>
+      <translation>%1 points</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="497" />
+      <source>Esta compra rende %1</source>
+      <translation>This purchase earns %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="504" />
+      <source>: o cashback e o vale usados não rendem</source>
+      <translation>: the cashback and the voucher used earn nothing</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="506" />
+      <source>: o cashback usado não rende</source>
+      <translation>: the cashback used earns nothing</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="508" />
+      <source>: o vale usado não rende</source>
+      <translation>: the voucher used earns nothing</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="528" />
       <source>Vale %1: %2</source>
       <translation>Voucher %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="263" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="590" />
       <source>Finalizando…</source>
       <translation>Finishing…</translation>
     </message>
   </context>
   <context>
+    <name>PaymentsTab</name>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="85" />
+      <source>CPF, CNPJ, celular (+55), e-mail ou chave aleatória</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="104" />
+      <source>Pedir os dados do cartão na venda</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="106" />
+      <source>Credenciadora</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="106" />
+      <source>CNPJ</source>
+      <translation>CNPJ</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="108" />
+      <source>Adicionar credenciadora</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="112" />
+      <source>Remover</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="114" />
+      <source>Salvar</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="116" />
+      <source>Verificar Pix</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="118" />
+      <source>Devolver Pix</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="125" />
+      <source>Chave Pix</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="126" />
+      <source>Nome (até %1)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="127" />
+      <source>Cidade (até %1)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="129" />
+      <source>Endereço da API Pix</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="130" />
+      <source>Endereço do token (OAuth2)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="131" />
+      <source>Client ID</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="132" />
+      <source>Client secret</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="133" />
+      <source>Certificado do cliente (PEM)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="134" />
+      <source>Chave do certificado (PEM)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="135" />
+      <source>CA do PSP (PEM, opcional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="136" />
+      <source>CNPJ do PSP (NFC-e)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="137" />
+      <source>Tempo para pagar</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="147" />
+      <source>Pix (QR estático)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="151" />
+      <source>Provedor Pix (API Pix, cobrança que se confirma sozinha)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="156" />
+      <source>Cartões</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="162" />
+      <source>Pix recebidos sem venda (a devolver)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="173" />
+      <source>Procurar…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="179" />
+      <source>Arquivo PEM</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="210" />
+      <source>(guardado; deixe vazio para manter)</source>
+      <translation>(saved; leave empty to keep it)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="263" />
+      <source>configurar pagamentos</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="268" />
+      <source>Alteração cancelada</source>
+      <translation>Change cancelled</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="273" />
+      <source>Pagamentos salvos</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="278" />
+      <source>Consultando o provedor Pix…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="283" />
+      <source>Pix verificados: %1 cobrança(s) retomada(s), %2 Pix a devolver.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="286" />
+      <source>%1 sem resposta do provedor.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="303" />
+      <source>devolver o Pix de %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="306" />
+      <source>Nada foi devolvido</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="311" />
+      <source>Pix de %1 devolvido</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>PinPad</name>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="66" />
+      <location filename="../../posapp/ui/signin.py" line="67" />
       <source>PIN</source>
       <translation>PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="74" />
+      <location filename="../../posapp/ui/signin.py" line="77" />
       <source>Limpar</source>
       <translation>Clear</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="76" />
+      <location filename="../../posapp/ui/signin.py" line="79" />
       <source>Entrar</source>
       <translation>Sign in</translation>
     </message>
   </context>
   <context>
+    <name>PixDialog</name>
+    <message>
+      <location filename="../../posapp/ui/sale/pix_dialog.py" line="96" />
+      <source>Pix</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/pix_dialog.py" line="111" />
+      <source>Gerando o QR Pix…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/pix_dialog.py" line="117" />
+      <source>Esc Outra forma de pagamento</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/pix_dialog.py" line="118" />
+      <source>F10 Pago</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/pix_dialog.py" line="149" />
+      <source>Confira o Pix no aplicativo do cliente e pressione Pago. txid %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/pix_dialog.py" line="185" />
+      <source>Aguardando o pagamento…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/pix_dialog.py" line="207" />
+      <source>Voltar às formas de pagamento</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/pix_dialog.py" line="247" />
+      <source>Cancelando a cobrança Pix…</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>PrintedWindow</name>
+    <message>
+      <location filename="../../posapp/ui/printed_window.py" line="56" />
+      <source>Impressões (impressora virtual)</source>
+      <translation>Printouts (virtual printer)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/printed_window.py" line="60" />
+      <source>Nada impresso ainda.</source>
+      <translation>Nothing printed yet.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/printed_window.py" line="74" />
+      <source>Sem impressora instalada, o posapp imprime aqui. A mais recente fica no alto.</source>
+      <translation>With no printer installed, posapp prints here. The newest is at the top.</translation>
+    </message>
+  </context>
+  <context>
     <name>PrinterPage</name>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="149" />
-      <location filename="../../posapp/ui/first_run/wizard.py" line="170" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="150" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="169" />
       <source>Impressora</source>
       <translation>Printer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="150" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="151" />
       <source>Escolha a impressora de cupons e imprima uma página de teste.</source>
       <translation>Pick the receipt printer and print a test page.</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/first_run/wizard.py" line="158" />
-      <source>Procurar impressoras USB</source>
-      <translation>Look for USB printers</translation>
+      <source>Procurar impressoras</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="161" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="160" />
       <source>Imprimir teste</source>
       <translation>Print test page</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="171" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="170" />
       <source>Endereço de rede</source>
       <translation>Network address</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="172" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="171" />
       <source>Papel</source>
       <translation>Paper</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="191" />
+      <source>Windows: %1</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../posapp/ui/first_run/wizard.py" line="192" />
@@ -2177,21 +2998,34 @@ Scanner: %4</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/first_run/wizard.py" line="193" />
+      <source>Serial: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="200" />
       <source>Impressora de rede (endereço)</source>
       <translation>Network printer (address)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="194" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="201" />
       <source>Sem impressora por enquanto</source>
       <translation>No printer for now</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="204" />
-      <source>Procurando impressoras USB…</source>
-      <translation>Looking for USB printers…</translation>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="212" />
+      <source>Procurando impressoras…</source>
+      <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/first_run/wizard.py" line="214" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="224" />
+      <source>%n impressora(s) do Windows encontrada(s).</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../posapp/ui/first_run/wizard.py" line="229" />
       <source>%n impressora(s) USB encontrada(s).</source>
       <translation>
         <numerusform>%n USB printer found.</numerusform>
@@ -2199,28 +3033,33 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="218" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="232" />
       <source>Nenhuma impressora USB: %1</source>
       <translation>No USB printer: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="236" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="251" />
       <source>Imprimindo a página de teste…</source>
       <translation>Printing the test page…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="245" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="262" />
+      <source>Página de teste impressa na impressora virtual: ela aparece na janela Impressões. Saiu certinha?</source>
+      <translation>Test page printed on the virtual printer: it shows in the Printouts window. Did it come out right?</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/first_run/wizard.py" line="267" />
       <source>Página de teste impressa. Saiu certinha?</source>
       <translation>Test page printed. Did it come out right?</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="248" />
-      <location filename="../../posapp/ui/first_run/wizard.py" line="253" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="270" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="275" />
       <source>Não imprimiu: %1</source>
       <translation>Not printed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="257" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="279" />
       <source>Informe o endereço da impressora de rede.</source>
       <translation>Enter the network printer's address.</translation>
     </message>
@@ -2244,11 +3083,32 @@ Scanner: %4</translation>
     </message>
   </context>
   <context>
+    <name>ProfessionalBar</name>
+    <message>
+      <location filename="../../posapp/ui/sale/professional_bar.py" line="40" />
+      <source>Profissional:</source>
+      <translation>Professional:</translation>
+    </message>
+  </context>
+  <context>
     <name>ProfessionalDelegate</name>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="90" />
+      <location filename="../../posapp/ui/sale/screen.py" line="101" />
       <source>(ninguém)</source>
       <translation>(nobody)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReceiptDialog</name>
+    <message>
+      <location filename="../../posapp/ui/sale/receipt_view.py" line="81" />
+      <source>Recibo</source>
+      <translation>Receipt</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/receipt_view.py" line="91" />
+      <source>Fechar</source>
+      <translation>Close</translation>
     </message>
   </context>
   <context>
@@ -2285,17 +3145,17 @@ Scanner: %4</translation>
   <context>
     <name>ReportModel</name>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="80" />
+      <location filename="../../posapp/ui/cash/screen.py" line="90" />
       <source>Seção</source>
       <translation>Section</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="80" />
+      <location filename="../../posapp/ui/cash/screen.py" line="90" />
       <source>Item</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="80" />
+      <location filename="../../posapp/ui/cash/screen.py" line="90" />
       <source>Valor</source>
       <translation>Amount</translation>
     </message>
@@ -2366,22 +3226,22 @@ Scanner: %4</translation>
   <context>
     <name>Roles</name>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="46" />
+      <location filename="../../posapp/ui/signin.py" line="47" />
       <source>Administração</source>
       <translation>Administrator</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="47" />
+      <location filename="../../posapp/ui/signin.py" line="48" />
       <source>Gerente</source>
       <translation>Manager</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="48" />
+      <location filename="../../posapp/ui/signin.py" line="49" />
       <source>Caixa</source>
       <translation>Cashier</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="49" />
+      <location filename="../../posapp/ui/signin.py" line="50" />
       <source>Profissional</source>
       <translation>Professional</translation>
     </message>
@@ -2475,337 +3335,376 @@ Scanner: %4</translation>
   <context>
     <name>SaleScreen</name>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="186" />
+      <location filename="../../posapp/ui/sale/screen.py" line="212" />
       <source>Código de barras, SKU ou nome — Enter</source>
       <translation>Barcode, SKU or name — Enter</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="190" />
+      <location filename="../../posapp/ui/sale/screen.py" line="216" />
       <source>Buscar pelo nome</source>
       <translation>Search by name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="263" />
+      <location filename="../../posapp/ui/sale/screen.py" line="230" />
+      <source>Abra o turno antes de vender: Caixa (Ctrl+4) › Abrir turno.</source>
+      <translation>Open the shift before selling: Cash (Ctrl+4) › Open shift.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/screen.py" line="324" />
       <source>Tirar cliente</source>
       <translation>Remove customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="267" />
+      <location filename="../../posapp/ui/sale/screen.py" line="328" />
       <source>F9 Cadastrar</source>
       <translation>F9 Enrol</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="293" />
+      <location filename="../../posapp/ui/sale/screen.py" line="351" />
       <source>F2 Cliente</source>
       <translation>F2 Customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="294" />
+      <location filename="../../posapp/ui/sale/screen.py" line="352" />
       <source>F3 Buscar</source>
       <translation>F3 Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="295" />
+      <location filename="../../posapp/ui/sale/screen.py" line="353" />
       <source>F4 Desconto</source>
       <translation>F4 Discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="296" />
+      <location filename="../../posapp/ui/sale/screen.py" line="354" />
       <source>F11 Desc. venda</source>
       <translation>F11 Sale discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="297" />
+      <location filename="../../posapp/ui/sale/screen.py" line="355" />
       <source>F5 Estacionar</source>
       <translation>F5 Park</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="298" />
+      <location filename="../../posapp/ui/sale/screen.py" line="356" />
       <source>F6 Recuperar</source>
       <translation>F6 Recall</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="299" />
+      <location filename="../../posapp/ui/sale/screen.py" line="357" />
       <source>F7 Reimprimir</source>
       <translation>F7 Reprint</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="300" />
+      <location filename="../../posapp/ui/sale/screen.py" line="358" />
       <source>F8 Cancelar venda</source>
       <translation>F8 Cancel sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="301" />
+      <location filename="../../posapp/ui/sale/screen.py" line="359" />
       <source>Del Remover</source>
       <translation>Del Remove</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="302" />
+      <location filename="../../posapp/ui/sale/screen.py" line="360" />
       <source>F10 Pagar</source>
       <translation>F10 Pay</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="327" />
+      <location filename="../../posapp/ui/sale/screen.py" line="385" />
       <source>Pular</source>
       <translation>Skip</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="395" />
+      <location filename="../../posapp/ui/sale/screen.py" line="461" />
+      <source>Não há serviço na venda para escolher o profissional.</source>
+      <translation>The sale has no service to choose a professional for.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/screen.py" line="465" />
+      <source>%1: %2</source>
+      <translation>%1: %2</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/screen.py" line="538" />
       <source>Entre com seu PIN para vender.</source>
       <translation>Sign in with your PIN to sell.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="451" />
+      <location filename="../../posapp/ui/sale/screen.py" line="627" />
+      <source>CPF %1 sem cadastro. F9 cadastra o cliente.</source>
+      <translation>CPF %1 is not registered. F9 registers the customer.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/screen.py" line="632" />
       <source>Código %1 não cadastrado. Busque o produto pelo nome (F3).</source>
       <translation>Code %1 is not in the catalogue. Search for the product by name (F3).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="463" />
+      <location filename="../../posapp/ui/sale/screen.py" line="648" />
       <source>%1 — %2</source>
       <translation>%1 — %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="473" />
+      <location filename="../../posapp/ui/sale/screen.py" line="658" />
       <source>Digite parte do nome do produto ou serviço e tecle Enter.</source>
       <translation>Type part of the product's or service's name and press Enter.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="485" />
+      <location filename="../../posapp/ui/sale/screen.py" line="670" />
       <source>serviço</source>
       <translation>service</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="485" />
+      <location filename="../../posapp/ui/sale/screen.py" line="670" />
       <source>produto</source>
       <translation>product</translation>
     </message>
-    <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="493" />
-      <source>%1 resultado(s) para “%2”: escolha com ↓ e Enter.</source>
-      <translation>%1 result(s) for “%2”: choose with ↓ and Enter.</translation>
+    <message numerus="yes">
+      <location filename="../../posapp/ui/sale/screen.py" line="679" />
+      <source>%n resultado(s) para “%1”: escolha com ↓ e Enter.</source>
+      <translation>
+        <numerusform>%n result for “%1”: choose with ↓ and Enter.</numerusform>
+        <numerusform>%n results for “%1”: choose with ↓ and Enter.</numerusform>
+      </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="498" />
+      <location filename="../../posapp/ui/sale/screen.py" line="973" />
+      <source>Escolha o profissional de “%1” (toque no nome ou Alt+1…9).</source>
+      <translation>Choose who did “%1” (tap the name or Alt+1…9).</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/screen.py" line="1055" />
+      <source>PIN de gerente incorreto (ou sem permissão): %1 não foi autorizado.</source>
+      <translation>Wrong manager PIN (or no permission): %1 was not authorized.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/screen.py" line="683" />
       <source>Nada encontrado para “%1”.</source>
       <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="519" />
+      <location filename="../../posapp/ui/sale/screen.py" line="704" />
       <source>Removido: %1</source>
       <translation>Removed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="524" />
-      <location filename="../../posapp/ui/sale/screen.py" line="542" />
+      <location filename="../../posapp/ui/sale/screen.py" line="709" />
+      <location filename="../../posapp/ui/sale/screen.py" line="727" />
       <source>Nenhum item para dar desconto.</source>
       <translation>No item to discount.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="553" />
+      <location filename="../../posapp/ui/sale/screen.py" line="738" />
       <source>Desconto na venda retirado.</source>
       <translation>Discount on the sale removed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="555" />
+      <location filename="../../posapp/ui/sale/screen.py" line="740" />
       <source>Desconto na venda: %1</source>
       <translation>Discount on the sale: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="616" />
-      <location filename="../../posapp/ui/sale/screen.py" line="619" />
+      <location filename="../../posapp/ui/sale/screen.py" line="801" />
+      <location filename="../../posapp/ui/sale/screen.py" line="804" />
       <source>Total: %1</source>
       <translation>Total: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="623" />
+      <location filename="../../posapp/ui/sale/screen.py" line="808" />
       <source>Subtotal %1 · Descontos %2 (na venda: %3) · </source>
       <translation>Subtotal %1 · Discounts %2 (on the sale: %3) · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="631" />
+      <location filename="../../posapp/ui/sale/screen.py" line="816" />
       <source>Subtotal %1 · Descontos %2 · </source>
       <translation>Subtotal %1 · Discounts %2 · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="669" />
-      <location filename="../../posapp/ui/sale/screen.py" line="886" />
+      <location filename="../../posapp/ui/sale/screen.py" line="858" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1099" />
       <source>Cliente: %1</source>
       <translation>Customer: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="707" />
+      <location filename="../../posapp/ui/sale/screen.py" line="897" />
       <source>Sem cliente (F2 para identificar)</source>
       <translation>No customer (F2 to identify)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="719" />
+      <location filename="../../posapp/ui/sale/screen.py" line="910" />
       <source>Saldo disponível: %1</source>
       <translation>Available balance: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="725" />
+      <location filename="../../posapp/ui/sale/screen.py" line="916" />
       <source>A liberar: %1</source>
       <translation>Pending: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="729" />
+      <location filename="../../posapp/ui/sale/screen.py" line="920" />
       <source>Vence em breve: %1</source>
       <translation>Expiring soon: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="740" />
+      <location filename="../../posapp/ui/sale/screen.py" line="931" />
       <source>Vale %1: %2 (até %3)</source>
       <translation>Voucher %1: %2 (until %3)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="746" />
+      <location filename="../../posapp/ui/sale/screen.py" line="937" />
       <source>Nenhum vale em aberto</source>
       <translation>No open vouchers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="748" />
+      <location filename="../../posapp/ui/sale/screen.py" line="939" />
       <source>Carregando saldo…</source>
       <translation>Loading balance…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="752" />
-      <location filename="../../posapp/ui/sale/screen.py" line="761" />
+      <location filename="../../posapp/ui/sale/screen.py" line="943" />
+      <location filename="../../posapp/ui/sale/screen.py" line="955" />
       <source>%1 pontos</source>
       <translation>%1 points</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="756" />
+      <location filename="../../posapp/ui/sale/screen.py" line="947" />
       <source>Esta compra rende: %1</source>
       <translation>This purchase earns: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="769" />
+      <location filename="../../posapp/ui/sale/screen.py" line="949" />
+      <source>(sem usar cashback; o cashback usado não rende)</source>
+      <translation>(without using cashback; cashback spent earns nothing)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/screen.py" line="963" />
       <source>A venda não tem itens.</source>
       <translation>The sale has no items.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="779" />
-      <source>Escolha o profissional de “%1” (coluna Profissional).</source>
-      <translation>Choose the professional for “%1” (Professional column).</translation>
-    </message>
-    <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="856" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1065" />
       <source>Venda nº %1 concluída: %2</source>
       <translation>Sale no. %1 completed: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="859" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1068" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1079" />
       <source>Troco: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="877" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1090" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="880" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1093" />
       <source>TOTAL %1</source>
       <translation>TOTAL %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="884" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1097" />
       <source>Troco %1</source>
       <translation>Change %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="889" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1102" />
       <source>Pontos ganhos</source>
       <translation>Points earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="889" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1102" />
       <source>Cashback ganho</source>
       <translation>Cashback earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="894" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1107" />
       <source>Saldo de pontos %1</source>
       <translation>Points balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="896" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1109" />
       <source>Saldo de cashback %1</source>
       <translation>Cashback balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="900" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1113" />
       <source>Vale novo %1: %2</source>
       <translation>New voucher %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="912" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1125" />
       <source>Como foi o atendimento? Nota de 0 a 10 (venda nº %1)</source>
       <translation>How was the service? Score from 0 to 10 (sale no. %1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="941" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1154" />
       <source>Nota %1 registrada. Obrigado!</source>
       <translation>Score %1 recorded. Thank you!</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="972" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1185" />
       <source>Nenhum recibo para reimprimir.</source>
       <translation>No receipt to reprint.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="976" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1189" />
       <source>Reimprimindo…</source>
       <translation>Reprinting…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="995" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1007" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1208" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1220" />
       <source>Falha na impressão: %1. A venda está salva; F7 reimprime.</source>
       <translation>Printing failed: %1. The sale is saved; F7 reprints.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1003" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1216" />
       <source>Recibo impresso.</source>
       <translation>Receipt printed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1022" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1232" />
+      <source>Nenhum recibo para mostrar.</source>
+      <translation>No receipt to show.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/screen.py" line="1247" />
       <source>Não há venda para estacionar.</source>
       <translation>There is no sale to park.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1048" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1273" />
       <source>Venda estacionada (nº %1). F6 recupera.</source>
       <translation>Sale parked (no. %1). F6 recalls it.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1052" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1277" />
       <source>Finalize ou estacione a venda atual antes de recuperar outra.</source>
       <translation>Finish or park the current sale before recalling another.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1058" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1283" />
       <source>Nenhuma venda estacionada.</source>
       <translation>No parked sales.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1110" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1335" />
       <source>Venda recuperada: %1</source>
       <translation>Sale recalled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1115" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1340" />
       <source>Não há venda em andamento para cancelar.</source>
       <translation>There is no sale in progress to cancel.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1122" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1347" />
       <source>Cancelamento não autorizado.</source>
       <translation>Cancellation not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1135" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1361" />
       <source>Venda cancelada, autorizada por %1.</source>
       <translation>Sale cancelled, authorized by %1.</translation>
     </message>
@@ -2836,241 +3735,239 @@ Scanner: %4</translation>
   <context>
     <name>SalesScreen</name>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="100" />
+      <location filename="../../posapp/ui/sales/screen.py" line="104" />
       <source>Escolha uma venda na lista</source>
       <translation>Choose a sale from the list</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="131" />
+      <location filename="../../posapp/ui/sales/screen.py" line="135" />
       <source>Vendas</source>
       <translation>Sales</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="136" />
+      <location filename="../../posapp/ui/sales/screen.py" line="140" />
       <source>Hoje</source>
       <translation>Today</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="138" />
+      <location filename="../../posapp/ui/sales/screen.py" line="142" />
       <source>Nº da venda</source>
       <translation>Sale number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="141" />
+      <location filename="../../posapp/ui/sales/screen.py" line="145" />
       <source>Buscar</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="144" />
+      <location filename="../../posapp/ui/sales/screen.py" line="148" />
       <source>Dia</source>
       <translation>Day</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="175" />
+      <location filename="../../posapp/ui/sales/screen.py" line="179" />
       <source>Qual devolução imprimir</source>
       <translation>Which refund to print</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="177" />
+      <location filename="../../posapp/ui/sales/screen.py" line="181" />
       <source>Imprimir comprovante</source>
       <translation>Print receipt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="180" />
+      <location filename="../../posapp/ui/sales/screen.py" line="184" />
       <source>Imprime de novo o comprovante de devolução ou de cancelamento</source>
       <translation>Prints the refund or void receipt again</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="190" />
+      <location filename="../../posapp/ui/sales/screen.py" line="194" />
       <source>Reimprimir</source>
       <translation>Reprint</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="191" />
+      <location filename="../../posapp/ui/sales/screen.py" line="195" />
       <source>Devolver itens</source>
       <translation>Return items</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="192" />
+      <location filename="../../posapp/ui/sales/screen.py" line="196" />
       <source>Cancelar venda</source>
       <translation>Void sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="194" />
+      <location filename="../../posapp/ui/sales/screen.py" line="198" />
       <source>Só com a senha de um gerente</source>
       <translation>Needs a manager's PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="218" />
+      <location filename="../../posapp/ui/sales/screen.py" line="222" />
       <source>Carregando o cupom…</source>
       <translation>Loading the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="268" />
+      <location filename="../../posapp/ui/sales/screen.py" line="272" />
       <source>Entre com seu PIN primeiro.</source>
       <translation>Sign in with your PIN first.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="325" />
+      <location filename="../../posapp/ui/sales/screen.py" line="329" />
       <source>Nenhuma venda com o número %1</source>
       <translation>No sale with number %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="327" />
+      <location filename="../../posapp/ui/sales/screen.py" line="331" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="330" />
+      <location filename="../../posapp/ui/sales/screen.py" line="334" />
       <source>Nenhuma venda neste dia</source>
       <translation>No sales on this day</translation>
     </message>
-    <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="332" />
-      <source>1 venda</source>
-      <translation>1 sale</translation>
+    <message numerus="yes">
+      <location filename="../../posapp/ui/sales/screen.py" line="336" />
+      <source>%n venda(s)</source>
+      <translation>
+        <numerusform>%n sale</numerusform>
+        <numerusform>%n sales</numerusform>
+      </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="334" />
-      <source>%1 vendas</source>
-      <translation>%1 sales</translation>
-    </message>
-    <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="382" />
+      <location filename="../../posapp/ui/sales/screen.py" line="384" />
       <source>Venda nº %1 · %2</source>
       <translation>Sale no. %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="387" />
+      <location filename="../../posapp/ui/sales/screen.py" line="389" />
       <source>%1 · cliente: %2 · atendente: %3 · total %4</source>
       <translation>%1 · customer: %2 · staff: %3 · total %4</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="400" />
+      <location filename="../../posapp/ui/sales/screen.py" line="404" />
       <source>Pagamento: %1</source>
       <translation>Payment: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="410" />
-      <location filename="../../posapp/ui/sales/screen.py" line="425" />
+      <location filename="../../posapp/ui/sales/screen.py" line="414" />
+      <location filename="../../posapp/ui/sales/screen.py" line="429" />
       <source>Cancelamento</source>
       <translation>Void</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="410" />
-      <location filename="../../posapp/ui/sales/screen.py" line="425" />
+      <location filename="../../posapp/ui/sales/screen.py" line="414" />
+      <location filename="../../posapp/ui/sales/screen.py" line="429" />
       <source>Devolução</source>
       <translation>Refund</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="412" />
+      <location filename="../../posapp/ui/sales/screen.py" line="416" />
       <source>%1 em %2: %3 em dinheiro (%4; autorizado por %5)</source>
       <translation>%1 on %2: %3 in money (%4; authorized by %5)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="446" />
+      <location filename="../../posapp/ui/sales/screen.py" line="450" />
       <source>Não foi possível mostrar o cupom: %1</source>
       <translation>Could not show the receipt: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="462" />
+      <location filename="../../posapp/ui/sales/screen.py" line="466" />
       <source>Reimprimindo o cupom…</source>
       <translation>Reprinting the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="473" />
+      <location filename="../../posapp/ui/sales/screen.py" line="477" />
       <source>Imprimindo o comprovante…</source>
       <translation>Printing the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="494" />
-      <location filename="../../posapp/ui/sales/screen.py" line="497" />
+      <location filename="../../posapp/ui/sales/screen.py" line="498" />
+      <location filename="../../posapp/ui/sales/screen.py" line="501" />
       <source>Comprovante impresso</source>
       <translation>Receipt printed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="502" />
+      <location filename="../../posapp/ui/sales/screen.py" line="506" />
       <source>Cupom reimpresso</source>
       <translation>Receipt reprinted</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="507" />
-      <location filename="../../posapp/ui/sales/screen.py" line="516" />
+      <location filename="../../posapp/ui/sales/screen.py" line="511" />
+      <location filename="../../posapp/ui/sales/screen.py" line="520" />
       <source>Não imprimiu: %1 (o cupom ficou na fila)</source>
       <translation>Not printed: %1 (the receipt is queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="538" />
+      <location filename="../../posapp/ui/sales/screen.py" line="542" />
       <source>devolução na venda nº %1</source>
       <translation>refund on sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="540" />
+      <location filename="../../posapp/ui/sales/screen.py" line="544" />
       <source>Devolução cancelada</source>
       <translation>Refund cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="549" />
+      <location filename="../../posapp/ui/sales/screen.py" line="553" />
       <source>Devolvendo…</source>
       <translation>Refunding…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="569" />
+      <location filename="../../posapp/ui/sales/screen.py" line="573" />
       <source>cancelar a venda nº %1</source>
       <translation>void sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="571" />
+      <location filename="../../posapp/ui/sales/screen.py" line="575" />
       <source>Cancelamento não autorizado</source>
       <translation>Void not authorized</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="576" />
+      <location filename="../../posapp/ui/sales/screen.py" line="591" />
       <source>Cancelando a venda…</source>
       <translation>Voiding the sale…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="600" />
+      <location filename="../../posapp/ui/sales/screen.py" line="612" />
       <source>Venda nº %1 cancelada</source>
       <translation>Sale no. %1 voided</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="603" />
+      <location filename="../../posapp/ui/sales/screen.py" line="615" />
       <source>Devolução na venda nº %1: %2 em itens</source>
       <translation>Refund on sale no. %1: %2 of goods</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="625" />
+      <location filename="../../posapp/ui/sales/screen.py" line="641" />
       <source>%1 pontos (%2)</source>
       <translation>%1 points (%2)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="628" />
+      <location filename="../../posapp/ui/sales/screen.py" line="644" />
       <source>Devolver em dinheiro: %1</source>
       <translation>Give back in money: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="631" />
+      <location filename="../../posapp/ui/sales/screen.py" line="647" />
       <source>Cashback devolvido: %1</source>
       <translation>Cashback given back: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="635" />
+      <location filename="../../posapp/ui/sales/screen.py" line="651" />
       <source>Cashback estornado: %1</source>
       <translation>Cashback reversed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="639" />
+      <location filename="../../posapp/ui/sales/screen.py" line="655" />
       <source>Retido do cashback já usado: %1</source>
       <translation>Kept for cashback already spent: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="645" />
+      <location filename="../../posapp/ui/sales/screen.py" line="661" />
       <source>Vales reabertos: %1</source>
       <translation>Vouchers reopened: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="649" />
+      <location filename="../../posapp/ui/sales/screen.py" line="665" />
       <source>Vales cancelados: %1</source>
       <translation>Vouchers cancelled: %1</translation>
     </message>
@@ -3111,37 +4008,37 @@ Scanner: %4</translation>
   <context>
     <name>ScannerPage</name>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="274" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="295" />
       <source>Leitor</source>
       <translation>Scanner</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="276" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="297" />
       <source>Passe um código de barras no leitor (ou avance, se não tiver leitor).</source>
       <translation>Scan any barcode with the scanner (or go on if you have none).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="279" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="300" />
       <source>passe um código de barras</source>
       <translation>scan a barcode</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="321" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="336" />
       <source>prefixo "%1", </source>
       <translation>prefix "%1", </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="322" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="337" />
       <source>final %1, até %2 ms entre teclas</source>
       <translation>ending %1, up to %2 ms between keys</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="326" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="341" />
       <source>Leitor funcionando: código %1</source>
       <translation>Scanner working: code %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="317" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="332" />
       <source>Isso foi digitado, não lido. Passe o código no leitor.</source>
       <translation>That was typed, not scanned. Scan the code with the scanner.</translation>
     </message>
@@ -3149,636 +4046,696 @@ Scanner: %4</translation>
   <context>
     <name>SettingsScreen</name>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="126" />
-      <location filename="../../posapp/ui/settings/screen.py" line="222" />
+      <location filename="../../posapp/ui/settings/screen.py" line="132" />
+      <location filename="../../posapp/ui/settings/screen.py" line="234" />
       <source>A Gerência é só para gerentes e administradores.</source>
       <translation>Management is for managers and administrators only.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="130" />
+      <location filename="../../posapp/ui/settings/screen.py" line="136" />
       <source>Loja</source>
       <translation>Store</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="131" />
+      <location filename="../../posapp/ui/settings/screen.py" line="137" />
       <source>Programa</source>
       <translation>Program</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="132" />
+      <location filename="../../posapp/ui/settings/screen.py" line="138" />
       <source>Impressora</source>
       <translation>Printer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="133" />
+      <location filename="../../posapp/ui/settings/screen.py" line="139" />
       <source>Equipe</source>
       <translation>Staff</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="134" />
+      <location filename="../../posapp/ui/settings/screen.py" line="140" />
       <source>Auditoria</source>
       <translation>Audit log</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="136" />
+      <location filename="../../posapp/ui/settings/screen.py" line="142" />
       <source>Sincronização</source>
       <translation>Sync</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="138" />
+      <location filename="../../posapp/ui/settings/screen.py" line="144" />
       <source>Mensagens</source>
       <translation>Messages</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="140" />
+      <location filename="../../posapp/ui/settings/screen.py" line="146" />
       <source>Campanhas</source>
       <translation>Campaigns</translation>
     </message>
     <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="150" />
+      <source>Pagamentos</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../posapp/ui/settings/screen.py" line="148" />
+      <source>Fiscal</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="158" />
       <source>Gerência</source>
       <translation>Management</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="241" />
+      <location filename="../../posapp/ui/settings/screen.py" line="253" />
       <source>Salvando…</source>
       <translation>Saving…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="257" />
+      <location filename="../../posapp/ui/settings/screen.py" line="269" />
       <source>Salvar dados da loja</source>
       <translation>Save store details</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="260" />
+      <location filename="../../posapp/ui/settings/screen.py" line="272" />
       <source>Nome</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="261" />
+      <location filename="../../posapp/ui/settings/screen.py" line="273" />
       <source>CNPJ</source>
       <translation>CNPJ</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="262" />
+      <location filename="../../posapp/ui/settings/screen.py" line="274" />
       <source>Endereço</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="263" />
+      <location filename="../../posapp/ui/settings/screen.py" line="275" />
       <source>Telefone</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="293" />
+      <location filename="../../posapp/ui/settings/screen.py" line="307" />
       <source>alterar os dados da loja</source>
       <translation>change the store details</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="298" />
-      <location filename="../../posapp/ui/settings/screen.py" line="692" />
-      <location filename="../../posapp/ui/settings/screen.py" line="776" />
-      <location filename="../../posapp/ui/settings/screen.py" line="911" />
-      <location filename="../../posapp/ui/settings/screen.py" line="925" />
+      <location filename="../../posapp/ui/settings/screen.py" line="312" />
+      <location filename="../../posapp/ui/settings/screen.py" line="706" />
+      <location filename="../../posapp/ui/settings/screen.py" line="832" />
+      <location filename="../../posapp/ui/settings/screen.py" line="969" />
+      <location filename="../../posapp/ui/settings/screen.py" line="983" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="303" />
+      <location filename="../../posapp/ui/settings/screen.py" line="317" />
       <source>Dados da loja salvos</source>
       <translation>Store details saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="310" />
+      <location filename="../../posapp/ui/settings/screen.py" line="324" />
       <source>(programa em vigor)</source>
       <translation>(program in force)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="317" />
+      <location filename="../../posapp/ui/settings/screen.py" line="331" />
       <source>Cashback</source>
       <translation>Cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="318" />
+      <location filename="../../posapp/ui/settings/screen.py" line="332" />
       <source>Pontos</source>
       <translation>Points</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="321" />
+      <location filename="../../posapp/ui/settings/screen.py" line="335" />
       <source>ex.: servicos: 20; higiene: 5</source>
       <translation>e.g. servicos: 20; higiene: 5</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="323" />
+      <location filename="../../posapp/ui/settings/screen.py" line="337" />
       <source>ex.: medicamentos, tabaco</source>
       <translation>e.g. medicamentos, tabaco</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="330" />
+      <location filename="../../posapp/ui/settings/screen.py" line="344" />
       <source>Permitir saldo negativo após devoluções</source>
       <translation>Allow a negative balance after returns</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="339" />
+      <location filename="../../posapp/ui/settings/screen.py" line="353" />
       <source>Sem vale</source>
       <translation>No voucher</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="341" />
+      <location filename="../../posapp/ui/settings/screen.py" line="355" />
       <source>Saldo vira vale ao chegar a um valor</source>
       <translation>The balance becomes a voucher when it reaches an amount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="344" />
+      <location filename="../../posapp/ui/settings/screen.py" line="358" />
       <source>Vale de desconto após compra acima de um valor</source>
       <translation>A discount voucher after a purchase above an amount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="355" />
+      <location filename="../../posapp/ui/settings/screen.py" line="369" />
       <source>Indicação premiada</source>
       <translation>Referral bonus</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="367" />
+      <location filename="../../posapp/ui/settings/screen.py" line="381" />
       <source>Salvar programa</source>
       <translation>Save program</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="370" />
+      <location filename="../../posapp/ui/settings/screen.py" line="384" />
       <source>Ganho</source>
       <translation>Earning</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="372" />
+      <location filename="../../posapp/ui/settings/screen.py" line="386" />
       <source>Nome do programa</source>
       <translation>Program name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="373" />
+      <location filename="../../posapp/ui/settings/screen.py" line="387" />
       <source>Modo</source>
       <translation>Mode</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="374" />
-      <location filename="../../posapp/ui/settings/screen.py" line="595" />
+      <location filename="../../posapp/ui/settings/screen.py" line="388" />
+      <location filename="../../posapp/ui/settings/screen.py" line="609" />
       <source>Cashback (%)</source>
       <translation>Cashback (%)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="375" />
+      <location filename="../../posapp/ui/settings/screen.py" line="389" />
       <source>% por categoria</source>
       <translation>% per category</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="376" />
+      <location filename="../../posapp/ui/settings/screen.py" line="390" />
       <source>Categorias sem cashback</source>
       <translation>Categories without cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="377" />
+      <location filename="../../posapp/ui/settings/screen.py" line="391" />
       <source>Compra mínima (R$)</source>
       <translation>Minimum purchase (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="378" />
+      <location filename="../../posapp/ui/settings/screen.py" line="392" />
       <source>Pontos por real</source>
       <translation>Points per real</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="379" />
+      <location filename="../../posapp/ui/settings/screen.py" line="393" />
       <source>Pontos por troca</source>
       <translation>Points per redemption</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="380" />
+      <location filename="../../posapp/ui/settings/screen.py" line="394" />
       <source>Valor da troca (R$)</source>
       <translation>Redemption value (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="381" />
+      <location filename="../../posapp/ui/settings/screen.py" line="395" />
       <source>Uso e validade</source>
       <translation>Spending and expiry</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="383" />
+      <location filename="../../posapp/ui/settings/screen.py" line="397" />
       <source>Dias para liberar</source>
       <translation>Days until available</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="384" />
+      <location filename="../../posapp/ui/settings/screen.py" line="398" />
       <source>Validade (dias, 0 = não vence)</source>
       <translation>Valid for (days, 0 = never expires)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="385" />
+      <location filename="../../posapp/ui/settings/screen.py" line="399" />
       <source>Paga até (% da compra)</source>
       <translation>Pays up to (% of the purchase)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="386" />
+      <location filename="../../posapp/ui/settings/screen.py" line="400" />
       <source>Lembrete após (dias sem visita)</source>
       <translation>Reminder after (days without a visit)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="388" />
+      <location filename="../../posapp/ui/settings/screen.py" line="402" />
       <source>Vale</source>
       <translation>Voucher</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="390" />
+      <location filename="../../posapp/ui/settings/screen.py" line="404" />
       <source>Regra</source>
       <translation>Rule</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="391" />
+      <location filename="../../posapp/ui/settings/screen.py" line="405" />
       <source>A partir de (R$)</source>
       <translation>From (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="392" />
+      <location filename="../../posapp/ui/settings/screen.py" line="406" />
       <source>Em passos de (R$, 0 = todo o saldo)</source>
       <translation>In steps of (R$, 0 = the whole balance)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="393" />
+      <location filename="../../posapp/ui/settings/screen.py" line="407" />
       <source>Valor do vale (R$)</source>
       <translation>Voucher value (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="394" />
+      <location filename="../../posapp/ui/settings/screen.py" line="408" />
       <source>ou desconto (%)</source>
       <translation>or discount (%)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="395" />
+      <location filename="../../posapp/ui/settings/screen.py" line="409" />
       <source>Desconto máximo (R$)</source>
       <translation>Maximum discount (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="396" />
+      <location filename="../../posapp/ui/settings/screen.py" line="410" />
       <source>Usar a partir de (R$)</source>
       <translation>Usable from (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="397" />
+      <location filename="../../posapp/ui/settings/screen.py" line="411" />
       <source>Validade do vale (dias)</source>
       <translation>Voucher valid for (days)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="398" />
+      <location filename="../../posapp/ui/settings/screen.py" line="412" />
       <source>Indicação</source>
       <translation>Referral</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="401" />
+      <location filename="../../posapp/ui/settings/screen.py" line="415" />
       <source>Bônus de quem indica (R$)</source>
       <translation>Referrer's bonus (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="402" />
+      <location filename="../../posapp/ui/settings/screen.py" line="416" />
       <source>Bônus do indicado (R$)</source>
       <translation>New customer's bonus (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="403" />
+      <location filename="../../posapp/ui/settings/screen.py" line="417" />
       <source>Na primeira compra a partir de (R$)</source>
       <translation>On a first purchase from (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="411" />
+      <location filename="../../posapp/ui/settings/screen.py" line="425" />
       <source>Começar de</source>
       <translation>Start from</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="413" />
+      <location filename="../../posapp/ui/settings/screen.py" line="427" />
       <source>Exemplo</source>
       <translation>Example</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="416" />
-      <location filename="../../posapp/ui/settings/screen.py" line="619" />
+      <location filename="../../posapp/ui/settings/screen.py" line="430" />
+      <location filename="../../posapp/ui/settings/screen.py" line="633" />
       <source>Numa compra de</source>
       <translation>On a purchase of</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="541" />
+      <location filename="../../posapp/ui/settings/screen.py" line="555" />
       <source>valor inválido em %1: %2</source>
       <translation>invalid amount in %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="556" />
+      <location filename="../../posapp/ui/settings/screen.py" line="570" />
       <source>use 'categoria: %' em % por categoria: %1</source>
       <translation>use 'category: %' in % per category: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="567" />
+      <location filename="../../posapp/ui/settings/screen.py" line="581" />
       <source>carregando o programa…</source>
       <translation>loading the program…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="572" />
+      <location filename="../../posapp/ui/settings/screen.py" line="586" />
       <source>A partir de</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="573" />
+      <location filename="../../posapp/ui/settings/screen.py" line="587" />
       <source>Em passos de</source>
       <translation>In steps of</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="574" />
+      <location filename="../../posapp/ui/settings/screen.py" line="588" />
       <source>Valor do vale</source>
       <translation>Voucher value</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="575" />
+      <location filename="../../posapp/ui/settings/screen.py" line="589" />
       <source>desconto (%)</source>
       <translation>discount (%)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="576" />
+      <location filename="../../posapp/ui/settings/screen.py" line="590" />
       <source>Desconto máximo</source>
       <translation>Maximum discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="577" />
+      <location filename="../../posapp/ui/settings/screen.py" line="591" />
       <source>Usar a partir de</source>
       <translation>Usable from</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="582" />
+      <location filename="../../posapp/ui/settings/screen.py" line="596" />
       <source>Bônus de quem indica</source>
       <translation>Referrer's bonus</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="583" />
+      <location filename="../../posapp/ui/settings/screen.py" line="597" />
       <source>Bônus do indicado</source>
       <translation>New customer's bonus</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="584" />
+      <location filename="../../posapp/ui/settings/screen.py" line="598" />
       <source>Na primeira compra a partir de</source>
       <translation>On a first purchase from</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="600" />
+      <location filename="../../posapp/ui/settings/screen.py" line="614" />
       <source>Compra mínima</source>
       <translation>Minimum purchase</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="603" />
+      <location filename="../../posapp/ui/settings/screen.py" line="617" />
       <source>Paga até</source>
       <translation>Pays up to</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="608" />
+      <location filename="../../posapp/ui/settings/screen.py" line="622" />
       <source>Valor da troca</source>
       <translation>Redemption value</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="633" />
+      <location filename="../../posapp/ui/settings/screen.py" line="647" />
       <source>Numa compra de %1 o cliente não ganha nada: o mínimo é %2.</source>
       <translation>On a purchase of %1 the customer earns nothing: the minimum is %2.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="639" />
+      <location filename="../../posapp/ui/settings/screen.py" line="653" />
       <source>Numa compra de %1 o cliente ganha %2 pontos (%3)</source>
       <translation>On a purchase of %1 the customer earns %2 points (%3)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="646" />
+      <location filename="../../posapp/ui/settings/screen.py" line="660" />
       <source>Numa compra de %1 o cliente ganha %2 de cashback</source>
       <translation>On a purchase of %1 the customer earns %2 cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="651" />
+      <location filename="../../posapp/ui/settings/screen.py" line="665" />
       <source>, liberado em %1 dias</source>
       <translation>, available in %1 days</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="653" />
+      <location filename="../../posapp/ui/settings/screen.py" line="667" />
       <source>, válido por %1 dias</source>
       <translation>, valid for %1 days</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="657" />
+      <location filename="../../posapp/ui/settings/screen.py" line="671" />
       <source>O saldo vira um vale de %1 (válido por %2 dias).</source>
       <translation>The balance becomes a voucher of %1 (valid for %2 days).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="665" />
+      <location filename="../../posapp/ui/settings/screen.py" line="679" />
       <source>%1 de desconto</source>
       <translation>%1 off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="668" />
+      <location filename="../../posapp/ui/settings/screen.py" line="682" />
       <source>A compra dá um vale de %1 (válido por %2 dias).</source>
       <translation>The purchase earns a voucher of %1 (valid for %2 days).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="673" />
+      <location filename="../../posapp/ui/settings/screen.py" line="687" />
       <source>Os pontos podem pagar até %1 desta compra.</source>
       <translation>Points may pay up to %1 of this purchase.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="675" />
+      <location filename="../../posapp/ui/settings/screen.py" line="689" />
       <source>O cashback pode pagar até %1 desta compra.</source>
       <translation>Cashback may pay up to %1 of this purchase.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="687" />
+      <location filename="../../posapp/ui/settings/screen.py" line="701" />
       <source>alterar o programa de fidelidade</source>
       <translation>change the loyalty program</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="698" />
+      <location filename="../../posapp/ui/settings/screen.py" line="712" />
       <source>Programa salvo: vale a partir da próxima venda</source>
       <translation>Program saved: it applies from the next sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="715" />
+      <location filename="../../posapp/ui/settings/screen.py" line="724" />
+      <source>(clique em Procurar)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="726" />
+      <source>Procurar</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="739" />
       <source>Pino %1</source>
       <translation>Pin %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="719" />
+      <location filename="../../posapp/ui/settings/screen.py" line="743" />
       <source>(nenhum)</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="723" />
+      <location filename="../../posapp/ui/settings/screen.py" line="746" />
+      <source>vazio: leitor como teclado; serial://COM3?baudrate=9600</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="751" />
       <source>Salvar</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="725" />
+      <location filename="../../posapp/ui/settings/screen.py" line="753" />
       <source>Imprimir teste</source>
       <translation>Print test page</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="728" />
+      <location filename="../../posapp/ui/settings/screen.py" line="756" />
+      <source>Impressoras deste computador</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="757" />
       <source>Impressora (endereço)</source>
       <translation>Printer (address)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="729" />
+      <location filename="../../posapp/ui/settings/screen.py" line="758" />
       <source>Papel</source>
       <translation>Paper</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="730" />
+      <location filename="../../posapp/ui/settings/screen.py" line="759" />
       <source>Modelo</source>
       <translation>Model</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="731" />
+      <location filename="../../posapp/ui/settings/screen.py" line="760" />
       <source>Gaveta</source>
       <translation>Drawer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="732" />
+      <location filename="../../posapp/ui/settings/screen.py" line="761" />
       <source>Leitor: prefixo</source>
       <translation>Scanner: prefix</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="733" />
+      <location filename="../../posapp/ui/settings/screen.py" line="762" />
       <source>Leitor: final</source>
       <translation>Scanner: suffix</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="734" />
+      <location filename="../../posapp/ui/settings/screen.py" line="763" />
       <source>Leitor: intervalo máximo entre teclas</source>
       <translation>Scanner: longest gap between keys</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="771" />
+      <location filename="../../posapp/ui/settings/screen.py" line="764" />
+      <source>Leitor serial (porta)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="783" />
+      <source>Windows: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="784" />
+      <source>USB: %1</source>
+      <translation>USB: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="785" />
+      <source>Serial: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="792" />
+      <source>Nenhuma impressora encontrada</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="827" />
       <source>alterar impressora e leitor</source>
       <translation>change the printer and scanner</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="782" />
+      <location filename="../../posapp/ui/settings/screen.py" line="838" />
       <source>Impressora e leitor salvos</source>
       <translation>Printer and scanner saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="790" />
+      <location filename="../../posapp/ui/settings/screen.py" line="846" />
       <source>Imprimindo a página de teste…</source>
       <translation>Printing the test page…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="796" />
+      <location filename="../../posapp/ui/settings/screen.py" line="852" />
+      <source>Página de teste impressa na impressora virtual (janela Impressões)</source>
+      <translation>Test page printed on the virtual printer (Printouts window)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="854" />
       <source>Página de teste impressa</source>
       <translation>Test page printed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="799" />
+      <location filename="../../posapp/ui/settings/screen.py" line="857" />
       <source>Não imprimiu: %1</source>
       <translation>Not printed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="814" />
+      <location filename="../../posapp/ui/settings/screen.py" line="872" />
       <source>Cadastrar</source>
       <translation>Add</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="815" />
+      <location filename="../../posapp/ui/settings/screen.py" line="873" />
       <source>Mudar função</source>
       <translation>Change role</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="816" />
+      <location filename="../../posapp/ui/settings/screen.py" line="874" />
       <source>Trocar PIN</source>
       <translation>Reset PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="817" />
+      <location filename="../../posapp/ui/settings/screen.py" line="875" />
       <source>Desativar</source>
       <translation>Deactivate</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="880" />
+      <location filename="../../posapp/ui/settings/screen.py" line="938" />
       <source>cadastrar %1 na equipe</source>
       <translation>add %1 to the staff</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="887" />
+      <location filename="../../posapp/ui/settings/screen.py" line="945" />
       <source>%1 cadastrado(a)</source>
       <translation>%1 added</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="889" />
+      <location filename="../../posapp/ui/settings/screen.py" line="947" />
       <source>mudar a função de %1</source>
       <translation>change %1's role</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="897" />
+      <location filename="../../posapp/ui/settings/screen.py" line="955" />
       <source>Função de %1 alterada</source>
       <translation>%1's role changed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="899" />
+      <location filename="../../posapp/ui/settings/screen.py" line="957" />
       <source>trocar o PIN de %1</source>
       <translation>reset %1's PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="907" />
+      <location filename="../../posapp/ui/settings/screen.py" line="965" />
       <source>PIN de %1 trocado</source>
       <translation>%1's PIN reset</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="920" />
+      <location filename="../../posapp/ui/settings/screen.py" line="978" />
       <source>desativar %1</source>
       <translation>deactivate %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="924" />
+      <location filename="../../posapp/ui/settings/screen.py" line="982" />
       <source>%1 desativado(a)</source>
       <translation>%1 deactivated</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="938" />
+      <location filename="../../posapp/ui/settings/screen.py" line="996" />
       <source>Buscar no registro</source>
       <translation>Search the log</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="941" />
       <location filename="../../posapp/ui/settings/screen.py" line="999" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1057" />
       <source>Todas as ações</source>
       <translation>All actions</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="943" />
-      <location filename="../../posapp/ui/settings/screen.py" line="1004" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1001" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1062" />
       <source>Toda a equipe</source>
       <translation>All staff</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="944" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1002" />
       <source>De</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="953" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1011" />
       <source>Buscar</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="958" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1016" />
       <source>Anterior</source>
       <translation>Previous</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="959" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1017" />
       <source>Próxima</source>
       <translation>Next</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="974" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1032" />
       <source>até</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="1047" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1105" />
       <source>Página %1 de %2 · %3 registros</source>
       <translation>Page %1 of %2 · %3 entries</translation>
     </message>
@@ -3786,95 +4743,111 @@ Scanner: %4</translation>
   <context>
     <name>Shell</name>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="87" />
+      <location filename="../../posapp/ui/shell.py" line="93" />
+      <location filename="../../posapp/ui/shell.py" line="194" />
       <source>%1 (demonstração)</source>
       <translation>%1 (demo)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="99" />
+      <location filename="../../posapp/ui/shell.py" line="107" />
       <source>Venda</source>
       <translation>Sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="100" />
+      <location filename="../../posapp/ui/shell.py" line="108" />
       <source>Clientes</source>
       <translation>Customers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="101" />
+      <location filename="../../posapp/ui/shell.py" line="109" />
       <source>Vendas</source>
       <translation>Sales</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="105" />
+      <location filename="../../posapp/ui/shell.py" line="113" />
       <source>Caixa</source>
       <translation>Cashier</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="107" />
+      <location filename="../../posapp/ui/shell.py" line="115" />
       <source>Painel</source>
       <translation>Dashboard</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="116" />
+      <location filename="../../posapp/ui/shell.py" line="124" />
       <source>Gerência</source>
       <translation>Management</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="131" />
+      <location filename="../../posapp/ui/shell.py" line="139" />
       <source>Sair</source>
       <translation>Sign out</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="190" />
-      <location filename="../../posapp/ui/shell.py" line="361" />
+      <location filename="../../posapp/ui/shell.py" line="212" />
+      <location filename="../../posapp/ui/shell.py" line="436" />
       <source>Ninguém no caixa</source>
       <translation>Nobody signed in</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="191" />
-      <location filename="../../posapp/ui/shell.py" line="329" />
+      <location filename="../../posapp/ui/shell.py" line="213" />
+      <location filename="../../posapp/ui/shell.py" line="367" />
       <source>Turno: —</source>
       <translation>Shift: —</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="192" />
-      <location filename="../../posapp/ui/shell.py" line="237" />
+      <location filename="../../posapp/ui/shell.py" line="214" />
+      <location filename="../../posapp/ui/shell.py" line="275" />
       <source>Impressora OK</source>
       <translation>Printer OK</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="193" />
+      <location filename="../../posapp/ui/shell.py" line="218" />
+      <source>Leitor: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/shell.py" line="220" />
       <source>Leitor: teclado</source>
       <translation>Scanner: keyboard</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="194" />
+      <location filename="../../posapp/ui/shell.py" line="224" />
       <source>Sincronização: desligada</source>
       <translation>Sync: off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="236" />
+      <location filename="../../posapp/ui/shell.py" line="226" />
+      <source>Impressões</source>
+      <translation>Printouts</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/shell.py" line="227" />
+      <source>O que a impressora virtual imprimiu</source>
+      <translation>What the virtual printer printed</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/shell.py" line="274" />
       <source>Impressora OK (%1 na fila)</source>
       <translation>Printer OK (%1 queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="238" />
+      <location filename="../../posapp/ui/shell.py" line="276" />
       <source>erro</source>
       <translation>error</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="240" />
+      <location filename="../../posapp/ui/shell.py" line="278" />
       <source>Impressora: %1 (%2 na fila)</source>
       <translation>Printer: %1 (%2 queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="297" />
+      <location filename="../../posapp/ui/shell.py" line="335" />
       <source>A tela de venda ainda não está disponível.</source>
       <translation>The sale screen is not available yet.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="333" />
+      <location filename="../../posapp/ui/shell.py" line="371" />
       <source>Turno: aberto por %1 em %2</source>
       <translation>Shift: opened by %1 at %2</translation>
     </message>
@@ -3882,38 +4855,38 @@ Scanner: %4</translation>
   <context>
     <name>SignInScreen</name>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="147" />
+      <location filename="../../posapp/ui/signin.py" line="159" />
       <source>Quem está no caixa?</source>
       <translation>Who is at the counter?</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="160" />
-      <location filename="../../posapp/ui/signin.py" line="251" />
+      <location filename="../../posapp/ui/signin.py" line="172" />
+      <location filename="../../posapp/ui/signin.py" line="272" />
       <source>Toque no seu nome</source>
       <translation>Tap your name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="231" />
+      <location filename="../../posapp/ui/signin.py" line="252" />
       <source>Demonstração — PINs para entrar:</source>
       <translation>Demo — PINs to sign in:</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="240" />
+      <location filename="../../posapp/ui/signin.py" line="261" />
       <source>%1, digite seu PIN</source>
       <translation>%1, type your PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="258" />
+      <location filename="../../posapp/ui/signin.py" line="279" />
       <source>Toque no seu nome antes de digitar o PIN.</source>
       <translation>Tap your name before typing the PIN.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="261" />
+      <location filename="../../posapp/ui/signin.py" line="282" />
       <source>Digite seu PIN.</source>
       <translation>Type your PIN.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="268" />
+      <location filename="../../posapp/ui/signin.py" line="289" />
       <source>Acesso de %1 bloqueado, tente em %2 min</source>
       <translation>%1 is locked out, try again in %2 min</translation>
     </message>
@@ -4017,52 +4990,52 @@ Scanner: %4</translation>
   <context>
     <name>StorePage</name>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="76" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="77" />
       <source>Loja</source>
       <translation>Store</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="77" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="78" />
       <source>O nome que aparece no cupom e o segmento da loja.</source>
       <translation>The name on the receipt and the store's segment.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="81" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="82" />
       <source>Salão de beleza</source>
       <translation>Beauty salon</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="82" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="83" />
       <source>Farmácia</source>
       <translation>Pharmacy</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="83" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="84" />
       <source>Moda</source>
       <translation>Fashion</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="84" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="85" />
       <source>Cosméticos</source>
       <translation>Cosmetics</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="88" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="89" />
       <source>opcional</source>
       <translation>optional</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="91" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="92" />
       <source>Nome da loja</source>
       <translation>Store name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="92" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="93" />
       <source>Segmento</source>
       <translation>Segment</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/first_run/wizard.py" line="93" />
+      <location filename="../../posapp/ui/first_run/wizard.py" line="94" />
       <source>CNPJ</source>
       <translation>CNPJ</translation>
     </message>
@@ -4118,117 +5091,117 @@ Scanner: %4</translation>
   <context>
     <name>SyncTab</name>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="82" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="77" />
       <source>Sincronizar com a nuvem</source>
       <translation>Sync with the cloud</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="84" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="79" />
       <source>Salvar</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="86" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="81" />
       <source>Sincronizar agora</source>
       <translation>Sync now</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="92" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="87" />
       <source>Loja assume a diferença</source>
       <translation>The store absorbs the difference</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="93" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="88" />
       <source>Manter débito do cliente</source>
       <translation>Keep it as the customer's debt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="97" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="92" />
       <source>Observação (obrigatória para resolver)</source>
       <translation>Note (required to resolve)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="101" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="96" />
       <source>Endereço da nuvem</source>
       <translation>Cloud address</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="102" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="97" />
       <source>Token do terminal</source>
       <translation>Terminal token</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="104" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="99" />
       <source>Consultar a nuvem para gastos de cashback acima de</source>
       <translation>Ask the cloud for cashback spends above</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="117" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="112" />
       <source>Conflitos entre lojas</source>
       <translation>Conflicts between stores</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="139" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="134" />
       <source>(guardado; deixe vazio para manter)</source>
       <translation>(saved; leave empty to keep it)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="149" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="144" />
       <source>Último erro: %1</source>
       <translation>Last error: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="170" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="165" />
       <source>Valor inválido: %1</source>
       <translation>Invalid amount: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="185" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="180" />
       <source>alterar a sincronização</source>
       <translation>change the sync</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="190" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="185" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="195" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="190" />
       <source>Sincronização salva</source>
       <translation>Sync saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="202" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="197" />
       <source>Sincronizando…</source>
       <translation>Syncing…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="208" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="203" />
       <source>Sincronização não configurada</source>
       <translation>Sync is not set up</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="211" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="206" />
       <source>Sincronizado: %1 enviados, %2 recebidos</source>
       <translation>Synced: %1 sent, %2 received</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="233" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="228" />
       <source>a loja assumir %1 de %2</source>
       <translation>the store to absorb %1 of %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="235" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="230" />
       <source>manter %1 como débito de %2</source>
       <translation>keep %1 as %2's debt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="244" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="239" />
       <source>Nada foi alterado</source>
       <translation>Nothing was changed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="249" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="244" />
       <source>Conflito resolvido</source>
       <translation>Conflict resolved</translation>
     </message>
@@ -4302,27 +5275,27 @@ Scanner: %4</translation>
   <context>
     <name>ZListModel</name>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="98" />
+      <location filename="../../posapp/ui/cash/screen.py" line="108" />
       <source>Nº</source>
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="99" />
+      <location filename="../../posapp/ui/cash/screen.py" line="109" />
       <source>Dia</source>
       <translation>Day</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="100" />
+      <location filename="../../posapp/ui/cash/screen.py" line="110" />
       <source>Vendas</source>
       <translation>Sales</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="101" />
+      <location filename="../../posapp/ui/cash/screen.py" line="111" />
       <source>Líquido</source>
       <translation>Net</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="102" />
+      <location filename="../../posapp/ui/cash/screen.py" line="112" />
       <source>Fechado por</source>
       <translation>Closed by</translation>
     </message>
