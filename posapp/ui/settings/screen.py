@@ -79,6 +79,7 @@ from posapp.ui.settings.fiscal_tab import FiscalTab
 from posapp.ui.settings.language_box import LanguageBox
 from posapp.ui.settings.messages_tab import MessagesTab
 from posapp.ui.settings.models import AuditTableModel, StaffTableModel, action_name
+from posapp.ui.settings.payments_tab import PaymentsTab
 from posapp.ui.settings.sync_tab import SyncTab
 from posapp.ui.widgets import named as _named
 from posapp.ui.widgets import read_only_table, show_message
@@ -145,6 +146,8 @@ class SettingsScreen(QWidget):
         self.tabs.addTab(_scrolled(self.campaigns_tab), self.tr("Campanhas"))
         self.fiscal_tab = FiscalTab(self)
         self.tabs.addTab(_scrolled(self.fiscal_tab), self.tr("Fiscal"))
+        self.payments_tab = PaymentsTab(self)
+        self.tabs.addTab(_scrolled(self.payments_tab), self.tr("Pagamentos"))
         self.message = _named(QLabel(""), "settingsMessage")
         self.message.setWordWrap(True)
         self.stack = _named(QStackedWidget(), "settingsStack")
@@ -196,6 +199,7 @@ class SettingsScreen(QWidget):
         self.messages_tab.load()
         self.campaigns_tab.load()
         self.fiscal_tab.load()
+        self.payments_tab.load()
 
     def _tab_changed(self, index: int) -> None:
         if index == AUDITORIA and self.allowed:

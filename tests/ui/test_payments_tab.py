@@ -1,0 +1,137 @@
+"""Gerência > Pagamentos on a real shop: Pix and PSP settings saved with a manager's PIN
+(the secret never shown back), a Pix that arrived after the cashier gave up found and
+returned once through the local PSP."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableWidgetItem
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from db.models import AuditLog
+from hardware.emulator.virtual import stop_virtual_printers
+from payments.testing.psp_server import PspServer
+from posapp.services.payments.dynamic_pix import DynamicPix
+from posapp.services.payments.settings import load_payment_settings
+from posapp.ui.settings.screen import SettingsScreen
+from tests.payments.conftest import STORE_KEY, psp, psp_certificates  # noqa: F401
+from tests.services.payments_support import configure_pix
+from tests.support import CASHIER_PIN, Shop
+from tests.ui.settings_support import screen_factory, settle
+from tests.ui.ui_support import Pins
+
+MakeShop = Callable[..., Shop]
+
+
+@pytest.fixture(autouse=True)
+def _printers() -> Iterator[None]:
+    yield
+    stop_virtual_printers()
+
+
+@pytest.fixture
+def screens(qtbot: QtBot) -> Iterator[Callable[..., SettingsScreen]]:
+    yield from screen_factory(qtbot)
+
+
+def open_tab(screens: Callable[..., SettingsScreen], shop: Shop) -> SettingsScreen:
+    screen = screens(shop, 0)
+    index = next(i for i in range(screen.tabs.count()) if screen.tabs.tabText(i) == "Pagamentos")
+    screen.tabs.setCurrentIndex(index)
+    return screen
+
+
+def test_pix_and_psp_settings_need_a_manager_and_the_secret_stays_out_of_sight(
+    make_shop: MakeShop,
+    screens: Callable[..., SettingsScreen],
+    qtbot: QtBot,
+    psp: PspServer,  # noqa: F811
+) -> None:
+    shop = make_shop()
+    screen = open_tab(screens, shop)
+    tab = screen.payments_tab
+    tab.key.setText(STORE_KEY)
+    tab.merchant.setText("Salão de Beleza Pura e Bela Ltda")  # 31 characters
+    tab.city.setText("São Paulo")
+    screen.ask_pin = Pins()
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    settle(screen, qtbot)
+    assert screen.message.text().startswith("Nome")
+    assert "25" in screen.message.text()
+    assert load_payment_settings(shop.station).pix_key == ""
+
+    tab.merchant.setText("Salão Beleza Pura")
+    tab.base_url.setText(psp.base_url)
+    tab.token_url.setText(psp.token_url)
+    tab.client_id.setText(psp.client_id)
+    tab.secret.setText(psp.client_secret)
+    tab.cert_file.setText(str(psp.certificates.client_cert))
+    tab.key_file.setText(str(psp.certificates.client_key))
+    tab.ca_file.setText(str(psp.certificates.ca_cert))
+    tab.ask_cards.setChecked(True)
+    qtbot.mouseClick(tab.add_acquirer, Qt.MouseButton.LeftButton)
+    tab.acquirers.setItem(0, 0, QTableWidgetItem("Cielo"))
+    tab.acquirers.setItem(0, 1, QTableWidgetItem("01.027.058/0001-91"))
+    screen.ask_pin = Pins(CASHIER_PIN)
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    settle(screen, qtbot)
+    assert "gerente" in screen.message.text()
+    assert load_payment_settings(shop.station).pix_key == ""
+
+    pins = Pins()
+    screen.ask_pin = pins
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    settle(screen, qtbot)
+    assert pins.asked == ["configurar pagamentos"]
+    assert screen.message.text() == "Pagamentos salvos"
+    assert tab.secret.text() == "" and tab.secret.placeholderText().startswith("(guardado")
+    stored = load_payment_settings(shop.station)
+    assert stored.dynamic_ready and stored.psp_client_secret == psp.client_secret
+    assert stored.acquirers == (("CIELO", "01027058000191"),) and stored.ask_card_details
+    with shop.station.read() as session:
+        row = session.scalars(select(AuditLog).where(AuditLog.action == "payments.configure")).one()
+    assert psp.client_secret not in row.details
+    assert json.loads(row.details)["merchant_name"] == "Salão Beleza Pura"
+
+
+def test_a_pix_paid_after_the_cashier_gave_up_is_found_and_returned_once(
+    make_shop: MakeShop,
+    screens: Callable[..., SettingsScreen],
+    qtbot: QtBot,
+    psp: PspServer,  # noqa: F811
+) -> None:
+    shop = make_shop()
+    configure_pix(shop, psp)
+    with DynamicPix.open(shop.station, poll_interval_s=0.05) as pix:
+        pending = pix.start(3_500, shop.cashier_id)
+        pix.give_up(pending)
+    psp.pay_late(pending.txid)
+    screen = open_tab(screens, shop)
+    tab = screen.payments_tab
+    assert tab.model.rowCount() == 0
+    qtbot.mouseClick(tab.check_button, Qt.MouseButton.LeftButton)
+    settle(screen, qtbot)
+    assert screen.message.text() == (
+        "Pix verificados: 0 cobrança(s) retomada(s), 1 Pix a devolver."
+    )
+    assert tab.model.rowCount() == 1
+    assert tab.model.text(tab.model.row_at(0), 2) == "A devolver"
+    assert tab.model.text(tab.model.row_at(0), 1) == "R$ 35,00"
+    tab.table.selectRow(0)
+    assert tab.refund_button.isEnabled()
+    pins = Pins()
+    screen.ask_pin = pins
+    qtbot.mouseClick(tab.refund_button, Qt.MouseButton.LeftButton)
+    settle(screen, qtbot)
+    assert pins.asked == ["devolver o Pix de R$ 35,00"]
+    assert screen.message.text() == "Pix de R$ 35,00 devolvido"
+    e2eid = tab.model.row_at(0).end_to_end_id
+    assert tab.model.text(tab.model.row_at(0), 2) == "Devolvido"
+    tab.table.selectRow(0)
+    assert not tab.refund_button.isEnabled()
+    assert len(psp.refunds_of(e2eid)) == 1
