@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -17,8 +19,8 @@ from posapp.services.common.worker import Outcome
 from posapp.services.invoices.archive import fiscal_status
 from posapp.services.invoices.issuing import Invoicer, start_sender
 from posapp.services.sales.tax_data import MissingTaxData
-from tests.invoices.conftest import print_sales, qr_codes
-from tests.support import Shop
+from tests.invoices.conftest import fill_tax_data, print_sales, qr_codes, set_up_nfce
+from tests.support import MovableClock, Shop, open_shop
 
 NS = {"n": "http://www.portalfiscal.inf.br/nfe"}
 
@@ -151,3 +153,47 @@ def test_the_background_sender_sends_the_contingency_notes_when_sefaz_is_back(
         (3, "authorised"),
     ]
     assert any(o.result is not None and o.result.authorised == [1, 2, 3] for o in outcomes)
+
+
+def test_a_sale_from_before_nfce_was_switched_on_gets_no_note_on_a_reprint(
+    tmp_path: Path, a1_bytes: bytes, sefaz: LocalSefaz, emulator: EmulatorServer
+) -> None:
+    shop = open_shop(tmp_path / "antiga.sqlite", "pharmacy", MovableClock(datetime.now(UTC)))
+    fill_tax_data(shop)
+    before = shop.sell("dipirona", cash=1_250)
+    shop.clock.advance(minutes=1)
+    set_up_nfce(shop, a1_bytes, sefaz)
+    invoicer = Invoicer(shop.station)
+    try:
+        (paper,) = print_sales(invoicer, emulator, [before.sale_id])
+        assert invoicer.note(before.sale_id) is None
+        assert "CUPOM NÃO FISCAL" in [line.strip() for line in paper.lines]
+        report = invoicer.send_pending()
+        assert report is not None and report.authorised == []
+        assert invoicer.note(before.sale_id) is None
+    finally:
+        invoicer.close()
+
+
+@pytest.mark.slow
+def test_fifty_sales_with_sefaz_down_then_up_are_each_authorised_once_without_gaps(
+    shop: Shop, invoicer: Invoicer, sefaz: LocalSefaz
+) -> None:
+    sefaz.set_mode("down")
+    sales = [shop.sell("dipirona", cash=1_250).sale_id for _ in range(50)]
+    for sale_id in sales:
+        note = invoicer.issue_for_sale(sale_id)
+        assert note is not None and note.contingency
+    sefaz.set_mode("authorise")
+    report = invoicer.send_pending()
+    assert report is not None and report.done and report.authorised == list(range(1, 51))
+    with shop.station.read() as session:
+        rows = session.execute(
+            select(NfceNote.number, NfceNote.status, NfceNote.sale_id, NfceNote.key).order_by(
+                NfceNote.number
+            )
+        ).all()
+    assert [(r.number, r.status, r.sale_id) for r in rows] == [
+        (n, "authorised", sale_id) for n, sale_id in zip(range(1, 51), sales, strict=True)
+    ]
+    assert all(sefaz.authorisation_count(r.key) == 1 for r in rows)

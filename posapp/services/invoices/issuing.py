@@ -180,7 +180,13 @@ class Invoicer:
             found = self.note(sale_id)
             if found is not None:
                 return found
+            since = _since(settings)
             with self.station.read() as session:
+                sale = session.get(Sale, sale_id)
+                if sale is None or sale.status == "voided":
+                    return None
+                if since is None or sale.created_at < since:
+                    return None  # sold before NFC-e was on: a reprint issues nothing
                 data = sale_for_note(session, sale_id)
             if data is None:
                 return None
