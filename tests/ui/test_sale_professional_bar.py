@@ -95,3 +95,20 @@ def test_a_professional_added_in_gerencia_is_offered_at_once(
     bia = next(b for b in screen.professional_bar.buttons if "Bia" in b.text())
     qtbot.mouseClick(bia, Qt.MouseButton.LeftButton)
     assert screen.model.index(0, PROFESSIONAL).data() == "Bia Cabeleireira"
+
+
+def test_a_service_imported_while_the_search_is_open_shows_in_it(
+    counters: Callable[[str], Counter], qtbot: QtBot
+) -> None:
+    from posapp.services.admin.csv_io import import_catalog
+
+    counter = counters("salon")
+    shop, screen = counter.shop, counter.screen
+    screen.input.setText("escova")
+    screen.on_enter()  # the cashier's Enter on the words
+    settle(screen, qtbot)
+    assert screen.results.count() == 0 and "Nada encontrado" in screen.message.text()
+    csv = b"tipo;nome;preco\r\nservico;Escova progressiva;150,00\r\n"
+    import_catalog(shop.station, csv, staff_id=shop.manager_id, manager_pin=MANAGER_PIN)
+    qtbot.waitUntil(lambda: screen.results.count() == 1, timeout=5_000)
+    assert screen.results.item(0).text().startswith("Escova progressiva")

@@ -438,7 +438,8 @@ class SaleScreen(QWidget):
         """Staff or catalogue changed anywhere (Gerência, an import): show it now."""
         if Change.STAFF in changes:
             self.jobs.run(lambda: staff.professionals(self.station), self.set_professionals)
-        if Change.CATALOG in changes and self.results.isVisible() and self._last_search:
+        searching = self.results.isVisible() or self.input.text().strip() == self._last_search
+        if Change.CATALOG in changes and self._last_search and searching:
             self.search(self._last_search)
 
     def set_professionals(self, people: list[StaffRef]) -> None:
