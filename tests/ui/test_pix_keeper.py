@@ -1,0 +1,67 @@
+"""The counter's Pix upkeep, against our PSP on 127.0.0.1: a Pix paid after the cashier
+gave up is found by itself and said on the status bar; without a PSP nothing is asked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from hardware.emulator.virtual import stop_virtual_printers
+from payments.testing.psp_server import PspServer
+from posapp.services.payments.dynamic_pix import DynamicPix
+from posapp.services.payments.late_pix import late_payments
+from posapp.ui.pix_keeper import PixKeeper
+from tests.payments.conftest import psp, psp_certificates  # noqa: F401
+from tests.services.payments_support import configure_pix
+from tests.support import Shop
+from tests.ui.ui_support import make_context
+
+MakeShop = Callable[..., Shop]
+
+
+@pytest.fixture(autouse=True)
+def _printers() -> Iterator[None]:
+    yield
+    stop_virtual_printers()
+
+
+def test_a_late_pix_is_found_by_itself_and_said_on_the_status_bar(
+    make_shop: MakeShop,
+    qtbot: QtBot,
+    psp: PspServer,  # noqa: F811
+) -> None:
+    shop = make_shop()
+    configure_pix(shop, psp)
+    with DynamicPix.open(shop.station) as pix:
+        pending = pix.start(2_000, shop.cashier_id)
+        pix.give_up(pending)
+    psp.pay_late(pending.txid)
+    context = make_context(shop)
+    said: list[str] = []
+    context.events.status.connect(said.append)
+    keeper = PixKeeper(context)
+    with qtbot.waitSignal(keeper.ran, timeout=10_000) as ran:
+        keeper.start()
+    keeper.stop()
+    assert ran.args[0].found == 1
+    assert said == ["Pix recebido sem venda: 1 a devolver em Gerência > Pagamentos"]
+    assert [(row.txid, row.amount) for row in late_payments(shop.station)] == [
+        (pending.txid, 2_000)
+    ]
+    with qtbot.waitSignal(keeper.ran, timeout=10_000) as again:
+        keeper.check()
+    assert again.args[0].found == 0 and len(said) == 1  # said once
+    context.printing.close()
+
+
+def test_without_a_psp_the_keeper_asks_nothing(make_shop: MakeShop, qtbot: QtBot) -> None:
+    shop = make_shop()
+    configure_pix(shop)  # static Pix only
+    context = make_context(shop)
+    keeper = PixKeeper(context)
+    with qtbot.waitSignal(keeper.ran, timeout=10_000) as ran:
+        keeper.check()
+    assert ran.args[0] is None
+    context.printing.close()
