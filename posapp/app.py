@@ -27,6 +27,7 @@ from posapp.ui.context import UiContext
 from posapp.ui.fiscal_keeper import FiscalKeeper, start_fiscal
 from posapp.ui.loyalty_keeper import LoyaltyKeeper, start_loyalty
 from posapp.ui.message_keeper import MessageKeeper, start_messages
+from posapp.ui.pix_keeper import PixKeeper, start_pix
 from posapp.ui.runner import wait_for_background
 from posapp.ui.shell import Shell, load_sale_screen
 from posapp.ui.sync_keeper import SyncKeeper, start_sync
@@ -85,10 +86,14 @@ class Counter:
     """Qt's own texts (buttons, dialogs) in the counter's language."""
     fiscal: FiscalKeeper | None = None
     """The NFC-e issuer and its background sender (idle while NFC-e is off)."""
+    pix: PixKeeper | None = None
+    """Pix charges left open and Pix received without a sale (idle without a PSP)."""
 
     def close(self) -> None:
         if self.loyalty is not None:
             self.loyalty.stop()
+        if self.pix is not None:
+            self.pix.stop()
         if self.backups is not None:
             self.backups.stop()
         if self.sync is not None:
@@ -147,6 +152,9 @@ def build(db_path: Path | str, *, demo: bool = False) -> Counter:
         # NFC-e: the DANFE for the print queue and the sender of contingency notes (the
         # demo too: `posapp nfce demo-sefaz` gives it a local SEFAZ in homologação).
         fiscal = start_fiscal(context, window)
+        # Pix charges a restart left open, Pix paid after the cashier gave up (a demo has
+        # no PSP).
+        pix = None if demo else start_pix(context, window)
     except BaseException:
         station.close()
         raise
@@ -155,6 +163,7 @@ def build(db_path: Path | str, *, demo: bool = False) -> Counter:
     )
     counter.qt_translator = qt_translator
     counter.fiscal = fiscal
+    counter.pix = pix
     return counter
 
 
