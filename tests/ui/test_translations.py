@@ -34,8 +34,21 @@ def test_the_compiled_translation_is_committed_beside_its_source() -> None:
     assert (TRANSLATIONS / "posapp_en.qm").stat().st_size > 1_000
 
 
-def test_portuguese_needs_no_translator(qapp: QApplication) -> None:
-    assert install_translator(qapp, "pt_BR") is None
+def test_portuguese_needs_only_the_plural_forms(qapp: QApplication) -> None:
+    translator = install_translator(qapp, "pt_BR")
+    assert translator is not None
+    try:
+        for count, said in ((1, "1 venda"), (2, "2 vendas"), (12, "12 vendas")):
+            assert QCoreApplication.translate("SalesScreen", "%n venda(s)", "", count) == said
+        assert QCoreApplication.translate("ParkedDialog", "%n item(ns)", "", 3) == "3 itens"
+        assert QCoreApplication.translate("Shell", "Venda") == "Venda"  # the source itself
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_english_plurals(qapp: QApplication, english: None) -> None:
+    for count, said in ((1, "1 sale"), (2, "2 sales")):
+        assert QCoreApplication.translate("SalesScreen", "%n venda(s)", "", count) == said
 
 
 def test_sign_in_and_shell_in_english(make_shop: MakeShop, qtbot: QtBot, english: None) -> None:

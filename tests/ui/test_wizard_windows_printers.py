@@ -83,7 +83,7 @@ def test_the_windows_printers_come_first_and_the_default_is_chosen(
         ("Serial: COM3: Prolific USB-to-Serial Comm Port", "serial://COM3?baudrate=9600"),
     ]
     assert page.printer_uri() == f"win32://{ELGIN}"
-    assert page.usb_note.text().startswith("2 impressora(s) do Windows encontrada(s).")
+    assert page.usb_note.text().startswith("2 impressoras do Windows encontradas.")
 
 
 def test_the_test_page_goes_through_the_spooler_and_the_choice_is_saved(

@@ -332,10 +332,8 @@ class SalesScreen(QWidget):
             )
         elif not rows:
             self.list_status.setText(self.tr("Nenhuma venda neste dia"))
-        elif count == 1:
-            self.list_status.setText(self.tr("1 venda"))
         else:
-            self.list_status.setText(self.tr("%1 vendas").replace("%1", str(count)))
+            self.list_status.setText(self.tr("%n venda(s)", "", count))
         keep = self.model.row_of(self.sale_id) if self.sale_id is not None else None
         if keep is None and number is not None and count == 1:
             keep = 0

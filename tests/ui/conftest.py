@@ -1,0 +1,20 @@
+"""What every UI test's application has, as posapp.app gives it at start: pt_BR's plurals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from posapp.app import install_translator
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pt_br_plurals(qapp: QApplication) -> Iterator[None]:
+    """The "%n" texts read "1 venda" / "2 vendas" in pt_BR, as in the running app."""
+    translator = install_translator(qapp, "pt_BR")
+    assert translator is not None, "resources/translations/posapp_pt_BR.qm is missing"
+    yield
+    QCoreApplication.removeTranslator(translator)
