@@ -40,11 +40,11 @@ DEMO_PRINTER_URI = f"virtual://{DEMO_PRINTER}"
 
 
 def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
-    """English (or any language with a posapp_<lang>.qm) over the pt_BR source strings."""
-    if language.startswith("pt"):
-        return None
+    """English (or any language with a posapp_<lang>.qm) over the pt_BR source strings;
+    for pt_BR, posapp_pt_BR.qm holds only the plural forms of the "%n" texts."""
     translator = QTranslator(app)
-    for name in (language, language.split("_")[0]):
+    names = ("pt_BR",) if language.startswith("pt") else (language, language.split("_")[0])
+    for name in names:
         if translator.load(str(TRANSLATIONS / f"posapp_{name}.qm")):
             app.installTranslator(translator)
             return translator
@@ -238,8 +238,15 @@ def check_interface(db_path: Path) -> str:
         QCoreApplication.removeTranslator(english)
     if said != PROBE_EN:
         raise CheckFailed(f"tradução en: {PROBE_SOURCE!r} deu {said!r}")
-    if install_translator(app, "pt_BR") is not None:
-        raise CheckFailed("pt_BR deveria usar o texto original, sem tradutor")
+    plurals = install_translator(app, "pt_BR")
+    if plurals is None:
+        raise CheckFailed(f"plurais pt_BR não carregaram de {TRANSLATIONS}")
+    try:
+        said = QCoreApplication.translate("SalesScreen", "%n venda(s)", "", 2)
+    finally:
+        QCoreApplication.removeTranslator(plurals)
+    if said != "2 vendas":
+        raise CheckFailed(f"plural pt_BR: '%n venda(s)' deu {said!r}")
 
     apply_style(app)
     style = app.styleSheet()
