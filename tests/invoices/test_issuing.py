@@ -18,7 +18,7 @@ from hardware.emulator.server import EmulatorServer
 from posapp.services.common.worker import Outcome
 from posapp.services.invoices.archive import fiscal_status
 from posapp.services.invoices.issuing import Invoicer, start_sender
-from posapp.services.sales.tax_data import MissingTaxData
+from posapp.services.sales.catalog import MissingTaxData
 from tests.invoices.conftest import fill_tax_data, print_sales, qr_codes, set_up_nfce
 from tests.support import MovableClock, Shop, open_shop
 

@@ -2,7 +2,7 @@
 
 Plain settings are one JSON `setting` row (`nfce.settings`); the A1 certificate,
 its password and the CSC token are one sealed row (`nfce.secrets`, see `vault`);
-the switch checkout reads is `sales.tax_data.NFCE_ENABLED`. Every change needs a
+the switch checkout reads is `sales.catalog.NFCE_ENABLED`. Every change needs a
 manager's PIN and writes an audit row naming what changed (never a secret).
 """
 
@@ -28,7 +28,7 @@ from posapp.services.common import audit
 from posapp.services.common.auth import acting_staff, authorize_manager
 from posapp.services.common.station import Station
 from posapp.services.invoices.vault import seal, unseal
-from posapp.services.sales.tax_data import NFCE_ENABLED
+from posapp.services.sales.catalog import NFCE_ENABLED
 
 SETTINGS_KEY = "nfce.settings"
 SECRETS_KEY = "nfce.secrets"
