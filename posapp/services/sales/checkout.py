@@ -74,8 +74,8 @@ from posapp.services.loyalty.vouchers import (
 from posapp.services.messages.config import messaging_settings
 from posapp.services.messages.queue import enqueue
 from posapp.services.messages.voucher_notice import announce_voucher
-from posapp.services.sales.catalog import check_tax_data
 from posapp.services.payments.tenders import PixTender, TenderDetail, record_tender_details
+from posapp.services.sales.catalog import check_tax_data
 
 if TYPE_CHECKING:  # the sync modules load only where sync is used
     from posapp.services.sales.authority import Authority
