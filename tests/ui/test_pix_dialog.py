@@ -14,13 +14,17 @@ from PySide6.QtCore import QBuffer, QIODevice, Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from hardware.emulator.render_png import render_receipt
+from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
 from payments import brcode
 from payments.card import CardKind
 from payments.testing.psp_server import PspServer
 from posapp.core.pricing import Tender
+from posapp.services.common.counter_settings import CounterSettings
 from posapp.services.payments.tenders import pix_in
 from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
 from posapp.services.sales.history import sale_detail
+from posapp.services.sales.printing import PrintService
 from posapp.ui.sale.card_dialog import CardDialog
 from posapp.ui.sale.payment_dialog import PaymentDialog
 from posapp.ui.sale.pix_dialog import PixDialog
@@ -198,3 +202,37 @@ def test_leaving_the_card_dialog_goes_back_to_the_payment_dialog(
     card.reject()
     qtbot.waitUntil(lambda: not payment.busy, timeout=2_000)
     assert sent == [] and payment.result() != QDialog.DialogCode.Accepted.value
+
+
+def test_a_printed_static_code_decodes_with_its_crc(qtbot: QtBot, make_shop: Maker) -> None:
+    shop = make_shop()
+    configure_pix(shop)
+    printer = virtual_printer("pix-qr-test", paper_dots=576)
+    printing = PrintService(shop.station, CounterSettings(printer_uri="virtual://pix-qr-test"))
+    try:
+        hook = TenderDetails(shop.station, lambda: shop.cashier_id, printing=printing)
+        payment = PaymentDialog(3_500, None)
+        qtbot.addWidget(payment)
+        payment.complete_tenders = hook
+        payment.fields[Tender.PIX].setText("35,00")
+        payment.submit()
+        qtbot.waitUntil(lambda: isinstance(hook.open_dialog, PixDialog), timeout=5_000)
+        dialog = hook.open_dialog
+        assert isinstance(dialog, PixDialog)
+        qtbot.waitUntil(dialog.print_button.isEnabled, timeout=5_000)
+        qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+        (paper,) = printer.wait_for_receipts(1)
+        image = render_receipt(paper, paper_dots=576)
+        (found,) = zxingcpp.read_barcodes(image)
+        assert found.text == dialog.code_text and brcode.verify_crc(found.text)
+        code = brcode.parse(found.text)
+        assert (code.amount_centavos, code.key) == (3_500, STORE_KEY)
+        lines = [line.strip() for line in paper.lines]
+        assert "PAGUE COM PIX" in lines and f"txid {code.txid}" in lines
+        with qtbot.waitSignal(payment.submitted, timeout=2_000) as submitted:
+            qtbot.keyClick(dialog, Qt.Key.Key_F10)
+        (tender,) = submitted.args[0]
+        assert tender.pix is not None and tender.pix.txid == code.txid
+    finally:
+        printing.close()
+        stop_virtual_printers()

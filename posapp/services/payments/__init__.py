@@ -8,7 +8,7 @@ and their devolução with a manager's PIN), `tenders` (a card's or a Pix's deta
 written with the sale's payments, read back for the receipt, Vendas and the NFC-e),
 `errors`.
 
-Imports: `common` and the `payments` and `db` leaves; never sales, cash, sync or admin
-(sales writes a sale's tender details through `tenders`; cash reads the card table
-itself, as a sibling).
+Imports: `common` and the `payments`, `db` and `hardware` (the code's slip) leaves;
+never sales, cash, sync or admin (sales writes a sale's tender details through
+`tenders`; cash reads the card table itself, as a sibling).
 """

@@ -10,8 +10,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
+from hardware.receipt import Receipt, ReceiptBuilder
 from payments import brcode
-from payments.errors import PaymentError
+from payments.errors import PaymentError, format_brl
 from posapp.services.common.station import Station
 from posapp.services.payments.errors import PaymentRefused, PixNotConfigured
 from posapp.services.payments.settings import load_payment_settings
@@ -59,3 +60,15 @@ def static_code(station: Station, amount_centavos: int, txid: str | None = None)
         settings.merchant_name,
         settings.merchant_city,
     )
+
+
+def code_slip(code: StaticCode, locale: str = "pt_BR", paper_mm: int = 80) -> Receipt:
+    """The code on paper for the customer to scan: amount, QR, txid."""
+    pt = locale.startswith("pt")
+    out = ReceiptBuilder(paper=paper_mm)
+    out.text(code.merchant_name, align="center", bold=True)
+    out.text("PAGUE COM PIX" if pt else "PAY WITH PIX", align="center", bold=True)
+    out.text(format_brl(code.amount_centavos, locale), align="center", double=True)
+    out.qr(code.text)
+    out.text(f"txid {code.txid}", align="center")
+    return out.feed(2).cut().build()

@@ -181,6 +181,11 @@ class PrintService:
         """An X report (or any report held in hand): straight to the printer, no queue row."""
         return self.devices.submit(self._send_report, report)
 
+    def print_now(self, receipt: Receipt) -> Future[PrintOutcome]:
+        """A paper held in hand (the Pix QR for the customer to scan): straight to the
+        printer, no queue row."""
+        return self.devices.submit(self._send_now, receipt)
+
     def retry(self, job_id: int) -> Future[PrintOutcome]:
         return self.devices.submit(self._run, job_id)
 
@@ -255,6 +260,13 @@ class PrintService:
         except HardwareError as error:
             return PrintOutcome(0, REPORT, 0, False, error.message("pt_BR"), error.message("en"))
         return PrintOutcome(0, REPORT, 0, True)
+
+    def _send_now(self, receipt: Receipt) -> PrintOutcome:
+        try:
+            self.printer.send_now(self.printer.render(receipt))
+        except HardwareError as error:
+            return PrintOutcome(0, "", 0, False, error.message("pt_BR"), error.message("en"))
+        return PrintOutcome(0, "", 0, True)
 
     def _run(self, job_id: int) -> PrintOutcome:
         """On the device thread: build, render and send one job, then record how it went."""

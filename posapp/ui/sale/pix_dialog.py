@@ -14,6 +14,8 @@ Pagamentos for a manager to return, never taken for this sale.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import qrcode
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPixmap, QShortcut
@@ -73,9 +75,12 @@ class PixDialog(QDialog):
         locale: str = "pt_BR",
         timeout_s: float | None = None,
         poll_interval_s: float | None = None,
+        print_code: Callable[[StaticCode], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`print_code` prints a static code for the customer (None: no printer button)."""
         super().__init__(parent)
+        self.print_code = print_code
         self.station = station
         self.amount = amount
         self.staff_id = staff_id
@@ -123,6 +128,13 @@ class PixDialog(QDialog):
             button.setMinimumHeight(52)
             button.setAutoDefault(False)
             row.addWidget(button)
+        self.print_button = named(QPushButton(self.tr("Imprimir QR")), "pixPrint")
+        self.print_button.setMinimumHeight(52)
+        self.print_button.setAutoDefault(False)
+        self.print_button.setVisible(not dynamic and print_code is not None)
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(self.print_static)
+        row.insertWidget(1, self.print_button)
         self.paid_button.setVisible(not dynamic)
         self.paid_button.setEnabled(False)
         self.back_button.clicked.connect(self.reject)
@@ -151,6 +163,11 @@ class PixDialog(QDialog):
             )
         )
         self.paid_button.setEnabled(True)
+        self.print_button.setEnabled(True)
+
+    def print_static(self) -> None:
+        if self._static is not None and self.print_code is not None:
+            self.print_code(self._static)
 
     def confirm_paid(self) -> None:
         """The cashier's word that the static Pix arrived."""

@@ -21,8 +21,10 @@ from PySide6.QtWidgets import QDialog, QWidget
 from posapp.core.pricing import Tender
 from posapp.services.common.station import Station
 from posapp.services.payments.settings import PaymentSettings, load_payment_settings
+from posapp.services.payments.static_pix import StaticCode, code_slip
 from posapp.services.payments.tenders import PixTender
 from posapp.services.sales.checkout import TenderRequest
+from posapp.services.sales.printing import PrintService
 from posapp.ui.runner import run_in_background
 from posapp.ui.sale.card_dialog import CardDialog
 from posapp.ui.sale.customer_dialogs import error_text
@@ -41,8 +43,11 @@ class TenderDetails:
         locale: str = "pt_BR",
         pix_timeout_s: float | None = None,
         pix_poll_interval_s: float | None = None,
+        printing: PrintService | None = None,
     ) -> None:
+        """`printing`: where "Imprimir QR" prints a static code (None: no such button)."""
         self.station = station
+        self.printing = printing
         self.staff_id = staff_id
         self.lang = locale
         self.pix_timeout_s = pix_timeout_s
@@ -135,6 +140,7 @@ class TenderDetails:
             locale=self.lang,
             timeout_s=self.pix_timeout_s,
             poll_interval_s=self.pix_poll_interval_s,
+            print_code=self._print_code if self.printing is not None else None,
             parent=parent,
         )
 
@@ -145,6 +151,11 @@ class TenderDetails:
             done(replace(tender, pix=dialog.tender))
 
         self._show(dialog, paid)
+
+    def _print_code(self, code: StaticCode) -> None:
+        printing = self.printing
+        assert printing is not None
+        printing.print_now(code_slip(code, self.lang, printing.settings.paper_mm))
 
     def _show(self, dialog: QDialog, accepted: Callable[[], None]) -> None:
         self.open_dialog = dialog
