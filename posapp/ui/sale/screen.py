@@ -993,7 +993,9 @@ class SaleScreen(QWidget):
             earn_now=self.quote if customer_id is not None else None,
             parent=self,
         )
-        dialog.complete_tenders = TenderDetails(station, self._signed_in_id, locale=self.lang)
+        dialog.complete_tenders = TenderDetails(
+            station, self._signed_in_id, locale=self.lang, printing=self.context.printing
+        )
         dialog.submitted.connect(lambda payments: self._checkout(dialog, payments, None))
         dialog.finished.connect(lambda _result: self._payment_closed(dialog))
         self.payment_dialog = dialog
