@@ -12,10 +12,12 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from posapp.core.errors import CashbackAboveBalance, CashbackAboveCap, PaymentOver
+from posapp.core.money import parse_centavos
 from posapp.core.pricing import Tender
 from posapp.services.customers import adjustments
 from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
 from posapp.services.sales.quote import quote
+from posapp.ui.sale.amounts import amount_text
 from posapp.ui.sale.payment_dialog import CashbackLimits, PaymentDialog
 from tests.support import MANAGER_PIN, Shop
 
@@ -162,3 +164,16 @@ def test_the_earn_line_is_the_sales_own_earning_for_the_tenders_typed(
         ),
     )
     assert sale.earned == 128 and sale.redeemed == 440
+
+
+def test_amounts_are_typed_back_in_the_counters_language() -> None:
+    assert amount_text(5_380, "pt_BR") == "53,80" and amount_text(5_380, "en") == "53.80"
+    assert amount_text(123_456, "en") == "1234.56"  # no thousands mark: read back the same
+    assert [
+        parse_centavos(amount_text(v, lang)) for v in (5, 123_456) for lang in ("pt_BR", "en")
+    ] == [
+        5,
+        5,
+        123_456,
+        123_456,
+    ]

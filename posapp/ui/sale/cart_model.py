@@ -18,6 +18,7 @@ from posapp.core.money import format_money, parse_centavos
 from posapp.services.common.auth import StaffRef
 from posapp.services.sales.catalog import SERVICE, ItemView
 from posapp.services.sales.checkout import LineRequest
+from posapp.ui.sale.amounts import amount_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -125,7 +126,7 @@ class CartModel(QAbstractTableModel):
             if column == QUANTITY:
                 return row.quantity
             if column in (UNIT_PRICE, DISCOUNT):
-                return format_money(self._value(row, column), self.locale)
+                return amount_text(self._value(row, column), self.locale)
             if column == PROFESSIONAL:
                 return row.professional_id
             return self._display(row, column)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from posapp.core.money import format_money, parse_centavos, percent_of
 from posapp.services.sales.checkout import DISCOUNT_LIMIT_BPS
+from posapp.ui.sale.amounts import amount_text
 
 WHOLE = 10_000
 """100 % in basis points."""
@@ -69,7 +70,7 @@ class SaleDiscountDialog(QDialog):
         """What the dialog ended with: None removes the discount."""
         self.value = QLineEdit()
         self.value.setObjectName("saleDiscountValue")
-        self.value.setPlaceholderText("0,00")
+        self.value.setPlaceholderText(amount_text(0, locale))
         self.as_percent = QRadioButton(self.tr("Porcentagem (%)"))
         self.as_percent.setObjectName("saleDiscountPercent")
         self.as_amount = QRadioButton(self.tr("Valor (R$)"))
@@ -77,10 +78,10 @@ class SaleDiscountDialog(QDialog):
         self.as_percent.setChecked(True)
         if current is not None:
             if current.percent_bps:
-                self.value.setText(_plain(current.percent_bps))
+                self.value.setText(_plain(current.percent_bps, locale))
             else:
                 self.as_amount.setChecked(True)
-                self.value.setText(_plain(current.amount))
+                self.value.setText(_plain(current.amount, locale))
         self.preview = QLabel("")
         self.preview.setObjectName("saleDiscountPreview")
         limit = QLabel(
@@ -171,7 +172,7 @@ class SaleDiscountDialog(QDialog):
         super().accept()
 
 
-def _plain(number: int) -> str:
-    """Centavos or basis points as typed back: 1000 -> '10', 1250 -> '12,50'."""
-    whole, part = divmod(number, 100)
-    return f"{whole},{part:02d}" if part else str(whole)
+def _plain(number: int, locale: str) -> str:
+    """Centavos or basis points as typed back: 1000 -> '10', 1250 -> '12,50' ('12.50' in
+    English)."""
+    return amount_text(number, locale) if number % 100 else str(number // 100)

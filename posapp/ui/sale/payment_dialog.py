@@ -46,6 +46,7 @@ from posapp.services.sales.checkout import TenderRequest
 from posapp.services.sales.quote import Quote
 from posapp.services.sales.sale_reads import VoucherPreview
 from posapp.ui.runner import run_in_background
+from posapp.ui.sale.amounts import amount_text, round_up
 from posapp.ui.sale.customer_dialogs import error_text
 
 MONEY_TENDERS = (Tender.CASH, Tender.DEBIT, Tender.CREDIT, Tender.PIX)
@@ -90,19 +91,6 @@ class CashbackLimits:
 
 class AmountError(ValueError):
     """An amount field that does not hold money."""
-
-
-def amount_text(centavos: int, locale: str) -> str:
-    """An amount as typed in an amount field: "53,80" in pt_BR, "53.80" in English."""
-    mark = "," if locale.startswith("pt") else "."
-    return f"{centavos // 100}{mark}{centavos % 100:02d}"
-
-
-def round_up(centavos: int, step: int) -> int:
-    """The smallest multiple of `step` that covers `centavos` (the note a customer hands)."""
-    if step <= 0:
-        return centavos
-    return -(-centavos // step) * step
 
 
 def _big(label: QLabel, size: int, colours: str) -> QLabel:
