@@ -269,7 +269,9 @@ def test_the_test_page_reaches_the_printer_the_form_names_and_settings_are_saved
     screen.paper.setCurrentIndex(screen.paper.findData(58))
     qtbot.mouseClick(screen.test_button, Qt.MouseButton.LeftButton)
     settle(screen, qtbot)
-    assert screen.message.text() == "Página de teste impressa"
+    assert screen.message.text() == (
+        "Página de teste impressa na impressora virtual (janela Impressões)"
+    )
     (page,) = virtual_printer("settings-test").wait_for_receipts(1)
     assert "Página de teste" in page.lines[0] or any("Página de teste" in x for x in page.lines)
     assert any("Papel: 58 mm" in line for line in page.lines)

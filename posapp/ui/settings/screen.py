@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from posapp.core.cnpj import format_cnpj
 from posapp.core.errors import InvalidProgramRules, PosError
+from posapp.core.masks import show_phone
 from posapp.core.money import format_money, parse_centavos
 from posapp.core.program import (
     LoyaltyProgram,
@@ -285,7 +286,7 @@ class SettingsScreen(QWidget):
         self.store_name.setText(data.name)
         self.store_cnpj.setText(format_cnpj(data.cnpj) if data.cnpj else "")
         self.store_address.setText(data.address or "")
-        self.store_phone.setText(data.phone or "")
+        self.store_phone.setText(show_phone(data.phone) if data.phone else "")
 
     def store_form(self) -> StoreData:
         return StoreData(
