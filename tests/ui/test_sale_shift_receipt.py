@@ -117,3 +117,31 @@ def test_search_results_are_counted_with_qts_plural(
     qtbot.waitUntil(lambda: screen.results.count() > 1, timeout=5_000)
     count = screen.results.count()
     assert screen.message.text().startswith(f"{count} resultados para “a”")
+
+
+def test_total_change_and_balance_are_big_light_on_dark_or_dark_on_light(
+    counters: Callable[[str], Counter], qtbot: QtBot
+) -> None:
+    counter = counters("pharmacy")
+    shop, screen = counter.shop, counter.screen
+    maria = shop.enrol("Maria Silva", cpf="529.982.247-25")
+    scan(screen, "7891000100103")
+    scan(screen, "52998224725")  # her CPF in the code field
+    qtbot.waitUntil(lambda: screen.account is not None and screen.idle(), timeout=5_000)
+    assert screen.customer is not None and screen.customer.id == maria
+    screen.pay()
+    dialog = screen.payment_dialog
+    assert dialog is not None
+    dialog.quick_cash(5_000)
+    for label in (screen.total_label, screen.balance_label, dialog.total_label, dialog.summary):
+        label.ensurePolished()
+        assert label.fontInfo().pixelSize() >= 26, label.objectName()
+        assert label.font().bold()
+    assert dialog.summary.text() == "Troco: R$ 20,00"
+    assert dialog.summary.fontInfo().pixelSize() >= 34  # the change, the biggest
+    dialog.submit()
+    qtbot.waitUntil(lambda: screen.last_sale is not None, timeout=10_000)
+    screen.change_label.ensurePolished()
+    assert screen.change_label.isVisible() and screen.change_label.text() == "Troco: R$ 20,00"
+    assert screen.change_label.fontInfo().pixelSize() >= 34
+    settle(screen, qtbot)

@@ -1287,7 +1287,7 @@ class SaleScreen(QWidget):
             return
         dialog = ParkedDialog(carts, self.context.settings.timezone, self)
         dialog.chosen.connect(self.recall)
-        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
         self.parked_dialog = dialog
         dialog.open()
 
