@@ -96,7 +96,13 @@ def test_udev_rules_match_usb_printers_and_grant_access() -> None:
 
 
 def test_udev_rules_sort_before_the_seat_rules_that_read_uaccess() -> None:
-    assert RULES.name < "73-seat-late.rules"
+    """The name the install steps give the rules file decides when udev reads it."""
+    steps = (INSTALLER / "linux" / "INSTALL.md").read_text(encoding="utf-8")
+    installed = re.findall(r"install\s+\S+\s+(\S+\.rules)\s+/etc/udev/rules\.d/(\S+)", steps)
+    assert installed, "INSTALL.md installs no udev rules"
+    for source, name in installed:
+        assert (INSTALLER.parent / source).resolve() == RULES
+        assert name < "73-seat-late.rules", name
 
 
 def test_inno_setup_script_installs_the_bundle_with_shortcuts() -> None:

@@ -25,7 +25,7 @@ from posapp.services.cash.report_output import report_csv, write_csv
 from posapp.services.cash.reports import Figure, Report, stored_z, x_report, z_report
 from posapp.services.cash.shifts import cash_in, cash_out, close_shift, current_shift, open_shift
 from posapp.services.common.counter_settings import CounterSettings
-from posapp.services.customers.registry import Enrolment, account, enrol
+from posapp.services.customers.registry import Enrolment, enrol
 from posapp.services.loyalty.verify import verify
 from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
 from posapp.services.sales.printing import PrintService
@@ -370,8 +370,14 @@ def test_a_cashier_cannot_move_cash_close_or_run_a_z_with_their_own_pin(
     ):
         with pytest.raises(NotAuthorized):
             act()
-    assert current_shift(shop.station) is not None
-    assert account  # the services above wrote nothing; the shift is still open
+    assert current_shift(shop.station) is not None  # still open
+    with shop.station.read() as session:  # and nothing was written
+        assert session.scalars(select(ZReport)).all() == []
+        assert session.scalars(select(ShiftCount)).all() == []
+        assert (
+            session.scalars(select(AuditLog.action).where(AuditLog.action.like("cash%"))).all()
+            == []
+        )
 
 
 def test_blind_close_difference_over_and_exact(make_shop: Callable[..., Shop]) -> None:
