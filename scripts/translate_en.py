@@ -17,6 +17,80 @@ from pathlib import Path
 TS = Path(__file__).resolve().parent.parent / "resources" / "translations" / "posapp_en.ts"
 
 EN: dict[str, str] = {
+    # Pagamentos (Pix, cards)
+    "%1 sem resposta do provedor.": "%1 with no answer from the provider.",
+    "(não informada)": "(not given)",
+    "A devolver": "To refund",
+    "Adicionar credenciadora": "Add acquirer",
+    "Aguardando o pagamento…": "Waiting for the payment…",
+    "Arquivo PEM": "PEM file",
+    "Autorização": "Authorisation",
+    "Bandeira": "Brand",
+    "CA do PSP (PEM, opcional)": "PSP's CA (PEM, optional)",
+    "CNPJ do PSP (NFC-e)": "PSP's CNPJ (NFC-e)",
+    "CPF, CNPJ, celular (+55), e-mail ou chave aleatória": (
+        "CPF, CNPJ, mobile (+55), e-mail or random key"
+    ),
+    "Cancelando a cobrança Pix…": "Cancelling the Pix charge…",
+    "Cartões": "Cards",
+    "Certificado do cliente (PEM)": "Client certificate (PEM)",
+    "Chave Pix": "Pix key",
+    "Chave do certificado (PEM)": "Certificate key (PEM)",
+    "Cidade (até %1)": "City (up to %1)",
+    "Client ID": "Client ID",
+    "Client secret": "Client secret",
+    "Cole ou digite o comprovante da maquininha": "Paste or type the card machine's slip",
+    "Comprovante": "Slip",
+    "Confira o Pix no aplicativo do cliente e pressione Pago. txid %1": (
+        "Check the Pix in the customer's app and press Paid. txid %1"
+    ),
+    "Consultando o provedor Pix…": "Asking the Pix provider…",
+    "Credenciadora": "Acquirer",
+    "DOC": "DOC",
+    "Dados do cartão: %1 %2": "Card details: %1 %2",
+    "Devolver Pix": "Refund Pix",
+    "Devolvido": "Refunded",
+    "E2E": "E2E",
+    "Endereço da API Pix": "API Pix address",
+    "Endereço do token (OAuth2)": "Token address (OAuth2)",
+    "Esc Outra forma de pagamento": "Esc Another tender",
+    "F10 Pago": "F10 Paid",
+    "Gerando o QR Pix…": "Making the Pix QR…",
+    "Imprimir QR": "Print QR",
+    "Integração": "Integration",
+    "Ler comprovante": "Read the slip",
+    "Maquininha avulsa (tpIntegra 2)": "Stand-alone card machine (tpIntegra 2)",
+    "NSU": "NSU",
+    "Nada foi devolvido": "Nothing was refunded",
+    "Nome (até %1)": "Name (up to %1)",
+    "Pagamentos": "Payments",
+    "Pagamentos salvos": "Payments saved",
+    "Parcelas": "Instalments",
+    "Pedir os dados do cartão na venda": "Ask the card details at checkout",
+    "Pix (QR estático)": "Pix (static QR)",
+    "Pix de %1 devolvido": "Pix of %1 refunded",
+    "Pix recebido sem venda: %1 a devolver em Gerência > Pagamentos": (
+        "Pix received without a sale: %1 to refund in Management > Payments"
+    ),
+    "Pix recebidos sem venda (a devolver)": "Pix received without a sale (to refund)",
+    "Pix verificados: %1 cobrança(s) retomada(s), %2 Pix a devolver.": (
+        "Pix checked: %1 charge(s) resumed, %2 Pix to refund."
+    ),
+    "Pix": "Pix",
+    "Procurar…": "Browse…",
+    "Provedor Pix (API Pix, cobrança que se confirma sozinha)": (
+        "Pix provider (API Pix, a charge that confirms itself)"
+    ),
+    "Recebido em": "Received on",
+    "Remover": "Remove",
+    "TEF / POS integrado (tpIntegra 1)": "TEF / integrated POS (tpIntegra 1)",
+    "Tempo para pagar": "Time to pay",
+    "Verificar Pix": "Check Pix",
+    "Verificação de Pix falhou: %1": "The Pix check failed: %1",
+    "Voltar às formas de pagamento": "Back to the tenders",
+    "configurar pagamentos": "set up payments",
+    "devolver o Pix de %1": "refund the Pix of %1",
+    "txid": "txid",
     # Caixa (shifts, cash, X and Z reports)
     "Turno: aberto por %1 em %2": "Shift: opened by %1 at %2",
     "Seção": "Section",

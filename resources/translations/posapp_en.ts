@@ -566,72 +566,72 @@
     <message>
       <location filename="../../posapp/ui/sale/card_dialog.py" line="54" />
       <source>Dados do cartão: %1 %2</source>
-      <translation type="unfinished" />
+      <translation>Card details: %1 %2</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/card_dialog.py" line="59" />
       <source>Cole ou digite o comprovante da maquininha</source>
-      <translation type="unfinished" />
+      <translation>Paste or type the card machine's slip</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/card_dialog.py" line="61" />
       <source>Ler comprovante</source>
-      <translation type="unfinished" />
+      <translation>Read the slip</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/card_dialog.py" line="72" />
       <source>(não informada)</source>
-      <translation type="unfinished" />
+      <translation>(not given)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/card_dialog.py" line="76" />
       <source>Maquininha avulsa (tpIntegra 2)</source>
-      <translation type="unfinished" />
+      <translation>Stand-alone card machine (tpIntegra 2)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/card_dialog.py" line="77" />
       <source>TEF / POS integrado (tpIntegra 1)</source>
-      <translation type="unfinished" />
+      <translation>TEF / integrated POS (tpIntegra 1)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/card_dialog.py" line="83" />
       <source>Comprovante</source>
-      <translation type="unfinished" />
+      <translation>Slip</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/card_dialog.py" line="85" />
       <source>Bandeira</source>
-      <translation type="unfinished" />
+      <translation>Brand</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/card_dialog.py" line="86" />
       <source>Parcelas</source>
-      <translation type="unfinished" />
+      <translation>Instalments</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/card_dialog.py" line="87" />
       <source>NSU</source>
-      <translation type="unfinished" />
+      <translation>NSU</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/card_dialog.py" line="88" />
       <source>DOC</source>
-      <translation type="unfinished" />
+      <translation>DOC</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/card_dialog.py" line="89" />
       <source>Autorização</source>
-      <translation type="unfinished" />
+      <translation>Authorisation</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/card_dialog.py" line="90" />
       <source>Credenciadora</source>
-      <translation type="unfinished" />
+      <translation>Acquirer</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/card_dialog.py" line="91" />
       <source>Integração</source>
-      <translation type="unfinished" />
+      <translation>Integration</translation>
     </message>
   </context>
   <context>
@@ -1904,7 +1904,7 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="61" />
       <source>Recebido em</source>
-      <translation type="unfinished" />
+      <translation>Received on</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="62" />
@@ -1919,22 +1919,22 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="64" />
       <source>E2E</source>
-      <translation type="unfinished" />
+      <translation>E2E</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="65" />
       <source>txid</source>
-      <translation type="unfinished" />
+      <translation>txid</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="74" />
       <source>Devolvido</source>
-      <translation type="unfinished" />
+      <translation>Refunded</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="74" />
       <source>A devolver</source>
-      <translation type="unfinished" />
+      <translation>To refund</translation>
     </message>
   </context>
   <context>
@@ -2691,17 +2691,17 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="85" />
       <source>CPF, CNPJ, celular (+55), e-mail ou chave aleatória</source>
-      <translation type="unfinished" />
+      <translation>CPF, CNPJ, mobile (+55), e-mail or random key</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="104" />
       <source>Pedir os dados do cartão na venda</source>
-      <translation type="unfinished" />
+      <translation>Ask the card details at checkout</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="106" />
       <source>Credenciadora</source>
-      <translation type="unfinished" />
+      <translation>Acquirer</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="106" />
@@ -2711,12 +2711,12 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="108" />
       <source>Adicionar credenciadora</source>
-      <translation type="unfinished" />
+      <translation>Add acquirer</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="112" />
       <source>Remover</source>
-      <translation type="unfinished" />
+      <translation>Remove</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="114" />
@@ -2726,102 +2726,102 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="116" />
       <source>Verificar Pix</source>
-      <translation type="unfinished" />
+      <translation>Check Pix</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="118" />
       <source>Devolver Pix</source>
-      <translation type="unfinished" />
+      <translation>Refund Pix</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="125" />
       <source>Chave Pix</source>
-      <translation type="unfinished" />
+      <translation>Pix key</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="126" />
       <source>Nome (até %1)</source>
-      <translation type="unfinished" />
+      <translation>Name (up to %1)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="127" />
       <source>Cidade (até %1)</source>
-      <translation type="unfinished" />
+      <translation>City (up to %1)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="129" />
       <source>Endereço da API Pix</source>
-      <translation type="unfinished" />
+      <translation>API Pix address</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="130" />
       <source>Endereço do token (OAuth2)</source>
-      <translation type="unfinished" />
+      <translation>Token address (OAuth2)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="131" />
       <source>Client ID</source>
-      <translation type="unfinished" />
+      <translation>Client ID</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="132" />
       <source>Client secret</source>
-      <translation type="unfinished" />
+      <translation>Client secret</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="133" />
       <source>Certificado do cliente (PEM)</source>
-      <translation type="unfinished" />
+      <translation>Client certificate (PEM)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="134" />
       <source>Chave do certificado (PEM)</source>
-      <translation type="unfinished" />
+      <translation>Certificate key (PEM)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="135" />
       <source>CA do PSP (PEM, opcional)</source>
-      <translation type="unfinished" />
+      <translation>PSP's CA (PEM, optional)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="136" />
       <source>CNPJ do PSP (NFC-e)</source>
-      <translation type="unfinished" />
+      <translation>PSP's CNPJ (NFC-e)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="137" />
       <source>Tempo para pagar</source>
-      <translation type="unfinished" />
+      <translation>Time to pay</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="147" />
       <source>Pix (QR estático)</source>
-      <translation type="unfinished" />
+      <translation>Pix (static QR)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="151" />
       <source>Provedor Pix (API Pix, cobrança que se confirma sozinha)</source>
-      <translation type="unfinished" />
+      <translation>Pix provider (API Pix, a charge that confirms itself)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="156" />
       <source>Cartões</source>
-      <translation type="unfinished" />
+      <translation>Cards</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="162" />
       <source>Pix recebidos sem venda (a devolver)</source>
-      <translation type="unfinished" />
+      <translation>Pix received without a sale (to refund)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="173" />
       <source>Procurar…</source>
-      <translation type="unfinished" />
+      <translation>Browse…</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="179" />
       <source>Arquivo PEM</source>
-      <translation type="unfinished" />
+      <translation>PEM file</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="210" />
@@ -2831,7 +2831,7 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="263" />
       <source>configurar pagamentos</source>
-      <translation type="unfinished" />
+      <translation>set up payments</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="268" />
@@ -2841,37 +2841,37 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="273" />
       <source>Pagamentos salvos</source>
-      <translation type="unfinished" />
+      <translation>Payments saved</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="278" />
       <source>Consultando o provedor Pix…</source>
-      <translation type="unfinished" />
+      <translation>Asking the Pix provider…</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="283" />
       <source>Pix verificados: %1 cobrança(s) retomada(s), %2 Pix a devolver.</source>
-      <translation type="unfinished" />
+      <translation>Pix checked: %1 charge(s) resumed, %2 Pix to refund.</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="286" />
       <source>%1 sem resposta do provedor.</source>
-      <translation type="unfinished" />
+      <translation>%1 with no answer from the provider.</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="303" />
       <source>devolver o Pix de %1</source>
-      <translation type="unfinished" />
+      <translation>refund the Pix of %1</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="306" />
       <source>Nada foi devolvido</source>
-      <translation type="unfinished" />
+      <translation>Nothing was refunded</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/payments_tab.py" line="311" />
       <source>Pix de %1 devolvido</source>
-      <translation type="unfinished" />
+      <translation>Pix of %1 refunded</translation>
     </message>
   </context>
   <context>
@@ -2897,42 +2897,46 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/sale/pix_dialog.py" line="96" />
       <source>Pix</source>
-      <translation type="unfinished" />
+      <translation>Pix</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/pix_dialog.py" line="111" />
       <source>Gerando o QR Pix…</source>
-      <translation type="unfinished" />
+      <translation>Making the Pix QR…</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/pix_dialog.py" line="117" />
       <source>Esc Outra forma de pagamento</source>
-      <translation type="unfinished" />
+      <translation>Esc Another tender</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/pix_dialog.py" line="118" />
       <source>F10 Pago</source>
-      <translation type="unfinished" />
+      <translation>F10 Paid</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/pix_dialog.py" line="149" />
       <source>Confira o Pix no aplicativo do cliente e pressione Pago. txid %1</source>
-      <translation type="unfinished" />
+      <translation>Check the Pix in the customer's app and press Paid. txid %1</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/pix_dialog.py" line="185" />
       <source>Aguardando o pagamento…</source>
-      <translation type="unfinished" />
+      <translation>Waiting for the payment…</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/pix_dialog.py" line="207" />
       <source>Voltar às formas de pagamento</source>
-      <translation type="unfinished" />
+      <translation>Back to the tenders</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/pix_dialog.py" line="247" />
       <source>Cancelando a cobrança Pix…</source>
-      <translation type="unfinished" />
+      <translation>Cancelling the Pix charge…</translation>
+    </message>
+    <message>
+      <source>Imprimir QR</source>
+      <translation>Print QR</translation>
     </message>
   </context>
   <context>
@@ -4094,7 +4098,7 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="150" />
       <source>Pagamentos</source>
-      <translation type="unfinished" />
+      <translation>Payments</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="148" />
@@ -5298,6 +5302,17 @@ Scanner: %4</translation>
       <location filename="../../posapp/ui/cash/screen.py" line="112" />
       <source>Fechado por</source>
       <translation>Closed by</translation>
+    </message>
+  </context>
+  <context>
+    <name>PixKeeper</name>
+    <message>
+      <source>Pix recebido sem venda: %1 a devolver em Gerência &gt; Pagamentos</source>
+      <translation>Pix received without a sale: %1 to refund in Management &gt; Payments</translation>
+    </message>
+    <message>
+      <source>Verificação de Pix falhou: %1</source>
+      <translation>The Pix check failed: %1</translation>
     </message>
   </context>
 </TS>
