@@ -1,0 +1,68 @@
+"""The fiscal keeper: the DANFE for the print queue, and a sale's note issued after a sale."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from fiscal import A1Certificate
+from fiscal.testing import LocalSefaz, make_a1_pkcs12
+from hardware.emulator.virtual import stop_virtual_printers
+from posapp.ui.fiscal_keeper import FiscalKeeper
+from tests.invoices.conftest import PASSWORD, fill_tax_data, set_up_nfce
+from tests.support import Shop
+from tests.ui.ui_support import make_context
+
+MakeShop = Callable[..., Shop]
+
+
+@pytest.fixture(autouse=True)
+def _printers() -> Iterator[None]:
+    yield
+    stop_virtual_printers()
+
+
+def test_after_a_sale_the_keeper_issues_its_note_and_says_when_sefaz_is_out(
+    make_shop: MakeShop, qtbot: QtBot, tmp_path: Path
+) -> None:
+    shop = make_shop("pharmacy")
+    shop.clock.moment = datetime.now(UTC)
+    fill_tax_data(shop)
+    a1_bytes = make_a1_pkcs12(PASSWORD)
+    a1 = A1Certificate.from_pkcs12(a1_bytes, PASSWORD)
+    context = make_context(shop, staff="cashier")
+    statuses: list[str] = []
+    context.events.status.connect(statuses.append)
+    with LocalSefaz(a1.cert_pem(), tmp_path, hang_s=5) as sefaz:
+        set_up_nfce(shop, a1_bytes, sefaz)
+        keeper = FiscalKeeper(context)
+        keeper.start()
+        try:
+            assert context.invoicer is keeper.invoicer
+            assert context.printing.sale_paper is not None
+            invoicer = keeper.invoicer
+            sale = shop.sell("dipirona", cash=1_250)
+            context.events.sale_committed.emit(sale.sale_id)
+
+            def authorised() -> bool:
+                note = invoicer.note(sale.sale_id)
+                return note is not None and note.record.status == "authorised"
+
+            qtbot.waitUntil(authorised, timeout=10_000)
+
+            sefaz.set_mode("down")
+            offline = shop.sell("shampoo", cash=3_000)
+            context.events.sale_committed.emit(offline.sale_id)
+            qtbot.waitUntil(
+                lambda: any("SEFAZ sem resposta" in text for text in statuses), timeout=10_000
+            )
+            pending = invoicer.note(offline.sale_id)
+            assert pending is not None and pending.record.status == "pending"
+        finally:
+            keeper.stop()
+            context.printing.close()
+    assert context.invoicer is None and context.printing.sale_paper is None
