@@ -27,25 +27,25 @@ ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "build" / "mutate"
 MUTMUT = Path(sys.executable).with_name("mutmut")
 
-CORE_TESTS = ["tests/core"]
+MONEY = "tests/core/test_money_rules.py"
 MODULES: dict[str, list[str]] = {
-    "posapp/core/money.py": CORE_TESTS,
-    "posapp/core/ledger.py": CORE_TESTS,
-    "posapp/core/pricing.py": CORE_TESTS,
-    "posapp/core/program.py": CORE_TESTS,
-    "posapp/core/cpf.py": CORE_TESTS,
-    "posapp/core/cnpj.py": CORE_TESTS,
-    "posapp/core/phone.py": CORE_TESTS,
-    "posapp/core/gtin.py": CORE_TESTS,
-    "posapp/core/codes.py": CORE_TESTS,
-    "posapp/core/campaigns.py": CORE_TESTS,
-    "posapp/core/tiers.py": CORE_TESTS,
-    "posapp/core/nps.py": CORE_TESTS,
-    "posapp/core/commercial_dates.py": CORE_TESTS,
-    "posapp/core/messages.py": CORE_TESTS,
-    "posapp/core/errors.py": CORE_TESTS,
-    "posapp/core/presets.py": [*CORE_TESTS, "tests/services/test_presets.py"],
-    "posapp/core/tender_names.py": CORE_TESTS,
+    "posapp/core/money.py": [MONEY, "tests/core/test_pricing.py"],
+    "posapp/core/ledger.py": ["tests/core/test_ledger_chain.py", MONEY],
+    "posapp/core/pricing.py": ["tests/core/test_pricing.py"],
+    "posapp/core/tender_names.py": ["tests/core/test_pricing.py"],
+    "posapp/core/program.py": ["tests/core/test_program.py", MONEY],
+    "posapp/core/presets.py": [MONEY, "tests/services/test_presets.py"],
+    "posapp/core/cpf.py": ["tests/core/test_cpf.py"],
+    "posapp/core/cnpj.py": ["tests/core/test_cnpj.py"],
+    "posapp/core/phone.py": ["tests/core/test_phone.py"],
+    "posapp/core/gtin.py": ["tests/core/test_gtin.py"],
+    "posapp/core/codes.py": ["tests/core/test_codes.py"],
+    "posapp/core/campaigns.py": ["tests/core/test_campaigns.py"],
+    "posapp/core/tiers.py": ["tests/core/test_tiers.py"],
+    "posapp/core/nps.py": ["tests/core/test_nps.py"],
+    "posapp/core/commercial_dates.py": ["tests/core/test_commercial_dates.py"],
+    "posapp/core/messages.py": ["tests/core/test_messages.py"],
+    "posapp/core/errors.py": ["tests/core"],
     "posapp/services/loyalty/vouchers.py": [
         "tests/services/test_money_edges.py",
         "tests/services/test_checkout_paths.py",
