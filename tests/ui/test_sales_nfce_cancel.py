@@ -52,6 +52,11 @@ def test_voiding_a_sale_cancels_its_nfce_at_sefaz(
             qtbot.waitUntil(screen.idle)
             screen.table.selectRow(0)
             qtbot.waitUntil(lambda: screen.detail is not None and screen.void_button.isEnabled())
+            pdf = tmp_path / "danfe.pdf"
+            screen.ask_save_path = lambda _parent, suggested: str(pdf)
+            qtbot.mouseClick(screen.danfe_pdf_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: screen.message.text() == f"DANFE salvo em {pdf}")
+            assert pdf.read_bytes().startswith(b"%PDF")
             qtbot.mouseClick(screen.void_button, Qt.MouseButton.LeftButton)
             dialog = screen.void_dialog
             assert dialog is not None

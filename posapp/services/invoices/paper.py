@@ -19,6 +19,7 @@ from hardware.escpos_render import render_bytes
 from hardware.receipt import Receipt
 from posapp.core.errors import PosError
 from posapp.services.common.counter_settings import CounterSettings
+from posapp.services.invoices.archive import NoNoteForSale
 from posapp.services.invoices.issuing import Invoicer, SaleNote
 from posapp.services.sales.receipts import append_sale_tail
 
@@ -50,7 +51,7 @@ def danfe_pdf(invoicer: Invoicer, sale_id: int, settings: CounterSettings) -> by
     """The sale's DANFE NFC-e as a PDF page (the paper as the printer would print it)."""
     note = invoicer.note(sale_id)
     if note is None or note.record.status not in PRINTABLE:
-        raise LookupError(f"sale {sale_id} has no printable NFC-e")
+        raise NoNoteForSale(sale=sale_id)
     paper = 58 if settings.paper_mm == 58 else 80
     receipt = danfe_builder(note_xml(note), paper=paper).cut().build()
     (printed,) = decode(render_bytes(receipt).data)[:1]

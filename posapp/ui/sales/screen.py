@@ -20,14 +20,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt
 from PySide6.QtGui import QIntValidator, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -48,6 +50,7 @@ from posapp.core.tender_names import tender_name
 from posapp.services.common.auth import StaffRef
 from posapp.services.common.store_info import store_info
 from posapp.services.invoices.cancelling import cancel_sale
+from posapp.services.invoices.paper import danfe_pdf
 from posapp.services.payments.tenders import pix_line
 from posapp.services.sales import refunds
 from posapp.services.sales.history import SaleDetail, SaleSummary, recent_sales, sale_detail
@@ -82,6 +85,8 @@ class SalesScreen(QWidget):
         self.station = context.station
         self.lang, self.zone = context.locale, context.settings.timezone
         self.ask_pin: AskPin = ask_manager_pin
+        self.ask_save_path: Callable[[QWidget, str], str] = _ask_save_path
+        """Where to save the DANFE PDF (a file dialog; tests replace it)."""
         """Asks for the manager's PIN (a blocking dialog); replaceable."""
         self.sale_id: int | None = None
         self.detail: SaleDetail | None = None
@@ -194,11 +199,19 @@ class SalesScreen(QWidget):
         self.reprint_button = _named(QPushButton(self.tr("Reimprimir")), "reprintButton")
         self.return_button = _named(QPushButton(self.tr("Devolver itens")), "returnButton")
         self.void_button = _named(QPushButton(self.tr("Cancelar venda")), "voidButton")
+        self.danfe_pdf_button = _named(QPushButton(self.tr("DANFE em PDF")), "danfePdfButton")
+        self.danfe_pdf_button.setToolTip(self.tr("Uma cópia da NFC-e da venda, em PDF"))
+        self.danfe_pdf_button.clicked.connect(self.save_danfe_pdf)
         for button in (self.return_button, self.void_button):
             button.setToolTip(self.tr("Só com a senha de um gerente"))
         buttons = QHBoxLayout()
         buttons.setSpacing(10)
-        for button in (self.reprint_button, self.return_button, self.void_button):
+        for button in (
+            self.reprint_button,
+            self.return_button,
+            self.void_button,
+            self.danfe_pdf_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.message = _named(QLabel(""), "salesMessage")
@@ -468,6 +481,28 @@ class SalesScreen(QWidget):
             lambda: future.result(timeout=PRINT_TIMEOUT_S), self._printed, self._print_failed
         )
 
+    def save_danfe_pdf(self) -> None:
+        """The sale's DANFE NFC-e as a PDF file (a copy on demand; nothing else changes)."""
+        invoicer = self.context.invoicer
+        if self.detail is None or invoicer is None:
+            self.say(self.tr("Esta venda não tem NFC-e"), error=True)
+            return
+        number = sale_number(self.detail.summary.number)
+        path = self.ask_save_path(self, f"danfe-venda-{number}.pdf")
+        if not path:
+            return
+        sale_id, settings = self.detail.id, self.context.settings
+
+        def write() -> Path:
+            Path(path).write_bytes(danfe_pdf(invoicer, sale_id, settings))
+            return Path(path)
+
+        self.jobs.run(
+            write,
+            lambda done: self.say(self.tr("DANFE salvo em %1").replace("%1", str(done))),
+            lambda error: self.say(error_text(error, self.lang), error=True),
+        )
+
     def print_refund_receipt(self) -> None:
         """Print the chosen refund's receipt again (it changes nothing but the print queue)."""
         refund_id = self.refund_choice.currentData()
@@ -669,3 +704,10 @@ class SalesScreen(QWidget):
 
 def _table(name: str, model: Any) -> QTableView:
     return read_only_table(name, model, word_wrap=False)
+
+
+def _ask_save_path(parent: QWidget, suggested: str) -> str:
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("SalesScreen", "Salvar DANFE"), suggested, "PDF (*.pdf)"
+    )
+    return path
