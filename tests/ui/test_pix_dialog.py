@@ -40,7 +40,7 @@ def shown_qr(dialog: PixDialog) -> str:
     """What a phone's camera reads off the dialog's QR."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    dialog.qr.pixmap().toImage().save(buffer, "PNG")
+    dialog.qr.pixmap().toImage().save(buffer, "PNG")  # type: ignore[call-overload]
     image = Image.open(io.BytesIO(bytes(buffer.data().data())))
     (found,) = zxingcpp.read_barcodes(image)
     return found.text
