@@ -24,7 +24,9 @@ EN: dict[str, str] = {
     "3 Regime normal": "3 Normal regime",
     "4 MEI": "4 MEI",
     "A NFC-e está desligada": "NFC-e is off",
-    "A SEFAZ não inutilizou o número; tente mais tarde": "SEFAZ did not void the number; try again later",
+    "A SEFAZ não inutilizou o número; tente mais tarde": (
+        "SEFAZ did not void the number; try again later"
+    ),
     "A SEFAZ não respondeu; tente mais tarde": "SEFAZ did not answer; try again later",
     "Ambiente": "Environment",
     "Arquivo não encontrado: %1": "File not found: %1",
@@ -38,7 +40,9 @@ EN: dict[str, str] = {
     "Como resolver": "How to fix",
     "Configuração fiscal salva": "Fiscal settings saved",
     "Código do CSC": "CSC token",
-    "Depois do prazo: cancelar a venda; o contador emite a nota de devolução": "After the limit: void the sale; the accountant issues the return note",
+    "Depois do prazo: cancelar a venda; o contador emite a nota de devolução": (
+        "After the limit: void the sale; the accountant issues the return note"
+    ),
     "Depois do prazo: não cancelar a venda": "After the limit: do not void the sale",
     "Emitir NFC-e nas vendas de produtos": "Issue an NFC-e for product sales",
     "Enviando…": "Sending…",
@@ -49,7 +53,9 @@ EN: dict[str, str] = {
     "Inutilizar número": "Void the number",
     "Inutilização cancelada": "Voiding cancelled",
     "NFC-e %1: %2": "NFC-e %1: %2",
-    "NFC-e: SEFAZ sem resposta; notas em contingência aguardam envio": "NFC-e: no answer from SEFAZ; contingency notes wait to be sent",
+    "NFC-e: SEFAZ sem resposta; notas em contingência aguardam envio": (
+        "NFC-e: no answer from SEFAZ; contingency notes wait to be sent"
+    ),
     "Nenhum certificado A1 carregado.": "No A1 certificate loaded.",
     "Notas pendentes e rejeitadas": "Pending and rejected notes",
     "Numeração definida": "Numbering set",
@@ -70,8 +76,12 @@ EN: dict[str, str] = {
     "arquivo .pfx do certificado A1": "the A1 certificate's .pfx file",
     "automático: enviada quando a SEFAZ responder": "automatic: sent when SEFAZ answers",
     "autorizada": "authorised",
-    "corrija o cadastro do item e reenvie (contingência: não inutilizar)": "fix the item's data and resend (contingency: never void)",
-    "corrija o cadastro do item e reenvie, ou inutilize o número": "fix the item's data and resend, or void the number",
+    "corrija o cadastro do item e reenvie (contingência: não inutilizar)": (
+        "fix the item's data and resend (contingency: never void)"
+    ),
+    "corrija o cadastro do item e reenvie, ou inutilize o número": (
+        "fix the item's data and resend, or void the number"
+    ),
     "em contingência, aguardando envio": "in contingency, waiting to be sent",
     "enviando": "sending",
     "inutilizar o número da NFC-e": "void the NFC-e number",
