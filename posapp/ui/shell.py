@@ -37,6 +37,7 @@ from posapp.services.sales.printing import FAILED, QueuedJob
 from posapp.services.sync.status import SyncStatus, sync_status
 from posapp.ui import runner
 from posapp.ui.context import UiContext
+from posapp.ui.fit import ElidedLabel, fit_to_screen
 from posapp.ui.formatting import moment
 from posapp.ui.printed_window import show_printed, virtual_name
 from posapp.ui.runner import run_in_background
@@ -92,7 +93,7 @@ class Shell(QMainWindow):
         self.setWindowTitle(
             self.tr("%1 (demonstração)").replace("%1", title) if context.demo else title
         )
-        self.resize(1280, 800)
+        fit_to_screen(self)
         self.screens: dict[str, QWidget] = {}
         self.left_open_text = ""
         """What the last sign-in said about carts parked when the counter was left."""
@@ -103,7 +104,7 @@ class Shell(QMainWindow):
         self.stack.addWidget(self.signin)
 
         self.nav = _named(QFrame(), "navBar")
-        store = self.nav_store = _named(QLabel(info.name), "navStore")
+        store = self.nav_store = _named(ElidedLabel(info.name), "navStore")
         self.sale_button = _named(QPushButton(self.tr("Venda")), "navSale")
         self.customers_button = _named(QPushButton(self.tr("Clientes")), "navCustomers")
         self.sales_button = _named(QPushButton(self.tr("Vendas")), "navSales")
@@ -135,7 +136,7 @@ class Shell(QMainWindow):
         self.cash_button.clicked.connect(lambda: self.show_screen(CASH))
         self.dashboard_button.clicked.connect(lambda: self.show_screen(DASHBOARD))
         self.settings_button.clicked.connect(lambda: self.show_screen(SETTINGS))
-        self.nav_staff = _named(QLabel(""), "navStaff")
+        self.nav_staff = _named(ElidedLabel(""), "navStaff")
         self.sign_out_button = _named(QPushButton(self.tr("Sair")), "signOut")
         self.sign_out_button.setToolTip("Ctrl+L")
         self.sign_out_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -209,19 +210,19 @@ class Shell(QMainWindow):
         self.busy.setFixedWidth(120)
         self.busy.setTextVisible(False)
         self.busy.setVisible(False)
-        self.staff_status = _named(QLabel(self.tr("Ninguém no caixa")), "statusStaff")
-        self.shift_status = _named(QLabel(self.tr("Turno: —")), "statusShift")
-        self.printer_status = _named(QLabel(self.tr("Impressora OK")), "statusPrinter")
+        self.staff_status = _named(ElidedLabel(self.tr("Ninguém no caixa")), "statusStaff")
+        self.shift_status = _named(ElidedLabel(self.tr("Turno: —")), "statusShift")
+        self.printer_status = _named(ElidedLabel(self.tr("Impressora OK")), "statusPrinter")
         serial_scanner = self.context.settings.scanner_uri.strip()
         self.scanner_status = _named(
-            QLabel(
+            ElidedLabel(
                 self.tr("Leitor: %1").replace("%1", serial_scanner)
                 if serial_scanner
                 else self.tr("Leitor: teclado")
             ),
             "statusScanner",
         )
-        self.sync_status = _named(QLabel(self.tr("Sincronização: desligada")), "statusSync")
+        self.sync_status = _named(ElidedLabel(self.tr("Sincronização: desligada")), "statusSync")
         bar.addPermanentWidget(self.busy)
         self.printed_button = _named(QPushButton(self.tr("Impressões")), "showPrinted")
         self.printed_button.setToolTip(self.tr("O que a impressora virtual imprimiu"))

@@ -61,6 +61,7 @@ from posapp.ui.customers.models import (
     VoucherTableModel,
 )
 from posapp.ui.dialogs.manager_pin import ask_manager_pin
+from posapp.ui.fit import scrolling
 from posapp.ui.formatting import day, moment, money
 from posapp.ui.program_text import program_rules
 from posapp.ui.runner import run_in_background
@@ -128,12 +129,12 @@ class CustomersScreen(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.profile_stack)
+        splitter.addWidget(scrolling(self.profile_stack))
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([480, 800])
-        left.setMinimumWidth(380)
+        left.setMinimumWidth(340)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.addWidget(splitter)
@@ -172,6 +173,7 @@ class CustomersScreen(QWidget):
             QLabel("\n".join(f"• {rule}" for rule in program_rules(program))), "programRules"
         )
         rules.setWordWrap(True)
+        name.setWordWrap(True)
         layout = QVBoxLayout(card)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)

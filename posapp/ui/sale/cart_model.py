@@ -137,6 +137,8 @@ class CartModel(QAbstractTableModel):
             TOTAL,
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == DESCRIPTION:
+            return row.item.name
         if role == Qt.ItemDataRole.ToolTipRole and column == PROFESSIONAL and row.is_service:
             return self.tr("Escolha quem fez o serviço")
         return None

@@ -63,6 +63,7 @@ from posapp.services.sales.quote import Quote, quote
 from posapp.services.sales.sale_reads import items_by_id, preview_voucher
 from posapp.ui.context import UiContext
 from posapp.ui.dialogs.manager_pin import ask_manager_pin
+from posapp.ui.fit import scrolling
 from posapp.ui.runner import Jobs
 from posapp.ui.sale.cart_model import DISCOUNT, PROFESSIONAL, QUANTITY, CartModel, CartRow
 from posapp.ui.sale.customer_dialogs import (
@@ -164,6 +165,10 @@ class SaleScreen(QWidget):
         self.receipt_dialog: ReceiptDialog | None = None
         self._unknown_cpf = ""
         """A CPF read in the code field that no customer has (F9 enrols it)."""
+        self._finding_cpf = 0
+        """CPF look-ups under way (F10 meanwhile waits for the customer)."""
+        self._quoted_customer: int | None = None
+        """The customer the current quote was made for (pay waits for a new one)."""
         self.sale_discount: SaleDiscount | None = None
         """F11: the discount on the whole sale; it goes when the cart empties."""
         self.discount_dialog: SaleDiscountDialog | None = None
@@ -258,6 +263,9 @@ class SaleScreen(QWidget):
         )
         self.table.setStyleSheet("font-size: 16px;")
         self.table.verticalHeader().setDefaultSectionSize(40)
+        self.table.verticalHeader().setMinimumSectionSize(40)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)  # a long product name on two lines, never cut
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -287,8 +295,11 @@ class SaleScreen(QWidget):
         self.change_label.setVisible(False)
         left.addWidget(self.change_label)
 
-        right = QVBoxLayout()
-        body.addLayout(right, 2)
+        side = QWidget()
+        side.setObjectName("saleSide")
+        right = QVBoxLayout(side)
+        right.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(scrolling(side), 2)
         panel = QFrame()
         panel.setObjectName("customerPanel")
         panel.setFrameShape(QFrame.Shape.StyledPanel)
@@ -613,20 +624,35 @@ class SaleScreen(QWidget):
         cpf = normalize_cpf(text)
         self.input.clear()
         station = self.station
+        self._finding_cpf += 1
         self.jobs.run(
-            lambda: customers.search(station, cpf), lambda found: self._cpf_found(cpf, found)
+            lambda: customers.search(station, cpf),
+            lambda found: self._cpf_found(cpf, found),
+            self._cpf_failed,
         )
 
     def _cpf_found(self, cpf: str, found: list[CustomerSummary]) -> None:
+        self._finding_cpf -= 1
         match = [customer for customer in found if customer.cpf == cpf]
         if match:
             self._unknown_cpf = ""
-            self.attach_customer(match[0])
+            self.attach_customer(match[0])  # its quote opens a payment F10 asked for
             return
         self._unknown_cpf = cpf
         self.say(
             self.tr("CPF %1 sem cadastro. F9 cadastra o cliente.").replace("%1", format_cpf(cpf))
         )
+        self._pay_if_asked()
+
+    def _cpf_failed(self, error: Exception) -> None:
+        self._finding_cpf -= 1
+        self._failed(error)
+        self._pay_if_asked()
+
+    def _pay_if_asked(self) -> None:
+        if self._pay_when_quoted and not self._quote_pending():
+            self._pay_when_quoted = False
+            self.pay()
 
     def _unknown_code(self, code: str) -> None:
         self.say(
@@ -768,19 +794,26 @@ class SaleScreen(QWidget):
         off = self.sale_discount_centavos()
         self.jobs.run(
             lambda: quote(self.station, lines, customer_id=customer_id, sale_discount=off),
-            lambda result: self._quoted(generation, result, off),
+            lambda result: self._quoted(generation, result, off, customer_id),
             lambda error: self._quote_failed(generation, error),
         )
 
-    def _quoted(self, generation: int, result: Quote, sale_discount: int = 0) -> None:
+    def _quoted(
+        self,
+        generation: int,
+        result: Quote,
+        sale_discount: int = 0,
+        customer_id: int | None = None,
+    ) -> None:
         if generation != self._quote_generation:
             return
         self.quote = result
         self._quoted_sale_discount = sale_discount
+        self._quoted_customer = customer_id
         self.model.set_nets(result.line_nets)
         self._update_totals()
         self._update_customer_panel()
-        if self._pay_when_quoted:
+        if self._pay_when_quoted and not self._finding_cpf:
             self._pay_when_quoted = False
             self.pay()
 
@@ -794,6 +827,7 @@ class SaleScreen(QWidget):
             self.quote is None
             or len(self.quote.line_nets) != self.model.rowCount()
             or self._quoted_sale_discount != self.sale_discount_centavos()
+            or self._quoted_customer != (self.customer.id if self.customer else None)
         )
 
     def _update_totals(self) -> None:
@@ -965,7 +999,8 @@ class SaleScreen(QWidget):
             return
         if self._staff_id() is None:
             return
-        if self._quote_pending() or self.quote is None:
+        if self._quote_pending() or self.quote is None or self._finding_cpf:
+            # F10 right after a CPF or a customer: the payment waits for their quote
             self._pay_when_quoted = True
             return
         for row in self.model.rows:

@@ -58,6 +58,7 @@ from posapp.services.sales.printing import SALE, PrintOutcome
 from posapp.services.sales.refunds import VOID, RefundRequest, RefundResult
 from posapp.ui.context import UiContext
 from posapp.ui.dialogs.manager_pin import ask_manager_pin
+from posapp.ui.fit import scrolling
 from posapp.ui.formatting import moment, money
 from posapp.ui.runner import Jobs
 from posapp.ui.sales.dialogs import ReturnItemsDialog, VoidDialog
@@ -110,7 +111,7 @@ class SalesScreen(QWidget):
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail_stack.addWidget(hint)
         self.detail_stack.addWidget(self._detail_panel())
-        splitter.addWidget(self.detail_stack)
+        splitter.addWidget(scrolling(self.detail_stack))
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
@@ -136,7 +137,7 @@ class SalesScreen(QWidget):
 
     def _list_panel(self) -> QWidget:
         panel = QWidget()
-        panel.setMinimumWidth(420)
+        panel.setMinimumWidth(360)
         title = _named(QLabel(self.tr("Vendas")), "screenTitle")
         self.date_edit = _named(QDateEdit(), "salesDay")
         self.date_edit.setCalendarPopup(True)

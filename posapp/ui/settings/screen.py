@@ -100,7 +100,7 @@ def error_text(error: Exception, locale: str) -> str:
 
 
 def _scrolled(tab: QWidget) -> QScrollArea:
-    """A tab taller than a 1280x800 screen scrolls, so the window never outgrows it."""
+    """A tab taller than a 1024x768 screen scrolls, so the window never outgrows it."""
     scroll = QScrollArea()
     scroll.setWidget(tab)
     scroll.setWidgetResizable(True)
@@ -134,11 +134,11 @@ class SettingsScreen(QWidget):
         )
         self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tabs = _named(QTabWidget(), "settingsTabs")
-        self.tabs.addTab(self._store_tab(), self.tr("Loja"))
-        self.tabs.addTab(self._program_tab(), self.tr("Programa"))
-        self.tabs.addTab(self._printer_tab(), self.tr("Impressora"))
-        self.tabs.addTab(self._staff_tab(), self.tr("Equipe"))
-        self.tabs.addTab(self._audit_tab(), self.tr("Auditoria"))
+        self.tabs.addTab(_scrolled(self._store_tab()), self.tr("Loja"))
+        self.tabs.addTab(_scrolled(self._program_tab()), self.tr("Programa"))
+        self.tabs.addTab(_scrolled(self._printer_tab()), self.tr("Impressora"))
+        self.tabs.addTab(_scrolled(self._staff_tab()), self.tr("Equipe"))
+        self.tabs.addTab(_scrolled(self._audit_tab()), self.tr("Auditoria"))
         self.sync_tab = SyncTab(self)
         self.tabs.addTab(_scrolled(self.sync_tab), self.tr("Sincronização"))
         self.messages_tab = MessagesTab(self)

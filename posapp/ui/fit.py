@@ -1,0 +1,63 @@
+"""Widgets that give way on a small screen instead of growing the window.
+
+A label's minimum width is its whole text and a panel's minimum height is all its rows:
+laid side by side on a 1024x768 counter they push the window past the screen. An
+`ElidedLabel` shrinks to "…" with the whole text in its tooltip, and `scrolling` puts a
+tall panel in a scroll area whose minimum is small.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication, QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QWidget
+
+MIN_LABEL_WIDTH = 60
+
+
+class ElidedLabel(QLabel):
+    """One line that ends in "…" when narrower than its text; the tooltip has it whole."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), MIN_LABEL_WIDTH), hint.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        rect = self.contentsRect()
+        if self.fontMetrics().horizontalAdvance(self.text()) <= rect.width():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, rect.width()
+        )
+        painter.drawText(rect, int(self.alignment()), shown)
+
+
+def scrolling(widget: QWidget) -> QScrollArea:
+    """`widget` in a frameless scroll area: as tall and wide as the window lets it be,
+    scrolled when the screen is smaller than the widget needs."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Open at the size the screen has for windows (its taskbar left out), maximised:
+    never a fixed size larger than a 1024x768 or 1366x768 counter screen."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        window.setGeometry(area)
+    window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
