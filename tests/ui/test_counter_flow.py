@@ -213,11 +213,10 @@ def test_a_scanned_cpf_and_exact_cash_is_four_keys(
     keys = Keyboard(qtbot)
     keys.scan(SHAMPOO)
     keys.scan(MARIA_CPF)  # a CPF barcode (a loyalty card, a prescription) in the same field
-    qtbot.waitUntil(lambda: screen.account is not None and screen.idle(), timeout=5_000)
-    assert screen.model.rowCount() == 1 and screen.customer is not None
-
-    keys.key(Qt.Key.Key_F10)
+    keys.key(Qt.Key.Key_F10)  # at once: the payment waits for her and her quote
     dialog = open_payment(screen, qtbot)
+    assert screen.model.rowCount() == 1 and screen.customer is not None
+    assert dialog.use_cashback.text() == f"F2 Usar cashback {screen.money(spendable)}?"
     keys.key(Qt.Key.Key_F2)
     keys.key(Qt.Key.Key_F5)  # exact
     assert dialog.cashback.text() == f"{spendable // 100},{spendable % 100:02d}"
