@@ -874,6 +874,7 @@ class SaleScreen(QWidget):
         staff_id = self.context.staff.id if self.context.staff else None
         dialog = EnrolDialog(self.station, self.lang, staff_id, self)
         cpf = cpf or self._unknown_cpf
+        self._unknown_cpf = ""  # offered once: a later F9 may be for someone else
         if cpf:
             dialog.cpf.setText(format_cpf(cpf))
             dialog.name.setFocus()
