@@ -1026,40 +1026,11 @@ EN: dict[str, str] = {
     ": o cashback usado não rende": ": the cashback used earns nothing",
     ": o vale usado não rende": ": the voucher used earns nothing",
     "Recibo": "Receipt",
-    # Issue 15, the counter flow: cashback by choice, quick cash, CPF in the code field
-    "Abra o turno antes de vender: Caixa (Ctrl+4) › Abrir turno.": (
-        "Open the shift before selling: Cash (Ctrl+4) › Open shift."
-    ),
-    "Nenhum recibo para mostrar.": "No receipt to show.",
-    "CPF %1 sem cadastro. F9 cadastra o cliente.": (
-        "CPF %1 is not registered. F9 registers the customer."
-    ),
-    "PIN de gerente incorreto (ou sem permissão): %1 não foi autorizado.": (
-        "Wrong manager PIN (or no permission): %1 was not authorized."
-    ),
-    "(sem usar cashback; o cashback usado não rende)": (
-        "(without using cashback; cashback spent earns nothing)"
-    ),
-    "Cashback (saldo %1, até %2 nesta compra)": "Cashback (balance %1, up to %2 on this purchase)",
-    "F2 Não usar cashback (%1)": "F2 Don't use cashback (%1)",
-    "F2 Usar cashback %1?": "F2 Use cashback %1?",
-    "%1 Exato %2": "%1 Exact %2",
-    "Enter Finalizar": "Enter Finish",
-    "Esta compra rende %1": "This purchase earns %1",
-    ": o cashback e o vale usados não rendem": ": the cashback and the voucher used earn nothing",
-    ": o cashback usado não rende": ": the cashback used earns nothing",
-    ": o vale usado não rende": ": the voucher used earns nothing",
-    "Recibo": "Receipt",
 }
 
 NUMERUS: dict[str, tuple[str, str]] = {
     "%n impressora(s) USB encontrada(s).": ("%n USB printer found.", "%n USB printers found."),
     "%n item(ns)": ("%n item", "%n items"),
-    "%n resultado(s) para “%1”: escolha com ↓ e Enter.": (
-        "%n result for “%1”: choose with ↓ and Enter.",
-        "%n results for “%1”: choose with ↓ and Enter.",
-    ),
-    "%n venda(s)": ("%n sale", "%n sales"),
     "%n resultado(s) para “%1”: escolha com ↓ e Enter.": (
         "%n result for “%1”: choose with ↓ and Enter.",
         "%n results for “%1”: choose with ↓ and Enter.",
