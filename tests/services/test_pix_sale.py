@@ -201,3 +201,41 @@ def test_pix_settings_need_a_manager_and_never_show_the_secret(
     assert len(details) == 2 and all(psp.client_secret not in text for text in details)
     assert json.loads(details[0])["secret_changed"] is True
     assert json.loads(details[1])["secret_changed"] is False
+
+
+def test_the_upkeep_leaves_a_charge_on_screen_alone(make_shop: Maker, psp: PspServer) -> None:  # noqa: F811
+    shop = make_shop()
+    configure_pix(shop, psp)
+    with DynamicPix.open(shop.station, poll_interval_s=0.05) as shown:
+        pending = shown.start(3_000, shop.cashier_id)
+        with DynamicPix.open(shop.station) as upkeep:
+            assert settle_charges(upkeep).resumed == 0
+        assert psp.charges[pending.txid].status == "ATIVA"  # still payable by the customer
+        psp.pay(pending.txid)
+        assert shown.wait(pending).phase is Phase.PAID
+
+
+def test_a_paid_charge_no_sale_took_is_surfaced_after_the_grace(
+    make_shop: Maker,
+    psp: PspServer,  # noqa: F811
+) -> None:
+    shop = make_shop()
+    configure_pix(shop, psp)
+    psp.auto_pay_after_s = 0.1
+    with DynamicPix.open(shop.station, poll_interval_s=0.05) as pix:
+        outcome = pix.wait(pix.start(3_000, shop.cashier_id))
+    assert outcome.phase is Phase.PAID  # ... and the cashier then abandoned the sale
+    with DynamicPix.open(shop.station) as pix:
+        assert settle_charges(pix).found == 0  # a checkout may still be on its way
+        shop.clock.advance(minutes=11)
+        assert settle_charges(pix).found == 1
+    (late,) = late_payments(shop.station)
+    assert outcome.payment is not None
+    assert (late.end_to_end_id, late.amount) == (outcome.payment.end_to_end_id, 3_000)
+    with pytest.raises(PixChargeNotPaid):  # it can no longer pay a sale: it is to return
+        checkout(
+            shop.station,
+            pix_request(
+                shop, TenderRequest(Tender.PIX, 3_000, pix=paid_tender(outcome)), "shampoo"
+            ),
+        )

@@ -13,8 +13,9 @@ completed no sale is written to `pix_late_payment` for a manager to return.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy.orm import Session
@@ -37,6 +38,23 @@ from posapp.services.payments.tenders import (
     PixTender,
 )
 
+_LIVE: set[str] = set()
+"""txids this process is showing right now: the upkeep leaves them to their dialog."""
+_LIVE_LOCK = threading.Lock()
+
+
+def live_txids() -> frozenset[str]:
+    with _LIVE_LOCK:
+        return frozenset(_LIVE)
+
+
+def _live(txid: str, on: bool) -> None:
+    with _LIVE_LOCK:
+        if on:
+            _LIVE.add(txid)
+        else:
+            _LIVE.discard(txid)
+
 
 def note_late(session: Session, late: LatePayment, now: datetime) -> None:
     """Keep a late payment on record once (its endToEndId is the key)."""
@@ -58,6 +76,7 @@ def record_outcome(station: Station, outcome: PixOutcome) -> None:
     status = {Phase.PAID: PAID, Phase.EXPIRED: EXPIRED, Phase.CANCELLED: CANCELLED}[outcome.phase]
     if not outcome.cancel_confirmed:
         status = UNSETTLED
+    _live(outcome.txid, False)
     with station.write() as session:
         row = session.get(PixCharge, outcome.txid)
         if row is not None and row.sale_id is None:
@@ -77,6 +96,7 @@ class DynamicPix:
     settings: PaymentSettings
     client: PixApiClient
     flow: PixCheckout
+    started: list[str] = field(default_factory=list)
 
     @classmethod
     def open(
@@ -105,6 +125,9 @@ class DynamicPix:
         return cls(station, settings, client, flow)
 
     def close(self) -> None:
+        """Done with this connection: its charges are no longer on screen here."""
+        for txid in self.started:
+            _live(txid, False)
         self.client.close()
 
     def __enter__(self) -> DynamicPix:
@@ -129,9 +152,12 @@ class DynamicPix:
                     staff_id=staff_id,
                 )
             )
+        _live(txid, True)
+        self.started.append(txid)
         try:
             return self.flow.start(amount_centavos, txid=txid)
         except PaymentError as error:
+            _live(txid, False)
             with self.station.write() as session:
                 row = session.get(PixCharge, txid)
                 if row is not None:

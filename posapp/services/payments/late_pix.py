@@ -1,7 +1,8 @@
 """Pix money that completed no sale, found and returned.
 
-`settle_charges` runs at start-up and from Gerência > Pagamentos: a charge a restart
-left 'waiting' (or whose cancel never reached the PSP) is picked up (`resume`): paid,
+`settle_charges` runs at start-up, every 15 minutes and from Gerência > Pagamentos: a
+charge a restart left 'waiting' (or whose cancel never reached the PSP) is picked up
+(`resume`; a charge this process still shows is left to its dialog): paid,
 its money completed no sale (the cart did not survive the restart) and is to be
 returned; unpaid, it is cancelled. A charge reported paid that no sale took within
 `paid_grace_s` is the same. Charges ended in the last `recent_hours` are asked again
@@ -25,7 +26,12 @@ from payments.pix_flow import LatePayment, Phase
 from posapp.services.common import audit
 from posapp.services.common.auth import acting_staff, authorize_manager
 from posapp.services.common.station import Station
-from posapp.services.payments.dynamic_pix import DynamicPix, note_late, record_outcome
+from posapp.services.payments.dynamic_pix import (
+    DynamicPix,
+    live_txids,
+    note_late,
+    record_outcome,
+)
 from posapp.services.payments.errors import (
     LatePixAlreadyRefunded,
     LatePixNotFound,
@@ -92,7 +98,10 @@ def settle_charges(
                 PixCharge.created_at >= now - timedelta(hours=recent_hours),
             )
         ).all()
-        open_charges = [(row.txid, row.amount, row.status) for row in open_rows]
+        live = live_txids()
+        open_charges = [
+            (row.txid, row.amount, row.status) for row in open_rows if row.txid not in live
+        ]
         ended_txids = [row.txid for row in ended]
     resumed = unreachable = 0
     for txid, amount, status in open_charges:
