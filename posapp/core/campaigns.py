@@ -178,7 +178,7 @@ def earn_with_campaigns(
             # points = amount * points_per_real / 100; scaled so the divisor below is common
             weights.append(line.amount_centavos * program.points_per_real * 100 * multiplier)
         else:
-            weights.append(line.amount_centavos * program.rate_for(line.category) * multiplier)
+            weights.append(line.amount_centavos * program.line_rate(line) * multiplier)
         if best is not None and weights[-1] > 0 and best.key not in applied:
             applied.append(best.key)
     multiplied = sum(weights) // (10_000 * ONE_X_BPS)

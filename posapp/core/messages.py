@@ -51,6 +51,8 @@ class MessageKind(StrEnum):
     CASHBACK_EXPIRING = "cashback_expiring"
     BALANCE_REMINDER = "balance_reminder"
     REFERRAL_REWARD = "referral_reward"
+    REFERRAL_REVERSED = "referral_reversed"
+    """The purchase that paid a referral bonus was voided or refunded: the bonus is undone."""
     BIRTHDAY = "birthday"
     CAMPAIGN = "campaign"
 
@@ -170,6 +172,7 @@ PLACEHOLDERS: dict[MessageKind, frozenset[str]] = {
     MessageKind.CASHBACK_EXPIRING: COMMON_PLACEHOLDERS | {"amount", "expires_on"},
     MessageKind.BALANCE_REMINDER: COMMON_PLACEHOLDERS | {"days_idle", "last_visit"},
     MessageKind.REFERRAL_REWARD: COMMON_PLACEHOLDERS | {"amount", "referred"},
+    MessageKind.REFERRAL_REVERSED: COMMON_PLACEHOLDERS | {"amount"},
     MessageKind.BIRTHDAY: COMMON_PLACEHOLDERS,
     MessageKind.CAMPAIGN: COMMON_PLACEHOLDERS
     | {"campaign", "campaign_starts", "campaign_ends", "offer"},
@@ -251,6 +254,17 @@ _DEFAULTS: dict[tuple[MessageKind, str], Template] = {
         "{store}: your referral earned you {amount}",
         "Hi {customer}! {referred} made a first purchase with your referral and you earned "
         "{amount} in cashback. Your balance is now {balance}. Thank you!" + _SIGN,
+    ),
+    (MessageKind.REFERRAL_REVERSED, "pt_BR"): Template(
+        "{store}: bônus de indicação estornado",
+        "Olá, {customer}! A compra que rendeu o bônus de indicação foi cancelada ou "
+        "devolvida, por isso {amount} de bônus foram estornados. Seu saldo agora é "
+        "{balance}." + _SIGN,
+    ),
+    (MessageKind.REFERRAL_REVERSED, "en"): Template(
+        "{store}: referral bonus reversed",
+        "Hi {customer}! The purchase that earned the referral bonus was voided or "
+        "returned, so {amount} of bonus was reversed. Your balance is now {balance}." + _SIGN,
     ),
     (MessageKind.BIRTHDAY, "pt_BR"): Template(
         "Feliz aniversário, {customer}!",

@@ -74,6 +74,7 @@ SALON = LoyaltyProgram(
     name="Salão: 10% de cashback em cada serviço + lembrete de saldo",
     segment="salon",
     earn_bps=1_000,
+    product_bps=0,
     expiry_days=180,
     max_redeem_bps=10_000,
     reminder_idle_days=30,

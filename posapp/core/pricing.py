@@ -40,6 +40,7 @@ class CartLine:
     discount: int = 0
     category: str | None = None
     professional_id: int | None = None
+    is_product: bool = False
 
     @property
     def gross(self) -> int:
@@ -81,7 +82,8 @@ class PricedCart:
         """The money part of each line: what cashback and vouchers paid earns nothing."""
         paid = allocate(self.total - loyalty_paid, [p.net for p in self.lines])
         return [
-            EarnLine(p.line.category, amount) for p, amount in zip(self.lines, paid, strict=True)
+            EarnLine(p.line.category, amount, p.line.is_product)
+            for p, amount in zip(self.lines, paid, strict=True)
         ]
 
 

@@ -60,6 +60,8 @@ class EarnLine:
 
     category: str | None
     amount_centavos: int
+    is_product: bool = False
+    """A product (not a service): earns `product_bps` when its category has no rate."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,10 @@ class LoyaltyProgram:
     mode: ProgramMode = ProgramMode.CASHBACK
     earn_bps: int = 1_000
     category_bps: Mapping[str, int] = field(default_factory=dict)
+    product_bps: int | None = None
+    """The rate of a product whose category has no rate of its own; None: `earn_bps`
+    (products and services alike). A salon earns on services: its products earn 0 %
+    unless the manager gives their category a rate."""
     excluded_categories: frozenset[str] = frozenset()
     min_purchase_centavos: int = 0
     pending_days: int = 0
@@ -106,15 +112,33 @@ class LoyaltyProgram:
             return 0
         if self.mode is ProgramMode.POINTS:
             return sum(line.amount_centavos for line in eligible) * self.points_per_real // 100
-        numerator = sum(line.amount_centavos * self.rate_for(line.category) for line in eligible)
+        numerator = sum(line.amount_centavos * self.line_rate(line) for line in eligible)
         return numerator // 10_000
 
-    def rate_for(self, category: str | None) -> int:
+    def rate_for(self, category: str | None, *, is_product: bool = False) -> int:
         if category in self.excluded_categories:
             return 0
         if category is not None and category in self.category_bps:
             return self.category_bps[category]
+        if is_product and self.product_bps is not None:
+            return self.product_bps
         return self.earn_bps
+
+    def line_rate(self, line: EarnLine) -> int:
+        return self.rate_for(line.category, is_product=line.is_product)
+
+    def earn_weights(self, lines: Iterable[EarnLine]) -> list[int]:
+        """Each line's share of what the purchase earns, for splitting it over the lines:
+        amount x rate (amount alone in points mode); 0 for a line that earns nothing."""
+        weights = []
+        for line in lines:
+            if line.amount_centavos <= 0 or line.category in self.excluded_categories:
+                weights.append(0)
+            elif self.mode is ProgramMode.POINTS:
+                weights.append(line.amount_centavos)
+            else:
+                weights.append(line.amount_centavos * self.line_rate(line))
+        return weights
 
     # -- spending ----------------------------------------------------------
 
@@ -183,6 +207,7 @@ def validate_program(program: LoyaltyProgram) -> list[str]:
     """Every rule that does not make sense, as plain sentences (empty when sound)."""
     problems: list[str] = []
     rates = [program.earn_bps, *program.category_bps.values()]
+    rates += [program.product_bps] if program.product_bps is not None else []
     if any(not 0 <= rate <= FULL_SHARE_BPS for rate in rates):
         problems.append("earn rates must be between 0 % and 100 %")
     if not 0 <= program.max_redeem_bps <= FULL_SHARE_BPS:

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from db.models import SaleLine
 from posapp.core.campaigns import Campaign
 from posapp.core.errors import NotAuthorized
+from posapp.core.presets import preset
 from posapp.core.tiers import InvalidTiers, Tier
 from posapp.services.loyalty.campaigns import (
     calendar_suggestions,
@@ -81,11 +82,12 @@ def test_a_campaign_day_doubles_the_cashback_and_the_next_day_does_not(make_shop
 
 
 def test_a_category_campaign_and_a_bonus_apply_only_where_they_should(make_shop: MakeShop) -> None:
-    shop = make_shop("salon")
+    shop = make_shop(preset("salon").with_changes(category_bps={"higiene": 1_000}))
     ana = shop.enrol("Ana Reis", cpf="529.982.247-25")
     campaign(shop, categories=frozenset({"servicos"}), multiplier_bps=30_000, bonus_centavos=500)
     sale = shop.sell("corte", "shampoo", customer=ana, pix=11_000)
-    # corte 8 000 x 10 % x 3 = 2 400; shampoo 3 000 x 10 % = 300; + R$ 5,00 bonus
+    # corte 8 000 x 10 % x 3 = 2 400; shampoo 3 000 x 10 % (its category's rate) = 300;
+    # + R$ 5,00 bonus
     assert sale.earned == 2_400 + 300 + 500
     void(shop.station, sale.sale_id, shop.cashier_id, MANAGER_PIN, "teste")
     # the void reverses the campaign's cashback line by line, to the centavo

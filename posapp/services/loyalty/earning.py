@@ -82,7 +82,6 @@ def sale_earn(
 
 def _plain(program: LoyaltyProgram, lines: Sequence[EarnLine]) -> SaleEarn:
     units = program.earn(lines)
-    per_line = allocate(
-        units, [line.amount_centavos * program.rate_for(line.category) for line in lines]
-    )
+    weights = program.earn_weights(lines)
+    per_line = allocate(units, weights) if units and any(weights) else [0] * len(lines)
     return SaleEarn(units, tuple(per_line), None, None, ())

@@ -75,7 +75,7 @@ from posapp.services.messages.config import messaging_settings
 from posapp.services.messages.queue import enqueue
 from posapp.services.messages.voucher_notice import announce_voucher
 from posapp.services.payments.tenders import PixTender, TenderDetail, record_tender_details
-from posapp.services.sales.catalog import check_tax_data
+from posapp.services.sales.catalog import SERVICE, check_tax_data
 
 if TYPE_CHECKING:  # the sync modules load only where sync is used
     from posapp.services.sales.authority import Authority
@@ -89,7 +89,9 @@ DISCOUNT_LIMIT_BPS = 1_000
 _ITEM, _CATEGORY, _ENTRY = table_of(Item), table_of(Category), table_of(LedgerEntry)
 _SALE, _SHIFT = table_of(Sale), table_of(Shift)
 _CART_ITEMS = (
-    select(_ITEM.c.id, _ITEM.c.name, _ITEM.c.price, _ITEM.c.active, _CATEGORY.c.code)
+    select(
+        _ITEM.c.id, _ITEM.c.name, _ITEM.c.price, _ITEM.c.active, _ITEM.c.kind, _CATEGORY.c.code
+    )
     .outerjoin(_CATEGORY, _CATEGORY.c.id == _ITEM.c.category_id)
     .where(_ITEM.c.id.in_(bindparam("ids", expanding=True)))
 )
@@ -459,6 +461,7 @@ def cart_lines(connection: Connection, requests: Sequence[LineRequest]) -> list[
                 discount=request.discount,
                 category=item.code,
                 professional_id=request.professional_id,
+                is_product=item.kind != SERVICE,
             )
         )
     return lines

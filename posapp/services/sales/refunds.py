@@ -47,7 +47,8 @@ from posapp.services.common import audit, outbox
 from posapp.services.common.auth import acting_staff, authorize_manager
 from posapp.services.common.station import Station
 from posapp.services.loyalty.ledger import Book, Refs, replay_customer
-from posapp.services.loyalty.vouchers import BALANCE, give_back_unused
+from posapp.services.loyalty.vouchers import BALANCE, DISCOUNT, give_back_unused
+from posapp.services.sales.referral_reversal import reverse_referral
 
 VOID = "void"
 REFUND = "refund"
@@ -118,7 +119,9 @@ def _undo(station: Station, request: RefundRequest, kind: str) -> RefundResult:
             raise SaleNotRefundable(value=sale.number, reason="já tem devolução; faça a devolução")
         returned = _returned_lines(session, sale, None if kind == VOID else request.lines)
         goods = sum(r.amount for r in returned)
-        whole_at_once = not prior and _all_returned(session, sale, returned)
+        all_back = _all_returned(session, sale, returned)
+        whole_at_once = not prior and all_back
+        kept = sale.total - sum(r.goods_amount for r in prior) - goods  # of the purchase
 
         record = Refund(
             uuid=str(uuid.uuid4()),
@@ -163,10 +166,20 @@ def _undo(station: Station, request: RefundRequest, kind: str) -> RefundResult:
                 restored_units = _restore_partial(
                     book, customer, program, sale, loyalty, goods, refs
                 )
+                if all_back:  # the last of several returns: the vouchers go as in one
+                    cancelled = _cancel_issued_vouchers(
+                        session, book, customer, program, sale, refs
+                    )
+                elif not program.purchase_voucher_due(kept):
+                    cancelled = _cancel_issued_vouchers(
+                        session, book, customer, program, sale, refs, only=DISCOUNT
+                    )
             earned = sum(r.earned for r in returned)
             reversed_units, short = _reverse_earned(
                 session, book, customer, program, sale, earned, refs
             )
+            if kind == VOID or all_back or _below_referral(program, kept):
+                short += reverse_referral(station, session, book, customer, program, sale, refs)
             clawback = min(program.value_of_units(short), goods - loyalty)
         record.loyalty_share = loyalty
         record.cashback_restored = restored_units
@@ -400,13 +413,17 @@ def _cancel_issued_vouchers(
     program: LoyaltyProgram,
     sale: Sale,
     refs: Refs,
+    only: str | None = None,
 ) -> list[str]:
-    """Unspent vouchers this sale issued are cancelled; a balance voucher's value returns."""
+    """Unspent vouchers this sale issued (`only` of that kind) are cancelled; a balance
+    voucher's value returns."""
     codes = []
     issued = session.scalars(
         select(Voucher).where(Voucher.issue_sale_id == sale.id, Voucher.status == "open")
-    )
+    ).all()
     for voucher in issued:
+        if only is not None and voucher.kind != only:
+            continue
         holder = session.get(Customer, voucher.customer_id) or customer
         voucher.status = "cancelled"
         value = voucher.value if voucher.kind == BALANCE else 0
@@ -450,6 +467,11 @@ def _reverse_earned(
     if take:
         book.append(customer, EntryKind.REVERSE, -take, refs, lot_uuid=lot)
     return take, earned - take
+
+
+def _below_referral(program: LoyaltyProgram, kept: int) -> bool:
+    rule = program.referral
+    return rule is not None and kept < rule.min_purchase_centavos
 
 
 def _status_after(session: Session, sale: Sale, kind: str) -> str:

@@ -91,6 +91,9 @@ def kind_name(kind: str) -> str:
         MessageKind.REFERRAL_REWARD.value: QCoreApplication.translate(
             "Messages", "Prêmio de indicação"
         ),
+        MessageKind.REFERRAL_REVERSED.value: QCoreApplication.translate(
+            "Messages", "Indicação estornada"
+        ),
         MessageKind.BIRTHDAY.value: QCoreApplication.translate("Messages", "Aniversário"),
         MessageKind.CAMPAIGN.value: QCoreApplication.translate("Messages", "Campanha"),
     }
