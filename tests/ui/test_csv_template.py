@@ -13,7 +13,7 @@ from sqlalchemy import select
 from db.models import Customer, Item
 from hardware.emulator.virtual import stop_virtual_printers
 from posapp.core.presets import preset
-from posapp.services.admin import csv_templates
+from posapp.services.admin import csv_io
 from posapp.services.admin.csv_io import (
     CATALOG,
     CATALOG_COLUMNS,
@@ -39,12 +39,12 @@ def _printers() -> Iterator[None]:
 
 
 def test_every_column_is_explained_in_both_languages() -> None:
-    assert [c.name for c in csv_templates.column_help(CATALOG)] == list(CATALOG_COLUMNS)
-    assert [c.name for c in csv_templates.column_help(CUSTOMERS)] == list(CUSTOMER_COLUMNS)
-    pt = csv_templates.help_text(CATALOG, "pt_BR")
+    assert [c.name for c in csv_io.column_help(CATALOG)] == list(CATALOG_COLUMNS)
+    assert [c.name for c in csv_io.column_help(CUSTOMERS)] == list(CUSTOMER_COLUMNS)
+    pt = csv_io.help_text(CATALOG, "pt_BR")
     assert "tipo: produto (ou p, em branco)" in pt and "servico (ou serviço, s)" in pt
     assert "preco (obrigatória)" in pt
-    assert "tipo: produto (or p, blank)" in csv_templates.help_text(CATALOG, "en")
+    assert "tipo: produto (or p, blank)" in csv_io.help_text(CATALOG, "en")
 
 
 def test_the_templates_import_as_they_are_into_a_new_store(tmp_path: Path) -> None:
@@ -54,13 +54,13 @@ def test_the_templates_import_as_they_are_into_a_new_store(tmp_path: Path) -> No
             station, name="Salão Novo", program=preset("salon"), admin_name="Ana", admin_pin="0000"
         ).admin_id
         report = import_catalog(
-            station, csv_templates.template_csv(CATALOG), staff_id=admin, manager_pin="0000"
+            station, csv_io.template_csv(CATALOG), staff_id=admin, manager_pin="0000"
         )
         assert list(report.problems) == []
         corte = catalog.find_by_code(station, "SRV-CORTE")
         assert (corte.name, corte.kind, corte.price) == ("Corte feminino", catalog.SERVICE, 8_000)
         people = import_customers(
-            station, csv_templates.template_csv(CUSTOMERS), staff_id=admin, manager_pin="0000"
+            station, csv_io.template_csv(CUSTOMERS), staff_id=admin, manager_pin="0000"
         )
         assert list(people.problems) == []
         with station.read() as session:
@@ -109,6 +109,6 @@ def test_the_panel_saves_the_template_and_shows_the_help(
     panel.template_button.click()
     qtbot.waitUntil(lambda: target.exists() and panel.idle(), timeout=5_000)
     assert offered == ["modelo-catalogo.csv"]
-    assert target.read_bytes() == csv_templates.template_csv(CATALOG)
+    assert target.read_bytes() == csv_io.template_csv(CATALOG)
     assert "Modelo salvo em" in panel.summary.text()
     panel.context.printing.close()

@@ -15,8 +15,7 @@ from sqlalchemy import select
 from db.models import AuditLog
 from posapp.app import install_qt_translator
 from posapp.core.errors import InvalidSetting
-from posapp.services.admin.language import change_language
-from posapp.services.common.counter_settings import load_settings
+from posapp.services.common.counter_settings import change_language, load_settings
 from posapp.ui.settings.screen import SettingsScreen
 from tests.support import MANAGER_PIN, Shop
 from tests.ui.settings_support import screen_factory, settle

@@ -29,6 +29,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from db.models import Setting
+from posapp.core.errors import InvalidSetting
 from posapp.services.common import audit
 from posapp.services.common.auth import acting_staff, authorize_manager
 from posapp.services.common.changes import Change, announces
@@ -148,3 +149,27 @@ def save_settings(
         )
         write_settings(session, new)
     return new
+
+
+LANGUAGES: dict[str, str] = {"pt_BR": "Português (Brasil)", "en": "English"}
+"""The languages posapp ships, by code, each named in itself."""
+
+
+def change_language(
+    station: Station, language: str, *, staff_id: int, manager_pin: str
+) -> CounterSettings:
+    """Save `language` (pt_BR or en) for this store: a manager's PIN, audited as a settings
+    change. posapp's texts and Qt's are loaded when the window opens: the new language
+    applies the next time posapp opens."""
+    if language not in LANGUAGES:
+        raise InvalidSetting(
+            value_pt=f"idioma {language!r} (use pt_BR ou en)",
+            value_en=f"language {language!r} (use pt_BR or en)",
+        )
+    current = load_settings(station)
+    return save_settings(
+        station,
+        current.with_changes(language=language),
+        staff_id=staff_id,
+        manager_pin=manager_pin,
+    )

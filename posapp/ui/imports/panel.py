@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.core.errors import PosError
-from posapp.services.admin import csv_io, csv_templates
+from posapp.services.admin import csv_io
 from posapp.services.admin.csv_io import CsvFileError, ExportReport, ImportReport
 from posapp.ui.context import UiContext
 from posapp.ui.dialogs.manager_pin import ask_manager_pin
@@ -160,20 +160,20 @@ class ImportExportPanel(QWidget):
         self.columns_hint.setText(
             self.tr("Colunas: %1").replace("%1", "; ".join(columns))
             + "\n"
-            + csv_templates.help_text(self.kind, self.lang)
+            + csv_io.help_text(self.kind, self.lang)
         )
 
     def save_template(self) -> None:
         """Save the template file for the chosen kind (no PIN: it holds no store data)."""
         kind = self.kind
         path = self.choose_save(
-            self, self.tr("Salvar modelo de CSV"), csv_templates.template_name(kind)
+            self, self.tr("Salvar modelo de CSV"), csv_io.template_name(kind)
         )
         if not path:
             return
         target = Path(path)
         self.jobs.run(
-            lambda: target.write_bytes(csv_templates.template_csv(kind)),
+            lambda: target.write_bytes(csv_io.template_csv(kind)),
             lambda _size: self.say(self.tr("Modelo salvo em %1.").replace("%1", str(target))),
         )
 

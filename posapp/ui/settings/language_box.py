@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from posapp.services.admin.language import LANGUAGES, change_language
-from posapp.services.common.counter_settings import CounterSettings
+from posapp.services.common.counter_settings import LANGUAGES, CounterSettings, change_language
 from posapp.ui.settings.tab_host import TabHost
 
 
