@@ -12,6 +12,7 @@ from posapp.core.errors import (
     InvalidQuantity,
     PaymentOver,
     PaymentShort,
+    PosError,
 )
 from posapp.core.pricing import CartLine, Payment, Tender, change_due, price_cart
 from posapp.core.program import EarnLine
@@ -86,3 +87,24 @@ def test_tender_names_in_both_languages() -> None:
     ]  # fmt: skip
     assert tender_name("debit", "en") == "Debit card"
     assert tender_name("cheque", "pt_BR") == "cheque"
+
+
+def test_refusals_say_which_value_was_wrong() -> None:
+    # The amounts come formatted for pt_BR even in the English message.
+    def message(line: CartLine, sale_discount: int = 0) -> str:
+        with pytest.raises(PosError) as refused:
+            price_cart([line], sale_discount)
+        return " ".join(refused.value.message("en").split())
+
+    assert message(CartLine(1, "x", 100, quantity=-2)).startswith("Invalid quantity: -2.")
+    assert message(CartLine(1, "x", -150)).startswith("Invalid price: -R$ 1,50.")
+    assert message(CartLine(1, "x", 100, discount=101)) == "Invalid discount: R$ 1,01 on R$ 1,00."
+    assert message(CartLine(1, "x", 100), 101) == "Invalid discount: R$ 1,01 on R$ 1,00."
+    with pytest.raises(InvalidPayment) as refused:
+        change_due(100, [Payment(Tender.PIX, -5)])
+    assert refused.value.message("en") == "Invalid payment: -R$ 0,05."
+
+
+def test_a_one_centavo_price_and_payment_are_accepted() -> None:
+    assert price_cart([CartLine(1, "x", 1)]).total == 1
+    assert change_due(1, [Payment(Tender.PIX, 1)]) == 0
