@@ -210,7 +210,7 @@ class SaleScreen(QWidget):
         outer.addLayout(body, 1)
 
         left = QVBoxLayout()
-        body.addLayout(left, 3)
+        body.addLayout(left, 2)
         entry = QHBoxLayout()
         self.input = QLineEdit()
         self.input.setObjectName("codeInput")
@@ -275,6 +275,7 @@ class SaleScreen(QWidget):
         self.professional_bar = ProfessionalBar()
         self.professional_bar.set_people(self.professionals)
         self.professional_bar.chosen.connect(self.set_line_professional)
+        self.professional_bar.setVisible(False)
         left.addWidget(self.professional_bar)
 
         self.total_label = QLabel()
@@ -299,7 +300,7 @@ class SaleScreen(QWidget):
         side.setObjectName("saleSide")
         right = QVBoxLayout(side)
         right.setContentsMargins(0, 0, 0, 0)
-        body.addWidget(scrolling(side), 2)
+        body.addWidget(scrolling(side), 1)
         panel = QFrame()
         panel.setObjectName("customerPanel")
         panel.setFrameShape(QFrame.Shape.StyledPanel)
@@ -311,6 +312,7 @@ class SaleScreen(QWidget):
         panel_layout.addWidget(self.customer_label)
         self.balance_label = QLabel()
         self.balance_label.setObjectName("customerBalance")
+        self.balance_label.setWordWrap(True)
         self.balance_label.setStyleSheet(
             "font-size: 26px; font-weight: bold; color: #00401f; background: #e3f4e8; "
             "padding: 4px 10px; border-radius: 4px;"
@@ -329,6 +331,7 @@ class SaleScreen(QWidget):
         panel_layout.addWidget(self.tier_label)
         self.earn_label = QLabel()
         self.earn_label.setObjectName("saleEarns")
+        self.earn_label.setWordWrap(True)
         self.earn_label.setStyleSheet("font-size: 15px; color: #006b3c;")
         panel_layout.addWidget(self.earn_label)
         customer_buttons = QHBoxLayout()
@@ -777,6 +780,8 @@ class SaleScreen(QWidget):
     # -- live totals -----------------------------------------------------------
 
     def _cart_changed(self) -> None:
+        # the professionals' buttons only while a service is in the cart: room for the lines
+        self.professional_bar.setVisible(any(row.is_service for row in self.model.rows))
         if self.model.rowCount() == 0:
             self.sale_discount = None  # the whole-sale discount goes with the cart
         self.requote()
