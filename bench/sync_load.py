@@ -1,6 +1,6 @@
 """Many counters of one chain pushing at once through a scaled-out endpoint.
 
-    .venv/bin/python -m bench.sync_load [--counters 20] [--events 10000] [--batch 100]
+    .venv/bin/python -m bench.sync_load [--counters 20] [--events 10000] [--batch 0]
                                         [--workers 2]
 
 `--counters` counters of one chain (each its own terminal token, its own store) push
@@ -9,8 +9,11 @@
 (tests/cloud_fixtures.py starts both). Each counter's events are what a counter
 pushes: `customer.upsert` of the customers it serves (50 shared by the chain, so the
 chain-wide balances and the chain's lock are contended), hash-chained `ledger.entry`
-earns (80 %) and `sale.completed` events, in batches of `--batch`; the last batch of
-each counter is pushed a second time, as after a lost answer.
+earns (80 %) and `sale.completed` events, in batches of `--batch` events, or with
+`--batch 0` (the default) sized as the counter sizes them (`BatchSizer` of
+posapp.services.sync.client: 250 first, halved after an answer slower than 1 s, doubled
+after a full one under 0.25 s); the last batch of each counter is pushed a second time,
+as after a lost answer.
 
 The baseline is the same events pushed by ONE counter alone, batch after batch, on a
 fresh endpoint database of the same server layout: the ratio is the concurrent run's
@@ -34,6 +37,7 @@ import httpx
 import psycopg
 
 from cloud import secrets
+from posapp.services.sync.client import BatchSizer
 from tests.cloud.helpers import Counter, customer_event, event, new_uuid
 from tests.cloud_fixtures import CloudServer, PrivatePostgres
 
@@ -73,13 +77,13 @@ class Run:
         assert self.watcher.hello().status_code == 200
         customers = [new_uuid() for _ in range(SHARED_CUSTOMERS)]
         share = events // counters
-        self.batches: dict[int, list[list[dict[str, Any]]]] = {}
+        self.batch = batch
+        self.events: dict[int, list[dict[str, Any]]] = {}
         self.pushed = 0
         for index, counter in enumerate(self.counters):
             mine = customers[index % 5 :: 5] or customers
-            made = counter_events(counter, mine, share)
-            self.pushed += len(made)
-            self.batches[index] = [made[i : i + batch] for i in range(0, len(made), batch)]
+            self.events[index] = counter_events(counter, mine, share)
+            self.pushed += len(self.events[index])
         self.times: list[float] = []
         self.failures: list[str] = []
         self.lost = self.duplicated = 0
@@ -87,15 +91,24 @@ class Run:
 
     def push_all(self, index: int) -> None:
         counter = self.counters[index]
-        batches = self.batches[index]
-        for batch in [*batches, batches[-1]]:  # the last one again: its answer was "lost"
-            started = time.perf_counter()
-            answer = counter.push(*batch)
-            elapsed = time.perf_counter() - started
-            with self._lock:
-                self.times.append(elapsed)
-                if answer.status_code != 200:
-                    self.failures.append(f"{answer.status_code} {answer.text[:200]}")
+        pending = self.events[index]
+        sizer = BatchSizer()
+        last: list[dict[str, Any]] = []
+        while pending:
+            size = self.batch or sizer.size
+            last, pending = pending[:size], pending[size:]
+            sizer.answered(len(last), self._push(counter, last))
+        self._push(counter, last)  # the last one again: its answer was "lost"
+
+    def _push(self, counter: Counter, batch: list[dict[str, Any]]) -> float:
+        started = time.perf_counter()
+        answer = counter.push(*batch)
+        elapsed = time.perf_counter() - started
+        with self._lock:
+            self.times.append(elapsed)
+            if answer.status_code != 200:
+                self.failures.append(f"{answer.status_code} {answer.text[:200]}")
+        return elapsed
 
     def run(self, together: bool) -> float:
         started = time.perf_counter()
@@ -127,7 +140,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--counters", type=int, default=20)
     parser.add_argument("--events", type=int, default=10_000)
-    parser.add_argument("--batch", type=int, default=100)
+    parser.add_argument("--batch", type=int, default=0, help="events a push; 0: adaptive")
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args(argv)
 
@@ -157,8 +170,9 @@ def main(argv: list[str] | None = None) -> None:
     finally:
         postgres.stop()
 
+    sizing = f"batches of {args.batch}" if args.batch else "batches sized by the counter"
     print(
-        f"{args.events} events, batches of {args.batch}, {args.workers} worker processes; "
+        f"{args.events} events, {sizing}, {args.workers} worker processes; "
         "every counter's last batch pushed twice"
     )
     print(f"  {'run':28} {'pushes':>6} {'p50 s':>7} {'p95 s':>7} {'max s':>7} "

@@ -14,11 +14,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import case, or_, select
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import case, select
 from sqlalchemy.orm import Session, defer
 
-from cloud import event_checks, messages, secrets, survey
+from cloud import bulk, event_checks, messages, secrets, survey
 from cloud.chains import iso, lock_chain
 from cloud.errors import ApiError
 from cloud.ledger_batch import ChainLinks, EntryWriter
@@ -121,12 +120,12 @@ class _Batch:
         # here means that guarantee broke, so the whole batch is refused, not half kept.
         # executemany with RETURNING: SQLAlchemy's "insertmanyvalues", a few multi-row
         # INSERTs from one cached statement (not one round trip per row)
-        stored = session.execute(
-            insert(Event)
-            .on_conflict_do_nothing(index_elements=[Event.chain_id, Event.uuid])
-            .returning(Event.id),
+        stored = bulk.insert_rows(
+            session,
+            Event.__table__,  # type: ignore[arg-type]
             self.events,
-        ).all()
+            tail="ON CONFLICT (chain_id, uuid) DO NOTHING RETURNING id",
+        )
         if len(stored) != len(self.events):
             raise ApiError(
                 409,
@@ -140,7 +139,8 @@ def push(session: Session, terminal: Terminal, events: list[EventIn]) -> PushRes
     """Apply a batch: new events in order, known ones (by uuid) counted and skipped.
 
     Every event is checked (kind, ranges, body) before anything is written; the writes
-    go out in a few bulk statements at the end, all in the caller's transaction.
+    go out in a few bulk statements at the end, all in the caller's transaction, which
+    holds the terminal's row lock (`cloud.terminals.authenticate`).
     """
     if terminal.terminal_uuid is None:
         raise hello_required()
@@ -154,22 +154,25 @@ def push(session: Session, terminal: Terminal, events: list[EventIn]) -> PushRes
         if event.uuid not in known:  # a retried event is a duplicate, whatever it holds
             _check(index, event, now)
     entries = _entry_bodies(events, terminal, known)
-    chain = lock_chain(session, terminal.chain_id)
-    known = _known_events(session, chain.id, uuids)
+    # A terminal's entries are written only by its own pushes, which its row lock (taken
+    # by `authenticate`) serializes: what the server holds of them cannot change until
+    # this transaction ends, so they are read before the chain's lock too.
     known_entries = set(
         session.scalars(
             select(LedgerEntry.uuid).where(
-                LedgerEntry.chain_id == chain.id,
-                LedgerEntry.uuid.in_({body.uuid for body in entries.values()}),
+                LedgerEntry.chain_id == terminal.chain_id,
+                bulk.any_of(LedgerEntry.uuid, {body.uuid for body in entries.values()}),
             )
         )
     )
     links = ChainLinks(
         session,
-        chain.id,
+        terminal.chain_id,
         terminal.terminal_uuid,
         [body.seq for body in entries.values() if body.uuid not in known_entries],
     )
+    chain = lock_chain(session, terminal.chain_id)
+    known = _known_events(session, chain.id, uuids)
     batch = _Batch(
         chain, terminal, EntryWriter(session, chain, {b.customer for b in entries.values()})
     )
@@ -198,7 +201,9 @@ def push(session: Session, terminal: Terminal, events: list[EventIn]) -> PushRes
 
 def _known_events(session: Session, chain_id: str, uuids: set[str]) -> set[str]:
     return set(
-        session.scalars(select(Event.uuid).where(Event.chain_id == chain_id, Event.uuid.in_(uuids)))
+        session.scalars(
+            select(Event.uuid).where(Event.chain_id == chain_id, bulk.any_of(Event.uuid, uuids))
+        )
     )
 
 
@@ -318,17 +323,17 @@ def _upsert_customers(session: Session, chain: Chain, bodies: list[CustomerBody]
                 "updated_at": now,
             }
         )
-    statement = insert(Customer).values(rows)
-    session.execute(
-        statement.on_conflict_do_update(
-            index_elements=[Customer.chain_id, Customer.uuid],
-            set_={
-                key: statement.excluded[key] for key in rows[0] if key not in {"chain_id", "uuid"}
-            },
-            # Anonymization is one-way: a late upsert from a counter that had not heard of
-            # it must not put the person's data back.
-            where=or_(Customer.anonymized.is_(False), statement.excluded.anonymized.is_(True)),
-        )
+    changed = ", ".join(
+        f"{key} = EXCLUDED.{key}" for key in rows[0] if key not in ("chain_id", "uuid")
+    )
+    bulk.insert_rows(
+        session,
+        Customer.__table__,  # type: ignore[arg-type]
+        rows,
+        # Anonymization is one-way: a late upsert from a counter that had not heard of it
+        # must not put the person's data back.
+        tail=f"ON CONFLICT (chain_id, uuid) DO UPDATE SET {changed} "
+        "WHERE target.anonymized IS FALSE OR EXCLUDED.anonymized IS TRUE",
     )
     for body in bodies:
         if body.anonymized:

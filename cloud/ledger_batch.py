@@ -12,11 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, select, tuple_
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from cloud import conflicts
+from cloud import bulk, conflicts
 from cloud.errors import ApiError
 from cloud.models import Chain, CustomerBalance, Hold, LedgerEntry, Voucher
 from cloud.schemas import LedgerEntryBody
@@ -90,7 +89,7 @@ class EntryWriter:
                 session.execute(
                     select(CustomerBalance.customer_uuid, CustomerBalance.total).where(
                         CustomerBalance.chain_id == chain.id,
-                        CustomerBalance.customer_uuid.in_(customers),
+                        bulk.any_of(CustomerBalance.customer_uuid, customers),
                     )
                 ).all()
             )
@@ -147,8 +146,7 @@ class EntryWriter:
         """Entries (in application order), final balances, ended holds: three statements."""
         if not self.rows:
             return
-        # RETURNING makes it SQLAlchemy's "insertmanyvalues" (multi-row INSERTs in order)
-        self.session.execute(insert(LedgerEntry).returning(LedgerEntry.id), self.rows).all()
+        bulk.insert_rows(self.session, LedgerEntry.__table__, self.rows)  # type: ignore[arg-type]
         values = [
             {
                 "chain_id": self.chain.id,
@@ -158,22 +156,20 @@ class EntryWriter:
             }
             for customer, seq in self.applied_seq.items()
         ]
-        statement = insert(CustomerBalance)
-        self.session.execute(
-            statement.on_conflict_do_update(
-                index_elements=[CustomerBalance.chain_id, CustomerBalance.customer_uuid],
-                set_={
-                    "total": statement.excluded.total,
-                    "applied_seq": statement.excluded.applied_seq,
-                },
-            ).returning(CustomerBalance.customer_uuid),
+        bulk.insert_rows(
+            self.session,
+            CustomerBalance.__table__,  # type: ignore[arg-type]
             values,
-        ).all()
+            tail="ON CONFLICT (chain_id, customer_uuid) DO UPDATE "
+            "SET total = EXCLUDED.total, applied_seq = EXCLUDED.applied_seq",
+        )
         if self.holds:
+            customers, sales = zip(*sorted(self.holds), strict=True)
             self.session.execute(
                 delete(Hold).where(
                     Hold.chain_id == self.chain.id,
-                    tuple_(Hold.customer_uuid, Hold.sale_uuid).in_(sorted(self.holds)),
+                    bulk.any_of(Hold.sale_uuid, sales),
+                    bulk.any_of(Hold.customer_uuid, customers),
                 )
             )
         self.rows, self.applied_seq, self.holds = [], {}, set()
