@@ -91,3 +91,23 @@ def test_a_manager_sees_everyones_production(make_shop: MakeShop) -> None:
     mine = own_production(shop.station, shop.professional_id)
     full = {f.name: f.amount for f in seen.professionals}
     assert mine.net == full["Paula Manicure"]  # the same figure as the commission base
+
+
+def test_the_cashiers_paper_leaves_out_the_per_person_sections(make_shop: MakeShop) -> None:
+    from hardware.emulator.decoder import decode
+    from hardware.escpos_render import render_bytes
+    from posapp.services.cash.report_output import report_receipt
+
+    shop, _bia = salon_day(make_shop)
+
+    def paper(viewer: int) -> list[str]:
+        report = x_report_for(shop.station, viewer)
+        [printed] = decode(render_bytes(report_receipt(report, "pt_BR", 80)).data)
+        return list(printed.lines)
+
+    cashier, manager = paper(shop.cashier_id), paper(shop.manager_id)
+    assert "Por atendente" in manager and "Por profissional (base de comissão)" in manager
+    assert "Por atendente" not in cashier
+    assert "Por profissional (base de comissão)" not in cashier
+    assert not any("Nenhum" in line for line in cashier)  # left out, not shown as empty
+    assert any("150,00" in line for line in cashier)  # the takings are all there

@@ -421,6 +421,12 @@ class CashScreen(QWidget):
         staff = self.context.staff
         return staff is not None and SCOPE_OF_ROLE[staff.role] is Scope.OWN_PRODUCTION
 
+    @property
+    def sees_everything(self) -> bool:
+        """A manager's paper is the stored Z itself; anyone else's, the Z as they see it."""
+        staff = self.context.staff
+        return staff is not None and SCOPE_OF_ROLE[staff.role] is Scope.EVERYTHING
+
     def apply_role(self) -> None:
         """What the signed-in person may see: a professional gets "Minha produção" and no Z."""
         own = self.own_production_only
@@ -519,6 +525,12 @@ class CashScreen(QWidget):
             return
         printing = self.context.printing
         self.z_reprint_button.setEnabled(False)
+        if not self.sees_everything and self.report is not None:
+            report = self.report  # the stored Z as this person may see it
+            self.jobs.run(
+                lambda: printing.print_report_now(report).result(timeout=60), self._z_printed
+            )
+            return
         self.jobs.run(lambda: printing.print_z(chosen.id).result(timeout=60), self._z_printed)
 
     def _z_printed(self, outcome: PrintOutcome) -> None:
@@ -530,9 +542,12 @@ class CashScreen(QWidget):
         if report is None:
             return
         printing = self.context.printing
+        stored = report.z_id is not None and self.sees_everything
         self.jobs.run(
             lambda: (
-                printing.print_z(report.z_id) if report.z_id else printing.print_report_now(report)
+                printing.print_z(report.z_id)
+                if stored and report.z_id is not None
+                else printing.print_report_now(report)
             ).result(timeout=60),
             self._printed,
         )
