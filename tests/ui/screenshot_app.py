@@ -37,7 +37,11 @@ if TYPE_CHECKING:
     from posapp.services.common.station import Station
     from posapp.ui.shell import Shell
 
-SIZE = (1280, 800)
+SIZE = (1366, 768)
+"""The full set's screen size (the most common counter screen in Brazil)."""
+FIT_SIZES = ((1024, 768), (1920, 1080))
+"""The other sizes a counter has: the sale, payment, customers and cash screens again,
+saved as `<name>-<width>x<height>.png`."""
 MANAGER_PIN = "1234"
 """Marta Gerente's PIN in the demo (posapp.services.admin.demo.STAFF)."""
 STORE_ZONE = ZoneInfo("America/Sao_Paulo")
@@ -62,11 +66,33 @@ def settle(seconds: float = 0.4) -> None:
         time.sleep(0.02)
 
 
+def widest(widget: QWidget, over: int, depth: int = 0) -> list[str]:
+    """The visible widgets whose minimum width is more than `over`, as an indented tree."""
+    found: list[str] = []
+    for child in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        need = child.minimumSizeHint().expandedTo(child.minimumSize())
+        if child.isVisible() and need.width() > over:
+            found.append(
+                f"{'  ' * depth}{type(child).__name__} {child.objectName()} {need.width()}"
+            )
+            found.extend(widest(child, over, depth + 1))
+    return found
+
+
 def grab(window: QWidget, path: Path) -> None:
-    """What the screen shows of the window: a window taller than the screen (its minimum
-    size wins over the geometry asked for) is cut where the screen ends, as on a counter."""
+    """What the screen shows of the window. A window larger than the screen (its minimum
+    size wins over the geometry asked for) would be cut where the screen ends, as on a
+    counter: that is refused, naming the size the window took."""
     settle()
     screen = window.screen()
+    room = screen.availableGeometry()
+    taken = window.frameGeometry()
+    if taken.width() > room.width() or taken.height() > room.height():
+        raise RuntimeError(
+            f"{path.name}: the window is {taken.width()}x{taken.height()}, "
+            f"the screen has {room.width()}x{room.height()}; the widest parts:\n"
+            + "\n".join(widest(window, room.width() // 3))
+        )
     geometry = window.frameGeometry().intersected(screen.geometry())
     picture = screen.grabWindow(0, geometry.x(), geometry.y(), geometry.width(), geometry.height())
     if not picture.save(str(path)):
@@ -74,7 +100,9 @@ def grab(window: QWidget, path: Path) -> None:
     print(f"screenshot: {path}")
 
 
-def main(out_dir: str) -> int:
+def main(out_dir: str, size: str = "") -> int:
+    """The full set at SIZE; with `size` ("1024x768"), the four screens that must fit a
+    counter at that size, named with it."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
@@ -98,8 +126,7 @@ def main(out_dir: str) -> int:
     counter = posapp_app.build(path, demo=True)
     try:
         window = counter.window
-        window.setGeometry(0, 0, *SIZE)
-        window.show()
+        window.show()  # at the screen's size, as at the counter
         wait_until(window.isVisible)
         wait_until(lambda: window.printer_status.text() != "")
 
@@ -108,7 +135,8 @@ def main(out_dir: str) -> int:
         signin.tiles[marta].click()
         for key in "12":
             signin.pad.digits[key].click()
-        grab(window, out / "signin.png")
+        if not size:
+            grab(window, out / "signin.png")
         for key in "34":
             signin.pad.digits[key].click()
         signin.pad.enter_button.click()
@@ -126,13 +154,17 @@ def main(out_dir: str) -> int:
         if found:
             sale.attach_customer(found[0])  # type: ignore[attr-defined]
         wait_until(lambda: getattr(sale, "idle", lambda: True)())
-        grab(window, out / "sale.png")
+
+        def name(base: str) -> str:
+            return f"{base}-{size}.png" if size else f"{base}.png"
+
+        grab(window, out / name("sale"))
 
         sale.pay()  # type: ignore[attr-defined]
         wait_until(lambda: getattr(sale, "payment_dialog", None) is not None)
         dialog = sale.payment_dialog  # type: ignore[attr-defined]
         wait_until(dialog.isVisible)
-        grab(window, out / "payment.png")
+        grab(window, out / name("payment"))
         dialog.reject()
 
         window.show_screen("customers")
@@ -149,7 +181,11 @@ def main(out_dir: str) -> int:
         screen.table.selectRow(busiest)  # type: ignore[attr-defined]
         wait_until(lambda: screen.customer_id is not None)  # type: ignore[attr-defined]
         box.setFocus(Qt.FocusReason.OtherFocusReason)
-        grab(window, out / "customers.png")
+        grab(window, out / name("customers"))
+        if size:
+            cash_screen(window, out / name("cash"))
+            window.close()
+            return 0
 
         history = screen.history_model  # type: ignore[attr-defined]
         sale_rows = [r for r in range(history.rowCount()) if history.row_at(r).sale_id]
@@ -165,7 +201,7 @@ def main(out_dir: str) -> int:
 
         paid = tier_and_satisfaction(window, counter.station, out)
         sales_screen(window, paid, out)
-        cash_screen(window, out)
+        cash_screen(window, out / "cash.png")
         settings_screens(window, out)
         window.close()
     finally:
@@ -296,14 +332,14 @@ def sales_screen(window: Shell, sale_id: int, out: Path) -> None:
     grab(window, out / "sales.png")
 
 
-def cash_screen(window: Shell, out: Path) -> None:
+def cash_screen(window: Shell, path: Path) -> None:
     """Caixa: today's shift open, the past Z reports listed, the latest one shown."""
     window.show_screen("cash")
     screen = window.current
     wait_until(lambda: screen.idle() and screen.z_model.rowCount() > 0)  # type: ignore[attr-defined]
     screen.z_table.selectRow(0)  # type: ignore[attr-defined]
     wait_until(lambda: screen.idle() and screen.report is not None)  # type: ignore[attr-defined]
-    grab(window, out / "cash.png")
+    grab(window, path)
 
 
 def settings_screens(window: Shell, out: Path) -> None:
@@ -363,4 +399,4 @@ def settings_screens(window: Shell, out: Path) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))
+    sys.exit(main(*(sys.argv[1:3] if len(sys.argv) > 1 else ["docs/screenshots"])))

@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
 from posapp.app import apply_style
 from posapp.core.pricing import Tender
+from posapp.services.common.auth import Role, add_staff
 from posapp.services.customers import adjustments
 from posapp.services.customers import registry as customers
 from posapp.services.sales import catalog
@@ -29,6 +30,16 @@ from tests.ui.test_shell import make_shell, sign_in
 
 MakeShop = Callable[..., Shop]
 BUDGET = QSize(1024, 768 - 40 - 30)
+PROFESSIONALS = (
+    "Juliana Cabeleireira",
+    "Fernanda Manicure",
+    "Patrícia Esteticista",
+    "Roberta Maquiadora",
+    "Luciana Depiladora",
+    "Camila Colorista",
+    "Beatriz Podóloga",
+)
+"""A salon's team: their buttons under the cart must wrap, not widen the window."""
 LONG_NAME = "Shampoo hidratante reconstrução intensiva com queratina e óleo de argan 1 litro"
 
 
@@ -56,6 +67,8 @@ def salon(make_shop: MakeShop, qtbot: QtBot) -> Iterator[tuple[Shop, Shell]]:
     shop = make_shop("salon")
     with shop.station.write() as session:
         catalog.add_item(session, name=LONG_NAME, price=12_990, sku="SHAMPOO-LONGO")
+        for number, name in enumerate(PROFESSIONALS):
+            add_staff(session, name, Role.PROFESSIONAL, f"{3000 + number}", shop.clock())
     maria = shop.enrol("Maria Aparecida dos Santos Souza Albuquerque", cpf="529.982.247-25")
     adjustments.adjust(
         shop.station,

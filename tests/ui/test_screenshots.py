@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -34,14 +35,17 @@ NAMES = (
     "messages",
     "campaigns",
 )
-WIDTH, HEIGHT = 1280, 800
+FIT_NAMES = ("sale", "payment", "customers", "cash")
+"""The screens also taken at every counter size, as `<name>-<width>x<height>.png`."""
+FULL_SIZE = (1366, 768)
+FIT_SIZES = ((1024, 768), (1920, 1080))
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def display() -> Iterator[str]:
-    """A private Xvfb on a display number it picks itself (-displayfd)."""
+@contextmanager
+def xvfb(width: int, height: int) -> Iterator[str]:
+    """A private Xvfb of `width`x`height` on a display number it picks itself (-displayfd)."""
     if shutil.which("Xvfb") is None:
         pytest.fail("Xvfb is not installed: run scripts/test-deps.sh (make test does)")
     read, write = os.pipe()
@@ -52,7 +56,7 @@ def display() -> Iterator[str]:
             str(write),
             "-screen",
             "0",
-            f"{WIDTH}x{HEIGHT}x24",
+            f"{width}x{height}x24",
             "-nolisten",
             "tcp",
         ],
@@ -71,21 +75,45 @@ def display() -> Iterator[str]:
         server.wait(10)
 
 
-def test_screenshots_of_every_screen(display: str, tmp_path: Path) -> None:
-    shots = SHOTS if os.environ.get("POSAPP_UPDATE_SCREENSHOTS") == "1" else tmp_path / "shots"
-    env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", HOME=str(tmp_path))
-    env.pop("WAYLAND_DISPLAY", None)
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.ui.screenshot_app", str(shots)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+def take(shots: Path, home: Path, size: tuple[int, int], *extra: str) -> None:
+    """The app on its own X screen of `size`; a window larger than the screen fails it."""
+    with xvfb(*size) as display:
+        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", HOME=str(home))
+        env.pop("WAYLAND_DISPLAY", None)
+        done = subprocess.run(
+            [sys.executable, "-m", "tests.ui.screenshot_app", str(shots), *extra],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def check(path: Path, size: tuple[int, int]) -> None:
+    image = QImage(str(path))
+    width, height = size
+    assert (image.width(), image.height()) == (width, height), path.name
+    colours = {image.pixel(x, y) for x in range(0, width, 40) for y in range(0, height, 40)}
+    assert len(colours) > 5, f"{path.name} looks blank"
+
+
+def shots_folder(tmp_path: Path) -> Path:
+    return SHOTS if os.environ.get("POSAPP_UPDATE_SCREENSHOTS") == "1" else tmp_path / "shots"
+
+
+def test_screenshots_of_every_screen(tmp_path: Path) -> None:
+    shots = shots_folder(tmp_path)
+    take(shots, tmp_path, FULL_SIZE)
     for name in NAMES:
-        image = QImage(str(shots / f"{name}.png"))
-        assert (image.width(), image.height()) == (WIDTH, HEIGHT), name
-        colours = {image.pixel(x, y) for x in range(0, WIDTH, 40) for y in range(0, HEIGHT, 40)}
-        assert len(colours) > 5, f"{name}.png looks blank"
+        check(shots / f"{name}.png", FULL_SIZE)
+
+
+@pytest.mark.parametrize("size", FIT_SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_the_counter_screens_fit_each_screen_size(tmp_path: Path, size: tuple[int, int]) -> None:
+    shots = shots_folder(tmp_path)
+    label = f"{size[0]}x{size[1]}"
+    take(shots, tmp_path, size, label)
+    for name in FIT_NAMES:
+        check(shots / f"{name}-{label}.png", size)

@@ -1,6 +1,7 @@
 """Who did the service: one big button per professional under the cart, Alt+1..9 by key.
 
-A tap (or its Alt+number) names the professional of the selected service line at once;
+The buttons wrap onto a second row rather than widen the window. A tap (or its
+Alt+number) names the professional of the selected service line at once;
 nothing waits for Enter. The professional chosen last comes first (Alt+1), so a
 salon that rings up one person's clients in a row presses the same key each time.
 The list follows the staff as the manager changes it (`Change.STAFF`).
@@ -15,6 +16,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from posapp.services.common.auth import StaffRef
+from posapp.ui.flow_layout import FlowLayout
 
 KEYS = 9
 """Alt+1 .. Alt+9: the first nine professionals in the bar's order."""
@@ -42,8 +44,10 @@ class ProfessionalBar(QWidget):
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(0, 4, 0, 4)
         self.row.setSpacing(8)
-        self.row.addWidget(self.label)
-        self.row.addStretch(1)
+        self.row.addWidget(self.label, 0, Qt.AlignmentFlag.AlignTop)
+        holder = QWidget()
+        self.flow = FlowLayout(holder)
+        self.row.addWidget(holder, 1)
         self.shortcuts: list[QShortcut] = []
         for number in range(1, KEYS + 1):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
@@ -73,7 +77,7 @@ class ProfessionalBar(QWidget):
 
     def _redraw(self) -> None:
         for button in self.buttons:
-            self.row.removeWidget(button)
+            self.flow.removeWidget(button)
             button.deleteLater()
         self.buttons = []
         for number, person in enumerate(self.offered(), start=1):
@@ -87,5 +91,5 @@ class ProfessionalBar(QWidget):
             if number <= KEYS:
                 button.setToolTip(f"Alt+{number}")
             button.clicked.connect(lambda _=False, staff_id=person.id: self.choose(staff_id))
-            self.row.insertWidget(self.row.count() - 1, button)
+            self.flow.addWidget(button)
             self.buttons.append(button)
