@@ -132,7 +132,9 @@ class PaymentDialog(QDialog):
         self.quick: dict[int, QPushButton] = {}
         self.setObjectName("paymentDialog")
         self.setWindowTitle(self.tr("Pagamento"))
-        self.setMinimumWidth(480)
+        # the quick-cash keys' amounts are set after the layout: room for "F5 Exato
+        # R$ 1.234,56" and three more on one row, still inside a 1024 px screen
+        self.setMinimumWidth(820)
         layout = QVBoxLayout(self)
 
         self.total_label = _big(
