@@ -191,6 +191,7 @@ def test_a_pharmacy_sale_with_a_typed_cpf_cashback_and_rounded_cash_is_five_keys
     back_at_the_counter(screen, qtbot)
     assert screen.customer is None and not screen.balance_label.isVisible()
     assert "Maria" not in screen.customer_label.text()
+    assert "Maria Silva" in screen.last_sale_label.text()  # her sale, until the next one starts
     keys.scan(DIPIRONA)
     qtbot.waitUntil(lambda: screen.model.rowCount() == 1 and screen.idle(), timeout=5_000)
     assert screen.last_sale_label.text() == "" and not screen.change_label.isVisible()

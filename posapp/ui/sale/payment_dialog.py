@@ -100,6 +100,22 @@ def _big(label: QLabel, size: int, colours: str) -> QLabel:
     return label
 
 
+class _Line(QLabel):
+    """A wrapped line of text that takes no room while it says nothing."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setVisible(False)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        self.setText("")
+
+
 class PaymentDialog(QDialog):
     submitted = Signal(object)
     """The list of TenderRequest to check out with."""
@@ -156,12 +172,18 @@ class PaymentDialog(QDialog):
         )
         self.use_cashback.clicked.connect(self.toggle_cashback)
         self.use_cashback.setVisible(self.usable_cashback() > 0)
-        layout.addWidget(self.use_cashback)
 
         form = QFormLayout()
         self.cashback = self._amount_field("cashback")
         self.cashback.setEnabled(cashback is not None)
-        form.addRow(self._cashback_caption(), self.cashback)
+        cashback_row = QHBoxLayout()
+        cashback_row.addWidget(self.cashback, 1)
+        cashback_row.addWidget(self.use_cashback)
+        caption = QLabel(self._cashback_caption())
+        caption.setObjectName("cashbackCaption")
+        caption.setWordWrap(True)
+        caption.setMaximumWidth(240)
+        form.addRow(caption, cashback_row)
         self.voucher = QLineEdit()
         self.voucher.setObjectName("voucher")
         self.voucher.setMinimumHeight(40)
@@ -169,9 +191,8 @@ class PaymentDialog(QDialog):
         self.voucher.returnPressed.connect(self.check_voucher_now)
         self.voucher.textEdited.connect(self._voucher_edited)
         form.addRow(self.tr("Vale"), self.voucher)
-        self.voucher_info = QLabel()
+        self.voucher_info = _Line()
         self.voucher_info.setObjectName("voucherInfo")
-        self.voucher_info.setWordWrap(True)
         form.addRow("", self.voucher_info)
         names = self.tender_names()
         for tender in MONEY_TENDERS:
@@ -215,9 +236,8 @@ class PaymentDialog(QDialog):
         self.earn_label.setStyleSheet("font-size: 16px; color: #00522d; font-weight: bold;")
         self.earn_label.setVisible(cashback is not None)
         layout.addWidget(self.earn_label)
-        self.error = QLabel()
+        self.error = _Line()
         self.error.setObjectName("error")
-        self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020; font-size: 16px; font-weight: bold;")
         layout.addWidget(self.error)
 

@@ -75,7 +75,7 @@ from posapp.ui.sale.customer_dialogs import (
 from posapp.ui.sale.discount_dialog import SaleDiscount, SaleDiscountDialog
 from posapp.ui.sale.parked_dialog import ParkedDialog
 from posapp.ui.sale.payment_dialog import CashbackLimits, PaymentDialog
-from posapp.ui.sale.professional_bar import ProfessionalBar
+from posapp.ui.sale.professional_bar import ProfessionalBar, offered_order
 from posapp.ui.sale.receipt_view import ReceiptDialog, ReceiptPreview
 from posapp.ui.sale.serial_feed import SerialScannerFeed
 from posapp.ui.sale.tender_details import TenderDetails
@@ -90,9 +90,14 @@ _QUANTITY_PREFIX = re.compile(r"^(\d{1,3})\s*[*xX]\s*(\S.*)$")
 class ProfessionalDelegate(QStyledItemDelegate):
     """A combo of the professionals for the professional cell of a service line."""
 
+    picked = Signal(object)
+    """The staff id picked in a cell's list (None: nobody), for the bar to offer first."""
+
     def __init__(self, professionals: list[StaffRef], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.professionals = professionals
+        self.last: Callable[[], int | None] = lambda: None
+        """The professional chosen last, listed first."""
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | Any
@@ -100,7 +105,7 @@ class ProfessionalDelegate(QStyledItemDelegate):
         combo = QComboBox(parent)
         combo.setObjectName("professionalCombo")
         combo.addItem(self.tr("(ninguém)"), None)
-        for person in self.professionals:
+        for person in offered_order(self.professionals, self.last()):
             combo.addItem(person.name, person.id)
         combo.activated.connect(lambda _index: self._picked(combo))
         return combo
@@ -118,6 +123,7 @@ class ProfessionalDelegate(QStyledItemDelegate):
         """A name picked in the list is kept at once, with no Enter to press."""
         self.commitData.emit(combo)
         self.closeEditor.emit(combo)
+        self.picked.emit(combo.currentData())
 
 
 class _PrintBridge(QObject):
@@ -275,6 +281,8 @@ class SaleScreen(QWidget):
         self.professional_bar = ProfessionalBar()
         self.professional_bar.set_people(self.professionals)
         self.professional_bar.chosen.connect(self.set_line_professional)
+        self.delegate.last = lambda: self.professional_bar.last_id
+        self.delegate.picked.connect(self.professional_bar.remember)
         self.professional_bar.setVisible(False)
         left.addWidget(self.professional_bar)
 
@@ -893,6 +901,9 @@ class SaleScreen(QWidget):
         self.attach_customer(customer)
 
     def attach_customer(self, customer: CustomerSummary) -> None:
+        if self.model.rowCount() == 0:  # the next customer: the last one's sale goes
+            self.change_label.setVisible(False)
+            self.forget_last_sale()
         self.customer = customer
         self.account = None
         self.tier = None
