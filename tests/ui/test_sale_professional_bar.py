@@ -112,3 +112,28 @@ def test_a_service_imported_while_the_search_is_open_shows_in_it(
     import_catalog(shop.station, csv, staff_id=shop.manager_id, manager_pin=MANAGER_PIN)
     qtbot.waitUntil(lambda: screen.results.count() == 1, timeout=5_000)
     assert screen.results.item(0).text().startswith("Escova progressiva")
+
+
+def test_a_name_picked_in_the_cell_list_comes_first_in_the_bar_and_the_list(
+    counters: Callable[[str], Counter], qtbot: QtBot
+) -> None:
+    counter = counters("salon")
+    screen = counter.screen
+    ring_up(counter, "manicure", qtbot)
+    ring_up(counter, "corte", qtbot)
+    assert names(counter)[0] != "1  Paula Manicure"  # by name: Ana, Marta, Paula
+    index = screen.model.index(0, PROFESSIONAL)
+    screen.table.setCurrentIndex(index)
+    screen.table.edit(index)
+    editor = screen.table.viewport().findChild(QComboBox, "professionalCombo")
+    assert isinstance(editor, QComboBox)
+    editor.setCurrentIndex(editor.findText("Paula Manicure"))
+    editor.activated.emit(editor.currentIndex())
+    assert names(counter)[0] == "1  Paula Manicure"
+    qtbot.waitUntil(lambda: screen.table.viewport().findChild(QComboBox) is None)
+    second = screen.model.index(1, PROFESSIONAL)
+    screen.table.setCurrentIndex(second)
+    screen.table.edit(second)
+    editor = screen.table.viewport().findChild(QComboBox, "professionalCombo")
+    assert isinstance(editor, QComboBox)
+    assert editor.itemText(1) == "Paula Manicure"  # after "(ninguém)", the last one chosen

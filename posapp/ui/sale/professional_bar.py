@@ -67,6 +67,12 @@ class ProfessionalBar(QWidget):
         if 1 <= number <= len(offered) and self.isEnabled():
             self.choose(offered[number - 1].id)
 
+    def remember(self, staff_id: int | None) -> None:
+        """A professional named elsewhere (the cell's list) comes first here too."""
+        if staff_id is not None and staff_id != self.last_id:
+            self.last_id = staff_id
+            self._redraw()
+
     def choose(self, staff_id: int) -> None:
         self.last_id = staff_id
         self.chosen.emit(staff_id)
