@@ -222,3 +222,44 @@ def test_a_deficit_lowers_the_spendable_balance() -> None:
     assert result.deficit == 150
     balance = result.balance(day(12))
     assert (balance.total, balance.spendable) == (-150, -150)
+
+
+def test_a_spend_runs_over_several_lots_down_to_the_last_centavo() -> None:
+    result = replay(
+        [
+            credit("a", 5, 0, 0, 10),
+            credit("b", 5, 0, 0, 20),
+            credit("c", 1, 0, 0, 30),
+            Movement("spend", EntryKind.REDEEM, -6, day(1)),
+            Movement("again", EntryKind.REDEEM, -5, day(2)),
+        ]
+    )
+    assert {u: lot.remaining for u, lot in result.lots.items()} == {"a": 0, "b": 0, "c": 0}
+    assert result.deficit == 0
+
+
+def test_a_reversal_of_a_lot_not_in_the_ledger_takes_from_the_others() -> None:
+    result = replay(
+        [
+            credit("a", 100, 0, 0, 10),
+            Movement("rev", EntryKind.REVERSE, -40, day(1), lot_uuid="elsewhere"),
+        ]
+    )
+    assert result.lots["a"].remaining == 60
+
+
+def test_empty_lots_count_for_nothing_and_full_ones_all_count() -> None:
+    result = replay(
+        [
+            credit("spent", 100, 0, 0, 5),
+            Movement("spend", EntryKind.REDEEM, -100, day(1)),
+            credit("one", 1, 0, 0, 20),
+            credit("two", 2, 0, 0, 25),
+            credit("later", 10, 0, 12, 200),
+            credit("later too", 20, 0, 15, 200),
+        ]
+    )
+    balance = result.balance(day(10))
+    assert (balance.spendable, balance.pending, balance.expiring_soon) == (3, 30, 3)
+    assert balance.next_expiry == day(20)
+    assert [lot.uuid for lot in result.expired_lots(day(30))] == ["one", "two"]
