@@ -234,6 +234,10 @@ class ZReport(Base):
     net: Mapped[int] = mapped_column(Integer)
     figures_json: Mapped[str] = mapped_column(Text)
     """Every figure of the report as it was made, so a reprint is the same paper."""
+    chain_seq: Mapped[int | None] = mapped_column(Integer)
+    """This terminal's ledger entry count when the Z was made (the anchor's position)."""
+    chain_head: Mapped[str | None] = mapped_column(String(64))
+    """The hash of that last entry: the anchor `db verify` checks the file against."""
 
 
 class Sale(Base):
@@ -383,6 +387,10 @@ class LedgerEntry(Base):
     note: Mapped[str | None] = mapped_column(String(200))
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    mac: Mapped[str | None] = mapped_column(String(64))
+    """HMAC-SHA256 of the hashed bytes with this terminal's secret (none: pulled or older)."""
+    mac_key: Mapped[str | None] = mapped_column(String(16))
+    """Which terminal secret keyed `mac` (its SHA-256's first 16 hex digits)."""
 
 
 class OutboxEvent(Base):
@@ -606,6 +614,32 @@ class NfceNote(Base):
     xml: Mapped[bytes] = mapped_column(LargeBinary)
     proc_xml: Mapped[bytes] = mapped_column(LargeBinary)
     authorised_xml: Mapped[bytes | None] = mapped_column(LargeBinary)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class NfseNote(Base):
+    """One DPS of the national NFS-e for a sale's services and what became of it (never
+    deleted: a trigger refuses it). `nfse_xml` is the NFS-e the national environment
+    signed; `cancel_xml` its cancellation event. `maybe_sent`: an answer was lost, so the
+    DPS is looked up by its Id before it is sent again."""
+
+    __tablename__ = "nfse_note"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sale.id"), index=True)
+    series: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    dps_id: Mapped[str] = mapped_column(String(45), unique=True)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    key: Mapped[str | None] = mapped_column(String(50), index=True)
+    nfse_number: Mapped[str | None] = mapped_column(String(13))
+    dps_xml: Mapped[bytes] = mapped_column(LargeBinary)
+    nfse_xml: Mapped[bytes | None] = mapped_column(LargeBinary)
+    cancel_xml: Mapped[bytes | None] = mapped_column(LargeBinary)
+    code: Mapped[str | None] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    maybe_sent: Mapped[bool] = mapped_column(Boolean, default=False)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 

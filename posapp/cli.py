@@ -107,6 +107,15 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Loyalty upkeep: {lots} cashback lot(s) expired ({units}), "
         "{lapsed} voucher(s) lapsed, {issued} voucher(s) issued.",
     ),
+    "bad_anchor": (
+        "Âncora inválida: {value} (use os 64 caracteres do hash impresso na redução Z).",
+        "Invalid anchor: {value} (use the 64 characters of the hash printed on the Z report).",
+    ),
+    "endpoint": ("servidor da rede", "the chain's endpoint"),
+    "endpoint_unreachable": (
+        "  · Servidor da rede fora do alcance; a âncora dele não foi conferida ({error}).",
+        "  · The chain's endpoint could not be reached; its anchor was not checked ({error}).",
+    ),
     "no_faults": ("Nenhuma falha encontrada", "No faults found"),
     "faults": ("{count} falha(s) encontrada(s):", "{count} fault(s) found:"),
     "report_pin": ("PIN do gerente para a redução Z: ", "Manager's PIN for the Z report: "),
@@ -271,6 +280,15 @@ def build_parser() -> argparse.ArgumentParser:
                 default=None,
                 metavar="ARQUIVO",
                 help="arquivo da cópia (padrão: pasta backups ao lado do banco)",
+            )
+        if name == "verify":
+            action.add_argument(
+                "--anchor",
+                action="append",
+                default=[],
+                metavar="HASH",
+                help="hash impresso numa redução Z (ou dado pelo servidor): o arquivo ainda "
+                "deve alcançá-lo (pode repetir)",
             )
         if name == "restore":
             action.add_argument("file", type=Path, metavar="ARQUIVO", help="a cópia a restaurar")
@@ -525,7 +543,7 @@ def _db(args: argparse.Namespace, lang: str) -> int:
         print(say("restored", lang, file=result.restored_from, path=path, sales=result.sales))
         print(say("restore_saved", lang, path=result.previous_saved_to))
         return 0
-    return _with_station(_existing(path), lambda station: _verify(station, lang))
+    return _with_station(_existing(path), lambda station: _verify(station, lang, args.anchor))
 
 
 def _customer(args: argparse.Namespace, lang: str) -> int:
@@ -596,20 +614,53 @@ def _report_upgrade(station: Station, lang: str) -> int:
     return 0
 
 
-def _verify(station: Station, lang: str) -> int:
+def _verify(station: Station, lang: str, typed: Sequence[str] = ()) -> int:
+    """Every check, the Z heads, the typed anchors and the endpoint's head when synced.
+
+    Exit 0 when the file is sound (notices say what could not be checked), 1 on a fault."""
     from posapp.services.admin.store_setup import is_set_up
-    from posapp.services.loyalty.verify import verify
+    from posapp.services.loyalty.verify import Anchor, verify_all
 
     if not is_set_up(station):
         raise CliError("no_store", path=station.path)
-    faults = verify(station)
-    if not faults:
+    anchors = [Anchor("--anchor", _anchor_hash(text)) for text in typed]
+    anchors += _endpoint_anchor(station, lang)
+    verdict = verify_all(station, anchors)
+    for notice in verdict.notices:
+        print(f"  · {notice.message(lang)}")
+    if not verdict.faults:
         print(say("no_faults", lang))
         return 0
-    print(say("faults", lang, count=len(faults)))
-    for fault in faults:
+    print(say("faults", lang, count=len(verdict.faults)))
+    for fault in verdict.faults:
         print(f"  - {fault.message(lang)}")
     return 1
+
+
+def _anchor_hash(text: str) -> str:
+    """A typed head: 64 hex digits, spaces and line breaks of the paper ignored."""
+    cleaned = "".join(text.split()).lower()
+    if len(cleaned) != 64 or any(c not in "0123456789abcdef" for c in cleaned):
+        raise CliError("bad_anchor", value=text)
+    return cleaned
+
+
+def _endpoint_anchor(station: Station, lang: str) -> list[Any]:
+    """The endpoint's head of this terminal's chain, when sync is configured."""
+    from posapp.services.loyalty.verify import Anchor
+    from posapp.services.sync.client import SyncError
+    from posapp.services.sync.cycle import client_for
+
+    client = client_for(station)
+    if client is None:
+        return []
+    try:
+        with client:
+            seq, head = client.ledger_head()
+    except SyncError as error:
+        print(say("endpoint_unreachable", lang, error=error.message(lang)))
+        return []
+    return [Anchor(say("endpoint", lang), head, seq)]
 
 
 def _report(station: Station, args: argparse.Namespace, lang: str) -> int:

@@ -67,6 +67,9 @@ _TEXT: dict[str, tuple[str, str]] = {
     "customers": ("Clientes", "Customers"),
     "enrolled": ("Cadastrados", "Enrolled"),
     "referrals": ("Por indicação", "Referred"),
+    "anchor": ("Âncora do extrato", "Ledger anchor"),
+    "anchor_count": ("Lançamentos deste caixa", "This counter's entries"),
+    "anchor_hash": ("Hash do último", "Hash of the last"),
     "cash": ("Caixa (dinheiro)", "Cash drawer"),
     "shifts": ("Turnos", "Shifts"),
     "float": ("Fundo de troco", "Opening float"),
@@ -239,6 +242,16 @@ def sections(report: Report, locale: str) -> list[Section]:
         ),
         Section(t("cash"), tuple(cash_rows)),
     ]
+    if report.chain_head:  # a Z: the ledger's head, to type into `posapp db verify --anchor`
+        parts.append(
+            Section(
+                t("anchor"),
+                (
+                    Row(t("anchor_count"), count=report.chain_seq),
+                    Row(t("anchor_hash"), note=report.chain_head),
+                ),
+            )
+        )
     nps = report.nps
     if nps.responses:  # a store that does not run the survey sees no empty section
         parts.append(
@@ -295,6 +308,11 @@ def report_receipt(report: Report, locale: str, paper: int = 80) -> Receipt:
             if row.count is not None and row.amount is not None:
                 out.text(row.label)
                 out.row(f"  {row.count}", format_money(row.amount, locale))
+            elif row.note is not None and len(row.note) > 24:  # a hash: whole, in halves
+                out.text(row.label)
+                half = (len(row.note) + 1) // 2
+                out.text("  " + row.note[:half])
+                out.text("  " + row.note[half:])
             else:
                 out.row(row.label, figure)
     out.feed(2)

@@ -74,7 +74,7 @@ from db.models import (
 )
 from db.types import UTCDateTime
 from posapp.core.errors import DayClosed, InvalidSetting, ShiftStillOpen
-from posapp.core.ledger import EntryKind
+from posapp.core.ledger import GENESIS_HASH, EntryKind
 from posapp.core.nps import DETRACTOR_MAX, PROMOTER_MIN, NpsSummary
 from posapp.core.pricing import Tender
 from posapp.core.program import LoyaltyProgram
@@ -165,6 +165,10 @@ class Report:
     nps_detractors: int = 0
     cards: tuple[Figure, ...] = ()
     """Card tenders by kind and tBand brand, named "kind:brand" (e.g. "credit:02")."""
+    chain_seq: int = 0
+    """Z only: this terminal's ledger entries when it was made (the anchor's position)."""
+    chain_head: str = ""
+    """Z only: the hash of the last of them, printed so the file can be checked against it."""
 
     @property
     def nps(self) -> NpsSummary:
@@ -257,7 +261,21 @@ def z_report(station: Station, staff_id: int, manager_pin: str, day: date | None
         )
         session.add(row)
         session.flush()
-        report = _with(report, made_by=staff.name, authorized_by=manager.name, z_id=row.id)
+        head = session.execute(
+            select(LedgerEntry.seq, LedgerEntry.hash)
+            .where(LedgerEntry.terminal_uuid == terminal.uuid)
+            .order_by(LedgerEntry.seq.desc())
+            .limit(1)
+        ).first()
+        row.chain_seq, row.chain_head = (head[0], head[1]) if head else (0, GENESIS_HASH)
+        report = _with(
+            report,
+            made_by=staff.name,
+            authorized_by=manager.name,
+            z_id=row.id,
+            chain_seq=row.chain_seq,
+            chain_head=row.chain_head,
+        )
         row.figures_json = report.to_json()
         audit.record(
             session,

@@ -1,8 +1,10 @@
 """Appending to the cashback ledger: hash-chained rows and the balance projection.
 
 `Book` is the only writer of `ledger_entry`. It chains every row it appends to
-the terminal's previous row and keeps `customer_balance` in step in the same
-transaction; `replay_customer` rebuilds a customer's lots from the rows.
+the terminal's previous row (its `hash`, SHA-256, and its `mac`, keyed with this
+terminal's secret outside the database: `common.ledger_key`) and keeps
+`customer_balance` in step in the same transaction; `replay_customer` rebuilds a
+customer's lots from the rows.
 
 `Book` writes each row as it is appended (Core statements, not the unit of work),
 so every later query of the transaction sees it. It also keeps the movements of
@@ -32,6 +34,7 @@ from db.models import (
 )
 from posapp.core.ledger import GENESIS_HASH, EntryKind, Movement, Replay, chain_hash, replay
 from posapp.core.program import LoyaltyProgram
+from posapp.services.common.ledger_key import LedgerKey, terminal_key
 
 _ENTRY = table_of(LedgerEntry)
 _BALANCE = table_of(CustomerBalance)
@@ -175,6 +178,7 @@ class Book:
         self._batching = False
         self._unwritten: list[dict[str, Any]] = []
         self._unprojected: dict[int, int] = {}
+        self._key: LedgerKey | None = None
 
     def replay(self, customer_id: int) -> Replay:
         """The customer's lots now, with what this book has appended (read once per book)."""
@@ -275,7 +279,12 @@ class Book:
             "note": refs.note,
             "prev_hash": self.head,
         }
-        self.head = values["hash"] = chain_hash(self.head, _record(values))
+        record = _record(values)
+        key = self._key or terminal_key(self.terminal_uuid)
+        self._key = key
+        values["mac"] = chain_hash(self.head, record, key.secret)
+        values["mac_key"] = key.key_id
+        self.head = values["hash"] = chain_hash(self.head, record)
         if self._batching:
             self._unwritten.append(values)
             self._unprojected[customer.id] = self._unprojected.get(customer.id, 0) + amount

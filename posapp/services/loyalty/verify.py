@@ -13,9 +13,21 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import CustomerBalance, LedgerEntry, Sale, SaleLine, SalePayment, Voucher
+from db.models import (
+    Customer,
+    CustomerBalance,
+    LedgerEntry,
+    Sale,
+    SaleLine,
+    SalePayment,
+    SyncConflict,
+    Terminal,
+    Voucher,
+    ZReport,
+)
 from posapp.core.ledger import GENESIS_HASH, EntryKind, chain_hash
 from posapp.core.program import LoyaltyProgram
+from posapp.services.common.ledger_key import existing_key
 from posapp.services.common.station import Station
 from posapp.services.loyalty.ledger import entry_record
 
@@ -56,7 +68,74 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "Vale {subject}: usado sem lançamento de uso no extrato.",
         "Voucher {subject}: used without a redemption entry in the ledger.",
     ),
+    "chain_mac": (
+        "Lançamento {subject}: a assinatura deste caixa não confere; o extrato foi alterado "
+        "e recalculado fora do programa ({detail}).",
+        "Entry {subject}: this counter's signature does not match; the ledger was altered "
+        "and re-chained outside the program ({detail}).",
+    ),
+    "chain_unsigned": (
+        "Lançamento {subject}: sem a assinatura deste caixa, gravado depois que ela passou "
+        "a existir ({detail}).",
+        "Entry {subject}: without this counter's signature, written after it existed ({detail}).",
+    ),
+    "anchor_lost": (
+        "O arquivo não alcança mais a âncora {subject}: nenhum lançamento tem este hash "
+        "(lançamentos apagados, ou alterados e recalculados).",
+        "The file no longer reaches the anchor {subject}: no entry has this hash "
+        "(entries deleted, or altered and re-chained).",
+    ),
+    "anchor_moved": (
+        "O arquivo não alcança mais a âncora {subject}: o hash está no lançamento "
+        "nº {detail}, não na posição da âncora.",
+        "The file no longer reaches the anchor {subject}: the hash is at entry "
+        "no. {detail}, not at the anchor's position.",
+    ),
+    "anchor_ok": (
+        "Âncora {subject}: alcançada (lançamento nº {detail}).",
+        "Anchor {subject}: reached (entry no. {detail}).",
+    ),
+    "open_conflict": (
+        "Cliente {subject}: saldo negativo por uso offline em dois caixas; é uma divergência "
+        "aberta da sincronização, para o gerente resolver, não um defeito ({detail}).",
+        "Customer {subject}: negative balance from offline use at two counters; an open sync "
+        "conflict for a manager to settle, not corruption ({detail}).",
+    ),
+    "keyed_elsewhere": (
+        "{subject} lançamento(s) deste caixa assinados com a chave {detail}, que não está "
+        "neste computador: a assinatura deles não pôde ser conferida aqui.",
+        "{subject} entry(ies) of this counter signed with key {detail}, which is not on this "
+        "computer: their signature could not be checked here.",
+    ),
+    "other_terminals": (
+        "{subject} lançamento(s) de outros caixas (recebidos pela sincronização): conferidos "
+        "pela cadeia de hash; a assinatura deles só o caixa de origem confere ({detail}).",
+        "{subject} entry(ies) of other counters (pulled by sync): checked by their hash "
+        "chain; only their own counter can check their signature ({detail}).",
+    ),
+    "before_key": (
+        "{subject} lançamento(s) gravados antes da assinatura existir: conferidos só pela "
+        "cadeia de hash.",
+        "{subject} entry(ies) written before the signature existed: checked by the hash "
+        "chain only.",
+    ),
+    "endpoint_unreachable": (
+        "Servidor da rede fora do alcance: a âncora dele não foi conferida ({detail}).",
+        "The chain's endpoint could not be reached: its anchor was not checked ({detail}).",
+    ),
 }
+
+NOTICES = frozenset(
+    {
+        "anchor_ok",
+        "open_conflict",
+        "keyed_elsewhere",
+        "other_terminals",
+        "before_key",
+        "endpoint_unreachable",
+    }
+)
+"""Codes that say what was (not) checked: none of them is a fault in the file."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,16 +149,49 @@ class Fault:
         template = pt if locale.startswith("pt") else en
         return template.format(subject=self.subject, detail=self.detail)
 
+    @property
+    def is_notice(self) -> bool:
+        return self.code in NOTICES
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A ledger head kept outside the checked rows: a Z report, a typed hash, the endpoint."""
+
+    source: str
+    """Who holds it: "Z nº 3", "--anchor", "servidor"."""
+    head: str
+    seq: int | None = None
+    """The entry count of this terminal at the head (None: look the hash up anywhere)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    faults: tuple[Fault, ...]
+    notices: tuple[Fault, ...]
+
 
 def verify(station: Station) -> list[Fault]:
+    """The faults in the file (what it could not check, and open conflicts, are not faults)."""
+    return list(verify_all(station).faults)
+
+
+def verify_all(station: Station, anchors: Sequence[Anchor] = ()) -> Verdict:
+    """Every check, the stored Z heads and `anchors` (typed, or the endpoint's)."""
     with station.read() as session:
         program = station.program(session)
-        return [
+        terminal = station.terminal(session).uuid
+        found = [
             *check_chain(session),
+            *check_keyed(session, terminal),
             *check_balances(session, program),
             *check_sales(session),
             *check_vouchers(session),
+            *check_anchors(session, [*stored_anchors(session, terminal), *anchors]),
         ]
+    return Verdict(
+        tuple(f for f in found if not f.is_notice), tuple(f for f in found if f.is_notice)
+    )
 
 
 def _pairs(rows: Sequence[Any]) -> dict[int, int]:
@@ -106,6 +218,81 @@ def check_chain(session: Session) -> Iterator[Fault]:
             previous, expected_seq = entry.hash, entry.seq + 1
 
 
+def check_keyed(session: Session, terminal: str) -> Iterator[Fault]:
+    """This terminal's entries against their MAC, keyed with the secret on this computer.
+
+    A copy of the file cannot recompute a MAC: an entry altered (or added) and re-chained
+    outside the program shows here even though its SHA-256 chain is whole. Entries of
+    other terminals, and this terminal's entries keyed on another computer, are counted
+    and said, not judged.
+    """
+    key = existing_key(terminal)
+    others = session.scalar(
+        select(func.count()).select_from(LedgerEntry).where(LedgerEntry.terminal_uuid != terminal)
+    )
+    if others:
+        yield Fault("other_terminals", str(others), "SHA-256")
+    elsewhere: dict[str, int] = {}
+    unsigned_before = 0
+    rows = session.execute(
+        select(LedgerEntry)
+        .where(LedgerEntry.terminal_uuid == terminal)
+        .order_by(LedgerEntry.seq)
+        .execution_options(yield_per=5_000)
+    ).scalars()
+    signed_seen = False
+    for entry in rows:
+        if entry.mac is None:
+            late = key is not None and entry.created_at >= key.created_at
+            if signed_seen or late:
+                yield Fault("chain_unsigned", entry.uuid, f"seq {entry.seq}")
+            else:
+                unsigned_before += 1
+            continue
+        signed_seen = True
+        if key is None or entry.mac_key != key.key_id:
+            name = entry.mac_key or "?"
+            elsewhere[name] = elsewhere.get(name, 0) + 1
+            continue
+        if chain_hash(entry.prev_hash, entry_record(entry), key.secret) != entry.mac:
+            yield Fault("chain_mac", entry.uuid, f"seq {entry.seq}")
+    if unsigned_before:
+        yield Fault("before_key", str(unsigned_before))
+    for name, count in sorted(elsewhere.items()):
+        yield Fault("keyed_elsewhere", str(count), name)
+
+
+def stored_anchors(session: Session, terminal: str) -> list[Anchor]:
+    """The heads this terminal's Z reports recorded, newest first."""
+    rows = session.execute(
+        select(ZReport.number, ZReport.chain_seq, ZReport.chain_head)
+        .join(Terminal, Terminal.id == ZReport.terminal_id)
+        .where(Terminal.uuid == terminal, ZReport.chain_head.is_not(None))
+        .order_by(ZReport.number.desc())
+    )
+    return [Anchor(f"Z nº {number}", str(head), seq) for number, seq, head in rows]
+
+
+def check_anchors(session: Session, anchors: Sequence[Anchor]) -> Iterator[Fault]:
+    """Each anchor must still be an entry of the file (at its position, when known)."""
+    for anchor in anchors:
+        subject = f"{anchor.source} ({anchor.head[:16]}…)"
+        if anchor.seq == 0:
+            yield Fault("anchor_ok", subject, "0")
+            continue
+        entry = session.scalars(
+            select(LedgerEntry).where(LedgerEntry.hash == anchor.head).limit(1)
+        ).first()
+        if entry is None:
+            yield Fault("anchor_lost", subject, "nenhum lançamento tem este hash")
+        elif anchor.seq is not None and entry.seq != anchor.seq:
+            yield Fault(
+                "anchor_lost", subject, f"o hash está no nº {entry.seq}, não no {anchor.seq}"
+            )
+        else:
+            yield Fault("anchor_ok", subject, f"lançamento nº {entry.seq}")
+
+
 def check_balances(session: Session, program: LoyaltyProgram) -> Iterator[Fault]:
     sums = _pairs(
         session.execute(
@@ -117,12 +304,20 @@ def check_balances(session: Session, program: LoyaltyProgram) -> Iterator[Fault]
     stored = _pairs(
         session.execute(select(CustomerBalance.customer_id, CustomerBalance.units)).all()
     )
+    disputed = set(
+        session.scalars(
+            select(Customer.id)
+            .join(SyncConflict, SyncConflict.customer_uuid == Customer.uuid)
+            .where(SyncConflict.status == "open")
+        )
+    )
     for customer_id in sorted(sums.keys() | stored.keys()):
         total, kept = int(sums.get(customer_id, 0)), stored.get(customer_id, 0)
         if total != kept:
             yield Fault("balance_mismatch", str(customer_id), f"gravado {kept}, soma {total}")
         if total < 0 and not program.allow_negative_balance:
-            yield Fault("balance_negative", str(customer_id), f"{total}")
+            code = "open_conflict" if customer_id in disputed else "balance_negative"
+            yield Fault(code, str(customer_id), f"{total}")
 
 
 def check_sales(session: Session) -> Iterator[Fault]:

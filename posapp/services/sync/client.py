@@ -36,7 +36,7 @@ PER_EVENT_TIMEOUT = 0.01
 """Seconds of read timeout a pushed event adds: 1 000 events wait up to 15 s."""
 MAX_BATCH = 1000
 MIN_BATCH = 25
-FIRST_BATCH = 250
+FIRST_BATCH = 50
 TARGET_SECONDS = 1.0
 """The answer time a push aims at; the batch shrinks above it and grows well below it."""
 
@@ -323,6 +323,14 @@ class SyncClient:
     def balance(self, customer_uuid: str) -> NetworkBalance:
         data = self._call("GET", f"/v1/customers/{quote(customer_uuid, safe='')}/balance")
         return NetworkBalance(int(data["total"]), int(data.get("applied_seq", 0)))
+
+    def ledger_head(self) -> tuple[int, str]:
+        """(entry count, last hash) of this terminal's chain as the endpoint holds it."""
+        data = self._call("GET", "/v1/ledger/head")
+        try:
+            return int(data["seq"]), str(data["hash"])
+        except (KeyError, TypeError, ValueError) as error:
+            raise Offline(f"ledger head: {error!r}") from error
 
     def conflicts(self, status: str = "open") -> list[dict[str, Any]]:
         data = self._call("GET", "/v1/conflicts", params={"status": status})
