@@ -21,8 +21,9 @@ from posapp.services.sales.printing import PrintService
 from posapp.ui.context import UiContext
 from posapp.ui.sale.receipt_view import READABLE_SCALE
 from posapp.ui.sale.screen import SaleScreen
-from tests.support import MovableClock, Shop, open_shop
+from tests.support import CASHIER_PIN, MovableClock, Shop, open_shop
 from tests.ui.sale_support import Counter, counter_factory, scan, settle
+from tests.ui.test_shell import make_shell, sign_in
 
 MakeShop = Callable[..., Shop]
 
@@ -147,3 +148,22 @@ def test_total_change_and_balance_are_big_light_on_dark_or_dark_on_light(
     assert screen.change_label.isVisible() and screen.change_label.text() == "Troco: R$ 20,00"
     assert screen.change_label.fontInfo().pixelSize() >= 34
     settle(screen, qtbot)
+
+
+def test_signing_in_without_an_open_shift_says_so_before_any_scan(
+    tmp_path: Path, clock: MovableClock, qtbot: QtBot
+) -> None:
+    shop = open_shop(tmp_path / "closed.sqlite", "salon", clock, opening_float=None)
+    shell = make_shell(shop, qtbot)
+    try:
+        sign_in(shell, qtbot, "Carlos", CASHIER_PIN)
+        screen = shell.screens["sale"]
+        assert isinstance(screen, SaleScreen)
+        qtbot.waitUntil(screen.shift_warning.isVisible, timeout=5_000)
+        assert screen.model.rowCount() == 0
+    finally:
+        qtbot.waitUntil(
+            lambda: all(getattr(s, "idle", lambda: True)() for s in shell.screens.values())
+        )
+        shell.context.printing.close()
+        shop.station.close()
