@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from hardware.emulator.virtual import stop_virtual_printers
@@ -27,6 +28,13 @@ def _printers() -> Iterator[None]:
     stop_virtual_printers()
 
 
+def window(qtbot: QtBot) -> QWidget:
+    """The keeper's parent, as the main window is in the app (Qt deletes it with it)."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    return parent
+
+
 def test_a_late_pix_is_found_by_itself_and_said_on_the_status_bar(
     make_shop: MakeShop,
     qtbot: QtBot,
@@ -41,7 +49,8 @@ def test_a_late_pix_is_found_by_itself_and_said_on_the_status_bar(
     context = make_context(shop)
     said: list[str] = []
     context.events.status.connect(said.append)
-    keeper = PixKeeper(context)
+    parent = window(qtbot)
+    keeper = PixKeeper(context, parent)
     with qtbot.waitSignal(keeper.ran, timeout=10_000) as ran:
         keeper.start()
     keeper.stop()
@@ -60,7 +69,8 @@ def test_without_a_psp_the_keeper_asks_nothing(make_shop: MakeShop, qtbot: QtBot
     shop = make_shop()
     configure_pix(shop)  # static Pix only
     context = make_context(shop)
-    keeper = PixKeeper(context)
+    parent = window(qtbot)
+    keeper = PixKeeper(context, parent)
     with qtbot.waitSignal(keeper.ran, timeout=10_000) as ran:
         keeper.check()
     assert ran.args[0] is None
