@@ -35,6 +35,7 @@ from cloud.auth import Bearer, chain_of, terminal_of
 from cloud.db import make_engine, make_sessions, unit_of_work
 from cloud.errors import ApiError, invalid_request
 from cloud.keys import signature_matches
+from cloud.ledger_head import ledger_head
 from cloud.limits import BodyLimit, BodyLimits
 from cloud.models import Chain, Terminal
 from cloud.schemas import (
@@ -56,6 +57,7 @@ from cloud.schemas import (
     HelloOut,
     HoldIn,
     HoldOut,
+    LedgerHeadOut,
     MovedOut,
     OrderIn,
     OrderOut,
@@ -292,6 +294,13 @@ def _routes(app: FastAPI, sessions: sessionmaker[Session], rate: RateLimit) -> N
                 session, terminal.chain_id, customer_uuid
             )
         return BalanceOut(total=total, spendable=spendable, applied_seq=applied_seq)
+
+    @app.get("/v1/ledger/head", response_model=LedgerHeadOut)
+    def chain_head(token: Bearer) -> LedgerHeadOut:
+        with unit_of_work(sessions) as session:
+            terminal = _said_hello(session, token)
+            seq, head = ledger_head(session, terminal.chain_id, terminal.terminal_uuid)
+        return LedgerHeadOut(seq=seq, hash=head)
 
     @app.get("/v1/conflicts", response_model=ConflictList)
     def list_conflicts(

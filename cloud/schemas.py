@@ -193,6 +193,13 @@ class HoldOut(BaseModel):
     available: int
 
 
+class LedgerHeadOut(BaseModel):
+    seq: int
+    """The terminal's entries the endpoint holds (its chain's length)."""
+    hash: str
+    """The last one's hash (64 zeros before the first)."""
+
+
 class BalanceOut(BaseModel):
     total: int
     """The chain-wide sum of the customer's entries."""
