@@ -54,10 +54,12 @@ def tamper(path: Path, edit: Callable[[Session], None]) -> None:
         session.execute(text("DROP TRIGGER IF EXISTS ledger_entry_no_delete"))
         edit(session)
         session.flush()
-        previous = GENESIS_HASH
-        for entry in session.scalars(select(LedgerEntry).order_by(LedgerEntry.seq)):
-            entry.prev_hash = previous
-            entry.hash = previous = chain_hash(previous, entry_record(entry))
+        for terminal in session.scalars(select(LedgerEntry.terminal_uuid).distinct()).all():
+            previous = GENESIS_HASH
+            chain = select(LedgerEntry).where(LedgerEntry.terminal_uuid == terminal)
+            for entry in session.scalars(chain.order_by(LedgerEntry.seq)):
+                entry.prev_hash = previous
+                entry.hash = previous = chain_hash(previous, entry_record(entry))
         sums = session.execute(
             select(LedgerEntry.customer_id, func.sum(LedgerEntry.amount)).group_by(
                 LedgerEntry.customer_id
@@ -85,8 +87,14 @@ def move_first_earning(session: Session) -> None:
 
 
 def drop_last_entries(session: Session) -> None:
-    """The last two entries go, and their sales are made to say they earned nothing."""
-    last = session.scalars(select(LedgerEntry).order_by(LedgerEntry.seq.desc()).limit(2))
+    """This counter's last two entries go, and their sales are made to say they earned
+    nothing (the counter's own entries are those with a MAC)."""
+    last = session.scalars(
+        select(LedgerEntry)
+        .where(LedgerEntry.mac.is_not(None))
+        .order_by(LedgerEntry.seq.desc())
+        .limit(2)
+    )
     for entry in list(last):
         sale = session.get(Sale, entry.sale_id)
         assert sale is not None
