@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.core.errors import PosError
 from posapp.services.cash.shifts import ShiftView, current_shift
 from posapp.services.common.auth import StaffRef
 from posapp.services.common.changes import Change
@@ -391,15 +392,29 @@ class Shell(QMainWindow):
         self.show_screen(SALE)
         self.tell_left_open()
 
-    def leave_sale(self) -> int | None:
+    def leave_sale(self) -> bool:
         """Before anyone leaves the counter: park the cart in progress and clear the sale
-        screen (posapp.ui.sale.leaving); the parked cart's id, if there was one."""
+        screen (posapp.ui.sale.leaving). False when the cart could not be kept: then nobody
+        leaves, and the screen says what to do."""
         screen = self.screens.get(SALE)
         if screen is None or not hasattr(screen, "model"):
-            return None
+            return True
         from posapp.ui.sale.leaving import park_left_open
 
-        return park_left_open(cast("SaleScreen", screen))
+        try:
+            park_left_open(cast("SaleScreen", screen))
+        except Exception as error:  # the database refused: keep the window and the cart
+            cause = error.message(self.context.locale) if isinstance(error, PosError) else error
+            text = self.tr(
+                "Não foi possível guardar a venda em andamento (%1). Estacione (F5) ou "
+                "cancele (F8) a venda antes de sair."
+            ).replace("%1", str(cause))
+            say = getattr(screen, "say", None)
+            if callable(say):
+                say(text)
+            self.statusBar().showMessage(text, 15_000)
+            return False
+        return True
 
     def tell_left_open(self) -> None:
         """After a sign-in: say which carts were parked when the counter was last left."""
@@ -422,14 +437,14 @@ class Shell(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing the window never loses a cart: it is parked, and said at the next sign-in."""
-        if self.context.staff is not None:
-            self.leave_sale()
+        if self.context.staff is not None and not self.leave_sale():
+            event.ignore()
+            return
         super().closeEvent(event)
 
     def sign_out(self) -> None:
-        if self.context.staff is None:
+        if self.context.staff is None or not self.leave_sale():
             return
-        self.leave_sale()
         self.context.staff = None
         self.context.events.staff_changed.emit()
         self.nav.setVisible(False)

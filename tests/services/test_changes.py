@@ -70,3 +70,24 @@ def test_the_program_the_store_and_an_import_announce_theirs(make_shop: MakeShop
         frozenset({Change.STORE}),
         frozenset({Change.CATALOG}),
     ]
+
+
+def test_a_failing_listener_neither_fails_the_call_nor_silences_the_others(
+    make_shop: MakeShop,
+) -> None:
+    shop = make_shop("salon")
+
+    def broken(_changes: frozenset[Change]) -> None:
+        raise ValueError("a screen's bug")
+
+    shop.station.changes.listen(broken)
+    said = heard(shop)
+    bia = add_member(
+        shop.station,
+        "Bia",
+        Role.PROFESSIONAL,
+        "4321",
+        staff_id=shop.manager_id,
+        manager_pin=MANAGER_PIN,
+    )
+    assert bia.name == "Bia" and said == [frozenset({Change.STAFF})]

@@ -89,3 +89,27 @@ def test_closing_the_window_with_a_cart_parks_it_for_the_next_start(
     qtbot.waitUntil(lambda: "guardada ao sair" in again.left_open_text, timeout=5_000)
     assert "guardada ao sair" in sale_screen(again).message.text()
     again.context.printing.close()
+
+
+def test_a_cart_the_database_cannot_keep_holds_the_window_open_and_says_so(
+    shop: Shop, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    shell = make_shell(shop, qtbot)
+    sign_in(shell, qtbot, "Carlos", CASHIER_PIN)
+    screen = cart_with_maria(shell, shop, qtbot)
+
+    def locked(*_args: object, **_kwargs: object) -> int:
+        raise OperationalError("INSERT INTO parked_sale", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(parking, "park", locked)  # the disk or a lock refuses the write
+    assert not shell.close()
+    assert shell.isVisible() and screen.model.rowCount() == 1
+    assert "Não foi possível guardar a venda em andamento" in screen.message.text()
+    shell.sign_out()
+    assert shell.context.staff is not None  # nobody leaves while the cart has nowhere to go
+    monkeypatch.undo()
+    assert shell.close()
+    assert [c.customer_name for c in parking.left_open(shop.station)] == ["Maria Souza"]
+    shell.context.printing.close()

@@ -11,6 +11,7 @@ the screen that asked.
 from __future__ import annotations
 
 import functools
+import logging
 import threading
 from collections.abc import Callable
 from enum import StrEnum
@@ -35,6 +36,7 @@ class Change(StrEnum):
 
 
 Listener = Callable[[frozenset[Change]], None]
+log = logging.getLogger(__name__)
 
 
 class ChangeHub:
@@ -64,7 +66,10 @@ class ChangeHub:
         with self._lock:
             listeners = list(self._listeners)
         for listener in listeners:
-            listener(kinds)
+            try:
+                listener(kinds)
+            except Exception:  # the write is committed: a screen's trouble must not undo it
+                log.exception("a listener of %s failed", sorted(kinds))
 
 
 class Announcing(Protocol):
