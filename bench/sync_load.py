@@ -11,7 +11,7 @@ pushes: `customer.upsert` of the customers it serves (50 shared by the chain, so
 chain-wide balances and the chain's lock are contended), hash-chained `ledger.entry`
 earns (80 %) and `sale.completed` events, in batches of `--batch` events, or with
 `--batch 0` (the default) sized as the counter sizes them (`BatchSizer` of
-posapp.services.sync.client: 250 first, halved after an answer slower than 1 s, doubled
+posapp.services.sync.client: 50 first, halved after an answer slower than 1 s, doubled
 after a full one under 0.25 s); the last batch of each counter is pushed a second time,
 as after a lost answer.
 

@@ -102,9 +102,9 @@ def test_the_batch_follows_the_answer_time_and_the_read_timeout_grows_with_it() 
     assert push_timeout(1000) == pytest.approx(15.0)
     assert push_timeout(0) == pytest.approx(5.0)
     sizer = BatchSizer()
-    assert sizer.size == 250
-    sizer.answered(250, 0.1)  # fast and full: doubles
-    sizer.answered(500, 0.1)
+    assert sizer.size == 50  # small first: 20 counters back online at once stay fast
+    for size in (50, 100, 200, 400, 800):
+        sizer.answered(size, 0.1)  # fast and full: doubles
     assert sizer.size == 1000
     sizer.answered(1000, 3.0)  # slow: halves
     assert sizer.size == 500
@@ -162,6 +162,8 @@ def test_a_slow_endpoint_gets_smaller_batches_each_waited_for_long_enough(
     try:
         # a base read timeout of 1 s: a fixed one would give up on every push
         slow = counter.client(url=proxy.url, read_timeout=1.0)
+        slow.batches.size = 250  # as after fast answers
+
         summary = push(counter.station, slow)
     finally:
         proxy.stop()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -192,3 +193,23 @@ def customer_uuid(shop: Shop, customer_id: int) -> str:
         customer = session.get(Customer, customer_id)
         assert customer is not None
         return customer.uuid
+
+
+def test_saving_the_form_keeps_the_pinned_certificate_set_from_the_command_line(
+    make_shop: MakeShop, screens: Callable[..., SettingsScreen], qtbot: QtBot, tmp_path: Path
+) -> None:
+    from posapp.services.sync.config import SyncConfig, save_sync_config
+    from tests.support import MANAGER_PIN
+    from tests.sync.test_sync_hardening import _self_signed
+
+    shop = make_shop("pharmacy")
+    cert, _ = _self_signed(tmp_path)
+    pinned = SyncConfig("https://127.0.0.1:1", "segredo", True, ca_file=str(cert))
+    save_sync_config(shop.station, pinned, staff_id=None, manager_pin=MANAGER_PIN)
+    screen = screens(shop)
+    screen.ask_pin = Pins()
+    screen.sync_tab.large_spend.setText("70,00")
+    qtbot.mouseClick(screen.sync_tab.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(screen.idle, timeout=15_000)
+    saved = load_sync_config(shop.station)
+    assert (saved.large_spend_centavos, saved.ca_file) == (7_000, str(cert))

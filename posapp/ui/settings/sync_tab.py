@@ -169,6 +169,7 @@ class SyncTab(QWidget):
             token=self.token.text().strip() or self.config.token,
             enabled=self.enabled.isChecked(),
             large_spend_centavos=large,
+            ca_file=self.config.ca_file,  # set with `posapp sync --ca-file`; kept here
         )
 
     def save(self) -> None:
