@@ -1002,6 +1002,13 @@ EN: dict[str, str] = {
     ),
     "alterar o idioma": "change the language",
     "nº %1 (%2, %3 itens)": "no. %1 (%2, %3 items)",
+    (
+        "Não foi possível guardar a venda em andamento (%1). Estacione (F5) ou "
+        "cancele (F8) a venda antes de sair."
+    ): (
+        "The sale in progress could not be kept (%1). Park (F5) or cancel (F8) the sale "
+        "before leaving."
+    ),
     # Issue 15, the counter flow: cashback by choice, quick cash, CPF in the code field
     "Abra o turno antes de vender: Caixa (Ctrl+4) › Abrir turno.": (
         "Open the shift before selling: Cash (Ctrl+4) › Open shift."
@@ -1057,6 +1064,13 @@ def main() -> int:
             translation.text = None
             for form in NUMERUS[source]:
                 ET.SubElement(translation, "numerusform").text = form
+        elif message.get("numerus") == "yes" and source in EN:
+            # a "%n" text given one English form: the same words for one and for many
+            for child in list(translation):
+                translation.remove(child)
+            translation.text = None
+            for _form in range(2):
+                ET.SubElement(translation, "numerusform").text = EN[source]
         elif source in EN:
             translation.text = EN[source]
         else:

@@ -637,62 +637,62 @@
   <context>
     <name>CartModel</name>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="104" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="105" />
       <source>Descrição</source>
       <translation>Description</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="105" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="106" />
       <source>Qtd</source>
       <translation>Qty</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="106" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="107" />
       <source>Preço unit.</source>
       <translation>Unit price</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="107" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="108" />
       <source>Desconto</source>
       <translation>Discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="108" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="109" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="109" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="110" />
       <source>Profissional</source>
       <translation>Professional</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="140" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="143" />
       <source>Escolha quem fez o serviço</source>
       <translation>Choose who performed the service</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="166" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="169" />
       <source>(escolher)</source>
       <translation>(choose)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="224" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="227" />
       <source>Quantidade inválida: %1. Use um número inteiro maior que zero.</source>
       <translation>Invalid quantity: %1. Use a whole number greater than zero.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="227" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="230" />
       <source>Desconto inválido: %1.</source>
       <translation>Invalid discount: %1.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="229" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="232" />
       <source>Preço inválido: %1.</source>
       <translation>Invalid price: %1.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="230" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="233" />
       <source>Valor inválido: %1.</source>
       <translation>Invalid amount: %1.</translation>
     </message>
@@ -730,7 +730,7 @@
     </message>
     <message>
       <location filename="../../posapp/ui/cash/screen.py" line="224" />
-      <location filename="../../posapp/ui/cash/screen.py" line="427" />
+      <location filename="../../posapp/ui/cash/screen.py" line="433" />
       <source>Relatório X</source>
       <translation>X report</translation>
     </message>
@@ -812,49 +812,248 @@
       <translation>Shift closed. Expected %1, counted %2, difference %3.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="427" />
+      <location filename="../../posapp/ui/cash/screen.py" line="433" />
       <source>Minha produção</source>
       <translation>My production</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="462" />
+      <location filename="../../posapp/ui/cash/screen.py" line="468" />
       <source>redução Z</source>
       <translation>Z report</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="543" />
+      <location filename="../../posapp/ui/cash/screen.py" line="558" />
       <source>Relatório impresso na impressora virtual: veja na janela Impressões.</source>
       <translation>Report printed on the virtual printer: see the Printouts window.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="545" />
+      <location filename="../../posapp/ui/cash/screen.py" line="560" />
       <source>Relatório impresso.</source>
       <translation>Report printed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="547" />
+      <location filename="../../posapp/ui/cash/screen.py" line="562" />
       <source>Não foi possível imprimir: %1</source>
       <translation>Could not print: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="553" />
+      <location filename="../../posapp/ui/cash/screen.py" line="568" />
       <source>Salvar relatório em PDF</source>
       <translation>Save the report as PDF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="556" />
+      <location filename="../../posapp/ui/cash/screen.py" line="571" />
       <source>PDF salvo em %1</source>
       <translation>PDF saved to %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="559" />
+      <location filename="../../posapp/ui/cash/screen.py" line="574" />
       <source>Salvar relatório em CSV</source>
       <translation>Save the report as CSV</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="565" />
+      <location filename="../../posapp/ui/cash/screen.py" line="580" />
       <source>CSV salvo em %1</source>
       <translation>CSV saved to %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>CatalogModel</name>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="51" />
+      <source>Nome</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="52" />
+      <source>Tipo</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="53" />
+      <source>Preço</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="54" />
+      <source>Código</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="55" />
+      <source>Categoria</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="56" />
+      <source>Favorito</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="62" />
+      <source>%1 (inativo)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="64" />
+      <source>Serviço</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="64" />
+      <source>Produto</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>CatalogTab</name>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="87" />
+      <source>Buscar por nome, código de barras ou SKU</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="89" />
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="171" />
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="227" />
+      <source>Novo item</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="99" />
+      <source>Produto</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="100" />
+      <source>Serviço</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="107" />
+      <source>EAN-13, EAN-8 ou GTIN-14</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="116" />
+      <source>Ativo (aparece na venda)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="118" />
+      <source>Favorito (botão na tela de venda)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="136" />
+      <source>Salvar item</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="143" />
+      <source>Tipo</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="144" />
+      <source>Nome</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="145" />
+      <source>Preço (R$)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="146" />
+      <source>Código de barras</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="147" />
+      <source>SKU</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="148" />
+      <source>Categoria</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="149" />
+      <source>Duração (serviço)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="152" />
+      <source>Quem faz (serviço)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="154" />
+      <source>NCM</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="155" />
+      <source>CEST</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="156" />
+      <source>CFOP</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="157" />
+      <source>CSOSN (Simples)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="158" />
+      <source>CST</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="159" />
+      <source>Origem</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="160" />
+      <source>Unidade</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="164" />
+      <source>Dados fiscais (NFC-e, produtos)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="235" />
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="328" />
+      <source>Editando: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="280" />
+      <source>Preço inválido: “%1”. Digite o valor, por exemplo 12,90.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="318" />
+      <source>editar catálogo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="323" />
+      <source>Catálogo não alterado (sem PIN do gerente).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/catalog_tab.py" line="329" />
+      <source>Item salvo: %1</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -939,252 +1138,252 @@
   <context>
     <name>CustomersScreen</name>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="101" />
+      <location filename="../../posapp/ui/customers/screen.py" line="102" />
       <source>Clientes</source>
       <translation>Customers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="103" />
+      <location filename="../../posapp/ui/customers/screen.py" line="104" />
       <source>Buscar por nome, CPF ou celular</source>
       <translation>Search by name, CPF or mobile number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="168" />
+      <location filename="../../posapp/ui/customers/screen.py" line="169" />
       <source>Escolha um cliente na lista</source>
       <translation>Choose a customer from the list</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="160" />
-      <location filename="../../posapp/ui/customers/screen.py" line="170" />
+      <location filename="../../posapp/ui/customers/screen.py" line="161" />
+      <location filename="../../posapp/ui/customers/screen.py" line="171" />
       <source>Programa: %1</source>
       <translation>Program: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="194" />
+      <location filename="../../posapp/ui/customers/screen.py" line="196" />
       <source>CPF</source>
       <translation>CPF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="195" />
+      <location filename="../../posapp/ui/customers/screen.py" line="197" />
       <source>Celular</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="196" />
+      <location filename="../../posapp/ui/customers/screen.py" line="198" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="197" />
+      <location filename="../../posapp/ui/customers/screen.py" line="199" />
       <source>Aniversário</source>
       <translation>Birthday</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="198" />
+      <location filename="../../posapp/ui/customers/screen.py" line="200" />
       <source>Ofertas e lembretes</source>
       <translation>Offers and reminders</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="199" />
+      <location filename="../../posapp/ui/customers/screen.py" line="201" />
       <source>Indicado por</source>
       <translation>Referred by</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="215" />
+      <location filename="../../posapp/ui/customers/screen.py" line="217" />
       <source>Saldo disponível</source>
       <translation>Available balance</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="216" />
+      <location filename="../../posapp/ui/customers/screen.py" line="218" />
       <source>A liberar</source>
       <translation>Pending</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="217" />
+      <location filename="../../posapp/ui/customers/screen.py" line="219" />
       <source>Vence em 30 dias</source>
       <translation>Expires in 30 days</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="227" />
+      <location filename="../../posapp/ui/customers/screen.py" line="229" />
       <source>Editar dados</source>
       <translation>Edit details</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="228" />
+      <location filename="../../posapp/ui/customers/screen.py" line="230" />
       <source>Imprimir saldo</source>
       <translation>Print balance</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="229" />
+      <location filename="../../posapp/ui/customers/screen.py" line="231" />
       <source>Ajustar saldo</source>
       <translation>Adjust balance</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="230" />
-      <location filename="../../posapp/ui/customers/screen.py" line="237" />
+      <location filename="../../posapp/ui/customers/screen.py" line="232" />
+      <location filename="../../posapp/ui/customers/screen.py" line="239" />
       <source>Só com a senha de um gerente</source>
       <translation>Needs a manager's PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="234" />
+      <location filename="../../posapp/ui/customers/screen.py" line="236" />
       <source>Exportar dados (LGPD)</source>
       <translation>Export data (LGPD)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="235" />
+      <location filename="../../posapp/ui/customers/screen.py" line="237" />
       <source>Anonimizar (LGPD)</source>
       <translation>Anonymize (LGPD)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="257" />
+      <location filename="../../posapp/ui/customers/screen.py" line="259" />
       <source>Histórico</source>
       <translation>History</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="258" />
+      <location filename="../../posapp/ui/customers/screen.py" line="260" />
       <source>Vales</source>
       <translation>Vouchers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="259" />
+      <location filename="../../posapp/ui/customers/screen.py" line="261" />
       <source>Indicações</source>
       <translation>Referrals</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="292" />
+      <location filename="../../posapp/ui/customers/screen.py" line="294" />
       <source>Nenhum cliente encontrado</source>
       <translation>No customer found</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="294" />
+      <location filename="../../posapp/ui/customers/screen.py" line="296" />
       <source>1 cliente encontrado</source>
       <translation>1 customer found</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="298" />
+      <location filename="../../posapp/ui/customers/screen.py" line="300" />
       <source>%1 clientes encontrados</source>
       <translation>%1 customers found</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="321" />
+      <location filename="../../posapp/ui/customers/screen.py" line="323" />
       <source>Código de indicação: %1 · cliente desde %2</source>
       <translation>Referral code: %1 · customer since %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="330" />
+      <location filename="../../posapp/ui/customers/screen.py" line="332" />
       <source>sim, desde %1</source>
       <translation>yes, since %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="334" />
+      <location filename="../../posapp/ui/customers/screen.py" line="336" />
       <source>não</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="342" />
+      <location filename="../../posapp/ui/customers/screen.py" line="344" />
       <source>%1 pontos (%2)</source>
       <translation>%1 points (%2)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="354" />
+      <location filename="../../posapp/ui/customers/screen.py" line="356" />
       <source>Vales (%1)</source>
       <translation>Vouchers (%1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="357" />
+      <location filename="../../posapp/ui/customers/screen.py" line="359" />
       <source>Indicações (%1)</source>
       <translation>Referrals (%1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="376" />
+      <location filename="../../posapp/ui/customers/screen.py" line="378" />
       <source>Dados do cliente salvos</source>
       <translation>Customer details saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="382" />
-      <location filename="../../posapp/ui/customers/screen.py" line="456" />
+      <location filename="../../posapp/ui/customers/screen.py" line="384" />
+      <location filename="../../posapp/ui/customers/screen.py" line="458" />
       <source>Entre com seu PIN primeiro.</source>
       <translation>Sign in with your PIN first.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="412" />
+      <location filename="../../posapp/ui/customers/screen.py" line="414" />
       <source>Imprimindo o saldo…</source>
       <translation>Printing the balance…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="421" />
+      <location filename="../../posapp/ui/customers/screen.py" line="423" />
       <source>Saldo impresso</source>
       <translation>Balance printed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="426" />
-      <location filename="../../posapp/ui/customers/screen.py" line="434" />
+      <location filename="../../posapp/ui/customers/screen.py" line="428" />
+      <location filename="../../posapp/ui/customers/screen.py" line="436" />
       <source>Não imprimiu: %1 (o saldo ficou na fila)</source>
       <translation>Not printed: %1 (the slip is waiting in the queue)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="458" />
+      <location filename="../../posapp/ui/customers/screen.py" line="460" />
       <source>ajustar o saldo de %1</source>
       <translation>adjust the balance of %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="460" />
+      <location filename="../../posapp/ui/customers/screen.py" line="462" />
       <source>Ajuste cancelado</source>
       <translation>Adjustment cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="475" />
+      <location filename="../../posapp/ui/customers/screen.py" line="477" />
       <source>Saldo ajustado</source>
       <translation>Balance adjusted</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="487" />
+      <location filename="../../posapp/ui/customers/screen.py" line="489" />
       <source>Cupom da venda #%1</source>
       <translation>Receipt of sale #%1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="490" />
+      <location filename="../../posapp/ui/customers/screen.py" line="492" />
       <source>Abrindo o cupom…</source>
       <translation>Opening the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="511" />
+      <location filename="../../posapp/ui/customers/screen.py" line="513" />
       <source>Anonimizar</source>
       <translation>Anonymize</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="512" />
+      <location filename="../../posapp/ui/customers/screen.py" line="514" />
       <source>Cancelar</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="523" />
+      <location filename="../../posapp/ui/customers/screen.py" line="525" />
       <source>Exportar dados do cliente (LGPD)</source>
       <translation>Export the customer's data (LGPD)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="525" />
-      <location filename="../../posapp/ui/customers/screen.py" line="532" />
+      <location filename="../../posapp/ui/customers/screen.py" line="527" />
+      <location filename="../../posapp/ui/customers/screen.py" line="534" />
       <source>Exportação cancelada</source>
       <translation>Export cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="529" />
+      <location filename="../../posapp/ui/customers/screen.py" line="531" />
       <source>exportar os dados de %1</source>
       <translation>export the data of %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="536" />
+      <location filename="../../posapp/ui/customers/screen.py" line="538" />
       <source>Exportando os dados…</source>
       <translation>Exporting the data…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="546" />
+      <location filename="../../posapp/ui/customers/screen.py" line="548" />
       <source>Dados do cliente gravados em %1</source>
       <translation>Customer data saved to %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="556" />
+      <location filename="../../posapp/ui/customers/screen.py" line="558" />
       <source>Anonimizar %1?
 
 Serão apagados o nome, o CPF, o celular, o e-mail e o aniversário, e o consentimento de ofertas será retirado. O extrato, as vendas e os vales continuam, sem o nome. Não dá para desfazer.
@@ -1197,28 +1396,28 @@ The name, CPF, mobile, e-mail and birthday will be erased and the marketing cons
 Backups already taken keep the old data until they age out (%2 days).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="564" />
+      <location filename="../../posapp/ui/customers/screen.py" line="566" />
       <source>Anonimizar cliente (LGPD)</source>
       <translation>Anonymize customer (LGPD)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="565" />
-      <location filename="../../posapp/ui/customers/screen.py" line="569" />
+      <location filename="../../posapp/ui/customers/screen.py" line="567" />
+      <location filename="../../posapp/ui/customers/screen.py" line="571" />
       <source>Anonimização cancelada</source>
       <translation>Anonymization cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="567" />
+      <location filename="../../posapp/ui/customers/screen.py" line="569" />
       <source>anonimizar %1</source>
       <translation>anonymize %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="573" />
+      <location filename="../../posapp/ui/customers/screen.py" line="575" />
       <source>Anonimizando…</source>
       <translation>Anonymizing…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="587" />
+      <location filename="../../posapp/ui/customers/screen.py" line="589" />
       <source>Cliente anonimizado. Apagados: %1.</source>
       <translation>Customer anonymized. Erased: %1.</translation>
     </message>
@@ -1430,14 +1629,14 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/fiscal_keeper.py" line="57" />
       <source>NFC-e: SEFAZ sem resposta; notas em contingência aguardam envio</source>
-      <translation type="unfinished" />
+      <translation>NFC-e: no answer from SEFAZ; contingency notes wait to be sent</translation>
     </message>
     <message numerus="yes">
       <location filename="../../posapp/ui/fiscal_keeper.py" line="62" />
       <source>NFC-e: %n nota(s) em contingência autorizada(s)</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
+      <translation>
+        <numerusform>NFC-e: %n contingency note(s) authorised</numerusform>
+        <numerusform>NFC-e: %n contingency note(s) authorised</numerusform>
       </translation>
     </message>
   </context>
@@ -1446,57 +1645,57 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="121" />
       <source>Emitir NFC-e nas vendas de produtos</source>
-      <translation type="unfinished" />
+      <translation>Issue an NFC-e for product sales</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="127" />
       <source>1 Simples Nacional</source>
-      <translation type="unfinished" />
+      <translation>1 Simples Nacional</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="128" />
       <source>2 Simples Nacional, excesso de sublimite</source>
-      <translation type="unfinished" />
+      <translation>2 Simples Nacional, above the sub-limit</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="129" />
       <source>3 Regime normal</source>
-      <translation type="unfinished" />
+      <translation>3 Normal regime</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="130" />
       <source>4 MEI</source>
-      <translation type="unfinished" />
+      <translation>4 MEI</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="134" />
       <source>Homologação (testes, sem valor fiscal)</source>
-      <translation type="unfinished" />
+      <translation>Homologação (tests, no fiscal value)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="135" />
       <source>Produção</source>
-      <translation type="unfinished" />
+      <translation>Production</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="139" />
       <source>Cashback e vales como pagamento (tPag 19)</source>
-      <translation type="unfinished" />
+      <translation>Cashback and vouchers as a payment (tPag 19)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="140" />
       <source>Cashback e vales como desconto</source>
-      <translation type="unfinished" />
+      <translation>Cashback and vouchers as a discount</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="146" />
       <source>Depois do prazo: cancelar a venda; o contador emite a nota de devolução</source>
-      <translation type="unfinished" />
+      <translation>After the limit: void the sale; the accountant issues the return note</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="149" />
       <source>Depois do prazo: não cancelar a venda</source>
-      <translation type="unfinished" />
+      <translation>After the limit: do not void the sale</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="152" />
@@ -1511,52 +1710,52 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="157" />
       <source>arquivo .pfx do certificado A1</source>
-      <translation type="unfinished" />
+      <translation>the A1 certificate's .pfx file</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="158" />
       <source>Escolher…</source>
-      <translation type="unfinished" />
+      <translation>Choose…</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="162" />
       <source>Carregar certificado</source>
-      <translation type="unfinished" />
+      <translation>Load certificate</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="169" />
       <source>Iniciar a série neste número</source>
-      <translation type="unfinished" />
+      <translation>Start the series at this number</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="176" />
       <source>Enviar pendentes agora</source>
-      <translation type="unfinished" />
+      <translation>Send pending notes now</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="178" />
       <source>Reenviar corrigida</source>
-      <translation type="unfinished" />
+      <translation>Resend corrected</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="180" />
       <source>Inutilizar número</source>
-      <translation type="unfinished" />
+      <translation>Void the number</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="188" />
       <source>Código do CSC</source>
-      <translation type="unfinished" />
+      <translation>CSC token</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="189" />
       <source>Regime (CRT)</source>
-      <translation type="unfinished" />
+      <translation>Tax regime (CRT)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="190" />
       <source>Ambiente</source>
-      <translation type="unfinished" />
+      <translation>Environment</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="191" />
@@ -1566,12 +1765,12 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="192" />
       <source>Cashback na nota</source>
-      <translation type="unfinished" />
+      <translation>Cashback on the note</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="193" />
       <source>Prazo de cancelamento</source>
-      <translation type="unfinished" />
+      <translation>Cancellation limit</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="194" />
@@ -1582,37 +1781,37 @@ Scanner: %4</translation>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="198" />
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="321" />
       <source>Certificado A1</source>
-      <translation type="unfinished" />
+      <translation>A1 certificate</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="199" />
       <source>Senha do certificado</source>
-      <translation type="unfinished" />
+      <translation>Certificate password</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="203" />
       <source>Próximo número</source>
-      <translation type="unfinished" />
+      <translation>Next number</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="217" />
       <source>Notas pendentes e rejeitadas</source>
-      <translation type="unfinished" />
+      <translation>Pending and rejected notes</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="256" />
       <source>Nenhum certificado A1 carregado.</source>
-      <translation type="unfinished" />
+      <translation>No A1 certificate loaded.</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="265" />
       <source>%1 nota(s) aguardando; %2 fora do prazo.</source>
-      <translation type="unfinished" />
+      <translation>%1 note(s) waiting; %2 overdue.</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="308" />
       <source>alterar a configuração fiscal</source>
-      <translation type="unfinished" />
+      <translation>change the fiscal settings</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="311" />
@@ -1624,97 +1823,97 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="316" />
       <source>Configuração fiscal salva</source>
-      <translation type="unfinished" />
+      <translation>Fiscal settings saved</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="321" />
       <source>Certificado (*.pfx *.p12)</source>
-      <translation type="unfinished" />
+      <translation>Certificate (*.pfx *.p12)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="331" />
       <source>Arquivo não encontrado: %1</source>
-      <translation type="unfinished" />
+      <translation>File not found: %1</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="337" />
       <source>trocar o certificado A1</source>
-      <translation type="unfinished" />
+      <translation>replace the A1 certificate</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="352" />
       <source>alterar a numeração da NFC-e</source>
-      <translation type="unfinished" />
+      <translation>change the NFC-e numbering</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="354" />
       <source>Numeração definida</source>
-      <translation type="unfinished" />
+      <translation>Numbering set</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="360" />
       <source>Enviando…</source>
-      <translation type="unfinished" />
+      <translation>Sending…</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="365" />
       <source>A NFC-e está desligada</source>
-      <translation type="unfinished" />
+      <translation>NFC-e is off</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="367" />
       <source>A SEFAZ não respondeu; tente mais tarde</source>
-      <translation type="unfinished" />
+      <translation>SEFAZ did not answer; try again later</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="369" />
       <source>Autorizadas: %1</source>
-      <translation type="unfinished" />
+      <translation>Authorised: %1</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="379" />
       <source>reenviar a NFC-e corrigida</source>
-      <translation type="unfinished" />
+      <translation>resend the corrected NFC-e</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="382" />
       <source>Reenvio cancelado</source>
-      <translation type="unfinished" />
+      <translation>Resend cancelled</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="388" />
       <source>Rejeitada de novo: %1</source>
-      <translation type="unfinished" />
+      <translation>Rejected again: %1</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="393" />
       <source>NFC-e %1: %2</source>
-      <translation type="unfinished" />
+      <translation>NFC-e %1: %2</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="397" />
       <source>autorizada</source>
-      <translation type="unfinished" />
+      <translation>authorised</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="409" />
       <source>inutilizar o número da NFC-e</source>
-      <translation type="unfinished" />
+      <translation>void the NFC-e number</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="412" />
       <source>Inutilização cancelada</source>
-      <translation type="unfinished" />
+      <translation>Voiding cancelled</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="417" />
       <source>Número inutilizado; a venda recebe uma nova NFC-e</source>
-      <translation type="unfinished" />
+      <translation>Number voided; the sale gets a new NFC-e</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="419" />
       <source>A SEFAZ não inutilizou o número; tente mais tarde</source>
-      <translation type="unfinished" />
+      <translation>SEFAZ did not void the number; try again later</translation>
     </message>
   </context>
   <context>
@@ -1869,32 +2068,32 @@ Scanner: %4</translation>
   <context>
     <name>LanguageBox</name>
     <message>
-      <location filename="../../posapp/ui/settings/language_box.py" line="18" />
+      <location filename="../../posapp/ui/settings/language_box.py" line="17" />
       <source>Idioma</source>
       <translation>Language</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/language_box.py" line="26" />
+      <location filename="../../posapp/ui/settings/language_box.py" line="25" />
       <source>Salvar idioma</source>
       <translation>Save language</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/language_box.py" line="29" />
+      <location filename="../../posapp/ui/settings/language_box.py" line="28" />
       <source>O novo idioma vale na próxima vez que o posapp abrir.</source>
       <translation>A new language applies the next time posapp opens.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/language_box.py" line="49" />
+      <location filename="../../posapp/ui/settings/language_box.py" line="48" />
       <source>alterar o idioma</source>
       <translation>change the language</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/language_box.py" line="54" />
+      <location filename="../../posapp/ui/settings/language_box.py" line="53" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/language_box.py" line="60" />
+      <location filename="../../posapp/ui/settings/language_box.py" line="59" />
       <source>Idioma salvo: %1. Vale na próxima vez que o posapp abrir.</source>
       <translation>Language saved: %1. It applies the next time posapp opens.</translation>
     </message>
@@ -2511,17 +2710,17 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="76" />
       <source>Prazo</source>
-      <translation type="unfinished" />
+      <translation>Deadline</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="77" />
       <source>SEFAZ</source>
-      <translation type="unfinished" />
+      <translation>SEFAZ</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="78" />
       <source>Como resolver</source>
-      <translation type="unfinished" />
+      <translation>How to fix</translation>
     </message>
   </context>
   <context>
@@ -2548,140 +2747,140 @@ Scanner: %4</translation>
   <context>
     <name>PaymentDialog</name>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="146" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="150" />
       <source>Pagamento</source>
       <translation>Payment</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="151" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="157" />
       <source>Total: %1</source>
       <translation>Total: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="279" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="289" />
       <source>Cashback</source>
       <translation>Cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="178" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="190" />
       <source>código ou QR do vale</source>
       <translation>voucher code or QR</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="181" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="193" />
       <source>Vale</source>
       <translation>Voucher</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="237" />
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="590" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="247" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="600" />
       <source>Enter Finalizar</source>
       <translation>Enter Finish</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="265" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="275" />
       <source>Dinheiro</source>
       <translation>Cash</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="266" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="276" />
       <source>Débito</source>
       <translation>Debit card</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="267" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="277" />
       <source>Crédito</source>
       <translation>Credit card</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="268" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="278" />
       <source>PIX</source>
       <translation>PIX</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="281" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="291" />
       <source>Cashback (saldo %1, até %2 nesta compra)</source>
       <translation>Cashback (balance %1, up to %2 on this purchase)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="209" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="220" />
       <source>Restante em %1</source>
       <translation>Rest in %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="235" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="245" />
       <source>Esc Voltar</source>
       <translation>Esc Back</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="332" />
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="443" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="342" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="453" />
       <source>Valor inválido: %1</source>
       <translation>Invalid amount: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="366" />
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="578" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="376" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="588" />
       <source>Falta: %1</source>
       <translation>Due: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="369" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="379" />
       <source>Troco: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="372" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="382" />
       <source>Pagamento completo</source>
       <translation>Fully paid</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="384" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="394" />
       <source>F2 Não usar cashback (%1)</source>
       <translation>F2 Don't use cashback (%1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="388" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="398" />
       <source>F2 Usar cashback %1?</source>
       <translation>F2 Use cashback %1?</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="401" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="411" />
       <source>%1 Exato %2</source>
       <translation>%1 Exact %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="493" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="503" />
       <source>%1 pontos</source>
       <translation>%1 points</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="497" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="507" />
       <source>Esta compra rende %1</source>
       <translation>This purchase earns %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="504" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="514" />
       <source>: o cashback e o vale usados não rendem</source>
       <translation>: the cashback and the voucher used earn nothing</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="506" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="516" />
       <source>: o cashback usado não rende</source>
       <translation>: the cashback used earns nothing</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="508" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="518" />
       <source>: o vale usado não rende</source>
       <translation>: the voucher used earns nothing</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="528" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="538" />
       <source>Vale %1: %2</source>
       <translation>Voucher %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="590" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="600" />
       <source>Finalizando…</source>
       <translation>Finishing…</translation>
     </message>
@@ -2895,48 +3094,62 @@ Scanner: %4</translation>
   <context>
     <name>PixDialog</name>
     <message>
-      <location filename="../../posapp/ui/sale/pix_dialog.py" line="96" />
+      <location filename="../../posapp/ui/sale/pix_dialog.py" line="101" />
       <source>Pix</source>
       <translation>Pix</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/pix_dialog.py" line="111" />
+      <location filename="../../posapp/ui/sale/pix_dialog.py" line="116" />
       <source>Gerando o QR Pix…</source>
       <translation>Making the Pix QR…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/pix_dialog.py" line="117" />
+      <location filename="../../posapp/ui/sale/pix_dialog.py" line="122" />
       <source>Esc Outra forma de pagamento</source>
       <translation>Esc Another tender</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/pix_dialog.py" line="118" />
+      <location filename="../../posapp/ui/sale/pix_dialog.py" line="123" />
       <source>F10 Pago</source>
       <translation>F10 Paid</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/pix_dialog.py" line="149" />
+      <location filename="../../posapp/ui/sale/pix_dialog.py" line="161" />
       <source>Confira o Pix no aplicativo do cliente e pressione Pago. txid %1</source>
       <translation>Check the Pix in the customer's app and press Paid. txid %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/pix_dialog.py" line="185" />
+      <location filename="../../posapp/ui/sale/pix_dialog.py" line="202" />
       <source>Aguardando o pagamento…</source>
       <translation>Waiting for the payment…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/pix_dialog.py" line="207" />
+      <location filename="../../posapp/ui/sale/pix_dialog.py" line="224" />
       <source>Voltar às formas de pagamento</source>
       <translation>Back to the tenders</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/pix_dialog.py" line="247" />
+      <location filename="../../posapp/ui/sale/pix_dialog.py" line="264" />
       <source>Cancelando a cobrança Pix…</source>
       <translation>Cancelling the Pix charge…</translation>
     </message>
     <message>
+      <location filename="../../posapp/ui/sale/pix_dialog.py" line="131" />
       <source>Imprimir QR</source>
       <translation>Print QR</translation>
+    </message>
+  </context>
+  <context>
+    <name>PixKeeper</name>
+    <message>
+      <location filename="../../posapp/ui/pix_keeper.py" line="58" />
+      <source>Pix recebido sem venda: %1 a devolver em Gerência &gt; Pagamentos</source>
+      <translation>Pix received without a sale: %1 to refund in Management &gt; Payments</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/pix_keeper.py" line="68" />
+      <source>Verificação de Pix falhou: %1</source>
+      <translation>The Pix check failed: %1</translation>
     </message>
   </context>
   <context>
@@ -3089,7 +3302,7 @@ Scanner: %4</translation>
   <context>
     <name>ProfessionalBar</name>
     <message>
-      <location filename="../../posapp/ui/sale/professional_bar.py" line="40" />
+      <location filename="../../posapp/ui/sale/professional_bar.py" line="42" />
       <source>Profissional:</source>
       <translation>Professional:</translation>
     </message>
@@ -3097,7 +3310,7 @@ Scanner: %4</translation>
   <context>
     <name>ProfessionalDelegate</name>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="101" />
+      <location filename="../../posapp/ui/sale/screen.py" line="108" />
       <source>(ninguém)</source>
       <translation>(nobody)</translation>
     </message>
@@ -3253,57 +3466,57 @@ Scanner: %4</translation>
   <context>
     <name>SaleDiscountDialog</name>
     <message>
-      <location filename="../../posapp/ui/sale/discount_dialog.py" line="65" />
+      <location filename="../../posapp/ui/sale/discount_dialog.py" line="66" />
       <source>Desconto na venda</source>
       <translation>Discount on the sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/discount_dialog.py" line="73" />
+      <location filename="../../posapp/ui/sale/discount_dialog.py" line="74" />
       <source>Porcentagem (%)</source>
       <translation>Percentage (%)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/discount_dialog.py" line="75" />
+      <location filename="../../posapp/ui/sale/discount_dialog.py" line="76" />
       <source>Valor (R$)</source>
       <translation>Amount (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/discount_dialog.py" line="87" />
+      <location filename="../../posapp/ui/sale/discount_dialog.py" line="88" />
       <source>Acima de %1 do total pede a senha de um gerente.</source>
       <translation>Above %1 of the total needs a manager's PIN.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/discount_dialog.py" line="97" />
+      <location filename="../../posapp/ui/sale/discount_dialog.py" line="98" />
       <source>Subtotal</source>
       <translation>Subtotal</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/discount_dialog.py" line="98" />
+      <location filename="../../posapp/ui/sale/discount_dialog.py" line="99" />
       <source>Desconto</source>
       <translation>Discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/discount_dialog.py" line="101" />
+      <location filename="../../posapp/ui/sale/discount_dialog.py" line="102" />
       <source>Fica</source>
       <translation>Comes to</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/discount_dialog.py" line="107" />
+      <location filename="../../posapp/ui/sale/discount_dialog.py" line="108" />
       <source>Tirar desconto</source>
       <translation>Remove discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/discount_dialog.py" line="149" />
+      <location filename="../../posapp/ui/sale/discount_dialog.py" line="150" />
       <source>%1 de desconto, total %2</source>
       <translation>%1 off, total %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/discount_dialog.py" line="159" />
+      <location filename="../../posapp/ui/sale/discount_dialog.py" line="160" />
       <source>Informe uma porcentagem entre 0 e 100.</source>
       <translation>Enter a percentage between 0 and 100.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/discount_dialog.py" line="162" />
+      <location filename="../../posapp/ui/sale/discount_dialog.py" line="163" />
       <source>Informe um valor até %1.</source>
       <translation>Enter an amount up to %1.</translation>
     </message>
@@ -3339,132 +3552,132 @@ Scanner: %4</translation>
   <context>
     <name>SaleScreen</name>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="212" />
+      <location filename="../../posapp/ui/sale/screen.py" line="224" />
       <source>Código de barras, SKU ou nome — Enter</source>
       <translation>Barcode, SKU or name — Enter</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="216" />
+      <location filename="../../posapp/ui/sale/screen.py" line="228" />
       <source>Buscar pelo nome</source>
       <translation>Search by name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="230" />
+      <location filename="../../posapp/ui/sale/screen.py" line="242" />
       <source>Abra o turno antes de vender: Caixa (Ctrl+4) › Abrir turno.</source>
       <translation>Open the shift before selling: Cash (Ctrl+4) › Open shift.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="324" />
+      <location filename="../../posapp/ui/sale/screen.py" line="347" />
       <source>Tirar cliente</source>
       <translation>Remove customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="328" />
+      <location filename="../../posapp/ui/sale/screen.py" line="351" />
       <source>F9 Cadastrar</source>
       <translation>F9 Enrol</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="351" />
+      <location filename="../../posapp/ui/sale/screen.py" line="378" />
       <source>F2 Cliente</source>
       <translation>F2 Customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="352" />
+      <location filename="../../posapp/ui/sale/screen.py" line="379" />
       <source>F3 Buscar</source>
       <translation>F3 Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="353" />
+      <location filename="../../posapp/ui/sale/screen.py" line="380" />
       <source>F4 Desconto</source>
       <translation>F4 Discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="354" />
+      <location filename="../../posapp/ui/sale/screen.py" line="381" />
       <source>F11 Desc. venda</source>
       <translation>F11 Sale discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="355" />
+      <location filename="../../posapp/ui/sale/screen.py" line="382" />
       <source>F5 Estacionar</source>
       <translation>F5 Park</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="356" />
+      <location filename="../../posapp/ui/sale/screen.py" line="383" />
       <source>F6 Recuperar</source>
       <translation>F6 Recall</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="357" />
+      <location filename="../../posapp/ui/sale/screen.py" line="384" />
       <source>F7 Reimprimir</source>
       <translation>F7 Reprint</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="358" />
+      <location filename="../../posapp/ui/sale/screen.py" line="385" />
       <source>F8 Cancelar venda</source>
       <translation>F8 Cancel sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="359" />
+      <location filename="../../posapp/ui/sale/screen.py" line="386" />
       <source>Del Remover</source>
       <translation>Del Remove</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="360" />
+      <location filename="../../posapp/ui/sale/screen.py" line="387" />
       <source>F10 Pagar</source>
       <translation>F10 Pay</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="385" />
+      <location filename="../../posapp/ui/sale/screen.py" line="412" />
       <source>Pular</source>
       <translation>Skip</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="461" />
+      <location filename="../../posapp/ui/sale/screen.py" line="496" />
       <source>Não há serviço na venda para escolher o profissional.</source>
       <translation>The sale has no service to choose a professional for.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="465" />
+      <location filename="../../posapp/ui/sale/screen.py" line="500" />
       <source>%1: %2</source>
       <translation>%1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="538" />
+      <location filename="../../posapp/ui/sale/screen.py" line="573" />
       <source>Entre com seu PIN para vender.</source>
       <translation>Sign in with your PIN to sell.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="627" />
+      <location filename="../../posapp/ui/sale/screen.py" line="666" />
       <source>CPF %1 sem cadastro. F9 cadastra o cliente.</source>
       <translation>CPF %1 is not registered. F9 registers the customer.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="632" />
+      <location filename="../../posapp/ui/sale/screen.py" line="682" />
       <source>Código %1 não cadastrado. Busque o produto pelo nome (F3).</source>
       <translation>Code %1 is not in the catalogue. Search for the product by name (F3).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="648" />
+      <location filename="../../posapp/ui/sale/screen.py" line="698" />
       <source>%1 — %2</source>
       <translation>%1 — %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="658" />
+      <location filename="../../posapp/ui/sale/screen.py" line="708" />
       <source>Digite parte do nome do produto ou serviço e tecle Enter.</source>
       <translation>Type part of the product's or service's name and press Enter.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="670" />
+      <location filename="../../posapp/ui/sale/screen.py" line="720" />
       <source>serviço</source>
       <translation>service</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="670" />
+      <location filename="../../posapp/ui/sale/screen.py" line="720" />
       <source>produto</source>
       <translation>product</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="679" />
+      <location filename="../../posapp/ui/sale/screen.py" line="729" />
       <source>%n resultado(s) para “%1”: escolha com ↓ e Enter.</source>
       <translation>
         <numerusform>%n result for “%1”: choose with ↓ and Enter.</numerusform>
@@ -3472,243 +3685,243 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="973" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1038" />
       <source>Escolha o profissional de “%1” (toque no nome ou Alt+1…9).</source>
       <translation>Choose who did “%1” (tap the name or Alt+1…9).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1055" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1122" />
       <source>PIN de gerente incorreto (ou sem permissão): %1 não foi autorizado.</source>
       <translation>Wrong manager PIN (or no permission): %1 was not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="683" />
+      <location filename="../../posapp/ui/sale/screen.py" line="733" />
       <source>Nada encontrado para “%1”.</source>
       <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="704" />
+      <location filename="../../posapp/ui/sale/screen.py" line="754" />
       <source>Removido: %1</source>
       <translation>Removed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="709" />
-      <location filename="../../posapp/ui/sale/screen.py" line="727" />
+      <location filename="../../posapp/ui/sale/screen.py" line="759" />
+      <location filename="../../posapp/ui/sale/screen.py" line="777" />
       <source>Nenhum item para dar desconto.</source>
       <translation>No item to discount.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="738" />
+      <location filename="../../posapp/ui/sale/screen.py" line="788" />
       <source>Desconto na venda retirado.</source>
       <translation>Discount on the sale removed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="740" />
+      <location filename="../../posapp/ui/sale/screen.py" line="790" />
       <source>Desconto na venda: %1</source>
       <translation>Discount on the sale: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="801" />
-      <location filename="../../posapp/ui/sale/screen.py" line="804" />
+      <location filename="../../posapp/ui/sale/screen.py" line="861" />
+      <location filename="../../posapp/ui/sale/screen.py" line="864" />
       <source>Total: %1</source>
       <translation>Total: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="808" />
+      <location filename="../../posapp/ui/sale/screen.py" line="868" />
       <source>Subtotal %1 · Descontos %2 (na venda: %3) · </source>
       <translation>Subtotal %1 · Discounts %2 (on the sale: %3) · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="816" />
+      <location filename="../../posapp/ui/sale/screen.py" line="876" />
       <source>Subtotal %1 · Descontos %2 · </source>
       <translation>Subtotal %1 · Discounts %2 · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="858" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1099" />
+      <location filename="../../posapp/ui/sale/screen.py" line="922" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1166" />
       <source>Cliente: %1</source>
       <translation>Customer: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="897" />
+      <location filename="../../posapp/ui/sale/screen.py" line="961" />
       <source>Sem cliente (F2 para identificar)</source>
       <translation>No customer (F2 to identify)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="910" />
+      <location filename="../../posapp/ui/sale/screen.py" line="974" />
       <source>Saldo disponível: %1</source>
       <translation>Available balance: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="916" />
+      <location filename="../../posapp/ui/sale/screen.py" line="980" />
       <source>A liberar: %1</source>
       <translation>Pending: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="920" />
+      <location filename="../../posapp/ui/sale/screen.py" line="984" />
       <source>Vence em breve: %1</source>
       <translation>Expiring soon: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="931" />
+      <location filename="../../posapp/ui/sale/screen.py" line="995" />
       <source>Vale %1: %2 (até %3)</source>
       <translation>Voucher %1: %2 (until %3)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="937" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1001" />
       <source>Nenhum vale em aberto</source>
       <translation>No open vouchers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="939" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1003" />
       <source>Carregando saldo…</source>
       <translation>Loading balance…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="943" />
-      <location filename="../../posapp/ui/sale/screen.py" line="955" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1007" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1019" />
       <source>%1 pontos</source>
       <translation>%1 points</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="947" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1011" />
       <source>Esta compra rende: %1</source>
       <translation>This purchase earns: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="949" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1013" />
       <source>(sem usar cashback; o cashback usado não rende)</source>
       <translation>(without using cashback; cashback spent earns nothing)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="963" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1027" />
       <source>A venda não tem itens.</source>
       <translation>The sale has no items.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1065" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1132" />
       <source>Venda nº %1 concluída: %2</source>
       <translation>Sale no. %1 completed: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1068" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1079" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1135" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1146" />
       <source>Troco: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1090" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1157" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1093" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1160" />
       <source>TOTAL %1</source>
       <translation>TOTAL %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1097" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1164" />
       <source>Troco %1</source>
       <translation>Change %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1102" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1169" />
       <source>Pontos ganhos</source>
       <translation>Points earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1102" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1169" />
       <source>Cashback ganho</source>
       <translation>Cashback earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1107" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1174" />
       <source>Saldo de pontos %1</source>
       <translation>Points balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1109" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1176" />
       <source>Saldo de cashback %1</source>
       <translation>Cashback balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1113" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1180" />
       <source>Vale novo %1: %2</source>
       <translation>New voucher %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1125" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1192" />
       <source>Como foi o atendimento? Nota de 0 a 10 (venda nº %1)</source>
       <translation>How was the service? Score from 0 to 10 (sale no. %1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1154" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1221" />
       <source>Nota %1 registrada. Obrigado!</source>
       <translation>Score %1 recorded. Thank you!</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1185" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1252" />
       <source>Nenhum recibo para reimprimir.</source>
       <translation>No receipt to reprint.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1189" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1256" />
       <source>Reimprimindo…</source>
       <translation>Reprinting…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1208" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1220" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1275" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1287" />
       <source>Falha na impressão: %1. A venda está salva; F7 reimprime.</source>
       <translation>Printing failed: %1. The sale is saved; F7 reprints.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1216" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1283" />
       <source>Recibo impresso.</source>
       <translation>Receipt printed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1232" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1299" />
       <source>Nenhum recibo para mostrar.</source>
       <translation>No receipt to show.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1247" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1314" />
       <source>Não há venda para estacionar.</source>
       <translation>There is no sale to park.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1273" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1340" />
       <source>Venda estacionada (nº %1). F6 recupera.</source>
       <translation>Sale parked (no. %1). F6 recalls it.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1277" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1344" />
       <source>Finalize ou estacione a venda atual antes de recuperar outra.</source>
       <translation>Finish or park the current sale before recalling another.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1283" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1350" />
       <source>Nenhuma venda estacionada.</source>
       <translation>No parked sales.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1335" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1402" />
       <source>Venda recuperada: %1</source>
       <translation>Sale recalled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1340" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1407" />
       <source>Não há venda em andamento para cancelar.</source>
       <translation>There is no sale in progress to cancel.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1347" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1414" />
       <source>Cancelamento não autorizado.</source>
       <translation>Cancellation not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1361" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1428" />
       <source>Venda cancelada, autorizada por %1.</source>
       <translation>Sale cancelled, authorized by %1.</translation>
     </message>
@@ -3739,97 +3952,107 @@ Scanner: %4</translation>
   <context>
     <name>SalesScreen</name>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="104" />
+      <location filename="../../posapp/ui/sales/screen.py" line="110" />
       <source>Escolha uma venda na lista</source>
       <translation>Choose a sale from the list</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="135" />
+      <location filename="../../posapp/ui/sales/screen.py" line="141" />
       <source>Vendas</source>
       <translation>Sales</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="140" />
+      <location filename="../../posapp/ui/sales/screen.py" line="146" />
       <source>Hoje</source>
       <translation>Today</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="142" />
+      <location filename="../../posapp/ui/sales/screen.py" line="148" />
       <source>Nº da venda</source>
       <translation>Sale number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="145" />
+      <location filename="../../posapp/ui/sales/screen.py" line="151" />
       <source>Buscar</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="148" />
+      <location filename="../../posapp/ui/sales/screen.py" line="154" />
       <source>Dia</source>
       <translation>Day</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="179" />
+      <location filename="../../posapp/ui/sales/screen.py" line="185" />
       <source>Qual devolução imprimir</source>
       <translation>Which refund to print</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="181" />
+      <location filename="../../posapp/ui/sales/screen.py" line="187" />
       <source>Imprimir comprovante</source>
       <translation>Print receipt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="184" />
+      <location filename="../../posapp/ui/sales/screen.py" line="190" />
       <source>Imprime de novo o comprovante de devolução ou de cancelamento</source>
       <translation>Prints the refund or void receipt again</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="194" />
+      <location filename="../../posapp/ui/sales/screen.py" line="200" />
       <source>Reimprimir</source>
       <translation>Reprint</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="195" />
+      <location filename="../../posapp/ui/sales/screen.py" line="201" />
       <source>Devolver itens</source>
       <translation>Return items</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="196" />
+      <location filename="../../posapp/ui/sales/screen.py" line="202" />
       <source>Cancelar venda</source>
       <translation>Void sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="198" />
+      <location filename="../../posapp/ui/sales/screen.py" line="203" />
+      <source>DANFE em PDF</source>
+      <translation>DANFE as PDF</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="204" />
+      <source>Uma cópia da NFC-e da venda, em PDF</source>
+      <translation>A copy of the sale's NFC-e, as a PDF</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="207" />
       <source>Só com a senha de um gerente</source>
       <translation>Needs a manager's PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="222" />
+      <location filename="../../posapp/ui/sales/screen.py" line="236" />
       <source>Carregando o cupom…</source>
       <translation>Loading the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="272" />
+      <location filename="../../posapp/ui/sales/screen.py" line="286" />
       <source>Entre com seu PIN primeiro.</source>
       <translation>Sign in with your PIN first.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="329" />
+      <location filename="../../posapp/ui/sales/screen.py" line="343" />
       <source>Nenhuma venda com o número %1</source>
       <translation>No sale with number %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="331" />
+      <location filename="../../posapp/ui/sales/screen.py" line="345" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="334" />
+      <location filename="../../posapp/ui/sales/screen.py" line="348" />
       <source>Nenhuma venda neste dia</source>
       <translation>No sales on this day</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sales/screen.py" line="336" />
+      <location filename="../../posapp/ui/sales/screen.py" line="350" />
       <source>%n venda(s)</source>
       <translation>
         <numerusform>%n sale</numerusform>
@@ -3837,143 +4060,158 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="384" />
+      <location filename="../../posapp/ui/sales/screen.py" line="398" />
       <source>Venda nº %1 · %2</source>
       <translation>Sale no. %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="389" />
+      <location filename="../../posapp/ui/sales/screen.py" line="403" />
       <source>%1 · cliente: %2 · atendente: %3 · total %4</source>
       <translation>%1 · customer: %2 · staff: %3 · total %4</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="404" />
+      <location filename="../../posapp/ui/sales/screen.py" line="418" />
       <source>Pagamento: %1</source>
       <translation>Payment: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="414" />
-      <location filename="../../posapp/ui/sales/screen.py" line="429" />
+      <location filename="../../posapp/ui/sales/screen.py" line="428" />
+      <location filename="../../posapp/ui/sales/screen.py" line="443" />
       <source>Cancelamento</source>
       <translation>Void</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="414" />
-      <location filename="../../posapp/ui/sales/screen.py" line="429" />
+      <location filename="../../posapp/ui/sales/screen.py" line="428" />
+      <location filename="../../posapp/ui/sales/screen.py" line="443" />
       <source>Devolução</source>
       <translation>Refund</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="416" />
+      <location filename="../../posapp/ui/sales/screen.py" line="430" />
       <source>%1 em %2: %3 em dinheiro (%4; autorizado por %5)</source>
       <translation>%1 on %2: %3 in money (%4; authorized by %5)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="450" />
+      <location filename="../../posapp/ui/sales/screen.py" line="464" />
       <source>Não foi possível mostrar o cupom: %1</source>
       <translation>Could not show the receipt: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="466" />
+      <location filename="../../posapp/ui/sales/screen.py" line="480" />
       <source>Reimprimindo o cupom…</source>
       <translation>Reprinting the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="477" />
+      <location filename="../../posapp/ui/sales/screen.py" line="489" />
+      <source>Esta venda não tem NFC-e</source>
+      <translation>This sale has no NFC-e</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="503" />
+      <source>DANFE salvo em %1</source>
+      <translation>DANFE saved to %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="513" />
       <source>Imprimindo o comprovante…</source>
       <translation>Printing the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="498" />
-      <location filename="../../posapp/ui/sales/screen.py" line="501" />
+      <location filename="../../posapp/ui/sales/screen.py" line="534" />
+      <location filename="../../posapp/ui/sales/screen.py" line="537" />
       <source>Comprovante impresso</source>
       <translation>Receipt printed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="506" />
+      <location filename="../../posapp/ui/sales/screen.py" line="542" />
       <source>Cupom reimpresso</source>
       <translation>Receipt reprinted</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="511" />
-      <location filename="../../posapp/ui/sales/screen.py" line="520" />
+      <location filename="../../posapp/ui/sales/screen.py" line="547" />
+      <location filename="../../posapp/ui/sales/screen.py" line="556" />
       <source>Não imprimiu: %1 (o cupom ficou na fila)</source>
       <translation>Not printed: %1 (the receipt is queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="542" />
+      <location filename="../../posapp/ui/sales/screen.py" line="578" />
       <source>devolução na venda nº %1</source>
       <translation>refund on sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="544" />
+      <location filename="../../posapp/ui/sales/screen.py" line="580" />
       <source>Devolução cancelada</source>
       <translation>Refund cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="553" />
+      <location filename="../../posapp/ui/sales/screen.py" line="589" />
       <source>Devolvendo…</source>
       <translation>Refunding…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="573" />
+      <location filename="../../posapp/ui/sales/screen.py" line="609" />
       <source>cancelar a venda nº %1</source>
       <translation>void sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="575" />
+      <location filename="../../posapp/ui/sales/screen.py" line="611" />
       <source>Cancelamento não autorizado</source>
       <translation>Void not authorized</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="591" />
+      <location filename="../../posapp/ui/sales/screen.py" line="627" />
       <source>Cancelando a venda…</source>
       <translation>Voiding the sale…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="612" />
+      <location filename="../../posapp/ui/sales/screen.py" line="648" />
       <source>Venda nº %1 cancelada</source>
       <translation>Sale no. %1 voided</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="615" />
+      <location filename="../../posapp/ui/sales/screen.py" line="651" />
       <source>Devolução na venda nº %1: %2 em itens</source>
       <translation>Refund on sale no. %1: %2 of goods</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="641" />
+      <location filename="../../posapp/ui/sales/screen.py" line="677" />
       <source>%1 pontos (%2)</source>
       <translation>%1 points (%2)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="644" />
+      <location filename="../../posapp/ui/sales/screen.py" line="680" />
       <source>Devolver em dinheiro: %1</source>
       <translation>Give back in money: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="647" />
+      <location filename="../../posapp/ui/sales/screen.py" line="683" />
       <source>Cashback devolvido: %1</source>
       <translation>Cashback given back: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="651" />
+      <location filename="../../posapp/ui/sales/screen.py" line="687" />
       <source>Cashback estornado: %1</source>
       <translation>Cashback reversed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="655" />
+      <location filename="../../posapp/ui/sales/screen.py" line="691" />
       <source>Retido do cashback já usado: %1</source>
       <translation>Kept for cashback already spent: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="661" />
+      <location filename="../../posapp/ui/sales/screen.py" line="697" />
       <source>Vales reabertos: %1</source>
       <translation>Vouchers reopened: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="665" />
+      <location filename="../../posapp/ui/sales/screen.py" line="701" />
       <source>Vales cancelados: %1</source>
       <translation>Vouchers cancelled: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="712" />
+      <source>Salvar DANFE</source>
+      <translation>Save DANFE</translation>
     </message>
   </context>
   <context>
@@ -4050,696 +4288,701 @@ Scanner: %4</translation>
   <context>
     <name>SettingsScreen</name>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="132" />
-      <location filename="../../posapp/ui/settings/screen.py" line="234" />
+      <location filename="../../posapp/ui/settings/screen.py" line="134" />
+      <location filename="../../posapp/ui/settings/screen.py" line="239" />
       <source>A Gerência é só para gerentes e administradores.</source>
       <translation>Management is for managers and administrators only.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="136" />
+      <location filename="../../posapp/ui/settings/screen.py" line="138" />
       <source>Loja</source>
       <translation>Store</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="137" />
+      <location filename="../../posapp/ui/settings/screen.py" line="139" />
       <source>Programa</source>
       <translation>Program</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="138" />
+      <location filename="../../posapp/ui/settings/screen.py" line="140" />
       <source>Impressora</source>
       <translation>Printer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="139" />
+      <location filename="../../posapp/ui/settings/screen.py" line="141" />
       <source>Equipe</source>
       <translation>Staff</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="140" />
+      <location filename="../../posapp/ui/settings/screen.py" line="142" />
       <source>Auditoria</source>
       <translation>Audit log</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="142" />
+      <location filename="../../posapp/ui/settings/screen.py" line="144" />
       <source>Sincronização</source>
       <translation>Sync</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="144" />
+      <location filename="../../posapp/ui/settings/screen.py" line="146" />
       <source>Mensagens</source>
       <translation>Messages</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="146" />
+      <location filename="../../posapp/ui/settings/screen.py" line="148" />
       <source>Campanhas</source>
       <translation>Campaigns</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="150" />
+      <location filename="../../posapp/ui/settings/screen.py" line="152" />
       <source>Pagamentos</source>
       <translation>Payments</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="148" />
+      <location filename="../../posapp/ui/settings/screen.py" line="150" />
       <source>Fiscal</source>
-      <translation type="unfinished" />
+      <translation>Fiscal</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="158" />
+      <location filename="../../posapp/ui/settings/screen.py" line="154" />
+      <source>Catálogo</source>
+      <translation>Catalog</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/screen.py" line="162" />
       <source>Gerência</source>
       <translation>Management</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="253" />
+      <location filename="../../posapp/ui/settings/screen.py" line="258" />
       <source>Salvando…</source>
       <translation>Saving…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="269" />
+      <location filename="../../posapp/ui/settings/screen.py" line="274" />
       <source>Salvar dados da loja</source>
       <translation>Save store details</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="272" />
+      <location filename="../../posapp/ui/settings/screen.py" line="277" />
       <source>Nome</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="273" />
+      <location filename="../../posapp/ui/settings/screen.py" line="278" />
       <source>CNPJ</source>
       <translation>CNPJ</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="274" />
+      <location filename="../../posapp/ui/settings/screen.py" line="279" />
       <source>Endereço</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="275" />
+      <location filename="../../posapp/ui/settings/screen.py" line="280" />
       <source>Telefone</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="307" />
+      <location filename="../../posapp/ui/settings/screen.py" line="312" />
       <source>alterar os dados da loja</source>
       <translation>change the store details</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="312" />
-      <location filename="../../posapp/ui/settings/screen.py" line="706" />
-      <location filename="../../posapp/ui/settings/screen.py" line="832" />
-      <location filename="../../posapp/ui/settings/screen.py" line="969" />
-      <location filename="../../posapp/ui/settings/screen.py" line="983" />
+      <location filename="../../posapp/ui/settings/screen.py" line="317" />
+      <location filename="../../posapp/ui/settings/screen.py" line="711" />
+      <location filename="../../posapp/ui/settings/screen.py" line="837" />
+      <location filename="../../posapp/ui/settings/screen.py" line="974" />
+      <location filename="../../posapp/ui/settings/screen.py" line="988" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="317" />
+      <location filename="../../posapp/ui/settings/screen.py" line="322" />
       <source>Dados da loja salvos</source>
       <translation>Store details saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="324" />
+      <location filename="../../posapp/ui/settings/screen.py" line="329" />
       <source>(programa em vigor)</source>
       <translation>(program in force)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="331" />
+      <location filename="../../posapp/ui/settings/screen.py" line="336" />
       <source>Cashback</source>
       <translation>Cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="332" />
+      <location filename="../../posapp/ui/settings/screen.py" line="337" />
       <source>Pontos</source>
       <translation>Points</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="335" />
+      <location filename="../../posapp/ui/settings/screen.py" line="340" />
       <source>ex.: servicos: 20; higiene: 5</source>
       <translation>e.g. servicos: 20; higiene: 5</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="337" />
+      <location filename="../../posapp/ui/settings/screen.py" line="342" />
       <source>ex.: medicamentos, tabaco</source>
       <translation>e.g. medicamentos, tabaco</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="344" />
+      <location filename="../../posapp/ui/settings/screen.py" line="349" />
       <source>Permitir saldo negativo após devoluções</source>
       <translation>Allow a negative balance after returns</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="353" />
+      <location filename="../../posapp/ui/settings/screen.py" line="358" />
       <source>Sem vale</source>
       <translation>No voucher</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="355" />
+      <location filename="../../posapp/ui/settings/screen.py" line="360" />
       <source>Saldo vira vale ao chegar a um valor</source>
       <translation>The balance becomes a voucher when it reaches an amount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="358" />
+      <location filename="../../posapp/ui/settings/screen.py" line="363" />
       <source>Vale de desconto após compra acima de um valor</source>
       <translation>A discount voucher after a purchase above an amount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="369" />
+      <location filename="../../posapp/ui/settings/screen.py" line="374" />
       <source>Indicação premiada</source>
       <translation>Referral bonus</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="381" />
+      <location filename="../../posapp/ui/settings/screen.py" line="386" />
       <source>Salvar programa</source>
       <translation>Save program</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="384" />
+      <location filename="../../posapp/ui/settings/screen.py" line="389" />
       <source>Ganho</source>
       <translation>Earning</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="386" />
+      <location filename="../../posapp/ui/settings/screen.py" line="391" />
       <source>Nome do programa</source>
       <translation>Program name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="387" />
+      <location filename="../../posapp/ui/settings/screen.py" line="392" />
       <source>Modo</source>
       <translation>Mode</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="388" />
-      <location filename="../../posapp/ui/settings/screen.py" line="609" />
+      <location filename="../../posapp/ui/settings/screen.py" line="393" />
+      <location filename="../../posapp/ui/settings/screen.py" line="614" />
       <source>Cashback (%)</source>
       <translation>Cashback (%)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="389" />
+      <location filename="../../posapp/ui/settings/screen.py" line="394" />
       <source>% por categoria</source>
       <translation>% per category</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="390" />
+      <location filename="../../posapp/ui/settings/screen.py" line="395" />
       <source>Categorias sem cashback</source>
       <translation>Categories without cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="391" />
+      <location filename="../../posapp/ui/settings/screen.py" line="396" />
       <source>Compra mínima (R$)</source>
       <translation>Minimum purchase (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="392" />
+      <location filename="../../posapp/ui/settings/screen.py" line="397" />
       <source>Pontos por real</source>
       <translation>Points per real</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="393" />
+      <location filename="../../posapp/ui/settings/screen.py" line="398" />
       <source>Pontos por troca</source>
       <translation>Points per redemption</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="394" />
+      <location filename="../../posapp/ui/settings/screen.py" line="399" />
       <source>Valor da troca (R$)</source>
       <translation>Redemption value (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="395" />
+      <location filename="../../posapp/ui/settings/screen.py" line="400" />
       <source>Uso e validade</source>
       <translation>Spending and expiry</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="397" />
+      <location filename="../../posapp/ui/settings/screen.py" line="402" />
       <source>Dias para liberar</source>
       <translation>Days until available</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="398" />
+      <location filename="../../posapp/ui/settings/screen.py" line="403" />
       <source>Validade (dias, 0 = não vence)</source>
       <translation>Valid for (days, 0 = never expires)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="399" />
+      <location filename="../../posapp/ui/settings/screen.py" line="404" />
       <source>Paga até (% da compra)</source>
       <translation>Pays up to (% of the purchase)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="400" />
+      <location filename="../../posapp/ui/settings/screen.py" line="405" />
       <source>Lembrete após (dias sem visita)</source>
       <translation>Reminder after (days without a visit)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="402" />
+      <location filename="../../posapp/ui/settings/screen.py" line="407" />
       <source>Vale</source>
       <translation>Voucher</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="404" />
+      <location filename="../../posapp/ui/settings/screen.py" line="409" />
       <source>Regra</source>
       <translation>Rule</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="405" />
+      <location filename="../../posapp/ui/settings/screen.py" line="410" />
       <source>A partir de (R$)</source>
       <translation>From (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="406" />
+      <location filename="../../posapp/ui/settings/screen.py" line="411" />
       <source>Em passos de (R$, 0 = todo o saldo)</source>
       <translation>In steps of (R$, 0 = the whole balance)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="407" />
+      <location filename="../../posapp/ui/settings/screen.py" line="412" />
       <source>Valor do vale (R$)</source>
       <translation>Voucher value (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="408" />
+      <location filename="../../posapp/ui/settings/screen.py" line="413" />
       <source>ou desconto (%)</source>
       <translation>or discount (%)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="409" />
+      <location filename="../../posapp/ui/settings/screen.py" line="414" />
       <source>Desconto máximo (R$)</source>
       <translation>Maximum discount (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="410" />
+      <location filename="../../posapp/ui/settings/screen.py" line="415" />
       <source>Usar a partir de (R$)</source>
       <translation>Usable from (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="411" />
+      <location filename="../../posapp/ui/settings/screen.py" line="416" />
       <source>Validade do vale (dias)</source>
       <translation>Voucher valid for (days)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="412" />
+      <location filename="../../posapp/ui/settings/screen.py" line="417" />
       <source>Indicação</source>
       <translation>Referral</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="415" />
+      <location filename="../../posapp/ui/settings/screen.py" line="420" />
       <source>Bônus de quem indica (R$)</source>
       <translation>Referrer's bonus (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="416" />
+      <location filename="../../posapp/ui/settings/screen.py" line="421" />
       <source>Bônus do indicado (R$)</source>
       <translation>New customer's bonus (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="417" />
+      <location filename="../../posapp/ui/settings/screen.py" line="422" />
       <source>Na primeira compra a partir de (R$)</source>
       <translation>On a first purchase from (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="425" />
+      <location filename="../../posapp/ui/settings/screen.py" line="430" />
       <source>Começar de</source>
       <translation>Start from</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="427" />
+      <location filename="../../posapp/ui/settings/screen.py" line="432" />
       <source>Exemplo</source>
       <translation>Example</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="430" />
-      <location filename="../../posapp/ui/settings/screen.py" line="633" />
+      <location filename="../../posapp/ui/settings/screen.py" line="435" />
+      <location filename="../../posapp/ui/settings/screen.py" line="638" />
       <source>Numa compra de</source>
       <translation>On a purchase of</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="555" />
+      <location filename="../../posapp/ui/settings/screen.py" line="560" />
       <source>valor inválido em %1: %2</source>
       <translation>invalid amount in %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="570" />
+      <location filename="../../posapp/ui/settings/screen.py" line="575" />
       <source>use 'categoria: %' em % por categoria: %1</source>
       <translation>use 'category: %' in % per category: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="581" />
+      <location filename="../../posapp/ui/settings/screen.py" line="586" />
       <source>carregando o programa…</source>
       <translation>loading the program…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="586" />
+      <location filename="../../posapp/ui/settings/screen.py" line="591" />
       <source>A partir de</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="587" />
+      <location filename="../../posapp/ui/settings/screen.py" line="592" />
       <source>Em passos de</source>
       <translation>In steps of</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="588" />
+      <location filename="../../posapp/ui/settings/screen.py" line="593" />
       <source>Valor do vale</source>
       <translation>Voucher value</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="589" />
+      <location filename="../../posapp/ui/settings/screen.py" line="594" />
       <source>desconto (%)</source>
       <translation>discount (%)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="590" />
+      <location filename="../../posapp/ui/settings/screen.py" line="595" />
       <source>Desconto máximo</source>
       <translation>Maximum discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="591" />
+      <location filename="../../posapp/ui/settings/screen.py" line="596" />
       <source>Usar a partir de</source>
       <translation>Usable from</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="596" />
+      <location filename="../../posapp/ui/settings/screen.py" line="601" />
       <source>Bônus de quem indica</source>
       <translation>Referrer's bonus</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="597" />
+      <location filename="../../posapp/ui/settings/screen.py" line="602" />
       <source>Bônus do indicado</source>
       <translation>New customer's bonus</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="598" />
+      <location filename="../../posapp/ui/settings/screen.py" line="603" />
       <source>Na primeira compra a partir de</source>
       <translation>On a first purchase from</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="614" />
+      <location filename="../../posapp/ui/settings/screen.py" line="619" />
       <source>Compra mínima</source>
       <translation>Minimum purchase</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="617" />
+      <location filename="../../posapp/ui/settings/screen.py" line="622" />
       <source>Paga até</source>
       <translation>Pays up to</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="622" />
+      <location filename="../../posapp/ui/settings/screen.py" line="627" />
       <source>Valor da troca</source>
       <translation>Redemption value</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="647" />
+      <location filename="../../posapp/ui/settings/screen.py" line="652" />
       <source>Numa compra de %1 o cliente não ganha nada: o mínimo é %2.</source>
       <translation>On a purchase of %1 the customer earns nothing: the minimum is %2.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="653" />
+      <location filename="../../posapp/ui/settings/screen.py" line="658" />
       <source>Numa compra de %1 o cliente ganha %2 pontos (%3)</source>
       <translation>On a purchase of %1 the customer earns %2 points (%3)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="660" />
+      <location filename="../../posapp/ui/settings/screen.py" line="665" />
       <source>Numa compra de %1 o cliente ganha %2 de cashback</source>
       <translation>On a purchase of %1 the customer earns %2 cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="665" />
+      <location filename="../../posapp/ui/settings/screen.py" line="670" />
       <source>, liberado em %1 dias</source>
       <translation>, available in %1 days</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="667" />
+      <location filename="../../posapp/ui/settings/screen.py" line="672" />
       <source>, válido por %1 dias</source>
       <translation>, valid for %1 days</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="671" />
+      <location filename="../../posapp/ui/settings/screen.py" line="676" />
       <source>O saldo vira um vale de %1 (válido por %2 dias).</source>
       <translation>The balance becomes a voucher of %1 (valid for %2 days).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="679" />
+      <location filename="../../posapp/ui/settings/screen.py" line="684" />
       <source>%1 de desconto</source>
       <translation>%1 off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="682" />
+      <location filename="../../posapp/ui/settings/screen.py" line="687" />
       <source>A compra dá um vale de %1 (válido por %2 dias).</source>
       <translation>The purchase earns a voucher of %1 (valid for %2 days).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="687" />
+      <location filename="../../posapp/ui/settings/screen.py" line="692" />
       <source>Os pontos podem pagar até %1 desta compra.</source>
       <translation>Points may pay up to %1 of this purchase.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="689" />
+      <location filename="../../posapp/ui/settings/screen.py" line="694" />
       <source>O cashback pode pagar até %1 desta compra.</source>
       <translation>Cashback may pay up to %1 of this purchase.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="701" />
+      <location filename="../../posapp/ui/settings/screen.py" line="706" />
       <source>alterar o programa de fidelidade</source>
       <translation>change the loyalty program</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="712" />
+      <location filename="../../posapp/ui/settings/screen.py" line="717" />
       <source>Programa salvo: vale a partir da próxima venda</source>
       <translation>Program saved: it applies from the next sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="724" />
+      <location filename="../../posapp/ui/settings/screen.py" line="729" />
       <source>(clique em Procurar)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="726" />
+      <location filename="../../posapp/ui/settings/screen.py" line="731" />
       <source>Procurar</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="739" />
+      <location filename="../../posapp/ui/settings/screen.py" line="744" />
       <source>Pino %1</source>
       <translation>Pin %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="743" />
+      <location filename="../../posapp/ui/settings/screen.py" line="748" />
       <source>(nenhum)</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="746" />
+      <location filename="../../posapp/ui/settings/screen.py" line="751" />
       <source>vazio: leitor como teclado; serial://COM3?baudrate=9600</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="751" />
+      <location filename="../../posapp/ui/settings/screen.py" line="756" />
       <source>Salvar</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="753" />
+      <location filename="../../posapp/ui/settings/screen.py" line="758" />
       <source>Imprimir teste</source>
       <translation>Print test page</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="756" />
+      <location filename="../../posapp/ui/settings/screen.py" line="761" />
       <source>Impressoras deste computador</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="757" />
+      <location filename="../../posapp/ui/settings/screen.py" line="762" />
       <source>Impressora (endereço)</source>
       <translation>Printer (address)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="758" />
+      <location filename="../../posapp/ui/settings/screen.py" line="763" />
       <source>Papel</source>
       <translation>Paper</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="759" />
+      <location filename="../../posapp/ui/settings/screen.py" line="764" />
       <source>Modelo</source>
       <translation>Model</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="760" />
+      <location filename="../../posapp/ui/settings/screen.py" line="765" />
       <source>Gaveta</source>
       <translation>Drawer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="761" />
+      <location filename="../../posapp/ui/settings/screen.py" line="766" />
       <source>Leitor: prefixo</source>
       <translation>Scanner: prefix</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="762" />
+      <location filename="../../posapp/ui/settings/screen.py" line="767" />
       <source>Leitor: final</source>
       <translation>Scanner: suffix</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="763" />
+      <location filename="../../posapp/ui/settings/screen.py" line="768" />
       <source>Leitor: intervalo máximo entre teclas</source>
       <translation>Scanner: longest gap between keys</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="764" />
+      <location filename="../../posapp/ui/settings/screen.py" line="769" />
       <source>Leitor serial (porta)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="783" />
+      <location filename="../../posapp/ui/settings/screen.py" line="788" />
       <source>Windows: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="784" />
+      <location filename="../../posapp/ui/settings/screen.py" line="789" />
       <source>USB: %1</source>
       <translation>USB: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="785" />
+      <location filename="../../posapp/ui/settings/screen.py" line="790" />
       <source>Serial: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="792" />
+      <location filename="../../posapp/ui/settings/screen.py" line="797" />
       <source>Nenhuma impressora encontrada</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="827" />
+      <location filename="../../posapp/ui/settings/screen.py" line="832" />
       <source>alterar impressora e leitor</source>
       <translation>change the printer and scanner</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="838" />
+      <location filename="../../posapp/ui/settings/screen.py" line="843" />
       <source>Impressora e leitor salvos</source>
       <translation>Printer and scanner saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="846" />
+      <location filename="../../posapp/ui/settings/screen.py" line="851" />
       <source>Imprimindo a página de teste…</source>
       <translation>Printing the test page…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="852" />
+      <location filename="../../posapp/ui/settings/screen.py" line="857" />
       <source>Página de teste impressa na impressora virtual (janela Impressões)</source>
       <translation>Test page printed on the virtual printer (Printouts window)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="854" />
+      <location filename="../../posapp/ui/settings/screen.py" line="859" />
       <source>Página de teste impressa</source>
       <translation>Test page printed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="857" />
+      <location filename="../../posapp/ui/settings/screen.py" line="862" />
       <source>Não imprimiu: %1</source>
       <translation>Not printed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="872" />
+      <location filename="../../posapp/ui/settings/screen.py" line="877" />
       <source>Cadastrar</source>
       <translation>Add</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="873" />
+      <location filename="../../posapp/ui/settings/screen.py" line="878" />
       <source>Mudar função</source>
       <translation>Change role</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="874" />
+      <location filename="../../posapp/ui/settings/screen.py" line="879" />
       <source>Trocar PIN</source>
       <translation>Reset PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="875" />
+      <location filename="../../posapp/ui/settings/screen.py" line="880" />
       <source>Desativar</source>
       <translation>Deactivate</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="938" />
+      <location filename="../../posapp/ui/settings/screen.py" line="943" />
       <source>cadastrar %1 na equipe</source>
       <translation>add %1 to the staff</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="945" />
+      <location filename="../../posapp/ui/settings/screen.py" line="950" />
       <source>%1 cadastrado(a)</source>
       <translation>%1 added</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="947" />
+      <location filename="../../posapp/ui/settings/screen.py" line="952" />
       <source>mudar a função de %1</source>
       <translation>change %1's role</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="955" />
+      <location filename="../../posapp/ui/settings/screen.py" line="960" />
       <source>Função de %1 alterada</source>
       <translation>%1's role changed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="957" />
+      <location filename="../../posapp/ui/settings/screen.py" line="962" />
       <source>trocar o PIN de %1</source>
       <translation>reset %1's PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="965" />
+      <location filename="../../posapp/ui/settings/screen.py" line="970" />
       <source>PIN de %1 trocado</source>
       <translation>%1's PIN reset</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="978" />
+      <location filename="../../posapp/ui/settings/screen.py" line="983" />
       <source>desativar %1</source>
       <translation>deactivate %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="982" />
+      <location filename="../../posapp/ui/settings/screen.py" line="987" />
       <source>%1 desativado(a)</source>
       <translation>%1 deactivated</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="996" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1001" />
       <source>Buscar no registro</source>
       <translation>Search the log</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="999" />
-      <location filename="../../posapp/ui/settings/screen.py" line="1057" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1004" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1062" />
       <source>Todas as ações</source>
       <translation>All actions</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="1001" />
-      <location filename="../../posapp/ui/settings/screen.py" line="1062" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1006" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1067" />
       <source>Toda a equipe</source>
       <translation>All staff</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="1002" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1007" />
       <source>De</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="1011" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1016" />
       <source>Buscar</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="1016" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1021" />
       <source>Anterior</source>
       <translation>Previous</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="1017" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1022" />
       <source>Próxima</source>
       <translation>Next</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="1032" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1037" />
       <source>até</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="1105" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1110" />
       <source>Página %1 de %2 · %3 registros</source>
       <translation>Page %1 of %2 · %3 entries</translation>
     </message>
@@ -4747,113 +4990,118 @@ Scanner: %4</translation>
   <context>
     <name>Shell</name>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="93" />
-      <location filename="../../posapp/ui/shell.py" line="194" />
+      <location filename="../../posapp/ui/shell.py" line="95" />
+      <location filename="../../posapp/ui/shell.py" line="196" />
       <source>%1 (demonstração)</source>
       <translation>%1 (demo)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="107" />
+      <location filename="../../posapp/ui/shell.py" line="109" />
       <source>Venda</source>
       <translation>Sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="108" />
+      <location filename="../../posapp/ui/shell.py" line="110" />
       <source>Clientes</source>
       <translation>Customers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="109" />
+      <location filename="../../posapp/ui/shell.py" line="111" />
       <source>Vendas</source>
       <translation>Sales</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="113" />
+      <location filename="../../posapp/ui/shell.py" line="115" />
       <source>Caixa</source>
       <translation>Cashier</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="115" />
+      <location filename="../../posapp/ui/shell.py" line="117" />
       <source>Painel</source>
       <translation>Dashboard</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="124" />
+      <location filename="../../posapp/ui/shell.py" line="126" />
       <source>Gerência</source>
       <translation>Management</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="139" />
+      <location filename="../../posapp/ui/shell.py" line="141" />
       <source>Sair</source>
       <translation>Sign out</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="212" />
-      <location filename="../../posapp/ui/shell.py" line="436" />
+      <location filename="../../posapp/ui/shell.py" line="214" />
+      <location filename="../../posapp/ui/shell.py" line="452" />
       <source>Ninguém no caixa</source>
       <translation>Nobody signed in</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="213" />
-      <location filename="../../posapp/ui/shell.py" line="367" />
+      <location filename="../../posapp/ui/shell.py" line="215" />
+      <location filename="../../posapp/ui/shell.py" line="369" />
       <source>Turno: —</source>
       <translation>Shift: —</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="214" />
-      <location filename="../../posapp/ui/shell.py" line="275" />
+      <location filename="../../posapp/ui/shell.py" line="216" />
+      <location filename="../../posapp/ui/shell.py" line="277" />
       <source>Impressora OK</source>
       <translation>Printer OK</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="218" />
+      <location filename="../../posapp/ui/shell.py" line="220" />
       <source>Leitor: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="220" />
+      <location filename="../../posapp/ui/shell.py" line="222" />
       <source>Leitor: teclado</source>
       <translation>Scanner: keyboard</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="224" />
+      <location filename="../../posapp/ui/shell.py" line="226" />
       <source>Sincronização: desligada</source>
       <translation>Sync: off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="226" />
+      <location filename="../../posapp/ui/shell.py" line="228" />
       <source>Impressões</source>
       <translation>Printouts</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="227" />
+      <location filename="../../posapp/ui/shell.py" line="229" />
       <source>O que a impressora virtual imprimiu</source>
       <translation>What the virtual printer printed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="274" />
+      <location filename="../../posapp/ui/shell.py" line="276" />
       <source>Impressora OK (%1 na fila)</source>
       <translation>Printer OK (%1 queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="276" />
+      <location filename="../../posapp/ui/shell.py" line="278" />
       <source>erro</source>
       <translation>error</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="278" />
+      <location filename="../../posapp/ui/shell.py" line="280" />
       <source>Impressora: %1 (%2 na fila)</source>
       <translation>Printer: %1 (%2 queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="335" />
+      <location filename="../../posapp/ui/shell.py" line="337" />
       <source>A tela de venda ainda não está disponível.</source>
       <translation>The sale screen is not available yet.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="371" />
+      <location filename="../../posapp/ui/shell.py" line="373" />
       <source>Turno: aberto por %1 em %2</source>
       <translation>Shift: opened by %1 at %2</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/shell.py" line="409" />
+      <source>Não foi possível guardar a venda em andamento (%1). Estacione (F5) ou cancele (F8) a venda antes de sair.</source>
+      <translation>The sale in progress could not be kept (%1). Park (F5) or cancel (F8) the sale before leaving.</translation>
     </message>
   </context>
   <context>
@@ -5160,52 +5408,52 @@ Scanner: %4</translation>
       <translation>Invalid amount: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="180" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="181" />
       <source>alterar a sincronização</source>
       <translation>change the sync</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="185" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="186" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="190" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="191" />
       <source>Sincronização salva</source>
       <translation>Sync saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="197" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="198" />
       <source>Sincronizando…</source>
       <translation>Syncing…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="203" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="204" />
       <source>Sincronização não configurada</source>
       <translation>Sync is not set up</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="206" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="207" />
       <source>Sincronizado: %1 enviados, %2 recebidos</source>
       <translation>Synced: %1 sent, %2 received</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="228" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="229" />
       <source>a loja assumir %1 de %2</source>
       <translation>the store to absorb %1 of %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="230" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="231" />
       <source>manter %1 como débito de %2</source>
       <translation>keep %1 as %2's debt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="239" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="240" />
       <source>Nada foi alterado</source>
       <translation>Nothing was changed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="244" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="245" />
       <source>Conflito resolvido</source>
       <translation>Conflict resolved</translation>
     </message>
@@ -5302,17 +5550,6 @@ Scanner: %4</translation>
       <location filename="../../posapp/ui/cash/screen.py" line="112" />
       <source>Fechado por</source>
       <translation>Closed by</translation>
-    </message>
-  </context>
-  <context>
-    <name>PixKeeper</name>
-    <message>
-      <source>Pix recebido sem venda: %1 a devolver em Gerência &gt; Pagamentos</source>
-      <translation>Pix received without a sale: %1 to refund in Management &gt; Payments</translation>
-    </message>
-    <message>
-      <source>Verificação de Pix falhou: %1</source>
-      <translation>The Pix check failed: %1</translation>
     </message>
   </context>
 </TS>
