@@ -16,6 +16,7 @@ import grimp
 
 DOMAINS = (
     "admin",
+    "nfse",
     "invoices",
     "sales",
     "sync",

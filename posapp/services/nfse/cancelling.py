@@ -1,0 +1,104 @@
+"""Cancelling a sale's NFS-e together with posapp's void (and the NFC-e, as before).
+
+The NFC-e's rules go first (`invoices.cancelling.cancel_sale`: manager PIN, the
+justification, SEFAZ's event, the void); nothing of the NFS-e is touched when they
+refuse. Once the sale is voided, the NFS-e follows: an authorised one gets its
+cancellation event (e101101, "serviço não prestado") now, or from the background
+sender when the national environment is out; a DPS that never left is withdrawn.
+Every step is audited.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from db.models import NfseNote
+from fiscal.nfse import Unavailable
+from posapp.services.common import audit
+from posapp.services.common.auth import authorize_manager
+from posapp.services.invoices.cancelling import CancelResult
+from posapp.services.invoices.cancelling import cancel_sale as cancel_nfce_sale
+from posapp.services.invoices.issuing import Invoicer
+from posapp.services.nfse.issuing import NfseIssuer
+from posapp.services.nfse.storage import (
+    AUTHORISED,
+    CANCEL_PENDING,
+    CANCELLED,
+    PENDING,
+    WITHDRAWN,
+)
+
+
+@dataclass(frozen=True)
+class SaleCancelled:
+    nfce: CancelResult
+    nfse_status: str | None  # cancelled | cancel_pending | withdrawn | None (no NFS-e)
+    message_pt: str
+    message_en: str
+
+
+def cancel_sale(
+    invoicer: Invoicer,
+    issuer: NfseIssuer,
+    sale_id: int,
+    staff_id: int,
+    manager_pin: str,
+    reason: str,
+) -> SaleCancelled:
+    nfce = cancel_nfce_sale(invoicer, sale_id, staff_id, manager_pin, reason)
+    reason = " ".join(reason.split())
+    record = issuer.note(sale_id)
+    if record is None or record.status not in (AUTHORISED, PENDING):
+        return SaleCancelled(nfce, None, nfce.message_pt, nfce.message_en)
+    station, now = issuer.station, issuer.clock()
+    with station.write() as session:
+        manager = authorize_manager(session, manager_pin, "cancelar NFS-e", now)
+        row = session.get(NfseNote, record.id)
+        assert row is not None
+        never_sent = row.status == PENDING and not row.maybe_sent
+        row.status = WITHDRAWN if never_sent else CANCEL_PENDING
+        row.reason = reason
+        row.updated_at = now
+        audit.record(
+            session,
+            at=now,
+            terminal_uuid=station.terminal(session).uuid,
+            action="nfse.withdraw" if never_sent else "nfse.cancel",
+            staff_id=staff_id,
+            authorized_by_id=manager.id,
+            target=f"nfse:{record.dps_id}",
+            key=record.key,
+            reason=reason,
+        )
+    if never_sent:
+        return SaleCancelled(
+            nfce,
+            WITHDRAWN,
+            f"{nfce.message_pt} A DPS dos serviços não chegou a ser enviada: retirada.",
+            f"{nfce.message_en} The services' DPS had not been sent: withdrawn.",
+        )
+    sent = issuer.send_cancellation(record.id)
+    if sent is True:
+        return SaleCancelled(
+            nfce,
+            CANCELLED,
+            f"{nfce.message_pt} NFS-e {record.nfse_number} cancelada.",
+            f"{nfce.message_en} NFS-e {record.nfse_number} cancelled.",
+        )
+    waiting = isinstance(sent, Unavailable)
+    return SaleCancelled(
+        nfce,
+        CANCEL_PENDING,
+        f"{nfce.message_pt} O cancelamento da NFS-e "
+        + (
+            "será enviado quando o ambiente nacional responder."
+            if waiting
+            else "foi recusado: veja Gerência > Fiscal."
+        ),
+        f"{nfce.message_en} The NFS-e's cancellation "
+        + (
+            "will be sent when the national environment answers."
+            if waiting
+            else "was refused: see Management > Fiscal."
+        ),
+    )

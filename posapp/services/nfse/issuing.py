@@ -1,0 +1,359 @@
+"""Issuing the NFS-e of committed sales' services, and sending what waits.
+
+One `NfseIssuer` per running counter. `issue_for_sale` runs after the sale's
+transaction has committed (the print queue, the background sender): it writes the
+signed DPS as a `pending` row first (its number is taken in that write, never
+given twice), then sends it. When the national environment does not answer the row
+stays pending and the manager sees it in Gerência > Fiscal; `send_pending` (the
+background sender) sends it later. A DPS whose answer was lost (`maybe_sent`) is
+looked up by its Id before it is sent again, so no service gets two NFS-e.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from db.models import Item, NfseNote, Sale, SaleLine
+from fiscal import FiscalError
+from fiscal.nfse import (
+    Authorised,
+    NotFound,
+    Rejected,
+    SefinClient,
+    Unavailable,
+    build_dps,
+    cancellation_request,
+)
+from posapp.core.errors import PosError
+from posapp.services.common.station import Station
+from posapp.services.common.worker import BackgroundWorker, Outcome
+from posapp.services.nfse.mapping import dps_of, services_of
+from posapp.services.nfse.settings import NfseSettings, provider_and_a1, read_settings
+from posapp.services.nfse.storage import (
+    AUTHORISED,
+    CANCEL_PENDING,
+    CANCELLED,
+    PENDING,
+    REJECTED,
+    WAITING,
+    WITHDRAWN,
+    NfseRecord,
+    next_number,
+    note_of_sale,
+    to_record,
+)
+
+log = logging.getLogger(__name__)
+
+
+class NfseNotIssued(PosError):
+    code = "nfse_not_issued"
+    pt_BR = "A NFS-e dos serviços da venda {sale} não foi emitida: {reason_pt}"
+    en = "The NFS-e for the services of sale {sale} was not issued: {reason_en}"
+
+
+@dataclass
+class NfseReport:
+    authorised: list[int] = field(default_factory=list)  # nfse_note ids
+    rejected: list[int] = field(default_factory=list)
+    cancelled: list[int] = field(default_factory=list)
+    unavailable: Unavailable | None = None
+
+    @property
+    def done(self) -> bool:
+        return self.unavailable is None
+
+
+def unissued_sales(session: Session, since: datetime) -> list[int]:
+    """Sales with a service, not voided, sold since NFS-e was switched on, with no DPS."""
+    has_service = exists().where(
+        SaleLine.sale_id == Sale.id, Item.id == SaleLine.item_id, Item.kind == "service"
+    )
+    has_dps = exists().where(NfseNote.sale_id == Sale.id)
+    return list(
+        session.scalars(
+            select(Sale.id)
+            .where(Sale.created_at >= since, Sale.status != "voided", has_service, ~has_dps)
+            .order_by(Sale.id)
+        )
+    )
+
+
+class NfseIssuer:
+    def __init__(self, station: Station, *, clock: Callable[[], datetime] | None = None) -> None:
+        self.station = station
+        self.clock = clock or station.now
+        self._lock = threading.RLock()
+        self._client: SefinClient | None = None
+        self._built_for: tuple[object, ...] | None = None
+
+    def settings(self) -> NfseSettings:
+        with self.station.read() as session:
+            return read_settings(session)
+
+    def client(self) -> SefinClient:
+        with self._lock, self.station.read() as session:
+            settings = read_settings(session)
+            fiscal, a1 = provider_and_a1(session)
+            fingerprint = (settings, fiscal, a1.cert.serial_number if a1 else None)
+            if self._client is not None and fingerprint == self._built_for:
+                return self._client
+            if a1 is None:
+                raise NfseNotIssued(
+                    sale="-",
+                    reason_pt="sem certificado A1 (Gerência > Fiscal)",
+                    reason_en="no A1 certificate (Management > Fiscal)",
+                )
+            self.close()
+            self._client = SefinClient(
+                a1,
+                fiscal.env,
+                base_url=settings.sefin_url or None,
+                timeout_s=settings.timeout_s,
+                ca_file=settings.sefin_ca_file or None,
+            )
+            self._built_for = fingerprint
+            return self._client
+
+    def close(self) -> None:
+        with self._lock:
+            if self._client is not None:
+                self._client.close()
+            self._client, self._built_for = None, None
+
+    def note(self, sale_id: int) -> NfseRecord | None:
+        with self.station.read() as session:
+            return note_of_sale(session, sale_id)
+
+    # issuing ------------------------------------------------------------------------
+    def issue_for_sale(self, sale_id: int, *, again: bool = False) -> NfseRecord | None:
+        """The sale's NFS-e row, the DPS built and sent now if it has none (None: NFS-e off
+        or no service). `again`: a new DPS after a rejection the manager has fixed. Never
+        raises for the national environment being out; bad data raises NfseNotIssued."""
+        with self._lock:
+            settings = self.settings()
+            if not settings.enabled:
+                return None
+            found = self.note(sale_id)
+            if found is not None and not (again and found.status == REJECTED):
+                return found
+            row_id = self._build(sale_id, settings)
+            if row_id is None:
+                return None
+            return self._send(row_id)
+
+    def _build(self, sale_id: int, settings: NfseSettings) -> int | None:
+        now = self.clock()
+        with self.station.write() as session:
+            sale = session.get(Sale, sale_id)
+            if sale is None or sale.status == "voided":
+                return None
+            since = datetime.fromisoformat(settings.enabled_since)
+            if sale.created_at < since:
+                return None
+            services = services_of(session, sale_id)
+            if services is None:
+                return None
+            fiscal, a1 = provider_and_a1(session)
+            if a1 is None:
+                raise NfseNotIssued(
+                    sale=sale_id, reason_pt="sem certificado A1", reason_en="no A1 certificate"
+                )
+            number = next_number(session, settings.series)
+            try:
+                dps = dps_of(services, settings, fiscal, settings.series, number, now)
+                signed = build_dps(dps, a1)
+            except FiscalError as error:
+                raise NfseNotIssued(
+                    sale=sale_id, reason_pt=error.message("pt_BR"), reason_en=error.message("en")
+                ) from None
+            row = NfseNote(
+                sale_id=sale_id,
+                series=settings.series,
+                number=number,
+                dps_id=signed.id,
+                status=PENDING,
+                dps_xml=signed.xml,
+                reason="",
+                maybe_sent=False,
+                attempts=0,
+                issued_at=now,
+                updated_at=now,
+            )
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def _send(self, row_id: int) -> NfseRecord:
+        with self.station.read() as session:
+            row = session.get(NfseNote, row_id)
+            assert row is not None
+            record = to_record(row)
+        client = self.client()
+        if record.maybe_sent:
+            found = client.find_dps(record.dps_id)
+            if isinstance(found, Authorised):
+                return self._store(row_id, found)
+            if isinstance(found, Unavailable):
+                return self._unanswered(row_id, found)
+        outcome = client.send(record.dps_xml)
+        if isinstance(outcome, Authorised):
+            return self._store(row_id, outcome)
+        if isinstance(outcome, Unavailable):
+            return self._unanswered(row_id, outcome)
+        return self._rejected(row_id, outcome)
+
+    def _update(self, row_id: int, **values: object) -> NfseRecord:
+        with self.station.write() as session:
+            row = session.get(NfseNote, row_id)
+            assert row is not None
+            for name, value in values.items():
+                setattr(row, name, value)
+            row.attempts += 1
+            row.updated_at = self.clock()
+            return to_record(row)
+
+    def _store(self, row_id: int, outcome: Authorised) -> NfseRecord:
+        log.info("NFS-e %s authorised (%s)", outcome.number, outcome.key)
+        return self._update(
+            row_id,
+            status=AUTHORISED,
+            key=outcome.key,
+            nfse_number=outcome.number,
+            nfse_xml=outcome.nfse_xml,
+            code=None,
+            reason="",
+        )
+
+    def _unanswered(self, row_id: int, outcome: Unavailable) -> NfseRecord:
+        with self.station.read() as session:
+            row = session.get(NfseNote, row_id)
+            assert row is not None
+            maybe = row.maybe_sent or outcome.sent
+        return self._update(row_id, maybe_sent=maybe, reason=f"{outcome.reason} {outcome.detail}")
+
+    def _rejected(self, row_id: int, outcome: Rejected) -> NfseRecord:
+        log.warning("DPS %s rejected: %s %s", row_id, outcome.code, outcome.reason)
+        return self._update(row_id, status=REJECTED, code=outcome.code, reason=outcome.reason)
+
+    # the background sender ---------------------------------------------------------------
+    def send_pending(self) -> NfseReport | None:
+        """Build DPS for sales left without one, send what waits, and send the cancellation
+        of NFS-e whose sale was voided while the national environment was out."""
+        settings = self.settings()
+        if not settings.enabled:
+            return None
+        report = NfseReport()
+        with self.station.read() as session:
+            missing = unissued_sales(session, datetime.fromisoformat(settings.enabled_since))
+        for sale_id in missing:
+            try:
+                self.issue_for_sale(sale_id)
+            except PosError as error:
+                log.warning("%s", error.message("en"))
+        with self.station.read() as session:
+            waiting = [
+                (row.id, row.status, row.sale_id)
+                for row in session.scalars(
+                    select(NfseNote).where(NfseNote.status.in_(WAITING)).order_by(NfseNote.id)
+                )
+            ]
+        for row_id, status, sale_id in waiting:
+            with self._lock:
+                if status == PENDING and self._sale_voided(sale_id):
+                    self._withdraw_or_cancel(row_id)
+                    continue
+                if status == CANCEL_PENDING:
+                    done = self.send_cancellation(row_id)
+                    if isinstance(done, Unavailable):
+                        report.unavailable = done
+                        break
+                    if done:
+                        report.cancelled.append(row_id)
+                    continue
+                record = self._send(row_id)
+            if record.status == AUTHORISED:
+                report.authorised.append(row_id)
+            elif record.status == REJECTED:
+                report.rejected.append(row_id)
+            else:
+                report.unavailable = Unavailable(record.reason.split(" ")[0], record.maybe_sent)
+                break
+        return report
+
+    def _sale_voided(self, sale_id: int) -> bool:
+        with self.station.read() as session:
+            sale = session.get(Sale, sale_id)
+            return sale is not None and sale.status == "voided"
+
+    def _withdraw_or_cancel(self, row_id: int) -> None:
+        """A pending DPS of a voided sale: never sent, it is withdrawn; maybe sent, it
+        becomes a cancellation to send (resolved by its Id first)."""
+        with self.station.write() as session:
+            row = session.get(NfseNote, row_id)
+            assert row is not None
+            row.status = CANCEL_PENDING if row.maybe_sent else WITHDRAWN
+            row.updated_at = self.clock()
+
+    def send_cancellation(self, row_id: int) -> bool | Unavailable:
+        """Send the cancellation event of a voided sale's NFS-e (True: cancelled; False:
+        refused or nothing to cancel, the row says why). The justification is the void's,
+        kept in `reason` when the row became `cancel_pending`."""
+        with self.station.read() as session:
+            row = session.get(NfseNote, row_id)
+            assert row is not None
+            record = to_record(row)
+            fiscal, a1 = provider_and_a1(session)
+        if a1 is None:
+            return False
+        client = self.client()
+        key = record.key
+        if not key:
+            found = client.find_dps(record.dps_id)
+            if isinstance(found, Unavailable):
+                return found
+            if isinstance(found, NotFound):
+                self._update(row_id, status=WITHDRAWN)
+                return False
+            self._update(row_id, key=found.key, nfse_number=found.number, nfse_xml=found.nfse_xml)
+            key = found.key
+        request = cancellation_request(
+            key,
+            fiscal.cnpj,
+            fiscal.env,
+            self.clock().astimezone(ZoneInfo(fiscal.timezone)),
+            record.reason or "Venda cancelada no caixa",
+            a1=a1,
+        )
+        outcome = client.cancel(key, request)
+        if isinstance(outcome, Unavailable):
+            return outcome
+        if isinstance(outcome, Rejected):
+            self._update(row_id, code=outcome.code, reason=f"cancelamento: {outcome.reason}")
+            return False
+        self._update(row_id, status=CANCELLED, cancel_xml=outcome.event_xml)
+        return True
+
+
+def start_nfse_sender(
+    issuer: NfseIssuer,
+    report: Callable[[Outcome[NfseReport | None]], None],
+    *,
+    interval: float = 60.0,
+) -> BackgroundWorker[NfseReport | None]:
+    worker: BackgroundWorker[NfseReport | None] = BackgroundWorker(
+        issuer.send_pending,
+        report,
+        interval=interval,
+        failed=lambda result: result is not None and not result.done,
+    )
+    worker.start()
+    return worker

@@ -1,0 +1,260 @@
+"""The salon sells with NFS-e and NFC-e: a sale with services and a product gets both,
+on the receipt and in the accountant's ZIP; the national environment down, a lost
+answer, a rejection, the void, the DANFSe and the manager's settings."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from sqlalchemy import select
+
+from db.models import AuditLog, Sale
+from fiscal.nfse import read_nfse
+from fiscal.nfse.schemas import validate
+from fiscal.testing import LocalSefaz, LocalSefin
+from hardware.emulator.server import EmulatorServer
+from posapp.core.errors import PosError
+from posapp.services.invoices.issuing import Invoicer
+from posapp.services.nfse.archive import export, nfse_status
+from posapp.services.nfse.cancelling import cancel_sale
+from posapp.services.nfse.issuing import NfseIssuer
+from posapp.services.nfse.paper import NoNfseForSale, danfse_pdf
+from posapp.services.nfse.settings import InvalidNfseSetting, load_settings, save_settings
+from tests.invoices.conftest import qr_codes
+from tests.nfse.conftest import PAULA_CPF, print_sales, salon_settings, sell_salon
+from tests.support import CASHIER_PIN, MANAGER_PIN, Shop
+
+NS = {"n": "http://www.sped.fazenda.gov.br/nfse"}
+NFE = {"n": "http://www.portalfiscal.inf.br/nfe"}
+
+
+def _t(xml: bytes, path: str, ns: dict[str, str] = NS) -> str:
+    return etree.fromstring(xml).findtext(path, "", ns) or ""
+
+
+def test_a_salon_sale_gets_its_nfse_and_nfce_on_the_receipt_and_in_the_zip(
+    shop: Shop,
+    invoicer: Invoicer,
+    issuer: NfseIssuer,
+    sefaz: LocalSefaz,
+    sefin: LocalSefin,
+    emulator: EmulatorServer,
+    tmp_path: Path,
+) -> None:
+    maria = shop.enrol("Maria Souza", cpf="529.982.247-25")
+    sale_id = sell_salon(shop, "corte", "shampoo", customer=maria)
+
+    (paper,) = print_sales(invoicer, issuer, emulator, [sale_id])
+
+    nfse = issuer.note(sale_id)
+    assert nfse is not None and nfse.status == "authorised" and nfse.nfse_xml
+    validate(etree.fromstring(nfse.nfse_xml))
+    dps = ".//n:DPS/n:infDPS"
+    assert _t(nfse.nfse_xml, f"{dps}/n:serv/n:cServ/n:xDescServ") == "Corte feminino"
+    assert _t(nfse.nfse_xml, f"{dps}/n:valores/n:vServPrest/n:vServ") == "80.00"
+    assert _t(nfse.nfse_xml, f"{dps}/n:toma/n:CPF") == "52998224725"
+    assert _t(nfse.nfse_xml, f"{dps}/n:serv/n:cServ/n:cTribNac") == "060101"
+    share = read_nfse(nfse.nfse_xml).deductions
+    assert [(s.cpf, s.amount, s.name) for s in share] == [(PAULA_CPF, "48.00", "Paula Manicure")]
+    assert read_nfse(nfse.nfse_xml).base == "32.00"  # the salon's own 40 %
+    note = invoicer.note(sale_id)
+    assert note is not None and note.record.status == "authorised"
+    products = [
+        e.text
+        for e in etree.fromstring(note.record.proc_xml).iterfind(".//n:det/n:prod/n:cProd", NFE)
+    ]
+    assert products == ["7891000100103"]  # the shampoo only: the haircut is in the NFS-e
+    assert sefin.state.sent[nfse.dps_id] == 1
+
+    lines = [line.strip() for line in paper.lines]
+    danfe = next(i for i, line in enumerate(lines) if line.startswith("DANFE NFC-e"))
+    nfse_at = next(i for i, line in enumerate(lines) if line.startswith("NFS-e nº"))
+    assert danfe < nfse_at
+    codes = qr_codes(paper)
+    assert _t(note.record.proc_xml, ".//n:infNFeSupl/n:qrCode", NFE) in codes
+    assert any(nfse.key in code and "nfse.gov.br" in code for code in codes)
+
+    month = nfse.issued_at.strftime("%Y-%m")
+    out = tmp_path / "contador.zip"
+    assert export(shop.station, month, out) == 2
+    names = zipfile.ZipFile(out).namelist()
+    assert sorted(names) == sorted([f"{note.record.key}-procNFe.xml", f"{nfse.key}-nfse.xml"])
+    assert zipfile.ZipFile(out).read(f"{nfse.key}-nfse.xml") == nfse.nfse_xml
+
+
+def test_a_services_only_sale_prints_the_usual_receipt_with_the_nfse_link(
+    shop: Shop, issuer: NfseIssuer, emulator: EmulatorServer
+) -> None:
+    sale_id = sell_salon(shop, "manicure")
+    (paper,) = print_sales(None, issuer, emulator, [sale_id])
+    nfse = issuer.note(sale_id)
+    assert nfse is not None and nfse.status == "authorised"
+    lines = [line.strip() for line in paper.lines]
+    assert "CUPOM NÃO FISCAL" in lines
+    assert any(line.startswith(f"NFS-e nº {nfse.nfse_number}") for line in lines)
+    assert [c for c in qr_codes(paper) if nfse.key in c]
+
+
+def test_national_environment_down_queues_the_dps_and_the_manager_sees_it(
+    shop: Shop, issuer: NfseIssuer, sefin: LocalSefin, emulator: EmulatorServer
+) -> None:
+    sefin.set_mode("down")
+    sale_id = sell_salon(shop, "corte")
+    (paper,) = print_sales(None, issuer, emulator, [sale_id])
+    assert "NFS-e dos serviços em processamento" in [line.strip() for line in paper.lines]
+    status = nfse_status(shop.station)
+    assert [w.record.sale_id for w in status.waiting] == [sale_id]
+    assert "1 aguardando o ambiente nacional" in status.summary("pt_BR")
+    assert "1 waiting for the national environment" in status.summary("en")
+
+    report = issuer.send_pending()
+    assert report is not None and report.unavailable is not None
+
+    sefin.set_mode("authorise")
+    report = issuer.send_pending()
+    assert report is not None and report.done and len(report.authorised) == 1
+    nfse = issuer.note(sale_id)
+    assert nfse is not None and nfse.status == "authorised"
+    assert nfse_status(shop.station).waiting == []
+
+
+def test_a_lost_answer_is_resolved_by_the_dps_id_without_a_second_nfse(
+    shop: Shop, issuer: NfseIssuer, sefin: LocalSefin
+) -> None:
+    sefin.set_mode("timeout_after_authorise")
+    sale_id = sell_salon(shop, "corte")
+    first = issuer.issue_for_sale(sale_id)
+    assert first is not None and first.status == "pending" and first.maybe_sent
+    sefin.set_mode("authorise")
+    issuer.send_pending()
+    nfse = issuer.note(sale_id)
+    assert nfse is not None and nfse.status == "authorised"
+    assert sefin.state.sent[nfse.dps_id] == 1
+    assert len(sefin.state.issued) == 1
+
+
+def test_a_rejection_is_shown_and_a_new_dps_goes_after_the_fix(
+    shop: Shop, issuer: NfseIssuer, sefin: LocalSefin
+) -> None:
+    sefin.set_mode("reject", "E0312", "Código de tributação municipal inexistente")
+    sale_id = sell_salon(shop, "corte")
+    rejected = issuer.issue_for_sale(sale_id)
+    assert rejected is not None and rejected.status == "rejected"
+    (waiting,) = nfse_status(shop.station).waiting
+    assert waiting.record.code == "E0312" and "municipal" in waiting.record.reason
+    sefin.set_mode("authorise")
+    assert issuer.issue_for_sale(sale_id) == rejected  # no new DPS until asked
+    again = issuer.issue_for_sale(sale_id, again=True)
+    assert again is not None and again.status == "authorised"
+    assert again.number == rejected.number + 1
+
+
+def test_the_void_cancels_the_nfse_and_the_zip_keeps_both_documents(
+    shop: Shop, invoicer: Invoicer, issuer: NfseIssuer, sefin: LocalSefin, tmp_path: Path
+) -> None:
+    sale_id = sell_salon(shop, "corte", "shampoo")
+    issuer.issue_for_sale(sale_id)
+    invoicer.issue_for_sale(sale_id)
+    result = cancel_sale(
+        invoicer, issuer, sale_id, shop.cashier_id, MANAGER_PIN, "Cliente desistiu do serviço"
+    )
+    assert result.nfse_status == "cancelled" and result.nfce.nfce_cancelled
+    nfse = issuer.note(sale_id)
+    assert nfse is not None and nfse.status == "cancelled" and nfse.cancel_xml
+    validate(etree.fromstring(nfse.cancel_xml))
+    assert _t(nfse.cancel_xml, ".//n:e101101/n:xMotivo") == "Cliente desistiu do serviço"
+    with shop.station.read() as session:
+        sale = session.get(Sale, sale_id)
+        assert sale is not None and sale.status == "voided"
+        actions = session.scalars(select(AuditLog.action)).all()
+    assert "nfse.cancel" in actions
+    out = tmp_path / "z.zip"
+    export(shop.station, nfse.issued_at.strftime("%Y-%m"), out)
+    assert f"{nfse.key}-canc-nfse.xml" in zipfile.ZipFile(out).namelist()
+
+
+def test_a_void_while_the_national_environment_is_down_sends_the_cancellation_later(
+    shop: Shop, invoicer: Invoicer, issuer: NfseIssuer, sefin: LocalSefin
+) -> None:
+    sale_id = sell_salon(shop, "corte")
+    issuer.issue_for_sale(sale_id)
+    sefin.set_mode("down")
+    result = cancel_sale(
+        invoicer, issuer, sale_id, shop.cashier_id, MANAGER_PIN, "Serviço não foi prestado"
+    )
+    assert result.nfse_status == "cancel_pending"
+    assert "quando o ambiente nacional responder" in result.message_pt
+    sefin.set_mode("authorise")
+    report = issuer.send_pending()
+    assert report is not None and len(report.cancelled) == 1
+    nfse = issuer.note(sale_id)
+    assert nfse is not None and nfse.status == "cancelled"
+
+
+def test_a_dps_never_sent_is_withdrawn_with_the_void(
+    shop: Shop, invoicer: Invoicer, issuer: NfseIssuer, sefin: LocalSefin
+) -> None:
+    sefin.set_mode("down")
+    sale_id = sell_salon(shop, "corte")
+    issuer.issue_for_sale(sale_id)
+    result = cancel_sale(
+        invoicer, issuer, sale_id, shop.cashier_id, MANAGER_PIN, "Serviço não foi prestado"
+    )
+    assert result.nfse_status == "withdrawn"
+    sefin.set_mode("authorise")
+    issuer.send_pending()
+    assert sefin.state.sent == {}
+
+
+def test_the_danfse_pdf_is_there_on_demand(
+    shop: Shop, issuer: NfseIssuer, sefin: LocalSefin
+) -> None:
+    sale_id = sell_salon(shop, "corte")
+    with pytest.raises(NoNfseForSale):
+        danfse_pdf(issuer, sale_id)
+    issuer.issue_for_sale(sale_id)
+    pdf = danfse_pdf(issuer, sale_id)
+    assert pdf.startswith(b"%PDF")
+
+
+def test_settings_need_the_managers_pin_are_audited_and_explain_bad_input(
+    shop: Shop, issuer: NfseIssuer, sefin: LocalSefin
+) -> None:
+    settings = salon_settings(shop, sefin, iss_rate_bp=300)
+    with pytest.raises(PosError):
+        save_settings(shop.station, shop.cashier_id, CASHIER_PIN, settings)
+    assert load_settings(shop.station).iss_rate_bp == 500
+    save_settings(shop.station, shop.cashier_id, MANAGER_PIN, settings)
+    assert load_settings(shop.station).iss_rate_bp == 300
+    with shop.station.read() as session:
+        rows = session.scalars(select(AuditLog).where(AuditLog.action == "nfse.settings")).all()
+    assert rows and "iss_rate_bp" in (rows[-1].details or "")
+    with pytest.raises(InvalidNfseSetting) as bad:
+        save_settings(
+            shop.station,
+            shop.cashier_id,
+            MANAGER_PIN,
+            salon_settings(shop, sefin, national_code="6.1"),
+        )
+    assert "06.01 → 060101" in bad.value.message("pt_BR")
+    assert "LC 116" in bad.value.message("en")
+
+
+def test_a_sale_without_services_gets_no_dps(shop: Shop, issuer: NfseIssuer) -> None:
+    sale_id = sell_salon(shop, "shampoo")
+    assert issuer.issue_for_sale(sale_id) is None
+
+
+def test_the_zip_of_another_month_has_no_nfse(
+    shop: Shop, issuer: NfseIssuer, tmp_path: Path
+) -> None:
+    sale_id = sell_salon(shop, "corte")
+    nfse = issuer.issue_for_sale(sale_id)
+    assert nfse is not None
+    out = tmp_path / "old.zip"
+    assert export(shop.station, "2020-01", out) == 0
+    assert zipfile.ZipFile(io.BytesIO(out.read_bytes())).namelist() == []
