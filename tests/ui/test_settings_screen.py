@@ -88,8 +88,8 @@ def test_a_manager_sees_every_tab_filled(
 ) -> None:
     shop = make_shop("salon")
     screen = screens(shop)
-    assert screen.tabs.isVisible() and screen.tabs.count() == 10
-    assert [screen.tabs.tabText(i) for i in range(10)] == [
+    assert screen.tabs.isVisible() and screen.tabs.count() == 11
+    assert [screen.tabs.tabText(i) for i in range(11)] == [
         "Loja",
         "Programa",
         "Impressora",
@@ -100,6 +100,7 @@ def test_a_manager_sees_every_tab_filled(
         "Campanhas",
         "Fiscal",
         "Pagamentos",
+        "Catálogo",
     ]
     assert screen.store_name.text() == "Loja Teste"
     assert screen.p_earn.text() == "10" and screen.p_expiry.value() == 180

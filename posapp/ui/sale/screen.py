@@ -73,6 +73,7 @@ from posapp.ui.sale.customer_dialogs import (
     error_text,
 )
 from posapp.ui.sale.discount_dialog import SaleDiscount, SaleDiscountDialog
+from posapp.ui.sale.favourite_tiles import FavouriteTiles
 from posapp.ui.sale.parked_dialog import ParkedDialog
 from posapp.ui.sale.payment_dialog import CashbackLimits, PaymentDialog
 from posapp.ui.sale.professional_bar import ProfessionalBar, offered_order
@@ -355,6 +356,10 @@ class SaleScreen(QWidget):
         customer_buttons.addWidget(self.enrol_button)
         panel_layout.addLayout(customer_buttons)
         right.addWidget(panel)
+        self.tiles = FavouriteTiles(self.lang)
+        self.tiles.chosen.connect(self._tile_tapped)
+        self.tiles.set_items(catalog.favourites(self.station))
+        right.addWidget(self.tiles)
 
         self.last_sale_label = QLabel()
         self.last_sale_label.setObjectName("lastSale")
@@ -463,6 +468,13 @@ class SaleScreen(QWidget):
         searching = self.results.isVisible() or self.input.text().strip() == self._last_search
         if Change.CATALOG in changes and self._last_search and searching:
             self.search(self._last_search)
+        if Change.CATALOG in changes:
+            self.jobs.run(lambda: catalog.favourites(self.station), self.tiles.set_items)
+
+    def _tile_tapped(self, item: ItemView) -> None:
+        """A favourite's tile: its line at once, the focus back in the code field."""
+        self.add_item(item)
+        self.input.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_professionals(self, people: list[StaffRef]) -> None:
         self.professionals = people

@@ -75,6 +75,7 @@ from posapp.ui.printed_window import show_printed
 from posapp.ui.program_text import percent, program_rules
 from posapp.ui.runner import Jobs
 from posapp.ui.settings.campaigns_tab import CampaignsTab
+from posapp.ui.settings.catalog_tab import CatalogTab
 from posapp.ui.settings.dialogs import ADD, PIN, ROLE, StaffDialog
 from posapp.ui.settings.fiscal_tab import FiscalTab
 from posapp.ui.settings.language_box import LanguageBox
@@ -149,6 +150,8 @@ class SettingsScreen(QWidget):
         self.tabs.addTab(_scrolled(self.fiscal_tab), self.tr("Fiscal"))
         self.payments_tab = PaymentsTab(self)
         self.tabs.addTab(_scrolled(self.payments_tab), self.tr("Pagamentos"))
+        self.catalog_tab = CatalogTab(self)
+        self.tabs.addTab(_scrolled(self.catalog_tab), self.tr("Catálogo"))
         self.message = _named(QLabel(""), "settingsMessage")
         self.message.setWordWrap(True)
         self.stack = _named(QStackedWidget(), "settingsStack")
@@ -201,6 +204,7 @@ class SettingsScreen(QWidget):
         self.campaigns_tab.load()
         self.fiscal_tab.load()
         self.payments_tab.load()
+        self.catalog_tab.load()
 
     def _tab_changed(self, index: int) -> None:
         if index == AUDITORIA and self.allowed:
