@@ -15,6 +15,10 @@ posapp.services.sync.client: 50 first, halved after an answer slower than 1 s, d
 after a full one under 0.25 s); the last batch of each counter is pushed a second time,
 as after a lost answer.
 
+First, on its own database, one counter pushes three batches of 1 000 hash-chained
+`ledger.entry` events (the largest batch a counter sends; before the bulk writes of
+cloud/ledger_batch.py and cloud/bulk.py such a push took 4-7 s); their times are printed.
+
 The baseline is the same events pushed by ONE counter alone, batch after batch, on a
 fresh endpoint database of the same server layout: the ratio is the concurrent run's
 p95 push time over the lone counter's. After the run a watcher pulls the whole chain:
@@ -136,6 +140,22 @@ class Run:
         return self.pushed - len(set(uuids)), len(uuids) - len(set(uuids)) + stored_twice
 
 
+def big_pushes(server: CloudServer, count: int = 3) -> list[float]:
+    """Seconds of `count` pushes of 1 000 ledger entries by one counter."""
+    counter = Counter(server.url, server.add_terminal(server.create_chain("Rede"), "Caixa"))
+    counter.client.timeout = httpx.Timeout(60.0)
+    assert counter.hello().status_code == 200
+    customers = [new_uuid() for _ in range(SHARED_CUSTOMERS)]
+    assert counter.push(*[customer_event(c) for c in customers]).status_code == 200
+    times = []
+    for _ in range(count):
+        batch = [counter.entry(customers[n % len(customers)], "earn", 100) for n in range(1000)]
+        started = time.perf_counter()
+        assert counter.push(*batch).json()["accepted"] == 1000
+        times.append(time.perf_counter() - started)
+    return times
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--counters", type=int, default=20)
@@ -165,11 +185,19 @@ def main(argv: list[str] | None = None) -> None:
                     server.close()
                 print(f"  {name} done", flush=True)
 
+            server = CloudServer(postgres.fresh_database(), Path(folder))
+            server.args = ["--workers", str(args.workers)]
+            server.start()
+            try:
+                single = big_pushes(server)
+            finally:
+                server.close()
             measured("alone", 1, False)
             measured("together", args.counters, True)
     finally:
         postgres.stop()
 
+    print("1 000 ledger entries in one push, seconds: " + ", ".join(f"{t:.2f}" for t in single))
     sizing = f"batches of {args.batch}" if args.batch else "batches sized by the counter"
     print(
         f"{args.events} events, {sizing}, {args.workers} worker processes; "
