@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -186,6 +186,29 @@ class Shell(QMainWindow):
         context.events.changed.connect(self.on_changed)
         context.events.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.printer_changed(None, "")
+        self.customer_display: QWidget | None = None
+        """The customer's screen on a second monitor (None with one monitor)."""
+        self._display_checked = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._display_checked:
+            self._display_checked = True
+            self.open_customer_display()
+
+    def open_customer_display(self) -> None:
+        """A second monitor, when the PC has one, faces the customer with the sale."""
+        try:
+            from posapp.ui.sale.customer_display import open_customer_display
+        except ImportError:  # a build without the sale screen
+            return
+
+        def sale() -> SaleScreen | None:
+            screen = self.screens.get(SALE)
+            return cast("SaleScreen", screen) if screen is not None else None
+
+        name = store_info(self.context.station).name
+        self.customer_display = open_customer_display(self, name, self.context.locale, sale)
 
     def on_changed(self, changes: frozenset[Change]) -> None:
         """The store renamed or the printer changed in Gerência: the window follows."""
@@ -440,6 +463,8 @@ class Shell(QMainWindow):
         if self.context.staff is not None and not self.leave_sale():
             event.ignore()
             return
+        if self.customer_display is not None:
+            self.customer_display.close()
         super().closeEvent(event)
 
     def sign_out(self) -> None:

@@ -1,0 +1,135 @@
+"""The customer's screen, placed on a monitor's geometry given explicitly (the offscreen
+platform has one screen): it follows a real sale screen through the cart, the Pix QR the
+cashier shows and the paid sale, and each QR it draws reads back."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator
+
+import pytest
+import zxingcpp
+from PIL import Image
+from PySide6.QtCore import QBuffer, QIODevice, QRect
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from payments import brcode
+from posapp.core.pricing import Tender
+from posapp.services.customers import adjustments
+from posapp.services.customers import registry as customers
+from posapp.services.sales import catalog
+from posapp.ui.sale.customer_display import (
+    CustomerDisplay,
+    DisplayState,
+    open_customer_display,
+    second_screen,
+)
+from posapp.ui.sale.pix_dialog import PixDialog
+from tests.services.payments_support import configure_pix
+from tests.support import MANAGER_PIN
+from tests.ui.sale_support import Counter, MakeShop, counter_factory
+
+SECOND_MONITOR = QRect(1366, 0, 1024, 768)
+
+
+@pytest.fixture
+def counters(make_shop: MakeShop, qtbot: QtBot) -> Iterator[Callable[[str], Counter]]:
+    yield from counter_factory(make_shop, qtbot)
+
+
+def shown_qr(label: QLabel) -> str:
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    label.pixmap().toImage().save(buffer, "PNG")  # type: ignore[call-overload]
+    (found,) = zxingcpp.read_barcodes(Image.open(io.BytesIO(bytes(buffer.data().data()))))
+    return str(found.text)
+
+
+def test_the_customer_follows_the_cart_the_pix_qr_and_the_paid_sale(
+    counters: Callable[[str], Counter], qtbot: QtBot
+) -> None:
+    counter = counters("pharmacy")
+    shop, screen = counter.shop, counter.screen
+    maria = shop.enrol("Maria Silva", cpf="529.982.247-25")
+    adjustments.adjust(
+        shop.station,
+        customer_id=maria,
+        units=440,
+        reason="teste",
+        staff_id=shop.manager_id,
+        manager_pin=MANAGER_PIN,
+    )
+    display = CustomerDisplay("Loja Teste", "pt_BR")
+    qtbot.addWidget(display)
+    display.follow(lambda: screen)
+    display.place(SECOND_MONITOR)
+    assert display.geometry() == SECOND_MONITOR and display.isVisible()
+    qtbot.waitUntil(lambda: display.lines.text() == "Bem-vindo!", timeout=2_000)
+
+    screen.add_item(catalog.find_by_code(shop.station, "7891000100103"))
+    screen.add_item(catalog.find_by_code(shop.station, "7896004700014"), 2)
+    screen.attach_customer(customers.search(shop.station, "Maria")[0])
+    qtbot.waitUntil(lambda: screen.idle() and screen.account is not None, timeout=5_000)
+    quote = screen.quote
+    assert quote is not None and quote.earn_value > 0
+    qtbot.waitUntil(lambda: display.total.text() == "Total: R$ 55,00", timeout=2_000)
+    assert display.lines.text() == ("1 × Shampoo 300 ml   R$ 30,00\n2 × Dipirona 500 mg   R$ 25,00")
+    assert display.customer.text() == "Maria Silva\nSeu saldo de cashback: R$ 4,40"
+    assert display.earned.text() == (
+        f"Esta compra rende {screen.money(quote.earn_value)} de cashback"
+    )
+
+    configure_pix(shop)
+    pix = PixDialog(shop.station, 5_500, shop.cashier_id, dynamic=False, parent=screen)
+    pix.open()
+    qtbot.waitUntil(lambda: bool(pix.code_text), timeout=5_000)
+    qtbot.waitUntil(lambda: display.state.pix == pix.code_text, timeout=2_000)
+    assert display.qr_caption.text() == "Pague com Pix: R$ 55,00"
+    read = shown_qr(display.qr)
+    assert read == pix.code_text and brcode.verify_crc(read)
+    assert brcode.parse(read).amount_centavos == 5_500
+    pix.reject()
+    qtbot.waitUntil(lambda: display.qr.pixmap().isNull(), timeout=2_000)
+
+    screen.pay()
+    qtbot.waitUntil(lambda: screen.payment_dialog is not None, timeout=5_000)
+    dialog = screen.payment_dialog
+    assert dialog is not None
+    dialog.fields[Tender.CASH].setText("60,00")
+    dialog.submit()
+    qtbot.waitUntil(lambda: screen.last_sale is not None, timeout=10_000)
+    sale = screen.last_sale
+    assert sale is not None
+    qtbot.waitUntil(lambda: display.state.paid, timeout=2_000)
+    assert display.lines.text() == "Obrigado pela preferência!"
+    assert display.total.text() == "Total pago: R$ 55,00   Troco: R$ 5,00"
+    assert display.earned.text() == f"Você ganhou {screen.money(sale.earned)} de cashback"
+    assert display.customer.text() == (
+        f"Maria Silva\nSeu saldo de cashback: {screen.money(sale.spendable_value)}"
+    )
+
+
+def test_a_voucher_the_sale_issued_is_shown_as_its_qr() -> None:
+    display = CustomerDisplay("Loja Teste", "pt_BR")
+    try:
+        payload = "POSV1.VALE-ABCD-2345.2000.assinatura"
+        display.show_state(
+            DisplayState(total=12_000, paid=True, vouchers=((payload, 2_000),), earned=600)
+        )
+        assert display.qr_caption.text() == (
+            "Seu vale de R$ 20,00: mostre este QR na próxima compra"
+        )
+        assert shown_qr(display.qr) == payload
+    finally:
+        display.deleteLater()
+
+
+def test_with_one_monitor_there_is_no_customer_screen(qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    screens = QGuiApplication.screens()
+    assert len(screens) == 1  # the offscreen platform's
+    assert second_screen(screens, window.screen()) is None
+    assert open_customer_display(window, "Loja Teste", "pt_BR", lambda: None) is None
