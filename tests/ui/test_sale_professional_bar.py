@@ -137,3 +137,25 @@ def test_a_name_picked_in_the_cell_list_comes_first_in_the_bar_and_the_list(
     editor = screen.table.viewport().findChild(QComboBox, "professionalCombo")
     assert isinstance(editor, QComboBox)
     assert editor.itemText(1) == "Paula Manicure"  # after "(ninguém)", the last one chosen
+
+
+def test_a_program_changed_in_gerencia_reprices_the_open_carts_earning(
+    counters: Callable[[str], Counter], qtbot: QtBot
+) -> None:
+    from posapp.services.admin import store as store_admin
+    from posapp.services.customers import registry
+
+    counter = counters("salon")
+    shop, screen = counter.shop, counter.screen
+    maria = shop.enrol("Maria Souza", cpf="529.982.247-25")
+    screen.attach_customer(registry.account(shop.station, maria).summary)
+    ring_up(counter, "corte", qtbot)
+    qtbot.waitUntil(lambda: screen.quote is not None and screen.idle(), timeout=5_000)
+    assert screen.quote is not None and screen.quote.earn_units == 800  # 10 % of R$ 80,00
+    program = store_admin.edit_program(store_admin.current_program(shop.station), earn_bps=500)
+    store_admin.change_program(
+        shop.station, program, staff_id=shop.manager_id, manager_pin=MANAGER_PIN
+    )
+    qtbot.waitUntil(
+        lambda: screen.quote is not None and screen.quote.earn_units == 400, timeout=5_000
+    )

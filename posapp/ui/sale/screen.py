@@ -462,7 +462,7 @@ class SaleScreen(QWidget):
     # -- what changed elsewhere ------------------------------------------------------
 
     def on_changed(self, changes: frozenset[Change]) -> None:
-        """Staff or catalogue changed anywhere (Gerência, an import): show it now."""
+        """Staff, catalogue or program changed anywhere (Gerência, an import): show it now."""
         if Change.STAFF in changes:
             self.jobs.run(lambda: staff.professionals(self.station), self.set_professionals)
         searching = self.results.isVisible() or self.input.text().strip() == self._last_search
@@ -470,6 +470,8 @@ class SaleScreen(QWidget):
             self.search(self._last_search)
         if Change.CATALOG in changes:
             self.jobs.run(lambda: catalog.favourites(self.station), self.tiles.set_items)
+        if Change.PROGRAM in changes and self.model.rowCount():
+            self.requote()  # what the cart earns follows the program in force
 
     def _tile_tapped(self, item: ItemView) -> None:
         """A favourite's tile: its line at once, the focus back in the code field."""
