@@ -128,7 +128,7 @@ class Customer(Base):
     marketing_consent: Mapped[bool] = mapped_column(Boolean, default=False)
     consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     referral_code: Mapped[str] = mapped_column(String(12), unique=True)
-    referred_by_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id"))
+    referred_by_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     referred_by: Mapped[Customer | None] = relationship(remote_side=[id])
 
