@@ -13,6 +13,7 @@ from posapp.services.common.changes import Change
 from posapp.services.common.counter_settings import CounterSettings
 from posapp.services.common.station import Station
 from posapp.services.invoices.issuing import Invoicer
+from posapp.services.nfse.issuing import NfseIssuer
 from posapp.services.sales.authority import Authority
 from posapp.services.sales.printing import PrintService
 
@@ -55,6 +56,8 @@ class UiContext:
     """The endpoint's say on vouchers and large cashback spends (None: sync off)."""
     invoicer: Invoicer | None = None
     """The NFC-e issuer the fiscal keeper runs (None until it starts)."""
+    nfse_issuer: NfseIssuer | None = None
+    """The NFS-e issuer the fiscal keeper runs (None until it starts)."""
     events: Events = field(default_factory=Events)
 
     stop_listening: Callable[[], None] = field(init=False, repr=False)

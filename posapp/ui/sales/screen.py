@@ -51,6 +51,8 @@ from posapp.services.common.auth import StaffRef
 from posapp.services.common.store_info import store_info
 from posapp.services.invoices.cancelling import cancel_sale
 from posapp.services.invoices.paper import danfe_pdf
+from posapp.services.nfse.cancelling import cancel_sale as cancel_with_nfse
+from posapp.services.nfse.paper import danfse_pdf
 from posapp.services.payments.tenders import pix_line
 from posapp.services.sales import refunds
 from posapp.services.sales.history import SaleDetail, SaleSummary, recent_sales, sale_detail
@@ -203,6 +205,9 @@ class SalesScreen(QWidget):
         self.danfe_pdf_button = _named(QPushButton(self.tr("DANFE em PDF")), "danfePdfButton")
         self.danfe_pdf_button.setToolTip(self.tr("Uma cópia da NFC-e da venda, em PDF"))
         self.danfe_pdf_button.clicked.connect(self.save_danfe_pdf)
+        self.danfse_pdf_button = _named(QPushButton(self.tr("DANFSe em PDF")), "danfsePdfButton")
+        self.danfse_pdf_button.setToolTip(self.tr("A NFS-e dos serviços da venda, em PDF"))
+        self.danfse_pdf_button.clicked.connect(self.save_danfse_pdf)
         for button in (self.return_button, self.void_button):
             button.setToolTip(self.tr("Só com a senha de um gerente"))
         buttons = QHBoxLayout()
@@ -212,6 +217,7 @@ class SalesScreen(QWidget):
             self.return_button,
             self.void_button,
             self.danfe_pdf_button,
+            self.danfse_pdf_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -482,6 +488,28 @@ class SalesScreen(QWidget):
             lambda: future.result(timeout=PRINT_TIMEOUT_S), self._printed, self._print_failed
         )
 
+    def save_danfse_pdf(self) -> None:
+        """The sale's DANFSe (the NFS-e of its services) as a PDF file."""
+        issuer = self.context.nfse_issuer
+        if self.detail is None or issuer is None:
+            self.say(self.tr("Esta venda não tem NFS-e"), error=True)
+            return
+        number = sale_number(self.detail.summary.number)
+        path = self.ask_save_path(self, f"danfse-venda-{number}.pdf")
+        if not path:
+            return
+        sale_id = self.detail.id
+
+        def write() -> Path:
+            Path(path).write_bytes(danfse_pdf(issuer, sale_id))
+            return Path(path)
+
+        self.jobs.run(
+            write,
+            lambda done: self.say(self.tr("DANFSe salvo em %1").replace("%1", str(done))),
+            lambda error: self.say(error_text(error, self.lang), error=True),
+        )
+
     def save_danfe_pdf(self) -> None:
         """The sale's DANFE NFC-e as a PDF file (a copy on demand; nothing else changes)."""
         invoicer = self.context.invoicer
@@ -613,8 +641,15 @@ class SalesScreen(QWidget):
         reason = dialog.reason.text().strip()
         station, staff_id, sale_id = self.station, staff.id, detail.id
         invoicer, english = self.context.invoicer, not self.lang.startswith("pt")
+        issuer = self.context.nfse_issuer
 
         def call() -> RefundResult:
+            if invoicer is not None and issuer is not None and issuer.note(sale_id) is not None:
+                # The services' NFS-e gets its cancellation event with the void (and the
+                # NFC-e its own): see nfse.cancelling.
+                both = cancel_with_nfse(invoicer, issuer, sale_id, staff_id, pin, reason)
+                self.fiscal_message = both.message_en if english else both.message_pt
+                return both.nfce.void
             if invoicer is None or invoicer.note(sale_id) is None:
                 return refunds.void(station, sale_id, staff_id, pin, reason)
             # The NFC-e is cancelled at SEFAZ (or the store's practice past the limit)

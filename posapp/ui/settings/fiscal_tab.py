@@ -1,4 +1,5 @@
-"""Gerência > Fiscal: the store's NFC-e set-up, the A1's expiry, the notes that wait.
+"""Gerência > Fiscal: the store's NFC-e set-up, the A1's expiry, the notes that wait,
+and below them the services' NFS-e (`nfse_box`).
 
 Every change (settings, CSC, certificate, numbering, resend, void) goes through the
 screen's `with_pin`: the service checks the manager's PIN and audits. The A1 and the
@@ -46,6 +47,7 @@ from posapp.services.invoices.settings import (
 )
 from posapp.ui.formatting import moment
 from posapp.ui.rows_model import RowsModel
+from posapp.ui.settings.nfse_box import NfseBox
 from posapp.ui.widgets import named, read_only_table
 
 if TYPE_CHECKING:
@@ -218,6 +220,8 @@ class FiscalTab(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
+        self.nfse = NfseBox(host)
+        layout.addWidget(self.nfse)
         self._update_buttons()
 
     # -- reading -------------------------------------------------------------------
@@ -231,12 +235,14 @@ class FiscalTab(QWidget):
     def load(self) -> None:
         station = self.station
         self.host.jobs.run(lambda: load_settings(station), self._show_settings)
+        self.nfse.load()
         self.refresh()
 
     def refresh(self) -> None:
         station = self.station
         self.host.jobs.run(lambda: certificate_status(station), self._show_certificate)
         self.host.jobs.run(lambda: fiscal_status(station, station.now()), self._show_status)
+        self.nfse.refresh()
 
     def _show_settings(self, settings: FiscalSettings) -> None:
         self.settings = settings
