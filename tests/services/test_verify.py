@@ -89,3 +89,29 @@ def test_balances_are_rebuilt_from_the_entries(make_shop: MakeShop) -> None:
     assert verify(station) == []
     assert rebuild_balances(station) == 0
     station.close()
+
+
+def test_ledger_rows_moved_to_another_customer_are_named_even_with_balances_rebuilt(
+    make_shop: MakeShop,
+) -> None:
+    shop = busy_shop(make_shop)
+    joao = shop.enrol("João Lima", phone="11 98765-4321")
+    path: Path = shop.station.path
+    shop.station.close()
+    with sqlite3.connect(path) as connection:
+        connection.execute("DROP TRIGGER ledger_entry_no_update")
+        moved = connection.execute(
+            f"UPDATE ledger_entry SET customer_id = {joao} WHERE customer_id = 1"
+        ).rowcount
+    connection.close()
+    assert moved > 0
+    station = open_station(path, clock=shop.clock)
+    try:
+        rebuild_balances(station)  # the projection now agrees with the moved rows
+        faults = verify(station)
+        assert {fault.code for fault in faults} == {"entry_customer"}
+        assert len(faults) == moved
+        assert "não é o cliente" in faults[0].message("pt_BR")
+        assert "not the customer" in faults[0].message("en")
+    finally:
+        station.close()

@@ -10,8 +10,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from db.models import (
     Customer,
@@ -27,7 +27,7 @@ from db.models import (
 )
 from posapp.core.ledger import GENESIS_HASH, EntryKind, chain_hash
 from posapp.core.program import LoyaltyProgram
-from posapp.services.common.ledger_key import existing_key
+from posapp.services.loyalty.ledger_key import existing_key
 from posapp.services.common.station import Station
 from posapp.services.loyalty.ledger import entry_record
 
@@ -43,6 +43,11 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "chain_hash": (
         "Lançamento {subject}: conteúdo alterado, o hash não confere ({detail}).",
         "Entry {subject}: content altered, the hash does not match ({detail}).",
+    ),
+    "entry_customer": (
+        "Lançamento {subject}: o cliente ligado a ele não é o cliente do lançamento ({detail}).",
+        "Entry {subject}: the customer it is linked to is not the customer of the entry "
+        "({detail}).",
     ),
     "balance_mismatch": (
         "Cliente {subject}: saldo gravado difere da soma dos lançamentos ({detail}).",
@@ -184,6 +189,7 @@ def verify_all(station: Station, anchors: Sequence[Anchor] = ()) -> Verdict:
         found = [
             *check_chain(session),
             *check_keyed(session, terminal),
+            *check_customer_links(session),
             *check_balances(session, program),
             *check_sales(session),
             *check_vouchers(session),
@@ -291,6 +297,25 @@ def check_anchors(session: Session, anchors: Sequence[Anchor]) -> Iterator[Fault
             )
         else:
             yield Fault("anchor_ok", subject, f"lançamento nº {entry.seq}")
+
+
+def check_customer_links(session: Session) -> Iterator[Fault]:
+    """Each entry's customer row is the customer its hash names.
+
+    The hash and the MAC cover the customer's uuid; the row an entry links to
+    (`customer_id`, what balances, statements and screens read) is checked here against
+    that uuid, so entries re-pointed at another customer are found even with the
+    balances rebuilt to match.
+    """
+    linked = aliased(Customer)
+    rows = session.execute(
+        select(LedgerEntry.uuid, LedgerEntry.seq)
+        .outerjoin(linked, linked.id == LedgerEntry.customer_id)
+        .where(or_(linked.uuid.is_(None), linked.uuid != LedgerEntry.customer_uuid))
+        .order_by(LedgerEntry.id)
+    )
+    for entry_uuid, seq in rows:
+        yield Fault("entry_customer", entry_uuid, f"seq {seq}")
 
 
 def check_balances(session: Session, program: LoyaltyProgram) -> Iterator[Fault]:
