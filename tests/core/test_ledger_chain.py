@@ -1,14 +1,16 @@
 """Known answers for the ledger: the hash chain of a short ledger, and lots consumed by hand.
 
-The chain's hashes below were computed once with hashlib from the record bytes written out
-here (sha256 of the previous hash's hex followed by the entry's canonical JSON: sorted keys,
-no spaces, non-ASCII escaped) and pinned as literals: a chain that stops covering the
-previous hash, a field, or the serialization changes them.
+The chain's hashes below were computed once with hashlib from the record bytes written
+out here (sha256 of the previous hash's hex followed by the entry's canonical JSON: sorted
+keys, no spaces, non-ASCII escaped), and the MACs with hmac under a known secret, and
+pinned as literals: a chain that stops covering the previous hash, a field, or the
+serialization changes them.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -101,6 +103,34 @@ def test_every_field_of_the_record_changes_the_hash(field: str) -> None:
 def test_the_same_entry_after_another_previous_hash_hashes_differently() -> None:
     assert chain_hash(HASHES[0], RECORDS[0]) != HASHES[0]
     assert chain_hash(HASHES[1], RECORDS[2]) == HASHES[2]
+
+
+KEY = bytes(range(32))
+"""A terminal secret for the known answers (32 raw bytes: 00 01 ... 1f)."""
+
+MACS = [
+    "d5235bf77f7daea302281e084309e1c537a854a02cebbfd3e9184ff524532fc7",
+    "55146fabb6fd3ec78c2c50d620b0fc623676d310b839b0a1c6d58cd93a8f1d39",
+    "c9b8bf3708c6c603185f354bb0b7168cd287e5d09c663c03f6401cfe484c48f8",
+]
+"""HMAC-SHA256(KEY, previous *hash* + record bytes), computed once with hmac and pinned."""
+
+
+def test_the_pinned_macs_are_hmac_of_the_previous_hash_and_the_record_bytes() -> None:
+    previous = GENESIS_HASH
+    for record_bytes, pinned_hash, pinned_mac in zip(RECORD_BYTES, HASHES, MACS, strict=True):
+        data = (previous + record_bytes).encode("utf-8")
+        assert hmac.new(KEY, data, hashlib.sha256).hexdigest() == pinned_mac
+        previous = pinned_hash
+
+
+def test_the_keyed_chain_of_a_short_known_ledger_gives_the_pinned_macs() -> None:
+    previous = GENESIS_HASH
+    for record, pinned_hash, pinned_mac in zip(RECORDS, HASHES, MACS, strict=True):
+        assert chain_hash(previous, record, KEY) == pinned_mac
+        assert chain_hash(previous, record) == pinned_hash  # the key changes only the mac
+        previous = pinned_hash
+    assert chain_hash(GENESIS_HASH, RECORDS[0], bytes(32)) != MACS[0]
 
 
 # -- lots, worked out by hand ----------------------------------------------------------
