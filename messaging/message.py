@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -31,6 +31,10 @@ class OutgoingMessage:
     attachments: Sequence[Attachment] = field(default_factory=tuple)
     idempotency_key: str = ""
     """The outbox's unique key; sent along so a provider (or a reader) can spot a resend."""
+    kind: str = ""
+    """The message kind ('cashback_credited'...): a WhatsApp template is chosen by it."""
+    values: Mapping[str, str] = field(default_factory=dict)
+    """The facts' texts by placeholder name ('customer', 'amount'...), for template parameters."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "attachments", tuple(self.attachments))
