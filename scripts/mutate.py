@@ -1,10 +1,11 @@
 """Mutation testing with mutmut 3, one module at a time with only its tests (`make mutate`).
 
-Each module is mutated in its own folder, build/mutate/<module>/ (a copy of posapp/, tests/
-and pyproject.toml with a [mutmut] section in setup.cfg naming that one module and the
-tests that guard it), so runs never touch the working tree and can be repeated module by
-module. mutmut runs only the tests that reach a mutated function, fastest first, and
-stops at the first failure. The killed/survived/timeout counts of every module run go to
+Each module is mutated in its own folder, build/mutate/<module>/ (the committed tree,
+HEAD, of posapp/, tests/, the other packages and pyproject.toml, with a [mutmut] section
+in setup.cfg naming that one module and the tests that guard it), so runs never touch the
+working tree, measure committed code only, and can be repeated module by module.
+mutmut runs only the tests that reach a mutated function, fastest first, and stops at
+the first failure. The killed/survived/timeout counts of every module run go to
 build/mutate/summary.json; `--survivors` prints each surviving mutant's diff (mutmut show).
 
     .venv/bin/python scripts/mutate.py                     # every module below
@@ -80,7 +81,7 @@ MODULES: dict[str, list[str]] = {
 """Each module mutated, and the tests that guard it (the money paths of issue 23)."""
 
 OTHER_PACKAGES = ("db", "hardware", "messaging", "payments", "fiscal", "cloud", "resources")
-"""Linked into each run's folder and copied beside the mutants, so the tests import them."""
+"""Taken from HEAD with posapp/ and tests/, and copied beside the mutants for the tests."""
 
 
 def _slug(module: str) -> str:
@@ -103,13 +104,13 @@ def run_module(module: str, max_children: int) -> dict[str, object]:
     folder = WORK / _slug(module)
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    shutil.copytree(
-        ROOT / "posapp", folder / "posapp", ignore=shutil.ignore_patterns("__pycache__")
-    )
-    shutil.copytree(ROOT / "tests", folder / "tests", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "pyproject.toml", folder / "pyproject.toml")
-    for name in OTHER_PACKAGES:
-        (folder / name).symlink_to(ROOT / name)
+    # The committed tree (HEAD), not the working files others may be editing right now.
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", "HEAD", "posapp", "tests", "pyproject.toml",
+         *OTHER_PACKAGES],
+        cwd=ROOT, capture_output=True, check=True,
+    ).stdout  # fmt: skip
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
     (folder / "setup.cfg").write_text(_setup_cfg(module, MODULES[module]))
     log = folder / "mutmut.log"
     with log.open("w") as out:
