@@ -63,6 +63,28 @@ def test_search_by_cpf_phone_or_a_fragment_of_the_name(make_shop: MakeShop) -> N
     assert names("xyz") == []
 
 
+def test_search_finds_a_mobile_by_its_start_and_many_names_in_one_bounded_answer(
+    make_shop: MakeShop,
+) -> None:
+    shop = make_shop("salon")
+    shop.enrol("Maria Conceição Souza", phone="(21) 99876-5432")
+    shop.enrol("Mariana Lopes", phone="(31) 99123-4567")
+    for n in range(customers.SEARCH_LIMIT + 5):
+        shop.enrol(f"Marcos {n:02d} Prado", phone=f"(11) 98{n:03d}-1111")
+
+    def names(query: str) -> list[str]:
+        return sorted(c.name for c in customers.search(shop.station, query))
+
+    assert names("(21) 99876") == ["Maria Conceição Souza"]  # DDD and the start of the number
+    assert names("3199123") == ["Mariana Lopes"]
+    assert names("5432") == []  # the end of a number alone names no one
+    found = customers.search(shop.station, "ma")
+    assert len(found) == customers.SEARCH_LIMIT  # never more rows than the table shows
+    assert all(c.name.lower().startswith("ma") for c in found)
+    [prado] = customers.search(shop.station, "marcos 07")
+    assert prado.name == "Marcos 07 Prado" and prado.balance_units == 0
+
+
 def test_account_shows_spendable_pending_expiring_and_history(make_shop: MakeShop) -> None:
     shop = make_shop("fashion")
     maria = shop.enrol("Maria Silva", cpf="529.982.247-25")

@@ -113,14 +113,13 @@ def referrals(station: Station, customer_id: int) -> list[Referral]:
     with station.read() as session:
         program = station.program(session)
         purchases = (
-            select(Sale.customer_id, func.count(Sale.id).label("n"))
-            .where(Sale.voided_at.is_(None))
-            .group_by(Sale.customer_id)
-            .subquery()
+            select(func.count(Sale.id))
+            .where(Sale.customer_id == Customer.id, Sale.voided_at.is_(None))
+            .correlate(Customer)
+            .scalar_subquery()
         )
         referred = session.execute(
-            select(Customer, purchases.c.n)
-            .outerjoin(purchases, purchases.c.customer_id == Customer.id)
+            select(Customer, purchases)
             .where(Customer.referred_by_id == customer_id)
             .order_by(Customer.created_at, Customer.id)
         ).all()

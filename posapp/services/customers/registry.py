@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import bindparam, or_, select, text
+from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
 from db.models import Customer, CustomerBalance, LedgerEntry, Sale, Voucher
@@ -174,34 +174,66 @@ def find(session: Session, query: str) -> Customer | None:
 
 
 def search(station: Station, query: str, limit: int = SEARCH_LIMIT) -> list[CustomerSummary]:
-    """By CPF, by mobile, or by fragments of the name (accents ignored)."""
+    """By CPF, by mobile, by the start of either, or by fragments of the name (accents ignored).
+
+    One statement each time, customer and balance together. CPF and mobile are found
+    by index range (the start of the number as typed, the mobile with its DDD); the
+    name through the full-text index, ranked only among the first `RANKED` matches so
+    that a short fragment ("ma") matching most of the customers costs no more than a
+    long one.
+    """
     query = query.strip()
     if not query:
         return []
-    with station.read() as session:
-        exact = find(session, query)
-        if exact is not None:
-            return [_summary_with_balance(session, exact)]
+    params: dict[str, object] = {"n": limit}
+    if is_valid_cpf(query) or is_valid_mobile(query):
+        params |= {
+            "cpf": normalize_cpf(query) if is_valid_cpf(query) else None,
+            "phone": normalize_mobile(query) if is_valid_mobile(query) else None,
+        }
+        statement = _BY_NUMBER
+    else:
         digits = re.sub(r"\D", "", query)
         if len(digits) >= 4 and len(digits) == len(re.sub(r"[\s.()+-]", "", query)):
-            rows = session.scalars(
-                select(Customer)
-                .where(or_(Customer.cpf.startswith(digits), Customer.phone.contains(digits)))
-                .limit(limit)
-            )
-            return [_summary_with_balance(session, c) for c in rows]
-        tokens = re.findall(r"\w+", query)
-        if not tokens:
-            return []
-        match = " ".join(f'"{token}"*' for token in tokens)
-        ids = session.execute(
-            text(
-                "SELECT rowid FROM customer_fts WHERE customer_fts MATCH :m ORDER BY rank LIMIT :n"
-            ),
-            {"m": match, "n": limit},
-        ).scalars()
-        customers = [session.get(Customer, customer_id) for customer_id in ids]
-        return [_summary_with_balance(session, c) for c in customers if c is not None]
+            phone = "+" + digits if digits.startswith("55") and len(digits) > 11 else "+55" + digits
+            params |= {"cpf_lo": digits, "cpf_hi": digits + _AFTER_DIGITS}
+            params |= {"phone_lo": phone, "phone_hi": phone + _AFTER_DIGITS}
+            statement = _BY_NUMBER_START
+        else:
+            tokens = re.findall(r"\w+", query)
+            if not tokens:
+                return []
+            params |= {"m": " ".join(f'"{token}"*' for token in tokens), "ranked": RANKED}
+            statement = _BY_NAME
+    with station.read() as session:
+        return [CustomerSummary(*row) for row in session.execute(statement, params)]
+
+
+RANKED = 200
+"""How many name matches are ranked by relevance; past that, the first found are shown."""
+
+_AFTER_DIGITS = ":"
+"""The character after '9': `x <= v < x + ':'` holds for every digit string v starting with x."""
+
+_SUMMARY = (
+    "SELECT c.id, c.uuid, c.name, c.cpf, c.phone, c.referral_code, coalesce(b.units, 0) "
+    "FROM {source} LEFT JOIN customer_balance AS b ON b.customer_id = c.id "
+)
+_BY_NUMBER = text(
+    _SUMMARY.format(source="customer AS c")
+    + "WHERE c.cpf = :cpf OR c.phone = :phone ORDER BY c.cpf = :cpf DESC LIMIT :n"
+)
+_BY_NUMBER_START = text(
+    _SUMMARY.format(source="customer AS c") + "WHERE (c.cpf >= :cpf_lo AND c.cpf < :cpf_hi) "
+    "OR (c.phone >= :phone_lo AND c.phone < :phone_hi) LIMIT :n"
+)
+_BY_NAME = text(
+    _SUMMARY.format(
+        source="(SELECT rowid AS id, rank AS score FROM customer_fts "
+        "WHERE customer_fts MATCH :m LIMIT :ranked) AS f JOIN customer AS c ON c.id = f.id"
+    )
+    + "ORDER BY f.score, c.name LIMIT :n"
+)
 
 
 def account(station: Station, customer_id: int) -> CustomerAccount:
