@@ -4,7 +4,8 @@ posapp nfce status                       what waits for SEFAZ, deadlines, the A1
 posapp nfce send-pending                 transmit now (exit 0 all sent, 2 SEFAZ still out)
 posapp nfce xml --sale N --out FILE      the sale's XML (nfeProc with its protocol)
 posapp nfce pdf --sale N --out FILE      the sale's DANFE NFC-e as a PDF
-posapp nfce export --month YYYY-MM --out F.zip   the accountant's ZIP
+posapp nfce danfse --sale N --out FILE   the sale's NFS-e (services) as a DANFSe PDF
+posapp nfce export --month YYYY-MM --out F.zip   the accountant's ZIP (NFC-e and NFS-e)
 posapp nfce demo-sefaz --manager-pin PIN the demo: a local SEFAZ (homologação) until Ctrl+C
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import time
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +43,22 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{n} NFC-e autorizada(s) de {month} em {path}.",
         "{n} authorised NFC-e of {month} in {path}.",
     ),
+    "exported_nfse": (
+        "{n} NFS-e de {month} no mesmo ZIP.",
+        "{n} NFS-e of {month} in the same ZIP.",
+    ),
+    "nfse_sent": (
+        "NFS-e autorizadas: {authorised}; rejeitadas: {rejected}; canceladas: {cancelled}.",
+        "NFS-e authorised: {authorised}; rejected: {rejected}; cancelled: {cancelled}.",
+    ),
+    "nfse_out": (
+        "O ambiente nacional da NFS-e continua sem responder; as DPS esperam.",
+        "The national NFS-e environment still does not answer; the DPS wait.",
+    ),
+    "nfse_waiting": (
+        "  venda nº {sale:06d}, DPS {number}: {status} {reason}",
+        "  sale no. {sale:06d}, DPS {number}: {status} {reason}",
+    ),
     "no_cert": ("Nenhum certificado A1 carregado.", "No A1 certificate loaded."),
     "demo": (
         "SEFAZ local (homologação) em {url}. A loja emite NFC-e nela; Ctrl+C encerra.",
@@ -67,12 +85,16 @@ def add_nfce_parser(commands: Any, common: Any, formatter: Any) -> None:
     common(status, top=False)
     send = actions.add_parser("send-pending", help="transmite agora as notas pendentes")
     common(send, top=False)
-    for name, what in (("xml", "o XML da NFC-e"), ("pdf", "o DANFE NFC-e em PDF")):
+    for name, what in (
+        ("xml", "o XML da NFC-e"),
+        ("pdf", "o DANFE NFC-e em PDF"),
+        ("danfse", "o DANFSe (NFS-e dos serviços) em PDF"),
+    ):
         action = actions.add_parser(name, help=f"grava {what} de uma venda")
         common(action, top=False)
         action.add_argument("--sale", type=int, required=True, metavar="N", help="id da venda")
         action.add_argument("--out", type=Path, required=True, metavar="ARQUIVO")
-    export = actions.add_parser("export", help="ZIP do mês com os XMLs autorizados")
+    export = actions.add_parser("export", help="ZIP do mês com os XMLs (NFC-e e NFS-e)")
     common(export, top=False)
     export.add_argument("--month", required=True, metavar="AAAA-MM")
     export.add_argument("--out", type=Path, required=True, metavar="ARQUIVO.zip")
@@ -96,6 +118,9 @@ def _run(station: Station, args: argparse.Namespace, lang: str) -> int:
     from posapp.services.invoices import archive
     from posapp.services.invoices.issuing import Invoicer
     from posapp.services.invoices.settings import certificate_status
+    from posapp.services.nfse import archive as nfse_archive
+    from posapp.services.nfse.issuing import NfseIssuer
+    from posapp.services.nfse.paper import danfse_pdf
 
     command = args.nfce_command
     if command == "xml":
@@ -103,8 +128,22 @@ def _run(station: Station, args: argparse.Namespace, lang: str) -> int:
         print(say("written", lang, path=args.out))
         return 0
     if command == "export":
-        count = archive.export(station, args.month, args.out)
+        nfse_archive.export(station, args.month, args.out)
+        with zipfile.ZipFile(args.out) as done:
+            names = done.namelist()
+        count = sum(1 for name in names if name.endswith("-procNFe.xml"))
         print(say("exported", lang, n=count, month=args.month, path=args.out))
+        nfse_count = sum(1 for name in names if name.endswith("-nfse.xml"))
+        if nfse_count:
+            print(say("exported_nfse", lang, n=nfse_count, month=args.month))
+        return 0
+    if command == "danfse":
+        issuer = NfseIssuer(station)
+        try:
+            args.out.write_bytes(danfse_pdf(issuer, args.sale))
+        finally:
+            issuer.close()
+        print(say("written", lang, path=args.out))
         return 0
     if command == "demo-sefaz":
         return _demo_sefaz(station, args, lang)
@@ -118,6 +157,8 @@ def _run(station: Station, args: argparse.Namespace, lang: str) -> int:
             print(say("written", lang, path=args.out))
             return 0
         if command == "send-pending":
+            if not _send_nfse(station, lang):
+                return 2
             report = invoicer.send_pending()
             if report is None:
                 print(say("off", lang))
@@ -168,7 +209,48 @@ def _run(station: Station, args: argparse.Namespace, lang: str) -> int:
         )
     if found.overdue:
         print(say("overdue", lang, n=len(found.overdue)))
+    services = nfse_archive.nfse_status(station)
+    if services.counts:
+        print(services.summary(lang))
+        for waiting in services.waiting:
+            dps = waiting.record
+            print(
+                say(
+                    "nfse_waiting",
+                    lang,
+                    sale=waiting.sale_number,
+                    number=dps.number,
+                    status=dps.status,
+                    reason=f"{dps.code} {dps.reason}".strip(),
+                )
+            )
     return 0
+
+
+def _send_nfse(station: Station, lang: str) -> bool:
+    """Send the DPS that wait (when NFS-e is on); False while the environment is out."""
+    from posapp.services.nfse.issuing import NfseIssuer
+
+    issuer = NfseIssuer(station)
+    try:
+        report = issuer.send_pending()
+    finally:
+        issuer.close()
+    if report is None:
+        return True
+    print(
+        say(
+            "nfse_sent",
+            lang,
+            authorised=len(report.authorised),
+            rejected=len(report.rejected),
+            cancelled=len(report.cancelled),
+        )
+    )
+    if report.unavailable is not None:
+        print(say("nfse_out", lang))
+        return False
+    return True
 
 
 def _demo_sefaz(station: Station, args: argparse.Namespace, lang: str) -> int:

@@ -258,3 +258,36 @@ def test_the_zip_of_another_month_has_no_nfse(
     out = tmp_path / "old.zip"
     assert export(shop.station, "2020-01", out) == 0
     assert zipfile.ZipFile(io.BytesIO(out.read_bytes())).namelist() == []
+
+
+def test_the_command_line_lists_sends_exports_and_draws_the_nfse(
+    shop: Shop,
+    issuer: NfseIssuer,
+    sefin: LocalSefin,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from posapp.cli import main
+
+    sefin.set_mode("down")
+    sale_id = sell_salon(shop, "corte")
+    issuer.issue_for_sale(sale_id)
+    issuer.close()
+    db = ["--db", str(shop.station.path)]
+    assert main(["nfce", "status", *db]) == 0
+    out = capsys.readouterr().out
+    assert "1 aguardando o ambiente nacional" in out and "DPS 1: pending" in out
+    assert main(["nfce", "send-pending", *db]) == 2
+    assert "continua sem responder" in capsys.readouterr().out
+    sefin.set_mode("authorise")
+    assert main(["nfce", "send-pending", *db, "--lang", "en"]) == 0
+    assert "NFS-e authorised: 1" in capsys.readouterr().out
+    nfse = issuer.note(sale_id)
+    assert nfse is not None and nfse.status == "authorised"
+    zip_path, pdf_path = tmp_path / "mes.zip", tmp_path / "danfse.pdf"
+    month = nfse.issued_at.strftime("%Y-%m")
+    assert main(["nfce", "export", *db, "--month", month, "--out", str(zip_path)]) == 0
+    assert "1 NFS-e de" in capsys.readouterr().out
+    assert zipfile.ZipFile(zip_path).namelist() == [f"{nfse.key}-nfse.xml"]
+    assert main(["nfce", "danfse", *db, "--sale", str(sale_id), "--out", str(pdf_path)]) == 0
+    assert pdf_path.read_bytes().startswith(b"%PDF")
