@@ -1,4 +1,5 @@
-"""Fiscal documents: the NFC-e (model 65, layout 4.00) built, signed, sent and printed.
+"""Fiscal documents: the NFC-e (model 65, layout 4.00) built, signed, sent and printed;
+the services' NFS-e of the national standard lives in `fiscal.nfse` (see its docstring).
 
 A leaf package like hardware/ and messaging/: it knows nothing of posapp. posapp
 maps a committed sale onto the plain data below and calls these entry points.
