@@ -78,7 +78,7 @@ def start_once(mode: str, db: Path) -> float:
 
 
 def demo_database(folder: Path) -> Path:
-    from posapp.services.admin.demo import fill_demo
+    from posapp.services.onboarding.demo import fill_demo
     from posapp.services.common.station import open_station
 
     path = folder / "demo.sqlite"

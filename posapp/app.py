@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from posapp.self_test_failure import CheckFailed
-from posapp.services.admin.quick_start import FirstRun, first_run
+from posapp.services.onboarding.quick_start import FirstRun, first_run
 from posapp.services.admin.store_setup import is_set_up
 from posapp.services.common.counter_settings import load_settings
 from posapp.services.common.station import Station, open_station

@@ -27,8 +27,8 @@ from posapp import __version__
 from posapp.core.errors import PosError
 from posapp.core.presets import PRESETS
 from posapp.nfce_cli import add_nfce_parser, run_nfce
-from posapp.services.admin.demo import BRT, DemoSummary, fill_demo, has_sales
-from posapp.services.admin.quick_start import first_run
+from posapp.services.onboarding.demo import BRT, DemoSummary, fill_demo, has_sales
+from posapp.services.onboarding.quick_start import first_run
 from posapp.services.common.station import Station, open_station
 
 LANGS = ("pt_BR", "en")

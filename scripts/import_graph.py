@@ -15,14 +15,17 @@ from collections import defaultdict
 import grimp
 
 DOMAINS = (
+    "onboarding",
     "admin",
     "nfse",
     "invoices",
+    "agenda",
     "sales",
     "sync",
     "cash",
     "payments",
     "customers",
+    "salon",
     "messages",
     "loyalty",
     "common",

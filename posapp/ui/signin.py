@@ -236,7 +236,7 @@ class SignInScreen(QWidget):
             self.demo_pins.setText(self._demo_text(people))
 
     def _demo_text(self, people: list[StaffRef]) -> str:
-        from posapp.services.admin.demo import ADMIN, STAFF
+        from posapp.services.onboarding.demo import ADMIN, STAFF
 
         names = {person.name for person in people}
         cells = [

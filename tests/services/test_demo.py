@@ -26,7 +26,7 @@ from posapp.core.cpf import is_valid_cpf
 from posapp.core.gtin import is_valid_gtin
 from posapp.core.phone import is_valid_mobile
 from posapp.core.presets import PRESETS
-from posapp.services.admin.demo import (
+from posapp.services.onboarding.demo import (
     BRT,
     HISTORY_DAYS,
     SERVICES,

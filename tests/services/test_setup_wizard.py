@@ -13,7 +13,7 @@ from hardware.test_page import TEST_CODE128, TEST_EAN13
 from hardware.testing.usb_backend import EmulatedBackend, EmulatedHidScanner, EmulatedPrinter
 from posapp.core.errors import FieldRequired, InvalidCNPJ, InvalidSetting, InvalidStaffPin
 from posapp.services.admin.store_setup import is_set_up
-from posapp.services.admin.wizard import (
+from posapp.services.onboarding.wizard import (
     PinsDiffer,
     ScannerGuess,
     StoreAlreadySetUp,

@@ -10,7 +10,7 @@ from sqlalchemy import delete, func, select
 
 from db.models import AuditLog, Customer, LedgerEntry, OutboxEvent, Voucher
 from posapp.core.presets import preset
-from posapp.services.admin.demo import fill_demo
+from posapp.services.onboarding.demo import fill_demo
 from posapp.services.admin.loyalty_upkeep import run_daily
 from posapp.services.admin.store import change_program
 from posapp.services.common.station import open_station

@@ -43,7 +43,7 @@ FIT_SIZES = ((1024, 768), (1920, 1080))
 """The other sizes a counter has: the sale, payment, customers and cash screens again,
 saved as `<name>-<width>x<height>.png`."""
 MANAGER_PIN = "1234"
-"""Marta Gerente's PIN in the demo (posapp.services.admin.demo.STAFF)."""
+"""Marta Gerente's PIN in the demo (posapp.services.onboarding.demo.STAFF)."""
 STORE_ZONE = ZoneInfo("America/Sao_Paulo")
 """The demo store's time zone (the counter settings' default)."""
 SYNC_URL = "https://nuvem.belavista.invalid"
@@ -109,7 +109,7 @@ def main(out_dir: str, size: str = "") -> int:
     app.setApplicationName("posapp")
 
     from posapp import app as posapp_app
-    from posapp.services.admin.demo import fill_demo
+    from posapp.services.onboarding.demo import fill_demo
     from posapp.services.common.station import open_station
     from posapp.services.customers import history as customer_history
     from posapp.services.customers import registry as customers

@@ -22,7 +22,7 @@ from hardware.testing.fake_win32print import (
     install_fake_spooler,
 )
 from hardware.win32_spooler import PRINTER_STATUS_PAPER_OUT, PRINTER_STATUS_PAUSED
-from posapp.services.admin.printer_search import search_printers
+from posapp.services.onboarding.printer_search import search_printers
 from posapp.services.admin.store_setup import is_set_up
 from posapp.services.common.counter_settings import load_settings
 from posapp.services.common.station import Station, open_station

@@ -1,9 +1,8 @@
-"""Running the store: set-up and first run, staff, store and program, devices, backups,
-imports, the audit search, the demo, and the daily upkeep of the program.
+"""Running the store: its set-up record, staff, store and program, devices, backups,
+imports, the audit search, and the daily upkeep of the program.
 
-`store_setup`, `quick_start` (`posapp --preset`), `wizard` (the first-run wizard),
-`staff`, `staff_changes`, `store`, `devices`, `backups`, `csv_io`, `audit_search`,
-`demo`, `loyalty_upkeep` (expiry and matured vouchers, once a day).
+`store_setup`, `staff`, `staff_changes`, `store`, `devices`, `backups`, `csv_io`,
+`audit_search`, `loyalty_upkeep` (expiry and matured vouchers, once a day).
 
-Imports: any domain below it.
+Imports: any domain below it (not onboarding, above it).
 """

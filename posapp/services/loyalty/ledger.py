@@ -2,7 +2,7 @@
 
 `Book` is the only writer of `ledger_entry`. It chains every row it appends to
 the terminal's previous row (its `hash`, SHA-256, and its `mac`, keyed with this
-terminal's secret outside the database: `common.ledger_key`) and keeps
+terminal's secret outside the database: `loyalty.ledger_key`) and keeps
 `customer_balance` in step in the same transaction; `replay_customer` rebuilds a
 customer's lots from the rows.
 
@@ -34,7 +34,7 @@ from db.models import (
 )
 from posapp.core.ledger import GENESIS_HASH, EntryKind, Movement, Replay, chain_hash, replay
 from posapp.core.program import LoyaltyProgram
-from posapp.services.common.ledger_key import LedgerKey, terminal_key
+from posapp.services.loyalty.ledger_key import LedgerKey, terminal_key
 
 _ENTRY = table_of(LedgerEntry)
 _BALANCE = table_of(CustomerBalance)

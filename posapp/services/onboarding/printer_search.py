@@ -20,7 +20,7 @@ from typing import Any, Literal
 from hardware.errors import PrinterError, SpoolerUnavailable
 from hardware.serial_ports import serial_ports
 from hardware.win32_spooler import installed_printers
-from posapp.services.admin.wizard import UsbScan, scan_usb_printers
+from posapp.services.onboarding.wizard import UsbScan, scan_usb_printers
 
 Kind = Literal["windows", "usb", "serial"]
 

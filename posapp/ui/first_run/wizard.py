@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 from posapp.core.cnpj import normalize_cnpj
 from posapp.core.errors import PosError
 from posapp.services.admin.devices import TestPrint, print_test_page
-from posapp.services.admin.printer_search import FoundPrinter, PrinterSearch, search_printers
+from posapp.services.onboarding.printer_search import FoundPrinter, PrinterSearch, search_printers
 from posapp.services.admin.store_setup import SetupResult
-from posapp.services.admin.wizard import (
+from posapp.services.onboarding.wizard import (
     SCANNER_ENDINGS,
     ScannerGuess,
     check_admin_pin,

@@ -64,7 +64,7 @@ from posapp.services.admin.devices import (
     printer_profiles,
     save_device_settings,
 )
-from posapp.services.admin.printer_search import PrinterSearch, search_printers
+from posapp.services.onboarding.printer_search import PrinterSearch, search_printers
 from posapp.services.admin.staff_changes import StaffMember
 from posapp.services.admin.store import Example, StoreData
 from posapp.services.common.auth import StaffRef
