@@ -22,12 +22,20 @@ from cloud.schemas import DeliveryIn
 from cloud.terminals import ACTOR_CLI, RateLimit
 
 INTERVAL_ENV = "POSAPP_CLOUD_DELIVERY_INTERVAL"
+SKEW_ENV = "POSAPP_CLOUD_CLOCK_SKEW_DAYS"
 DEFAULT_INTERVAL = 30.0
 PLAIN_OPTIONS = (
     "smtp_host", "smtp_port", "smtp_tls", "smtp_username", "smtp_sender",
     "webhook_url", "webhook_body_template",
 )  # fmt: skip
 """`delivery set` options copied as given (the secrets come from the environment)."""
+
+
+def _float_env(name: str, default: float) -> float:
+    try:
+        return float(os.environ.get(name, default))
+    except ValueError:
+        return default
 
 
 def _default_interval() -> float:
@@ -81,6 +89,13 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=BodyLimits().push,
         help=f"largest POST /v1/events body (default {BodyLimits().push})",
+    )
+    serve.add_argument(
+        "--clock-skew-days",
+        type=float,
+        default=_float_env(SKEW_ENV, 2.0),
+        help="how far ahead of the server's clock a counter's event times may be "
+        f"(default ${SKEW_ENV} or 2 days)",
     )
     serve.add_argument(
         "--max-body-bytes",
@@ -381,6 +396,7 @@ def _serve(args: argparse.Namespace) -> int:
         delivery_interval=args.delivery_interval,
         rate=RateLimit(args.rate_limit, args.rate_burst),
         body_limits=BodyLimits(push=args.max_push_bytes, default=args.max_body_bytes),
+        clock_skew_days=args.clock_skew_days,
     )
     options: dict[str, Any] = {}
     if args.forwarded_allow_ips:

@@ -19,7 +19,17 @@ from pydantic import AwareDatetime, TypeAdapter, ValidationError
 EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
 """No counter wrote anything before this (the program did not exist)."""
 CLOCK_SKEW = timedelta(days=2)
-"""How far ahead of the server's clock a counter's clock may run."""
+"""How far ahead of the server's clock a counter's clock may run, by default."""
+_skew = CLOCK_SKEW
+
+
+def allow_clock_skew(days: float) -> None:
+    """Set how far ahead a counter's clock may run for this process (`serve
+    --clock-skew-days`; tests that move a counter's clock months ahead raise it)."""
+    global _skew
+    _skew = timedelta(days=days)
+
+
 HORIZON = timedelta(days=366 * 30)
 """How far ahead a deadline (expiry, availability) may lie."""
 MAX_EVENT_BYTES = 100_000
@@ -50,13 +60,14 @@ _aware = TypeAdapter(AwareDatetime)
 
 
 def moment(value: datetime, now: datetime, field: str) -> Refusal | None:
-    """A time something happened: from 2000 to the server's clock plus two days."""
-    if value < EARLIEST or value > now + CLOCK_SKEW:
+    """A time something happened: from 2000 to the server's clock plus the skew (2 days)."""
+    if value < EARLIEST or value > now + _skew:
+        days = f"{_skew.total_seconds() / 86_400:g}"
         return (
             f"{field} fora do intervalo aceito (de 2000-01-01 até o relógio do servidor "
-            f"mais 2 dias): {value.isoformat()}",
+            f"mais {days} dias): {value.isoformat()}",
             f"{field} out of the accepted range (2000-01-01 to the server's clock plus "
-            f"2 days): {value.isoformat()}",
+            f"{days} days): {value.isoformat()}",
         )
     return None
 

@@ -15,6 +15,7 @@ import os
 from fastapi import FastAPI
 
 from cloud.app import create_app
+from cloud.event_checks import CLOCK_SKEW, allow_clock_skew
 from cloud.limits import BodyLimits
 from cloud.terminals import RateLimit
 
@@ -27,6 +28,7 @@ def settings_for_workers(
     delivery_interval: float,
     rate: RateLimit,
     body_limits: BodyLimits,
+    clock_skew_days: float = CLOCK_SKEW.days,
 ) -> None:
     """Put what every worker needs in this process's environment (inherited by them)."""
     os.environ[SETTINGS_ENV] = json.dumps(
@@ -37,6 +39,7 @@ def settings_for_workers(
             "rate_burst": rate.burst,
             "max_push_bytes": body_limits.push,
             "max_body_bytes": body_limits.default,
+            "clock_skew_days": clock_skew_days,
         }
     )
 
@@ -44,6 +47,7 @@ def settings_for_workers(
 def app_from_environment() -> FastAPI:
     """uvicorn's factory (`cloud.serving:app_from_environment`)."""
     settings = json.loads(os.environ[SETTINGS_ENV])
+    allow_clock_skew(settings.get("clock_skew_days", CLOCK_SKEW.days))
     return create_app(
         settings["database_url"],
         delivery_interval=settings["delivery_interval"],

@@ -153,6 +153,14 @@ def rename_store(station: Station, name: str) -> None:
         store.name = name
 
 
+@pytest.fixture(autouse=True)
+def _counter_clocks_may_run_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests move a counter's clock months ahead (cashback expiry after 180 days)
+    while the endpoint keeps the real one: its `serve` (started after this, by
+    `cloud_server`) accepts event times up to 400 days ahead instead of 2."""
+    monkeypatch.setenv("POSAPP_CLOUD_CLOCK_SKEW_DAYS", "400")
+
+
 @pytest.fixture
 def clock() -> MovableClock:
     """Near the wall clock: the endpoint judges expiry and claims' 15 minutes by its own."""
