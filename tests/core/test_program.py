@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from typing import Any
 
@@ -47,6 +48,9 @@ def test_earning_uses_category_then_product_then_the_general_rate() -> None:
     assert rules.earn_weights(lines) == [2_000_000, 3_000_000, 0, 0, 0]
     assert rules.earn(lines) == 500
     assert rules.earn([EarnLine("corte", 19, False)]) == 1  # 1.9 floored once
+    full = program(earn_bps=10_000)
+    assert full.earn([EarnLine("a", 1, False)]) == 1
+    assert full.earn_weights([EarnLine("a", 1, False), EarnLine("b", 0, False)]) == [10_000, 0]
     assert rules.earn([EarnLine("corte", 5, False), EarnLine("corte", 5, False)]) == 1
 
 
@@ -65,6 +69,10 @@ def test_points_earn_per_real_and_convert_both_ways_in_the_customers_favour() ->
     ]
     assert POINTS.value_of_units(150) == 750
     assert POINTS.value_of_units(1) == 5
+    assert POINTS.earn([EarnLine("a", 10_000, False)]) == 200
+    odd = replace(POINTS, points_per_redeem_block=300)  # 300 points = R$ 5,00
+    assert odd.value_of_units(1) == 1 and isinstance(odd.value_of_units(1), int)
+    assert odd.units_for_value(1) == 1
     assert POINTS.units_for_value(750) == 150
     assert POINTS.units_for_value(751) == 151  # 150.2 points: 151 taken
     assert BASE.value_of_units(150) == BASE.units_for_value(150) == 150
@@ -88,6 +96,8 @@ def test_a_balance_voucher_is_due_from_its_threshold_in_whole_steps() -> None:
     whole = program(voucher=VoucherRule(VoucherTrigger.BALANCE_THRESHOLD, threshold_centavos=2_000))
     assert [whole.balance_voucher_value(v) for v in (1_999, 2_000, 2_345)] == [0, 2_000, 2_345]
     assert BASE.balance_voucher_value(10_000) == 0
+    one = program(voucher=VoucherRule(VoucherTrigger.BALANCE_THRESHOLD, threshold_centavos=1))
+    assert one.balance_voucher_value(1) == 1
 
 
 def test_a_purchase_voucher_is_due_only_above_its_threshold() -> None:
@@ -108,11 +118,17 @@ def test_a_program_survives_storage_with_every_rule() -> None:
         voucher=VoucherRule(VoucherTrigger.PURCHASE_ABOVE, threshold_centavos=1, percent_bps=1_000),
         referral=ReferralRule(1_000, 500, 3_000),
     )
+    text = replace(rules, name="Cosméticos").to_json()
+    assert '"excluded_categories": ["a", "b"]' in text and '"Cosméticos"' in text
+    assert list(json.loads(text)) == sorted(json.loads(text))
     text = rules.to_json()
-    assert '"excluded_categories": ["a", "b"]' in text and "Teste" in text
     assert LoyaltyProgram.from_json(text) == rules
     assert LoyaltyProgram.from_json(POINTS.to_json()) == POINTS
     assert rules.with_changes(earn_bps=300).earn_bps == 300
+    older = json.loads(BASE.to_json())  # as an older release stored it: keys it lacked
+    del older["excluded_categories"]
+    older["voucher"] = {}
+    assert LoyaltyProgram.from_json(json.dumps(older)) == BASE
 
 
 @pytest.mark.parametrize(
@@ -124,13 +140,20 @@ def test_a_program_survives_storage_with_every_rule() -> None:
         ({"product_bps": -1}, "earn rates must be between 0 % and 100 %"),
         ({"max_redeem_bps": 10_001}, "the share cashback may pay must be between 0 % and 100 %"),
         ({"max_redeem_bps": -1}, "the share cashback may pay must be between 0 % and 100 %"),
-        ({"min_purchase_centavos": -1}, "minimum purchase, pending days and expiry days"),
-        ({"pending_days": -1}, "minimum purchase, pending days and expiry days"),
-        ({"expiry_days": -1}, "minimum purchase, pending days and expiry days"),
+        (
+            {"min_purchase_centavos": -1},
+            "minimum purchase, pending days and expiry days cannot be negative",
+        ),
+        ({"pending_days": -1}, "minimum purchase, pending days and expiry days cannot be negative"),
+        ({"expiry_days": -1}, "minimum purchase, pending days and expiry days cannot be negative"),
         ({"mode": ProgramMode.POINTS}, "points mode needs points per real and a redemption rate"),
         (
             {"voucher": VoucherRule(VoucherTrigger.BALANCE_THRESHOLD)},
             "a balance voucher needs a threshold above zero",
+        ),
+        (
+            {"voucher": VoucherRule(VoucherTrigger.PURCHASE_ABOVE)},
+            "a purchase voucher needs a value or a percent",
         ),
         (
             {"voucher": VoucherRule(VoucherTrigger.PURCHASE_ABOVE, percent_bps=10_001)},
@@ -151,8 +174,8 @@ def test_a_program_survives_storage_with_every_rule() -> None:
 def test_each_rule_that_makes_no_sense_is_named(changes: dict[str, Any], problem: str) -> None:
     with pytest.raises(InvalidProgram) as refused:
         program(**changes)
-    assert problem in refused.value.message("en")
-    assert "Regra do programa inválida" in refused.value.message("pt_BR")
+    assert refused.value.message("en") == f"Invalid program rule: {problem}."
+    assert refused.value.message("pt_BR") == f"Regra do programa inválida: {problem}."
 
 
 @pytest.mark.parametrize(
@@ -163,6 +186,7 @@ def test_each_rule_that_makes_no_sense_is_named(changes: dict[str, Any], problem
         {"product_bps": 0, "min_purchase_centavos": 0, "pending_days": 0, "expiry_days": 0},
         {"voucher": VoucherRule(VoucherTrigger.BALANCE_THRESHOLD, threshold_centavos=1)},
         {"voucher": VoucherRule(VoucherTrigger.PURCHASE_ABOVE, percent_bps=10_000)},
+        {"voucher": VoucherRule(VoucherTrigger.PURCHASE_ABOVE, percent_bps=1)},
         {"voucher": VoucherRule(VoucherTrigger.PURCHASE_ABOVE, value_centavos=1, validity_days=1)},
         {"voucher": VoucherRule(validity_days=0), "referral": ReferralRule(0, 0)},
     ],
@@ -173,9 +197,15 @@ def test_the_edges_of_each_rule_are_allowed(changes: dict[str, Any]) -> None:
 
 def test_points_programs_take_no_balance_vouchers_and_need_their_rates() -> None:
     balance_rule = VoucherRule(VoucherTrigger.BALANCE_THRESHOLD, threshold_centavos=500)
-    with pytest.raises(InvalidProgram, match="not balance vouchers"):
+    with pytest.raises(InvalidProgram) as refused:
         replace(POINTS, voucher=balance_rule)
+    assert refused.value.message("en") == (
+        "Invalid program rule: points programs redeem points at the counter, not balance vouchers."
+    )
     for field_name in ("points_per_real", "points_per_redeem_block", "redeem_block_centavos"):
         with pytest.raises(InvalidProgram, match="points per real"):
             replace(POINTS, **{field_name: 0})
     assert validate_program(replace(POINTS, points_per_real=1)) == []
+    assert (
+        validate_program(replace(POINTS, points_per_redeem_block=1, redeem_block_centavos=1)) == []
+    )
