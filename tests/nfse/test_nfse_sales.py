@@ -291,3 +291,21 @@ def test_the_command_line_lists_sends_exports_and_draws_the_nfse(
     assert zipfile.ZipFile(zip_path).namelist() == [f"{nfse.key}-nfse.xml"]
     assert main(["nfce", "danfse", *db, "--sale", str(sale_id), "--out", str(pdf_path)]) == 0
     assert pdf_path.read_bytes().startswith(b"%PDF")
+
+
+def test_after_a_timeout_the_counter_does_not_wait_on_the_next_sales(
+    shop: Shop, issuer: NfseIssuer, sefin: LocalSefin
+) -> None:
+    sefin.set_mode("down")
+    first = sell_salon(shop, "corte")
+    issuer.issue_for_sale(first)
+    sefin.set_mode("authorise")
+    second = sell_salon(shop, "manicure")
+    waiting = issuer.issue_for_sale(second)
+    assert waiting is not None and waiting.status == "pending"
+    assert sefin.state.sent == {}  # the second sale did not try the environment
+    report = issuer.send_pending()
+    assert report is not None and len(report.authorised) == 2
+    shop.clock.advance(seconds=61)
+    third = issuer.issue_for_sale(sell_salon(shop, "corte"))
+    assert third is not None and third.status == "authorised"

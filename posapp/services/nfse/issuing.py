@@ -6,7 +6,10 @@ signed DPS as a `pending` row first (its number is taken in that write, never
 given twice), then sends it. When the national environment does not answer the row
 stays pending and the manager sees it in Gerência > Fiscal; `send_pending` (the
 background sender) sends it later. A DPS whose answer was lost (`maybe_sent`) is
-looked up by its Id before it is sent again, so no service gets two NFS-e.
+looked up by its Id before it is sent again, so no service gets two NFS-e. After the
+environment failed to answer, the counter stops trying for `OUT_FOR` (the DPS of the
+next sales wait as pending, so no sale is held up by a timeout); the background
+sender keeps trying and clears it.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import exists, select
@@ -52,6 +55,7 @@ from posapp.services.nfse.storage import (
 )
 
 log = logging.getLogger(__name__)
+OUT_FOR = timedelta(seconds=60)
 
 
 class NfseNotIssued(PosError):
@@ -94,6 +98,12 @@ class NfseIssuer:
         self._lock = threading.RLock()
         self._client: SefinClient | None = None
         self._built_for: tuple[object, ...] | None = None
+        self._out_until: datetime | None = None
+
+    @property
+    def environment_out(self) -> bool:
+        """The national environment did not answer a moment ago: the counter does not wait."""
+        return self._out_until is not None and self.clock() < self._out_until
 
     def settings(self) -> NfseSettings:
         with self.station.read() as session:
@@ -148,6 +158,8 @@ class NfseIssuer:
             row_id = self._build(sale_id, settings)
             if row_id is None:
                 return None
+            if self.environment_out:
+                return self.note(sale_id)
             return self._send(row_id)
 
     def _build(self, sale_id: int, settings: NfseSettings) -> int | None:
@@ -222,6 +234,7 @@ class NfseIssuer:
             return to_record(row)
 
     def _store(self, row_id: int, outcome: Authorised) -> NfseRecord:
+        self._out_until = None
         log.info("NFS-e %s authorised (%s)", outcome.number, outcome.key)
         return self._update(
             row_id,
@@ -234,6 +247,7 @@ class NfseIssuer:
         )
 
     def _unanswered(self, row_id: int, outcome: Unavailable) -> NfseRecord:
+        self._out_until = self.clock() + OUT_FOR
         with self.station.read() as session:
             row = session.get(NfseNote, row_id)
             assert row is not None
@@ -241,6 +255,7 @@ class NfseIssuer:
         return self._update(row_id, maybe_sent=maybe, reason=f"{outcome.reason} {outcome.detail}")
 
     def _rejected(self, row_id: int, outcome: Rejected) -> NfseRecord:
+        self._out_until = None
         log.warning("DPS %s rejected: %s %s", row_id, outcome.code, outcome.reason)
         return self._update(row_id, status=REJECTED, code=outcome.code, reason=outcome.reason)
 
