@@ -27,9 +27,9 @@ from db.models import (
 )
 from posapp.core.ledger import GENESIS_HASH, EntryKind, chain_hash
 from posapp.core.program import LoyaltyProgram
-from posapp.services.loyalty.ledger_key import existing_key
 from posapp.services.common.station import Station
 from posapp.services.loyalty.ledger import entry_record
+from posapp.services.loyalty.ledger_key import existing_key
 
 _TEMPLATES: dict[str, tuple[str, str]] = {
     "chain_seq": (
