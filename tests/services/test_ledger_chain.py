@@ -8,6 +8,7 @@ column, or a hash that skips the previous one, is caught here.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from collections.abc import Callable
 from datetime import datetime
@@ -16,6 +17,7 @@ from sqlalchemy import select
 
 from db.models import LedgerEntry
 from posapp.core.ledger import GENESIS_HASH
+from posapp.services.loyalty.ledger_key import existing_key
 from posapp.services.sales.refunds import RefundRequest, refund
 from tests.support import MANAGER_PIN, Shop
 
@@ -54,11 +56,16 @@ def test_every_row_of_a_day_hashes_the_previous_hash_and_its_documented_bytes(
         rows = session.scalars(select(LedgerEntry).order_by(LedgerEntry.seq)).all()
         customer_uuid = rows[0].customer_uuid
         assert {row.kind for row in rows} >= {"earn", "voucher_issue", "voucher_redeem"}
+        key = existing_key(rows[0].terminal_uuid)
+        assert key is not None
         previous = GENESIS_HASH
         for expected_seq, row in enumerate(rows, start=1):
             assert row.seq == expected_seq and row.prev_hash == previous
             expected = hashlib.sha256((previous + documented_bytes(row)).encode()).hexdigest()
             assert row.hash == expected, f"seq {row.seq} ({row.kind})"
+            data = (previous + documented_bytes(row)).encode()
+            assert row.mac == hmac.new(key.secret, data, hashlib.sha256).hexdigest()
+            assert row.mac_key == key.key_id
             assert row.customer_uuid == customer_uuid
             previous = row.hash
     assert any(row.sale_uuid == second.uuid and row.voucher_code for row in rows)
