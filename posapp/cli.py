@@ -27,9 +27,9 @@ from posapp import __version__
 from posapp.core.errors import PosError
 from posapp.core.presets import PRESETS
 from posapp.nfce_cli import add_nfce_parser, run_nfce
+from posapp.services.common.station import Station, open_station
 from posapp.services.onboarding.demo import BRT, DemoSummary, fill_demo, has_sales
 from posapp.services.onboarding.quick_start import first_run
-from posapp.services.common.station import Station, open_station
 
 LANGS = ("pt_BR", "en")
 DEFAULT_LANG = "pt_BR"
@@ -340,6 +340,12 @@ def _customer_parser(commands: Any) -> None:
     _common(export, top=False)
     export.add_argument("--cpf", required=True, help="CPF do cliente")
     export.add_argument("--out", type=Path, required=True, metavar="ARQUIVO", help="o JSON")
+    export.add_argument(
+        "--manager-pin",
+        required=True,
+        metavar="PIN",
+        help="senha do gerente (entregar dados pessoais é ato de gerente, auditado)",
+    )
     text = "anonimiza um cliente: apaga nome, CPF, celular, e-mail e aniversário (gerente)"
     anonymize = actions.add_parser(
         "anonymize", help=text, description=text, formatter_class=_Formatter, add_help=False
@@ -552,7 +558,7 @@ def _customer(args: argparse.Namespace, lang: str) -> int:
     from posapp.services.customers.privacy import (
         anonymize_customer,
         customer_id_by_cpf,
-        export_customer,
+        save_export,
     )
 
     def anonymize(station: Station) -> int:
@@ -566,10 +572,9 @@ def _customer(args: argparse.Namespace, lang: str) -> int:
         return 0
 
     def export(station: Station) -> int:
-        data = export_customer(station, customer_id_by_cpf(station, args.cpf))
-        out: Path = args.out
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        customer_id = customer_id_by_cpf(station, args.cpf)
+        out = save_export(station, customer_id, args.manager_pin, args.out)
+        data = json.loads(out.read_text(encoding="utf-8"))
         print(say("exported", lang, path=out, entries=len(data["ledger"])))
         return 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -51,18 +52,29 @@ def test_restore_refusals_exit_2_and_replace_nothing(
     garbage.write_bytes(os.urandom(20_000))
     broken = tmp_path / "cortado.sqlite"
     broken.write_bytes(copy.read_bytes()[:8192])
-    before = shop_db.read_bytes()
+    before = _content(shop_db)
     for file, pin, message in (
         (garbage, MANAGER_PIN, "não é um banco de dados do posapp"),
         (broken, MANAGER_PIN, "está danificado"),
-        (copy, CASHIER_PIN, "precisa da senha de um gerente"),
+        (copy, CASHIER_PIN, "PIN de gerente incorreto"),
         (tmp_path / "nada.sqlite", MANAGER_PIN, "não encontrado"),
     ):
         code, _, err = run(
             capsys, "db", "restore", str(file), "--db", str(shop_db), "--manager-pin", pin
         )
         assert code == 2 and message in err, err
-        assert shop_db.read_bytes() == before
+        assert _content(shop_db) == before  # only the refused attempt's audit row is new
+    with sqlite3.connect(shop_db) as connection:
+        refused = connection.execute(
+            "SELECT target FROM audit_log WHERE action = 'auth.refused'"
+        ).fetchall()
+    assert refused == [("restaurar cópia",)]
+
+
+def _content(path: Path) -> list[str]:
+    """Every row of the database but the audit log's."""
+    with sqlite3.connect(path) as connection:
+        return [line for line in connection.iterdump() if '"audit_log"' not in line]
 
 
 def test_customer_export_writes_the_entries(
@@ -79,6 +91,8 @@ def test_customer_export_writes_the_entries(
         "52998224725",
         "--out",
         str(out),
+        "--manager-pin",
+        MANAGER_PIN,
     )
     assert (code, err) == (0, ""), err
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -95,5 +109,7 @@ def test_customer_export_writes_the_entries(
         "111.444.777-35",
         "--out",
         str(out),
+        "--manager-pin",
+        MANAGER_PIN,
     )
     assert code == 2 and "Cliente não encontrado" in err

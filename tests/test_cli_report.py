@@ -41,7 +41,7 @@ def test_report_x_then_z_from_the_command_line(
     close_shift(shop.station, shop.cashier_id, MANAGER_PIN, {5_000: 1, 1_000: 3})
     shop.station.close()
     assert main(["report", "z", "--db", str(path), "--manager-pin", CASHIER_PIN]) == 2
-    assert "senha de um gerente" in capsys.readouterr().err
+    assert "PIN de gerente incorreto: redução Z." in capsys.readouterr().err
 
     emulator = virtual_printer("cli-report", paper_dots=384)
     argv = ["report", "z", "--db", str(path), "--manager-pin", MANAGER_PIN]

@@ -196,6 +196,23 @@ class NotAuthorized(PosError):
     en = "This action needs a manager's PIN: {action}."
 
 
+class ManagerPinWrong(NotAuthorized):
+    """A PIN was typed, and it is no manager's (a wrong one, or a cashier's)."""
+
+    code = "manager_pin_wrong"
+    pt_BR = "PIN de gerente incorreto: {action}."
+    en = "Wrong manager PIN: {action}."
+
+
+class ApprovalLocked(NotAuthorized):
+    code = "approval_locked"
+    pt_BR = (
+        "Aprovação de gerente bloqueada por excesso de PINs errados: {action}. "
+        "Tente em {minutes} min."
+    )
+    en = "Manager approval locked after too many wrong PINs: {action}. Try again in {minutes} min."
+
+
 class WrongPin(PosError):
     code = "wrong_pin"
     pt_BR = "PIN incorreto."

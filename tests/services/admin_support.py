@@ -18,7 +18,8 @@ def everything(shop: Shop) -> tuple[Any, ...]:
             (s.id, s.name, s.role, s.pin_hash, s.active)
             for s in session.scalars(select(Staff).order_by(Staff.id))
         ]
-        audit = session.scalars(select(AuditLog.id)).all()
+        # refused approvals are audited by design; everything else must stay as it was
+        audit = session.scalars(select(AuditLog.id).where(AuditLog.action != "auth.refused")).all()
         events = session.scalars(select(OutboxEvent.id)).all()
         settings = [(s.key, s.value) for s in session.scalars(select(Setting))]
         return (

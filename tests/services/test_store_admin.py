@@ -77,7 +77,7 @@ def test_a_cashiers_pin_changes_neither_the_store_nor_the_program(make_shop: Mak
     with pytest.raises(NotAuthorized) as refused:
         update_store(shop.station, NEW, staff_id=shop.cashier_id, manager_pin=CASHIER_PIN)
     assert refused.value.message() == (
-        "Esta ação precisa da senha de um gerente: alterar os dados da loja."
+        "PIN de gerente incorreto: alterar os dados da loja."
     )
     with pytest.raises(NotAuthorized):
         change_program(
@@ -114,7 +114,7 @@ def test_every_rule_is_editable_and_the_edit_takes_effect(make_shop: MakeShop) -
     edited = edit_program(
         current_program(shop.station),
         earn_bps=1_500,
-        category_bps={"servicos": 2_000},
+        category_bps={"servicos": 2_000, "cosmeticos": 1_500},  # the salon's products: 0 %
         excluded_categories=frozenset({"higiene"}),
         min_purchase_centavos=5_000,
         expiry_days=90,

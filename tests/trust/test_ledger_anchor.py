@@ -26,8 +26,8 @@ from posapp.core.ledger import GENESIS_HASH, chain_hash
 from posapp.services.cash.report_output import report_receipt
 from posapp.services.cash.reports import stored_z, z_report
 from posapp.services.cash.shifts import close_shift
-from posapp.services.loyalty.ledger_key import forget_cached_keys, key_path
 from posapp.services.loyalty.ledger import entry_record
+from posapp.services.loyalty.ledger_key import forget_cached_keys, key_path
 from posapp.services.loyalty.verify import verify, verify_all
 from tests.support import MANAGER_PIN, Shop
 

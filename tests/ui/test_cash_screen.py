@@ -57,7 +57,7 @@ def test_a_cashier_opens_but_only_a_manager_moves_cash_closes_and_runs_the_z(
     widget.movement_dialog.reason.setText("cofre")
     widget.movement_dialog.accept()
     qtbot.waitUntil(widget.idle)
-    assert widget.message.text() == "Esta ação precisa da senha de um gerente: sangria."
+    assert widget.message.text() == "PIN de gerente incorreto: sangria."
     widget.ask_pin = pin(MANAGER_PIN)
     widget.move_cash("out")
     widget.movement_dialog.amount.setText("50,00")
@@ -75,7 +75,7 @@ def test_a_cashier_opens_but_only_a_manager_moves_cash_closes_and_runs_the_z(
     widget.count_dialog.spins[2_000].setValue(1)
     widget.count_dialog.accept()
     qtbot.waitUntil(widget.idle)
-    assert "senha de um gerente" in widget.message.text()
+    assert "PIN de gerente incorreto" in widget.message.text()
     assert current_shift(shop.station) is not None
 
     widget.ask_pin = pin(MANAGER_PIN)
@@ -102,7 +102,7 @@ def test_a_cashier_opens_but_only_a_manager_moves_cash_closes_and_runs_the_z(
     widget.ask_pin = pin(CASHIER_PIN)
     widget.z_button.click()
     qtbot.waitUntil(widget.idle)
-    assert "senha de um gerente" in widget.message.text()
+    assert "PIN de gerente incorreto" in widget.message.text()
     widget.ask_pin = pin(MANAGER_PIN)
     widget.z_button.click()
     qtbot.waitUntil(lambda: widget.report is not None and widget.report.kind == "Z")

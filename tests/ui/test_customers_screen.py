@@ -309,7 +309,7 @@ def test_a_cashier_cannot_adjust_with_their_own_pin(shop: Shop, qtbot: QtBot) ->
         open_maria(screen, qtbot)
         _adjust(screen, qtbot, "5,00", CASHIER_PIN)
         assert screen.message.text() == (
-            "Esta ação precisa da senha de um gerente: ajuste manual de cashback."
+            "PIN de gerente incorreto: ajuste manual de cashback."
         )
         assert screen.message.property("role") == "error"
         assert _adjustments(shop) == []
@@ -439,7 +439,7 @@ def test_anonymizing_asks_first_then_a_managers_pin_and_shows_what_was_erased(
         screen.anonymize_button.click()
         qtbot.waitUntil(lambda: screen.message.property("role") == "error")
         assert screen.message.text() == (
-            "Esta ação precisa da senha de um gerente: anonimizar cliente."
+            "PIN de gerente incorreto: anonimizar cliente."
         )
         assert screen.name_label.text() == "Maria Aparecida Souza"
         assert screen.anonymize_button.isEnabled()
@@ -515,7 +515,7 @@ def test_the_export_goes_to_the_file_the_manager_chose(
         screen.ask_pin = lambda _parent, _action: CASHIER_PIN
         screen.export_button.click()
         qtbot.waitUntil(lambda: screen.message.property("role") == "error")
-        assert "senha de um gerente" in screen.message.text()
+        assert "PIN de gerente incorreto" in screen.message.text()
         assert not (tmp_path / "lgpd").exists()
 
         screen.ask_pin = lambda _parent, _action: MANAGER_PIN

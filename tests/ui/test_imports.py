@@ -120,7 +120,7 @@ def test_a_cashier_pin_is_refused(
     panel.import_button.click()
     qtbot.waitUntil(panel.idle)
     assert panel.report is None
-    assert panel.summary.text() == ("Esta ação precisa da senha de um gerente: importar clientes.")
+    assert panel.summary.text() == ("PIN de gerente incorreto: importar clientes.")
     assert count(shop, Customer) == before
 
 

@@ -136,7 +136,7 @@ def test_store_data_saved_with_the_managers_pin_and_refused_with_a_cashiers(
     settle(screen, qtbot)
     assert pins.asked == ["alterar os dados da loja"]
     assert screen.message.text() == (
-        "Esta ação precisa da senha de um gerente: alterar os dados da loja."
+        "PIN de gerente incorreto: alterar os dados da loja."
     )
     assert screen.message.property("role") == "error"
     assert everything(shop) == before
@@ -387,7 +387,7 @@ def test_the_last_admin_and_a_cashiers_pin_are_refused_in_pt_br(
     qtbot.mouseClick(screen.deactivate_button, Qt.MouseButton.LeftButton)
     settle(screen, qtbot)
     assert screen.message.text() == (
-        "Esta ação precisa da senha de um gerente: desativar da equipe."
+        "PIN de gerente incorreto: desativar da equipe."
     )
     assert everything(shop) == before
 
@@ -557,7 +557,7 @@ def test_gerencia_in_english(
         qtbot.mouseClick(screen.store_save, Qt.MouseButton.LeftButton)
         settle(screen, qtbot)
         assert screen.message.text() == (
-            "This action needs a manager's PIN: alterar os dados da loja."
+            "Wrong manager PIN: alterar os dados da loja."
         )
     finally:
         QCoreApplication.removeTranslator(translator)

@@ -14,6 +14,8 @@ the campaigns, the messaging settings): they are read from the `setting`,
 
 from __future__ import annotations
 
+import json
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,13 +24,17 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import Engine, event, inspect, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, make_transient_to_detached, object_session, sessionmaker
 
 from db.engine import make_engine, session_factories
 from db.migrate import UpgradeResult, upgrade
-from db.models import Base, Campaign, MessageTemplate, Setting, Store, Terminal
+from db.models import AuditLog, Base, Campaign, MessageTemplate, Setting, Store, Terminal
+from posapp.core.errors import PosError
 from posapp.core.program import LoyaltyProgram
 from posapp.services.common.changes import ChangeHub
+
+log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 _Row = TypeVar("_Row", Store, Terminal)
@@ -98,14 +104,50 @@ class Station:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One unit of work that writes: all of it is committed, or none of it."""
-        with self.writer() as session, session.begin():
-            yield session
+        """One unit of work that writes: all of it is committed, or none of it.
+
+        A refused manager approval (`auth.Refusal` on the error) is audited in a unit of
+        work of its own once this one has rolled back: the attempt stays on record.
+        """
+        try:
+            with self.writer() as session, session.begin():
+                yield session
+        except PosError as refused:
+            self._audit_refusal(refused)
+            raise
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self.reader() as session:
-            yield session
+        try:
+            with self.reader() as session:
+                yield session
+        except PosError as refused:
+            self._audit_refusal(refused)
+            raise
+
+    def _audit_refusal(self, error: PosError) -> None:
+        refusal = getattr(error, "refusal", None)
+        if refusal is None:
+            return
+        try:
+            with self.writer() as session, session.begin():
+                terminal = session.scalars(select(Terminal).where(Terminal.is_local)).first()
+                session.add(
+                    AuditLog(
+                        at=refusal.at,
+                        terminal_uuid=terminal.uuid if terminal is not None else "",
+                        staff_id=refusal.tried_by or refusal.pin_of,
+                        authorized_by_id=None,
+                        action="auth.refused",
+                        target=refusal.action,
+                        details=json.dumps(
+                            {"reason": refusal.reason, "pin_of": refusal.pin_of},
+                            sort_keys=True,
+                        ),
+                    )
+                )
+        except SQLAlchemyError:
+            log.exception("could not audit a refused approval")
 
     def now(self) -> datetime:
         return self.clock()
