@@ -55,6 +55,8 @@ class MessageKind(StrEnum):
     """The purchase that paid a referral bonus was voided or refunded: the bonus is undone."""
     BIRTHDAY = "birthday"
     CAMPAIGN = "campaign"
+    APPOINTMENT_REMINDER = "appointment_reminder"
+    """A salon appointment coming up: the day before, and 2 hours before."""
 
 
 class Channel(StrEnum):
@@ -101,6 +103,12 @@ class MessageFacts:
     campaign_ends: datetime.date | None = None
     multiplier_bps: int = 10_000
     bonus_centavos: int = 0
+    appointment_at: datetime.datetime | None = None
+    """A booked appointment's start, in the store's time zone."""
+    service_name: str = ""
+    professional_name: str = ""
+    usual_service: str = ""
+    """The service the client books most (a salon's balance reminder offers it)."""
 
     def values(self, locale: str = DEFAULT_LOCALE) -> dict[str, str]:
         """Every placeholder's text in `locale` (empty for a figure not given)."""
@@ -133,12 +141,29 @@ class MessageFacts:
             "campaign_starts": day(self.campaign_starts),
             "campaign_ends": day(self.campaign_ends),
             "offer": offer_text(self.multiplier_bps, self.bonus_centavos, locale),
+            "appointment_at": _moment(self.appointment_at, locale),
+            "service": self.service_name,
+            "professional": _first_name(self.professional_name),
+            "usual_service": _usual(self.usual_service, locale),
         }
 
 
 def _first_name(name: str) -> str:
     words = name.split()
     return words[0] if words else ""
+
+
+def _moment(at: datetime.datetime | None, locale: str) -> str:
+    if at is None:
+        return ""
+    day = format_date(at.date(), format="full", locale=locale)
+    return f"{day}, {at:%H:%M}" if _pt(locale) else f"{day} at {at:%H:%M}"
+
+
+def _usual(service: str, locale: str) -> str:
+    if _pt(locale):
+        return f"o próximo horário de {service}" if service else "o próximo horário"
+    return f"your next {service}" if service else "your next appointment"
 
 
 def _percent(bps: int, locale: str) -> str:
@@ -170,12 +195,15 @@ PLACEHOLDERS: dict[MessageKind, frozenset[str]] = {
     MessageKind.VOUCHER_ISSUED: COMMON_PLACEHOLDERS
     | {"voucher_code", "voucher_value", "voucher_expires_on"},
     MessageKind.CASHBACK_EXPIRING: COMMON_PLACEHOLDERS | {"amount", "expires_on"},
-    MessageKind.BALANCE_REMINDER: COMMON_PLACEHOLDERS | {"days_idle", "last_visit"},
+    MessageKind.BALANCE_REMINDER: COMMON_PLACEHOLDERS
+    | {"days_idle", "last_visit", "usual_service"},
     MessageKind.REFERRAL_REWARD: COMMON_PLACEHOLDERS | {"amount", "referred"},
     MessageKind.REFERRAL_REVERSED: COMMON_PLACEHOLDERS | {"amount"},
     MessageKind.BIRTHDAY: COMMON_PLACEHOLDERS,
     MessageKind.CAMPAIGN: COMMON_PLACEHOLDERS
     | {"campaign", "campaign_starts", "campaign_ends", "offer"},
+    MessageKind.APPOINTMENT_REMINDER: COMMON_PLACEHOLDERS
+    | {"appointment_at", "service", "professional"},
 }
 """The placeholders each kind may use; the editor lists them next to the template."""
 
@@ -286,19 +314,29 @@ _DEFAULTS: dict[tuple[MessageKind, str], Template] = {
         "Hi {customer}! From {campaign_starts} to {campaign_ends} it is {campaign}: "
         "{offer} on your purchases. Enjoy!" + _SIGN,
     ),
+    (MessageKind.APPOINTMENT_REMINDER, "pt_BR"): Template(
+        "{store}: seu horário {appointment_at}",
+        "Olá, {customer}! Lembrete do seu horário: {service} com {professional}, "
+        "{appointment_at}. Se não puder vir, avise-nos, por favor." + _SIGN,
+    ),
+    (MessageKind.APPOINTMENT_REMINDER, "en"): Template(
+        "{store}: your appointment {appointment_at}",
+        "Hi {customer}! A reminder of your appointment: {service} with {professional}, "
+        "{appointment_at}. If you cannot come, please let us know." + _SIGN,
+    ),
 }
 
 _SALON_REMINDER = {
     "pt_BR": Template(
         "{store}: você tem {balance} de cashback",
         "Olá, {customer}! Já faz {days_idle} dias desde o seu último atendimento e você "
-        "tem {balance} de cashback. Que tal agendar o próximo horário? "
+        "tem {balance} de cashback. Que tal agendar {usual_service}? "
         "O cashback pode pagar o serviço." + _SIGN,
     ),
     "en": Template(
         "{store}: you have {balance} in cashback",
         "Hi {customer}! It has been {days_idle} days since your last visit and you have "
-        "{balance} in cashback. Why not book your next appointment? "
+        "{balance} in cashback. Why not book {usual_service}? "
         "Your cashback can pay for the service." + _SIGN,
     ),
 }
@@ -660,6 +698,8 @@ class CustomerState:
     last_visit: datetime.date | None
     birthday: datetime.date | None = None
     lots: Sequence[ExpiringLot] = ()
+    usual_service: str = ""
+    """The service the customer had most often (salons: the reminder offers it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -731,6 +771,7 @@ def due_today(
                             balance_centavos=customer.balance_centavos,
                             last_visit=customer.last_visit,
                             days_idle=idle,
+                            usual_service=customer.usual_service,
                         ),
                     )
                 )
@@ -824,7 +865,12 @@ def facts_to_json(facts: MessageFacts) -> str:
     return json.dumps(data, sort_keys=True, ensure_ascii=False)
 
 
-_DATE_FIELDS = frozenset(f.name for f in fields(MessageFacts) if "date" in str(f.type))
+_MOMENT_FIELDS = frozenset(
+    f.name for f in fields(MessageFacts) if "datetime.datetime" in str(f.type)
+)
+_DATE_FIELDS = (
+    frozenset(f.name for f in fields(MessageFacts) if "date" in str(f.type)) - _MOMENT_FIELDS
+)
 
 
 def facts_from_json(text: str) -> MessageFacts:
@@ -833,6 +879,8 @@ def facts_from_json(text: str) -> MessageFacts:
     values: dict[str, Any] = {
         key: datetime.date.fromisoformat(value)
         if key in _DATE_FIELDS and isinstance(value, str)
+        else datetime.datetime.fromisoformat(value)
+        if key in _MOMENT_FIELDS and isinstance(value, str)
         else value
         for key, value in data.items()
         if key in known

@@ -86,7 +86,7 @@ def test_the_editor_previews_saves_and_resets_and_delivery_uses_the_store_text(
     [welcome] = [t for t in templates(shop.station) if t.kind is MessageKind.WELCOME]
     assert not welcome.edited and welcome.template == default
     english = [t for t in templates(shop.station, "en") if t.kind is MessageKind.BALANCE_REMINDER]
-    assert "book your next appointment" in english[0].template.text  # the salon's default
+    assert "Why not book {usual_service}?" in english[0].template.text  # the salon's default
 
 
 def test_settings_are_validated_and_need_a_manager(make_shop: MakeShop) -> None:

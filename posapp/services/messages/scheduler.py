@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import Customer, CustomerBalance, Sale, Setting
+from db.models import Customer, CustomerBalance, Item, Sale, SaleLine, Setting
 from posapp.core.messages import (
     CustomerState,
     DueMessage,
@@ -47,6 +47,8 @@ from posapp.services.messages.queue import enqueue
 
 LAST_RUN_KEY = "messaging_scheduler_last_run"
 BATCH = 200
+SERVICE_KIND = "service"
+"""The catalogue's kind of a service (posapp.services.sales.catalog.SERVICE)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,7 @@ def customer_states(
             .group_by(Sale.customer_id)
         )
         last_visit.update((cid, at) for cid, at in rows if cid is not None)
+    usual = usual_services(session, ids)
     states = []
     for row in customers:
         spendable, lots = 0, []
@@ -109,9 +112,30 @@ def customer_states(
                 visit.astimezone(zone).date() if visit else None,
                 row.birthday,
                 lots,
+                usual.get(row.id, ""),
             )
         )
     return states
+
+
+def usual_services(session: Session, customer_ids: list[int]) -> dict[int, str]:
+    """Each customer's most bought service (by lines; the latest on a tie)."""
+    usual: dict[int, str] = {}
+    for start in range(0, len(customer_ids), 500):
+        chunk = customer_ids[start : start + 500]
+        rows = session.execute(
+            select(Sale.customer_id, SaleLine.description, func.count(), func.max(Sale.created_at))
+            .join(SaleLine, SaleLine.sale_id == Sale.id)
+            .join(Item, Item.id == SaleLine.item_id)
+            .where(Sale.customer_id.in_(chunk), Item.kind == SERVICE_KIND, Sale.voided_at.is_(None))
+            .group_by(Sale.customer_id, SaleLine.description)
+        ).all()
+        best: dict[int, tuple[int, datetime.datetime]] = {}
+        for cid, name, count, last in rows:
+            if cid is not None and (cid not in best or (count, last) > best[cid]):
+                best[cid] = (count, last)
+                usual[cid] = name
+    return usual
 
 
 def due_messages(

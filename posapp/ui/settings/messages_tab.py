@@ -96,6 +96,9 @@ def kind_name(kind: str) -> str:
         ),
         MessageKind.BIRTHDAY.value: QCoreApplication.translate("Messages", "Aniversário"),
         MessageKind.CAMPAIGN.value: QCoreApplication.translate("Messages", "Campanha"),
+        MessageKind.APPOINTMENT_REMINDER.value: QCoreApplication.translate(
+            "Messages", "Lembrete de horário"
+        ),
     }
     return names.get(kind, kind)
 

@@ -1,0 +1,76 @@
+"""Tips (gorjetas): given with a sale to one professional, outside the sale's total.
+
+Being outside the total they are outside the cashback base (nothing is earned on them)
+and outside the commission base; the professional's statement pays them in full.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from db.models import Sale, Staff
+from db.salon_models import Tip
+from posapp.core.errors import InvalidPrice
+from posapp.services.common import audit
+from posapp.services.common.auth import acting_staff
+from posapp.services.common.station import Station
+
+LARGEST_TIP = 100_000_00
+
+
+@dataclass(frozen=True, slots=True)
+class TipView:
+    professional_id: int
+    professional: str
+    tender: str
+    amount: int
+
+
+def record_tip(
+    station: Station, sale_id: int, *, professional_id: int, amount: int, tender: str, staff_id: int
+) -> None:
+    if not 0 < amount <= LARGEST_TIP:
+        raise InvalidPrice(value=amount)
+    now = station.now()
+    with station.write() as session:
+        acting_staff(session, staff_id)
+        sale = session.get(Sale, sale_id)
+        if sale is None or sale.voided_at is not None:
+            raise LookupError(f"sale {sale_id} not found or voided")
+        if session.get(Staff, professional_id) is None:
+            raise LookupError(f"professional {professional_id} not found")
+        session.add(
+            Tip(
+                uuid=str(uuid.uuid4()),
+                sale_id=sale_id,
+                professional_id=professional_id,
+                tender=tender,
+                amount=amount,
+                created_at=now,
+            )
+        )
+        audit.record(
+            session,
+            at=now,
+            terminal_uuid=station.terminal(session).uuid,
+            action="salon.tip",
+            staff_id=staff_id,
+            target=f"sale:{sale.uuid}",
+            professional_id=professional_id,
+            amount=amount,
+            tender=tender,
+        )
+
+
+def tips_of_sale(station: Station, sale_id: int) -> list[TipView]:
+    with station.read() as session:
+        rows = session.execute(
+            select(Tip, Staff.name)
+            .join(Staff, Staff.id == Tip.professional_id)
+            .where(Tip.sale_id == sale_id)
+            .order_by(Tip.id)
+        ).all()
+        return [TipView(t.professional_id, name, t.tender, t.amount) for t, name in rows]

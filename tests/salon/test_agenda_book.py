@@ -1,0 +1,168 @@
+"""The appointment book: bookings within hours, clashes refused, moves, arrivals, no-shows."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from db.models import OutboxEvent
+from posapp.core.agenda import (
+    AppointmentClash,
+    AppointmentNotChangeable,
+    OutsideWorkingHours,
+    Status,
+)
+from posapp.core.pricing import Tender
+from posapp.services.agenda import book_reads
+from posapp.services.agenda.arrival import arrive
+from posapp.services.agenda.booking import book, lengthen, move, set_status
+from posapp.services.agenda.hours import set_day_off
+from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
+from posapp.services.sales.parking import parked, recall
+from tests.salon.salon_support import MONDAY, Salon, at, open_salon
+from tests.support import MANAGER_PIN
+
+
+@pytest.fixture
+def salon(tmp_path: Path) -> Salon:
+    return open_salon(tmp_path / "salon.sqlite")
+
+
+def _book(
+    salon: Salon,
+    hh: int,
+    mm: int = 0,
+    *,
+    pro: int | None = None,
+    items: tuple[str, ...] = ("manicure",),
+    day=MONDAY,
+    customer: int | None = None,
+) -> str:  # type: ignore[no-untyped-def]
+    return book(
+        salon.shop.station,
+        staff_id=salon.shop.cashier_id,
+        professional_id=pro or salon.paula,
+        starts_at=at(day, hh, mm),
+        item_ids=[salon.shop.items[i] for i in items],
+        customer_id=customer or salon.ana,
+    )
+
+
+def test_a_booking_lasts_its_services_and_shows_in_its_professionals_day(salon: Salon) -> None:
+    _book(salon, 10, items=("manicure", "corte"), pro=salon.rita)
+    (booked,) = book_reads.day(salon.shop.station, MONDAY)
+    assert booked.minutes == 40 + 60
+    assert booked.ends_at == at(MONDAY, 11, 40)
+    assert booked.services == ("Manicure", "Corte feminino")
+    assert booked.price == 3_500 + 8_000
+    assert booked.professional_id == salon.rita and booked.status is Status.BOOKED
+
+
+def test_a_clash_is_refused_in_portuguese_and_english(salon: Salon) -> None:
+    _book(salon, 10)
+    with pytest.raises(AppointmentClash) as refused:
+        _book(salon, 10, 30, customer=salon.bruno)
+    assert refused.value.message("pt_BR") == (
+        "Paula Manicure já tem um horário das 10:00 às 10:40 (Ana Lima). Escolha outro."
+    )
+    assert "is already booked from 10:00 to 10:40" in refused.value.message("en")
+    _book(salon, 10, 40, customer=salon.bruno)  # back to back is no clash
+    _book(salon, 10, 30, customer=salon.bruno, pro=salon.rita)  # another professional is free
+    assert len(book_reads.day(salon.shop.station, MONDAY)) == 3
+
+
+def test_breaks_days_off_and_hours_are_enforced(salon: Salon) -> None:
+    with pytest.raises(OutsideWorkingHours) as lunch:
+        _book(salon, 11, 40)  # 40 minutes run into the 12:00 lunch
+    assert "intervalo das 12:00–13:00" in lunch.value.message("pt_BR")
+    with pytest.raises(OutsideWorkingHours) as early:
+        _book(salon, 8, 30)
+    assert "atende das 09:00–18:00" in early.value.message("pt_BR")
+    with pytest.raises(OutsideWorkingHours) as sunday:
+        _book(salon, 10, day=MONDAY + timedelta(days=6))
+    assert "day off" in sunday.value.message("en")
+    tuesday = MONDAY + timedelta(days=1)
+    set_day_off(salon.shop.station, salon.paula, tuesday, MANAGER_PIN)
+    with pytest.raises(OutsideWorkingHours):
+        _book(salon, 10, day=tuesday)
+    _book(salon, 10, day=tuesday, pro=salon.rita)
+
+
+def test_moving_and_lengthening_keep_the_rules(salon: Salon) -> None:
+    station, cashier = salon.shop.station, salon.shop.cashier_id
+    first = _book(salon, 9)
+    second = _book(salon, 14, customer=salon.bruno)
+    with pytest.raises(AppointmentClash):
+        move(station, second, staff_id=cashier, starts_at=at(MONDAY, 9, 20))
+    move(station, second, staff_id=cashier, starts_at=at(MONDAY, 9, 40))
+    with pytest.raises(AppointmentClash):
+        lengthen(station, first, staff_id=cashier, minutes=60)
+    move(station, second, staff_id=cashier, starts_at=at(MONDAY, 9, 40), professional_id=salon.rita)
+    lengthen(station, first, staff_id=cashier, minutes=60)
+    views = {v.uuid: v for v in book_reads.day(station, MONDAY)}
+    assert views[first].ends_at == at(MONDAY, 10)
+    assert (views[second].professional_id, views[second].starts_at) == (
+        salon.rita,
+        at(MONDAY, 9, 40),
+    )
+    assert views[second].minutes == 40
+
+
+def test_every_change_is_an_outbox_event_for_the_chain(salon: Salon) -> None:
+    uuid = _book(salon, 9)
+    move(salon.shop.station, uuid, staff_id=salon.shop.cashier_id, starts_at=at(MONDAY, 15))
+    with salon.shop.station.read() as session:
+        events = session.scalars(
+            select(OutboxEvent)
+            .where(OutboxEvent.kind == "appointment.saved")
+            .order_by(OutboxEvent.id)
+        ).all()
+        bodies = [json.loads(e.payload) for e in events]
+    assert [b["uuid"] for b in bodies] == [uuid, uuid]
+    assert bodies[-1]["starts_at"] == at(MONDAY, 15).isoformat()
+    assert bodies[-1]["services"][0]["name"] == "Manicure"
+
+
+def test_arrival_parks_the_cart_and_the_sale_closes_the_appointment(salon: Salon) -> None:
+    station = salon.shop.station
+    uuid = _book(salon, 10, items=("corte",), pro=salon.rita)
+    _book(salon, 9, customer=salon.bruno)
+    salon.shop.clock.advance(hours=2)  # 10:00
+    arrival = arrive(station, uuid, staff_id=salon.shop.cashier_id)
+    assert arrival.lines == (LineRequest(salon.shop.items["corte"], professional_id=salon.rita),)
+    (cart,) = parked(station)
+    assert cart.customer_id == salon.ana and cart.label == "Agenda 10:00 Ana Lima"
+    views = {v.uuid: v for v in book_reads.day(station, MONDAY)}
+    assert views[uuid].status is Status.ARRIVED
+    recalled = recall(station, cart.id, salon.shop.cashier_id)
+    salon.shop.clock.advance(hours=1)
+    sale = checkout(
+        station,
+        CheckoutRequest(
+            staff_id=salon.shop.cashier_id,
+            lines=list(recalled.lines),
+            payments=[TenderRequest(Tender.CASH, 8_000)],
+            customer_id=recalled.customer_id,
+        ),
+    )
+    views = {v.uuid: v for v in book_reads.day(station, MONDAY)}
+    assert views[uuid].status is Status.DONE and views[uuid].sale_uuid == sale.uuid
+    with pytest.raises(AppointmentNotChangeable) as late:
+        set_status(station, uuid, staff_id=salon.shop.cashier_id, status=Status.CANCELLED)
+    assert "concluído" in late.value.message("pt_BR")
+
+
+def test_no_shows_are_counted_per_client(salon: Salon) -> None:
+    station = salon.shop.station
+    for hh in (9, 14):
+        uuid = _book(salon, hh, customer=salon.bruno)
+        set_status(station, uuid, staff_id=salon.shop.cashier_id, status=Status.NO_SHOW)
+    kept = _book(salon, 16, customer=salon.bruno)
+    set_status(station, kept, staff_id=salon.shop.cashier_id, status=Status.CONFIRMED)
+    assert book_reads.no_shows(station, salon.bruno) == 2
+    assert book_reads.no_shows(station, salon.ana) == 0
+    _book(salon, 9, customer=salon.ana)  # a no-show frees the time for someone else
