@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import functools
 import json
 import re
 import ssl
@@ -112,6 +113,14 @@ class State:
     schema_errors: list[str] = field(default_factory=list)
 
 
+@functools.cache
+def _signer() -> A1Certificate:
+    """The certificate our Sefin signs NFS-e and events with (one per test run)."""
+    return A1Certificate.from_pkcs12(
+        make_a1_pkcs12("sefin", "SEFIN NACIONAL (teste):00394460005887"), "sefin"
+    )
+
+
 def _now() -> str:
     return datetime.now(TZ).replace(microsecond=0).isoformat()
 
@@ -139,9 +148,7 @@ class LocalSefin:
     def __init__(self, client_ca: bytes, folder: Path, hang_s: float = 30.0) -> None:
         self.client_ca = client_ca
         self.server_cert = make_server_cert(folder)
-        self.signer = A1Certificate.from_pkcs12(
-            make_a1_pkcs12("sefin", "SEFIN NACIONAL (teste):00394460005887"), "sefin"
-        )
+        self.signer = _signer()
         self.hang_s = hang_s
         self.state = State()
         self.mode: Mode = "authorise"
