@@ -174,3 +174,20 @@ def test_a_refund_is_counted_on_the_refunds_day_not_the_sales(make_shop: MakeSho
     assert (refund_day.sales_count, refund_day.refunds_count, refund_day.refunds) == (0, 1, 8_000)
     assert refund_day.money_back == 8_000
     assert (sale_day.net, refund_day.net) == (8_000, -8_000)
+
+
+# -- a sale paid entirely with cashback earns nothing, on any line -----------------------
+
+
+def test_a_sale_paid_all_with_cashback_earns_nothing_on_any_line(make_shop: MakeShop) -> None:
+    shop = make_shop("salon")  # 10 % back on services: two cuts of R$ 80,00 earn R$ 16,00
+    ana = shop.enrol("Ana Souza", cpf="529.982.247-25")
+    assert shop.sell(("corte", 2), customer=ana, pix=16_000).earned == 1_600
+    free = shop.sell("dipirona", customer=ana, cashback=1_250)
+    with shop.station.read() as session:
+        earned_by_line = session.scalars(
+            select(SaleLine.earned).where(SaleLine.sale_id == free.sale_id)
+        ).all()
+    assert (free.total, free.redeemed, free.earned, free.campaigns) == (1_250, 1_250, 0, ())
+    assert earned_by_line == [0]
+    assert account(shop.station, ana).balance.total == 1_600 - 1_250
