@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import bindparam, select, text
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from db.models import Customer, CustomerBalance, LedgerEntry, Sale, Voucher
@@ -23,7 +23,7 @@ from posapp.core.ledger import Balance, Replay
 from posapp.core.messages import MessageFacts, MessageKind
 from posapp.core.phone import is_valid_mobile, normalize_mobile
 from posapp.core.program import LoyaltyProgram
-from posapp.services.common import outbox
+from posapp.services.common import lookups, outbox
 from posapp.services.common.station import Station
 from posapp.services.loyalty.ledger import replay_customer
 from posapp.services.messages.queue import enqueue
@@ -205,8 +205,7 @@ def search(station: Station, query: str, limit: int = SEARCH_LIMIT) -> list[Cust
                 return []
             params |= {"m": " ".join(f'"{token}"*' for token in tokens), "ranked": RANKED}
             statement = _BY_NAME
-    with station.read() as session:
-        return [CustomerSummary(*row) for row in session.execute(statement, params)]
+    return [CustomerSummary(*row) for row in lookups.rows(station, statement, params)]
 
 
 RANKED = 200
@@ -219,15 +218,15 @@ _SUMMARY = (
     "SELECT c.id, c.uuid, c.name, c.cpf, c.phone, c.referral_code, coalesce(b.units, 0) "
     "FROM {source} LEFT JOIN customer_balance AS b ON b.customer_id = c.id "
 )
-_BY_NUMBER = text(
+_BY_NUMBER = (
     _SUMMARY.format(source="customer AS c")
     + "WHERE c.cpf = :cpf OR c.phone = :phone ORDER BY c.cpf = :cpf DESC LIMIT :n"
 )
-_BY_NUMBER_START = text(
+_BY_NUMBER_START = (
     _SUMMARY.format(source="customer AS c") + "WHERE (c.cpf >= :cpf_lo AND c.cpf < :cpf_hi) "
     "OR (c.phone >= :phone_lo AND c.phone < :phone_hi) LIMIT :n"
 )
-_BY_NAME = text(
+_BY_NAME = (
     _SUMMARY.format(
         source="(SELECT rowid AS id, rank AS score FROM customer_fts "
         "WHERE customer_fts MATCH :m LIMIT :ranked) AS f JOIN customer AS c ON c.id = f.id"
