@@ -40,7 +40,9 @@ SEFIN_URLS = {
 }
 """FISCAL_FACTS §7 (gov.br "APIs prod. restrita e produção")."""
 PUBLIC_QUERY = "https://www.nfse.gov.br/ConsultaPublica/?tpc=1&chave={key}"
-"""The public page where a taker checks an NFS-e by its key (the receipt's link)."""
+"""The public page where a taker checks an NFS-e by its key (the receipt's link). The
+page is the national portal's Consulta Pública; the query string carrying the key is
+our assumption, not read in a published manual: check it in produção restrita."""
 
 
 @dataclass(frozen=True)
