@@ -73,7 +73,7 @@ def test_voiding_a_salon_sale_cancels_its_nfse_and_nfce(
             qtbot.mouseClick(screen.void_button, Qt.MouseButton.LeftButton)
             dialog = screen.void_dialog
             assert dialog is not None
-            screen.ask_pin = lambda _parent, _action: MANAGER_PIN  # type: ignore[assignment]
+            screen.ask_pin = lambda _parent, _action: MANAGER_PIN
             dialog.reason.setText("Cliente desistiu do serviço")
             qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
             qtbot.waitUntil(lambda: screen.message.text() == "Venda nº 000001 cancelada")
