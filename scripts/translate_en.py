@@ -1001,7 +1001,6 @@ EN: dict[str, str] = {
         "Sale in progress kept when the counter was left: parked %1. F6 brings it back."
     ),
     "alterar o idioma": "change the language",
-    "nº %1 (%2, %3 itens)": "no. %1 (%2, %3 items)",
     (
         "Não foi possível guardar a venda em andamento (%1). Estacione (F5) ou "
         "cancele (F8) a venda antes de sair."
@@ -1033,9 +1032,59 @@ EN: dict[str, str] = {
     ": o cashback usado não rende": ": the cashback used earns nothing",
     ": o vale usado não rende": ": the voucher used earns nothing",
     "Recibo": "Receipt",
+    # Gerência > Catálogo
+    "Preço": "Price",
+    "Categoria": "Category",
+    "Favorito": "Favourite",
+    "%1 (inativo)": "%1 (inactive)",
+    "Serviço": "Service",
+    "Produto": "Product",
+    "Buscar por nome, código de barras ou SKU": "Search by name, barcode or SKU",
+    "Novo item": "New item",
+    "EAN-13, EAN-8 ou GTIN-14": "EAN-13, EAN-8 or GTIN-14",
+    "Ativo (aparece na venda)": "Active (offered at the sale)",
+    "Favorito (botão na tela de venda)": "Favourite (a tile on the sale screen)",
+    "Salvar item": "Save item",
+    "Preço (R$)": "Price (R$)",
+    "Código de barras": "Barcode",
+    "SKU": "SKU",
+    "Duração (serviço)": "Duration (service)",
+    "Quem faz (serviço)": "Who does it (service)",
+    "NCM": "NCM",
+    "CEST": "CEST",
+    "CFOP": "CFOP",
+    "CSOSN (Simples)": "CSOSN (Simples)",
+    "CST": "CST",
+    "Origem": "Origin",
+    "Unidade": "Unit",
+    "Dados fiscais (NFC-e, produtos)": "Tax data (NFC-e, products)",
+    "Editando: %1": "Editing: %1",
+    "Preço inválido: “%1”. Digite o valor, por exemplo 12,90.": (
+        "Invalid price: “%1”. Type the amount, for example 12.90."
+    ),
+    "editar catálogo": "edit the catalogue",
+    "Catálogo não alterado (sem PIN do gerente).": "Catalogue not changed (no manager PIN).",
+    "Item salvo: %1": "Item saved: %1",
+    "1 item": "1 item",
+    "%1 itens": "%1 items",
+    "nº %1 (%2, %3)": "no. %1 (%2, %3)",
+    # the customer's screen (second monitor)
+    "Tela do cliente": "Customer screen",
+    "Obrigado pela preferência!": "Thank you for shopping with us!",
+    "Total pago: %1": "Total paid: %1",
+    "Bem-vindo!": "Welcome!",
+    "Seu saldo de cashback: %1": "Your cashback balance: %1",
+    "Você ganhou %1 de cashback": "You earned %1 of cashback",
+    "Esta compra rende %1 de cashback": "This purchase earns %1 of cashback",
+    "Pague com Pix: %1": "Pay with Pix: %1",
+    "Seu vale de %1: mostre este QR na próxima compra": (
+        "Your %1 voucher: show this QR at your next purchase"
+    ),
 }
 
 NUMERUS: dict[str, tuple[str, str]] = {
+    "%n ponto(s) (%1)": ("%n point (%1)", "%n points (%1)"),
+    "Hoje: %n venda(s), %1": ("Today: %n sale, %1", "Today: %n sales, %1"),
     "%n impressora(s) USB encontrada(s).": ("%n USB printer found.", "%n USB printers found."),
     "%n item(ns)": ("%n item", "%n items"),
     "%n resultado(s) para “%1”: escolha com ↓ e Enter.": (

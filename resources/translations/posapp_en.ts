@@ -872,7 +872,7 @@
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="53" />
       <source>Preço</source>
-      <translation type="unfinished" />
+      <translation>Price</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="54" />
@@ -882,27 +882,27 @@
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="55" />
       <source>Categoria</source>
-      <translation type="unfinished" />
+      <translation>Category</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="56" />
       <source>Favorito</source>
-      <translation type="unfinished" />
+      <translation>Favourite</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="62" />
       <source>%1 (inativo)</source>
-      <translation type="unfinished" />
+      <translation>%1 (inactive)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="64" />
       <source>Serviço</source>
-      <translation type="unfinished" />
+      <translation>Service</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="64" />
       <source>Produto</source>
-      <translation type="unfinished" />
+      <translation>Product</translation>
     </message>
   </context>
   <context>
@@ -910,44 +910,44 @@
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="87" />
       <source>Buscar por nome, código de barras ou SKU</source>
-      <translation type="unfinished" />
+      <translation>Search by name, barcode or SKU</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="89" />
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="171" />
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="227" />
       <source>Novo item</source>
-      <translation type="unfinished" />
+      <translation>New item</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="99" />
       <source>Produto</source>
-      <translation type="unfinished" />
+      <translation>Product</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="100" />
       <source>Serviço</source>
-      <translation type="unfinished" />
+      <translation>Service</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="107" />
       <source>EAN-13, EAN-8 ou GTIN-14</source>
-      <translation type="unfinished" />
+      <translation>EAN-13, EAN-8 or GTIN-14</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="116" />
       <source>Ativo (aparece na venda)</source>
-      <translation type="unfinished" />
+      <translation>Active (offered at the sale)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="118" />
       <source>Favorito (botão na tela de venda)</source>
-      <translation type="unfinished" />
+      <translation>Favourite (a tile on the sale screen)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="136" />
       <source>Salvar item</source>
-      <translation type="unfinished" />
+      <translation>Save item</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="143" />
@@ -962,98 +962,98 @@
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="145" />
       <source>Preço (R$)</source>
-      <translation type="unfinished" />
+      <translation>Price (R$)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="146" />
       <source>Código de barras</source>
-      <translation type="unfinished" />
+      <translation>Barcode</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="147" />
       <source>SKU</source>
-      <translation type="unfinished" />
+      <translation>SKU</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="148" />
       <source>Categoria</source>
-      <translation type="unfinished" />
+      <translation>Category</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="149" />
       <source>Duração (serviço)</source>
-      <translation type="unfinished" />
+      <translation>Duration (service)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="152" />
       <source>Quem faz (serviço)</source>
-      <translation type="unfinished" />
+      <translation>Who does it (service)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="154" />
       <source>NCM</source>
-      <translation type="unfinished" />
+      <translation>NCM</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="155" />
       <source>CEST</source>
-      <translation type="unfinished" />
+      <translation>CEST</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="156" />
       <source>CFOP</source>
-      <translation type="unfinished" />
+      <translation>CFOP</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="157" />
       <source>CSOSN (Simples)</source>
-      <translation type="unfinished" />
+      <translation>CSOSN (Simples)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="158" />
       <source>CST</source>
-      <translation type="unfinished" />
+      <translation>CST</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="159" />
       <source>Origem</source>
-      <translation type="unfinished" />
+      <translation>Origin</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="160" />
       <source>Unidade</source>
-      <translation type="unfinished" />
+      <translation>Unit</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="164" />
       <source>Dados fiscais (NFC-e, produtos)</source>
-      <translation type="unfinished" />
+      <translation>Tax data (NFC-e, products)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="235" />
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="328" />
       <source>Editando: %1</source>
-      <translation type="unfinished" />
+      <translation>Editing: %1</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="280" />
       <source>Preço inválido: “%1”. Digite o valor, por exemplo 12,90.</source>
-      <translation type="unfinished" />
+      <translation>Invalid price: “%1”. Type the amount, for example 12.90.</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="318" />
       <source>editar catálogo</source>
-      <translation type="unfinished" />
+      <translation>edit the catalogue</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="323" />
       <source>Catálogo não alterado (sem PIN do gerente).</source>
-      <translation type="unfinished" />
+      <translation>Catalogue not changed (no manager PIN).</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/catalog_tab.py" line="329" />
       <source>Item salvo: %1</source>
-      <translation type="unfinished" />
+      <translation>Item saved: %1</translation>
     </message>
   </context>
   <context>
@@ -1082,6 +1082,64 @@
       <location filename="../../posapp/ui/settings/sync_tab.py" line="52" />
       <source>Loja</source>
       <translation>Store</translation>
+    </message>
+  </context>
+  <context>
+    <name>CustomerDisplay</name>
+    <message>
+      <location filename="../../posapp/ui/sale/customer_display.py" line="111" />
+      <source>Tela do cliente</source>
+      <translation>Customer screen</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/customer_display.py" line="179" />
+      <source>Obrigado pela preferência!</source>
+      <translation>Thank you for shopping with us!</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/customer_display.py" line="180" />
+      <source>Total pago: %1</source>
+      <translation>Total paid: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/customer_display.py" line="182" />
+      <source>Troco: %1</source>
+      <translation>Change: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/customer_display.py" line="190" />
+      <source>Total: %1</source>
+      <translation>Total: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/customer_display.py" line="192" />
+      <source>Bem-vindo!</source>
+      <translation>Welcome!</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/customer_display.py" line="200" />
+      <source>Seu saldo de cashback: %1</source>
+      <translation>Your cashback balance: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/customer_display.py" line="207" />
+      <source>Você ganhou %1 de cashback</source>
+      <translation>You earned %1 of cashback</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/customer_display.py" line="209" />
+      <source>Esta compra rende %1 de cashback</source>
+      <translation>This purchase earns %1 of cashback</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/customer_display.py" line="218" />
+      <source>Pague com Pix: %1</source>
+      <translation>Pay with Pix: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/customer_display.py" line="224" />
+      <source>Seu vale de %1: mostre este QR na próxima compra</source>
+      <translation>Your %1 voucher: show this QR at your next purchase</translation>
     </message>
   </context>
   <context>
@@ -1279,10 +1337,13 @@
       <source>não</source>
       <translation>no</translation>
     </message>
-    <message>
+    <message numerus="yes">
       <location filename="../../posapp/ui/customers/screen.py" line="344" />
-      <source>%1 pontos (%2)</source>
-      <translation>%1 points (%2)</translation>
+      <source>%n ponto(s) (%1)</source>
+      <translation>
+        <numerusform>%n point (%1)</numerusform>
+        <numerusform>%n points (%1)</numerusform>
+      </translation>
     </message>
     <message>
       <location filename="../../posapp/ui/customers/screen.py" line="356" />
@@ -1475,10 +1536,13 @@ Backups already taken keep the old data until they age out (%2 days).</translati
       <source>O painel é só para gerentes.</source>
       <translation>The dashboard is for managers only.</translation>
     </message>
-    <message>
+    <message numerus="yes">
       <location filename="../../posapp/ui/dashboard/screen.py" line="182" />
-      <source>Hoje: %1 vendas, %2</source>
-      <translation>Today: %1 sales, %2</translation>
+      <source>Hoje: %n venda(s), %1</source>
+      <translation>
+        <numerusform>Today: %n sale, %1</numerusform>
+        <numerusform>Today: %n sales, %1</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -1627,291 +1691,304 @@ Scanner: %4</translation>
   <context>
     <name>FiscalKeeper</name>
     <message>
-      <location filename="../../posapp/ui/fiscal_keeper.py" line="57" />
+      <location filename="../../posapp/ui/fiscal_keeper.py" line="72" />
       <source>NFC-e: SEFAZ sem resposta; notas em contingência aguardam envio</source>
       <translation>NFC-e: no answer from SEFAZ; contingency notes wait to be sent</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/fiscal_keeper.py" line="62" />
+      <location filename="../../posapp/ui/fiscal_keeper.py" line="77" />
       <source>NFC-e: %n nota(s) em contingência autorizada(s)</source>
       <translation>
         <numerusform>NFC-e: %n contingency note(s) authorised</numerusform>
         <numerusform>NFC-e: %n contingency note(s) authorised</numerusform>
       </translation>
     </message>
+    <message>
+      <location filename="../../posapp/ui/fiscal_keeper.py" line="87" />
+      <source>NFS-e: ambiente nacional sem resposta; DPS aguardam envio</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <location filename="../../posapp/ui/fiscal_keeper.py" line="91" />
+      <source>NFS-e: %n nota(s) autorizada(s)</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
   </context>
   <context>
     <name>FiscalTab</name>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="121" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="123" />
       <source>Emitir NFC-e nas vendas de produtos</source>
       <translation>Issue an NFC-e for product sales</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="127" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="129" />
       <source>1 Simples Nacional</source>
       <translation>1 Simples Nacional</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="128" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="130" />
       <source>2 Simples Nacional, excesso de sublimite</source>
       <translation>2 Simples Nacional, above the sub-limit</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="129" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="131" />
       <source>3 Regime normal</source>
       <translation>3 Normal regime</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="130" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="132" />
       <source>4 MEI</source>
       <translation>4 MEI</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="134" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="136" />
       <source>Homologação (testes, sem valor fiscal)</source>
       <translation>Homologação (tests, no fiscal value)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="135" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="137" />
       <source>Produção</source>
       <translation>Production</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="139" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="141" />
       <source>Cashback e vales como pagamento (tPag 19)</source>
       <translation>Cashback and vouchers as a payment (tPag 19)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="140" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="142" />
       <source>Cashback e vales como desconto</source>
       <translation>Cashback and vouchers as a discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="146" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="148" />
       <source>Depois do prazo: cancelar a venda; o contador emite a nota de devolução</source>
       <translation>After the limit: void the sale; the accountant issues the return note</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="149" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="151" />
       <source>Depois do prazo: não cancelar a venda</source>
       <translation>After the limit: do not void the sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="152" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="154" />
       <source>(guardado; deixe vazio para manter)</source>
       <translation>(saved; leave empty to keep it)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="153" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="155" />
       <source>Salvar</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="157" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="159" />
       <source>arquivo .pfx do certificado A1</source>
       <translation>the A1 certificate's .pfx file</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="158" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="160" />
       <source>Escolher…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="162" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="164" />
       <source>Carregar certificado</source>
       <translation>Load certificate</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="169" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="171" />
       <source>Iniciar a série neste número</source>
       <translation>Start the series at this number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="176" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="178" />
       <source>Enviar pendentes agora</source>
       <translation>Send pending notes now</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="178" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="180" />
       <source>Reenviar corrigida</source>
       <translation>Resend corrected</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="180" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="182" />
       <source>Inutilizar número</source>
       <translation>Void the number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="188" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="190" />
       <source>Código do CSC</source>
       <translation>CSC token</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="189" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="191" />
       <source>Regime (CRT)</source>
       <translation>Tax regime (CRT)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="190" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="192" />
       <source>Ambiente</source>
       <translation>Environment</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="191" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="193" />
       <source>Série</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="192" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="194" />
       <source>Cashback na nota</source>
       <translation>Cashback on the note</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="193" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="195" />
       <source>Prazo de cancelamento</source>
       <translation>Cancellation limit</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="194" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="196" />
       <source>Devolução</source>
       <translation>Refund</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="198" />
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="321" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="200" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="327" />
       <source>Certificado A1</source>
       <translation>A1 certificate</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="199" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="201" />
       <source>Senha do certificado</source>
       <translation>Certificate password</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="203" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="205" />
       <source>Próximo número</source>
       <translation>Next number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="217" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="219" />
       <source>Notas pendentes e rejeitadas</source>
       <translation>Pending and rejected notes</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="256" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="262" />
       <source>Nenhum certificado A1 carregado.</source>
       <translation>No A1 certificate loaded.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="265" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="271" />
       <source>%1 nota(s) aguardando; %2 fora do prazo.</source>
       <translation>%1 note(s) waiting; %2 overdue.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="308" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="314" />
       <source>alterar a configuração fiscal</source>
       <translation>change the fiscal settings</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="311" />
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="340" />
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="355" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="317" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="346" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="361" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="316" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="322" />
       <source>Configuração fiscal salva</source>
       <translation>Fiscal settings saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="321" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="327" />
       <source>Certificado (*.pfx *.p12)</source>
       <translation>Certificate (*.pfx *.p12)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="331" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="337" />
       <source>Arquivo não encontrado: %1</source>
       <translation>File not found: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="337" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="343" />
       <source>trocar o certificado A1</source>
       <translation>replace the A1 certificate</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="352" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="358" />
       <source>alterar a numeração da NFC-e</source>
       <translation>change the NFC-e numbering</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="354" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="360" />
       <source>Numeração definida</source>
       <translation>Numbering set</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="360" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="366" />
       <source>Enviando…</source>
       <translation>Sending…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="365" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="371" />
       <source>A NFC-e está desligada</source>
       <translation>NFC-e is off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="367" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="373" />
       <source>A SEFAZ não respondeu; tente mais tarde</source>
       <translation>SEFAZ did not answer; try again later</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="369" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="375" />
       <source>Autorizadas: %1</source>
       <translation>Authorised: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="379" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="385" />
       <source>reenviar a NFC-e corrigida</source>
       <translation>resend the corrected NFC-e</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="382" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="388" />
       <source>Reenvio cancelado</source>
       <translation>Resend cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="388" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="394" />
       <source>Rejeitada de novo: %1</source>
       <translation>Rejected again: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="393" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="399" />
       <source>NFC-e %1: %2</source>
       <translation>NFC-e %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="397" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="403" />
       <source>autorizada</source>
       <translation>authorised</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="409" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="415" />
       <source>inutilizar o número da NFC-e</source>
       <translation>void the NFC-e number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="412" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="418" />
       <source>Inutilização cancelada</source>
       <translation>Voiding cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="417" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="423" />
       <source>Número inutilizado; a venda recebe uma nova NFC-e</source>
       <translation>Number voided; the sale gets a new NFC-e</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="419" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="425" />
       <source>A SEFAZ não inutilizou o número; tente mais tarde</source>
       <translation>SEFAZ did not void the number; try again later</translation>
     </message>
@@ -2140,11 +2217,21 @@ Scanner: %4</translation>
     <name>Leaving</name>
     <message>
       <location filename="../../posapp/ui/sale/leaving.py" line="59" />
-      <source>nº %1 (%2, %3 itens)</source>
-      <translation>no. %1 (%2, %3 items)</translation>
+      <source>1 item</source>
+      <translation>1 item</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/leaving.py" line="61" />
+      <source>%1 itens</source>
+      <translation>%1 items</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/leaving.py" line="64" />
+      <source>nº %1 (%2, %3)</source>
+      <translation>no. %1 (%2, %3)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/leaving.py" line="69" />
       <source>Venda em andamento guardada ao sair: estacionada %1. F6 recupera.</source>
       <translation>Sale in progress kept when the counter was left: parked %1. F6 brings it back.</translation>
     </message>
@@ -2696,29 +2783,222 @@ Scanner: %4</translation>
     </message>
   </context>
   <context>
+    <name>NfseBox</name>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="55" />
+      <source>Emitir NFS-e dos serviços</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="58" />
+      <source>ex.: 06.01.01 (cabeleireiros)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="60" />
+      <source>3 dígitos, se o município usar</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="65" />
+      <source>a do município</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="66" />
+      <source>ISS retido pelo tomador</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="69" />
+      <source>Optante do Simples Nacional (ME/EPP)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="70" />
+      <source>MEI</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="71" />
+      <source>Não optante</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="75" />
+      <source>Salão-parceiro (Lei 13.352/2016)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="79" />
+      <source>Adicionar parceiro</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="81" />
+      <source>Remover parceiro</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="83" />
+      <source>Salvar NFS-e</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="88" />
+      <source>Enviar NFS-e pendentes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="90" />
+      <source>Nova DPS após correção</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="93" />
+      <source>AAAA-MM</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="95" />
+      <source>ZIP do mês para o contador (NFC-e e NFS-e)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="101" />
+      <source>Inscrição municipal</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="102" />
+      <source>Código de tributação nacional (LC 116)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="103" />
+      <source>Código de tributação municipal</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="104" />
+      <source>Alíquota do ISS</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="106" />
+      <source>Simples Nacional</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="123" />
+      <source>NFS-e dos serviços (Padrão Nacional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="203" />
+      <source>rejeitada: %1 %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="206" />
+      <source>cancelamento aguardando o ambiente nacional</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="208" />
+      <source>aguardando o ambiente nacional</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="210" />
+      <source>Venda nº %1 — DPS %2: %3</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="251" />
+      <source>alterar a configuração da NFS-e</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="254" />
+      <source>Alteração cancelada</source>
+      <translation>Change cancelled</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="259" />
+      <source>Configuração da NFS-e salva</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="263" />
+      <source>Enviando NFS-e…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="268" />
+      <source>A NFS-e está desligada</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="271" />
+      <source>O ambiente nacional não respondeu; tente mais tarde</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="275" />
+      <source>NFS-e autorizadas: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="287" />
+      <source>Escolha uma NFS-e rejeitada</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="296" />
+      <source>NFS-e %1 autorizada</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="298" />
+      <source>A nova DPS não foi autorizada; veja a lista</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="304" />
+      <source>ZIP para o contador</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="311" />
+      <source>%1 arquivo(s) no ZIP</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>NotesModel</name>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="74" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="76" />
       <source>Nº</source>
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="75" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="77" />
       <source>Situação</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="76" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="78" />
       <source>Prazo</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="77" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="79" />
       <source>SEFAZ</source>
       <translation>SEFAZ</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="78" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="80" />
       <source>Como resolver</source>
       <translation>How to fix</translation>
     </message>
@@ -3632,52 +3912,52 @@ Scanner: %4</translation>
       <translation>Skip</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="496" />
+      <location filename="../../posapp/ui/sale/screen.py" line="498" />
       <source>Não há serviço na venda para escolher o profissional.</source>
       <translation>The sale has no service to choose a professional for.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="500" />
+      <location filename="../../posapp/ui/sale/screen.py" line="502" />
       <source>%1: %2</source>
       <translation>%1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="573" />
+      <location filename="../../posapp/ui/sale/screen.py" line="575" />
       <source>Entre com seu PIN para vender.</source>
       <translation>Sign in with your PIN to sell.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="666" />
+      <location filename="../../posapp/ui/sale/screen.py" line="668" />
       <source>CPF %1 sem cadastro. F9 cadastra o cliente.</source>
       <translation>CPF %1 is not registered. F9 registers the customer.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="682" />
+      <location filename="../../posapp/ui/sale/screen.py" line="684" />
       <source>Código %1 não cadastrado. Busque o produto pelo nome (F3).</source>
       <translation>Code %1 is not in the catalogue. Search for the product by name (F3).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="698" />
+      <location filename="../../posapp/ui/sale/screen.py" line="700" />
       <source>%1 — %2</source>
       <translation>%1 — %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="708" />
+      <location filename="../../posapp/ui/sale/screen.py" line="710" />
       <source>Digite parte do nome do produto ou serviço e tecle Enter.</source>
       <translation>Type part of the product's or service's name and press Enter.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="720" />
+      <location filename="../../posapp/ui/sale/screen.py" line="722" />
       <source>serviço</source>
       <translation>service</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="720" />
+      <location filename="../../posapp/ui/sale/screen.py" line="722" />
       <source>produto</source>
       <translation>product</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="729" />
+      <location filename="../../posapp/ui/sale/screen.py" line="731" />
       <source>%n resultado(s) para “%1”: escolha com ↓ e Enter.</source>
       <translation>
         <numerusform>%n result for “%1”: choose with ↓ and Enter.</numerusform>
@@ -3685,243 +3965,243 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1038" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1040" />
       <source>Escolha o profissional de “%1” (toque no nome ou Alt+1…9).</source>
       <translation>Choose who did “%1” (tap the name or Alt+1…9).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1122" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1124" />
       <source>PIN de gerente incorreto (ou sem permissão): %1 não foi autorizado.</source>
       <translation>Wrong manager PIN (or no permission): %1 was not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="733" />
+      <location filename="../../posapp/ui/sale/screen.py" line="735" />
       <source>Nada encontrado para “%1”.</source>
       <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="754" />
+      <location filename="../../posapp/ui/sale/screen.py" line="756" />
       <source>Removido: %1</source>
       <translation>Removed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="759" />
-      <location filename="../../posapp/ui/sale/screen.py" line="777" />
+      <location filename="../../posapp/ui/sale/screen.py" line="761" />
+      <location filename="../../posapp/ui/sale/screen.py" line="779" />
       <source>Nenhum item para dar desconto.</source>
       <translation>No item to discount.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="788" />
+      <location filename="../../posapp/ui/sale/screen.py" line="790" />
       <source>Desconto na venda retirado.</source>
       <translation>Discount on the sale removed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="790" />
+      <location filename="../../posapp/ui/sale/screen.py" line="792" />
       <source>Desconto na venda: %1</source>
       <translation>Discount on the sale: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="861" />
-      <location filename="../../posapp/ui/sale/screen.py" line="864" />
+      <location filename="../../posapp/ui/sale/screen.py" line="863" />
+      <location filename="../../posapp/ui/sale/screen.py" line="866" />
       <source>Total: %1</source>
       <translation>Total: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="868" />
+      <location filename="../../posapp/ui/sale/screen.py" line="870" />
       <source>Subtotal %1 · Descontos %2 (na venda: %3) · </source>
       <translation>Subtotal %1 · Discounts %2 (on the sale: %3) · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="876" />
+      <location filename="../../posapp/ui/sale/screen.py" line="878" />
       <source>Subtotal %1 · Descontos %2 · </source>
       <translation>Subtotal %1 · Discounts %2 · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="922" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1166" />
+      <location filename="../../posapp/ui/sale/screen.py" line="924" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1168" />
       <source>Cliente: %1</source>
       <translation>Customer: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="961" />
+      <location filename="../../posapp/ui/sale/screen.py" line="963" />
       <source>Sem cliente (F2 para identificar)</source>
       <translation>No customer (F2 to identify)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="974" />
+      <location filename="../../posapp/ui/sale/screen.py" line="976" />
       <source>Saldo disponível: %1</source>
       <translation>Available balance: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="980" />
+      <location filename="../../posapp/ui/sale/screen.py" line="982" />
       <source>A liberar: %1</source>
       <translation>Pending: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="984" />
+      <location filename="../../posapp/ui/sale/screen.py" line="986" />
       <source>Vence em breve: %1</source>
       <translation>Expiring soon: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="995" />
+      <location filename="../../posapp/ui/sale/screen.py" line="997" />
       <source>Vale %1: %2 (até %3)</source>
       <translation>Voucher %1: %2 (until %3)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1001" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1003" />
       <source>Nenhum vale em aberto</source>
       <translation>No open vouchers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1003" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1005" />
       <source>Carregando saldo…</source>
       <translation>Loading balance…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1007" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1019" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1009" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1021" />
       <source>%1 pontos</source>
       <translation>%1 points</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1011" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1013" />
       <source>Esta compra rende: %1</source>
       <translation>This purchase earns: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1013" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1015" />
       <source>(sem usar cashback; o cashback usado não rende)</source>
       <translation>(without using cashback; cashback spent earns nothing)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1027" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1029" />
       <source>A venda não tem itens.</source>
       <translation>The sale has no items.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1132" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1134" />
       <source>Venda nº %1 concluída: %2</source>
       <translation>Sale no. %1 completed: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1135" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1146" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1137" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1148" />
       <source>Troco: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1157" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1159" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1160" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1162" />
       <source>TOTAL %1</source>
       <translation>TOTAL %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1164" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1166" />
       <source>Troco %1</source>
       <translation>Change %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1169" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1171" />
       <source>Pontos ganhos</source>
       <translation>Points earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1169" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1171" />
       <source>Cashback ganho</source>
       <translation>Cashback earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1174" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1176" />
       <source>Saldo de pontos %1</source>
       <translation>Points balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1176" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1178" />
       <source>Saldo de cashback %1</source>
       <translation>Cashback balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1180" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1182" />
       <source>Vale novo %1: %2</source>
       <translation>New voucher %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1192" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1194" />
       <source>Como foi o atendimento? Nota de 0 a 10 (venda nº %1)</source>
       <translation>How was the service? Score from 0 to 10 (sale no. %1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1221" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1223" />
       <source>Nota %1 registrada. Obrigado!</source>
       <translation>Score %1 recorded. Thank you!</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1252" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1254" />
       <source>Nenhum recibo para reimprimir.</source>
       <translation>No receipt to reprint.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1256" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1258" />
       <source>Reimprimindo…</source>
       <translation>Reprinting…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1275" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1287" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1277" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1289" />
       <source>Falha na impressão: %1. A venda está salva; F7 reimprime.</source>
       <translation>Printing failed: %1. The sale is saved; F7 reprints.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1283" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1285" />
       <source>Recibo impresso.</source>
       <translation>Receipt printed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1299" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1301" />
       <source>Nenhum recibo para mostrar.</source>
       <translation>No receipt to show.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1314" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1316" />
       <source>Não há venda para estacionar.</source>
       <translation>There is no sale to park.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1340" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1342" />
       <source>Venda estacionada (nº %1). F6 recupera.</source>
       <translation>Sale parked (no. %1). F6 recalls it.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1344" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1346" />
       <source>Finalize ou estacione a venda atual antes de recuperar outra.</source>
       <translation>Finish or park the current sale before recalling another.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1350" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1352" />
       <source>Nenhuma venda estacionada.</source>
       <translation>No parked sales.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1402" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1404" />
       <source>Venda recuperada: %1</source>
       <translation>Sale recalled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1407" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1409" />
       <source>Não há venda em andamento para cancelar.</source>
       <translation>There is no sale in progress to cancel.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1414" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1416" />
       <source>Cancelamento não autorizado.</source>
       <translation>Cancellation not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1428" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1430" />
       <source>Venda cancelada, autorizada por %1.</source>
       <translation>Sale cancelled, authorized by %1.</translation>
     </message>
@@ -3952,107 +4232,117 @@ Scanner: %4</translation>
   <context>
     <name>SalesScreen</name>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="110" />
+      <location filename="../../posapp/ui/sales/screen.py" line="112" />
       <source>Escolha uma venda na lista</source>
       <translation>Choose a sale from the list</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="141" />
+      <location filename="../../posapp/ui/sales/screen.py" line="143" />
       <source>Vendas</source>
       <translation>Sales</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="146" />
+      <location filename="../../posapp/ui/sales/screen.py" line="148" />
       <source>Hoje</source>
       <translation>Today</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="148" />
+      <location filename="../../posapp/ui/sales/screen.py" line="150" />
       <source>Nº da venda</source>
       <translation>Sale number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="151" />
+      <location filename="../../posapp/ui/sales/screen.py" line="153" />
       <source>Buscar</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="154" />
+      <location filename="../../posapp/ui/sales/screen.py" line="156" />
       <source>Dia</source>
       <translation>Day</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="185" />
+      <location filename="../../posapp/ui/sales/screen.py" line="187" />
       <source>Qual devolução imprimir</source>
       <translation>Which refund to print</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="187" />
+      <location filename="../../posapp/ui/sales/screen.py" line="189" />
       <source>Imprimir comprovante</source>
       <translation>Print receipt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="190" />
+      <location filename="../../posapp/ui/sales/screen.py" line="192" />
       <source>Imprime de novo o comprovante de devolução ou de cancelamento</source>
       <translation>Prints the refund or void receipt again</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="200" />
+      <location filename="../../posapp/ui/sales/screen.py" line="202" />
       <source>Reimprimir</source>
       <translation>Reprint</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="201" />
+      <location filename="../../posapp/ui/sales/screen.py" line="203" />
       <source>Devolver itens</source>
       <translation>Return items</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="202" />
+      <location filename="../../posapp/ui/sales/screen.py" line="204" />
       <source>Cancelar venda</source>
       <translation>Void sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="203" />
+      <location filename="../../posapp/ui/sales/screen.py" line="205" />
       <source>DANFE em PDF</source>
       <translation>DANFE as PDF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="204" />
+      <location filename="../../posapp/ui/sales/screen.py" line="206" />
       <source>Uma cópia da NFC-e da venda, em PDF</source>
       <translation>A copy of the sale's NFC-e, as a PDF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="207" />
+      <location filename="../../posapp/ui/sales/screen.py" line="208" />
+      <source>DANFSe em PDF</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="209" />
+      <source>A NFS-e dos serviços da venda, em PDF</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="212" />
       <source>Só com a senha de um gerente</source>
       <translation>Needs a manager's PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="236" />
+      <location filename="../../posapp/ui/sales/screen.py" line="242" />
       <source>Carregando o cupom…</source>
       <translation>Loading the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="286" />
+      <location filename="../../posapp/ui/sales/screen.py" line="292" />
       <source>Entre com seu PIN primeiro.</source>
       <translation>Sign in with your PIN first.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="343" />
+      <location filename="../../posapp/ui/sales/screen.py" line="349" />
       <source>Nenhuma venda com o número %1</source>
       <translation>No sale with number %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="345" />
+      <location filename="../../posapp/ui/sales/screen.py" line="351" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="348" />
+      <location filename="../../posapp/ui/sales/screen.py" line="354" />
       <source>Nenhuma venda neste dia</source>
       <translation>No sales on this day</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sales/screen.py" line="350" />
+      <location filename="../../posapp/ui/sales/screen.py" line="356" />
       <source>%n venda(s)</source>
       <translation>
         <numerusform>%n sale</numerusform>
@@ -4060,156 +4350,166 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="398" />
+      <location filename="../../posapp/ui/sales/screen.py" line="404" />
       <source>Venda nº %1 · %2</source>
       <translation>Sale no. %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="403" />
+      <location filename="../../posapp/ui/sales/screen.py" line="409" />
       <source>%1 · cliente: %2 · atendente: %3 · total %4</source>
       <translation>%1 · customer: %2 · staff: %3 · total %4</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="418" />
+      <location filename="../../posapp/ui/sales/screen.py" line="424" />
       <source>Pagamento: %1</source>
       <translation>Payment: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="428" />
-      <location filename="../../posapp/ui/sales/screen.py" line="443" />
+      <location filename="../../posapp/ui/sales/screen.py" line="434" />
+      <location filename="../../posapp/ui/sales/screen.py" line="449" />
       <source>Cancelamento</source>
       <translation>Void</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="428" />
-      <location filename="../../posapp/ui/sales/screen.py" line="443" />
+      <location filename="../../posapp/ui/sales/screen.py" line="434" />
+      <location filename="../../posapp/ui/sales/screen.py" line="449" />
       <source>Devolução</source>
       <translation>Refund</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="430" />
+      <location filename="../../posapp/ui/sales/screen.py" line="436" />
       <source>%1 em %2: %3 em dinheiro (%4; autorizado por %5)</source>
       <translation>%1 on %2: %3 in money (%4; authorized by %5)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="464" />
+      <location filename="../../posapp/ui/sales/screen.py" line="470" />
       <source>Não foi possível mostrar o cupom: %1</source>
       <translation>Could not show the receipt: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="480" />
+      <location filename="../../posapp/ui/sales/screen.py" line="486" />
       <source>Reimprimindo o cupom…</source>
       <translation>Reprinting the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="489" />
+      <location filename="../../posapp/ui/sales/screen.py" line="495" />
+      <source>Esta venda não tem NFS-e</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="509" />
+      <source>DANFSe salvo em %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="517" />
       <source>Esta venda não tem NFC-e</source>
       <translation>This sale has no NFC-e</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="503" />
+      <location filename="../../posapp/ui/sales/screen.py" line="531" />
       <source>DANFE salvo em %1</source>
       <translation>DANFE saved to %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="513" />
+      <location filename="../../posapp/ui/sales/screen.py" line="541" />
       <source>Imprimindo o comprovante…</source>
       <translation>Printing the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="534" />
-      <location filename="../../posapp/ui/sales/screen.py" line="537" />
+      <location filename="../../posapp/ui/sales/screen.py" line="562" />
+      <location filename="../../posapp/ui/sales/screen.py" line="565" />
       <source>Comprovante impresso</source>
       <translation>Receipt printed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="542" />
+      <location filename="../../posapp/ui/sales/screen.py" line="570" />
       <source>Cupom reimpresso</source>
       <translation>Receipt reprinted</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="547" />
-      <location filename="../../posapp/ui/sales/screen.py" line="556" />
+      <location filename="../../posapp/ui/sales/screen.py" line="575" />
+      <location filename="../../posapp/ui/sales/screen.py" line="584" />
       <source>Não imprimiu: %1 (o cupom ficou na fila)</source>
       <translation>Not printed: %1 (the receipt is queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="578" />
+      <location filename="../../posapp/ui/sales/screen.py" line="606" />
       <source>devolução na venda nº %1</source>
       <translation>refund on sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="580" />
+      <location filename="../../posapp/ui/sales/screen.py" line="608" />
       <source>Devolução cancelada</source>
       <translation>Refund cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="589" />
+      <location filename="../../posapp/ui/sales/screen.py" line="617" />
       <source>Devolvendo…</source>
       <translation>Refunding…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="609" />
+      <location filename="../../posapp/ui/sales/screen.py" line="637" />
       <source>cancelar a venda nº %1</source>
       <translation>void sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="611" />
+      <location filename="../../posapp/ui/sales/screen.py" line="639" />
       <source>Cancelamento não autorizado</source>
       <translation>Void not authorized</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="627" />
+      <location filename="../../posapp/ui/sales/screen.py" line="662" />
       <source>Cancelando a venda…</source>
       <translation>Voiding the sale…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="648" />
+      <location filename="../../posapp/ui/sales/screen.py" line="683" />
       <source>Venda nº %1 cancelada</source>
       <translation>Sale no. %1 voided</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="651" />
+      <location filename="../../posapp/ui/sales/screen.py" line="686" />
       <source>Devolução na venda nº %1: %2 em itens</source>
       <translation>Refund on sale no. %1: %2 of goods</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="677" />
+      <location filename="../../posapp/ui/sales/screen.py" line="712" />
       <source>%1 pontos (%2)</source>
       <translation>%1 points (%2)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="680" />
+      <location filename="../../posapp/ui/sales/screen.py" line="715" />
       <source>Devolver em dinheiro: %1</source>
       <translation>Give back in money: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="683" />
+      <location filename="../../posapp/ui/sales/screen.py" line="718" />
       <source>Cashback devolvido: %1</source>
       <translation>Cashback given back: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="687" />
+      <location filename="../../posapp/ui/sales/screen.py" line="722" />
       <source>Cashback estornado: %1</source>
       <translation>Cashback reversed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="691" />
+      <location filename="../../posapp/ui/sales/screen.py" line="726" />
       <source>Retido do cashback já usado: %1</source>
       <translation>Kept for cashback already spent: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="697" />
+      <location filename="../../posapp/ui/sales/screen.py" line="732" />
       <source>Vales reabertos: %1</source>
       <translation>Vouchers reopened: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="701" />
+      <location filename="../../posapp/ui/sales/screen.py" line="736" />
       <source>Vales cancelados: %1</source>
       <translation>Vouchers cancelled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="712" />
+      <location filename="../../posapp/ui/sales/screen.py" line="747" />
       <source>Salvar DANFE</source>
       <translation>Save DANFE</translation>
     </message>
@@ -4991,7 +5291,7 @@ Scanner: %4</translation>
     <name>Shell</name>
     <message>
       <location filename="../../posapp/ui/shell.py" line="95" />
-      <location filename="../../posapp/ui/shell.py" line="196" />
+      <location filename="../../posapp/ui/shell.py" line="219" />
       <source>%1 (demonstração)</source>
       <translation>%1 (demo)</translation>
     </message>
@@ -5031,75 +5331,75 @@ Scanner: %4</translation>
       <translation>Sign out</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="214" />
-      <location filename="../../posapp/ui/shell.py" line="452" />
+      <location filename="../../posapp/ui/shell.py" line="237" />
+      <location filename="../../posapp/ui/shell.py" line="477" />
       <source>Ninguém no caixa</source>
       <translation>Nobody signed in</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="215" />
-      <location filename="../../posapp/ui/shell.py" line="369" />
+      <location filename="../../posapp/ui/shell.py" line="238" />
+      <location filename="../../posapp/ui/shell.py" line="392" />
       <source>Turno: —</source>
       <translation>Shift: —</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="216" />
-      <location filename="../../posapp/ui/shell.py" line="277" />
+      <location filename="../../posapp/ui/shell.py" line="239" />
+      <location filename="../../posapp/ui/shell.py" line="300" />
       <source>Impressora OK</source>
       <translation>Printer OK</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="220" />
+      <location filename="../../posapp/ui/shell.py" line="243" />
       <source>Leitor: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="222" />
+      <location filename="../../posapp/ui/shell.py" line="245" />
       <source>Leitor: teclado</source>
       <translation>Scanner: keyboard</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="226" />
+      <location filename="../../posapp/ui/shell.py" line="249" />
       <source>Sincronização: desligada</source>
       <translation>Sync: off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="228" />
+      <location filename="../../posapp/ui/shell.py" line="251" />
       <source>Impressões</source>
       <translation>Printouts</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="229" />
+      <location filename="../../posapp/ui/shell.py" line="252" />
       <source>O que a impressora virtual imprimiu</source>
       <translation>What the virtual printer printed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="276" />
+      <location filename="../../posapp/ui/shell.py" line="299" />
       <source>Impressora OK (%1 na fila)</source>
       <translation>Printer OK (%1 queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="278" />
+      <location filename="../../posapp/ui/shell.py" line="301" />
       <source>erro</source>
       <translation>error</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="280" />
+      <location filename="../../posapp/ui/shell.py" line="303" />
       <source>Impressora: %1 (%2 na fila)</source>
       <translation>Printer: %1 (%2 queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="337" />
+      <location filename="../../posapp/ui/shell.py" line="360" />
       <source>A tela de venda ainda não está disponível.</source>
       <translation>The sale screen is not available yet.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="373" />
+      <location filename="../../posapp/ui/shell.py" line="396" />
       <source>Turno: aberto por %1 em %2</source>
       <translation>Shift: opened by %1 at %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="409" />
+      <location filename="../../posapp/ui/shell.py" line="432" />
       <source>Não foi possível guardar a venda em andamento (%1). Estacione (F5) ou cancele (F8) a venda antes de sair.</source>
       <translation>The sale in progress could not be kept (%1). Park (F5) or cancel (F8) the sale before leaving.</translation>
     </message>

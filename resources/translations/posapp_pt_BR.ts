@@ -1,13 +1,43 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="pt_BR" sourcelanguage="pt_BR">
   <context>
+    <name>CustomersScreen</name>
+    <message numerus="yes">
+      <location filename="../../posapp/ui/customers/screen.py" line="344" />
+      <source>%n ponto(s) (%1)</source>
+      <translation>
+        <numerusform>%n ponto (%1)</numerusform>
+        <numerusform>%n pontos (%1)</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>DashboardScreen</name>
+    <message numerus="yes">
+      <location filename="../../posapp/ui/dashboard/screen.py" line="182" />
+      <source>Hoje: %n venda(s), %1</source>
+      <translation>
+        <numerusform>Hoje: %n venda, %1</numerusform>
+        <numerusform>Hoje: %n vendas, %1</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>FiscalKeeper</name>
     <message numerus="yes">
-      <location filename="../../posapp/ui/fiscal_keeper.py" line="62" />
+      <location filename="../../posapp/ui/fiscal_keeper.py" line="77" />
       <source>NFC-e: %n nota(s) em contingência autorizada(s)</source>
       <translation>
         <numerusform>NFC-e: %n nota em contingência autorizada</numerusform>
         <numerusform>NFC-e: %n notas em contingência autorizadas</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../posapp/ui/fiscal_keeper.py" line="91" />
+      <source>NFS-e: %n nota(s) autorizada(s)</source>
+      <translation>
+        <numerusform>NFS-e: %n nota autorizada</numerusform>
+        <numerusform>NFS-e: %n notas autorizadas</numerusform>
       </translation>
     </message>
   </context>
@@ -44,7 +74,7 @@
   <context>
     <name>SaleScreen</name>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="679" />
+      <location filename="../../posapp/ui/sale/screen.py" line="731" />
       <source>%n resultado(s) para “%1”: escolha com ↓ e Enter.</source>
       <translation>
         <numerusform>%n resultado para “%1”: escolha com ↓ e Enter.</numerusform>
@@ -55,7 +85,7 @@
   <context>
     <name>SalesScreen</name>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sales/screen.py" line="336" />
+      <location filename="../../posapp/ui/sales/screen.py" line="356" />
       <source>%n venda(s)</source>
       <translation>
         <numerusform>%n venda</numerusform>

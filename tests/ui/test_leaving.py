@@ -64,7 +64,7 @@ def test_signing_out_parks_the_cart_clears_the_customer_and_the_next_sign_in_say
 
     sign_in(shell, qtbot, "Marta", MANAGER_PIN)
     qtbot.waitUntil(lambda: "guardada ao sair" in screen.message.text(), timeout=5_000)
-    assert f"nº {cart.id} (Maria Souza, 1 itens)" in screen.message.text()
+    assert f"nº {cart.id} (Maria Souza, 1 item)" in screen.message.text()
     screen.recall(cart.id)
     qtbot.waitUntil(lambda: screen.model.rowCount() == 1, timeout=5_000)
     assert parking.left_open(shop.station) == []

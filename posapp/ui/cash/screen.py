@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -233,12 +234,19 @@ class CashScreen(QWidget):
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # section and item whole ("REDUÇÃO Z", "Emitido por"): the value column gives way
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.z_title = _named(QLabel(self.tr("Reduções Z deste caixa")), "zListTitle")
         self.z_model = ZListModel(self, self.lang)
         self.z_table = _named(QTableView(), "zList")
         self.z_table.setModel(self.z_model)
         self.z_table.verticalHeader().setVisible(False)
         self.z_table.horizontalHeader().setStretchLastSection(True)
+        self.z_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.z_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.z_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.z_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -282,7 +290,7 @@ class CashScreen(QWidget):
         z_panel.addLayout(z_buttons)
         tables = QHBoxLayout()
         tables.addWidget(self.table, 3)
-        tables.addLayout(z_panel, 2)
+        tables.addLayout(z_panel, 2)  # the Z list scrolls sideways on a 1024 px screen
         layout.addLayout(tables, 1)
 
         self.open_button.clicked.connect(self.open_shift)

@@ -341,7 +341,7 @@ class CustomersScreen(QWidget):
         def show(units: int) -> str:
             value = money(program.value_of_units(units), locale)
             return (
-                self.tr("%1 pontos (%2)").replace("%1", str(units)).replace("%2", value)
+                self.tr("%n ponto(s) (%1)", "", units).replace("%1", value)
                 if points
                 else value
             )

@@ -62,6 +62,16 @@ def _chart(title: str) -> QChart:
     return chart
 
 
+def _upright(axis: QBarCategoryAxis) -> QBarCategoryAxis:
+    """Day and hour labels standing up, small: 24 hours or 30 days fit a 1024 px screen
+    whole (lying down, Qt cuts each to "…")."""
+    axis.setLabelsAngle(-90)
+    font = axis.labelsFont()
+    font.setPointSize(8)
+    axis.setLabelsFont(font)
+    return axis
+
+
 def _view(chart: QChart, name: str) -> QChartView:
     view = _named(QChartView(chart), name)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -95,7 +105,7 @@ class DashboardScreen(QWidget):
         self.hour_series.append(self.hour_set)
         self.hours_chart = _chart(self.tr("Vendas de hoje por hora"))
         self.hours_chart.addSeries(self.hour_series)
-        self.hour_axis = QBarCategoryAxis()
+        self.hour_axis = _upright(QBarCategoryAxis())
         self.hour_axis.append([f"{h:02d}" for h in range(24)])
         self.hours_value_axis = QValueAxis()
         self.hours_value_axis.setLabelFormat("%.0f")
@@ -107,7 +117,7 @@ class DashboardScreen(QWidget):
         self.earned_series = _named_series(self.tr("Cashback ganho (R$)"))
         self.spent_series = _named_series(self.tr("Cashback usado (R$)"))
         self.days_chart = _chart(self.tr("Últimos 30 dias"))
-        self.days_axis = QBarCategoryAxis()
+        self.days_axis = _upright(QBarCategoryAxis())
         self.days_value_axis = QValueAxis()
         self.days_value_axis.setLabelFormat("%.0f")
         for series in (self.sales_series, self.earned_series, self.spent_series):
@@ -121,7 +131,7 @@ class DashboardScreen(QWidget):
         # liability
         self.liability_series = _named_series(self.tr("Cashback + vales em aberto (R$)"))
         self.liability_chart = _chart(self.tr("Saldo a resgatar pelos clientes"))
-        self.liability_axis = QBarCategoryAxis()
+        self.liability_axis = _upright(QBarCategoryAxis())
         self.liability_value_axis = QValueAxis()
         self.liability_value_axis.setLabelFormat("%.0f")
         self._attach(
@@ -179,9 +189,9 @@ class DashboardScreen(QWidget):
         self.board = board
         self.message.setText("")
         self.headline.setText(
-            self.tr("Hoje: %1 vendas, %2")
-            .replace("%1", str(board.today_sales))
-            .replace("%2", money(board.today_total, self.lang))
+            self.tr("Hoje: %n venda(s), %1", "", board.today_sales).replace(
+                "%1", money(board.today_total, self.lang)
+            )
         )
         # bars
         self.hour_set.remove(0, self.hour_set.count())

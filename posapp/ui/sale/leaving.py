@@ -55,11 +55,16 @@ def left_open_notice(carts: list[ParkedCart]) -> str:
     for cart in carts:
         total = sum(line.quantity for line in cart.lines)
         who = cart.customer_name or cart.label
+        items = (
+            QCoreApplication.translate("Leaving", "1 item")
+            if total == 1
+            else QCoreApplication.translate("Leaving", "%1 itens").replace("%1", str(total))
+        )
         parts.append(
-            QCoreApplication.translate("Leaving", "nº %1 (%2, %3 itens)")
+            QCoreApplication.translate("Leaving", "nº %1 (%2, %3)")
             .replace("%1", str(cart.id))
             .replace("%2", who)
-            .replace("%3", str(total))
+            .replace("%3", items)
         )
     return QCoreApplication.translate(
         "Leaving", "Venda em andamento guardada ao sair: estacionada %1. F6 recupera."
