@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 from pydantic import ValidationError
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
@@ -30,6 +30,7 @@ from cloud import (
     registry,
     survey,
     terminals,
+    whatsapp,
 )
 from cloud.auth import Bearer, chain_of, terminal_of
 from cloud.db import make_engine, make_sessions, unit_of_work
@@ -120,6 +121,7 @@ def create_app(
     _routes(app, sessions, rate or RateLimit())
     _admin_routes(app, sessions)
     _survey_routes(app, sessions)
+    _whatsapp_routes(app, sessions)
     return app
 
 
@@ -375,6 +377,58 @@ HTML_PAGES: dict[int | str, dict[str, Any]] = {
         (503, "The server cannot open the stores' keys (wrong secret key), said in pt_BR."),
     )
 }
+
+
+def _whatsapp_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
+    """Meta's webhook for the chain's WhatsApp number (see cloud.whatsapp)."""
+
+    @app.get(
+        "/v1/whatsapp/{chain_id}/webhook",
+        response_class=PlainTextResponse,
+        responses={
+            200: {"content": {"text/plain": {"schema": {"type": "string"}}}},
+            403: {"model": ErrorOut},
+            422: {"model": ErrorOut},
+            503: {"model": ErrorOut},
+        },
+    )
+    def whatsapp_verify(
+        chain_id: UuidPath,
+        mode: Annotated[str | None, Query(alias="hub.mode", max_length=40)] = None,
+        token: Annotated[str | None, Query(alias="hub.verify_token", max_length=2000)] = None,
+        challenge: Annotated[str, Query(alias="hub.challenge", max_length=200)] = "",
+    ) -> PlainTextResponse:
+        """Meta's subscription check: the challenge back when the verify token is the chain's."""
+        with unit_of_work(sessions) as session:
+            whatsapp.verify(session, chain_id, mode, token)
+        return PlainTextResponse(challenge)
+
+    @app.post(
+        "/v1/whatsapp/{chain_id}/webhook",
+        responses={
+            200: {"content": {"application/json": {"schema": {"type": "object"}}}},
+            **{code: {"model": ErrorOut} for code in (401, 413, 422, 503)},
+        },
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": {"type": "object"}}},
+            }
+        },
+    )
+    async def whatsapp_statuses(
+        chain_id: UuidPath,
+        request: Request,
+        x_hub_signature_256: Annotated[str | None, Header()] = None,
+    ) -> dict[str, int]:
+        """Message statuses from Meta, signed with the app secret (X-Hub-Signature-256)."""
+        raw = await request.body()
+
+        def apply() -> int:
+            with unit_of_work(sessions) as session:
+                return whatsapp.receive(session, chain_id, raw, x_hub_signature_256)
+
+        return {"changed": await run_in_threadpool(apply)}
 
 
 def _survey_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:

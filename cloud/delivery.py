@@ -12,8 +12,9 @@
    customer is skipped), the contact from it too, the weekly cap K of the store that
    wrote the message counting what was sent to that customer by ANY store of the
    chain in the 7 days before now, quiet hours in the store's time zone (deferred);
-3. sends with no transaction open, through `messaging` (SMTP or the provider webhook)
-   and `messaging.retry.attempt`;
+3. sends with no transaction open, through `messaging` (SMTP, the provider webhook, or
+   WhatsApp's Cloud API when the chain configured it, cloud.whatsapp) and
+   `messaging.retry.attempt`; a WhatsApp message keeps its wamid and cost class;
 4. records Delivered (sent), RetryAt (queued again with the next attempt and the
    reason) or GiveUp (failed, with the reason), and tells the counters with a
    `message.outcome` event whenever the status, the reason or the attempts changed.
@@ -43,7 +44,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from cloud import secrets
+from cloud import secrets, whatsapp
 from cloud.chains import iso, lock_chain
 from cloud.db import unit_of_work
 from cloud.errors import ApiError
@@ -57,7 +58,7 @@ from cloud.messages import (
     emit_outcome,
 )
 from cloud.models import Customer, CustomerMessage, DeliverySettings
-from cloud.schemas import DeliveryIn, DeliveryOut
+from cloud.schemas import DeliveryIn, DeliveryOut, WhatsAppTemplateIn
 from cloud.secrets import SecretBox, WrongSecretKey
 from messaging import OutgoingMessage, PermanentDeliveryError, Sender, TemporaryDeliveryError
 from messaging.qr import qr_attachment
@@ -69,6 +70,7 @@ from messaging.retry import (
 )
 from messaging.smtp import SmtpSender, SmtpSettings, TlsMode, build_email
 from messaging.webhook import WebhookSender, WebhookSettings, validate_body_template
+from messaging.whatsapp import WhatsAppTemplate
 from posapp.core.messages import Channel, Defer, Draft, MessageKind, QuietHours, Skip, decide
 
 log = logging.getLogger(__name__)
@@ -108,6 +110,7 @@ def settings_out(row: DeliverySettings | None) -> DeliveryOut:
             webhook_url="",
             webhook_header_names=[],
             webhook_body_template="",
+            whatsapp_templates=_templates_out(whatsapp.DEFAULT_TEMPLATES),
             updated_at=None,
         )
     return DeliveryOut(
@@ -120,8 +123,25 @@ def settings_out(row: DeliverySettings | None) -> DeliveryOut:
         webhook_url=row.webhook_url,
         webhook_header_names=sorted(row.webhook_headers),
         webhook_body_template=row.webhook_body_template,
+        whatsapp_phone_number_id=row.whatsapp_phone_number_id,
+        whatsapp_access_token_set=bool(row.whatsapp_access_token),
+        whatsapp_app_secret_set=bool(row.whatsapp_app_secret),
+        whatsapp_verify_token_set=bool(row.whatsapp_verify_token),
+        whatsapp_graph_url=row.whatsapp_graph_url,
+        whatsapp_templates=_templates_out(whatsapp.templates_of(row)),
         updated_at=iso(row.updated_at),
     )
+
+
+def _templates_out(templates: Mapping[str, WhatsAppTemplate]) -> dict[str, WhatsAppTemplateIn]:
+    return {
+        str(kind): WhatsAppTemplateIn(
+            name=t.name,
+            params=list(t.params),
+            category=t.category,  # type: ignore[arg-type]  # ours or validated on the way in
+        )
+        for kind, t in templates.items()
+    }
 
 
 def _problems(body: DeliveryIn) -> list[tuple[str, str]]:
@@ -149,6 +169,14 @@ def _problems(body: DeliveryIn) -> list[tuple[str, str]]:
             )
         for problem in validate_body_template(body.webhook_body_template or DEFAULT_BODY):
             problems.append((f"modelo do corpo: {problem}", f"body template: {problem}"))
+    if body.whatsapp_graph_url and not body.whatsapp_graph_url.startswith(("http://", "https://")):
+        problems.append(
+            (
+                "o endereço da Graph API deve começar com http:// ou https://",
+                "the Graph API's URL must start with http:// or https://",
+            )
+        )
+    problems.extend(whatsapp.template_problems(body.whatsapp_templates))
     return problems
 
 
@@ -165,6 +193,12 @@ def opened_headers(box: SecretBox, row: DeliverySettings) -> dict[str, str]:
     }
 
 
+def opened_whatsapp(box: SecretBox, row: DeliverySettings) -> None:
+    """WrongSecretKey when a stored WhatsApp secret does not open."""
+    for place in secrets.WHATSAPP_SECRETS:
+        whatsapp.opened(box, row, place)
+
+
 def get_settings(session: Session, chain_id: str) -> DeliveryOut:
     """The settings; a 503 `secret_key_wrong` when the stored secrets do not open.
 
@@ -177,6 +211,7 @@ def get_settings(session: Session, chain_id: str) -> DeliveryOut:
         try:
             opened_password(box, row)
             opened_headers(box, row)
+            opened_whatsapp(box, row)
         except WrongSecretKey as wrong:
             raise wrong.api_error() from None
     return settings_out(row)
@@ -195,15 +230,44 @@ def set_settings(session: Session, chain_id: str, body: DeliveryIn) -> DeliveryO
     box = secrets.box_for(session)
     row = session.get(DeliverySettings, chain_id, with_for_update=True)
     if row is None:
-        row = DeliverySettings(chain_id=chain_id, smtp_password="", webhook_headers={})
+        row = DeliverySettings(
+            chain_id=chain_id,
+            smtp_password="",
+            webhook_headers={},
+            whatsapp_access_token="",
+            whatsapp_app_secret="",
+            whatsapp_verify_token="",
+            whatsapp_templates={},
+        )
         session.add(row)
+    given = {
+        secrets.WHATSAPP_TOKEN: body.whatsapp_access_token,
+        secrets.WHATSAPP_APP_SECRET: body.whatsapp_app_secret,
+        secrets.WHATSAPP_VERIFY_TOKEN: body.whatsapp_verify_token,
+    }
     try:
         if body.smtp_password is None:
             opened_password(box, row)
         if body.webhook_headers is None:
             opened_headers(box, row)
+        for place, value in given.items():
+            if value is None:
+                whatsapp.opened(box, row, place)
     except WrongSecretKey as wrong:
         raise wrong.api_error() from None
+    for place, value in given.items():
+        if value is not None:
+            sealed = box.seal(chain_id, place, value) if value else ""
+            setattr(row, place.rsplit(".", 1)[1], sealed)
+    if body.whatsapp_phone_number_id and not row.whatsapp_access_token:
+        raise invalid_settings(
+            [("o WhatsApp precisa do token de acesso", "WhatsApp needs the access token")]
+        )
+    row.whatsapp_phone_number_id = body.whatsapp_phone_number_id
+    row.whatsapp_graph_url = body.whatsapp_graph_url.strip()
+    row.whatsapp_templates = {
+        kind: template.model_dump() for kind, template in body.whatsapp_templates.items()
+    }
     row.smtp_host = body.smtp_host.strip()
     row.smtp_port = body.smtp_port
     row.smtp_tls = body.smtp_tls
@@ -240,6 +304,12 @@ def stored_settings_in(session: Session, chain_id: str) -> DeliveryIn:
         smtp_sender=row.smtp_sender,
         webhook_url=row.webhook_url,
         webhook_body_template=row.webhook_body_template,
+        whatsapp_phone_number_id=row.whatsapp_phone_number_id,
+        whatsapp_graph_url=row.whatsapp_graph_url,
+        whatsapp_templates={
+            str(kind): WhatsAppTemplateIn.model_validate(value)
+            for kind, value in row.whatsapp_templates.items()
+        },
     )
 
 
@@ -274,6 +344,9 @@ def senders_for(
             )
         )
         out[Channel.WHATSAPP] = out[Channel.SMS] = hook
+    cloud_api = whatsapp.sender_for(row, box)
+    if cloud_api is not None:
+        out[Channel.WHATSAPP] = cloud_api
     return out
 
 
@@ -453,6 +526,8 @@ def _prepare(
             message.text,
             attachments=attachments,
             idempotency_key=message.idempotency_key,
+            kind=message.kind,
+            values=whatsapp.values_of(message),
         )
         return _Ready(sender, outgoing, message.attempts), None
 
@@ -524,6 +599,7 @@ def deliver_due(
                     rng,
                 )
             values = outcome_record(outcome, clock())
+            values.update(whatsapp.receipt_values(ready.sender, ready.outgoing.idempotency_key))
         if values is None or not _record(sessions, message_id, token, values):
             continue
         _count(report, values)

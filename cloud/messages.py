@@ -60,6 +60,7 @@ def receive(
         "subject": body.subject or "",
         "text": body.text or "",
         "qr_payload": body.qr_payload,
+        "facts": _facts(body),
         "timezone": body.timezone,
         "quiet_start": body.quiet_start,
         "quiet_end": body.quiet_end,
@@ -87,6 +88,12 @@ def receive(
     return True
 
 
+def _facts(body: MessageQueuedBody) -> str | None:
+    """The counter's facts (JSON text), kept for a WhatsApp template's parameters."""
+    facts = (body.model_extra or {}).get("facts")
+    return facts if isinstance(facts, str) and len(facts) <= 20_000 else None
+
+
 def event_summary(body: MessageQueuedBody) -> dict[str, Any]:
     """What the stored `message.queued` event keeps: no address, no text."""
     return {
@@ -110,7 +117,7 @@ def scrub_customer(session: Session, chain_id: str, customer_uuid: str) -> None:
             CustomerMessage.chain_id == chain_id,
             CustomerMessage.customer_uuid == customer_uuid,
         )
-        .values(to_address=None, subject="", text="", qr_payload=None)
+        .values(to_address=None, subject="", text="", qr_payload=None, facts=None)
     )
 
 
@@ -123,6 +130,7 @@ def outcome_body(values: dict[str, Any]) -> dict[str, Any]:
         "reason_detail": values.get("reason_detail"),
         "sent_at": iso(sent_at) if isinstance(sent_at, datetime) else None,
         "attempts": int(values.get("attempts") or 0),
+        **({"cost_class": values["cost_class"]} if values.get("cost_class") else {}),
     }
 
 

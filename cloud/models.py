@@ -334,6 +334,14 @@ class CustomerMessage(Base):
     claim: Mapped[str | None] = mapped_column(String(UUID_LEN))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    facts: Mapped[str | None] = mapped_column(Text)
+    """The counter's facts (JSON of MessageFacts): a WhatsApp template's parameters."""
+    provider_message_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    """The provider's id of the sent message (WhatsApp: the wamid its status webhooks name)."""
+    provider_status: Mapped[str | None] = mapped_column(String(12))
+    """The provider's latest word: sent | delivered | read | failed."""
+    cost_class: Mapped[str | None] = mapped_column(String(20))
+    """WhatsApp pricing category (utility, marketing, authentication, service)."""
 
 
 class DeliverySettings(Base):
@@ -360,6 +368,15 @@ class DeliverySettings(Base):
         JSONB, default=dict, comment="names in clear, each value " + SEALED
     )
     webhook_body_template: Mapped[str] = mapped_column(Text, default="")
+    whatsapp_phone_number_id: Mapped[str] = mapped_column(String(40), default="")
+    whatsapp_access_token: Mapped[str] = mapped_column(Text, default="", comment=SEALED)
+    whatsapp_app_secret: Mapped[str] = mapped_column(Text, default="", comment=SEALED)
+    """Meta's app secret: the key of the status webhooks' X-Hub-Signature-256."""
+    whatsapp_verify_token: Mapped[str] = mapped_column(Text, default="", comment=SEALED)
+    whatsapp_graph_url: Mapped[str] = mapped_column(Text, default="")
+    """'' for Meta's https://graph.facebook.com."""
+    whatsapp_templates: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+    """By message kind: {"name", "params", "category"}; a kind left out uses the default."""
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 

@@ -314,6 +314,17 @@ HeaderValue = Annotated[str, StringConstraints(pattern=r"^[^\r\n\x00]{0,2000}$")
 Setting = Annotated[str, StringConstraints(pattern=r"^[^\x00]*$", max_length=2000)]
 
 
+TemplateKind = Annotated[str, StringConstraints(pattern=r"^[a-z_]{1,30}$")]
+
+
+class WhatsAppTemplateIn(Strict):
+    """An approved template for a message kind: its body parameters are facts' names."""
+
+    name: Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]{1,512}$")]
+    params: Annotated[list[Annotated[str, StringConstraints(max_length=40)]], Field(max_length=20)]
+    category: Literal["utility", "marketing", "authentication"] = "utility"
+
+
 class DeliveryIn(Strict):
     """A chain's delivery settings. `smtp_password` and `webhook_headers` left out (null)
     keep what is stored (they are never shown back, so a form cannot resend them)."""
@@ -327,6 +338,16 @@ class DeliveryIn(Strict):
     webhook_url: Setting = ""
     webhook_headers: Annotated[dict[HeaderName, HeaderValue], Field(max_length=50)] | None = None
     webhook_body_template: Annotated[str, StringConstraints(pattern=r"^[^\x00]*$")] = ""
+    whatsapp_phone_number_id: Annotated[str, StringConstraints(pattern=r"^[0-9]{0,40}$")] = ""
+    whatsapp_access_token: Setting | None = None
+    whatsapp_app_secret: Setting | None = None
+    whatsapp_verify_token: Setting | None = None
+    """The three secrets: left out (null) keeps what is stored; '' clears."""
+    whatsapp_graph_url: Setting = ""
+    """'' for Meta's Graph API; another URL only for a test server."""
+    whatsapp_templates: Annotated[dict[TemplateKind, WhatsAppTemplateIn], Field(max_length=50)] = (
+        Field(default_factory=dict)
+    )
 
 
 class DeliveryOut(BaseModel):
@@ -342,6 +363,13 @@ class DeliveryOut(BaseModel):
     webhook_header_names: list[str]
     """Header values usually hold the provider's token: only the names are shown."""
     webhook_body_template: str
+    whatsapp_phone_number_id: str = ""
+    whatsapp_access_token_set: bool = False
+    whatsapp_app_secret_set: bool = False
+    whatsapp_verify_token_set: bool = False
+    whatsapp_graph_url: str = ""
+    whatsapp_templates: dict[str, WhatsAppTemplateIn] = Field(default_factory=dict)
+    """The templates in use by kind (the defaults with the chain's own over them)."""
     updated_at: str | None
 
 

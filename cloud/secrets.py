@@ -1,6 +1,7 @@
 """Secrets the endpoint must be able to read back, encrypted at rest (AES-256-GCM).
 
-The chain's SMTP password and webhook header values (it presents them to the servers)
+The chain's SMTP password, webhook header values and WhatsApp token, app secret and
+verify token (it presents them to the servers, or checks Meta's signature with them)
 and each store's voucher-signing key (it verifies survey QRs and hands the key to the
 chain's other stores) cannot be kept as hashes like the tokens. They are stored as
 
@@ -50,6 +51,11 @@ _TOKEN = re.compile(r"^v1:([0-9a-f]{8}):([A-Za-z0-9+/]{40,}={0,2})$")
 """A token: 12 nonce + 16 tag bytes at least, so never fewer than 40 base64 characters."""
 
 SMTP_PASSWORD = "delivery_settings.smtp_password"
+WHATSAPP_TOKEN = "delivery_settings.whatsapp_access_token"
+WHATSAPP_APP_SECRET = "delivery_settings.whatsapp_app_secret"
+WHATSAPP_VERIFY_TOKEN = "delivery_settings.whatsapp_verify_token"
+WHATSAPP_SECRETS = (WHATSAPP_TOKEN, WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN)
+"""Places of the WhatsApp secrets; each is the `delivery_settings` column after the dot."""
 HOW_TO_MAKE = (
     "Crie uma com `posapp-cloud secret-key new` e guarde-a fora do banco, em "
     f"${KEY_ENV} ou num arquivo apontado por ${KEY_FILE_ENV}.",
@@ -225,6 +231,7 @@ def box_for(session: Session) -> SecretBox:
 @dataclass
 class SealCount:
     passwords: int = 0
+    whatsapp: int = 0
     headers: int = 0
     store_keys: int = 0
     events: int = 0
@@ -232,7 +239,8 @@ class SealCount:
     def line(self) -> str:
         return (
             f"smtp_passwords={self.passwords} webhook_headers={self.headers} "
-            f"store_keys={self.store_keys} store_joined_events={self.events}"
+            f"store_keys={self.store_keys} store_joined_events={self.events} "
+            f"whatsapp_secrets={self.whatsapp}"
         )
 
 
@@ -248,6 +256,13 @@ def _rewrite(session: Session, change: Change, count: SealCount) -> None:
         new = change(row.chain_id, SMTP_PASSWORD, row.smtp_password)
         if new != row.smtp_password:
             row.smtp_password, count.passwords = new, count.passwords + 1
+        for place in WHATSAPP_SECRETS:
+            column = place.rsplit(".", 1)[1]
+            stored = str(getattr(row, column))
+            new = change(row.chain_id, place, stored)
+            if new != stored:
+                setattr(row, column, new)
+                count.whatsapp += 1
         headers = {
             name: change(row.chain_id, header_place(name), str(value))
             for name, value in row.webhook_headers.items()

@@ -337,11 +337,14 @@ def test_seal_encrypts_the_clear_values_left_from_before_once(
     as_before_0004()
     first = cli_ok(cloud_server, "secrets", "seal")
     assert first == (
-        "sealed: smtp_passwords=1 webhook_headers=1 store_keys=1 store_joined_events=1"
+        "sealed: smtp_passwords=1 webhook_headers=1 store_keys=1 store_joined_events=1 "
+        "whatsapp_secrets=0"
     )
     sealed = assert_no_secret(cloud_server.dsn, PASSWORD, TOKEN, old_key)
     second = cli_ok(cloud_server, "secrets", "seal")
-    assert second.endswith("smtp_passwords=0 webhook_headers=0 store_keys=0 store_joined_events=0")
+    assert second.endswith(
+        "smtp_passwords=0 webhook_headers=0 store_keys=0 store_joined_events=0 whatsapp_secrets=0"
+    )
     assert dump(cloud_server.dsn) == sealed  # idempotent: tokens left as they were
 
     # serve seals at start-up too, and the sealed values are the ones from before

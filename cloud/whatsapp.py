@@ -1,0 +1,254 @@
+"""The chain's WhatsApp Business number: its templates, its sender, and Meta's status webhook.
+
+A chain that gives its phone number id and access token sends its customers' WhatsApp
+messages through the Cloud API (messaging.whatsapp) instead of the provider webhook;
+SMS keeps the webhook. Each kind goes out as an approved template (`DEFAULT_TEMPLATES`,
+or the chain's own), its parameters taken from the facts the counter sent with the
+message, in pt_BR. Consent is the one the endpoint already checks before any message
+(the latest `customer.upsert`): WhatsApp's opt-in is that consent.
+
+Meta tells the endpoint what became of each message by a webhook, which a chain
+subscribes at `/v1/whatsapp/{chain id}/webhook`: a GET with the verify token
+(`verify`), then POSTs signed with the app secret (`receive`). Each status updates the
+message (delivered, read, failed; the pricing category as its cost class) and is told
+to the counters as a `message.outcome`, so the counter's message log shows it.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+from collections.abc import Mapping
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cloud import secrets
+from cloud.chains import lock_chain
+from cloud.errors import ApiError
+from cloud.messages import FAILED, SENT, emit_outcome
+from cloud.models import CustomerMessage, DeliverySettings
+from cloud.schemas import WhatsAppTemplateIn
+from cloud.secrets import SecretBox, WrongSecretKey
+from messaging.whatsapp import GRAPH_URL, WhatsAppSender, WhatsAppSettings, WhatsAppTemplate
+from messaging.whatsapp_status import RANK, StatusUpdate, signature_valid, statuses
+from posapp.core.messages import MessageFacts, MessageKind, facts_from_json
+
+log = logging.getLogger(__name__)
+
+LANGUAGE = "pt_BR"
+DEFAULT_TEMPLATES: dict[str, WhatsAppTemplate] = {
+    MessageKind.WELCOME: WhatsAppTemplate("boas_vindas", ("customer", "store"), "marketing"),
+    MessageKind.CASHBACK_CREDITED: WhatsAppTemplate(
+        "cashback_creditado", ("customer", "amount", "store", "balance"), "utility"
+    ),
+    MessageKind.VOUCHER_ISSUED: WhatsAppTemplate(
+        "vale_emitido",
+        ("customer", "voucher_value", "voucher_code", "voucher_expires_on"),
+        "utility",
+    ),
+    MessageKind.CASHBACK_EXPIRING: WhatsAppTemplate(
+        "cashback_expirando", ("customer", "amount", "expires_on", "store"), "utility"
+    ),
+    MessageKind.BALANCE_REMINDER: WhatsAppTemplate(
+        "lembrete_saldo", ("customer", "balance", "store"), "marketing"
+    ),
+    MessageKind.REFERRAL_REWARD: WhatsAppTemplate(
+        "indicacao_premiada", ("customer", "referred", "amount", "store"), "utility"
+    ),
+    MessageKind.REFERRAL_REVERSED: WhatsAppTemplate(
+        "indicacao_desfeita", ("customer", "amount", "store"), "utility"
+    ),
+    MessageKind.BIRTHDAY: WhatsAppTemplate("aniversario", ("customer", "store"), "marketing"),
+    MessageKind.CAMPAIGN: WhatsAppTemplate(
+        "campanha", ("customer", "campaign", "offer", "store"), "marketing"
+    ),
+}
+"""Our suggested templates; the chain submits them to Meta under these names, or maps its own."""
+FACT_NAMES = frozenset(MessageFacts("", "").values(LANGUAGE))
+
+
+def template_problems(templates: Mapping[str, WhatsAppTemplateIn]) -> list[tuple[str, str]]:
+    problems: list[tuple[str, str]] = []
+    kinds = {kind.value for kind in MessageKind}
+    for kind, template in templates.items():
+        if kind not in kinds:
+            problems.append(
+                (f"tipo de mensagem desconhecido: {kind}", f"unknown message kind: {kind}")
+            )
+        unknown = [name for name in template.params if name not in FACT_NAMES]
+        if unknown:
+            names = ", ".join(unknown)
+            problems.append(
+                (
+                    f"modelo {template.name}: parâmetros desconhecidos ({names})",
+                    f"template {template.name}: unknown parameters ({names})",
+                )
+            )
+    return problems
+
+
+def templates_of(row: DeliverySettings) -> dict[str, WhatsAppTemplate]:
+    """The templates in use: the defaults, with the chain's own over them."""
+    out = dict(DEFAULT_TEMPLATES)
+    for kind, value in (row.whatsapp_templates or {}).items():
+        out[str(kind)] = WhatsAppTemplate(
+            str(value["name"]), tuple(value["params"]), str(value.get("category", "utility"))
+        )
+    return out
+
+
+def opened(box: SecretBox, row: DeliverySettings, place: str) -> str:
+    return box.open(row.chain_id, place, str(getattr(row, place.rsplit(".", 1)[1])))
+
+
+def sender_for(row: DeliverySettings, box: SecretBox) -> WhatsAppSender | None:
+    """The Cloud API channel when the chain gave its number and token (WrongSecretKey if
+    the token does not open)."""
+    if not row.whatsapp_phone_number_id or not row.whatsapp_access_token:
+        return None
+    return WhatsAppSender(
+        WhatsAppSettings(
+            row.whatsapp_phone_number_id,
+            opened(box, row, secrets.WHATSAPP_TOKEN),
+            templates_of(row),
+            graph_url=row.whatsapp_graph_url or GRAPH_URL,
+            language=LANGUAGE,
+        )
+    )
+
+
+def values_of(message: CustomerMessage) -> dict[str, str]:
+    """The facts' texts in pt_BR (the template's language); {} when the counter sent none."""
+    if not message.facts:
+        return {}
+    try:
+        return facts_from_json(message.facts).values(LANGUAGE)
+    except (ValueError, TypeError):
+        return {}
+
+
+# -- Meta's webhook ------------------------------------------------------------------------
+
+
+def _refused() -> ApiError:
+    return ApiError(
+        403,
+        "bad_verify_token",
+        "Token de verificação do webhook do WhatsApp inválido.",
+        "Invalid WhatsApp webhook verify token.",
+    )
+
+
+def verify(session: Session, chain_id: str, mode: str | None, token: str | None) -> None:
+    """Meta's subscription GET: ApiError unless the mode is subscribe and the token is ours."""
+    row = session.get(DeliverySettings, chain_id)
+    if row is None or mode != "subscribe" or not token or not row.whatsapp_verify_token:
+        raise _refused()
+    box = secrets.box_for(session)
+    try:
+        expected = opened(box, row, secrets.WHATSAPP_VERIFY_TOKEN)
+    except WrongSecretKey as wrong:
+        raise wrong.api_error() from None
+    if not hmac.compare_digest(expected.encode(), token.encode()):
+        raise _refused()
+
+
+def receive(session: Session, chain_id: str, raw: bytes, header: str | None) -> int:
+    """Apply a signed status webhook; the number of messages it changed."""
+    row = session.get(DeliverySettings, chain_id)
+    secret = ""
+    if row is not None and row.whatsapp_app_secret:
+        try:
+            secret = opened(secrets.box_for(session), row, secrets.WHATSAPP_APP_SECRET)
+        except WrongSecretKey as wrong:
+            raise wrong.api_error() from None
+    if row is None or not signature_valid(raw, secret, header):
+        raise ApiError(
+            401,
+            "bad_signature",
+            "Assinatura do webhook do WhatsApp ausente ou inválida (X-Hub-Signature-256).",
+            "Missing or invalid WhatsApp webhook signature (X-Hub-Signature-256).",
+        )
+    try:
+        payload = json.loads(raw)
+    except ValueError:
+        payload = None
+    updates = [
+        u for u in statuses(payload) if u.phone_number_id in ("", row.whatsapp_phone_number_id)
+    ]
+    if not updates:
+        return 0
+    chain = lock_chain(session, chain_id)
+    changed = 0
+    for update in updates:
+        message = session.scalars(
+            select(CustomerMessage)
+            .where(
+                CustomerMessage.chain_id == chain_id,
+                CustomerMessage.provider_message_id == update.message_id,
+            )
+            .with_for_update()
+        ).first()
+        if message is None or not _apply(message, update):
+            continue
+        changed += 1
+        emit_outcome(
+            session,
+            chain,
+            {
+                "idempotency_key": message.idempotency_key,
+                "status": message.status,
+                "reason": message.reason,
+                "reason_detail": message.reason_detail,
+                "sent_at": message.sent_at,
+                "attempts": message.attempts,
+                "cost_class": message.cost_class,
+            },
+        )
+    session.flush()
+    return changed
+
+
+def _when(update: StatusUpdate, zone: str) -> str:
+    return update.at.astimezone(ZoneInfo(zone)).strftime("%d/%m/%Y %H:%M")
+
+
+def _apply(message: CustomerMessage, update: StatusUpdate) -> bool:
+    """The message's new state from one status; False when it says nothing new."""
+    if update.category:
+        message.cost_class = update.category
+    current = message.provider_status or ""
+    if current == "failed" or (
+        update.status != "failed" and RANK.get(update.status, 0) <= RANK.get(current, 0)
+    ):
+        return False
+    message.provider_status = update.status
+    if update.status == "failed":
+        message.status = FAILED
+        message.reason = f"whatsapp_{update.error_code or 'failed'}"[:60]
+        message.reason_detail = (
+            f"O WhatsApp não entregou a mensagem: {update.error_title or 'falha'}."
+        )
+        return True
+    if update.status == "sent":
+        return False  # what delivery already recorded: sent
+    message.status = SENT
+    message.sent_at = message.sent_at or update.at
+    word = "Entregue" if update.status == "delivered" else "Lida"
+    message.reason = update.status
+    message.reason_detail = f"{word} no WhatsApp em {_when(update, message.timezone)}."
+    return True
+
+
+def receipt_values(sender: Any, key: str) -> dict[str, Any]:
+    """What delivery records of an accepted WhatsApp message: its wamid and cost class."""
+    if not isinstance(sender, WhatsAppSender):
+        return {}
+    receipt = sender.receipts.get(key)
+    if receipt is None:
+        return {}
+    return {"provider_message_id": receipt.message_id, "cost_class": receipt.cost_class}
