@@ -273,6 +273,10 @@ class SaleScreen(QWidget):
         self.table.verticalHeader().setMinimumSectionSize(40)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(True)  # a long product name on two lines, never cut
+        # a narrower name column (a smaller screen, a wider price) makes the rows taller
+        self.table.horizontalHeader().sectionResized.connect(
+            lambda *_: self.table.resizeRowsToContents()
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
