@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import errno
 import socket
+import stat
+from pathlib import Path
 from typing import Any
 
 import usb.core
@@ -26,6 +28,7 @@ from hardware.emulator.virtual import virtual_printer
 from hardware.errors import (
     ConnectionLost,
     DeviceNotFound,
+    NotAPrinterFile,
     PermissionDenied,
     PrinterError,
     PrinterTimeout,
@@ -218,6 +221,7 @@ def _open(uri: PrinterURI, profile: Any, paper: Paper, timeout: float, backend: 
         ser.device.write_timeout = timeout
         return ser
     if uri.scheme == "file":
+        _refuse_a_regular_file(uri)
         f = File(uri.path, profile=profile)
         f.open()
         return f
@@ -230,6 +234,31 @@ def _open(uri: PrinterURI, profile: Any, paper: Paper, timeout: float, backend: 
         queue.open(job_name="posapp")  # nothing is sent without open()
         return queue
     raise PrinterUnreachable(uri.raw, f"tipo {uri.scheme}")
+
+
+ESC_POS_INIT = b"\x1b@"
+"""How every job posapp prints starts: a file that starts so is one a print made."""
+
+
+def _refuse_a_regular_file(uri: PrinterURI) -> None:
+    """file:// opens for writing, which empties a regular file: only a device (usblp,
+    parallel, a FIFO), a new or empty file, or a file an earlier print wrote is used."""
+    path = Path(uri.path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise PrinterUnreachable(uri.raw, str(error)) from error
+    if not stat.S_ISREG(info.st_mode) or info.st_size == 0:
+        return
+    try:
+        with path.open("rb") as existing:
+            head = existing.read(len(ESC_POS_INIT))
+    except OSError as error:
+        raise PrinterUnreachable(uri.raw, str(error)) from error
+    if head != ESC_POS_INIT:
+        raise NotAPrinterFile(uri.raw, path=str(path))
 
 
 def _open_win32(uri: PrinterURI, profile: Any) -> Escpos:

@@ -64,6 +64,19 @@ class PrinterUnreachable(PrinterError):
     en = "Printer {printer}: not answering (switched off or off the network)."
 
 
+class NotAPrinterFile(PrinterError):
+    code = "not_a_printer_file"
+    pt_BR = (
+        "Impressora {printer}: {path} é um arquivo comum com outro conteúdo, não uma "
+        "impressora; nada foi gravado nele (use o dispositivo, ex.: file:///dev/usb/lp0, "
+        "ou um arquivo novo)."
+    )
+    en = (
+        "Printer {printer}: {path} is a regular file with other content, not a printer; "
+        "nothing was written to it (use the device, e.g. file:///dev/usb/lp0, or a new file)."
+    )
+
+
 class PrinterTimeout(PrinterError):
     code = "printer_timeout"
     pt_BR = "Impressora {printer}: tempo esgotado ({seconds:g} s) esperando a impressora."

@@ -45,16 +45,18 @@ def _bad_cpf(cpf: str) -> str:
 
 def counts(station: Station) -> dict[str, int]:
     with station.read() as session:
-        return {
+        found = {
             name: session.scalar(select(func.count()).select_from(model)) or 0
             for name, model in (
                 ("items", Item),
                 ("customers", Customer),
                 ("categories", Category),
-                ("audit", AuditLog),
                 ("outbox", OutboxEvent),
             )
         }
+        audited = select(func.count()).select_from(AuditLog)  # refusals are audited by design
+        found["audit"] = session.scalar(audited.where(AuditLog.action != "auth.refused")) or 0
+        return found
 
 
 def problems(report: ImportReport) -> dict[int, str]:

@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from db.models import Category, Customer, CustomerBalance, Item, OutboxEvent, table_of
 from posapp.core.codes import new_referral_code
 from posapp.core.cpf import format_cpf, normalize_cpf
+from posapp.core.csv_cells import from_spreadsheet, spreadsheet_safe
 from posapp.core.errors import InvalidCPF, InvalidGTIN, InvalidPhone
 from posapp.core.gtin import normalize_gtin
 from posapp.core.money import parse_centavos
@@ -401,7 +402,7 @@ def parse_csv(data: bytes, required: Sequence[str]) -> ParsedFile:
             )
             continue
         values = {
-            name: cell.strip()
+            name: from_spreadsheet(cell.strip())
             for name, cell in zip(columns, cells, strict=False)
             if name is not None
         }
@@ -916,7 +917,7 @@ def _write_csv(path: Path, columns: Sequence[str], rows: Iterable[Sequence[str]]
         writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow(row)
+            writer.writerow([spreadsheet_safe(str(cell)) for cell in row])
             count += 1
     return count
 

@@ -21,6 +21,7 @@ from babel.dates import format_date, format_datetime
 
 from hardware.receipt import Receipt, ReceiptBuilder
 from payments.card import BRANDS
+from posapp.core.csv_cells import spreadsheet_safe
 from posapp.core.money import format_money
 from posapp.core.tender_names import tender_name
 from posapp.services.cash.reports import Figure, Report, Z
@@ -337,12 +338,13 @@ def report_csv(report: Report, locale: str = "pt_BR") -> str:
     for section in sections(report, locale):
         for row in section.rows:
             if row.note is not None:
-                writer.writerow([section.title, row.label, "", row.note])
+                cells = [section.title, row.label, "", row.note]
+                writer.writerow([spreadsheet_safe(cell) for cell in cells])
                 continue
             writer.writerow(
                 [
-                    section.title,
-                    row.label,
+                    spreadsheet_safe(section.title),
+                    spreadsheet_safe(row.label),
                     "" if row.count is None else str(row.count),
                     "" if row.amount is None else csv_money(row.amount),
                 ]
