@@ -6,7 +6,7 @@ posapp nfce xml --sale N --out FILE      the sale's XML (nfeProc with its protoc
 posapp nfce pdf --sale N --out FILE      the sale's DANFE NFC-e as a PDF
 posapp nfce danfse --sale N --out FILE   the sale's NFS-e (services) as a DANFSe PDF
 posapp nfce export --month YYYY-MM --out F.zip   the accountant's ZIP (NFC-e and NFS-e)
-posapp nfce demo-sefaz --manager-pin PIN the demo: a local SEFAZ (homologação) until Ctrl+C
+posapp nfce demo-sefaz --manager-pin PIN the demo: local SEFAZ and Sefin (homologação), Ctrl+C
 """
 
 from __future__ import annotations
@@ -58,6 +58,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "nfse_waiting": (
         "  venda nº {sale:06d}, DPS {number}: {status} {reason}",
         "  sale no. {sale:06d}, DPS {number}: {status} {reason}",
+    ),
+    "demo_nfse": (
+        "Sefin Nacional local (homologação) em {url}: os serviços saem com NFS-e.",
+        "Local Sefin Nacional (homologação) at {url}: services get an NFS-e.",
     ),
     "no_cert": ("Nenhum certificado A1 carregado.", "No A1 certificate loaded."),
     "demo": (
@@ -255,10 +259,11 @@ def _send_nfse(station: Station, lang: str) -> bool:
 
 def _demo_sefaz(station: Station, args: argparse.Namespace, lang: str) -> int:
     from fiscal import A1Certificate
-    from fiscal.testing import LocalSefaz
+    from fiscal.testing import LocalSefaz, LocalSefin
     from posapp.services.common.auth import authorize_manager
     from posapp.services.common.machine_settings import config_dir
     from posapp.services.invoices.demo_setup import DEMO_PASSWORD, make_demo_a1, set_up_demo_nfce
+    from posapp.services.nfse.demo_setup import set_up_demo_nfse
 
     with station.write() as session:
         manager = authorize_manager(
@@ -268,9 +273,13 @@ def _demo_sefaz(station: Station, args: argparse.Namespace, lang: str) -> int:
     folder = config_dir() / "demo-sefaz"
     folder.mkdir(parents=True, exist_ok=True)
     cert = A1Certificate.from_pkcs12(a1, DEMO_PASSWORD).cert_pem()
-    with LocalSefaz(cert, folder) as sefaz:
+    sefin_folder = folder / "sefin"
+    sefin_folder.mkdir(exist_ok=True)
+    with LocalSefaz(cert, folder) as sefaz, LocalSefin(cert, sefin_folder) as sefin:
         set_up_demo_nfce(station, manager.id, args.manager_pin, a1, sefaz.url, sefaz.ca_file)
+        set_up_demo_nfse(station, manager.id, args.manager_pin, sefin.url, sefin.ca_file)
         print(say("demo", lang, url=sefaz.url), flush=True)
+        print(say("demo_nfse", lang, url=sefin.url), flush=True)
         try:
             if args.seconds:
                 time.sleep(args.seconds)

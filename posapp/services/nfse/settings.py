@@ -157,6 +157,15 @@ def save_settings(
     with station.write() as session:
         acting_staff(session, staff_id)
         manager = authorize_manager(session, manager_pin, "alterar a configuração da NFS-e", now)
+        if clean.sefin_url and (
+            read_fiscal_settings(session).environment != 2
+            or not clean.sefin_url.startswith("https://127.0.0.1:")
+        ):
+            raise _bad(
+                "Sefin local",
+                "só em homologação e em https://127.0.0.1",
+                "homologação only, at https://127.0.0.1",
+            )
         for partner in clean.partners:
             if session.get(Staff, partner.staff_id) is None:
                 raise _bad("parceiro", "profissional não cadastrado", "unknown professional")
