@@ -48,7 +48,9 @@ def test_amounts_as_people_type_them(typed: str, centavos: int) -> None:
     assert parse_centavos(typed) == centavos
 
 
-@pytest.mark.parametrize("typed", ["", "R$", "1.2.3", "1,234", "12,5x", "a", "1,2,3", "3-"])
+@pytest.mark.parametrize(
+    "typed", ["", "R$", "1.2.3", "1,234", "12,5x", "a", "1,2,3", "3-", "X5", "5X"]
+)
 def test_what_is_not_an_amount_is_refused_and_quoted(typed: str) -> None:
     with pytest.raises(ValueError, match=f"^{re.escape(f'not an amount: {typed!r}')}$"):
         parse_centavos(typed)
@@ -68,6 +70,8 @@ def test_a_split_by_largest_remainder() -> None:
     assert allocate(0, [5, 0]) == [0, 0]
     assert allocate(7, [0, 0]) == [4, 3]
     assert allocate(10, [0, 3]) == [0, 10]
+    assert allocate(10, [0, 1]) == [0, 10]
+    assert allocate(2, [1, 3]) == [1, 1]  # remainders 2 and 2: the tie goes to the first
     assert allocate(0, []) == []
     with pytest.raises(ValueError, match=r"^cannot allocate an amount over no weights$"):
         allocate(1, [])
