@@ -10,7 +10,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from posapp.core.cpf import mask_cpf
 from posapp.core.phone import format_mobile
 from posapp.services.common.station import Station
-from posapp.services.common.store_info import store_info
 from posapp.services.customers import registry as customers
 from posapp.ui.formatting import money
 from posapp.ui.rows_model import RowsModel
@@ -50,24 +49,19 @@ def identity(cpf: str | None, phone: str | None) -> str:
 
 def find_customers(station: Station, query: str) -> list[CustomerRow]:
     """The customers a search names, with their balances in money."""
-    found_customers = customers.search(station, query)
-    if not found_customers:
-        return []
-    program = store_info(station).program
-    rows = []
-    for found in found_customers:
-        account = customers.account(station, found.id)
-        rows.append(
-            CustomerRow(
-                id=found.id,
-                name=found.name,
-                identity=identity(found.cpf, found.phone),
-                balance=account.spendable_value,
-                pending=program.value_of_units(account.balance.pending),
-                expiring_soon=program.value_of_units(account.balance.expiring_soon),
-            )
+    page = customers.search_with_balances(station, query)
+    program = page.program
+    return [
+        CustomerRow(
+            id=found.id,
+            name=found.name,
+            identity=identity(found.cpf, found.phone),
+            balance=program.value_of_units(max(balance.spendable, 0)),
+            pending=program.value_of_units(balance.pending),
+            expiring_soon=program.value_of_units(balance.expiring_soon),
         )
-    return rows
+        for found, balance in page.found
+    ]
 
 
 class CustomerTableModel(RowsModel[CustomerRow]):

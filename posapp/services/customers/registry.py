@@ -25,7 +25,7 @@ from posapp.core.phone import is_valid_mobile, normalize_mobile
 from posapp.core.program import LoyaltyProgram
 from posapp.services.common import lookups, outbox
 from posapp.services.common.station import Station
-from posapp.services.loyalty.ledger import replay_customer
+from posapp.services.loyalty.ledger import replay_customer, replay_customers
 from posapp.services.messages.queue import enqueue
 
 SEARCH_LIMIT = 20
@@ -206,6 +206,26 @@ def search(station: Station, query: str, limit: int = SEARCH_LIMIT) -> list[Cust
             params |= {"m": " ".join(f'"{token}"*' for token in tokens), "ranked": RANKED}
             statement = _BY_NAME
     return [CustomerSummary(*row) for row in lookups.rows(station, statement, params)]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    """Search results with each customer's replayed balance, for the Clientes table."""
+
+    program: LoyaltyProgram
+    found: tuple[tuple[CustomerSummary, Balance], ...]
+
+
+def search_with_balances(station: Station, query: str, limit: int = SEARCH_LIMIT) -> SearchPage:
+    """`search`, then every found customer's ledger in one statement and one session."""
+    found = search(station, query, limit)
+    with station.read() as session:
+        program = station.program(session)
+        replays = replay_customers(session, (summary.id for summary in found))
+    now = station.now()
+    return SearchPage(
+        program, tuple((summary, replays[summary.id].balance(now)) for summary in found)
+    )
 
 
 RANKED = 200

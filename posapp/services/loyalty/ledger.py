@@ -138,6 +138,23 @@ def replay_customer(session: Session, customer_id: int) -> Replay:
     return replay(_as_movements(session.execute(_MOVEMENTS, {"customer_id": customer_id})))
 
 
+_MOVEMENTS_OF_MANY = (
+    select(LedgerEntry.customer_id, *_MOVEMENTS.selected_columns)
+    .where(LedgerEntry.customer_id.in_(bindparam("customer_ids", expanding=True)))
+    .order_by(LedgerEntry.customer_id, LedgerEntry.id)
+)
+
+
+def replay_customers(session: Session, customer_ids: Iterable[int]) -> dict[int, Replay]:
+    """Each customer's replay, from one statement (a page of search results)."""
+    wanted = list(dict.fromkeys(customer_ids))
+    rows: dict[int, list[Any]] = {customer_id: [] for customer_id in wanted}
+    if wanted:
+        for customer_id, *movement in session.execute(_MOVEMENTS_OF_MANY, {"customer_ids": wanted}):
+            rows[customer_id].append(movement)
+    return {customer_id: replay(_as_movements(found)) for customer_id, found in rows.items()}
+
+
 @dataclass
 class Refs:
     """What an entry belongs to."""
