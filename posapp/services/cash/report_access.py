@@ -73,7 +73,9 @@ def _trimmed(report: Report, scope: Scope) -> Report:
     if scope is Scope.EVERYTHING:
         return report
     if scope is Scope.TAKINGS:
-        return replace(report, staff=(), professionals=())
+        return replace(
+            report, staff=(), professionals=(), partner_shares=(), commissions=(), tips=()
+        )
     raise NotAuthorized(action="ver o caixa da loja")
 
 

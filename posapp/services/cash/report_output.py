@@ -49,6 +49,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     "cards": ("Cartões por bandeira", "Cards by brand"),
     "staff": ("Por atendente", "Per staff member"),
     "professionals": ("Por profissional (base de comissão)", "Per professional (commission base)"),
+    "salon": ("Salão-parceiro e comissões", "Partner salon and commissions"),
+    "salon_share": ("Cota-parte do salão", "The salon's share"),
+    "partner_share": ("Cota-parte: {name}", "Partner share: {name}"),
+    "commission": ("Comissão: {name}", "Commission: {name}"),
+    "tip": ("Gorjeta: {name}", "Tip: {name}"),
     "categories": ("Por categoria", "Per category"),
     "top_items": ("Mais vendidos", "Top items"),
     "loyalty": ("Cashback", "Cashback"),
@@ -206,6 +211,7 @@ def sections(report: Report, locale: str) -> list[Section]:
             for key, figures in (("staff", report.staff), ("professionals", report.professionals))
             if figures
         ),
+        *_salon_section(report, locale),
         Section(t("categories"), _figures(report.categories)),
         Section(t("top_items"), _figures(report.top_items)),
         Section(
@@ -268,6 +274,20 @@ def sections(report: Report, locale: str) -> list[Section]:
             )
         )
     return parts
+
+
+def _salon_section(report: Report, locale: str) -> list[Section]:
+    """The salon's share apart from each partner's share, the commissions and the tips."""
+    if not (report.partner_shares or report.commissions or report.tips):
+        return []
+    rows = [Row(text("salon_share", locale), amount=report.salon_share)]
+    for key, figures in (
+        ("partner_share", report.partner_shares),
+        ("commission", report.commissions),
+        ("tip", report.tips),
+    ):
+        rows += [Row(text(key, locale, name=f.name), f.count, f.amount) for f in figures]
+    return [Section(text("salon", locale), tuple(rows))]
 
 
 def _figures(figures: tuple[Figure, ...]) -> tuple[Row, ...]:

@@ -83,6 +83,7 @@ from posapp.services.common import audit, outbox
 from posapp.services.common.auth import acting_staff, authorize_manager
 from posapp.services.common.local_day import day_bounds, local_day, store_timezone
 from posapp.services.common.station import Station
+from posapp.services.salon.split import split
 
 X, Z = "X", "Z"
 TOP_ITEMS = 10
@@ -169,6 +170,14 @@ class Report:
     """Z only: this terminal's ledger entries when it was made (the anchor's position)."""
     chain_head: str = ""
     """Z only: the hash of the last of them, printed so the file can be checked against it."""
+    salon_share: int = 0
+    """The salon's cota-parte of its partners' services (Lei 13.352/2016)."""
+    partner_shares: tuple[Figure, ...] = ()
+    """Each partner professional's cota-parte (count: lines; amount: the share)."""
+    commissions: tuple[Figure, ...] = ()
+    """Each employed professional's commission."""
+    tips: tuple[Figure, ...] = ()
+    """Each professional's tips (gorjetas), outside the sales' totals."""
 
     @property
     def nps(self) -> NpsSummary:
@@ -201,7 +210,8 @@ class Report:
             data[key] = datetime.fromisoformat(data[key])
         for key in ("payments", "staff", "professionals", "categories", "top_items"):
             data[key] = tuple(Figure(**f) for f in data[key])
-        data["cards"] = tuple(Figure(**f) for f in data.get("cards", ()))
+        for key in ("cards", "partner_shares", "commissions", "tips"):
+            data[key] = tuple(Figure(**f) for f in data.get(key, ()))
         for key in ("vouchers_issued", "vouchers_redeemed", "vouchers_open"):
             data[key] = Figure(**data[key])
         data["cash"] = CashReport(**data["cash"])
@@ -592,7 +602,19 @@ def compute(
         nps_promoters=promoters,
         nps_passives=answers - promoters - detractors,
         nps_detractors=detractors,
+        **_salon_figures(session, start, end, terminal.id),
     )
+
+
+def _salon_figures(session: Session, start: datetime, end: datetime, terminal_id: int) -> Any:
+    """The salon's split of the day's lines: its share, the partners', commissions, tips."""
+    shares = split(session, start, end, terminal_id)
+    return {
+        "salon_share": shares.salon_share,
+        "partner_shares": tuple(Figure(f.name, f.count, f.amount) for f in shares.partners),
+        "commissions": tuple(Figure(f.name, f.count, f.amount) for f in shares.commissions),
+        "tips": tuple(Figure(f.name, f.count, f.amount) for f in shares.tips),
+    }
 
 
 def _money(program: LoyaltyProgram, units: int) -> int:

@@ -48,6 +48,7 @@ class ProfessionalShare:
     name: str
     lines: list[StatementLine] = field(default_factory=list)
     tips: int = 0
+    tip_count: int = 0
 
     @property
     def services_done(self) -> int:
@@ -187,7 +188,7 @@ def shares_between(
             )
         )
     tip_query = (
-        select(Tip.professional_id, Staff.name, func.sum(Tip.amount))
+        select(Tip.professional_id, Staff.name, func.sum(Tip.amount), func.count())
         .join(Sale, Sale.id == Tip.sale_id)
         .join(Staff, Staff.id == Tip.professional_id)
         .where(*conditions)
@@ -195,14 +196,17 @@ def shares_between(
     )
     if professional_id is not None:
         tip_query = tip_query.where(Tip.professional_id == professional_id)
-    for staff_id, name, amount in session.execute(tip_query):
-        shares.setdefault(staff_id, ProfessionalShare(staff_id, name)).tips = int(amount or 0)
+    for staff_id, name, amount, count in session.execute(tip_query):
+        holder = shares.setdefault(staff_id, ProfessionalShare(staff_id, name))
+        holder.tips, holder.tip_count = int(amount or 0), int(count)
     return shares
 
 
 @dataclass(frozen=True, slots=True)
 class SplitFigure:
     name: str
+    count: int
+    """Partners and commissions: the services done; tips: how many."""
     amount: int
 
 
@@ -226,9 +230,13 @@ def split(
     partner_lines = [s for s in shares if any(line.mode == Mode.PARTNER.value for line in s.lines)]
     return Split(
         salon_share=sum(s.partner_revenue - s.partner_share for s in partner_lines),
-        partners=tuple(SplitFigure(s.name, s.partner_share) for s in partner_lines),
-        commissions=tuple(SplitFigure(s.name, s.commission) for s in shares if s.commission),
-        tips=tuple(SplitFigure(s.name, s.tips) for s in shares if s.tips),
+        partners=tuple(
+            SplitFigure(s.name, s.services_done, s.partner_share) for s in partner_lines
+        ),
+        commissions=tuple(
+            SplitFigure(s.name, s.services_done, s.commission) for s in shares if s.commission
+        ),
+        tips=tuple(SplitFigure(s.name, s.tip_count, s.tips) for s in shares if s.tips),
     )
 
 

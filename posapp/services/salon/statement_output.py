@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date
 
 from hardware.receipt import Receipt, ReceiptBuilder
+from posapp.core.csv_cells import spreadsheet_safe
 from posapp.core.money import format_money
 from posapp.services.salon.split import DAY, MONTH, WEEK, Statement
 
@@ -107,7 +108,7 @@ def statement_csv(statement: Statement, zone: ZoneInfo, locale: str = "pt_BR") -
             [
                 f"{line.at.astimezone(zone):%Y-%m-%d %H:%M}",
                 str(line.sale_number),
-                line.description,
+                spreadsheet_safe(line.description),
                 t(line.item_kind, locale) if line.item_kind in _TEXT else line.item_kind,
                 str(line.quantity),
                 csv_money(line.gross),
