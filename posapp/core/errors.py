@@ -94,6 +94,24 @@ class InvalidPrice(PosError):
     en = "Invalid price: {value}. The price must be greater than zero."
 
 
+class PriceTooHigh(PosError):
+    code = "price_too_high"
+    pt_BR = "Preço acima do limite: {value} (o máximo é R$ 1.000.000,00 por unidade)."
+    en = "Price above the limit: {value} (at most R$ 1,000,000.00 a unit)."
+
+
+class QuantityTooHigh(PosError):
+    code = "quantity_too_high"
+    pt_BR = "Quantidade acima do limite: {value} (o máximo é 10.000 por item)."
+    en = "Quantity above the limit: {value} (at most 10,000 per item)."
+
+
+class AmountTooHigh(PosError):
+    code = "amount_too_high"
+    pt_BR = "Valor acima do limite: {value} (o máximo é R$ 10.000.000,00 por venda)."
+    en = "Amount above the limit: {value} (at most R$ 10,000,000.00 a sale)."
+
+
 class InvalidDiscount(PosError):
     code = "invalid_discount"
     pt_BR = "Desconto inválido: {amount} sobre {base}."

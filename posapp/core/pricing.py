@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from posapp.core.errors import (
+    AmountTooHigh,
     EmptyCart,
     InvalidDiscount,
     InvalidPayment,
@@ -14,7 +15,10 @@ from posapp.core.errors import (
     InvalidQuantity,
     PaymentOver,
     PaymentShort,
+    PriceTooHigh,
+    QuantityTooHigh,
 )
+from posapp.core.limits import MAX_CART_CENTAVOS, MAX_PRICE_CENTAVOS, MAX_QUANTITY
 from posapp.core.money import allocate, format_money
 from posapp.core.program import EarnLine
 
@@ -98,12 +102,18 @@ def price_cart(lines: Sequence[CartLine], sale_discount: int = 0) -> PricedCart:
             or line.quantity <= 0
         ):
             raise InvalidQuantity(value=line.quantity)
+        if line.quantity > MAX_QUANTITY:
+            raise QuantityTooHigh(value=line.quantity)
         if line.unit_price <= 0:
             raise InvalidPrice(value=format_money(line.unit_price))
+        if line.unit_price > MAX_PRICE_CENTAVOS:
+            raise PriceTooHigh(value=format_money(line.unit_price))
         if not 0 <= line.discount <= line.gross:
             raise InvalidDiscount(amount=format_money(line.discount), base=format_money(line.gross))
     after_line_discounts = [line.gross - line.discount for line in lines]
     subtotal = sum(after_line_discounts)
+    if subtotal > MAX_CART_CENTAVOS:
+        raise AmountTooHigh(value=format_money(subtotal))
     if not 0 <= sale_discount <= subtotal:
         raise InvalidDiscount(amount=format_money(sale_discount), base=format_money(subtotal))
     shares = allocate(sale_discount, after_line_discounts)
@@ -126,6 +136,8 @@ def change_due(total: int, payments: Sequence[Payment]) -> int:
     for payment in payments:
         if payment.amount <= 0:
             raise InvalidPayment(value=format_money(payment.amount))
+        if payment.amount > MAX_CART_CENTAVOS:
+            raise AmountTooHigh(value=format_money(payment.amount))
     paid = sum(p.amount for p in payments)
     if paid < total:
         raise PaymentShort(missing_centavos=total - paid)

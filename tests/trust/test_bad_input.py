@@ -8,17 +8,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from db.models import Item
+from db.models import Item, LedgerEntry, Sale
 from posapp import cli
+from posapp.core.errors import AmountTooHigh, PosError, PriceTooHigh, QuantityTooHigh
 from posapp.core.presets import preset
+from posapp.core.pricing import Tender
 from posapp.services.admin.csv_io import export_catalog, import_catalog
 from posapp.services.admin.store_setup import set_up_store
 from posapp.services.cash.report_output import report_csv
 from posapp.services.cash.reports import x_report
 from posapp.services.common.station import open_station
 from posapp.services.sales import catalog
+from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
 from tests.support import MANAGER_PIN, MovableClock, Shop
 
 MakeShop = Callable[..., Shop]
@@ -84,3 +87,75 @@ def test_printer_test_to_a_regular_file_never_empties_it(
         assert os.read(reader, 2) == b"\x1b@"
     finally:
         os.close(reader)
+
+
+# -- bounds -------------------------------------------------------------------------------
+
+
+def sell_line(shop: Shop, line: LineRequest, paid: int, customer: int | None = None) -> None:
+    checkout(
+        shop.station,
+        CheckoutRequest(
+            shop.cashier_id,
+            [line],
+            [TenderRequest(Tender.PIX, paid)],
+            customer_id=customer,
+            manager_pin=MANAGER_PIN,
+        ),
+    )
+
+
+def sales_and_entries(shop: Shop) -> tuple[int, int]:
+    with shop.station.read() as session:
+        return (
+            session.scalar(select(func.count()).select_from(Sale)) or 0,
+            session.scalar(select(func.count()).select_from(LedgerEntry)) or 0,
+        )
+
+
+@pytest.mark.parametrize(
+    ("line", "paid", "error", "words"),
+    [
+        (LineRequest(1, unit_price=100_000_001), 100_000_001, PriceTooHigh, "R$ 1.000.000,01"),
+        (LineRequest(1, unit_price=10**20), 10**20, PriceTooHigh, "Preço acima do limite"),
+        (LineRequest(1, quantity=10_001), 30_003_000, QuantityTooHigh, "10001"),
+        (LineRequest(1, quantity=10**19), 1, QuantityTooHigh, "Quantidade acima do limite"),
+        (
+            LineRequest(1, quantity=10_000, unit_price=100_001),
+            1_000_010_000,
+            AmountTooHigh,
+            "R$ 10.000.100,00",
+        ),
+    ],
+)
+def test_absurd_prices_quantities_and_carts_are_refused_with_a_message(
+    make_shop: MakeShop, line: LineRequest, paid: int, error: type[PosError], words: str
+) -> None:
+    shop = make_shop("salon")
+    bela = shop.enrol("Bela Nunes", cpf="529.982.247-25")
+    line = LineRequest(shop.items["shampoo"], line.quantity, unit_price=line.unit_price)
+    with pytest.raises(error) as refused:
+        sell_line(shop, line, paid, bela)
+    assert words in refused.value.message("pt_BR")
+    assert sales_and_entries(shop) == (0, 0)  # no sale, no cashback
+
+
+def test_an_absurd_cash_payment_is_refused(make_shop: MakeShop) -> None:
+    shop = make_shop("salon")
+    with pytest.raises(AmountTooHigh):
+        shop.sell("shampoo", cash=10**19)
+    assert sales_and_entries(shop) == (0, 0)
+
+
+def test_an_absurd_catalogue_or_csv_price_is_refused(make_shop: MakeShop) -> None:
+    shop = make_shop("salon")
+    with pytest.raises(PriceTooHigh), shop.station.write() as session:
+        catalog.add_item(session, name="Erro", price=10**20)
+    report = import_catalog(
+        shop.station,
+        b"nome;preco\nCaro;99999999999999999999,00\nBarato;10,00\n",
+        staff_id=shop.manager_id,
+        manager_pin=MANAGER_PIN,
+    )
+    assert (report.imported, report.refused) == (1, 1)
+    assert "Preço acima do limite" in report.problems[0].message("pt_BR")

@@ -40,6 +40,7 @@ from posapp.core.cpf import format_cpf, normalize_cpf
 from posapp.core.csv_cells import from_spreadsheet, spreadsheet_safe
 from posapp.core.errors import InvalidCPF, InvalidGTIN, InvalidPhone
 from posapp.core.gtin import normalize_gtin
+from posapp.core.limits import MAX_PRICE_CENTAVOS
 from posapp.core.money import parse_centavos
 from posapp.core.phone import format_mobile, normalize_mobile
 from posapp.services.common import audit
@@ -176,6 +177,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "sku_long": ("SKU longo demais: {value}.", "SKU too long: {value}."),
     "price_missing": ("Preço em branco.", "Price is blank."),
     "price": ("Preço inválido: {value}.", "Invalid price: {value}."),
+    "price_high": (
+        "Preço acima do limite: {value} (o máximo é R$ 1.000.000,00 por unidade).",
+        "Price above the limit: {value} (at most R$ 1,000,000.00 a unit).",
+    ),
     "price_zero": (
         "Preço inválido: {value}. O preço deve ser maior que zero.",
         "Invalid price: {value}. The price must be greater than zero.",
@@ -464,6 +469,8 @@ def _price(text: str) -> int:
         raise _Refused("price", value=text) from None
     if value <= 0:
         raise _Refused("price_zero", value=text)
+    if value > MAX_PRICE_CENTAVOS:
+        raise _Refused("price_high", value=text)
     return value
 
 

@@ -17,8 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Category, Item, Setting
-from posapp.core.errors import InvalidPrice, PosError, UnknownItem
+from posapp.core.errors import InvalidPrice, PosError, PriceTooHigh, UnknownItem
 from posapp.core.gtin import is_valid_gtin, normalize_gtin
+from posapp.core.limits import MAX_PRICE_CENTAVOS
 from posapp.core.money import format_money
 from posapp.services.common import audit
 from posapp.services.common.auth import acting_staff, authorize_manager
@@ -63,6 +64,8 @@ def add_item(
 ) -> Item:
     if price <= 0:
         raise InvalidPrice(value=format_money(price))
+    if price > MAX_PRICE_CENTAVOS:
+        raise PriceTooHigh(value=format_money(price))
     item = Item(
         uuid=str(uuid.uuid4()),
         kind=kind,
