@@ -309,3 +309,26 @@ def test_after_a_timeout_the_counter_does_not_wait_on_the_next_sales(
     shop.clock.advance(seconds=61)
     third = issuer.issue_for_sale(sell_salon(shop, "corte"))
     assert third is not None and third.status == "authorised"
+
+
+def test_the_salons_partner_rule_sets_the_share_the_nfse_states(
+    shop: Shop, issuer: NfseIssuer, sefin: LocalSefin
+) -> None:
+    from posapp.core.commission import Mode
+    from posapp.services.salon.rules import set_rule
+
+    # the salon's own rule (what Paula's statement and the Z report use): 50 %, not the
+    # 60 % kept with her CPF in the NFS-e settings
+    set_rule(
+        shop.station,
+        manager_pin=MANAGER_PIN,
+        share_bps=5000,
+        staff_id=shop.professional_id,
+        mode=Mode.PARTNER,
+    )
+    sale_id = sell_salon(shop, "corte")
+    nfse = issuer.issue_for_sale(sale_id)
+    assert nfse is not None and nfse.nfse_xml
+    (share,) = read_nfse(nfse.nfse_xml).deductions
+    assert (share.cpf, share.amount) == (PAULA_CPF, "40.00")
+    assert read_nfse(nfse.nfse_xml).base == "40.00"

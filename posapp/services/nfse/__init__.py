@@ -11,7 +11,8 @@ holding NFS-e with NFC-e.
 Imports: `fiscal` (fiscal.nfse), `db`, `hardware` (the receipt), posapp.core, and the
 domains below it: invoices (the store's CNPJ, address, environment and the sealed A1
 from the NFC-e set-up; the NFC-e paper, cancellation and ZIP it wraps), sales (the
-receipt) and common. It sits above invoices and below admin; nothing below imports it:
+receipt), salon (the partner rules, so the NFS-e states the share the statements
+show) and common. It sits above invoices and below admin; nothing below imports it:
 the print queue reaches it through `PrintService.sale_paper`, set by the composition
 root.
 """

@@ -6,7 +6,10 @@ ways of paying, not discounts: they stay out of the NFS-e as they stay out of th
 base. The taker is the customer when they have a CPF. When the salon works as
 salão-parceiro, each service line of a partner professional states the professional's
 share of that line's net value (largest remainder, exact to the centavo) as a
-deduction of type 9, so the salon's ISS base is its own share. Withholding by the
+deduction of type 9, so the salon's ISS base is its own share. The share is the one
+the salon's own rules give (`salon.rules`, a "partner" rule: the same figure as the
+professional's statement and the Z report, card fees included when the rule says so);
+without such a rule, the share set with the partner's CPF in the NFS-e settings. Withholding by the
 taker needs a taker: a sale to an unidentified consumer is never withheld.
 """
 
@@ -22,8 +25,10 @@ from sqlalchemy.orm import Session
 from db.models import Customer, Item, Sale, SaleLine, Staff
 from fiscal import Environment
 from fiscal.nfse import Dps, PartnerShare, Provider, SimplesOption, Taker, Withholding
+from posapp.core.commission import WHOLE_BPS, Mode, card_fee, line_share, part
 from posapp.services.invoices.settings import FiscalSettings
 from posapp.services.nfse.settings import NfseSettings
+from posapp.services.salon.rules import card_fees, rule_for, rules
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,8 @@ class ServiceLine:
     discount_cents: int
     professional_id: int | None
     professional_name: str
+    salon_share_cents: int | None = None
+    """The partner's share by the salon's own partner rule (None: no such rule)."""
 
 
 @dataclass(frozen=True)
@@ -57,23 +64,34 @@ def services_of(session: Session, sale_id: int) -> SaleServices | None:
     ).all()
     if not rows:
         return None
-    lines = tuple(
-        ServiceLine(
-            line.description,
-            line.quantity,
-            line.quantity * line.unit_price,
-            line.line_discount + line.sale_discount_share,
-            line.professional_id,
-            staff.name if staff is not None else "",
+    table = rules(session)
+    fees = card_fees(session)
+    sale_fees = sum(card_fee(p.amount, fees.get(p.tender, 0)) for p in sale.payments)
+    lines = []
+    for line, item, staff in rows:
+        gross = line.quantity * line.unit_price
+        share = None
+        if line.professional_id is not None:
+            rule = rule_for(table, line.professional_id, item.id, "service")
+            if rule is not None and rule.mode is Mode.PARTNER:
+                share = line_share(rule, gross, line.net, sale.total, sale_fees).share
+        lines.append(
+            ServiceLine(
+                line.description,
+                line.quantity,
+                gross,
+                line.line_discount + line.sale_discount_share,
+                line.professional_id,
+                staff.name if staff is not None else "",
+                share,
+            )
         )
-        for line, _item, staff in rows
-    )
     taker = None
     if sale.customer_id is not None:
         customer = session.get(Customer, sale.customer_id)
         if customer is not None and customer.cpf:
             taker = Taker(customer.name, cpf=customer.cpf)
-    return SaleServices(sale_id, lines, taker)
+    return SaleServices(sale_id, tuple(lines), taker)
 
 
 def _partner_shares(services: SaleServices, settings: NfseSettings) -> tuple[PartnerShare, ...]:
@@ -83,7 +101,9 @@ def _partner_shares(services: SaleServices, settings: NfseSettings) -> tuple[Par
         if partner is None:
             continue
         net = line.gross_cents - line.discount_cents
-        share = (net * partner.share_bp + 5000) // 10000
+        share = line.salon_share_cents
+        if share is None:
+            share = part(net, partner.share_bp, WHOLE_BPS)
         by_partner[partner.staff_id] = by_partner.get(partner.staff_id, 0) + share
     names = {line.professional_id: line.professional_name for line in services.lines}
     shares = []
