@@ -183,6 +183,11 @@ class PaymentDialog(QDialog):
         caption.setObjectName("cashbackCaption")
         caption.setWordWrap(True)
         caption.setMaximumWidth(240)
+        caption.ensurePolished()  # the style sheet's font, to measure the wrapped lines
+        lines = caption.fontMetrics().boundingRect(
+            0, 0, 240, 10_000, Qt.TextFlag.TextWordWrap, caption.text()
+        )
+        caption.setMinimumHeight(lines.height() + 4)  # never cut in a short form row
         form.addRow(caption, cashback_row)
         self.voucher = QLineEdit()
         self.voucher.setObjectName("voucher")
