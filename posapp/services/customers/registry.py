@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -16,6 +17,7 @@ from posapp.core.cpf import is_valid_cpf, normalize_cpf
 from posapp.core.errors import (
     CustomerIdentityRequired,
     DuplicateCustomer,
+    PosError,
     UnknownCustomer,
     UnknownReferralCode,
 )
@@ -178,33 +180,34 @@ def search(station: Station, query: str, limit: int = SEARCH_LIMIT) -> list[Cust
 
     One statement each time, customer and balance together. CPF and mobile are found
     by index range (the start of the number as typed, the mobile with its DDD); the
-    name through the full-text index, ranked only among the first `RANKED` matches so
-    that a short fragment ("ma") matching most of the customers costs no more than a
-    long one.
+    name through the full-text index, ordered among its first `RANKED` matches only,
+    so that a short fragment ("ma") matching most of the customers costs no more
+    than a long one.
     """
     query = query.strip()
     if not query:
         return []
     params: dict[str, object] = {"n": limit}
-    if is_valid_cpf(query) or is_valid_mobile(query):
-        params |= {
-            "cpf": normalize_cpf(query) if is_valid_cpf(query) else None,
-            "phone": normalize_mobile(query) if is_valid_mobile(query) else None,
-        }
-        statement = _BY_NUMBER
+    digits = re.sub(r"\D", "", query)
+    numeric = len(digits) >= 4 and _NUMBER.fullmatch(query) is not None
+    cpf = _normalized(normalize_cpf, query) if numeric and len(digits) == 11 else None
+    mobile = len(digits) in (12, 13) or (len(digits) == 11 and digits[2] == "9")
+    phone = _normalized(normalize_mobile, query) if numeric and mobile else None
+    if cpf is not None or phone is not None:
+        params |= {"cpf": cpf, "phone": phone}
+        statement = _BY_CPF if phone is None else _BY_PHONE if cpf is None else _BY_NUMBER
+    elif numeric:
+        phone = "+" + digits if digits.startswith("55") and len(digits) > 11 else "+55" + digits
+        params |= {"cpf_lo": digits, "cpf_hi": digits + _AFTER_DIGITS}
+        params |= {"phone_lo": phone, "phone_hi": phone + _AFTER_DIGITS}
+        statement = _BY_NUMBER_START
     else:
-        digits = re.sub(r"\D", "", query)
-        if len(digits) >= 4 and len(digits) == len(re.sub(r"[\s.()+-]", "", query)):
-            phone = "+" + digits if digits.startswith("55") and len(digits) > 11 else "+55" + digits
-            params |= {"cpf_lo": digits, "cpf_hi": digits + _AFTER_DIGITS}
-            params |= {"phone_lo": phone, "phone_hi": phone + _AFTER_DIGITS}
-            statement = _BY_NUMBER_START
-        else:
-            tokens = re.findall(r"\w+", query)
-            if not tokens:
-                return []
-            params |= {"m": " ".join(f'"{token}"*' for token in tokens), "ranked": RANKED}
-            statement = _BY_NAME
+        tokens = re.findall(r"\w+", query)
+        if not tokens:
+            return []
+        params |= {"m": " ".join(f'"{token}"*' for token in tokens), "ranked": RANKED}
+        params |= {"starts": query.replace("%", "").replace("_", "") + "%"}
+        statement = _BY_NAME
     return [CustomerSummary(*row) for row in lookups.rows(station, statement, params)]
 
 
@@ -228,8 +231,22 @@ def search_with_balances(station: Station, query: str, limit: int = SEARCH_LIMIT
     )
 
 
+def _normalized(normalize: Callable[[str], str], text: str) -> str | None:
+    try:
+        return normalize(text)
+    except PosError:
+        return None
+
+
+_NUMBER = re.compile(r"[\d\s.()+/-]+")
+"""A CPF or phone number as people type them: digits and separators only."""
+
 RANKED = 200
-"""How many name matches are ranked by relevance; past that, the first found are shown."""
+"""How many name matches are ordered (names starting as typed first, then by name).
+
+FTS5's own rank (bm25) counts every match of every term to weigh them, which for a
+short prefix ("ma") is most of the customers: it is not used.
+"""
 
 _AFTER_DIGITS = ":"
 """The character after '9': `x <= v < x + ':'` holds for every digit string v starting with x."""
@@ -238,6 +255,8 @@ _SUMMARY = (
     "SELECT c.id, c.uuid, c.name, c.cpf, c.phone, c.referral_code, coalesce(b.units, 0) "
     "FROM {source} LEFT JOIN customer_balance AS b ON b.customer_id = c.id "
 )
+_BY_CPF = _SUMMARY.format(source="customer AS c") + "WHERE c.cpf = :cpf LIMIT :n"
+_BY_PHONE = _SUMMARY.format(source="customer AS c") + "WHERE c.phone = :phone LIMIT :n"
 _BY_NUMBER = (
     _SUMMARY.format(source="customer AS c")
     + "WHERE c.cpf = :cpf OR c.phone = :phone ORDER BY c.cpf = :cpf DESC LIMIT :n"
@@ -248,10 +267,10 @@ _BY_NUMBER_START = (
 )
 _BY_NAME = (
     _SUMMARY.format(
-        source="(SELECT rowid AS id, rank AS score FROM customer_fts "
+        source="(SELECT rowid AS id FROM customer_fts "
         "WHERE customer_fts MATCH :m LIMIT :ranked) AS f JOIN customer AS c ON c.id = f.id"
     )
-    + "ORDER BY f.score, c.name LIMIT :n"
+    + "ORDER BY c.name LIKE :starts DESC, c.name LIMIT :n"
 )
 
 
