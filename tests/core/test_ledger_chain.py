@@ -22,6 +22,7 @@ from posapp.core.ledger import (
     Movement,
     chain_hash,
     replay,
+    taken_from,
 )
 
 TERMINAL = "9f8e7d6c-5b4a-4392-8172-6f5e4d3c2b1a"
@@ -293,3 +294,45 @@ def test_empty_lots_count_for_nothing_and_full_ones_all_count() -> None:
     assert (balance.spendable, balance.pending, balance.expiring_soon) == (3, 30, 3)
     assert balance.next_expiry == day(20)
     assert [lot.uuid for lot in result.expired_lots(day(30))] == ["one", "two"]
+
+
+def test_an_empty_lot_never_sets_the_next_expiry_and_zero_movements_open_no_lot() -> None:
+    result = replay(
+        [
+            credit("spent", 100, 0, 0, 15),
+            Movement("spend", EntryKind.REDEEM, -100, day(1), lot_uuid="spent"),
+            credit("kept", 50, 0, 0, 20),
+            Movement("voucher", EntryKind.VOUCHER_ISSUE, 0, day(2)),
+        ]
+    )
+    assert list(result.lots) == ["spent", "kept"]
+    assert result.balance(day(10)).next_expiry == day(20)
+
+
+def test_the_lots_an_entry_took_are_told_with_how_much_of_each() -> None:
+    moves = [
+        credit("a", 100, 0, 0, 10),
+        credit("b", 100, 0, 0, 20),
+        Movement("debt", EntryKind.ADJUST, -30, day(0)),  # from a, the soonest
+        Movement("voucher", EntryKind.VOUCHER_ISSUE, -150, day(1)),
+        credit("c", 100, 2, 2, 30),
+        Movement("later", EntryKind.REDEEM, -20, day(3)),
+    ]
+    taken = taken_from(moves, "voucher")
+    assert [(lot.uuid, amount) for lot, amount in taken] == [("a", 70), ("b", 80)]
+    assert [(lot.available_from, lot.expires_at) for lot, _ in taken] == [
+        (day(0), day(10)),
+        (day(0), day(20)),
+    ]
+    assert [(lot.uuid, amount) for lot, amount in taken_from(moves, "later")] == [("b", 20)]
+    assert taken_from(moves, "c") == []
+    assert taken_from(moves, "nowhere") == []
+
+
+def test_the_lots_taken_after_a_deficit_was_paid_off() -> None:
+    moves = [
+        Movement("debt", EntryKind.ADJUST, -40, day(0)),
+        credit("a", 100, 1, 1, None),  # 40 of it pays the deficit
+        Movement("spend", EntryKind.REDEEM, -60, day(2)),
+    ]
+    assert [(lot.uuid, amount) for lot, amount in taken_from(moves, "spend")] == [("a", 60)]
