@@ -46,11 +46,13 @@ MOMENT_FIELDS: dict[str, tuple[str, ...]] = {
     "customer.upsert": ("created_at", "consent_at"),
     "voucher.issued": ("issued_at",),
     "nps.recorded": ("at",),
+    "appointment.saved": ("updated_at",),
 }
 """Body fields that say when something happened: within the window of `moment`."""
 DEADLINE_FIELDS: dict[str, tuple[str, ...]] = {
     "ledger.entry": ("available_from", "expires_at"),
     "voucher.issued": ("expires_at",),
+    "appointment.saved": ("starts_at", "ends_at"),
 }
 """Body fields that say until when: within the window of `deadline`."""
 DATE_FIELDS: dict[str, tuple[str, ...]] = {"customer.upsert": ("birthday",)}

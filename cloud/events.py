@@ -23,6 +23,7 @@ from cloud.errors import ApiError
 from cloud.ledger_batch import ChainLinks, EntryWriter
 from cloud.models import Chain, Customer, Event, LedgerEntry, Terminal, Voucher
 from cloud.schemas import (
+    AppointmentBody,
     CustomerBody,
     EventIn,
     EventOut,
@@ -40,6 +41,8 @@ SERVER_KINDS = frozenset(
     {"store.joined", "conflict.recorded", "conflict.resolved", messages.OUTCOME_KIND}
 )
 """Kinds only the server writes: a counter pushing one is refused."""
+APPOINTMENT_KIND = "appointment.saved"
+"""A salon appointment booked or changed at a counter (checked, stored, pulled as is)."""
 RECORD_KEYS = (
     "uuid", "terminal", "seq", "kind", "customer", "amount", "created_at",
     "available_from", "expires_at", "lot", "sale", "voucher", "note",
@@ -276,6 +279,8 @@ def _apply(session: Session, batch: _Batch, index: int, event: EventIn) -> None:
             # The message table has the words and the address; the event log, which every
             # counter pulls and which is kept for good, keeps only what names the message.
             body = messages.event_summary(queued)
+        elif event.kind == APPOINTMENT_KIND:  # kept for the pull; no table at the endpoint
+            AppointmentBody.model_validate(event.body)
         elif event.kind == survey.KIND:  # the cashier's score: the survey page then knows
             survey.note_counter_score(session, chain.id, terminal.store_uuid, event.body)
     except ValidationError as error:

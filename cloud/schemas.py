@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
@@ -12,6 +13,7 @@ from pydantic import (
     Field,
     StringConstraints,
     field_validator,
+    model_validator,
 )
 
 from posapp.core.messages import Channel, MessageKind
@@ -167,6 +169,38 @@ class VoucherBody(BaseModel):
     customer: UuidStr | None = None
     value: Annotated[int, Field(strict=True, ge=0, le=MAX_CENTAVOS)] | None = 0
     expires_at: AwareDatetime | None = None
+
+
+class BookedServiceBody(Strict):
+    item_uuid: UuidStr
+    name: Name
+    minutes: Annotated[int, Field(strict=True, gt=0, le=720)]
+    price: Annotated[int, Field(strict=True, ge=0, le=MAX_CENTAVOS)]
+
+
+class AppointmentBody(Strict):
+    """A pushed `appointment.saved` body: a salon appointment as it now is (the whole row,
+    so the chain's other counters keep the same book; the latest `updated_at` wins)."""
+
+    uuid: UuidStr
+    group: UuidStr
+    customer: UuidStr | None
+    client_name: Name
+    professional: UuidStr
+    professional_name: Name
+    starts_at: AwareDatetime
+    ends_at: AwareDatetime
+    status: Literal["booked", "confirmed", "arrived", "in_service", "done", "no_show", "cancelled"]
+    services: Annotated[list[BookedServiceBody], Field(min_length=1, max_length=20)]
+    note: Annotated[str, StringConstraints(max_length=200)]
+    sale: UuidStr | None
+    updated_at: AwareDatetime
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> AppointmentBody:
+        if not self.starts_at < self.ends_at <= self.starts_at + timedelta(hours=12):
+            raise ValueError("ends_at must be after starts_at, within 12 hours")
+        return self
 
 
 class ProgramChangedBody(BaseModel):

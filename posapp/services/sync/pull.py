@@ -50,6 +50,7 @@ from db.models import (
     Message,
     NpsResponse,
     Sale,
+    Staff,
     Store,
     StoreKey,
     SyncConflict,
@@ -57,6 +58,7 @@ from db.models import (
     Voucher,
     table_of,
 )
+from db.salon_models import Appointment
 from posapp.core.codes import new_referral_code
 from posapp.core.errors import PosError
 from posapp.core.nps import validate_score
@@ -89,6 +91,8 @@ class PullSummary:
     skipped: int = 0
     nps_answers: int = 0
     """Customers' own survey answers added to this counter's NPS."""
+    appointments: int = 0
+    """Appointments booked or changed at another counter, taken into this book."""
     cursor: int = 0
     identity_clashes: list[str] = field(default_factory=list)
 
@@ -180,6 +184,7 @@ class _Applier:
             "conflict.recorded": self._conflict_recorded,
             "conflict.resolved": self._conflict_resolved,
             "message.outcome": self._message_outcome,
+            "appointment.saved": self._appointment,
         }.get(event.kind)
         if event.kind == "nps.recorded" and event.terminal_uuid is None:
             handler = self._nps_answer  # the endpoint's: a customer answered its survey page
@@ -411,6 +416,48 @@ class _Applier:
             return
         adopt_program(self.session, program)
         self.summary.program_changed = True
+
+    def _appointment(self, body: dict[str, Any]) -> None:
+        """Another counter's booking or change; the latest `updated_at` wins. Its
+        professional is found by uuid, else by name (each counter enrols its own staff);
+        with neither, the appointment is not for this counter's book."""
+        updated = _moment(body.get("updated_at"))
+        starts, ends = _moment(body.get("starts_at")), _moment(body.get("ends_at"))
+        if updated is None or starts is None or ends is None:
+            self.summary.skipped += 1
+            return
+        row = self.session.scalar(select(Appointment).where(Appointment.uuid == str(body["uuid"])))
+        if row is not None and row.updated_at > updated:  # same moment: the later event wins
+            return
+        professional = self.session.scalar(
+            select(Staff.id).where(Staff.uuid == str(body.get("professional")))
+        ) or self.session.scalar(
+            select(Staff.id).where(Staff.name == str(body.get("professional_name")), Staff.active)
+        )
+        if professional is None:
+            self.summary.skipped += 1
+            return
+        customer = body.get("customer")
+        values = {
+            "group_uuid": str(body.get("group") or body["uuid"]),
+            "customer_id": self.customer_id(str(customer)) if customer else None,
+            "client_name": str(body.get("client_name") or "")[:120],
+            "professional_id": professional,
+            "starts_at": starts,
+            "ends_at": ends,
+            "status": str(body.get("status") or "booked")[:12],
+            "services_json": json.dumps(body.get("services") or []),
+            "note": str(body.get("note") or "")[:200],
+            "sale_uuid": body.get("sale"),
+            "updated_at": updated,
+        }
+        if row is None:
+            self.session.add(Appointment(uuid=str(body["uuid"]), created_at=updated, **values))
+        else:
+            for key, value in values.items():
+                setattr(row, key, value)
+        self.session.flush()
+        self.summary.appointments += 1
 
     def _store_joined(self, body: dict[str, Any]) -> None:
         keep_store_key(self.session, body, self.store_uuid)

@@ -1,0 +1,41 @@
+"""The salon's book across the chain: a booking made at one counter appears at the other,
+a move made there comes back, and the endpoint refuses a malformed appointment."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from posapp.core.agenda import Status
+from posapp.services.agenda import book_reads
+from posapp.services.agenda.booking import book, move, set_status
+from tests.sync.conftest import Network, converge
+
+
+def test_a_booking_at_one_counter_appears_at_the_other_and_a_move_comes_back(
+    network: Network,
+) -> None:
+    a, b = network.make("Centro"), network.make("Shopping")
+    ana = a.shop.enrol("Ana Lima", phone="11912345678")
+    starts = (a.shop.clock() + timedelta(days=1)).replace(minute=0, second=0)
+    booked = book(
+        a.station,
+        staff_id=a.shop.cashier_id,
+        professional_id=a.shop.professional_id,
+        starts_at=starts,
+        item_ids=[a.shop.items["manicure"]],
+        customer_id=ana,
+    )
+    converge(a, b)
+
+    (seen,) = book_reads.between(b.station, starts - timedelta(hours=1), starts + timedelta(days=1))
+    assert (seen.uuid, seen.client_name, seen.services) == (booked, "Ana Lima", ("Manicure",))
+    assert seen.professional_id == b.shop.professional_id  # "Paula Manicure" at this counter
+    assert seen.customer_id == b.customer_id(a.customer_uuid(ana))
+    assert seen.starts_at == starts and seen.minutes == 40
+
+    b.shop.clock.advance(minutes=1)
+    move(b.station, booked, staff_id=b.shop.cashier_id, starts_at=starts + timedelta(hours=2))
+    set_status(b.station, booked, staff_id=b.shop.cashier_id, status=Status.CONFIRMED)
+    converge(a, b)
+    (back,) = book_reads.between(a.station, starts, starts + timedelta(days=1))
+    assert back.starts_at == starts + timedelta(hours=2) and back.status is Status.CONFIRMED
