@@ -17,3 +17,7 @@ Knows nothing of posapp and nothing of Qt. Entry points:
 - `hardware.serial_ports`: `serial_ports()` (COM3, /dev/ttyUSB0) named alike, `serial_uri()`.
 - `hardware.usb_library`: the libusb pyusb uses (the bundled DLL on Windows).
 """
+
+from hardware.escpos_cache import prepare as _prepare_escpos
+
+_prepare_escpos()
