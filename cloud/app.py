@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse
 from pydantic import ValidationError
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,6 +22,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from cloud import (
     authority,
     conflicts,
+    customer_access,
+    customer_page,
     delivery,
     events,
     hello,
@@ -122,6 +124,7 @@ def create_app(
     _admin_routes(app, sessions)
     _survey_routes(app, sessions)
     _whatsapp_routes(app, sessions)
+    _customer_routes(app, sessions)
     return app
 
 
@@ -377,6 +380,136 @@ HTML_PAGES: dict[int | str, dict[str, Any]] = {
         (503, "The server cannot open the stores' keys (wrong secret key), said in pt_BR."),
     )
 }
+
+
+def _customer_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
+    """The customer's own page (cloud.customer_page) and how they get in (cloud.customer_access)."""
+    access, page = customer_access, customer_page
+
+    def refused(error: customer_access.AccessRefused) -> HTMLResponse:
+        return HTMLResponse(
+            page.message_page("Link inválido", error.message), status_code=error.status
+        )
+
+    def form_of(raw: bytes) -> dict[str, str]:
+        try:
+            return survey.parse_form(raw)
+        except survey.SurveyRefused as bad:
+            raise customer_access.AccessRefused(bad.message) from None
+
+    @app.get("/c", response_class=HTMLResponse, responses=HTML_PAGES)
+    def customer_home(
+        t: Annotated[str | None, Query(max_length=300)] = None,
+        r: Annotated[str | None, Query(max_length=survey.MAX_PAYLOAD)] = None,
+    ) -> HTMLResponse:
+        """The page, from a signed link (`t`) or a receipt's QR payload (`r`)."""
+        try:
+            with unit_of_work(sessions) as session:
+                if r is not None:
+                    visitor = access.open_receipt(session, r)
+                    token = access.make_link(
+                        session, visitor.chain_id, visitor.customer_uuid, access.SESSION
+                    )
+                else:
+                    visitor = access.open_link(session, t)
+                    token = t or ""
+                data = page.gather(session, visitor)
+        except access.AccessRefused as error:
+            return refused(error)
+        return HTMLResponse(page.render(data, token, ""))
+
+    @app.get("/c/dados.json", responses=HTML_PAGES)
+    def customer_data(t: Annotated[str | None, Query(max_length=300)] = None) -> Any:
+        """Everything kept about the customer (LGPD), as a JSON download."""
+        try:
+            with unit_of_work(sessions) as session:
+                text = page.data_json(session, access.open_link(session, t))
+        except access.AccessRefused as error:
+            return refused(error)
+        return JSONResponse(
+            json.loads(text),
+            headers={"Content-Disposition": 'attachment; filename="meus-dados.json"'},
+        )
+
+    @app.post("/c/esquecer", response_class=HTMLResponse, responses=HTML_PAGES)
+    async def customer_forget(request: Request) -> HTMLResponse:
+        """The customer asks to be forgotten: queued for the manager."""
+        raw = await request.body()
+
+        def run() -> HTMLResponse:
+            try:
+                form = form_of(raw)
+                if form.get("confirm") != "1":
+                    raise access.AccessRefused("Marque a confirmação para pedir.")
+                with unit_of_work(sessions) as session:
+                    page.request_forget(session, access.open_link(session, form.get("t")))
+            except access.AccessRefused as error:
+                return refused(error)
+            return HTMLResponse(
+                page.message_page(
+                    "Pedido registrado",
+                    "A gerência da rede recebeu seu pedido para apagar seus dados "
+                    "(LGPD). Request received: the manager will erase your data.",
+                )
+            )
+
+        return await run_in_threadpool(run)
+
+    @app.get("/c/entrar/{chain_id}", response_class=HTMLResponse, responses=HTML_PAGES)
+    def customer_sign_in(chain_id: UuidPath) -> HTMLResponse:
+        return HTMLResponse(page.phone_form(chain_id))
+
+    @app.post("/c/entrar/{chain_id}", response_class=HTMLResponse, responses=HTML_PAGES)
+    async def customer_send_code(chain_id: UuidPath, request: Request) -> HTMLResponse:
+        """Send a one-time code to a customer's phone; the same answer for any phone."""
+        raw = await request.body()
+
+        def run() -> HTMLResponse:
+            try:
+                phone = form_of(raw).get("phone", "")[:40]
+            except access.AccessRefused as error:
+                return refused(error)
+            if not 10 <= len(access.digits(phone)) <= 11:
+                return HTMLResponse(
+                    page.phone_form(chain_id, "Digite o celular com DDD, só números."), 400
+                )
+            with unit_of_work(sessions) as session:
+                access.send_code(session, chain_id, phone)
+            return HTMLResponse(page.code_form(chain_id, phone))
+
+        return await run_in_threadpool(run)
+
+    @app.post("/c/entrar/{chain_id}/codigo", response_class=HTMLResponse, responses=HTML_PAGES)
+    async def customer_check_code(chain_id: UuidPath, request: Request) -> Any:
+        raw = await request.body()
+
+        def run() -> Any:
+            try:
+                form = form_of(raw)
+            except access.AccessRefused as error:
+                return refused(error)
+            phone, code = form.get("phone", "")[:40], form.get("code", "")[:10]
+            with unit_of_work(sessions) as session:
+                visitor = access.check_code(session, chain_id, phone, code)
+                token = (
+                    access.make_link(
+                        session, visitor.chain_id, visitor.customer_uuid, access.SESSION
+                    )
+                    if visitor is not None
+                    else None
+                )
+            if token is None:
+                return HTMLResponse(page.code_form(chain_id, phone, access.WRONG_CODE), 400)
+            return RedirectResponse(f"/c?t={token}", status_code=303)
+
+        return await run_in_threadpool(run)
+
+    @app.get("/v1/admin/forget-requests")
+    def forget_requests(admin_key: Bearer) -> dict[str, Any]:
+        """Customers who asked on their page to be forgotten (LGPD), for the manager."""
+        with unit_of_work(sessions) as session:
+            chain_id = chain_of(session, admin_key).id
+            return {"requests": page.forget_requests(session, chain_id)}
 
 
 def _whatsapp_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:

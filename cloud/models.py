@@ -399,3 +399,34 @@ class NpsAnswer(Base):
     source: Mapped[str] = mapped_column(String(10))
     """'customer' (answered on the survey page) | 'counter' (the cashier's, pushed)."""
     answered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AccessCode(Base):
+    """A one-time code that opens a customer's page (sent by WhatsApp, SMS or e-mail).
+
+    Only its SHA-256 is kept; one live code per customer, a few tries, minutes of life.
+    """
+
+    __tablename__ = "access_code"
+
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chain.id"), primary_key=True)
+    customer_uuid: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(HASH_LEN))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    attempts: Mapped[int] = mapped_column(BigInteger, default=0)
+    channel: Mapped[str] = mapped_column(String(10))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ForgetRequest(Base):
+    """A customer asked, on their page, to be forgotten (LGPD): queued for the manager."""
+
+    __tablename__ = "forget_request"
+    __table_args__ = (Index("ix_forget_request_chain_status", "chain_id", "status"),)
+
+    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chain.id"))
+    customer_uuid: Mapped[str] = mapped_column(String(UUID_LEN))
+    status: Mapped[str] = mapped_column(String(10))
+    """open | done"""
+    requested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

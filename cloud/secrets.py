@@ -26,6 +26,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import hmac
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -175,7 +176,14 @@ class SecretBox:
         if len(key) != KEY_BYTES:
             raise ValueError("the secret key must be 32 bytes")
         self._aead = AESGCM(key)
+        self._link_key = hashlib.sha256(b"posapp-cloud customer links\x00" + key).digest()
         self.key_id = key_id(key)
+
+    def link_signature(self, text: str) -> str:
+        """HMAC-SHA256 of `text` under a key derived from this one (the customer's page links:
+        a new key makes every link given out before it invalid, nothing else)."""
+        digest = hmac.new(self._link_key, text.encode("utf-8"), hashlib.sha256).digest()
+        return base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> SecretBox:

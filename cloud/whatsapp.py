@@ -66,6 +66,7 @@ DEFAULT_TEMPLATES: dict[str, WhatsAppTemplate] = {
     MessageKind.CAMPAIGN: WhatsAppTemplate(
         "campanha", ("customer", "campaign", "offer", "store"), "marketing"
     ),
+    "access_code": WhatsAppTemplate("codigo_acesso", ("code",), "authentication"),
 }
 """Our suggested templates; the chain submits them to Meta under these names, or maps its own."""
 FACT_NAMES = frozenset(MessageFacts("", "").values(LANGUAGE))

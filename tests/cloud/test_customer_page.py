@@ -1,0 +1,243 @@
+"""The customer's own page on the endpoint (`/c`): real PostgreSQL, real `posapp-cloud serve`,
+httpx, and our local WhatsApp Graph API server for the one-time code."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import httpx
+import pytest
+from PIL import Image, ImageDraw
+
+from messaging.testing.graph_server import GraphApi, GraphServer
+from posapp.core.codes import new_referral_code, new_voucher_code, verify_voucher_qr
+from posapp.core.nps import sign_survey_qr
+from tests.cloud.helpers import SIGNING_KEY, Counter, event, new_uuid
+from tests.cloud_fixtures import Chain, CloudServer
+from tests.services.messages_support import decoded_qr
+
+NUMBER_ID = "109876543210987"
+TOKEN = "EAAG-token"
+
+
+@dataclass
+class Shop:
+    server: CloudServer
+    chain: Chain
+    counter: Counter
+    customer: str
+    sale: str
+    voucher: str
+    referral: str
+
+    def receipt_link(self) -> str:
+        payload = sign_survey_qr(self.counter.store_uuid, self.sale, bytes.fromhex(SIGNING_KEY))
+        return str(httpx.URL(f"{self.server.url}/c", params={"r": payload}))
+
+
+def upsert(customer: str, referral: str, *, anonymized: bool = False) -> dict[str, Any]:
+    return event(
+        "customer.upsert",
+        {
+            "uuid": customer,
+            "name": "Maria <b>Souza</b>",
+            "cpf": None,
+            "phone": "11912345678",
+            "email": "maria@example.com",
+            "birthday": None,
+            "marketing_consent": True,
+            "consent_at": datetime.now(UTC).isoformat(),
+            "referral_code": referral,
+            "referred_by": None,
+            "created_at": datetime.now(UTC).isoformat(),
+            "anonymized": anonymized,
+        },
+    )
+
+
+@pytest.fixture
+def shop(cloud_server: CloudServer) -> Shop:
+    chain = cloud_server.create_chain("Rede Bela")
+    counter = Counter(cloud_server.url, cloud_server.add_terminal(chain, "Caixa 1"))
+    assert counter.hello().status_code == 200
+    customer, sale, voucher = new_uuid(), new_uuid(), new_voucher_code()
+    referral = new_referral_code("Maria")
+    now = datetime.now(UTC)
+    expires = now + timedelta(days=30)
+    answer = counter.push(
+        upsert(customer, referral),
+        counter.entry(customer, "earn", 750, sale=sale, lot=new_uuid(), expires_at=expires),
+        counter.entry(
+            customer,
+            "earn",
+            1_200,
+            sale=new_uuid(),
+            lot=new_uuid(),
+            expires_at=now + timedelta(days=90),
+        ),
+        event(
+            "voucher.issued",
+            {
+                "uuid": new_uuid(),
+                "code": voucher,
+                "customer": customer,
+                "kind": "balance",
+                "value": 2_500,
+                "percent_bps": 0,
+                "max_discount": 0,
+                "min_purchase": 0,
+                "issued_at": now.isoformat(),
+                "expires_at": (now + timedelta(days=60)).isoformat(),
+                "store": counter.store_uuid,
+            },
+        ),
+    )
+    assert answer.status_code == 200, answer.text
+    return Shop(cloud_server, chain, counter, customer, sale, voucher, referral)
+
+
+def test_the_receipt_qr_opens_the_customers_page_with_balance_expiry_voucher_and_survey(
+    shop: Shop,
+) -> None:
+    page = httpx.get(shop.receipt_link())
+    assert page.status_code == 200, page.text
+    text = page.text
+    assert "Olá, Maria" in text and "<b>Souza" not in text  # escaped, first name only
+    assert re.search(r'class="big">R\$ 19,50<', text)  # 7,50 + 12,00
+    due = (
+        (datetime.now(UTC) + timedelta(days=30))
+        .astimezone(ZoneInfo("America/Sao_Paulo"))
+        .strftime("%d/%m/%Y")
+    )
+    assert f'vence em {due}</td><td class="n">R$ 7,50' in text
+    assert shop.voucher in text and "R$ 25,00" in text
+    svg = re.search(r"<svg.*?</svg>", text, re.S)
+    assert svg is not None  # the voucher's QR, drawn inline
+    assert shop.referral in text and "https://wa.me/?text=" in text
+    assert "/s?c=PS1" in text  # the survey of that receipt's sale
+    assert "Cashback da compra" in text
+    assert "<script" not in text and "<link" not in text and 'src="http' not in text
+    assert 'lang="pt-BR"' in text and 'name="viewport"' in text
+
+
+def drawn(svg: str, scale: int = 8) -> bytes:
+    """The inline SVG QR (unit squares `Mx,y...z`) drawn as a PNG, to be read back."""
+    size = int(re.search(r'viewBox="0 0 (\d+) \d+"', svg).group(1))  # type: ignore[union-attr]
+    image = Image.new("L", (size * scale, size * scale), 255)
+    pen = ImageDraw.Draw(image)
+    for x, y in re.findall(r"M(\d+),(\d+)H", svg):
+        left, top = int(x) * scale, int(y) * scale
+        pen.rectangle((left, top, left + scale - 1, top + scale - 1), fill=0)
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+def test_the_vouchers_qr_is_the_one_the_counter_accepts(shop: Shop) -> None:
+    page = httpx.get(shop.receipt_link()).text
+    svg = re.search(r"<svg.*?</svg>", page, re.S)
+    assert svg is not None
+    [payload] = decoded_qr(drawn(svg.group(0)))
+    claim = verify_voucher_qr(payload, bytes.fromhex(SIGNING_KEY))
+    assert (claim.code, claim.value_centavos) == (shop.voucher, 2_500)
+
+
+def test_a_forged_or_expired_link_gets_a_portuguese_page_not_a_traceback(shop: Shop) -> None:
+    page = httpx.get(shop.receipt_link())
+    token = re.search(r'name="t" value="([^"]+)"', page.text)
+    assert token is not None
+    good = token.group(1)
+    parts = good.split(".")
+    forged = ".".join([*parts[:2], new_uuid(), *parts[3:]])
+    for bad in (forged, good[:-2] + "xx", "PC1.a.b.1.c", ""):
+        answer = httpx.get(f"{shop.server.url}/c", params={"t": bad})
+        assert answer.status_code == 400
+        assert "Este link não é válido ou expirou" in answer.text
+    bad_receipt = httpx.get(f"{shop.server.url}/c", params={"r": "PS1|x|y|z"})
+    assert bad_receipt.status_code == 400 and "não é válido" in bad_receipt.text
+
+
+@pytest.fixture
+def graph() -> Iterator[GraphServer]:
+    with GraphServer(GraphApi(NUMBER_ID, TOKEN, "s", {"codigo_acesso": 1})) as server:
+        yield server
+
+
+def test_phone_and_a_whatsapp_code_open_the_page_and_five_wrong_tries_lock_it(
+    shop: Shop, graph: GraphServer
+) -> None:
+    url = shop.server.url
+    answer = httpx.put(
+        f"{url}/v1/admin/delivery",
+        headers={"Authorization": f"Bearer {shop.chain.admin_key}"},
+        json={
+            "whatsapp_phone_number_id": NUMBER_ID,
+            "whatsapp_access_token": TOKEN,
+            "whatsapp_graph_url": graph.url,
+        },
+    )
+    assert answer.status_code == 200, answer.text
+    sign_in = f"{url}/c/entrar/{shop.chain.chain_id}"
+    assert "Seu celular" in httpx.get(sign_in).text
+    unknown = httpx.post(sign_in, data={"phone": "(21) 98888-7777"})
+    assert unknown.status_code == 200 and "Se o número estiver cadastrado" in unknown.text
+    assert graph.api.sent == []  # nobody's phone: nothing sent, the same answer
+    asked = httpx.post(sign_in, data={"phone": "+55 (11) 91234-5678"})
+    assert asked.status_code == 200
+    [sent] = graph.api.sent
+    assert (sent.template, sent.to) == ("codigo_acesso", "5511912345678")
+    [code] = sent.parameters
+    assert re.fullmatch(r"\d{6}", code)
+
+    wrong = httpx.post(f"{sign_in}/codigo", data={"phone": "11912345678", "code": "000000"})
+    assert wrong.status_code == 400 and "Código incorreto" in wrong.text
+    right = httpx.post(f"{sign_in}/codigo", data={"phone": "11912345678", "code": code})
+    assert right.status_code == 303
+    page = httpx.get(url + right.headers["location"])
+    assert page.status_code == 200 and "Olá, Maria" in page.text
+
+    httpx.post(sign_in, data={"phone": "11912345678"})
+    fresh = graph.api.sent[-1].parameters[0]
+    for _ in range(5):
+        httpx.post(f"{sign_in}/codigo", data={"phone": "11912345678", "code": "999999"})
+    locked = httpx.post(f"{sign_in}/codigo", data={"phone": "11912345678", "code": fresh})
+    assert locked.status_code == 400 and "Código incorreto" in locked.text
+
+
+def test_the_customer_downloads_their_data_and_asks_to_be_forgotten(shop: Shop) -> None:
+    url = shop.server.url
+    page = httpx.get(shop.receipt_link()).text
+    token = re.search(r'name="t" value="([^"]+)"', page)
+    assert token is not None
+    data = httpx.get(f"{url}/c/dados.json", params={"t": token.group(1)})
+    assert data.status_code == 200
+    assert "attachment" in data.headers["content-disposition"]
+    body = data.json()
+    assert body["customer"]["phone"] == "11912345678"
+    assert sorted(e["amount_centavos"] for e in body["ledger"]) == [750, 1_200]
+    assert [v["code"] for v in body["vouchers"]] == [shop.voucher]
+
+    unconfirmed = httpx.post(f"{url}/c/esquecer", data={"t": token.group(1)})
+    assert unconfirmed.status_code == 400
+    asked = httpx.post(f"{url}/c/esquecer", data={"t": token.group(1), "confirm": "1"})
+    assert asked.status_code == 200 and "Pedido registrado" in asked.text
+    again = httpx.post(f"{url}/c/esquecer", data={"t": token.group(1), "confirm": "1"})
+    assert again.status_code == 200
+    listed = httpx.get(
+        f"{url}/v1/admin/forget-requests",
+        headers={"Authorization": f"Bearer {shop.chain.admin_key}"},
+    ).json()["requests"]
+    assert [(r["customer"], r["name"]) for r in listed] == [(shop.customer, "Maria <b>Souza</b>")]
+    told = [e for e in shop.counter.pull_all() if e["kind"] == "customer.forget_requested"]
+    assert [e["body"]["customer"] for e in told] == [shop.customer]
+    assert "já está com a gerência" in httpx.get(shop.receipt_link()).text
+
+    shop.counter.push(upsert(shop.customer, shop.referral, anonymized=True))
+    gone = httpx.get(f"{url}/c", params={"t": token.group(1)})
+    assert gone.status_code == 400  # an anonymized customer has no page any more
