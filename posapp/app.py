@@ -17,13 +17,15 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from posapp.self_test_failure import CheckFailed
-from posapp.services.onboarding.quick_start import FirstRun, first_run
 from posapp.services.admin.store_setup import is_set_up
 from posapp.services.common.counter_settings import load_settings
+from posapp.services.common.database_file import DatabaseProblem
 from posapp.services.common.station import Station, open_station
+from posapp.services.onboarding.quick_start import FirstRun, first_run
 from posapp.services.sales.printing import PrintService
 from posapp.ui.backup_keeper import BackupKeeper, start_backups
 from posapp.ui.context import UiContext
+from posapp.ui.database_problem import DatabaseProblemDialog
 from posapp.ui.fiscal_keeper import FiscalKeeper, start_fiscal
 from posapp.ui.loyalty_keeper import LoyaltyKeeper, start_loyalty
 from posapp.ui.message_keeper import MessageKeeper, start_messages
@@ -199,9 +201,16 @@ def main(db_path: Path | str, demo: bool = False, *, notice: str | None = None) 
     assert isinstance(app, QApplication)
     app.setApplicationName("posapp")
     app.setOrganizationName("posapp")
-    if not demo and not run_setup_wizard(db_path):
-        return 1
-    counter = build(db_path, demo=demo)
+    try:
+        if not demo and not run_setup_wizard(db_path):
+            return 1
+        counter = build(db_path, demo=demo)
+    except DatabaseProblem as problem:
+        dialog = DatabaseProblemDialog(problem)
+        dialog.exec()
+        if not dialog.restored:
+            return 2
+        counter = build(db_path, demo=demo)
     try:
         done = counter.first_run
         if done is not None and notice is None:

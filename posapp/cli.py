@@ -422,6 +422,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (PosError, CliError) as error:
         print(error.message(lang), file=sys.stderr)
         return 2
+    except Exception as error:  # an SQLite failure met later (full disk, a damaged page)
+        from posapp.services.common.database_file import classify
+
+        problem = classify(error, _db_path(args)) if hasattr(args, "db") else None
+        if problem is None:
+            raise
+        print(problem.message(lang), file=sys.stderr)
+        return 2
 
 
 def _dispatch(args: argparse.Namespace, lang: str) -> int:

@@ -53,8 +53,9 @@ from db.models import Sale, Staff
 from posapp.core.errors import PosError
 from posapp.services.admin.store_setup import is_set_up
 from posapp.services.common import audit
-from posapp.services.common.auth import authorize_manager
+from posapp.services.common.auth import StaffRef, authorize_manager
 from posapp.services.common.counter_settings import load_settings
+from posapp.services.common.database_file import DatabaseProblem
 from posapp.services.common.file_replace import remove_file, replace_file
 from posapp.services.common.station import Clock, Station, open_station, utc_now
 from posapp.services.loyalty.verify import verify
@@ -317,19 +318,32 @@ def restore(
 ) -> RestoreResult:
     """Replace the database at `station_path` with the backup `file` (see the module's notes)."""
     station_path, file = Path(station_path), Path(file)
-    station = open_station(station_path, clock)
+    damaged = False
     try:
-        with station.read() as session:
-            manager = authorize_manager(session, manager_pin, "restaurar cópia", station.now())
-            manager_uuid = session.get(Staff, manager.id)
-            assert manager_uuid is not None
-            manager_key = manager_uuid.uuid
-    finally:
-        station.close()
+        station = open_station(station_path, clock)
+    except DatabaseProblem:  # the damaged database cannot say who is a manager: the copy will
+        damaged = True
+    else:
+        try:
+            manager, manager_key = _authorized(station, manager_pin)
+        finally:
+            station.close()
     # A scanner holding the checked copy must not fail a restore already done.
     with tempfile.TemporaryDirectory(prefix="posapp-restore-", ignore_cleanup_errors=True) as work:
         checked = check_file(file, Path(work))
-        saved = backup_database(station_path, backup_path(station_path, "before-restore", clock()))
+        if damaged:
+            candidate = open_station(checked, clock)
+            try:
+                manager, manager_key = _authorized(candidate, manager_pin)
+            finally:
+                candidate.close()
+            saved = backup_path(station_path, "damaged", clock())
+            saved.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(station_path, saved)  # kept as it was, for whoever may salvage it
+        else:
+            saved = backup_database(
+                station_path, backup_path(station_path, "before-restore", clock())
+            )
         _replace(station_path, checked)
     station = open_station(station_path, clock)
     try:
@@ -355,6 +369,14 @@ def restore(
     finally:
         station.close()
     return RestoreResult(file, saved, revision, sales)
+
+
+def _authorized(station: Station, manager_pin: str) -> tuple[StaffRef, str]:
+    with station.read() as session:
+        manager = authorize_manager(session, manager_pin, "restaurar cópia", station.now())
+        staff = session.get(Staff, manager.id)
+        assert staff is not None
+        return manager, staff.uuid
 
 
 def _replace(target: Path, source: Path) -> None:
@@ -385,6 +407,8 @@ def _checkpoint(database: Path) -> None:
     connection = sqlite3.connect(database)
     try:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.DatabaseError:
+        pass  # a damaged database being replaced: nothing in it to fold
     finally:
         connection.close()
 

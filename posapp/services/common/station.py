@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import Engine, event, inspect, select
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, make_transient_to_detached, object_session, sessionmaker
 
@@ -33,6 +35,7 @@ from db.models import AuditLog, Base, Campaign, MessageTemplate, Setting, Store,
 from posapp.core.errors import PosError
 from posapp.core.program import LoyaltyProgram
 from posapp.services.common.changes import ChangeHub
+from posapp.services.common.database_file import check_before_opening, classify
 
 log = logging.getLogger(__name__)
 
@@ -226,7 +229,16 @@ def open_station(path: Path | str, clock: Clock = utc_now) -> Station:
     """Open (creating or upgrading, with a backup) the counter's database."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    migration = upgrade(path)
-    engine = make_engine(path)
+    check_before_opening(path)
+    try:
+        migration = upgrade(path)
+        engine = make_engine(path)
+        with engine.connect() as connection:  # reads a page: a damaged file says so here
+            connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").all()
+    except (sa_exc.DBAPIError, sqlite3.Error) as error:
+        problem = classify(error, path)
+        if problem is None:
+            raise
+        raise problem from error
     reader, writer = session_factories(engine)
     return Station(path, engine, reader, writer, clock, migration)
