@@ -2,7 +2,7 @@
 
 A QStackedWidget holds the screens; buttons on the top bar and shortcuts
 (Ctrl+1 Venda, Ctrl+2 Clientes, Ctrl+3 Vendas, Ctrl+4 Caixa, Ctrl+5 Gerência and Ctrl+6
-Painel for managers, Ctrl+L sair)
+Painel for managers, Ctrl+7 Agenda, Ctrl+L sair)
 move between them; the sale screen keeps F2..F10 and Del for itself. The status bar says
 who is signed in, the shift, the printer (from `Events.printer_state` and the print queue), the
 scanner and sync, and shows a busy bar while background work runs.
@@ -56,6 +56,7 @@ SYNC_POLL_MS = 5_000
 SALE, CUSTOMERS, SALES = "sale", "customers", "sales"
 CASH = "cash"
 DASHBOARD = "dashboard"
+AGENDA = "agenda"
 SETTINGS = "settings"
 MANAGERS_ONLY = frozenset({DASHBOARD, SETTINGS})
 """Screens only managers and admins see (their buttons are hidden from anyone else)."""
@@ -123,6 +124,9 @@ class Shell(QMainWindow):
             CASH: self.cash_button,
         }
         self.nav_buttons[DASHBOARD] = self.dashboard_button
+        self.agenda_button = _named(QPushButton(self.tr("Agenda")), "navAgenda")
+        self.agenda_button.setToolTip("Ctrl+7")
+        self.nav_buttons[AGENDA] = self.agenda_button
         self.settings_button = _named(QPushButton(self.tr("Gerência")), "navSettings")
         self.settings_button.setToolTip("Ctrl+5")
         self.nav_buttons[SETTINGS] = self.settings_button
@@ -135,6 +139,7 @@ class Shell(QMainWindow):
         self.customers_button.clicked.connect(lambda: self.show_screen(CUSTOMERS))
         self.sales_button.clicked.connect(lambda: self.show_screen(SALES))
         self.cash_button.clicked.connect(lambda: self.show_screen(CASH))
+        self.agenda_button.clicked.connect(lambda: self.show_screen(AGENDA))
         self.dashboard_button.clicked.connect(lambda: self.show_screen(DASHBOARD))
         self.settings_button.clicked.connect(lambda: self.show_screen(SETTINGS))
         self.nav_staff = _named(ElidedLabel(""), "navStaff")
@@ -151,6 +156,7 @@ class Shell(QMainWindow):
         nav_layout.addWidget(self.customers_button)
         nav_layout.addWidget(self.sales_button)
         nav_layout.addWidget(self.cash_button)
+        nav_layout.addWidget(self.agenda_button)
         nav_layout.addWidget(self.settings_button)
         nav_layout.addWidget(self.dashboard_button)
         nav_layout.addStretch(1)
@@ -179,6 +185,9 @@ class Shell(QMainWindow):
         )
         self.shortcuts[SETTINGS] = QShortcut(
             QKeySequence("Ctrl+5"), self, lambda: self.show_screen(SETTINGS)
+        )
+        self.shortcuts[AGENDA] = QShortcut(
+            QKeySequence("Ctrl+7"), self, lambda: self.show_screen(AGENDA)
         )
         for shortcut in self.shortcuts.values():
             shortcut.setEnabled(False)
@@ -349,6 +358,10 @@ class Shell(QMainWindow):
             cash = CashScreen(self.context)
             cash.shift_changed.connect(self.refresh_shift)
             return cash
+        if name == AGENDA:
+            from posapp.ui.agenda.screen import AgendaScreen
+
+            return AgendaScreen(self.context)
         if name == SALES:
             from posapp.ui.sales.screen import SalesScreen
 

@@ -14,14 +14,15 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import Sale, SaleLine, Staff
+from db.models import Item, Sale, SaleLine, Staff
 from db.salon_models import Appointment
-from posapp.core.agenda import Status
+from posapp.core.agenda import DEFAULT_MINUTES, Status
 from posapp.services.agenda.booking import change_status, services_of
 from posapp.services.common.local_day import day_bounds, store_timezone
 from posapp.services.common.station import Station
 
 PROFESSIONAL_ROLE = "professional"
+SERVICE_KIND = "service"
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,3 +167,22 @@ def _same_group(session: Session, sale_uuid: str, row: Appointment) -> bool:
         session.scalars(select(Appointment.group_uuid).where(Appointment.sale_uuid == sale_uuid))
     )
     return groups == {row.group_uuid}
+
+
+@dataclass(frozen=True, slots=True)
+class BookableService:
+    id: int
+    name: str
+    minutes: int
+    price: int
+
+
+def bookable_services(station: Station) -> list[BookableService]:
+    """The catalogue's active services, by name, with their durations."""
+    with station.read() as session:
+        rows = session.scalars(
+            select(Item).where(Item.kind == SERVICE_KIND, Item.active).order_by(Item.name)
+        ).all()
+        return [
+            BookableService(i.id, i.name, i.duration_min or DEFAULT_MINUTES, i.price) for i in rows
+        ]

@@ -1,0 +1,228 @@
+"""The Agenda (Ctrl+7): the day by professional or one professional's week; new bookings,
+moves and lengths by hand, "Chegou" (the booking becomes a cart: Recuperar on the sale
+screen), confirmations, no-shows, cancellations; managers open the statements."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posapp.core.agenda import Status
+from posapp.core.errors import PosError
+from posapp.services.agenda import book_reads
+from posapp.services.agenda.arrival import arrive
+from posapp.services.agenda.booking import lengthen, move, set_status
+from posapp.ui.agenda.booking_dialog import BookingDialog
+from posapp.ui.agenda.model import AgendaModel
+from posapp.ui.agenda.statements import StatementsDialog
+from posapp.ui.agenda.view import AgendaView
+from posapp.ui.context import UiContext
+from posapp.ui.widgets import named
+
+DAY_VIEW, WEEK_VIEW = "day", "week"
+
+
+class AgendaScreen(QWidget):
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("agendaScreen")
+        self.context = context
+        self.zone = ZoneInfo(context.settings.timezone)
+        self.mode = DAY_VIEW
+        self.professionals = book_reads.professionals(context.station)
+        self.model = AgendaModel(self.zone, context.locale)
+        self.view = AgendaView(self.model)
+        self.view.moved.connect(self.move_to)
+        self.view.resized.connect(self.resize_to)
+        today = context.station.now().astimezone(self.zone).date()
+
+        top = QHBoxLayout()
+        self.previous = named(QPushButton("◀"), "agendaPrevious")
+        self.next = named(QPushButton("▶"), "agendaNext")
+        self.day = named(QDateEdit(QDate(today.year, today.month, today.day)), "agendaDay")
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("ddd dd/MM/yyyy")
+        self.day_button = named(QPushButton(self.tr("Dia")), "agendaDayView")
+        self.week_button = named(QPushButton(self.tr("Semana")), "agendaWeekView")
+        group = QButtonGroup(self)
+        for button in (self.day_button, self.week_button):
+            button.setCheckable(True)
+            group.addButton(button)
+        self.day_button.setChecked(True)
+        self.professional = named(QComboBox(), "agendaProfessional")
+        for pro in self.professionals:
+            self.professional.addItem(pro.name, pro.id)
+        self.professional.setEnabled(False)
+        for widget in (self.previous, self.day, self.next, self.day_button, self.week_button):
+            top.addWidget(widget)
+        top.addWidget(self.professional)
+        top.addStretch(1)
+        self.new_button = named(QPushButton(self.tr("Novo horário")), "agendaNew")
+        self.statements_button = named(QPushButton(self.tr("Extratos")), "agendaStatements")
+        top.addWidget(self.new_button)
+        top.addWidget(self.statements_button)
+
+        actions = QHBoxLayout()
+        self.arrived_button = named(QPushButton(self.tr("Chegou")), "agendaArrived")
+        self.confirm_button = named(QPushButton(self.tr("Confirmar")), "agendaConfirm")
+        self.no_show_button = named(QPushButton(self.tr("Não veio")), "agendaNoShow")
+        self.cancel_button = named(QPushButton(self.tr("Cancelar horário")), "agendaCancel")
+        for button in (
+            self.arrived_button,
+            self.confirm_button,
+            self.no_show_button,
+            self.cancel_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.message = named(QLabel(), "agendaMessage")
+        self.message.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+
+        self.previous.clicked.connect(lambda: self.step(-1))
+        self.next.clicked.connect(lambda: self.step(1))
+        self.day.dateChanged.connect(self.refresh)
+        self.day_button.clicked.connect(lambda: self.set_mode(DAY_VIEW))
+        self.week_button.clicked.connect(lambda: self.set_mode(WEEK_VIEW))
+        self.professional.currentIndexChanged.connect(self.refresh)
+        self.new_button.clicked.connect(self.new_booking)
+        self.statements_button.clicked.connect(self.open_statements)
+        self.arrived_button.clicked.connect(self.arrived)
+        self.confirm_button.clicked.connect(lambda: self.change(Status.CONFIRMED))
+        self.no_show_button.clicked.connect(lambda: self.change(Status.NO_SHOW))
+        self.cancel_button.clicked.connect(lambda: self.change(Status.CANCELLED))
+        context.events.staff_changed.connect(self._staff_changed)
+        context.events.sale_committed.connect(lambda _sale: self.refresh())
+        context.events.sync_changed.connect(self.refresh)
+        self._staff_changed()
+        self.refresh()
+
+    # -- what is shown -------------------------------------------------------------------
+
+    def shown_day(self) -> date:
+        picked = self.day.date()
+        return date(picked.year(), picked.month(), picked.day())
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+        self.professional.setEnabled(mode == WEEK_VIEW)
+        self.refresh()
+
+    def step(self, direction: int) -> None:
+        days = 7 if self.mode == WEEK_VIEW else 1
+        self.day.setDate(self.day.date().addDays(direction * days))
+
+    def refresh(self) -> None:
+        station, on = self.context.station, self.shown_day()
+        if self.mode == DAY_VIEW:
+            self.model.show_day(on, self.professionals, book_reads.day(station, on))
+        elif self.professionals:
+            monday = on - timedelta(days=on.weekday())
+            pro = self.professionals[max(0, self.professional.currentIndex())]
+            self.model.show_week(monday, pro, book_reads.week(station, monday))
+
+    def _staff_changed(self) -> None:
+        staff = self.context.staff
+        self.statements_button.setVisible(staff is not None and staff.is_manager)
+
+    # -- what the hand does ---------------------------------------------------------------
+
+    def _staff_id(self) -> int | None:
+        return self.context.staff.id if self.context.staff is not None else None
+
+    def _attempt(self, done: str, call: object) -> bool:
+        try:
+            assert callable(call)
+            call()
+        except PosError as refused:
+            self.message.setText(refused.message(self.context.locale))
+            self.refresh()
+            return False
+        self.message.setText(done)
+        self.refresh()
+        return True
+
+    def move_to(self, uuid: str, row: int, column: int) -> None:
+        staff_id = self._staff_id()
+        if staff_id is None:
+            return
+        target = self.model.columns[column]
+        starts = self.model.moment(row, column)
+        self._attempt(
+            self.tr("Horário movido."),
+            lambda: move(
+                self.context.station,
+                uuid,
+                staff_id=staff_id,
+                starts_at=starts,
+                professional_id=target.professional_id,
+            ),
+        )
+
+    def resize_to(self, uuid: str, minutes: int) -> None:
+        staff_id = self._staff_id()
+        if staff_id is None:
+            return
+        self._attempt(
+            self.tr("Duração alterada."),
+            lambda: lengthen(self.context.station, uuid, staff_id=staff_id, minutes=minutes),
+        )
+
+    def change(self, status: Status) -> None:
+        uuid, staff_id = self.view.selected_uuid(), self._staff_id()
+        if uuid is None or staff_id is None:
+            self.message.setText(self.tr("Escolha um horário na agenda."))
+            return
+        self._attempt(
+            self.tr("Horário atualizado."),
+            lambda: set_status(self.context.station, uuid, staff_id=staff_id, status=status),
+        )
+
+    def arrived(self) -> None:
+        uuid, staff_id = self.view.selected_uuid(), self._staff_id()
+        if uuid is None or staff_id is None:
+            self.message.setText(self.tr("Escolha um horário na agenda."))
+            return
+        self._attempt(
+            self.tr("Cliente chegou: o carrinho está em Recuperar (F6) na tela de venda."),
+            lambda: arrive(self.context.station, uuid, staff_id=staff_id),
+        )
+
+    def new_booking(self) -> BookingDialog:
+        index = self.view.currentIndex()
+        row = index.row() if index.isValid() else 8
+        column = index.column() if index.isValid() else 0
+        starts = self.model.moment(max(row, 0), column) if self.model.columns else None
+        pro = self.model.columns[column].professional_id if self.model.columns else None
+        dialog = BookingDialog(
+            self.context,
+            self.professionals,
+            starts or self.context.station.now(),
+            pro,
+            self,
+        )
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        return dialog
+
+    def open_statements(self) -> StatementsDialog:
+        dialog = StatementsDialog(self.context, self.professionals, self.shown_day(), self)
+        dialog.open()
+        return dialog

@@ -1,0 +1,169 @@
+"""The Agenda screen: its model passes Qt's model tester; a block dragged by the mouse moves
+the appointment, its lower edge dragged lengthens it; a clash is said in pt_BR; a booking
+made in the dialog appears; a manager's statement is saved as CSV and PDF."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from posapp.core.agenda import Status
+from posapp.services.agenda import book_reads
+from posapp.services.agenda.booking import book, set_status
+from posapp.services.salon.rules import set_rule
+from posapp.ui.agenda.model import COLOURS, STATUS_ROLE, UUID_ROLE, AgendaModel
+from posapp.ui.agenda.screen import AgendaScreen
+from tests.salon.salon_support import MONDAY, ZONE, Salon, at, open_salon
+from tests.support import MANAGER_PIN
+from tests.ui.ui_support import make_context, type_text
+
+NINE = 4  # the 09:00 row: 08:00 is row 0, four 15-minute rows an hour
+
+
+@pytest.fixture
+def salon(tmp_path: Path) -> Salon:
+    return open_salon(tmp_path / "salon.sqlite")
+
+
+def _book(
+    salon: Salon, hh: int, mm: int = 0, pro: int | None = None, who: int | None = None
+) -> str:
+    return book(
+        salon.shop.station,
+        staff_id=salon.shop.cashier_id,
+        professional_id=pro or salon.paula,
+        starts_at=at(MONDAY, hh, mm),
+        item_ids=[salon.shop.items["manicure"]],
+        customer_id=who or salon.ana,
+    )
+
+
+def _screen(salon: Salon, qtbot: QtBot) -> AgendaScreen:
+    screen = AgendaScreen(make_context(salon.shop))
+    qtbot.addWidget(screen)
+    screen.resize(1000, 700)
+    screen.show()
+    qtbot.waitExposed(screen)
+    return screen
+
+
+def _point(screen: AgendaScreen, row: int, column: int, *, bottom: bool = False) -> QPoint:
+    rect = screen.view.visualRect(screen.model.index(row, column))
+    return QPoint(rect.center().x(), rect.bottom() - 2 if bottom else rect.top() + 5)
+
+
+def _drag(screen: AgendaScreen, qtbot: QtBot, start: QPoint, end: QPoint) -> None:
+    viewport = screen.view.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(viewport, end)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+
+
+def test_the_agenda_model_passes_the_model_tester(salon: Salon, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    _book(salon, 9)
+    done = _book(salon, 10, pro=salon.rita)
+    set_status(salon.shop.station, done, staff_id=salon.shop.cashier_id, status=Status.NO_SHOW)
+    model = AgendaModel(ZONE)
+    model.show_day(
+        MONDAY,
+        book_reads.professionals(salon.shop.station),
+        book_reads.day(salon.shop.station, MONDAY),
+    )
+    qtmodeltester.check(model)
+    assert model.columnCount() == 2 and model.rowCount() == 13 * 4
+    rita_column = [c.professional_id for c in model.columns].index(salon.rita)
+    cell = model.index(NINE + 4, rita_column)
+    assert model.data(cell, STATUS_ROLE) == "no_show"
+    assert model.data(cell, Qt.ItemDataRole.BackgroundRole) == QColor(COLOURS[Status.NO_SHOW])
+    assert model.data(cell).startswith("10:00 Ana Lima\nManicure\nNão veio")
+    assert model.headerData(NINE, Qt.Orientation.Vertical) == "09:00"
+
+
+def test_dragging_a_block_moves_it_and_its_edge_lengthens_it(salon: Salon, qtbot: QtBot) -> None:
+    uuid = _book(salon, 9)
+    screen = _screen(salon, qtbot)
+    paula = [c.professional_id for c in screen.model.columns].index(salon.paula)
+    assert screen.view.rowSpan(NINE, paula) == 3  # 40 minutes: three rows
+
+    _drag(screen, qtbot, _point(screen, NINE, paula), _point(screen, NINE + 8, paula))
+    (moved,) = book_reads.day(salon.shop.station, MONDAY)
+    assert moved.starts_at == at(MONDAY, 11) and moved.minutes == 40
+    assert screen.message.text() == "Horário movido."
+
+    bottom = _point(screen, NINE + 8 + 2, paula, bottom=True)  # the block's last row
+    _drag(screen, qtbot, bottom, _point(screen, NINE + 8 + 3, paula))
+    (longer,) = book_reads.day(salon.shop.station, MONDAY)
+    assert longer.uuid == uuid and longer.minutes == 60
+    assert screen.view.rowSpan(NINE + 8, paula) == 4
+
+
+def test_a_drag_onto_another_booking_is_refused_in_portuguese(salon: Salon, qtbot: QtBot) -> None:
+    _book(salon, 9)
+    _book(salon, 14, who=salon.bruno)
+    screen = _screen(salon, qtbot)
+    paula = [c.professional_id for c in screen.model.columns].index(salon.paula)
+    fourteen = NINE + 5 * 4
+    _drag(screen, qtbot, _point(screen, fourteen, paula), _point(screen, NINE + 1, paula))
+    assert screen.message.text() == (
+        "Paula Manicure já tem um horário das 09:00 às 09:40 (Ana Lima). Escolha outro."
+    )
+    assert {v.starts_at for v in book_reads.day(salon.shop.station, MONDAY)} == {
+        at(MONDAY, 9),
+        at(MONDAY, 14),
+    }
+    assert screen.model.data(screen.model.index(fourteen, paula), UUID_ROLE) is not None
+
+
+def test_a_booking_made_in_the_dialog_appears_and_arrival_parks_it(
+    salon: Salon, qtbot: QtBot
+) -> None:
+    screen = _screen(salon, qtbot)
+    paula = [c.professional_id for c in screen.model.columns].index(salon.paula)
+    screen.view.setCurrentIndex(screen.model.index(NINE + 8, paula))
+    dialog = screen.new_booking()
+    type_text(dialog.search_box, "Ana", qtbot)
+    assert dialog.results.count() == 1 and dialog.customer_id == salon.ana
+    names = [dialog.services.item(n).text() for n in range(dialog.services.count())]
+    dialog.services.item(
+        names.index(next(n for n in names if n.startswith("Manicure")))
+    ).setCheckState(Qt.CheckState.Checked)
+    dialog.try_book()
+    assert dialog.booked_uuid is not None and not dialog.isVisible()
+    (made,) = book_reads.day(salon.shop.station, MONDAY)
+    assert made.starts_at == at(MONDAY, 11) and made.professional_id == salon.paula
+    assert screen.model.data(screen.model.index(NINE + 8, paula), UUID_ROLE) == made.uuid
+
+    screen.view.setCurrentIndex(screen.model.index(NINE + 8, paula))
+    screen.arrived_button.click()
+    assert "Recuperar" in screen.message.text()
+    assert screen.model.data(screen.model.index(NINE + 8, paula), STATUS_ROLE) == "arrived"
+
+    again = screen.new_booking()
+    again.customer_id = salon.bruno
+    again.services.item(0).setCheckState(Qt.CheckState.Checked)
+    again.starts.setDateTime(
+        again.starts.dateTime().addSecs(int(timedelta(minutes=10).total_seconds()))
+    )
+    again.try_book()
+    assert again.isVisible() and "já tem um horário" in again.problem.text()
+
+
+def test_a_manager_saves_a_statement_as_csv_and_pdf(
+    salon: Salon, qtbot: QtBot, tmp_path: Path
+) -> None:
+    set_rule(salon.shop.station, manager_pin=MANAGER_PIN, staff_id=salon.rita, share_bps=4_000)
+    screen = _screen(salon, qtbot)
+    assert screen.statements_button.isVisible()
+    dialog = screen.open_statements()
+    csv_path = dialog.save("csv", tmp_path / "extrato.csv")
+    pdf_path = dialog.save("pdf", tmp_path / "extrato.pdf")
+    assert csv_path is not None and csv_path.read_text(encoding="utf-8-sig").startswith(
+        "Data;Venda"
+    )
+    assert pdf_path is not None and pdf_path.read_bytes().startswith(b"%PDF")
+    assert dialog.table.item(5, 0).text() == "A pagar"
