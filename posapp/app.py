@@ -20,6 +20,7 @@ from posapp.self_test_failure import CheckFailed
 from posapp.services.admin.store_setup import is_set_up
 from posapp.services.common.counter_settings import load_settings
 from posapp.services.common.database_file import DatabaseProblem
+from posapp.services.common.log_file import configure_log_file
 from posapp.services.common.station import Station, open_station
 from posapp.services.onboarding.quick_start import FirstRun, first_run
 from posapp.services.sales.printing import PrintService
@@ -201,6 +202,7 @@ def main(db_path: Path | str, demo: bool = False, *, notice: str | None = None) 
     assert isinstance(app, QApplication)
     app.setApplicationName("posapp")
     app.setOrganizationName("posapp")
+    configure_log_file()  # details the user is not shown (SQL of a database error) go here
     try:
         if not demo and not run_setup_wizard(db_path):
             return 1

@@ -11,11 +11,19 @@ hardware error) reaches `on_failure` as it is, so the screen can show
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
+from sqlalchemy.exc import SQLAlchemyError
+
+from posapp.core.errors import PosError
+from posapp.services.common.database_file import StorageFailed
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -127,11 +135,19 @@ def _work(call: Callable[[], Any], bridge: _Bridge) -> None:
     try:
         result = call()
     except Exception as error:  # every failure goes back to the screen
-        delivered = _answer(bridge.failed, error)
+        delivered = _answer(bridge.failed, for_people(error))
     else:
         delivered = _answer(bridge.succeeded, result)
     if not delivered:
         _pending.discard(bridge)
+
+
+def for_people(error: Exception) -> Exception:
+    """A database error becomes a sentence for the screen; its SQL goes to the log file."""
+    if isinstance(error, PosError) or not isinstance(error, (SQLAlchemyError, sqlite3.Error)):
+        return error
+    log.error("database error in a background job", exc_info=error)
+    return StorageFailed()
 
 
 def _answer(signal: Any, value: object) -> bool:

@@ -148,3 +148,17 @@ def classify(error: BaseException, path: Path) -> DatabaseProblem | None:
     if isinstance(cause, sqlite3.DatabaseError) and not isinstance(cause, sqlite3.OperationalError):
         return DatabaseDamaged(path, str(cause))
     return None
+
+
+class StorageFailed(PosError):
+    """A database error nobody could foresee, told as a sentence (details in the log)."""
+
+    code = "storage_failed"
+    pt_BR = (
+        "O banco de dados não aceitou a gravação; nada desta operação foi registrado. "
+        "Tente de novo; se continuar, avise o suporte (os detalhes estão no arquivo de log)."
+    )
+    en = (
+        "The database did not accept the write; nothing of this operation was recorded. "
+        "Try again; if it goes on, tell support (the details are in the log file)."
+    )
