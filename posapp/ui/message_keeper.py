@@ -1,7 +1,8 @@
 """The running counter's customer messages: the day's scheduler and the delivery worker.
 
 `MessageKeeper` runs `daily_check` (the scheduler, once per local day: reminders,
-expiry warnings, birthdays, campaign announcements) at start-up and then every hour,
+expiry warnings, birthdays, campaign announcements) and the salon's appointment
+reminders (the day before, 2 hours before; each once) at start-up and then every hour,
 on the runner's worker threads, so a counter left open for days still schedules each
 day and the first screen never waits. When this counter sends (messages on, the
 "Este caixa envia" switch, not a demo database) it keeps one
@@ -20,6 +21,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from messaging import Sender
 from posapp.core.messages import Channel
+from posapp.services.agenda.reminders import queue_reminders
+from posapp.services.common.station import Station
 from posapp.services.common.worker import Outcome
 from posapp.services.messages.config import MessagingSettings, senders
 from posapp.services.messages.daily import DailyCheck, daily_check
@@ -71,7 +74,7 @@ class MessageKeeper(QObject):
         if not self.jobs.idle():
             return  # the previous check is still running
         station = self.context.station
-        self.jobs.run(lambda: daily_check(station), self._checked)
+        self.jobs.run(lambda: _day_and_appointments(station), self._checked)
 
     def _checked(self, check: DailyCheck) -> None:
         self.last = check
@@ -118,6 +121,12 @@ class MessageKeeper(QObject):
         """Stop the timer and the worker (a send in flight ends within its timeouts)."""
         self.timer.stop()
         self._stop_worker()
+
+
+def _day_and_appointments(station: Station) -> DailyCheck:
+    check = daily_check(station)
+    queue_reminders(station)
+    return check
 
 
 def start_messages(context: UiContext, parent: QObject) -> MessageKeeper:
