@@ -43,7 +43,6 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from alembic.script import ScriptDirectory
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -303,6 +302,8 @@ def _sound_revision(copy: Path, shown: Path) -> str:
     if len(found) != 1:
         raise NotAPosappDatabase(path=shown)
     revision = str(found[0][0])
+    from alembic.script import ScriptDirectory  # only here: Alembic is not loaded at start-up
+
     scripts = ScriptDirectory.from_config(alembic_config())
     known = {script.revision for script in scripts.walk_revisions()}
     if revision not in known:
