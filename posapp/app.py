@@ -7,11 +7,14 @@ does, without showing it or running the event loop.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from dataclasses import dataclass
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+import platformdirs
 import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -20,7 +23,6 @@ from posapp.self_test_failure import CheckFailed
 from posapp.services.admin.store_setup import is_set_up
 from posapp.services.common.counter_settings import load_settings
 from posapp.services.common.database_file import DatabaseProblem
-from posapp.services.common.log_file import configure_log_file
 from posapp.services.common.station import Station, open_station
 from posapp.services.onboarding.quick_start import FirstRun, first_run
 from posapp.services.sales.printing import PrintService
@@ -190,6 +192,36 @@ def run_setup_wizard(db_path: Path | str) -> bool:
         if qt_translator is not None:
             QCoreApplication.removeTranslator(qt_translator)
         station.close()
+
+
+LOG_ENV = "POSAPP_LOG_DIR"
+LOG_FILE_NAME = "posapp.log"
+
+
+def log_dir() -> Path:
+    """The OS user's log folder for posapp (`POSAPP_LOG_DIR` moves it)."""
+    override = os.environ.get(LOG_ENV)
+    if override:
+        return Path(override)
+    return platformdirs.user_log_path("posapp", appauthor=False)
+
+
+def configure_log_file() -> Path:
+    """Send warnings and errors to posapp.log, rotated at 1 MB, 5 kept (once per process).
+
+    Details the user is not shown go there: the SQL and parameters of a database error
+    met at the counter (see `ui.runner.for_people`)."""
+    path = log_dir() / LOG_FILE_NAME
+    root = logging.getLogger()
+    for handler in root.handlers:
+        if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == path:
+            return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    return path
 
 
 def main(db_path: Path | str, demo: bool = False, *, notice: str | None = None) -> int:

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from db.models import Sale
+from posapp.app import configure_log_file
 from posapp.core.pricing import Tender
-from posapp.services.common.log_file import configure_log_file
 from tests.support import Shop
 from tests.ui.sale_support import Counter, counter_factory, scan, settle
 
