@@ -23,6 +23,9 @@ command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v desktop-file-validate >/dev/null || need+=(desktop-file-utils)
 # The fiscal tests verify every NFC-e signature with the independent xmlsec1 command.
 command -v xmlsec1 >/dev/null || need+=(xmlsec1)
+# The customer's page is checked in a real browser: Debian's Chromium with its driver
+# (tests/cloud/test_customer_page_browser.py, Selenium).
+[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || need+=(chromium chromium-driver)
 # The cloud tests start their own PostgreSQL server.
 have_postgres() {
   command -v initdb >/dev/null && command -v pg_ctl >/dev/null && return 0
