@@ -180,9 +180,9 @@ def search(station: Station, query: str, limit: int = SEARCH_LIMIT) -> list[Cust
 
     One statement each time, customer and balance together. CPF and mobile are found
     by index range (the start of the number as typed, the mobile with its DDD); the
-    name through the full-text index, ordered among its first `RANKED` matches only,
-    so that a short fragment ("ma") matching most of the customers costs no more
-    than a long one.
+    name through the full-text index: its first `limit` matches, shown by name (those
+    starting as typed first). FTS5's rank (bm25) is not used: it counts every match
+    of every term, which for a short prefix ("ma") is most of the customers.
     """
     query = query.strip()
     if not query:
@@ -205,7 +205,7 @@ def search(station: Station, query: str, limit: int = SEARCH_LIMIT) -> list[Cust
         tokens = re.findall(r"\w+", query)
         if not tokens:
             return []
-        params |= {"m": " ".join(f'"{token}"*' for token in tokens), "ranked": RANKED}
+        params |= {"m": " ".join(f'"{token}"*' for token in tokens)}
         params |= {"starts": query.replace("%", "").replace("_", "") + "%"}
         statement = _BY_NAME
     return [CustomerSummary(*row) for row in lookups.rows(station, statement, params)]
@@ -241,12 +241,6 @@ def _normalized(normalize: Callable[[str], str], text: str) -> str | None:
 _NUMBER = re.compile(r"[\d\s.()+/-]+")
 """A CPF or phone number as people type them: digits and separators only."""
 
-RANKED = 200
-"""How many name matches are ordered (names starting as typed first, then by name).
-
-FTS5's own rank (bm25) counts every match of every term to weigh them, which for a
-short prefix ("ma") is most of the customers: it is not used.
-"""
 
 _AFTER_DIGITS = ":"
 """The character after '9': `x <= v < x + ':'` holds for every digit string v starting with x."""
@@ -266,11 +260,14 @@ _BY_NUMBER_START = (
     "OR (c.phone >= :phone_lo AND c.phone < :phone_hi) LIMIT :n"
 )
 _BY_NAME = (
-    _SUMMARY.format(
-        source="(SELECT rowid AS id FROM customer_fts "
-        "WHERE customer_fts MATCH :m LIMIT :ranked) AS f JOIN customer AS c ON c.id = f.id"
-    )
-    + "ORDER BY c.name LIKE :starts DESC, c.name LIMIT :n"
+    "SELECT c.id, c.uuid, c.name, c.cpf, c.phone, c.referral_code, coalesce(b.units, 0) "
+    "FROM (SELECT c.id, c.uuid, c.name, c.cpf, c.phone, c.referral_code "
+    "      FROM (SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH :m "
+    "            LIMIT :n) AS f "
+    "      JOIN customer AS c ON c.id = f.id "
+    "      ORDER BY c.name LIKE :starts DESC, c.name LIMIT :n) AS c "
+    "LEFT JOIN customer_balance AS b ON b.customer_id = c.id "
+    "ORDER BY c.name LIKE :starts DESC, c.name"
 )
 
 
