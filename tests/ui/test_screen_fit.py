@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
@@ -60,6 +60,17 @@ def assert_fits(widget: QWidget, what: str) -> None:
     assert size.width() <= BUDGET.width() and size.height() <= BUDGET.height(), (
         f"{what} needs {size.width()}x{size.height()}, more than {BUDGET.width()}x{BUDGET.height()}"
     )
+
+
+def assert_no_wrapped_label_cut(widget: QWidget, what: str) -> None:
+    """Every visible word-wrapped label is as tall as its lines need at its width."""
+    for label in widget.findChildren(QLabel):
+        if label.isVisible() and label.wordWrap() and label.text():
+            needs = label.heightForWidth(label.width())
+            assert label.height() >= needs, (
+                f"{what}: {label.objectName() or label.text()!r} is {label.height()} px "
+                f"tall, its text needs {needs}"
+            )
 
 
 @pytest.fixture
@@ -111,6 +122,9 @@ def test_the_sale_screen_and_its_payment_fit_before_and_after_a_sale(
     dialog = screen.payment_dialog
     assert dialog is not None
     assert_fits(dialog, "the payment dialog")
+    qtbot.waitUntil(dialog.isVisible, timeout=2_000)
+    qtbot.wait(100)  # laid out
+    assert_no_wrapped_label_cut(dialog, "the payment dialog")
     dialog.fill_remaining(Tender.CASH)
     dialog.submit()
     qtbot.waitUntil(lambda: screen.last_sale is not None, timeout=10_000)

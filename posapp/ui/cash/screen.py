@@ -69,6 +69,10 @@ AskPin = Callable[[QWidget | None, str], str | None]
 AskPath = Callable[[QWidget | None, str, str], str | None]
 
 
+SECTION_WIDTH = 130
+"""The report's first column: the section's name wraps, the item and value stay whole."""
+
+
 def _ask_path(parent: QWidget | None, caption: str, pattern: str) -> str | None:
     path, _ = QFileDialog.getSaveFileName(parent, caption, "", pattern)
     return path or None
@@ -234,8 +238,11 @@ class CashScreen(QWidget):
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        # section and item whole ("REDUÇÃO Z", "Emitido por"): the value column gives way
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # section, item and value whole: long ones wrap, the rows grow
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, SECTION_WIDTH)  # "REDUÇÃO Z Nº 0006" wraps onto two lines
         self.table.setWordWrap(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.z_title = _named(QLabel(self.tr("Reduções Z deste caixa")), "zListTitle")

@@ -71,6 +71,10 @@ CompleteTenders = Callable[
 (posapp/ui/sale/tender_details.py); `back(text)` returns to this dialog."""
 
 
+CAPTION_WIDTH = 220
+"""The cashback caption's width: "Cashback (saldo R$ 1.234,56, até …)" on three lines."""
+
+
 @dataclass(frozen=True, slots=True)
 class CashbackLimits:
     """The attached customer's cashback for this sale, as checkout will check it."""
@@ -182,10 +186,10 @@ class PaymentDialog(QDialog):
         caption = QLabel(self._cashback_caption())
         caption.setObjectName("cashbackCaption")
         caption.setWordWrap(True)
-        caption.setMaximumWidth(240)
+        caption.setFixedWidth(CAPTION_WIDTH)  # a wrapped label's own hint is too narrow
         caption.ensurePolished()  # the style sheet's font, to measure the wrapped lines
         lines = caption.fontMetrics().boundingRect(
-            0, 0, 240, 10_000, Qt.TextFlag.TextWordWrap, caption.text()
+            0, 0, CAPTION_WIDTH, 10_000, Qt.TextFlag.TextWordWrap, caption.text()
         )
         caption.setMinimumHeight(lines.height() + 4)  # never cut in a short form row
         form.addRow(caption, cashback_row)
