@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
@@ -61,7 +62,10 @@ class AgendaModel(QAbstractTableModel):
         self, monday: date, professional: Professional, appointments: list[AppointmentView]
     ) -> None:
         days = [monday + timedelta(days=n) for n in range(7)]
-        columns = [Column(f"{d:%a %d/%m}", professional.id, d) for d in days]
+        columns = [
+            Column(format_date(d, "EEE dd/MM", locale=self.locale), professional.id, d)
+            for d in days
+        ]
         self._fill(columns, [a for a in appointments if a.professional_id == professional.id])
 
     def _fill(self, columns: list[Column], appointments: list[AppointmentView]) -> None:
