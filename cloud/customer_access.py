@@ -30,6 +30,7 @@ from cloud.delivery import senders_for
 from cloud.models import AccessCode, Customer, DeliverySettings, LedgerEntry
 from cloud.secrets import WrongSecretKey
 from cloud.survey import SurveyRefused, find_survey
+from cloud.whatsapp import ACCESS_KIND_TEMPLATE
 from messaging import DeliveryError, OutgoingMessage
 from posapp.core.messages import Channel
 
@@ -42,7 +43,7 @@ SESSION = timedelta(hours=2)
 """A link made after a one-time code: short, it was typed on someone's phone."""
 CODE_LIFE = timedelta(minutes=10)
 CODE_TRIES = 5
-ACCESS_KIND = "access_code"
+ACCESS_KIND = ACCESS_KIND_TEMPLATE
 
 
 class AccessRefused(Exception):

@@ -40,6 +40,8 @@ from posapp.core.messages import MessageFacts, MessageKind, facts_from_json
 log = logging.getLogger(__name__)
 
 LANGUAGE = "pt_BR"
+ACCESS_KIND_TEMPLATE = "access_code"
+"""The one-time code of the customer's page (cloud.customer_access), not a counter's kind."""
 DEFAULT_TEMPLATES: dict[str, WhatsAppTemplate] = {
     MessageKind.WELCOME: WhatsAppTemplate("boas_vindas", ("customer", "store"), "marketing"),
     MessageKind.CASHBACK_CREDITED: WhatsAppTemplate(
@@ -66,10 +68,19 @@ DEFAULT_TEMPLATES: dict[str, WhatsAppTemplate] = {
     MessageKind.CAMPAIGN: WhatsAppTemplate(
         "campanha", ("customer", "campaign", "offer", "store"), "marketing"
     ),
-    "access_code": WhatsAppTemplate("codigo_acesso", ("code",), "authentication"),
+    "appointment_reminder": WhatsAppTemplate(
+        "lembrete_horario", ("customer", "service", "professional", "appointment_at"), "utility"
+    ),
+    ACCESS_KIND_TEMPLATE: WhatsAppTemplate("codigo_acesso", ("code",), "authentication"),
 }
 """Our suggested templates; the chain submits them to Meta under these names, or maps its own."""
 FACT_NAMES = frozenset(MessageFacts("", "").values(LANGUAGE))
+"""The names a template's parameters may use (the counter's placeholders)."""
+
+
+def missing_defaults() -> list[str]:
+    """Kinds with no default template (a new kind must get one here)."""
+    return sorted(kind.value for kind in MessageKind if kind.value not in DEFAULT_TEMPLATES)
 
 
 def template_problems(templates: Mapping[str, WhatsAppTemplateIn]) -> list[tuple[str, str]]:
