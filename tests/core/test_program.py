@@ -47,6 +47,8 @@ def test_earning_uses_category_then_product_then_the_general_rate() -> None:
     assert [rules.line_rate(line) for line in lines] == [2_000, 1_000, 0, 0, 1_000]
     assert rules.earn_weights(lines) == [2_000_000, 3_000_000, 0, 0, 0]
     assert rules.earn(lines) == 500
+    assert rules.rate_for("corte") == 1_000  # a service unless told it is a product
+    assert rules.rate_for("corte", is_product=True) == 0
     assert rules.earn([EarnLine("corte", 19, False)]) == 1  # 1.9 floored once
     full = program(earn_bps=10_000)
     assert full.earn([EarnLine("a", 1, False)]) == 1
