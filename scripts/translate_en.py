@@ -1080,6 +1080,33 @@ EN: dict[str, str] = {
     "Seu vale de %1: mostre este QR na próxima compra": (
         "Your %1 voucher: show this QR at your next purchase"
     ),
+    # Agenda (Ctrl+7) and the professionals' statements
+    "Agenda": "Agenda",
+    "Semana": "Week",
+    "Mês": "Month",
+    "Novo horário": "New booking",
+    "Extratos": "Statements",
+    "Chegou": "Arrived",
+    "Confirmar": "Confirm",
+    "Não veio": "No-show",
+    "Cancelar horário": "Cancel booking",
+    "Horário movido.": "Booking moved.",
+    "Duração alterada.": "Length changed.",
+    "Horário atualizado.": "Booking updated.",
+    "Escolha um horário na agenda.": "Choose a booking in the agenda.",
+    "Cliente chegou: o carrinho está em Recuperar (F6) na tela de venda.": (
+        "The client is here: the cart is in Recall (F6) on the sale screen."
+    ),
+    "Nome, CPF ou celular": "Name, CPF or mobile",
+    "Nome do novo cliente": "New client's name",
+    "Novo cliente": "New client",
+    "Serviços": "Services",
+    "Escolha o cliente ou cadastre-o com o celular.": (
+        "Choose the client or enrol them with a mobile number."
+    ),
+    "Extratos dos profissionais": "Professionals' statements",
+    "Salvar extrato": "Save statement",
+    "Lembrete de horário": "Appointment reminder",
 }
 
 NUMERUS: dict[str, tuple[str, str]] = {

@@ -103,6 +103,75 @@
     </message>
   </context>
   <context>
+    <name>AgendaScreen</name>
+    <message>
+      <location filename="../../posapp/ui/agenda/screen.py" line="57" />
+      <source>Dia</source>
+      <translation>Day</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/screen.py" line="58" />
+      <source>Semana</source>
+      <translation>Week</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/screen.py" line="72" />
+      <source>Novo horário</source>
+      <translation>New booking</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/screen.py" line="73" />
+      <source>Extratos</source>
+      <translation>Statements</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/screen.py" line="78" />
+      <source>Chegou</source>
+      <translation>Arrived</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/screen.py" line="79" />
+      <source>Confirmar</source>
+      <translation>Confirm</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/screen.py" line="80" />
+      <source>Não veio</source>
+      <translation>No-show</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/screen.py" line="81" />
+      <source>Cancelar horário</source>
+      <translation>Cancel booking</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/screen.py" line="169" />
+      <source>Horário movido.</source>
+      <translation>Booking moved.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/screen.py" line="184" />
+      <source>Duração alterada.</source>
+      <translation>Length changed.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/screen.py" line="191" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="201" />
+      <source>Escolha um horário na agenda.</source>
+      <translation>Choose a booking in the agenda.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/screen.py" line="194" />
+      <source>Horário atualizado.</source>
+      <translation>Booking updated.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/screen.py" line="204" />
+      <source>Cliente chegou: o carrinho está em Recuperar (F6) na tela de venda.</source>
+      <translation>The client is here: the cart is in Recall (F6) on the sale screen.</translation>
+    </message>
+  </context>
+  <context>
     <name>Audit</name>
     <message>
       <location filename="../../posapp/ui/settings/models.py" line="24" />
@@ -209,24 +278,82 @@
   <context>
     <name>BlindCountDialog</name>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="173" />
+      <location filename="../../posapp/ui/cash/screen.py" line="178" />
       <source>Fechar o turno: contagem do caixa</source>
       <translation>Close the shift: count the drawer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="175" />
+      <location filename="../../posapp/ui/cash/screen.py" line="180" />
       <source>Conte as cédulas e moedas da gaveta.</source>
       <translation>Count the notes and coins in the drawer.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="178" />
+      <location filename="../../posapp/ui/cash/screen.py" line="183" />
       <source>Cédula</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="178" />
+      <location filename="../../posapp/ui/cash/screen.py" line="183" />
       <source>Moeda</source>
       <translation>Coin</translation>
+    </message>
+  </context>
+  <context>
+    <name>BookingDialog</name>
+    <message>
+      <location filename="../../posapp/ui/agenda/booking_dialog.py" line="46" />
+      <source>Novo horário</source>
+      <translation>New booking</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/booking_dialog.py" line="53" />
+      <source>Nome, CPF ou celular</source>
+      <translation>Name, CPF or mobile</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/booking_dialog.py" line="55" />
+      <source>Cliente</source>
+      <translation>Customer</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/booking_dialog.py" line="62" />
+      <source>Nome do novo cliente</source>
+      <translation>New client's name</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/booking_dialog.py" line="64" />
+      <source>Celular</source>
+      <translation>Mobile</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/booking_dialog.py" line="65" />
+      <source>Cadastrar</source>
+      <translation>Add</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/booking_dialog.py" line="70" />
+      <source>Novo cliente</source>
+      <translation>New client</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/booking_dialog.py" line="80" />
+      <source>Serviços</source>
+      <translation>Services</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/booking_dialog.py" line="86" />
+      <source>Profissional</source>
+      <translation>Professional</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/booking_dialog.py" line="94" />
+      <source>Início</source>
+      <translation>Starts</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/booking_dialog.py" line="151" />
+      <source>Escolha o cliente ou cadastre-o com o celular.</source>
+      <translation>Choose the client or enrol them with a mobile number.</translation>
     </message>
   </context>
   <context>
@@ -700,159 +827,159 @@
   <context>
     <name>CashScreen</name>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="219" />
+      <location filename="../../posapp/ui/cash/screen.py" line="224" />
       <source>Fundo de troco (R$)</source>
       <translation>Opening float (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="220" />
+      <location filename="../../posapp/ui/cash/screen.py" line="225" />
       <source>Abrir turno</source>
       <translation>Open shift</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="221" />
-      <location filename="../../posapp/ui/cash/screen.py" line="368" />
-      <location filename="../../posapp/ui/cash/screen.py" line="382" />
+      <location filename="../../posapp/ui/cash/screen.py" line="226" />
+      <location filename="../../posapp/ui/cash/screen.py" line="383" />
+      <location filename="../../posapp/ui/cash/screen.py" line="397" />
       <source>Suprimento</source>
       <translation>Cash in</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="222" />
-      <location filename="../../posapp/ui/cash/screen.py" line="368" />
-      <location filename="../../posapp/ui/cash/screen.py" line="382" />
+      <location filename="../../posapp/ui/cash/screen.py" line="227" />
+      <location filename="../../posapp/ui/cash/screen.py" line="383" />
+      <location filename="../../posapp/ui/cash/screen.py" line="397" />
       <source>Sangria</source>
       <translation>Cash out</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="223" />
+      <location filename="../../posapp/ui/cash/screen.py" line="228" />
       <source>Fechar turno</source>
       <translation>Close shift</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="224" />
-      <location filename="../../posapp/ui/cash/screen.py" line="433" />
+      <location filename="../../posapp/ui/cash/screen.py" line="229" />
+      <location filename="../../posapp/ui/cash/screen.py" line="448" />
       <source>Relatório X</source>
       <translation>X report</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="225" />
+      <location filename="../../posapp/ui/cash/screen.py" line="230" />
       <source>Redução Z</source>
       <translation>Z report</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="226" />
+      <location filename="../../posapp/ui/cash/screen.py" line="231" />
       <source>Imprimir</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="227" />
-      <location filename="../../posapp/ui/cash/screen.py" line="246" />
+      <location filename="../../posapp/ui/cash/screen.py" line="232" />
+      <location filename="../../posapp/ui/cash/screen.py" line="261" />
       <source>Salvar PDF</source>
       <translation>Save PDF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="228" />
-      <location filename="../../posapp/ui/cash/screen.py" line="247" />
+      <location filename="../../posapp/ui/cash/screen.py" line="233" />
+      <location filename="../../posapp/ui/cash/screen.py" line="262" />
       <source>Salvar CSV</source>
       <translation>Save CSV</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="236" />
+      <location filename="../../posapp/ui/cash/screen.py" line="248" />
       <source>Reduções Z deste caixa</source>
       <translation>This counter's Z reports</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="245" />
+      <location filename="../../posapp/ui/cash/screen.py" line="260" />
       <source>Reimprimir</source>
       <translation>Reprint</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="248" />
+      <location filename="../../posapp/ui/cash/screen.py" line="263" />
       <source>Nenhuma redução Z ainda</source>
       <translation>No Z report yet</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="322" />
+      <location filename="../../posapp/ui/cash/screen.py" line="337" />
       <source>Nenhum turno aberto</source>
       <translation>No shift open</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="325" />
+      <location filename="../../posapp/ui/cash/screen.py" line="340" />
       <source>Turno aberto por %1 em %2, fundo de troco %3</source>
       <translation>Shift opened by %1 at %2, float %3</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="363" />
+      <location filename="../../posapp/ui/cash/screen.py" line="378" />
       <source>Turno aberto.</source>
       <translation>Shift opened.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="376" />
+      <location filename="../../posapp/ui/cash/screen.py" line="391" />
       <source>suprimento</source>
       <translation>cash in</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="376" />
+      <location filename="../../posapp/ui/cash/screen.py" line="391" />
       <source>sangria</source>
       <translation>cash out</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="386" />
+      <location filename="../../posapp/ui/cash/screen.py" line="401" />
       <source>%1 de %2 registrado.</source>
       <translation>%1 of %2 recorded.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="400" />
+      <location filename="../../posapp/ui/cash/screen.py" line="415" />
       <source>fechar o turno</source>
       <translation>close the shift</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="408" />
+      <location filename="../../posapp/ui/cash/screen.py" line="423" />
       <source>Turno fechado. Esperado %1, contado %2, diferença %3.</source>
       <translation>Shift closed. Expected %1, counted %2, difference %3.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="433" />
+      <location filename="../../posapp/ui/cash/screen.py" line="448" />
       <source>Minha produção</source>
       <translation>My production</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="468" />
+      <location filename="../../posapp/ui/cash/screen.py" line="483" />
       <source>redução Z</source>
       <translation>Z report</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="558" />
+      <location filename="../../posapp/ui/cash/screen.py" line="573" />
       <source>Relatório impresso na impressora virtual: veja na janela Impressões.</source>
       <translation>Report printed on the virtual printer: see the Printouts window.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="560" />
+      <location filename="../../posapp/ui/cash/screen.py" line="575" />
       <source>Relatório impresso.</source>
       <translation>Report printed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="562" />
+      <location filename="../../posapp/ui/cash/screen.py" line="577" />
       <source>Não foi possível imprimir: %1</source>
       <translation>Could not print: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="568" />
+      <location filename="../../posapp/ui/cash/screen.py" line="583" />
       <source>Salvar relatório em PDF</source>
       <translation>Save the report as PDF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="571" />
+      <location filename="../../posapp/ui/cash/screen.py" line="586" />
       <source>PDF salvo em %1</source>
       <translation>PDF saved to %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="574" />
+      <location filename="../../posapp/ui/cash/screen.py" line="589" />
       <source>Salvar relatório em CSV</source>
       <translation>Save the report as CSV</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="580" />
+      <location filename="../../posapp/ui/cash/screen.py" line="595" />
       <source>CSV salvo em %1</source>
       <translation>CSV saved to %1</translation>
     </message>
@@ -1168,27 +1295,27 @@
   <context>
     <name>CustomerTableModel</name>
     <message>
-      <location filename="../../posapp/ui/customer_table.py" line="79" />
+      <location filename="../../posapp/ui/customer_table.py" line="73" />
       <source>Nome</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customer_table.py" line="80" />
+      <location filename="../../posapp/ui/customer_table.py" line="74" />
       <source>CPF / Celular</source>
       <translation>CPF / Mobile</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customer_table.py" line="81" />
+      <location filename="../../posapp/ui/customer_table.py" line="75" />
       <source>Saldo</source>
       <translation>Balance</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customer_table.py" line="82" />
+      <location filename="../../posapp/ui/customer_table.py" line="76" />
       <source>A liberar</source>
       <translation>Pending</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customer_table.py" line="83" />
+      <location filename="../../posapp/ui/customer_table.py" line="77" />
       <source>Vence em 30 dias</source>
       <translation>Expires in 30 days</translation>
     </message>
@@ -1486,58 +1613,58 @@ Backups already taken keep the old data until they age out (%2 days).</translati
   <context>
     <name>DashboardScreen</name>
     <message>
-      <location filename="../../posapp/ui/dashboard/screen.py" line="85" />
+      <location filename="../../posapp/ui/dashboard/screen.py" line="95" />
       <source>Atualizar</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/dashboard/screen.py" line="87" />
+      <location filename="../../posapp/ui/dashboard/screen.py" line="97" />
       <source>Importar / exportar CSV…</source>
       <translation>Import / export CSV…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/dashboard/screen.py" line="93" />
-      <location filename="../../posapp/ui/dashboard/screen.py" line="106" />
+      <location filename="../../posapp/ui/dashboard/screen.py" line="103" />
+      <location filename="../../posapp/ui/dashboard/screen.py" line="116" />
       <source>Vendas (R$)</source>
       <translation>Sales (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/dashboard/screen.py" line="96" />
+      <location filename="../../posapp/ui/dashboard/screen.py" line="106" />
       <source>Vendas de hoje por hora</source>
       <translation>Today's sales by hour</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/dashboard/screen.py" line="107" />
+      <location filename="../../posapp/ui/dashboard/screen.py" line="117" />
       <source>Cashback ganho (R$)</source>
       <translation>Cashback earned (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/dashboard/screen.py" line="108" />
+      <location filename="../../posapp/ui/dashboard/screen.py" line="118" />
       <source>Cashback usado (R$)</source>
       <translation>Cashback spent (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/dashboard/screen.py" line="109" />
+      <location filename="../../posapp/ui/dashboard/screen.py" line="119" />
       <source>Últimos 30 dias</source>
       <translation>Last 30 days</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/dashboard/screen.py" line="122" />
+      <location filename="../../posapp/ui/dashboard/screen.py" line="132" />
       <source>Cashback + vales em aberto (R$)</source>
       <translation>Cashback + open vouchers (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/dashboard/screen.py" line="123" />
+      <location filename="../../posapp/ui/dashboard/screen.py" line="133" />
       <source>Saldo a resgatar pelos clientes</source>
       <translation>What customers can still spend</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/dashboard/screen.py" line="173" />
+      <location filename="../../posapp/ui/dashboard/screen.py" line="183" />
       <source>O painel é só para gerentes.</source>
       <translation>The dashboard is for managers only.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/dashboard/screen.py" line="182" />
+      <location filename="../../posapp/ui/dashboard/screen.py" line="192" />
       <source>Hoje: %n venda(s), %1</source>
       <translation>
         <numerusform>Today: %n sale, %1</numerusform>
@@ -2348,12 +2475,12 @@ Scanner: %4</translation>
   <context>
     <name>MessageKeeper</name>
     <message>
-      <location filename="../../posapp/ui/message_keeper.py" line="90" />
+      <location filename="../../posapp/ui/message_keeper.py" line="93" />
       <source>Mensagens do dia programadas: %1</source>
       <translation>Today's messages scheduled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/message_keeper.py" line="97" />
+      <location filename="../../posapp/ui/message_keeper.py" line="100" />
       <source>As mensagens do dia falharam: %1</source>
       <translation>Today's messages failed: %1</translation>
     </message>
@@ -2361,32 +2488,32 @@ Scanner: %4</translation>
   <context>
     <name>MessageLogModel</name>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="127" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="130" />
       <source>Quando</source>
       <translation>When</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="128" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="131" />
       <source>Cliente</source>
       <translation>Customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="129" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="132" />
       <source>Mensagem</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="130" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="133" />
       <source>Canal</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="131" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="134" />
       <source>Situação</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="132" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="135" />
       <source>Motivo</source>
       <translation>Reason</translation>
     </message>
@@ -2439,42 +2566,47 @@ Scanner: %4</translation>
       <translation>Campaign</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="105" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="99" />
+      <source>Lembrete de horário</source>
+      <translation>Appointment reminder</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="108" />
       <source>Na fila</source>
       <translation>Queued</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="106" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="109" />
       <source>Enviada</source>
       <translation>Sent</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="107" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="110" />
       <source>Não enviada</source>
       <translation>Not sent</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="108" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="111" />
       <source>Adiada</source>
       <translation>Deferred</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="109" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="112" />
       <source>Falhou</source>
       <translation>Failed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="116" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="119" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="117" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="120" />
       <source>WhatsApp</source>
       <translation>WhatsApp</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="118" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="121" />
       <source>SMS</source>
       <translation>SMS</translation>
     </message>
@@ -2482,279 +2614,279 @@ Scanner: %4</translation>
   <context>
     <name>MessagesTab</name>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="184" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="187" />
       <source>Envio</source>
       <translation>Sending</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="185" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="188" />
       <source>Modelos</source>
       <translation>Templates</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="186" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="189" />
       <source>Registro</source>
       <translation>Log</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="196" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="199" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="197" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="200" />
       <source>WhatsApp</source>
       <translation>WhatsApp</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="198" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="201" />
       <source>SMS</source>
       <translation>SMS</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="204" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="207" />
       <source>Sem criptografia</source>
       <translation>No encryption</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="205" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="208" />
       <source>STARTTLS (porta 587)</source>
       <translation>STARTTLS (port 587)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="206" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="209" />
       <source>TLS direto (porta 465)</source>
       <translation>Implicit TLS (port 465)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="232" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="235" />
       <source>Este caixa envia as mensagens</source>
       <translation>This counter sends the messages</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="234" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="237" />
       <source>Salvar envio</source>
       <translation>Save sending</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="241" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="244" />
       <source>E-mail (SMTP)</source>
       <translation>E-mail (SMTP)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="243" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="246" />
       <source>Servidor</source>
       <translation>Server</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="244" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="247" />
       <source>Porta</source>
       <translation>Port</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="245" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="248" />
       <source>Criptografia</source>
       <translation>Encryption</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="246" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="249" />
       <source>Usuário</source>
       <translation>Login</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="247" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="250" />
       <source>Senha</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="248" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="251" />
       <source>Remetente</source>
       <translation>Sender</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="249" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="252" />
       <source>WhatsApp/SMS (provedor)</source>
       <translation>WhatsApp/SMS (provider)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="251" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="254" />
       <source>Endereço (URL)</source>
       <translation>Address (URL)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="252" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="255" />
       <source>Cabeçalhos (um por linha)</source>
       <translation>Headers (one per line)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="253" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="256" />
       <source>Modelo do corpo</source>
       <translation>Body template</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="254" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="257" />
       <source>Regras de envio</source>
       <translation>Sending rules</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="258" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="261" />
       <source>até</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="261" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="264" />
       <source>Horário de silêncio</source>
       <translation>Quiet hours</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="262" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="265" />
       <source>Máximo por cliente por semana (0 = sem limite)</source>
       <translation>At most per customer per week (0 = no limit)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="264" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="267" />
       <source>Lembrete de saldo após (dias sem visita; 0 = o do programa)</source>
       <translation>Balance reminder after (days without a visit; 0 = the program's)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="267" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="270" />
       <source>Avisar do vencimento com (dias)</source>
       <translation>Warn of expiry (days ahead)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="268" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="271" />
       <source>Anunciar campanhas com (dias de antecedência)</source>
       <translation>Announce campaigns (days ahead)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="270" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="273" />
       <source>Mensagens que a loja envia</source>
       <translation>Messages the store sends</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="277" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="280" />
       <source>Canais (na ordem de preferência)</source>
       <translation>Channels (in order of preference)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="302" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="305" />
       <source>(guardada; deixe vazio para manter)</source>
       <translation>(saved; leave empty to keep it)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="327" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="330" />
       <source>Cabeçalhos: escreva um por linha, como Nome: valor</source>
       <translation>Headers: write one per line, as Name: value</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="363" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="366" />
       <source>Não foi salvo: %1</source>
       <translation>Not saved: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="371" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="374" />
       <source>alterar o envio de mensagens</source>
       <translation>change how messages are sent</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="376" />
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="501" />
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="513" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="379" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="504" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="516" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="381" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="384" />
       <source>Envio de mensagens salvo</source>
       <translation>Message sending saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="390" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="393" />
       <source>Português</source>
       <translation>Portuguese</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="391" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="394" />
       <source>Inglês</source>
       <translation>English</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="403" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="406" />
       <source>Salvar modelo</source>
       <translation>Save template</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="404" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="407" />
       <source>Voltar ao padrão</source>
       <translation>Back to the default</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="413" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="416" />
       <source>Mensagem</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="415" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="418" />
       <source>Idioma</source>
       <translation>Language</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="419" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="422" />
       <source>Assunto (só e-mail)</source>
       <translation>Subject (e-mail only)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="421" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="424" />
       <source>Texto</source>
       <translation>Text</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="424" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="427" />
       <source>Prévia</source>
       <translation>Preview</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="462" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="465" />
       <source>Texto da loja</source>
       <translation>The store's text</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="462" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="465" />
       <source>Texto padrão</source>
       <translation>Default text</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="465" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="468" />
       <source>Campos: %1</source>
       <translation>Fields: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="496" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="499" />
       <source>alterar a mensagem “%1”</source>
       <translation>change the “%1” message</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="508" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="511" />
       <source>voltar a mensagem “%1” ao padrão</source>
       <translation>put the “%1” message back to the default</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="524" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="527" />
       <source>Modelo salvo</source>
       <translation>Template saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="524" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="527" />
       <source>Modelo padrão restaurado</source>
       <translation>Default template restored</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="531" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="534" />
       <source>Atualizar</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="536" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="539" />
       <source>As últimas %1 mensagens, da mais nova</source>
       <translation>The latest %1 messages, newest first</translation>
     </message>
@@ -2762,22 +2894,22 @@ Scanner: %4</translation>
   <context>
     <name>MovementDialog</name>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="143" />
+      <location filename="../../posapp/ui/cash/screen.py" line="148" />
       <source>Valor (R$)</source>
       <translation>Amount (R$)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="144" />
+      <location filename="../../posapp/ui/cash/screen.py" line="149" />
       <source>Motivo</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="157" />
+      <location filename="../../posapp/ui/cash/screen.py" line="162" />
       <source>Informe o motivo.</source>
       <translation>Enter a reason.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="162" />
+      <location filename="../../posapp/ui/cash/screen.py" line="167" />
       <source>Informe um valor maior que zero.</source>
       <translation>Enter an amount greater than zero.</translation>
     </message>
@@ -3027,140 +3159,140 @@ Scanner: %4</translation>
   <context>
     <name>PaymentDialog</name>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="150" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="154" />
       <source>Pagamento</source>
       <translation>Payment</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="157" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="161" />
       <source>Total: %1</source>
       <translation>Total: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="289" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="298" />
       <source>Cashback</source>
       <translation>Cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="190" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="199" />
       <source>código ou QR do vale</source>
       <translation>voucher code or QR</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="193" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="202" />
       <source>Vale</source>
       <translation>Voucher</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="247" />
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="600" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="256" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="609" />
       <source>Enter Finalizar</source>
       <translation>Enter Finish</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="275" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="284" />
       <source>Dinheiro</source>
       <translation>Cash</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="276" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="285" />
       <source>Débito</source>
       <translation>Debit card</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="277" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="286" />
       <source>Crédito</source>
       <translation>Credit card</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="278" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="287" />
       <source>PIX</source>
       <translation>PIX</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="291" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="300" />
       <source>Cashback (saldo %1, até %2 nesta compra)</source>
       <translation>Cashback (balance %1, up to %2 on this purchase)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="220" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="229" />
       <source>Restante em %1</source>
       <translation>Rest in %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="245" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="254" />
       <source>Esc Voltar</source>
       <translation>Esc Back</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="342" />
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="453" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="351" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="462" />
       <source>Valor inválido: %1</source>
       <translation>Invalid amount: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="376" />
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="588" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="385" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="597" />
       <source>Falta: %1</source>
       <translation>Due: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="379" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="388" />
       <source>Troco: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="382" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="391" />
       <source>Pagamento completo</source>
       <translation>Fully paid</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="394" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="403" />
       <source>F2 Não usar cashback (%1)</source>
       <translation>F2 Don't use cashback (%1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="398" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="407" />
       <source>F2 Usar cashback %1?</source>
       <translation>F2 Use cashback %1?</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="411" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="420" />
       <source>%1 Exato %2</source>
       <translation>%1 Exact %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="503" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="512" />
       <source>%1 pontos</source>
       <translation>%1 points</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="507" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="516" />
       <source>Esta compra rende %1</source>
       <translation>This purchase earns %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="514" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="523" />
       <source>: o cashback e o vale usados não rendem</source>
       <translation>: the cashback and the voucher used earn nothing</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="516" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="525" />
       <source>: o cashback usado não rende</source>
       <translation>: the cashback used earns nothing</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="518" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="527" />
       <source>: o vale usado não rende</source>
       <translation>: the voucher used earns nothing</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="538" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="547" />
       <source>Vale %1: %2</source>
       <translation>Voucher %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="600" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="609" />
       <source>Finalizando…</source>
       <translation>Finishing…</translation>
     </message>
@@ -3642,17 +3774,17 @@ Scanner: %4</translation>
   <context>
     <name>ReportModel</name>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="90" />
+      <location filename="../../posapp/ui/cash/screen.py" line="95" />
       <source>Seção</source>
       <translation>Section</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="90" />
+      <location filename="../../posapp/ui/cash/screen.py" line="95" />
       <source>Item</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="90" />
+      <location filename="../../posapp/ui/cash/screen.py" line="95" />
       <source>Valor</source>
       <translation>Amount</translation>
     </message>
@@ -3847,117 +3979,117 @@ Scanner: %4</translation>
       <translation>Open the shift before selling: Cash (Ctrl+4) › Open shift.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="347" />
+      <location filename="../../posapp/ui/sale/screen.py" line="351" />
       <source>Tirar cliente</source>
       <translation>Remove customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="351" />
+      <location filename="../../posapp/ui/sale/screen.py" line="355" />
       <source>F9 Cadastrar</source>
       <translation>F9 Enrol</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="378" />
+      <location filename="../../posapp/ui/sale/screen.py" line="382" />
       <source>F2 Cliente</source>
       <translation>F2 Customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="379" />
+      <location filename="../../posapp/ui/sale/screen.py" line="383" />
       <source>F3 Buscar</source>
       <translation>F3 Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="380" />
+      <location filename="../../posapp/ui/sale/screen.py" line="384" />
       <source>F4 Desconto</source>
       <translation>F4 Discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="381" />
+      <location filename="../../posapp/ui/sale/screen.py" line="385" />
       <source>F11 Desc. venda</source>
       <translation>F11 Sale discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="382" />
+      <location filename="../../posapp/ui/sale/screen.py" line="386" />
       <source>F5 Estacionar</source>
       <translation>F5 Park</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="383" />
+      <location filename="../../posapp/ui/sale/screen.py" line="387" />
       <source>F6 Recuperar</source>
       <translation>F6 Recall</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="384" />
+      <location filename="../../posapp/ui/sale/screen.py" line="388" />
       <source>F7 Reimprimir</source>
       <translation>F7 Reprint</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="385" />
+      <location filename="../../posapp/ui/sale/screen.py" line="389" />
       <source>F8 Cancelar venda</source>
       <translation>F8 Cancel sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="386" />
+      <location filename="../../posapp/ui/sale/screen.py" line="390" />
       <source>Del Remover</source>
       <translation>Del Remove</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="387" />
+      <location filename="../../posapp/ui/sale/screen.py" line="391" />
       <source>F10 Pagar</source>
       <translation>F10 Pay</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="412" />
+      <location filename="../../posapp/ui/sale/screen.py" line="416" />
       <source>Pular</source>
       <translation>Skip</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="498" />
+      <location filename="../../posapp/ui/sale/screen.py" line="502" />
       <source>Não há serviço na venda para escolher o profissional.</source>
       <translation>The sale has no service to choose a professional for.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="502" />
+      <location filename="../../posapp/ui/sale/screen.py" line="506" />
       <source>%1: %2</source>
       <translation>%1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="575" />
+      <location filename="../../posapp/ui/sale/screen.py" line="579" />
       <source>Entre com seu PIN para vender.</source>
       <translation>Sign in with your PIN to sell.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="668" />
+      <location filename="../../posapp/ui/sale/screen.py" line="672" />
       <source>CPF %1 sem cadastro. F9 cadastra o cliente.</source>
       <translation>CPF %1 is not registered. F9 registers the customer.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="684" />
+      <location filename="../../posapp/ui/sale/screen.py" line="688" />
       <source>Código %1 não cadastrado. Busque o produto pelo nome (F3).</source>
       <translation>Code %1 is not in the catalogue. Search for the product by name (F3).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="700" />
+      <location filename="../../posapp/ui/sale/screen.py" line="704" />
       <source>%1 — %2</source>
       <translation>%1 — %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="710" />
+      <location filename="../../posapp/ui/sale/screen.py" line="714" />
       <source>Digite parte do nome do produto ou serviço e tecle Enter.</source>
       <translation>Type part of the product's or service's name and press Enter.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="722" />
+      <location filename="../../posapp/ui/sale/screen.py" line="726" />
       <source>serviço</source>
       <translation>service</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="722" />
+      <location filename="../../posapp/ui/sale/screen.py" line="726" />
       <source>produto</source>
       <translation>product</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="731" />
+      <location filename="../../posapp/ui/sale/screen.py" line="735" />
       <source>%n resultado(s) para “%1”: escolha com ↓ e Enter.</source>
       <translation>
         <numerusform>%n result for “%1”: choose with ↓ and Enter.</numerusform>
@@ -3965,243 +4097,243 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1040" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1044" />
       <source>Escolha o profissional de “%1” (toque no nome ou Alt+1…9).</source>
       <translation>Choose who did “%1” (tap the name or Alt+1…9).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1124" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1128" />
       <source>PIN de gerente incorreto (ou sem permissão): %1 não foi autorizado.</source>
       <translation>Wrong manager PIN (or no permission): %1 was not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="735" />
+      <location filename="../../posapp/ui/sale/screen.py" line="739" />
       <source>Nada encontrado para “%1”.</source>
       <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="756" />
+      <location filename="../../posapp/ui/sale/screen.py" line="760" />
       <source>Removido: %1</source>
       <translation>Removed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="761" />
-      <location filename="../../posapp/ui/sale/screen.py" line="779" />
+      <location filename="../../posapp/ui/sale/screen.py" line="765" />
+      <location filename="../../posapp/ui/sale/screen.py" line="783" />
       <source>Nenhum item para dar desconto.</source>
       <translation>No item to discount.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="790" />
+      <location filename="../../posapp/ui/sale/screen.py" line="794" />
       <source>Desconto na venda retirado.</source>
       <translation>Discount on the sale removed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="792" />
+      <location filename="../../posapp/ui/sale/screen.py" line="796" />
       <source>Desconto na venda: %1</source>
       <translation>Discount on the sale: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="863" />
-      <location filename="../../posapp/ui/sale/screen.py" line="866" />
+      <location filename="../../posapp/ui/sale/screen.py" line="867" />
+      <location filename="../../posapp/ui/sale/screen.py" line="870" />
       <source>Total: %1</source>
       <translation>Total: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="870" />
+      <location filename="../../posapp/ui/sale/screen.py" line="874" />
       <source>Subtotal %1 · Descontos %2 (na venda: %3) · </source>
       <translation>Subtotal %1 · Discounts %2 (on the sale: %3) · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="878" />
+      <location filename="../../posapp/ui/sale/screen.py" line="882" />
       <source>Subtotal %1 · Descontos %2 · </source>
       <translation>Subtotal %1 · Discounts %2 · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="924" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1168" />
+      <location filename="../../posapp/ui/sale/screen.py" line="928" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1172" />
       <source>Cliente: %1</source>
       <translation>Customer: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="963" />
+      <location filename="../../posapp/ui/sale/screen.py" line="967" />
       <source>Sem cliente (F2 para identificar)</source>
       <translation>No customer (F2 to identify)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="976" />
+      <location filename="../../posapp/ui/sale/screen.py" line="980" />
       <source>Saldo disponível: %1</source>
       <translation>Available balance: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="982" />
+      <location filename="../../posapp/ui/sale/screen.py" line="986" />
       <source>A liberar: %1</source>
       <translation>Pending: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="986" />
+      <location filename="../../posapp/ui/sale/screen.py" line="990" />
       <source>Vence em breve: %1</source>
       <translation>Expiring soon: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="997" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1001" />
       <source>Vale %1: %2 (até %3)</source>
       <translation>Voucher %1: %2 (until %3)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1003" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1007" />
       <source>Nenhum vale em aberto</source>
       <translation>No open vouchers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1005" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1009" />
       <source>Carregando saldo…</source>
       <translation>Loading balance…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1009" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1021" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1013" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1025" />
       <source>%1 pontos</source>
       <translation>%1 points</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1013" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1017" />
       <source>Esta compra rende: %1</source>
       <translation>This purchase earns: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1015" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1019" />
       <source>(sem usar cashback; o cashback usado não rende)</source>
       <translation>(without using cashback; cashback spent earns nothing)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1029" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1033" />
       <source>A venda não tem itens.</source>
       <translation>The sale has no items.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1134" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1138" />
       <source>Venda nº %1 concluída: %2</source>
       <translation>Sale no. %1 completed: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1137" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1148" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1141" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1152" />
       <source>Troco: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1159" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1163" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1162" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1166" />
       <source>TOTAL %1</source>
       <translation>TOTAL %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1166" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1170" />
       <source>Troco %1</source>
       <translation>Change %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1171" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1175" />
       <source>Pontos ganhos</source>
       <translation>Points earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1171" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1175" />
       <source>Cashback ganho</source>
       <translation>Cashback earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1176" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1180" />
       <source>Saldo de pontos %1</source>
       <translation>Points balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1178" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1182" />
       <source>Saldo de cashback %1</source>
       <translation>Cashback balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1182" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1186" />
       <source>Vale novo %1: %2</source>
       <translation>New voucher %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1194" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1198" />
       <source>Como foi o atendimento? Nota de 0 a 10 (venda nº %1)</source>
       <translation>How was the service? Score from 0 to 10 (sale no. %1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1223" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1227" />
       <source>Nota %1 registrada. Obrigado!</source>
       <translation>Score %1 recorded. Thank you!</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1254" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1258" />
       <source>Nenhum recibo para reimprimir.</source>
       <translation>No receipt to reprint.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1258" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1262" />
       <source>Reimprimindo…</source>
       <translation>Reprinting…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1277" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1289" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1281" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1293" />
       <source>Falha na impressão: %1. A venda está salva; F7 reimprime.</source>
       <translation>Printing failed: %1. The sale is saved; F7 reprints.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1285" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1289" />
       <source>Recibo impresso.</source>
       <translation>Receipt printed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1301" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1305" />
       <source>Nenhum recibo para mostrar.</source>
       <translation>No receipt to show.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1316" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1320" />
       <source>Não há venda para estacionar.</source>
       <translation>There is no sale to park.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1342" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1346" />
       <source>Venda estacionada (nº %1). F6 recupera.</source>
       <translation>Sale parked (no. %1). F6 recalls it.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1346" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1350" />
       <source>Finalize ou estacione a venda atual antes de recuperar outra.</source>
       <translation>Finish or park the current sale before recalling another.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1352" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1356" />
       <source>Nenhuma venda estacionada.</source>
       <translation>No parked sales.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1404" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1408" />
       <source>Venda recuperada: %1</source>
       <translation>Sale recalled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1409" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1413" />
       <source>Não há venda em andamento para cancelar.</source>
       <translation>There is no sale in progress to cancel.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1416" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1420" />
       <source>Cancelamento não autorizado.</source>
       <translation>Cancellation not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1430" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1434" />
       <source>Venda cancelada, autorizada por %1.</source>
       <translation>Sale cancelled, authorized by %1.</translation>
     </message>
@@ -5290,116 +5422,121 @@ Scanner: %4</translation>
   <context>
     <name>Shell</name>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="95" />
-      <location filename="../../posapp/ui/shell.py" line="219" />
+      <location filename="../../posapp/ui/shell.py" line="96" />
+      <location filename="../../posapp/ui/shell.py" line="228" />
       <source>%1 (demonstração)</source>
       <translation>%1 (demo)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="109" />
+      <location filename="../../posapp/ui/shell.py" line="110" />
       <source>Venda</source>
       <translation>Sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="110" />
+      <location filename="../../posapp/ui/shell.py" line="111" />
       <source>Clientes</source>
       <translation>Customers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="111" />
+      <location filename="../../posapp/ui/shell.py" line="112" />
       <source>Vendas</source>
       <translation>Sales</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="115" />
+      <location filename="../../posapp/ui/shell.py" line="116" />
       <source>Caixa</source>
       <translation>Cashier</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="117" />
+      <location filename="../../posapp/ui/shell.py" line="118" />
       <source>Painel</source>
       <translation>Dashboard</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="126" />
+      <location filename="../../posapp/ui/shell.py" line="127" />
+      <source>Agenda</source>
+      <translation>Agenda</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/shell.py" line="130" />
       <source>Gerência</source>
       <translation>Management</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="141" />
+      <location filename="../../posapp/ui/shell.py" line="146" />
       <source>Sair</source>
       <translation>Sign out</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="237" />
-      <location filename="../../posapp/ui/shell.py" line="477" />
+      <location filename="../../posapp/ui/shell.py" line="246" />
+      <location filename="../../posapp/ui/shell.py" line="490" />
       <source>Ninguém no caixa</source>
       <translation>Nobody signed in</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="238" />
-      <location filename="../../posapp/ui/shell.py" line="392" />
+      <location filename="../../posapp/ui/shell.py" line="247" />
+      <location filename="../../posapp/ui/shell.py" line="405" />
       <source>Turno: —</source>
       <translation>Shift: —</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="239" />
-      <location filename="../../posapp/ui/shell.py" line="300" />
+      <location filename="../../posapp/ui/shell.py" line="248" />
+      <location filename="../../posapp/ui/shell.py" line="309" />
       <source>Impressora OK</source>
       <translation>Printer OK</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="243" />
+      <location filename="../../posapp/ui/shell.py" line="252" />
       <source>Leitor: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="245" />
+      <location filename="../../posapp/ui/shell.py" line="254" />
       <source>Leitor: teclado</source>
       <translation>Scanner: keyboard</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="249" />
+      <location filename="../../posapp/ui/shell.py" line="258" />
       <source>Sincronização: desligada</source>
       <translation>Sync: off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="251" />
+      <location filename="../../posapp/ui/shell.py" line="260" />
       <source>Impressões</source>
       <translation>Printouts</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="252" />
+      <location filename="../../posapp/ui/shell.py" line="261" />
       <source>O que a impressora virtual imprimiu</source>
       <translation>What the virtual printer printed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="299" />
+      <location filename="../../posapp/ui/shell.py" line="308" />
       <source>Impressora OK (%1 na fila)</source>
       <translation>Printer OK (%1 queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="301" />
+      <location filename="../../posapp/ui/shell.py" line="310" />
       <source>erro</source>
       <translation>error</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="303" />
+      <location filename="../../posapp/ui/shell.py" line="312" />
       <source>Impressora: %1 (%2 na fila)</source>
       <translation>Printer: %1 (%2 queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="360" />
+      <location filename="../../posapp/ui/shell.py" line="373" />
       <source>A tela de venda ainda não está disponível.</source>
       <translation>The sale screen is not available yet.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="396" />
+      <location filename="../../posapp/ui/shell.py" line="409" />
       <source>Turno: aberto por %1 em %2</source>
       <translation>Shift: opened by %1 at %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/shell.py" line="432" />
+      <location filename="../../posapp/ui/shell.py" line="445" />
       <source>Não foi possível guardar a venda em andamento (%1). Estacione (F5) ou cancele (F8) a venda antes de sair.</source>
       <translation>The sale in progress could not be kept (%1). Park (F5) or cancel (F8) the sale before leaving.</translation>
     </message>
@@ -5537,6 +5674,49 @@ Scanner: %4</translation>
       <location filename="../../posapp/ui/settings/models.py" line="77" />
       <source>Desativado</source>
       <translation>Deactivated</translation>
+    </message>
+  </context>
+  <context>
+    <name>StatementsDialog</name>
+    <message>
+      <location filename="../../posapp/ui/agenda/statements.py" line="70" />
+      <source>Extratos dos profissionais</source>
+      <translation>Professionals' statements</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/statements.py" line="80" />
+      <source>Dia</source>
+      <translation>Day</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/statements.py" line="81" />
+      <source>Semana</source>
+      <translation>Week</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/statements.py" line="82" />
+      <source>Mês</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/statements.py" line="99" />
+      <source>Imprimir</source>
+      <translation>Print</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/statements.py" line="100" />
+      <source>Salvar PDF</source>
+      <translation>Save PDF</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/statements.py" line="101" />
+      <source>Salvar CSV</source>
+      <translation>Save CSV</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/statements.py" line="144" />
+      <source>Salvar extrato</source>
+      <translation>Save statement</translation>
     </message>
   </context>
   <context>
@@ -5827,27 +6007,27 @@ Scanner: %4</translation>
   <context>
     <name>ZListModel</name>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="108" />
+      <location filename="../../posapp/ui/cash/screen.py" line="113" />
       <source>Nº</source>
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="109" />
+      <location filename="../../posapp/ui/cash/screen.py" line="114" />
       <source>Dia</source>
       <translation>Day</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="110" />
+      <location filename="../../posapp/ui/cash/screen.py" line="115" />
       <source>Vendas</source>
       <translation>Sales</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="111" />
+      <location filename="../../posapp/ui/cash/screen.py" line="116" />
       <source>Líquido</source>
       <translation>Net</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/cash/screen.py" line="112" />
+      <location filename="../../posapp/ui/cash/screen.py" line="117" />
       <source>Fechado por</source>
       <translation>Closed by</translation>
     </message>

@@ -14,7 +14,7 @@
   <context>
     <name>DashboardScreen</name>
     <message numerus="yes">
-      <location filename="../../posapp/ui/dashboard/screen.py" line="182" />
+      <location filename="../../posapp/ui/dashboard/screen.py" line="192" />
       <source>Hoje: %n venda(s), %1</source>
       <translation>
         <numerusform>Hoje: %n venda, %1</numerusform>
@@ -74,7 +74,7 @@
   <context>
     <name>SaleScreen</name>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="731" />
+      <location filename="../../posapp/ui/sale/screen.py" line="735" />
       <source>%n resultado(s) para “%1”: escolha com ↓ e Enter.</source>
       <translation>
         <numerusform>%n resultado para “%1”: escolha com ↓ e Enter.</numerusform>
