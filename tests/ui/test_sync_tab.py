@@ -195,21 +195,67 @@ def customer_uuid(shop: Shop, customer_id: int) -> str:
         return customer.uuid
 
 
-def test_saving_the_form_keeps_the_pinned_certificate_set_from_the_command_line(
-    make_shop: MakeShop, screens: Callable[..., SettingsScreen], qtbot: QtBot, tmp_path: Path
+def test_the_pinned_ca_file_is_set_in_the_form_and_syncs_with_a_self_hosted_https_endpoint(
+    make_shop: MakeShop,
+    screens: Callable[..., SettingsScreen],
+    qtbot: QtBot,
+    tmp_path: Path,
+    postgres: Callable[[], str],
 ) -> None:
     from posapp.services.sync.config import SyncConfig, save_sync_config
     from tests.support import MANAGER_PIN
     from tests.sync.test_sync_hardening import _self_signed
 
+    cert, key = _self_signed(tmp_path)
+    server = CloudServer(postgres(), tmp_path)
+    server.args = ["--certfile", str(cert), "--keyfile", str(key)]
+    server.url = server.url.replace("http://", "https://")
+    server.verify = str(cert)
     shop = make_shop("pharmacy")
-    cert, _ = _self_signed(tmp_path)
-    pinned = SyncConfig("https://127.0.0.1:1", "segredo", True, ca_file=str(cert))
-    save_sync_config(shop.station, pinned, staff_id=None, manager_pin=MANAGER_PIN)
-    screen = screens(shop)
-    screen.ask_pin = Pins()
-    screen.sync_tab.large_spend.setText("70,00")
-    qtbot.mouseClick(screen.sync_tab.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(screen.idle, timeout=15_000)
-    saved = load_sync_config(shop.station)
-    assert (saved.large_spend_centavos, saved.ca_file) == (7_000, str(cert))
+    try:
+        server.start()
+        token = server.add_terminal(server.create_chain("Rede"), "Caixa 1")
+        # Set from the command line first: the field shows it and a save keeps it.
+        pinned = SyncConfig(server.url, token, True, ca_file=str(cert))
+        save_sync_config(shop.station, pinned, staff_id=None, manager_pin=MANAGER_PIN)
+        screen = screens(shop)
+        tab = screen.sync_tab
+        screen.ask_pin = Pins()
+        assert tab.ca_file.text() == str(cert)
+        tab.large_spend.setText("70,00")
+        qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(screen.idle, timeout=15_000)
+        saved = load_sync_config(shop.station)
+        assert (saved.large_spend_centavos, saved.ca_file) == (7_000, str(cert))
+
+        # Emptied, the system's CAs do not know the self-signed endpoint.
+        tab.ca_file.clear()
+        qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(screen.idle, timeout=15_000)
+        assert load_sync_config(shop.station).ca_file == ""
+        qtbot.mouseClick(tab.now_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(screen.idle, timeout=30_000)
+        assert screen.message.property("role") == "error"
+        assert "certificado do servidor" in screen.message.text()
+
+        # A file that is not a certificate is refused in words and nothing changes.
+        not_pem = tmp_path / "nota.txt"
+        not_pem.write_text("não é um certificado")
+        tab.ca_file.setText(str(not_pem))
+        qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(screen.idle, timeout=15_000)
+        assert screen.message.property("role") == "error"
+        assert "Arquivo de certificado (CA) inválido" in screen.message.text()
+        assert load_sync_config(shop.station).ca_file == ""
+
+        # Pinned in the form, the same endpoint syncs.
+        tab.ca_file.setText(f"  {cert}  ")
+        qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(screen.idle, timeout=15_000)
+        assert screen.message.text() == "Sincronização salva"
+        assert load_sync_config(shop.station).ca_file == str(cert)
+        qtbot.mouseClick(tab.now_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(screen.idle, timeout=30_000)
+        assert screen.message.text().startswith("Sincronizado: "), screen.message.text()
+    finally:
+        server.close()

@@ -1,6 +1,8 @@
 """Gerência > Sincronização: the endpoint's address and token, the last result, conflicts.
 
 The token is never shown back: a saved one is kept when the field is left empty.
+A self-hosted endpoint's certificate is trusted through the CA file pinned here (the
+same setting as `posapp sync --ca-file`); the service refuses a file that is not PEM.
 Saving, syncing now and resolving a conflict go through the Gerência screen's
 `with_pin` (the service checks the manager's PIN and audits); every call runs
 off the GUI thread.
@@ -12,6 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -76,6 +79,10 @@ class SyncTab(QWidget):
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         self.enabled = named(QCheckBox(self.tr("Sincronizar com a nuvem")), "syncEnabled")
         self.large_spend = named(QLineEdit(), "syncLargeSpend")
+        self.ca_file = named(QLineEdit(), "syncCaFile")
+        self.ca_file.setPlaceholderText(self.tr("(vazio: certificados do sistema)"))
+        self.ca_button = named(QPushButton(self.tr("Escolher…")), "syncCaFileChoose")
+        self.ca_button.clicked.connect(self.choose_ca_file)
         self.save_button = named(QPushButton(self.tr("Salvar")), "syncSave")
         self.save_button.clicked.connect(self.save)
         self.now_button = named(QPushButton(self.tr("Sincronizar agora")), "syncNow")
@@ -95,6 +102,10 @@ class SyncTab(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Endereço da nuvem"), self.url)
         form.addRow(self.tr("Token do terminal"), self.token)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_file, 1)
+        ca_row.addWidget(self.ca_button)
+        form.addRow(self.tr("Certificado da nuvem (CA, PEM)"), ca_row)
         form.addRow("", self.enabled)
         form.addRow(self.tr("Consultar a nuvem para gastos de cashback acima de"), self.large_spend)
         buttons = QHBoxLayout()
@@ -134,6 +145,7 @@ class SyncTab(QWidget):
             self.tr("(guardado; deixe vazio para manter)") if config.token else ""
         )
         self.enabled.setChecked(config.enabled)
+        self.ca_file.setText(config.ca_file)
         self.large_spend.setText(format_money(config.large_spend_centavos, self.host.lang))
 
     def _show_status(self, status: SyncStatus) -> None:
@@ -169,8 +181,18 @@ class SyncTab(QWidget):
             token=self.token.text().strip() or self.config.token,
             enabled=self.enabled.isChecked(),
             large_spend_centavos=large,
-            ca_file=self.config.ca_file,  # set with `posapp sync --ca-file`; kept here
+            ca_file=self.ca_file.text().strip(),
         )
+
+    def choose_ca_file(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Certificado da nuvem (CA)"),
+            self.ca_file.text(),
+            self.tr("Certificados PEM (*.pem *.crt *.cer);;Todos os arquivos (*)"),
+        )
+        if chosen:
+            self.ca_file.setText(chosen)
 
     def save(self) -> None:
         config = self.form()
