@@ -13,9 +13,9 @@ screen and a receipt; pays the sale (the satisfaction question) and rings up a
 customer with a tier; returns an item of that sale in Vendas; Caixa with a past Z
 report; in Gerência, points sync at an endpoint that cannot be reached and syncs
 (Offline, events waiting), opens a message template and creates a campaign from the
-calendar. Where the app asks for the manager's PIN (a blocking dialog), `ask_pin` is
-answered with the demo manager's PIN, as the UI tests do. Each screen is grabbed with
-QScreen.grabWindow.
+calendar. A few services are marked favourites (the sale screen's tiles). Where the
+app asks for the manager's PIN (a blocking dialog), `ask_pin` is answered with the demo
+manager's PIN, as the UI tests do. Each screen is grabbed with QScreen.grabWindow.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -109,10 +110,10 @@ def main(out_dir: str, size: str = "") -> int:
     app.setApplicationName("posapp")
 
     from posapp import app as posapp_app
-    from posapp.services.onboarding.demo import fill_demo
     from posapp.services.common.station import open_station
     from posapp.services.customers import history as customer_history
     from posapp.services.customers import registry as customers
+    from posapp.services.onboarding.demo import fill_demo
     from posapp.services.sales import catalog
 
     path = Path(tempfile.mkdtemp(prefix="posapp-shots-")) / "demo.sqlite"
@@ -217,6 +218,7 @@ def prepare(station: Station) -> None:
     from posapp.services.cash import shifts
     from posapp.services.cash.reports import z_report
     from posapp.services.loyalty.tiers import TierSettings, save_tier_settings
+    from posapp.services.sales import catalog
 
     with station.read() as session:
         manager = session.scalars(select(Staff.id).where(Staff.name == "Marta Gerente")).one()
@@ -244,6 +246,13 @@ def prepare(station: Station) -> None:
     for day in days:
         z_report(station, manager, MANAGER_PIN, day)
     shifts.open_shift(station, cashier, 20_000)
+    # the salon's favourite services as tiles on the sale screen (Gerência > Catálogo)
+    for word in ("Corte", "Escova", "Manicure", "Hidratação", "Pedicure", "Sobrancelha"):
+        for entry in catalog.catalogue(station, word)[:1]:
+            marked = replace(entry.draft, favourite=True)
+            catalog.save_item(
+                station, marked, item_id=entry.id, staff_id=manager, manager_pin=MANAGER_PIN
+            )
     with station.write() as session:
         # the customer with the most ledger rows: a regular, spending at both stores
         customer_uuid = session.execute(
