@@ -12,10 +12,16 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
+from payments.card import CardDetails, CardKind
 from posapp.core.agenda import Status
+from posapp.core.pricing import Tender
 from posapp.services.agenda import book_reads
+from posapp.services.agenda.arrival import arrive
 from posapp.services.agenda.booking import book, set_status
+from posapp.services.sales.checkout import CheckoutRequest, TenderRequest, checkout
+from posapp.services.sales.parking import parked, recall
 from posapp.services.salon.rules import set_rule
+from posapp.services.salon.split import DAY, statement
 from posapp.ui.agenda.model import COLOURS, STATUS_ROLE, UUID_ROLE, AgendaModel
 from posapp.ui.agenda.screen import AgendaScreen
 from tests.salon.salon_support import MONDAY, ZONE, Salon, at, open_salon
@@ -167,3 +173,52 @@ def test_a_manager_saves_a_statement_as_csv_and_pdf(
     )
     assert pdf_path is not None and pdf_path.read_bytes().startswith(b"%PDF")
     assert dialog.table.item(5, 0).text() == "A pagar"
+
+
+def test_a_manager_sets_a_partner_share_and_a_tip_reaches_the_statement(
+    salon: Salon, qtbot: QtBot
+) -> None:
+    station, shop = salon.shop.station, salon.shop
+    uuid = _book(salon, 9)
+    screen = _screen(salon, qtbot)
+    rules = screen.open_rules()
+    rules.ask_pin = lambda _parent, _action: MANAGER_PIN
+    rules.professional.setCurrentIndex(rules.professional.findData(salon.paula))
+    rules.mode.setCurrentIndex(1)  # cota-parte
+    rules.share.setValue(60.0)
+    rules.card_fees.setChecked(True)
+    assert rules.save_rule() and rules.message.text() == "Percentual salvo."
+    rules.fees["credit"].setValue(3.0)
+    assert rules.save_fees()
+    refused = screen.open_rules()
+    refused.ask_pin = lambda _parent, _action: "5555"  # nobody's PIN
+    assert not refused.save_rule() and refused.message.text() != ""
+
+    shop.clock.moment = at(MONDAY, 9)
+    arrive(station, uuid, staff_id=shop.cashier_id)
+    cart = parked(station)[0]
+    checkout(
+        station,
+        CheckoutRequest(
+            staff_id=shop.cashier_id,
+            lines=list(recall(station, cart.id, shop.cashier_id).lines),
+            payments=[
+                TenderRequest(
+                    Tender.CREDIT, 3_500, card=CardDetails(CardKind.CREDIT, "01", nsu="1")
+                )
+            ],
+            customer_id=salon.ana,
+        ),
+    )
+    screen.refresh()
+    paula = [c.professional_id for c in screen.model.columns].index(salon.paula)
+    screen.view.setCurrentIndex(screen.model.index(NINE, paula))
+    tip = screen.tip()
+    assert tip is not None
+    tip.amount.setValue(10.0)
+    tip.tender.setCurrentIndex(tip.tender.findData("pix"))
+    tip.save()
+    assert screen.message.text() == "Gorjeta registrada."
+    made = statement(station, salon.paula, MONDAY, DAY).professional
+    # (3 500 - 105 of credit fee) x 60 % = 2 037; the R$ 10,00 tip paid in full
+    assert (made.share, made.tips, made.to_pay) == (2_037, 1_000, 3_037)

@@ -74,3 +74,9 @@ def tips_of_sale(station: Station, sale_id: int) -> list[TipView]:
             .order_by(Tip.id)
         ).all()
         return [TipView(t.professional_id, name, t.tender, t.amount) for t, name in rows]
+
+
+def sale_id_of(station: Station, sale_uuid: str) -> int | None:
+    with station.read() as session:
+        found: int | None = session.scalar(select(Sale.id).where(Sale.uuid == sale_uuid))
+        return found

@@ -24,9 +24,12 @@ from posapp.core.errors import PosError
 from posapp.services.agenda import book_reads
 from posapp.services.agenda.arrival import arrive
 from posapp.services.agenda.booking import lengthen, move, set_status
+from posapp.services.salon.tips import sale_id_of
 from posapp.ui.agenda.booking_dialog import BookingDialog
 from posapp.ui.agenda.model import AgendaModel
+from posapp.ui.agenda.rules_dialog import RulesDialog
 from posapp.ui.agenda.statements import StatementsDialog
+from posapp.ui.agenda.tip_dialog import TipDialog
 from posapp.ui.agenda.view import AgendaView
 from posapp.ui.context import UiContext
 from posapp.ui.widgets import named
@@ -71,19 +74,23 @@ class AgendaScreen(QWidget):
         top.addStretch(1)
         self.new_button = named(QPushButton(self.tr("Novo horário")), "agendaNew")
         self.statements_button = named(QPushButton(self.tr("Extratos")), "agendaStatements")
+        self.rules_button = named(QPushButton(self.tr("Comissões")), "agendaRules")
         top.addWidget(self.new_button)
         top.addWidget(self.statements_button)
+        top.addWidget(self.rules_button)
 
         actions = QHBoxLayout()
         self.arrived_button = named(QPushButton(self.tr("Chegou")), "agendaArrived")
         self.confirm_button = named(QPushButton(self.tr("Confirmar")), "agendaConfirm")
         self.no_show_button = named(QPushButton(self.tr("Não veio")), "agendaNoShow")
         self.cancel_button = named(QPushButton(self.tr("Cancelar horário")), "agendaCancel")
+        self.tip_button = named(QPushButton(self.tr("Gorjeta")), "agendaTip")
         for button in (
             self.arrived_button,
             self.confirm_button,
             self.no_show_button,
             self.cancel_button,
+            self.tip_button,
         ):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -104,6 +111,8 @@ class AgendaScreen(QWidget):
         self.professional.currentIndexChanged.connect(self.refresh)
         self.new_button.clicked.connect(self.new_booking)
         self.statements_button.clicked.connect(self.open_statements)
+        self.rules_button.clicked.connect(self.open_rules)
+        self.tip_button.clicked.connect(self.tip)
         self.arrived_button.clicked.connect(self.arrived)
         self.confirm_button.clicked.connect(lambda: self.change(Status.CONFIRMED))
         self.no_show_button.clicked.connect(lambda: self.change(Status.NO_SHOW))
@@ -141,6 +150,7 @@ class AgendaScreen(QWidget):
     def _staff_changed(self) -> None:
         staff = self.context.staff
         self.statements_button.setVisible(staff is not None and staff.is_manager)
+        self.rules_button.setVisible(staff is not None and staff.is_manager)
 
     # -- what the hand does ---------------------------------------------------------------
 
@@ -219,6 +229,28 @@ class AgendaScreen(QWidget):
             self,
         )
         dialog.accepted.connect(self.refresh)
+        dialog.open()
+        return dialog
+
+    def tip(self) -> TipDialog | None:
+        """A tip for the selected appointment's professional, once its sale closed it."""
+        index = self.view.currentIndex()
+        found = self.model.appointment_at(index.row(), index.column()) if index.isValid() else None
+        sale_id = (
+            sale_id_of(self.context.station, found.sale_uuid) if found and found.sale_uuid else None
+        )
+        if found is None or sale_id is None:
+            self.message.setText(
+                self.tr("A gorjeta vai com a venda: escolha um horário concluído.")
+            )
+            return None
+        dialog = TipDialog(self.context, sale_id, found.professional_id, self)
+        dialog.accepted.connect(lambda: self.message.setText(self.tr("Gorjeta registrada.")))
+        dialog.open()
+        return dialog
+
+    def open_rules(self) -> RulesDialog:
+        dialog = RulesDialog(self.context, self.professionals, self)
         dialog.open()
         return dialog
 
