@@ -105,70 +105,90 @@
   <context>
     <name>AgendaScreen</name>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="57" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="60" />
       <source>Dia</source>
       <translation>Day</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="58" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="61" />
       <source>Semana</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="72" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="75" />
       <source>Novo horário</source>
       <translation>New booking</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="73" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="76" />
       <source>Extratos</source>
       <translation>Statements</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="78" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="77" />
+      <source>Comissões</source>
+      <translation>Commissions</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/screen.py" line="83" />
       <source>Chegou</source>
       <translation>Arrived</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="79" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="84" />
       <source>Confirmar</source>
       <translation>Confirm</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="80" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="85" />
       <source>Não veio</source>
       <translation>No-show</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="81" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="86" />
       <source>Cancelar horário</source>
       <translation>Cancel booking</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="169" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="87" />
+      <source>Gorjeta</source>
+      <translation>Tip</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/screen.py" line="179" />
       <source>Horário movido.</source>
       <translation>Booking moved.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="184" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="194" />
       <source>Duração alterada.</source>
       <translation>Length changed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="191" />
       <location filename="../../posapp/ui/agenda/screen.py" line="201" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="211" />
       <source>Escolha um horário na agenda.</source>
       <translation>Choose a booking in the agenda.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="194" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="204" />
       <source>Horário atualizado.</source>
       <translation>Booking updated.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="204" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="214" />
       <source>Cliente chegou: o carrinho está em Recuperar (F6) na tela de venda.</source>
       <translation>The client is here: the cart is in Recall (F6) on the sale screen.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/screen.py" line="244" />
+      <source>A gorjeta vai com a venda: escolha um horário concluído.</source>
+      <translation>A tip goes with the sale: choose a finished booking.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/screen.py" line="248" />
+      <source>Gorjeta registrada.</source>
+      <translation>Tip recorded.</translation>
     </message>
   </context>
   <context>
@@ -1186,27 +1206,27 @@
   <context>
     <name>ConflictsModel</name>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="48" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="51" />
       <source>Quando</source>
       <translation>When</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="49" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="52" />
       <source>Tipo</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="50" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="53" />
       <source>Cliente</source>
       <translation>Customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="51" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="54" />
       <source>Valor</source>
       <translation>Amount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="52" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="55" />
       <source>Loja</source>
       <translation>Store</translation>
     </message>
@@ -3261,10 +3281,13 @@ Scanner: %4</translation>
       <source>%1 Exato %2</source>
       <translation>%1 Exact %2</translation>
     </message>
-    <message>
+    <message numerus="yes">
       <location filename="../../posapp/ui/sale/payment_dialog.py" line="512" />
-      <source>%1 pontos</source>
-      <translation>%1 points</translation>
+      <source>%n ponto(s)</source>
+      <translation>
+        <numerusform>%n point</numerusform>
+        <numerusform>%n points</numerusform>
+      </translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/payment_dialog.py" line="516" />
@@ -3876,6 +3899,134 @@ Scanner: %4</translation>
     </message>
   </context>
   <context>
+    <name>RulesDialog</name>
+    <message>
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="43" />
+      <source>Comissões e parcerias</source>
+      <translation>Commissions and partnerships</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="48" />
+      <source>Percentual do profissional</source>
+      <translation>The professional's share</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="51" />
+      <source>Todos</source>
+      <translation>Everyone</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="55" />
+      <source>Serviços</source>
+      <translation>Services</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="56" />
+      <source>Produtos</source>
+      <translation>Products</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="58" />
+      <source>Comissão</source>
+      <translation>Commission</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="59" />
+      <source>Cota-parte (salão-parceiro)</source>
+      <translation>Partner share (partner salon)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="62" />
+      <source>Sobre o líquido</source>
+      <translation>On the net</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="63" />
+      <source>Sobre o bruto</source>
+      <translation>On the gross</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="64" />
+      <source>Descontar as taxas de cartão</source>
+      <translation>Deduct the card fees</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="65" />
+      <source>Profissional</source>
+      <translation>Professional</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="66" />
+      <source>Itens</source>
+      <translation>Items</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="67" />
+      <source>Modalidade</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="68" />
+      <source>Percentual</source>
+      <translation>Share</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="69" />
+      <source>Base</source>
+      <translation>Base</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="71" />
+      <source>Salvar percentual</source>
+      <translation>Save share</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="76" />
+      <source>Taxas de cartão e Pix</source>
+      <translation>Card and Pix fees</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="79" />
+      <source>Débito</source>
+      <translation>Debit card</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="79" />
+      <source>Crédito</source>
+      <translation>Credit card</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="79" />
+      <source>Pix</source>
+      <translation>Pix</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="82" />
+      <source>Salvar taxas</source>
+      <translation>Save fees</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="91" />
+      <source>salvar o percentual</source>
+      <translation>save the share</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="108" />
+      <source>Percentual salvo.</source>
+      <translation>Share saved.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="112" />
+      <source>salvar as taxas</source>
+      <translation>save the fees</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="123" />
+      <source>Taxas salvas.</source>
+      <translation>Fees saved.</translation>
+    </message>
+  </context>
+  <context>
     <name>SaleDiscountDialog</name>
     <message>
       <location filename="../../posapp/ui/sale/discount_dialog.py" line="66" />
@@ -4096,6 +4247,15 @@ Scanner: %4</translation>
         <numerusform>%n results for “%1”: choose with ↓ and Enter.</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <location filename="../../posapp/ui/sale/screen.py" line="1013" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1025" />
+      <source>%n ponto(s)</source>
+      <translation>
+        <numerusform>%n point</numerusform>
+        <numerusform>%n points</numerusform>
+      </translation>
+    </message>
     <message>
       <location filename="../../posapp/ui/sale/screen.py" line="1044" />
       <source>Escolha o profissional de “%1” (toque no nome ou Alt+1…9).</source>
@@ -4188,12 +4348,6 @@ Scanner: %4</translation>
       <location filename="../../posapp/ui/sale/screen.py" line="1009" />
       <source>Carregando saldo…</source>
       <translation>Loading balance…</translation>
-    </message>
-    <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1013" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1025" />
-      <source>%1 pontos</source>
-      <translation>%1 points</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/screen.py" line="1017" />
@@ -5823,119 +5977,182 @@ Scanner: %4</translation>
   <context>
     <name>SyncTab</name>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="77" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="80" />
       <source>Sincronizar com a nuvem</source>
       <translation>Sync with the cloud</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="79" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="83" />
+      <source>(vazio: certificados do sistema)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="84" />
+      <source>Escolher…</source>
+      <translation>Choose…</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="86" />
       <source>Salvar</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="81" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="88" />
       <source>Sincronizar agora</source>
       <translation>Sync now</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="87" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="94" />
       <source>Loja assume a diferença</source>
       <translation>The store absorbs the difference</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="88" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="95" />
       <source>Manter débito do cliente</source>
       <translation>Keep it as the customer's debt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="92" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="99" />
       <source>Observação (obrigatória para resolver)</source>
       <translation>Note (required to resolve)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="96" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="103" />
       <source>Endereço da nuvem</source>
       <translation>Cloud address</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="97" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="104" />
       <source>Token do terminal</source>
       <translation>Terminal token</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="99" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="108" />
+      <source>Certificado da nuvem (CA, PEM)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="110" />
       <source>Consultar a nuvem para gastos de cashback acima de</source>
       <translation>Ask the cloud for cashback spends above</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="112" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="123" />
       <source>Conflitos entre lojas</source>
       <translation>Conflicts between stores</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="134" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="145" />
       <source>(guardado; deixe vazio para manter)</source>
       <translation>(saved; leave empty to keep it)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="144" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="156" />
       <source>Último erro: %1</source>
       <translation>Last error: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="165" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="177" />
       <source>Valor inválido: %1</source>
       <translation>Invalid amount: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="181" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="190" />
+      <source>Certificado da nuvem (CA)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="192" />
+      <source>Certificados PEM (*.pem *.crt *.cer);;Todos os arquivos (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="203" />
       <source>alterar a sincronização</source>
       <translation>change the sync</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="186" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="208" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="191" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="213" />
       <source>Sincronização salva</source>
       <translation>Sync saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="198" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="220" />
       <source>Sincronizando…</source>
       <translation>Syncing…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="204" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="226" />
       <source>Sincronização não configurada</source>
       <translation>Sync is not set up</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="207" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="229" />
       <source>Sincronizado: %1 enviados, %2 recebidos</source>
       <translation>Synced: %1 sent, %2 received</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="229" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="251" />
       <source>a loja assumir %1 de %2</source>
       <translation>the store to absorb %1 of %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="231" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="253" />
       <source>manter %1 como débito de %2</source>
       <translation>keep %1 as %2's debt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="240" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="262" />
       <source>Nada foi alterado</source>
       <translation>Nothing was changed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="245" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="267" />
       <source>Conflito resolvido</source>
       <translation>Conflict resolved</translation>
+    </message>
+  </context>
+  <context>
+    <name>TipDialog</name>
+    <message>
+      <location filename="../../posapp/ui/agenda/tip_dialog.py" line="32" />
+      <source>Gorjeta</source>
+      <translation>Tip</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/tip_dialog.py" line="41" />
+      <source>Dinheiro</source>
+      <translation>Cash</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/tip_dialog.py" line="42" />
+      <source>Pix</source>
+      <translation>Pix</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/tip_dialog.py" line="43" />
+      <source>Débito</source>
+      <translation>Debit card</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/tip_dialog.py" line="44" />
+      <source>Crédito</source>
+      <translation>Credit card</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/tip_dialog.py" line="47" />
+      <source>Valor</source>
+      <translation>Amount</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/tip_dialog.py" line="48" />
+      <source>Forma</source>
+      <translation>Paid with</translation>
     </message>
   </context>
   <context>

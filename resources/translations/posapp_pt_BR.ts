@@ -53,6 +53,17 @@
     </message>
   </context>
   <context>
+    <name>PaymentDialog</name>
+    <message numerus="yes">
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="512" />
+      <source>%n ponto(s)</source>
+      <translation>
+        <numerusform>%n ponto</numerusform>
+        <numerusform>%n pontos</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>PrinterPage</name>
     <message numerus="yes">
       <location filename="../../posapp/ui/first_run/wizard.py" line="224" />
@@ -79,6 +90,15 @@
       <translation>
         <numerusform>%n resultado para “%1”: escolha com ↓ e Enter.</numerusform>
         <numerusform>%n resultados para “%1”: escolha com ↓ e Enter.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../posapp/ui/sale/screen.py" line="1013" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1025" />
+      <source>%n ponto(s)</source>
+      <translation>
+        <numerusform>%n ponto</numerusform>
+        <numerusform>%n pontos</numerusform>
       </translation>
     </message>
   </context>
