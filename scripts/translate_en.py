@@ -1130,7 +1130,9 @@ EN: dict[str, str] = {
     "Gorjeta": "Tip",
     "Forma": "Paid with",
     "Comissões": "Commissions",
-    "A gorjeta vai com a venda: escolha um horário concluído.": "A tip goes with the sale: choose a finished booking.",
+    "A gorjeta vai com a venda: escolha um horário concluído.": (
+        "A tip goes with the sale: choose a finished booking."
+    ),
     "Gorjeta registrada.": "Tip recorded.",
 }
 
