@@ -138,6 +138,9 @@ def test_arrival_parks_the_cart_and_the_sale_closes_the_appointment(salon: Salon
     assert cart.customer_id == salon.ana and cart.label == "Agenda 10:00 Ana Lima"
     views = {v.uuid: v for v in book_reads.day(station, MONDAY)}
     assert views[uuid].status is Status.ARRIVED
+    with pytest.raises(AppointmentNotChangeable):  # "Chegou" twice parks no second cart
+        arrive(station, uuid, staff_id=salon.shop.cashier_id)
+    assert len(parked(station)) == 1
     recalled = recall(station, cart.id, salon.shop.cashier_id)
     salon.shop.clock.advance(hours=1)
     sale = checkout(

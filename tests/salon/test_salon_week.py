@@ -157,6 +157,8 @@ def test_a_week_by_hand_equals_the_statements_and_the_z_reports(tmp_path: Path) 
     assert (rita.services_done, rita.base, rita.deductions, rita.to_pay) == (2, 16_000, 0, 6_400)
     assert statement(station, salon.rita, WED, DAY).professional.to_pay == 3_200
     assert statement(station, salon.paula, THU, MONTH).professional.to_pay == 5_605
+    nobody = statement(station, shop.admin_id, MONDAY, WEEK).professional
+    assert (nobody.services_done, nobody.to_pay) == (0, 0)
 
     assert (monday_z.salon_share, monday_z.partner_shares) == (0, ())
     assert monday_z.commissions == (Figure("Rita Cabeleireira", 1, 3_200),)

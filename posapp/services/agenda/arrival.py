@@ -15,7 +15,8 @@ from sqlalchemy import select
 
 from db.models import Item
 from db.salon_models import Appointment
-from posapp.core.agenda import Status
+from posapp.core.agenda import AppointmentNotChangeable, Status, check_transition
+from posapp.core.agenda import label as status_label
 from posapp.services.agenda.booking import change_status, services_of
 from posapp.services.common.auth import acting_staff
 from posapp.services.common.local_day import store_timezone
@@ -41,6 +42,14 @@ def arrive(station: Station, appointment_uuid: str, *, staff_id: int) -> Arrival
         ).one_or_none()
         if first is None:
             raise LookupError(f"appointment {appointment_uuid} not found")
+        if first.status not in (Status.BOOKED.value, Status.CONFIRMED.value):
+            check_transition(Status(first.status), Status.ARRIVED)
+            raise AppointmentNotChangeable(  # arrived already: its cart was parked then
+                status=status_label(Status(first.status), "pt_BR").lower(),
+                status_en=status_label(Status(first.status), "en").lower(),
+                wanted=status_label(Status.ARRIVED, "pt_BR").lower(),
+                wanted_en=status_label(Status.ARRIVED, "en").lower(),
+            )
         group = session.scalars(
             select(Appointment)
             .where(Appointment.group_uuid == first.group_uuid)

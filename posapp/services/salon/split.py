@@ -19,12 +19,13 @@ from sqlalchemy.orm import Session
 
 from db.models import Item, RefundLine, Sale, SaleLine, SalePayment, Staff
 from db.salon_models import Tip
-from posapp.core.commission import Mode, card_fee, line_share, part
+from posapp.core.commission import Mode, Rule, card_fee, line_share, part
 from posapp.services.common.local_day import day_bounds, store_timezone
 from posapp.services.common.station import Station
 from posapp.services.salon.rules import card_fees, rule_for, rules
 
 DAY, WEEK, MONTH = "day", "week", "month"
+NO_SHARE = Rule(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,9 +163,10 @@ def shares_between(
     shares: dict[int, ProfessionalShare] = {}
     for line, sale, kind, name, back_quantity, back_amount in rows:
         assert line.professional_id is not None
-        rule = rule_for(table, line.professional_id, line.item_id, kind)
+        # no rule: the work is listed on the statement, with no share
+        rule = rule_for(table, line.professional_id, line.item_id, kind) or NO_SHARE
         quantity = line.quantity - int(back_quantity or 0)
-        if rule is None or quantity <= 0:
+        if quantity <= 0:
             continue
         gross = part(line.unit_price * line.quantity, quantity, line.quantity)
         net = line.net - int(back_amount or 0)
