@@ -382,6 +382,23 @@ HTML_PAGES: dict[int | str, dict[str, Any]] = {
 }
 
 
+def _form(**fields: str) -> dict[str, Any]:
+    """An urlencoded form body for the OpenAPI document (all fields text, all required)."""
+    schema = {
+        "type": "object",
+        "properties": {
+            name: {"type": "string", "description": why} for name, why in fields.items()
+        },
+        "required": list(fields),
+    }
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {"application/x-www-form-urlencoded": {"schema": schema}},
+        }
+    }
+
+
 def _customer_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
     """The customer's own page (cloud.customer_page) and how they get in (cloud.customer_access)."""
     access, page = customer_access, customer_page
@@ -431,7 +448,12 @@ def _customer_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
             headers={"Content-Disposition": 'attachment; filename="meus-dados.json"'},
         )
 
-    @app.post("/c/esquecer", response_class=HTMLResponse, responses=HTML_PAGES)
+    @app.post(
+        "/c/esquecer",
+        response_class=HTMLResponse,
+        responses=HTML_PAGES,
+        openapi_extra=_form(t="The page's signed link.", confirm="'1': the box was ticked."),
+    )
     async def customer_forget(request: Request) -> HTMLResponse:
         """The customer asks to be forgotten: queued for the manager."""
         raw = await request.body()
@@ -459,7 +481,12 @@ def _customer_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
     def customer_sign_in(chain_id: UuidPath) -> HTMLResponse:
         return HTMLResponse(page.phone_form(chain_id))
 
-    @app.post("/c/entrar/{chain_id}", response_class=HTMLResponse, responses=HTML_PAGES)
+    @app.post(
+        "/c/entrar/{chain_id}",
+        response_class=HTMLResponse,
+        responses=HTML_PAGES,
+        openapi_extra=_form(phone="The customer's mobile, with the area code."),
+    )
     async def customer_send_code(chain_id: UuidPath, request: Request) -> HTMLResponse:
         """Send a one-time code to a customer's phone; the same answer for any phone."""
         raw = await request.body()
@@ -479,7 +506,12 @@ def _customer_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
 
         return await run_in_threadpool(run)
 
-    @app.post("/c/entrar/{chain_id}/codigo", response_class=HTMLResponse, responses=HTML_PAGES)
+    @app.post(
+        "/c/entrar/{chain_id}/codigo",
+        response_class=HTMLResponse,
+        responses={**HTML_PAGES, 303: {"description": "To the page, signed in."}},
+        openapi_extra=_form(phone="As given before.", code="The 6-digit code received."),
+    )
     async def customer_check_code(chain_id: UuidPath, request: Request) -> Any:
         raw = await request.body()
 
