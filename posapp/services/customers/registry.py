@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Customer, CustomerBalance, LedgerEntry, Sale, Voucher
 from posapp.core.codes import new_referral_code
-from posapp.core.cpf import is_valid_cpf, normalize_cpf
+from posapp.core.cpf import cpf_check_digits, is_valid_cpf, normalize_cpf
 from posapp.core.errors import (
     CustomerIdentityRequired,
     DuplicateCustomer,
@@ -190,7 +190,8 @@ def search(station: Station, query: str, limit: int = SEARCH_LIMIT) -> list[Cust
     params: dict[str, object] = {"n": limit}
     digits = re.sub(r"\D", "", query)
     numeric = len(digits) >= 4 and _NUMBER.fullmatch(query) is not None
-    cpf = _normalized(normalize_cpf, query) if numeric and len(digits) == 11 else None
+    maybe_cpf = len(digits) == 11 and cpf_check_digits(digits[:9]) == digits[9:]
+    cpf = _normalized(normalize_cpf, query) if numeric and maybe_cpf else None
     mobile = len(digits) in (12, 13) or (len(digits) == 11 and digits[2] == "9")
     phone = _normalized(normalize_mobile, query) if numeric and mobile else None
     if cpf is not None or phone is not None:
