@@ -59,6 +59,7 @@ from db.models import (
     table_of,
 )
 from db.salon_models import Appointment
+from posapp.core.agenda import Status as AppointmentStatus
 from posapp.core.codes import new_referral_code
 from posapp.core.errors import PosError
 from posapp.core.nps import validate_score
@@ -154,6 +155,10 @@ def _moment(text: Any) -> datetime | None:
     if not text:
         return None
     return datetime.fromisoformat(str(text).replace("Z", "+00:00"))
+
+
+APPOINTMENT_STATUSES = frozenset(status.value for status in AppointmentStatus)
+"""A pulled appointment in any other status is not taken."""
 
 
 class _Applier:
@@ -423,7 +428,8 @@ class _Applier:
         with neither, the appointment is not for this counter's book."""
         updated = _moment(body.get("updated_at"))
         starts, ends = _moment(body.get("starts_at")), _moment(body.get("ends_at"))
-        if updated is None or starts is None or ends is None:
+        status = str(body.get("status") or "")
+        if updated is None or starts is None or ends is None or status not in APPOINTMENT_STATUSES:
             self.summary.skipped += 1
             return
         row = self.session.scalar(select(Appointment).where(Appointment.uuid == str(body["uuid"])))
@@ -445,7 +451,7 @@ class _Applier:
             "professional_id": professional,
             "starts_at": starts,
             "ends_at": ends,
-            "status": str(body.get("status") or "booked")[:12],
+            "status": status,
             "services_json": json.dumps(body.get("services") or []),
             "note": str(body.get("note") or "")[:200],
             "sale_uuid": body.get("sale"),
