@@ -509,7 +509,7 @@ class PaymentDialog(QDialog):
             self.earn_label.clear()
             return
         earn = (
-            self.tr("%1 pontos").replace("%1", str(found.earn_units))
+            self.tr("%n ponto(s)", "", found.earn_units)
             if found.points
             else self.money(found.earn_value)
         )

@@ -1010,7 +1010,7 @@ class SaleScreen(QWidget):
         self.loyalty_label.setText("\n".join(lines))
         if self.quote is not None and self.model.rowCount():
             earn = (
-                self.tr("%1 pontos").replace("%1", str(self.quote.earn_units))
+                self.tr("%n ponto(s)", "", self.quote.earn_units)
                 if self.quote.points
                 else self.money(self.quote.earn_value)
             )
@@ -1022,7 +1022,7 @@ class SaleScreen(QWidget):
             self.earn_label.clear()
 
     def _units(self, units: int, points: bool) -> str:
-        return self.tr("%1 pontos").replace("%1", str(units)) if points else self.money(units)
+        return self.tr("%n ponto(s)", "", units) if points else self.money(units)
 
     # -- paying -----------------------------------------------------------------
 
