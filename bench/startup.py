@@ -78,8 +78,8 @@ def start_once(mode: str, db: Path) -> float:
 
 
 def demo_database(folder: Path) -> Path:
-    from posapp.services.onboarding.demo import fill_demo
     from posapp.services.common.station import open_station
+    from posapp.services.onboarding.demo import fill_demo
 
     path = folder / "demo.sqlite"
     station = open_station(path)

@@ -14,10 +14,10 @@ from fiscal import A1Certificate
 from fiscal.testing import LocalSefaz
 from hardware.emulator.server import EmulatorServer
 from posapp.core.pricing import Tender
-from posapp.services.onboarding.demo import fill_demo
 from posapp.services.common.station import Station, open_station
 from posapp.services.invoices.demo_setup import DEMO_PASSWORD, make_demo_a1, set_up_demo_nfce
 from posapp.services.invoices.issuing import Invoicer
+from posapp.services.onboarding.demo import fill_demo
 from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
 from tests.invoices.conftest import print_sales, qr_codes
 from tests.support import MovableClock

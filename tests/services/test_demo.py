@@ -26,6 +26,9 @@ from posapp.core.cpf import is_valid_cpf
 from posapp.core.gtin import is_valid_gtin
 from posapp.core.phone import is_valid_mobile
 from posapp.core.presets import PRESETS
+from posapp.services.common.auth import Role, sign_in
+from posapp.services.common.station import Station, open_station
+from posapp.services.loyalty.verify import verify
 from posapp.services.onboarding.demo import (
     BRT,
     HISTORY_DAYS,
@@ -34,9 +37,6 @@ from posapp.services.onboarding.demo import (
     fill_demo,
     has_sales,
 )
-from posapp.services.common.auth import Role, sign_in
-from posapp.services.common.station import Station, open_station
-from posapp.services.loyalty.verify import verify
 from posapp.services.sales.catalog import find_by_code
 from tests.support import open_shop
 

@@ -13,6 +13,10 @@ from hardware.test_page import TEST_CODE128, TEST_EAN13
 from hardware.testing.usb_backend import EmulatedBackend, EmulatedHidScanner, EmulatedPrinter
 from posapp.core.errors import FieldRequired, InvalidCNPJ, InvalidSetting, InvalidStaffPin
 from posapp.services.admin.store_setup import is_set_up
+from posapp.services.common.auth import sign_in
+from posapp.services.common.counter_settings import CounterSettings, load_settings
+from posapp.services.common.machine_settings import read_machine_config
+from posapp.services.common.station import Station, open_station
 from posapp.services.onboarding.wizard import (
     PinsDiffer,
     ScannerGuess,
@@ -22,10 +26,6 @@ from posapp.services.onboarding.wizard import (
     detect_usb_printers,
     scan_usb_printers,
 )
-from posapp.services.common.auth import sign_in
-from posapp.services.common.counter_settings import CounterSettings, load_settings
-from posapp.services.common.machine_settings import read_machine_config
-from posapp.services.common.station import Station, open_station
 
 
 @pytest.fixture

@@ -10,12 +10,12 @@ from sqlalchemy import delete, func, select
 
 from db.models import AuditLog, Customer, LedgerEntry, OutboxEvent, Voucher
 from posapp.core.presets import preset
-from posapp.services.onboarding.demo import fill_demo
 from posapp.services.admin.loyalty_upkeep import run_daily
 from posapp.services.admin.store import change_program
 from posapp.services.common.station import open_station
 from posapp.services.customers.edit import update_customer
 from posapp.services.customers.privacy import ANONYMOUS_NAME, anonymize_customer
+from posapp.services.onboarding.demo import fill_demo
 from posapp.services.sync.config import SyncConfig, load_sync_config, save_sync_config, state_in
 from posapp.services.sync.conflicts import open_conflicts, resolve_conflict
 from posapp.services.sync.pull import PLACEHOLDER_NAME

@@ -22,10 +22,10 @@ from hardware.testing.fake_win32print import (
     install_fake_spooler,
 )
 from hardware.win32_spooler import PRINTER_STATUS_PAPER_OUT, PRINTER_STATUS_PAUSED
-from posapp.services.onboarding.printer_search import search_printers
 from posapp.services.admin.store_setup import is_set_up
 from posapp.services.common.counter_settings import load_settings
 from posapp.services.common.station import Station, open_station
+from posapp.services.onboarding.printer_search import search_printers
 from posapp.ui.first_run.wizard import FirstRunWizard
 from posapp.ui.settings.screen import SettingsScreen
 from tests.support import MANAGER_PIN, Shop

@@ -33,8 +33,10 @@ from PySide6.QtWidgets import (
 from posapp.core.cnpj import normalize_cnpj
 from posapp.core.errors import PosError
 from posapp.services.admin.devices import TestPrint, print_test_page
-from posapp.services.onboarding.printer_search import FoundPrinter, PrinterSearch, search_printers
 from posapp.services.admin.store_setup import SetupResult
+from posapp.services.common.counter_settings import CounterSettings
+from posapp.services.common.station import Station
+from posapp.services.onboarding.printer_search import FoundPrinter, PrinterSearch, search_printers
 from posapp.services.onboarding.wizard import (
     SCANNER_ENDINGS,
     ScannerGuess,
@@ -43,8 +45,6 @@ from posapp.services.onboarding.wizard import (
     complete_setup,
     detect_scanner,
 )
-from posapp.services.common.counter_settings import CounterSettings
-from posapp.services.common.station import Station
 from posapp.services.sales.printing import PrintService
 from posapp.ui.printed_window import show_printed
 from posapp.ui.runner import run_in_background

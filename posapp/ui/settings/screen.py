@@ -64,11 +64,11 @@ from posapp.services.admin.devices import (
     printer_profiles,
     save_device_settings,
 )
-from posapp.services.onboarding.printer_search import PrinterSearch, search_printers
 from posapp.services.admin.staff_changes import StaffMember
 from posapp.services.admin.store import Example, StoreData
 from posapp.services.common.auth import StaffRef
 from posapp.services.common.counter_settings import CounterSettings
+from posapp.services.onboarding.printer_search import PrinterSearch, search_printers
 from posapp.ui.context import UiContext
 from posapp.ui.dialogs.manager_pin import ask_manager_pin
 from posapp.ui.printed_window import show_printed
