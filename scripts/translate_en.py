@@ -719,7 +719,9 @@ EN: dict[str, str] = {
     "Ativo": "Active",
     "Desativado": "Deactivated",
     # First-run wizard
-    "O nome que aparece no cupom e o segmento da loja.": "The name on the receipt and the store's segment.",
+    "O nome que aparece no cupom e o segmento da loja.": (
+        "The name on the receipt and the store's segment."
+    ),
     "Salão de beleza": "Beauty salon",
     "Farmácia": "Pharmacy",
     "Moda": "Fashion",
@@ -727,9 +729,13 @@ EN: dict[str, str] = {
     "Nome da loja": "Store name",
     "Segmento": "Segment",
     "Administrador": "Administrator",
-    "Quem administra o caixa entra com este PIN.": "Whoever runs the counter signs in with this PIN.",
+    "Quem administra o caixa entra com este PIN.": (
+        "Whoever runs the counter signs in with this PIN."
+    ),
     "Informe o nome do administrador.": "Enter the administrator's name.",
-    "Escolha a impressora de cupons e imprima uma página de teste.": "Pick the receipt printer and print a test page.",
+    "Escolha a impressora de cupons e imprima uma página de teste.": (
+        "Pick the receipt printer and print a test page."
+    ),
     "Procurar impressoras USB": "Look for USB printers",
     "Endereço de rede": "Network address",
     "USB: %1": "USB: %1",
@@ -740,12 +746,18 @@ EN: dict[str, str] = {
     "Página de teste impressa. Saiu certinha?": "Test page printed. Did it come out right?",
     "Informe o endereço da impressora de rede.": "Enter the network printer's address.",
     "Leitor": "Scanner",
-    "Passe um código de barras no leitor (ou avance, se não tiver leitor).": "Scan any barcode with the scanner (or go on if you have none).",
+    "Passe um código de barras no leitor (ou avance, se não tiver leitor).": (
+        "Scan any barcode with the scanner (or go on if you have none)."
+    ),
     "passe um código de barras": "scan a barcode",
     "Leitor funcionando: código %1": "Scanner working: code %1",
-    "Isso foi digitado, não lido. Passe o código no leitor.": "That was typed, not scanned. Scan the code with the scanner.",
+    "Isso foi digitado, não lido. Passe o código no leitor.": (
+        "That was typed, not scanned. Scan the code with the scanner."
+    ),
     "Concluir": "Finish",
-    "Loja: %1\nAdministrador: %2\nImpressora: %3\nLeitor: %4": "Store: %1\nAdministrator: %2\nPrinter: %3\nScanner: %4",
+    "Loja: %1\nAdministrador: %2\nImpressora: %3\nLeitor: %4": (
+        "Store: %1\nAdministrator: %2\nPrinter: %3\nScanner: %4"
+    ),
     "testado": "tested",
     "não testado": "not tested",
     "posapp: primeira configuração": "posapp: first setup",
