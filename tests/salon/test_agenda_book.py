@@ -19,7 +19,7 @@ from posapp.core.agenda import (
 from posapp.core.pricing import Tender
 from posapp.services.agenda import book_reads
 from posapp.services.agenda.arrival import arrive
-from posapp.services.agenda.booking import book, lengthen, move, set_status
+from posapp.services.agenda.booking import book, book_visit, lengthen, move, set_status
 from posapp.services.agenda.hours import set_day_off
 from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
 from posapp.services.sales.parking import parked, recall
@@ -169,3 +169,52 @@ def test_no_shows_are_counted_per_client(salon: Salon) -> None:
     assert book_reads.no_shows(station, salon.bruno) == 2
     assert book_reads.no_shows(station, salon.ana) == 0
     _book(salon, 9, customer=salon.ana)  # a no-show frees the time for someone else
+
+
+def test_a_visit_with_two_professionals_is_booked_whole_and_sold_as_one_cart(
+    salon: Salon,
+) -> None:
+    station, shop = salon.shop.station, salon.shop
+    _book(salon, 11, pro=salon.rita, customer=salon.bruno)  # Rita is busy 11:00-11:40
+    with pytest.raises(AppointmentClash):
+        book_visit(
+            station,
+            staff_id=shop.cashier_id,
+            starts_at=at(MONDAY, 10),
+            parts=[(salon.paula, [shop.items["manicure"]]), (salon.rita, [shop.items["corte"]])],
+            customer_id=salon.ana,
+        )
+    assert len(book_reads.day(station, MONDAY)) == 1  # nothing of the refused visit kept
+    first, second = book_visit(
+        station,
+        staff_id=shop.cashier_id,
+        starts_at=at(MONDAY, 9),
+        parts=[(salon.paula, [shop.items["manicure"]]), (salon.rita, [shop.items["corte"]])],
+        customer_id=salon.ana,
+    )
+    views = {v.uuid: v for v in book_reads.day(station, MONDAY)}
+    assert (views[second].starts_at, views[second].ends_at) == (
+        at(MONDAY, 9, 40),
+        at(MONDAY, 10, 40),
+    )
+    shop.clock.moment = at(MONDAY, 9)
+    arrival = arrive(station, first, staff_id=shop.cashier_id)
+    assert arrival.lines == (
+        LineRequest(shop.items["manicure"], professional_id=salon.paula),
+        LineRequest(shop.items["corte"], professional_id=salon.rita),
+    )
+    cart = recall(station, arrival.parked_id, shop.cashier_id)
+    shop.clock.moment = at(MONDAY, 10, 45)
+    sale = checkout(
+        station,
+        CheckoutRequest(
+            staff_id=shop.cashier_id,
+            lines=list(cart.lines),
+            payments=[TenderRequest(Tender.CASH, 11_500)],
+            customer_id=salon.ana,
+        ),
+    )
+    views = {v.uuid: v for v in book_reads.day(station, MONDAY)}
+    assert {(views[u].status, views[u].sale_uuid) for u in (first, second)} == {
+        (Status.DONE, sale.uuid)
+    }

@@ -68,34 +68,70 @@ def book(
 ) -> str:
     """Book `item_ids` (in order) with one professional from `starts_at`; the length is the
     services' durations added up. Returns the appointment's uuid."""
+    return book_visit(
+        station,
+        staff_id=staff_id,
+        starts_at=starts_at,
+        parts=[(professional_id, item_ids)],
+        customer_id=customer_id,
+        client_name=client_name,
+        note=note,
+        group_uuid=group_uuid,
+    )[0]
+
+
+def book_visit(
+    station: Station,
+    *,
+    staff_id: int,
+    starts_at: datetime,
+    parts: list[tuple[int, list[int]]],
+    customer_id: int | None = None,
+    client_name: str = "",
+    note: str = "",
+    group_uuid: str | None = None,
+) -> list[str]:
+    """One visit with several professionals, one after the other from `starts_at`: each
+    part (professional, services) is an appointment of the same group, all booked or none
+    (a clash of any part refuses the whole visit). The appointments' uuids, in order."""
+    if not parts:
+        raise InvalidAppointment(
+            why="escolha ao menos um serviço", why_en="choose at least one service"
+        )
     now = station.now()
+    group = group_uuid or str(uuid.uuid4())
+    made: list[str] = []
     with station.write() as session:
         acting_staff(session, staff_id)
-        services = _services(session, item_ids)
         name = _client_name(session, customer_id, client_name)
-        minutes = sum(s.minutes for s in services)
-        check_length(minutes)
-        ends_at = starts_at + timedelta(minutes=minutes)
-        professional = _professional(session, professional_id)
-        check_time(session, professional, starts_at, ends_at, None)
-        row = Appointment(
-            uuid=str(uuid.uuid4()),
-            group_uuid=group_uuid or str(uuid.uuid4()),
-            customer_id=customer_id,
-            client_name=name,
-            professional_id=professional_id,
-            starts_at=starts_at,
-            ends_at=ends_at,
-            status=Status.BOOKED.value,
-            services_json=json.dumps([_as_dict(s) for s in services]),
-            note=note.strip()[:200],
-            created_at=now,
-            updated_at=now,
-        )
-        session.add(row)
-        session.flush()
-        _saved(station, session, row, staff_id, "agenda.book", now)
-        return row.uuid
+        start = starts_at
+        for professional_id, item_ids in parts:
+            services = _services(session, item_ids)
+            minutes = sum(s.minutes for s in services)
+            check_length(minutes)
+            ends_at = start + timedelta(minutes=minutes)
+            professional = _professional(session, professional_id)
+            check_time(session, professional, start, ends_at, None)
+            row = Appointment(
+                uuid=str(uuid.uuid4()),
+                group_uuid=group,
+                customer_id=customer_id,
+                client_name=name,
+                professional_id=professional_id,
+                starts_at=start,
+                ends_at=ends_at,
+                status=Status.BOOKED.value,
+                services_json=json.dumps([_as_dict(s) for s in services]),
+                note=note.strip()[:200],
+                created_at=now,
+                updated_at=now,
+            )
+            session.add(row)
+            session.flush()
+            _saved(station, session, row, staff_id, "agenda.book", now)
+            made.append(row.uuid)
+            start = ends_at
+    return made
 
 
 def move(
