@@ -8,9 +8,18 @@ tall panel in a scroll area whose minimum is small.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 MIN_LABEL_WIDTH = 60
 
@@ -61,3 +70,28 @@ def fit_to_screen(window: QWidget) -> None:
         area = screen.availableGeometry()
         window.setGeometry(area)
     window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """A table cell whose text wraps onto as many lines as its column's width needs.
+
+    Qt measures a wrapped cell a little wider than it paints it, so a name just too long
+    for two lines got two lines and an "…"; this measures with the painted width."""
+
+    TEXT_MARGIN = 6
+    """Qt's text margin on each side of a cell (QStyle.PM_FocusFrameHMargin + 1), and a
+    pixel or two for the style sheet's padding."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        view = self.parent()
+        if not isinstance(view, QTableView):
+            return hint
+        width = view.columnWidth(index.column()) - 2 * self.TEXT_MARGIN - 4
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        if width <= 0 or not text:
+            return hint
+        lines = option.fontMetrics.boundingRect(0, 0, width, 10_000, Qt.TextFlag.TextWordWrap, text)
+        return QSize(hint.width(), max(hint.height(), lines.height() + 2 * self.TEXT_MARGIN))

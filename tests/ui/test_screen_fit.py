@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -113,6 +113,14 @@ def test_the_sale_screen_and_its_payment_fit_before_and_after_a_sale(
     screen.attach_customer(customers.search(shop.station, "Albuquerque")[0])
     qtbot.waitUntil(lambda: screen.idle() and screen.account is not None, timeout=5_000)
     assert_fits(shell, "the sale screen with a customer and four lines")
+    table = screen.table
+    name_width = table.columnWidth(0) - 12  # the cell's text margins
+    for row in range(screen.model.rowCount()):
+        name = screen.model.rows[row].item.name
+        lines = table.fontMetrics().boundingRect(
+            0, 0, name_width, 10_000, Qt.TextFlag.TextWordWrap, name
+        )
+        assert table.rowHeight(row) >= lines.height(), f"{name!r} is cut in the cart"
     for row in screen.model.rows:
         if row.is_service:
             screen.set_line_professional(shop.professional_id)

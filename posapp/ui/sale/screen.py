@@ -63,7 +63,7 @@ from posapp.services.sales.quote import Quote, quote
 from posapp.services.sales.sale_reads import items_by_id, preview_voucher
 from posapp.ui.context import UiContext
 from posapp.ui.dialogs.manager_pin import ask_manager_pin
-from posapp.ui.fit import scrolling
+from posapp.ui.fit import WrappingDelegate, scrolling
 from posapp.ui.runner import Jobs
 from posapp.ui.sale.cart_model import DISCOUNT, PROFESSIONAL, QUANTITY, CartModel, CartRow
 from posapp.ui.sale.customer_dialogs import (
@@ -282,6 +282,7 @@ class SaleScreen(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.delegate = ProfessionalDelegate(self.professionals, self.table)
         self.table.setItemDelegateForColumn(PROFESSIONAL, self.delegate)
+        self.table.setItemDelegateForColumn(0, WrappingDelegate(self.table))
         left.addWidget(self.table, 1)
         self.professional_bar = ProfessionalBar()
         self.professional_bar.set_people(self.professionals)
