@@ -366,12 +366,27 @@
       <translation>Professional</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/booking_dialog.py" line="94" />
+      <location filename="../../posapp/ui/agenda/booking_dialog.py" line="88" />
+      <source>Adicionar outro profissional</source>
+      <translation>Add another professional</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/booking_dialog.py" line="95" />
+      <source>Nesta visita</source>
+      <translation>In this visit</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/booking_dialog.py" line="103" />
       <source>Início</source>
       <translation>Starts</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/booking_dialog.py" line="151" />
+      <location filename="../../posapp/ui/agenda/booking_dialog.py" line="157" />
+      <source>Marque os serviços deste profissional.</source>
+      <translation>Tick this professional's services.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/booking_dialog.py" line="179" />
       <source>Escolha o cliente ou cadastre-o com o celular.</source>
       <translation>Choose the client or enrol them with a mobile number.</translation>
     </message>
@@ -4130,117 +4145,117 @@ Scanner: %4</translation>
       <translation>Open the shift before selling: Cash (Ctrl+4) › Open shift.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="351" />
+      <location filename="../../posapp/ui/sale/screen.py" line="352" />
       <source>Tirar cliente</source>
       <translation>Remove customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="355" />
+      <location filename="../../posapp/ui/sale/screen.py" line="356" />
       <source>F9 Cadastrar</source>
       <translation>F9 Enrol</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="382" />
+      <location filename="../../posapp/ui/sale/screen.py" line="383" />
       <source>F2 Cliente</source>
       <translation>F2 Customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="383" />
+      <location filename="../../posapp/ui/sale/screen.py" line="384" />
       <source>F3 Buscar</source>
       <translation>F3 Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="384" />
+      <location filename="../../posapp/ui/sale/screen.py" line="385" />
       <source>F4 Desconto</source>
       <translation>F4 Discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="385" />
+      <location filename="../../posapp/ui/sale/screen.py" line="386" />
       <source>F11 Desc. venda</source>
       <translation>F11 Sale discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="386" />
+      <location filename="../../posapp/ui/sale/screen.py" line="387" />
       <source>F5 Estacionar</source>
       <translation>F5 Park</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="387" />
+      <location filename="../../posapp/ui/sale/screen.py" line="388" />
       <source>F6 Recuperar</source>
       <translation>F6 Recall</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="388" />
+      <location filename="../../posapp/ui/sale/screen.py" line="389" />
       <source>F7 Reimprimir</source>
       <translation>F7 Reprint</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="389" />
+      <location filename="../../posapp/ui/sale/screen.py" line="390" />
       <source>F8 Cancelar venda</source>
       <translation>F8 Cancel sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="390" />
+      <location filename="../../posapp/ui/sale/screen.py" line="391" />
       <source>Del Remover</source>
       <translation>Del Remove</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="391" />
+      <location filename="../../posapp/ui/sale/screen.py" line="392" />
       <source>F10 Pagar</source>
       <translation>F10 Pay</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="416" />
+      <location filename="../../posapp/ui/sale/screen.py" line="417" />
       <source>Pular</source>
       <translation>Skip</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="502" />
+      <location filename="../../posapp/ui/sale/screen.py" line="503" />
       <source>Não há serviço na venda para escolher o profissional.</source>
       <translation>The sale has no service to choose a professional for.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="506" />
+      <location filename="../../posapp/ui/sale/screen.py" line="507" />
       <source>%1: %2</source>
       <translation>%1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="579" />
+      <location filename="../../posapp/ui/sale/screen.py" line="580" />
       <source>Entre com seu PIN para vender.</source>
       <translation>Sign in with your PIN to sell.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="672" />
+      <location filename="../../posapp/ui/sale/screen.py" line="673" />
       <source>CPF %1 sem cadastro. F9 cadastra o cliente.</source>
       <translation>CPF %1 is not registered. F9 registers the customer.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="688" />
+      <location filename="../../posapp/ui/sale/screen.py" line="689" />
       <source>Código %1 não cadastrado. Busque o produto pelo nome (F3).</source>
       <translation>Code %1 is not in the catalogue. Search for the product by name (F3).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="704" />
+      <location filename="../../posapp/ui/sale/screen.py" line="705" />
       <source>%1 — %2</source>
       <translation>%1 — %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="714" />
+      <location filename="../../posapp/ui/sale/screen.py" line="715" />
       <source>Digite parte do nome do produto ou serviço e tecle Enter.</source>
       <translation>Type part of the product's or service's name and press Enter.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="726" />
+      <location filename="../../posapp/ui/sale/screen.py" line="727" />
       <source>serviço</source>
       <translation>service</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="726" />
+      <location filename="../../posapp/ui/sale/screen.py" line="727" />
       <source>produto</source>
       <translation>product</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="735" />
+      <location filename="../../posapp/ui/sale/screen.py" line="736" />
       <source>%n resultado(s) para “%1”: escolha com ↓ e Enter.</source>
       <translation>
         <numerusform>%n result for “%1”: choose with ↓ and Enter.</numerusform>
@@ -4248,8 +4263,8 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="1013" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1025" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1014" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1026" />
       <source>%n ponto(s)</source>
       <translation>
         <numerusform>%n point</numerusform>
@@ -4257,237 +4272,237 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1044" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1045" />
       <source>Escolha o profissional de “%1” (toque no nome ou Alt+1…9).</source>
       <translation>Choose who did “%1” (tap the name or Alt+1…9).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1128" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1129" />
       <source>PIN de gerente incorreto (ou sem permissão): %1 não foi autorizado.</source>
       <translation>Wrong manager PIN (or no permission): %1 was not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="739" />
+      <location filename="../../posapp/ui/sale/screen.py" line="740" />
       <source>Nada encontrado para “%1”.</source>
       <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="760" />
+      <location filename="../../posapp/ui/sale/screen.py" line="761" />
       <source>Removido: %1</source>
       <translation>Removed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="765" />
-      <location filename="../../posapp/ui/sale/screen.py" line="783" />
+      <location filename="../../posapp/ui/sale/screen.py" line="766" />
+      <location filename="../../posapp/ui/sale/screen.py" line="784" />
       <source>Nenhum item para dar desconto.</source>
       <translation>No item to discount.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="794" />
+      <location filename="../../posapp/ui/sale/screen.py" line="795" />
       <source>Desconto na venda retirado.</source>
       <translation>Discount on the sale removed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="796" />
+      <location filename="../../posapp/ui/sale/screen.py" line="797" />
       <source>Desconto na venda: %1</source>
       <translation>Discount on the sale: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="867" />
-      <location filename="../../posapp/ui/sale/screen.py" line="870" />
+      <location filename="../../posapp/ui/sale/screen.py" line="868" />
+      <location filename="../../posapp/ui/sale/screen.py" line="871" />
       <source>Total: %1</source>
       <translation>Total: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="874" />
+      <location filename="../../posapp/ui/sale/screen.py" line="875" />
       <source>Subtotal %1 · Descontos %2 (na venda: %3) · </source>
       <translation>Subtotal %1 · Discounts %2 (on the sale: %3) · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="882" />
+      <location filename="../../posapp/ui/sale/screen.py" line="883" />
       <source>Subtotal %1 · Descontos %2 · </source>
       <translation>Subtotal %1 · Discounts %2 · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="928" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1172" />
+      <location filename="../../posapp/ui/sale/screen.py" line="929" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1173" />
       <source>Cliente: %1</source>
       <translation>Customer: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="967" />
+      <location filename="../../posapp/ui/sale/screen.py" line="968" />
       <source>Sem cliente (F2 para identificar)</source>
       <translation>No customer (F2 to identify)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="980" />
+      <location filename="../../posapp/ui/sale/screen.py" line="981" />
       <source>Saldo disponível: %1</source>
       <translation>Available balance: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="986" />
+      <location filename="../../posapp/ui/sale/screen.py" line="987" />
       <source>A liberar: %1</source>
       <translation>Pending: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="990" />
+      <location filename="../../posapp/ui/sale/screen.py" line="991" />
       <source>Vence em breve: %1</source>
       <translation>Expiring soon: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1001" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1002" />
       <source>Vale %1: %2 (até %3)</source>
       <translation>Voucher %1: %2 (until %3)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1007" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1008" />
       <source>Nenhum vale em aberto</source>
       <translation>No open vouchers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1009" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1010" />
       <source>Carregando saldo…</source>
       <translation>Loading balance…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1017" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1018" />
       <source>Esta compra rende: %1</source>
       <translation>This purchase earns: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1019" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1020" />
       <source>(sem usar cashback; o cashback usado não rende)</source>
       <translation>(without using cashback; cashback spent earns nothing)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1033" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1034" />
       <source>A venda não tem itens.</source>
       <translation>The sale has no items.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1138" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1139" />
       <source>Venda nº %1 concluída: %2</source>
       <translation>Sale no. %1 completed: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1141" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1152" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1142" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1153" />
       <source>Troco: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1163" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1164" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1166" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1167" />
       <source>TOTAL %1</source>
       <translation>TOTAL %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1170" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1171" />
       <source>Troco %1</source>
       <translation>Change %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1175" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1176" />
       <source>Pontos ganhos</source>
       <translation>Points earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1175" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1176" />
       <source>Cashback ganho</source>
       <translation>Cashback earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1180" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1181" />
       <source>Saldo de pontos %1</source>
       <translation>Points balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1182" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1183" />
       <source>Saldo de cashback %1</source>
       <translation>Cashback balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1186" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1187" />
       <source>Vale novo %1: %2</source>
       <translation>New voucher %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1198" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1199" />
       <source>Como foi o atendimento? Nota de 0 a 10 (venda nº %1)</source>
       <translation>How was the service? Score from 0 to 10 (sale no. %1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1227" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1228" />
       <source>Nota %1 registrada. Obrigado!</source>
       <translation>Score %1 recorded. Thank you!</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1258" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1259" />
       <source>Nenhum recibo para reimprimir.</source>
       <translation>No receipt to reprint.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1262" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1263" />
       <source>Reimprimindo…</source>
       <translation>Reprinting…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1281" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1293" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1282" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1294" />
       <source>Falha na impressão: %1. A venda está salva; F7 reimprime.</source>
       <translation>Printing failed: %1. The sale is saved; F7 reprints.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1289" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1290" />
       <source>Recibo impresso.</source>
       <translation>Receipt printed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1305" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1306" />
       <source>Nenhum recibo para mostrar.</source>
       <translation>No receipt to show.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1320" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1321" />
       <source>Não há venda para estacionar.</source>
       <translation>There is no sale to park.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1346" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1347" />
       <source>Venda estacionada (nº %1). F6 recupera.</source>
       <translation>Sale parked (no. %1). F6 recalls it.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1350" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1351" />
       <source>Finalize ou estacione a venda atual antes de recuperar outra.</source>
       <translation>Finish or park the current sale before recalling another.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1356" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1357" />
       <source>Nenhuma venda estacionada.</source>
       <translation>No parked sales.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1408" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1409" />
       <source>Venda recuperada: %1</source>
       <translation>Sale recalled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1413" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1414" />
       <source>Não há venda em andamento para cancelar.</source>
       <translation>There is no sale in progress to cancel.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1420" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1421" />
       <source>Cancelamento não autorizado.</source>
       <translation>Cancellation not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1434" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1435" />
       <source>Venda cancelada, autorizada por %1.</source>
       <translation>Sale cancelled, authorized by %1.</translation>
     </message>

@@ -85,7 +85,7 @@
   <context>
     <name>SaleScreen</name>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="735" />
+      <location filename="../../posapp/ui/sale/screen.py" line="736" />
       <source>%n resultado(s) para “%1”: escolha com ↓ e Enter.</source>
       <translation>
         <numerusform>%n resultado para “%1”: escolha com ↓ e Enter.</numerusform>
@@ -93,8 +93,8 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="1013" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1025" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1014" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1026" />
       <source>%n ponto(s)</source>
       <translation>
         <numerusform>%n ponto</numerusform>

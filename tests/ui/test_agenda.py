@@ -222,3 +222,32 @@ def test_a_manager_sets_a_partner_share_and_a_tip_reaches_the_statement(
     made = statement(station, salon.paula, MONDAY, DAY).professional
     # (3 500 - 105 of credit fee) x 60 % = 2 037; the R$ 10,00 tip paid in full
     assert (made.share, made.tips, made.to_pay) == (2_037, 1_000, 3_037)
+
+
+def test_the_dialog_books_a_visit_with_two_professionals(salon: Salon, qtbot: QtBot) -> None:
+    screen = _screen(salon, qtbot)
+    paula = [c.professional_id for c in screen.model.columns].index(salon.paula)
+    rita = [c.professional_id for c in screen.model.columns].index(salon.rita)
+    screen.view.setCurrentIndex(screen.model.index(NINE, paula))
+    dialog = screen.new_booking()
+    dialog.customer_id = salon.ana
+
+    def check(word: str) -> None:
+        for n in range(dialog.services.count()):
+            if dialog.services.item(n).text().startswith(word):
+                dialog.services.item(n).setCheckState(Qt.CheckState.Checked)
+
+    assert not dialog.add_part()  # nothing checked yet: said, not added
+    check("Manicure")
+    assert dialog.add_part() and dialog.parts_list.item(0).text() == "Paula Manicure: Manicure"
+    dialog.professional.setCurrentIndex(dialog.professional.findData(salon.rita))
+    check("Corte")
+    dialog.try_book()
+    assert not dialog.isVisible()
+    views = sorted(book_reads.day(salon.shop.station, MONDAY), key=lambda v: v.starts_at)
+    assert [(v.professional_id, v.starts_at) for v in views] == [
+        (salon.paula, at(MONDAY, 9)),
+        (salon.rita, at(MONDAY, 9, 40)),
+    ]
+    assert len({v.group_uuid for v in views}) == 1
+    assert screen.model.data(screen.model.index(NINE + 2, rita), UUID_ROLE) == views[1].uuid

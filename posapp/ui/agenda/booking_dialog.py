@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from posapp.core.errors import PosError
 from posapp.services.agenda.book_reads import Professional, bookable_services
-from posapp.services.agenda.booking import book
+from posapp.services.agenda.booking import book_visit
 from posapp.services.customers.registry import Enrolment, enrol, search
 from posapp.ui.context import UiContext
 from posapp.ui.formatting import money
@@ -84,6 +84,15 @@ class BookingDialog(QDialog):
         if professional_id is not None:
             self.professional.setCurrentIndex(max(0, self.professional.findData(professional_id)))
         form.addRow(self.tr("Profissional"), self.professional)
+        self.add_part_button = named(
+            QPushButton(self.tr("Adicionar outro profissional")), "addVisitPart"
+        )
+        self.add_part_button.clicked.connect(self.add_part)
+        self.parts_list = named(QListWidget(), "visitParts")
+        self.parts_list.setMaximumHeight(70)
+        self.parts: list[tuple[int, list[int]]] = []
+        form.addRow("", self.add_part_button)
+        form.addRow(self.tr("Nesta visita"), self.parts_list)
         self.starts = named(QDateTimeEdit(), "startsAt")
         self.starts.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.starts.setTimeZone(QTimeZone(b"UTC"))
@@ -140,6 +149,25 @@ class BookingDialog(QDialog):
             if self.services.item(n).checkState() == Qt.CheckState.Checked
         ]
 
+    def add_part(self) -> bool:
+        """The checked services with the chosen professional become one part of the visit
+        (the next part starts when this one ends)."""
+        services = self.chosen_services()
+        if not services:
+            self.problem.setText(self.tr("Marque os serviços deste profissional."))
+            return False
+        self.parts.append((int(self.professional.currentData()), services))
+        names = [
+            self.services.item(n).text().split(" — ")[0]
+            for n in range(self.services.count())
+            if self.services.item(n).checkState() == Qt.CheckState.Checked
+        ]
+        self.parts_list.addItem(f"{self.professional.currentText()}: {', '.join(names)}")
+        for n in range(self.services.count()):
+            self.services.item(n).setCheckState(Qt.CheckState.Unchecked)
+        self.problem.clear()
+        return True
+
     def starts_at(self) -> datetime:
         return datetime.fromtimestamp(self.starts.dateTime().toSecsSinceEpoch(), UTC)
 
@@ -150,15 +178,17 @@ class BookingDialog(QDialog):
         if self.customer_id is None:
             self.problem.setText(self.tr("Escolha o cliente ou cadastre-o com o celular."))
             return
+        parts = list(self.parts)
+        if self.chosen_services() or not parts:
+            parts.append((int(self.professional.currentData()), self.chosen_services()))
         try:
-            self.booked_uuid = book(
+            self.booked_uuid = book_visit(
                 self.context.station,
                 staff_id=staff.id,
-                professional_id=int(self.professional.currentData()),
                 starts_at=self.starts_at(),
-                item_ids=self.chosen_services(),
+                parts=parts,
                 customer_id=self.customer_id,
-            )
+            )[0]
         except PosError as refused:
             self.problem.setText(refused.message(self.context.locale))
             return
