@@ -12,18 +12,23 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
+from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
 from payments.card import CardDetails, CardKind
 from posapp.core.agenda import Status
 from posapp.core.pricing import Tender
 from posapp.services.agenda import book_reads
 from posapp.services.agenda.arrival import arrive
 from posapp.services.agenda.booking import book, set_status
+from posapp.services.common.auth import Role, StaffRef
+from posapp.services.common.counter_settings import CounterSettings
 from posapp.services.sales.checkout import CheckoutRequest, TenderRequest, checkout
 from posapp.services.sales.parking import parked, recall
+from posapp.services.sales.printing import PrintService
 from posapp.services.salon.rules import set_rule
 from posapp.services.salon.split import DAY, statement
 from posapp.ui.agenda.model import COLOURS, STATUS_ROLE, UUID_ROLE, AgendaModel
 from posapp.ui.agenda.screen import AgendaScreen
+from posapp.ui.context import UiContext
 from tests.salon.salon_support import MONDAY, ZONE, Salon, at, open_salon
 from tests.support import MANAGER_PIN
 from tests.ui.ui_support import make_context, type_text
@@ -251,3 +256,27 @@ def test_the_dialog_books_a_visit_with_two_professionals(salon: Salon, qtbot: Qt
     ]
     assert len({v.group_uuid for v in views}) == 1
     assert screen.model.data(screen.model.index(NINE + 2, rita), UUID_ROLE) == views[1].uuid
+
+
+def test_the_statement_prints_on_the_receipt_printer(salon: Salon, qtbot: QtBot) -> None:
+    printer = virtual_printer("agenda-statement")
+    try:
+        settings = CounterSettings(printer_uri="virtual://agenda-statement")
+        context = UiContext(
+            salon.shop.station,
+            PrintService(salon.shop.station, settings, timeout=3.0),
+            settings,
+            staff=StaffRef(salon.shop.manager_id, "Marta Gerente", Role.MANAGER),
+        )
+        screen = AgendaScreen(context)
+        qtbot.addWidget(screen)
+        dialog = screen.open_statements()
+        dialog.professional.setCurrentIndex(dialog.professional.findData(salon.rita))
+        dialog.print_statement()
+        (paper,) = printer.wait_for_receipts(1)
+        text = "\n".join(paper.lines)
+        assert "Extrato do profissional" in text and "Rita Cabeleireira" in text
+        assert "A pagar" in text
+        context.printing.close()
+    finally:
+        stop_virtual_printers()
