@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
@@ -263,6 +263,14 @@ def _document(title: str, content: str) -> str:
     )
 
 
+def _my_page(survey: Survey) -> str:
+    """The way from the receipt's QR to the customer's own page (cloud.customer_page)."""
+    link = html.escape("c?" + urlencode({"r": survey.payload}))
+    return (
+        f'<p class="mine"><a href="{link}">Cliente do programa? Ver meu saldo e meus vales</a></p>'
+    )
+
+
 def _store_line(survey: Survey | None) -> str:
     if survey is None:
         return ""
@@ -288,7 +296,7 @@ def form_page(survey: Survey, *, error: str | None = None, comment: str = "") ->
         '<h2>Toque na sua nota</h2><div class="scores">'
         f"{buttons}</div>"
         '<p class="ends"><span>0 = nada satisfeito</span><span>10 = muito satisfeito</span></p>'
-        "</form>"
+        f"</form>{_my_page(survey)}"
     )
     return _document(f"{survey.store_name}: pesquisa de satisfação", content)
 
@@ -300,6 +308,7 @@ def thanks_page(survey: Survey, comment: str | None) -> str:
     content = (
         f"{_store_line(survey)}<h1>Obrigado pela sua resposta!</h1>"
         f'<p class="ok">Sua nota foi registrada. Ela nos ajuda a atender melhor.</p>{said}'
+        f"{_my_page(survey)}"
     )
     return _document("Obrigado!", content)
 
@@ -308,6 +317,7 @@ def already_page(survey: Survey) -> str:
     content = (
         f"{_store_line(survey)}<h1>{html.escape(ALREADY)}</h1>"
         "<p>Esta compra já tem uma nota. A primeira resposta é a que vale.</p>"
+        f"{_my_page(survey)}"
     )
     return _document(ALREADY, content)
 

@@ -3,6 +3,7 @@ httpx, and our local WhatsApp Graph API server for the one-time code."""
 
 from __future__ import annotations
 
+import html
 import io
 import re
 from collections.abc import Iterator
@@ -137,6 +138,16 @@ def drawn(svg: str, scale: int = 8) -> bytes:
     out = io.BytesIO()
     image.save(out, "PNG")
     return out.getvalue()
+
+
+def test_the_receipts_survey_qr_leads_to_the_customers_page(shop: Shop) -> None:
+    payload = sign_survey_qr(shop.counter.store_uuid, shop.sale, bytes.fromhex(SIGNING_KEY))
+    survey = httpx.get(f"{shop.server.url}/s", params={"c": payload})
+    assert survey.status_code == 200
+    link = re.search(r'<a href="(c\?r=[^"]+)">Cliente do programa\? Ver meu saldo', survey.text)
+    assert link is not None
+    page = httpx.get(f"{shop.server.url}/{html.unescape(link.group(1))}")
+    assert page.status_code == 200 and "Olá, Maria" in page.text
 
 
 def test_the_vouchers_qr_is_the_one_the_counter_accepts(shop: Shop) -> None:
