@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -39,9 +39,9 @@ def _book(
     *,
     pro: int | None = None,
     items: tuple[str, ...] = ("manicure",),
-    day=MONDAY,
+    day: date = MONDAY,
     customer: int | None = None,
-) -> str:  # type: ignore[no-untyped-def]
+) -> str:
     return book(
         salon.shop.station,
         staff_id=salon.shop.cashier_id,

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
@@ -70,9 +71,9 @@ def _point(screen: AgendaScreen, row: int, column: int, *, bottom: bool = False)
 
 def _drag(screen: AgendaScreen, qtbot: QtBot, start: QPoint, end: QPoint) -> None:
     viewport = screen.view.viewport()
-    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
-    qtbot.mouseMove(viewport, end)
-    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    QTest.mouseMove(viewport, end)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
 
 
 def test_the_agenda_model_passes_the_model_tester(salon: Salon, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
@@ -177,7 +178,8 @@ def test_a_manager_saves_a_statement_as_csv_and_pdf(
         "Data;Venda"
     )
     assert pdf_path is not None and pdf_path.read_bytes().startswith(b"%PDF")
-    assert dialog.table.item(5, 0).text() == "A pagar"
+    last = dialog.table.item(5, 0)
+    assert last is not None and last.text() == "A pagar"
 
 
 def test_a_manager_sets_a_partner_share_and_a_tip_reaches_the_statement(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from sqlalchemy import delete, select
@@ -15,7 +16,7 @@ from posapp.services.common.station import Station
 
 
 def set_week(
-    station: Station, staff_id: int, week: dict[int, DayHours | None], manager_pin: str
+    station: Station, staff_id: int, week: Mapping[int, DayHours | None], manager_pin: str
 ) -> None:
     """Replace a professional's week: weekday (0 Monday) to hours, None or absent a day off.
     An empty `week` lifts every limit (the professional is bookable at any time)."""

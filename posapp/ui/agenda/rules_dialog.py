@@ -4,6 +4,8 @@ acquirer keeps of each tender. Each save asks the manager's PIN (the service aud
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,7 +44,7 @@ class RulesDialog(QDialog):
         self.setObjectName("rulesDialog")
         self.setWindowTitle(self.tr("Comissões e parcerias"))
         self.context = context
-        self.ask_pin = ask_manager_pin
+        self.ask_pin: Callable[[QWidget | None, str], str | None] = ask_manager_pin
         layout = QVBoxLayout(self)
 
         share = QGroupBox(self.tr("Percentual do profissional"))
