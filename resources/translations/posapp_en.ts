@@ -105,88 +105,93 @@
   <context>
     <name>AgendaScreen</name>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="60" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="61" />
       <source>Dia</source>
       <translation>Day</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="61" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="62" />
       <source>Semana</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="75" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="76" />
       <source>Novo horário</source>
       <translation>New booking</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="76" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="77" />
       <source>Extratos</source>
       <translation>Statements</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="77" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="78" />
       <source>Comissões</source>
       <translation>Commissions</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="83" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="79" />
+      <source>Horários</source>
+      <translation>Hours</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/screen.py" line="86" />
       <source>Chegou</source>
       <translation>Arrived</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="84" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="87" />
       <source>Confirmar</source>
       <translation>Confirm</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="85" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="88" />
       <source>Não veio</source>
       <translation>No-show</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="86" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="89" />
       <source>Cancelar horário</source>
       <translation>Cancel booking</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="87" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="90" />
       <source>Gorjeta</source>
       <translation>Tip</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="179" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="184" />
       <source>Horário movido.</source>
       <translation>Booking moved.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="194" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="199" />
       <source>Duração alterada.</source>
       <translation>Length changed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="201" />
-      <location filename="../../posapp/ui/agenda/screen.py" line="211" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="206" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="216" />
       <source>Escolha um horário na agenda.</source>
       <translation>Choose a booking in the agenda.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="204" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="209" />
       <source>Horário atualizado.</source>
       <translation>Booking updated.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="214" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="219" />
       <source>Cliente chegou: o carrinho está em Recuperar (F6) na tela de venda.</source>
       <translation>The client is here: the cart is in Recall (F6) on the sale screen.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="244" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="249" />
       <source>A gorjeta vai com a venda: escolha um horário concluído.</source>
       <translation>A tip goes with the sale: choose a finished booking.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="248" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="253" />
       <source>Gorjeta registrada.</source>
       <translation>Tip recorded.</translation>
     </message>
@@ -1358,149 +1363,149 @@
   <context>
     <name>CustomersScreen</name>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="102" />
+      <location filename="../../posapp/ui/customers/screen.py" line="107" />
       <source>Clientes</source>
       <translation>Customers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="104" />
+      <location filename="../../posapp/ui/customers/screen.py" line="109" />
       <source>Buscar por nome, CPF ou celular</source>
       <translation>Search by name, CPF or mobile number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="169" />
+      <location filename="../../posapp/ui/customers/screen.py" line="175" />
       <source>Escolha um cliente na lista</source>
       <translation>Choose a customer from the list</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="161" />
-      <location filename="../../posapp/ui/customers/screen.py" line="171" />
+      <location filename="../../posapp/ui/customers/screen.py" line="167" />
+      <location filename="../../posapp/ui/customers/screen.py" line="177" />
       <source>Programa: %1</source>
       <translation>Program: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="196" />
+      <location filename="../../posapp/ui/customers/screen.py" line="202" />
       <source>CPF</source>
       <translation>CPF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="197" />
+      <location filename="../../posapp/ui/customers/screen.py" line="203" />
       <source>Celular</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="198" />
+      <location filename="../../posapp/ui/customers/screen.py" line="204" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="199" />
+      <location filename="../../posapp/ui/customers/screen.py" line="205" />
       <source>Aniversário</source>
       <translation>Birthday</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="200" />
+      <location filename="../../posapp/ui/customers/screen.py" line="206" />
       <source>Ofertas e lembretes</source>
       <translation>Offers and reminders</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="201" />
+      <location filename="../../posapp/ui/customers/screen.py" line="207" />
       <source>Indicado por</source>
       <translation>Referred by</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="217" />
+      <location filename="../../posapp/ui/customers/screen.py" line="223" />
       <source>Saldo disponível</source>
       <translation>Available balance</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="218" />
+      <location filename="../../posapp/ui/customers/screen.py" line="224" />
       <source>A liberar</source>
       <translation>Pending</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="219" />
+      <location filename="../../posapp/ui/customers/screen.py" line="225" />
       <source>Vence em 30 dias</source>
       <translation>Expires in 30 days</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="229" />
+      <location filename="../../posapp/ui/customers/screen.py" line="235" />
       <source>Editar dados</source>
       <translation>Edit details</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="230" />
+      <location filename="../../posapp/ui/customers/screen.py" line="236" />
       <source>Imprimir saldo</source>
       <translation>Print balance</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="231" />
+      <location filename="../../posapp/ui/customers/screen.py" line="237" />
       <source>Ajustar saldo</source>
       <translation>Adjust balance</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="232" />
-      <location filename="../../posapp/ui/customers/screen.py" line="239" />
+      <location filename="../../posapp/ui/customers/screen.py" line="238" />
+      <location filename="../../posapp/ui/customers/screen.py" line="245" />
       <source>Só com a senha de um gerente</source>
       <translation>Needs a manager's PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="236" />
+      <location filename="../../posapp/ui/customers/screen.py" line="242" />
       <source>Exportar dados (LGPD)</source>
       <translation>Export data (LGPD)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="237" />
+      <location filename="../../posapp/ui/customers/screen.py" line="243" />
       <source>Anonimizar (LGPD)</source>
       <translation>Anonymize (LGPD)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="259" />
+      <location filename="../../posapp/ui/customers/screen.py" line="265" />
       <source>Histórico</source>
       <translation>History</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="260" />
+      <location filename="../../posapp/ui/customers/screen.py" line="266" />
       <source>Vales</source>
       <translation>Vouchers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="261" />
+      <location filename="../../posapp/ui/customers/screen.py" line="267" />
       <source>Indicações</source>
       <translation>Referrals</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="294" />
+      <location filename="../../posapp/ui/customers/screen.py" line="310" />
       <source>Nenhum cliente encontrado</source>
       <translation>No customer found</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="296" />
+      <location filename="../../posapp/ui/customers/screen.py" line="312" />
       <source>1 cliente encontrado</source>
       <translation>1 customer found</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="300" />
+      <location filename="../../posapp/ui/customers/screen.py" line="316" />
       <source>%1 clientes encontrados</source>
       <translation>%1 customers found</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="323" />
+      <location filename="../../posapp/ui/customers/screen.py" line="346" />
       <source>Código de indicação: %1 · cliente desde %2</source>
       <translation>Referral code: %1 · customer since %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="332" />
+      <location filename="../../posapp/ui/customers/screen.py" line="355" />
       <source>sim, desde %1</source>
       <translation>yes, since %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="336" />
+      <location filename="../../posapp/ui/customers/screen.py" line="359" />
       <source>não</source>
       <translation>no</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/customers/screen.py" line="344" />
+      <location filename="../../posapp/ui/customers/screen.py" line="366" />
       <source>%n ponto(s) (%1)</source>
       <translation>
         <numerusform>%n point (%1)</numerusform>
@@ -1508,105 +1513,105 @@
       </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="356" />
+      <location filename="../../posapp/ui/customers/screen.py" line="375" />
       <source>Vales (%1)</source>
       <translation>Vouchers (%1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="359" />
+      <location filename="../../posapp/ui/customers/screen.py" line="378" />
       <source>Indicações (%1)</source>
       <translation>Referrals (%1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="378" />
+      <location filename="../../posapp/ui/customers/screen.py" line="397" />
       <source>Dados do cliente salvos</source>
       <translation>Customer details saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="384" />
-      <location filename="../../posapp/ui/customers/screen.py" line="458" />
+      <location filename="../../posapp/ui/customers/screen.py" line="403" />
+      <location filename="../../posapp/ui/customers/screen.py" line="477" />
       <source>Entre com seu PIN primeiro.</source>
       <translation>Sign in with your PIN first.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="414" />
+      <location filename="../../posapp/ui/customers/screen.py" line="433" />
       <source>Imprimindo o saldo…</source>
       <translation>Printing the balance…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="423" />
+      <location filename="../../posapp/ui/customers/screen.py" line="442" />
       <source>Saldo impresso</source>
       <translation>Balance printed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="428" />
-      <location filename="../../posapp/ui/customers/screen.py" line="436" />
+      <location filename="../../posapp/ui/customers/screen.py" line="447" />
+      <location filename="../../posapp/ui/customers/screen.py" line="455" />
       <source>Não imprimiu: %1 (o saldo ficou na fila)</source>
       <translation>Not printed: %1 (the slip is waiting in the queue)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="460" />
+      <location filename="../../posapp/ui/customers/screen.py" line="479" />
       <source>ajustar o saldo de %1</source>
       <translation>adjust the balance of %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="462" />
+      <location filename="../../posapp/ui/customers/screen.py" line="481" />
       <source>Ajuste cancelado</source>
       <translation>Adjustment cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="477" />
+      <location filename="../../posapp/ui/customers/screen.py" line="496" />
       <source>Saldo ajustado</source>
       <translation>Balance adjusted</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="489" />
+      <location filename="../../posapp/ui/customers/screen.py" line="508" />
       <source>Cupom da venda #%1</source>
       <translation>Receipt of sale #%1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="492" />
+      <location filename="../../posapp/ui/customers/screen.py" line="511" />
       <source>Abrindo o cupom…</source>
       <translation>Opening the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="513" />
+      <location filename="../../posapp/ui/customers/screen.py" line="532" />
       <source>Anonimizar</source>
       <translation>Anonymize</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="514" />
+      <location filename="../../posapp/ui/customers/screen.py" line="533" />
       <source>Cancelar</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="525" />
+      <location filename="../../posapp/ui/customers/screen.py" line="544" />
       <source>Exportar dados do cliente (LGPD)</source>
       <translation>Export the customer's data (LGPD)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="527" />
-      <location filename="../../posapp/ui/customers/screen.py" line="534" />
+      <location filename="../../posapp/ui/customers/screen.py" line="546" />
+      <location filename="../../posapp/ui/customers/screen.py" line="553" />
       <source>Exportação cancelada</source>
       <translation>Export cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="531" />
+      <location filename="../../posapp/ui/customers/screen.py" line="550" />
       <source>exportar os dados de %1</source>
       <translation>export the data of %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="538" />
+      <location filename="../../posapp/ui/customers/screen.py" line="557" />
       <source>Exportando os dados…</source>
       <translation>Exporting the data…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="548" />
+      <location filename="../../posapp/ui/customers/screen.py" line="567" />
       <source>Dados do cliente gravados em %1</source>
       <translation>Customer data saved to %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="558" />
+      <location filename="../../posapp/ui/customers/screen.py" line="577" />
       <source>Anonimizar %1?
 
 Serão apagados o nome, o CPF, o celular, o e-mail e o aniversário, e o consentimento de ofertas será retirado. O extrato, as vendas e os vales continuam, sem o nome. Não dá para desfazer.
@@ -1619,28 +1624,28 @@ The name, CPF, mobile, e-mail and birthday will be erased and the marketing cons
 Backups already taken keep the old data until they age out (%2 days).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="566" />
+      <location filename="../../posapp/ui/customers/screen.py" line="585" />
       <source>Anonimizar cliente (LGPD)</source>
       <translation>Anonymize customer (LGPD)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="567" />
-      <location filename="../../posapp/ui/customers/screen.py" line="571" />
+      <location filename="../../posapp/ui/customers/screen.py" line="586" />
+      <location filename="../../posapp/ui/customers/screen.py" line="590" />
       <source>Anonimização cancelada</source>
       <translation>Anonymization cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="569" />
+      <location filename="../../posapp/ui/customers/screen.py" line="588" />
       <source>anonimizar %1</source>
       <translation>anonymize %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="575" />
+      <location filename="../../posapp/ui/customers/screen.py" line="594" />
       <source>Anonimizando…</source>
       <translation>Anonymizing…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/customers/screen.py" line="589" />
+      <location filename="../../posapp/ui/customers/screen.py" line="608" />
       <source>Cliente anonimizado. Apagados: %1.</source>
       <translation>Customer anonymized. Erased: %1.</translation>
     </message>
@@ -2191,6 +2196,109 @@ Scanner: %4</translation>
       <location filename="../../posapp/ui/customers/models.py" line="86" />
       <source>Clique duas vezes para ver o cupom da venda</source>
       <translation>Double-click to see the sale's receipt</translation>
+    </message>
+  </context>
+  <context>
+    <name>HoursDialog</name>
+    <message>
+      <location filename="../../posapp/ui/agenda/hours_dialog.py" line="53" />
+      <source>Horários dos profissionais</source>
+      <translation>Professionals' hours</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/hours_dialog.py" line="63" />
+      <source>Dia</source>
+      <translation>Day</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/hours_dialog.py" line="63" />
+      <source>Das</source>
+      <translation>From</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/hours_dialog.py" line="63" />
+      <source>Às</source>
+      <translation>To</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/hours_dialog.py" line="63" />
+      <source>Intervalo</source>
+      <translation>Break</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/hours_dialog.py" line="63" />
+      <source>até</source>
+      <translation>to</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/hours_dialog.py" line="67" />
+      <source>Segunda</source>
+      <translation>Monday</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/hours_dialog.py" line="68" />
+      <source>Terça</source>
+      <translation>Tuesday</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/hours_dialog.py" line="69" />
+      <source>Quarta</source>
+      <translation>Wednesday</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/hours_dialog.py" line="70" />
+      <source>Quinta</source>
+      <translation>Thursday</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/hours_dialog.py" line="71" />
+      <source>Sexta</source>
+      <translation>Friday</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/hours_dialog.py" line="72" />
+      <source>Sábado</source>
+      <translation>Saturday</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/hours_dialog.py" line="73" />
+      <source>Domingo</source>
+      <translation>Sunday</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/hours_dialog.py" line="88" />
+      <source>Salvar semana</source>
+      <translation>Save week</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/hours_dialog.py" line="94" />
+      <source>Folga neste dia</source>
+      <translation>Day off on this date</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/hours_dialog.py" line="140" />
+      <source>Confira os horários: o fim depois do início, o intervalo dentro deles.</source>
+      <translation>Check the hours: the end after the start, the break within them.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/hours_dialog.py" line="143" />
+      <source>salvar os horários</source>
+      <translation>save the hours</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/hours_dialog.py" line="151" />
+      <source>Horários salvos.</source>
+      <translation>Hours saved.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/hours_dialog.py" line="155" />
+      <source>marcar a folga</source>
+      <translation>mark the day off</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/hours_dialog.py" line="169" />
+      <source>Folga marcada.</source>
+      <translation>Day off marked.</translation>
     </message>
   </context>
   <context>
@@ -3916,127 +4024,127 @@ Scanner: %4</translation>
   <context>
     <name>RulesDialog</name>
     <message>
-      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="43" />
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="45" />
       <source>Comissões e parcerias</source>
       <translation>Commissions and partnerships</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="48" />
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="50" />
       <source>Percentual do profissional</source>
       <translation>The professional's share</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="51" />
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="53" />
       <source>Todos</source>
       <translation>Everyone</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="55" />
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="57" />
       <source>Serviços</source>
       <translation>Services</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="56" />
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="58" />
       <source>Produtos</source>
       <translation>Products</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="58" />
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="60" />
       <source>Comissão</source>
       <translation>Commission</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="59" />
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="61" />
       <source>Cota-parte (salão-parceiro)</source>
       <translation>Partner share (partner salon)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="62" />
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="64" />
       <source>Sobre o líquido</source>
       <translation>On the net</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="63" />
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="65" />
       <source>Sobre o bruto</source>
       <translation>On the gross</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="64" />
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="66" />
       <source>Descontar as taxas de cartão</source>
       <translation>Deduct the card fees</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="65" />
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="67" />
       <source>Profissional</source>
       <translation>Professional</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="66" />
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="68" />
       <source>Itens</source>
       <translation>Items</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="67" />
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="69" />
       <source>Modalidade</source>
       <translation>Kind</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="68" />
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="70" />
       <source>Percentual</source>
       <translation>Share</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="69" />
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="71" />
       <source>Base</source>
       <translation>Base</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="71" />
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="73" />
       <source>Salvar percentual</source>
       <translation>Save share</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="76" />
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="78" />
       <source>Taxas de cartão e Pix</source>
       <translation>Card and Pix fees</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="79" />
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="81" />
       <source>Débito</source>
       <translation>Debit card</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="79" />
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="81" />
       <source>Crédito</source>
       <translation>Credit card</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="79" />
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="81" />
       <source>Pix</source>
       <translation>Pix</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="82" />
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="84" />
       <source>Salvar taxas</source>
       <translation>Save fees</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="91" />
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="93" />
       <source>salvar o percentual</source>
       <translation>save the share</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="108" />
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="110" />
       <source>Percentual salvo.</source>
       <translation>Share saved.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="112" />
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="114" />
       <source>salvar as taxas</source>
       <translation>save the fees</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="123" />
+      <location filename="../../posapp/ui/agenda/rules_dialog.py" line="125" />
       <source>Taxas salvas.</source>
       <translation>Fees saved.</translation>
     </message>

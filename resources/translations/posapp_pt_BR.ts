@@ -3,7 +3,7 @@
   <context>
     <name>CustomersScreen</name>
     <message numerus="yes">
-      <location filename="../../posapp/ui/customers/screen.py" line="344" />
+      <location filename="../../posapp/ui/customers/screen.py" line="366" />
       <source>%n ponto(s) (%1)</source>
       <translation>
         <numerusform>%n ponto (%1)</numerusform>

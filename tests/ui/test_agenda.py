@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
 from payments.card import CardDetails, CardKind
-from posapp.core.agenda import Status
+from posapp.core.agenda import OutsideWorkingHours, Status
 from posapp.core.pricing import Tender
 from posapp.services.agenda import book_reads
 from posapp.services.agenda.arrival import arrive
@@ -282,3 +282,33 @@ def test_the_statement_prints_on_the_receipt_printer(salon: Salon, qtbot: QtBot)
         context.printing.close()
     finally:
         stop_virtual_printers()
+
+
+def test_a_manager_sets_the_week_and_a_day_off_and_bookings_follow(
+    salon: Salon, qtbot: QtBot
+) -> None:
+    screen = _screen(salon, qtbot)
+    hours = screen.open_hours()
+    hours.ask_pin = lambda _parent, _action: MANAGER_PIN
+    hours.professional.setCurrentIndex(hours.professional.findData(salon.rita))
+    works, start, end, break_start, _break_end = hours.rows[0]  # Monday as set up: 09-18
+    assert works.isChecked() and start.time().hour() == 9 and break_start.time().hour() == 12
+    start.setTime(start.time().addSecs(60 * 60))  # Mondays from 10:00
+    assert hours.save_week() and hours.message.text() == "Horários salvos."
+    with pytest.raises(OutsideWorkingHours):
+        _book(salon, 9, pro=salon.rita)
+    _book(salon, 10, pro=salon.rita)
+    hours.day_off.setDate(hours.day_off.date().addDays(1))  # Tuesday
+    assert hours.save_day_off() and hours.message.text() == "Folga marcada."
+    with pytest.raises(OutsideWorkingHours) as off:
+        book(
+            salon.shop.station,
+            staff_id=salon.shop.cashier_id,
+            professional_id=salon.rita,
+            starts_at=at(MONDAY + timedelta(days=1), 10),
+            item_ids=[salon.shop.items["manicure"]],
+            customer_id=salon.ana,
+        )
+    assert "dia de folga" in off.value.message("pt_BR")
+    end.setTime(start.time().addSecs(-60))  # ends before it starts: said, nothing saved
+    assert not hours.save_week() and "Confira os horários" in hours.message.text()

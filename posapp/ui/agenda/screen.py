@@ -26,6 +26,7 @@ from posapp.services.agenda.arrival import arrive
 from posapp.services.agenda.booking import lengthen, move, set_status
 from posapp.services.salon.tips import sale_id_of
 from posapp.ui.agenda.booking_dialog import BookingDialog
+from posapp.ui.agenda.hours_dialog import HoursDialog
 from posapp.ui.agenda.model import AgendaModel
 from posapp.ui.agenda.rules_dialog import RulesDialog
 from posapp.ui.agenda.statements import StatementsDialog
@@ -75,9 +76,11 @@ class AgendaScreen(QWidget):
         self.new_button = named(QPushButton(self.tr("Novo horário")), "agendaNew")
         self.statements_button = named(QPushButton(self.tr("Extratos")), "agendaStatements")
         self.rules_button = named(QPushButton(self.tr("Comissões")), "agendaRules")
+        self.hours_button = named(QPushButton(self.tr("Horários")), "agendaHours")
         top.addWidget(self.new_button)
         top.addWidget(self.statements_button)
         top.addWidget(self.rules_button)
+        top.addWidget(self.hours_button)
 
         actions = QHBoxLayout()
         self.arrived_button = named(QPushButton(self.tr("Chegou")), "agendaArrived")
@@ -112,6 +115,7 @@ class AgendaScreen(QWidget):
         self.new_button.clicked.connect(self.new_booking)
         self.statements_button.clicked.connect(self.open_statements)
         self.rules_button.clicked.connect(self.open_rules)
+        self.hours_button.clicked.connect(self.open_hours)
         self.tip_button.clicked.connect(self.tip)
         self.arrived_button.clicked.connect(self.arrived)
         self.confirm_button.clicked.connect(lambda: self.change(Status.CONFIRMED))
@@ -151,6 +155,7 @@ class AgendaScreen(QWidget):
         staff = self.context.staff
         self.statements_button.setVisible(staff is not None and staff.is_manager)
         self.rules_button.setVisible(staff is not None and staff.is_manager)
+        self.hours_button.setVisible(staff is not None and staff.is_manager)
 
     # -- what the hand does ---------------------------------------------------------------
 
@@ -246,6 +251,11 @@ class AgendaScreen(QWidget):
             return None
         dialog = TipDialog(self.context, sale_id, found.professional_id, self)
         dialog.accepted.connect(lambda: self.message.setText(self.tr("Gorjeta registrada.")))
+        dialog.open()
+        return dialog
+
+    def open_hours(self) -> HoursDialog:
+        dialog = HoursDialog(self.context, self.professionals, self.shown_day(), self)
         dialog.open()
         return dialog
 
