@@ -36,6 +36,7 @@ from posapp.ui.customers.models import (
 )
 from posapp.ui.customers.screen import CustomersScreen
 from posapp.ui.dialogs.manager_pin import ManagerPinDialog
+from posapp.ui.runner import wait_for_background
 from tests.support import CASHIER_PIN, MANAGER_PIN, MovableClock, Shop, open_shop
 from tests.ui.ui_support import make_context, type_text, when_shown
 
@@ -148,11 +149,26 @@ def test_a_cpf_finds_exactly_one_customer_and_no_match_says_so(
 ) -> None:
     qtbot.keyClicks(screen.search_box, MARIA_CPF)
     qtbot.keyClick(screen.search_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
     assert [row[0] for row in shown(screen.model)] == ["Maria Aparecida Souza"]
     screen.search_box.clear()
     qtbot.keyClicks(screen.search_box, "Zuleica")
     qtbot.waitUntil(lambda: screen.search_status.text() == "Nenhum cliente encontrado")
     assert screen.model.rowCount() == 0
+
+
+def test_a_search_leaves_the_window_free_and_an_older_answer_is_dropped(
+    screen: CustomersScreen, qtbot: QtBot
+) -> None:
+    screen.search_box.setText("mari")
+    screen.search()
+    assert screen.model.rowCount() == 0  # asked on a worker: the window's thread is not held
+    screen.search_box.setText("Zuleica")
+    screen.search()
+    qtbot.waitUntil(lambda: screen.search_status.text() == "Nenhum cliente encontrado")
+    assert wait_for_background()
+    qtbot.wait(50)
+    assert screen.model.rowCount() == 0  # the two "mari" matches never replaced it
 
 
 # -- profile, history, vouchers, referrals -----------------------------------------
@@ -308,9 +324,7 @@ def test_a_cashier_cannot_adjust_with_their_own_pin(shop: Shop, qtbot: QtBot) ->
     try:
         open_maria(screen, qtbot)
         _adjust(screen, qtbot, "5,00", CASHIER_PIN)
-        assert screen.message.text() == (
-            "PIN de gerente incorreto: ajuste manual de cashback."
-        )
+        assert screen.message.text() == ("PIN de gerente incorreto: ajuste manual de cashback.")
         assert screen.message.property("role") == "error"
         assert _adjustments(shop) == []
         assert screen.balance_labels["spendable"].text() == "R$ 0,62"
@@ -438,9 +452,7 @@ def test_anonymizing_asks_first_then_a_managers_pin_and_shows_what_was_erased(
         screen.ask_pin = lambda _parent, _action: CASHIER_PIN
         screen.anonymize_button.click()
         qtbot.waitUntil(lambda: screen.message.property("role") == "error")
-        assert screen.message.text() == (
-            "PIN de gerente incorreto: anonimizar cliente."
-        )
+        assert screen.message.text() == ("PIN de gerente incorreto: anonimizar cliente.")
         assert screen.name_label.text() == "Maria Aparecida Souza"
         assert screen.anonymize_button.isEnabled()
 
@@ -483,8 +495,8 @@ def test_a_manager_anonymizes_through_the_real_dialogs_and_the_old_name_finds_no
         assert screen.fields["cpf"].text() == "—"
         assert screen.balance_labels["spendable"].text() == "R$ 0,62"  # the ledger stays
         assert screen.search_box.text() == "Apare"
+        qtbot.waitUntil(lambda: screen.search_status.text() == "Nenhum cliente encontrado")
         assert screen.model.rowCount() == 0
-        assert screen.search_status.text() == "Nenhum cliente encontrado"
         with shop.station.read() as session:
             row = session.scalars(
                 select(AuditLog).where(AuditLog.action == "customer.anonymize")

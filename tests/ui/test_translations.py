@@ -92,7 +92,7 @@ def test_customers_screen_in_english_with_english_money_and_dates(
         assert screen.adjust_button.text() == "Adjust balance"
         screen.search_box.setText("Maria")
         screen.search()
-        assert screen.search_status.text() == "1 customer found"
+        qtbot.waitUntil(lambda: screen.search_status.text() == "1 customer found")
         assert screen.balance_labels["spendable"].text() == "R$20.00"
         assert screen.code_label.text().endswith("customer since Mar 2, 2026")
         first = [screen.history_model.index(0, c).data() for c in range(4)]

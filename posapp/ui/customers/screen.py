@@ -47,7 +47,12 @@ from posapp.services.customers.edit import update_customer
 from posapp.services.customers.privacy import Anonymized, anonymize_customer, save_export
 from posapp.services.sales.printing import PrintOutcome
 from posapp.ui.context import UiContext
-from posapp.ui.customer_table import CustomerTableModel, find_customers, mask_mobile
+from posapp.ui.customer_table import (
+    CustomerRow,
+    CustomerTableModel,
+    find_customers,
+    mask_mobile,
+)
 from posapp.ui.customers.dialogs import (
     AdjustBalanceDialog,
     EditCustomerDialog,
@@ -139,6 +144,7 @@ class CustomersScreen(QWidget):
         layout.setContentsMargins(16, 16, 16, 16)
         layout.addWidget(splitter)
 
+        self._searching = ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
@@ -276,18 +282,28 @@ class CustomersScreen(QWidget):
     # -- search --------------------------------------------------------------------
 
     def search(self) -> None:
-        """Run the search for what the box holds now and show the matches."""
+        """Search for what the box holds now, on a worker thread; the matches when it answers.
+
+        A short fragment at a million customers takes tens of milliseconds: the window
+        keeps taking keys meanwhile, and an answer to an older text is dropped.
+        """
         self._timer.stop()
         query = self.search_box.text().strip()
+        self._searching = query
         if not query:
             self.model.set_rows([])
             self.search_status.setText("")
             return
-        try:
-            rows = find_customers(self.context.station, query)
-        except PosError as error:
-            self.model.set_rows([])
-            self.search_status.setText(error.message(self.context.locale))
+        station = self.context.station
+        run_in_background(
+            self,
+            lambda: find_customers(station, query),
+            lambda rows: self._show_found(query, rows),
+            lambda error: self._search_failed(query, error),
+        )
+
+    def _show_found(self, query: str, rows: list[CustomerRow]) -> None:
+        if query != self._searching:
             return
         self.model.set_rows(rows)
         if not rows:
@@ -299,6 +315,13 @@ class CustomersScreen(QWidget):
             self.search_status.setText(
                 self.tr("%1 clientes encontrados").replace("%1", str(len(rows)))
             )
+
+    def _search_failed(self, query: str, error: Exception) -> None:
+        if query != self._searching:
+            return
+        self.model.set_rows([])
+        text = error.message(self.context.locale) if isinstance(error, PosError) else str(error)
+        self.search_status.setText(text)
 
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
@@ -340,11 +363,7 @@ class CustomersScreen(QWidget):
 
         def show(units: int) -> str:
             value = money(program.value_of_units(units), locale)
-            return (
-                self.tr("%n ponto(s) (%1)", "", units).replace("%1", value)
-                if points
-                else value
-            )
+            return self.tr("%n ponto(s) (%1)", "", units).replace("%1", value) if points else value
 
         self.balance_labels["spendable"].setText(show(max(account.balance.spendable, 0)))
         self.balance_labels["pending"].setText(show(account.balance.pending))
