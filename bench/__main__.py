@@ -6,7 +6,17 @@ For other settings run one alone: `python -m bench.checkout --rounds 50`.
 import sys
 from importlib import import_module
 
-BENCHMARKS = ("receipt", "checkout", "scan", "startup", "report", "sync", "sync_load")
+BENCHMARKS = (
+    "receipt",
+    "checkout",
+    "lookup",
+    "profile_open",
+    "scan",
+    "startup",
+    "report",
+    "sync",
+    "sync_load",
+)
 
 if sys.argv[1:]:
     sys.exit(f"python -m bench takes no arguments; run one benchmark alone: {BENCHMARKS}")
