@@ -14,6 +14,7 @@ import pytest
 
 from messaging.testing.graph_server import GraphApi, GraphServer
 from posapp.core.money import format_money
+from posapp.services.messages.log import message_log, reason_words
 from tests.services.messages_support import configure, email_settings, rows
 from tests.sync.conftest import Counter, Network
 from tests.sync.test_messages_via_endpoint import deliver_once
@@ -132,6 +133,9 @@ def test_a_sales_credit_reaches_whatsapp_as_its_template_and_is_shown_read_at_th
     [row] = rows(a.shop, "cashback_credited")
     assert (row.status, row.reason) == ("sent", "read")
     assert row.reason_detail is not None and row.reason_detail.startswith("Lida no WhatsApp em ")
+    logged = {m.kind: m for m in message_log(a.station)}
+    assert reason_words(logged["cashback_credited"], "en") == "Read on WhatsApp."
+    assert reason_words(logged["cashback_credited"]).startswith("Lida no WhatsApp em ")
     provider_status, cost_class, token_at_rest = stored(network.server.dsn, credit.wamid)
     assert (provider_status, cost_class) == ("read", "utility")
     assert token_at_rest.startswith("v1:") and TOKEN not in token_at_rest
@@ -154,6 +158,8 @@ def test_a_number_whatsapp_cannot_reach_is_shown_failed_with_metas_reason(
     [row] = rows(a.shop, "welcome")
     assert (row.status, row.reason) == ("failed", "whatsapp_131026")
     assert row.reason_detail == "O WhatsApp não entregou a mensagem: Message undeliverable."
+    [logged] = message_log(a.station)
+    assert reason_words(logged, "en") == "WhatsApp could not deliver the message (error 131026)."
 
 
 def test_a_bad_template_mapping_is_refused_in_portuguese_and_english(

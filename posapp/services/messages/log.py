@@ -126,6 +126,16 @@ def reason_words(message: LoggedMessage, locale: str = "pt_BR") -> str:
             if pt
             else f"The {message.channel} channel is not set up."
         )
+    if code in ("delivered", "read"):  # Meta's status webhook, through the endpoint
+        if pt:
+            return detail or (
+                "Entregue no WhatsApp." if code == "delivered" else "Lida no WhatsApp."
+            )
+        return "Delivered on WhatsApp." if code == "delivered" else "Read on WhatsApp."
+    if code.startswith("whatsapp_"):  # Meta reported the message failed
+        if pt:
+            return detail or f"O WhatsApp não entregou a mensagem (erro {code[9:]})."
+        return f"WhatsApp could not deliver the message (error {code[9:]})."
     head, _, tail = code.partition(":")
     if head == "retry":
         return (
