@@ -84,7 +84,9 @@ def plan(station: Station, zone: ZoneInfo) -> None:
             )
 
 
-def main(out_dir: str) -> int:
+def main(out_dir: str, size: str = "") -> int:
+    """The day, the week and a statement; with `size` ("1024x768") only the day, named
+    with it: the screen must fit a counter of that size."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
@@ -121,7 +123,9 @@ def main(out_dir: str) -> int:
         window.show_screen("agenda")
         agenda = window.current
         agenda.refresh()  # type: ignore[attr-defined]
-        grab(window, out / "agenda.png")
+        grab(window, out / (f"agenda-{size}.png" if size else "agenda.png"))
+        if size:
+            return 0
         agenda.week_button.click()  # type: ignore[attr-defined]
         rosa = agenda.professional.findText("Rosa Cabeleireira")  # type: ignore[attr-defined]
         agenda.professional.setCurrentIndex(rosa)  # type: ignore[attr-defined]

@@ -78,9 +78,6 @@ class AgendaScreen(QWidget):
         self.rules_button = named(QPushButton(self.tr("Comissões")), "agendaRules")
         self.hours_button = named(QPushButton(self.tr("Horários")), "agendaHours")
         top.addWidget(self.new_button)
-        top.addWidget(self.statements_button)
-        top.addWidget(self.rules_button)
-        top.addWidget(self.hours_button)
 
         actions = QHBoxLayout()
         self.arrived_button = named(QPushButton(self.tr("Chegou")), "agendaArrived")
@@ -97,6 +94,8 @@ class AgendaScreen(QWidget):
         ):
             actions.addWidget(button)
         actions.addStretch(1)
+        for button in (self.statements_button, self.rules_button, self.hours_button):
+            actions.addWidget(button)
         self.message = named(QLabel(), "agendaMessage")
         self.message.setWordWrap(True)
 
