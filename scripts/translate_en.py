@@ -1119,6 +1119,8 @@ EN: dict[str, str] = {
     "Extratos dos profissionais": "Professionals' statements",
     "Salvar extrato": "Save statement",
     "Lembrete de horário": "Appointment reminder",
+    "Em atendimento": "In service",
+    "Concluído sem venda": "Done without a sale",
     "Horários dos profissionais": "Professionals' hours",
     "Das": "From",
     "Às": "To",

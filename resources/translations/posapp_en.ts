@@ -105,93 +105,106 @@
   <context>
     <name>AgendaScreen</name>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="61" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="62" />
       <source>Dia</source>
       <translation>Day</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="62" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="63" />
       <source>Semana</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="76" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="77" />
       <source>Novo horário</source>
       <translation>New booking</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="77" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="78" />
       <source>Extratos</source>
       <translation>Statements</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="78" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="79" />
       <source>Comissões</source>
       <translation>Commissions</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="79" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="80" />
       <source>Horários</source>
       <translation>Hours</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="86" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="84" />
       <source>Chegou</source>
       <translation>Arrived</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="87" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="85" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="104" />
       <source>Confirmar</source>
       <translation>Confirm</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="88" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="86" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="107" />
       <source>Não veio</source>
       <translation>No-show</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="89" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="87" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="108" />
       <source>Cancelar horário</source>
       <translation>Cancel booking</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="90" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="88" />
       <source>Gorjeta</source>
       <translation>Tip</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="184" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="105" />
+      <source>Em atendimento</source>
+      <translation>In service</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/screen.py" line="106" />
+      <source>Concluído sem venda</source>
+      <translation>Done without a sale</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/screen.py" line="206" />
       <source>Horário movido.</source>
       <translation>Booking moved.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="199" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="221" />
       <source>Duração alterada.</source>
       <translation>Length changed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="206" />
-      <location filename="../../posapp/ui/agenda/screen.py" line="216" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="228" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="238" />
       <source>Escolha um horário na agenda.</source>
       <translation>Choose a booking in the agenda.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="209" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="231" />
       <source>Horário atualizado.</source>
       <translation>Booking updated.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="219" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="241" />
       <source>Cliente chegou: o carrinho está em Recuperar (F6) na tela de venda.</source>
       <translation>The client is here: the cart is in Recall (F6) on the sale screen.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="249" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="271" />
       <source>A gorjeta vai com a venda: escolha um horário concluído.</source>
       <translation>A tip goes with the sale: choose a finished booking.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="253" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="275" />
       <source>Gorjeta registrada.</source>
       <translation>Tip recorded.</translation>
     </message>

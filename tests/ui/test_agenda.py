@@ -157,7 +157,10 @@ def test_a_booking_made_in_the_dialog_appears_and_arrival_parks_it(
 
     again = screen.new_booking()
     again.customer_id = salon.bruno
-    again.services.item(0).setCheckState(Qt.CheckState.Checked)
+    manicure = next(
+        n for n in range(again.services.count()) if again.services.item(n).text().startswith("Mani")
+    )
+    again.services.item(manicure).setCheckState(Qt.CheckState.Checked)
     again.starts.setDateTime(
         again.starts.dateTime().addSecs(int(timedelta(minutes=10).total_seconds()))
     )
@@ -312,3 +315,20 @@ def test_a_manager_sets_the_week_and_a_day_off_and_bookings_follow(
     assert "dia de folga" in off.value.message("pt_BR")
     end.setTime(start.time().addSecs(-60))  # ends before it starts: said, nothing saved
     assert not hours.save_week() and "Confira os horários" in hours.message.text()
+
+
+def test_the_grid_menu_takes_a_booking_through_its_steps(salon: Salon, qtbot: QtBot) -> None:
+    uuid = _book(salon, 9)
+    screen = _screen(salon, qtbot)
+    paula = [c.professional_id for c in screen.model.columns].index(salon.paula)
+    screen.view.setCurrentIndex(screen.model.index(NINE, paula))
+    screen.status_actions[Status.IN_SERVICE].trigger()
+    assert "não pode mais mudar para em atendimento" in screen.message.text()
+    screen.arrived_button.click()
+    screen.view.setCurrentIndex(screen.model.index(NINE, paula))
+    screen.status_actions[Status.IN_SERVICE].trigger()
+    screen.view.setCurrentIndex(screen.model.index(NINE, paula))
+    screen.status_actions[Status.DONE].trigger()
+    (done,) = book_reads.day(salon.shop.station, MONDAY)
+    assert (done.uuid, done.status) == (uuid, Status.DONE)
+    assert screen.model.data(screen.model.index(NINE, paula), STATUS_ROLE) == "done"

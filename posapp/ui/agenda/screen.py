@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -96,6 +97,20 @@ class AgendaScreen(QWidget):
         actions.addStretch(1)
         for button in (self.statements_button, self.rules_button, self.hours_button):
             actions.addWidget(button)
+        # the other steps of a booking, on the grid's context menu (right click)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.status_actions: dict[Status, QAction] = {}
+        for status, text in (
+            (Status.CONFIRMED, self.tr("Confirmar")),
+            (Status.IN_SERVICE, self.tr("Em atendimento")),
+            (Status.DONE, self.tr("Concluído sem venda")),
+            (Status.NO_SHOW, self.tr("Não veio")),
+            (Status.CANCELLED, self.tr("Cancelar horário")),
+        ):
+            action = QAction(text, self.view)
+            action.triggered.connect(lambda _checked=False, wanted=status: self.change(wanted))
+            self.view.addAction(action)
+            self.status_actions[status] = action
         self.message = named(QLabel(), "agendaMessage")
         self.message.setWordWrap(True)
 
@@ -142,6 +157,14 @@ class AgendaScreen(QWidget):
         self.day.setDate(self.day.date().addDays(direction * days))
 
     def refresh(self) -> None:
+        """Read the book again, keeping the booking that was selected selected."""
+        kept = self.view.selected_uuid()
+        self._fill()
+        for row, column, appointment in self.model.placed():
+            if appointment.uuid == kept:
+                self.view.setCurrentIndex(self.model.index(row, column))
+
+    def _fill(self) -> None:
         station, on = self.context.station, self.shown_day()
         if self.mode == DAY_VIEW:
             self.model.show_day(on, self.professionals, book_reads.day(station, on))
