@@ -1,7 +1,7 @@
 """Many counters of one chain pushing at once through a scaled-out endpoint.
 
     .venv/bin/python -m bench.sync_load [--counters 20] [--events 10000] [--batch 0]
-                                        [--workers 2]
+                                        [--workers 2] [--push-slots 2]
 
 `--counters` counters of one chain (each its own terminal token, its own store) push
 `--events` events between them, all at once from one thread each, to a real
@@ -41,6 +41,7 @@ import httpx
 import psycopg
 
 from cloud import secrets
+from cloud.limits import PUSH_SLOTS
 from posapp.services.sync.client import BatchSizer
 from tests.cloud.helpers import Counter, customer_event, event, new_uuid
 from tests.cloud_fixtures import CloudServer, PrivatePostgres
@@ -162,6 +163,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--batch", type=int, default=0, help="events a push; 0: adaptive")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--push-slots", type=int, default=PUSH_SLOTS, help="serve --push-slots (a process)"
+    )
     args = parser.parse_args(argv)
 
     os.environ.setdefault(secrets.KEY_ENV, secrets.new_key())
@@ -174,7 +178,7 @@ def main(argv: list[str] | None = None) -> None:
 
             def measured(name: str, counters: int, together: bool) -> None:
                 server = CloudServer(postgres.fresh_database(), Path(folder))
-                server.args = ["--workers", str(args.workers)]
+                server.args = ["--workers", str(args.workers), "--push-slots", str(args.push_slots)]
                 server.start()
                 try:
                     run = Run(server, counters, args.events, args.batch)
@@ -186,7 +190,7 @@ def main(argv: list[str] | None = None) -> None:
                 print(f"  {name} done", flush=True)
 
             server = CloudServer(postgres.fresh_database(), Path(folder))
-            server.args = ["--workers", str(args.workers)]
+            server.args = ["--workers", str(args.workers), "--push-slots", str(args.push_slots)]
             server.start()
             try:
                 single = big_pushes(server)
@@ -200,7 +204,8 @@ def main(argv: list[str] | None = None) -> None:
     print("1 000 ledger entries in one push, seconds: " + ", ".join(f"{t:.2f}" for t in single))
     sizing = f"batches of {args.batch}" if args.batch else "batches sized by the counter"
     print(
-        f"{args.events} events, {sizing}, {args.workers} worker processes; "
+        f"{args.events} events, {sizing}, {args.workers} worker processes "
+        f"({args.push_slots} pushes at once each); "
         "every counter's last batch pushed twice"
     )
     print(f"  {'run':28} {'pushes':>6} {'p50 s':>7} {'p95 s':>7} {'max s':>7} "

@@ -8,6 +8,7 @@ raised inside it rolls everything back. Every error body is
 from __future__ import annotations
 
 import json
+import threading
 from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, Header, Path, Query, Request
@@ -39,7 +40,7 @@ from cloud.db import make_engine, make_sessions, unit_of_work
 from cloud.errors import ApiError, invalid_request
 from cloud.keys import signature_matches
 from cloud.ledger_head import ledger_head
-from cloud.limits import BodyLimit, BodyLimits
+from cloud.limits import PUSH_SLOTS, BodyLimit, BodyLimits
 from cloud.models import Chain, Terminal
 from cloud.schemas import (
     MAX_BATCH,
@@ -93,6 +94,7 @@ def create_app(
     box: SecretBox | None = None,
     rate: RateLimit | None = None,
     body_limits: BodyLimits | None = None,
+    push_slots: int = 0,
 ) -> FastAPI:
     """The endpoint on a database whose schema is already at head.
 
@@ -100,7 +102,9 @@ def create_app(
     background thread every that many seconds while the app is up. `box` seals and
     opens the stored secrets (default: the key of the environment, SecretKeyProblem
     when there is none). `rate` limits each terminal token's calls (default
-    `RateLimit()`), `body_limits` the size of request bodies (default `BodyLimits()`).
+    `RateLimit()`, admin keys likewise), `body_limits` the size of request bodies (default
+    `BodyLimits()`), `push_slots` how many pushes this process applies at once (default
+    `PUSH_SLOTS`).
     """
     box = box or SecretBox.from_environment()
     app = FastAPI(
@@ -120,11 +124,12 @@ def create_app(
     app.router.add_event_handler("shutdown", engine.dispose)
     app.add_middleware(BodyLimit, limits=body_limits or BodyLimits())
     _install_error_handlers(app)
-    _routes(app, sessions, rate or RateLimit())
-    _admin_routes(app, sessions)
+    rate = rate or RateLimit()
+    _routes(app, sessions, rate, threading.BoundedSemaphore(push_slots or PUSH_SLOTS))
+    _admin_routes(app, sessions, rate)
     _survey_routes(app, sessions)
-    _whatsapp_routes(app, sessions)
-    _customer_routes(app, sessions)
+    _whatsapp_routes(app, sessions, rate)
+    _customer_routes(app, sessions, rate)
     return app
 
 
@@ -183,7 +188,9 @@ def _install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(sa_exc.IntegrityError, on_integrity)
 
 
-def _routes(app: FastAPI, sessions: sessionmaker[Session], rate: RateLimit) -> None:
+def _routes(
+    app: FastAPI, sessions: sessionmaker[Session], rate: RateLimit, push_slots: threading.Semaphore
+) -> None:
     def _terminal(session: Session, token: str) -> Terminal:
         return terminal_of(session, token, rate)
 
@@ -202,7 +209,7 @@ def _routes(app: FastAPI, sessions: sessionmaker[Session], rate: RateLimit) -> N
     def add_terminal(body: TerminalIn, admin_key: Bearer) -> TerminalOut:
         """Register a terminal with the chain's admin key; the token is shown once."""
         with unit_of_work(sessions) as session:
-            chain = chain_of(session, admin_key)
+            chain = chain_of(session, admin_key, rate)
             made = registry.add_terminal(session, chain.id, body.name)
             terminals.audit(session, chain.id, ACTOR_API, "terminal_add", made.terminal_id)
         return TerminalOut(terminal_id=made.terminal_id, token=made.token)
@@ -214,7 +221,7 @@ def _routes(app: FastAPI, sessions: sessionmaker[Session], rate: RateLimit) -> N
         Every counter learns whether it runs expiry from its next pull (`runs_expiry`).
         """
         with unit_of_work(sessions) as session:
-            chain = chain_of(session, admin_key)
+            chain = chain_of(session, admin_key, rate)
             terminal = registry.move_expiry(session, chain.id, body.terminal_id)
             terminals.audit(session, chain.id, ACTOR_API, "expiry_move", terminal.id)
             return ExpiryTerminalOut(terminal_id=terminal.id, name=terminal.name)
@@ -223,7 +230,7 @@ def _routes(app: FastAPI, sessions: sessionmaker[Session], rate: RateLimit) -> N
     def get_delivery(admin_key: Bearer) -> DeliveryOut:
         """The chain's delivery settings, without the SMTP password or the header values."""
         with unit_of_work(sessions) as session:
-            return delivery.get_settings(session, chain_of(session, admin_key).id)
+            return delivery.get_settings(session, chain_of(session, admin_key, rate).id)
 
     @app.put("/v1/admin/delivery", response_model=DeliveryOut)
     def put_delivery(body: DeliveryIn, admin_key: Bearer) -> DeliveryOut:
@@ -232,7 +239,7 @@ def _routes(app: FastAPI, sessions: sessionmaker[Session], rate: RateLimit) -> N
         A password or headers left out keep the stored ones; the answer never shows them.
         """
         with unit_of_work(sessions) as session:
-            return delivery.set_settings(session, chain_of(session, admin_key).id, body)
+            return delivery.set_settings(session, chain_of(session, admin_key, rate).id, body)
 
     @app.post("/v1/hello", response_model=HelloOut)
     def say_hello(body: HelloIn, token: Bearer) -> HelloOut:
@@ -245,7 +252,7 @@ def _routes(app: FastAPI, sessions: sessionmaker[Session], rate: RateLimit) -> N
         all, and is kept in quarantine with the reason."""
         pusher: tuple[str, str] | None = None
         try:
-            with unit_of_work(sessions) as session:
+            with push_slots, unit_of_work(sessions) as session:
                 terminal = _terminal(session, token)
                 pusher = (terminal.chain_id, terminal.id)
                 result = events.push(session, terminal, body.events)
@@ -399,7 +406,7 @@ def _form(**fields: str) -> dict[str, Any]:
     }
 
 
-def _customer_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
+def _customer_routes(app: FastAPI, sessions: sessionmaker[Session], rate: RateLimit) -> None:
     """The customer's own page (cloud.customer_page) and how they get in (cloud.customer_access)."""
     access, page = customer_access, customer_page
 
@@ -540,11 +547,11 @@ def _customer_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
     def forget_requests(admin_key: Bearer) -> dict[str, Any]:
         """Customers who asked on their page to be forgotten (LGPD), for the manager."""
         with unit_of_work(sessions) as session:
-            chain_id = chain_of(session, admin_key).id
+            chain_id = chain_of(session, admin_key, rate).id
             return {"requests": page.forget_requests(session, chain_id)}
 
 
-def _whatsapp_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
+def _whatsapp_routes(app: FastAPI, sessions: sessionmaker[Session], rate: RateLimit) -> None:
     """Meta's webhook for the chain's WhatsApp number (see cloud.whatsapp)."""
 
     @app.get(
@@ -639,21 +646,21 @@ def _survey_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
             return survey.Page(refusal.status, survey.refused_page(refusal))
 
 
-def _admin_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
+def _admin_routes(app: FastAPI, sessions: sessionmaker[Session], rate: RateLimit) -> None:
     """The chain's terminals, tokens, admin key, audit and quarantine (Bearer admin key)."""
 
     @app.get("/v1/admin/terminals", response_model=TerminalList)
     def list_terminals(admin_key: Bearer) -> TerminalList:
         """Every terminal of the chain with its last contact and whether it is revoked."""
         with unit_of_work(sessions) as session:
-            chain = chain_of(session, admin_key)
+            chain = chain_of(session, admin_key, rate)
             return TerminalList.model_validate({"terminals": terminals.listed(session, chain.id)})
 
     @app.post("/v1/admin/terminals/{terminal_id}/revoke", response_model=TerminalList)
     def revoke_terminal(terminal_id: UuidPath, body: ReasonIn, admin_key: Bearer) -> TerminalList:
         """Revoke the terminal's token (audited); its counter is told `token_revoked`."""
         with unit_of_work(sessions) as session:
-            chain = chain_of(session, admin_key)
+            chain = chain_of(session, admin_key, rate)
             terminals.revoke(session, chain.id, terminal_id, body.reason, ACTOR_API)
             return TerminalList.model_validate({"terminals": terminals.listed(session, chain.id)})
 
@@ -661,7 +668,7 @@ def _admin_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
     def move_terminal(terminal_id: UuidPath, body: ReasonIn, admin_key: Bearer) -> MovedOut:
         """The counter moves to a new PC: a new token (shown once), the old one revoked."""
         with unit_of_work(sessions) as session:
-            chain = chain_of(session, admin_key)
+            chain = chain_of(session, admin_key, rate)
             token = terminals.move(session, chain.id, terminal_id, body.reason, ACTOR_API)
             moved = session.get(Terminal, terminal_id)
             assert moved is not None
@@ -671,19 +678,19 @@ def _admin_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
     def rotate_key(admin_key: Bearer) -> AdminKeyOut:
         """A new admin key for the chain (shown once); the old one stops working."""
         with unit_of_work(sessions) as session:
-            chain = chain_of(session, admin_key)
+            chain = chain_of(session, admin_key, rate)
             return AdminKeyOut(admin_key=terminals.rotate_admin_key(session, chain.id, ACTOR_API))
 
     @app.get("/v1/admin/audit", response_model=AuditList)
     def audit_log(admin_key: Bearer) -> AuditList:
         """What was done to the chain's terminals and keys, newest first."""
         with unit_of_work(sessions) as session:
-            chain = chain_of(session, admin_key)
+            chain = chain_of(session, admin_key, rate)
             return AuditList.model_validate({"entries": terminals.audit_listed(session, chain.id)})
 
     @app.get("/v1/admin/quarantine", response_model=QuarantineList)
     def quarantined(admin_key: Bearer) -> QuarantineList:
         """Events the endpoint refused, with the reason, newest first (never pulled)."""
         with unit_of_work(sessions) as session:
-            chain = chain_of(session, admin_key)
+            chain = chain_of(session, admin_key, rate)
             return QuarantineList.model_validate({"events": quarantine.listed(session, chain.id)})

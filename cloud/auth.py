@@ -32,5 +32,6 @@ def terminal_of(session: Session, token: str, limit: RateLimit = NO_LIMIT) -> Te
     return authenticate(session, token, limit)
 
 
-def chain_of(session: Session, admin_key: str) -> Chain:
-    return chain_of_admin_key(session, admin_key)
+def chain_of(session: Session, admin_key: str, limit: RateLimit = NO_LIMIT) -> Chain:
+    """The admin key's chain (its rate limit taken, as a terminal token's); 401 / 429."""
+    return chain_of_admin_key(session, admin_key, limit)

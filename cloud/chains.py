@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from cloud.models import Chain, Event
@@ -23,6 +23,18 @@ def lock_chain(session: Session, chain_id: str) -> Chain:
         .where(Chain.id == chain_id)
         .with_for_update()
         .execution_options(populate_existing=True)
+    ).one()
+
+
+def reserve_seqs(session: Session, chain_id: str, count: int) -> Chain:
+    """The chain row, locked until the transaction ends, with `count` seqs taken for the
+    caller's events: last_seq - count + 1 .. last_seq. One round trip for lock and seqs."""
+    return session.scalars(
+        update(Chain)
+        .where(Chain.id == chain_id)
+        .values(last_seq=Chain.last_seq + count)
+        .returning(Chain)
+        .execution_options(synchronize_session=False, populate_existing=True)
     ).one()
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from cloud import secrets, terminals
 from cloud.db import make_engine, make_sessions, unit_of_work, upgrade
 from cloud.errors import ApiError
-from cloud.limits import BodyLimits
+from cloud.limits import PUSH_SLOTS, BodyLimits
 from cloud.schemas import DeliveryIn
 from cloud.terminals import ACTOR_CLI, RateLimit
 
@@ -83,6 +83,13 @@ def _parser() -> argparse.ArgumentParser:
         type=float,
         default=RateLimit().burst,
         help=f"calls a terminal token may make at once (default {RateLimit().burst:g})",
+    )
+    serve.add_argument(
+        "--push-slots",
+        type=int,
+        default=PUSH_SLOTS,
+        help="pushes each worker process applies at once; more wait their turn "
+        f"(default {PUSH_SLOTS})",
     )
     serve.add_argument(
         "--max-push-bytes",
@@ -397,6 +404,7 @@ def _serve(args: argparse.Namespace) -> int:
         rate=RateLimit(args.rate_limit, args.rate_burst),
         body_limits=BodyLimits(push=args.max_push_bytes, default=args.max_body_bytes),
         clock_skew_days=args.clock_skew_days,
+        push_slots=max(1, args.push_slots),
     )
     options: dict[str, Any] = {}
     if args.forwarded_allow_ips:

@@ -1,9 +1,10 @@
 """Events: push (apply a batch in one transaction), pull (by cursor), and the ledger's apply.
 
-Every writer of a chain's events holds the chain row's lock (`lock_chain`) and
-takes the next seq from it, so within a chain seq order is commit order: a
-counter that has pulled up to seq N never misses an event committed later with
-a smaller seq. Conflict detection runs under the same lock, in seq order.
+Every writer of a chain's events holds the chain row's lock (`lock_chain`, or
+`reserve_seqs` for a push) and takes the next seq from it, so within a chain seq
+order is commit order: a counter that has pulled up to seq N never misses an event
+committed later with a smaller seq. Conflict detection runs under the same lock, in
+seq order.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from sqlalchemy import case, select
 from sqlalchemy.orm import Session, defer
 
 from cloud import bulk, event_checks, messages, secrets, survey
-from cloud.chains import iso, lock_chain
+from cloud.chains import iso, reserve_seqs
 from cloud.errors import ApiError
 from cloud.ledger_batch import ChainLinks, EntryWriter
 from cloud.models import Chain, Customer, Event, LedgerEntry, Terminal, Voucher
@@ -88,16 +89,19 @@ class _Batch:
     chain: Chain
     terminal: Terminal
     entries: EntryWriter
+    next_seq: int
+    """The first of the seqs `reserve_seqs` took for the batch's new events."""
     events: list[dict[str, Any]] = field(default_factory=list)
     customers: dict[str, CustomerBody] = field(default_factory=dict)
 
     def store(self, event: EventIn, body: dict[str, Any] | None = None) -> int:
-        """The event with the chain's next seq (inserted at `write`)."""
-        self.chain.last_seq += 1
+        """The event with the batch's next reserved seq (inserted at `write`)."""
+        seq = self.next_seq
+        self.next_seq += 1
         self.events.append(
             {
                 "chain_id": self.chain.id,
-                "seq": self.chain.last_seq,
+                "seq": seq,
                 "uuid": event.uuid,
                 "kind": event.kind,
                 "created_at": event.created_at,
@@ -107,7 +111,7 @@ class _Batch:
                 "received_at": datetime.now(UTC),
             }
         )
-        return self.chain.last_seq
+        return seq
 
     def write_customers(self, session: Session) -> None:
         if self.customers:
@@ -119,8 +123,9 @@ class _Batch:
         self.entries.flush()
         if not self.events:
             return
-        # Under the chain's lock no other writer can have stored these uuids: a conflict
-        # here means that guarantee broke, so the whole batch is refused, not half kept.
+        # The terminal's own pushes are serialized by its row lock, so only another
+        # terminal pushing the same uuid meanwhile can conflict here: the whole batch is
+        # then refused (409, retried later as duplicates), not half kept.
         # executemany with RETURNING: SQLAlchemy's "insertmanyvalues", a few multi-row
         # INSERTs from one cached statement (not one round trip per row)
         stored = bulk.insert_rows(
@@ -147,9 +152,9 @@ def push(session: Session, terminal: Terminal, events: list[EventIn]) -> PushRes
     """
     if terminal.terminal_uuid is None:
         raise hello_required()
-    # The checks run before the chain's lock is taken, so the chain's other counters wait
-    # only for the writes. An event stored meanwhile is still found known under the lock
-    # (events are never deleted), and one known now stays known.
+    # The checks and the duplicates run before the chain's lock is taken, so the chain's
+    # other counters wait only for the writes. The terminal's own events cannot be stored
+    # meanwhile (its row lock); one known now stays known (events are never deleted).
     uuids = {event.uuid for event in events}
     known = _known_events(session, terminal.chain_id, uuids)
     now = datetime.now(UTC)
@@ -174,32 +179,32 @@ def push(session: Session, terminal: Terminal, events: list[EventIn]) -> PushRes
         terminal.terminal_uuid,
         [body.seq for body in entries.values() if body.uuid not in known_entries],
     )
-    chain = lock_chain(session, terminal.chain_id)
-    known = _known_events(session, chain.id, uuids)
-    batch = _Batch(
-        chain, terminal, EntryWriter(session, chain, {b.customer for b in entries.values()})
-    )
-    accepted = duplicates = 0
+    fresh: list[int] = []
+    for index, event in enumerate(events):
+        if event.uuid in known:
+            continue
+        known.add(event.uuid)
+        entry = entries.get(index)
+        if entry is not None:
+            if entry.uuid in known_entries:
+                continue  # the same entry under another event uuid
+            known_entries.add(entry.uuid)
+            links.check(entry, index, event.uuid)
+        fresh.append(index)
+    # Only the writes and what reads the chain's shared state run under the chain's lock:
+    # one statement locks the row and takes the batch's seqs.
+    chain = reserve_seqs(session, terminal.chain_id, len(fresh))
+    batch = _Batch(chain, terminal, EntryWriter(session, chain), chain.last_seq - len(fresh) + 1)
     with session.no_autoflush:
-        for index, event in enumerate(events):
-            if event.uuid in known:
-                duplicates += 1
-                continue
-            known.add(event.uuid)
-            entry = entries.get(index)
+        for index in fresh:
+            event, entry = events[index], entries.get(index)
             if entry is not None:
-                if entry.uuid in known_entries:
-                    duplicates += 1  # the same entry under another event uuid
-                    continue
-                known_entries.add(entry.uuid)
-                links.check(entry, index, event.uuid)
                 seq = batch.store(event)
                 batch.entries.apply(entry, seq, store_uuid=terminal.store_uuid)
             else:
                 _apply(session, batch, index, event)
-            accepted += 1
     batch.write(session)
-    return PushResult(accepted, duplicates, chain.last_seq)
+    return PushResult(len(fresh), len(events) - len(fresh), chain.last_seq)
 
 
 def _known_events(session: Session, chain_id: str, uuids: set[str]) -> set[str]:
@@ -369,7 +374,7 @@ def apply_entry(
     store_uuid: str | None,
 ) -> None:
     """Insert one entry, move the chain-wide balance, voucher state, holds; record conflicts."""
-    writer = EntryWriter(session, chain, {body.customer})
+    writer = EntryWriter(session, chain)
     writer.apply(body, event_seq, store_uuid=store_uuid)
     writer.flush()
 

@@ -1,15 +1,17 @@
 """Ledger entries applied in bulk: checked against the terminal's chain, then written in
 a few statements (entries, balances, holds) instead of several round trips each.
 
-The chain row is locked by the caller, so the balances read at the start stay true for
-the whole batch: the running totals are kept in memory, an overdraft is detected at the
-entry that causes it (in seq order, as one at a time would), and each customer's final
-total is written once.
+The chain row is locked by the caller, so no other writer moves the chain's balances
+during the batch. The balances are not read first: each customer's change is added in
+the one upsert that writes them (`total = total + change ... RETURNING total`), and the
+total before the batch is the one returned less the change. The overdraft check then
+walks the batch's spends in seq order with that starting total, as one entry at a time
+would, so the lock is held for one round trip fewer.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -77,28 +79,29 @@ class ChainLinks:
         self.links[body.seq] = Link(body.uuid, body.hash)
 
 
+@dataclass(frozen=True, slots=True)
+class _Spend:
+    """A spend of the batch and its customer's change up to it, for the overdraft check."""
+
+    body: LedgerEntryBody
+    change_so_far: int
+    store_uuid: str | None
+
+
+@dataclass(slots=True)
 class EntryWriter:
     """Apply entries in order in memory; `flush` writes them. The chain row is locked."""
 
-    def __init__(self, session: Session, chain: Chain, customers: set[str]) -> None:
-        self.session = session
-        self.chain = chain
-        self.totals: dict[str, int] = {}
-        if customers:
-            self.totals = dict(
-                session.execute(
-                    select(CustomerBalance.customer_uuid, CustomerBalance.total).where(
-                        CustomerBalance.chain_id == chain.id,
-                        bulk.any_of(CustomerBalance.customer_uuid, customers),
-                    )
-                ).all()
-            )
-        self.applied_seq: dict[str, int] = {}
-        self.rows: list[dict[str, Any]] = []
-        self.holds: set[tuple[str, str]] = set()
+    session: Session
+    chain: Chain
+    changes: dict[str, int] = field(default_factory=dict)
+    applied_seq: dict[str, int] = field(default_factory=dict)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    holds: set[tuple[str, str]] = field(default_factory=set)
+    spends: list[_Spend] = field(default_factory=list)
 
     def apply(self, body: LedgerEntryBody, event_seq: int, *, store_uuid: str | None) -> None:
-        """The entry, the customer's running total, overdraft and voucher state."""
+        """The entry, the customer's change, the spend to check, the voucher state."""
         self.rows.append(
             {
                 "chain_id": self.chain.id,
@@ -120,30 +123,20 @@ class EntryWriter:
                 "event_seq": event_seq,
             }
         )
-        total = self.totals.get(body.customer, 0) + body.amount
-        self.totals[body.customer] = total
+        change = self.changes.get(body.customer, 0) + body.amount
+        self.changes[body.customer] = change
         self.applied_seq[body.customer] = event_seq
         if body.sale is not None:
             # The sale's own entries now show in the balance: its hold would count twice.
             self.holds.add((body.customer, body.sale))
-        if body.amount < 0 and body.kind in OVERDRAFT_KINDS and total < 0:
-            conflicts.record(
-                self.session,
-                self.chain,
-                kind="overdraft",
-                customer_uuid=body.customer,
-                amount=min(-body.amount, -total),
-                entry_uuid=body.uuid,
-                sale_uuid=body.sale,
-                voucher_code=body.voucher,
-                terminal_uuid=body.terminal,
-                store_uuid=store_uuid,
-            )
+        if body.amount < 0 and body.kind in OVERDRAFT_KINDS:
+            self.spends.append(_Spend(body, change, store_uuid))
         if body.voucher is not None and body.kind in VOUCHER_KINDS:
             _move_voucher(self.session, self.chain, body, store_uuid)
 
     def flush(self) -> None:
-        """Entries (in application order), final balances, ended holds: three statements."""
+        """Entries (in application order), balances, ended holds: three statements; then
+        the overdrafts, in seq order, against the totals the balance upsert returned."""
         if not self.rows:
             return
         bulk.insert_rows(self.session, LedgerEntry.__table__, self.rows)  # type: ignore[arg-type]
@@ -151,18 +144,21 @@ class EntryWriter:
             {
                 "chain_id": self.chain.id,
                 "customer_uuid": customer,
-                "total": self.totals[customer],
+                "total": self.changes[customer],
                 "applied_seq": seq,
             }
             for customer, seq in self.applied_seq.items()
         ]
-        bulk.insert_rows(
+        totals = bulk.insert_rows(
             self.session,
             CustomerBalance.__table__,  # type: ignore[arg-type]
             values,
             tail="ON CONFLICT (chain_id, customer_uuid) DO UPDATE "
-            "SET total = EXCLUDED.total, applied_seq = EXCLUDED.applied_seq",
+            "SET total = target.total + EXCLUDED.total, applied_seq = EXCLUDED.applied_seq "
+            "RETURNING customer_uuid, total",
         )
+        returned = (tuple(row) for row in totals)
+        before = {str(c): int(t) - self.changes[str(c)] for c, t in returned}
         if self.holds:
             customers, sales = zip(*sorted(self.holds), strict=True)
             self.session.execute(
@@ -172,7 +168,23 @@ class EntryWriter:
                     bulk.any_of(Hold.customer_uuid, customers),
                 )
             )
-        self.rows, self.applied_seq, self.holds = [], {}, set()
+        for spend in self.spends:
+            body = spend.body
+            total = before[body.customer] + spend.change_so_far
+            if total < 0:
+                conflicts.record(
+                    self.session,
+                    self.chain,
+                    kind="overdraft",
+                    customer_uuid=body.customer,
+                    amount=min(-body.amount, -total),
+                    entry_uuid=body.uuid,
+                    sale_uuid=body.sale,
+                    voucher_code=body.voucher,
+                    terminal_uuid=body.terminal,
+                    store_uuid=spend.store_uuid,
+                )
+        self.rows, self.changes, self.applied_seq, self.holds, self.spends = [], {}, {}, set(), []
 
 
 def _move_voucher(

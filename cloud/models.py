@@ -80,6 +80,17 @@ class Terminal(Base):
     rate_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
+class AdminRate(Base):
+    """A chain's admin key's rate bucket (`cloud.terminals.RateLimit`), as a terminal's
+    is kept in its row: shared by every worker and server on the database."""
+
+    __tablename__ = "admin_rate"
+
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chain.id"), primary_key=True)
+    tokens: Mapped[float] = mapped_column(Float)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class RevokedSecret(Base):
     """A revoked terminal token or admin key (SHA-256), so its caller is told why."""
 

@@ -16,7 +16,7 @@ from fastapi import FastAPI
 
 from cloud.app import create_app
 from cloud.event_checks import CLOCK_SKEW, allow_clock_skew
-from cloud.limits import BodyLimits
+from cloud.limits import PUSH_SLOTS, BodyLimits
 from cloud.terminals import RateLimit
 
 SETTINGS_ENV = "POSAPP_CLOUD_SERVE_SETTINGS"
@@ -29,6 +29,7 @@ def settings_for_workers(
     rate: RateLimit,
     body_limits: BodyLimits,
     clock_skew_days: float = CLOCK_SKEW.days,
+    push_slots: int = PUSH_SLOTS,
 ) -> None:
     """Put what every worker needs in this process's environment (inherited by them)."""
     os.environ[SETTINGS_ENV] = json.dumps(
@@ -40,6 +41,7 @@ def settings_for_workers(
             "max_push_bytes": body_limits.push,
             "max_body_bytes": body_limits.default,
             "clock_skew_days": clock_skew_days,
+            "push_slots": push_slots,
         }
     )
 
@@ -53,4 +55,5 @@ def app_from_environment() -> FastAPI:
         delivery_interval=settings["delivery_interval"],
         rate=RateLimit(settings["rate_per_second"], settings["rate_burst"]),
         body_limits=BodyLimits(push=settings["max_push_bytes"], default=settings["max_body_bytes"]),
+        push_slots=settings.get("push_slots", PUSH_SLOTS),
     )

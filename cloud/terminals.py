@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from cloud.chains import iso
 from cloud.errors import ApiError, unauthorized
 from cloud.keys import new_token, sha256_hex
-from cloud.models import AdminAudit, Chain, RevokedSecret, Terminal
+from cloud.models import AdminAudit, AdminRate, Chain, RevokedSecret, Terminal
 
 ACTOR_API = "admin_api"
 ACTOR_CLI = "cli"
@@ -30,10 +30,11 @@ ACTOR_CLI = "cli"
 
 @dataclass(frozen=True, slots=True)
 class RateLimit:
-    """A token bucket per terminal token: `burst` calls at once, `per_second` refilled.
+    """A token bucket per terminal token and per chain admin key: `burst` calls at once,
+    `per_second` refilled.
 
-    Kept in the terminal's row (not in the process), so N workers or N servers on one
-    database share it. `per_second` 0: no limit.
+    Kept in the database (the terminal's row, the chain's `admin_rate` row), not in the
+    process, so N workers or N servers on one database share it. `per_second` 0: no limit.
     """
 
     per_second: float = 10.0
@@ -81,13 +82,40 @@ def authenticate(session: Session, token: str, limit: RateLimit = NO_LIMIT) -> T
     return terminal
 
 
-def chain_of_admin_key(session: Session, admin_key: str) -> Chain:
-    """The chain of the admin key; `401 admin_key_revoked` for a rotated-out key."""
+def chain_of_admin_key(session: Session, admin_key: str, limit: RateLimit = NO_LIMIT) -> Chain:
+    """The chain of the admin key, one call taken from its bucket; `401 admin_key_revoked`
+    for a rotated-out key, `429 rate_limited` (with `retry_after`) past the limit."""
     digest = sha256_hex(admin_key)
     chain = session.scalars(select(Chain).where(Chain.admin_key_hash == digest)).one_or_none()
     if chain is None:
         raise _refused(session, digest, "admin_key")
+    if limit.per_second > 0:
+        _take_admin_call(session, chain.id, limit)
     return chain
+
+
+def _take_admin_call(session: Session, chain_id: str, limit: RateLimit) -> None:
+    now = func.now()
+    bucket = AdminRate.__table__
+    refilled = bucket.c.tokens + func.extract("epoch", now - bucket.c.at) * literal(
+        limit.per_second
+    )
+    stored = insert(AdminRate).values(chain_id=chain_id, tokens=limit.burst - 1, at=now)
+    tokens = session.scalar(
+        stored.on_conflict_do_update(
+            index_elements=[AdminRate.chain_id],
+            set_={"tokens": func.least(literal(limit.burst), refilled) - 1, "at": now},
+        ).returning(AdminRate.tokens)
+    )
+    if tokens is not None and tokens < 0:
+        wait = max(1, math.ceil(-tokens / limit.per_second))
+        raise ApiError(
+            429,
+            "rate_limited",
+            f"Chamadas demais com esta chave de administração; tente de novo em {wait} s.",
+            f"Too many calls with this admin key; try again in {wait} s.",
+            retry_after=wait,
+        )
 
 
 def _refused(session: Session, digest: str, kind: str) -> ApiError:
