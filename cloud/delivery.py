@@ -71,7 +71,16 @@ from messaging.retry import (
 from messaging.smtp import SmtpSender, SmtpSettings, TlsMode, build_email
 from messaging.webhook import WebhookSender, WebhookSettings, validate_body_template
 from messaging.whatsapp import WhatsAppTemplate
-from posapp.core.messages import Channel, Defer, Draft, MessageKind, QuietHours, Skip, decide
+from posapp.core.messages import (
+    TRANSACTIONAL,
+    Channel,
+    Defer,
+    Draft,
+    MessageKind,
+    QuietHours,
+    Skip,
+    decide,
+)
 
 log = logging.getLogger(__name__)
 
@@ -473,7 +482,10 @@ def _prepare(
                 "qr_payload": None,
             }
         kind, channel = MessageKind(message.kind), Channel(message.channel)
-        to = _contact(customer, channel) if customer is not None else None
+        if kind in TRANSACTIONAL:  # a receipt: to the address the cashier gave
+            to = message.to_address
+        else:
+            to = _contact(customer, channel) if customer is not None else None
         decision = decide(
             Draft(kind, channel, to),
             customer is not None and bool(customer.data.get("marketing_consent")),

@@ -71,6 +71,9 @@ DEFAULT_TEMPLATES: dict[str, WhatsAppTemplate] = {
     "appointment_reminder": WhatsAppTemplate(
         "lembrete_horario", ("customer", "service", "professional", "appointment_at"), "utility"
     ),
+    MessageKind.RECEIPT: WhatsAppTemplate(
+        "recibo", ("customer", "store", "sale_number", "amount", "page_link"), "utility"
+    ),
     ACCESS_KIND_TEMPLATE: WhatsAppTemplate("codigo_acesso", ("code",), "authentication"),
 }
 """Our suggested templates; the chain submits them to Meta under these names, or maps its own."""

@@ -57,6 +57,13 @@ class MessageKind(StrEnum):
     CAMPAIGN = "campaign"
     APPOINTMENT_REMINDER = "appointment_reminder"
     """A salon appointment coming up: the day before, and 2 hours before."""
+    RECEIPT = "receipt"
+    """A sale's receipt sent at the cashier's request: transactional (see TRANSACTIONAL)."""
+
+
+TRANSACTIONAL = frozenset({MessageKind.RECEIPT})
+"""Kinds the customer asked for there and then: no marketing consent, weekly cap or quiet
+hours apply, and they go to the address given with them rather than the one on file."""
 
 
 class Channel(StrEnum):
@@ -109,6 +116,11 @@ class MessageFacts:
     professional_name: str = ""
     usual_service: str = ""
     """The service the client books most (a salon's balance reminder offers it)."""
+    receipt_text: str = ""
+    """A receipt's lines as plain text."""
+    sale_number: str = ""
+    page_link: str = ""
+    """The customer's page on the chain's endpoint, when there is one."""
 
     def values(self, locale: str = DEFAULT_LOCALE) -> dict[str, str]:
         """Every placeholder's text in `locale` (empty for a figure not given)."""
@@ -145,6 +157,9 @@ class MessageFacts:
             "service": self.service_name,
             "professional": _first_name(self.professional_name),
             "usual_service": _usual(self.usual_service, locale),
+            "receipt": self.receipt_text,
+            "sale_number": self.sale_number,
+            "page_link": self.page_link,
         }
 
 
@@ -204,6 +219,9 @@ PLACEHOLDERS: dict[MessageKind, frozenset[str]] = {
     | {"campaign", "campaign_starts", "campaign_ends", "offer"},
     MessageKind.APPOINTMENT_REMINDER: COMMON_PLACEHOLDERS
     | {"appointment_at", "service", "professional"},
+    MessageKind.RECEIPT: frozenset(
+        {"store", "customer", "customer_name", "amount", "receipt", "sale_number", "page_link"}
+    ),
 }
 """The placeholders each kind may use; the editor lists them next to the template."""
 
@@ -323,6 +341,16 @@ _DEFAULTS: dict[tuple[MessageKind, str], Template] = {
         "{store}: your appointment {appointment_at}",
         "Hi {customer}! A reminder of your appointment: {service} with {professional}, "
         "{appointment_at}. If you cannot come, please let us know." + _SIGN,
+    ),
+    (MessageKind.RECEIPT, "pt_BR"): Template(
+        "{store}: comprovante da venda nº {sale_number}",
+        "Segue o comprovante da sua compra de {amount}.\n\n{receipt}\n\n"
+        "Seu saldo e extrato: {page_link}" + _SIGN,
+    ),
+    (MessageKind.RECEIPT, "en"): Template(
+        "{store}: receipt for sale no. {sale_number}",
+        "Here is the receipt for your purchase of {amount}.\n\n{receipt}\n\n"
+        "Your balance and statement: {page_link}" + _SIGN,
     ),
 }
 
@@ -504,6 +532,9 @@ def sample_facts(store: str, locale: str = DEFAULT_LOCALE) -> MessageFacts:
         campaign_starts=datetime.date(2026, 4, 27),
         campaign_ends=datetime.date(2026, 5, 10),
         multiplier_bps=20_000,
+        receipt_text="1 x Shampoo 300 ml    R$ 12,80\nTOTAL                 R$ 12,80",
+        sale_number="1042",
+        page_link="https://exemplo.com.br/c?r=...",
     )
 
 
@@ -662,14 +693,18 @@ def decide(
 
     `sent_in_last_7_days` counts the customer's messages actually sent in the
     seven days before `now_local`, any kind and channel; `weekly_cap` None is no cap.
+    A transactional kind (a receipt asked for at the counter) needs only a contact.
     """
     if demo_database:
         return Skip(Reason.DEMO_DATABASE)
-    if not customer_consent:
+    transactional = message.kind in TRANSACTIONAL
+    if not customer_consent and not transactional:
         return Skip(Reason.NO_CONSENT)
     if not (message.to or "").strip():
         pt, en = _CONTACT_NAMES[message.channel]
         return Skip(Reason.NO_CONTACT, {"channel_pt": pt, "channel_en": en})
+    if transactional:
+        return Send()
     if weekly_cap is not None and sent_in_last_7_days >= weekly_cap:
         return Skip(Reason.WEEKLY_CAP, {"cap": str(weekly_cap)})
     if quiet_hours is not None and quiet_hours.contains(now_local.time()):

@@ -5,7 +5,8 @@ hours, or waiting for a retry), and for each one, in its own short units of work
 
 1. reads it with its customer and decides again (`posapp.core.messages.decide`): consent
    may have been withdrawn since it was written, the weekly cap counts what was sent in
-   the 7 days before now, and quiet hours defer it to their end;
+   the 7 days before now, and quiet hours defer it to their end (a transactional kind,
+   a receipt, goes to the address it was written with, with none of these);
 2. renders it with the store's templates (the manager's, else the default) in the
    store's language, with the voucher's QR drawn as a PNG when it has one;
 3. sends it with no transaction open (a slow SMTP server never holds the write lock,
@@ -38,6 +39,7 @@ from messaging import OutgoingMessage, Sender
 from messaging.qr import qr_attachment
 from messaging.retry import RetryPolicy, attempt, outcome_record
 from posapp.core.messages import (
+    TRANSACTIONAL,
     Channel,
     Defer,
     Draft,
@@ -150,7 +152,10 @@ def _prepare(
         settings = messaging_settings(station, session)
         customer = session.get(Customer, message.customer_id) if message.customer_id else None
         kind, channel = MessageKind(message.kind), Channel(message.channel)
-        to = contact(customer, channel) if customer is not None else None
+        if kind in TRANSACTIONAL:
+            to = message.to_address
+        else:
+            to = contact(customer, channel) if customer is not None else None
         zone: ZoneInfo = station.cached("timezone", session, store_zone)
         decision = decide(
             Draft(kind, channel, to),

@@ -92,25 +92,34 @@ def enqueue(
     session: Session,
     *,
     kind: MessageKind,
-    customer: Customer,
+    customer: Customer | None,
     period: str,
     facts: MessageFacts,
     now: datetime,
     qr_payload: str | None = None,
     key: str | None = None,
+    send_to: tuple[Channel, str] | None = None,
 ) -> Enqueued | None:
     """Write the message of `kind` for `customer` caused by `period` (a sale, a voucher, a
     day...; or under `key` itself when given). None when messages are off for this kind,
-    or the key was already written."""
+    or the key was already written.
+
+    `send_to` (channel, address) is a transactional message's own destination, typed or
+    chosen at the counter; the customer may then be None (a sale with no customer)."""
     settings = messaging_settings(station, session)
     if not settings.kind_enabled(kind):
         return None
     store = station.snapshot(session).store
     facts = replace(facts, store=store.name)
-    channel, to = choose_channel(settings, customer)
+    if send_to is not None:
+        channel, to = send_to[0], send_to[1] or None
+    elif customer is not None:
+        channel, to = choose_channel(settings, customer)
+    else:
+        raise ValueError("a message with no customer needs its own destination")
     decision = decide(
         Draft(kind, channel, to),
-        customer.marketing_consent,
+        customer is not None and customer.marketing_consent,
         now,
         None,  # quiet hours and the weekly cap are checked when sending
         0,
@@ -125,10 +134,11 @@ def enqueue(
         status, reason, detail = QUEUED, REASON_ENDPOINT, "A central da rede envia esta mensagem."
     values: dict[str, Any] = {
         "uuid": str(uuid.uuid4()),
-        "idempotency_key": key or message_key(kind, customer.uuid, period),
+        "idempotency_key": key
+        or message_key(kind, customer.uuid if customer is not None else "-", period),
         "kind": kind.value,
         "channel": channel.value,
-        "customer_id": customer.id,
+        "customer_id": customer.id if customer is not None else None,
         "to_address": to,
         "facts_json": facts_to_json(facts),
         "qr_payload": qr_payload,
@@ -143,7 +153,7 @@ def enqueue(
     written = session.connection().execute(_INSERT, values)
     if written.rowcount == 0:
         return None
-    if reason == REASON_ENDPOINT:
+    if reason == REASON_ENDPOINT and customer is not None:
         locale = store_language(session)
         template = resolve_template(kind, locale, store.segment, cached_overrides(station, session))
         rendered = render(kind, template, facts, locale, store.segment)
