@@ -78,6 +78,7 @@ from posapp.ui.sale.parked_dialog import ParkedDialog
 from posapp.ui.sale.payment_dialog import CashbackLimits, PaymentDialog
 from posapp.ui.sale.professional_bar import ProfessionalBar, offered_order
 from posapp.ui.sale.receipt_view import ReceiptDialog, ReceiptPreview
+from posapp.ui.sale.send_receipt_dialog import SendReceiptDialog
 from posapp.ui.sale.serial_feed import SerialScannerFeed
 from posapp.ui.sale.tender_details import TenderDetails
 from posapp.ui.sale.wedge_filter import WedgeFilter, wedge_config
@@ -460,6 +461,9 @@ class SaleScreen(QWidget):
         remove = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)
         remove.activated.connect(self.remove_line)
+        send = QShortcut(QKeySequence("Ctrl+E"), self)
+        send.setContext(context)
+        send.activated.connect(self.send_receipt)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.input)
         escape.setContext(Qt.ShortcutContext.WidgetShortcut)
         escape.activated.connect(self._escape)
@@ -1140,6 +1144,7 @@ class SaleScreen(QWidget):
         text = text.replace("%2", self.money(result.total))
         if result.change:
             text += " · " + self.tr("Troco: %1").replace("%1", self.money(result.change))
+        text += " · " + self.tr("Ctrl+E envia o comprovante")
         self.model.clear()
         self.sale_uuid = None
         self.customer = None
@@ -1308,6 +1313,29 @@ class SaleScreen(QWidget):
         dialog = ReceiptDialog(self.receipt_view.original, self)
         dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
         self.receipt_dialog = dialog
+        dialog.open()
+
+    def send_receipt(self) -> None:
+        """Ctrl+E: the last sale's receipt by e-mail or WhatsApp, instead of or with paper."""
+        sale, staff_id = self.last_sale, self._staff_id()
+        if sale is None:
+            self.say(self.tr("Nenhuma venda para enviar o comprovante."))
+            return
+        if staff_id is None:
+            return
+        dialog = SendReceiptDialog(
+            self.station,
+            sale.sale_id,
+            sale.number,
+            staff_id,
+            self.lang,
+            self,
+            on_sent=lambda sent: self.say(
+                self.tr("Comprovante na fila para %1.").replace("%1", sent.to)
+            ),
+        )
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        self.send_dialog = dialog
         dialog.open()
 
     def _dialog_closed(self, dialog: QWidget) -> None:

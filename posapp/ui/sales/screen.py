@@ -63,6 +63,7 @@ from posapp.ui.dialogs.manager_pin import ask_manager_pin
 from posapp.ui.fit import scrolling
 from posapp.ui.formatting import moment, money
 from posapp.ui.runner import Jobs
+from posapp.ui.sale.send_receipt_dialog import SendReceiptDialog
 from posapp.ui.sales.dialogs import ReturnItemsDialog, VoidDialog
 from posapp.ui.sales.models import SaleLinesModel, SalesTableModel, sale_number, status_name
 from posapp.ui.widgets import named as _named
@@ -202,6 +203,9 @@ class SalesScreen(QWidget):
         self.reprint_button = _named(QPushButton(self.tr("Reimprimir")), "reprintButton")
         self.return_button = _named(QPushButton(self.tr("Devolver itens")), "returnButton")
         self.void_button = _named(QPushButton(self.tr("Cancelar venda")), "voidButton")
+        self.send_button = _named(QPushButton(self.tr("Enviar comprovante")), "sendReceiptButton")
+        self.send_button.setToolTip(self.tr("O comprovante por e-mail ou WhatsApp"))
+        self.send_button.clicked.connect(self.send_receipt)
         self.danfe_pdf_button = _named(QPushButton(self.tr("DANFE em PDF")), "danfePdfButton")
         self.danfe_pdf_button.setToolTip(self.tr("Uma cópia da NFC-e da venda, em PDF"))
         self.danfe_pdf_button.clicked.connect(self.save_danfe_pdf)
@@ -214,6 +218,7 @@ class SalesScreen(QWidget):
         buttons.setSpacing(10)
         for button in (
             self.reprint_button,
+            self.send_button,
             self.return_button,
             self.void_button,
             self.danfe_pdf_button,
@@ -295,6 +300,7 @@ class SalesScreen(QWidget):
     def _update_buttons(self) -> None:
         detail = self.detail
         self.reprint_button.setEnabled(detail is not None)
+        self.send_button.setEnabled(detail is not None)
         self.refund_print_button.setEnabled(detail is not None and bool(detail.refunds))
         self.return_button.setEnabled(detail is not None and detail.refundable and not self._acting)
         self.void_button.setEnabled(detail is not None and detail.voidable and not self._acting)
@@ -487,6 +493,25 @@ class SalesScreen(QWidget):
         self.jobs.run(
             lambda: future.result(timeout=PRINT_TIMEOUT_S), self._printed, self._print_failed
         )
+
+    def send_receipt(self) -> None:
+        staff = self._staff()
+        if self.detail is None or staff is None:
+            return
+        dialog = SendReceiptDialog(
+            self.station,
+            self.detail.id,
+            self.detail.summary.number,
+            staff.id,
+            self.lang,
+            self,
+            on_sent=lambda sent: self.say(
+                self.tr("Comprovante na fila para %1.").replace("%1", sent.to)
+            ),
+        )
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        self.send_dialog = dialog
+        dialog.open()
 
     def save_danfse_pdf(self) -> None:
         """The sale's DANFSe (the NFS-e of its services) as a PDF file."""

@@ -99,6 +99,7 @@ def kind_name(kind: str) -> str:
         MessageKind.APPOINTMENT_REMINDER.value: QCoreApplication.translate(
             "Messages", "Lembrete de horário"
         ),
+        MessageKind.RECEIPT.value: QCoreApplication.translate("Messages", "Comprovante da venda"),
     }
     return names.get(kind, kind)
 
