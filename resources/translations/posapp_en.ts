@@ -2644,32 +2644,32 @@ Scanner: %4</translation>
   <context>
     <name>MessageLogModel</name>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="130" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="131" />
       <source>Quando</source>
       <translation>When</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="131" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="132" />
       <source>Cliente</source>
       <translation>Customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="132" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="133" />
       <source>Mensagem</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="133" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="134" />
       <source>Canal</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="134" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="135" />
       <source>Situação</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="135" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="136" />
       <source>Motivo</source>
       <translation>Reason</translation>
     </message>
@@ -2727,42 +2727,47 @@ Scanner: %4</translation>
       <translation>Appointment reminder</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="108" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="102" />
+      <source>Comprovante da venda</source>
+      <translation>Sale receipt</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="109" />
       <source>Na fila</source>
       <translation>Queued</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="109" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="110" />
       <source>Enviada</source>
       <translation>Sent</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="110" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="111" />
       <source>Não enviada</source>
       <translation>Not sent</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="111" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="112" />
       <source>Adiada</source>
       <translation>Deferred</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="112" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="113" />
       <source>Falhou</source>
       <translation>Failed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="119" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="120" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="120" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="121" />
       <source>WhatsApp</source>
       <translation>WhatsApp</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="121" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="122" />
       <source>SMS</source>
       <translation>SMS</translation>
     </message>
@@ -2770,279 +2775,279 @@ Scanner: %4</translation>
   <context>
     <name>MessagesTab</name>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="187" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="188" />
       <source>Envio</source>
       <translation>Sending</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="188" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="189" />
       <source>Modelos</source>
       <translation>Templates</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="189" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="190" />
       <source>Registro</source>
       <translation>Log</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="199" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="200" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="200" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="201" />
       <source>WhatsApp</source>
       <translation>WhatsApp</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="201" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="202" />
       <source>SMS</source>
       <translation>SMS</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="207" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="208" />
       <source>Sem criptografia</source>
       <translation>No encryption</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="208" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="209" />
       <source>STARTTLS (porta 587)</source>
       <translation>STARTTLS (port 587)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="209" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="210" />
       <source>TLS direto (porta 465)</source>
       <translation>Implicit TLS (port 465)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="235" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="236" />
       <source>Este caixa envia as mensagens</source>
       <translation>This counter sends the messages</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="237" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="238" />
       <source>Salvar envio</source>
       <translation>Save sending</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="244" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="245" />
       <source>E-mail (SMTP)</source>
       <translation>E-mail (SMTP)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="246" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="247" />
       <source>Servidor</source>
       <translation>Server</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="247" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="248" />
       <source>Porta</source>
       <translation>Port</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="248" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="249" />
       <source>Criptografia</source>
       <translation>Encryption</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="249" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="250" />
       <source>Usuário</source>
       <translation>Login</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="250" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="251" />
       <source>Senha</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="251" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="252" />
       <source>Remetente</source>
       <translation>Sender</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="252" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="253" />
       <source>WhatsApp/SMS (provedor)</source>
       <translation>WhatsApp/SMS (provider)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="254" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="255" />
       <source>Endereço (URL)</source>
       <translation>Address (URL)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="255" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="256" />
       <source>Cabeçalhos (um por linha)</source>
       <translation>Headers (one per line)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="256" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="257" />
       <source>Modelo do corpo</source>
       <translation>Body template</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="257" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="258" />
       <source>Regras de envio</source>
       <translation>Sending rules</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="261" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="262" />
       <source>até</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="264" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="265" />
       <source>Horário de silêncio</source>
       <translation>Quiet hours</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="265" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="266" />
       <source>Máximo por cliente por semana (0 = sem limite)</source>
       <translation>At most per customer per week (0 = no limit)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="267" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="268" />
       <source>Lembrete de saldo após (dias sem visita; 0 = o do programa)</source>
       <translation>Balance reminder after (days without a visit; 0 = the program's)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="270" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="271" />
       <source>Avisar do vencimento com (dias)</source>
       <translation>Warn of expiry (days ahead)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="271" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="272" />
       <source>Anunciar campanhas com (dias de antecedência)</source>
       <translation>Announce campaigns (days ahead)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="273" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="274" />
       <source>Mensagens que a loja envia</source>
       <translation>Messages the store sends</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="280" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="281" />
       <source>Canais (na ordem de preferência)</source>
       <translation>Channels (in order of preference)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="305" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="306" />
       <source>(guardada; deixe vazio para manter)</source>
       <translation>(saved; leave empty to keep it)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="330" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="331" />
       <source>Cabeçalhos: escreva um por linha, como Nome: valor</source>
       <translation>Headers: write one per line, as Name: value</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="366" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="367" />
       <source>Não foi salvo: %1</source>
       <translation>Not saved: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="374" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="375" />
       <source>alterar o envio de mensagens</source>
       <translation>change how messages are sent</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="379" />
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="504" />
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="516" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="380" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="505" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="517" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="384" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="385" />
       <source>Envio de mensagens salvo</source>
       <translation>Message sending saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="393" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="394" />
       <source>Português</source>
       <translation>Portuguese</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="394" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="395" />
       <source>Inglês</source>
       <translation>English</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="406" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="407" />
       <source>Salvar modelo</source>
       <translation>Save template</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="407" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="408" />
       <source>Voltar ao padrão</source>
       <translation>Back to the default</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="416" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="417" />
       <source>Mensagem</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="418" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="419" />
       <source>Idioma</source>
       <translation>Language</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="422" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="423" />
       <source>Assunto (só e-mail)</source>
       <translation>Subject (e-mail only)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="424" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="425" />
       <source>Texto</source>
       <translation>Text</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="427" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="428" />
       <source>Prévia</source>
       <translation>Preview</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="465" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="466" />
       <source>Texto da loja</source>
       <translation>The store's text</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="465" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="466" />
       <source>Texto padrão</source>
       <translation>Default text</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="468" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="469" />
       <source>Campos: %1</source>
       <translation>Fields: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="499" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="500" />
       <source>alterar a mensagem “%1”</source>
       <translation>change the “%1” message</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="511" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="512" />
       <source>voltar a mensagem “%1” ao padrão</source>
       <translation>put the “%1” message back to the default</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="527" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="528" />
       <source>Modelo salvo</source>
       <translation>Template saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="527" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="528" />
       <source>Modelo padrão restaurado</source>
       <translation>Default template restored</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="534" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="535" />
       <source>Atualizar</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/messages_tab.py" line="539" />
+      <location filename="../../posapp/ui/settings/messages_tab.py" line="540" />
       <source>As últimas %1 mensagens, da mais nova</source>
       <translation>The latest %1 messages, newest first</translation>
     </message>
@@ -3881,7 +3886,7 @@ Scanner: %4</translation>
   <context>
     <name>ProfessionalDelegate</name>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="108" />
+      <location filename="../../posapp/ui/sale/screen.py" line="109" />
       <source>(ninguém)</source>
       <translation>(nobody)</translation>
     </message>
@@ -4251,132 +4256,132 @@ Scanner: %4</translation>
   <context>
     <name>SaleScreen</name>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="224" />
+      <location filename="../../posapp/ui/sale/screen.py" line="225" />
       <source>Código de barras, SKU ou nome — Enter</source>
       <translation>Barcode, SKU or name — Enter</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="228" />
+      <location filename="../../posapp/ui/sale/screen.py" line="229" />
       <source>Buscar pelo nome</source>
       <translation>Search by name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="242" />
+      <location filename="../../posapp/ui/sale/screen.py" line="243" />
       <source>Abra o turno antes de vender: Caixa (Ctrl+4) › Abrir turno.</source>
       <translation>Open the shift before selling: Cash (Ctrl+4) › Open shift.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="352" />
+      <location filename="../../posapp/ui/sale/screen.py" line="353" />
       <source>Tirar cliente</source>
       <translation>Remove customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="356" />
+      <location filename="../../posapp/ui/sale/screen.py" line="357" />
       <source>F9 Cadastrar</source>
       <translation>F9 Enrol</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="383" />
+      <location filename="../../posapp/ui/sale/screen.py" line="384" />
       <source>F2 Cliente</source>
       <translation>F2 Customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="384" />
+      <location filename="../../posapp/ui/sale/screen.py" line="385" />
       <source>F3 Buscar</source>
       <translation>F3 Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="385" />
+      <location filename="../../posapp/ui/sale/screen.py" line="386" />
       <source>F4 Desconto</source>
       <translation>F4 Discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="386" />
+      <location filename="../../posapp/ui/sale/screen.py" line="387" />
       <source>F11 Desc. venda</source>
       <translation>F11 Sale discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="387" />
+      <location filename="../../posapp/ui/sale/screen.py" line="388" />
       <source>F5 Estacionar</source>
       <translation>F5 Park</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="388" />
+      <location filename="../../posapp/ui/sale/screen.py" line="389" />
       <source>F6 Recuperar</source>
       <translation>F6 Recall</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="389" />
+      <location filename="../../posapp/ui/sale/screen.py" line="390" />
       <source>F7 Reimprimir</source>
       <translation>F7 Reprint</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="390" />
+      <location filename="../../posapp/ui/sale/screen.py" line="391" />
       <source>F8 Cancelar venda</source>
       <translation>F8 Cancel sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="391" />
+      <location filename="../../posapp/ui/sale/screen.py" line="392" />
       <source>Del Remover</source>
       <translation>Del Remove</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="392" />
+      <location filename="../../posapp/ui/sale/screen.py" line="393" />
       <source>F10 Pagar</source>
       <translation>F10 Pay</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="417" />
+      <location filename="../../posapp/ui/sale/screen.py" line="418" />
       <source>Pular</source>
       <translation>Skip</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="503" />
+      <location filename="../../posapp/ui/sale/screen.py" line="507" />
       <source>Não há serviço na venda para escolher o profissional.</source>
       <translation>The sale has no service to choose a professional for.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="507" />
+      <location filename="../../posapp/ui/sale/screen.py" line="511" />
       <source>%1: %2</source>
       <translation>%1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="580" />
+      <location filename="../../posapp/ui/sale/screen.py" line="584" />
       <source>Entre com seu PIN para vender.</source>
       <translation>Sign in with your PIN to sell.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="673" />
+      <location filename="../../posapp/ui/sale/screen.py" line="677" />
       <source>CPF %1 sem cadastro. F9 cadastra o cliente.</source>
       <translation>CPF %1 is not registered. F9 registers the customer.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="689" />
+      <location filename="../../posapp/ui/sale/screen.py" line="693" />
       <source>Código %1 não cadastrado. Busque o produto pelo nome (F3).</source>
       <translation>Code %1 is not in the catalogue. Search for the product by name (F3).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="705" />
+      <location filename="../../posapp/ui/sale/screen.py" line="709" />
       <source>%1 — %2</source>
       <translation>%1 — %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="715" />
+      <location filename="../../posapp/ui/sale/screen.py" line="719" />
       <source>Digite parte do nome do produto ou serviço e tecle Enter.</source>
       <translation>Type part of the product's or service's name and press Enter.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="727" />
+      <location filename="../../posapp/ui/sale/screen.py" line="731" />
       <source>serviço</source>
       <translation>service</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="727" />
+      <location filename="../../posapp/ui/sale/screen.py" line="731" />
       <source>produto</source>
       <translation>product</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="736" />
+      <location filename="../../posapp/ui/sale/screen.py" line="740" />
       <source>%n resultado(s) para “%1”: escolha com ↓ e Enter.</source>
       <translation>
         <numerusform>%n result for “%1”: choose with ↓ and Enter.</numerusform>
@@ -4384,8 +4389,8 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="1014" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1026" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1018" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1030" />
       <source>%n ponto(s)</source>
       <translation>
         <numerusform>%n point</numerusform>
@@ -4393,237 +4398,252 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1045" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1049" />
       <source>Escolha o profissional de “%1” (toque no nome ou Alt+1…9).</source>
       <translation>Choose who did “%1” (tap the name or Alt+1…9).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1129" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1133" />
       <source>PIN de gerente incorreto (ou sem permissão): %1 não foi autorizado.</source>
       <translation>Wrong manager PIN (or no permission): %1 was not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="740" />
+      <location filename="../../posapp/ui/sale/screen.py" line="744" />
       <source>Nada encontrado para “%1”.</source>
       <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="761" />
+      <location filename="../../posapp/ui/sale/screen.py" line="765" />
       <source>Removido: %1</source>
       <translation>Removed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="766" />
-      <location filename="../../posapp/ui/sale/screen.py" line="784" />
+      <location filename="../../posapp/ui/sale/screen.py" line="770" />
+      <location filename="../../posapp/ui/sale/screen.py" line="788" />
       <source>Nenhum item para dar desconto.</source>
       <translation>No item to discount.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="795" />
+      <location filename="../../posapp/ui/sale/screen.py" line="799" />
       <source>Desconto na venda retirado.</source>
       <translation>Discount on the sale removed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="797" />
+      <location filename="../../posapp/ui/sale/screen.py" line="801" />
       <source>Desconto na venda: %1</source>
       <translation>Discount on the sale: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="868" />
-      <location filename="../../posapp/ui/sale/screen.py" line="871" />
+      <location filename="../../posapp/ui/sale/screen.py" line="872" />
+      <location filename="../../posapp/ui/sale/screen.py" line="875" />
       <source>Total: %1</source>
       <translation>Total: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="875" />
+      <location filename="../../posapp/ui/sale/screen.py" line="879" />
       <source>Subtotal %1 · Descontos %2 (na venda: %3) · </source>
       <translation>Subtotal %1 · Discounts %2 (on the sale: %3) · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="883" />
+      <location filename="../../posapp/ui/sale/screen.py" line="887" />
       <source>Subtotal %1 · Descontos %2 · </source>
       <translation>Subtotal %1 · Discounts %2 · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="929" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1173" />
+      <location filename="../../posapp/ui/sale/screen.py" line="933" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1178" />
       <source>Cliente: %1</source>
       <translation>Customer: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="968" />
+      <location filename="../../posapp/ui/sale/screen.py" line="972" />
       <source>Sem cliente (F2 para identificar)</source>
       <translation>No customer (F2 to identify)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="981" />
+      <location filename="../../posapp/ui/sale/screen.py" line="985" />
       <source>Saldo disponível: %1</source>
       <translation>Available balance: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="987" />
+      <location filename="../../posapp/ui/sale/screen.py" line="991" />
       <source>A liberar: %1</source>
       <translation>Pending: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="991" />
+      <location filename="../../posapp/ui/sale/screen.py" line="995" />
       <source>Vence em breve: %1</source>
       <translation>Expiring soon: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1002" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1006" />
       <source>Vale %1: %2 (até %3)</source>
       <translation>Voucher %1: %2 (until %3)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1008" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1012" />
       <source>Nenhum vale em aberto</source>
       <translation>No open vouchers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1010" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1014" />
       <source>Carregando saldo…</source>
       <translation>Loading balance…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1018" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1022" />
       <source>Esta compra rende: %1</source>
       <translation>This purchase earns: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1020" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1024" />
       <source>(sem usar cashback; o cashback usado não rende)</source>
       <translation>(without using cashback; cashback spent earns nothing)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1034" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1038" />
       <source>A venda não tem itens.</source>
       <translation>The sale has no items.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1139" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1143" />
       <source>Venda nº %1 concluída: %2</source>
       <translation>Sale no. %1 completed: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1142" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1153" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1146" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1158" />
       <source>Troco: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1164" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1147" />
+      <source>Ctrl+E envia o comprovante</source>
+      <translation>Ctrl+E sends the receipt</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/screen.py" line="1169" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1167" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1172" />
       <source>TOTAL %1</source>
       <translation>TOTAL %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1171" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1176" />
       <source>Troco %1</source>
       <translation>Change %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1176" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1181" />
       <source>Pontos ganhos</source>
       <translation>Points earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1176" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1181" />
       <source>Cashback ganho</source>
       <translation>Cashback earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1181" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1186" />
       <source>Saldo de pontos %1</source>
       <translation>Points balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1183" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1188" />
       <source>Saldo de cashback %1</source>
       <translation>Cashback balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1187" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1192" />
       <source>Vale novo %1: %2</source>
       <translation>New voucher %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1199" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1204" />
       <source>Como foi o atendimento? Nota de 0 a 10 (venda nº %1)</source>
       <translation>How was the service? Score from 0 to 10 (sale no. %1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1228" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1233" />
       <source>Nota %1 registrada. Obrigado!</source>
       <translation>Score %1 recorded. Thank you!</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1259" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1264" />
       <source>Nenhum recibo para reimprimir.</source>
       <translation>No receipt to reprint.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1263" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1268" />
       <source>Reimprimindo…</source>
       <translation>Reprinting…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1282" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1294" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1287" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1299" />
       <source>Falha na impressão: %1. A venda está salva; F7 reimprime.</source>
       <translation>Printing failed: %1. The sale is saved; F7 reprints.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1290" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1295" />
       <source>Recibo impresso.</source>
       <translation>Receipt printed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1306" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1311" />
       <source>Nenhum recibo para mostrar.</source>
       <translation>No receipt to show.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1321" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1322" />
+      <source>Nenhuma venda para enviar o comprovante.</source>
+      <translation>No sale to send the receipt of.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/screen.py" line="1334" />
+      <source>Comprovante na fila para %1.</source>
+      <translation>Receipt queued for %1.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/screen.py" line="1349" />
       <source>Não há venda para estacionar.</source>
       <translation>There is no sale to park.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1347" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1375" />
       <source>Venda estacionada (nº %1). F6 recupera.</source>
       <translation>Sale parked (no. %1). F6 recalls it.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1351" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1379" />
       <source>Finalize ou estacione a venda atual antes de recuperar outra.</source>
       <translation>Finish or park the current sale before recalling another.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1357" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1385" />
       <source>Nenhuma venda estacionada.</source>
       <translation>No parked sales.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1409" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1437" />
       <source>Venda recuperada: %1</source>
       <translation>Sale recalled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1414" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1442" />
       <source>Não há venda em andamento para cancelar.</source>
       <translation>There is no sale in progress to cancel.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1421" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1449" />
       <source>Cancelamento não autorizado.</source>
       <translation>Cancellation not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1435" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1463" />
       <source>Venda cancelada, autorizada por %1.</source>
       <translation>Sale cancelled, authorized by %1.</translation>
     </message>
@@ -4654,117 +4674,127 @@ Scanner: %4</translation>
   <context>
     <name>SalesScreen</name>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="112" />
+      <location filename="../../posapp/ui/sales/screen.py" line="113" />
       <source>Escolha uma venda na lista</source>
       <translation>Choose a sale from the list</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="143" />
+      <location filename="../../posapp/ui/sales/screen.py" line="144" />
       <source>Vendas</source>
       <translation>Sales</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="148" />
+      <location filename="../../posapp/ui/sales/screen.py" line="149" />
       <source>Hoje</source>
       <translation>Today</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="150" />
+      <location filename="../../posapp/ui/sales/screen.py" line="151" />
       <source>Nº da venda</source>
       <translation>Sale number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="153" />
+      <location filename="../../posapp/ui/sales/screen.py" line="154" />
       <source>Buscar</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="156" />
+      <location filename="../../posapp/ui/sales/screen.py" line="157" />
       <source>Dia</source>
       <translation>Day</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="187" />
+      <location filename="../../posapp/ui/sales/screen.py" line="188" />
       <source>Qual devolução imprimir</source>
       <translation>Which refund to print</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="189" />
+      <location filename="../../posapp/ui/sales/screen.py" line="190" />
       <source>Imprimir comprovante</source>
       <translation>Print receipt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="192" />
+      <location filename="../../posapp/ui/sales/screen.py" line="193" />
       <source>Imprime de novo o comprovante de devolução ou de cancelamento</source>
       <translation>Prints the refund or void receipt again</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="202" />
+      <location filename="../../posapp/ui/sales/screen.py" line="203" />
       <source>Reimprimir</source>
       <translation>Reprint</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="203" />
+      <location filename="../../posapp/ui/sales/screen.py" line="204" />
       <source>Devolver itens</source>
       <translation>Return items</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="204" />
+      <location filename="../../posapp/ui/sales/screen.py" line="205" />
       <source>Cancelar venda</source>
       <translation>Void sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="205" />
+      <location filename="../../posapp/ui/sales/screen.py" line="206" />
+      <source>Enviar comprovante</source>
+      <translation>Send receipt</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="207" />
+      <source>O comprovante por e-mail ou WhatsApp</source>
+      <translation>The receipt by e-mail or WhatsApp</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="209" />
       <source>DANFE em PDF</source>
       <translation>DANFE as PDF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="206" />
+      <location filename="../../posapp/ui/sales/screen.py" line="210" />
       <source>Uma cópia da NFC-e da venda, em PDF</source>
       <translation>A copy of the sale's NFC-e, as a PDF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="208" />
+      <location filename="../../posapp/ui/sales/screen.py" line="212" />
       <source>DANFSe em PDF</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="209" />
+      <location filename="../../posapp/ui/sales/screen.py" line="213" />
       <source>A NFS-e dos serviços da venda, em PDF</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="212" />
+      <location filename="../../posapp/ui/sales/screen.py" line="216" />
       <source>Só com a senha de um gerente</source>
       <translation>Needs a manager's PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="242" />
+      <location filename="../../posapp/ui/sales/screen.py" line="247" />
       <source>Carregando o cupom…</source>
       <translation>Loading the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="292" />
+      <location filename="../../posapp/ui/sales/screen.py" line="297" />
       <source>Entre com seu PIN primeiro.</source>
       <translation>Sign in with your PIN first.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="349" />
+      <location filename="../../posapp/ui/sales/screen.py" line="355" />
       <source>Nenhuma venda com o número %1</source>
       <translation>No sale with number %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="351" />
+      <location filename="../../posapp/ui/sales/screen.py" line="357" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="354" />
+      <location filename="../../posapp/ui/sales/screen.py" line="360" />
       <source>Nenhuma venda neste dia</source>
       <translation>No sales on this day</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sales/screen.py" line="356" />
+      <location filename="../../posapp/ui/sales/screen.py" line="362" />
       <source>%n venda(s)</source>
       <translation>
         <numerusform>%n sale</numerusform>
@@ -4772,166 +4802,171 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="404" />
+      <location filename="../../posapp/ui/sales/screen.py" line="410" />
       <source>Venda nº %1 · %2</source>
       <translation>Sale no. %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="409" />
+      <location filename="../../posapp/ui/sales/screen.py" line="415" />
       <source>%1 · cliente: %2 · atendente: %3 · total %4</source>
       <translation>%1 · customer: %2 · staff: %3 · total %4</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="424" />
+      <location filename="../../posapp/ui/sales/screen.py" line="430" />
       <source>Pagamento: %1</source>
       <translation>Payment: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="434" />
-      <location filename="../../posapp/ui/sales/screen.py" line="449" />
+      <location filename="../../posapp/ui/sales/screen.py" line="440" />
+      <location filename="../../posapp/ui/sales/screen.py" line="455" />
       <source>Cancelamento</source>
       <translation>Void</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="434" />
-      <location filename="../../posapp/ui/sales/screen.py" line="449" />
+      <location filename="../../posapp/ui/sales/screen.py" line="440" />
+      <location filename="../../posapp/ui/sales/screen.py" line="455" />
       <source>Devolução</source>
       <translation>Refund</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="436" />
+      <location filename="../../posapp/ui/sales/screen.py" line="442" />
       <source>%1 em %2: %3 em dinheiro (%4; autorizado por %5)</source>
       <translation>%1 on %2: %3 in money (%4; authorized by %5)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="470" />
+      <location filename="../../posapp/ui/sales/screen.py" line="476" />
       <source>Não foi possível mostrar o cupom: %1</source>
       <translation>Could not show the receipt: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="486" />
+      <location filename="../../posapp/ui/sales/screen.py" line="492" />
       <source>Reimprimindo o cupom…</source>
       <translation>Reprinting the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="495" />
+      <location filename="../../posapp/ui/sales/screen.py" line="509" />
+      <source>Comprovante na fila para %1.</source>
+      <translation>Receipt queued for %1.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="520" />
       <source>Esta venda não tem NFS-e</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="509" />
+      <location filename="../../posapp/ui/sales/screen.py" line="534" />
       <source>DANFSe salvo em %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="517" />
+      <location filename="../../posapp/ui/sales/screen.py" line="542" />
       <source>Esta venda não tem NFC-e</source>
       <translation>This sale has no NFC-e</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="531" />
+      <location filename="../../posapp/ui/sales/screen.py" line="556" />
       <source>DANFE salvo em %1</source>
       <translation>DANFE saved to %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="541" />
+      <location filename="../../posapp/ui/sales/screen.py" line="566" />
       <source>Imprimindo o comprovante…</source>
       <translation>Printing the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="562" />
-      <location filename="../../posapp/ui/sales/screen.py" line="565" />
+      <location filename="../../posapp/ui/sales/screen.py" line="587" />
+      <location filename="../../posapp/ui/sales/screen.py" line="590" />
       <source>Comprovante impresso</source>
       <translation>Receipt printed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="570" />
+      <location filename="../../posapp/ui/sales/screen.py" line="595" />
       <source>Cupom reimpresso</source>
       <translation>Receipt reprinted</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="575" />
-      <location filename="../../posapp/ui/sales/screen.py" line="584" />
+      <location filename="../../posapp/ui/sales/screen.py" line="600" />
+      <location filename="../../posapp/ui/sales/screen.py" line="609" />
       <source>Não imprimiu: %1 (o cupom ficou na fila)</source>
       <translation>Not printed: %1 (the receipt is queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="606" />
+      <location filename="../../posapp/ui/sales/screen.py" line="631" />
       <source>devolução na venda nº %1</source>
       <translation>refund on sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="608" />
+      <location filename="../../posapp/ui/sales/screen.py" line="633" />
       <source>Devolução cancelada</source>
       <translation>Refund cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="617" />
+      <location filename="../../posapp/ui/sales/screen.py" line="642" />
       <source>Devolvendo…</source>
       <translation>Refunding…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="637" />
+      <location filename="../../posapp/ui/sales/screen.py" line="662" />
       <source>cancelar a venda nº %1</source>
       <translation>void sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="639" />
+      <location filename="../../posapp/ui/sales/screen.py" line="664" />
       <source>Cancelamento não autorizado</source>
       <translation>Void not authorized</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="662" />
+      <location filename="../../posapp/ui/sales/screen.py" line="687" />
       <source>Cancelando a venda…</source>
       <translation>Voiding the sale…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="683" />
+      <location filename="../../posapp/ui/sales/screen.py" line="708" />
       <source>Venda nº %1 cancelada</source>
       <translation>Sale no. %1 voided</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="686" />
+      <location filename="../../posapp/ui/sales/screen.py" line="711" />
       <source>Devolução na venda nº %1: %2 em itens</source>
       <translation>Refund on sale no. %1: %2 of goods</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="712" />
+      <location filename="../../posapp/ui/sales/screen.py" line="737" />
       <source>%1 pontos (%2)</source>
       <translation>%1 points (%2)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="715" />
+      <location filename="../../posapp/ui/sales/screen.py" line="740" />
       <source>Devolver em dinheiro: %1</source>
       <translation>Give back in money: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="718" />
+      <location filename="../../posapp/ui/sales/screen.py" line="743" />
       <source>Cashback devolvido: %1</source>
       <translation>Cashback given back: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="722" />
+      <location filename="../../posapp/ui/sales/screen.py" line="747" />
       <source>Cashback estornado: %1</source>
       <translation>Cashback reversed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="726" />
+      <location filename="../../posapp/ui/sales/screen.py" line="751" />
       <source>Retido do cashback já usado: %1</source>
       <translation>Kept for cashback already spent: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="732" />
+      <location filename="../../posapp/ui/sales/screen.py" line="757" />
       <source>Vales reabertos: %1</source>
       <translation>Vouchers reopened: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="736" />
+      <location filename="../../posapp/ui/sales/screen.py" line="761" />
       <source>Vales cancelados: %1</source>
       <translation>Vouchers cancelled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="747" />
+      <location filename="../../posapp/ui/sales/screen.py" line="772" />
       <source>Salvar DANFE</source>
       <translation>Save DANFE</translation>
     </message>
@@ -5005,6 +5040,49 @@ Scanner: %4</translation>
       <location filename="../../posapp/ui/first_run/wizard.py" line="332" />
       <source>Isso foi digitado, não lido. Passe o código no leitor.</source>
       <translation>That was typed, not scanned. Scan the code with the scanner.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SendReceiptDialog</name>
+    <message>
+      <location filename="../../posapp/ui/sale/send_receipt_dialog.py" line="45" />
+      <source>Enviar comprovante da venda nº %1</source>
+      <translation>Send the receipt of sale no. %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/send_receipt_dialog.py" line="49" />
+      <source>E-mail</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/send_receipt_dialog.py" line="50" />
+      <source>WhatsApp</source>
+      <translation>WhatsApp</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/send_receipt_dialog.py" line="59" />
+      <source>Enviar por</source>
+      <translation>Send by</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/send_receipt_dialog.py" line="60" />
+      <source>Para</source>
+      <translation>To</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/send_receipt_dialog.py" line="63" />
+      <source>Enviar</source>
+      <translation>Send</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/send_receipt_dialog.py" line="76" />
+      <source>nome@exemplo.com.br (em branco: o do cadastro)</source>
+      <translation>name@example.com (blank: the one on file)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/send_receipt_dialog.py" line="78" />
+      <source>(11) 91234-5678 (em branco: o do cadastro)</source>
+      <translation>(11) 91234-5678 (blank: the one on file)</translation>
     </message>
   </context>
   <context>

@@ -85,7 +85,7 @@
   <context>
     <name>SaleScreen</name>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="736" />
+      <location filename="../../posapp/ui/sale/screen.py" line="740" />
       <source>%n resultado(s) para “%1”: escolha com ↓ e Enter.</source>
       <translation>
         <numerusform>%n resultado para “%1”: escolha com ↓ e Enter.</numerusform>
@@ -93,8 +93,8 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="1014" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1026" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1018" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1030" />
       <source>%n ponto(s)</source>
       <translation>
         <numerusform>%n ponto</numerusform>
@@ -105,7 +105,7 @@
   <context>
     <name>SalesScreen</name>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sales/screen.py" line="356" />
+      <location filename="../../posapp/ui/sales/screen.py" line="362" />
       <source>%n venda(s)</source>
       <translation>
         <numerusform>%n venda</numerusform>
