@@ -20,7 +20,7 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 MiB = 1024 * 1024
-PUSH_SLOTS = 2
+PUSH_SLOTS = 3
 """Pushes one worker process applies at once; the others wait their turn in the process.
 A push is mostly Python holding the GIL: with ten pushes in one process, the one holding
 its chain's row lock got a tenth of the process while the chain's other counters waited
