@@ -39,14 +39,16 @@ from posapp.core.ledger import EntryKind
 from posapp.services.common import audit
 from posapp.services.common.auth import acting_staff, authorize_manager
 from posapp.services.common.station import Station
+from posapp.services.customers.privacy import anonymize_customer
 from posapp.services.loyalty.ledger import Book, Refs
 from posapp.services.sync.client import Offline, Refused, SyncClient
+from posapp.services.sync.pull import FORGET_REQUEST
 from posapp.services.sync.push import EVENT_REFUSED
 
 Resolution = Literal["absorbed", "customer_debit"]
 RESOLUTIONS: tuple[Resolution, ...] = ("absorbed", "customer_debit")
 RESOLVE_NAMESPACE = uuid.UUID("8d2b7c1e-4f0a-4b7e-9a43-6c1f2e9d5b30")
-LOCAL_KINDS = frozenset({"cpf_in_use", "phone_in_use", EVENT_REFUSED})
+LOCAL_KINDS = frozenset({"cpf_in_use", "phone_in_use", EVENT_REFUSED, FORGET_REQUEST})
 """Recorded by this counter only (its pull, or its push for an event the endpoint refused
 and that was set aside); resolving one just closes it here."""
 
@@ -136,6 +138,8 @@ def resolve_conflict(
             raise ConflictNotOpen(value=conflict_id)
         server_id, kind = conflict.server_id, conflict.kind
         terminal_uuid = station.terminal(session).uuid
+    if kind == FORGET_REQUEST:
+        raise ValueError("a request to be forgotten is settled by settle_forget_request")
     if server_id is not None and kind not in LOCAL_KINDS:
         if client is None:
             raise SyncServerUnavailable()
@@ -199,6 +203,62 @@ def resolve_conflict(
             resolution=resolution,
             customer=conflict.customer_uuid,
             adjusted_units=adjusted,
+            note=note,
+        )
+    return next(row for row in conflicts(station) if row.id == conflict_id)
+
+
+def settle_forget_request(
+    station: Station,
+    conflict_id: int,
+    anonymize: bool,
+    note: str,
+    *,
+    staff_id: int,
+    manager_pin: str,
+) -> ConflictRow:
+    """A customer's request to be forgotten, settled by a manager (PIN, audited): anonymize
+    the customer (`customers.privacy`, which tells the chain), or dismiss it with a reason
+    (a legal duty to keep the data, a request not really theirs...)."""
+    note = " ".join(note.split())
+    if not anonymize and not note:
+        raise ReasonRequired()
+    now = station.now()
+    with station.read() as session:
+        acting_staff(session, staff_id)
+        authorize_manager(session, manager_pin, "pedido de esquecimento", now)
+        conflict = session.get(SyncConflict, conflict_id)
+        if conflict is None or conflict.status != "open" or conflict.kind != FORGET_REQUEST:
+            raise ConflictNotOpen(value=conflict_id)
+        customer_id = session.scalar(
+            select(Customer.id).where(Customer.uuid == conflict.customer_uuid)
+        )
+        if customer_id is None:
+            raise UnknownCustomer(value=conflict.customer_uuid)
+    if anonymize:
+        anonymize_customer(
+            station, customer_id, manager_pin, note or "pedido do cliente pela página (LGPD)"
+        )
+    with station.write() as session:
+        staff = acting_staff(session, staff_id)
+        manager = authorize_manager(session, manager_pin, "pedido de esquecimento", now)
+        conflict = session.get(SyncConflict, conflict_id)
+        assert conflict is not None
+        if conflict.status != "open":
+            raise ConflictNotOpen(value=conflict_id)
+        conflict.status = "resolved"
+        conflict.resolution = "anonymized" if anonymize else "dismissed"
+        conflict.note = note[:200] or None
+        conflict.resolved_at = now
+        audit.record(
+            session,
+            at=now,
+            terminal_uuid=station.terminal(session).uuid,
+            action="customer.forget_request",
+            staff_id=staff.id,
+            authorized_by_id=manager.id,
+            target=f"customer:{conflict.customer_uuid}",
+            resolution=conflict.resolution,
             note=note,
         )
     return next(row for row in conflicts(station) if row.id == conflict_id)

@@ -157,6 +157,8 @@ def _moment(text: Any) -> datetime | None:
     return datetime.fromisoformat(str(text).replace("Z", "+00:00"))
 
 
+FORGET_REQUEST = "forget_request"
+"""A `SyncConflict` kind: a customer's request, from their page, to be forgotten."""
 APPOINTMENT_STATUSES = frozenset(status.value for status in AppointmentStatus)
 """A pulled appointment in any other status is not taken."""
 
@@ -190,6 +192,7 @@ class _Applier:
             "conflict.resolved": self._conflict_resolved,
             "message.outcome": self._message_outcome,
             "appointment.saved": self._appointment,
+            "customer.forget_requested": self._forget_requested,
         }.get(event.kind)
         if event.kind == "nps.recorded" and event.terminal_uuid is None:
             handler = self._nps_answer  # the endpoint's: a customer answered its survey page
@@ -297,6 +300,38 @@ class _Applier:
             )
         )
         self.summary.identity_clashes.append(customer_uuid)
+        self.summary.conflicts += 1
+
+    def _forget_requested(self, body: dict[str, Any]) -> None:
+        """A customer asked on their page to be forgotten (LGPD): a row for the managers,
+        who anonymize them with their PIN or dismiss it (`sync.conflicts`)."""
+        customer_uuid = str(body["customer"])
+        customer = self.session.scalars(
+            select(Customer).where(Customer.uuid == customer_uuid)
+        ).first()
+        if customer is None or is_anonymized(customer):
+            return
+        exists = self.session.scalar(
+            select(SyncConflict.id).where(
+                SyncConflict.kind == FORGET_REQUEST,
+                SyncConflict.customer_uuid == customer_uuid,
+                SyncConflict.status == "open",
+            )
+        )
+        if exists is not None:
+            return
+        self.session.add(
+            SyncConflict(
+                server_id=None,
+                kind=FORGET_REQUEST,
+                customer_uuid=customer_uuid,
+                amount=0,
+                detail="O cliente pediu para ser esquecido (LGPD) / "
+                "The customer asked to be forgotten (LGPD)",
+                created_at=_moment(body.get("requested_at")) or self.now,
+                status="open",
+            )
+        )
         self.summary.conflicts += 1
 
     # -- ledger ------------------------------------------------------------------
