@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from posapp.self_test_failure import CheckFailed
 from posapp.services.admin.store_setup import is_set_up
 from posapp.services.common.counter_settings import load_settings
-from posapp.services.common.database_file import DatabaseProblem
 from posapp.services.common.station import Station, open_station
+from posapp.services.machine.database_file import DatabaseProblem
 from posapp.services.onboarding.quick_start import FirstRun, first_run
 from posapp.services.sales.printing import PrintService
 from posapp.ui.backup_keeper import BackupKeeper, start_backups

@@ -423,7 +423,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error.message(lang), file=sys.stderr)
         return 2
     except Exception as error:  # an SQLite failure met later (full disk, a damaged page)
-        from posapp.services.common.database_file import classify
+        from posapp.services.machine.database_file import classify
 
         problem = classify(error, _db_path(args)) if hasattr(args, "db") else None
         if problem is None:

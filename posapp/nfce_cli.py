@@ -261,8 +261,8 @@ def _demo_sefaz(station: Station, args: argparse.Namespace, lang: str) -> int:
     from fiscal import A1Certificate
     from fiscal.testing import LocalSefaz, LocalSefin
     from posapp.services.common.auth import authorize_manager
-    from posapp.services.common.machine_settings import config_dir
     from posapp.services.invoices.demo_setup import DEMO_PASSWORD, make_demo_a1, set_up_demo_nfce
+    from posapp.services.machine.settings import config_dir
     from posapp.services.nfse.demo_setup import set_up_demo_nfse
 
     with station.write() as session:

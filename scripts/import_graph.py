@@ -29,6 +29,7 @@ DOMAINS = (
     "messages",
     "loyalty",
     "common",
+    "machine",
 )
 
 

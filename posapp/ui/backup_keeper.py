@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from posapp.services.admin.backups import DailyRun, run_daily
-from posapp.services.common.machine_settings import read_machine_config
+from posapp.services.machine.settings import read_machine_config
 from posapp.ui.context import UiContext
 from posapp.ui.runner import Jobs
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QPushButton,
 
 from posapp.core.errors import PosError
 from posapp.services.admin.backups import restore
-from posapp.services.common.database_file import DatabaseProblem
+from posapp.services.machine.database_file import DatabaseProblem
 
 
 class DatabaseProblemDialog(QMessageBox):

@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from sqlalchemy.exc import SQLAlchemyError
 
 from posapp.core.errors import PosError
-from posapp.services.common.database_file import StorageFailed
+from posapp.services.machine.database_file import StorageFailed
 
 log = logging.getLogger(__name__)
 

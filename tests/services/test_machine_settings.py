@@ -13,14 +13,14 @@ import pytest
 from db.models import Setting
 from posapp.services.admin.backups import backup_now
 from posapp.services.common.counter_settings import CounterSettings, load_settings, save_settings
-from posapp.services.common.machine_settings import (
+from posapp.services.common.station import open_station
+from posapp.services.machine.settings import (
     DEVICE_KEYS,
     ENV,
     config_dir,
     config_file,
     read_machine_config,
 )
-from posapp.services.common.station import open_station
 from tests.services.admin_support import everything
 from tests.support import MANAGER_PIN, Shop
 

@@ -15,8 +15,8 @@ from posapp.core.errors import FieldRequired, InvalidCNPJ, InvalidSetting, Inval
 from posapp.services.admin.store_setup import is_set_up
 from posapp.services.common.auth import sign_in
 from posapp.services.common.counter_settings import CounterSettings, load_settings
-from posapp.services.common.machine_settings import read_machine_config
 from posapp.services.common.station import Station, open_station
+from posapp.services.machine.settings import read_machine_config
 from posapp.services.onboarding.wizard import (
     PinsDiffer,
     ScannerGuess,

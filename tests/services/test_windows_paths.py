@@ -28,7 +28,8 @@ import pytest
 
 from db.backup import backup_path
 from posapp import cli
-from posapp.services.common import file_replace, machine_settings
+from posapp.services.machine import file_replace
+from posapp.services.machine import settings as machine_settings
 from tests.support import MANAGER_PIN, open_shop
 
 ON_WINDOWS = sys.platform == "win32"

@@ -16,14 +16,14 @@ from sqlalchemy import func, select
 from db.models import Sale
 from posapp import cli
 from posapp.services.admin.backups import backup_now
-from posapp.services.common.database_file import (
+from posapp.services.common.station import open_station
+from posapp.services.machine.database_file import (
     DatabaseEmpty,
     DatabaseProblem,
     DatabaseReadOnly,
     DiskFull,
     classify,
 )
-from posapp.services.common.station import open_station
 from posapp.ui.database_problem import DatabaseProblemDialog
 from tests.support import MANAGER_PIN, Shop
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from hardware.emulator.virtual import stop_virtual_printers
 from posapp.app import Counter, build
 from posapp.services.admin.backups import DailyRun, backups_folder
-from posapp.services.common.machine_settings import config_file
+from posapp.services.machine.settings import config_file
 from posapp.ui.backup_keeper import CHECK_EVERY_MS, BackupKeeper
 from posapp.ui.context import UiContext
 from posapp.ui.runner import wait_for_background

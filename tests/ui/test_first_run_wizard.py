@@ -20,8 +20,8 @@ from posapp.services.admin.store import current_program
 from posapp.services.admin.store_setup import is_set_up
 from posapp.services.common.auth import sign_in
 from posapp.services.common.counter_settings import load_settings
-from posapp.services.common.machine_settings import read_machine_config
 from posapp.services.common.station import Station, open_station
+from posapp.services.machine.settings import read_machine_config
 from posapp.ui.first_run.wizard import NO_PRINTER, FirstRunWizard
 from posapp.ui.printed_window import show_printed
 from posapp.ui.sale.wedge_filter import wedge_config

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from posapp.services.common.auth import Role, StaffRef
 from posapp.services.common.counter_settings import CounterSettings, load_settings
-from posapp.services.common.machine_settings import read_machine_config
+from posapp.services.machine.settings import read_machine_config
 from posapp.services.sales.printing import PrintService
 from posapp.ui.context import UiContext
 from posapp.ui.sale import SaleScreen

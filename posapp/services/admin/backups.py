@@ -25,7 +25,7 @@ written to a temporary file in the same folder, synced, and put in place with
 Every handle of ours on both files is closed before the replacement (Windows
 refuses to replace an open file); one still held by another process (the
 antivirus, another posapp) is waited for a few seconds, then refused with
-`FileInUse` and nothing replaced (posapp.services.common.file_replace).
+`FileInUse` and nothing replaced (posapp.services.machine.file_replace).
 """
 
 from __future__ import annotations
@@ -54,10 +54,10 @@ from posapp.services.admin.store_setup import is_set_up
 from posapp.services.common import audit
 from posapp.services.common.auth import StaffRef, authorize_manager
 from posapp.services.common.counter_settings import load_settings
-from posapp.services.common.database_file import DatabaseProblem
-from posapp.services.common.file_replace import remove_file, replace_file
 from posapp.services.common.station import Clock, Station, open_station, utc_now
 from posapp.services.loyalty.verify import verify
+from posapp.services.machine.database_file import DatabaseProblem
+from posapp.services.machine.file_replace import remove_file, replace_file
 
 FOLDER = "backups"
 _STAMP = re.compile(r"-(\d{8}T\d{12}Z)-")

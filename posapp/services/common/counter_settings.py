@@ -4,7 +4,7 @@ this computer's devices (printer, paper, drawer, scanner).
 `CounterSettings` holds both halves, and callers read and save it as one. They
 are kept apart: the store's half is one JSON document in the database's
 `setting` table (it travels with backups and copies of the database); the
-devices half is this machine's, in `machine_settings`' file in the OS user's
+devices half is this machine's, in `machine.settings`' file in the OS user's
 config folder, so a database restored or copied onto another computer finds
 that computer's printer, or the defaults, never the old PC's.
 
@@ -33,14 +33,14 @@ from posapp.core.errors import InvalidSetting
 from posapp.services.common import audit
 from posapp.services.common.auth import acting_staff, authorize_manager
 from posapp.services.common.changes import Change, announces
-from posapp.services.common.machine_settings import (
+from posapp.services.common.station import Station
+from posapp.services.machine.settings import (
     DEVICE_DEFAULTS,
     DEVICE_KEYS,
     MachineConfig,
     read_machine_config,
     write_machine_config,
 )
-from posapp.services.common.station import Station
 
 KEY = "counter"
 log = logging.getLogger(__name__)

@@ -35,7 +35,7 @@ from db.models import AuditLog, Base, Campaign, MessageTemplate, Setting, Store,
 from posapp.core.errors import PosError
 from posapp.core.program import LoyaltyProgram
 from posapp.services.common.changes import ChangeHub
-from posapp.services.common.database_file import check_before_opening, classify
+from posapp.services.machine.database_file import check_before_opening, classify
 
 log = logging.getLogger(__name__)
 

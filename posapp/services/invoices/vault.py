@@ -2,7 +2,7 @@
 
 The A1 certificate, its password and the CSC token are stored in the store's
 database only as ciphertext; the key (`fiscal.key`, 32 random bytes, owner-only)
-lives beside `machine.json` (`common.machine_settings.config_dir`). A database
+lives beside `machine.json` (`machine.settings.config_dir`). A database
 copied to another PC, or a backup, carries no usable certificate: the manager
 loads it again there (the error says so).
 """
@@ -17,7 +17,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from posapp.core.errors import PosError
-from posapp.services.common.machine_settings import config_dir
+from posapp.services.machine.settings import config_dir
 
 KEY_FILE = "fiscal.key"
 _NONCE = 12

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from posapp.services.common.machine_settings import config_dir
+from posapp.services.machine.settings import config_dir
 
 FORMAT = "posapp.ledger-key/1"
 FOLDER = "ledger-keys"

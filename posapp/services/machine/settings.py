@@ -30,7 +30,7 @@ from typing import Any
 import platformdirs
 
 from posapp.core.errors import PosError
-from posapp.services.common.file_replace import replace_file
+from posapp.services.machine.file_replace import replace_file
 
 ENV = "POSAPP_CONFIG_DIR"
 FILE_NAME = "machine.json"
