@@ -513,6 +513,11 @@ EN: dict[str, str] = {
     "Nenhuma venda para enviar o comprovante.": "No sale to send the receipt of.",
     "Ctrl+E envia o comprovante": "Ctrl+E sends the receipt",
     "Comprovante da venda": "Sale receipt",
+    # A customer's request to be forgotten (Gerência > Sincronização)
+    "Cliente pediu para ser esquecido (LGPD)": "Customer asked to be forgotten (LGPD)",
+    "Anonimizar cliente": "Anonymize customer",
+    "Dispensar pedido": "Dismiss request",
+    "dispensar o pedido de %1": "dismiss %1's request",
     "Cupom reimpresso": "Receipt reprinted",
     "Não imprimiu: %1 (o cupom ficou na fila)": "Not printed: %1 (the receipt is queued)",
     "devolução na venda nº %1": "refund on sale no. %1",

@@ -39,4 +39,6 @@ def conflict_kind(kind: str) -> str:
         return QCoreApplication.translate("SyncLine", "Celular já usado por outro cliente")
     if kind == "event_refused":
         return QCoreApplication.translate("SyncLine", "Registro recusado pela nuvem")
+    if kind == "forget_request":
+        return QCoreApplication.translate("SyncLine", "Cliente pediu para ser esquecido (LGPD)")
     return kind

@@ -1239,27 +1239,27 @@
   <context>
     <name>ConflictsModel</name>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="51" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="58" />
       <source>Quando</source>
       <translation>When</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="52" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="59" />
       <source>Tipo</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="53" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="60" />
       <source>Cliente</source>
       <translation>Customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="54" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="61" />
       <source>Valor</source>
       <translation>Amount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="55" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="62" />
       <source>Loja</source>
       <translation>Store</translation>
     </message>
@@ -6187,146 +6187,172 @@ Scanner: %4</translation>
       <source>Registro recusado pela nuvem</source>
       <translation>Record refused by the cloud</translation>
     </message>
+    <message>
+      <location filename="../../posapp/ui/sync_line.py" line="43" />
+      <source>Cliente pediu para ser esquecido (LGPD)</source>
+      <translation>Customer asked to be forgotten (LGPD)</translation>
+    </message>
   </context>
   <context>
     <name>SyncTab</name>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="80" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="87" />
       <source>Sincronizar com a nuvem</source>
       <translation>Sync with the cloud</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="83" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="90" />
       <source>(vazio: certificados do sistema)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="84" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="91" />
       <source>Escolher…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="86" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="93" />
       <source>Salvar</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="88" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="95" />
       <source>Sincronizar agora</source>
       <translation>Sync now</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="94" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="101" />
       <source>Loja assume a diferença</source>
       <translation>The store absorbs the difference</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="95" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="102" />
       <source>Manter débito do cliente</source>
       <translation>Keep it as the customer's debt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="99" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="105" />
+      <source>Anonimizar cliente</source>
+      <translation>Anonymize customer</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="106" />
+      <source>Dispensar pedido</source>
+      <translation>Dismiss request</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="110" />
       <source>Observação (obrigatória para resolver)</source>
       <translation>Note (required to resolve)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="103" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="114" />
       <source>Endereço da nuvem</source>
       <translation>Cloud address</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="104" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="115" />
       <source>Token do terminal</source>
       <translation>Terminal token</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="108" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="119" />
       <source>Certificado da nuvem (CA, PEM)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="110" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="121" />
       <source>Consultar a nuvem para gastos de cashback acima de</source>
       <translation>Ask the cloud for cashback spends above</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="123" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="136" />
       <source>Conflitos entre lojas</source>
       <translation>Conflicts between stores</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="145" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="158" />
       <source>(guardado; deixe vazio para manter)</source>
       <translation>(saved; leave empty to keep it)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="156" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="169" />
       <source>Último erro: %1</source>
       <translation>Last error: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="177" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="194" />
       <source>Valor inválido: %1</source>
       <translation>Invalid amount: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="190" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="207" />
       <source>Certificado da nuvem (CA)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="192" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="209" />
       <source>Certificados PEM (*.pem *.crt *.cer);;Todos os arquivos (*)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="203" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="220" />
       <source>alterar a sincronização</source>
       <translation>change the sync</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="208" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="225" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="213" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="230" />
       <source>Sincronização salva</source>
       <translation>Sync saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="220" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="237" />
       <source>Sincronizando…</source>
       <translation>Syncing…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="226" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="243" />
       <source>Sincronização não configurada</source>
       <translation>Sync is not set up</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="229" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="246" />
       <source>Sincronizado: %1 enviados, %2 recebidos</source>
       <translation>Synced: %1 sent, %2 received</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="251" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="268" />
       <source>a loja assumir %1 de %2</source>
       <translation>the store to absorb %1 of %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="253" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="270" />
       <source>manter %1 como débito de %2</source>
       <translation>keep %1 as %2's debt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="262" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="279" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="299" />
       <source>Nada foi alterado</source>
       <translation>Nothing was changed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="267" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="290" />
+      <source>anonimizar %1</source>
+      <translation>anonymize %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="290" />
+      <source>dispensar o pedido de %1</source>
+      <translation>dismiss %1's request</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="304" />
       <source>Conflito resolvido</source>
       <translation>Conflict resolved</translation>
     </message>

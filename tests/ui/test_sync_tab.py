@@ -14,7 +14,9 @@ from sqlalchemy import select
 
 from db.models import AuditLog, Customer, SyncConflict
 from hardware.emulator.virtual import stop_virtual_printers
+from posapp.services.sync.client import PulledEvent
 from posapp.services.sync.config import load_sync_config
+from posapp.services.sync.pull import apply_page
 from posapp.ui.settings.screen import SINCRONIZACAO, SettingsScreen
 from posapp.ui.shell import Shell
 from tests.cloud_fixtures import CloudServer
@@ -259,3 +261,41 @@ def test_the_pinned_ca_file_is_set_in_the_form_and_syncs_with_a_self_hosted_http
         assert screen.message.text().startswith("Sincronizado: "), screen.message.text()
     finally:
         server.close()
+
+
+def test_a_customers_request_to_be_forgotten_is_anonymized_from_the_list_with_a_pin(
+    make_shop: MakeShop, screens: Callable[..., SettingsScreen], qtbot: QtBot
+) -> None:
+    shop = make_shop("pharmacy")
+    customer = shop.enrol("Beatriz Lima", cpf="52998224725")
+    asked = PulledEvent(
+        7,
+        "00000000-0000-4000-8000-000000000007",
+        "customer.forget_requested",
+        "2026-11-20T15:00:00+00:00",
+        None,
+        None,
+        {"customer": customer_uuid(shop, customer)},
+    )
+    apply_page(shop.station, [asked], 7)
+    screen = screens(shop)
+    tab = screen.sync_tab
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=10_000)
+    assert tab.model.index(0, 1).data() == "Cliente pediu para ser esquecido (LGPD)"
+    assert tab.model.index(0, 2).data() == "Beatriz Lima"
+    tab.table.selectRow(0)
+    assert tab.forget_button.isEnabled() and tab.dismiss_button.isEnabled()
+    assert not tab.absorb_button.isEnabled() and not tab.debit_button.isEnabled()
+
+    screen.ask_pin = Pins()
+    qtbot.mouseClick(tab.forget_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(screen.idle, timeout=15_000)
+
+    assert screen.message.text() == "Conflito resolvido"
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 0, timeout=10_000)
+    with shop.station.read() as session:
+        anonymized = session.get(Customer, customer)
+        assert anonymized is not None
+        assert (anonymized.name, anonymized.cpf) == ("Cliente anonimizado", None)
+        conflict = session.scalars(select(SyncConflict)).one()
+    assert (conflict.status, conflict.resolution) == ("resolved", "anonymized")

@@ -28,8 +28,15 @@ from posapp.core.errors import PosError
 from posapp.core.money import format_money, parse_centavos
 from posapp.services.common.station import Station
 from posapp.services.sync.config import SyncConfig, load_sync_config, save_sync_config
-from posapp.services.sync.conflicts import ConflictRow, Resolution, open_conflicts, resolve_conflict
+from posapp.services.sync.conflicts import (
+    ConflictRow,
+    Resolution,
+    open_conflicts,
+    resolve_conflict,
+    settle_forget_request,
+)
 from posapp.services.sync.cycle import SyncResult, client_for, run_cycle
+from posapp.services.sync.pull import FORGET_REQUEST
 from posapp.services.sync.status import SyncStatus, sync_status
 from posapp.ui.formatting import moment
 from posapp.ui.rows_model import RowsModel
@@ -95,6 +102,10 @@ class SyncTab(QWidget):
         self.debit_button = named(QPushButton(self.tr("Manter débito do cliente")), "syncDebit")
         self.absorb_button.clicked.connect(lambda: self.resolve(ABSORBED))
         self.debit_button.clicked.connect(lambda: self.resolve(CUSTOMER_DEBIT))
+        self.forget_button = named(QPushButton(self.tr("Anonimizar cliente")), "syncForget")
+        self.dismiss_button = named(QPushButton(self.tr("Dispensar pedido")), "syncDismiss")
+        self.forget_button.clicked.connect(lambda: self.settle_forget(True))
+        self.dismiss_button.clicked.connect(lambda: self.settle_forget(False))
         self.note = named(QLineEdit(), "syncNote")
         self.note.setPlaceholderText(self.tr("Observação (obrigatória para resolver)"))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
@@ -116,6 +127,8 @@ class SyncTab(QWidget):
         resolve.addWidget(self.note, 1)
         resolve.addWidget(self.absorb_button)
         resolve.addWidget(self.debit_button)
+        resolve.addWidget(self.forget_button)
+        resolve.addWidget(self.dismiss_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
@@ -161,9 +174,13 @@ class SyncTab(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        chosen = self.table.selectionModel().currentIndex().isValid()
-        self.absorb_button.setEnabled(chosen)
-        self.debit_button.setEnabled(chosen)
+        index = self.table.selectionModel().currentIndex()
+        chosen = index.isValid()
+        forget = chosen and self.model.row_at(index.row()).kind == FORGET_REQUEST
+        self.absorb_button.setEnabled(chosen and not forget)
+        self.debit_button.setEnabled(chosen and not forget)
+        self.forget_button.setEnabled(forget)
+        self.dismiss_button.setEnabled(forget)
 
     # -- acting --------------------------------------------------------------------
 
@@ -258,6 +275,26 @@ class SyncTab(QWidget):
                 "%2", conflict.customer_name or "—"
             ),
             lambda staff_id, pin: _resolve(station, conflict.id, resolution, note, staff_id, pin),
+            self._resolved,
+            self.tr("Nada foi alterado"),
+        )
+
+    def settle_forget(self, anonymize: bool) -> None:
+        """A customer's request to be forgotten: anonymize them, or dismiss it (a reason)."""
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid():
+            return
+        conflict = self.model.row_at(index.row())
+        note = self.note.text().strip()
+        action = (
+            self.tr("anonimizar %1") if anonymize else self.tr("dispensar o pedido de %1")
+        ).replace("%1", conflict.customer_name or "—")
+        station = self.station
+        self.host.with_pin(
+            action,
+            lambda staff_id, pin: settle_forget_request(
+                station, conflict.id, anonymize, note, staff_id=staff_id, manager_pin=pin
+            ),
             self._resolved,
             self.tr("Nada foi alterado"),
         )
