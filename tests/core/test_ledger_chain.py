@@ -332,7 +332,11 @@ def test_the_lots_an_entry_took_are_told_with_how_much_of_each() -> None:
 def test_the_lots_taken_after_a_deficit_was_paid_off() -> None:
     moves = [
         Movement("debt", EntryKind.ADJUST, -40, day(0)),
-        credit("a", 100, 1, 1, None),  # 40 of it pays the deficit
-        Movement("spend", EntryKind.REDEEM, -60, day(2)),
+        Movement("more debt", EntryKind.ADJUST, -10, day(0)),
+        credit("a", 100, 1, 1, None),  # 50 of it pays the deficit
+        credit("b", 30, 1, 3, 40),  # spendable from day 3
+        Movement("spend", EntryKind.REDEEM, -80, day(2)),
     ]
-    assert [(lot.uuid, amount) for lot, amount in taken_from(moves, "spend")] == [("a", 60)]
+    taken = taken_from(moves, "spend")
+    assert [(lot.uuid, amount) for lot, amount in taken] == [("a", 50), ("b", 30)]
+    assert taken[1][0].available_from == day(3)
