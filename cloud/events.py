@@ -15,14 +15,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import case, select
+from sqlalchemy import case, select, update
 from sqlalchemy.orm import Session, defer
 
 from cloud import bulk, event_checks, messages, secrets, survey
 from cloud.chains import iso, reserve_seqs
 from cloud.errors import ApiError
 from cloud.ledger_batch import ChainLinks, EntryWriter
-from cloud.models import Chain, Customer, Event, LedgerEntry, Terminal, Voucher
+from cloud.models import Chain, Customer, Event, ForgetRequest, LedgerEntry, Terminal, Voucher
 from cloud.schemas import (
     AppointmentBody,
     CustomerBody,
@@ -348,6 +348,15 @@ def _upsert_customers(session: Session, chain: Chain, bodies: list[CustomerBody]
     for body in bodies:
         if body.anonymized:
             messages.scrub_customer(session, chain.id, body.uuid)
+            session.execute(  # a manager forgot them at a counter: their request is done
+                update(ForgetRequest)
+                .where(
+                    ForgetRequest.chain_id == chain.id,
+                    ForgetRequest.customer_uuid == body.uuid,
+                    ForgetRequest.status == "open",
+                )
+                .values(status="done")
+            )
 
 
 def _insert_voucher(session: Session, chain: Chain, body: VoucherBody, raw: dict[str, Any]) -> None:

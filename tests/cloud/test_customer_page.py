@@ -252,3 +252,8 @@ def test_the_customer_downloads_their_data_and_asks_to_be_forgotten(shop: Shop) 
     shop.counter.push(upsert(shop.customer, shop.referral, anonymized=True))
     gone = httpx.get(f"{url}/c", params={"t": token.group(1)})
     assert gone.status_code == 400  # an anonymized customer has no page any more
+    still_open = httpx.get(
+        f"{url}/v1/admin/forget-requests",
+        headers={"Authorization": f"Bearer {shop.chain.admin_key}"},
+    ).json()["requests"]
+    assert still_open == []  # forgotten at a counter: the request is done
