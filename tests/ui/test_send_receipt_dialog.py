@@ -7,14 +7,17 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from hardware.emulator.virtual import stop_virtual_printers
+from posapp.core.pricing import Tender
 from posapp.ui.sale.send_receipt_dialog import SendReceiptDialog
 from posapp.ui.sales.models import SALE_ID_ROLE
 from posapp.ui.sales.screen import SalesScreen
 from tests.services.messages_support import configure, email_settings, rows
 from tests.support import Shop
+from tests.ui.sale_support import Counter, counter_factory, scan, settle
 from tests.ui.ui_support import make_context, top_level
 
 MakeShop = Callable[..., Shop]
@@ -85,3 +88,46 @@ def test_vendas_sends_the_chosen_sales_receipt(make_shop: MakeShop, qtbot: QtBot
     assert (row.to_address, row.customer_id) == ("maria@example.com", maria)
     qtbot.waitUntil(screen.idle, timeout=10_000)
     screen.context.printing.close()
+
+
+@pytest.fixture
+def counters(make_shop: MakeShop, qtbot: QtBot) -> Iterator[Callable[[str], Counter]]:
+    yield from counter_factory(make_shop, qtbot)
+
+
+def test_ctrl_e_after_a_sale_sends_its_receipt_to_the_typed_address(
+    counters: Callable[[str], Counter], qtbot: QtBot
+) -> None:
+    counter = counters("pharmacy")
+    shop, screen = counter.shop, counter.screen
+    configure(shop, email_settings(1))
+    screen.activateWindow()
+    qtbot.waitUntil(screen.input.hasFocus, timeout=3_000)
+    QTest.keyClick(screen.input, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert screen.message.text() == "Nenhuma venda para enviar o comprovante."
+
+    scan(screen, "7896004700014")
+    settle(screen, qtbot)
+    screen.pay()
+    payment = screen.payment_dialog
+    assert payment is not None
+    payment.fill_remaining(Tender.DEBIT)
+    payment.submit()
+    qtbot.waitUntil(lambda: screen.last_sale is not None, timeout=10_000)
+    settle(screen, qtbot)
+    assert "Ctrl+E envia o comprovante" in screen.message.text()
+    sale = screen.last_sale
+    assert sale is not None
+
+    screen.activateWindow()
+    qtbot.waitUntil(screen.input.hasFocus, timeout=3_000)
+    QTest.keyClick(screen.input, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = screen.send_dialog
+    assert dialog.isVisible() and f"nº {sale.number:06d}" in dialog.windowTitle()
+    qtbot.keyClicks(dialog.address, "cliente@example.com")
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+
+    assert not dialog.isVisible()
+    assert screen.message.text() == "Comprovante na fila para cliente@example.com."
+    [row] = rows(shop, "receipt")
+    assert (row.to_address, row.status) == ("cliente@example.com", "queued")
