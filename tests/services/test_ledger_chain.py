@@ -11,12 +11,14 @@ import hashlib
 import hmac
 import json
 from collections.abc import Callable
-from datetime import datetime
+from dataclasses import replace
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
 from db.models import LedgerEntry
 from posapp.core.ledger import GENESIS_HASH
+from posapp.core.presets import preset
 from posapp.services.loyalty.ledger_key import existing_key
 from posapp.services.sales.refunds import RefundRequest, refund
 from tests.support import MANAGER_PIN, Shop
@@ -69,3 +71,26 @@ def test_every_row_of_a_day_hashes_the_previous_hash_and_its_documented_bytes(
             assert row.customer_uuid == customer_uuid
             previous = row.hash
     assert any(row.sale_uuid == second.uuid and row.voucher_code for row in rows)
+
+
+def test_an_earning_waits_its_pending_days_and_expires_after_them_a_restore_does_not_wait(
+    make_shop: MakeShop,
+) -> None:
+    program = replace(preset("salon"), pending_days=7, expiry_days=180)
+    shop = make_shop(program)
+    ana = shop.enrol("Ana Souza", cpf="529.982.247-25")
+    now = shop.clock()
+    shop.sell("corte", customer=ana, pix=8_000)  # earns R$ 8,00, spendable in 7 days
+    shop.clock.advance(days=8)
+    spent = shop.sell("manicure", customer=ana, cashback=800, pix=2_700)
+    refund(shop.station, RefundRequest(spent.sale_id, shop.cashier_id, MANAGER_PIN, "troca"))
+    with shop.station.read() as session:
+        rows: dict[str, LedgerEntry] = {}
+        for row in session.scalars(select(LedgerEntry).order_by(LedgerEntry.seq)):
+            rows.setdefault(row.kind, row)  # the first of each kind
+    earn, restore = rows["earn"], rows["restore"]
+    assert earn.available_from == now + timedelta(days=7)
+    assert earn.expires_at == now + timedelta(days=7 + 180)
+    assert restore.available_from == now + timedelta(days=8)  # at once
+    assert restore.expires_at == now + timedelta(days=8 + 180)
+    assert (restore.refund_id, restore.sale_id) == (1, spent.sale_id)
