@@ -18,6 +18,7 @@ from posapp.services.invoices.receipt_message import (
     NoReceiptAddress,
     ReceiptChannelOff,
     ReceiptNeedsCustomer,
+    ReceiptsOff,
     send_receipt,
 )
 from posapp.services.messages.config import senders
@@ -173,6 +174,11 @@ def test_no_address_a_channel_off_and_an_anonymous_sale_for_the_endpoint_are_ref
     with pytest.raises(ReceiptChannelOff) as off:
         send_receipt(shop.station, sale.sale_id, "whatsapp", "11912345678", shop.cashier_id)
     assert "WhatsApp" in off.value.message("en")
+
+    configure(shop, email_settings(1, disabled_kinds=("receipt",)))
+    with pytest.raises(ReceiptsOff) as turned_off:
+        send_receipt(shop.station, sale.sale_id, "email", "ana@example.com", shop.cashier_id)
+    assert turned_off.value.message("pt_BR").startswith("O envio de comprovantes está desligado")
 
     configure(shop, email_settings(1, counter_sends=False))
     with pytest.raises(ReceiptNeedsCustomer):

@@ -51,6 +51,12 @@ class ReceiptChannelOff(PosError):
     en = "Sending by {channel_en} is not set up in this store (Management > Messages)."
 
 
+class ReceiptsOff(PosError):
+    code = "receipts_off"
+    pt_BR = "O envio de comprovantes está desligado nesta loja (Gerência > Mensagens)."
+    en = "Sending receipts is turned off in this store (Management > Messages)."
+
+
 class NoReceiptAddress(PosError):
     code = "no_receipt_address"
     pt_BR = "A venda não tem cliente com {contact_pt} cadastrado: digite o endereço."
@@ -179,8 +185,8 @@ def send_receipt(
             key=f"receipt:{sale.uuid}:{uuid.uuid4()}",
             send_to=(chosen, to),
         )
-        if written is None:
-            raise ReceiptChannelOff(channel_pt=names[0], channel_en=names[1])
+        if written is None:  # the manager turned receipts off (the key is new each time)
+            raise ReceiptsOff()
         audit.record(
             session,
             at=now,
