@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from hardware.emulator.virtual import stop_virtual_printers
 from posapp.app import TRANSLATIONS, install_translator
+from posapp.core.presets import preset
 from posapp.ui.customers.screen import CustomersScreen
 from posapp.ui.shell import Shell
 from posapp.ui.signin import SignInScreen
@@ -78,7 +79,8 @@ def test_sign_in_and_shell_in_english(make_shop: MakeShop, qtbot: QtBot, english
 def test_customers_screen_in_english_with_english_money_and_dates(
     make_shop: MakeShop, qtbot: QtBot, english: None
 ) -> None:
-    shop = make_shop("salon")
+    salon = preset("salon").with_changes(category_bps={"roupas": 1_000})  # products earn 0 % else
+    shop = make_shop(salon)
     maria = shop.enrol("Maria Aparecida Souza", cpf="529.982.247-25")
     shop.sell("vestido", customer=maria, pix=20_000)  # R$ 20,00 of cashback
     context = make_context(shop, language="en")
