@@ -8,6 +8,7 @@ idempotent: a second run at the same moment writes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -24,6 +25,8 @@ from posapp.services.messages.voucher_notice import announce_voucher
 from posapp.services.sync.config import runs_expiry_here
 
 LAST_RUN = "loyalty.last_daily_run"
+BATCH = 200
+"""Customers (or vouchers) per write transaction: the write lock is held briefly."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,48 +37,68 @@ class DailyRunResult:
     vouchers_issued: int
 
 
-def run_daily(station: Station) -> DailyRunResult:
+def run_daily(station: Station, batch: int = BATCH) -> DailyRunResult:
+    """Lapse, expire and mature in short write transactions of `batch` customers each.
+
+    A store with a million customers may have thousands of lots to write off; one
+    transaction for all of them held the write lock for most of a minute, so a cashier
+    could not sign in or sell. Each step is idempotent on its own (a lapsed voucher is
+    no longer open, a written-off lot is no longer found), so a run cut short is simply
+    continued by the next one; the day's mark is written last.
+    """
     now = station.now()
-    with station.write() as session:
-        program = station.program(session)
-        terminal = station.terminal(session)
-        book = Book(session, terminal.uuid, now)
+    with station.read() as session:
         last_run = _last_run(session)
-        expired_lots = expired_units = 0
-        # Synced, only the counter the endpoint named expires lots and issues the vouchers of
-        # matured cashback: two counters must never write off (or convert) the same lot twice.
+        # Synced, only the counter the endpoint named expires lots and issues the vouchers
+        # of matured cashback: two counters must never write off (or convert) a lot twice.
         chain_work = runs_expiry_here(session)
-        lapsed = 0
-        given_back: set[int] = set()
-        for voucher in session.scalars(
-            select(Voucher).where(Voucher.status == "open", Voucher.expires_at <= now)
-        ).all():
-            holder = session.get(Customer, voucher.customer_id)
-            if chain_work and holder is not None:
-                if give_back_unused(session, book, holder, voucher, Refs()):
-                    given_back.add(holder.id)
-            else:
-                voucher.status = "expired"
-            lapsed += 1
-        for customer in _customers_with_expired_lots(session, now) if chain_work else ():
-            for lot in replay_customer(session, customer.id).expired_lots(now):
-                book.append(
-                    customer,
-                    EntryKind.EXPIRE,
-                    -lot.remaining,
-                    Refs(note="validade do cashback"),
-                    lot_uuid=lot.uuid,
-                )
-                expired_lots += 1
-                expired_units += lot.remaining
-        issued = 0
-        for customer in _customers_maturing(session, last_run, now) if chain_work else ():
-            if customer.id in given_back:
-                continue  # the cashback of a voucher that just lapsed stays in the balance
-            matured = issue_balance_voucher(session, book, customer, program, Refs())
-            if matured is not None:
-                announce_voucher(station, session, book, customer, matured, program)
-                issued += 1
+        lapsing = list(
+            session.scalars(
+                select(Voucher.id).where(Voucher.status == "open", Voucher.expires_at <= now)
+            )
+        )
+        expiring = _customers_with_expired_lots(session, now) if chain_work else []
+        maturing = _customers_maturing(session, last_run, now) if chain_work else []
+    given_back: set[int] = set()
+    lapsed = expired_lots = expired_units = issued = 0
+    for ids in _chunks(lapsing, batch):
+        with station.write() as session:
+            book = Book(session, station.terminal(session).uuid, now)
+            for voucher in session.scalars(
+                select(Voucher).where(Voucher.id.in_(ids), Voucher.status == "open")
+            ):
+                holder = session.get(Customer, voucher.customer_id)
+                if chain_work and holder is not None:
+                    if give_back_unused(session, book, holder, voucher, Refs()):
+                        given_back.add(holder.id)
+                else:
+                    voucher.status = "expired"
+                lapsed += 1
+    for ids in _chunks(expiring, batch):
+        with station.write() as session:
+            book = Book(session, station.terminal(session).uuid, now)
+            for customer in _customers(session, ids):
+                for lot in replay_customer(session, customer.id).expired_lots(now):
+                    book.append(
+                        customer,
+                        EntryKind.EXPIRE,
+                        -lot.remaining,
+                        Refs(note="validade do cashback"),
+                        lot_uuid=lot.uuid,
+                    )
+                    expired_lots += 1
+                    expired_units += lot.remaining
+    # the cashback of a voucher that just lapsed stays in the balance
+    for ids in _chunks([i for i in maturing if i not in given_back], batch):
+        with station.write() as session:
+            program = station.program(session)
+            book = Book(session, station.terminal(session).uuid, now)
+            for customer in _customers(session, ids):
+                matured = issue_balance_voucher(session, book, customer, program, Refs())
+                if matured is not None:
+                    announce_voucher(station, session, book, customer, matured, program)
+                    issued += 1
+    with station.write() as session:
         session.merge(Setting(key=LAST_RUN, value=now.isoformat()))
         if expired_lots or lapsed or issued:
             outbox.emit(
@@ -84,7 +107,16 @@ def run_daily(station: Station) -> DailyRunResult:
                 now,
                 {"expired_units": expired_units, "vouchers_lapsed": lapsed, "issued": issued},
             )
-        return DailyRunResult(expired_lots, expired_units, lapsed, issued)
+    return DailyRunResult(expired_lots, expired_units, lapsed, issued)
+
+
+def _chunks(ids: list[int], size: int) -> Iterator[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def _customers(session: Session, ids: list[int]) -> list[Customer]:
+    return list(session.scalars(select(Customer).where(Customer.id.in_(ids))))
 
 
 def _last_run(session: Session) -> datetime | None:
@@ -92,7 +124,7 @@ def _last_run(session: Session) -> datetime | None:
     return datetime.fromisoformat(setting.value) if setting else None
 
 
-def _customers_with_expired_lots(session: Session, now: datetime) -> list[Customer]:
+def _customers_with_expired_lots(session: Session, now: datetime) -> list[int]:
     written_off = select(LedgerEntry.lot_uuid).where(
         LedgerEntry.kind == EntryKind.EXPIRE.value, LedgerEntry.lot_uuid.is_not(None)
     )
@@ -102,14 +134,14 @@ def _customers_with_expired_lots(session: Session, now: datetime) -> list[Custom
         .where(LedgerEntry.uuid.not_in(written_off))
         .distinct()
     ).all()
-    return [c for c in (session.get(Customer, i) for i in ids) if c is not None]
+    return sorted(i for i in ids if i is not None)
 
 
-def _customers_maturing(session: Session, since: datetime | None, now: datetime) -> list[Customer]:
+def _customers_maturing(session: Session, since: datetime | None, now: datetime) -> list[int]:
     query = select(LedgerEntry.customer_id).where(
         LedgerEntry.amount > 0, LedgerEntry.available_from <= now
     )
     if since is not None:
         query = query.where(LedgerEntry.available_from > since)
     ids = session.scalars(query.distinct()).all()
-    return [c for c in (session.get(Customer, i) for i in ids) if c is not None]
+    return sorted(i for i in ids if i is not None)
