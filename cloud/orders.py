@@ -2,7 +2,7 @@
 
 The server writes these entries on the chain's online terminal (`online_terminal_uuid`),
 hash-chained with the very record shape the counters use
-(posapp.services.ledger.entry_record), and emits them as `ledger.entry` events, so a
+(posapp.services.loyalty.ledger.entry_record), and emits them as `ledger.entry` events, so a
 counter pulls and verifies them like any other terminal's rows.
 """
 

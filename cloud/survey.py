@@ -11,7 +11,7 @@ a 500 and never JSON: the customer is on a phone, not an API client.
 
 An answer is kept once per sale of the chain (`nps_answer`) and told to the chain's
 counters as `nps.recorded` {sale, store, score, comment, at}; the counter that made the
-sale adds it to its own NPS (posapp.services.sync_pull). A score the cashier recorded
+sale adds it to its own NPS (posapp.services.sync.pull). A score the cashier recorded
 (pushed as `nps.recorded` by the counter, see `note_counter_score`) is kept too, so the
 page then says the sale was already scored.
 """
