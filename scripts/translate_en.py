@@ -1190,6 +1190,82 @@ EN: dict[str, str] = {
         "A tip goes with the sale: choose a finished booking."
     ),
     "Gorjeta registrada.": "Tip recorded.",
+    # NFS-e, Windows printers, sync CA, loyalty upkeep
+    "NFS-e: ambiente nacional sem resposta; DPS aguardam envio": (
+        "NFS-e: the national environment does not answer; DPS waiting to be sent"
+    ),
+    "Série": "Series",
+    "Fidelidade: %1 lote(s) vencido(s), %2 vale(s) vencido(s), %3 vale(s) emitido(s)": (
+        "Loyalty: %1 lot(s) expired, %2 voucher(s) lapsed, %3 voucher(s) issued"
+    ),
+    "A manutenção da fidelidade falhou: %1": "The loyalty upkeep failed: %1",
+    "Indicação estornada": "Referral reversed",
+    "Emitir NFS-e dos serviços": "Issue NFS-e for services",
+    "ex.: 06.01.01 (cabeleireiros)": "e.g. 06.01.01 (hairdressers)",
+    "3 dígitos, se o município usar": "3 digits, if the municipality uses it",
+    "a do município": "the municipality's",
+    "ISS retido pelo tomador": "ISS withheld by the customer",
+    "Optante do Simples Nacional (ME/EPP)": "Simples Nacional (ME/EPP)",
+    "MEI": "MEI",
+    "Não optante": "Not in Simples Nacional",
+    "Salão-parceiro (Lei 13.352/2016)": "Partner salon (Lei 13.352/2016)",
+    "Adicionar parceiro": "Add partner",
+    "Remover parceiro": "Remove partner",
+    "Salvar NFS-e": "Save NFS-e",
+    "Enviar NFS-e pendentes": "Send pending NFS-e",
+    "Nova DPS após correção": "New DPS after correction",
+    "AAAA-MM": "YYYY-MM",
+    "ZIP do mês para o contador (NFC-e e NFS-e)": (
+        "The month's ZIP for the accountant (NFC-e and NFS-e)"
+    ),
+    "Inscrição municipal": "Municipal registration",
+    "Código de tributação nacional (LC 116)": "National service code (LC 116)",
+    "Código de tributação municipal": "Municipal service code",
+    "Alíquota do ISS": "ISS rate",
+    "Simples Nacional": "Simples Nacional",
+    "NFS-e dos serviços (Padrão Nacional)": "NFS-e for services (national standard)",
+    "rejeitada: %1 %2": "rejected: %1 %2",
+    "cancelamento aguardando o ambiente nacional": (
+        "cancellation waiting for the national environment"
+    ),
+    "aguardando o ambiente nacional": "waiting for the national environment",
+    "Venda nº %1 — DPS %2: %3": "Sale no. %1 — DPS %2: %3",
+    "alterar a configuração da NFS-e": "change the NFS-e settings",
+    "Configuração da NFS-e salva": "NFS-e settings saved",
+    "Enviando NFS-e…": "Sending NFS-e…",
+    "A NFS-e está desligada": "NFS-e is off",
+    "O ambiente nacional não respondeu; tente mais tarde": (
+        "The national environment did not answer; try again later"
+    ),
+    "NFS-e autorizadas: %1": "NFS-e authorised: %1",
+    "Escolha uma NFS-e rejeitada": "Choose a rejected NFS-e",
+    "NFS-e %1 autorizada": "NFS-e %1 authorised",
+    "A nova DPS não foi autorizada; veja a lista": "The new DPS was not authorised; see the list",
+    "ZIP para o contador": "ZIP for the accountant",
+    "%1 arquivo(s) no ZIP": "%1 file(s) in the ZIP",
+    "Procurar impressoras": "Look for printers",
+    "Windows: %1": "Windows: %1",
+    "Serial: %1": "Serial: %1",
+    "Procurando impressoras…": "Looking for printers…",
+    "DANFSe em PDF": "DANFSe as PDF",
+    "A NFS-e dos serviços da venda, em PDF": "The sale's services NFS-e, as PDF",
+    "Esta venda não tem NFS-e": "This sale has no NFS-e",
+    "DANFSe salvo em %1": "DANFSe saved to %1",
+    "(clique em Procurar)": "(click Look for)",
+    "Procurar": "Look for",
+    "vazio: leitor como teclado; serial://COM3?baudrate=9600": (
+        "empty: scanner as keyboard; serial://COM3?baudrate=9600"
+    ),
+    "Impressoras deste computador": "Printers on this computer",
+    "Leitor serial (porta)": "Serial scanner (port)",
+    "Nenhuma impressora encontrada": "No printer found",
+    "Leitor: %1": "Scanner: %1",
+    "(vazio: certificados do sistema)": "(empty: the system's certificates)",
+    "Certificado da nuvem (CA, PEM)": "Cloud certificate (CA, PEM)",
+    "Certificado da nuvem (CA)": "Cloud certificate (CA)",
+    "Certificados PEM (*.pem *.crt *.cer);;Todos os arquivos (*)": (
+        "PEM certificates (*.pem *.crt *.cer);;All files (*)"
+    ),
 }
 
 NUMERUS: dict[str, tuple[str, str]] = {
@@ -1203,6 +1279,11 @@ NUMERUS: dict[str, tuple[str, str]] = {
         "%n results for “%1”: choose with ↓ and Enter.",
     ),
     "%n venda(s)": ("%n sale", "%n sales"),
+    "NFS-e: %n nota(s) autorizada(s)": ("NFS-e: %n note authorised", "NFS-e: %n notes authorised"),
+    "%n impressora(s) do Windows encontrada(s).": (
+        "%n Windows printer found.",
+        "%n Windows printers found.",
+    ),
 }
 
 

@@ -1886,14 +1886,14 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/fiscal_keeper.py" line="87" />
       <source>NFS-e: ambiente nacional sem resposta; DPS aguardam envio</source>
-      <translation type="unfinished" />
+      <translation>NFS-e: the national environment does not answer; DPS waiting to be sent</translation>
     </message>
     <message numerus="yes">
       <location filename="../../posapp/ui/fiscal_keeper.py" line="91" />
       <source>NFS-e: %n nota(s) autorizada(s)</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
+      <translation>
+        <numerusform>NFS-e: %n note authorised</numerusform>
+        <numerusform>NFS-e: %n notes authorised</numerusform>
       </translation>
     </message>
   </context>
@@ -2017,7 +2017,7 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="193" />
       <source>Série</source>
-      <translation type="unfinished" />
+      <translation>Series</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/fiscal_tab.py" line="194" />
@@ -2607,12 +2607,12 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/loyalty_keeper.py" line="66" />
       <source>Fidelidade: %1 lote(s) vencido(s), %2 vale(s) vencido(s), %3 vale(s) emitido(s)</source>
-      <translation type="unfinished" />
+      <translation>Loyalty: %1 lot(s) expired, %2 voucher(s) lapsed, %3 voucher(s) issued</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/loyalty_keeper.py" line="78" />
       <source>A manutenção da fidelidade falhou: %1</source>
-      <translation type="unfinished" />
+      <translation>The loyalty upkeep failed: %1</translation>
     </message>
   </context>
   <context>
@@ -2709,7 +2709,7 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/settings/messages_tab.py" line="94" />
       <source>Indicação estornada</source>
-      <translation type="unfinished" />
+      <translation>Referral reversed</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/messages_tab.py" line="97" />
@@ -3080,137 +3080,137 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="55" />
       <source>Emitir NFS-e dos serviços</source>
-      <translation type="unfinished" />
+      <translation>Issue NFS-e for services</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="58" />
       <source>ex.: 06.01.01 (cabeleireiros)</source>
-      <translation type="unfinished" />
+      <translation>e.g. 06.01.01 (hairdressers)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="60" />
       <source>3 dígitos, se o município usar</source>
-      <translation type="unfinished" />
+      <translation>3 digits, if the municipality uses it</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="65" />
       <source>a do município</source>
-      <translation type="unfinished" />
+      <translation>the municipality's</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="66" />
       <source>ISS retido pelo tomador</source>
-      <translation type="unfinished" />
+      <translation>ISS withheld by the customer</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="69" />
       <source>Optante do Simples Nacional (ME/EPP)</source>
-      <translation type="unfinished" />
+      <translation>Simples Nacional (ME/EPP)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="70" />
       <source>MEI</source>
-      <translation type="unfinished" />
+      <translation>MEI</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="71" />
       <source>Não optante</source>
-      <translation type="unfinished" />
+      <translation>Not in Simples Nacional</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="75" />
       <source>Salão-parceiro (Lei 13.352/2016)</source>
-      <translation type="unfinished" />
+      <translation>Partner salon (Lei 13.352/2016)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="79" />
       <source>Adicionar parceiro</source>
-      <translation type="unfinished" />
+      <translation>Add partner</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="81" />
       <source>Remover parceiro</source>
-      <translation type="unfinished" />
+      <translation>Remove partner</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="83" />
       <source>Salvar NFS-e</source>
-      <translation type="unfinished" />
+      <translation>Save NFS-e</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="88" />
       <source>Enviar NFS-e pendentes</source>
-      <translation type="unfinished" />
+      <translation>Send pending NFS-e</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="90" />
       <source>Nova DPS após correção</source>
-      <translation type="unfinished" />
+      <translation>New DPS after correction</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="93" />
       <source>AAAA-MM</source>
-      <translation type="unfinished" />
+      <translation>YYYY-MM</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="95" />
       <source>ZIP do mês para o contador (NFC-e e NFS-e)</source>
-      <translation type="unfinished" />
+      <translation>The month's ZIP for the accountant (NFC-e and NFS-e)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="101" />
       <source>Inscrição municipal</source>
-      <translation type="unfinished" />
+      <translation>Municipal registration</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="102" />
       <source>Código de tributação nacional (LC 116)</source>
-      <translation type="unfinished" />
+      <translation>National service code (LC 116)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="103" />
       <source>Código de tributação municipal</source>
-      <translation type="unfinished" />
+      <translation>Municipal service code</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="104" />
       <source>Alíquota do ISS</source>
-      <translation type="unfinished" />
+      <translation>ISS rate</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="106" />
       <source>Simples Nacional</source>
-      <translation type="unfinished" />
+      <translation>Simples Nacional</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="123" />
       <source>NFS-e dos serviços (Padrão Nacional)</source>
-      <translation type="unfinished" />
+      <translation>NFS-e for services (national standard)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="203" />
       <source>rejeitada: %1 %2</source>
-      <translation type="unfinished" />
+      <translation>rejected: %1 %2</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="206" />
       <source>cancelamento aguardando o ambiente nacional</source>
-      <translation type="unfinished" />
+      <translation>cancellation waiting for the national environment</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="208" />
       <source>aguardando o ambiente nacional</source>
-      <translation type="unfinished" />
+      <translation>waiting for the national environment</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="210" />
       <source>Venda nº %1 — DPS %2: %3</source>
-      <translation type="unfinished" />
+      <translation>Sale no. %1 — DPS %2: %3</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="251" />
       <source>alterar a configuração da NFS-e</source>
-      <translation type="unfinished" />
+      <translation>change the NFS-e settings</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="254" />
@@ -3220,52 +3220,52 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="259" />
       <source>Configuração da NFS-e salva</source>
-      <translation type="unfinished" />
+      <translation>NFS-e settings saved</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="263" />
       <source>Enviando NFS-e…</source>
-      <translation type="unfinished" />
+      <translation>Sending NFS-e…</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="268" />
       <source>A NFS-e está desligada</source>
-      <translation type="unfinished" />
+      <translation>NFS-e is off</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="271" />
       <source>O ambiente nacional não respondeu; tente mais tarde</source>
-      <translation type="unfinished" />
+      <translation>The national environment did not answer; try again later</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="275" />
       <source>NFS-e autorizadas: %1</source>
-      <translation type="unfinished" />
+      <translation>NFS-e authorised: %1</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="287" />
       <source>Escolha uma NFS-e rejeitada</source>
-      <translation type="unfinished" />
+      <translation>Choose a rejected NFS-e</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="296" />
       <source>NFS-e %1 autorizada</source>
-      <translation type="unfinished" />
+      <translation>NFS-e %1 authorised</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="298" />
       <source>A nova DPS não foi autorizada; veja a lista</source>
-      <translation type="unfinished" />
+      <translation>The new DPS was not authorised; see the list</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="304" />
       <source>ZIP para o contador</source>
-      <translation type="unfinished" />
+      <translation>ZIP for the accountant</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="311" />
       <source>%1 arquivo(s) no ZIP</source>
-      <translation type="unfinished" />
+      <translation>%1 file(s) in the ZIP</translation>
     </message>
   </context>
   <context>
@@ -3762,7 +3762,7 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/first_run/wizard.py" line="158" />
       <source>Procurar impressoras</source>
-      <translation type="unfinished" />
+      <translation>Look for printers</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/first_run/wizard.py" line="160" />
@@ -3782,7 +3782,7 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/first_run/wizard.py" line="191" />
       <source>Windows: %1</source>
-      <translation type="unfinished" />
+      <translation>Windows: %1</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/first_run/wizard.py" line="192" />
@@ -3792,7 +3792,7 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/first_run/wizard.py" line="193" />
       <source>Serial: %1</source>
-      <translation type="unfinished" />
+      <translation>Serial: %1</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/first_run/wizard.py" line="200" />
@@ -3807,14 +3807,14 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/first_run/wizard.py" line="212" />
       <source>Procurando impressoras…</source>
-      <translation type="unfinished" />
+      <translation>Looking for printers…</translation>
     </message>
     <message numerus="yes">
       <location filename="../../posapp/ui/first_run/wizard.py" line="224" />
       <source>%n impressora(s) do Windows encontrada(s).</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
+      <translation>
+        <numerusform>%n Windows printer found.</numerusform>
+        <numerusform>%n Windows printers found.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
@@ -4756,12 +4756,12 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/sales/screen.py" line="212" />
       <source>DANFSe em PDF</source>
-      <translation type="unfinished" />
+      <translation>DANFSe as PDF</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sales/screen.py" line="213" />
       <source>A NFS-e dos serviços da venda, em PDF</source>
-      <translation type="unfinished" />
+      <translation>The sale's services NFS-e, as PDF</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sales/screen.py" line="216" />
@@ -4851,12 +4851,12 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/sales/screen.py" line="520" />
       <source>Esta venda não tem NFS-e</source>
-      <translation type="unfinished" />
+      <translation>This sale has no NFS-e</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sales/screen.py" line="534" />
       <source>DANFSe salvo em %1</source>
-      <translation type="unfinished" />
+      <translation>DANFSe saved to %1</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sales/screen.py" line="542" />
@@ -5552,12 +5552,12 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="729" />
       <source>(clique em Procurar)</source>
-      <translation type="unfinished" />
+      <translation>(click Look for)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="731" />
       <source>Procurar</source>
-      <translation type="unfinished" />
+      <translation>Look for</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="744" />
@@ -5572,7 +5572,7 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="751" />
       <source>vazio: leitor como teclado; serial://COM3?baudrate=9600</source>
-      <translation type="unfinished" />
+      <translation>empty: scanner as keyboard; serial://COM3?baudrate=9600</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="756" />
@@ -5587,7 +5587,7 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="761" />
       <source>Impressoras deste computador</source>
-      <translation type="unfinished" />
+      <translation>Printers on this computer</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="762" />
@@ -5627,12 +5627,12 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="769" />
       <source>Leitor serial (porta)</source>
-      <translation type="unfinished" />
+      <translation>Serial scanner (port)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="788" />
       <source>Windows: %1</source>
-      <translation type="unfinished" />
+      <translation>Windows: %1</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="789" />
@@ -5642,12 +5642,12 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="790" />
       <source>Serial: %1</source>
-      <translation type="unfinished" />
+      <translation>Serial: %1</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="797" />
       <source>Nenhuma impressora encontrada</source>
-      <translation type="unfinished" />
+      <translation>No printer found</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="832" />
@@ -5856,7 +5856,7 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/shell.py" line="252" />
       <source>Leitor: %1</source>
-      <translation type="unfinished" />
+      <translation>Scanner: %1</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/shell.py" line="254" />
@@ -6203,7 +6203,7 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/settings/sync_tab.py" line="90" />
       <source>(vazio: certificados do sistema)</source>
-      <translation type="unfinished" />
+      <translation>(empty: the system's certificates)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/sync_tab.py" line="91" />
@@ -6258,7 +6258,7 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/settings/sync_tab.py" line="119" />
       <source>Certificado da nuvem (CA, PEM)</source>
-      <translation type="unfinished" />
+      <translation>Cloud certificate (CA, PEM)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/sync_tab.py" line="121" />
@@ -6288,12 +6288,12 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/settings/sync_tab.py" line="207" />
       <source>Certificado da nuvem (CA)</source>
-      <translation type="unfinished" />
+      <translation>Cloud certificate (CA)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/sync_tab.py" line="209" />
       <source>Certificados PEM (*.pem *.crt *.cer);;Todos os arquivos (*)</source>
-      <translation type="unfinished" />
+      <translation>PEM certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/sync_tab.py" line="220" />
