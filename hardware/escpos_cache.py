@@ -22,6 +22,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import platformdirs
 
@@ -44,6 +45,12 @@ class _Loader(importlib.abc.Loader):
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
         return self.loader.create_module(spec)
+
+    def __getattr__(self, name: str) -> Any:
+        """Everything else is the wrapped loader's: `get_resource_reader` above all, through
+        which escpos finds its capabilities.json (in a PyInstaller bundle, PyInstaller's
+        loader is the only one that can open it)."""
+        return getattr(self.loader, name)
 
     def exec_module(self, module: ModuleType) -> None:
         original = tempfile.mkdtemp
