@@ -127,3 +127,18 @@ def test_the_quote_shows_what_the_cart_will_earn_before_it_is_paid(make_shop: Ma
     paying = quote(shop.station, lines, customer_id=bia, loyalty_paid=2_000)
     assert paying.earn_units == 1_098  # nothing earned on what cashback pays
     assert quote(shop.station, lines).earn_units == 0  # no customer, nothing to earn
+
+
+def test_a_mobile_typed_without_its_area_code_finds_the_customer(make_shop: MakeShop) -> None:
+    shop = make_shop("salon")
+    joana = shop.enrol("Joana Prado", phone="(21) 98765-4321")
+    shop.enrol("Outra Pessoa", phone="(11) 91234-0000")
+    for typed in ("98765-4321", "987654321", "8765-4321"):
+        assert [c.id for c in customers.search(shop.station, typed)] == [joana], typed
+    assert customers.search(shop.station, "98765-4320") == []
+    plan = customers._by_local_number("987654321")
+    with shop.station.read() as session:
+        steps = session.connection().exec_driver_sql(
+            "EXPLAIN QUERY PLAN " + plan, {"cpf_lo": "987654321", "cpf_hi": "987654321:", "n": 5}
+        ).all()
+    assert not any("SCAN c" in str(step[-1]) for step in steps), steps  # index probes only

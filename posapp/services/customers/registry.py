@@ -197,6 +197,9 @@ def search(station: Station, query: str, limit: int = SEARCH_LIMIT) -> list[Cust
     if cpf is not None or phone is not None:
         params |= {"cpf": cpf, "phone": phone}
         statement = _BY_CPF if phone is None else _BY_PHONE if cpf is None else _BY_NUMBER
+    elif numeric and len(digits) in (8, 9) and not digits.startswith("0"):
+        params |= {"cpf_lo": digits, "cpf_hi": digits + _AFTER_DIGITS}
+        statement = _by_local_number(digits)
     elif numeric:
         phone = "+" + digits if digits.startswith("55") and len(digits) > 11 else "+55" + digits
         params |= {"cpf_lo": digits, "cpf_hi": digits + _AFTER_DIGITS}
@@ -260,6 +263,41 @@ _BY_NUMBER_START = (
     _SUMMARY.format(source="customer AS c") + "WHERE (c.cpf >= :cpf_lo AND c.cpf < :cpf_hi) "
     "OR (c.phone >= :phone_lo AND c.phone < :phone_hi) LIMIT :n"
 )
+# Brazil's area codes (Anatel): a mobile typed without its DDD ("98765-4321") is looked
+# up under each of them, one index probe apiece, rather than by a scan of every phone.
+_DDDS = (
+    *range(11, 20),
+    21,
+    22,
+    24,
+    27,
+    28,
+    *range(31, 36),
+    37,
+    38,
+    *range(41, 50),
+    51,
+    *range(53, 56),
+    *range(61, 70),
+    71,
+    *range(73, 76),
+    77,
+    79,
+    *range(81, 90),
+    *range(91, 100),
+)
+
+
+def _by_local_number(digits: str) -> str:
+    """The start of a CPF, or a mobile typed without its DDD (8 digits: the 9 in front)."""
+    local = digits if len(digits) == 9 else "9" + digits
+    phones = ", ".join(f"'+55{ddd}{local}'" for ddd in _DDDS)
+    return (
+        _SUMMARY.format(source="customer AS c")
+        + f"WHERE (c.cpf >= :cpf_lo AND c.cpf < :cpf_hi) OR c.phone IN ({phones}) LIMIT :n"
+    )
+
+
 _BY_NAME = (
     "SELECT c.id, c.uuid, c.name, c.cpf, c.phone, c.referral_code, coalesce(b.units, 0) "
     "FROM (SELECT c.id, c.uuid, c.name, c.cpf, c.phone, c.referral_code "
