@@ -8,11 +8,12 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from db.models import AuditLog, Sale
+from posapp.app import apply_style
 from posapp.core.pricing import Tender
 from posapp.services.sales import parking
 from posapp.ui.sale import SaleScreen
@@ -176,6 +177,14 @@ def test_every_common_action_is_a_function_key_on_a_big_button(
     ):
         assert label in labels
     assert all(button.minimumHeight() >= 48 for button in screen.buttons.values())
+    apply_style(qapp_instance())  # the counter's style sheet must not shrink them
+    try:
+        screen.ensurePolished()
+        for button in screen.buttons.values():
+            button.setStyle(button.style())  # re-polish under the app's style sheet
+        assert all(button.minimumHeight() >= 48 for button in screen.buttons.values())
+    finally:
+        qapp_instance().setStyleSheet("")
 
     screen.activateWindow()
     screen.input.setFocus()
@@ -186,3 +195,9 @@ def test_every_common_action_is_a_function_key_on_a_big_button(
     screen.customer_dialog.reject()
     qtbot.keyClick(screen.input, Qt.Key.Key_F10)
     assert screen.message.text() == "A venda não tem itens."
+
+
+def qapp_instance() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app

@@ -68,7 +68,7 @@ def test_codes_read_on_com3_ring_items_up(
     screen = _screen(shop, qtbot, "serial://COM3?baudrate=9600")
     try:
         os.write(com3, b"7891000100103\r\n7896004700014\r")
-        qtbot.waitUntil(lambda: screen.model.rowCount() == 2, timeout=5_000)
+        qtbot.waitUntil(lambda: screen.model.rowCount() == 2, timeout=20_000)
         qtbot.waitUntil(screen.idle, timeout=5_000)  # the cart's total is priced off the GUI
         assert screen.total_label.text().endswith("Total: R$ 42,50")
         assert screen.input.text() == ""

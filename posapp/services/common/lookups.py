@@ -23,6 +23,7 @@ from sqlalchemy import event
 from posapp.services.common.station import Station
 
 _BUSY_MS = 5_000
+_TOKEN = "_posapp_lookups_token"
 
 _local = threading.local()
 _lock = threading.Lock()
@@ -36,17 +37,36 @@ def rows(station: Station, sql: str, params: Sequence[Any] | dict[str, Any] = ()
 
 
 def _connection(station: Station) -> sqlite3.Connection:
+    """This thread's connection for this station's engine.
+
+    An engine is told apart by a token set on it, not by `id()` alone: a test (or a
+    restore) that drops one station and opens another can get the old engine's id back,
+    and must never read through a connection to the old file.
+    """
     mine: dict[int, tuple[object, sqlite3.Connection]] = _local.__dict__.setdefault("mine", {})
     key = id(station.engine)
+    token = _token(station)
     found = mine.get(key)
-    registered = _opened.get(key)
-    if found is None or registered is None or registered[0] is not found[0]:
-        found = _open(station)
+    if found is None or found[0] is not token:
+        found = (token, _open(station, key, token))
         mine[key] = found
     return found[1]
 
 
-def _open(station: Station) -> tuple[object, sqlite3.Connection]:
+def _token(station: Station) -> object:
+    engine = station.engine
+    with _lock:
+        token = getattr(engine, _TOKEN, None)
+        if token is None:
+            token = object()
+            setattr(engine, _TOKEN, token)
+            key = id(engine)
+            _opened[key] = (token, [])
+            event.listen(engine, "engine_disposed", lambda _engine: _close(key))
+        return token
+
+
+def _open(station: Station, key: int, token: object) -> sqlite3.Connection:
     # check_same_thread=False only so that the disposing thread may close it; each
     # connection is used by the one thread that opened it.
     connection = sqlite3.connect(
@@ -54,14 +74,11 @@ def _open(station: Station) -> tuple[object, sqlite3.Connection]:
     )
     connection.execute(f"PRAGMA busy_timeout={_BUSY_MS}")
     connection.execute("PRAGMA query_only=ON")
-    key = id(station.engine)
     with _lock:
-        if key not in _opened:
-            _opened[key] = (object(), [])
-            event.listen(station.engine, "engine_disposed", lambda _engine: _close(key))
-        token, connections = _opened[key]
-        connections.append(connection)
-    return token, connection
+        registered = _opened.get(key)
+        if registered is not None and registered[0] is token:
+            registered[1].append(connection)
+    return connection
 
 
 def _close(key: int) -> None:

@@ -134,6 +134,9 @@ class _PrintBridge(QObject):
     done = Signal(object)
 
 
+BIG_KEY_STYLE = "font-size: 15px; font-weight: bold; padding: 8px 18px; min-height: 38px;"
+
+
 def _big_button(text: str, name: str) -> QPushButton:
     button = QPushButton(text)
     button.setObjectName(name)
@@ -141,7 +144,9 @@ def _big_button(text: str, name: str) -> QPushButton:
     button.setMinimumWidth(120)
     button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    button.setStyleSheet("font-size: 15px; font-weight: bold;")
+    # min-height here too: the app's style sheet (QPushButton min-height 28px) otherwise
+    # overrides setMinimumHeight and the F-keys shrink to 46 px on the counter.
+    button.setStyleSheet(BIG_KEY_STYLE)
     return button
 
 
@@ -399,7 +404,8 @@ class SaleScreen(QWidget):
             keys.addWidget(button, number // 5, number % 5)
             self.buttons[name] = button
         self.buttons["keyPay"].setStyleSheet(
-            "font-size: 18px; font-weight: bold; background: #1b7f3b; color: white;"
+            "font-size: 18px; font-weight: bold; background: #1b7f3b; color: white; "
+            "padding: 8px 18px; min-height: 38px;"
         )
 
     def _nps_panel(self) -> QFrame:
