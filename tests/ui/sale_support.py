@@ -57,7 +57,7 @@ def counter_factory(make_shop: MakeShop, qtbot: QtBot) -> Iterator[Callable[[str
 
     yield make
     for counter in made:
-        qtbot.waitUntil(counter.screen.idle, timeout=5_000)  # every answer has landed
+        qtbot.waitUntil(counter.screen.idle, timeout=20_000)  # every answer has landed
         counter.context.printing.close()
     stop_virtual_printers()
 
