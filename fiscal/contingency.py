@@ -83,13 +83,24 @@ class QueueStorage(Protocol):
 
     def highest_reserved(self, series: int) -> int: ...
 
+    def series(self) -> list[int]:
+        """The series that have handed out a number."""
+        ...
+
+    def unrecorded(self, series: int, after: int = 0) -> list[int]:
+        """Numbers of `series` above `after`, reserved but with no record, ascending."""
+        ...
+
     def save(self, record: NoteRecord) -> None:
         """Insert or replace the record of (series, number)."""
         ...
 
     def get(self, series: int, number: int) -> NoteRecord | None: ...
 
-    def records(self) -> list[NoteRecord]: ...
+    def records(self, *statuses: Status) -> list[NoteRecord]:
+        """The records in one of `statuses` (every record when none is given), by
+        series and number: the sender asks only for what waits, never the archive."""
+        ...
 
 
 @dataclass
@@ -110,6 +121,15 @@ class MemoryStorage:
         with self.lock:
             return self.next_numbers.get(series, 1) - 1
 
+    def series(self) -> list[int]:
+        with self.lock:
+            return sorted(self.next_numbers)
+
+    def unrecorded(self, series: int, after: int = 0) -> list[int]:
+        with self.lock:
+            top = self.next_numbers.get(series, 1)
+            return [n for n in range(after + 1, top) if (series, n) not in self.rows]
+
     def save(self, record: NoteRecord) -> None:
         with self.lock:
             self.rows[(record.series, record.number)] = record
@@ -118,9 +138,10 @@ class MemoryStorage:
         with self.lock:
             return self.rows.get((series, number))
 
-    def records(self) -> list[NoteRecord]:
+    def records(self, *statuses: Status) -> list[NoteRecord]:
         with self.lock:
-            return sorted(self.rows.values(), key=lambda r: (r.series, r.number))
+            rows = [r for r in self.rows.values() if not statuses or r.status in statuses]
+        return sorted(rows, key=lambda r: (r.series, r.number))
 
 
 @dataclass(frozen=True)
@@ -179,6 +200,9 @@ class ContingencyQueue:
         self._sending = threading.Lock()
         self._flight = threading.Lock()  # numbers taken by an issue() still running
         self._in_flight: set[tuple[int, int]] = set()
+        self._recorded_upto: dict[int, int] = {}
+        """Per series, a number up to which every number has a record (rows are never
+        deleted): the skipped-number check starts above it."""
 
     # issuing ------------------------------------------------------------------
     def _reserve(self, series: int, taken: list[tuple[int, int]]) -> int:
@@ -298,9 +322,7 @@ class ContingencyQueue:
         return report
 
     def _send_contingency(self, report: SendReport) -> None:
-        for record in self.storage.records():
-            if record.status != "pending":
-                continue
+        for record in self.storage.records("pending"):
             outcome = self.client.authorize(record.xml)
             if isinstance(outcome, Unavailable):
                 report.unavailable = outcome
@@ -324,9 +346,7 @@ class ContingencyQueue:
                 report.rejected.append(record.number)
 
     def _resolve_unanswered(self, report: SendReport) -> None:
-        for record in self.storage.records():
-            if record.status not in ("unanswered", "sending"):
-                continue
+        for record in self.storage.records("unanswered", "sending"):
             if self._busy(record.series, record.number):  # its issue() is still talking
                 continue
             found = self.client.query(record.key, record.xml)
@@ -402,14 +422,12 @@ class ContingencyQueue:
             report.rejected.append(record.number)
 
     def _void_skipped(self, report: SendReport) -> None:
-        series_seen = {r.series for r in self.storage.records()}
-        for series in sorted(series_seen):
+        for series in self.storage.series():
             with self._flight:
-                skipped = [
-                    n
-                    for n in range(1, self.storage.highest_reserved(series) + 1)
-                    if self.storage.get(series, n) is None and (series, n) not in self._in_flight
-                ]
+                highest = self.storage.highest_reserved(series)
+                gaps = self.storage.unrecorded(series, self._recorded_upto.get(series, 0))
+                self._recorded_upto[series] = gaps[0] - 1 if gaps else highest
+                skipped = [n for n in gaps if (series, n) not in self._in_flight]
             for number in skipped:
                 self._void(NoteRecord(series, number, "sending"), self.clock(), report)
                 if report.unavailable:
@@ -462,8 +480,7 @@ class ContingencyQueue:
 
     def pending(self) -> list[NoteRecord]:
         """Notes that still need SEFAZ or the manager, oldest first."""
-        waiting = {"pending", "unanswered", "sending", "rejected"}
-        return [r for r in self.storage.records() if r.status in waiting]
+        return self.storage.records("pending", "unanswered", "sending", "rejected")
 
     def overdue(self) -> list[NoteRecord]:
         now = self.clock()

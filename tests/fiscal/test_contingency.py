@@ -12,7 +12,7 @@ import pytest
 from lxml import etree
 
 from fiscal.certificate import A1Certificate
-from fiscal.contingency import ContingencyQueue, MemoryStorage, NoteRecord
+from fiscal.contingency import ContingencyQueue, MemoryStorage, NoteRecord, Status
 from fiscal.danfe import danfe_receipt
 from fiscal.model import Nfce, TpEmis
 from fiscal.schemas import validate
@@ -176,6 +176,47 @@ def test_numbers_reserved_but_never_recorded_are_voided(
     report = queue.send_pending()
     assert report.voided == [2, 3]
     assert statuses(storage) == {1: "authorised", 2: "voided", 3: "voided", 4: "authorised"}
+
+
+class CountingStorage(MemoryStorage):
+    """MemoryStorage that counts the records and numbers it hands the queue."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.handed = 0
+
+    def records(self, *statuses: Status) -> list[NoteRecord]:
+        found = super().records(*statuses)
+        self.handed += len(found)
+        return found
+
+    def get(self, series: int, number: int) -> NoteRecord | None:
+        self.handed += 1
+        return super().get(series, number)
+
+    def unrecorded(self, series: int, after: int = 0) -> list[int]:
+        self.handed += self.highest_reserved(series) - after
+        return super().unrecorded(series, after)
+
+
+def test_the_sender_reads_what_waits_not_the_years_of_notes_before_it(
+    client: SefazClient, a1: A1Certificate, clock: Clock, sefaz: LocalSefaz, make_note: Make
+) -> None:
+    storage = CountingStorage()
+    queue = ContingencyQueue(storage, client, a1, CSC, clock=clock)
+    for _ in range(2_000):  # the archive: authorised notes of past years
+        number = storage.reserve_number(1)
+        storage.save(NoteRecord(1, number, "authorised", key=f"{number:044d}"))
+    assert queue.send_pending().done  # the first send of the day checks the numbers once
+    sefaz.set_mode("down")
+    queue.issue(make_note())
+    sefaz.set_mode("authorise")
+
+    storage.handed = 0
+    report = queue.send_pending()
+    assert report.done and report.authorised == [2_001]
+    assert storage.handed <= 3  # the pending note, and the one number above the last check
+    assert [r.number for r in queue.pending()] == []
 
 
 @pytest.mark.slow

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from db.models import NfceNote, NfceSeries
 from fiscal import NoteRecord
+from fiscal.contingency import Status
 from posapp.services.common.station import Station
 
 
@@ -66,6 +67,27 @@ class SqliteStorage:
             row = session.get(NfceSeries, series)
             return row.next_number - 1 if row is not None else 0
 
+    def series(self) -> list[int]:
+        with self.station.read() as session:
+            return list(session.scalars(select(NfceSeries.series).order_by(NfceSeries.series)))
+
+    def unrecorded(self, series: int, after: int = 0) -> list[int]:
+        """Reads only the numbers above `after` (and from the series' first number on:
+        the ones before it are another issuer's)."""
+        with self.station.read() as session:
+            row = session.get(NfceSeries, series)
+            if row is None:
+                return []
+            start = max(after, row.first_number - 1)
+            used = set(
+                session.scalars(
+                    select(NfceNote.number).where(
+                        NfceNote.series == series, NfceNote.number > start
+                    )
+                )
+            )
+            return [n for n in range(start + 1, row.next_number) if n not in used]
+
     def save(self, record: NoteRecord) -> None:
         with self.station.write() as session:
             row = session.get(NfceNote, (record.series, record.number))
@@ -106,7 +128,9 @@ class SqliteStorage:
                 return NoteRecord(series, number, "voided", reason="numeração anterior ao posapp")
             return None
 
-    def records(self) -> list[NoteRecord]:
+    def records(self, *statuses: Status) -> list[NoteRecord]:
+        query = select(NfceNote).order_by(NfceNote.series, NfceNote.number)
+        if statuses:
+            query = query.where(NfceNote.status.in_(statuses))
         with self.station.read() as session:
-            rows = session.scalars(select(NfceNote).order_by(NfceNote.series, NfceNote.number))
-            return [to_record(row) for row in rows]
+            return [to_record(row) for row in session.scalars(query)]
