@@ -1,9 +1,9 @@
 """The store's Pix key (chave DICT) as typed by a manager, checked and put in BR Code form.
 
 Forms, after the Manual de Padrões para Iniciação do Pix ("Formatação das chaves
-do DICT no BR Code"): CPF as 11 digits, CNPJ as 14 characters, phone as "+55"
-and DDD and number, e-mail in lower case, random key (EVP) as a lower-case UUID
-with hyphens. At most 77 characters (API Pix 2.9.0, CobBase.chave maxLength).
+do DICT no BR Code"): CPF as 11 digits, CNPJ as 14 characters, a mobile phone as
+"+55", DDD and its 9 digits, e-mail in lower case, random key (EVP) as a lower-case
+UUID with hyphens. At most 77 characters (API Pix 2.9.0, CobBase.chave maxLength).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ MAX_KEY_LENGTH = 77
 _EMAIL = re.compile(
     r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
 )
-_PHONE = re.compile(r"\+55[1-9][0-9](?:9[0-9]{8}|[2-8][0-9]{7})")
+_PHONE = re.compile(r"\+55[1-9][0-9]9[0-9]{8}")
+"""A mobile: the Pix rules admit no landline as a key."""
 _EVP = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 

@@ -174,6 +174,8 @@ def test_each_kind_of_key_is_recognised_and_put_in_br_code_form(
         ("11.222.333/0001-82", InvalidPixKeyDigits),
         ("21987654321x", InvalidPixKey),
         ("+1 212 555 0100", InvalidPixKey),
+        ("+55 (11) 3333-4444", InvalidPixKey),  # a landline: phone keys are mobiles only
+        ("+55 (11) 81234-5678", InvalidPixKey),  # 9 digits but not a mobile's leading 9
         ("caixa@", InvalidPixKey),
         ("", InvalidPixKey),
         ("a" * 71 + "@ex.com", InvalidPixKey),  # 78 characters
