@@ -46,18 +46,29 @@ def shown_qr(dialog: PixDialog) -> str:
     return found.text
 
 
+def dynamic_dialog(qtbot: QtBot, shop: Shop, server: PspServer, timeout_s: float) -> PixDialog:
+    """The shop's Pix set up with our PSP, and its dialog for R$ 80,00."""
+    configure_pix(shop, server)
+    dialog = PixDialog(
+        shop.station,
+        8_000,
+        shop.cashier_id,
+        dynamic=True,
+        timeout_s=timeout_s,
+        poll_interval_s=0.05,
+    )
+    qtbot.addWidget(dialog)
+    return dialog
+
+
 def test_a_dynamic_pix_closes_by_itself_when_the_psp_says_paid(
     qtbot: QtBot,
     make_shop: Maker,
     psp: PspServer,  # noqa: F811
 ) -> None:
     shop = make_shop()
-    configure_pix(shop, psp)
     psp.auto_pay_after_s = 0.5
-    dialog = PixDialog(
-        shop.station, 8_000, shop.cashier_id, dynamic=True, timeout_s=10, poll_interval_s=0.05
-    )
-    qtbot.addWidget(dialog)
+    dialog = dynamic_dialog(qtbot, shop, psp, timeout_s=10)
     with qtbot.waitSignal(dialog.accepted, timeout=8_000):
         dialog.open()
         qtbot.waitUntil(lambda: dialog.code_text != "", timeout=5_000)
@@ -86,11 +97,7 @@ def test_time_up_cancels_the_charge_and_goes_back_to_the_other_tenders(
     psp: PspServer,  # noqa: F811
 ) -> None:
     shop = make_shop()
-    configure_pix(shop, psp)
-    dialog = PixDialog(
-        shop.station, 8_000, shop.cashier_id, dynamic=True, timeout_s=0.4, poll_interval_s=0.05
-    )
-    qtbot.addWidget(dialog)
+    dialog = dynamic_dialog(qtbot, shop, psp, timeout_s=0.4)
     dialog.open()
     qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=8_000)
     assert dialog.isVisible() and dialog.tender is None
@@ -107,11 +114,7 @@ def test_the_cashier_leaving_cancels_the_charge_before_the_dialog_closes(
     psp: PspServer,  # noqa: F811
 ) -> None:
     shop = make_shop()
-    configure_pix(shop, psp)
-    dialog = PixDialog(
-        shop.station, 8_000, shop.cashier_id, dynamic=True, timeout_s=30, poll_interval_s=0.05
-    )
-    qtbot.addWidget(dialog)
+    dialog = dynamic_dialog(qtbot, shop, psp, timeout_s=30)
     dialog.open()
     qtbot.waitUntil(lambda: dialog.code_text != "", timeout=5_000)
     with qtbot.waitSignal(dialog.rejected, timeout=5_000):
