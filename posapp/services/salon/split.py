@@ -1,7 +1,8 @@
 """The shares of a period's sale lines: each professional's statement, the salon's part.
 
-A line counts when its sale (not voided) was rung up in the period; what was refunded of
-it comes off (net by the refunded amount, gross by the refunded quantity). A line's rule
+A line counts in the period its sale was rung up; a refund or void of it comes off in the
+period the refund is made (net by the refunded amount, gross by the refunded quantity), so
+the figures of a period already paid never change afterwards. A line's rule
 is the most specific of `rules.rule_for`; a line with no professional or no rule gives
 no share. For the Z report, `split` adds up by professional; the salon's share is what
 the partners' lines brought in less the partners' shares (Lei 13.352/2016: the salon
@@ -13,11 +14,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any, NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
-from db.models import Item, RefundLine, Sale, SaleLine, SalePayment, Staff
+from db.models import Item, Refund, RefundLine, Sale, SaleLine, SalePayment, Staff
 from db.salon_models import Tip
 from posapp.core.commission import Mode, Rule, card_fee, line_share, part
 from posapp.services.common.local_day import day_bounds, store_timezone
@@ -132,68 +134,101 @@ def shares_between(
     terminal_id: int | None = None,
     professional_id: int | None = None,
 ) -> dict[int, ProfessionalShare]:
-    """Each professional's lines of the sales rung up in [start, end), and their tips."""
+    """Each professional's lines of [start, end), and the tips of the sales rung up in it.
+
+    A line counts for what it was worth at `end` less what it was worth at `start` (nothing
+    before its sale), where its worth at a moment is its share after the refunds and voids
+    made before that moment. So a refund comes off in the period it is made: a period
+    already paid keeps its figures, and the days, weeks and months add up exactly.
+    """
     table = rules(session)
     fees = card_fees(session)
-    conditions = [Sale.created_at >= start, Sale.created_at < end, Sale.voided_at.is_(None)]
+    tip_conditions = [Sale.created_at >= start, Sale.created_at < end, Sale.voided_at.is_(None)]
+    line_conditions = [Sale.created_at < end, SaleLine.professional_id.is_not(None)]
     if terminal_id is not None:
-        conditions.append(Sale.terminal_id == terminal_id)
-    line_conditions = [*conditions, SaleLine.professional_id.is_not(None)]
+        tip_conditions.append(Sale.terminal_id == terminal_id)
+        line_conditions.append(Sale.terminal_id == terminal_id)
     if professional_id is not None:
         line_conditions.append(SaleLine.professional_id == professional_id)
+
+    def before(moment: datetime, column: Any) -> Any:
+        return func.coalesce(func.sum(case((Refund.created_at < moment, column), else_=0)), 0)
+
     refunded = (
         select(
             RefundLine.sale_line_id,
-            func.sum(RefundLine.quantity).label("quantity"),
-            func.sum(RefundLine.amount).label("amount"),
+            before(start, RefundLine.quantity).label("quantity_before"),
+            before(start, RefundLine.amount).label("amount_before"),
+            before(end, RefundLine.quantity).label("quantity_by_end"),
+            before(end, RefundLine.amount).label("amount_by_end"),
+            func.max(Refund.created_at).label("last_at"),
         )
+        .join(Refund, Refund.id == RefundLine.refund_id)
+        .where(Refund.created_at < end)
         .group_by(RefundLine.sale_line_id)
         .subquery()
     )
     rows = session.execute(
-        select(SaleLine, Sale, Item.kind, Staff.name, refunded.c.quantity, refunded.c.amount)
+        select(SaleLine, Sale, Item.kind, Staff.name, refunded)
         .join(Sale, Sale.id == SaleLine.sale_id)
         .join(Item, Item.id == SaleLine.item_id)
         .join(Staff, Staff.id == SaleLine.professional_id)
         .outerjoin(refunded, refunded.c.sale_line_id == SaleLine.id)
-        .where(*line_conditions)
+        .where(
+            *line_conditions,
+            or_(Sale.created_at >= start, refunded.c.last_at >= start),
+        )
         .order_by(Sale.created_at, SaleLine.id)
     ).all()
-    sale_fees = _sale_fees(session, {sale.id for _l, sale, *_ in rows}, fees)
-    shares: dict[int, ProfessionalShare] = {}
-    for line, sale, kind, name, back_quantity, back_amount in rows:
+    sale_fees = _sale_fees(session, {row.Sale.id for row in rows}, fees)
+    found: list[tuple[datetime, int, int, str, StatementLine]] = []
+    for row in rows:
+        line, sale, kind = row.SaleLine, row.Sale, row.kind
         assert line.professional_id is not None
         # no rule: the work is listed on the statement, with no share
         rule = rule_for(table, line.professional_id, line.item_id, kind) or NO_SHARE
-        quantity = line.quantity - int(back_quantity or 0)
-        if quantity <= 0:
-            continue
-        gross = part(line.unit_price * line.quantity, quantity, line.quantity)
-        net = line.net - int(back_amount or 0)
-        share = line_share(rule, gross, net, sale.total, sale_fees.get(sale.id, 0))
-        holder = shares.setdefault(
-            line.professional_id, ProfessionalShare(line.professional_id, name)
+        fee = sale_fees.get(sale.id, 0)
+        at_end = _worth(rule, line, sale.total, fee, row.quantity_by_end, row.amount_by_end)
+        at_start = (
+            _worth(rule, line, sale.total, fee, row.quantity_before, row.amount_before)
+            if sale.created_at < start
+            else _NOTHING
         )
-        holder.lines.append(
-            StatementLine(
-                sale.created_at,
-                sale.number,
-                line.description,
-                kind,
-                quantity,
-                gross,
-                net,
-                share.base,
-                share.deduction,
-                share.share,
-                rule.mode.value,
+        counted = _Worth(*(e - s for e, s in zip(at_end, at_start, strict=True)))
+        if counted == _NOTHING:
+            continue
+        # a line of an earlier sale is here for its refund: dated by the refund
+        at = sale.created_at if sale.created_at >= start else row.last_at
+        found.append(
+            (
+                at,
+                line.id,
+                line.professional_id,
+                row.name,
+                StatementLine(
+                    at,
+                    sale.number,
+                    line.description,
+                    kind,
+                    counted.quantity,
+                    counted.gross,
+                    counted.net,
+                    counted.base,
+                    counted.deduction,
+                    counted.share,
+                    rule.mode.value,
+                ),
             )
         )
+    shares: dict[int, ProfessionalShare] = {}
+    for _at, _id, staff_id, name, statement_line in sorted(found, key=lambda f: f[:2]):
+        holder = shares.setdefault(staff_id, ProfessionalShare(staff_id, name))
+        holder.lines.append(statement_line)
     tip_query = (
         select(Tip.professional_id, Staff.name, func.sum(Tip.amount), func.count())
         .join(Sale, Sale.id == Tip.sale_id)
         .join(Staff, Staff.id == Tip.professional_id)
-        .where(*conditions)
+        .where(*tip_conditions)
         .group_by(Tip.professional_id, Staff.name)
     )
     if professional_id is not None:
@@ -202,6 +237,31 @@ def shares_between(
         holder = shares.setdefault(staff_id, ProfessionalShare(staff_id, name))
         holder.tips, holder.tip_count = int(amount or 0), int(count)
     return shares
+
+
+class _Worth(NamedTuple):
+    quantity: int
+    gross: int
+    net: int
+    base: int
+    deduction: int
+    share: int
+
+
+_NOTHING = _Worth(0, 0, 0, 0, 0, 0)
+
+
+def _worth(
+    rule: Rule, line: SaleLine, sale_total: int, sale_fee: int, back_quantity: Any, back_amount: Any
+) -> _Worth:
+    """What a line is worth after `back_quantity` of it (for `back_amount`) came back."""
+    quantity = line.quantity - int(back_quantity or 0)
+    if quantity <= 0:
+        return _NOTHING
+    gross = part(line.unit_price * line.quantity, quantity, line.quantity)
+    net = line.net - int(back_amount or 0)
+    share = line_share(rule, gross, net, sale_total, sale_fee)
+    return _Worth(quantity, gross, net, share.base, share.deduction, share.share)
 
 
 @dataclass(frozen=True, slots=True)
