@@ -25,13 +25,12 @@ import copy
 import functools
 import json
 import re
-import ssl
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
@@ -49,7 +48,8 @@ from fiscal.nfse.keys import nfse_key
 from fiscal.nfse.model import NS, VERSION
 from fiscal.nfse.schemas import validate
 from fiscal.signing import sign
-from fiscal.testing.certs import make_a1_pkcs12, make_server_cert
+from fiscal.testing.certs import make_a1_pkcs12
+from fiscal.testing.https import LocalHttps, QuietHandler
 
 VER_APLIC = "LOCAL-SEFIN-1.0"
 TZ = ZoneInfo("America/Sao_Paulo")
@@ -144,83 +144,26 @@ def _money(cents: int) -> str:
     return f"{cents // 100}.{cents % 100:02d}"
 
 
-class LocalSefin:
+class LocalSefin(LocalHttps):
+    base_path = "/SefinNacional"
+
     def __init__(self, client_ca: bytes, folder: Path, hang_s: float = 30.0) -> None:
-        self.client_ca = client_ca
-        self.server_cert = make_server_cert(folder)
+        super().__init__(client_ca, folder, hang_s)
         self.signer = _signer()
-        self.hang_s = hang_s
         self.state = State()
         self.mode: Mode = "authorise"
         self.reject_with = ("E0001", "Rejeição de teste")
         self._lock = threading.Lock()
-        self._stop = threading.Event()
         self._numbers = 0
-        self._port = 0
-        self._httpd: ThreadingHTTPServer | None = None
 
-    @property
-    def ca_file(self) -> str:
-        return str(self.server_cert.cert_file)
-
-    @property
-    def url(self) -> str:
-        return f"https://127.0.0.1:{self._port}/SefinNacional"
-
-    def _listen(self) -> None:
-        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        ctx.load_cert_chain(self.server_cert.cert_file, self.server_cert.key_file)
-        ctx.verify_mode = ssl.CERT_REQUIRED
-        ctx.load_verify_locations(cadata=self.client_ca.decode())
-        handler = type("Handler", (_Handler,), {"sefin": self})
-        httpd = ThreadingHTTPServer(("127.0.0.1", self._port), handler)
-        httpd.daemon_threads = True
-        httpd.socket = ctx.wrap_socket(
-            httpd.socket, server_side=True, do_handshake_on_connect=False
-        )
-        self._port = httpd.server_address[1]
-        self._httpd = httpd
-        threading.Thread(
-            target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        ).start()
-
-    def _close(self) -> None:
-        if self._httpd is not None:
-            self._httpd.shutdown()
-            self._httpd.server_close()
-            self._httpd = None
-
-    def start(self) -> LocalSefin:
-        self._stop.clear()
-        self._listen()
-        return self
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._close()
-
-    def __enter__(self) -> LocalSefin:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        return type("Handler", (_Handler,), {"sefin": self})
 
     def set_mode(self, mode: Mode, code: str = "E0001", reason: str = "Rejeição de teste") -> None:
         """Switch behaviour; `down` closes the listener, any other mode reopens it."""
         self.reject_with = (code, reason)
-        if mode == "down" and self._httpd is not None:
-            self._stop.set()
-            self._close()
-        elif mode != "down" and self._httpd is None:
-            self._stop.clear()
-            self._listen()
-        elif mode not in ("timeout", "timeout_after_authorise"):
-            self._stop.set()
-            self._stop = threading.Event()
+        self._switch(mode)
         self.mode = mode
-
-    def hang(self) -> None:
-        self._stop.wait(self.hang_s)
 
     # the API ----------------------------------------------------------------------
     def _error(self, status: int, code: str, reason: str) -> tuple[int, dict[str, Any]]:
@@ -379,22 +322,11 @@ class LocalSefin:
         return 201, {"eventoXmlGZipB64": pack(issued.cancelled_xml)}
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     sefin: LocalSefin
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Quiet: tests read the state, not the log."""
 
     def _reply(self, status: int, body: dict[str, Any]) -> None:
-        data = json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.send_header("Connection", "close")
-        self.end_headers()
-        self.close_connection = True
-        self.wfile.write(data)
+        self._send(status, json.dumps(body).encode(), "application/json")
 
     def _route(self, method: str) -> None:
         sefin = self.sefin

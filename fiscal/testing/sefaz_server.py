@@ -20,13 +20,12 @@ listener: connection refused).
 
 from __future__ import annotations
 
-import ssl
 import threading
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -36,7 +35,7 @@ from lxml import etree
 from fiscal.errors import SchemaError
 from fiscal.schemas import validate
 from fiscal.sefaz_urls import ServiceUrls
-from fiscal.testing.certs import make_server_cert
+from fiscal.testing.https import LocalHttps, QuietHandler
 
 NS = "http://www.portalfiscal.inf.br/nfe"
 SOAP12 = "http://www.w3.org/2003/05/soap-envelope"
@@ -108,7 +107,7 @@ def _t(node: etree._Element, path: str) -> str:
     return (found.text or "") if found is not None else ""
 
 
-class LocalSefaz:
+class LocalSefaz(LocalHttps):
     def __init__(
         self,
         client_ca: bytes,
@@ -117,74 +116,22 @@ class LocalSefaz:
         environment: int = 2,
         hang_s: float = 30.0,
     ) -> None:
-        self.client_ca = client_ca
-        self.server_cert = make_server_cert(folder)
+        super().__init__(client_ca, folder, hang_s)
         self.uf_code = uf_code
         self.environment = environment
-        self.hang_s = hang_s
         self.state = State()
         self.mode: Mode = "authorise"
         self.mode_services: frozenset[str] | None = None
         self.reject_with = (999, "Rejeição: teste")
         self._lock = threading.Lock()
-        self._stop = threading.Event()
         self._prot_counter = 0
-        self._port = 0
-        self._httpd: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
 
-    # life cycle -------------------------------------------------------------
-    @property
-    def ca_file(self) -> str:
-        """The server's certificate, for the client to trust."""
-        return str(self.server_cert.cert_file)
-
-    @property
-    def url(self) -> str:
-        return f"https://127.0.0.1:{self._port}"
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        return type("Handler", (_Handler,), {"sefaz": self})
 
     @property
     def urls(self) -> ServiceUrls:
         return ServiceUrls.at(self.url)
-
-    def _listen(self) -> None:
-        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        ctx.load_cert_chain(self.server_cert.cert_file, self.server_cert.key_file)
-        ctx.verify_mode = ssl.CERT_REQUIRED
-        ctx.load_verify_locations(cadata=self.client_ca.decode())
-        handler = type("Handler", (_Handler,), {"sefaz": self})
-        httpd = ThreadingHTTPServer(("127.0.0.1", self._port), handler)
-        httpd.daemon_threads = True
-        httpd.socket = ctx.wrap_socket(
-            httpd.socket, server_side=True, do_handshake_on_connect=False
-        )
-        self._port = httpd.server_address[1]
-        self._httpd = httpd
-        self._thread = threading.Thread(
-            target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-        self._thread.start()
-
-    def _close(self) -> None:
-        if self._httpd is not None:
-            self._httpd.shutdown()
-            self._httpd.server_close()
-            self._httpd = None
-
-    def start(self) -> LocalSefaz:
-        self._stop.clear()
-        self._listen()
-        return self
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._close()
-
-    def __enter__(self) -> LocalSefaz:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
     def set_mode(
         self,
@@ -197,15 +144,7 @@ class LocalSefaz:
         `only` limits the mode to some services (the others authorise/answer normally)."""
         self.reject_with = (cstat, reason)
         self.mode_services = frozenset(only) if only else None
-        if mode == "down" and self._httpd is not None:
-            self._stop.set()
-            self._close()
-        elif mode != "down" and self._httpd is None:
-            self._stop.clear()
-            self._listen()
-        elif mode not in ("timeout", "timeout_after_authorise"):
-            self._stop.set()  # release requests still hanging
-            self._stop = threading.Event()
+        self._switch(mode)
         self.mode = mode
 
     def mode_for(self, service: str) -> Mode:
@@ -219,9 +158,6 @@ class LocalSefaz:
             return self.state.authorisations[key]
 
     # request handling -----------------------------------------------------------
-    def hang(self) -> None:
-        self._stop.wait(self.hang_s)
-
     def _answer(self, service: str, payload: etree._Element) -> etree._Element:
         with self._lock:
             self.state.requests.append(service)
@@ -459,21 +395,8 @@ class LocalSefaz:
         return root
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     sefaz: LocalSefaz
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Quiet: tests read the state, not the log."""
-
-    def _reply(self, status: int, body: bytes, content_type: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Connection", "close")
-        self.end_headers()
-        self.close_connection = True
-        self.wfile.write(body)
 
     def do_POST(self) -> None:
         sefaz = self.sefaz
@@ -484,14 +407,14 @@ class _Handler(BaseHTTPRequestHandler):
         with sefaz._lock:
             sefaz.state.client_subjects.append(str(peer.get("subject", "")) if peer else "")
         if service not in PAYLOADS:
-            self._reply(404, b"not found", "text/plain")
+            self._send(404, b"not found", "text/plain")
             return
         content_type = self.headers.get("Content-Type", "")
         action = f'action="{WSDL}{service}/'
         if "application/soap+xml" not in content_type or action not in content_type:
             with sefaz._lock:
                 sefaz.state.schema_errors.append(f"{service}: bad Content-Type {content_type!r}")
-            self._reply(415, b"SOAP 1.2 expected", "text/plain")
+            self._send(415, b"SOAP 1.2 expected", "text/plain")
             return
         mode = sefaz.mode_for(service)
         if mode == "cut":
@@ -510,7 +433,7 @@ class _Handler(BaseHTTPRequestHandler):
         except (etree.XMLSyntaxError, ValueError) as exc:
             with sefaz._lock:
                 sefaz.state.schema_errors.append(f"{service}: {exc}")
-            self._reply(400, b"bad SOAP envelope", "text/plain")
+            self._send(400, b"bad SOAP envelope", "text/plain")
             return
         if mode == "timeout_after_authorise":
             sefaz.hang()
@@ -523,7 +446,7 @@ class _Handler(BaseHTTPRequestHandler):
             nsmap={None: WSDL + service},
         )
         result.append(answer)
-        self._reply(
+        self._send(
             200,
             etree.tostring(env, encoding="UTF-8", xml_declaration=True),
             "application/soap+xml; charset=utf-8",
