@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 W = TypeVar("W", bound=QWidget)
 
@@ -41,3 +51,23 @@ def show_message(label: QLabel, text: str, *, error: bool = False) -> None:
     label.setProperty("role", "error" if error else "info")
     label.style().unpolish(label)
     label.style().polish(label)
+
+
+def file_field(
+    field: QLineEdit, button: QPushButton, caption: str, file_filter: str = ""
+) -> QWidget:
+    """A file's path, typed or chosen: `button` opens the system's file chooser at the
+    path typed (titled `caption`, showing `file_filter`) and puts the chosen path in `field`."""
+    row = QWidget()
+    box = QHBoxLayout(row)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.addWidget(field, 1)
+    box.addWidget(button)
+
+    def choose() -> None:
+        path, _ = QFileDialog.getOpenFileName(row, caption, field.text(), file_filter)
+        if path:
+            field.setText(path)
+
+    button.clicked.connect(choose)
+    return row

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableWidgetItem
+from PySide6.QtWidgets import QFileDialog, QPushButton, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -135,3 +135,25 @@ def test_a_pix_paid_after_the_cashier_gave_up_is_found_and_returned_once(
     tab.table.selectRow(0)
     assert not tab.refund_button.isEnabled()
     assert len(psp.refunds_of(e2eid)) == 1
+
+
+def test_a_certificate_file_is_chosen_with_the_systems_file_chooser(
+    make_shop: MakeShop,
+    screens: Callable[..., SettingsScreen],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[tuple[str, str]] = []
+
+    def chooser(parent: object, caption: str, start: str, file_filter: str) -> tuple[str, str]:
+        asked.append((caption, start))
+        return ("/etc/psp/cliente.pem", "")
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", chooser)
+    tab = open_tab(screens, make_shop()).payments_tab
+    tab.cert_file.setText("/etc/psp")
+    choose = tab.findChild(QPushButton, "pspCertFileChoose")
+    assert choose is not None and choose.text() == "Procurar…"
+    qtbot.mouseClick(choose, Qt.MouseButton.LeftButton)
+    assert asked == [("Arquivo PEM", "/etc/psp")]
+    assert tab.cert_file.text() == "/etc/psp/cliente.pem" and tab.key_file.text() == ""

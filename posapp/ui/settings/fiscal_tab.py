@@ -19,7 +19,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -48,7 +47,7 @@ from posapp.services.invoices.settings import (
 from posapp.ui.formatting import moment
 from posapp.ui.rows_model import RowsModel
 from posapp.ui.settings.nfse_box import NfseBox
-from posapp.ui.widgets import named, read_only_table
+from posapp.ui.widgets import file_field, named, read_only_table
 
 if TYPE_CHECKING:
     from posapp.ui.settings.tab_host import TabHost
@@ -158,7 +157,6 @@ class FiscalTab(QWidget):
         self.cert_file = named(QLineEdit(), "nfceCertFile")
         self.cert_file.setPlaceholderText(self.tr("arquivo .pfx do certificado A1"))
         self.cert_browse = named(QPushButton(self.tr("Escolher…")), "nfceCertBrowse")
-        self.cert_browse.clicked.connect(self._browse)
         self.cert_password = named(QLineEdit(), "nfceCertPassword")
         self.cert_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.cert_button = named(QPushButton(self.tr("Carregar certificado")), "nfceCertLoad")
@@ -194,9 +192,12 @@ class FiscalTab(QWidget):
         form.addRow(self.tr("Cashback na nota"), self.loyalty_as)
         form.addRow(self.tr("Prazo de cancelamento"), self.cancel_limit)
         form.addRow(self.tr("Devolução"), self.late_refund)
-        cert = QHBoxLayout()
-        cert.addWidget(self.cert_file, 1)
-        cert.addWidget(self.cert_browse)
+        cert = file_field(
+            self.cert_file,
+            self.cert_browse,
+            self.tr("Certificado A1"),
+            self.tr("Certificado (*.pfx *.p12)"),
+        )
         form.addRow(self.tr("Certificado A1"), cert)
         form.addRow(self.tr("Senha do certificado"), self.cert_password)
         numbering = QHBoxLayout()
@@ -321,13 +322,6 @@ class FiscalTab(QWidget):
         self._show_settings(settings)
         self.host.say(self.tr("Configuração fiscal salva"))
         self.refresh()
-
-    def _browse(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Certificado A1"), "", self.tr("Certificado (*.pfx *.p12)")
-        )
-        if name:
-            self.cert_file.setText(name)
 
     def load_certificate(self) -> None:
         path = Path(self.cert_file.text().strip())

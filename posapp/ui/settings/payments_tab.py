@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -46,7 +45,7 @@ from posapp.services.payments.settings import (
 )
 from posapp.ui.formatting import moment
 from posapp.ui.rows_model import RowsModel
-from posapp.ui.widgets import named, read_only_table
+from posapp.ui.widgets import file_field, named, read_only_table
 
 if TYPE_CHECKING:
     from posapp.ui.settings.tab_host import TabHost
@@ -130,9 +129,9 @@ class PaymentsTab(QWidget):
         psp.addRow(self.tr("Endereço do token (OAuth2)"), self.token_url)
         psp.addRow(self.tr("Client ID"), self.client_id)
         psp.addRow(self.tr("Client secret"), self.secret)
-        psp.addRow(self.tr("Certificado do cliente (PEM)"), self._file_row(self.cert_file))
-        psp.addRow(self.tr("Chave do certificado (PEM)"), self._file_row(self.key_file))
-        psp.addRow(self.tr("CA do PSP (PEM, opcional)"), self._file_row(self.ca_file))
+        psp.addRow(self.tr("Certificado do cliente (PEM)"), self._pem_field(self.cert_file))
+        psp.addRow(self.tr("Chave do certificado (PEM)"), self._pem_field(self.key_file))
+        psp.addRow(self.tr("CA do PSP (PEM, opcional)"), self._pem_field(self.ca_file))
         psp.addRow(self.tr("CNPJ do PSP (NFC-e)"), self.psp_cnpj)
         psp.addRow(self.tr("Tempo para pagar"), self.timeout)
         acquirer_buttons = QHBoxLayout()
@@ -165,20 +164,9 @@ class PaymentsTab(QWidget):
         layout.addLayout(late_buttons)
         self._update_buttons()
 
-    def _file_row(self, field: QLineEdit) -> QWidget:
-        row = QWidget()
-        box = QHBoxLayout(row)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(field, 1)
-        browse = QPushButton(self.tr("Procurar…"))
-        browse.clicked.connect(lambda: self._browse(field))
-        box.addWidget(browse)
-        return row
-
-    def _browse(self, field: QLineEdit) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Arquivo PEM"), field.text())
-        if path:
-            field.setText(path)
+    def _pem_field(self, field: QLineEdit) -> QWidget:
+        browse = named(QPushButton(self.tr("Procurar…")), field.objectName() + "Choose")
+        return file_field(field, browse, self.tr("Arquivo PEM"))
 
     def _remove_acquirer(self) -> None:
         row = self.acquirers.currentRow()

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -41,7 +40,7 @@ from posapp.services.sync.status import SyncStatus, sync_status
 from posapp.ui.formatting import moment
 from posapp.ui.rows_model import RowsModel
 from posapp.ui.sync_line import conflict_kind, status_text
-from posapp.ui.widgets import named, read_only_table
+from posapp.ui.widgets import file_field, named, read_only_table
 
 if TYPE_CHECKING:
     from posapp.ui.settings.tab_host import TabHost
@@ -89,7 +88,6 @@ class SyncTab(QWidget):
         self.ca_file = named(QLineEdit(), "syncCaFile")
         self.ca_file.setPlaceholderText(self.tr("(vazio: certificados do sistema)"))
         self.ca_button = named(QPushButton(self.tr("Escolher…")), "syncCaFileChoose")
-        self.ca_button.clicked.connect(self.choose_ca_file)
         self.save_button = named(QPushButton(self.tr("Salvar")), "syncSave")
         self.save_button.clicked.connect(self.save)
         self.now_button = named(QPushButton(self.tr("Sincronizar agora")), "syncNow")
@@ -113,9 +111,12 @@ class SyncTab(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Endereço da nuvem"), self.url)
         form.addRow(self.tr("Token do terminal"), self.token)
-        ca_row = QHBoxLayout()
-        ca_row.addWidget(self.ca_file, 1)
-        ca_row.addWidget(self.ca_button)
+        ca_row = file_field(
+            self.ca_file,
+            self.ca_button,
+            self.tr("Certificado da nuvem (CA)"),
+            self.tr("Certificados PEM (*.pem *.crt *.cer);;Todos os arquivos (*)"),
+        )
         form.addRow(self.tr("Certificado da nuvem (CA, PEM)"), ca_row)
         form.addRow("", self.enabled)
         form.addRow(self.tr("Consultar a nuvem para gastos de cashback acima de"), self.large_spend)
@@ -200,16 +201,6 @@ class SyncTab(QWidget):
             large_spend_centavos=large,
             ca_file=self.ca_file.text().strip(),
         )
-
-    def choose_ca_file(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Certificado da nuvem (CA)"),
-            self.ca_file.text(),
-            self.tr("Certificados PEM (*.pem *.crt *.cer);;Todos os arquivos (*)"),
-        )
-        if chosen:
-            self.ca_file.setText(chosen)
 
     def save(self) -> None:
         config = self.form()
