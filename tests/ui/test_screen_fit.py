@@ -62,6 +62,18 @@ def assert_fits(widget: QWidget, what: str) -> None:
     )
 
 
+def assert_names_whole(screen: SaleScreen, how: str) -> None:
+    """Every cart line is as tall as its wrapped product name needs."""
+    table = screen.table
+    name_width = table.columnWidth(0) - 12  # the cell's text margins
+    for row in range(screen.model.rowCount()):
+        name = screen.model.rows[row].item.name
+        lines = table.fontMetrics().boundingRect(
+            0, 0, name_width, 10_000, Qt.TextFlag.TextWordWrap, name
+        )
+        assert table.rowHeight(row) >= lines.height(), f"{name!r} is cut in the cart ({how})"
+
+
 def assert_no_wrapped_label_cut(widget: QWidget, what: str) -> None:
     """Every visible word-wrapped label is as tall as its lines need at its width."""
     for label in widget.findChildren(QLabel):
@@ -113,14 +125,7 @@ def test_the_sale_screen_and_its_payment_fit_before_and_after_a_sale(
     screen.attach_customer(customers.search(shop.station, "Albuquerque")[0])
     qtbot.waitUntil(lambda: screen.idle() and screen.account is not None, timeout=5_000)
     assert_fits(shell, "the sale screen with a customer and four lines")
-    table = screen.table
-    name_width = table.columnWidth(0) - 12  # the cell's text margins
-    for row in range(screen.model.rowCount()):
-        name = screen.model.rows[row].item.name
-        lines = table.fontMetrics().boundingRect(
-            0, 0, name_width, 10_000, Qt.TextFlag.TextWordWrap, name
-        )
-        assert table.rowHeight(row) >= lines.height(), f"{name!r} is cut in the cart"
+    assert_names_whole(screen, "rung up")
     for row in screen.model.rows:
         if row.is_service:
             screen.set_line_professional(shop.professional_id)
@@ -143,6 +148,38 @@ def test_the_sale_screen_and_its_payment_fit_before_and_after_a_sale(
     screen.change_label.setVisible(True)
     assert screen.last_sale_label.text() != ""
     assert_fits(shell, "the sale screen after a sale (last sale, satisfaction, receipt)")
+
+
+def test_a_long_name_is_whole_as_the_thirtieth_line_and_after_a_recall(
+    salon: tuple[Shop, Shell], qtbot: QtBot
+) -> None:
+    """Each line is measured as it comes in and a recalled cart all at once (the rows are
+    no longer all re-measured on every scan)."""
+    shop, shell = salon
+    screen = shell.screens[SALE]
+    assert isinstance(screen, SaleScreen)
+    qtbot.waitUntil(screen.idle, timeout=5_000)
+    with shop.station.write() as session:
+        for number in range(29):
+            catalog.add_item(session, name=f"Grampo {number:02d}", price=12_990, sku=f"G-{number}")
+    for item in catalog.search_items(shop.station, "Grampo", limit=29):
+        screen.add_item(item)
+    (long_item,) = catalog.search_items(shop.station, LONG_NAME.split()[0], limit=1)
+    screen.add_item(long_item)
+    qtbot.waitUntil(screen.idle, timeout=5_000)
+    assert screen.model.rowCount() == 30
+    assert screen.table.rowHeight(29) > screen.table.rowHeight(0)
+    assert_names_whole(screen, "the 30th line")
+
+    screen.park()
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 0, timeout=5_000)
+    screen.open_recall()
+    qtbot.waitUntil(lambda: screen.parked_dialog is not None, timeout=5_000)
+    dialog = screen.parked_dialog
+    assert dialog is not None
+    dialog.choose()
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 30, timeout=5_000)
+    assert_names_whole(screen, "recalled")
 
 
 @pytest.mark.parametrize("name", [CUSTOMERS, SALES, CASH, SETTINGS, DASHBOARD])

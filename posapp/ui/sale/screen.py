@@ -277,9 +277,12 @@ class SaleScreen(QWidget):
         self.table.setStyleSheet("font-size: 16px;")
         self.table.verticalHeader().setDefaultSectionSize(40)
         self.table.verticalHeader().setMinimumSectionSize(40)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(True)  # a long product name on two lines, never cut
-        # a narrower name column (a smaller screen, a wider price) makes the rows taller
+        # A row is measured when it comes in, not every row on each scan (ResizeToContents
+        # re-measured all of them: 16 ms for the 30th line); a narrower name column (a
+        # smaller screen, a wider price) makes the rows taller.
+        self.model.rowsInserted.connect(self._measure_rows)
+        self.model.modelReset.connect(self.table.resizeRowsToContents)
         self.table.horizontalHeader().sectionResized.connect(
             lambda *_: self.table.resizeRowsToContents()
         )
@@ -702,6 +705,10 @@ class SaleScreen(QWidget):
         )
         self.search_offer.setVisible(True)
         self.input.selectAll()
+
+    def _measure_rows(self, _parent: QModelIndex, first: int, last: int) -> None:
+        for row in range(first, last + 1):
+            self.table.resizeRowToContents(row)
 
     def add_item(self, item: ItemView, quantity: int = 1) -> None:
         if self.model.rowCount() == 0:
