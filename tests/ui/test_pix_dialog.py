@@ -239,3 +239,30 @@ def test_a_printed_static_code_decodes_with_its_crc(qtbot: QtBot, make_shop: Mak
     finally:
         printing.close()
         stop_virtual_printers()
+
+
+def test_a_static_code_the_printer_could_not_print_says_why(qtbot: QtBot, make_shop: Maker) -> None:
+    shop = make_shop()
+    configure_pix(shop)
+    printer = virtual_printer("pix-qr-out", paper_dots=576)
+    printer.set_status(paper_out=True)
+    printing = PrintService(shop.station, CounterSettings(printer_uri="virtual://pix-qr-out"))
+    try:
+        hook = TenderDetails(shop.station, lambda: shop.cashier_id, printing=printing)
+        payment = PaymentDialog(3_500, None)
+        qtbot.addWidget(payment)
+        payment.complete_tenders = hook
+        payment.fields[Tender.PIX].setText("35,00")
+        payment.submit()
+        qtbot.waitUntil(lambda: isinstance(hook.open_dialog, PixDialog), timeout=5_000)
+        dialog = hook.open_dialog
+        assert isinstance(dialog, PixDialog)
+        qtbot.waitUntil(dialog.print_button.isEnabled, timeout=5_000)
+        qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "sem papel" in dialog.state.text(), timeout=5_000)
+        assert printer.printed() == [] and dialog.print_button.isEnabled()
+        with qtbot.waitSignal(payment.submitted, timeout=2_000):  # the QR on screen still serves
+            qtbot.keyClick(dialog, Qt.Key.Key_F10)
+    finally:
+        printing.close()
+        stop_virtual_printers()

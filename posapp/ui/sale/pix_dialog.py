@@ -15,6 +15,7 @@ Pagamentos for a manager to return, never taken for this sale.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 
 import qrcode
 from PySide6.QtCore import Qt, QTimer
@@ -35,11 +36,13 @@ from posapp.services.common.station import Station
 from posapp.services.payments.dynamic_pix import DynamicPix, paid_tender
 from posapp.services.payments.static_pix import StaticCode, static_code
 from posapp.services.payments.tenders import PixTender
+from posapp.services.sales.printing import PrintOutcome
 from posapp.ui.runner import run_in_background
 from posapp.ui.sale.customer_dialogs import error_text
 from posapp.ui.widgets import named
 
 QR_MODULE_PX = 6
+PRINT_TIMEOUT_S = 60.0
 
 
 def qr_image(text: str, module_px: int = QR_MODULE_PX) -> QImage:
@@ -75,10 +78,11 @@ class PixDialog(QDialog):
         locale: str = "pt_BR",
         timeout_s: float | None = None,
         poll_interval_s: float | None = None,
-        print_code: Callable[[StaticCode], None] | None = None,
+        print_code: Callable[[StaticCode], Future[PrintOutcome]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """`print_code` prints a static code for the customer (None: no printer button)."""
+        """`print_code` prints a static code for the customer (None: no printer button);
+        a paper that did not come out is said in the dialog."""
         super().__init__(parent)
         self.print_code = print_code
         self.station = station
@@ -166,8 +170,25 @@ class PixDialog(QDialog):
         self.print_button.setEnabled(True)
 
     def print_static(self) -> None:
-        if self._static is not None and self.print_code is not None:
-            self.print_code(self._static)
+        if self._static is None or self.print_code is None:
+            return
+        printing = self.print_code(self._static)
+        self.print_button.setEnabled(False)
+        run_in_background(
+            self,
+            lambda: printing.result(timeout=PRINT_TIMEOUT_S),
+            self._printed,
+            self._print_failed,
+        )
+
+    def _printed(self, outcome: PrintOutcome) -> None:
+        self.print_button.setEnabled(True)
+        if not outcome.printed:
+            self._say_error(outcome.error(self.lang) or "")
+
+    def _print_failed(self, error: Exception) -> None:
+        self.print_button.setEnabled(True)
+        self._say_error(error_text(error, self.lang))
 
     def confirm_paid(self) -> None:
         """The cashier's word that the static Pix arrived."""
@@ -232,9 +253,12 @@ class PixDialog(QDialog):
         if text:
             self.qr.setPixmap(QPixmap.fromImage(qr_image(text)))
 
-    def _failed(self, error: Exception) -> None:
-        self.state.setText(error_text(error, self.lang))
+    def _say_error(self, text: str) -> None:
+        self.state.setText(text)
         self.state.setStyleSheet("font-size: 16px; color: #b00020; font-weight: bold;")
+
+    def _failed(self, error: Exception) -> None:
+        self._say_error(error_text(error, self.lang))
         pix, pending = self._pix, self._pending
         if pix is not None and pending is not None and pending.outcome is None:
             run_in_background(self, lambda: pix.give_up(pending), self._ended, self._unsettled)

@@ -14,6 +14,7 @@ cashier fixed it) is reused for the same amount, never charged again.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import replace
 
 from PySide6.QtWidgets import QDialog, QWidget
@@ -24,7 +25,7 @@ from posapp.services.payments.settings import PaymentSettings, load_payment_sett
 from posapp.services.payments.static_pix import StaticCode, code_slip
 from posapp.services.payments.tenders import PixTender
 from posapp.services.sales.checkout import TenderRequest
-from posapp.services.sales.printing import PrintService
+from posapp.services.sales.printing import PrintOutcome, PrintService
 from posapp.ui.runner import run_in_background
 from posapp.ui.sale.card_dialog import CardDialog
 from posapp.ui.sale.customer_dialogs import error_text
@@ -152,10 +153,10 @@ class TenderDetails:
 
         self._show(dialog, paid)
 
-    def _print_code(self, code: StaticCode) -> None:
+    def _print_code(self, code: StaticCode) -> Future[PrintOutcome]:
         printing = self.printing
         assert printing is not None
-        printing.print_now(code_slip(code, self.lang, printing.settings.paper_mm))
+        return printing.print_now(code_slip(code, self.lang, printing.settings.paper_mm))
 
     def _show(self, dialog: QDialog, accepted: Callable[[], None]) -> None:
         self.open_dialog = dialog
