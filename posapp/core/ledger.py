@@ -191,22 +191,32 @@ def _consume(lots: Mapping[str, Lot], amount: int, move: Movement) -> int:
 def chain_hash(previous: str, record: Mapping[str, object], key: bytes | None = None) -> str:
     """The link of a ledger entry to the one before it: 64 lowercase hex digits.
 
-    The bytes hashed are the UTF-8 encoding of `previous + body`, where `previous` is
-    the previous entry's `hash` of the same terminal (64 hex digits; `GENESIS_HASH`,
-    64 zeros, for the terminal's first entry) and `body` is
+    The bytes hashed are `link_bytes(previous, record)`. Without `key` this is SHA-256 of
+    those bytes: the entry's `hash`, which every counter and the sync endpoint can
+    recompute. With `key` (the terminal's secret, 32 raw bytes, kept outside the database)
+    it is HMAC-SHA256(key, same bytes): the entry's `mac`, which only a holder of the
+    secret can recompute, so a copy of the database alone cannot be edited and re-chained
+    unnoticed. `previous` is always the previous `hash` (never the previous mac), so both
+    links cover the same bytes: `digest` them once serialised to compute both.
+    """
+    return digest(link_bytes(previous, record), key)
+
+
+def link_bytes(previous: str, record: Mapping[str, object]) -> bytes:
+    """The UTF-8 encoding of `previous + body`: what an entry's hash and mac cover.
+
+    `previous` is the previous entry's `hash` of the same terminal (64 hex digits;
+    `GENESIS_HASH`, 64 zeros, for the terminal's first entry) and `body` is
     `json.dumps(record, sort_keys=True, separators=(",", ":"), default=str)`: keys
     sorted, no spaces, non-ASCII escaped as \\uXXXX (json's default ensure_ascii),
     None as null, datetimes already ISO 8601 strings (see `entry_record`).
-
-    Without `key` this is SHA-256 of those bytes: the entry's `hash`, which every
-    counter and the sync endpoint can recompute. With `key` (the terminal's secret,
-    32 raw bytes, kept outside the database) it is HMAC-SHA256(key, same bytes): the
-    entry's `mac`, which only a holder of the secret can recompute, so a copy of the
-    database alone cannot be edited and re-chained unnoticed. `previous` is always
-    the previous `hash` (never the previous mac), so both links cover the same bytes.
     """
     body = json.dumps(record, sort_keys=True, separators=(",", ":"), default=str)
-    data = (previous + body).encode("utf-8")
+    return (previous + body).encode("utf-8")
+
+
+def digest(data: bytes, key: bytes | None = None) -> str:
+    """SHA-256 of `data` (the hash), or HMAC-SHA256 keyed with `key` (the mac), in hex."""
     if key is None:
         return hashlib.sha256(data).hexdigest()
     return hmac.new(key, data, hashlib.sha256).hexdigest()

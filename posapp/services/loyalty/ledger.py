@@ -32,7 +32,15 @@ from db.models import (
     unsaved_row,
     written_row,
 )
-from posapp.core.ledger import GENESIS_HASH, EntryKind, Movement, Replay, chain_hash, replay
+from posapp.core.ledger import (
+    GENESIS_HASH,
+    EntryKind,
+    Movement,
+    Replay,
+    digest,
+    link_bytes,
+    replay,
+)
 from posapp.core.program import LoyaltyProgram
 from posapp.services.loyalty.ledger_key import LedgerKey, terminal_key
 
@@ -73,7 +81,7 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
-_HASHED = (
+HASHED = (
     "uuid",
     "terminal_uuid",
     "seq",
@@ -93,11 +101,11 @@ _HASHED = (
 
 def entry_record(entry: LedgerEntry) -> dict[str, object]:
     """The fields the hash covers: everything that means something across counters."""
-    return _record({column: getattr(entry, column) for column in _HASHED})
+    return row_record({column: getattr(entry, column) for column in HASHED})
 
 
-def _record(row: Mapping[str, Any]) -> dict[str, object]:
-    """`entry_record` of an entry's column values."""
+def row_record(row: Mapping[Any, Any]) -> dict[str, object]:
+    """`entry_record` of an entry's column values (a Core row's mapping)."""
     return {
         "uuid": row["uuid"],
         "terminal": row["terminal_uuid"],
@@ -296,12 +304,12 @@ class Book:
             "note": refs.note,
             "prev_hash": self.head,
         }
-        record = _record(values)
+        linked = link_bytes(self.head, row_record(values))
         key = self._key or terminal_key(self.terminal_uuid)
         self._key = key
-        values["mac"] = chain_hash(self.head, record, key.secret)
+        values["mac"] = digest(linked, key.secret)
         values["mac_key"] = key.key_id
-        self.head = values["hash"] = chain_hash(self.head, record)
+        self.head = values["hash"] = digest(linked)
         if self._batching:
             self._unwritten.append(values)
             self._unprojected[customer.id] = self._unprojected.get(customer.id, 0) + amount
