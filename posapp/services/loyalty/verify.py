@@ -6,7 +6,7 @@ way), so a test can break one thing and see exactly that fault named.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,11 +25,13 @@ from db.models import (
     Voucher,
     ZReport,
 )
-from posapp.core.ledger import GENESIS_HASH, EntryKind, chain_hash
+from posapp.core.ledger import GENESIS_HASH, EntryKind, digest, link_bytes
 from posapp.core.program import LoyaltyProgram
 from posapp.services.common.station import Station
-from posapp.services.loyalty.ledger import entry_record
+from posapp.services.loyalty.ledger import HASHED, row_record
 from posapp.services.loyalty.ledger_key import existing_key
+
+_LINKED = (*HASHED, "prev_hash", "hash", "mac", "mac_key")
 
 _TEMPLATES: dict[str, tuple[str, str]] = {
     "chain_seq": (
@@ -186,14 +188,15 @@ def verify_all(station: Station, anchors: Sequence[Anchor] = ()) -> Verdict:
     with station.read() as session:
         program = station.program(session)
         terminal = station.terminal(session).uuid
+        every_anchor = [*stored_anchors(session, terminal), *anchors]
+        walk = walk_ledger(session, terminal, {anchor.head for anchor in every_anchor})
         found = [
-            *check_chain(session),
-            *check_keyed(session, terminal),
+            *walk.faults,
             *check_customer_links(session),
             *check_balances(session, program),
             *check_sales(session),
             *check_vouchers(session),
-            *check_anchors(session, [*stored_anchors(session, terminal), *anchors]),
+            *check_anchors(every_anchor, walk.positions),
         ]
     return Verdict(
         tuple(f for f in found if not f.is_notice), tuple(f for f in found if f.is_notice)
@@ -204,28 +207,24 @@ def _pairs(rows: Sequence[Any]) -> dict[int, int]:
     return {int(key): int(value or 0) for key, value in rows if key is not None}
 
 
-def check_chain(session: Session) -> Iterator[Fault]:
-    terminals = session.scalars(select(LedgerEntry.terminal_uuid).distinct()).all()
-    for terminal in terminals:
-        previous, expected_seq = GENESIS_HASH, 1
-        entries = session.scalars(
-            select(LedgerEntry)
-            .where(LedgerEntry.terminal_uuid == terminal)
-            .order_by(LedgerEntry.seq)
-            .execution_options(yield_per=5_000)
-        )
-        for entry in entries:
-            if entry.seq != expected_seq:
-                yield Fault("chain_seq", terminal, f"esperado {expected_seq}, achado {entry.seq}")
-            if entry.prev_hash != previous:
-                yield Fault("chain_link", entry.uuid, f"seq {entry.seq}")
-            if chain_hash(entry.prev_hash, entry_record(entry)) != entry.hash:
-                yield Fault("chain_hash", entry.uuid, f"seq {entry.seq}")
-            previous, expected_seq = entry.hash, entry.seq + 1
+_CHAIN = (
+    select(*(getattr(LedgerEntry, column) for column in _LINKED))
+    .order_by(LedgerEntry.terminal_uuid, LedgerEntry.seq)
+    .execution_options(yield_per=5_000)
+)
+"""Every entry in chain order, columns only (served by the (terminal_uuid, seq) index)."""
 
 
-def check_keyed(session: Session, terminal: str) -> Iterator[Fault]:
-    """This terminal's entries against their MAC, keyed with the secret on this computer.
+@dataclass(frozen=True, slots=True)
+class LedgerWalk:
+    faults: list[Fault]
+    positions: dict[str, int]
+    """Each anchor head asked for that an entry has, with that entry's seq."""
+
+
+def walk_ledger(session: Session, terminal: str, heads: Set[str] = frozenset()) -> LedgerWalk:
+    """One read of the whole ledger: every terminal's hash chain, this terminal's MACs, and
+    where the anchors' heads are. Each entry is serialised once for its hash and its mac.
 
     A copy of the file cannot recompute a MAC: an entry altered (or added) and re-chained
     outside the program shows here even though its SHA-256 chain is whole. Entries of
@@ -233,39 +232,52 @@ def check_keyed(session: Session, terminal: str) -> Iterator[Fault]:
     and said, not judged.
     """
     key = existing_key(terminal)
-    others = session.scalar(
-        select(func.count()).select_from(LedgerEntry).where(LedgerEntry.terminal_uuid != terminal)
-    )
-    if others:
-        yield Fault("other_terminals", str(others), "SHA-256")
+    chain: list[Fault] = []
+    keyed: list[Fault] = []
+    positions: dict[str, int] = {}
+    others = unsigned_before = 0
     elsewhere: dict[str, int] = {}
-    unsigned_before = 0
-    rows = session.execute(
-        select(LedgerEntry)
-        .where(LedgerEntry.terminal_uuid == terminal)
-        .order_by(LedgerEntry.seq)
-        .execution_options(yield_per=5_000)
-    ).scalars()
     signed_seen = False
-    for entry in rows:
-        if entry.mac is None:
-            late = key is not None and entry.created_at >= key.created_at
+    current: str | None = None
+    previous, expected_seq = GENESIS_HASH, 1
+    for row in session.execute(_CHAIN):
+        if row.terminal_uuid != current:
+            current, previous, expected_seq = row.terminal_uuid, GENESIS_HASH, 1
+        if row.seq != expected_seq:
+            chain.append(
+                Fault("chain_seq", row.terminal_uuid, f"esperado {expected_seq}, achado {row.seq}")
+            )
+        if row.prev_hash != previous:
+            chain.append(Fault("chain_link", row.uuid, f"seq {row.seq}"))
+        linked = link_bytes(row.prev_hash, row_record(row._mapping))
+        if digest(linked) != row.hash:
+            chain.append(Fault("chain_hash", row.uuid, f"seq {row.seq}"))
+        if row.hash in heads:
+            positions.setdefault(row.hash, row.seq)
+        previous, expected_seq = row.hash, row.seq + 1
+        if current != terminal:
+            others += 1
+        elif row.mac is None:
+            late = key is not None and row.created_at >= key.created_at
             if signed_seen or late:
-                yield Fault("chain_unsigned", entry.uuid, f"seq {entry.seq}")
+                keyed.append(Fault("chain_unsigned", row.uuid, f"seq {row.seq}"))
             else:
                 unsigned_before += 1
-            continue
-        signed_seen = True
-        if key is None or entry.mac_key != key.key_id:
-            name = entry.mac_key or "?"
-            elsewhere[name] = elsewhere.get(name, 0) + 1
-            continue
-        if chain_hash(entry.prev_hash, entry_record(entry), key.secret) != entry.mac:
-            yield Fault("chain_mac", entry.uuid, f"seq {entry.seq}")
+        else:
+            signed_seen = True
+            if key is None or row.mac_key != key.key_id:
+                name = row.mac_key or "?"
+                elsewhere[name] = elsewhere.get(name, 0) + 1
+            elif digest(linked, key.secret) != row.mac:
+                keyed.append(Fault("chain_mac", row.uuid, f"seq {row.seq}"))
+    if others:
+        chain.append(Fault("other_terminals", str(others), "SHA-256"))
+    chain += keyed
     if unsigned_before:
-        yield Fault("before_key", str(unsigned_before))
+        chain.append(Fault("before_key", str(unsigned_before)))
     for name, count in sorted(elsewhere.items()):
-        yield Fault("keyed_elsewhere", str(count), name)
+        chain.append(Fault("keyed_elsewhere", str(count), name))
+    return LedgerWalk(chain, positions)
 
 
 def stored_anchors(session: Session, terminal: str) -> list[Anchor]:
@@ -279,24 +291,20 @@ def stored_anchors(session: Session, terminal: str) -> list[Anchor]:
     return [Anchor(f"Z nº {number}", str(head), seq) for number, seq, head in rows]
 
 
-def check_anchors(session: Session, anchors: Sequence[Anchor]) -> Iterator[Fault]:
+def check_anchors(anchors: Sequence[Anchor], positions: Mapping[str, int]) -> Iterator[Fault]:
     """Each anchor must still be an entry of the file (at its position, when known)."""
     for anchor in anchors:
         subject = f"{anchor.source} ({anchor.head[:16]}…)"
         if anchor.seq == 0:
             yield Fault("anchor_ok", subject, "0")
             continue
-        entry = session.scalars(
-            select(LedgerEntry).where(LedgerEntry.hash == anchor.head).limit(1)
-        ).first()
-        if entry is None:
+        seq = positions.get(anchor.head)
+        if seq is None:
             yield Fault("anchor_lost", subject, "nenhum lançamento tem este hash")
-        elif anchor.seq is not None and entry.seq != anchor.seq:
-            yield Fault(
-                "anchor_lost", subject, f"o hash está no nº {entry.seq}, não no {anchor.seq}"
-            )
+        elif anchor.seq is not None and seq != anchor.seq:
+            yield Fault("anchor_lost", subject, f"o hash está no nº {seq}, não no {anchor.seq}")
         else:
-            yield Fault("anchor_ok", subject, f"lançamento nº {entry.seq}")
+            yield Fault("anchor_ok", subject, f"lançamento nº {seq}")
 
 
 def check_customer_links(session: Session) -> Iterator[Fault]:
