@@ -25,7 +25,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from db.models import Item, NfseNote, Sale, SaleLine
-from fiscal import FiscalError
+from fiscal import A1Certificate, FiscalError
 from fiscal.nfse import (
     Authorised,
     NotFound,
@@ -38,8 +38,15 @@ from fiscal.nfse import (
 from posapp.core.errors import PosError
 from posapp.services.common.station import Station
 from posapp.services.common.worker import BackgroundWorker, Outcome
+from posapp.services.invoices.settings import (
+    FiscalSettings,
+    Secrets,
+    certificate_of,
+    read_secrets,
+)
+from posapp.services.invoices.settings import read_settings as read_fiscal_settings
 from posapp.services.nfse.mapping import dps_of, services_of
-from posapp.services.nfse.settings import NfseSettings, provider_and_a1, read_settings
+from posapp.services.nfse.settings import NfseSettings, read_settings
 from posapp.services.nfse.storage import (
     AUTHORISED,
     CANCEL_PENDING,
@@ -99,6 +106,8 @@ class NfseIssuer:
         self._client: SefinClient | None = None
         self._built_for: tuple[object, ...] | None = None
         self._out_until: datetime | None = None
+        self._secrets: Secrets | None = None
+        self._a1: A1Certificate | None = None
 
     @property
     def environment_out(self) -> bool:
@@ -109,11 +118,20 @@ class NfseIssuer:
         with self.station.read() as session:
             return read_settings(session)
 
-    def client(self) -> SefinClient:
+    def provider(self) -> tuple[FiscalSettings, A1Certificate | None]:
+        """The store's fiscal set-up and its A1, opened once per certificate loaded: opening
+        the PKCS#12 takes tens of milliseconds, too long to repeat for each DPS."""
         with self._lock, self.station.read() as session:
-            settings = read_settings(session)
-            fiscal, a1 = provider_and_a1(session)
-            fingerprint = (settings, fiscal, a1.cert.serial_number if a1 else None)
+            fiscal, secrets = read_fiscal_settings(session), read_secrets(session)
+            if secrets != self._secrets:
+                self._a1, self._secrets = certificate_of(secrets), secrets
+            return fiscal, self._a1
+
+    def client(self) -> SefinClient:
+        with self._lock:
+            settings = self.settings()
+            fiscal, a1 = self.provider()
+            fingerprint = (settings, fiscal, self._secrets)
             if self._client is not None and fingerprint == self._built_for:
                 return self._client
             if a1 is None:
@@ -164,6 +182,7 @@ class NfseIssuer:
 
     def _build(self, sale_id: int, settings: NfseSettings) -> int | None:
         now = self.clock()
+        fiscal, a1 = self.provider()
         with self.station.write() as session:
             sale = session.get(Sale, sale_id)
             if sale is None or sale.status == "voided":
@@ -174,7 +193,6 @@ class NfseIssuer:
             services = services_of(session, sale_id)
             if services is None:
                 return None
-            fiscal, a1 = provider_and_a1(session)
             if a1 is None:
                 raise NfseNotIssued(
                     sale=sale_id, reason_pt="sem certificado A1", reason_en="no A1 certificate"
@@ -326,7 +344,7 @@ class NfseIssuer:
             row = session.get(NfseNote, row_id)
             assert row is not None
             record = to_record(row)
-            fiscal, a1 = provider_and_a1(session)
+        fiscal, a1 = self.provider()
         if a1 is None:
             return False
         client = self.client()
