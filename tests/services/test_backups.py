@@ -12,6 +12,7 @@ import pytest
 from alembic import command
 from sqlalchemy import func, select
 
+from db.backup import backup_time, backups_folder
 from db.engine import make_engine
 from db.migrate import alembic_config, upgrade
 from db.models import AuditLog, Sale
@@ -20,8 +21,6 @@ from posapp.services.admin.backups import (
     CorruptBackup,
     NotAPosappDatabase,
     backup_now,
-    backup_time,
-    backups_folder,
     daily_backup,
     prune_backups,
     restore,

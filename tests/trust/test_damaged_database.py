@@ -80,6 +80,28 @@ def test_every_command_says_one_line_and_names_the_newest_backup(
         assert str(backup) in lines[0] and "posapp db restore" in lines[0]
 
 
+def test_the_backup_offered_is_this_stores_newest_by_the_time_in_its_name(
+    tmp_path: Path,
+) -> None:
+    """A file copied later has a newer file time but not a newer backup; another store's
+    backups in the same folder (loja-2) are never offered for this one."""
+    path = tmp_path / "loja.sqlite"
+    path.write_bytes(b"")
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    newest = folder / "loja-20260301T120000000000Z-manual.sqlite"
+    copied_later = folder / "loja-20250101T120000000000Z-daily-2025-01-01.sqlite"
+    other_store = folder / "loja-2-20261231T120000000000Z-manual.sqlite"
+    for file in (newest, copied_later, other_store):
+        file.write_bytes(b"SQLite format 3\x00")
+    long_ago = 1_600_000_000
+    os.utime(newest, (long_ago, long_ago))
+    with pytest.raises(DatabaseEmpty) as refused:
+        open_station(path)
+    assert refused.value.backup == newest
+    assert str(newest) in refused.value.message("pt_BR")
+
+
 def test_a_zero_byte_file_is_never_taken_for_a_new_store(tmp_path: Path) -> None:
     path = tmp_path / "loja.sqlite"
     path.write_bytes(b"")

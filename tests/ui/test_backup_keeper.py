@@ -10,9 +10,10 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from db.backup import backups_folder
 from hardware.emulator.virtual import stop_virtual_printers
 from posapp.app import Counter, build
-from posapp.services.admin.backups import DailyRun, backups_folder
+from posapp.services.admin.backups import DailyRun
 from posapp.services.machine.settings import config_file
 from posapp.ui.backup_keeper import CHECK_EVERY_MS, BackupKeeper
 from posapp.ui.context import UiContext

@@ -34,19 +34,18 @@ import contextlib
 import errno
 import logging
 import os
-import re
 import shutil
 import sqlite3
 import tempfile
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from db.backup import backup_database, backup_path
+from db.backup import backup_database, backup_path, backup_time, backups_folder, backups_of
 from db.migrate import alembic_config
 from db.models import Sale, Staff
 from posapp.core.errors import PosError
@@ -59,8 +58,6 @@ from posapp.services.loyalty.verify import verify
 from posapp.services.machine.database_file import DatabaseProblem
 from posapp.services.machine.file_replace import remove_file, replace_file
 
-FOLDER = "backups"
-_STAMP = re.compile(r"-(\d{8}T\d{12}Z)-")
 log = logging.getLogger(__name__)
 
 
@@ -138,10 +135,6 @@ class RestoreResult:
 # -- taking backups --------------------------------------------------------------------
 
 
-def backups_folder(database: Path) -> Path:
-    return Path(database).parent / FOLDER
-
-
 def backup_now(station: Station, label: str = "manual") -> Path:
     """A consistent copy of the station's database, taken while it may be in use."""
     return backup_database(station.path, backup_path(station.path, label, station.now()))
@@ -215,33 +208,15 @@ def _audit_failure(station: Station, failure: BackupFailed, error: BaseException
         log.error("falha da cópia não registrada na auditoria: %s", audit_error)
 
 
-def backup_time(file: Path) -> datetime:
-    """When a backup was taken: the UTC time in its name, else its modification time."""
-    found = _STAMP.search(file.name)
-    if found is not None:
-        return datetime.strptime(found.group(1), "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
-    return datetime.fromtimestamp(file.stat().st_mtime, UTC)
-
-
 def prune_backups(station: Station, keep_days: int | None = None) -> list[Path]:
     """Delete this database's backups older than `keep_days` (the settings'), never the newest."""
     days = load_settings(station).backup_keep_days if keep_days is None else keep_days
     return prune_folder(station.path, days, station.now())
 
 
-def _belongs(file: Path, stem: str) -> bool:
-    """A backup of the database named `stem` (not of `stem-2`, whose names start alike)."""
-    found = _STAMP.search(file.name)
-    return found is None or file.name[: found.start()] == stem
-
-
 def prune_folder(database: Path, keep_days: int, now: datetime) -> list[Path]:
     """Daily, manual, before-migration and before-restore backups alike, by the time they hold."""
-    stem = Path(database).stem
-    files = sorted(
-        (f for f in backups_folder(database).glob(f"{stem}-*.sqlite") if _belongs(f, stem)),
-        key=backup_time,
-    )
+    files = backups_of(database)
     limit = now - timedelta(days=keep_days)
     removed = []
     for file in files[:-1]:  # the newest is always kept

@@ -16,17 +16,16 @@ from typing import ClassVar
 
 from sqlalchemy import exc as sa_exc
 
+from db.backup import backups_folder, backups_of
 from posapp.core.errors import PosError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-BACKUPS = "backups"
 
 
 def newest_backup(database: Path) -> Path | None:
-    """The most recent backup beside the database (by modification time), if any."""
-    folder = Path(database).parent / BACKUPS
-    found = [p for p in folder.glob("*.sqlite") if p.is_file() and p.stat().st_size > 0]
-    return max(found, key=lambda p: p.stat().st_mtime) if found else None
+    """This database's most recent backup (by the time in its name), if any."""
+    found = [p for p in backups_of(database) if p.is_file() and p.stat().st_size > 0]
+    return found[-1] if found else None
 
 
 class DatabaseProblem(PosError):
@@ -45,7 +44,7 @@ class DatabaseProblem(PosError):
             return text
         pt = locale.startswith("pt")
         if self.backup is None:
-            folder = self.path.parent / BACKUPS
+            folder = backups_folder(self.path)
             return text + (
                 f" Nenhuma cópia de segurança em {folder}; procure a cópia externa da loja."
                 if pt
