@@ -12,67 +12,49 @@ device settings could not be read (defaults are in use then).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from posapp.services.admin.backups import DailyRun, run_daily
 from posapp.services.machine.settings import read_machine_config
 from posapp.ui.context import UiContext
-from posapp.ui.runner import Jobs
+from posapp.ui.periodic_check import HOURLY_MS, PeriodicCheck
 
-CHECK_EVERY_MS = 60 * 60 * 1000
-"""An hour: the day's backup is at most an hour late after midnight."""
+CHECK_EVERY_MS = HOURLY_MS
+"""The day's backup is at most an hour late after midnight."""
 
 
-class BackupKeeper(QObject):
-    ran = Signal(object)
-    """A `DailyRun`, after each check (on the GUI thread)."""
-
+class BackupKeeper(PeriodicCheck[DailyRun]):
     def __init__(
         self, context: UiContext, window: QWidget, interval_ms: int = CHECK_EVERY_MS
     ) -> None:
-        super().__init__(window)
-        self.context = context
+        super().__init__(context, window, interval_ms=interval_ms, timer_name="backupTimer")
         self.window = window
-        self.last: DailyRun | None = None
         self.notice: QMessageBox | None = None
         self.config_notice: QMessageBox | None = None
-        self.jobs = Jobs(self, self._crashed)
-        self.timer = QTimer(self)
-        self.timer.setObjectName("backupTimer")
-        self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self.check)
 
     def start(self) -> None:
-        """Check now (in the background) and then every interval; returns at once."""
         self._say_machine_config_problem()
-        self.timer.start()
-        self.check()
+        super().start()
 
-    def stop(self) -> None:
-        self.timer.stop()
-
-    def check(self) -> None:
-        if not self.jobs.idle():
-            return  # the previous check is still copying
+    def work(self) -> Callable[[], DailyRun]:
         station = self.context.station
-        self.jobs.run(lambda: run_daily(station), self._done)
+        return lambda: run_daily(station)
 
-    def _done(self, run: DailyRun) -> None:
-        self.last = run
-        if run.failure is not None:
-            self._warn(run.failure.message(self.context.locale))
-        elif run.made is not None:
+    def done(self, result: DailyRun) -> None:
+        if result.failure is not None:
+            self.failed(result.failure.message(self.context.locale))
+        elif result.made is not None:
             self.context.events.status.emit(self.tr("Cópia de segurança do dia feita"))
-        self.ran.emit(run)
 
-    def _crashed(self, error: Exception) -> None:
+    def failed_text(self, reason: str) -> str:
         """run_daily handles what it knows; anything else is still only a warning."""
-        self._warn(self.tr("A cópia de segurança falhou: %1").replace("%1", str(error)))
-        self.ran.emit(None)
+        return self.tr("A cópia de segurança falhou: %1").replace("%1", reason)
 
-    def _warn(self, text: str) -> None:
-        self.context.events.status.emit(text)
+    def failed(self, text: str) -> None:
+        super().failed(text)
         if self.notice is None:  # once per run of the app; the status bar says it again
             self.notice = QMessageBox(
                 QMessageBox.Icon.Warning, self.tr("Cópia de segurança"), text, parent=self.window

@@ -12,55 +12,36 @@ never sends messages). A failure never stops the counter; it goes to the status 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
 
 from posapp.services.admin.loyalty_upkeep import DailyRunResult, run_daily
 from posapp.services.admin.store_setup import is_set_up
 from posapp.services.common.station import Station
 from posapp.ui.context import UiContext
-from posapp.ui.runner import Jobs
+from posapp.ui.periodic_check import HOURLY_MS, PeriodicCheck
 
-CHECK_EVERY_MS = 60 * 60 * 1000
-"""An hour: cashback expires, and matured cashback becomes a voucher, at most an hour late."""
+CHECK_EVERY_MS = HOURLY_MS
+"""Cashback expires, and matured cashback becomes a voucher, at most an hour late."""
 
 
-class LoyaltyKeeper(QObject):
-    ran = Signal(object)
-    """A `DailyRunResult` after each run (None when it failed), on the GUI thread."""
+class LoyaltyKeeper(PeriodicCheck[DailyRunResult | None]):
+    """`last` is None until a run found a store (the first-run wizard may not have ended)."""
 
     def __init__(
         self, context: UiContext, parent: QObject | None = None, interval_ms: int = CHECK_EVERY_MS
     ) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.last: DailyRunResult | None = None
-        self.runs = 0
-        self.jobs = Jobs(self, self._crashed)
-        self.timer = QTimer(self)
-        self.timer.setObjectName("loyaltyTimer")
-        self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self.check)
+        super().__init__(context, parent, interval_ms=interval_ms, timer_name="loyaltyTimer")
 
-    def start(self) -> None:
-        """Run now (in the background) and then every interval; returns at once."""
-        self.timer.start()
-        self.check()
-
-    def stop(self) -> None:
-        self.timer.stop()
-
-    def check(self) -> None:
-        if not self.jobs.idle():
-            return  # the previous run is still writing
+    def work(self) -> Callable[[], DailyRunResult | None]:
         station = self.context.station
-        self.jobs.run(lambda: _upkeep(station), self._done)
+        return lambda: _upkeep(station)
 
-    def _done(self, result: DailyRunResult | None) -> None:
-        if result is None:  # no store yet (the first-run wizard has not finished)
-            return
-        self.last = result
-        self.runs += 1
-        if result.expired_units or result.vouchers_lapsed or result.vouchers_issued:
+    def done(self, result: DailyRunResult | None) -> None:
+        if result is not None and (
+            result.expired_units or result.vouchers_lapsed or result.vouchers_issued
+        ):
             self.context.events.status.emit(
                 self.tr(
                     "Fidelidade: %1 lote(s) vencido(s), %2 vale(s) vencido(s), "
@@ -70,14 +51,9 @@ class LoyaltyKeeper(QObject):
                 .replace("%2", str(result.vouchers_lapsed))
                 .replace("%3", str(result.vouchers_issued))
             )
-        self.ran.emit(result)
 
-    def _crashed(self, error: Exception) -> None:
-        """Told on the status bar; tried again at the next check."""
-        self.context.events.status.emit(
-            self.tr("A manutenção da fidelidade falhou: %1").replace("%1", str(error))
-        )
-        self.ran.emit(None)
+    def failed_text(self, reason: str) -> str:
+        return self.tr("A manutenção da fidelidade falhou: %1").replace("%1", reason)
 
 
 def _upkeep(station: Station) -> DailyRunResult | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from messaging import Sender
 from posapp.core.messages import Channel
@@ -28,16 +28,14 @@ from posapp.services.messages.config import MessagingSettings, senders
 from posapp.services.messages.daily import DailyCheck, daily_check
 from posapp.services.messages.delivery import CycleResult, MessageWorker
 from posapp.ui.context import UiContext
-from posapp.ui.runner import Jobs
+from posapp.ui.periodic_check import HOURLY_MS, PeriodicCheck
 
-CHECK_EVERY_MS = 60 * 60 * 1000
-"""An hour: the day's messages are at most an hour late after midnight."""
+CHECK_EVERY_MS = HOURLY_MS
+"""The day's messages are at most an hour late after midnight."""
 DELIVERY_INTERVAL_S = 60.0
 
 
-class MessageKeeper(QObject):
-    ran = Signal(object)
-    """A `DailyCheck` after each check (None when it failed), on the GUI thread."""
+class MessageKeeper(PeriodicCheck[DailyCheck]):
     cycled = Signal(object)
     """An `Outcome[CycleResult]` of the delivery worker, re-emitted on the GUI thread."""
 
@@ -50,35 +48,20 @@ class MessageKeeper(QObject):
         delivery_interval: float = DELIVERY_INTERVAL_S,
         make_senders: Callable[[MessagingSettings], Mapping[Channel, Sender]] = senders,
     ) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent, interval_ms=interval_ms, timer_name="messageTimer")
         self.delivery_interval = delivery_interval
         self.make_senders = make_senders
         self.worker: MessageWorker | None = None
-        self.last: DailyCheck | None = None
         self.last_cycle: Outcome[CycleResult] | None = None
-        self.jobs = Jobs(self, self._crashed)
-        self.timer = QTimer(self)
-        self.timer.setObjectName("messageTimer")
-        self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self.check)
         self.cycled.connect(self._cycled)
         context.events.sale_committed.connect(self._sold)
 
-    def start(self) -> None:
-        """Check now (in the background) and then every interval; returns at once."""
-        self.timer.start()
-        self.check()
-
-    def check(self) -> None:
-        if not self.jobs.idle():
-            return  # the previous check is still running
+    def work(self) -> Callable[[], DailyCheck]:
         station = self.context.station
-        self.jobs.run(lambda: _day_and_appointments(station), self._checked)
+        return lambda: _day_and_appointments(station)
 
-    def _checked(self, check: DailyCheck) -> None:
-        self.last = check
-        if check.sends and self.worker is None and self.timer.isActive():
+    def done(self, result: DailyCheck) -> None:
+        if result.sends and self.worker is None and self.timer.isActive():
             self.worker = MessageWorker(
                 self.context.station,
                 interval=self.delivery_interval,
@@ -86,20 +69,16 @@ class MessageKeeper(QObject):
                 report=self.cycled.emit,
             )
             self.worker.start()
-        elif not check.sends:
+        elif not result.sends:
             self._stop_worker()
-        if check.run is not None and check.run.enqueued:
+        if result.run is not None and result.run.enqueued:
             self.context.events.status.emit(
-                self.tr("Mensagens do dia programadas: %1").replace("%1", str(check.run.enqueued))
+                self.tr("Mensagens do dia programadas: %1").replace("%1", str(result.run.enqueued))
             )
-        self.ran.emit(check)
 
-    def _crashed(self, error: Exception) -> None:
-        """The scheduler failed: told on the status bar, tried again at the next check."""
-        self.context.events.status.emit(
-            self.tr("As mensagens do dia falharam: %1").replace("%1", str(error))
-        )
-        self.ran.emit(None)
+    def failed_text(self, reason: str) -> str:
+        """The scheduler failed: tried again at the next check."""
+        return self.tr("As mensagens do dia falharam: %1").replace("%1", reason)
 
     def _sold(self, _sale_id: int) -> None:
         """Wake the worker; without one, look again: the manager may have just switched
@@ -119,7 +98,7 @@ class MessageKeeper(QObject):
 
     def stop(self) -> None:
         """Stop the timer and the worker (a send in flight ends within its timeouts)."""
-        self.timer.stop()
+        super().stop()
         self._stop_worker()
 
 

@@ -100,3 +100,38 @@ def test_posapp_daily_expires_the_cashback_once(
     assert "1 lote(s) de cashback vencido(s) (R$ 8,00)" in out
     assert cli.main(["daily", "--db", str(path), "--lang", "en"]) == 0
     assert "0 cashback lot(s) expired" in capsys.readouterr().out  # idempotent
+
+
+def test_a_failed_upkeep_is_told_in_the_counters_language(
+    make_shop: MakeShop, qtbot: QtBot
+) -> None:
+    """A database that went bad under the open counter: the status bar says why in pt_BR
+    (it said the English sentence after the Portuguese start)."""
+    shop = make_shop("salon")
+    context = make_context(shop)
+    said: list[str] = []
+    context.events.status.connect(said.append)
+    window = QWidget()
+    keeper = LoyaltyKeeper(context, window)
+    try:
+        with qtbot.waitSignal(keeper.ran, timeout=10_000) as first:
+            keeper.start()
+        assert first.args == [keeper.last] and keeper.last is not None
+        shop.station.close()
+        path = shop.station.path
+        for extra in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+            extra.unlink(missing_ok=True)
+        path.write_bytes(b"not a database " * 512)
+        with qtbot.waitSignal(keeper.ran, timeout=10_000) as failed:
+            keeper.check()
+        assert failed.args == [None]
+        assert said[-1] == (
+            "A manutenção da fidelidade falhou: O banco de dados não aceitou a gravação; "
+            "nada desta operação foi registrado. Tente de novo; se continuar, avise o "
+            "suporte (os detalhes estão no arquivo de log)."
+        )
+    finally:
+        keeper.stop()
+        qtbot.waitUntil(keeper.jobs.idle, timeout=10_000)
+        context.printing.close()
+        window.deleteLater()
