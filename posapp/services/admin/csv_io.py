@@ -47,6 +47,7 @@ from posapp.services.common import audit
 from posapp.services.common.auth import acting_staff, authorize_manager
 from posapp.services.common.changes import Change, announces
 from posapp.services.common.station import Station
+from posapp.services.sales.catalog import TAX_RULES
 
 BATCH = 1_000
 Progress = Callable[[int, int], None]
@@ -54,18 +55,23 @@ Progress = Callable[[int, int], None]
 
 CATALOG = "catalog"
 
-TAX_COLUMNS = ("ncm", "cest", "cfop", "csosn", "cst", "origem", "unidade")
-"""The NFC-e data of a product (optional; with NFC-e on, a product needs them to be sold)."""
-_TAX_RULES: dict[str, tuple[str, str, str]] = {
-    "ncm": ("ncm", r"\d{8}", "8 dígitos / 8 digits"),
-    "cest": ("cest", r"\d{7}", "7 dígitos / 7 digits"),
-    "cfop": ("cfop", r"5\d{3}", "5xxx"),
-    "csosn": ("csosn", r"\d{3}", "3 dígitos / 3 digits"),
-    "cst": ("cst", r"\d{2}", "2 dígitos / 2 digits"),
-    "origem": ("origin", r"[0-8]", "0-8"),
-    "unidade": ("unit", r"[A-Za-z0-9]{1,6}", "até 6 letras / up to 6 letters"),
+_TAX_ATTR_OF = {
+    "ncm": "ncm",
+    "cest": "cest",
+    "cfop": "cfop",
+    "csosn": "csosn",
+    "cst": "cst",
+    "origem": "origin",
+    "unidade": "unit",
 }
-_TAX_ATTRS = ("ncm", "cest", "cfop", "csosn", "cst", "origin", "unit")
+TAX_COLUMNS = tuple(_TAX_ATTR_OF)
+"""The NFC-e data of a product (optional; with NFC-e on, a product needs them to be sold)."""
+_TAX_ATTRS = tuple(_TAX_ATTR_OF.values())
+_TAX_RULES: dict[str, tuple[str, str, str]] = {
+    column: (attr, *(TAX_RULES[attr] if attr != "origin" else (r"[0-8]", "0-8")))
+    for column, attr in _TAX_ATTR_OF.items()
+}
+"""Column: (attribute, pattern, rule shown); the catalogue editor's own rules."""
 CUSTOMERS = "customers"
 
 CATALOG_COLUMNS = (
