@@ -71,10 +71,13 @@ def note_of_sale(session: Session, sale_id: int) -> NfseRecord | None:
 
 
 def next_number(session: Session, series: int) -> int:
+    """One more than the series' last number. Numbers are taken with their row in one
+    write, and rows are never deleted, so the series' newest row holds its highest number:
+    read back from the newest row, not by sorting the whole archive (no index on number)."""
     last = session.scalar(
         select(NfseNote.number)
         .where(NfseNote.series == series)
-        .order_by(NfseNote.number.desc())
+        .order_by(NfseNote.id.desc())
         .limit(1)
     )
     return (last or 0) + 1
