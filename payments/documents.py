@@ -23,7 +23,7 @@ def only_cnpj_characters(text: str) -> str:
 
 def is_valid_cpf(text: str) -> bool:
     """11 digits, not all equal, both check digits right."""
-    if not re.fullmatch(r"\d{11}", text) or len(set(text)) == 1:
+    if not re.fullmatch(r"[0-9]{11}", text) or len(set(text)) == 1:
         return False
     digits = [int(char) for char in text]
     for size in (9, 10):

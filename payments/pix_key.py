@@ -81,12 +81,12 @@ def parse_pix_key(text: str) -> PixKey:
     if _EVP.fullmatch(typed.lower()):
         return PixKey(KeyKind.RANDOM, str(uuid.UUID(typed)))
     cpf = only_cpf_digits(typed)
-    if re.fullmatch(r"\d{11}", cpf):
+    if re.fullmatch(r"[0-9]{11}", cpf):
         if is_valid_cpf(cpf):
             return PixKey(KeyKind.CPF, cpf)
         raise InvalidPixKeyDigits(kind="CPF", value=text)
     cnpj = only_cnpj_characters(typed)
-    if re.fullmatch(r"[0-9A-Z]{12}\d{2}", cnpj):
+    if re.fullmatch(r"[0-9A-Z]{12}[0-9]{2}", cnpj):
         if is_valid_cnpj(cnpj):
             return PixKey(KeyKind.CNPJ, cnpj)
         raise InvalidPixKeyDigits(kind="CNPJ", value=text)

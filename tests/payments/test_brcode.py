@@ -176,6 +176,7 @@ def test_each_kind_of_key_is_recognised_and_put_in_br_code_form(
         ("+1 212 555 0100", InvalidPixKey),
         ("+55 (11) 3333-4444", InvalidPixKey),  # a landline: phone keys are mobiles only
         ("+55 (11) 81234-5678", InvalidPixKey),  # 9 digits but not a mobile's leading 9
+        ("\u0665\u0662\u0669.\u0669\u0668\u0662.\u0662\u0664\u0667-\u0662\u0665", InvalidPixKey),
         ("caixa@", InvalidPixKey),
         ("", InvalidPixKey),
         ("a" * 71 + "@ex.com", InvalidPixKey),  # 78 characters
