@@ -59,7 +59,6 @@ from posapp.core.program import LoyaltyProgram, ProgramMode
 from posapp.services.common import audit, outbox
 from posapp.services.common.auth import StaffRef, acting_staff, authorize_manager
 from posapp.services.common.station import Station
-from posapp.services.customers.registry import account_in
 from posapp.services.loyalty.earning import earn_rules, sale_earn
 from posapp.services.loyalty.ledger import Book, Refs
 from posapp.services.loyalty.vouchers import (
@@ -89,9 +88,7 @@ DISCOUNT_LIMIT_BPS = 1_000
 _ITEM, _CATEGORY, _ENTRY = table_of(Item), table_of(Category), table_of(LedgerEntry)
 _SALE, _SHIFT = table_of(Sale), table_of(Shift)
 _CART_ITEMS = (
-    select(
-        _ITEM.c.id, _ITEM.c.name, _ITEM.c.price, _ITEM.c.active, _ITEM.c.kind, _CATEGORY.c.code
-    )
+    select(_ITEM.c.id, _ITEM.c.name, _ITEM.c.price, _ITEM.c.active, _ITEM.c.kind, _CATEGORY.c.code)
     .outerjoin(_CATEGORY, _CATEGORY.c.id == _ITEM.c.category_id)
     .where(_ITEM.c.id.in_(bindparam("ids", expanding=True)))
 )
@@ -113,6 +110,7 @@ _CUSTOMER_AND_STAFF = (
     .where(Customer.id == bindparam("customer_id"))
 )
 _INSERT_SALE = insert(_SALE)
+_STAFF_NAMES = select(Staff.id, Staff.name).where(Staff.id.in_(bindparam("ids", expanding=True)))
 _VOUCHER = table_of(Voucher)
 _REDEEM_VOUCHER = update(_VOUCHER).where(_VOUCHER.c.id == bindparam("voucher_id"))
 _APPEND_ONLY: dict[type, Insert] = {
@@ -321,7 +319,6 @@ def checkout(
         issued_to: list[tuple[Customer, Voucher]] = []
         bonus = 0
         referrer = None
-        account = None
         if customer is not None and book is not None:
             with book.batched():  # the sale's entries: one INSERT and one balance UPDATE
                 _redeem_vouchers(book, customer, program, uses, refs)
@@ -367,8 +364,12 @@ def checkout(
             now,
         )
         _write_added(session)
-        if customer is not None and book is not None:
-            account = account_in(session, customer, program, now, lots=book.replay(customer.id))
+        balance = (
+            book.replay(customer.id).balance(now)
+            if customer is not None and book is not None
+            else None
+        )
+        professionals = _professional_names(connection, request.lines)
         return SaleResult(
             sale_id=sale.id,
             uuid=sale.uuid,
@@ -379,15 +380,23 @@ def checkout(
             total=total,
             change=change,
             lines=tuple(
-                _receipt_line(session, p.line, p.discount_total, p.net) for p in priced.lines
+                ReceiptLine(
+                    p.line.name,
+                    p.line.quantity,
+                    p.line.unit_price,
+                    p.discount_total,
+                    p.net,
+                    professionals.get(p.line.professional_id),
+                )
+                for p in priced.lines
             ),
             payments=tuple((p.tender.value, p.amount) for p in payments),
             customer=_receipt_customer(customer),
             earned=earned,
             redeemed=cashback_units,
             referral_bonus=bonus,
-            balance=account.balance if account else None,
-            spendable_value=account.spendable_value if account else 0,
+            balance=balance,
+            spendable_value=program.value_of_units(max(balance.spendable, 0)) if balance else 0,
             tier=earning.tier.key if earning is not None and earning.tier else None,
             campaigns=earning.campaigns if earning is not None else (),
             vouchers_issued=tuple(
@@ -857,16 +866,15 @@ def _write_added(session: Session) -> None:
         connection.execute(_APPEND_ONLY[model], rows)
 
 
-def _receipt_line(session: Session, line: CartLine, discount: int, net: int) -> ReceiptLine:
-    professional = session.get(Staff, line.professional_id) if line.professional_id else None
-    return ReceiptLine(
-        line.name,
-        line.quantity,
-        line.unit_price,
-        discount,
-        net,
-        professional.name if professional else None,
-    )
+def _professional_names(
+    connection: Connection, lines: Sequence[LineRequest]
+) -> dict[int | None, str]:
+    """The names of the professionals of the cart's lines, in one query."""
+    ids = {line.professional_id for line in lines if line.professional_id is not None}
+    if not ids:
+        return {}
+    rows = connection.execute(_STAFF_NAMES, {"ids": list(ids)})
+    return {staff_id: name for staff_id, name in rows}
 
 
 def _receipt_customer(customer: Customer | None) -> ReceiptCustomer | None:
