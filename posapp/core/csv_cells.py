@@ -26,3 +26,11 @@ def from_spreadsheet(cell: str) -> str:
     if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS):
         return cell[1:]
     return cell
+
+
+def spreadsheet_money(centavos: int) -> str:
+    """1234,56 (and -12,34): what a Brazilian spreadsheet reads as a number (no R$, no
+    thousands mark)."""
+    sign = "-" if centavos < 0 else ""
+    whole, cents = divmod(abs(centavos), 100)
+    return f"{sign}{whole},{cents:02d}"

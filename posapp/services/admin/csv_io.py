@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 from db.models import Category, Customer, CustomerBalance, Item, OutboxEvent, table_of
 from posapp.core.codes import new_referral_code
 from posapp.core.cpf import format_cpf, normalize_cpf
-from posapp.core.csv_cells import from_spreadsheet, spreadsheet_safe
+from posapp.core.csv_cells import from_spreadsheet, spreadsheet_money, spreadsheet_safe
 from posapp.core.errors import InvalidCPF, InvalidGTIN, InvalidPhone
 from posapp.core.gtin import normalize_gtin
 from posapp.core.limits import MAX_PRICE_CENTAVOS
@@ -918,12 +918,6 @@ def _payload(customer_uuid: str, row: _CustomerRow, staff_id: int, source: str) 
 # -- export --------------------------------------------------------------------------
 
 
-def _money_cell(centavos: int) -> str:
-    sign = "-" if centavos < 0 else ""
-    whole, cents = divmod(abs(centavos), 100)
-    return f"{sign}{whole},{cents:02d}"
-
-
 def _write_csv(path: Path, columns: Sequence[str], rows: Iterable[Sequence[str]]) -> int:
     count = 0
     with Path(path).open("w", encoding="utf-8-sig", newline="") as handle:
@@ -965,7 +959,7 @@ def export_catalog(
                 name,
                 gtin or "",
                 sku or "",
-                _money_cell(price),
+                spreadsheet_money(price),
                 category or "",
                 "" if duration is None else str(duration),
                 *("" if value is None else str(value) for value in tax),
@@ -1014,7 +1008,7 @@ def export_customers(
                 "sim" if consent else "não",
                 referred or "",
                 code,
-                _money_cell(program.value_of_units(units)),
+                spreadsheet_money(program.value_of_units(units)),
             )
             for name, cpf, phone, email, birthday, consent, referred, code, units in rows
         ),

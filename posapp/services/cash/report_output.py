@@ -21,7 +21,7 @@ from babel.dates import format_date, format_datetime
 
 from hardware.receipt import Receipt, ReceiptBuilder
 from payments.card import BRANDS
-from posapp.core.csv_cells import spreadsheet_safe
+from posapp.core.csv_cells import spreadsheet_money, spreadsheet_safe
 from posapp.core.money import format_money
 from posapp.core.tender_names import tender_name
 from posapp.services.cash.reports import Figure, Report, Z
@@ -343,13 +343,6 @@ def report_receipt(report: Report, locale: str, paper: int = 80) -> Receipt:
 # -- CSV ----------------------------------------------------------------------------
 
 
-def csv_money(centavos: int) -> str:
-    """1234,56 (and -12,34): what a Brazilian spreadsheet reads as a number."""
-    sign = "-" if centavos < 0 else ""
-    whole, cents = divmod(abs(centavos), 100)
-    return f"{sign}{whole},{cents:02d}"
-
-
 def report_csv(report: Report, locale: str = "pt_BR") -> str:
     """The report as CSV text (without the BOM, which `write_csv` adds)."""
     buffer = io.StringIO()
@@ -366,7 +359,7 @@ def report_csv(report: Report, locale: str = "pt_BR") -> str:
                     spreadsheet_safe(section.title),
                     spreadsheet_safe(row.label),
                     "" if row.count is None else str(row.count),
-                    "" if row.amount is None else csv_money(row.amount),
+                    "" if row.amount is None else spreadsheet_money(row.amount),
                 ]
             )
     return buffer.getvalue()

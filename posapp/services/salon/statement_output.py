@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date
 
 from hardware.receipt import Receipt, ReceiptBuilder
-from posapp.core.csv_cells import spreadsheet_safe
+from posapp.core.csv_cells import spreadsheet_money, spreadsheet_safe
 from posapp.core.money import format_money
 from posapp.services.salon.split import DAY, MONTH, WEEK, Statement
 
@@ -91,12 +91,6 @@ def statement_receipt(
     return out.cut().build()
 
 
-def csv_money(centavos: int) -> str:
-    sign = "-" if centavos < 0 else ""
-    whole, cents = divmod(abs(centavos), 100)
-    return f"{sign}{whole},{cents:02d}"
-
-
 def statement_csv(statement: Statement, zone: ZoneInfo, locale: str = "pt_BR") -> str:
     """One row per line worked, then the totals; ';' and decimal commas (a spreadsheet's)."""
     buffer = io.StringIO()
@@ -111,22 +105,23 @@ def statement_csv(statement: Statement, zone: ZoneInfo, locale: str = "pt_BR") -
                 spreadsheet_safe(line.description),
                 t(line.item_kind, locale) if line.item_kind in _TEXT else line.item_kind,
                 str(line.quantity),
-                csv_money(line.gross),
-                csv_money(line.net),
-                csv_money(line.base),
-                csv_money(line.deduction),
-                csv_money(line.share),
+                spreadsheet_money(line.gross),
+                spreadsheet_money(line.net),
+                spreadsheet_money(line.base),
+                spreadsheet_money(line.deduction),
+                spreadsheet_money(line.share),
                 t(line.mode, locale),
             ]
         )
     writer.writerow(
         [
             t("total", locale), "", "", "", str(p.services_done), "", "",
-            csv_money(p.base), csv_money(p.deductions), csv_money(p.share), "",
+            spreadsheet_money(p.base), spreadsheet_money(p.deductions),
+            spreadsheet_money(p.share), "",
         ]
     )  # fmt: skip
-    writer.writerow([t("tips", locale), *[""] * 8, csv_money(p.tips), ""])
-    writer.writerow([t("to_pay", locale), *[""] * 8, csv_money(p.to_pay), ""])
+    writer.writerow([t("tips", locale), *[""] * 8, spreadsheet_money(p.tips), ""])
+    writer.writerow([t("to_pay", locale), *[""] * 8, spreadsheet_money(p.to_pay), ""])
     return buffer.getvalue()
 
 
