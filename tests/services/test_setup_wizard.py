@@ -23,7 +23,6 @@ from posapp.services.onboarding.wizard import (
     StoreAlreadySetUp,
     complete_setup,
     detect_scanner,
-    detect_usb_printers,
     scan_usb_printers,
 )
 
@@ -94,9 +93,11 @@ def test_a_store_set_up_already_is_not_set_up_again(station: Station) -> None:
 
 def test_usb_detection_finds_the_emulated_printer_and_not_the_scanner() -> None:
     backend = EmulatedBackend(EmulatedPrinter(), EmulatedHidScanner())
-    assert detect_usb_printers(backend) == [(0x04B8, 0x0E15, "USB 04b8:0e15")]
     scan = scan_usb_printers(backend)
-    assert [p.uri for p in scan.printers] == ["usb://04b8:0e15"] and scan.reason() is None
+    assert [(p.uri, p.description) for p in scan.printers] == [
+        ("usb://04b8:0e15", "USB 04b8:0e15")
+    ]
+    assert scan.reason() is None
 
 
 def test_usb_detection_without_printers_or_libusb_says_why_and_does_not_crash() -> None:

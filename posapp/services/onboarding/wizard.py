@@ -33,8 +33,6 @@ from posapp.services.common.counter_settings import CounterSettings, write_setti
 from posapp.services.common.station import Station
 
 PRINTER_CLASS = 7
-SEGMENTS = ("salon", "pharmacy", "fashion", "cosmetics")
-"""The segments the wizard offers, each the key of its preset."""
 
 
 class StoreAlreadySetUp(PosError):
@@ -129,11 +127,6 @@ def scan_usb_printers(backend: Any = None) -> UsbScan:
     if not printers:
         return UsbScan([], "nenhuma impressora USB encontrada", "no USB printer found")
     return UsbScan(printers)
-
-
-def detect_usb_printers(backend: Any = None) -> list[tuple[int, int, str]]:
-    """(vendor id, product id, description) of each USB printer; empty without libusb."""
-    return [(p.vendor_id, p.product_id, p.description) for p in scan_usb_printers(backend).printers]
 
 
 BURST_GAP_S = 0.1
