@@ -11,7 +11,9 @@ talks to a PSP.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
 
 from posapp.services.admin.store_setup import is_set_up
 from posapp.services.common.station import Station
@@ -19,55 +21,33 @@ from posapp.services.payments.dynamic_pix import DynamicPix
 from posapp.services.payments.late_pix import SettleResult, settle_charges
 from posapp.services.payments.settings import load_payment_settings
 from posapp.ui.context import UiContext
-from posapp.ui.runner import Jobs
+from posapp.ui.periodic_check import PeriodicCheck
 
 CHECK_EVERY_MS = 15 * 60 * 1000
 
 
-class PixKeeper(QObject):
-    ran = Signal(object)
-    """A `SettleResult` after each check (None: no PSP configured, or it failed)."""
+class PixKeeper(PeriodicCheck[SettleResult | None]):
+    """`ran` gives a `SettleResult` after each check (None: no PSP configured, or it failed)."""
 
     def __init__(
         self, context: UiContext, parent: QObject | None = None, interval_ms: int = CHECK_EVERY_MS
     ) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.jobs = Jobs(self, self._failed)
-        self.timer = QTimer(self)
-        self.timer.setObjectName("pixTimer")
-        self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self.check)
+        super().__init__(context, parent, interval_ms=interval_ms, timer_name="pixTimer")
 
-    def start(self) -> None:
-        self.timer.start()
-        self.check()
-
-    def stop(self) -> None:
-        self.timer.stop()
-
-    def check(self) -> None:
-        if not self.jobs.idle():
-            return
+    def work(self) -> Callable[[], SettleResult | None]:
         station = self.context.station
-        self.jobs.run(lambda: _settle(station), self._done)
+        return lambda: _settle(station)
 
-    def _done(self, result: SettleResult | None) -> None:
+    def done(self, result: SettleResult | None) -> None:
         if result is not None and result.found:
             self.context.events.status.emit(
                 self.tr("Pix recebido sem venda: %1 a devolver em Gerência > Pagamentos").replace(
                     "%1", str(result.found)
                 )
             )
-        self.ran.emit(result)
 
-    def _failed(self, error: Exception) -> None:
-        message = getattr(error, "message", None)
-        text = message(self.context.locale) if callable(message) else str(error)
-        self.context.events.status.emit(
-            self.tr("Verificação de Pix falhou: %1").replace("%1", str(text))
-        )
-        self.ran.emit(None)
+    def failed_text(self, reason: str) -> str:
+        return self.tr("Verificação de Pix falhou: %1").replace("%1", reason)
 
 
 def _settle(station: Station) -> SettleResult | None:

@@ -4,6 +4,7 @@ gave up is found by itself and said on the status bar; without a PSP nothing is 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QWidget
@@ -77,4 +78,33 @@ def test_without_a_psp_the_keeper_asks_nothing(make_shop: MakeShop, qtbot: QtBot
         keeper.check()
     assert ran.args[0] is None  # None is also what a failed check gives: hence the next line
     assert said == []  # no "Verificação de Pix falhou": nothing was tried
+    context.printing.close()
+
+
+def test_a_failed_check_is_said_in_portuguese_and_tried_again_later(
+    make_shop: MakeShop,
+    qtbot: QtBot,
+    psp: PspServer,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    shop = make_shop()
+    certificate = tmp_path / "cliente.pem"
+    certificate.write_bytes(psp.certificates.client_cert.read_bytes())
+    configure_pix(shop, psp, psp_cert_file=str(certificate))
+    certificate.write_text("not a certificate")  # replaced by something unreadable
+    context = make_context(shop)
+    said: list[str] = []
+    context.events.status.connect(said.append)
+    parent = window(qtbot)
+    keeper = PixKeeper(context, parent)
+    with qtbot.waitSignal(keeper.ran, timeout=10_000) as ran:
+        keeper.check()
+    assert ran.args[0] is None
+    (text,) = said
+    assert text.startswith(
+        "Verificação de Pix falhou: Não foi possível ler o certificado do cliente Pix"
+    )
+    with qtbot.waitSignal(keeper.ran, timeout=10_000):  # the next tick tries again
+        keeper.check()
+    assert len(said) == 2
     context.printing.close()
