@@ -26,7 +26,7 @@ The counter's flow (online, else off-line contingency, transmitted later):
   queue = ContingencyQueue(storage, client, a1, csc)  # storage: QueueStorage (posapp: SQLite)
   issued = queue.issue(note, sale_ref)   # issued.signed.xml, issued.contingency, issued.record
   queue.send_pending()                   # background worker; SendReport
-  queue.pending(), queue.overdue()       # the manager's list, with deadlines
+  queue.pending()                        # the manager's list, with deadlines
   queue.resend_corrected(series, number, note), queue.void_rejected(series, number)
 
 Printing: `danfe_builder(xml, paper=58|80)` returns an uncut hardware ReceiptBuilder

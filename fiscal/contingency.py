@@ -481,7 +481,3 @@ class ContingencyQueue:
     def pending(self) -> list[NoteRecord]:
         """Notes that still need SEFAZ or the manager, oldest first."""
         return self.storage.records("pending", "unanswered", "sending", "rejected")
-
-    def overdue(self) -> list[NoteRecord]:
-        now = self.clock()
-        return [r for r in self.pending() if r.deadline is not None and r.deadline < now]

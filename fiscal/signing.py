@@ -23,7 +23,6 @@ The cost: signxml >= 3.1 refuses SHA-1, so `_Sha1Signer` turns that check off
 
 from __future__ import annotations
 
-import base64
 import binascii
 
 from lxml import etree
@@ -79,7 +78,3 @@ def digest_value(root: etree._Element) -> str:
 def digest_hex(root: etree._Element) -> str:
     """digVal for the offline QR: the hex of the ASCII of the base64 DigestValue."""
     return binascii.hexlify(digest_value(root).encode("ascii")).decode()
-
-
-def digest_bytes(root: etree._Element) -> bytes:
-    return base64.b64decode(digest_value(root))

@@ -36,8 +36,6 @@ from posapp.services.messages.queue import REASON_ENDPOINT, enqueue
 from posapp.services.sales.receipts import sale_receipt
 from posapp.services.sync.config import config_in
 
-RECEIPT_CHANNELS = (Channel.EMAIL, Channel.WHATSAPP)
-
 
 class InvalidEmail(PosError):
     code = "invalid_email"
