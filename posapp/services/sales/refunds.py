@@ -117,9 +117,10 @@ def _undo(station: Station, request: RefundRequest, kind: str) -> RefundResult:
         prior = session.scalars(select(Refund).where(Refund.sale_id == sale.id)).all()
         if kind == VOID and prior:
             raise SaleNotRefundable(value=sale.number, reason="já tem devolução; faça a devolução")
-        returned = _returned_lines(session, sale, None if kind == VOID else request.lines)
+        done = _returned_so_far(session, sale)
+        returned = _returned_lines(sale, done, None if kind == VOID else request.lines)
         goods = sum(r.amount for r in returned)
-        all_back = _all_returned(session, sale, returned)
+        all_back = _all_returned(sale, done, returned)
         whole_at_once = not prior and all_back
         kept = sale.total - sum(r.goods_amount for r in prior) - goods  # of the purchase
 
@@ -191,7 +192,7 @@ def _undo(station: Station, request: RefundRequest, kind: str) -> RefundResult:
         cash_left = _paid_with(session, sale.id, Tender.CASH) - sale.change
         cash_left -= sum(r.cash_back for r in prior)
         record.cash_back = max(0, min(record.money_back, cash_left))
-        sale.status = _status_after(session, sale, kind)
+        sale.status = "voided" if kind == VOID else "refunded" if all_back else "partially_refunded"
         if kind == VOID:
             sale.voided_at = now
 
@@ -238,26 +239,30 @@ def _undo(station: Station, request: RefundRequest, kind: str) -> RefundResult:
         )
 
 
-def _already_returned(session: Session, line_id: int) -> tuple[int, int, int]:
-    row = session.execute(
+def _returned_so_far(session: Session, sale: Sale) -> dict[int, tuple[int, int, int]]:
+    """What earlier refunds took back of each line of the sale: quantity, amount, earned."""
+    rows = session.execute(
         select(
-            func.coalesce(func.sum(RefundLine.quantity), 0),
-            func.coalesce(func.sum(RefundLine.amount), 0),
-            func.coalesce(func.sum(RefundLine.earned), 0),
-        ).where(RefundLine.sale_line_id == line_id)
-    ).one()
-    return int(row[0]), int(row[1]), int(row[2])
+            RefundLine.sale_line_id,
+            func.sum(RefundLine.quantity),
+            func.sum(RefundLine.amount),
+            func.sum(RefundLine.earned),
+        )
+        .join(Refund, Refund.id == RefundLine.refund_id)
+        .where(Refund.sale_id == sale.id)
+        .group_by(RefundLine.sale_line_id)
+    )
+    return {line_id: (int(qty), int(amount), int(earned)) for line_id, qty, amount, earned in rows}
 
 
 def _returned_lines(
-    session: Session, sale: Sale, wanted: Mapping[int, int] | None
+    sale: Sale, done: Mapping[int, tuple[int, int, int]], wanted: Mapping[int, int] | None
 ) -> list[_Returned]:
     """What comes back from each line; the last unit of a line takes what is left of it."""
     lines = {line.id: line for line in sale.lines}
     if wanted is None:
-        wanted = {line_id: line.quantity for line_id, line in lines.items()}
         wanted = {
-            line_id: qty - _already_returned(session, line_id)[0] for line_id, qty in wanted.items()
+            line_id: line.quantity - done.get(line_id, _NONE)[0] for line_id, line in lines.items()
         }
         wanted = {line_id: qty for line_id, qty in wanted.items() if qty > 0}
         if not wanted:
@@ -267,7 +272,7 @@ def _returned_lines(
         line = lines.get(line_id)
         if line is None:
             raise SaleNotRefundable(value=sale.number, reason=f"item {line_id} não é desta venda")
-        done_qty, done_amount, done_earned = _already_returned(session, line_id)
+        done_qty, done_amount, done_earned = done.get(line_id, _NONE)
         left = line.quantity - done_qty
         if isinstance(quantity, bool) or quantity <= 0 or quantity > left:
             raise InvalidQuantity(value=quantity)
@@ -282,10 +287,15 @@ def _returned_lines(
     return returned
 
 
-def _all_returned(session: Session, sale: Sale, returned: list[_Returned]) -> bool:
+_NONE = (0, 0, 0)
+
+
+def _all_returned(
+    sale: Sale, done: Mapping[int, tuple[int, int, int]], returned: list[_Returned]
+) -> bool:
     now_returned = {r.line.id: r.quantity for r in returned}
     return all(
-        _already_returned(session, line.id)[0] + now_returned.get(line.id, 0) == line.quantity
+        done.get(line.id, _NONE)[0] + now_returned.get(line.id, 0) == line.quantity
         for line in sale.lines
     )
 
@@ -472,11 +482,3 @@ def _reverse_earned(
 def _below_referral(program: LoyaltyProgram, kept: int) -> bool:
     rule = program.referral
     return rule is not None and kept < rule.min_purchase_centavos
-
-
-def _status_after(session: Session, sale: Sale, kind: str) -> str:
-    if kind == VOID:
-        return "voided"
-    session.flush()
-    fully = all(_already_returned(session, line.id)[0] == line.quantity for line in sale.lines)
-    return "refunded" if fully else "partially_refunded"
