@@ -7,17 +7,26 @@ The call runs on a worker thread; `on_success` / `on_failure` run on the GUI
 thread, and not at all if `parent` was deleted meanwhile. A `PosError` (or a
 hardware error) reaches `on_failure` as it is, so the screen can show
 `error.message(locale)`.
+
+Every answer, from a worker or from the device thread (`hand_over`), crosses to the
+GUI thread through one `_Mailbox` that is never deleted: a thread other than the GUI's
+never touches a screen's Qt objects, which the GUI thread may be destroying at that
+very moment (signalling one of them then crashed the app).
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from functools import partial
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from sqlalchemy.exc import SQLAlchemyError
 
 from posapp.core.errors import PosError
@@ -28,39 +37,64 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-class _Bridge(QObject):
-    """Lives on the GUI thread; the worker's signals reach its slots through the event loop."""
+class _Mailbox(QObject):
+    """Lives on the GUI thread for the whole process; letters posted from any thread are
+    opened there, in order."""
 
-    succeeded = Signal(object)
-    failed = Signal(object)
+    posted = Signal(object)
 
-    def __init__(
-        self,
-        parent: QObject,
-        on_success: Callable[[Any], None],
-        on_failure: Callable[[Exception], None] | None,
-    ) -> None:
-        super().__init__(parent)
-        self.on_success = on_success
-        self.on_failure = on_failure
-        self.succeeded.connect(self._done, Qt.ConnectionType.QueuedConnection)
-        self.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+    def __init__(self) -> None:
+        super().__init__()
+        self.posted.connect(self._open, Qt.ConnectionType.QueuedConnection)
 
     @Slot(object)
-    def _done(self, result: object) -> None:
-        _pending.discard(self)
-        self.on_success(result)
-        self.deleteLater()
-
-    @Slot(object)
-    def _failed(self, error: object) -> None:
-        _pending.discard(self)
-        if self.on_failure is not None and isinstance(error, Exception):
-            self.on_failure(error)
-        self.deleteLater()
+    def _open(self, letter: Callable[[], None]) -> None:
+        letter()
 
 
-_pending: set[_Bridge] = set()
+_mailbox_lock = threading.Lock()
+_mailbox: _Mailbox | None = None
+
+
+def _the_mailbox() -> _Mailbox:
+    global _mailbox
+    with _mailbox_lock:
+        if _mailbox is None:
+            box = _Mailbox()
+            app = QCoreApplication.instance()
+            if app is not None and box.thread() is not app.thread():
+                box.moveToThread(app.thread())
+            _mailbox = box
+        return _mailbox
+
+
+def alive(owner: QObject) -> bool:
+    """Whether `owner`'s Qt object still exists (ask on the GUI thread only)."""
+    return shiboken6.isValid(owner)
+
+
+def hand_over(owner: QObject, deliver: Callable[..., None], *args: Any) -> None:
+    """From any thread: `deliver(*args)` runs on the GUI thread, unless `owner` was
+    deleted by then (its screen closed: nobody to tell)."""
+
+    def letter() -> None:
+        if alive(owner):
+            deliver(*args)
+
+    _the_mailbox().posted.emit(letter)
+
+
+@dataclass(eq=False)
+class _Call:
+    """One background call on its way back to `owner`."""
+
+    owner: QObject
+    on_success: Callable[[Any], None]
+    on_failure: Callable[[Exception], None] | None
+
+
+_pending: set[_Call] = set()
+"""Busy calls not answered yet (GUI thread only)."""
 _running: set[Future[None]] = set()
 _workers = ThreadPoolExecutor(max_workers=4, thread_name_prefix="posapp-ui-work")
 """Plain Python worker threads: the call needs no Qt; only the answer crosses back."""
@@ -76,12 +110,13 @@ def run_in_background(
 ) -> None:
     """`busy=False` for a periodic refresh the cashier did not ask for (the status bar's
     sync line): it does not light the busy bar."""
-    bridge = _Bridge(parent, on_success, on_failure)
+    _the_mailbox()
+    answer = _Call(parent, on_success, on_failure)
     if busy:
-        _pending.add(bridge)
-    # A screen closed before its answer arrived takes its bridge with it: forget it too.
-    bridge.destroyed.connect(lambda *_: _pending.discard(bridge))
-    _running.add(_workers.submit(_work, call, bridge))
+        _pending.add(answer)
+    running = _workers.submit(_work, call, answer)
+    _running.add(running)
+    running.add_done_callback(_running.discard)
 
 
 class Jobs:
@@ -119,27 +154,37 @@ class Jobs:
 
 
 def pending_count() -> int:
-    """How many background calls have not answered yet (the busy indicator shows it)."""
-    return len(_pending)
+    """How many background calls have not answered yet (the busy indicator shows it); a
+    screen closed before its answer arrived no longer counts."""
+    return sum(1 for answer in _pending if alive(answer.owner))
 
 
 def wait_for_background(timeout_ms: int = 10_000) -> bool:
     """For tests and shutdown: wait until every background call has finished."""
-    running = list(_running)
-    done, not_done = wait(running, timeout=timeout_ms / 1000)
-    _running.difference_update(done)
+    _done, not_done = wait(list(_running), timeout=timeout_ms / 1000)
     return not not_done
 
 
-def _work(call: Callable[[], Any], bridge: _Bridge) -> None:
+def _work(call: Callable[[], Any], answer: _Call) -> None:
     try:
         result = call()
     except Exception as error:  # every failure goes back to the screen
-        delivered = _answer(bridge.failed, for_people(error))
+        letter = partial(_failed, answer, for_people(error))
     else:
-        delivered = _answer(bridge.succeeded, result)
-    if not delivered:
-        _pending.discard(bridge)
+        letter = partial(_succeeded, answer, result)
+    _the_mailbox().posted.emit(letter)
+
+
+def _succeeded(answer: _Call, result: object) -> None:
+    _pending.discard(answer)
+    if alive(answer.owner):
+        answer.on_success(result)
+
+
+def _failed(answer: _Call, error: Exception) -> None:
+    _pending.discard(answer)
+    if answer.on_failure is not None and alive(answer.owner):
+        answer.on_failure(error)
 
 
 def for_people(error: Exception) -> Exception:
@@ -148,11 +193,3 @@ def for_people(error: Exception) -> Exception:
         return error
     log.error("database error in a background job", exc_info=error)
     return StorageFailed()
-
-
-def _answer(signal: Any, value: object) -> bool:
-    try:
-        signal.emit(value)
-    except RuntimeError:  # the screen that asked is gone: nobody to tell
-        return False
-    return True
