@@ -123,12 +123,14 @@ def main(out_dir: str, size: str = "") -> int:
         window.show_screen("agenda")
         agenda = window.current
         agenda.refresh()  # type: ignore[attr-defined]
+        wait_until(agenda.idle)  # type: ignore[attr-defined]  # the book is read off the GUI thread
         grab(window, out / (f"agenda-{size}.png" if size else "agenda.png"))
         if size:
             return 0
         agenda.week_button.click()  # type: ignore[attr-defined]
         rosa = agenda.professional.findText("Rosa Cabeleireira")  # type: ignore[attr-defined]
         agenda.professional.setCurrentIndex(rosa)  # type: ignore[attr-defined]
+        wait_until(agenda.idle)  # type: ignore[attr-defined]
         grab(window, out / "agenda-week.png")
         agenda.day_button.click()  # type: ignore[attr-defined]
         dialog = agenda.open_statements()  # type: ignore[attr-defined]

@@ -4,8 +4,11 @@ made in the dialog appears; a manager's statement is saved as CSV and PDF."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -17,6 +20,7 @@ from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
 from payments.card import CardDetails, CardKind
 from posapp.core.agenda import OutsideWorkingHours, Status
 from posapp.core.pricing import Tender
+from posapp.services.admin.staff_changes import add_member, deactivate
 from posapp.services.agenda import book_reads
 from posapp.services.agenda.arrival import arrive
 from posapp.services.agenda.booking import book, set_status
@@ -27,6 +31,7 @@ from posapp.services.sales.parking import parked, recall
 from posapp.services.sales.printing import PrintService
 from posapp.services.salon.rules import set_rule
 from posapp.services.salon.split import DAY, statement
+from posapp.ui.agenda import screen as screen_module
 from posapp.ui.agenda.model import COLOURS, STATUS_ROLE, UUID_ROLE, AgendaModel
 from posapp.ui.agenda.screen import AgendaScreen
 from posapp.ui.context import UiContext
@@ -61,7 +66,13 @@ def _screen(salon: Salon, qtbot: QtBot) -> AgendaScreen:
     screen.resize(1000, 700)
     screen.show()
     qtbot.waitExposed(screen)
+    settle(screen, qtbot)
     return screen
+
+
+def settle(screen: AgendaScreen, qtbot: QtBot) -> None:
+    """The book is read and written off the GUI thread: wait for the answers."""
+    qtbot.waitUntil(screen.idle, timeout=10_000)
 
 
 def _point(screen: AgendaScreen, row: int, column: int, *, bottom: bool = False) -> QPoint:
@@ -74,6 +85,7 @@ def _drag(screen: AgendaScreen, qtbot: QtBot, start: QPoint, end: QPoint) -> Non
     QTest.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
     QTest.mouseMove(viewport, end)
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+    settle(screen, qtbot)
 
 
 def test_the_agenda_model_passes_the_model_tester(salon: Salon, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
@@ -146,12 +158,14 @@ def test_a_booking_made_in_the_dialog_appears_and_arrival_parks_it(
     ).setCheckState(Qt.CheckState.Checked)
     dialog.try_book()
     assert dialog.booked_uuid is not None and not dialog.isVisible()
+    settle(screen, qtbot)
     (made,) = book_reads.day(salon.shop.station, MONDAY)
     assert made.starts_at == at(MONDAY, 11) and made.professional_id == salon.paula
     assert screen.model.data(screen.model.index(NINE + 8, paula), UUID_ROLE) == made.uuid
 
     screen.view.setCurrentIndex(screen.model.index(NINE + 8, paula))
     screen.arrived_button.click()
+    settle(screen, qtbot)
     assert "Recuperar" in screen.message.text()
     assert screen.model.data(screen.model.index(NINE + 8, paula), STATUS_ROLE) == "arrived"
 
@@ -221,9 +235,12 @@ def test_a_manager_sets_a_partner_share_and_a_tip_reaches_the_statement(
         ),
     )
     screen.refresh()
+    settle(screen, qtbot)
     paula = [c.professional_id for c in screen.model.columns].index(salon.paula)
     screen.view.setCurrentIndex(screen.model.index(NINE, paula))
-    tip = screen.tip()
+    screen.tip()
+    settle(screen, qtbot)
+    tip = screen.tip_dialog
     assert tip is not None
     tip.amount.setValue(10.0)
     tip.tender.setCurrentIndex(tip.tender.findData("pix"))
@@ -254,6 +271,7 @@ def test_the_dialog_books_a_visit_with_two_professionals(salon: Salon, qtbot: Qt
     check("Corte")
     dialog.try_book()
     assert not dialog.isVisible()
+    settle(screen, qtbot)
     views = sorted(book_reads.day(salon.shop.station, MONDAY), key=lambda v: v.starts_at)
     assert [(v.professional_id, v.starts_at) for v in views] == [
         (salon.paula, at(MONDAY, 9)),
@@ -275,6 +293,7 @@ def test_the_statement_prints_on_the_receipt_printer(salon: Salon, qtbot: QtBot)
         )
         screen = AgendaScreen(context)
         qtbot.addWidget(screen)
+        settle(screen, qtbot)
         dialog = screen.open_statements()
         dialog.professional.setCurrentIndex(dialog.professional.findData(salon.rita))
         dialog.print_statement()
@@ -323,12 +342,61 @@ def test_the_grid_menu_takes_a_booking_through_its_steps(salon: Salon, qtbot: Qt
     paula = [c.professional_id for c in screen.model.columns].index(salon.paula)
     screen.view.setCurrentIndex(screen.model.index(NINE, paula))
     screen.status_actions[Status.IN_SERVICE].trigger()
+    settle(screen, qtbot)
     assert "não pode mais mudar para em atendimento" in screen.message.text()
     screen.arrived_button.click()
+    settle(screen, qtbot)
     screen.view.setCurrentIndex(screen.model.index(NINE, paula))
     screen.status_actions[Status.IN_SERVICE].trigger()
+    settle(screen, qtbot)
     screen.view.setCurrentIndex(screen.model.index(NINE, paula))
     screen.status_actions[Status.DONE].trigger()
+    settle(screen, qtbot)
     (done,) = book_reads.day(salon.shop.station, MONDAY)
     assert (done.uuid, done.status) == (uuid, Status.DONE)
     assert screen.model.data(screen.model.index(NINE, paula), STATUS_ROLE) == "done"
+
+
+def test_a_hairdresser_added_in_gerencia_is_a_column_at_once(salon: Salon, qtbot: QtBot) -> None:
+    screen = _screen(salon, qtbot)
+    assert "Bia Cabeleireira" not in [c.title for c in screen.model.columns]
+    bia = add_member(
+        salon.shop.station,
+        "Bia Cabeleireira",
+        Role.PROFESSIONAL,
+        "5678",
+        staff_id=salon.shop.manager_id,
+        manager_pin=MANAGER_PIN,
+    )
+    qtbot.waitUntil(lambda: bia.id in [c.professional_id for c in screen.model.columns])
+    screen.week_button.click()
+    assert screen.professional.findData(bia.id) >= 0
+    deactivate(salon.shop.station, bia.id, staff_id=salon.shop.manager_id, manager_pin=MANAGER_PIN)
+    qtbot.waitUntil(lambda: screen.professional.findData(bia.id) < 0)
+
+
+def test_the_book_is_read_and_written_off_the_gui_thread(
+    salon: Salon, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading the day also closes the sold bookings (a write): a busy counter's disk must
+    not freeze the window."""
+    uuid = _book(salon, 9)
+    threads: list[str] = []
+
+    def noted(call: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            threads.append(threading.current_thread().name)
+            return call(*args, **kwargs)
+
+        return wrapper
+
+    monkeypatch.setattr(book_reads, "day", noted(book_reads.day))
+    monkeypatch.setattr(screen_module, "set_status", noted(set_status))
+    screen = _screen(salon, qtbot)
+    paula = [c.professional_id for c in screen.model.columns].index(salon.paula)
+    assert screen.model.data(screen.model.index(NINE, paula), UUID_ROLE) == uuid
+    screen.view.setCurrentIndex(screen.model.index(NINE, paula))
+    screen.confirm_button.click()
+    settle(screen, qtbot)
+    assert screen.model.data(screen.model.index(NINE, paula), STATUS_ROLE) == "confirmed"
+    assert len(threads) == 3 and threading.main_thread().name not in threads

@@ -1,10 +1,17 @@
 """The Agenda (Ctrl+7): the day by professional or one professional's week; new bookings,
 moves and lengths by hand, "Chegou" (the booking becomes a cart: Recuperar on the sale
-screen), confirmations, no-shows, cancellations; managers open the statements."""
+screen), confirmations, no-shows, cancellations; managers open the statements.
+
+The book is read and written on the runner's worker threads (reading it also closes the
+bookings whose sale went through, a write), never on the GUI thread; a professional
+added or let go in Gerência is a column at once.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt
@@ -24,7 +31,9 @@ from posapp.core.agenda import Status
 from posapp.core.errors import PosError
 from posapp.services.agenda import book_reads
 from posapp.services.agenda.arrival import arrive
+from posapp.services.agenda.book_reads import AppointmentView, Professional
 from posapp.services.agenda.booking import lengthen, move, set_status
+from posapp.services.common.changes import Change
 from posapp.services.salon.tips import sale_id_of
 from posapp.ui.agenda.booking_dialog import BookingDialog
 from posapp.ui.agenda.hours_dialog import HoursDialog
@@ -34,6 +43,7 @@ from posapp.ui.agenda.statements import StatementsDialog
 from posapp.ui.agenda.tip_dialog import TipDialog
 from posapp.ui.agenda.view import AgendaView
 from posapp.ui.context import UiContext
+from posapp.ui.runner import Jobs
 from posapp.ui.widgets import named
 
 DAY_VIEW, WEEK_VIEW = "day", "week"
@@ -46,7 +56,10 @@ class AgendaScreen(QWidget):
         self.context = context
         self.zone = ZoneInfo(context.settings.timezone)
         self.mode = DAY_VIEW
-        self.professionals = book_reads.professionals(context.station)
+        self.professionals: list[Professional] = []
+        self.jobs = Jobs(self, self._failed)
+        self._generation = 0
+        self.tip_dialog: TipDialog | None = None
         self.model = AgendaModel(self.zone, context.locale)
         self.view = AgendaView(self.model)
         self.view.moved.connect(self.move_to)
@@ -67,8 +80,6 @@ class AgendaScreen(QWidget):
             group.addButton(button)
         self.day_button.setChecked(True)
         self.professional = named(QComboBox(), "agendaProfessional")
-        for pro in self.professionals:
-            self.professional.addItem(pro.name, pro.id)
         self.professional.setEnabled(False)
         for widget in (self.previous, self.day, self.next, self.day_button, self.week_button):
             top.addWidget(widget)
@@ -138,7 +149,36 @@ class AgendaScreen(QWidget):
         context.events.staff_changed.connect(self._staff_changed)
         context.events.sale_committed.connect(lambda _sale: self.refresh())
         context.events.sync_changed.connect(self.refresh)
+        context.events.changed.connect(self.on_changed)
         self._staff_changed()
+        self.load_professionals()
+
+    def idle(self) -> bool:
+        return self.jobs.idle()
+
+    def _failed(self, error: Exception) -> None:
+        self.message.setText(
+            error.message(self.context.locale) if isinstance(error, PosError) else str(error)
+        )
+
+    def on_changed(self, changes: frozenset[Change]) -> None:
+        if Change.STAFF in changes:
+            self.load_professionals()
+
+    def load_professionals(self) -> None:
+        """The book's columns (and the week view's list), then the book."""
+        station = self.context.station
+        self.jobs.run(lambda: book_reads.professionals(station), self._set_professionals)
+
+    def _set_professionals(self, professionals: list[Professional]) -> None:
+        self.professionals = professionals
+        chosen = self.professional.currentData()
+        self.professional.blockSignals(True)
+        self.professional.clear()
+        for pro in professionals:
+            self.professional.addItem(pro.name, pro.id)
+        self.professional.setCurrentIndex(max(0, self.professional.findData(chosen)))
+        self.professional.blockSignals(False)
         self.refresh()
 
     # -- what is shown -------------------------------------------------------------------
@@ -157,21 +197,41 @@ class AgendaScreen(QWidget):
         self.day.setDate(self.day.date().addDays(direction * days))
 
     def refresh(self) -> None:
-        """Read the book again, keeping the booking that was selected selected."""
+        """Read the book again (the answer to the last ask wins), keeping the booking that
+        was selected selected."""
+        self._generation += 1
+        generation, station, on = self._generation, self.context.station, self.shown_day()
+        professionals = self.professionals
+        if self.mode == DAY_VIEW:
+            self.jobs.run(
+                lambda: book_reads.day(station, on),
+                lambda found: self._show(
+                    generation, partial(self.model.show_day, on, professionals), found
+                ),
+            )
+        elif professionals:
+            monday = on - timedelta(days=on.weekday())
+            pro = professionals[max(0, self.professional.currentIndex())]
+            self.jobs.run(
+                lambda: book_reads.week(station, monday),
+                lambda found: self._show(
+                    generation, partial(self.model.show_week, monday, pro), found
+                ),
+            )
+
+    def _show(
+        self,
+        generation: int,
+        show: Callable[[list[AppointmentView]], None],
+        found: list[AppointmentView],
+    ) -> None:
+        if generation != self._generation:
+            return  # a later ask (another day, another view) is on its way
         kept = self.view.selected_uuid()
-        self._fill()
+        show(found)
         for row, column, appointment in self.model.placed():
             if appointment.uuid == kept:
                 self.view.setCurrentIndex(self.model.index(row, column))
-
-    def _fill(self) -> None:
-        station, on = self.context.station, self.shown_day()
-        if self.mode == DAY_VIEW:
-            self.model.show_day(on, self.professionals, book_reads.day(station, on))
-        elif self.professionals:
-            monday = on - timedelta(days=on.weekday())
-            pro = self.professionals[max(0, self.professional.currentIndex())]
-            self.model.show_week(monday, pro, book_reads.week(station, monday))
 
     def _staff_changed(self) -> None:
         staff = self.context.staff
@@ -184,17 +244,18 @@ class AgendaScreen(QWidget):
     def _staff_id(self) -> int | None:
         return self.context.staff.id if self.context.staff is not None else None
 
-    def _attempt(self, done: str, call: object) -> bool:
-        try:
-            assert callable(call)
-            call()
-        except PosError as refused:
-            self.message.setText(refused.message(self.context.locale))
+    def _attempt(self, done: str, call: Callable[[], object]) -> None:
+        """Write on a worker thread; then say what happened and read the book again."""
+
+        def succeeded(_result: object) -> None:
+            self.message.setText(done)
             self.refresh()
-            return False
-        self.message.setText(done)
-        self.refresh()
-        return True
+
+        def refused(error: Exception) -> None:
+            self._failed(error)
+            self.refresh()
+
+        self.jobs.run(call, succeeded, refused)
 
     def move_to(self, uuid: str, row: int, column: int) -> None:
         staff_id = self._staff_id()
@@ -259,22 +320,34 @@ class AgendaScreen(QWidget):
         dialog.open()
         return dialog
 
-    def tip(self) -> TipDialog | None:
+    def tip(self) -> None:
         """A tip for the selected appointment's professional, once its sale closed it."""
         index = self.view.currentIndex()
         found = self.model.appointment_at(index.row(), index.column()) if index.isValid() else None
-        sale_id = (
-            sale_id_of(self.context.station, found.sale_uuid) if found and found.sale_uuid else None
+        if found is None or not found.sale_uuid:
+            self._no_tip()
+            return
+        station, sale_uuid, professional_id = (
+            self.context.station,
+            found.sale_uuid,
+            found.professional_id,
         )
-        if found is None or sale_id is None:
-            self.message.setText(
-                self.tr("A gorjeta vai com a venda: escolha um horário concluído.")
-            )
-            return None
-        dialog = TipDialog(self.context, sale_id, found.professional_id, self)
+        self.jobs.run(
+            lambda: sale_id_of(station, sale_uuid),
+            lambda sale_id: self._open_tip(sale_id, professional_id),
+        )
+
+    def _no_tip(self) -> None:
+        self.message.setText(self.tr("A gorjeta vai com a venda: escolha um horário concluído."))
+
+    def _open_tip(self, sale_id: int | None, professional_id: int) -> None:
+        if sale_id is None:
+            self._no_tip()
+            return
+        dialog = TipDialog(self.context, sale_id, professional_id, self)
         dialog.accepted.connect(lambda: self.message.setText(self.tr("Gorjeta registrada.")))
+        self.tip_dialog = dialog
         dialog.open()
-        return dialog
 
     def open_hours(self) -> HoursDialog:
         dialog = HoursDialog(self.context, self.professionals, self.shown_day(), self)
