@@ -14,6 +14,7 @@ from PySide6.QtCore import QBuffer, QIODevice, Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from db.models import PixCharge
 from hardware.emulator.render_png import render_receipt
 from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
 from payments import brcode
@@ -266,3 +267,24 @@ def test_a_static_code_the_printer_could_not_print_says_why(qtbot: QtBot, make_s
     finally:
         printing.close()
         stop_virtual_printers()
+
+
+def test_a_psp_refusing_the_cashiers_cancel_is_said_in_portuguese(
+    qtbot: QtBot,
+    make_shop: Maker,
+    psp: PspServer,  # noqa: F811
+) -> None:
+    shop = make_shop()
+    dialog = dynamic_dialog(qtbot, shop, psp, timeout_s=30)
+    dialog.open()
+    qtbot.waitUntil(lambda: dialog.code_text != "", timeout=5_000)
+    psp.client_secret = "trocado-no-psp"  # the store's credentials stop working
+    psp.revoke_tokens()
+    qtbot.waitUntil(lambda: not dialog._charge_open, timeout=10_000)  # the cancel came back
+    assert dialog.state.text().startswith("O provedor Pix recusou as credenciais")
+    assert dialog.tender is None
+    (txid,) = psp.charges
+    with shop.station.read() as session:  # left for the upkeep to settle
+        assert session.get(PixCharge, txid).status == "waiting"  # type: ignore[union-attr]
+    with qtbot.waitSignal(dialog.rejected, timeout=2_000):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)

@@ -176,7 +176,10 @@ class DynamicPix:
         return outcome
 
     def give_up(self, pending: PendingCharge) -> PixOutcome:
-        outcome = self.flow.give_up(pending)
+        try:
+            outcome = self.flow.give_up(pending)
+        except PaymentError as error:  # the charge stays 'waiting': the upkeep settles it
+            raise PaymentRefused(error) from None
         record_outcome(self.station, outcome)
         return outcome
 
