@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from db.models import NfceNote
 from fiscal import NoteRecord, export_month
@@ -29,31 +29,43 @@ class NoNoteForSale(PosError):
     en = "Sale {sale} has no NFC-e."
 
 
-def authorised_documents(station: Station) -> list[tuple[str, bytes]]:
-    with station.read() as session:
-        rows = session.execute(
-            select(NfceNote.key, NfceNote.authorised_xml)
-            .where(NfceNote.authorised_xml.is_not(None))
-            .order_by(NfceNote.series, NfceNote.number)
-        ).all()
-    return [(key, xml) for key, xml in rows if xml]
-
-
 class InvalidMonth(PosError):
     code = "nfce_invalid_month"
     pt_BR = "Mês inválido: {value}. Use AAAA-MM, ex.: 2026-12."
     en = "Invalid month: {value}. Use YYYY-MM, e.g. 2026-12."
 
 
-def export(station: Station, month: str, out: Path) -> int:
-    """Write the month's ZIP; returns how many notes it holds."""
+def month_window(month: str) -> tuple[datetime, datetime]:
+    """UTC bounds around a YYYY-MM that hold every note whose local date (dhEmi, dCompet)
+    falls in it, with a day to spare either side for the time zone: the export reads
+    these rows only, never the whole 5-year archive, and keeps the exact month by the XML."""
     try:
-        datetime.strptime(month, "%Y-%m")
+        first = datetime.strptime(month, "%Y-%m").replace(tzinfo=UTC)
     except ValueError:
         raise InvalidMonth(value=month) from None
     if len(month) != 7:
         raise InvalidMonth(value=month)
-    documents = authorised_documents(station)
+    following = (first + timedelta(days=32)).replace(day=1)
+    return first - timedelta(days=1), following + timedelta(days=1)
+
+
+def authorised_documents(station: Station, month: str) -> list[tuple[str, bytes]]:
+    start, end = month_window(month)
+    with station.read() as session:
+        rows = session.execute(
+            select(NfceNote.key, NfceNote.authorised_xml)
+            .where(
+                NfceNote.authorised_xml.is_not(None),
+                or_(NfceNote.issued_at.is_(None), NfceNote.issued_at.between(start, end)),
+            )
+            .order_by(NfceNote.series, NfceNote.number)
+        ).all()
+    return [(key, xml) for key, xml in rows if xml]
+
+
+def export(station: Station, month: str, out: Path) -> int:
+    """Write the month's ZIP; returns how many notes it holds."""
+    documents = authorised_documents(station, month)
     export_month(documents, month, out)
     with zipfile.ZipFile(out) as archive:
         return len(archive.namelist())

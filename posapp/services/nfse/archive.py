@@ -18,14 +18,16 @@ from db.models import NfseNote, Sale
 from fiscal.nfse import add_to_zip
 from posapp.services.common.station import Station
 from posapp.services.invoices.archive import export as export_nfce
+from posapp.services.invoices.archive import month_window
 from posapp.services.nfse.storage import REJECTED, WAITING, NfseRecord, to_record
 
 
-def nfse_documents(station: Station) -> list[tuple[str, bytes, bytes | None]]:
+def nfse_documents(station: Station, month: str) -> list[tuple[str, bytes, bytes | None]]:
+    start, end = month_window(month)
     with station.read() as session:
         rows = session.execute(
             select(NfseNote.key, NfseNote.nfse_xml, NfseNote.cancel_xml)
-            .where(NfseNote.nfse_xml.is_not(None))
+            .where(NfseNote.nfse_xml.is_not(None), NfseNote.issued_at.between(start, end))
             .order_by(NfseNote.id)
         ).all()
     return [(key, xml, cancel) for key, xml, cancel in rows if key and xml]
@@ -34,7 +36,7 @@ def nfse_documents(station: Station) -> list[tuple[str, bytes, bytes | None]]:
 def export(station: Station, month: str, out: Path) -> int:
     """Write the month's ZIP (NFC-e and NFS-e); returns how many files it holds."""
     export_nfce(station, month, out)
-    out.write_bytes(add_to_zip(out.read_bytes(), nfse_documents(station), month))
+    out.write_bytes(add_to_zip(out.read_bytes(), nfse_documents(station, month), month))
     with zipfile.ZipFile(out) as archive:
         return len(archive.namelist())
 
