@@ -400,3 +400,36 @@ def test_the_book_is_read_and_written_off_the_gui_thread(
     settle(screen, qtbot)
     assert screen.model.data(screen.model.index(NINE, paula), STATUS_ROLE) == "confirmed"
     assert len(threads) == 3 and threading.main_thread().name not in threads
+
+
+def test_the_week_shows_one_professionals_days_and_follows_the_choice(
+    salon: Salon, qtbot: QtBot
+) -> None:
+    monday = _book(salon, 9)
+    station, cashier = salon.shop.station, salon.shop.cashier_id
+    wednesday = book(
+        station,
+        staff_id=cashier,
+        professional_id=salon.paula,
+        starts_at=at(MONDAY + timedelta(days=2), 10),
+        item_ids=[salon.shop.items["manicure"]],
+        customer_id=salon.bruno,
+    )
+    ritas = _book(salon, 11, pro=salon.rita)
+    screen = _screen(salon, qtbot)
+    screen.week_button.click()
+    assert screen.professional.isEnabled()
+    screen.professional.setCurrentIndex(screen.professional.findData(salon.paula))
+    settle(screen, qtbot)
+    assert [c.day for c in screen.model.columns] == [MONDAY + timedelta(days=n) for n in range(7)]
+    assert {(row, column, a.uuid) for row, column, a in screen.model.placed()} == {
+        (NINE, 0, monday),
+        (NINE + 4, 2, wednesday),
+    }
+    screen.professional.setCurrentIndex(screen.professional.findData(salon.rita))
+    settle(screen, qtbot)
+    assert [a.uuid for _row, _column, a in screen.model.placed()] == [ritas]
+    screen.next.click()  # the next week: nobody booked
+    settle(screen, qtbot)
+    assert screen.model.columns[0].day == MONDAY + timedelta(days=7)
+    assert screen.model.placed() == []
