@@ -1,4 +1,4 @@
-"""CNPJ, CPF, phone and CEP as people read them, for paper and screens.
+"""CNPJ, phone and CEP as people read them, for paper and screens (a CPF: `posapp.core.cpf`).
 
 The stored forms stay bare (digits, E.164); these give the usual masks and never
 raise: a value that is not one of these (an old free-text phone) shows as typed.
@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from posapp.core.cnpj import format_cnpj, is_valid_cnpj
-from posapp.core.cpf import format_cpf, is_valid_cpf, normalize_cpf
 
 _NOT_DIGIT = re.compile(r"\D")
 _BARE_CEP = re.compile(r"(?<![\d-])(\d{5})-?(\d{3})(?![\d-])")
@@ -18,11 +17,6 @@ _BARE_CEP = re.compile(r"(?<![\d-])(\d{5})-?(\d{3})(?![\d-])")
 def show_cnpj(text: str) -> str:
     """'11222333000181' -> '11.222.333/0001-81'."""
     return format_cnpj(text) if is_valid_cnpj(text) else text.strip()
-
-
-def show_cpf(text: str) -> str:
-    """'52998224725' -> '529.982.247-25' (on a receipt use `cpf.mask_cpf`, which hides it)."""
-    return format_cpf(normalize_cpf(text)) if is_valid_cpf(text) else text.strip()
 
 
 def show_phone(text: str) -> str:
@@ -37,12 +31,6 @@ def show_phone(text: str) -> str:
     if len(digits) == 10:
         return f"({digits[:2]}) {digits[2:6]}-{digits[6:]}"
     return text.strip()
-
-
-def show_cep(text: str) -> str:
-    """'01310100' -> '01310-100'."""
-    digits = _NOT_DIGIT.sub("", text)
-    return f"{digits[:5]}-{digits[5:]}" if len(digits) == 8 else text.strip()
 
 
 def with_cep_shown(address: str) -> str:

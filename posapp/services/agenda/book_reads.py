@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -84,11 +83,6 @@ def week(station: Station, monday: date) -> list[AppointmentView]:
     start, _ = day_bounds(monday, zone)
     end, _ = day_bounds(monday + timedelta(days=7), zone)
     return between(station, start, end)
-
-
-def zone_of(station: Station) -> ZoneInfo:
-    with station.read() as session:
-        return ZoneInfo(store_timezone(session))
 
 
 def no_shows(station: Station, customer_id: int) -> int:

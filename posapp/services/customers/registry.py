@@ -11,7 +11,7 @@ from datetime import date, datetime
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from db.models import Customer, CustomerBalance, LedgerEntry, Sale, Voucher
+from db.models import Customer, LedgerEntry, Sale, Voucher
 from posapp.core.codes import new_referral_code
 from posapp.core.cpf import cpf_check_digits, is_valid_cpf, normalize_cpf
 from posapp.core.errors import (
@@ -403,8 +403,3 @@ def _summary(customer: Customer, units: int) -> CustomerSummary:
         customer.referral_code,
         units,
     )
-
-
-def _summary_with_balance(session: Session, customer: Customer) -> CustomerSummary:
-    projection = session.get(CustomerBalance, customer.id)
-    return _summary(customer, projection.units if projection else 0)

@@ -7,7 +7,6 @@ and outside the commission base; the professional's statement pays them in full.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 
 from sqlalchemy import select
 
@@ -19,14 +18,6 @@ from posapp.services.common.auth import acting_staff
 from posapp.services.common.station import Station
 
 LARGEST_TIP = 100_000_00
-
-
-@dataclass(frozen=True, slots=True)
-class TipView:
-    professional_id: int
-    professional: str
-    tender: str
-    amount: int
 
 
 def record_tip(
@@ -63,17 +54,6 @@ def record_tip(
             amount=amount,
             tender=tender,
         )
-
-
-def tips_of_sale(station: Station, sale_id: int) -> list[TipView]:
-    with station.read() as session:
-        rows = session.execute(
-            select(Tip, Staff.name)
-            .join(Staff, Staff.id == Tip.professional_id)
-            .where(Tip.sale_id == sale_id)
-            .order_by(Tip.id)
-        ).all()
-        return [TipView(t.professional_id, name, t.tender, t.amount) for t, name in rows]
 
 
 def sale_id_of(station: Station, sale_uuid: str) -> int | None:
