@@ -18,7 +18,7 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import Engine, event
 
 from posapp.services.common.station import Station
 
@@ -60,9 +60,9 @@ def _token(station: Station) -> object:
         if token is None:
             token = object()
             setattr(engine, _TOKEN, token)
-            key = id(engine)
-            _opened[key] = (token, [])
-            event.listen(engine, "engine_disposed", lambda _engine: _close(key))
+            _opened[id(engine)] = (token, [])
+            if not event.contains(engine, "engine_disposed", _disposed):
+                event.listen(engine, "engine_disposed", _disposed)
         return token
 
 
@@ -81,8 +81,12 @@ def _open(station: Station, key: int, token: object) -> sqlite3.Connection:
     return connection
 
 
-def _close(key: int) -> None:
+def _disposed(engine: Engine) -> None:
+    """Close the engine's connections; a later read on it (a station reopened on the
+    same engine) gets a new token, so never a closed connection."""
     with _lock:
-        _token, connections = _opened.pop(key, (None, []))
+        if getattr(engine, _TOKEN, None) is not None:
+            delattr(engine, _TOKEN)
+        _token, connections = _opened.pop(id(engine), (None, []))
     for connection in connections:
         connection.close()
