@@ -18,6 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -56,8 +57,9 @@ def browser() -> Iterator[webdriver.Chrome]:
 
 
 def shows(driver: webdriver.Chrome, heading: str) -> None:
-    """Wait for the page the form leads to (its heading starts with `heading`)."""
-    WebDriverWait(driver, 10).until(
+    """Wait for the page the form leads to (its heading starts with `heading`); a heading
+    read while the old page is being replaced is looked up again."""
+    WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda d: d.find_element(By.TAG_NAME, "h1").text.startswith(heading)
     )
 
