@@ -21,6 +21,7 @@ from posapp.services.common.station import open_station
 from posapp.services.payments.dynamic_pix import DynamicPix, paid_tender
 from posapp.services.payments.errors import (
     LatePixAlreadyRefunded,
+    PaymentRefused,
     PixChargeNotPaid,
     PixNotConfigured,
 )
@@ -40,6 +41,11 @@ def pix_request(shop: Shop, tender: TenderRequest, item: str = "corte") -> Check
     return CheckoutRequest(
         staff_id=shop.cashier_id, lines=[LineRequest(shop.items[item])], payments=[tender]
     )
+
+
+def charges(shop: Shop) -> list[PixCharge]:
+    with shop.station.read() as session:
+        return list(session.scalars(select(PixCharge)))
 
 
 def sales_count(shop: Shop) -> int:
@@ -239,3 +245,23 @@ def test_a_paid_charge_no_sale_took_is_surfaced_after_the_grace(
                 shop, TenderRequest(Tender.PIX, 3_000, pix=paid_tender(outcome)), "shampoo"
             ),
         )
+
+
+def test_a_charge_the_psp_never_got_is_closed_not_asked_about_forever(
+    make_shop: Maker,
+    psp: PspServer,  # noqa: F811
+) -> None:
+    shop = make_shop()
+    configure_pix(shop, psp)
+    psp.unavailable("PUT", "/api/v2/cob", times=10)  # the counter stopped before the PSP had it
+    psp.unavailable("GET", "/api/v2/cob", times=3)
+    with DynamicPix.open(shop.station) as pix, pytest.raises(PaymentRefused):
+        pix.start(2_500, shop.cashier_id)
+    (txid,) = [row.txid for row in charges(shop)]
+    with shop.station.write() as session:  # as a crash mid-start leaves it
+        session.get(PixCharge, txid).status = "waiting"  # type: ignore[union-attr]
+    with DynamicPix.open(shop.station) as pix:
+        first = settle_charges(pix)
+        assert (first.resumed, first.found, first.unreachable) == (0, 0, 0)
+        assert settle_charges(pix).unreachable == 0
+    assert [row.status for row in charges(shop)] == ["failed"]

@@ -4,9 +4,10 @@
 charge a restart left 'waiting' (or whose cancel never reached the PSP) is picked up
 (`resume`; a charge this process still shows is left to its dialog): paid,
 its money completed no sale (the cart did not survive the restart) and is to be
-returned; unpaid, it is cancelled. A charge reported paid that no sale took within
-`paid_grace_s` is the same. Charges ended in the last `recent_hours` are asked again
-for money that arrived after the cancel (`check_late`).
+returned; unpaid, it is cancelled; unknown to the PSP (the counter stopped before the
+PSP had it), it is closed as failed, not asked about forever. A charge reported paid
+that no sale took within `paid_grace_s` is the same. Charges ended in the last
+`recent_hours` are asked again for money that arrived after the cancel (`check_late`).
 
 `refund_late_payment` is a manager's action (PIN, audited) and returns a payment at
 most once: the row says it was returned, and the PSP's devolução id is fixed per
@@ -22,6 +23,7 @@ from sqlalchemy import or_, select
 
 from db.models import PixCharge, PixLatePayment
 from payments.errors import PaymentError
+from payments.pix_api import PspNotFound
 from payments.pix_flow import LatePayment, Phase
 from posapp.services.common import audit
 from posapp.services.common.auth import acting_staff, authorize_manager
@@ -41,6 +43,7 @@ from posapp.services.payments.tenders import (
     CANCELLED,
     DYNAMIC,
     EXPIRED,
+    FAILED,
     PAID,
     UNSETTLED,
     WAITING,
@@ -107,6 +110,12 @@ def settle_charges(
     for txid, amount, status in open_charges:
         try:
             outcome = flow.wait(flow.resume(txid, amount))
+        except PspNotFound:
+            if status == PAID:
+                unreachable += 1
+            else:  # the PSP never got it (the counter stopped mid-start): nobody can pay it
+                _close_unknown(station, txid)
+            continue
         except PaymentError:
             unreachable += 1
             continue
@@ -138,6 +147,14 @@ def settle_charges(
     with station.read() as session:
         after = set(session.scalars(select(PixLatePayment.end_to_end_id)))
     return SettleResult(resumed, len(after - known), unreachable)
+
+
+def _close_unknown(station: Station, txid: str) -> None:
+    with station.write() as session:
+        row = session.get(PixCharge, txid)
+        if row is not None and row.status in (WAITING, UNSETTLED):
+            row.status = FAILED
+            row.updated_at = station.now()
 
 
 def late_payments(station: Station) -> tuple[LatePixRow, ...]:
