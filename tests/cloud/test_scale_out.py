@@ -3,8 +3,6 @@ one PostgreSQL database keep exactly-once under racing pushes; HTTPS with --cert
 
 from __future__ import annotations
 
-import datetime as dt
-import ipaddress
 import ssl
 import threading
 from collections.abc import Callable
@@ -14,11 +12,8 @@ from typing import Any
 import httpx
 import psycopg
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 
+from fiscal.testing.certs import make_server_cert
 from tests.cloud.helpers import Counter, customer_event, event, new_uuid
 from tests.cloud_fixtures import CloudServer
 
@@ -89,42 +84,11 @@ def _children(pid: int) -> list[int]:
         return [int(p) for p in found.read().split()]
 
 
-def _certificate(folder: Path) -> tuple[Path, Path]:
-    """A self-signed certificate for 127.0.0.1 (the CA a self-hosted store would pin)."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "posapp test endpoint")])
-    now = dt.datetime.now(dt.UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(now + dt.timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False,
-        )
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    cert_path, key_path = folder / "endpoint.pem", folder / "endpoint.key"
-    cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return cert_path, key_path
-
-
 def test_serve_speaks_https_with_certfile_and_keyfile(
     postgres: Callable[[], str], tmp_path: Path
 ) -> None:
-    cert, key = _certificate(tmp_path)
+    made = make_server_cert(tmp_path)
+    cert, key = made.cert_file, made.key_file
     server = CloudServer(postgres(), tmp_path)
     server.args = ["--certfile", str(cert), "--keyfile", str(key)]
     server.url = server.url.replace("http://", "https://")

@@ -6,7 +6,6 @@ so in words."""
 from __future__ import annotations
 
 import datetime as dt
-import ipaddress
 import json
 import sqlite3
 import uuid
@@ -15,13 +14,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 from sqlalchemy import select
 
 from db.models import LedgerEntry
+from fiscal.testing.certs import make_server_cert
 from posapp.core.errors import ConflictNotOpen, SyncCaFileInvalid, SyncServerUnavailable
 from posapp.services.common.station import Station, open_station
 from posapp.services.sync.client import MIN_BATCH, BatchSizer, SyncClient, push_timeout
@@ -172,43 +168,13 @@ def test_a_slow_endpoint_gets_smaller_batches_each_waited_for_long_enough(
     assert slow.batches.size == 25  # halved after each slow answer, down to its floor
 
 
-def _self_signed(folder: Path) -> tuple[Path, Path]:
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "loja propria")])
-    now = dt.datetime.now(dt.UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(now + dt.timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False,
-        )
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    cert, private = folder / "loja.pem", folder / "loja.key"
-    cert.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    private.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return cert, private
-
-
 def test_a_self_hosted_https_endpoint_is_trusted_only_through_its_pinned_certificate(
     postgres: Callable[[], str], tmp_path: Path, clock: MovableClock
 ) -> None:
     from tests.support import open_shop
 
-    cert, key = _self_signed(tmp_path)
+    made = make_server_cert(tmp_path)
+    cert, key = made.cert_file, made.key_file
     server = CloudServer(postgres(), tmp_path)
     server.args = ["--certfile", str(cert), "--keyfile", str(key)]
     server.url = server.url.replace("http://", "https://")
