@@ -10,11 +10,11 @@ the one exception: `ask_pin`, a plain function that tests replace).
 
 from __future__ import annotations
 
-import contextlib
 import re
 import uuid
 from collections.abc import Callable
 from concurrent.futures import Future
+from functools import partial
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
@@ -64,7 +64,7 @@ from posapp.services.sales.sale_reads import items_by_id, preview_voucher
 from posapp.ui.context import UiContext
 from posapp.ui.dialogs.manager_pin import ask_manager_pin
 from posapp.ui.fit import WrappingDelegate, scrolling
-from posapp.ui.runner import Jobs
+from posapp.ui.runner import Jobs, hand_over
 from posapp.ui.sale.cart_model import DISCOUNT, PROFESSIONAL, QUANTITY, CartModel, CartRow
 from posapp.ui.sale.customer_dialogs import (
     CustomerPickerDialog,
@@ -128,12 +128,6 @@ class ProfessionalDelegate(QStyledItemDelegate):
         self.picked.emit(combo.currentData())
 
 
-class _PrintBridge(QObject):
-    """Carries a print Future's end from the device thread to the GUI thread (queued)."""
-
-    done = Signal(object)
-
-
 BIG_KEY_STYLE = "font-size: 15px; font-weight: bold; padding: 8px 18px; min-height: 38px;"
 
 
@@ -191,8 +185,6 @@ class SaleScreen(QWidget):
         self._quote_generation = 0
         self._pay_when_quoted = False
         self._last_search = ""
-        self._print_bridge = _PrintBridge(self)
-        self._print_bridge.done.connect(self._print_finished)
         self.setObjectName("saleScreen")
 
         self.professionals = staff.professionals(self.station)
@@ -1283,14 +1275,7 @@ class SaleScreen(QWidget):
 
     def _watch_print(self, future: Future[PrintOutcome]) -> None:
         self.jobs.count += 1
-        bridge = self._print_bridge
-
-        def done(finished: Future[PrintOutcome]) -> None:
-            # On the device thread: only hand over; the slot runs on the GUI thread.
-            with contextlib.suppress(RuntimeError):  # the screen is gone
-                bridge.done.emit(finished)
-
-        future.add_done_callback(done)
+        future.add_done_callback(partial(hand_over, self, self._print_finished))
 
     def _print_finished(self, future: Future[PrintOutcome]) -> None:
         self.jobs.count -= 1

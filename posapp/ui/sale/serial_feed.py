@@ -6,9 +6,9 @@
 
 The scanner is polled on the print service's device thread (hardware's
 `watch_scanner`), so a slow or missing port never blocks the screen; each code
-read is re-emitted as `scanned` in the GUI thread, the same signal the
-keyboard wedge gives. A port that cannot be opened or is unplugged emits
-`failed` with the pt_BR/en message, once.
+read is re-emitted as `scanned` in the GUI thread, the same signal the keyboard
+wedge gives (`runner.hand_over`: never into a feed whose screen has closed). A port
+that cannot be opened or is unplugged emits `failed` with the pt_BR/en message, once.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from hardware.errors import ScannerError
 from hardware.scanner.events import Scan
 from hardware.scanner.serial_scanner import SerialScanner
 from hardware.scanner.watch import watch_scanner
+from posapp.ui.runner import hand_over
 
 
 class SerialScannerFeed(QObject):
@@ -41,10 +42,10 @@ class SerialScannerFeed(QObject):
             self._handle = watch_scanner(self.scanner, self.devices, self._read, self._lost)
 
     def _read(self, scan: Scan) -> None:  # on the device thread
-        self.scanned.emit(scan.code)
+        hand_over(self, self.scanned.emit, scan.code)
 
     def _lost(self, error: ScannerError) -> None:  # on the device thread
-        self.failed.emit(error.message(self.lang))
+        hand_over(self, self.failed.emit, error.message(self.lang))
 
     def stop(self) -> None:
         """Stop polling and close the port (on the device thread)."""
