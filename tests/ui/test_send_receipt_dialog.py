@@ -48,6 +48,8 @@ def test_a_bad_address_is_said_in_the_dialog_and_a_good_one_queues_the_receipt(
 
     qtbot.keyClicks(dialog.address, "ana@exemplo")
     qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    assert not dialog.send_button.isEnabled()  # one click queues once
+    qtbot.waitUntil(dialog.idle)
 
     assert dialog.isVisible() and dialog.problem.isVisible()
     assert dialog.problem.text().startswith("E-mail inválido: ana@exemplo.")
@@ -58,6 +60,8 @@ def test_a_bad_address_is_said_in_the_dialog_and_a_good_one_queues_the_receipt(
     dialog.address.clear()
     qtbot.keyClicks(dialog.address, "(21) 99876-5432")
     qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)  # a double click
+    qtbot.waitUntil(dialog.idle)
 
     assert not dialog.isVisible() and told == ["+5521998765432"]
     [row] = rows(shop, "receipt")
@@ -82,8 +86,8 @@ def test_vendas_sends_the_chosen_sales_receipt(make_shop: MakeShop, qtbot: QtBot
     assert isinstance(dialog, SendReceiptDialog)
     qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)  # blank: hers on file
 
-    qtbot.waitUntil(lambda: not dialog.isVisible())
-    assert screen.message.text() == "Comprovante na fila para maria@example.com."
+    qtbot.waitUntil(lambda: screen.message.text() == "Comprovante na fila para maria@example.com.")
+    assert not top_level(SendReceiptDialog)
     [row] = rows(shop, "receipt")
     assert (row.to_address, row.customer_id) == ("maria@example.com", maria)
     qtbot.waitUntil(screen.idle, timeout=10_000)
@@ -127,7 +131,9 @@ def test_ctrl_e_after_a_sale_sends_its_receipt_to_the_typed_address(
     qtbot.keyClicks(dialog.address, "cliente@example.com")
     qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
 
-    assert not dialog.isVisible()
-    assert screen.message.text() == "Comprovante na fila para cliente@example.com."
+    qtbot.waitUntil(
+        lambda: screen.message.text() == "Comprovante na fila para cliente@example.com."
+    )
+    assert not top_level(SendReceiptDialog)
     [row] = rows(shop, "receipt")
     assert (row.to_address, row.status) == ("cliente@example.com", "queued")

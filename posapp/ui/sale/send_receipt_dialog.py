@@ -2,6 +2,7 @@
 
 Left blank, the address is the customer's on file. A refused address (its shape, a
 channel the store has not set up) is said in the dialog, which stays open to fix it.
+The receipt is queued off the GUI thread.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from posapp.core.errors import PosError
 from posapp.core.messages import Channel
 from posapp.services.common.station import Station
 from posapp.services.invoices.receipt_message import ReceiptSent, send_receipt
+from posapp.ui.runner import Jobs
 
 
 class SendReceiptDialog(QDialog):
@@ -41,6 +43,7 @@ class SendReceiptDialog(QDialog):
         self.station, self.sale_id, self.staff_id, self.lang = station, sale_id, staff_id, locale
         self.on_sent = on_sent
         self.sent: ReceiptSent | None = None
+        self.jobs = Jobs(self, self._refused)
         self.setWindowTitle(
             self.tr("Enviar comprovante da venda nº %1").replace("%1", f"{sale_number:06d}")
         )
@@ -78,19 +81,30 @@ class SendReceiptDialog(QDialog):
             hint = self.tr("(11) 91234-5678 (em branco: o do cadastro)")
         self.address.setPlaceholderText(hint)
 
+    def idle(self) -> bool:
+        return self.jobs.idle()
+
     def send(self) -> None:
-        try:
-            sent = send_receipt(
-                self.station,
-                self.sale_id,
-                Channel(self.channel.currentData()),
-                self.address.text(),
-                self.staff_id,
-            )
-        except PosError as refused:
-            self.problem.setText(refused.message(self.lang))
-            self.problem.setVisible(True)
+        """Queue the receipt on a worker thread (it renders the receipt and writes the
+        outbox); the button waits for the answer, so a double click queues it once."""
+        if not self.jobs.idle():
             return
+        station, sale_id, staff_id = self.station, self.sale_id, self.staff_id
+        channel, address = Channel(self.channel.currentData()), self.address.text()
+        self.send_button.setEnabled(False)
+        self.jobs.run(
+            lambda: send_receipt(station, sale_id, channel, address, staff_id), self._sent
+        )
+
+    def _sent(self, sent: ReceiptSent) -> None:
+        self.send_button.setEnabled(True)
         self.sent = sent
         self.on_sent(sent)
         self.accept()
+
+    def _refused(self, error: Exception) -> None:
+        self.send_button.setEnabled(True)
+        self.problem.setText(
+            error.message(self.lang) if isinstance(error, PosError) else str(error)
+        )
+        self.problem.setVisible(True)
