@@ -18,7 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -31,6 +31,7 @@ from tests.services.messages_support import decoded_qr
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 PHONE, DESKTOP = (390, 844), (1280, 900)
+HEADING = "const h = document.querySelector('h1'); return h ? h.innerText : '';"
 
 pytestmark = pytest.mark.slow
 
@@ -57,10 +58,13 @@ def browser() -> Iterator[webdriver.Chrome]:
 
 
 def shows(driver: webdriver.Chrome, heading: str) -> None:
-    """Wait for the page the form leads to (its heading starts with `heading`); a heading
-    read while the old page is being replaced is looked up again."""
-    WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
-        lambda d: d.find_element(By.TAG_NAME, "h1").text.startswith(heading)
+    """Wait for the page the form leads to (its heading starts with `heading`).
+
+    The heading is read in one script call, never as a found element read afterwards: while
+    the old page is being replaced Chromium may drop the node between the two (a stale
+    element, or "node does not belong to the document"); a read that fails is tried again."""
+    WebDriverWait(driver, 10, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: str(d.execute_script(HEADING)).startswith(heading)
     )
 
 
