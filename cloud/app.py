@@ -35,7 +35,7 @@ from cloud import (
     terminals,
     whatsapp,
 )
-from cloud.auth import Bearer, chain_of, terminal_of
+from cloud.auth import Bearer, chain_id_of, terminal_of
 from cloud.db import make_engine, make_sessions, unit_of_work
 from cloud.errors import ApiError, invalid_request
 from cloud.keys import signature_matches
@@ -192,7 +192,7 @@ def _routes(
     app: FastAPI, sessions: sessionmaker[Session], rate: RateLimit, push_slots: threading.Semaphore
 ) -> None:
     def _terminal(session: Session, token: str) -> Terminal:
-        return terminal_of(session, token, rate)
+        return terminal_of(sessions, session, token, rate)
 
     def _said_hello(session: Session, token: str) -> Terminal:
         terminal = _terminal(session, token)
@@ -209,9 +209,9 @@ def _routes(
     def add_terminal(body: TerminalIn, admin_key: Bearer) -> TerminalOut:
         """Register a terminal with the chain's admin key; the token is shown once."""
         with unit_of_work(sessions) as session:
-            chain = chain_of(session, admin_key, rate)
-            made = registry.add_terminal(session, chain.id, body.name)
-            terminals.audit(session, chain.id, ACTOR_API, "terminal_add", made.terminal_id)
+            chain_id = chain_id_of(sessions, admin_key, rate)
+            made = registry.add_terminal(session, chain_id, body.name)
+            terminals.audit(session, chain_id, ACTOR_API, "terminal_add", made.terminal_id)
         return TerminalOut(terminal_id=made.terminal_id, token=made.token)
 
     @app.post("/v1/admin/expiry-terminal", response_model=ExpiryTerminalOut)
@@ -221,16 +221,16 @@ def _routes(
         Every counter learns whether it runs expiry from its next pull (`runs_expiry`).
         """
         with unit_of_work(sessions) as session:
-            chain = chain_of(session, admin_key, rate)
-            terminal = registry.move_expiry(session, chain.id, body.terminal_id)
-            terminals.audit(session, chain.id, ACTOR_API, "expiry_move", terminal.id)
+            chain_id = chain_id_of(sessions, admin_key, rate)
+            terminal = registry.move_expiry(session, chain_id, body.terminal_id)
+            terminals.audit(session, chain_id, ACTOR_API, "expiry_move", terminal.id)
             return ExpiryTerminalOut(terminal_id=terminal.id, name=terminal.name)
 
     @app.get("/v1/admin/delivery", response_model=DeliveryOut)
     def get_delivery(admin_key: Bearer) -> DeliveryOut:
         """The chain's delivery settings, without the SMTP password or the header values."""
         with unit_of_work(sessions) as session:
-            return delivery.get_settings(session, chain_of(session, admin_key, rate).id)
+            return delivery.get_settings(session, chain_id_of(sessions, admin_key, rate))
 
     @app.put("/v1/admin/delivery", response_model=DeliveryOut)
     def put_delivery(body: DeliveryIn, admin_key: Bearer) -> DeliveryOut:
@@ -239,7 +239,7 @@ def _routes(
         A password or headers left out keep the stored ones; the answer never shows them.
         """
         with unit_of_work(sessions) as session:
-            return delivery.set_settings(session, chain_of(session, admin_key, rate).id, body)
+            return delivery.set_settings(session, chain_id_of(sessions, admin_key, rate), body)
 
     @app.post("/v1/hello", response_model=HelloOut)
     def say_hello(body: HelloIn, token: Bearer) -> HelloOut:
@@ -547,7 +547,7 @@ def _customer_routes(app: FastAPI, sessions: sessionmaker[Session], rate: RateLi
     def forget_requests(admin_key: Bearer) -> dict[str, Any]:
         """Customers who asked on their page to be forgotten (LGPD), for the manager."""
         with unit_of_work(sessions) as session:
-            chain_id = chain_of(session, admin_key, rate).id
+            chain_id = chain_id_of(sessions, admin_key, rate)
             return {"requests": page.forget_requests(session, chain_id)}
 
 
@@ -653,23 +653,23 @@ def _admin_routes(app: FastAPI, sessions: sessionmaker[Session], rate: RateLimit
     def list_terminals(admin_key: Bearer) -> TerminalList:
         """Every terminal of the chain with its last contact and whether it is revoked."""
         with unit_of_work(sessions) as session:
-            chain = chain_of(session, admin_key, rate)
-            return TerminalList.model_validate({"terminals": terminals.listed(session, chain.id)})
+            chain_id = chain_id_of(sessions, admin_key, rate)
+            return TerminalList.model_validate({"terminals": terminals.listed(session, chain_id)})
 
     @app.post("/v1/admin/terminals/{terminal_id}/revoke", response_model=TerminalList)
     def revoke_terminal(terminal_id: UuidPath, body: ReasonIn, admin_key: Bearer) -> TerminalList:
         """Revoke the terminal's token (audited); its counter is told `token_revoked`."""
         with unit_of_work(sessions) as session:
-            chain = chain_of(session, admin_key, rate)
-            terminals.revoke(session, chain.id, terminal_id, body.reason, ACTOR_API)
-            return TerminalList.model_validate({"terminals": terminals.listed(session, chain.id)})
+            chain_id = chain_id_of(sessions, admin_key, rate)
+            terminals.revoke(session, chain_id, terminal_id, body.reason, ACTOR_API)
+            return TerminalList.model_validate({"terminals": terminals.listed(session, chain_id)})
 
     @app.post("/v1/admin/terminals/{terminal_id}/move", response_model=MovedOut)
     def move_terminal(terminal_id: UuidPath, body: ReasonIn, admin_key: Bearer) -> MovedOut:
         """The counter moves to a new PC: a new token (shown once), the old one revoked."""
         with unit_of_work(sessions) as session:
-            chain = chain_of(session, admin_key, rate)
-            token = terminals.move(session, chain.id, terminal_id, body.reason, ACTOR_API)
+            chain_id = chain_id_of(sessions, admin_key, rate)
+            token = terminals.move(session, chain_id, terminal_id, body.reason, ACTOR_API)
             moved = session.get(Terminal, terminal_id)
             assert moved is not None
             return MovedOut(terminal_id=moved.id, token=token, terminal_uuid=moved.terminal_uuid)
@@ -678,19 +678,19 @@ def _admin_routes(app: FastAPI, sessions: sessionmaker[Session], rate: RateLimit
     def rotate_key(admin_key: Bearer) -> AdminKeyOut:
         """A new admin key for the chain (shown once); the old one stops working."""
         with unit_of_work(sessions) as session:
-            chain = chain_of(session, admin_key, rate)
-            return AdminKeyOut(admin_key=terminals.rotate_admin_key(session, chain.id, ACTOR_API))
+            chain_id = chain_id_of(sessions, admin_key, rate)
+            return AdminKeyOut(admin_key=terminals.rotate_admin_key(session, chain_id, ACTOR_API))
 
     @app.get("/v1/admin/audit", response_model=AuditList)
     def audit_log(admin_key: Bearer) -> AuditList:
         """What was done to the chain's terminals and keys, newest first."""
         with unit_of_work(sessions) as session:
-            chain = chain_of(session, admin_key, rate)
-            return AuditList.model_validate({"entries": terminals.audit_listed(session, chain.id)})
+            chain_id = chain_id_of(sessions, admin_key, rate)
+            return AuditList.model_validate({"entries": terminals.audit_listed(session, chain_id)})
 
     @app.get("/v1/admin/quarantine", response_model=QuarantineList)
     def quarantined(admin_key: Bearer) -> QuarantineList:
         """Events the endpoint refused, with the reason, newest first (never pulled)."""
         with unit_of_work(sessions) as session:
-            chain = chain_of(session, admin_key, rate)
-            return QuarantineList.model_validate({"events": quarantine.listed(session, chain.id)})
+            chain_id = chain_id_of(sessions, admin_key, rate)
+            return QuarantineList.model_validate({"events": quarantine.listed(session, chain_id)})

@@ -148,7 +148,7 @@ def push(session: Session, terminal: Terminal, events: list[EventIn]) -> PushRes
 
     Every event is checked (kind, ranges, body) before anything is written; the writes
     go out in a few bulk statements at the end, all in the caller's transaction, which
-    holds the terminal's row lock (`cloud.terminals.authenticate`).
+    holds the terminal's row lock (`cloud.auth.terminal_of`).
     """
     if terminal.terminal_uuid is None:
         raise hello_required()
@@ -163,8 +163,8 @@ def push(session: Session, terminal: Terminal, events: list[EventIn]) -> PushRes
             _check(index, event, now)
     entries = _entry_bodies(events, terminal, known)
     # A terminal's entries are written only by its own pushes, which its row lock (taken
-    # by `authenticate`) serializes: what the server holds of them cannot change until
-    # this transaction ends, so they are read before the chain's lock too.
+    # by `cloud.auth.terminal_of`) serializes: what the server holds of them cannot change
+    # until this transaction ends, so they are read before the chain's lock too.
     known_entries = set(
         session.scalars(
             select(LedgerEntry.uuid).where(

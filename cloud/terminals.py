@@ -82,6 +82,18 @@ def authenticate(session: Session, token: str, limit: RateLimit = NO_LIMIT) -> T
     return terminal
 
 
+def locked_terminal(session: Session, token: str) -> Terminal:
+    """The token's terminal with its row locked until `session` ends (a terminal's pushes
+    are serialized by it); `401` as `authenticate` says."""
+    digest = sha256_hex(token)
+    terminal = session.scalars(
+        select(Terminal).where(Terminal.token_hash == digest).with_for_update()
+    ).one_or_none()
+    if terminal is None:
+        raise _refused(session, digest, "token")
+    return terminal
+
+
 def chain_of_admin_key(session: Session, admin_key: str, limit: RateLimit = NO_LIMIT) -> Chain:
     """The chain of the admin key, one call taken from its bucket; `401 admin_key_revoked`
     for a rotated-out key, `429 rate_limited` (with `retry_after`) past the limit."""

@@ -237,3 +237,21 @@ def test_a_token_past_its_rate_is_told_429_with_retry_after(cloud_server: CloudS
     assert calm.pull().status_code == 200  # each token has its own bucket
     time.sleep(wait)
     assert busy.pull().status_code == 200
+
+
+def test_refused_pushes_count_against_the_rate_so_a_hostile_token_cannot_fill_the_quarantine(
+    cloud_server: CloudServer,
+) -> None:
+    cloud_server.stop()
+    cloud_server.args = ["--rate-limit", "0.1", "--rate-burst", "4"]
+    cloud_server.start()
+    chain = cloud_server.create_chain("Rede")
+    hostile = _counter(cloud_server, chain)  # hello: 1 call of 4
+
+    def bad() -> dict[str, Any]:
+        refused = customer_event(new_uuid())
+        refused["created_at"] = YEAR_10000
+        return refused
+
+    assert [hostile.push(bad()).status_code for _ in range(5)] == [422, 422, 422, 429, 429]
+    assert len(_quarantine(cloud_server, chain.admin_key)) == 3
