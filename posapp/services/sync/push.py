@@ -34,7 +34,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -216,11 +216,8 @@ class _Rows:
         return customer_body(customer, self.uuid_of(customer.referred_by_id))
 
 
-def build_batches(
-    station: Station, *, max_batches: int = 20, batch_size: int = MAX_BATCH
-) -> list[Batch]:
-    """Everything to push (up to `max_batches` batches), read in ONE read transaction."""
-    limit = max_batches * batch_size
+def pending_items(station: Station, limit: int) -> list[_Item]:
+    """Everything to push, at most `limit` items in order, read in ONE read transaction."""
     with station.read() as session:
         snapshot = station.snapshot(session)
         store_uuid, terminal_uuid = snapshot.store.uuid, snapshot.terminal.uuid
@@ -305,7 +302,7 @@ def build_batches(
                         seq=entry.seq,
                     )
                 )
-    return list(_chunks(items[:limit], batch_size))
+    return items[:limit]
 
 
 def _outbox_item(
@@ -331,11 +328,6 @@ def _outbox_item(
         outbox_id=event.id,
         known=known,
     )
-
-
-def _chunks(items: Sequence[_Item], size: int) -> Iterable[Batch]:
-    for start in range(0, len(items), size):
-        yield Batch(list(items[start : start + size]))
 
 
 _OUTBOX = table_of(OutboxEvent)
@@ -446,9 +438,7 @@ def push(station: Station, client: SyncClient, *, max_batches: int = 20) -> Push
     items, which follows the endpoint's answer times (`BatchSizer`); a batch the endpoint
     finds too large (413) is pushed again in smaller ones.
     """
-    pending = [
-        item for batch in build_batches(station, max_batches=max_batches) for item in batch.items
-    ]
+    pending = pending_items(station, max_batches * MAX_BATCH)
     accepted = duplicates = entries = events = set_aside = pushes = 0
     while pending:
         batch, pending = Batch(pending[: client.batches.size]), pending[client.batches.size :]
