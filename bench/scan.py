@@ -11,6 +11,9 @@ The cart is cleared between scans (untimed) and the screen's background work
 (the live quote) is let finish between rounds, so each scan starts from a quiet
 counter.
 
+The screen is 1366x768, as the app opens maximised on a counter (shown at Qt's default
+size it was 646 px wide and every product name wrapped in a 34 px column).
+
 Baseline: the bare indexed barcode query with sqlite3 on the same file
 (`SELECT ... FROM item WHERE gtin = ? AND active`, fetchone).
 
@@ -118,6 +121,7 @@ def main(argv: list[str] | None = None) -> None:
             station, printing, settings, staff=StaffRef(cashier_id, "Caixa", Role.CASHIER)
         )
         screen = SaleScreen(context)
+        screen.resize(1366, 768)  # the app opens maximised on a counter's screen
         screen.show()
         target = screen.input
         digit_keys = {str(d): Qt.Key(Qt.Key.Key_0.value + d) for d in range(10)}

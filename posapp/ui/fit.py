@@ -89,9 +89,17 @@ class WrappingDelegate(QStyledItemDelegate):
         view = self.parent()
         if not isinstance(view, QTableView):
             return hint
-        width = view.columnWidth(index.column()) - 2 * self.TEXT_MARGIN - 4
+        width = self.text_width(view, index.column())
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         if width <= 0 or not text:
             return hint
         lines = option.fontMetrics.boundingRect(0, 0, width, 10_000, Qt.TextFlag.TextWordWrap, text)
         return QSize(hint.width(), max(hint.height(), lines.height() + 2 * self.TEXT_MARGIN))
+
+    def text_width(self, view: QTableView, column: int) -> int:
+        """The width a cell's text is painted in."""
+        return view.columnWidth(column) - 2 * self.TEXT_MARGIN - 4
+
+    def one_line(self, view: QTableView, column: int, text: str) -> bool:
+        """Whether `text` fits on one line of `column` (no row needs measuring for it)."""
+        return view.fontMetrics().horizontalAdvance(text) <= self.text_width(view, column)

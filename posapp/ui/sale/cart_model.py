@@ -112,7 +112,7 @@ class CartModel(QAbstractTableModel):
         return titles[section] if 0 <= section < COLUMNS else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
+        if not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
         column = index.column()
@@ -144,14 +144,17 @@ class CartModel(QAbstractTableModel):
         return None
 
     def _value(self, row: CartRow, column: int) -> Any:
-        return {
-            DESCRIPTION: row.item.name,
-            QUANTITY: row.quantity,
-            UNIT_PRICE: row.price,
-            DISCOUNT: row.discount,
-            TOTAL: row.net if row.net is not None else row.price * row.quantity - row.discount,
-            PROFESSIONAL: row.professional_id,
-        }[column]
+        if column == DESCRIPTION:
+            return row.item.name
+        if column == QUANTITY:
+            return row.quantity
+        if column == UNIT_PRICE:
+            return row.price
+        if column == DISCOUNT:
+            return row.discount
+        if column == TOTAL:
+            return row.net if row.net is not None else row.price * row.quantity - row.discount
+        return row.professional_id
 
     def _display(self, row: CartRow, column: int) -> str:
         if column == DESCRIPTION:

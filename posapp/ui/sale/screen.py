@@ -17,7 +17,7 @@ from concurrent.futures import Future
 from functools import partial
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -65,7 +64,15 @@ from posapp.ui.context import UiContext
 from posapp.ui.dialogs.manager_pin import ask_manager_pin
 from posapp.ui.fit import WrappingDelegate, scrolling
 from posapp.ui.runner import Jobs, hand_over
-from posapp.ui.sale.cart_model import DISCOUNT, PROFESSIONAL, QUANTITY, CartModel, CartRow
+from posapp.ui.sale.cart_columns import CartColumns
+from posapp.ui.sale.cart_model import (
+    DESCRIPTION,
+    DISCOUNT,
+    PROFESSIONAL,
+    QUANTITY,
+    CartModel,
+    CartRow,
+)
 from posapp.ui.sale.customer_dialogs import (
     CustomerPickerDialog,
     EnrolDialog,
@@ -183,6 +190,12 @@ class SaleScreen(QWidget):
         """The whole-sale discount the current quote was made with (pay waits for a new one)."""
         self.jobs = Jobs(self, self._failed)
         self._quote_generation = 0
+        """Bumped by every change a quote depends on; a quote answers for one generation."""
+        self._quoted_generation = 0
+        """The generation `self.quote` was made for: pay waits while it is behind."""
+        self._quoting: int | None = None
+        """The generation being quoted in the background, if any."""
+        self._requote_scheduled = False
         self._pay_when_quoted = False
         self._last_search = ""
         self.setObjectName("saleScreen")
@@ -275,15 +288,13 @@ class SaleScreen(QWidget):
         # smaller screen, a wider price) makes the rows taller.
         self.model.rowsInserted.connect(self._measure_rows)
         self.model.modelReset.connect(self.table.resizeRowsToContents)
-        self.table.horizontalHeader().sectionResized.connect(
-            lambda *_: self.table.resizeRowsToContents()
-        )
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._remeasure_scheduled = False
+        self.table.horizontalHeader().sectionResized.connect(self._name_column_resized)
+        self.columns = CartColumns(self.table, self.model)
         self.delegate = ProfessionalDelegate(self.professionals, self.table)
         self.table.setItemDelegateForColumn(PROFESSIONAL, self.delegate)
-        self.table.setItemDelegateForColumn(0, WrappingDelegate(self.table))
+        self.names = WrappingDelegate(self.table)
+        self.table.setItemDelegateForColumn(0, self.names)
         left.addWidget(self.table, 1)
         self.professional_bar = ProfessionalBar()
         self.professional_bar.set_people(self.professionals)
@@ -575,7 +586,7 @@ class SaleScreen(QWidget):
 
     def idle(self) -> bool:
         """No background call of this screen is under way (for tests and shutdown)."""
-        return self.jobs.idle()
+        return not self._requote_scheduled and self.jobs.idle()
 
     def _failed(self, error: Exception) -> None:
         self.say(error_text(error, self.lang))
@@ -699,8 +710,26 @@ class SaleScreen(QWidget):
         self.input.selectAll()
 
     def _measure_rows(self, _parent: QModelIndex, first: int, last: int) -> None:
+        """A new line whose name wraps is made as tall as its lines; one that fits keeps
+        the default height, unmeasured (measuring asks every cell of the row)."""
         for row in range(first, last + 1):
-            self.table.resizeRowToContents(row)
+            if not self.names.one_line(self.table, DESCRIPTION, self.model.rows[row].item.name):
+                self.table.resizeRowToContents(row)
+
+    def _name_column_resized(self, column: int, _old: int, _new: int) -> None:
+        """The name column changed width: lines that wrap, or wrapped, are measured again
+        once the header is laid out (while it signals, the column still has its old width)."""
+        if column == DESCRIPTION and not self._remeasure_scheduled:
+            self._remeasure_scheduled = True
+            QTimer.singleShot(0, self, self._remeasure_rows)
+
+    def _remeasure_rows(self) -> None:
+        self._remeasure_scheduled = False
+        default = self.table.verticalHeader().defaultSectionSize()
+        for row, line in enumerate(self.model.rows):
+            wraps = not self.names.one_line(self.table, DESCRIPTION, line.item.name)
+            if wraps or self.table.rowHeight(row) != default:
+                self.table.resizeRowToContents(row)
 
     def add_item(self, item: ItemView, quantity: int = 1) -> None:
         if self.model.rowCount() == 0:
@@ -820,6 +849,19 @@ class SaleScreen(QWidget):
         self.professional_bar.setVisible(any(row.is_service for row in self.model.rows))
         if self.model.rowCount() == 0:
             self.sale_discount = None  # the whole-sale discount goes with the cart
+        self._requote_soon()
+
+    def _requote_soon(self) -> None:
+        """Quote once the event that changed the cart is handled. Started at once, the
+        quote's thread took the interpreter while the scan was still drawing its line
+        (half of a scan's time), and a burst of changes is quoted once."""
+        self._quote_generation += 1
+        if not self._requote_scheduled:
+            self._requote_scheduled = True
+            QTimer.singleShot(0, self, self._scheduled_requote)
+
+    def _scheduled_requote(self) -> None:
+        self._requote_scheduled = False
         self.requote()
 
     def requote(self) -> None:
@@ -828,9 +870,11 @@ class SaleScreen(QWidget):
         lines = self.model.requests()
         if not lines:
             self.quote = None
+            self._quoting = None
             self._update_totals()
             self._update_customer_panel()
             return
+        self._quoting = generation
         customer_id = self.customer.id if self.customer else None
         off = self.sale_discount_centavos()
         self.jobs.run(
@@ -848,6 +892,8 @@ class SaleScreen(QWidget):
     ) -> None:
         if generation != self._quote_generation:
             return
+        self._quoting = None
+        self._quoted_generation = generation
         self.quote = result
         self._quoted_sale_discount = sale_discount
         self._quoted_customer = customer_id
@@ -860,12 +906,14 @@ class SaleScreen(QWidget):
 
     def _quote_failed(self, generation: int, error: Exception) -> None:
         if generation == self._quote_generation:
+            self._quoting = None
             self._pay_when_quoted = False
             self._failed(error)
 
     def _quote_pending(self) -> bool:
         return self.model.rowCount() > 0 and (
             self.quote is None
+            or self._quoted_generation != self._quote_generation
             or len(self.quote.line_nets) != self.model.rowCount()
             or self._quoted_sale_discount != self.sale_discount_centavos()
             or self._quoted_customer != (self.customer.id if self.customer else None)
@@ -1045,8 +1093,10 @@ class SaleScreen(QWidget):
         if self._staff_id() is None:
             return
         if self._quote_pending() or self.quote is None or self._finding_cpf:
-            # F10 right after a CPF or a customer: the payment waits for their quote
+            # F10 right after a scan, a CPF or a customer: the payment waits for their quote
             self._pay_when_quoted = True
+            if self._quoting is None and not self._requote_scheduled:
+                self.requote()  # the last quote failed: try again rather than wait for none
             return
         for row in self.model.rows:
             if row.is_service and row.professional_id is None:

@@ -1,0 +1,72 @@
+"""The cart's column widths, measured from the lines that change, never from all of them.
+
+Qt's ResizeToContents measures every cell of a column whenever any line changes, and the
+scan's `selectRow` forces that layout at once: the 30th line scanned asked the model for
+a thousand cells. Here the numeric and professional columns start wide enough for a
+usual amount and grow when a wider text comes in, never shrinking while the counter
+runs (no column jumps from one sale to the next), and the description takes the rest.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+from posapp.core.money import format_money
+from posapp.ui.sale.cart_model import COLUMNS, DESCRIPTION, PROFESSIONAL, QUANTITY, CartModel
+
+Index = QModelIndex | QPersistentModelIndex
+MEASURED = tuple(column for column in range(COLUMNS) if column != DESCRIPTION)
+SLACK = 32
+"""More than a cell adds to its text's width (margins, padding, a focus frame)."""
+
+
+class CartColumns:
+    def __init__(self, table: QTableView, model: CartModel) -> None:
+        self.table = table
+        self.model = model
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        model.rowsInserted.connect(self._inserted)
+        model.dataChanged.connect(self._changed)
+        model.modelReset.connect(lambda: self._widen(0, model.rowCount() - 1, MEASURED))
+        model.headerDataChanged.connect(self.refit)
+        self.refit()
+
+    def refit(self) -> None:
+        """Every column from its title, room for a usual amount (R$ 9.999,99, a price
+        override's mark), and its lines; the cart's changes only ever widen it."""
+        self.table.ensurePolished()
+        header = self.table.horizontalHeader()
+        header.ensurePolished()
+        metrics = self.table.fontMetrics()
+        usual = format_money(999_999, self.model.locale) + " *"
+        for column in MEASURED:
+            sample = {QUANTITY: "999", PROFESSIONAL: ""}.get(column, usual)
+            width = max(header.sectionSizeHint(column), metrics.horizontalAdvance(sample) + SLACK)
+            header.resizeSection(column, width)
+        self._widen(0, self.model.rowCount() - 1, MEASURED)
+
+    def _inserted(self, _parent: Index, first: int, last: int) -> None:
+        self._widen(first, last, MEASURED)
+
+    def _changed(self, top_left: Index, bottom_right: Index, _roles: object = None) -> None:
+        columns = [c for c in MEASURED if top_left.column() <= c <= bottom_right.column()]
+        self._widen(top_left.row(), bottom_right.row(), columns)
+
+    def _widen(self, first: int, last: int, columns: tuple[int, ...] | list[int]) -> None:
+        """Columns as wide as the lines first..last need; a text plainly narrower than its
+        column is not asked of the delegate (that asks the model for ten roles)."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        for column in columns:
+            width = header.sectionSize(column)
+            for row in range(first, last + 1):
+                index = self.model.index(row, column)
+                text = str(self.model.data(index) or "")
+                if metrics.horizontalAdvance(text) + SLACK <= width:
+                    continue
+                width = max(width, self.table.sizeHintForIndex(index).width())
+            if width > header.sectionSize(column):
+                header.resizeSection(column, width)
