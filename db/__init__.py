@@ -1,3 +1,5 @@
-"""The counter's storage: models, engine, migrations. Importing any part loads every table."""
+"""The counter's storage: models, engine, migrations.
 
-from db import salon_models as salon_models
+Importing `db.models` loads every table (it imports the salon's at its end); `db` alone
+loads nothing, so `db.revisions` can be read before SQLAlchemy is imported.
+"""

@@ -7,7 +7,6 @@ stored revision from `alembic_version`, so a current database starts without it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,13 +15,11 @@ from sqlalchemy import Engine, inspect, text
 
 from db.backup import backup_database, backup_path
 from db.engine import make_engine
+from db.revisions import MIGRATIONS, head_from_files
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-MIGRATIONS = Path(__file__).parent / "migrations"
-_REVISION = re.compile(r'^revision: str = "([^"]+)"$', re.MULTILINE)
-_DOWN_REVISION = re.compile(r'^down_revision: str \| None = (?:"([^"]+)"|None)$', re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -42,7 +39,7 @@ def alembic_config() -> Config:
 
 def head_revision() -> str:
     """The newest migration: the one revision no other names as its `down_revision`."""
-    found = _head_from_files()
+    found = head_from_files()
     return found if found is not None else alembic_head()
 
 
@@ -52,23 +49,6 @@ def alembic_head() -> str:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
-
-
-def _head_from_files() -> str | None:
-    """None when the files are not all written in the usual form (Alembic decides then)."""
-    revisions: set[str] = set()
-    downs: set[str] = set()
-    for script in (MIGRATIONS / "versions").glob("*.py"):
-        if script.name == "__init__.py":
-            continue
-        source = script.read_text(encoding="utf-8")
-        revision, down = _REVISION.findall(source), _DOWN_REVISION.findall(source)
-        if len(revision) != 1 or len(down) != 1:
-            return None
-        revisions.add(revision[0])
-        downs.add(down[0])
-    heads = revisions - downs
-    return heads.pop() if len(heads) == 1 else None
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -692,3 +692,7 @@ class PixLatePayment(Base):
     refund_status: Mapped[str | None] = mapped_column(String(20))
     refunded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     refunded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+
+# The salon's tables share Base's metadata: whoever maps or creates the tables has them all.
+from db import salon_models as salon_models  # noqa: E402

@@ -3,6 +3,11 @@
 Besides posapp.ui, the only module that imports PySide6. It also holds the Qt half of
 `posapp --self-test` (`check_interface`), which builds the window the way the counter
 does, without showing it or running the event loop.
+
+Paint first: `Opening` shows the sign-in drawn from a sqlite3 read (`ui.doorway`) and
+builds the counter after that window's first paint, so this module imports the
+database layer, the services and the screens inside the functions that build them,
+never at the top.
 """
 
 from __future__ import annotations
@@ -13,29 +18,35 @@ import sys
 from dataclasses import dataclass
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
-import PySide6
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTimer,
+    QTranslator,
+    Signal,
+)
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
-from posapp.self_test_failure import CheckFailed
-from posapp.services.admin.store_setup import is_set_up
-from posapp.services.common.counter_settings import load_settings
-from posapp.services.common.station import Station, open_station
-from posapp.services.machine.database_file import DatabaseProblem
-from posapp.services.onboarding.quick_start import FirstRun, first_run
-from posapp.services.sales.printing import PrintService
-from posapp.ui.backup_keeper import BackupKeeper, start_backups
-from posapp.ui.context import UiContext
-from posapp.ui.database_problem import DatabaseProblemDialog
-from posapp.ui.fiscal_keeper import FiscalKeeper, start_fiscal
-from posapp.ui.loyalty_keeper import LoyaltyKeeper, start_loyalty
-from posapp.ui.message_keeper import MessageKeeper, start_messages
-from posapp.ui.pix_keeper import PixKeeper, start_pix
-from posapp.ui.runner import wait_for_background
-from posapp.ui.shell import Shell, load_sale_screen
-from posapp.ui.sync_keeper import SyncKeeper, start_sync
+from posapp.services.common.doorway import read_doorway
+from posapp.ui.doorway import DoorwayWindow
+
+if TYPE_CHECKING:
+    from posapp.services.common.station import Station
+    from posapp.services.onboarding.quick_start import FirstRun
+    from posapp.services.sales.printing import PrintService
+    from posapp.ui.backup_keeper import BackupKeeper
+    from posapp.ui.context import UiContext
+    from posapp.ui.fiscal_keeper import FiscalKeeper
+    from posapp.ui.loyalty_keeper import LoyaltyKeeper
+    from posapp.ui.message_keeper import MessageKeeper
+    from posapp.ui.pix_keeper import PixKeeper
+    from posapp.ui.shell import Shell
+    from posapp.ui.sync_keeper import SyncKeeper
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 STYLE_SHEET = RESOURCES / "style.qss"
@@ -69,8 +80,12 @@ def install_qt_translator(app: QCoreApplication, language: str) -> QTranslator |
 
 
 def apply_style(app: QApplication) -> None:
+    """The counter's style sheet (set again only if it changed: each set re-polishes every
+    widget)."""
     if STYLE_SHEET.is_file():
-        app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
+        style = STYLE_SHEET.read_text(encoding="utf-8")
+        if app.styleSheet() != style:
+            app.setStyleSheet(style)
 
 
 @dataclass
@@ -95,6 +110,8 @@ class Counter:
     """Pix charges left open and Pix received without a sale (idle without a PSP)."""
 
     def close(self) -> None:
+        from posapp.ui.runner import wait_for_background
+
         if self.loyalty is not None:
             self.loyalty.stop()
         if self.pix is not None:
@@ -126,6 +143,19 @@ def build(db_path: Path | str, *, demo: bool = False) -> Counter:
     `demo` points the printer at the virtual demo printer `virtual://demo`,
     whose receipts (PNG and text) land beside the database, in `receipts/`.
     """
+    from posapp.services.common.counter_settings import load_settings
+    from posapp.services.common.station import open_station
+    from posapp.services.onboarding.quick_start import first_run
+    from posapp.services.sales.printing import PrintService
+    from posapp.ui.backup_keeper import start_backups
+    from posapp.ui.context import UiContext
+    from posapp.ui.fiscal_keeper import start_fiscal
+    from posapp.ui.loyalty_keeper import start_loyalty
+    from posapp.ui.message_keeper import start_messages
+    from posapp.ui.pix_keeper import start_pix
+    from posapp.ui.shell import Shell
+    from posapp.ui.sync_keeper import start_sync
+
     app = QApplication.instance()
     assert isinstance(app, QApplication), "make the QApplication first"
     path = Path(db_path)
@@ -174,7 +204,10 @@ def build(db_path: Path | str, *, demo: bool = False) -> Counter:
 
 def run_setup_wizard(db_path: Path | str) -> bool:
     """When the database has no store, ask for it in the first-run wizard; False if cancelled."""
+    from posapp.services.admin.store_setup import is_set_up
+    from posapp.services.common.station import open_station
     from posapp.ui.first_run.wizard import FirstRunWizard
+    from posapp.ui.runner import wait_for_background
 
     station = open_station(Path(db_path))
     qt_translator: QTranslator | None = None
@@ -224,6 +257,71 @@ def configure_log_file() -> Path:
     return path
 
 
+class Opening(QObject):
+    """The counter on its way up, painted first.
+
+    With a store set up and its schema current, `window` is at first the sign-in drawn
+    from a sqlite3 read (`DoorwayWindow`); the counter is built after that window's first
+    paint and its shell takes the window's place (`ready`), carrying over what was tapped
+    and typed. Otherwise `window` is the shell, built at once, and `counter` is set.
+    """
+
+    ready = Signal()
+    failed = Signal(object)
+    """The counter could not be built behind the painted sign-in: the exception."""
+
+    def __init__(self, db_path: Path, *, demo: bool = False) -> None:
+        super().__init__()
+        self.path, self.demo = db_path, demo
+        self.counter: Counter | None = None
+        self.doorway: DoorwayWindow | None = None
+        self._translators: list[QTranslator | None] = []
+        early = read_doorway(db_path, demo=demo)
+        if early is None:
+            self.counter = build(db_path, demo=demo)
+            self.window: QMainWindow = self.counter.window
+            return
+        app = QApplication.instance()
+        assert isinstance(app, QApplication), "make the QApplication first"
+        self._translators = [
+            install_translator(app, early.language),
+            install_qt_translator(app, early.language),
+        ]
+        apply_style(app)
+        self.doorway = DoorwayWindow(early)
+        self.window = self.doorway
+        self.doorway.painted.connect(self._build)
+
+    def _build(self) -> None:
+        for translator in self._translators:  # build() installs the store's own
+            if translator is not None:
+                QCoreApplication.removeTranslator(translator)
+        try:
+            self.counter = build(self.path, demo=self.demo)
+        except Exception as error:  # main() says what it was
+            self.failed.emit(error)
+            return
+        # Taps and keys that came while building reach the painted sign-in first.
+        QTimer.singleShot(0, self, self._hand_over)
+
+    def _hand_over(self) -> None:
+        assert self.counter is not None and self.doorway is not None
+        shell = self.counter.window
+        shell.signin.continue_from(self.doorway.signin)
+        shell.show()
+        self.doorway.close()
+        self.window = shell
+        self.ready.emit()
+
+    def close(self) -> None:
+        if self.counter is not None:
+            self.counter.close()
+        if self.doorway is not None:
+            self.doorway.close()
+            self.doorway.deleteLater()
+            self.doorway = None
+
+
 def main(db_path: Path | str, demo: bool = False, *, notice: str | None = None) -> int:
     """Open the counter on `db_path` and run until the window closes.
 
@@ -235,27 +333,60 @@ def main(db_path: Path | str, demo: bool = False, *, notice: str | None = None) 
     app.setApplicationName("posapp")
     app.setOrganizationName("posapp")
     configure_log_file()  # details the user is not shown (SQL of a database error) go here
+    path = Path(db_path)
     try:
-        if not demo and not run_setup_wizard(db_path):
+        if not demo and read_doorway(path) is None and not run_setup_wizard(path):
             return 1
-        counter = build(db_path, demo=demo)
-    except DatabaseProblem as problem:
-        dialog = DatabaseProblemDialog(problem)
-        dialog.exec()
-        if not dialog.restored:
+        opening = Opening(path, demo=demo)
+    except Exception as error:  # a damaged database is offered a repair
+        if not _restored_after(error):
             return 2
-        counter = build(db_path, demo=demo)
+        opening = Opening(path, demo=demo)
+    failures: list[Exception] = []
+
+    def failed(error: Exception) -> None:
+        failures.append(error)
+        app.exit(2)
+
+    opening.failed.connect(failed)
+    opening.ready.connect(lambda: _greet(opening, notice, demo))
     try:
-        done = counter.first_run
-        if done is not None and notice is None:
-            notice = f"PIN do administrador ({done.admin_name}): {done.admin_pin}"
-        counter.window.show()
-        if notice and not demo:
-            box = QMessageBox(QMessageBox.Icon.Information, "posapp", notice, parent=counter.window)
-            box.open()
-        return int(app.exec())
+        opening.window.show()
+        if opening.counter is not None:
+            _greet(opening, notice, demo)
+        code = int(app.exec())
     finally:
-        counter.close()
+        opening.close()
+    if failures:
+        if not _restored_after(failures[0]):
+            return 2
+        return main(path, demo, notice=notice)
+    return code
+
+
+def _restored_after(error: Exception) -> bool:
+    """A database the counter cannot open: the dialog that offers a backup. Anything
+    else is raised again."""
+    from posapp.services.machine.database_file import DatabaseProblem
+    from posapp.ui.database_problem import DatabaseProblemDialog
+
+    if not isinstance(error, DatabaseProblem):
+        raise error
+    dialog = DatabaseProblemDialog(error)
+    dialog.exec()
+    return dialog.restored
+
+
+def _greet(opening: Opening, notice: str | None, demo: bool) -> None:
+    """The first run's admin PIN over the shell, once it is shown."""
+    counter = opening.counter
+    assert counter is not None
+    done = counter.first_run
+    if done is not None and notice is None:
+        notice = f"PIN do administrador ({done.admin_name}): {done.admin_pin}"
+    if notice and not demo:
+        box = QMessageBox(QMessageBox.Icon.Information, "posapp", notice, parent=counter.window)
+        box.open()
 
 
 # The counter's own source language is pt_BR; these are one of its strings and the
@@ -265,6 +396,11 @@ PROBE_CONTEXT, PROBE_SOURCE, PROBE_EN = "Shell", "Venda", "Sale"
 
 def check_interface(db_path: Path) -> str:
     """QApplication on QT_QPA_PLATFORM, translations, style sheet, window built and closed."""
+    import PySide6
+
+    from posapp.self_test_failure import CheckFailed
+    from posapp.ui.shell import Shell, load_sale_screen
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     platform = app.platformName()

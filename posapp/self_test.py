@@ -33,7 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from db.migrate import MIGRATIONS, head_revision
+from db.migrate import head_revision
+from db.revisions import MIGRATIONS
 from hardware.emulator.server import EmulatorServer
 from posapp.core.money import format_money
 from posapp.core.presets import preset

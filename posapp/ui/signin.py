@@ -3,11 +3,16 @@
 Tap your tile, type your PIN on the pad (or the keyboard) and Enter. A wrong
 PIN says so; repeated wrong PINs lock the person for a few minutes and the
 screen says for how long. In demo mode the demo PINs are shown beside the pad.
+
+The screen can be drawn from a `Doorway` (a sqlite3 read) before the services are
+imported: the counter paints that one first, and the shell's own sign-in `continues_from`
+it once the counter is built (a PIN entered meanwhile is checked then). So the services
+are imported where they are used.
 """
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
@@ -25,11 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.core.errors import AccountLocked, PosError
-from posapp.services.admin import staff as staff_service
-from posapp.services.common.auth import Role, StaffRef
+from posapp.core.roles import Role, StaffRef
 from posapp.services.common.changes import Change
-from posapp.ui.context import UiContext
+from posapp.services.common.doorway import Doorway
+
+if TYPE_CHECKING:
+    from posapp.ui.context import UiContext
 
 W = TypeVar("W", bound=QWidget)
 
@@ -146,10 +152,14 @@ class SignInScreen(QWidget):
 
     signed_in = Signal(object)
 
-    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(self, source: UiContext | Doorway, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("signInScreen")
-        self.context = context
+        self.context: UiContext | None = None
+        """None while the screen is drawn from a Doorway (the counter still loading)."""
+        self.demo = source.demo
+        self.waiting_pin: str | None = None
+        """A PIN entered before the counter was loaded: checked on `attach`."""
         self.tiles: dict[int, QPushButton] = {}
         self._people: dict[int, StaffRef] = {}
         self.group = QButtonGroup(self)
@@ -187,7 +197,7 @@ class SignInScreen(QWidget):
         self.demo_pins = _named(QLabel(""), "demoPins")
         self.demo_pins.setWordWrap(True)
         self.demo_pins.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.demo_pins.setVisible(context.demo)
+        self.demo_pins.setVisible(self.demo)
 
         left = QVBoxLayout()
         left.setSpacing(14)
@@ -199,8 +209,22 @@ class SignInScreen(QWidget):
         layout.setSpacing(32)
         layout.addLayout(left, 1)
         layout.addWidget(pad_box, 0, Qt.AlignmentFlag.AlignTop)
-        context.events.changed.connect(self.on_changed)
-        self.refresh()
+        if isinstance(source, Doorway):
+            self._show_people(list(source.people))
+        else:
+            self.context = source
+            source.events.changed.connect(self.on_changed)
+            self.refresh()
+
+    def continue_from(self, early: SignInScreen) -> None:
+        """Take over from the sign-in painted while the counter loaded: the tile chosen,
+        the digits typed, and a PIN entered meanwhile, checked now."""
+        chosen = early.group.checkedId()
+        if chosen in self.tiles:
+            self.choose(chosen)
+        self.pad.display.setText(early.pad.pin())
+        if early.waiting_pin is not None:
+            self.sign_in(early.waiting_pin)
 
     def on_changed(self, changes: frozenset[Change]) -> None:
         """Someone added, deactivated or given a new role anywhere: the tiles follow."""
@@ -216,11 +240,16 @@ class SignInScreen(QWidget):
 
     def refresh(self) -> None:
         """(Re)load the staff tiles from the database."""
+        from posapp.services.admin import staff as staff_service
+
+        assert self.context is not None, "a sign-in drawn from a Doorway has no services"
+        self._show_people(staff_service.list_staff(self.context.station))
+
+    def _show_people(self, people: list[StaffRef]) -> None:
         for button in self.tiles.values():
             self.group.removeButton(button)
             button.deleteLater()
         self.tiles.clear()
-        people = staff_service.list_staff(self.context.station)
         self._people = {person.id: person for person in people}
         for index, person in enumerate(people):
             tile = _named(QPushButton(f"{person.name}\n{role_name(person.role)}"), "staffTile")
@@ -232,7 +261,7 @@ class SignInScreen(QWidget):
             self.tile_grid.addWidget(tile, index // TILE_COLUMNS, index % TILE_COLUMNS)
             self.tiles[person.id] = tile
         self.tile_grid.setRowStretch(len(people) // TILE_COLUMNS + 1, 1)
-        if self.context.demo:
+        if self.demo and self.context is not None:  # the demo's PINs come with its services
             self.demo_pins.setText(self._demo_text(people))
 
     def _demo_text(self, people: list[StaffRef]) -> str:
@@ -281,6 +310,13 @@ class SignInScreen(QWidget):
         if not pin:
             self.message.setText(self.tr("Digite seu PIN."))
             return
+        if self.context is None:
+            self.waiting_pin = pin
+            self.message.setText(self.tr("Abrindo o caixa…"))
+            return
+        from posapp.core.errors import AccountLocked, PosError
+        from posapp.services.admin import staff as staff_service
+
         try:
             signed = staff_service.sign_in(self.context.station, person.id, pin)
         except AccountLocked as locked:

@@ -7,11 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from db.migrate import _head_from_files, alembic_head, upgrade
+from db.migrate import alembic_head, upgrade
+from db.revisions import head_from_files
 
 
 def test_the_head_read_from_the_migration_files_is_alembics() -> None:
-    assert _head_from_files() == alembic_head()
+    assert head_from_files() == alembic_head()
 
 
 def test_a_current_database_is_opened_without_importing_alembic(tmp_path: Path) -> None:

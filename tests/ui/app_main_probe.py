@@ -18,6 +18,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from posapp import app as posapp_app
+from posapp.ui.doorway import DoorwayWindow
 from posapp.ui.shell import Shell
 
 
@@ -26,8 +27,14 @@ def main(db: Path, demo: bool) -> int:
     seen: dict[str, object] = {}
 
     def look_then_close() -> None:
+        """Once the shell is shown (after the sign-in painted first, if it was)."""
+        if any(isinstance(w, DoorwayWindow) and w.isVisible() for w in qapp.topLevelWidgets()):
+            seen["doorway"] = True
+        shells = [w for w in qapp.topLevelWidgets() if isinstance(w, Shell) and w.isVisible()]
+        if not shells:
+            QTimer.singleShot(10, look_then_close)
+            return
         boxes = [w for w in qapp.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
-        shells = [w for w in qapp.topLevelWidgets() if isinstance(w, Shell)]
         shell = shells[0]
         seen["title"] = shell.windowTitle()
         seen["current_is_signin"] = shell.current is shell.signin
@@ -53,10 +60,10 @@ def main(db: Path, demo: bool) -> int:
         for _ in range(4):
             wizard.next()
         wizard.accept()
-        QTimer.singleShot(300, look_then_close)
+        QTimer.singleShot(0, look_then_close)
 
-    if demo:
-        QTimer.singleShot(300, look_then_close)
+    if demo or db.exists():
+        QTimer.singleShot(0, look_then_close)
     else:
         QTimer.singleShot(0, fill_wizard)
     seen["status"] = posapp_app.main(db, demo=demo, notice="PINs..." if demo else None)

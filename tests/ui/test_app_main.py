@@ -44,3 +44,15 @@ def test_the_first_run_outside_the_demo_asks_in_the_wizard_then_opens_the_counte
     assert seen["notices"] == []
     assert seen["printer"] == "virtual://"
     assert seen["current_is_signin"] is True and seen["status"] == 0
+
+
+def test_a_store_already_set_up_paints_its_sign_in_first_then_opens_the_counter(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "loja.sqlite"
+    run_app(db, "real")  # the wizard sets the store up
+    seen = run_app(db, "real")
+    assert "wizard" not in seen
+    assert seen["doorway"] is True  # the sign-in drawn from the file came first
+    assert seen["title"] == "Salão da Ana — posapp"
+    assert seen["current_is_signin"] is True and seen["status"] == 0

@@ -14,7 +14,6 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,31 +26,13 @@ from posapp.core.errors import (
     NotAuthorized,
     WrongPin,
 )
+from posapp.core.roles import MANAGER_ROLES as MANAGER_ROLES
+from posapp.core.roles import Role as Role
+from posapp.core.roles import StaffRef as StaffRef
 
 MAX_ATTEMPTS = 5
 LOCK_TIME = timedelta(minutes=5)
 _SCRYPT = {"n": 2**12, "r": 8, "p": 1}
-
-
-class Role(StrEnum):
-    CASHIER = "cashier"
-    PROFESSIONAL = "professional"
-    MANAGER = "manager"
-    ADMIN = "admin"
-
-
-MANAGER_ROLES = frozenset({Role.MANAGER, Role.ADMIN})
-
-
-@dataclass(frozen=True, slots=True)
-class StaffRef:
-    id: int
-    name: str
-    role: Role
-
-    @property
-    def is_manager(self) -> bool:
-        return self.role in MANAGER_ROLES
 
 
 def hash_pin(pin: str) -> str:
