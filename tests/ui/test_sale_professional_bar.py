@@ -53,6 +53,7 @@ def test_one_tap_names_the_line_at_once_and_moves_to_the_next_service(
     qtbot.keyClick(screen.input, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     assert screen.model.index(1, PROFESSIONAL).data() == "Paula Manicure"
     screen.pay()  # nothing asks for a professional any more: the payment opens
+    qtbot.waitUntil(lambda: screen.payment_dialog is not None, timeout=5_000)
     assert screen.payment_dialog is not None
     screen.payment_dialog.reject()
 
