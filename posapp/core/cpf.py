@@ -8,41 +8,64 @@ nine digits still yields a valid CPF (e.g. 000.071.271-03 and 100.071.271-03).
 from __future__ import annotations
 
 import random
+from operator import mul
 
 from posapp.core.errors import InvalidCPF
 
 _DIGITS = "0123456789"
-_SEPARATORS = frozenset(".- \t")
+_WITHOUT_SEPARATORS = str.maketrans("", "", ".- \t")
 
 
-def _check_digit(digits: str) -> int:
-    weight = len(digits) + 1
-    total = sum(int(d) * (weight - i) for i, d in enumerate(digits))
+_FIRST_WEIGHTS = tuple(range(10, 1, -1))
+"""The first check digit weighs the nine digits 10..2, the second 11..3 and the first 2."""
+_SECOND_WEIGHTS = tuple(range(11, 2, -1))
+_ASCII_ZERO = ord("0")
+
+
+def _check_digit(total: int) -> int:
     remainder = total % 11
     return 0 if remainder < 2 else 11 - remainder
 
 
+def _weighted(codes: bytes, weights: tuple[int, ...]) -> int:
+    """The weighted sum of the digits whose ASCII codes are `codes` (no int() per digit:
+    the customer search checks every 11-digit number typed)."""
+    return int(sum(map(mul, codes, weights))) - _ASCII_ZERO * sum(weights)
+
+
 def _is_ascii_digits(text: str) -> bool:
-    return bool(text) and all(c in _DIGITS for c in text)
+    return text.isascii() and text.isdigit()
 
 
 def cpf_check_digits(first9: str) -> str:
     if len(first9) != 9 or not _is_ascii_digits(first9):
         raise ValueError(f"need the first 9 digits of a CPF, got {first9!r}")
-    d1 = _check_digit(first9)
-    d2 = _check_digit(first9 + str(d1))
+    d1, d2 = _check_digits(first9.encode("ascii"))
     return f"{d1}{d2}"
 
 
+def _check_digits(codes: bytes) -> tuple[int, int]:
+    """The two check digits of the CPF whose first nine digits' ASCII codes are `codes`."""
+    d1 = _check_digit(_weighted(codes, _FIRST_WEIGHTS))
+    return d1, _check_digit(_weighted(codes, _SECOND_WEIGHTS) + 2 * d1)
+
+
 def normalize_cpf(text: str) -> str:
-    if any(c not in _DIGITS and c not in _SEPARATORS for c in text):
-        raise InvalidCPF(value=text)
-    digits = "".join(c for c in text if c in _DIGITS)
-    if len(digits) != 11 or len(set(digits)) == 1:
-        raise InvalidCPF(value=text)
-    if cpf_check_digits(digits[:9]) != digits[9:]:
+    digits = cpf_or_none(text)
+    if digits is None:
         raise InvalidCPF(value=text)
     return digits
+
+
+def cpf_or_none(text: str) -> str | None:
+    """The 11 digits of a valid CPF typed with or without dots, dash and spaces; None for
+    anything else (no exception: the customer search asks this of every number typed)."""
+    digits = text.translate(_WITHOUT_SEPARATORS)
+    if len(digits) != 11 or not _is_ascii_digits(digits) or len(set(digits)) == 1:
+        return None
+    codes = digits.encode("ascii")
+    valid = _check_digits(codes) == (codes[9] - _ASCII_ZERO, codes[10] - _ASCII_ZERO)
+    return digits if valid else None
 
 
 def is_valid_cpf(text: str) -> bool:

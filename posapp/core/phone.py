@@ -23,25 +23,35 @@ VALID_DDDS: frozenset[str] = frozenset(
 )  # fmt: skip
 
 _DIGITS = "0123456789"
-_SEPARATORS = frozenset(" \t()-.")
+_WITHOUT_SEPARATORS = str.maketrans("", "", " \t()-.")
 
 
 def normalize_mobile(text: str) -> str:
+    e164 = mobile_or_none(text)
+    if e164 is None:
+        raise InvalidPhone(value=text)
+    return e164
+
+
+def mobile_or_none(text: str) -> str | None:
+    """A Brazilian mobile as +55DDD9XXXXXXXX, typed with or without +55, a trunk 0 and
+    separators; None for anything else (no exception: the customer search asks this of
+    every number typed)."""
     body = text.strip()
     international = body.startswith("+")
     if international:
         body = body[1:]
-    if any(c not in _DIGITS and c not in _SEPARATORS for c in body):
-        raise InvalidPhone(value=text)
-    digits = "".join(c for c in body if c in _DIGITS)
+    digits = body.translate(_WITHOUT_SEPARATORS)
+    if not (digits.isascii() and digits.isdigit()):
+        return None
     if international or (len(digits) == 13 and digits.startswith("55")):
         if len(digits) != 13 or not digits.startswith("55"):
-            raise InvalidPhone(value=text)
+            return None
         digits = digits[2:]
     elif len(digits) == 12 and digits.startswith("0"):  # long-distance trunk prefix
         digits = digits[1:]
     if len(digits) != 11 or digits[:2] not in VALID_DDDS or digits[2] != "9":
-        raise InvalidPhone(value=text)
+        return None
     return "+55" + digits
 
 

@@ -44,8 +44,9 @@ def _connection(station: Station) -> sqlite3.Connection:
     and must never read through a connection to the old file.
     """
     mine: dict[int, tuple[object, sqlite3.Connection]] = _local.__dict__.setdefault("mine", {})
-    key = id(station.engine)
-    token = _token(station)
+    engine = station.engine
+    key = id(engine)
+    token = getattr(engine, _TOKEN, None) or _token(station)  # set once, under the lock
     found = mine.get(key)
     if found is None or found[0] is not token:
         found = (token, _open(station, key, token))

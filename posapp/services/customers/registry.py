@@ -4,26 +4,25 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from db.models import Customer, LedgerEntry, Sale, Voucher
 from posapp.core.codes import new_referral_code
-from posapp.core.cpf import cpf_check_digits, is_valid_cpf, normalize_cpf
+from posapp.core.cpf import cpf_or_none, is_valid_cpf, normalize_cpf
 from posapp.core.errors import (
     CustomerIdentityRequired,
     DuplicateCustomer,
-    PosError,
     UnknownCustomer,
     UnknownReferralCode,
 )
 from posapp.core.ledger import Balance, Replay
 from posapp.core.messages import MessageFacts, MessageKind
-from posapp.core.phone import is_valid_mobile, normalize_mobile
+from posapp.core.phone import is_valid_mobile, mobile_or_none, normalize_mobile
 from posapp.core.program import LoyaltyProgram
 from posapp.services.common import lookups, outbox
 from posapp.services.common.station import Station
@@ -44,8 +43,10 @@ class Enrolment:
     referred_by_code: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class CustomerSummary:
+class CustomerSummary(NamedTuple):
+    """A customer as a search finds them (a tuple: made from each found row without the
+    cost of a frozen dataclass's __init__)."""
+
     id: int
     uuid: str
     name: str
@@ -188,12 +189,11 @@ def search(station: Station, query: str, limit: int = SEARCH_LIMIT) -> list[Cust
     if not query:
         return []
     params: dict[str, object] = {"n": limit}
-    digits = re.sub(r"\D", "", query)
+    digits = _NOT_DIGIT.sub("", query)
     numeric = len(digits) >= 4 and _NUMBER.fullmatch(query) is not None
-    maybe_cpf = len(digits) == 11 and cpf_check_digits(digits[:9]) == digits[9:]
-    cpf = _normalized(normalize_cpf, query) if numeric and maybe_cpf else None
+    cpf = cpf_or_none(query) if numeric and len(digits) == 11 else None
     mobile = len(digits) in (12, 13) or (len(digits) == 11 and digits[2] == "9")
-    phone = _normalized(normalize_mobile, query) if numeric and mobile else None
+    phone = mobile_or_none(query) if numeric and mobile else None
     if cpf is not None or phone is not None:
         params |= {"cpf": cpf, "phone": phone}
         statement = _BY_CPF if phone is None else _BY_PHONE if cpf is None else _BY_NUMBER
@@ -235,13 +235,7 @@ def search_with_balances(station: Station, query: str, limit: int = SEARCH_LIMIT
     )
 
 
-def _normalized(normalize: Callable[[str], str], text: str) -> str | None:
-    try:
-        return normalize(text)
-    except PosError:
-        return None
-
-
+_NOT_DIGIT = re.compile(r"\D")
 _NUMBER = re.compile(r"[\d\s.()+/-]+")
 """A CPF or phone number as people type them: digits and separators only."""
 
