@@ -91,6 +91,8 @@ class _Call:
     owner: QObject
     on_success: Callable[[Any], None]
     on_failure: Callable[[Exception], None] | None
+    settled: Callable[[], None] | None = None
+    """Run on the GUI thread when the call is over, whether or not `owner` still exists."""
 
 
 _pending: set[_Call] = set()
@@ -107,11 +109,13 @@ def run_in_background(
     on_failure: Callable[[Exception], None] | None = None,
     *,
     busy: bool = True,
+    settled: Callable[[], None] | None = None,
 ) -> None:
     """`busy=False` for a periodic refresh the cashier did not ask for (the status bar's
-    sync line): it does not light the busy bar."""
+    sync line): it does not light the busy bar. `settled` runs on the GUI thread once the
+    call is over, even if `parent` was deleted meanwhile (bookkeeping, never a screen)."""
     _the_mailbox()
-    answer = _Call(parent, on_success, on_failure)
+    answer = _Call(parent, on_success, on_failure, settled)
     if busy:
         _pending.add(answer)
     running = _workers.submit(_work, call, answer)
@@ -138,16 +142,14 @@ class Jobs:
         on_failure: Callable[[Exception], None] | None = None,
     ) -> None:
         self.count += 1
+        run_in_background(
+            self.owner, call, on_success, on_failure or self.on_failure, settled=self._settled
+        )
 
-        def ok(result: T) -> None:
-            self.count -= 1
-            on_success(result)
-
-        def failed(error: Exception) -> None:
-            self.count -= 1
-            (on_failure or self.on_failure)(error)
-
-        run_in_background(self.owner, call, ok, failed)
+    def _settled(self) -> None:
+        """A call is over: counted down even when the screen was closed before its answer
+        came (its answer is then dropped, but `idle()` must not wait for it forever)."""
+        self.count -= 1
 
     def idle(self) -> bool:
         return self.count == 0
@@ -177,12 +179,16 @@ def _work(call: Callable[[], Any], answer: _Call) -> None:
 
 def _succeeded(answer: _Call, result: object) -> None:
     _pending.discard(answer)
+    if answer.settled is not None:
+        answer.settled()
     if alive(answer.owner):
         answer.on_success(result)
 
 
 def _failed(answer: _Call, error: Exception) -> None:
     _pending.discard(answer)
+    if answer.settled is not None:
+        answer.settled()
     if answer.on_failure is not None and alive(answer.owner):
         answer.on_failure(error)
 

@@ -77,3 +77,24 @@ def test_screens_closed_while_their_answers_are_on_the_way_never_crash_the_app()
     )
     assert child.returncode == 0, child.stderr[-2_000:]
     assert int(child.stdout) > 0  # the screens still open got their answers
+
+
+def test_a_screen_deleted_before_its_answers_still_ends_idle(qtbot: QtBot) -> None:
+    """Closing a screen must not leave its Jobs waiting forever for answers nobody takes
+    (shutdown and every test wait for `idle()`): each call counts down when it is over."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from posapp.ui.runner import Jobs
+
+    owner = QWidget()
+    jobs = Jobs(owner, lambda error: None)
+    release = threading.Event()
+    answered: list[object] = []
+    jobs.run(lambda: release.wait(5) and 1, answered.append)
+    jobs.run(lambda: release.wait(5) and 1 / 0, answered.append, answered.append)
+    assert not jobs.idle()
+    owner.deleteLater()
+    QCoreApplication.sendPostedEvents(owner, QEvent.Type.DeferredDelete.value)
+    release.set()
+    qtbot.waitUntil(jobs.idle, timeout=5_000)
+    assert answered == []  # the deleted screen is told nothing
