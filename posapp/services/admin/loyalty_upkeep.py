@@ -8,11 +8,14 @@ idempotent: a second run at the same moment writes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from db.models import Customer, LedgerEntry, Setting, Voucher
@@ -52,10 +55,9 @@ def run_daily(station: Station, batch: int = BATCH) -> DailyRunResult:
         # Synced, only the counter the endpoint named expires lots and issues the vouchers
         # of matured cashback: two counters must never write off (or convert) a lot twice.
         chain_work = runs_expiry_here(session)
-        lapsing = list(
-            session.scalars(
-                select(Voucher.id).where(Voucher.status == "open", Voucher.expires_at <= now)
-            )
+        lapsing = _ids(
+            session,
+            select(Voucher.id).where(Voucher.status == "open", Voucher.expires_at <= now),
         )
         expiring = _customers_with_expired_lots(session, now) if chain_work else []
         maturing = _customers_maturing(session, last_run, now) if chain_work else []
@@ -89,7 +91,7 @@ def run_daily(station: Station, batch: int = BATCH) -> DailyRunResult:
                     expired_lots += 1
                     expired_units += lot.remaining
     # the cashback of a voucher that just lapsed stays in the balance
-    for ids in _chunks([i for i in maturing if i not in given_back], batch):
+    for ids in _chunks((i for i in maturing if i not in given_back), batch):
         with station.write() as session:
             program = station.program(session)
             book = Book(session, station.terminal(session).uuid, now)
@@ -110,9 +112,20 @@ def run_daily(station: Station, batch: int = BATCH) -> DailyRunResult:
     return DailyRunResult(expired_lots, expired_units, lapsed, issued)
 
 
-def _chunks(ids: list[int], size: int) -> Iterator[list[int]]:
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
+def _chunks(ids: Iterable[int], size: int) -> Iterator[list[int]]:
+    rest = iter(ids)
+    while chunk := list(islice(rest, size)):
+        yield chunk
+
+
+def _ids(session: Session, query: Select[Any]) -> array[int]:
+    """The ids a query finds, distinct and in order, streamed into a compact array.
+
+    A store left off for weeks may have a million customers to work on; a Python list of
+    their rows (and a sorted copy) took more memory than the rest of the counter."""
+    ordered = query.distinct().order_by(*query.selected_columns)
+    found = session.scalars(ordered.execution_options(yield_per=10_000))
+    return array("q", (i for i in found if i is not None))
 
 
 def _customers(session: Session, ids: list[int]) -> list[Customer]:
@@ -124,24 +137,22 @@ def _last_run(session: Session) -> datetime | None:
     return datetime.fromisoformat(setting.value) if setting else None
 
 
-def _customers_with_expired_lots(session: Session, now: datetime) -> list[int]:
+def _customers_with_expired_lots(session: Session, now: datetime) -> array[int]:
     written_off = select(LedgerEntry.lot_uuid).where(
         LedgerEntry.kind == EntryKind.EXPIRE.value, LedgerEntry.lot_uuid.is_not(None)
     )
-    ids = session.scalars(
+    return _ids(
+        session,
         select(LedgerEntry.customer_id)
         .where(LedgerEntry.amount > 0, LedgerEntry.expires_at <= now)
-        .where(LedgerEntry.uuid.not_in(written_off))
-        .distinct()
-    ).all()
-    return sorted(i for i in ids if i is not None)
+        .where(LedgerEntry.uuid.not_in(written_off)),
+    )
 
 
-def _customers_maturing(session: Session, since: datetime | None, now: datetime) -> list[int]:
+def _customers_maturing(session: Session, since: datetime | None, now: datetime) -> array[int]:
     query = select(LedgerEntry.customer_id).where(
         LedgerEntry.amount > 0, LedgerEntry.available_from <= now
     )
     if since is not None:
         query = query.where(LedgerEntry.available_from > since)
-    ids = session.scalars(query.distinct()).all()
-    return sorted(i for i in ids if i is not None)
+    return _ids(session, query)
