@@ -293,9 +293,7 @@ class Opening(QObject):
         self.doorway.painted.connect(self._build)
 
     def _build(self) -> None:
-        for translator in self._translators:  # build() installs the store's own
-            if translator is not None:
-                QCoreApplication.removeTranslator(translator)
+        self._drop_translators()  # build() installs the store's own
         try:
             self.counter = build(self.path, demo=self.demo)
         except Exception as error:  # main() says what it was
@@ -313,7 +311,14 @@ class Opening(QObject):
         self.window = shell
         self.ready.emit()
 
+    def _drop_translators(self) -> None:
+        for translator in self._translators:
+            if translator is not None:
+                QCoreApplication.removeTranslator(translator)
+        self._translators = []
+
     def close(self) -> None:
+        self._drop_translators()  # closed before the counter was built
         if self.counter is not None:
             self.counter.close()
         if self.doorway is not None:

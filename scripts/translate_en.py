@@ -307,6 +307,7 @@ EN: dict[str, str] = {
     "Saldo ajustado": "Balance adjusted",
     "Cupom da venda #%1": "Receipt of sale #%1",
     "Abrindo o cupom…": "Opening the receipt…",
+    "Abrindo o caixa…": "Opening the counter…",
     "Editar cliente": "Edit customer",
     "dd/mm/aaaa": "dd/mm/yyyy",
     "Aceita receber ofertas e lembretes de saldo (LGPD)": (

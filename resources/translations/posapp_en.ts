@@ -105,106 +105,106 @@
   <context>
     <name>AgendaScreen</name>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="62" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="75" />
       <source>Dia</source>
       <translation>Day</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="63" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="76" />
       <source>Semana</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="77" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="88" />
       <source>Novo horário</source>
       <translation>New booking</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="78" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="89" />
       <source>Extratos</source>
       <translation>Statements</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="79" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="90" />
       <source>Comissões</source>
       <translation>Commissions</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="80" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="91" />
       <source>Horários</source>
       <translation>Hours</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="84" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="95" />
       <source>Chegou</source>
       <translation>Arrived</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="85" />
-      <location filename="../../posapp/ui/agenda/screen.py" line="104" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="96" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="115" />
       <source>Confirmar</source>
       <translation>Confirm</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="86" />
-      <location filename="../../posapp/ui/agenda/screen.py" line="107" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="97" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="118" />
       <source>Não veio</source>
       <translation>No-show</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="87" />
-      <location filename="../../posapp/ui/agenda/screen.py" line="108" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="98" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="119" />
       <source>Cancelar horário</source>
       <translation>Cancel booking</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="88" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="99" />
       <source>Gorjeta</source>
       <translation>Tip</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="105" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="116" />
       <source>Em atendimento</source>
       <translation>In service</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="106" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="117" />
       <source>Concluído sem venda</source>
       <translation>Done without a sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="206" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="267" />
       <source>Horário movido.</source>
       <translation>Booking moved.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="221" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="282" />
       <source>Duração alterada.</source>
       <translation>Length changed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="228" />
-      <location filename="../../posapp/ui/agenda/screen.py" line="238" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="289" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="299" />
       <source>Escolha um horário na agenda.</source>
       <translation>Choose a booking in the agenda.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="231" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="292" />
       <source>Horário atualizado.</source>
       <translation>Booking updated.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="241" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="302" />
       <source>Cliente chegou: o carrinho está em Recuperar (F6) na tela de venda.</source>
       <translation>The client is here: the cart is in Recall (F6) on the sale screen.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="271" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="341" />
       <source>A gorjeta vai com a venda: escolha um horário concluído.</source>
       <translation>A tip goes with the sale: choose a finished booking.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="275" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="348" />
       <source>Gorjeta registrada.</source>
       <translation>Tip recorded.</translation>
     </message>
@@ -293,22 +293,22 @@
   <context>
     <name>BackupKeeper</name>
     <message>
-      <location filename="../../posapp/ui/backup_keeper.py" line="66" />
+      <location filename="../../posapp/ui/backup_keeper.py" line="50" />
       <source>Cópia de segurança do dia feita</source>
       <translation>Today's backup made</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/backup_keeper.py" line="71" />
+      <location filename="../../posapp/ui/backup_keeper.py" line="54" />
       <source>A cópia de segurança falhou: %1</source>
       <translation>The backup failed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/backup_keeper.py" line="78" />
+      <location filename="../../posapp/ui/backup_keeper.py" line="60" />
       <source>Cópia de segurança</source>
       <translation>Backup</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/backup_keeper.py" line="91" />
+      <location filename="../../posapp/ui/backup_keeper.py" line="73" />
       <source>Configurações deste computador</source>
       <translation>This computer's settings</translation>
     </message>
@@ -852,27 +852,27 @@
       <translation>Choose who performed the service</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="169" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="172" />
       <source>(escolher)</source>
       <translation>(choose)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="227" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="230" />
       <source>Quantidade inválida: %1. Use um número inteiro maior que zero.</source>
       <translation>Invalid quantity: %1. Use a whole number greater than zero.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="230" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="233" />
       <source>Desconto inválido: %1.</source>
       <translation>Invalid discount: %1.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="232" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="235" />
       <source>Preço inválido: %1.</source>
       <translation>Invalid price: %1.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="233" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="236" />
       <source>Valor inválido: %1.</source>
       <translation>Invalid amount: %1.</translation>
     </message>
@@ -1239,27 +1239,27 @@
   <context>
     <name>ConflictsModel</name>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="58" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="57" />
       <source>Quando</source>
       <translation>When</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="59" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="58" />
       <source>Tipo</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="60" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="59" />
       <source>Cliente</source>
       <translation>Customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="61" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="60" />
       <source>Valor</source>
       <translation>Amount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="62" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="61" />
       <source>Loja</source>
       <translation>Store</translation>
     </message>
@@ -1755,6 +1755,14 @@ Scanner: %4</translation>
     </message>
   </context>
   <context>
+    <name>Doorway</name>
+    <message>
+      <location filename="../../posapp/ui/doorway.py" line="33" />
+      <source>Abrindo o caixa…</source>
+      <translation>Opening the counter…</translation>
+    </message>
+  </context>
+  <context>
     <name>EditCustomerDialog</name>
     <message>
       <location filename="../../posapp/ui/customers/dialogs.py" line="67" />
@@ -1900,275 +1908,275 @@ Scanner: %4</translation>
   <context>
     <name>FiscalTab</name>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="123" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="122" />
       <source>Emitir NFC-e nas vendas de produtos</source>
       <translation>Issue an NFC-e for product sales</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="129" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="128" />
       <source>1 Simples Nacional</source>
       <translation>1 Simples Nacional</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="130" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="129" />
       <source>2 Simples Nacional, excesso de sublimite</source>
       <translation>2 Simples Nacional, above the sub-limit</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="131" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="130" />
       <source>3 Regime normal</source>
       <translation>3 Normal regime</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="132" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="131" />
       <source>4 MEI</source>
       <translation>4 MEI</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="136" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="135" />
       <source>Homologação (testes, sem valor fiscal)</source>
       <translation>Homologação (tests, no fiscal value)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="137" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="136" />
       <source>Produção</source>
       <translation>Production</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="141" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="140" />
       <source>Cashback e vales como pagamento (tPag 19)</source>
       <translation>Cashback and vouchers as a payment (tPag 19)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="142" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="141" />
       <source>Cashback e vales como desconto</source>
       <translation>Cashback and vouchers as a discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="148" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="147" />
       <source>Depois do prazo: cancelar a venda; o contador emite a nota de devolução</source>
       <translation>After the limit: void the sale; the accountant issues the return note</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="151" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="150" />
       <source>Depois do prazo: não cancelar a venda</source>
       <translation>After the limit: do not void the sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="154" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="153" />
       <source>(guardado; deixe vazio para manter)</source>
       <translation>(saved; leave empty to keep it)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="155" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="154" />
       <source>Salvar</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="159" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="158" />
       <source>arquivo .pfx do certificado A1</source>
       <translation>the A1 certificate's .pfx file</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="160" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="159" />
       <source>Escolher…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="164" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="162" />
       <source>Carregar certificado</source>
       <translation>Load certificate</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="171" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="169" />
       <source>Iniciar a série neste número</source>
       <translation>Start the series at this number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="178" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="176" />
       <source>Enviar pendentes agora</source>
       <translation>Send pending notes now</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="180" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="178" />
       <source>Reenviar corrigida</source>
       <translation>Resend corrected</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="182" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="180" />
       <source>Inutilizar número</source>
       <translation>Void the number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="190" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="188" />
       <source>Código do CSC</source>
       <translation>CSC token</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="191" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="189" />
       <source>Regime (CRT)</source>
       <translation>Tax regime (CRT)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="192" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="190" />
       <source>Ambiente</source>
       <translation>Environment</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="193" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="191" />
       <source>Série</source>
       <translation>Series</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="194" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="192" />
       <source>Cashback na nota</source>
       <translation>Cashback on the note</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="195" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="193" />
       <source>Prazo de cancelamento</source>
       <translation>Cancellation limit</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="196" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="194" />
       <source>Devolução</source>
       <translation>Refund</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="200" />
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="327" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="198" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="201" />
       <source>Certificado A1</source>
       <translation>A1 certificate</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="201" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="202" />
       <source>Senha do certificado</source>
       <translation>Certificate password</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="205" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="206" />
       <source>Próximo número</source>
       <translation>Next number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="219" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="220" />
       <source>Notas pendentes e rejeitadas</source>
       <translation>Pending and rejected notes</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="262" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="263" />
       <source>Nenhum certificado A1 carregado.</source>
       <translation>No A1 certificate loaded.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="271" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="272" />
       <source>%1 nota(s) aguardando; %2 fora do prazo.</source>
       <translation>%1 note(s) waiting; %2 overdue.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="314" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="315" />
       <source>alterar a configuração fiscal</source>
       <translation>change the fiscal settings</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="317" />
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="346" />
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="361" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="318" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="340" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="355" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="322" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="323" />
       <source>Configuração fiscal salva</source>
       <translation>Fiscal settings saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="327" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="199" />
       <source>Certificado (*.pfx *.p12)</source>
       <translation>Certificate (*.pfx *.p12)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="337" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="331" />
       <source>Arquivo não encontrado: %1</source>
       <translation>File not found: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="343" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="337" />
       <source>trocar o certificado A1</source>
       <translation>replace the A1 certificate</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="358" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="352" />
       <source>alterar a numeração da NFC-e</source>
       <translation>change the NFC-e numbering</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="360" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="354" />
       <source>Numeração definida</source>
       <translation>Numbering set</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="366" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="360" />
       <source>Enviando…</source>
       <translation>Sending…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="371" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="365" />
       <source>A NFC-e está desligada</source>
       <translation>NFC-e is off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="373" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="367" />
       <source>A SEFAZ não respondeu; tente mais tarde</source>
       <translation>SEFAZ did not answer; try again later</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="375" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="369" />
       <source>Autorizadas: %1</source>
       <translation>Authorised: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="385" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="379" />
       <source>reenviar a NFC-e corrigida</source>
       <translation>resend the corrected NFC-e</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="388" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="382" />
       <source>Reenvio cancelado</source>
       <translation>Resend cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="394" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="388" />
       <source>Rejeitada de novo: %1</source>
       <translation>Rejected again: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="399" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="393" />
       <source>NFC-e %1: %2</source>
       <translation>NFC-e %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="403" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="397" />
       <source>autorizada</source>
       <translation>authorised</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="415" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="409" />
       <source>inutilizar o número da NFC-e</source>
       <translation>void the NFC-e number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="418" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="412" />
       <source>Inutilização cancelada</source>
       <translation>Voiding cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="423" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="417" />
       <source>Número inutilizado; a venda recebe uma nova NFC-e</source>
       <translation>Number voided; the sale gets a new NFC-e</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="425" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="419" />
       <source>A SEFAZ não inutilizou o número; tente mais tarde</source>
       <translation>SEFAZ did not void the number; try again later</translation>
     </message>
@@ -2461,37 +2469,37 @@ Scanner: %4</translation>
   <context>
     <name>LatePixModel</name>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="61" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="60" />
       <source>Recebido em</source>
       <translation>Received on</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="62" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="61" />
       <source>Valor</source>
       <translation>Amount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="63" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="62" />
       <source>Situação</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="64" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="63" />
       <source>E2E</source>
       <translation>E2E</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="65" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="64" />
       <source>txid</source>
       <translation>txid</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="74" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="73" />
       <source>Devolvido</source>
       <translation>Refunded</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="74" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="73" />
       <source>A devolver</source>
       <translation>To refund</translation>
     </message>
@@ -2605,12 +2613,12 @@ Scanner: %4</translation>
   <context>
     <name>LoyaltyKeeper</name>
     <message>
-      <location filename="../../posapp/ui/loyalty_keeper.py" line="66" />
+      <location filename="../../posapp/ui/loyalty_keeper.py" line="47" />
       <source>Fidelidade: %1 lote(s) vencido(s), %2 vale(s) vencido(s), %3 vale(s) emitido(s)</source>
       <translation>Loyalty: %1 lot(s) expired, %2 voucher(s) lapsed, %3 voucher(s) issued</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/loyalty_keeper.py" line="78" />
+      <location filename="../../posapp/ui/loyalty_keeper.py" line="56" />
       <source>A manutenção da fidelidade falhou: %1</source>
       <translation>The loyalty upkeep failed: %1</translation>
     </message>
@@ -2631,12 +2639,12 @@ Scanner: %4</translation>
   <context>
     <name>MessageKeeper</name>
     <message>
-      <location filename="../../posapp/ui/message_keeper.py" line="93" />
+      <location filename="../../posapp/ui/message_keeper.py" line="76" />
       <source>Mensagens do dia programadas: %1</source>
       <translation>Today's messages scheduled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/message_keeper.py" line="100" />
+      <location filename="../../posapp/ui/message_keeper.py" line="81" />
       <source>As mensagens do dia falharam: %1</source>
       <translation>Today's messages failed: %1</translation>
     </message>
@@ -3271,27 +3279,27 @@ Scanner: %4</translation>
   <context>
     <name>NotesModel</name>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="76" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="75" />
       <source>Nº</source>
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="77" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="76" />
       <source>Situação</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="78" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="77" />
       <source>Prazo</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="79" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="78" />
       <source>SEFAZ</source>
       <translation>SEFAZ</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="80" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="79" />
       <source>Como resolver</source>
       <translation>How to fix</translation>
     </message>
@@ -3464,187 +3472,187 @@ Scanner: %4</translation>
   <context>
     <name>PaymentsTab</name>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="85" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="84" />
       <source>CPF, CNPJ, celular (+55), e-mail ou chave aleatória</source>
       <translation>CPF, CNPJ, mobile (+55), e-mail or random key</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="104" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="103" />
       <source>Pedir os dados do cartão na venda</source>
       <translation>Ask the card details at checkout</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="106" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="105" />
       <source>Credenciadora</source>
       <translation>Acquirer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="106" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="105" />
       <source>CNPJ</source>
       <translation>CNPJ</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="108" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="107" />
       <source>Adicionar credenciadora</source>
       <translation>Add acquirer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="112" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="111" />
       <source>Remover</source>
       <translation>Remove</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="114" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="113" />
       <source>Salvar</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="116" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="115" />
       <source>Verificar Pix</source>
       <translation>Check Pix</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="118" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="117" />
       <source>Devolver Pix</source>
       <translation>Refund Pix</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="125" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="124" />
       <source>Chave Pix</source>
       <translation>Pix key</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="126" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="125" />
       <source>Nome (até %1)</source>
       <translation>Name (up to %1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="127" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="126" />
       <source>Cidade (até %1)</source>
       <translation>City (up to %1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="129" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="128" />
       <source>Endereço da API Pix</source>
       <translation>API Pix address</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="130" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="129" />
       <source>Endereço do token (OAuth2)</source>
       <translation>Token address (OAuth2)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="131" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="130" />
       <source>Client ID</source>
       <translation>Client ID</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="132" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="131" />
       <source>Client secret</source>
       <translation>Client secret</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="133" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="132" />
       <source>Certificado do cliente (PEM)</source>
       <translation>Client certificate (PEM)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="134" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="133" />
       <source>Chave do certificado (PEM)</source>
       <translation>Certificate key (PEM)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="135" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="134" />
       <source>CA do PSP (PEM, opcional)</source>
       <translation>PSP's CA (PEM, optional)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="136" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="135" />
       <source>CNPJ do PSP (NFC-e)</source>
       <translation>PSP's CNPJ (NFC-e)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="137" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="136" />
       <source>Tempo para pagar</source>
       <translation>Time to pay</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="147" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="146" />
       <source>Pix (QR estático)</source>
       <translation>Pix (static QR)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="151" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="150" />
       <source>Provedor Pix (API Pix, cobrança que se confirma sozinha)</source>
       <translation>Pix provider (API Pix, a charge that confirms itself)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="156" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="155" />
       <source>Cartões</source>
       <translation>Cards</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="162" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="161" />
       <source>Pix recebidos sem venda (a devolver)</source>
       <translation>Pix received without a sale (to refund)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="173" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="168" />
       <source>Procurar…</source>
       <translation>Browse…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="179" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="169" />
       <source>Arquivo PEM</source>
       <translation>PEM file</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="210" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="198" />
       <source>(guardado; deixe vazio para manter)</source>
       <translation>(saved; leave empty to keep it)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="263" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="251" />
       <source>configurar pagamentos</source>
       <translation>set up payments</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="268" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="256" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="273" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="261" />
       <source>Pagamentos salvos</source>
       <translation>Payments saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="278" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="266" />
       <source>Consultando o provedor Pix…</source>
       <translation>Asking the Pix provider…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="283" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="271" />
       <source>Pix verificados: %1 cobrança(s) retomada(s), %2 Pix a devolver.</source>
       <translation>Pix checked: %1 charge(s) resumed, %2 Pix to refund.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="286" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="274" />
       <source>%1 sem resposta do provedor.</source>
       <translation>%1 with no answer from the provider.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="303" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="291" />
       <source>devolver o Pix de %1</source>
       <translation>refund the Pix of %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="306" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="294" />
       <source>Nada foi devolvido</source>
       <translation>Nothing was refunded</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="311" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="299" />
       <source>Pix de %1 devolvido</source>
       <translation>Pix of %1 refunded</translation>
     </message>
@@ -3652,17 +3660,17 @@ Scanner: %4</translation>
   <context>
     <name>PinPad</name>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="67" />
+      <location filename="../../posapp/ui/signin.py" line="73" />
       <source>PIN</source>
       <translation>PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="77" />
+      <location filename="../../posapp/ui/signin.py" line="83" />
       <source>Limpar</source>
       <translation>Clear</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="79" />
+      <location filename="../../posapp/ui/signin.py" line="85" />
       <source>Entrar</source>
       <translation>Sign in</translation>
     </message>
@@ -3670,47 +3678,47 @@ Scanner: %4</translation>
   <context>
     <name>PixDialog</name>
     <message>
-      <location filename="../../posapp/ui/sale/pix_dialog.py" line="101" />
+      <location filename="../../posapp/ui/sale/pix_dialog.py" line="105" />
       <source>Pix</source>
       <translation>Pix</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/pix_dialog.py" line="116" />
+      <location filename="../../posapp/ui/sale/pix_dialog.py" line="120" />
       <source>Gerando o QR Pix…</source>
       <translation>Making the Pix QR…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/pix_dialog.py" line="122" />
+      <location filename="../../posapp/ui/sale/pix_dialog.py" line="126" />
       <source>Esc Outra forma de pagamento</source>
       <translation>Esc Another tender</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/pix_dialog.py" line="123" />
+      <location filename="../../posapp/ui/sale/pix_dialog.py" line="127" />
       <source>F10 Pago</source>
       <translation>F10 Paid</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/pix_dialog.py" line="161" />
+      <location filename="../../posapp/ui/sale/pix_dialog.py" line="165" />
       <source>Confira o Pix no aplicativo do cliente e pressione Pago. txid %1</source>
       <translation>Check the Pix in the customer's app and press Paid. txid %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/pix_dialog.py" line="202" />
+      <location filename="../../posapp/ui/sale/pix_dialog.py" line="223" />
       <source>Aguardando o pagamento…</source>
       <translation>Waiting for the payment…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/pix_dialog.py" line="224" />
+      <location filename="../../posapp/ui/sale/pix_dialog.py" line="245" />
       <source>Voltar às formas de pagamento</source>
       <translation>Back to the tenders</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/pix_dialog.py" line="264" />
+      <location filename="../../posapp/ui/sale/pix_dialog.py" line="288" />
       <source>Cancelando a cobrança Pix…</source>
       <translation>Cancelling the Pix charge…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/pix_dialog.py" line="131" />
+      <location filename="../../posapp/ui/sale/pix_dialog.py" line="135" />
       <source>Imprimir QR</source>
       <translation>Print QR</translation>
     </message>
@@ -3718,12 +3726,12 @@ Scanner: %4</translation>
   <context>
     <name>PixKeeper</name>
     <message>
-      <location filename="../../posapp/ui/pix_keeper.py" line="58" />
+      <location filename="../../posapp/ui/pix_keeper.py" line="44" />
       <source>Pix recebido sem venda: %1 a devolver em Gerência &gt; Pagamentos</source>
       <translation>Pix received without a sale: %1 to refund in Management &gt; Payments</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/pix_keeper.py" line="68" />
+      <location filename="../../posapp/ui/pix_keeper.py" line="50" />
       <source>Verificação de Pix falhou: %1</source>
       <translation>The Pix check failed: %1</translation>
     </message>
@@ -3886,7 +3894,7 @@ Scanner: %4</translation>
   <context>
     <name>ProfessionalDelegate</name>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="109" />
+      <location filename="../../posapp/ui/sale/screen.py" line="116" />
       <source>(ninguém)</source>
       <translation>(nobody)</translation>
     </message>
@@ -4019,22 +4027,22 @@ Scanner: %4</translation>
   <context>
     <name>Roles</name>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="47" />
+      <location filename="../../posapp/ui/signin.py" line="53" />
       <source>Administração</source>
       <translation>Administrator</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="48" />
+      <location filename="../../posapp/ui/signin.py" line="54" />
       <source>Gerente</source>
       <translation>Manager</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="49" />
+      <location filename="../../posapp/ui/signin.py" line="55" />
       <source>Caixa</source>
       <translation>Cashier</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="50" />
+      <location filename="../../posapp/ui/signin.py" line="56" />
       <source>Profissional</source>
       <translation>Professional</translation>
     </message>
@@ -4256,132 +4264,132 @@ Scanner: %4</translation>
   <context>
     <name>SaleScreen</name>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="225" />
+      <location filename="../../posapp/ui/sale/screen.py" line="235" />
       <source>Código de barras, SKU ou nome — Enter</source>
       <translation>Barcode, SKU or name — Enter</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="229" />
+      <location filename="../../posapp/ui/sale/screen.py" line="239" />
       <source>Buscar pelo nome</source>
       <translation>Search by name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="243" />
+      <location filename="../../posapp/ui/sale/screen.py" line="253" />
       <source>Abra o turno antes de vender: Caixa (Ctrl+4) › Abrir turno.</source>
       <translation>Open the shift before selling: Cash (Ctrl+4) › Open shift.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="353" />
+      <location filename="../../posapp/ui/sale/screen.py" line="364" />
       <source>Tirar cliente</source>
       <translation>Remove customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="357" />
+      <location filename="../../posapp/ui/sale/screen.py" line="368" />
       <source>F9 Cadastrar</source>
       <translation>F9 Enrol</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="384" />
+      <location filename="../../posapp/ui/sale/screen.py" line="395" />
       <source>F2 Cliente</source>
       <translation>F2 Customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="385" />
+      <location filename="../../posapp/ui/sale/screen.py" line="396" />
       <source>F3 Buscar</source>
       <translation>F3 Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="386" />
+      <location filename="../../posapp/ui/sale/screen.py" line="397" />
       <source>F4 Desconto</source>
       <translation>F4 Discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="387" />
+      <location filename="../../posapp/ui/sale/screen.py" line="398" />
       <source>F11 Desc. venda</source>
       <translation>F11 Sale discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="388" />
+      <location filename="../../posapp/ui/sale/screen.py" line="399" />
       <source>F5 Estacionar</source>
       <translation>F5 Park</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="389" />
+      <location filename="../../posapp/ui/sale/screen.py" line="400" />
       <source>F6 Recuperar</source>
       <translation>F6 Recall</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="390" />
+      <location filename="../../posapp/ui/sale/screen.py" line="401" />
       <source>F7 Reimprimir</source>
       <translation>F7 Reprint</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="391" />
+      <location filename="../../posapp/ui/sale/screen.py" line="402" />
       <source>F8 Cancelar venda</source>
       <translation>F8 Cancel sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="392" />
+      <location filename="../../posapp/ui/sale/screen.py" line="403" />
       <source>Del Remover</source>
       <translation>Del Remove</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="393" />
+      <location filename="../../posapp/ui/sale/screen.py" line="404" />
       <source>F10 Pagar</source>
       <translation>F10 Pay</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="418" />
+      <location filename="../../posapp/ui/sale/screen.py" line="430" />
       <source>Pular</source>
       <translation>Skip</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="507" />
+      <location filename="../../posapp/ui/sale/screen.py" line="519" />
       <source>Não há serviço na venda para escolher o profissional.</source>
       <translation>The sale has no service to choose a professional for.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="511" />
+      <location filename="../../posapp/ui/sale/screen.py" line="523" />
       <source>%1: %2</source>
       <translation>%1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="584" />
+      <location filename="../../posapp/ui/sale/screen.py" line="596" />
       <source>Entre com seu PIN para vender.</source>
       <translation>Sign in with your PIN to sell.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="677" />
+      <location filename="../../posapp/ui/sale/screen.py" line="689" />
       <source>CPF %1 sem cadastro. F9 cadastra o cliente.</source>
       <translation>CPF %1 is not registered. F9 registers the customer.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="693" />
+      <location filename="../../posapp/ui/sale/screen.py" line="705" />
       <source>Código %1 não cadastrado. Busque o produto pelo nome (F3).</source>
       <translation>Code %1 is not in the catalogue. Search for the product by name (F3).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="709" />
+      <location filename="../../posapp/ui/sale/screen.py" line="743" />
       <source>%1 — %2</source>
       <translation>%1 — %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="719" />
+      <location filename="../../posapp/ui/sale/screen.py" line="753" />
       <source>Digite parte do nome do produto ou serviço e tecle Enter.</source>
       <translation>Type part of the product's or service's name and press Enter.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="731" />
+      <location filename="../../posapp/ui/sale/screen.py" line="765" />
       <source>serviço</source>
       <translation>service</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="731" />
+      <location filename="../../posapp/ui/sale/screen.py" line="765" />
       <source>produto</source>
       <translation>product</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="740" />
+      <location filename="../../posapp/ui/sale/screen.py" line="774" />
       <source>%n resultado(s) para “%1”: escolha com ↓ e Enter.</source>
       <translation>
         <numerusform>%n result for “%1”: choose with ↓ and Enter.</numerusform>
@@ -4389,8 +4397,8 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="1018" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1030" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1071" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1083" />
       <source>%n ponto(s)</source>
       <translation>
         <numerusform>%n point</numerusform>
@@ -4398,252 +4406,252 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1049" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1104" />
       <source>Escolha o profissional de “%1” (toque no nome ou Alt+1…9).</source>
       <translation>Choose who did “%1” (tap the name or Alt+1…9).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1133" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1188" />
       <source>PIN de gerente incorreto (ou sem permissão): %1 não foi autorizado.</source>
       <translation>Wrong manager PIN (or no permission): %1 was not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="744" />
+      <location filename="../../posapp/ui/sale/screen.py" line="778" />
       <source>Nada encontrado para “%1”.</source>
       <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="765" />
+      <location filename="../../posapp/ui/sale/screen.py" line="799" />
       <source>Removido: %1</source>
       <translation>Removed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="770" />
-      <location filename="../../posapp/ui/sale/screen.py" line="788" />
+      <location filename="../../posapp/ui/sale/screen.py" line="804" />
+      <location filename="../../posapp/ui/sale/screen.py" line="822" />
       <source>Nenhum item para dar desconto.</source>
       <translation>No item to discount.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="799" />
+      <location filename="../../posapp/ui/sale/screen.py" line="833" />
       <source>Desconto na venda retirado.</source>
       <translation>Discount on the sale removed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="801" />
+      <location filename="../../posapp/ui/sale/screen.py" line="835" />
       <source>Desconto na venda: %1</source>
       <translation>Discount on the sale: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="872" />
-      <location filename="../../posapp/ui/sale/screen.py" line="875" />
+      <location filename="../../posapp/ui/sale/screen.py" line="925" />
+      <location filename="../../posapp/ui/sale/screen.py" line="928" />
       <source>Total: %1</source>
       <translation>Total: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="879" />
+      <location filename="../../posapp/ui/sale/screen.py" line="932" />
       <source>Subtotal %1 · Descontos %2 (na venda: %3) · </source>
       <translation>Subtotal %1 · Discounts %2 (on the sale: %3) · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="887" />
+      <location filename="../../posapp/ui/sale/screen.py" line="940" />
       <source>Subtotal %1 · Descontos %2 · </source>
       <translation>Subtotal %1 · Discounts %2 · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="933" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1178" />
+      <location filename="../../posapp/ui/sale/screen.py" line="986" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1233" />
       <source>Cliente: %1</source>
       <translation>Customer: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="972" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1025" />
       <source>Sem cliente (F2 para identificar)</source>
       <translation>No customer (F2 to identify)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="985" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1038" />
       <source>Saldo disponível: %1</source>
       <translation>Available balance: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="991" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1044" />
       <source>A liberar: %1</source>
       <translation>Pending: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="995" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1048" />
       <source>Vence em breve: %1</source>
       <translation>Expiring soon: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1006" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1059" />
       <source>Vale %1: %2 (até %3)</source>
       <translation>Voucher %1: %2 (until %3)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1012" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1065" />
       <source>Nenhum vale em aberto</source>
       <translation>No open vouchers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1014" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1067" />
       <source>Carregando saldo…</source>
       <translation>Loading balance…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1022" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1075" />
       <source>Esta compra rende: %1</source>
       <translation>This purchase earns: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1024" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1077" />
       <source>(sem usar cashback; o cashback usado não rende)</source>
       <translation>(without using cashback; cashback spent earns nothing)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1038" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1091" />
       <source>A venda não tem itens.</source>
       <translation>The sale has no items.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1143" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1198" />
       <source>Venda nº %1 concluída: %2</source>
       <translation>Sale no. %1 completed: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1146" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1158" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1201" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1213" />
       <source>Troco: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1147" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1202" />
       <source>Ctrl+E envia o comprovante</source>
       <translation>Ctrl+E sends the receipt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1169" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1224" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1172" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1227" />
       <source>TOTAL %1</source>
       <translation>TOTAL %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1176" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1231" />
       <source>Troco %1</source>
       <translation>Change %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1181" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1236" />
       <source>Pontos ganhos</source>
       <translation>Points earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1181" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1236" />
       <source>Cashback ganho</source>
       <translation>Cashback earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1186" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1241" />
       <source>Saldo de pontos %1</source>
       <translation>Points balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1188" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1243" />
       <source>Saldo de cashback %1</source>
       <translation>Cashback balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1192" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1247" />
       <source>Vale novo %1: %2</source>
       <translation>New voucher %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1204" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1259" />
       <source>Como foi o atendimento? Nota de 0 a 10 (venda nº %1)</source>
       <translation>How was the service? Score from 0 to 10 (sale no. %1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1233" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1288" />
       <source>Nota %1 registrada. Obrigado!</source>
       <translation>Score %1 recorded. Thank you!</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1264" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1319" />
       <source>Nenhum recibo para reimprimir.</source>
       <translation>No receipt to reprint.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1268" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1323" />
       <source>Reimprimindo…</source>
       <translation>Reprinting…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1287" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1299" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1335" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1347" />
       <source>Falha na impressão: %1. A venda está salva; F7 reimprime.</source>
       <translation>Printing failed: %1. The sale is saved; F7 reprints.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1295" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1343" />
       <source>Recibo impresso.</source>
       <translation>Receipt printed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1311" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1359" />
       <source>Nenhum recibo para mostrar.</source>
       <translation>No receipt to show.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1322" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1370" />
       <source>Nenhuma venda para enviar o comprovante.</source>
       <translation>No sale to send the receipt of.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1334" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1382" />
       <source>Comprovante na fila para %1.</source>
       <translation>Receipt queued for %1.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1349" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1397" />
       <source>Não há venda para estacionar.</source>
       <translation>There is no sale to park.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1375" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1423" />
       <source>Venda estacionada (nº %1). F6 recupera.</source>
       <translation>Sale parked (no. %1). F6 recalls it.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1379" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1427" />
       <source>Finalize ou estacione a venda atual antes de recuperar outra.</source>
       <translation>Finish or park the current sale before recalling another.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1385" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1433" />
       <source>Nenhuma venda estacionada.</source>
       <translation>No parked sales.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1437" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1485" />
       <source>Venda recuperada: %1</source>
       <translation>Sale recalled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1442" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1490" />
       <source>Não há venda em andamento para cancelar.</source>
       <translation>There is no sale in progress to cancel.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1449" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1497" />
       <source>Cancelamento não autorizado.</source>
       <translation>Cancellation not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1463" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1511" />
       <source>Venda cancelada, autorizada por %1.</source>
       <translation>Sale cancelled, authorized by %1.</translation>
     </message>
@@ -5045,42 +5053,42 @@ Scanner: %4</translation>
   <context>
     <name>SendReceiptDialog</name>
     <message>
-      <location filename="../../posapp/ui/sale/send_receipt_dialog.py" line="45" />
+      <location filename="../../posapp/ui/sale/send_receipt_dialog.py" line="48" />
       <source>Enviar comprovante da venda nº %1</source>
       <translation>Send the receipt of sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/send_receipt_dialog.py" line="49" />
+      <location filename="../../posapp/ui/sale/send_receipt_dialog.py" line="52" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/send_receipt_dialog.py" line="50" />
+      <location filename="../../posapp/ui/sale/send_receipt_dialog.py" line="53" />
       <source>WhatsApp</source>
       <translation>WhatsApp</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/send_receipt_dialog.py" line="59" />
+      <location filename="../../posapp/ui/sale/send_receipt_dialog.py" line="62" />
       <source>Enviar por</source>
       <translation>Send by</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/send_receipt_dialog.py" line="60" />
+      <location filename="../../posapp/ui/sale/send_receipt_dialog.py" line="63" />
       <source>Para</source>
       <translation>To</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/send_receipt_dialog.py" line="63" />
+      <location filename="../../posapp/ui/sale/send_receipt_dialog.py" line="66" />
       <source>Enviar</source>
       <translation>Send</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/send_receipt_dialog.py" line="76" />
+      <location filename="../../posapp/ui/sale/send_receipt_dialog.py" line="79" />
       <source>nome@exemplo.com.br (em branco: o do cadastro)</source>
       <translation>name@example.com (blank: the one on file)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/send_receipt_dialog.py" line="78" />
+      <location filename="../../posapp/ui/sale/send_receipt_dialog.py" line="81" />
       <source>(11) 91234-5678 (em branco: o do cadastro)</source>
       <translation>(11) 91234-5678 (blank: the one on file)</translation>
     </message>
@@ -5790,6 +5798,7 @@ Scanner: %4</translation>
   <context>
     <name>Shell</name>
     <message>
+      <location filename="../../posapp/ui/doorway.py" line="28" />
       <location filename="../../posapp/ui/shell.py" line="96" />
       <location filename="../../posapp/ui/shell.py" line="228" />
       <source>%1 (demonstração)</source>
@@ -5912,38 +5921,43 @@ Scanner: %4</translation>
   <context>
     <name>SignInScreen</name>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="159" />
+      <location filename="../../posapp/ui/signin.py" line="169" />
       <source>Quem está no caixa?</source>
       <translation>Who is at the counter?</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="172" />
-      <location filename="../../posapp/ui/signin.py" line="272" />
+      <location filename="../../posapp/ui/signin.py" line="182" />
+      <location filename="../../posapp/ui/signin.py" line="301" />
       <source>Toque no seu nome</source>
       <translation>Tap your name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="252" />
+      <location filename="../../posapp/ui/signin.py" line="281" />
       <source>Demonstração — PINs para entrar:</source>
       <translation>Demo — PINs to sign in:</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="261" />
+      <location filename="../../posapp/ui/signin.py" line="290" />
       <source>%1, digite seu PIN</source>
       <translation>%1, type your PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="279" />
+      <location filename="../../posapp/ui/signin.py" line="308" />
       <source>Toque no seu nome antes de digitar o PIN.</source>
       <translation>Tap your name before typing the PIN.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="282" />
+      <location filename="../../posapp/ui/signin.py" line="311" />
       <source>Digite seu PIN.</source>
       <translation>Type your PIN.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/signin.py" line="289" />
+      <location filename="../../posapp/ui/signin.py" line="315" />
+      <source>Abrindo o caixa…</source>
+      <translation>Opening the counter…</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/signin.py" line="325" />
       <source>Acesso de %1 bloqueado, tente em %2 min</source>
       <translation>%1 is locked out, try again in %2 min</translation>
     </message>
@@ -6196,163 +6210,163 @@ Scanner: %4</translation>
   <context>
     <name>SyncTab</name>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="87" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="86" />
       <source>Sincronizar com a nuvem</source>
       <translation>Sync with the cloud</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="90" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="89" />
       <source>(vazio: certificados do sistema)</source>
       <translation>(empty: the system's certificates)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="91" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="90" />
       <source>Escolher…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="93" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="91" />
       <source>Salvar</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="95" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="93" />
       <source>Sincronizar agora</source>
       <translation>Sync now</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="101" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="99" />
       <source>Loja assume a diferença</source>
       <translation>The store absorbs the difference</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="102" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="100" />
       <source>Manter débito do cliente</source>
       <translation>Keep it as the customer's debt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="105" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="103" />
       <source>Anonimizar cliente</source>
       <translation>Anonymize customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="106" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="104" />
       <source>Dispensar pedido</source>
       <translation>Dismiss request</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="110" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="108" />
       <source>Observação (obrigatória para resolver)</source>
       <translation>Note (required to resolve)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="114" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="112" />
       <source>Endereço da nuvem</source>
       <translation>Cloud address</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="115" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="113" />
       <source>Token do terminal</source>
       <translation>Terminal token</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="119" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="120" />
       <source>Certificado da nuvem (CA, PEM)</source>
       <translation>Cloud certificate (CA, PEM)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="121" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="122" />
       <source>Consultar a nuvem para gastos de cashback acima de</source>
       <translation>Ask the cloud for cashback spends above</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="136" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="137" />
       <source>Conflitos entre lojas</source>
       <translation>Conflicts between stores</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="158" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="159" />
       <source>(guardado; deixe vazio para manter)</source>
       <translation>(saved; leave empty to keep it)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="169" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="170" />
       <source>Último erro: %1</source>
       <translation>Last error: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="194" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="195" />
       <source>Valor inválido: %1</source>
       <translation>Invalid amount: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="207" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="117" />
       <source>Certificado da nuvem (CA)</source>
       <translation>Cloud certificate (CA)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="209" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="118" />
       <source>Certificados PEM (*.pem *.crt *.cer);;Todos os arquivos (*)</source>
       <translation>PEM certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="220" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="211" />
       <source>alterar a sincronização</source>
       <translation>change the sync</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="225" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="216" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="230" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="221" />
       <source>Sincronização salva</source>
       <translation>Sync saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="237" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="228" />
       <source>Sincronizando…</source>
       <translation>Syncing…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="243" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="234" />
       <source>Sincronização não configurada</source>
       <translation>Sync is not set up</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="246" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="237" />
       <source>Sincronizado: %1 enviados, %2 recebidos</source>
       <translation>Synced: %1 sent, %2 received</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="268" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="259" />
       <source>a loja assumir %1 de %2</source>
       <translation>the store to absorb %1 of %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="270" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="261" />
       <source>manter %1 como débito de %2</source>
       <translation>keep %1 as %2's debt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="279" />
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="299" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="270" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="290" />
       <source>Nada foi alterado</source>
       <translation>Nothing was changed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="290" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="281" />
       <source>anonimizar %1</source>
       <translation>anonymize %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="290" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="281" />
       <source>dispensar o pedido de %1</source>
       <translation>dismiss %1's request</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/sync_tab.py" line="304" />
+      <location filename="../../posapp/ui/settings/sync_tab.py" line="295" />
       <source>Conflito resolvido</source>
       <translation>Conflict resolved</translation>
     </message>

@@ -85,7 +85,7 @@
   <context>
     <name>SaleScreen</name>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="740" />
+      <location filename="../../posapp/ui/sale/screen.py" line="774" />
       <source>%n resultado(s) para “%1”: escolha com ↓ e Enter.</source>
       <translation>
         <numerusform>%n resultado para “%1”: escolha com ↓ e Enter.</numerusform>
@@ -93,8 +93,8 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="1018" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1030" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1071" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1083" />
       <source>%n ponto(s)</source>
       <translation>
         <numerusform>%n ponto</numerusform>

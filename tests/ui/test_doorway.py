@@ -162,3 +162,32 @@ def test_the_sign_in_is_painted_before_the_database_layer_is_imported(database: 
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen == {"loaded": [], "tiles": 4, "then": True}
+
+
+def test_a_store_in_english_is_greeted_in_english_before_the_counter_is_built(
+    make_shop: MakeShop, qtbot: QtBot
+) -> None:
+    from posapp.services.common.counter_settings import change_language
+    from tests.support import MANAGER_PIN
+
+    shop = make_shop("salon")
+    change_language(shop.station, "en", staff_id=shop.manager_id, manager_pin=MANAGER_PIN)
+    path = shop.station.path
+    shop.station.close()
+    seen: dict[str, object] = {}
+
+    def early(signin: SignInScreen) -> None:
+        window = signin.window()
+        seen["status"] = window.statusBar().currentMessage()  # type: ignore[attr-defined]
+        seen["title"] = signin.title.text()
+        seen["tile"] = next(t.text() for t in signin.tiles.values() if "Carlos" in t.text())
+
+    opening = open_counter(path, qtbot, early)
+    try:
+        assert seen == {
+            "status": "Opening the counter…",
+            "title": "Who is at the counter?",
+            "tile": "Carlos Caixa\nCashier",
+        }
+    finally:
+        opening.close()
