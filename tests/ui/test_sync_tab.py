@@ -204,11 +204,12 @@ def test_the_pinned_ca_file_is_set_in_the_form_and_syncs_with_a_self_hosted_http
     tmp_path: Path,
     postgres: Callable[[], str],
 ) -> None:
+    from fiscal.testing.certs import make_server_cert
     from posapp.services.sync.config import SyncConfig, save_sync_config
     from tests.support import MANAGER_PIN
-    from tests.sync.test_sync_hardening import _self_signed
 
-    cert, key = _self_signed(tmp_path)
+    made = make_server_cert(tmp_path)
+    cert, key = made.cert_file, made.key_file
     server = CloudServer(postgres(), tmp_path)
     server.args = ["--certfile", str(cert), "--keyfile", str(key)]
     server.url = server.url.replace("http://", "https://")
