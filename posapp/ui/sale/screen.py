@@ -181,16 +181,13 @@ class SaleScreen(QWidget):
         """A CPF read in the code field that no customer has (F9 enrols it)."""
         self._finding_cpf = 0
         """CPF look-ups under way (F10 meanwhile waits for the customer)."""
-        self._quoted_customer: int | None = None
-        """The customer the current quote was made for (pay waits for a new one)."""
         self.sale_discount: SaleDiscount | None = None
         """F11: the discount on the whole sale; it goes when the cart empties."""
         self.discount_dialog: SaleDiscountDialog | None = None
-        self._quoted_sale_discount = 0
-        """The whole-sale discount the current quote was made with (pay waits for a new one)."""
         self.jobs = Jobs(self, self._failed)
         self._quote_generation = 0
-        """Bumped by every change a quote depends on; a quote answers for one generation."""
+        """Bumped by every change a quote depends on (lines, customer, sale discount: each
+        asks for a quote); a quote answers for one generation."""
         self._quoted_generation = 0
         """The generation `self.quote` was made for: pay waits while it is behind."""
         self._quoting: int | None = None
@@ -286,8 +283,8 @@ class SaleScreen(QWidget):
         # A row is measured when it comes in, not every row on each scan (ResizeToContents
         # re-measured all of them: 16 ms for the 30th line); a narrower name column (a
         # smaller screen, a wider price) makes the rows taller.
-        self.model.rowsInserted.connect(self._measure_rows)
-        self.model.modelReset.connect(self.table.resizeRowsToContents)
+        self.model.rowsInserted.connect(lambda _parent, first, last: self._measure(first, last))
+        self.model.modelReset.connect(lambda: self._measure(0, self.model.rowCount() - 1))
         self._remeasure_scheduled = False
         self.table.horizontalHeader().sectionResized.connect(self._name_column_resized)
         self.columns = CartColumns(self.table, self.model)
@@ -709,11 +706,15 @@ class SaleScreen(QWidget):
         self.search_offer.setVisible(True)
         self.input.selectAll()
 
-    def _measure_rows(self, _parent: QModelIndex, first: int, last: int) -> None:
-        """A new line whose name wraps is made as tall as its lines; one that fits keeps
-        the default height, unmeasured (measuring asks every cell of the row)."""
+    def _measure(self, first: int, last: int) -> None:
+        """Lines first..last as tall as their names need: a name that wraps, or a line
+        that was taller, is measured; one that fits on the default height is left as it is
+        (measuring asks every cell of the row)."""
+        default = self.table.verticalHeader().defaultSectionSize()
+        rows = self.model.rows
         for row in range(first, last + 1):
-            if not self.names.one_line(self.table, DESCRIPTION, self.model.rows[row].item.name):
+            wraps = not self.names.one_line(self.table, DESCRIPTION, rows[row].item.name)
+            if wraps or self.table.rowHeight(row) != default:
                 self.table.resizeRowToContents(row)
 
     def _name_column_resized(self, column: int, _old: int, _new: int) -> None:
@@ -721,15 +722,11 @@ class SaleScreen(QWidget):
         once the header is laid out (while it signals, the column still has its old width)."""
         if column == DESCRIPTION and not self._remeasure_scheduled:
             self._remeasure_scheduled = True
-            QTimer.singleShot(0, self, self._remeasure_rows)
+            QTimer.singleShot(0, self, self._remeasure)
 
-    def _remeasure_rows(self) -> None:
+    def _remeasure(self) -> None:
         self._remeasure_scheduled = False
-        default = self.table.verticalHeader().defaultSectionSize()
-        for row, line in enumerate(self.model.rows):
-            wraps = not self.names.one_line(self.table, DESCRIPTION, line.item.name)
-            if wraps or self.table.rowHeight(row) != default:
-                self.table.resizeRowToContents(row)
+        self._measure(0, self.model.rowCount() - 1)
 
     def add_item(self, item: ItemView, quantity: int = 1) -> None:
         if self.model.rowCount() == 0:
@@ -879,24 +876,16 @@ class SaleScreen(QWidget):
         off = self.sale_discount_centavos()
         self.jobs.run(
             lambda: quote(self.station, lines, customer_id=customer_id, sale_discount=off),
-            lambda result: self._quoted(generation, result, off, customer_id),
+            lambda result: self._quoted(generation, result),
             lambda error: self._quote_failed(generation, error),
         )
 
-    def _quoted(
-        self,
-        generation: int,
-        result: Quote,
-        sale_discount: int = 0,
-        customer_id: int | None = None,
-    ) -> None:
+    def _quoted(self, generation: int, result: Quote) -> None:
         if generation != self._quote_generation:
             return
         self._quoting = None
         self._quoted_generation = generation
         self.quote = result
-        self._quoted_sale_discount = sale_discount
-        self._quoted_customer = customer_id
         self.model.set_nets(result.line_nets)
         self._update_totals()
         self._update_customer_panel()
@@ -912,11 +901,7 @@ class SaleScreen(QWidget):
 
     def _quote_pending(self) -> bool:
         return self.model.rowCount() > 0 and (
-            self.quote is None
-            or self._quoted_generation != self._quote_generation
-            or len(self.quote.line_nets) != self.model.rowCount()
-            or self._quoted_sale_discount != self.sale_discount_centavos()
-            or self._quoted_customer != (self.customer.id if self.customer else None)
+            self.quote is None or self._quoted_generation != self._quote_generation
         )
 
     def _update_totals(self) -> None:
