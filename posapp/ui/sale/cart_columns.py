@@ -31,12 +31,12 @@ class CartColumns:
         model.rowsInserted.connect(self._inserted)
         model.dataChanged.connect(self._changed)
         model.modelReset.connect(lambda: self._widen(0, model.rowCount() - 1, MEASURED))
-        model.headerDataChanged.connect(self.refit)
         self.refit()
 
     def refit(self) -> None:
         """Every column from its title, room for a usual amount (R$ 9.999,99, a price
-        override's mark), and its lines; the cart's changes only ever widen it."""
+        override's mark), and its lines; the cart's changes only ever widen it. (The titles
+        never change while the counter runs: the language applies at the next start.)"""
         self.table.ensurePolished()
         header = self.table.horizontalHeader()
         header.ensurePolished()
