@@ -5,6 +5,7 @@ imported)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -12,9 +13,11 @@ _REVISION = re.compile(r'^revision: str = "([^"]+)"$', re.MULTILINE)
 _DOWN_REVISION = re.compile(r'^down_revision: str \| None = (?:"([^"]+)"|None)$', re.MULTILINE)
 
 
+@cache
 def head_from_files() -> str | None:
     """The one revision no other names as its `down_revision`; None when the files are
-    not all written in the usual form (Alembic decides then)."""
+    not all written in the usual form (Alembic decides then). Read once per process:
+    the first paint and the migration check both ask."""
     revisions: set[str] = set()
     downs: set[str] = set()
     for script in (MIGRATIONS / "versions").glob("*.py"):
