@@ -191,3 +191,31 @@ def test_a_store_in_english_is_greeted_in_english_before_the_counter_is_built(
         }
     finally:
         opening.close()
+
+
+def test_a_counter_that_cannot_be_built_behind_the_painted_sign_in_is_reported(
+    database: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """main() then offers the repair dialog for a damaged file (or raises anything else):
+    Opening hands it the error instead of showing a half-built counter."""
+    from posapp import app as posapp_app
+
+    broken = OSError("disco cheio")
+
+    def build(*_args: object, **_kwargs: object) -> None:
+        raise broken
+
+    monkeypatch.setattr(posapp_app, "build", build)
+    opening = Opening(database)
+    ready: list[bool] = []
+    opening.ready.connect(lambda: ready.append(True))
+    try:
+        assert opening.doorway is not None
+        with qtbot.waitSignal(opening.failed, timeout=10_000) as failed:
+            opening.doorway.show()
+        assert failed.args == [broken]
+        qtbot.wait(50)
+        assert opening.counter is None and ready == []
+        assert opening.window is opening.doorway
+    finally:
+        opening.close()
