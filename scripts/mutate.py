@@ -97,14 +97,21 @@ def _setup_cfg(modules: list[str], tests: list[str]) -> str:
     )
 
 
-def run_modules(modules: list[str], max_children: int) -> dict[str, dict[str, object]]:
+def run_modules(
+    modules: list[str], max_children: int, sample: int = 0
+) -> dict[str, dict[str, object]]:
     """Mutate `modules`, which share one test selection, in one mutmut run.
 
     One run pays mutmut's two passes over the selection (the stats, then the clean run)
-    once instead of once per module; the counts are split by module afterwards.
+    once instead of once per module; the counts are split by module afterwards. With
+    `sample`, only that many mutants of each module are judged, an even spread over the
+    names a full run listed (see `_sampled`).
     """
     tests = MODULES[modules[0]]
     folder = WORK / _folder(modules)
+    names = _sampled(folder, modules, sample) if sample else []
+    if sample:
+        folder = folder.with_name(folder.name + f"-sample{sample}")
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     # The committed tree (HEAD), not the working files others may be editing right now.
@@ -118,7 +125,7 @@ def run_modules(modules: list[str], max_children: int) -> dict[str, dict[str, ob
     (folder / "setup.cfg").write_text(_setup_cfg(modules, tests))
     with (folder / "mutmut.log").open("w") as out:
         subprocess.run(
-            [str(MUTMUT), "run", "--max-children", str(max_children)],
+            [str(MUTMUT), "run", "--max-children", str(max_children), *names],
             cwd=folder,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -147,6 +154,26 @@ def _results(folder: Path) -> dict[str, dict[str, int]]:
         per_module = counts.setdefault(module, {})
         per_module[key] = per_module.get(key, 0) + 1
     return counts
+
+
+def _sampled(full_run: Path, modules: list[str], each: int) -> list[str]:
+    """`each` mutant names per module, evenly spaced over the full run's list in its order.
+
+    The names of a module's mutants depend only on its source, so a full run of the same
+    source (`full_run`, which must exist) names them; every k-th is taken, starting from
+    the middle of the first step, so the sample covers every function in proportion.
+    """
+    listed = subprocess.run(
+        [str(MUTMUT), "results", "--all", "true"],
+        cwd=full_run, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    names = [line.strip().rpartition(": ")[0] for line in listed.splitlines() if ": " in line]
+    chosen: list[str] = []
+    for module in modules:
+        own = [name for name in names if name.split(".x")[0] == _slug(module)]
+        step = max(1.0, len(own) / each)
+        chosen += [own[int(step / 2 + k * step)] for k in range(min(each, len(own)))]
+    return chosen
 
 
 def _groups(chosen: list[str]) -> list[list[str]]:
@@ -211,6 +238,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", help="modules to mutate (default: all)")
     parser.add_argument("--max-children", type=int, default=1)
+    parser.add_argument(
+        "--sample",
+        type=int,
+        default=0,
+        help="judge only N mutants of each module (after a full run)",
+    )
     parser.add_argument("--list", action="store_true", help="list the modules and their tests")
     parser.add_argument("--survivors", action="store_true", help="show each survivor's diff")
     args = parser.parse_args(argv)
@@ -232,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(show(module, mutant))
         return 0
     for group in _groups(chosen):
-        for module, stats in run_modules(group, args.max_children).items():
+        for module, stats in run_modules(group, args.max_children, args.sample).items():
             summary[module] = stats
             WORK.mkdir(parents=True, exist_ok=True)
             summary_file.write_text(json.dumps(summary, indent=2, sort_keys=True))
