@@ -109,7 +109,7 @@ def run_modules(
     """
     tests = MODULES[modules[0]]
     folder = WORK / _folder(modules)
-    names = _sampled(folder, modules, sample) if sample else []
+    names = _sampled(modules, sample) if sample else []
     if sample:
         folder = folder.with_name(folder.name + f"-sample{sample}")
     shutil.rmtree(folder, ignore_errors=True)
@@ -156,21 +156,24 @@ def _results(folder: Path) -> dict[str, dict[str, int]]:
     return counts
 
 
-def _sampled(full_run: Path, modules: list[str], each: int) -> list[str]:
-    """`each` mutant names per module, evenly spaced over the full run's list in its order.
+def _sampled(modules: list[str], each: int) -> list[str]:
+    """`each` mutant names per module, evenly spaced over a full run's list in its order.
 
-    The names of a module's mutants depend only on its source, so a full run of the same
-    source (`full_run`, which must exist) names them; every k-th is taken, starting from
-    the middle of the first step, so the sample covers every function in proportion.
+    The names of a module's mutants depend only on its source, so an earlier full run of
+    the same source (which must exist) names them; every k-th is taken, starting from the
+    middle of the first step, so the sample covers every function in proportion.
     """
-    listed = subprocess.run(
-        [str(MUTMUT), "results", "--all", "true"],
-        cwd=full_run, capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
-    names = [line.strip().rpartition(": ")[0] for line in listed.splitlines() if ": " in line]
     chosen: list[str] = []
     for module in modules:
-        own = [name for name in names if name.split(".x")[0] == _slug(module)]
+        listed = subprocess.run(
+            [str(MUTMUT), "results", "--all", "true"],
+            cwd=_folder_of(module), capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        own = [
+            line.strip().rpartition(": ")[0]
+            for line in listed.splitlines()
+            if line.strip().startswith(_slug(module) + ".x")
+        ]
         step = max(1.0, len(own) / each)
         chosen += [own[int(step / 2 + k * step)] for k in range(min(each, len(own)))]
     return chosen
@@ -191,6 +194,8 @@ def _folder(modules: list[str]) -> str:
 def _folder_of(module: str) -> Path:
     """The run folder that holds `module`'s mutants (its own, or its group's)."""
     for folder in sorted(WORK.glob("*/setup.cfg")):
+        if "-sample" in folder.parent.name:
+            continue
         if f"    {module}\n" in folder.read_text() or f"= {module}\n" in folder.read_text():
             return folder.parent
     return WORK / _slug(module)
