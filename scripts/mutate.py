@@ -29,13 +29,22 @@ WORK = ROOT / "build" / "mutate"
 MUTMUT = Path(sys.executable).with_name("mutmut")
 
 MONEY = "tests/core/test_money_rules.py"
+RULES = "tests/core/test_rule_edges.py"
+CAMPAIGNS = [
+    "tests/services/test_campaigns_tiers.py",
+    "tests/services/test_campaign_edit.py",
+    "tests/services/test_earning_edges.py",
+]
+"""Campaigns and tiers are pure rules, but the manager's screens and the sale read them:
+the services tests that set them up and sell under them guard them too."""
 SERVICES = [
     f"tests/services/test_{name}.py"
     for name in (
         "money_edges", "checkout_paths", "parking_discount", "card_details", "pix_sale",
         "refunds", "refund_receipt", "sales_history", "reports", "report_access",
         "ledger_chain", "verify", "customers", "refusals", "campaigns_tiers",
-        "earning_edges", "voucher_edges", "upkeep_batches", "ledger_properties",
+        "earning_edges", "voucher_edges", "checkout_edges", "refund_report_edges",
+        "ledger_verify_edges", "upkeep_batches", "ledger_properties",
     )
 ] + [
     f"tests/trust/test_{name}.py"
@@ -56,12 +65,12 @@ MODULES: dict[str, list[str]] = {
     "posapp/core/program.py": ["tests/core/test_program.py", MONEY],
     "posapp/core/presets.py": [MONEY, "tests/services/test_presets.py"],
     "posapp/core/cpf.py": ["tests/core/test_cpf.py"],
-    "posapp/core/cnpj.py": ["tests/core/test_cnpj.py"],
+    "posapp/core/cnpj.py": ["tests/core/test_cnpj.py", RULES],
     "posapp/core/phone.py": ["tests/core/test_phone.py"],
     "posapp/core/gtin.py": ["tests/core/test_gtin.py"],
-    "posapp/core/codes.py": ["tests/core/test_codes.py"],
-    "posapp/core/campaigns.py": ["tests/core/test_campaigns.py"],
-    "posapp/core/tiers.py": ["tests/core/test_tiers.py"],
+    "posapp/core/codes.py": ["tests/core/test_codes.py", RULES],
+    "posapp/core/campaigns.py": ["tests/core/test_campaigns.py", RULES, *CAMPAIGNS],
+    "posapp/core/tiers.py": ["tests/core/test_tiers.py", RULES, *CAMPAIGNS],
     "posapp/core/nps.py": ["tests/core/test_nps.py"],
     "posapp/core/commercial_dates.py": ["tests/core/test_commercial_dates.py"],
     "posapp/core/messages.py": ["tests/core/test_messages.py"],
