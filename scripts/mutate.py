@@ -73,7 +73,12 @@ MODULES: dict[str, list[str]] = {
     "posapp/core/tiers.py": ["tests/core/test_tiers.py", RULES, *CAMPAIGNS],
     "posapp/core/nps.py": ["tests/core/test_nps.py"],
     "posapp/core/commercial_dates.py": ["tests/core/test_commercial_dates.py"],
-    "posapp/core/messages.py": ["tests/core/test_messages.py"],
+    "posapp/core/messages.py": [
+        "tests/core/test_messages.py",
+        "tests/services/test_messages_templates.py",
+        "tests/services/test_messages_scheduler.py",
+        "tests/services/test_receipt_by_message.py",
+    ],
     "posapp/core/errors.py": ["tests/core"],
     "posapp/services/loyalty/vouchers.py": SERVICES,
     "posapp/services/loyalty/earning.py": SERVICES,
