@@ -499,12 +499,13 @@ def test_the_referrer_is_told_of_each_referred_customers_first_purchase(
     ]
 
 
-def test_the_referral_reward_of_a_points_program_counts_points_as_the_ledger_does(
+def test_the_referral_bonus_of_a_points_program_is_the_points_its_money_is_worth(
     make_shop: MakeShop,
 ) -> None:
-    """Points (1 point per real) with a referral rule: Bia, referred by Rosa, buys the
-    R$ 200,00 dress. Rosa's message states her bonus and her balance in points, the same
-    numbers her ledger shows (the rule's bonus is credited as it is, in units)."""
+    """Points (1 point per real, 100 points = R$ 5,00) with a referral rule of R$ 5,00 for
+    Rosa and R$ 2,50 for Bia, set in money as the settings screen shows it. Bia, referred by
+    Rosa, buys the R$ 200,00 dress: Rosa gets 100 points (R$ 5,00, not 500 points worth
+    R$ 25,00), Bia 50 points on top of the 200 the dress earns; Rosa's message says so."""
     rule = ReferralRule(
         referrer_bonus_centavos=500, referred_bonus_centavos=250, min_purchase_centavos=3_000
     )
@@ -518,10 +519,11 @@ def test_the_referral_reward_of_a_points_program_counts_points_as_the_ledger_doe
     shop.sell("vestido", customer=bia, pix=20_000)
     (bonus,) = customer_ledger(shop.station, rosa)
     balance = account(shop.station, rosa).balance.total
-    assert bonus.kind == "referral_bonus" and bonus.amount == balance == 500
+    assert bonus.kind == "referral_bonus" and bonus.amount == balance == 100
+    assert account(shop.station, bia).balance.total == 200 + 50
     assert _delivered(shop).texts(MessageKind.REFERRAL_REWARD) == [
-        "Olá, Rosa! Bia fez a primeira compra com a sua indicação e você ganhou 500 pontos de "
-        "cashback. Seu saldo agora é 500 pontos. Obrigado por indicar!" + SIGN
+        "Olá, Rosa! Bia fez a primeira compra com a sua indicação e você ganhou 100 pontos de "
+        "cashback. Seu saldo agora é 100 pontos. Obrigado por indicar!" + SIGN
     ]
 
 

@@ -713,9 +713,14 @@ def _referral_bonus(
         related_customer_id=customer.id,
         staff_id=refs.staff_id,
     )
+    # The rule's bonuses are money; a points program credits the points they are worth.
     if rule.referrer_bonus_centavos:
         book.credit(
-            referrer, EntryKind.REFERRAL_BONUS, rule.referrer_bonus_centavos, program, bonus_refs
+            referrer,
+            EntryKind.REFERRAL_BONUS,
+            program.units_for_value(rule.referrer_bonus_centavos),
+            program,
+            bonus_refs,
         )
         outbox.emit(
             session,
@@ -729,7 +734,11 @@ def _referral_bonus(
         )
     if rule.referred_bonus_centavos:
         book.credit(
-            customer, EntryKind.REFERRAL_BONUS, rule.referred_bonus_centavos, program, bonus_refs
+            customer,
+            EntryKind.REFERRAL_BONUS,
+            program.units_for_value(rule.referred_bonus_centavos),
+            program,
+            bonus_refs,
         )
     return rule.referred_bonus_centavos, referrer
 
@@ -789,7 +798,7 @@ def _messages(
                 store.name,
                 referrer.name,
                 balance_centavos=balance(book.replay(referrer.id)),
-                amount_centavos=rule.referrer_bonus_centavos,
+                amount_centavos=program.units_for_value(rule.referrer_bonus_centavos),
                 points=points,
                 referred_name=customer.name,
             ),
