@@ -7,9 +7,9 @@ expires, the referrer's bonus per referred customer, and each fault and notice o
 `db verify` with its words in pt_BR and en. Each test was run against the bug it targets,
 put in by hand, and failed.
 
-Three tests are marked xfail (strict): they state what `db verify` should say and does not
-yet (a reached anchor's entry number said twice, a moved anchor said lost, and an entry
-re-chained with its key name wiped only counted as signed elsewhere); see their reasons.
+Three tests were written as strict xfails against bugs they found, since fixed in
+`verify.py`: a reached anchor's entry number said twice, a moved anchor said lost, and an
+entry re-chained with its key name wiped only counted as signed elsewhere.
 """
 
 from __future__ import annotations
@@ -559,32 +559,21 @@ def test_a_copy_on_a_computer_without_the_key_says_how_many_entries_and_which_ke
     ]
 
 
-def test_an_entry_whose_key_name_was_wiped_is_said_signed_with_an_unknown_key(
-    make_shop: MakeShop,
-) -> None:
-    """The entry's signature is there, the name of the key that made it is not: `db verify`
-    cannot check it here and says so, naming the key '?'."""
+def test_an_entry_whose_key_name_was_wiped_is_a_fault(make_shop: MakeShop) -> None:
+    """The entry's signature is there, the name of the key that made it is not: no honest
+    write leaves a signature without its key's name, so `db verify` calls it a fault
+    rather than an entry it cannot check here (which would hide a re-chained edit)."""
     shop, _ = two_sales(make_shop)
+    with shop.station.read() as session:
+        second = session.scalars(select(LedgerEntry.uuid).where(LedgerEntry.seq == 2)).one()
     with reopened(shop, "UPDATE ledger_entry SET mac_key = NULL WHERE seq = 2") as station:
         verdict = verify_all(station)
-    assert verdict.faults == ()
-    assert said(verdict.notices) == [
-        (
-            "1 lançamento(s) deste caixa assinados com a chave ?, que não está neste "
-            "computador: a assinatura deles não pôde ser conferida aqui.",
-            "1 entry(ies) of this counter signed with key ?, which is not on this "
-            "computer: their signature could not be checked here.",
-        )
+    assert [(fault.code, fault.subject, fault.detail) for fault in verdict.faults] == [
+        ("chain_mac", second, "seq 2")
     ]
+    assert said(verdict.notices) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="walk_ledger trusts an entry's mac_key: an entry of this counter altered and "
-    "re-chained outside the program, its mac_key then wiped (or set to any other name), is "
-    "only counted as 'signed with a key not on this computer', so db verify finds no fault "
-    "(its docstring says such an entry shows even though its SHA-256 chain is whole)",
-)
 def test_cashback_moved_and_re_chained_is_a_fault_even_with_the_key_name_wiped(
     make_shop: MakeShop,
 ) -> None:
@@ -655,12 +644,6 @@ def test_each_z_head_and_a_typed_anchor_are_said_reached_newest_z_first(
     assert pt[2].endswith("nº 1).")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="verify.check_anchors passes 'lançamento nº N' as the detail of anchor_ok, whose "
-    "template already says 'lançamento nº {detail}' / 'entry no. {detail}': the message reads "
-    "'(lançamento nº lançamento nº 1)', and the English one has Portuguese in it",
-)
 def test_a_reached_anchor_names_its_entry_number_once_in_each_language(
     make_shop: MakeShop,
 ) -> None:
@@ -695,7 +678,7 @@ def test_a_z_head_found_at_another_entry_than_the_z_printed_is_a_fault(
     shop, head = two_z_reports(make_shop)
     with reopened(shop, "UPDATE z_report SET chain_seq = 2 WHERE number = 2") as station:
         verdict = verify_all(station)
-    assert [fault.code for fault in verdict.faults] == ["anchor_lost"]
+    assert [fault.code for fault in verdict.faults] == ["anchor_moved"]
     assert (
         verdict.faults[0]
         .message("pt_BR")
@@ -709,12 +692,6 @@ def test_a_z_head_found_at_another_entry_than_the_z_printed_is_a_fault(
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="verify.check_anchors reports a head found at another position as 'anchor_lost', "
-    "whose words say no entry has the hash; the 'anchor_moved' words (the hash is at entry "
-    "nº N, not at the anchor's position) are never used",
-)
 def test_a_z_head_found_at_another_entry_says_where_it_is(make_shop: MakeShop) -> None:
     shop, head = two_z_reports(make_shop)
     with reopened(shop, "UPDATE z_report SET chain_seq = 2 WHERE number = 2") as station:

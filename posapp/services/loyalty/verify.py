@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Row, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import (
@@ -29,7 +29,7 @@ from posapp.core.ledger import GENESIS_HASH, EntryKind, digest, link_bytes
 from posapp.core.program import LoyaltyProgram
 from posapp.services.common.station import Station
 from posapp.services.loyalty.ledger import HASHED, row_record
-from posapp.services.loyalty.ledger_key import existing_key
+from posapp.services.loyalty.ledger_key import LedgerKey, existing_key
 
 _LINKED = (*HASHED, "prev_hash", "hash", "mac", "mac_key")
 
@@ -227,9 +227,10 @@ def walk_ledger(session: Session, terminal: str, heads: Set[str] = frozenset()) 
     where the anchors' heads are. Each entry is serialised once for its hash and its mac.
 
     A copy of the file cannot recompute a MAC: an entry altered (or added) and re-chained
-    outside the program shows here even though its SHA-256 chain is whole. Entries of
-    other terminals, and this terminal's entries keyed on another computer, are counted
-    and said, not judged.
+    outside the program shows here even though its SHA-256 chain is whole, whatever name
+    its key column is given. Entries of other terminals, and this terminal's entries
+    keyed on another computer before this computer's key existed, are counted and said,
+    not judged.
     """
     key = existing_key(terminal)
     chain: list[Fault] = []
@@ -265,7 +266,9 @@ def walk_ledger(session: Session, terminal: str, heads: Set[str] = frozenset()) 
                 unsigned_before += 1
         else:
             signed_seen = True
-            if key is None or row.mac_key != key.key_id:
+            if key is not None and row.mac_key != key.key_id and _keyed_here(row, key):
+                keyed.append(Fault("chain_mac", row.uuid, f"seq {row.seq}"))
+            elif key is None or row.mac_key != key.key_id:
                 name = row.mac_key or "?"
                 elsewhere[name] = elsewhere.get(name, 0) + 1
             elif digest(linked, key.secret) != row.mac:
@@ -278,6 +281,15 @@ def walk_ledger(session: Session, terminal: str, heads: Set[str] = frozenset()) 
     for name, count in sorted(elsewhere.items()):
         chain.append(Fault("keyed_elsewhere", str(count), name))
     return LedgerWalk(chain, positions)
+
+
+def _keyed_here(row: Row[Any], key: LedgerKey) -> bool:
+    """Whether this computer's key already signed when the entry was written, so the entry
+    can only honestly carry that key's name: a missing name, or another one on an entry
+    written after the key existed, is an entry re-signed (or its name wiped) outside the
+    program. Entries from before the key (a file carried from another computer) keep theirs.
+    """
+    return not row.mac_key or row.created_at >= key.created_at
 
 
 def stored_anchors(session: Session, terminal: str) -> list[Anchor]:
@@ -300,11 +312,11 @@ def check_anchors(anchors: Sequence[Anchor], positions: Mapping[str, int]) -> It
             continue
         seq = positions.get(anchor.head)
         if seq is None:
-            yield Fault("anchor_lost", subject, "nenhum lançamento tem este hash")
+            yield Fault("anchor_lost", subject)
         elif anchor.seq is not None and seq != anchor.seq:
-            yield Fault("anchor_lost", subject, f"o hash está no nº {seq}, não no {anchor.seq}")
+            yield Fault("anchor_moved", subject, str(seq))
         else:
-            yield Fault("anchor_ok", subject, f"lançamento nº {seq}")
+            yield Fault("anchor_ok", subject, str(seq))
 
 
 def check_customer_links(session: Session) -> Iterator[Fault]:
