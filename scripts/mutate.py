@@ -75,6 +75,7 @@ MODULES: dict[str, list[str]] = {
     "posapp/core/commercial_dates.py": ["tests/core/test_commercial_dates.py"],
     "posapp/core/messages.py": [
         "tests/core/test_messages.py",
+        "tests/core/test_message_preview.py",
         "tests/services/test_messages_templates.py",
         "tests/services/test_messages_scheduler.py",
         "tests/services/test_receipt_by_message.py",
