@@ -44,7 +44,7 @@ SERVICES = [
         "refunds", "refund_receipt", "sales_history", "reports", "report_access",
         "ledger_chain", "verify", "customers", "refusals", "campaigns_tiers",
         "earning_edges", "voucher_edges", "checkout_edges", "refund_report_edges",
-        "ledger_verify_edges", "upkeep_batches", "ledger_properties",
+        "ledger_verify_edges", "report_order", "upkeep_batches", "ledger_properties",
     )
 ] + [
     f"tests/trust/test_{name}.py"
