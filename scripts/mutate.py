@@ -1,12 +1,12 @@
-"""Mutation testing with mutmut 3, one module at a time with only its tests (`make mutate`).
+"""Mutation testing with mutmut 3, each module with only the tests that guard it (`make mutate`).
 
-Each module is mutated in its own folder, build/mutate/<module>/ (the committed tree,
-HEAD, of posapp/, tests/, the other packages and pyproject.toml, with a [mutmut] section
-in setup.cfg naming that one module and the tests that guard it), so runs never touch the
-working tree, measure committed code only, and can be repeated module by module.
-mutmut runs only the tests that reach a mutated function, fastest first, and stops at
-the first failure. The killed/survived/timeout counts of every module run go to
-build/mutate/summary.json; `--survivors` prints each surviving mutant's diff (mutmut show).
+Modules that share a test selection are mutated together in one folder under
+build/mutate/ (the committed tree, HEAD, of posapp/, tests/, the other packages and
+pyproject.toml, with a [mutmut] section in setup.cfg naming the modules and their tests),
+so runs never touch the working tree and measure committed code only. mutmut runs only
+the tests that reach a mutated function, fastest first, and stops at the first failure.
+The counts of every run, by module, go to build/mutate/summary.json; `--survivors` prints
+each surviving mutant's diff (mutmut show); `--sample N` re-measures N mutants a module.
 
     .venv/bin/python scripts/mutate.py                     # every module below
     .venv/bin/python scripts/mutate.py posapp/core/money.py --max-children 1
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -153,45 +154,60 @@ def run_modules(
     }
 
 
-def _results(folder: Path) -> dict[str, dict[str, int]]:
-    """Counts of each status (killed, survived, no_tests, ...) by mutated module."""
-    listed = subprocess.run(
+_MUTANT = re.compile(r"^(?P<module>[\w.]+?)\.x[_\u01c1]")
+"""A mutant's name: the module, then `x_function__mutmut_N` or `xǁClassǁmethod__mutmut_N`."""
+
+
+def statuses(listing: str) -> dict[str, str]:
+    """Each mutant's status (killed, survived, no tests, not checked, ...) from the text of
+    `mutmut results --all true`, in mutmut's order."""
+    found: dict[str, str] = {}
+    for line in listing.splitlines():
+        name, _, status = line.strip().rpartition(": ")
+        if _MUTANT.match(name):
+            found[name] = status
+    return found
+
+
+def module_of(mutant: str) -> str:
+    """The dotted module a mutant's name belongs to (functions and methods alike)."""
+    match = _MUTANT.match(mutant)
+    return match["module"] if match else mutant
+
+
+def _statuses(folder: Path) -> dict[str, str]:
+    listing = subprocess.run(
         [str(MUTMUT), "results", "--all", "true"],
         cwd=folder, capture_output=True, text=True, check=False,
     ).stdout  # fmt: skip
+    return statuses(listing)
+
+
+def _results(folder: Path) -> dict[str, dict[str, int]]:
+    """Counts of each status (killed, survived, no_tests, ...) by mutated module."""
     counts: dict[str, dict[str, int]] = {}
-    for line in listed.splitlines():
-        name, _, status = line.strip().rpartition(": ")
-        if not name:
-            continue
-        module = name.split(".x_")[0]
+    for name, status in _statuses(folder).items():
+        per_module = counts.setdefault(module_of(name), {})
         key = status.replace(" ", "_")
-        per_module = counts.setdefault(module, {})
         per_module[key] = per_module.get(key, 0) + 1
     return counts
 
 
 def _sampled(modules: list[str], each: int) -> list[str]:
-    """`each` mutant names per module, evenly spaced over a full run's list in its order.
-
-    The names of a module's mutants depend only on its source, so an earlier full run of
-    the same source (which must exist) names them; every k-th is taken, starting from the
-    middle of the first step, so the sample covers every function in proportion.
-    """
+    """`each` mutant names per module from an earlier full run of the same source (the
+    names depend only on it), see `spread`."""
     chosen: list[str] = []
     for module in modules:
-        listed = subprocess.run(
-            [str(MUTMUT), "results", "--all", "true"],
-            cwd=_folder_of(module), capture_output=True, text=True, check=True,
-        ).stdout  # fmt: skip
-        own = [
-            line.strip().rpartition(": ")[0]
-            for line in listed.splitlines()
-            if line.strip().startswith(_slug(module) + ".x")
-        ]
-        step = max(1.0, len(own) / each)
-        chosen += [own[int(step / 2 + k * step)] for k in range(min(each, len(own)))]
+        names = _statuses(_folder_of(module))
+        chosen += spread([name for name in names if module_of(name) == _slug(module)], each)
     return chosen
+
+
+def spread(names: list[str], each: int) -> list[str]:
+    """Every k-th of `names`, starting from the middle of the first step, so a sample covers
+    every function in proportion."""
+    step = max(1.0, len(names) / each)
+    return [names[int(step / 2 + k * step)] for k in range(min(each, len(names)))]
 
 
 def _groups(chosen: list[str]) -> list[list[str]]:
@@ -217,14 +233,10 @@ def _folder_of(module: str) -> Path:
 
 
 def survivors(module: str) -> list[str]:
-    folder = _folder_of(module)
-    listed = subprocess.run(
-        [str(MUTMUT), "results"], cwd=folder, capture_output=True, text=True, check=False
-    ).stdout
     return [
-        line.split(":")[0].strip()
-        for line in listed.splitlines()
-        if "survived" in line and line.strip().startswith(_slug(module) + ".x_")
+        name
+        for name, status in _statuses(_folder_of(module)).items()
+        if status == "survived" and module_of(name) == _slug(module)
     ]
 
 
