@@ -574,6 +574,37 @@ def test_an_entry_whose_key_name_was_wiped_is_a_fault(make_shop: MakeShop) -> No
     assert said(verdict.notices) == []
 
 
+@pytest.mark.parametrize(
+    ("days_ahead", "judged"),
+    [(0, False), (365 * 73, True)],
+    ids=["written-before-this-computers-key", "written-after-it"],
+)
+def test_another_keys_name_is_judged_only_on_entries_written_after_this_computers_key(
+    make_shop: MakeShop, days_ahead: int, judged: bool
+) -> None:
+    """The key file is made (real time) at the first sale. Entries dated before it (the
+    test clock's March 2026) may honestly carry another computer's key: said, not judged.
+    Entries dated after it (the clock moved to 2099) can only have been signed here, so
+    another key's name on one is a bad signature."""
+    shop = make_shop("salon")
+    shop.clock.advance(days=days_ahead)
+    bela = shop.enrol("Bela Nunes", cpf="529.982.247-25")
+    shop.sell("corte", customer=bela, pix=8_000)
+    shop.sell("manicure", customer=bela, pix=3_500)
+    with shop.station.read() as session:
+        second = session.scalars(select(LedgerEntry.uuid).where(LedgerEntry.seq == 2)).one()
+    with reopened(shop, "UPDATE ledger_entry SET mac_key = 'k-outro' WHERE seq = 2") as station:
+        verdict = verify_all(station)
+    if judged:
+        assert [(f.code, f.subject) for f in verdict.faults] == [("chain_mac", second)]
+        assert verdict.notices == ()
+    else:
+        assert verdict.faults == ()
+        assert [(f.code, f.subject, f.detail) for f in verdict.notices] == [
+            ("keyed_elsewhere", "1", "k-outro")
+        ]
+
+
 def test_cashback_moved_and_re_chained_is_a_fault_even_with_the_key_name_wiped(
     make_shop: MakeShop,
 ) -> None:

@@ -266,12 +266,10 @@ def walk_ledger(session: Session, terminal: str, heads: Set[str] = frozenset()) 
                 unsigned_before += 1
         else:
             signed_seen = True
-            if key is not None and row.mac_key != key.key_id and _keyed_here(row, key):
-                keyed.append(Fault("chain_mac", row.uuid, f"seq {row.seq}"))
-            elif key is None or row.mac_key != key.key_id:
+            if key is None or _keyed_elsewhere(row, key):
                 name = row.mac_key or "?"
                 elsewhere[name] = elsewhere.get(name, 0) + 1
-            elif digest(linked, key.secret) != row.mac:
+            elif row.mac_key != key.key_id or digest(linked, key.secret) != row.mac:
                 keyed.append(Fault("chain_mac", row.uuid, f"seq {row.seq}"))
     if others:
         chain.append(Fault("other_terminals", str(others), "SHA-256"))
@@ -283,13 +281,12 @@ def walk_ledger(session: Session, terminal: str, heads: Set[str] = frozenset()) 
     return LedgerWalk(chain, positions)
 
 
-def _keyed_here(row: Row[Any], key: LedgerKey) -> bool:
-    """Whether this computer's key already signed when the entry was written, so the entry
-    can only honestly carry that key's name: a missing name, or another one on an entry
-    written after the key existed, is an entry re-signed (or its name wiped) outside the
-    program. Entries from before the key (a file carried from another computer) keep theirs.
-    """
-    return not row.mac_key or row.created_at >= key.created_at
+def _keyed_elsewhere(row: Row[Any], key: LedgerKey) -> bool:
+    """Signed on another computer before this one's key existed (a file carried over):
+    counted and said, not judged. A missing key name, or another key's on an entry written
+    after this computer's key existed, is an entry re-signed (or its name wiped) outside
+    the program, and judged as a bad signature."""
+    return bool(row.mac_key) and row.mac_key != key.key_id and row.created_at < key.created_at
 
 
 def stored_anchors(session: Session, terminal: str) -> list[Anchor]:
