@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import select
+
+from db.models import Customer, SaleLine
 from posapp.core.presets import preset
 from posapp.core.pricing import Tender
 from posapp.core.program import LoyaltyProgram
@@ -57,6 +60,31 @@ class Shop:
         self, name: str, cpf: str | None = None, phone: str | None = None, **kw: object
     ) -> int:
         return enrol(self.station, Enrolment(name=name, cpf=cpf, phone=phone, **kw)).id  # type: ignore[arg-type]
+
+    def add_item(self, key: str, name: str, price: int, category: str = "cosmeticos") -> None:
+        """A product sold by `key` in `sell`, like the items the shop opened with."""
+        with self.station.write() as session:
+            self.items[key] = catalog.add_item(
+                session, name=name, price=price, sku=key.upper(), category_code=category
+            ).id
+
+    def line_id(self, sale_id: int, description: str) -> int:
+        """The id of the sale's line with this description (what a refund names)."""
+        with self.station.read() as session:
+            found = session.scalars(
+                select(SaleLine.id).where(
+                    SaleLine.sale_id == sale_id, SaleLine.description == description
+                )
+            ).first()
+        assert found is not None
+        return found
+
+    def customer_uuid(self, customer_id: int) -> str:
+        """The customer's uuid, as sync and the chain's events name them."""
+        with self.station.read() as session:
+            found = session.scalar(select(Customer.uuid).where(Customer.id == customer_id))
+        assert found is not None
+        return found
 
     def sell(
         self,

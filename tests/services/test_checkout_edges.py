@@ -114,13 +114,6 @@ def _sell(
     return checkout(shop.station, request, authority)
 
 
-def _uuid_of(shop: Shop, customer_id: int) -> str:
-    with shop.station.read() as session:
-        found = session.scalar(select(Customer.uuid).where(Customer.id == customer_id))
-    assert found is not None
-    return found
-
-
 def _sales(shop: Shop) -> int:
     with shop.station.read() as session:
         return session.scalar(select(func.count()).select_from(Sale)) or 0
@@ -228,7 +221,7 @@ def test_a_cashback_spend_is_held_for_its_customer_with_its_units(make_shop: Mak
         customer=ana,
         payments=[TenderRequest(Tender.CASHBACK, 1_000), TenderRequest(Tender.PIX, 3_250)],
     )
-    assert authority.holds == [(_uuid_of(shop, ana), sale.uuid, 1_000, 200)]
+    assert authority.holds == [(shop.customer_uuid(ana), sale.uuid, 1_000, 200)]
     assert authority.claims == []
     assert sale.redeemed == 200 and sale.balance is not None
     # 200 earned - 200 spent + 32 earned on the R$ 32,50 paid by Pix (1 per whole real).
@@ -588,7 +581,7 @@ def test_each_sale_is_announced_to_the_chain_with_its_number_total_customer_and_
                 "terminal": terminal,
                 "number": 2,
                 "total": 11_000,
-                "customer": _uuid_of(shop, rosa),
+                "customer": shop.customer_uuid(rosa),
                 "earned": 800,
             },
         ),
@@ -610,7 +603,11 @@ def test_a_referral_reward_is_announced_before_the_sale_that_earned_it(
     assert _events(shop, "referral.rewarded") == [
         (
             "referral.rewarded",
-            {"referrer": _uuid_of(shop, rosa), "referred": _uuid_of(shop, bia), "bonus": 1_000},
+            {
+                "referrer": shop.customer_uuid(rosa),
+                "referred": shop.customer_uuid(bia),
+                "bonus": 1_000,
+            },
         )
     ]
 

@@ -20,19 +20,11 @@ from posapp.core.errors import VoucherMinimumNotMet
 from posapp.services.cash.reports import x_report
 from posapp.services.common.counter_settings import CounterSettings
 from posapp.services.customers.registry import account
-from posapp.services.sales import catalog
 from posapp.services.sales.printing import PrintService
 from posapp.services.sales.refunds import RefundRequest, refund
 from tests.support import MANAGER_PIN, Shop
 
 MakeShop = Callable[..., Shop]
-
-
-def _add_item(shop: Shop, key: str, name: str, price: int) -> None:
-    with shop.station.write() as session:
-        shop.items[key] = catalog.add_item(
-            session, name=name, price=price, sku=key.upper(), category_code="cosmeticos"
-        ).id
 
 
 # -- a voucher "usable from R$ 20,00" -------------------------------------------------
@@ -41,8 +33,8 @@ def _add_item(shop: Shop, key: str, name: str, price: int) -> None:
 def _shop_with_voucher(make_shop: MakeShop) -> tuple[Shop, int, str]:
     """Cosmetics: a purchase above R$ 20 gives a R$ 5,00 voucher usable from R$ 20,00."""
     shop = make_shop("cosmetics")
-    _add_item(shop, "kit20", "Kit esmalte", 2_000)
-    _add_item(shop, "kit1999", "Kit lixa", 1_999)
+    shop.add_item("kit20", "Kit esmalte", 2_000)
+    shop.add_item("kit1999", "Kit lixa", 1_999)
     maria = shop.enrol("Maria Silva", cpf="529.982.247-25")
     (voucher,) = shop.sell("batom", customer=maria, pix=4_990).vouchers_issued
     assert voucher.value == 500

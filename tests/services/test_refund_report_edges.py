@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from db.models import Customer, SaleLine, ZReport
+from db.models import Customer, ZReport
 from posapp.core.codes import new_voucher_code
 from posapp.core.commission import Base, Mode
 from posapp.core.errors import (
@@ -60,20 +60,9 @@ from tests.support import CASHIER_PIN, MANAGER_PIN, MovableClock, Shop
 MakeShop = Callable[..., Shop]
 
 
-def _line(shop: Shop, sale_id: int, description: str) -> int:
-    with shop.station.read() as session:
-        found = session.scalars(
-            select(SaleLine.id).where(
-                SaleLine.sale_id == sale_id, SaleLine.description == description
-            )
-        ).first()
-        assert found is not None
-        return found
-
-
 def _give_back(shop: Shop, sale_id: int, *descriptions: str) -> RefundResult:
     """Refund one unit of each named line of the sale (everything left when none named)."""
-    lines = {_line(shop, sale_id, d): 1 for d in descriptions} if descriptions else None
+    lines = {shop.line_id(sale_id, d): 1 for d in descriptions} if descriptions else None
     return refund(
         shop.station, RefundRequest(sale_id, shop.cashier_id, MANAGER_PIN, "devolução", lines)
     )
@@ -563,8 +552,8 @@ def test_refunds_refused_say_why_in_both_languages(make_shop: MakeShop) -> None:
     shop = make_shop("salon")
     sale = shop.sell("corte", "manicure", pix=11_500)
     other = shop.sell("batom", pix=4_990)
-    manicure = _line(shop, sale.sale_id, "Manicure")
-    other_line = _line(shop, other.sale_id, "Batom matte")
+    manicure = shop.line_id(sale.sale_id, "Manicure")
+    other_line = shop.line_id(other.sale_id, "Batom matte")
     number = sale.number
 
     def asking(lines: dict[int, int] | None, sale_id: int = sale.sale_id) -> Callable[[], object]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from db.models import AuditLog, Customer, SaleLine, ShiftCount, ZReport
+from db.models import AuditLog, Customer, ShiftCount, ZReport
 from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
 from posapp.core.errors import (
     DayClosed,
@@ -45,17 +45,6 @@ def _printers() -> Iterator[None]:
 def at(hour: int, minute: int = 0, day: int = 2) -> datetime:
     """A moment in UTC (São Paulo is UTC-3: 11:00 UTC is 08:00 at the counter)."""
     return datetime(2026, 3, day, hour, minute, tzinfo=UTC)
-
-
-def line_id(shop: Shop, sale_id: int, description: str) -> int:
-    with shop.station.read() as session:
-        found = session.scalars(
-            select(SaleLine.id).where(
-                SaleLine.sale_id == sale_id, SaleLine.description == description
-            )
-        ).first()
-        assert found is not None
-        return found
 
 
 @pytest.fixture
@@ -115,7 +104,7 @@ def day(tmp_path: Path) -> Shop:
             shop.cashier_id,
             MANAGER_PIN,
             "vencido",
-            {line_id(shop, a.sale_id, "Dipirona 500 mg"): 1},
+            {shop.line_id(a.sale_id, "Dipirona 500 mg"): 1},
         ),
     )
     refund(
@@ -125,7 +114,7 @@ def day(tmp_path: Path) -> Shop:
             shop.cashier_id,
             MANAGER_PIN,
             "não gostou",
-            {line_id(shop, d.sale_id, "Manicure"): 1},
+            {shop.line_id(d.sale_id, "Manicure"): 1},
         ),
     )
     clock.moment = at(14)

@@ -33,7 +33,6 @@ from posapp.services.admin.store import change_program
 from posapp.services.common.counter_settings import CounterSettings
 from posapp.services.customers import registry as customers
 from posapp.services.customers.privacy import export_customer
-from posapp.services.sales import catalog
 from posapp.services.sales.receipts import refund_receipt, sale_receipt
 from posapp.services.sales.refunds import void
 from posapp.services.sales.sale_reads import preview_voucher
@@ -46,13 +45,6 @@ MakeShop = Callable[..., Shop]
 
 MARIA_CPF = "529.982.247-25"
 BIA_PHONE = "(21) 99876-5432"
-
-
-def _add_item(shop: Shop, key: str, name: str, price: int) -> None:
-    with shop.station.write() as session:
-        shop.items[key] = catalog.add_item(
-            session, name=name, price=price, sku=key.upper(), category_code="cosmeticos"
-        ).id
 
 
 def _messages(error: PosError) -> tuple[str, str]:
@@ -71,10 +63,6 @@ def _statement(shop: Shop, customer: int) -> list[tuple[str, int, int | None, st
         (row.kind, row.amount, row.sale_number, row.voucher_code)
         for row in customers.history(shop.station, customer)
     ]
-
-
-def _customer_uuid(shop: Shop, customer: int) -> str:
-    return customers.account(shop.station, customer).summary.uuid
 
 
 def _pull(shop: Shop, *events: tuple[str, dict[str, Any]]) -> None:
@@ -107,7 +95,7 @@ def _other_store_voucher(shop: Shop, customer: int, value: int) -> tuple[str, by
     issued = {
         "uuid": str(uuid.uuid4()),
         "code": code,
-        "customer": _customer_uuid(shop, customer),
+        "customer": shop.customer_uuid(customer),
         "kind": "discount",
         "value": value,
         "issued_at": shop.clock.moment.isoformat(),
@@ -443,7 +431,7 @@ def test_sync_announces_each_new_voucher_once_with_its_full_record(make_shop: Ma
     assert [event["kind"] for event in about_vouchers] == ["voucher.issued"]
     body = about_vouchers[0]["body"]
     assert (body["code"], body["kind"], body["value"]) == (voucher.code, "discount", 500)
-    assert body["customer"] == _customer_uuid(shop, maria)
+    assert body["customer"] == shop.customer_uuid(maria)
     assert body["expires_at"] == voucher.expires_at.isoformat()
 
 
@@ -458,7 +446,7 @@ def test_a_one_centavo_balance_becomes_a_voucher_and_comes_back_when_it_lapses(
         ),
     )
     shop = make_shop(program)
-    _add_item(shop, "sacola", "Sacola", 10)
+    shop.add_item("sacola", "Sacola", 10)
     maria = shop.enrol("Maria Silva", cpf=MARIA_CPF)
     sale = shop.sell("sacola", customer=maria, pix=10)
     assert sale.earned == 1
@@ -558,7 +546,7 @@ def test_a_voucher_pulled_without_its_issue_entry_gives_its_whole_value_back_whe
     issued = {
         "uuid": str(uuid.uuid4()),
         "code": code,
-        "customer": _customer_uuid(shop, maria),
+        "customer": shop.customer_uuid(maria),
         "kind": "balance",
         "value": 1_500,
         "issued_at": shop.clock.moment.isoformat(),
