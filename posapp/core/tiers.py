@@ -159,39 +159,28 @@ def progress_text(ladder: TierLadder, spend_12m_centavos: int, locale: str = DEF
     return f"{name} tier: {left} to {upper}"
 
 
-def _ladder(base_bps: int, silver: int, gold: int, step_s: int, step_g: int) -> TierLadder:
-    return TierLadder(
-        (
-            Tier("bronze", "Bronze", 0, base_bps, "Bronze"),
-            Tier("prata", "Prata", silver, base_bps + step_s, "Silver"),
-            Tier("ouro", "Ouro", gold, base_bps + step_g, "Gold"),
-        )
-    )
-
-
-TIER_PRESETS: dict[str, TierLadder] = {
-    # segment: bronze from R$ 0 at the preset rate; silver and gold minimums over 12 months
-    "salon": _ladder(1_000, 100_000, 300_000, 200, 500),
-    "fashion": _ladder(1_000, 150_000, 400_000, 200, 500),
-    "cosmetics": _ladder(1_000, 80_000, 200_000, 200, 500),
-    "pharmacy": _ladder(500, 60_000, 150_000, 100, 300),
+PRESET_STEPS: dict[str, tuple[int, int, int, int]] = {
+    # segment: silver and gold minimums over 12 months, and the points each adds to the
+    # program's own rate (bronze, from R$ 0, earns the program's rate)
+    "salon": (100_000, 300_000, 200, 500),
+    "fashion": (150_000, 400_000, 200, 500),
+    "cosmetics": (80_000, 200_000, 200, 500),
+    "pharmacy": (60_000, 150_000, 100, 300),
 }
 
 
 def preset_ladder(program: LoyaltyProgram) -> TierLadder:
-    """The preset ladder for the program's segment, its lowest tier at the program's rate."""
-    ladder = TIER_PRESETS.get(program.segment, TIER_PRESETS["fashion"])
-    preset_base = ladder.tiers[0].rate_bps
-    shift = program.earn_bps - preset_base
+    """The suggested ladder for the program's segment (fashion's for a segment without
+    one): bronze at the program's rate, silver and gold a few points above it."""
+    silver, gold, step_s, step_g = PRESET_STEPS.get(program.segment, PRESET_STEPS["fashion"])
+
+    def rate(step: int) -> int:
+        return min(FULL_SHARE_BPS, max(0, program.earn_bps + step))
+
     return TierLadder(
-        tuple(
-            Tier(
-                t.key,
-                t.name,
-                t.min_spend_12m_centavos,
-                min(FULL_SHARE_BPS, max(0, t.rate_bps + shift)),
-                t.name_en,
-            )
-            for t in ladder.tiers
+        (
+            Tier("bronze", "Bronze", 0, rate(0), "Bronze"),
+            Tier("prata", "Prata", silver, rate(step_s), "Silver"),
+            Tier("ouro", "Ouro", gold, rate(step_g), "Gold"),
         )
     )

@@ -12,7 +12,6 @@ import datetime
 
 import pytest
 
-from posapp.core import tiers as tiers_module
 from posapp.core.campaigns import (
     Campaign,
     CampaignEarn,
@@ -31,7 +30,7 @@ from posapp.core.codes import (
 )
 from posapp.core.commercial_dates import commercial_date
 from posapp.core.errors import InvalidCNPJ, UnknownVoucher
-from posapp.core.presets import FASHION, PHARMACY, POINTS_BRAND, SALON
+from posapp.core.presets import COSMETICS, FASHION, PHARMACY, POINTS_BRAND, SALON
 from posapp.core.program import EarnLine
 from posapp.core.tiers import InvalidTiers, Tier, TierLadder, preset_ladder, progress_text
 
@@ -147,36 +146,19 @@ def test_a_program_at_0_percent_keeps_its_lowest_tier_at_0_percent() -> None:
     assert rates == [0, 200, 500]
 
 
-@pytest.mark.parametrize(
-    ("figures", "expected"),
-    [
-        # the figures of TIER_PRESETS: (base, silver min, gold min, silver step, gold step)
-        (
-            (1_000, 80_000, 200_000, 200, 500),
-            [
-                ("bronze", "Bronze", "Bronze", 0, 1_000),
-                ("prata", "Prata", "Silver", 80_000, 1_200),
-                ("ouro", "Ouro", "Gold", 200_000, 1_500),
-            ],
-        ),
-        (
-            (500, 60_000, 150_000, 100, 300),
-            [
-                ("bronze", "Bronze", "Bronze", 0, 500),
-                ("prata", "Prata", "Silver", 60_000, 600),
-                ("ouro", "Ouro", "Gold", 150_000, 800),
-            ],
-        ),
-    ],
-)
-def test_the_ladder_a_preset_is_built_from(
-    figures: tuple[int, int, int, int, int], expected: list[tuple[str, str, str, int, int]]
-) -> None:
-    """The presets are built once, when the app starts; this builds one again.
+def test_the_cosmetics_ladder_suggests_silver_from_r800_and_gold_from_r2000() -> None:
+    """Cosmetics earns 10 %: prata 12 % from R$ 800,00, ouro 15 % from R$ 2.000,00."""
+    assert _rows(preset_ladder(COSMETICS)) == [
+        ("bronze", "Bronze", "Bronze", 0, 1_000),
+        ("prata", "Prata", "Silver", 80_000, 1_200),
+        ("ouro", "Ouro", "Gold", 200_000, 1_500),
+    ]
 
-    (Cosmetics: silver 10 + 2 = 12 % from R$ 800,00, gold 10 + 5 = 15 % from R$ 2.000,00.)
-    """
-    assert _rows(tiers_module._ladder(*figures)) == expected
+
+def test_a_program_near_100_percent_keeps_its_upper_tiers_at_100_percent() -> None:
+    """Salon at 98 %: prata would be 100 %, ouro 103 %: both held at 100 %."""
+    rates = [t.rate_bps for t in preset_ladder(SALON.with_changes(earn_bps=9_800)).tiers]
+    assert rates == [9_800, 10_000, 10_000]
 
 
 def test_the_top_tier_line_is_translated() -> None:

@@ -5,10 +5,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from posapp.core.campaigns import earn_with_campaigns
-from posapp.core.presets import PHARMACY, POINTS_BRAND, SALON
+from posapp.core.presets import FASHION, PHARMACY, POINTS_BRAND, SALON
 from posapp.core.program import EarnLine
 from posapp.core.tiers import (
-    TIER_PRESETS,
     InvalidTiers,
     Tier,
     TierLadder,
@@ -19,7 +18,7 @@ from posapp.core.tiers import (
 )
 
 D = datetime.date
-LADDER = TIER_PRESETS["salon"]  # bronze 0 (10 %), prata R$ 1.000 (12 %), ouro R$ 3.000 (15 %)
+LADDER = preset_ladder(SALON)  # bronze 0 (10 %), prata R$ 1.000 (12 %), ouro R$ 3.000 (15 %)
 
 
 def test_tier_for_each_boundary() -> None:
@@ -74,7 +73,7 @@ def test_presets_start_at_the_program_rate_and_points_keep_their_rate() -> None:
         assert ladder.tiers[0].rate_bps == program.earn_bps
         assert [t.rate_bps for t in ladder.tiers] == sorted(t.rate_bps for t in ladder.tiers)
     assert preset_ladder(PHARMACY.with_changes(earn_bps=800)).tiers[2].rate_bps == 1_100
-    assert apply_tier(POINTS_BRAND, TIER_PRESETS["fashion"].tiers[2]) is POINTS_BRAND
+    assert apply_tier(POINTS_BRAND, preset_ladder(FASHION).tiers[2]) is POINTS_BRAND
     custom = SALON.with_changes(
         category_bps={"produtos": 300}, excluded_categories=frozenset({"x"})
     )
