@@ -224,11 +224,11 @@ def _folder(modules: list[str]) -> str:
 
 def _folder_of(module: str) -> Path:
     """The run folder that holds `module`'s mutants (its own, or its group's)."""
-    for folder in sorted(WORK.glob("*/setup.cfg")):
-        if "-sample" in folder.parent.name:
+    for setup in sorted(WORK.glob("*/setup.cfg")):
+        if "-sample" in setup.parent.name:
             continue
-        if f"    {module}\n" in folder.read_text() or f"= {module}\n" in folder.read_text():
-            return folder.parent
+        if f"    {module}\n" in setup.read_text():
+            return setup.parent
     return WORK / _slug(module)
 
 
