@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,12 +11,15 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Anything that runs outside a test's own fixture (session fixtures, child processes
-# started at collection) still never touches the real user's machine config.
+# started at collection) still never touches the real user's machine config; the folder
+# goes when the run ends (one per pytest process, many in a mutation run).
 os.environ["POSAPP_CONFIG_DIR"] = tempfile.mkdtemp(prefix="posapp-machine-config-")
 
 from tests.support import MovableClock, Shop, open_shop
 
 pytest_plugins = ["tests.cloud_fixtures"]
+
+atexit.register(shutil.rmtree, os.environ["POSAPP_CONFIG_DIR"], ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

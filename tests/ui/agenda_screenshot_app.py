@@ -4,6 +4,8 @@ tests/ui/test_agenda_screenshots.py on its own Xvfb, as tests/ui/screenshot_app.
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import sys
 import tempfile
 from datetime import datetime, time, timedelta
@@ -97,7 +99,9 @@ def main(out_dir: str, size: str = "") -> int:
     from posapp.services.common.station import open_station
     from posapp.services.onboarding.demo import fill_demo
 
-    path = Path(tempfile.mkdtemp(prefix="posapp-agenda-")) / "demo.sqlite"
+    folder = tempfile.mkdtemp(prefix="posapp-agenda-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    path = Path(folder) / "demo.sqlite"
     station = open_station(path)
     try:
         fill_demo(station, customers=60, products=40, sales=30)

@@ -20,6 +20,8 @@ manager's PIN, as the UI tests do. Each screen is grabbed with QScreen.grabWindo
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import sys
 import tempfile
 import time
@@ -116,7 +118,9 @@ def main(out_dir: str, size: str = "") -> int:
     from posapp.services.onboarding.demo import fill_demo
     from posapp.services.sales import catalog
 
-    path = Path(tempfile.mkdtemp(prefix="posapp-shots-")) / "demo.sqlite"
+    folder = tempfile.mkdtemp(prefix="posapp-shots-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    path = Path(folder) / "demo.sqlite"
     station = open_station(path)
     try:
         fill_demo(station, customers=80, products=120, sales=240)
