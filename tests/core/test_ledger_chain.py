@@ -340,3 +340,18 @@ def test_the_lots_taken_after_a_deficit_was_paid_off() -> None:
     taken = taken_from(moves, "spend")
     assert [(lot.uuid, amount) for lot, amount in taken] == [("a", 50), ("b", 30)]
     assert taken[1][0].available_from == day(3)
+
+
+def test_a_one_centavo_lot_a_voucher_took_comes_back_with_its_own_dates() -> None:
+    """A goodwill centavo expiring on day 5 and 100 expiring on day 20 both go into a
+    voucher of 101: a lapsed voucher returns the centavo with its own, sooner expiry."""
+    moves = [
+        credit("centavo", 1, 0, 0, 5),
+        credit("a", 100, 0, 0, 20),
+        Movement("voucher", EntryKind.VOUCHER_ISSUE, -101, day(1)),
+    ]
+    taken = taken_from(moves, "voucher")
+    assert [(lot.uuid, amount, lot.expires_at) for lot, amount in taken] == [
+        ("centavo", 1, day(5)),
+        ("a", 100, day(20)),
+    ]

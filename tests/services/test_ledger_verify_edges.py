@@ -731,3 +731,22 @@ def test_a_z_head_found_at_another_entry_says_where_it_is(make_shop: MakeShop) -
         f"O arquivo não alcança mais a âncora Z nº 2 ({head[:16]}…): o hash está no "
         "lançamento nº 1, não na posição da âncora."
     )
+
+
+def test_a_z_printed_before_anchors_existed_is_neither_an_anchor_nor_a_fault(
+    make_shop: MakeShop,
+) -> None:
+    """A file upgraded from a release whose Z reports had no chain head: only the Z that
+    printed one is an anchor."""
+    shop, head = two_z_reports(make_shop)
+    with reopened(
+        shop, "UPDATE z_report SET chain_seq = NULL, chain_head = NULL WHERE number = 1"
+    ) as station:
+        verdict = verify_all(station)
+    assert verdict.faults == ()
+    assert said(verdict.notices) == [
+        (
+            f"Âncora Z nº 2 ({head[:16]}…): alcançada (lançamento nº 1).",
+            f"Anchor Z nº 2 ({head[:16]}…): reached (entry no. 1).",
+        )
+    ]

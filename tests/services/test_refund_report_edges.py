@@ -1103,3 +1103,41 @@ def test_voiding_a_sale_whose_voucher_was_already_spent_keeps_it_from_the_money(
     assert done.vouchers_cancelled == ()
     assert (done.cashback_reversed, done.clawback, done.money_back) == (100, 1_900, 18_100)
     assert _total(shop, carla) == 0
+
+
+def test_a_cancelled_vouchers_row_in_her_history_names_the_sale_that_issued_it(
+    make_shop: MakeShop,
+) -> None:
+    """Cosmetics: batom + shampoo + dipirona R$ 92,40 give Maria a R$ 5,00 voucher; the
+    sale is voided. Her history shows the voucher cancelled on that sale's number."""
+    shop = make_shop("cosmetics")
+    maria = shop.enrol("Maria Silva", cpf="529.982.247-25")
+    sale = shop.sell("batom", "shampoo", "dipirona", customer=maria, pix=9_240)
+    (voucher,) = sale.vouchers_issued
+    back = void(shop.station, sale.sale_id, shop.cashier_id, MANAGER_PIN, "desistiu")
+    assert back.vouchers_cancelled == (voucher.code,)
+    cancelled = [
+        (row.sale_number, row.voucher_code)
+        for row in customers.history(shop.station, maria)
+        if row.kind == EntryKind.VOUCHER_CANCEL.value
+    ]
+    assert cancelled == [(sale.number, voucher.code)]
+
+
+def test_a_one_centavo_sale_paid_with_cashback_gives_the_centavo_back_as_cashback(
+    make_shop: MakeShop,
+) -> None:
+    """Salon: a corte R$ 80,00 earns Carla R$ 8,00. A sample sachet sold at R$ 0,01 is
+    paid with one centavo of her cashback, then voided: the centavo returns to her
+    balance, and no money leaves the drawer."""
+    shop = make_shop("salon")
+    carla = shop.enrol("Carla Dias", phone="11 91234-5678")
+    shop.sell("corte", customer=carla, pix=8_000)
+    shop.add_item("sache", "Sachê amostra", 1)
+    paid = shop.sell("sache", customer=carla, cashback=1)
+    assert (paid.total, paid.redeemed) == (1, 1)
+    assert _total(shop, carla) == 799
+
+    back = void(shop.station, paid.sale_id, shop.cashier_id, MANAGER_PIN, "amostra")
+    assert (back.money_back, back.loyalty_share, back.cashback_restored) == (0, 1, 1)
+    assert _total(shop, carla) == 800
