@@ -26,6 +26,7 @@ run: $(VENV)/.installed
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
 # The second run checks the code as Windows sees it (sys.platform == "win32" branches,

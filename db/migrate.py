@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 
-
 @dataclass(frozen=True)
 class UpgradeResult:
     before: str | None

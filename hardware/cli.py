@@ -1,9 +1,9 @@
 """`posapp printer emulate` and `posapp printer test`, for the posapp CLI to mount.
 
-    add_printer_commands(subparsers)          # in posapp.cli, next to its other commands
-    ...
-    if args.command == "printer":
-        return run_printer_command(args)
+add_printer_commands(subparsers)          # in posapp.cli, next to its other commands
+...
+if args.command == "printer":
+    return run_printer_command(args)
 """
 
 from __future__ import annotations
@@ -34,20 +34,29 @@ def add_printer_commands(subparsers: argparse._SubParsersAction) -> None:  # typ
 
     emulate = sub.add_parser("emulate", help="run an ESC/POS printer emulator on loopback")
     emulate.add_argument("--port", type=int, default=9100)
-    emulate.add_argument("--out", type=Path, default=Path("receipts"),
-                         help="directory for one PNG (and .txt) per receipt")
+    emulate.add_argument(
+        "--out",
+        type=Path,
+        default=Path("receipts"),
+        help="directory for one PNG (and .txt) per receipt",
+    )
     emulate.add_argument("--width", type=int, choices=(58, 80), default=80)
-    emulate.add_argument("--seconds", type=float, default=0.0,
-                         help="stop after this many seconds (0: until Ctrl+C)")
+    emulate.add_argument(
+        "--seconds", type=float, default=0.0, help="stop after this many seconds (0: until Ctrl+C)"
+    )
 
     test = sub.add_parser("test", help="print a test page (accents, QR, barcodes)")
-    test.add_argument("uri", help="usb://VID:PID, tcp://HOST:9100, serial:///dev/ttyUSB0, "
-                      "file:///dev/usb/lp0, cups://NAME, win32://NOME, virtual://")
+    test.add_argument(
+        "uri",
+        help="usb://VID:PID, tcp://HOST:9100, serial:///dev/ttyUSB0, "
+        "file:///dev/usb/lp0, cups://NAME, win32://NOME, virtual://",
+    )
     test.add_argument("--width", type=int, choices=(58, 80), default=80)
     test.add_argument("--profile", default="default", choices=profile_names(), metavar="NAME")
     test.add_argument("--timeout", type=float, default=5.0)
-    test.add_argument("--out", type=Path, default=None,
-                      help="virtual:// only: directory for the PNG of the page")
+    test.add_argument(
+        "--out", type=Path, default=None, help="virtual:// only: directory for the PNG of the page"
+    )
 
 
 def run_printer_command(args: argparse.Namespace) -> int:
@@ -96,8 +105,9 @@ def _test(args: argparse.Namespace) -> int:
     finally:
         devices.stop()
     status = "sem status" if result.status is None else "pronta"
-    print(f"Impressora {printer.name}: página de teste enviada ({result.bytes_sent} bytes, "
-          f"{status}).")
+    print(
+        f"Impressora {printer.name}: página de teste enviada ({result.bytes_sent} bytes, {status})."
+    )
     for sub in job.substitutions:
         print(f"  '{sub.original}' impresso como '{sub.printed}'")
     if printer.uri.scheme == "virtual":

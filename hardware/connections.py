@@ -215,8 +215,9 @@ def _open(uri: PrinterURI, profile: Any, paper: Paper, timeout: float, backend: 
         dev.open()
         return dev
     if uri.scheme == "serial":
-        ser = Serial(uri.path, baudrate=uri.baudrate, timeout=timeout, dsrdtr=uri.dsrdtr,
-                     profile=profile)
+        ser = Serial(
+            uri.path, baudrate=uri.baudrate, timeout=timeout, dsrdtr=uri.dsrdtr, profile=profile
+        )
         ser.open()
         ser.device.write_timeout = timeout
         return ser

@@ -145,34 +145,50 @@ class SpoolerUnavailable(PrinterError):
 
 class SpoolerStopped(PrinterUnreachable):
     code = "win32_spooler_stopped"
-    pt_BR = ("Impressora {printer}: o serviço Spooler de Impressão do Windows não está rodando "
-             "(reinicie o computador ou o serviço).")
-    en = ("Printer {printer}: the Windows Print Spooler service is not running "
-          "(restart the computer or the service).")
+    pt_BR = (
+        "Impressora {printer}: o serviço Spooler de Impressão do Windows não está rodando "
+        "(reinicie o computador ou o serviço)."
+    )
+    en = (
+        "Printer {printer}: the Windows Print Spooler service is not running "
+        "(restart the computer or the service)."
+    )
 
 
 class WindowsPrinterNotFound(DeviceNotFound):
     code = "win32_printer_not_found"
-    pt_BR = ("Impressora {printer}: não há impressora '{name}' instalada no Windows "
-             "(confira o nome em Configurações > Impressoras).")
-    en = ("Printer {printer}: there is no printer '{name}' installed in Windows "
-          "(check the name in Settings > Printers).")
+    pt_BR = (
+        "Impressora {printer}: não há impressora '{name}' instalada no Windows "
+        "(confira o nome em Configurações > Impressoras)."
+    )
+    en = (
+        "Printer {printer}: there is no printer '{name}' installed in Windows "
+        "(check the name in Settings > Printers)."
+    )
 
 
 class PrinterPaused(PrinterError):
     code = "printer_paused"
-    pt_BR = ("Impressora {printer}: a fila está pausada no Windows "
-             "(abra a fila da impressora e escolha 'Retomar impressão').")
-    en = ("Printer {printer}: its queue is paused in Windows "
-          "(open the printer's queue and choose 'Resume printing').")
+    pt_BR = (
+        "Impressora {printer}: a fila está pausada no Windows "
+        "(abra a fila da impressora e escolha 'Retomar impressão')."
+    )
+    en = (
+        "Printer {printer}: its queue is paused in Windows "
+        "(open the printer's queue and choose 'Resume printing')."
+    )
 
 
 class SpoolerJobStuck(PrinterError):
     code = "win32_job_stuck"
-    pt_BR = ("Impressora {printer}: o documento '{document}' está parado com erro na fila do "
-             "Windows; cancele-o na fila da impressora e imprima de novo.")
-    en = ("Printer {printer}: the document '{document}' is stuck with an error in the Windows "
-          "queue; cancel it in the printer's queue and print again.")
+    pt_BR = (
+        "Impressora {printer}: o documento '{document}' está parado com erro na fila do "
+        "Windows; cancele-o na fila da impressora e imprima de novo."
+    )
+    en = (
+        "Printer {printer}: the document '{document}' is stuck with an error in the Windows "
+        "queue; cancel it in the printer's queue and print again."
+    )
 
 
 class PaperOut(PrinterError):

@@ -103,9 +103,7 @@ def wrap(text: str, columns: int) -> list[str]:
             lines.append("")
             continue
         lines.extend(
-            textwrap.wrap(
-                paragraph, columns, break_long_words=True, replace_whitespace=False
-            )
+            textwrap.wrap(paragraph, columns, break_long_words=True, replace_whitespace=False)
         )
     return lines
 

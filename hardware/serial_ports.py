@@ -29,8 +29,11 @@ def serial_uri(device: str, baudrate: int = DEFAULT_BAUDRATE) -> str:
 
 
 def _natural(text: str) -> list[tuple[int, int | str]]:
-    return [(0, int(part)) if part.isdigit() else (1, part.casefold())
-            for part in re.split(r"(\d+)", text) if part]
+    return [
+        (0, int(part)) if part.isdigit() else (1, part.casefold())
+        for part in re.split(r"(\d+)", text)
+        if part
+    ]
 
 
 @dataclass(frozen=True)
@@ -53,8 +56,11 @@ class SerialPort:
     def label(self) -> str:
         """'COM3: Prolific USB-to-Serial Comm Port (067b:2303)', the same shape on Linux."""
         text = self.description if self.description not in ("", "n/a", self.device) else ""
-        ids = (f"{self.vendor_id:04x}:{self.product_id:04x}"
-               if self.vendor_id is not None and self.product_id is not None else "")
+        ids = (
+            f"{self.vendor_id:04x}:{self.product_id:04x}"
+            if self.vendor_id is not None and self.product_id is not None
+            else ""
+        )
         if text and self.device in text:  # Windows: "USB Serial Port (COM3)"
             text = text.replace(f"({self.device})", "").strip()
         parts = [p for p in (text, f"({ids})" if ids else "") if p]

@@ -33,9 +33,7 @@ class PrinterStatus:
 
     @property
     def ready(self) -> bool:
-        return self.online and not (
-            self.cover_open or self.paper_out or self.error or self.paused
-        )
+        return self.online and not (self.cover_open or self.paper_out or self.error or self.paused)
 
 
 def parse_status(printer: int, offline: int, paper: int) -> PrinterStatus:

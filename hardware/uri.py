@@ -1,15 +1,15 @@
 """Printer addresses as URIs.
 
-    usb://04b8:0e15                        USB vendor:product (hex), via pyusb
-    usb://04b8:0e15?in=0x81&out=0x02       ... with other bulk endpoints
-    tcp://192.168.0.50:9100                raw TCP (port defaults to 9100)
-    serial:///dev/ttyUSB0?baudrate=9600    serial port (baudrate, dsrdtr=0/1)
-    file:///dev/usb/lp0                    a device file (parallel, usblp)
-    cups://NAME                            a CUPS queue (raw) on this computer's CUPS server
-    cups://HOST:PORT/NAME                  ... on another CUPS server (port defaults to 631)
-    win32://PRINTER NAME                   a printer installed in Windows (the maker's driver)
-                                           through the spooler, raw; or win32://\\\\HOST\\NAME
-    virtual://                             the in-process emulator (virtual://NAME for more)
+usb://04b8:0e15                        USB vendor:product (hex), via pyusb
+usb://04b8:0e15?in=0x81&out=0x02       ... with other bulk endpoints
+tcp://192.168.0.50:9100                raw TCP (port defaults to 9100)
+serial:///dev/ttyUSB0?baudrate=9600    serial port (baudrate, dsrdtr=0/1)
+file:///dev/usb/lp0                    a device file (parallel, usblp)
+cups://NAME                            a CUPS queue (raw) on this computer's CUPS server
+cups://HOST:PORT/NAME                  ... on another CUPS server (port defaults to 631)
+win32://PRINTER NAME                   a printer installed in Windows (the maker's driver)
+                                       through the spooler, raw; or win32://\\\\HOST\\NAME
+virtual://                             the in-process emulator (virtual://NAME for more)
 """
 
 from __future__ import annotations
@@ -76,9 +76,7 @@ def parse_printer_uri(uri: str) -> PrinterURI:
             out_ep = int(query.get("out", "0x01"), 0)
         except ValueError:
             raise _bad(uri, "endpoints in/out devem ser números (ex.: in=0x81)") from None
-        return PrinterURI(
-            text, scheme, vendor_id=vid, product_id=pid, in_ep=in_ep, out_ep=out_ep
-        )
+        return PrinterURI(text, scheme, vendor_id=vid, product_id=pid, in_ep=in_ep, out_ep=out_ep)
     if scheme == "tcp":
         try:
             host, port = parts.hostname, parts.port or 9100

@@ -137,8 +137,11 @@ class SpoolerState:
         for status in live_jobs:
             job_flags |= status
         return PrinterStatus(
-            online=not (flags & _OFFLINE or self.attributes & PRINTER_ATTRIBUTE_WORK_OFFLINE
-                        or job_flags & JOB_STATUS_OFFLINE),
+            online=not (
+                flags & _OFFLINE
+                or self.attributes & PRINTER_ATTRIBUTE_WORK_OFFLINE
+                or job_flags & JOB_STATUS_OFFLINE
+            ),
             cover_open=bool(flags & PRINTER_STATUS_DOOR_OPEN),
             paper_out=bool(flags & _PAPER or job_flags & JOB_STATUS_PAPEROUT),
             error=bool(flags & _ERROR or job_flags & _JOB_ERROR),

@@ -250,19 +250,33 @@ class Decoder:
     def _span_text(self, text: str) -> None:
         if not self._line:
             self._line_align = self.align
-        span = Span(text, self.bold, self.width, self.height, self.underline, self.font_b,
-                    self.invert)
+        span = Span(
+            text, self.bold, self.width, self.height, self.underline, self.font_b, self.invert
+        )
         if self._line and self._same_style(self._line[-1], span):
             last = self._line[-1]
-            self._line[-1] = Span(last.text + text, last.bold, last.width, last.height,
-                                  last.underline, last.font_b, last.invert)
+            self._line[-1] = Span(
+                last.text + text,
+                last.bold,
+                last.width,
+                last.height,
+                last.underline,
+                last.font_b,
+                last.invert,
+            )
         else:
             self._line.append(span)
 
     @staticmethod
     def _same_style(a: Span, b: Span) -> bool:
         return (a.bold, a.width, a.height, a.underline, a.font_b, a.invert) == (
-            b.bold, b.width, b.height, b.underline, b.font_b, b.invert)
+            b.bold,
+            b.width,
+            b.height,
+            b.underline,
+            b.font_b,
+            b.invert,
+        )
 
     def _flush_line(self, force: bool = True) -> None:
         if self._line or force:
@@ -540,14 +554,15 @@ class Decoder:
             self._need(buf, pos + 4)
             n = buf[pos + 3]
             self._need(buf, pos + 4 + n)
-            data, nxt, kind = bytes(buf[pos + 4 : pos + 4 + n]), pos + 4 + n, _BARCODE_B.get(
-                m, f"B{m}"
+            data, nxt, kind = (
+                bytes(buf[pos + 4 : pos + 4 + n]),
+                pos + 4 + n,
+                _BARCODE_B.get(m, f"B{m}"),
             )
         text = data.decode("ascii", errors="replace")
         if kind in ("CODE128", "GS1-128") and text[:1] == "{":
             text = _code128_text(text)
-        self._emit(BarcodePrint(kind, text, self.bc_height, self.bc_width, self.bc_hri,
-                                self.align))
+        self._emit(BarcodePrint(kind, text, self.bc_height, self.bc_width, self.bc_hri, self.align))
         return nxt
 
     def _dle(self, buf: bytes, pos: int) -> int:
@@ -564,8 +579,9 @@ class Decoder:
         if cmd == 0x14:  # DLE DC4 fn m t (pulse) or other fn
             self._need(buf, pos + 5)
             if buf[pos + 2] == 1:
-                self._emit(Pulse(5 if buf[pos + 3] == 1 else 2, buf[pos + 4] * 100,
-                                 buf[pos + 4] * 100))
+                self._emit(
+                    Pulse(5 if buf[pos + 3] == 1 else 2, buf[pos + 4] * 100, buf[pos + 4] * 100)
+                )
             return pos + 5
         self._emit(Unknown(bytes(buf[pos : pos + 2])))
         return pos + 2

@@ -31,8 +31,16 @@ _FONT_PATHS = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
     "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf",
 )
-_BARCODE_NAMES = {"EAN13": "ean13", "EAN8": "ean8", "CODE128": "code128", "CODE39": "code39",
-                  "UPC-A": "upca", "ITF": "itf", "NW7": "codabar", "GS1-128": "gs1_128"}
+_BARCODE_NAMES = {
+    "EAN13": "ean13",
+    "EAN8": "ean8",
+    "CODE128": "code128",
+    "CODE39": "code39",
+    "UPC-A": "upca",
+    "ITF": "itf",
+    "NW7": "codabar",
+    "GS1-128": "gs1_128",
+}
 
 Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 
@@ -90,8 +98,12 @@ def raster_image(r: Raster) -> Image.Image:
 
 
 def qr_image(q: QRCode) -> Image.Image:
-    levels = {"L": qrcode.constants.ERROR_CORRECT_L, "M": qrcode.constants.ERROR_CORRECT_M,
-              "Q": qrcode.constants.ERROR_CORRECT_Q, "H": qrcode.constants.ERROR_CORRECT_H}
+    levels = {
+        "L": qrcode.constants.ERROR_CORRECT_L,
+        "M": qrcode.constants.ERROR_CORRECT_M,
+        "Q": qrcode.constants.ERROR_CORRECT_Q,
+        "H": qrcode.constants.ERROR_CORRECT_H,
+    }
     code = qrcode.QRCode(box_size=max(1, q.module), border=0, error_correction=levels[q.ec])
     code.add_data(q.payload.encode("utf-8"))
     code.make(fit=True)

@@ -23,16 +23,44 @@ from hardware.usb_library import usb_backend
 SHIFT_BITS = 0x02 | 0x20
 ENTER, KP_ENTER, TAB = 0x28, 0x58, 0x2B
 
-_PLAIN = {**{0x04 + i: chr(ord("a") + i) for i in range(26)},
-          **{0x1E + i: "1234567890"[i] for i in range(10)},
-          0x2C: " ", 0x2D: "-", 0x2E: "=", 0x2F: "[", 0x30: "]", 0x31: "\\", 0x33: ";",
-          0x34: "'", 0x35: "`", 0x36: ",", 0x37: ".", 0x38: "/",
-          **{0x59 + i: "1234567890"[i] for i in range(10)}, 0x54: "/", 0x55: "*",
-          0x56: "-", 0x57: "+", 0x63: "."}
-_SHIFTED = {**{0x04 + i: chr(ord("A") + i) for i in range(26)},
-            **{0x1E + i: "!@#$%^&*()"[i] for i in range(10)},
-            0x2C: " ", 0x2D: "_", 0x2E: "+", 0x2F: "{", 0x30: "}", 0x31: "|", 0x33: ":",
-            0x34: '"', 0x35: "~", 0x36: "<", 0x37: ">", 0x38: "?"}
+_PLAIN = {
+    **{0x04 + i: chr(ord("a") + i) for i in range(26)},
+    **{0x1E + i: "1234567890"[i] for i in range(10)},
+    0x2C: " ",
+    0x2D: "-",
+    0x2E: "=",
+    0x2F: "[",
+    0x30: "]",
+    0x31: "\\",
+    0x33: ";",
+    0x34: "'",
+    0x35: "`",
+    0x36: ",",
+    0x37: ".",
+    0x38: "/",
+    **{0x59 + i: "1234567890"[i] for i in range(10)},
+    0x54: "/",
+    0x55: "*",
+    0x56: "-",
+    0x57: "+",
+    0x63: ".",
+}
+_SHIFTED = {
+    **{0x04 + i: chr(ord("A") + i) for i in range(26)},
+    **{0x1E + i: "!@#$%^&*()"[i] for i in range(10)},
+    0x2C: " ",
+    0x2D: "_",
+    0x2E: "+",
+    0x2F: "{",
+    0x30: "}",
+    0x31: "|",
+    0x33: ":",
+    0x34: '"',
+    0x35: "~",
+    0x36: "<",
+    0x37: ">",
+    0x38: "?",
+}
 
 # For the emulated scanner and tests: character -> (usage, shift).
 CHAR_TO_USAGE: dict[str, tuple[int, bool]] = {
@@ -71,8 +99,9 @@ class HidReportDecoder:
 class HidScanner:
     """A HID scanner at usb://VID:PID, read by `poll()` on the device thread."""
 
-    def __init__(self, vendor_id: int, product_id: int, backend: Any = None,
-                 terminator: str = "\n") -> None:
+    def __init__(
+        self, vendor_id: int, product_id: int, backend: Any = None, terminator: str = "\n"
+    ) -> None:
         self.vendor_id = vendor_id
         self.product_id = product_id
         self.backend = backend
@@ -86,8 +115,11 @@ class HidScanner:
 
     def open(self) -> None:
         try:
-            dev = usb.core.find(idVendor=self.vendor_id, idProduct=self.product_id,
-                                backend=usb_backend(self.backend))
+            dev = usb.core.find(
+                idVendor=self.vendor_id,
+                idProduct=self.product_id,
+                backend=usb_backend(self.backend),
+            )
         except usb.core.NoBackendError as exc:
             raise ScannerError(self.name, "libusb não instalada") from exc
         if dev is None:
@@ -104,8 +136,9 @@ class HidScanner:
                     dev.detach_kernel_driver(self._intf)
             self._ep = usb.util.find_descriptor(
                 intf,
-                custom_match=lambda e: usb.util.endpoint_direction(e.bEndpointAddress)
-                == usb.util.ENDPOINT_IN,
+                custom_match=lambda e: (
+                    usb.util.endpoint_direction(e.bEndpointAddress) == usb.util.ENDPOINT_IN
+                ),
             )
         except usb.core.USBError as exc:
             raise ScannerError(self.name, str(exc)) from exc
@@ -120,8 +153,9 @@ class HidScanner:
         scans: list[Scan] = []
         for _ in range(max_reports):
             try:
-                report = self._dev.read(self._ep.bEndpointAddress,
-                                        self._ep.wMaxPacketSize, timeout_ms)
+                report = self._dev.read(
+                    self._ep.bEndpointAddress, self._ep.wMaxPacketSize, timeout_ms
+                )
             except usb.core.USBTimeoutError:
                 break
             except usb.core.USBError as exc:

@@ -157,18 +157,32 @@ class FakeSpooler:
 
     def _info2(self, p: FakeWindowsPrinter) -> dict[str, Any]:
         return {
-            "pServerName": None, "pPrinterName": p.name, "pShareName": None,
-            "pPortName": p.port, "pDriverName": p.driver, "pComment": None,
-            "pLocation": None, "pDevMode": None, "pSepFile": None,
-            "pPrintProcessor": "winprint", "pDatatype": "RAW", "pParameters": None,
-            "pSecurityDescriptor": None, "Attributes": p.attributes, "Priority": 1,
-            "DefaultPriority": 0, "StartTime": 0, "UntilTime": 0, "Status": p.status,
-            "cJobs": len(p.queue), "AveragePPM": 0,
+            "pServerName": None,
+            "pPrinterName": p.name,
+            "pShareName": None,
+            "pPortName": p.port,
+            "pDriverName": p.driver,
+            "pComment": None,
+            "pLocation": None,
+            "pDevMode": None,
+            "pSepFile": None,
+            "pPrintProcessor": "winprint",
+            "pDatatype": "RAW",
+            "pParameters": None,
+            "pSecurityDescriptor": None,
+            "Attributes": p.attributes,
+            "Priority": 1,
+            "DefaultPriority": 0,
+            "StartTime": 0,
+            "UntilTime": 0,
+            "Status": p.status,
+            "cJobs": len(p.queue),
+            "AveragePPM": 0,
         }
 
-    def EnumPrinters(self, flags: int, name: str | None = None, level: int = 1) -> tuple[
-        dict[str, Any], ...
-    ]:
+    def EnumPrinters(
+        self, flags: int, name: str | None = None, level: int = 1
+    ) -> tuple[dict[str, Any], ...]:
         self._service("EnumPrinters")
         shared = [p for p in self.printers.values() if p.name.startswith("\\\\")]
         local = [p for p in self.printers.values() if p not in shared]
@@ -191,17 +205,26 @@ class FakeSpooler:
             raise PyWinError(ERROR_FILE_NOT_FOUND, "GetDefaultPrinter", "Sem impressora padrão.")
         return self.default
 
-    def EnumJobs(self, handle: Any, first: int, count: int, level: int = 1) -> tuple[
-        dict[str, Any], ...
-    ]:
+    def EnumJobs(
+        self, handle: Any, first: int, count: int, level: int = 1
+    ) -> tuple[dict[str, Any], ...]:
         p = self._live(handle, "EnumJobs").printer
         jobs = p.queue[first:] if count < 0 else p.queue[first : first + count]
         return tuple(
             {
-                "JobId": d.job_id, "pPrinterName": p.name, "pMachineName": "\\\\CAIXA",
-                "pUserName": "Caixa", "pDocument": d.document, "pDatatype": d.datatype,
-                "pStatus": None, "Status": d.status, "Priority": 1, "Position": i + 1,
-                "TotalPages": d.pages, "PagesPrinted": 0, "Submitted": None,
+                "JobId": d.job_id,
+                "pPrinterName": p.name,
+                "pMachineName": "\\\\CAIXA",
+                "pUserName": "Caixa",
+                "pDocument": d.document,
+                "pDatatype": d.datatype,
+                "pStatus": None,
+                "Status": d.status,
+                "Priority": 1,
+                "Position": i + 1,
+                "TotalPages": d.pages,
+                "PagesPrinted": 0,
+                "Submitted": None,
             }
             for i, d in enumerate(jobs)
         )
@@ -267,9 +290,20 @@ class FakeSpooler:
 
     def modules(self) -> tuple[types.ModuleType, types.ModuleType]:
         w = types.ModuleType("win32print", "fake win32print over hardware.testing.FakeSpooler")
-        for call in ("OpenPrinter", "ClosePrinter", "GetPrinter", "EnumPrinters",
-                     "GetDefaultPrinter", "EnumJobs", "StartDocPrinter", "StartPagePrinter",
-                     "WritePrinter", "EndPagePrinter", "EndDocPrinter", "AbortPrinter"):
+        for call in (
+            "OpenPrinter",
+            "ClosePrinter",
+            "GetPrinter",
+            "EnumPrinters",
+            "GetDefaultPrinter",
+            "EnumJobs",
+            "StartDocPrinter",
+            "StartPagePrinter",
+            "WritePrinter",
+            "EndPagePrinter",
+            "EndDocPrinter",
+            "AbortPrinter",
+        ):
             setattr(w, call, getattr(self, call))
         constants = {
             "PRINTER_ENUM_LOCAL": PRINTER_ENUM_LOCAL,
@@ -291,8 +325,9 @@ def install_fake_spooler(spooler: FakeSpooler) -> Iterator[FakeSpooler]:
     w, pywintypes = spooler.modules()
     saved_modules = {k: sys.modules.get(k) for k in ("win32print", "pywintypes")}
     missing = object()
-    saved_attrs = {k: getattr(win32raw, k, missing)
-                   for k in ("win32print", "pywintypes", "_DEP_WIN32PRINT")}
+    saved_attrs = {
+        k: getattr(win32raw, k, missing) for k in ("win32print", "pywintypes", "_DEP_WIN32PRINT")
+    }
     sys.modules["win32print"], sys.modules["pywintypes"] = w, pywintypes
     win32raw.win32print = w
     win32raw.pywintypes = pywintypes

@@ -66,8 +66,9 @@ class EmulatedDevice:
 
 class EmulatedPrinter(EmulatedDevice):
     def __init__(self, vendor_id: int = 0x04B8, product_id: int = 0x0E15, address: int = 1) -> None:
-        super().__init__(vendor_id, product_id, 7, [(0x01, BULK, 64), (0x82, BULK, 64)],
-                         address=address)
+        super().__init__(
+            vendor_id, product_id, 7, [(0x01, BULK, 64), (0x82, BULK, 64)], address=address
+        )
         self.status = PrinterStatus()
         self.decoder = Decoder(on_status=self._answer)
         self.received = bytearray()
@@ -141,50 +142,90 @@ class EmulatedBackend(usb.backend.IBackend):  # type: ignore[misc]
         return [d for d in self.devices if d.plugged]
 
     def get_device_descriptor(self, dev: EmulatedDevice) -> _Desc:
-        return _Desc({
-            "bLength": 18, "bDescriptorType": 1, "bcdUSB": 0x0200, "bDeviceClass": 0,
-            "bDeviceSubClass": 0, "bDeviceProtocol": 0, "bMaxPacketSize0": 64,
-            "idVendor": dev.vendor_id, "idProduct": dev.product_id, "bcdDevice": 0x0100,
-            "iManufacturer": 0, "iProduct": 0, "iSerialNumber": 0, "bNumConfigurations": 1,
-            "address": dev.address, "bus": dev.bus, "port_number": dev.address,
-            "port_numbers": (dev.address,), "speed": 2,
-        })
+        return _Desc(
+            {
+                "bLength": 18,
+                "bDescriptorType": 1,
+                "bcdUSB": 0x0200,
+                "bDeviceClass": 0,
+                "bDeviceSubClass": 0,
+                "bDeviceProtocol": 0,
+                "bMaxPacketSize0": 64,
+                "idVendor": dev.vendor_id,
+                "idProduct": dev.product_id,
+                "bcdDevice": 0x0100,
+                "iManufacturer": 0,
+                "iProduct": 0,
+                "iSerialNumber": 0,
+                "bNumConfigurations": 1,
+                "address": dev.address,
+                "bus": dev.bus,
+                "port_number": dev.address,
+                "port_numbers": (dev.address,),
+                "speed": 2,
+            }
+        )
 
     def get_configuration_descriptor(self, dev: EmulatedDevice, config: int) -> _Desc:
-        return _Desc({
-            "bLength": 9, "bDescriptorType": 2, "wTotalLength": 32, "bNumInterfaces": 1,
-            "bConfigurationValue": 1, "iConfiguration": 0, "bmAttributes": 0x80,
-            "bMaxPower": 50, "extra_descriptors": [],
-        })
+        return _Desc(
+            {
+                "bLength": 9,
+                "bDescriptorType": 2,
+                "wTotalLength": 32,
+                "bNumInterfaces": 1,
+                "bConfigurationValue": 1,
+                "iConfiguration": 0,
+                "bmAttributes": 0x80,
+                "bMaxPower": 50,
+                "extra_descriptors": [],
+            }
+        )
 
-    def get_interface_descriptor(self, dev: EmulatedDevice, intf: int, alt: int,
-                                 config: int) -> _Desc:
+    def get_interface_descriptor(
+        self, dev: EmulatedDevice, intf: int, alt: int, config: int
+    ) -> _Desc:
         if intf != 0 or alt != 0:
             raise IndexError("no such interface")
-        return _Desc({
-            "bLength": 9, "bDescriptorType": 4, "bInterfaceNumber": 0, "bAlternateSetting": 0,
-            "bNumEndpoints": len(dev.endpoints), "bInterfaceClass": dev.interface_class,
-            "bInterfaceSubClass": 1,  # HID boot interface / printer
-            "bInterfaceProtocol": 1 if dev.interface_class == 3 else 2, "iInterface": 0,
-            "extra_descriptors": [],
-        })
+        return _Desc(
+            {
+                "bLength": 9,
+                "bDescriptorType": 4,
+                "bInterfaceNumber": 0,
+                "bAlternateSetting": 0,
+                "bNumEndpoints": len(dev.endpoints),
+                "bInterfaceClass": dev.interface_class,
+                "bInterfaceSubClass": 1,  # HID boot interface / printer
+                "bInterfaceProtocol": 1 if dev.interface_class == 3 else 2,
+                "iInterface": 0,
+                "extra_descriptors": [],
+            }
+        )
 
-    def get_endpoint_descriptor(self, dev: EmulatedDevice, ep: int, intf: int, alt: int,
-                                config: int) -> _Desc:
+    def get_endpoint_descriptor(
+        self, dev: EmulatedDevice, ep: int, intf: int, alt: int, config: int
+    ) -> _Desc:
         address, attributes, size = dev.endpoints[ep]
-        return _Desc({
-            "bLength": 7, "bDescriptorType": 5, "bEndpointAddress": address,
-            "bmAttributes": attributes, "wMaxPacketSize": size,
-            "bInterval": 1 if attributes == INTERRUPT else 0, "bRefresh": 0,
-            "bSynchAddress": 0, "extra_descriptors": [],
-        })
+        return _Desc(
+            {
+                "bLength": 7,
+                "bDescriptorType": 5,
+                "bEndpointAddress": address,
+                "bmAttributes": attributes,
+                "wMaxPacketSize": size,
+                "bInterval": 1 if attributes == INTERRUPT else 0,
+                "bRefresh": 0,
+                "bSynchAddress": 0,
+                "extra_descriptors": [],
+            }
+        )
 
     # -- handles and configuration ---------------------------------------------
 
     def _alive(self, dev: EmulatedDevice) -> EmulatedDevice:
         if not dev.plugged:
-            raise usb.core.USBError("No such device (it may have been disconnected)",
-                                    errno=errno.ENODEV)
+            raise usb.core.USBError(
+                "No such device (it may have been disconnected)", errno=errno.ENODEV
+            )
         return dev
 
     def open_device(self, dev: EmulatedDevice) -> EmulatedDevice:
@@ -216,18 +257,21 @@ class EmulatedBackend(usb.backend.IBackend):  # type: ignore[misc]
 
     # -- transfers --------------------------------------------------------------
 
-    def bulk_write(self, dev_handle: EmulatedDevice, ep: int, intf: int,
-                   data: array.array[int], timeout: int) -> int:
+    def bulk_write(
+        self, dev_handle: EmulatedDevice, ep: int, intf: int, data: array.array[int], timeout: int
+    ) -> int:
         return self._alive(dev_handle).write(ep, bytes(data))
 
     intr_write = bulk_write
 
-    def bulk_read(self, dev_handle: EmulatedDevice, ep: int, intf: int,
-                  buff: array.array[int], timeout: int) -> int:
+    def bulk_read(
+        self, dev_handle: EmulatedDevice, ep: int, intf: int, buff: array.array[int], timeout: int
+    ) -> int:
         data = self._alive(dev_handle).read(ep, len(buff))
         if data is None:
-            raise usb.core.USBTimeoutError("Operation timed out", error_code=-7,
-                                           errno=errno.ETIMEDOUT)
+            raise usb.core.USBTimeoutError(
+                "Operation timed out", error_code=-7, errno=errno.ETIMEDOUT
+            )
         for i, b in enumerate(data):
             buff[i] = b
         return len(data)

@@ -50,9 +50,7 @@ class FiscalKeeper(QObject):
         self.context.invoicer = self.invoicer
         self.context.nfse_issuer = self.nfse
         self.worker = start_sender(self.invoicer, self.cycled.emit, interval=INTERVAL_S)
-        self.nfse_worker = start_nfse_sender(
-            self.nfse, self.nfse_cycled.emit, interval=INTERVAL_S
-        )
+        self.nfse_worker = start_nfse_sender(self.nfse, self.nfse_cycled.emit, interval=INTERVAL_S)
 
     def wake(self) -> None:
         if self.worker is not None:

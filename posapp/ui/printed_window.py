@@ -70,9 +70,7 @@ class PrintedWindow(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         note = QLabel(
-            self.tr(
-                "Sem impressora instalada, o posapp imprime aqui. A mais recente fica no alto."
-            )
+            self.tr("Sem impressora instalada, o posapp imprime aqui. A mais recente fica no alto.")
         )
         note.setWordWrap(True)
         layout = QVBoxLayout(self)

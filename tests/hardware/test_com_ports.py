@@ -90,11 +90,15 @@ def test_linux_ports_are_named_the_same_way(monkeypatch: pytest.MonkeyPatch) -> 
 def test_scanner_address_names_the_com_port_and_speed() -> None:
     scanner = SerialScanner.from_uri("serial://COM10?baudrate=19200")
     assert (scanner.port, scanner.baudrate, scanner.name) == (
-        "COM10", 19200, "serial://COM10?baudrate=19200")
+        "COM10",
+        19200,
+        "serial://COM10?baudrate=19200",
+    )
     with pytest.raises(ScannerError) as bad:
         SerialScanner.from_uri("serial://COM3?baudrate=rapido")
     assert bad.value.message() == (
-        "Leitor serial://COM3?baudrate=rapido: falha. (baudrate deve ser um número)")
+        "Leitor serial://COM3?baudrate=rapido: falha. (baudrate deve ser um número)"
+    )
     with pytest.raises(ScannerError, match="serial://COM3"):
         SerialScanner.from_uri("tcp://127.0.0.1:9100")
 
@@ -106,12 +110,14 @@ def test_an_absent_com_port_is_named_for_scanner_printer_and_drawer(
     with pytest.raises(ScannerNotFound) as scanner:
         SerialScanner.from_uri(serial_uri("COM7")).open()
     assert scanner.value.message().startswith(
-        "Leitor serial://COM7?baudrate=9600: dispositivo não encontrado (cabo desconectado?)")
+        "Leitor serial://COM7?baudrate=9600: dispositivo não encontrado (cabo desconectado?)"
+    )
     printer = Printer(serial_uri("COM7"), 80, "default", devices, timeout=1)
     with pytest.raises(DeviceNotFound) as drawer:
         CashDrawer(printer).open().result(10)
     assert drawer.value.message().startswith(
-        "Impressora serial://COM7?baudrate=9600: dispositivo não encontrado")
+        "Impressora serial://COM7?baudrate=9600: dispositivo não encontrado"
+    )
 
 
 @pytest.fixture
@@ -142,8 +148,14 @@ def test_scanner_on_com3_reads_codes(com3: int) -> None:
 
 
 def test_receipt_and_drawer_on_com3(com3: int, devices: DeviceThread) -> None:
-    printer = Printer("serial://COM3?baudrate=9600&dsrdtr=0", 58, "Generic-58mm", devices,
-                      timeout=2, status_timeout=0.1)
+    printer = Printer(
+        "serial://COM3?baudrate=9600&dsrdtr=0",
+        58,
+        "Generic-58mm",
+        devices,
+        timeout=2,
+        status_timeout=0.1,
+    )
     printer.print(ReceiptBuilder(58).text("Balcão COM3").cut().build()).result(10)
     CashDrawer(printer, pin=2).open().result(10)
     data = b""

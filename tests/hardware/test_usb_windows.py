@@ -70,4 +70,5 @@ def test_on_windows_without_the_dll_the_printer_says_libusb_is_missing(
     with pytest.raises(UsbBackendMissing) as missing:
         printer.print(ReceiptBuilder(80).text("x").build()).result(10)
     assert missing.value.message() == (
-        "Impressora usb://04b8:0e15: biblioteca libusb não instalada neste computador.")
+        "Impressora usb://04b8:0e15: biblioteca libusb não instalada neste computador."
+    )

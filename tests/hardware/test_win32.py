@@ -58,10 +58,14 @@ URI = f"win32://{ELGIN}"
 def spooler() -> Iterator[FakeSpooler]:
     fake = FakeSpooler(
         FakeWindowsPrinter(ELGIN, driver="ELGIN i9", port="USB001"),
-        FakeWindowsPrinter("Microsoft Print to PDF", driver="Microsoft Print To PDF",
-                           port="PORTPROMPT:"),
-        FakeWindowsPrinter("\\\\ESCRITORIO\\Bematech MP-4200 TH", driver="MP-4200 TH",
-                           port="\\\\ESCRITORIO\\Bematech"),
+        FakeWindowsPrinter(
+            "Microsoft Print to PDF", driver="Microsoft Print To PDF", port="PORTPROMPT:"
+        ),
+        FakeWindowsPrinter(
+            "\\\\ESCRITORIO\\Bematech MP-4200 TH",
+            driver="MP-4200 TH",
+            port="\\\\ESCRITORIO\\Bematech",
+        ),
         default="Microsoft Print to PDF",
     )
     with install_fake_spooler(fake):
@@ -143,7 +147,11 @@ def test_spooler_status_is_read_like_the_printers_own(
     status = printer.status().result(10)
     assert status is not None
     assert (status.paused, status.paper_out, status.online, status.ready) == (
-        True, True, True, False)
+        True,
+        True,
+        True,
+        False,
+    )
     elgin.status = PRINTER_STATUS_OFFLINE
     offline = printer.status().result(10)
     assert offline is not None and not offline.online
@@ -233,7 +241,10 @@ def test_without_pywin32_the_address_is_refused_in_words(
 def test_installed_printers_are_listed_default_first(spooler: FakeSpooler) -> None:
     found = installed_printers()
     assert [p.name for p in found] == [
-        "Microsoft Print to PDF", "\\\\ESCRITORIO\\Bematech MP-4200 TH", ELGIN]
+        "Microsoft Print to PDF",
+        "\\\\ESCRITORIO\\Bematech MP-4200 TH",
+        ELGIN,
+    ]
     assert found[0].default and not found[2].default
     assert found[2].uri == URI and parse_printer_uri(found[2].uri).name == ELGIN
     assert found[2].description == f"{ELGIN} (ELGIN i9, USB001)"
@@ -244,8 +255,9 @@ def test_installed_printers_are_listed_default_first(spooler: FakeSpooler) -> No
 def test_cli_test_page_on_a_windows_printer(
     spooler: FakeSpooler, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    args = argparse.Namespace(printer_command="test", uri=URI, width=58, profile="default",
-                              timeout=2.0, out=None)
+    args = argparse.Namespace(
+        printer_command="test", uri=URI, width=58, profile="default", timeout=2.0, out=None
+    )
     assert cli.run_printer_command(args) == 0
     assert f"Impressora {URI}: página de teste enviada" in capsys.readouterr().out
     assert len(spooler.printers[ELGIN].printed) == 1

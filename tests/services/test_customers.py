@@ -138,7 +138,12 @@ def test_a_mobile_typed_without_its_area_code_finds_the_customer(make_shop: Make
     assert customers.search(shop.station, "98765-4320") == []
     plan = customers._by_local_number("987654321")
     with shop.station.read() as session:
-        steps = session.connection().exec_driver_sql(
-            "EXPLAIN QUERY PLAN " + plan, {"cpf_lo": "987654321", "cpf_hi": "987654321:", "n": 5}
-        ).all()
+        steps = (
+            session.connection()
+            .exec_driver_sql(
+                "EXPLAIN QUERY PLAN " + plan,
+                {"cpf_lo": "987654321", "cpf_hi": "987654321:", "n": 5},
+            )
+            .all()
+        )
     assert not any("SCAN c" in str(step[-1]) for step in steps), steps  # index probes only

@@ -40,7 +40,8 @@ def test_a_sale_receipt_waits_in_the_queue_while_windows_cannot_print_it(
         paused = service.print_sale(sale.sale_id).result(timeout=10)
         assert not paused.printed
         assert (paused.error("pt_BR") or "").startswith(
-            f"Impressora win32://{NAME}: a fila está pausada no Windows")
+            f"Impressora win32://{NAME}: a fila está pausada no Windows"
+        )
         assert "queue is paused in Windows" in (paused.error("en") or "")
         bematech.status = PRINTER_STATUS_PAPER_OUT
         (out_of_paper,) = [f.result(timeout=10) for f in service.retry_failed()]

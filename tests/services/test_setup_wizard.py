@@ -94,9 +94,7 @@ def test_a_store_set_up_already_is_not_set_up_again(station: Station) -> None:
 def test_usb_detection_finds_the_emulated_printer_and_not_the_scanner() -> None:
     backend = EmulatedBackend(EmulatedPrinter(), EmulatedHidScanner())
     scan = scan_usb_printers(backend)
-    assert [(p.uri, p.description) for p in scan.printers] == [
-        ("usb://04b8:0e15", "USB 04b8:0e15")
-    ]
+    assert [(p.uri, p.description) for p in scan.printers] == [("usb://04b8:0e15", "USB 04b8:0e15")]
     assert scan.reason() is None
 
 

@@ -76,9 +76,7 @@ def test_a_cashiers_pin_changes_neither_the_store_nor_the_program(make_shop: Mak
     before = everything(shop)
     with pytest.raises(NotAuthorized) as refused:
         update_store(shop.station, NEW, staff_id=shop.cashier_id, manager_pin=CASHIER_PIN)
-    assert refused.value.message() == (
-        "PIN de gerente incorreto: alterar os dados da loja."
-    )
+    assert refused.value.message() == ("PIN de gerente incorreto: alterar os dados da loja.")
     with pytest.raises(NotAuthorized):
         change_program(
             shop.station, preset("pharmacy"), staff_id=shop.cashier_id, manager_pin=CASHIER_PIN

@@ -58,10 +58,12 @@ def local_appdata(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_posapp_paths_are_in_the_users_local_appdata(monkeypatch: pytest.MonkeyPatch) -> None:
     # Windows' own path rules (ntpath) inside platformdirs: the paths as Windows writes them.
-    monkeypatch.setattr(platformdirs.windows, "os", types.SimpleNamespace(
-        path=ntpath, environ=os.environ, sep="\\"))
-    _as_windows(monkeypatch, f"C:\\Users\\{USER}\\AppData\\Local",
-                f"C:\\Users\\{USER}\\AppData\\Roaming")
+    monkeypatch.setattr(
+        platformdirs.windows, "os", types.SimpleNamespace(path=ntpath, environ=os.environ, sep="\\")
+    )
+    _as_windows(
+        monkeypatch, f"C:\\Users\\{USER}\\AppData\\Local", f"C:\\Users\\{USER}\\AppData\\Roaming"
+    )
     root = PureWindowsPath(f"C:\\Users\\{USER}\\AppData\\Local\\posapp")
     database = cli.default_db_path()
     assert PureWindowsPath(str(database)) == root / "posapp.sqlite"
@@ -163,8 +165,9 @@ def test_restore_waits_for_the_antivirus_then_replaces(
 ) -> None:
     database, copy = shop_with_copy
     waits = windows_file_rules(3)
-    code = cli.main(["db", "restore", str(copy), "--db", str(database), "--manager-pin",
-                     MANAGER_PIN])
+    code = cli.main(
+        ["db", "restore", str(copy), "--db", str(database), "--manager-pin", MANAGER_PIN]
+    )
     out, err = capsys.readouterr()
     assert (code, err) == (0, "")
     assert "1 vendas" in out
@@ -180,8 +183,9 @@ def test_restore_held_for_good_says_so_and_replaces_nothing(
     database, copy = shop_with_copy
     before = database.read_bytes()
     waits = windows_file_rules(100)
-    code = cli.main(["db", "restore", str(copy), "--db", str(database), "--manager-pin",
-                     MANAGER_PIN])
+    code = cli.main(
+        ["db", "restore", str(copy), "--db", str(database), "--manager-pin", MANAGER_PIN]
+    )
     _out, err = capsys.readouterr()
     assert code == 2
     assert err.strip() == (
@@ -214,6 +218,7 @@ def test_machine_settings_written_while_the_antivirus_scans_the_new_file(
     waits = windows_file_rules(2)
     path = machine_settings.write_machine_config({"printer_uri": "serial://COM3?baudrate=9600"})
     assert machine_settings.read_machine_config(path).devices["printer_uri"] == (
-        "serial://COM3?baudrate=9600")
+        "serial://COM3?baudrate=9600"
+    )
     assert waits == [0.05, 0.1]
     assert [p.name for p in path.parent.iterdir()] == ["machine.json"]

@@ -109,8 +109,10 @@ def test_a_cashier_opens_but_only_a_manager_moves_cash_closes_and_runs_the_z(
     assert widget.model.index(0, 0).data() == "REDUÇÃO Z Nº 0001"
     widget.print_button.click()
     qtbot.waitUntil(
-        lambda: widget.message.text()
-        == "Relatório impresso na impressora virtual: veja na janela Impressões.",
+        lambda: (
+            widget.message.text()
+            == "Relatório impresso na impressora virtual: veja na janela Impressões."
+        ),
         timeout=20_000,
     )
 

@@ -61,9 +61,7 @@ def _close(screen: SaleScreen, qtbot: QtBot) -> None:
     screen.context.printing.close()
 
 
-def test_codes_read_on_com3_ring_items_up(
-    make_shop: MakeShop, qtbot: QtBot, com3: int
-) -> None:
+def test_codes_read_on_com3_ring_items_up(make_shop: MakeShop, qtbot: QtBot, com3: int) -> None:
     shop = make_shop("pharmacy")
     screen = _screen(shop, qtbot, "serial://COM3?baudrate=9600")
     try:

@@ -135,9 +135,7 @@ def test_store_data_saved_with_the_managers_pin_and_refused_with_a_cashiers(
     qtbot.mouseClick(screen.store_save, Qt.MouseButton.LeftButton)
     settle(screen, qtbot)
     assert pins.asked == ["alterar os dados da loja"]
-    assert screen.message.text() == (
-        "PIN de gerente incorreto: alterar os dados da loja."
-    )
+    assert screen.message.text() == ("PIN de gerente incorreto: alterar os dados da loja.")
     assert screen.message.property("role") == "error"
     assert everything(shop) == before
 
@@ -386,9 +384,7 @@ def test_the_last_admin_and_a_cashiers_pin_are_refused_in_pt_br(
     screen.ask_pin = Pins(CASHIER_PIN)
     qtbot.mouseClick(screen.deactivate_button, Qt.MouseButton.LeftButton)
     settle(screen, qtbot)
-    assert screen.message.text() == (
-        "PIN de gerente incorreto: desativar da equipe."
-    )
+    assert screen.message.text() == ("PIN de gerente incorreto: desativar da equipe.")
     assert everything(shop) == before
 
 
@@ -556,9 +552,7 @@ def test_gerencia_in_english(
         screen.ask_pin = Pins(CASHIER_PIN)
         qtbot.mouseClick(screen.store_save, Qt.MouseButton.LeftButton)
         settle(screen, qtbot)
-        assert screen.message.text() == (
-            "Wrong manager PIN: alterar os dados da loja."
-        )
+        assert screen.message.text() == ("Wrong manager PIN: alterar os dados da loja.")
     finally:
         QCoreApplication.removeTranslator(translator)
 

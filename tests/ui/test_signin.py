@@ -103,9 +103,7 @@ def test_repeated_wrong_pins_lock_the_person_for_minutes(
         click(qtbot, screen, CASHIER_PIN)  # even the right PIN now
         qtbot.mouseClick(screen.pad.enter_button, Qt.MouseButton.LeftButton)
     # auth.sign_in rounds the five minutes left up to 6 (its own rounding, not the screen's).
-    assert re.fullmatch(
-        r"Acesso de Carlos Caixa bloqueado, tente em 5 min", screen.message.text()
-    )
+    assert re.fullmatch(r"Acesso de Carlos Caixa bloqueado, tente em 5 min", screen.message.text())
     shop.clock.advance(minutes=6)
     click(qtbot, screen, CASHIER_PIN)
     with qtbot.waitSignal(screen.signed_in):

@@ -38,8 +38,11 @@ def _event(kind: QEvent.Type, key: int, mods: Qt.KeyboardModifier, text: str, vk
 
 def _letter(char: str) -> list[Press]:
     """A letter or digit as the scanner types it; an upper-case one with Shift first."""
-    key = Qt.Key.Key_A.value + ord(char.upper()) - ord("A") if char.isalpha() else (
-        Qt.Key.Key_0.value + int(char))
+    key = (
+        Qt.Key.Key_A.value + ord(char.upper()) - ord("A")
+        if char.isalpha()
+        else (Qt.Key.Key_0.value + int(char))
+    )
     vk = ord(char.upper())
     if char.isupper():
         return [(Qt.Key.Key_Shift.value, NONE, "", VK_SHIFT), (key, SHIFT, char, vk)]
@@ -59,8 +62,9 @@ ENTER: list[Press] = [(Qt.Key.Key_Return.value, NONE, "\r", VK_RETURN)]
 
 def _alt_code(char: str) -> list[Press]:
     """Alt held, the code on the keypad, Alt let go: then the character, key 0."""
-    digits = [(Qt.Key.Key_0.value + int(d), ALT | KEYPAD, "", 0x60 + int(d))
-              for d in f"0{ord(char)}"]
+    digits = [
+        (Qt.Key.Key_0.value + int(d), ALT | KEYPAD, "", 0x60 + int(d)) for d in f"0{ord(char)}"
+    ]
     return [(Qt.Key.Key_Alt.value, NONE, "", VK_MENU), *digits, (0, NONE, char, 0)]
 
 
@@ -100,8 +104,10 @@ def test_upper_case_code_with_shift_presses_is_one_scan(qtbot: QtBot) -> None:
 def test_slash_and_question_mark_from_the_abnt2_key(qtbot: QtBot) -> None:
     counter = _Counter(qtbot)
     slash: Press = (Qt.Key.Key_Slash.value, NONE, "/", VK_ABNT_C1)
-    question: list[Press] = [(Qt.Key.Key_Shift.value, NONE, "", VK_SHIFT),
-                             (Qt.Key.Key_Question.value, SHIFT, "?", VK_ABNT_C1)]
+    question: list[Press] = [
+        (Qt.Key.Key_Shift.value, NONE, "", VK_SHIFT),
+        (Qt.Key.Key_Question.value, SHIFT, "?", VK_ABNT_C1),
+    ]
     presses = [*_text("LOTE"), slash, *_text("2026"), *question, *_text("A1"), *ENTER]
     assert counter.scan(presses) == ["LOTE/2026?A1"]
     assert counter.line.text() == ""
@@ -144,8 +150,9 @@ def test_a_scanner_typing_alt_codes(qtbot: QtBot) -> None:
 
 def test_a_person_typing_with_altgr_gets_the_characters_in_the_field(qtbot: QtBot) -> None:
     counter = _Counter(qtbot)
-    counter.type_slowly([*_text("1"), *ALTGR_DOWN, (Qt.Key.Key_Slash.value, ALTGR, "/", ord("Q")),
-                         *_text("2")])
+    counter.type_slowly(
+        [*_text("1"), *ALTGR_DOWN, (Qt.Key.Key_Slash.value, ALTGR, "/", ord("Q")), *_text("2")]
+    )
     assert counter.line.text() == "1/2" and counter.scans == []
 
 

@@ -40,8 +40,9 @@ def spooler(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeSpooler]:
     com3.description = "Prolific USB-to-Serial Comm Port (COM3)"
     monkeypatch.setattr(hardware.serial_ports.list_ports, "comports", lambda *a, **k: [com3])
     fake = FakeSpooler(
-        FakeWindowsPrinter("Microsoft Print to PDF", driver="Microsoft Print To PDF",
-                           port="PORTPROMPT:"),
+        FakeWindowsPrinter(
+            "Microsoft Print to PDF", driver="Microsoft Print To PDF", port="PORTPROMPT:"
+        ),
         FakeWindowsPrinter(ELGIN, driver="ELGIN i9", port="USB001"),
         default=ELGIN,
     )
@@ -78,8 +79,10 @@ def test_the_windows_printers_come_first_and_the_default_is_chosen(
     items = [(page.choice.itemText(i), page.choice.itemData(i)) for i in range(page.choice.count())]
     assert items[:3] == [
         (f"Windows: {ELGIN} (ELGIN i9, USB001) [padrão]", f"win32://{ELGIN}"),
-        ("Windows: Microsoft Print to PDF (Microsoft Print To PDF, PORTPROMPT:)",
-         "win32://Microsoft Print to PDF"),
+        (
+            "Windows: Microsoft Print to PDF (Microsoft Print To PDF, PORTPROMPT:)",
+            "win32://Microsoft Print to PDF",
+        ),
         ("Serial: COM3: Prolific USB-to-Serial Comm Port", "serial://COM3?baudrate=9600"),
     ]
     assert page.printer_uri() == f"win32://{ELGIN}"

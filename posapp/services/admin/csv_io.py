@@ -1016,6 +1016,7 @@ def export_customers(
     _audit(station, "export.customers", staff_id, manager_id, f"file:{Path(path).name}", rows=count)
     return ExportReport(CUSTOMERS, Path(path), count)
 
+
 # -- the import's templates and what each column takes ----------------------------------
 # Until the in-app catalogue lands (and after), a CSV is how a salon enters its services:
 # the import panel offers these files (header and example rows that import as they are)

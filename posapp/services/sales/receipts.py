@@ -119,7 +119,6 @@ def text(key: str, locale: str, **values: object) -> str:
     return (pt if locale.startswith("pt") else en).format(**values)
 
 
-
 @dataclass(frozen=True, slots=True)
 class _Style:
     locale: str

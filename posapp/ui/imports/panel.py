@@ -166,9 +166,7 @@ class ImportExportPanel(QWidget):
     def save_template(self) -> None:
         """Save the template file for the chosen kind (no PIN: it holds no store data)."""
         kind = self.kind
-        path = self.choose_save(
-            self, self.tr("Salvar modelo de CSV"), csv_io.template_name(kind)
-        )
+        path = self.choose_save(self, self.tr("Salvar modelo de CSV"), csv_io.template_name(kind))
         if not path:
             return
         target = Path(path)
