@@ -1056,6 +1056,14 @@ EN: dict[str, str] = {
     "Cashback (saldo %1, até %2 nesta compra)": "Cashback (balance %1, up to %2 on this purchase)",
     "F2 Não usar cashback (%1)": "F2 Don't use cashback (%1)",
     "F2 Usar cashback %1?": "F2 Use cashback %1?",
+    "(sem usar pontos; os pontos usados não rendem)": (
+        "(without using points; points spent earn nothing)"
+    ),
+    "Pontos (saldo %1, até %2 nesta compra)": "Points (balance %1, up to %2 on this purchase)",
+    "F2 Não usar pontos (%1)": "F2 Don't use points (%1)",
+    "F2 Usar pontos %1?": "F2 Use points %1?",
+    ": os pontos e o vale usados não rendem": ": the points and the voucher used earn nothing",
+    ": os pontos usados não rendem": ": the points used earn nothing",
     "%1 Exato %2": "%1 Exact %2",
     "Enter Finalizar": "Enter Finish",
     "Esta compra rende %1": "This purchase earns %1",
@@ -1107,6 +1115,8 @@ EN: dict[str, str] = {
     "Seu saldo de cashback: %1": "Your cashback balance: %1",
     "Você ganhou %1 de cashback": "You earned %1 of cashback",
     "Esta compra rende %1 de cashback": "This purchase earns %1 of cashback",
+    "Seu saldo de pontos: %1": "Your points balance: %1",
+    "Você ganhou %1": "You earned %1",
     "Pague com Pix: %1": "Pay with Pix: %1",
     "Seu vale de %1: mostre este QR na próxima compra": (
         "Your %1 voucher: show this QR at your next purchase"

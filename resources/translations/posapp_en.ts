@@ -1267,57 +1267,80 @@
   <context>
     <name>CustomerDisplay</name>
     <message>
-      <location filename="../../posapp/ui/sale/customer_display.py" line="111" />
+      <location filename="../../posapp/ui/sale/customer_display.py" line="127" />
       <source>Tela do cliente</source>
       <translation>Customer screen</translation>
     </message>
+    <message numerus="yes">
+      <location filename="../../posapp/ui/sale/customer_display.py" line="193" />
+      <source>%n ponto(s)</source>
+      <translation>
+        <numerusform>%n point</numerusform>
+        <numerusform>%n points</numerusform>
+      </translation>
+    </message>
     <message>
-      <location filename="../../posapp/ui/sale/customer_display.py" line="179" />
+      <location filename="../../posapp/ui/sale/customer_display.py" line="198" />
       <source>Obrigado pela preferência!</source>
       <translation>Thank you for shopping with us!</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/customer_display.py" line="180" />
+      <location filename="../../posapp/ui/sale/customer_display.py" line="199" />
       <source>Total pago: %1</source>
       <translation>Total paid: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/customer_display.py" line="182" />
+      <location filename="../../posapp/ui/sale/customer_display.py" line="201" />
       <source>Troco: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/customer_display.py" line="190" />
+      <location filename="../../posapp/ui/sale/customer_display.py" line="209" />
       <source>Total: %1</source>
       <translation>Total: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/customer_display.py" line="192" />
+      <location filename="../../posapp/ui/sale/customer_display.py" line="211" />
       <source>Bem-vindo!</source>
       <translation>Welcome!</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/customer_display.py" line="200" />
+      <location filename="../../posapp/ui/sale/customer_display.py" line="219" />
+      <source>Seu saldo de pontos: %1</source>
+      <translation>Your points balance: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/customer_display.py" line="223" />
       <source>Seu saldo de cashback: %1</source>
       <translation>Your cashback balance: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/customer_display.py" line="207" />
+      <location filename="../../posapp/ui/sale/customer_display.py" line="229" />
+      <source>Você ganhou %1</source>
+      <translation>You earned %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/customer_display.py" line="229" />
+      <source>Esta compra rende %1</source>
+      <translation>This purchase earns %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/customer_display.py" line="233" />
       <source>Você ganhou %1 de cashback</source>
       <translation>You earned %1 of cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/customer_display.py" line="209" />
+      <location filename="../../posapp/ui/sale/customer_display.py" line="235" />
       <source>Esta compra rende %1 de cashback</source>
       <translation>This purchase earns %1 of cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/customer_display.py" line="218" />
+      <location filename="../../posapp/ui/sale/customer_display.py" line="244" />
       <source>Pague com Pix: %1</source>
       <translation>Pay with Pix: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/customer_display.py" line="224" />
+      <location filename="../../posapp/ui/sale/customer_display.py" line="250" />
       <source>Seu vale de %1: mostre este QR na próxima compra</source>
       <translation>Your %1 voucher: show this QR at your next purchase</translation>
     </message>
@@ -1879,12 +1902,12 @@ Scanner: %4</translation>
   <context>
     <name>FiscalKeeper</name>
     <message>
-      <location filename="../../posapp/ui/fiscal_keeper.py" line="72" />
+      <location filename="../../posapp/ui/fiscal_keeper.py" line="70" />
       <source>NFC-e: SEFAZ sem resposta; notas em contingência aguardam envio</source>
       <translation>NFC-e: no answer from SEFAZ; contingency notes wait to be sent</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/fiscal_keeper.py" line="77" />
+      <location filename="../../posapp/ui/fiscal_keeper.py" line="75" />
       <source>NFC-e: %n nota(s) em contingência autorizada(s)</source>
       <translation>
         <numerusform>NFC-e: %n contingency note(s) authorised</numerusform>
@@ -1892,12 +1915,12 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/fiscal_keeper.py" line="87" />
+      <location filename="../../posapp/ui/fiscal_keeper.py" line="85" />
       <source>NFS-e: ambiente nacional sem resposta; DPS aguardam envio</source>
       <translation>NFS-e: the national environment does not answer; DPS waiting to be sent</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/fiscal_keeper.py" line="91" />
+      <location filename="../../posapp/ui/fiscal_keeper.py" line="89" />
       <source>NFS-e: %n nota(s) autorizada(s)</source>
       <translation>
         <numerusform>NFS-e: %n note authorised</numerusform>
@@ -2325,12 +2348,12 @@ Scanner: %4</translation>
   <context>
     <name>ImportExportDialog</name>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="311" />
+      <location filename="../../posapp/ui/imports/panel.py" line="309" />
       <source>Importar / exportar CSV</source>
       <translation>Import / export CSV</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="313" />
+      <location filename="../../posapp/ui/imports/panel.py" line="311" />
       <source>Fechar</source>
       <translation>Close</translation>
     </message>
@@ -2378,57 +2401,57 @@ Scanner: %4</translation>
       <translation>Columns: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="170" />
+      <location filename="../../posapp/ui/imports/panel.py" line="169" />
       <source>Salvar modelo de CSV</source>
       <translation>Save CSV template</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="177" />
+      <location filename="../../posapp/ui/imports/panel.py" line="175" />
       <source>Modelo salvo em %1.</source>
       <translation>Template saved to %1.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="197" />
+      <location filename="../../posapp/ui/imports/panel.py" line="195" />
       <source>Entre com seu PIN primeiro.</source>
       <translation>Sign in with your PIN first.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="208" />
+      <location filename="../../posapp/ui/imports/panel.py" line="206" />
       <source>Importar clientes</source>
       <translation>Import customers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="208" />
+      <location filename="../../posapp/ui/imports/panel.py" line="206" />
       <source>Importar catálogo</source>
       <translation>Import catalog</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="222" />
+      <location filename="../../posapp/ui/imports/panel.py" line="220" />
       <source>Importando %1…</source>
       <translation>Importing %1…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="249" />
+      <location filename="../../posapp/ui/imports/panel.py" line="247" />
       <source>%1 de %2 linhas importadas; %3 recusadas.</source>
       <translation>%1 of %2 rows imported; %3 refused.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="255" />
+      <location filename="../../posapp/ui/imports/panel.py" line="253" />
       <source>Categorias criadas: %1.</source>
       <translation>Categories created: %1.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="268" />
+      <location filename="../../posapp/ui/imports/panel.py" line="266" />
       <source>Exportar clientes</source>
       <translation>Export customers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="268" />
+      <location filename="../../posapp/ui/imports/panel.py" line="266" />
       <source>Exportar catálogo</source>
       <translation>Export catalog</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/imports/panel.py" line="291" />
+      <location filename="../../posapp/ui/imports/panel.py" line="289" />
       <source>%1 registros exportados para %2.</source>
       <translation>%1 records exported to %2.</translation>
     </message>
@@ -3328,110 +3351,125 @@ Scanner: %4</translation>
   <context>
     <name>PaymentDialog</name>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="154" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="156" />
       <source>Pagamento</source>
       <translation>Payment</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="161" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="163" />
       <source>Total: %1</source>
       <translation>Total: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="298" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="300" />
       <source>Cashback</source>
       <translation>Cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="199" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="201" />
       <source>código ou QR do vale</source>
       <translation>voucher code or QR</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="202" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="204" />
       <source>Vale</source>
       <translation>Voucher</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="256" />
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="609" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="258" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="621" />
       <source>Enter Finalizar</source>
       <translation>Enter Finish</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="284" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="286" />
       <source>Dinheiro</source>
       <translation>Cash</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="285" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="287" />
       <source>Débito</source>
       <translation>Debit card</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="286" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="288" />
       <source>Crédito</source>
       <translation>Credit card</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="287" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="289" />
       <source>PIX</source>
       <translation>PIX</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="300" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="304" />
       <source>Cashback (saldo %1, até %2 nesta compra)</source>
       <translation>Cashback (balance %1, up to %2 on this purchase)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="229" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="231" />
       <source>Restante em %1</source>
       <translation>Rest in %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="254" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="256" />
       <source>Esc Voltar</source>
       <translation>Esc Back</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="351" />
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="462" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="302" />
+      <source>Pontos (saldo %1, até %2 nesta compra)</source>
+      <translation>Points (balance %1, up to %2 on this purchase)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="356" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="470" />
       <source>Valor inválido: %1</source>
       <translation>Invalid amount: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="385" />
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="597" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="390" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="609" />
       <source>Falta: %1</source>
       <translation>Due: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="388" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="393" />
       <source>Troco: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="391" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="396" />
       <source>Pagamento completo</source>
       <translation>Fully paid</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="403" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="409" />
+      <source>F2 Não usar pontos (%1)</source>
+      <translation>F2 Don't use points (%1)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="411" />
       <source>F2 Não usar cashback (%1)</source>
       <translation>F2 Don't use cashback (%1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="407" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="415" />
       <source>F2 Usar cashback %1?</source>
       <translation>F2 Use cashback %1?</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="420" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="415" />
+      <source>F2 Usar pontos %1?</source>
+      <translation>F2 Use points %1?</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="428" />
       <source>%1 Exato %2</source>
       <translation>%1 Exact %2</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="512" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="520" />
       <source>%n ponto(s)</source>
       <translation>
         <numerusform>%n point</numerusform>
@@ -3439,32 +3477,42 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="516" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="524" />
       <source>Esta compra rende %1</source>
       <translation>This purchase earns %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="523" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="531" />
+      <source>: os pontos e o vale usados não rendem</source>
+      <translation>: the points and the voucher used earn nothing</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="533" />
       <source>: o cashback e o vale usados não rendem</source>
       <translation>: the cashback and the voucher used earn nothing</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="525" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="535" />
+      <source>: os pontos usados não rendem</source>
+      <translation>: the points used earn nothing</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="537" />
       <source>: o cashback usado não rende</source>
       <translation>: the cashback used earns nothing</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="527" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="539" />
       <source>: o vale usado não rende</source>
       <translation>: the voucher used earns nothing</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="547" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="559" />
       <source>Vale %1: %2</source>
       <translation>Voucher %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="609" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="621" />
       <source>Finalizando…</source>
       <translation>Finishing…</translation>
     </message>
@@ -3749,7 +3797,7 @@ Scanner: %4</translation>
       <translation>Nothing printed yet.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/printed_window.py" line="74" />
+      <location filename="../../posapp/ui/printed_window.py" line="73" />
       <source>Sem impressora instalada, o posapp imprime aqui. A mais recente fica no alto.</source>
       <translation>With no printer installed, posapp prints here. The newest is at the top.</translation>
     </message>
@@ -4264,132 +4312,132 @@ Scanner: %4</translation>
   <context>
     <name>SaleScreen</name>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="235" />
+      <location filename="../../posapp/ui/sale/screen.py" line="232" />
       <source>Código de barras, SKU ou nome — Enter</source>
       <translation>Barcode, SKU or name — Enter</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="239" />
+      <location filename="../../posapp/ui/sale/screen.py" line="236" />
       <source>Buscar pelo nome</source>
       <translation>Search by name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="253" />
+      <location filename="../../posapp/ui/sale/screen.py" line="250" />
       <source>Abra o turno antes de vender: Caixa (Ctrl+4) › Abrir turno.</source>
       <translation>Open the shift before selling: Cash (Ctrl+4) › Open shift.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="364" />
+      <location filename="../../posapp/ui/sale/screen.py" line="361" />
       <source>Tirar cliente</source>
       <translation>Remove customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="368" />
+      <location filename="../../posapp/ui/sale/screen.py" line="365" />
       <source>F9 Cadastrar</source>
       <translation>F9 Enrol</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="395" />
+      <location filename="../../posapp/ui/sale/screen.py" line="392" />
       <source>F2 Cliente</source>
       <translation>F2 Customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="396" />
+      <location filename="../../posapp/ui/sale/screen.py" line="393" />
       <source>F3 Buscar</source>
       <translation>F3 Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="397" />
+      <location filename="../../posapp/ui/sale/screen.py" line="394" />
       <source>F4 Desconto</source>
       <translation>F4 Discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="398" />
+      <location filename="../../posapp/ui/sale/screen.py" line="395" />
       <source>F11 Desc. venda</source>
       <translation>F11 Sale discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="399" />
+      <location filename="../../posapp/ui/sale/screen.py" line="396" />
       <source>F5 Estacionar</source>
       <translation>F5 Park</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="400" />
+      <location filename="../../posapp/ui/sale/screen.py" line="397" />
       <source>F6 Recuperar</source>
       <translation>F6 Recall</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="401" />
+      <location filename="../../posapp/ui/sale/screen.py" line="398" />
       <source>F7 Reimprimir</source>
       <translation>F7 Reprint</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="402" />
+      <location filename="../../posapp/ui/sale/screen.py" line="399" />
       <source>F8 Cancelar venda</source>
       <translation>F8 Cancel sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="403" />
+      <location filename="../../posapp/ui/sale/screen.py" line="400" />
       <source>Del Remover</source>
       <translation>Del Remove</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="404" />
+      <location filename="../../posapp/ui/sale/screen.py" line="401" />
       <source>F10 Pagar</source>
       <translation>F10 Pay</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="430" />
+      <location filename="../../posapp/ui/sale/screen.py" line="427" />
       <source>Pular</source>
       <translation>Skip</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="519" />
+      <location filename="../../posapp/ui/sale/screen.py" line="516" />
       <source>Não há serviço na venda para escolher o profissional.</source>
       <translation>The sale has no service to choose a professional for.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="523" />
+      <location filename="../../posapp/ui/sale/screen.py" line="520" />
       <source>%1: %2</source>
       <translation>%1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="596" />
+      <location filename="../../posapp/ui/sale/screen.py" line="593" />
       <source>Entre com seu PIN para vender.</source>
       <translation>Sign in with your PIN to sell.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="689" />
+      <location filename="../../posapp/ui/sale/screen.py" line="686" />
       <source>CPF %1 sem cadastro. F9 cadastra o cliente.</source>
       <translation>CPF %1 is not registered. F9 registers the customer.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="705" />
+      <location filename="../../posapp/ui/sale/screen.py" line="702" />
       <source>Código %1 não cadastrado. Busque o produto pelo nome (F3).</source>
       <translation>Code %1 is not in the catalogue. Search for the product by name (F3).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="743" />
+      <location filename="../../posapp/ui/sale/screen.py" line="740" />
       <source>%1 — %2</source>
       <translation>%1 — %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="753" />
+      <location filename="../../posapp/ui/sale/screen.py" line="750" />
       <source>Digite parte do nome do produto ou serviço e tecle Enter.</source>
       <translation>Type part of the product's or service's name and press Enter.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="765" />
+      <location filename="../../posapp/ui/sale/screen.py" line="762" />
       <source>serviço</source>
       <translation>service</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="765" />
+      <location filename="../../posapp/ui/sale/screen.py" line="762" />
       <source>produto</source>
       <translation>product</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="774" />
+      <location filename="../../posapp/ui/sale/screen.py" line="771" />
       <source>%n resultado(s) para “%1”: escolha com ↓ e Enter.</source>
       <translation>
         <numerusform>%n result for “%1”: choose with ↓ and Enter.</numerusform>
@@ -4397,8 +4445,8 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="1071" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1083" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1056" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1070" />
       <source>%n ponto(s)</source>
       <translation>
         <numerusform>%n point</numerusform>
@@ -4406,252 +4454,257 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1104" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1091" />
       <source>Escolha o profissional de “%1” (toque no nome ou Alt+1…9).</source>
       <translation>Choose who did “%1” (tap the name or Alt+1…9).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1188" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1175" />
       <source>PIN de gerente incorreto (ou sem permissão): %1 não foi autorizado.</source>
       <translation>Wrong manager PIN (or no permission): %1 was not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="778" />
+      <location filename="../../posapp/ui/sale/screen.py" line="775" />
       <source>Nada encontrado para “%1”.</source>
       <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="799" />
+      <location filename="../../posapp/ui/sale/screen.py" line="796" />
       <source>Removido: %1</source>
       <translation>Removed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="804" />
-      <location filename="../../posapp/ui/sale/screen.py" line="822" />
+      <location filename="../../posapp/ui/sale/screen.py" line="801" />
+      <location filename="../../posapp/ui/sale/screen.py" line="819" />
       <source>Nenhum item para dar desconto.</source>
       <translation>No item to discount.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="833" />
+      <location filename="../../posapp/ui/sale/screen.py" line="830" />
       <source>Desconto na venda retirado.</source>
       <translation>Discount on the sale removed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="835" />
+      <location filename="../../posapp/ui/sale/screen.py" line="832" />
       <source>Desconto na venda: %1</source>
       <translation>Discount on the sale: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="925" />
-      <location filename="../../posapp/ui/sale/screen.py" line="928" />
+      <location filename="../../posapp/ui/sale/screen.py" line="910" />
+      <location filename="../../posapp/ui/sale/screen.py" line="913" />
       <source>Total: %1</source>
       <translation>Total: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="932" />
+      <location filename="../../posapp/ui/sale/screen.py" line="917" />
       <source>Subtotal %1 · Descontos %2 (na venda: %3) · </source>
       <translation>Subtotal %1 · Discounts %2 (on the sale: %3) · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="940" />
+      <location filename="../../posapp/ui/sale/screen.py" line="925" />
       <source>Subtotal %1 · Descontos %2 · </source>
       <translation>Subtotal %1 · Discounts %2 · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="986" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1233" />
+      <location filename="../../posapp/ui/sale/screen.py" line="971" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1220" />
       <source>Cliente: %1</source>
       <translation>Customer: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1025" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1010" />
       <source>Sem cliente (F2 para identificar)</source>
       <translation>No customer (F2 to identify)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1038" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1023" />
       <source>Saldo disponível: %1</source>
       <translation>Available balance: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1044" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1029" />
       <source>A liberar: %1</source>
       <translation>Pending: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1048" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1033" />
       <source>Vence em breve: %1</source>
       <translation>Expiring soon: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1059" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1044" />
       <source>Vale %1: %2 (até %3)</source>
       <translation>Voucher %1: %2 (until %3)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1065" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1050" />
       <source>Nenhum vale em aberto</source>
       <translation>No open vouchers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1067" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1052" />
       <source>Carregando saldo…</source>
       <translation>Loading balance…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1075" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1060" />
       <source>Esta compra rende: %1</source>
       <translation>This purchase earns: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1077" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1062" />
+      <source>(sem usar pontos; os pontos usados não rendem)</source>
+      <translation>(without using points; points spent earn nothing)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/screen.py" line="1064" />
       <source>(sem usar cashback; o cashback usado não rende)</source>
       <translation>(without using cashback; cashback spent earns nothing)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1091" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1078" />
       <source>A venda não tem itens.</source>
       <translation>The sale has no items.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1198" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1184" />
       <source>Venda nº %1 concluída: %2</source>
       <translation>Sale no. %1 completed: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1201" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1213" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1187" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1199" />
       <source>Troco: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1202" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1188" />
       <source>Ctrl+E envia o comprovante</source>
       <translation>Ctrl+E sends the receipt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1224" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1211" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1227" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1214" />
       <source>TOTAL %1</source>
       <translation>TOTAL %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1231" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1218" />
       <source>Troco %1</source>
       <translation>Change %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1236" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1223" />
       <source>Pontos ganhos</source>
       <translation>Points earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1236" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1223" />
       <source>Cashback ganho</source>
       <translation>Cashback earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1241" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1228" />
       <source>Saldo de pontos %1</source>
       <translation>Points balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1243" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1230" />
       <source>Saldo de cashback %1</source>
       <translation>Cashback balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1247" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1234" />
       <source>Vale novo %1: %2</source>
       <translation>New voucher %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1259" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1246" />
       <source>Como foi o atendimento? Nota de 0 a 10 (venda nº %1)</source>
       <translation>How was the service? Score from 0 to 10 (sale no. %1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1288" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1275" />
       <source>Nota %1 registrada. Obrigado!</source>
       <translation>Score %1 recorded. Thank you!</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1319" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1306" />
       <source>Nenhum recibo para reimprimir.</source>
       <translation>No receipt to reprint.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1323" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1310" />
       <source>Reimprimindo…</source>
       <translation>Reprinting…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1335" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1347" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1322" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1334" />
       <source>Falha na impressão: %1. A venda está salva; F7 reimprime.</source>
       <translation>Printing failed: %1. The sale is saved; F7 reprints.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1343" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1330" />
       <source>Recibo impresso.</source>
       <translation>Receipt printed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1359" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1346" />
       <source>Nenhum recibo para mostrar.</source>
       <translation>No receipt to show.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1370" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1357" />
       <source>Nenhuma venda para enviar o comprovante.</source>
       <translation>No sale to send the receipt of.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1382" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1369" />
       <source>Comprovante na fila para %1.</source>
       <translation>Receipt queued for %1.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1397" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1384" />
       <source>Não há venda para estacionar.</source>
       <translation>There is no sale to park.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1423" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1410" />
       <source>Venda estacionada (nº %1). F6 recupera.</source>
       <translation>Sale parked (no. %1). F6 recalls it.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1427" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1414" />
       <source>Finalize ou estacione a venda atual antes de recuperar outra.</source>
       <translation>Finish or park the current sale before recalling another.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1433" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1420" />
       <source>Nenhuma venda estacionada.</source>
       <translation>No parked sales.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1485" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1472" />
       <source>Venda recuperada: %1</source>
       <translation>Sale recalled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1490" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1477" />
       <source>Não há venda em andamento para cancelar.</source>
       <translation>There is no sale in progress to cancel.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1497" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1484" />
       <source>Cancelamento não autorizado.</source>
       <translation>Cancellation not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1511" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1498" />
       <source>Venda cancelada, autorizada por %1.</source>
       <translation>Sale cancelled, authorized by %1.</translation>
     </message>

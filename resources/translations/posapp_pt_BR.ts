@@ -1,6 +1,17 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="pt_BR" sourcelanguage="pt_BR">
   <context>
+    <name>CustomerDisplay</name>
+    <message numerus="yes">
+      <location filename="../../posapp/ui/sale/customer_display.py" line="193" />
+      <source>%n ponto(s)</source>
+      <translation>
+        <numerusform>%n ponto</numerusform>
+        <numerusform>%n pontos</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>CustomersScreen</name>
     <message numerus="yes">
       <location filename="../../posapp/ui/customers/screen.py" line="366" />
@@ -25,7 +36,7 @@
   <context>
     <name>FiscalKeeper</name>
     <message numerus="yes">
-      <location filename="../../posapp/ui/fiscal_keeper.py" line="77" />
+      <location filename="../../posapp/ui/fiscal_keeper.py" line="75" />
       <source>NFC-e: %n nota(s) em contingência autorizada(s)</source>
       <translation>
         <numerusform>NFC-e: %n nota em contingência autorizada</numerusform>
@@ -33,7 +44,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/fiscal_keeper.py" line="91" />
+      <location filename="../../posapp/ui/fiscal_keeper.py" line="89" />
       <source>NFS-e: %n nota(s) autorizada(s)</source>
       <translation>
         <numerusform>NFS-e: %n nota autorizada</numerusform>
@@ -55,7 +66,7 @@
   <context>
     <name>PaymentDialog</name>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="512" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="520" />
       <source>%n ponto(s)</source>
       <translation>
         <numerusform>%n ponto</numerusform>
@@ -85,7 +96,7 @@
   <context>
     <name>SaleScreen</name>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="774" />
+      <location filename="../../posapp/ui/sale/screen.py" line="771" />
       <source>%n resultado(s) para “%1”: escolha com ↓ e Enter.</source>
       <translation>
         <numerusform>%n resultado para “%1”: escolha com ↓ e Enter.</numerusform>
@@ -93,8 +104,8 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="1071" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1083" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1056" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1070" />
       <source>%n ponto(s)</source>
       <translation>
         <numerusform>%n ponto</numerusform>

@@ -6,16 +6,18 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 import pytest
 import zxingcpp
 from PIL import Image
-from PySide6.QtCore import QBuffer, QIODevice, QRect
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QRect
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from payments import brcode
+from posapp.app import install_translator
 from posapp.core.pricing import Tender
 from posapp.services.customers import adjustments
 from posapp.services.customers import registry as customers
@@ -133,3 +135,76 @@ def test_with_one_monitor_there_is_no_customer_screen(qtbot: QtBot) -> None:
     assert len(screens) == 1  # the offscreen platform's
     assert second_screen(screens, window.screen()) is None
     assert open_customer_display(window, "Loja Teste", "pt_BR", lambda: None) is None
+
+
+def test_a_points_store_shows_the_customer_points_not_money(
+    counters: Callable[[str], Counter], qtbot: QtBot
+) -> None:
+    """Points brand: 1 point per real, each point worth R$ 0,05. Maria holds 440 points; a
+    shampoo and two dipironas (R$ 55,00) earn her 55 points, paid in cash. Her screen counts
+    points before and after paying; the R$ 0,55 the old screen showed as "cashback" was the
+    points read as centavos (they are worth R$ 2,75)."""
+    counter = counters("points")
+    shop, screen = counter.shop, counter.screen
+    maria = shop.enrol("Maria Silva", cpf="529.982.247-25")
+    adjustments.adjust(
+        shop.station,
+        customer_id=maria,
+        units=440,
+        reason="teste",
+        staff_id=shop.manager_id,
+        manager_pin=MANAGER_PIN,
+    )
+    display = CustomerDisplay("Loja Teste", "pt_BR")
+    qtbot.addWidget(display)
+    display.follow(lambda: screen)
+    display.place(SECOND_MONITOR)
+
+    screen.add_item(catalog.find_by_code(shop.station, "7891000100103"))
+    screen.add_item(catalog.find_by_code(shop.station, "7896004700014"), 2)
+    screen.attach_customer(customers.search(shop.station, "Maria")[0])
+    qtbot.waitUntil(lambda: screen.idle() and screen.account is not None, timeout=5_000)
+    qtbot.waitUntil(lambda: display.total.text() == "Total: R$ 55,00", timeout=2_000)
+    assert display.customer.text() == "Maria Silva\nSeu saldo de pontos: 440 pontos"
+    assert display.earned.text() == "Esta compra rende 55 pontos"
+    assert screen.earn_label.text() == (
+        "Esta compra rende: 55 pontos (sem usar pontos; os pontos usados não rendem)"
+    )
+
+    screen.pay()
+    qtbot.waitUntil(lambda: screen.payment_dialog is not None, timeout=5_000)
+    dialog = screen.payment_dialog
+    assert dialog is not None
+    dialog.fields[Tender.CASH].setText("55,00")
+    dialog.submit()
+    qtbot.waitUntil(lambda: screen.last_sale is not None, timeout=10_000)
+    sale = screen.last_sale
+    assert sale is not None and sale.points and sale.earned == 55
+    assert sale.balance is not None
+    qtbot.waitUntil(lambda: display.state.paid, timeout=2_000)
+    assert display.earned.text() == "Você ganhou 55 pontos"
+    assert display.customer.text() == (
+        f"Maria Silva\nSeu saldo de pontos: {sale.balance.spendable} pontos"
+    )
+    assert "Pontos ganhos 55" in screen.last_sale_label.text()
+
+
+def test_one_point_is_said_in_the_singular_and_in_english(qapp: QApplication) -> None:
+    display = CustomerDisplay("Loja Teste", "pt_BR")
+    english = CustomerDisplay("Loja Teste", "en")
+    try:
+        state = DisplayState(total=100, customer="Maria", balance=1, earned=2, points=True)
+        display.show_state(state)
+        assert display.customer.text() == "Maria\nSeu saldo de pontos: 1 ponto"
+        assert display.earned.text() == "Esta compra rende 2 pontos"
+        translator = install_translator(qapp, "en")
+        assert translator is not None
+        try:
+            english.show_state(replace(state, paid=True))
+        finally:
+            QCoreApplication.removeTranslator(translator)
+        assert english.customer.text() == "Maria\nYour points balance: 1 point"
+        assert english.earned.text() == "You earned 2 points"
+    finally:
+        display.deleteLater()
+        english.deleteLater()

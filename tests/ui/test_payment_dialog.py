@@ -9,6 +9,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from posapp.core.errors import CashbackAboveBalance, CashbackAboveCap, PaymentOver
@@ -177,3 +178,38 @@ def test_amounts_are_typed_back_in_the_counters_language() -> None:
         123_456,
         123_456,
     ]
+
+
+def test_a_points_store_is_offered_points_not_cashback(make_shop: MakeShop, qtbot: QtBot) -> None:
+    """Points brand: 1 point per real, 100 points worth R$ 5,00. Maria's 440 points are worth
+    R$ 22,00; a shampoo R$ 30,00 earns 30 points, 8 once she pays R$ 22,00 with points. The
+    dialog, its F2 key and its earn line speak of points, never of cashback."""
+    shop = make_shop("points")
+    maria = shop.enrol("Maria Silva", cpf="529.982.247-25")
+    adjustments.adjust(
+        shop.station,
+        customer_id=maria,
+        units=440,
+        reason="teste",
+        staff_id=shop.manager_id,
+        manager_pin=MANAGER_PIN,
+    )
+    lines = [LineRequest(shop.items["shampoo"], 1)]
+    before = quote(shop.station, lines, customer_id=maria)
+    dialog = PaymentDialog(
+        before.total,
+        CashbackLimits.of(before),
+        earn_for=lambda paid: quote(shop.station, lines, customer_id=maria, loyalty_paid=paid),
+        earn_now=before,
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    caption = dialog.findChild(QLabel, "cashbackCaption")
+    assert caption is not None
+    assert caption.text() == "Pontos (saldo R$ 22,00, até R$ 30,00 nesta compra)"
+    assert dialog.use_cashback.text() == "F2 Usar pontos R$ 22,00?"
+    assert dialog.earn_label.text() == "Esta compra rende 30 pontos"
+    dialog.toggle_cashback()
+    assert dialog.use_cashback.text() == "F2 Não usar pontos (R$ 22,00)"
+    qtbot.waitUntil(lambda: not dialog.earn_pending(), timeout=5_000)
+    assert dialog.earn_label.text() == "Esta compra rende 8 pontos: os pontos usados não rendem"

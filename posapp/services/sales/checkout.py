@@ -220,6 +220,8 @@ class SaleResult:
     """The key of the tier the sale earned at (None: no customer, or tiers off)."""
     campaigns: tuple[str, ...] = ()
     """The keys of the campaigns that changed what the sale earned."""
+    points: bool = False
+    """The program counts in points: `earned`, `redeemed` and `balance` are points."""
 
 
 @dataclass
@@ -399,6 +401,7 @@ def checkout(
             spendable_value=program.value_of_units(max(balance.spendable, 0)) if balance else 0,
             tier=earning.tier.key if earning is not None and earning.tier else None,
             campaigns=earning.campaigns if earning is not None else (),
+            points=program.mode is ProgramMode.POINTS,
             vouchers_issued=tuple(
                 IssuedVoucher(
                     v.code,

@@ -37,9 +37,11 @@ class DisplayState:
     total: int = 0
     customer: str | None = None
     balance: int | None = None
-    """The customer's spendable cashback in centavos."""
+    """The customer's spendable cashback in centavos (in points, for a points program)."""
     earned: int | None = None
-    """What this sale earns (before paying) or earned (after)."""
+    """What this sale earns (before paying) or earned (after), as `balance` counts."""
+    points: bool = False
+    """The store's program counts in points."""
     paid: bool = False
     """The sale is paid: the total, change, earning and vouchers of the sale just made."""
     change: int = 0
@@ -70,23 +72,37 @@ def state_of(sale: SaleScreen) -> DisplayState:
             for row in rows
         )
         quote = sale.quote
-        customer = sale.customer
+        customer, account = sale.customer, sale.account
+        points = quote is not None and quote.points
+        balance = None
+        if customer and account:
+            balance = max(account.balance.spendable, 0) if points else account.spendable_value
+        earned = None
+        if customer and quote is not None:
+            earned = quote.earn_units if points else quote.earn_value
         return DisplayState(
             lines=lines[-MAX_LINES:],
             total=quote.total if quote is not None else sum(line[2] for line in lines),
             customer=customer.name if customer else None,
-            balance=sale.account.spendable_value if customer and sale.account else None,
-            earned=quote.earn_value if customer and quote is not None else None,
+            balance=balance,
+            earned=earned,
+            points=points,
             pix=pix,
         )
     result = sale.last_sale
     if result is None:
         return DisplayState()
+    balance = None
+    if result.customer:
+        balance = result.spendable_value
+        if result.points and result.balance is not None:
+            balance = max(result.balance.spendable, 0)
     return DisplayState(
         total=result.total,
         customer=result.customer.name if result.customer else None,
-        balance=result.spendable_value if result.customer else None,
+        balance=balance,
         earned=result.earned if result.customer else None,
+        points=result.points,
         paid=True,
         change=result.change,
         vouchers=tuple((v.qr, v.value) for v in result.vouchers_issued),
@@ -173,6 +189,9 @@ class CustomerDisplay(QWidget):
     def money(self, centavos: int) -> str:
         return format_money(centavos, self.lang)
 
+    def _points(self, units: int) -> str:
+        return self.tr("%n ponto(s)", "", units)
+
     def show_state(self, state: DisplayState) -> None:
         self.state = state
         if state.paid:
@@ -196,13 +215,20 @@ class CustomerDisplay(QWidget):
         customer = ""
         if state.customer:
             customer = state.customer
-            if state.balance is not None:
+            if state.balance is not None and state.points:
+                customer += "\n" + self.tr("Seu saldo de pontos: %1").replace(
+                    "%1", self._points(state.balance)
+                )
+            elif state.balance is not None:
                 customer += "\n" + self.tr("Seu saldo de cashback: %1").replace(
                     "%1", self.money(state.balance)
                 )
         self.customer.setText(customer)
         earned = ""
-        if state.earned:
+        if state.earned and state.points:
+            text = self.tr("Você ganhou %1") if state.paid else self.tr("Esta compra rende %1")
+            earned = text.replace("%1", self._points(state.earned))
+        elif state.earned:
             text = (
                 self.tr("Você ganhou %1 de cashback")
                 if state.paid

@@ -83,6 +83,8 @@ class CashbackLimits:
     """The most the program lets cashback pay of this purchase."""
     available: int
     """The customer's spendable balance, in centavos."""
+    points: bool = False
+    """The program counts in points (paid here by their value in money)."""
 
     @property
     def usable(self) -> int:
@@ -90,7 +92,7 @@ class CashbackLimits:
 
     @classmethod
     def of(cls, quote: Quote) -> CashbackLimits:
-        return cls(cap=quote.cashback_cap, available=quote.spendable_value)
+        return cls(cap=quote.cashback_cap, available=quote.spendable_value, points=quote.points)
 
 
 class AmountError(ValueError):
@@ -296,10 +298,13 @@ class PaymentDialog(QDialog):
     def _cashback_caption(self) -> str:
         if self.limits is None:
             return self.tr("Cashback")
-        return (
-            self.tr("Cashback (saldo %1, até %2 nesta compra)")
-            .replace("%1", self.money(self.limits.available))
-            .replace("%2", self.money(self.limits.cap))
+        caption = (
+            self.tr("Pontos (saldo %1, até %2 nesta compra)")
+            if self.limits.points
+            else self.tr("Cashback (saldo %1, até %2 nesta compra)")
+        )
+        return caption.replace("%1", self.money(self.limits.available)).replace(
+            "%2", self.money(self.limits.cap)
         )
 
     def _amount_field(self, name: str) -> QLineEdit:
@@ -398,14 +403,17 @@ class PaymentDialog(QDialog):
             typed = self.amount(self.cashback)
         except AmountError:
             typed = 0
+        points = self.limits is not None and self.limits.points
         if typed:
-            self.use_cashback.setText(
-                self.tr("F2 Não usar cashback (%1)").replace("%1", self.money(typed))
+            text = (
+                self.tr("F2 Não usar pontos (%1)")
+                if points
+                else self.tr("F2 Não usar cashback (%1)")
             )
+            self.use_cashback.setText(text.replace("%1", self.money(typed)))
         else:
-            self.use_cashback.setText(
-                self.tr("F2 Usar cashback %1?").replace("%1", self.money(usable))
-            )
+            text = self.tr("F2 Usar pontos %1?") if points else self.tr("F2 Usar cashback %1?")
+            self.use_cashback.setText(text.replace("%1", self.money(usable)))
         self.use_cashback.setVisible(usable > 0 or typed > 0)
         due = self.due_in_cash()
         for step, button in self.quick.items():
@@ -519,8 +527,12 @@ class PaymentDialog(QDialog):
         except AmountError:
             cashback = 0
         voucher = self.voucher_applied()
-        if found.loyalty_paid and cashback and voucher:
+        if found.loyalty_paid and cashback and voucher and found.points:
+            text += self.tr(": os pontos e o vale usados não rendem")
+        elif found.loyalty_paid and cashback and voucher:
             text += self.tr(": o cashback e o vale usados não rendem")
+        elif found.loyalty_paid and cashback and found.points:
+            text += self.tr(": os pontos usados não rendem")
         elif found.loyalty_paid and cashback:
             text += self.tr(": o cashback usado não rende")
         elif found.loyalty_paid and voucher:

@@ -1058,7 +1058,9 @@ class SaleScreen(QWidget):
                 else self.money(self.quote.earn_value)
             )
             text = self.tr("Esta compra rende: %1").replace("%1", earn)
-            if self.quote.redeem_cap > 0:
+            if self.quote.redeem_cap > 0 and self.quote.points:
+                text += " " + self.tr("(sem usar pontos; os pontos usados não rendem)")
+            elif self.quote.redeem_cap > 0:
                 text += " " + self.tr("(sem usar cashback; o cashback usado não rende)")
             self.earn_label.setText(text)
         else:
@@ -1178,8 +1180,7 @@ class SaleScreen(QWidget):
         dialog.finish()
         self.last_sale = result
         customer = self.customer
-        points = self.quote.points if self.quote is not None else False
-        self.last_sale_label.setText(self.sale_summary(result, points))
+        self.last_sale_label.setText(self.sale_summary(result))
         text = self.tr("Venda nº %1 concluída: %2").replace("%1", f"{result.number:06d}")
         text = text.replace("%2", self.money(result.total))
         if result.change:
@@ -1204,8 +1205,9 @@ class SaleScreen(QWidget):
             self.context.events.customer_changed.emit(customer.id)
         self.print_receipt(result.sale_id)
 
-    def sale_summary(self, result: SaleResult, points: bool = False) -> str:
+    def sale_summary(self, result: SaleResult) -> str:
         """The sale as the receipt shows it: lines, total, payments, change, new balance."""
+        points = result.points
         out = [self.tr("Venda nº %1").replace("%1", f"{result.number:06d}")]
         for line in result.lines:
             out.append(f"{line.description}  {self.money(line.net)}")
