@@ -592,9 +592,43 @@ def test_a_void_that_reopens_a_lapsed_voucher_records_the_return_on_the_void(
     ]
     assert exported["sale"] == paid.uuid
     paper = _paper(refund_receipt(shop.station, undone.refund_id, CounterSettings(paper_mm=80)))
-    assert any(f"Vale cancelado: {voucher.code}" in line for line in paper)
+    printed = " ".join(line.strip() for line in paper)
+    assert (
+        f"Vale vencido: {voucher.code} (reaberto após a validade; R$ 20,00 de volta ao saldo)"
+        in printed
+    )
+    assert printed.count(voucher.code) == 1  # not "reaberto", then "cancelado"
     # Sale 2 earned 10 % of its R$ 10,00 by Pix (R$ 1,00), taken back: R$ 20,00 is left.
     assert any("Saldo de cashback agora" in line and "R$ 20,00" in line for line in paper)
+
+
+def test_a_void_reopening_a_discount_voucher_past_its_date_prints_it_expired(
+    make_shop: MakeShop,
+) -> None:
+    """Cosmetics: above R$ 20,00 a purchase gives a R$ 5,00 discount voucher valid 30 days.
+    It pays part of a shampoo on day 20; the shampoo's sale is voided on day 40: the voucher
+    comes back already past its date, so the void's receipt says it expired (no cashback in
+    it to give back), in pt_BR and in English, not that it is open again."""
+    shop = make_shop("cosmetics")
+    maria = shop.enrol("Maria Silva", cpf=MARIA_CPF)
+    (voucher,) = shop.sell("batom", "shampoo", customer=maria, pix=7_990).vouchers_issued
+    shop.clock.advance(days=20)
+    paid = shop.sell("shampoo", customer=maria, voucher=voucher.code, pix=2_500)
+    shop.clock.advance(days=20)
+    undone = void(shop.station, paid.sale_id, shop.cashier_id, MANAGER_PIN, "desistiu")
+    assert undone.vouchers_reopened == (voucher.code,)
+    assert customers.account(shop.station, maria).open_vouchers == ()
+
+    def printed(language: str) -> str:
+        settings = CounterSettings(paper_mm=80, language=language)
+        return " ".join(
+            line.strip()
+            for line in _paper(refund_receipt(shop.station, undone.refund_id, settings))
+        )
+
+    assert f"Vale vencido: {voucher.code} (reaberto após a validade)" in printed("pt_BR")
+    assert f"Voucher expired: {voucher.code} (reopened past its date)" in printed("en")
+    assert "reaberto:" not in printed("pt_BR")
 
 
 def test_a_lapsed_gift_voucher_does_not_hold_back_a_balance_voucher_due_the_same_night(

@@ -100,6 +100,14 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "reopened": ("Vale reaberto: {code}", "Voucher reopened: {code}"),
     "cancelled": ("Vale cancelado: {code}", "Voucher cancelled: {code}"),
+    "lapsed": (
+        "Vale vencido: {code} (reaberto após a validade)",
+        "Voucher expired: {code} (reopened past its date)",
+    ),
+    "lapsed_back": (
+        "Vale vencido: {code} (reaberto após a validade; {value} de volta ao saldo)",
+        "Voucher expired: {code} (reopened past its date; {value} back to the balance)",
+    ),
     "reason": ("Motivo: {reason}", "Reason: {reason}"),
     "made_by": ("Feito por: {name}", "Made by: {name}"),
     "approved_by": ("Autorizado por: {name}", "Approved by: {name}"),
@@ -384,18 +392,8 @@ def refund_receipt(station: Station, refund_id: int, settings: CounterSettings) 
             value = style.money(program.value_of_units(earned))
             kept = style.money(record.clawback)
             out.text(text("clawback_why", locale, earned=value, kept=kept))
-        for kind, code in session.execute(
-            select(LedgerEntry.kind, LedgerEntry.voucher_code)
-            .where(
-                LedgerEntry.refund_id == record.id,
-                LedgerEntry.kind.in_(
-                    (EntryKind.VOUCHER_RESTORE.value, EntryKind.VOUCHER_CANCEL.value)
-                ),
-            )
-            .order_by(LedgerEntry.id)
-        ):
-            key = "reopened" if kind == EntryKind.VOUCHER_RESTORE.value else "cancelled"
-            out.text(text(key, locale, code=code))
+        for line in _voucher_lines(session, record, program, style):
+            out.text(line)
         out.rule()
         out.text(text("reason", locale, reason=record.reason))
         for key, staff_id in (
@@ -427,6 +425,45 @@ def refund_receipt(station: Station, refund_id: int, settings: CounterSettings) 
         if record.cash_back:
             out.drawer(pin=2 if settings.drawer_pin == 2 else 5)
         return out.cut().build()
+
+
+def _voucher_lines(
+    session: Session, record: Refund, program: LoyaltyProgram, style: _Style
+) -> list[str]:
+    """One line per voucher the refund touched: reopened, cancelled, or reopened past its
+    date and so lapsed at once (its cashback, written back lot by lot, said as one sum)."""
+    rows = session.execute(
+        select(LedgerEntry.kind, LedgerEntry.voucher_code, LedgerEntry.amount)
+        .where(
+            LedgerEntry.refund_id == record.id,
+            LedgerEntry.kind.in_((EntryKind.VOUCHER_RESTORE.value, EntryKind.VOUCHER_CANCEL.value)),
+        )
+        .order_by(LedgerEntry.id)
+    ).all()
+    reopened = {code for kind, code, _ in rows if kind == EntryKind.VOUCHER_RESTORE.value}
+    lapsed = set(
+        session.scalars(
+            select(Voucher.code).where(
+                Voucher.code.in_(reopened), Voucher.expires_at <= record.created_at
+            )
+        )
+    )
+    back: dict[str, int] = {}
+    for kind, code, amount in rows:
+        if kind == EntryKind.VOUCHER_CANCEL.value:
+            back[code] = back.get(code, 0) + amount
+    lines: list[str] = []
+    for code in dict.fromkeys(code for _, code, _ in rows):
+        if code in lapsed and back.get(code):
+            value = style.money(program.value_of_units(back[code]))
+            lines.append(text("lapsed_back", style.locale, code=code, value=value))
+        elif code in lapsed:
+            lines.append(text("lapsed", style.locale, code=code))
+        elif code in reopened:
+            lines.append(text("reopened", style.locale, code=code))
+        else:
+            lines.append(text("cancelled", style.locale, code=code))
+    return lines
 
 
 def _money_back(
