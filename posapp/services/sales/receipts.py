@@ -448,7 +448,7 @@ def _voucher_lines(
             )
         )
     )
-    back: dict[str, int] = {}
+    back: dict[str | None, int] = {}
     for kind, code, amount in rows:
         if kind == EntryKind.VOUCHER_CANCEL.value:
             back[code] = back.get(code, 0) + amount
