@@ -817,62 +817,62 @@
   <context>
     <name>CartModel</name>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="105" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="103" />
       <source>Descrição</source>
       <translation>Description</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="106" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="104" />
       <source>Qtd</source>
       <translation>Qty</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="107" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="105" />
       <source>Preço unit.</source>
       <translation>Unit price</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="108" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="106" />
       <source>Desconto</source>
       <translation>Discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="109" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="107" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="110" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="108" />
       <source>Profissional</source>
       <translation>Professional</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="143" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="140" />
       <source>Escolha quem fez o serviço</source>
       <translation>Choose who performed the service</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="172" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="169" />
       <source>(escolher)</source>
       <translation>(choose)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="230" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="227" />
       <source>Quantidade inválida: %1. Use um número inteiro maior que zero.</source>
       <translation>Invalid quantity: %1. Use a whole number greater than zero.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="233" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="230" />
       <source>Desconto inválido: %1.</source>
       <translation>Invalid discount: %1.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="235" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="232" />
       <source>Preço inválido: %1.</source>
       <translation>Invalid price: %1.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="236" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="233" />
       <source>Valor inválido: %1.</source>
       <translation>Invalid amount: %1.</translation>
     </message>
@@ -4327,117 +4327,117 @@ Scanner: %4</translation>
       <translation>Open the shift before selling: Cash (Ctrl+4) › Open shift.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="361" />
+      <location filename="../../posapp/ui/sale/screen.py" line="364" />
       <source>Tirar cliente</source>
       <translation>Remove customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="365" />
+      <location filename="../../posapp/ui/sale/screen.py" line="368" />
       <source>F9 Cadastrar</source>
       <translation>F9 Enrol</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="392" />
+      <location filename="../../posapp/ui/sale/screen.py" line="395" />
       <source>F2 Cliente</source>
       <translation>F2 Customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="393" />
+      <location filename="../../posapp/ui/sale/screen.py" line="396" />
       <source>F3 Buscar</source>
       <translation>F3 Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="394" />
+      <location filename="../../posapp/ui/sale/screen.py" line="397" />
       <source>F4 Desconto</source>
       <translation>F4 Discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="395" />
+      <location filename="../../posapp/ui/sale/screen.py" line="398" />
       <source>F11 Desc. venda</source>
       <translation>F11 Sale discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="396" />
+      <location filename="../../posapp/ui/sale/screen.py" line="399" />
       <source>F5 Estacionar</source>
       <translation>F5 Park</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="397" />
+      <location filename="../../posapp/ui/sale/screen.py" line="400" />
       <source>F6 Recuperar</source>
       <translation>F6 Recall</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="398" />
+      <location filename="../../posapp/ui/sale/screen.py" line="401" />
       <source>F7 Reimprimir</source>
       <translation>F7 Reprint</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="399" />
+      <location filename="../../posapp/ui/sale/screen.py" line="402" />
       <source>F8 Cancelar venda</source>
       <translation>F8 Cancel sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="400" />
+      <location filename="../../posapp/ui/sale/screen.py" line="403" />
       <source>Del Remover</source>
       <translation>Del Remove</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="401" />
+      <location filename="../../posapp/ui/sale/screen.py" line="404" />
       <source>F10 Pagar</source>
       <translation>F10 Pay</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="427" />
+      <location filename="../../posapp/ui/sale/screen.py" line="430" />
       <source>Pular</source>
       <translation>Skip</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="516" />
+      <location filename="../../posapp/ui/sale/screen.py" line="519" />
       <source>Não há serviço na venda para escolher o profissional.</source>
       <translation>The sale has no service to choose a professional for.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="520" />
+      <location filename="../../posapp/ui/sale/screen.py" line="523" />
       <source>%1: %2</source>
       <translation>%1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="593" />
+      <location filename="../../posapp/ui/sale/screen.py" line="596" />
       <source>Entre com seu PIN para vender.</source>
       <translation>Sign in with your PIN to sell.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="686" />
+      <location filename="../../posapp/ui/sale/screen.py" line="689" />
       <source>CPF %1 sem cadastro. F9 cadastra o cliente.</source>
       <translation>CPF %1 is not registered. F9 registers the customer.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="702" />
+      <location filename="../../posapp/ui/sale/screen.py" line="705" />
       <source>Código %1 não cadastrado. Busque o produto pelo nome (F3).</source>
       <translation>Code %1 is not in the catalogue. Search for the product by name (F3).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="740" />
+      <location filename="../../posapp/ui/sale/screen.py" line="745" />
       <source>%1 — %2</source>
       <translation>%1 — %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="750" />
+      <location filename="../../posapp/ui/sale/screen.py" line="755" />
       <source>Digite parte do nome do produto ou serviço e tecle Enter.</source>
       <translation>Type part of the product's or service's name and press Enter.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="762" />
+      <location filename="../../posapp/ui/sale/screen.py" line="767" />
       <source>serviço</source>
       <translation>service</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="762" />
+      <location filename="../../posapp/ui/sale/screen.py" line="767" />
       <source>produto</source>
       <translation>product</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="771" />
+      <location filename="../../posapp/ui/sale/screen.py" line="776" />
       <source>%n resultado(s) para “%1”: escolha com ↓ e Enter.</source>
       <translation>
         <numerusform>%n result for “%1”: choose with ↓ and Enter.</numerusform>
@@ -4445,8 +4445,8 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="1056" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1070" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1061" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1075" />
       <source>%n ponto(s)</source>
       <translation>
         <numerusform>%n point</numerusform>
@@ -4454,257 +4454,257 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1091" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1096" />
       <source>Escolha o profissional de “%1” (toque no nome ou Alt+1…9).</source>
       <translation>Choose who did “%1” (tap the name or Alt+1…9).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1175" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1180" />
       <source>PIN de gerente incorreto (ou sem permissão): %1 não foi autorizado.</source>
       <translation>Wrong manager PIN (or no permission): %1 was not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="775" />
+      <location filename="../../posapp/ui/sale/screen.py" line="780" />
       <source>Nada encontrado para “%1”.</source>
       <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="796" />
+      <location filename="../../posapp/ui/sale/screen.py" line="801" />
       <source>Removido: %1</source>
       <translation>Removed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="801" />
-      <location filename="../../posapp/ui/sale/screen.py" line="819" />
+      <location filename="../../posapp/ui/sale/screen.py" line="806" />
+      <location filename="../../posapp/ui/sale/screen.py" line="824" />
       <source>Nenhum item para dar desconto.</source>
       <translation>No item to discount.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="830" />
+      <location filename="../../posapp/ui/sale/screen.py" line="835" />
       <source>Desconto na venda retirado.</source>
       <translation>Discount on the sale removed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="832" />
+      <location filename="../../posapp/ui/sale/screen.py" line="837" />
       <source>Desconto na venda: %1</source>
       <translation>Discount on the sale: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="910" />
-      <location filename="../../posapp/ui/sale/screen.py" line="913" />
+      <location filename="../../posapp/ui/sale/screen.py" line="915" />
+      <location filename="../../posapp/ui/sale/screen.py" line="918" />
       <source>Total: %1</source>
       <translation>Total: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="917" />
+      <location filename="../../posapp/ui/sale/screen.py" line="922" />
       <source>Subtotal %1 · Descontos %2 (na venda: %3) · </source>
       <translation>Subtotal %1 · Discounts %2 (on the sale: %3) · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="925" />
+      <location filename="../../posapp/ui/sale/screen.py" line="930" />
       <source>Subtotal %1 · Descontos %2 · </source>
       <translation>Subtotal %1 · Discounts %2 · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="971" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1220" />
+      <location filename="../../posapp/ui/sale/screen.py" line="976" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1225" />
       <source>Cliente: %1</source>
       <translation>Customer: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1010" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1015" />
       <source>Sem cliente (F2 para identificar)</source>
       <translation>No customer (F2 to identify)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1023" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1028" />
       <source>Saldo disponível: %1</source>
       <translation>Available balance: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1029" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1034" />
       <source>A liberar: %1</source>
       <translation>Pending: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1033" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1038" />
       <source>Vence em breve: %1</source>
       <translation>Expiring soon: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1044" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1049" />
       <source>Vale %1: %2 (até %3)</source>
       <translation>Voucher %1: %2 (until %3)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1050" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1055" />
       <source>Nenhum vale em aberto</source>
       <translation>No open vouchers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1052" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1057" />
       <source>Carregando saldo…</source>
       <translation>Loading balance…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1060" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1065" />
       <source>Esta compra rende: %1</source>
       <translation>This purchase earns: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1062" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1067" />
       <source>(sem usar pontos; os pontos usados não rendem)</source>
       <translation>(without using points; points spent earn nothing)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1064" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1069" />
       <source>(sem usar cashback; o cashback usado não rende)</source>
       <translation>(without using cashback; cashback spent earns nothing)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1078" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1083" />
       <source>A venda não tem itens.</source>
       <translation>The sale has no items.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1184" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1189" />
       <source>Venda nº %1 concluída: %2</source>
       <translation>Sale no. %1 completed: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1187" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1199" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1192" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1204" />
       <source>Troco: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1188" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1193" />
       <source>Ctrl+E envia o comprovante</source>
       <translation>Ctrl+E sends the receipt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1211" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1216" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1214" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1219" />
       <source>TOTAL %1</source>
       <translation>TOTAL %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1218" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1223" />
       <source>Troco %1</source>
       <translation>Change %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1223" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1228" />
       <source>Pontos ganhos</source>
       <translation>Points earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1223" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1228" />
       <source>Cashback ganho</source>
       <translation>Cashback earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1228" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1233" />
       <source>Saldo de pontos %1</source>
       <translation>Points balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1230" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1235" />
       <source>Saldo de cashback %1</source>
       <translation>Cashback balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1234" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1239" />
       <source>Vale novo %1: %2</source>
       <translation>New voucher %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1246" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1251" />
       <source>Como foi o atendimento? Nota de 0 a 10 (venda nº %1)</source>
       <translation>How was the service? Score from 0 to 10 (sale no. %1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1275" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1280" />
       <source>Nota %1 registrada. Obrigado!</source>
       <translation>Score %1 recorded. Thank you!</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1306" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1311" />
       <source>Nenhum recibo para reimprimir.</source>
       <translation>No receipt to reprint.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1310" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1315" />
       <source>Reimprimindo…</source>
       <translation>Reprinting…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1322" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1334" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1327" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1339" />
       <source>Falha na impressão: %1. A venda está salva; F7 reimprime.</source>
       <translation>Printing failed: %1. The sale is saved; F7 reprints.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1330" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1335" />
       <source>Recibo impresso.</source>
       <translation>Receipt printed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1346" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1351" />
       <source>Nenhum recibo para mostrar.</source>
       <translation>No receipt to show.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1357" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1362" />
       <source>Nenhuma venda para enviar o comprovante.</source>
       <translation>No sale to send the receipt of.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1369" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1374" />
       <source>Comprovante na fila para %1.</source>
       <translation>Receipt queued for %1.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1384" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1389" />
       <source>Não há venda para estacionar.</source>
       <translation>There is no sale to park.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1410" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1415" />
       <source>Venda estacionada (nº %1). F6 recupera.</source>
       <translation>Sale parked (no. %1). F6 recalls it.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1414" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1419" />
       <source>Finalize ou estacione a venda atual antes de recuperar outra.</source>
       <translation>Finish or park the current sale before recalling another.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1420" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1425" />
       <source>Nenhuma venda estacionada.</source>
       <translation>No parked sales.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1472" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1477" />
       <source>Venda recuperada: %1</source>
       <translation>Sale recalled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1477" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1482" />
       <source>Não há venda em andamento para cancelar.</source>
       <translation>There is no sale in progress to cancel.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1484" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1489" />
       <source>Cancelamento não autorizado.</source>
       <translation>Cancellation not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1498" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1503" />
       <source>Venda cancelada, autorizada por %1.</source>
       <translation>Sale cancelled, authorized by %1.</translation>
     </message>

@@ -96,7 +96,7 @@
   <context>
     <name>SaleScreen</name>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="771" />
+      <location filename="../../posapp/ui/sale/screen.py" line="776" />
       <source>%n resultado(s) para “%1”: escolha com ↓ e Enter.</source>
       <translation>
         <numerusform>%n resultado para “%1”: escolha com ↓ e Enter.</numerusform>
@@ -104,8 +104,8 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="1056" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1070" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1061" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1075" />
       <source>%n ponto(s)</source>
       <translation>
         <numerusform>%n ponto</numerusform>

@@ -88,4 +88,4 @@ def test_editing_rules_and_what_the_cells_show(qtbot: QtBot) -> None:
     assert model.index(0, TOTAL).data() == "R$ 57,00"
     model.set_nets([1])  # a stale quote (other lines) is ignored
     assert model.index(0, TOTAL).data() == "R$ 57,00"
-    assert model.headerData(0, Qt.Orientation.Horizontal) == "Descrição"
+    assert model.titles()[0] == "Descrição"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -136,3 +137,29 @@ def test_a_pharmacy_sale_by_scanner_with_cashback_voucher_and_split_payment(
     after = customers.account(shop.station, maria)
     assert after.balance.total == 238
     assert [v.status for v in customers.vouchers(shop.station, maria)] == ["redeemed"]
+
+
+def test_the_cart_shows_its_titles_and_numbers_its_lines(
+    counters: Callable[[str], Counter], qtbot: QtBot
+) -> None:
+    """What the cashier reads around the cart: the columns' titles, in the counter's
+    language, and each line's number, 1 for the first scanned."""
+    counter = counters("pharmacy")
+    screen = counter.screen
+    for code in ("7891000100103", "7896004700014"):
+        scan(screen, code)
+    settle(screen, qtbot)
+    table = screen.table
+    titles = table.horizontalHeader().model()
+    numbers = table.verticalHeader().model()
+    assert [titles.headerData(c, Qt.Orientation.Horizontal) for c in range(6)] == [
+        "Descrição",
+        "Qtd",
+        "Preço unit.",
+        "Desconto",
+        "Total",
+        "Profissional",
+    ]
+    assert [str(numbers.headerData(r, Qt.Orientation.Vertical)) for r in range(2)] == ["1", "2"]
+    assert table.horizontalHeader().count() == screen.model.columnCount()
+    assert table.verticalHeader().count() == 2

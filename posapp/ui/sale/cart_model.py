@@ -94,22 +94,19 @@ class CartModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMNS
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        titles = (
+    def titles(self) -> list[str]:
+        """The columns' titles. Not served by a Python `headerData`: the headers asked it
+        for about 150 values on the 30th line scanned (the line numbers' header sizes
+        itself), so the screen shows these from a Qt model and the line numbers are Qt's
+        own default (the row's number)."""
+        return [
             self.tr("Descrição"),
             self.tr("Qtd"),
             self.tr("Preço unit."),
             self.tr("Desconto"),
             self.tr("Total"),
             self.tr("Profissional"),
-        )
-        return titles[section] if 0 <= section < COLUMNS else None
+        ]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):

@@ -18,7 +18,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -269,6 +269,9 @@ class SaleScreen(QWidget):
         self.table = QTableView()
         self.table.setObjectName("cartTable")
         self.table.setModel(self.model)
+        self.titles = QStandardItemModel(0, len(self.model.titles()), self)
+        self.titles.setHorizontalHeaderLabels(self.model.titles())
+        self.table.horizontalHeader().setModel(self.titles)  # see CartModel.titles
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
@@ -732,7 +735,9 @@ class SaleScreen(QWidget):
         if self.model.rowCount() == 0:
             self.change_label.setVisible(False)
             self.forget_last_sale()
-            self.check_shift()
+            # After the line is drawn: starting the background check took the GIL from
+            # the scan it follows (about a tenth of an empty cart's scan).
+            QTimer.singleShot(0, self, self.check_shift)
         row = self.model.add_item(item, quantity)
         self.table.selectRow(row)
         self.results.setVisible(False)
