@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import random
 import re
+from decimal import Decimal
 
 import pytest
+from babel.numbers import format_currency
 
-from posapp.core.money import Money, allocate, parse_centavos, percent_of
+from posapp.core.money import Money, allocate, format_money, parse_centavos, percent_of
 
 
 def test_money_adds_subtracts_negates_and_multiplies_in_centavos() -> None:
@@ -77,3 +80,21 @@ def test_a_split_by_largest_remainder() -> None:
         allocate(1, [])
     with pytest.raises(ValueError, match=r"^weights must not be negative$"):
         allocate(1, [2, -1])
+
+
+def _babel(centavos: int, locale: str) -> str:
+    text = format_currency(Decimal(centavos).scaleb(-2), "BRL", locale=locale)
+    return text.replace("\xa0", " ")
+
+
+@pytest.mark.parametrize("locale", ["pt_BR", "en", "pt_PT", "hi_IN", "de_CH"])
+def test_every_amount_reads_as_babel_writes_it(locale: str) -> None:
+    """The counter joins Babel's own pieces for pt_BR and en (fast enough for a scan's
+    new price); for a locale whose pieces do not rebuild Babel's text (Indian grouping,
+    Swiss signs) it asks Babel. Either way the text is Babel's, to the character."""
+    rng = random.Random(locale)
+    amounts = [rng.randrange(-(10**12), 10**12) for _ in range(2_000)]
+    amounts += [rng.randrange(-(10**5), 10**5) for _ in range(2_000)]
+    amounts += [0, 1, -1, 9, 10, 99, 100, 101, 999, 1_000, 99_999, 100_000, 10**15, -(10**15)]
+    assert [format_money(a, locale) for a in amounts] == [_babel(a, locale) for a in amounts]
+
