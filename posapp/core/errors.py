@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from posapp.core.action_names import said
 from posapp.core.money import DEFAULT_LOCALE, format_money
+
+_NAMED = ("action", "reason")
+"""Parameters that name an action or a reason: said in the message's language."""
 
 
 class PosError(Exception):
@@ -31,6 +35,9 @@ class PosError(Exception):
             else value
             for key, value in self.params.items()
         }
+        for key in _NAMED:
+            if isinstance(values.get(key), str):
+                values[key] = said(values[key], locale, values)
         return template.format(**values)
 
 

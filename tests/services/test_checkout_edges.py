@@ -677,7 +677,7 @@ def test_a_cashier_gives_up_to_ten_percent_off_alone_and_one_centavo_more_needs_
         "Esta ação precisa da senha de um gerente: desconto acima do limite."
     )
     assert refused.value.message("en") == (
-        "This action needs a manager's PIN: desconto acima do limite."
+        "This action needs a manager's PIN: discount above the limit."
     )
     approved = _discounted(shop, 801, shop.cashier_id, MANAGER_PIN)
     assert approved.total == 7_199
@@ -725,7 +725,7 @@ def test_a_cashiers_own_pin_for_a_price_override_is_refused_naming_the_price_cha
     with pytest.raises(ManagerPinWrong) as refused:
         checkout(shop.station, request)
     assert refused.value.message("pt_BR") == "PIN de gerente incorreto: alterar preço."
-    assert refused.value.message("en") == "Wrong manager PIN: alterar preço."
+    assert refused.value.message("en") == "Wrong manager PIN: change a price."
     assert _sales(shop) == 0
 
 

@@ -298,7 +298,7 @@ def test_a_z_refused_for_a_wrong_pin_names_the_z_in_both_languages(make_shop: Ma
     with pytest.raises(ManagerPinWrong) as refused:
         z_report(shop.station, shop.cashier_id, CASHIER_PIN)
     assert refused.value.message("pt_BR") == "PIN de gerente incorreto: redução Z."
-    assert refused.value.message("en") == "Wrong manager PIN: redução Z."
+    assert refused.value.message("en") == "Wrong manager PIN: Z report."
 
 
 def test_a_z_stored_before_cards_and_salon_shares_existed_still_reprints(
@@ -565,12 +565,12 @@ def test_refunds_refused_say_why_in_both_languages(make_shop: MakeShop) -> None:
 
     assert _refusal(ManagerPinWrong, lambda: voiding(CASHIER_PIN)) == (
         "PIN de gerente incorreto: cancelar venda.",
-        "Wrong manager PIN: cancelar venda.",
+        "Wrong manager PIN: void a sale.",
     )
     by_cashier = RefundRequest(sale.sale_id, shop.cashier_id, CASHIER_PIN, "x")
     assert _refusal(ManagerPinWrong, lambda: refund(shop.station, by_cashier)) == (
         "PIN de gerente incorreto: devolução.",
-        "Wrong manager PIN: devolução.",
+        "Wrong manager PIN: refund.",
     )
     assert _refusal(UnknownSale, asking(None, sale_id=9_999)) == (
         "Venda não encontrada: 9999.",

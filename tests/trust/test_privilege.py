@@ -51,7 +51,7 @@ def test_a_wrong_or_a_cashiers_pin_is_called_wrong_and_audited(make_shop: MakeSh
         with pytest.raises(ManagerPinWrong) as refused:
             ask_refund(shop, pin, sale.sale_id)
         assert refused.value.message("pt_BR") == "PIN de gerente incorreto: devolução."
-        assert refused.value.message("en") == "Wrong manager PIN: devolução."
+        assert refused.value.message("en") == "Wrong manager PIN: refund."
     assert [(who, what, why) for who, what, why, _ in refusals(shop)] == [
         (shop.cashier_id, "devolução", "wrong_pin"),
         (shop.cashier_id, "devolução", "not_manager"),

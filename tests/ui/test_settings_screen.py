@@ -552,7 +552,7 @@ def test_gerencia_in_english(
         screen.ask_pin = Pins(CASHIER_PIN)
         qtbot.mouseClick(screen.store_save, Qt.MouseButton.LeftButton)
         settle(screen, qtbot)
-        assert screen.message.text() == ("Wrong manager PIN: alterar os dados da loja.")
+        assert screen.message.text() == ("Wrong manager PIN: change the store's details.")
     finally:
         QCoreApplication.removeTranslator(translator)
 

@@ -271,7 +271,9 @@ def _returned_lines(
     for line_id, quantity in wanted.items():
         line = lines.get(line_id)
         if line is None:
-            raise SaleNotRefundable(value=sale.number, reason=f"item {line_id} não é desta venda")
+            raise SaleNotRefundable(
+                value=sale.number, reason="item {item} não é desta venda", item=line_id
+            )
         done_qty, done_amount, done_earned = done.get(line_id, _NONE)
         left = line.quantity - done_qty
         if isinstance(quantity, bool) or quantity <= 0 or quantity > left:

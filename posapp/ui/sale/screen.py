@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from hardware.errors import ScannerError
+from posapp.core.action_names import said
 from posapp.core.cpf import format_cpf, is_valid_cpf, normalize_cpf
 from posapp.core.errors import NotAuthorized, UnknownItem
 from posapp.core.money import format_money
@@ -1165,7 +1166,7 @@ class SaleScreen(QWidget):
         error: Exception,
     ) -> None:
         if isinstance(error, NotAuthorized) and manager_pin is None:
-            pin = self.ask_pin(self, str(error.params.get("action", "")))
+            pin = self.ask_pin(self, said(str(error.params.get("action", "")), self.lang, {}))
             if pin:
                 self._checkout(dialog, payments, pin)
                 return
@@ -1178,7 +1179,7 @@ class SaleScreen(QWidget):
         if isinstance(error, NotAuthorized) and pin_given:
             return self.tr(
                 "PIN de gerente incorreto (ou sem permissão): %1 não foi autorizado."
-            ).replace("%1", str(error.params.get("action", "")))
+            ).replace("%1", said(str(error.params.get("action", "")), self.lang, {}))
         return error_text(error, self.lang)
 
     def _sale_done(self, dialog: PaymentDialog, result: SaleResult) -> None:
