@@ -216,6 +216,50 @@ def test_the_live_example_follows_the_fields(
     )
 
 
+def test_only_the_fields_the_rules_use_can_be_typed_in(
+    make_shop: MakeShop, screens: Callable[..., SettingsScreen]
+) -> None:
+    """A figure typed where the chosen rule does not read it was saved and silently
+    ignored (a balance voucher's "use from R$ 50"): those fields are greyed out."""
+    shop = make_shop("salon")
+    screen = screens(shop)
+    screen.tabs.setCurrentIndex(PROGRAMA)
+
+    def typeable() -> set[str]:
+        fields = (
+            screen.p_earn, screen.p_categories, screen.p_points, screen.p_block_points,
+            screen.p_block_value, screen.v_threshold, screen.v_step, screen.v_value,
+            screen.v_percent, screen.v_max_discount, screen.v_min_use, screen.v_validity,
+            screen.r_referrer, screen.r_referred, screen.r_min,
+        )  # fmt: skip
+        return {field.objectName() for field in fields if field.isEnabled()}
+
+    def choose(preset: str) -> None:
+        index = screen.preset_combo.findData(preset)
+        screen.preset_combo.setCurrentIndex(index)
+        screen.preset_combo.activated.emit(index)
+
+    choose("fashion")  # cashback; the balance becomes a voucher; no referrals
+    assert typeable() == {
+        "programEarn", "programCategories", "voucherThreshold", "voucherStep", "voucherValidity",
+    }  # fmt: skip
+    choose("cosmetics")  # a discount voucher after a purchase; no referrals
+    assert typeable() == {
+        "programEarn", "programCategories", "voucherThreshold", "voucherValue",
+        "voucherPercent", "voucherMaxDiscount", "voucherMinUse", "voucherValidity",
+    }  # fmt: skip
+    choose("points")  # points: no percentage; no voucher rule
+    assert typeable() == {"programPointsPerReal", "programBlockPoints", "programBlockValue"}
+    choose("pharmacy")  # 5 % cashback; the balance becomes a voucher; referrals
+    assert typeable() == {
+        "programEarn", "programCategories", "voucherThreshold", "voucherStep", "voucherValidity",
+        "referralReferrer", "referralReferred", "referralMinPurchase",
+    }  # fmt: skip
+    screen.r_on.setChecked(False)
+    screen.v_trigger.setCurrentIndex(screen.v_trigger.findData("purchase_above"))
+    assert {"voucherStep", "voucherMinUse", "referralReferrer"} & typeable() == {"voucherMinUse"}
+
+
 def test_a_bad_rule_is_refused_and_a_preset_saved_changes_the_next_sale(
     make_shop: MakeShop, screens: Callable[..., SettingsScreen], qtbot: QtBot
 ) -> None:

@@ -481,9 +481,40 @@ class SettingsScreen(QWidget):
             spin.valueChanged.connect(self.update_example)
         for combo in (self.p_mode, self.v_trigger):
             combo.currentIndexChanged.connect(self.update_example)
+            combo.currentIndexChanged.connect(self._fit_fields)
         for check in (self.p_negative, self.r_on):
             check.toggled.connect(self.update_example)
+        self.r_on.toggled.connect(self._fit_fields)
+        self._fit_fields()
         return scroll
+
+    def _fit_fields(self) -> None:
+        """Only the fields the chosen mode and voucher rule use can be typed in: a balance
+        voucher has no "use from" minimum nor a fixed value, a cashback program no points,
+        a program without referrals no bonus (a figure typed there was silently ignored)."""
+        points = self.p_mode.currentData() == ProgramMode.POINTS.value
+        trigger = self.v_trigger.currentData()
+        balance = trigger == VoucherTrigger.BALANCE_THRESHOLD.value
+        purchase = trigger == VoucherTrigger.PURCHASE_ABOVE.value
+        used = {
+            self.p_earn: not points,
+            self.p_categories: not points,
+            self.p_points: points,
+            self.p_block_points: points,
+            self.p_block_value: points,
+            self.v_threshold: balance or purchase,
+            self.v_step: balance,
+            self.v_value: purchase,
+            self.v_percent: purchase,
+            self.v_max_discount: purchase,
+            self.v_min_use: purchase,
+            self.v_validity: balance or purchase,
+            self.r_referrer: self.r_on.isChecked(),
+            self.r_referred: self.r_on.isChecked(),
+            self.r_min: self.r_on.isChecked(),
+        }
+        for field, on in used.items():
+            field.setEnabled(on)
 
     def _show_program(self, program: LoyaltyProgram) -> None:
         """Fill every field from `program` (the one in force, or a preset)."""
@@ -526,6 +557,7 @@ class SettingsScreen(QWidget):
             self.r_min.setText(money(referral.min_purchase_centavos if referral else 0))
         finally:
             self._loading_program = False
+        self._fit_fields()
         self.update_example()
 
     @staticmethod
