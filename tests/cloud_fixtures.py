@@ -212,7 +212,7 @@ class CloudServer:
         """Set in the child's environment over ours (e.g. another secret key)."""
         self.args: list[str] = []
         """More `serve` options (e.g. `--rate-limit 2`), set before `start()`."""
-        self.verify: ssl.SSLContext | str | bool = True
+        self.verify: ssl.SSLContext | bool = True
         """What the start-up probe trusts (a CA file when a test serves HTTPS)."""
         self._engine = make_engine(dsn, pool_size=1)
         self._sessions = make_sessions(self._engine)

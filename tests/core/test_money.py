@@ -97,4 +97,3 @@ def test_every_amount_reads_as_babel_writes_it(locale: str) -> None:
     amounts += [rng.randrange(-(10**5), 10**5) for _ in range(2_000)]
     amounts += [0, 1, -1, 9, 10, 99, 100, 101, 999, 1_000, 99_999, 100_000, 10**15, -(10**15)]
     assert [format_money(a, locale) for a in amounts] == [_babel(a, locale) for a in amounts]
-

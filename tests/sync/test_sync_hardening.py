@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+import ssl
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -178,7 +179,7 @@ def test_a_self_hosted_https_endpoint_is_trusted_only_through_its_pinned_certifi
     server = CloudServer(postgres(), tmp_path)
     server.args = ["--certfile", str(cert), "--keyfile", str(key)]
     server.url = server.url.replace("http://", "https://")
-    server.verify = str(cert)
+    server.verify = ssl.create_default_context(cafile=str(cert))
     shop = open_shop(tmp_path / "loja.sqlite", "salon", clock)
     try:
         server.start()

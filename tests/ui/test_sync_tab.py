@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import ssl
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -213,7 +214,7 @@ def test_the_pinned_ca_file_is_set_in_the_form_and_syncs_with_a_self_hosted_http
     server = CloudServer(postgres(), tmp_path)
     server.args = ["--certfile", str(cert), "--keyfile", str(key)]
     server.url = server.url.replace("http://", "https://")
-    server.verify = str(cert)
+    server.verify = ssl.create_default_context(cafile=str(cert))
     shop = make_shop("pharmacy")
     try:
         server.start()

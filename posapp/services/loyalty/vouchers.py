@@ -232,11 +232,13 @@ def give_back_unused(
     if voucher.kind != BALANCE or voucher.value <= 0:
         return 0
     issue = session.scalars(
-        select(LedgerEntry.uuid).where(
+        select(LedgerEntry.uuid)
+        .where(
             LedgerEntry.voucher_code == voucher.code,
             LedgerEntry.kind == EntryKind.VOUCHER_ISSUE.value,
             LedgerEntry.amount < 0,
         )
+        .order_by(LedgerEntry.id)
     ).first()
     voucher_refs = Refs(
         sale_id=refs.sale_id,
