@@ -16,6 +16,7 @@ from posapp.services.admin.store_setup import set_up_store
 from posapp.services.cash.shifts import open_shift
 from posapp.services.common.auth import Role, add_staff
 from posapp.services.common.station import Station, open_station
+from posapp.services.customers.adjustments import adjust
 from posapp.services.customers.registry import Enrolment, enrol
 from posapp.services.sales import catalog
 from posapp.services.sales.checkout import (
@@ -78,6 +79,17 @@ class Shop:
             ).first()
         assert found is not None
         return found
+
+    def credit(self, customer_id: int, units: int) -> None:
+        """A manager's adjustment: `units` on the customer's balance, spendable at once."""
+        adjust(
+            self.station,
+            customer_id=customer_id,
+            units=units,
+            reason="teste",
+            staff_id=self.manager_id,
+            manager_pin=MANAGER_PIN,
+        )
 
     def customer_uuid(self, customer_id: int) -> str:
         """The customer's uuid, as sync and the chain's events name them."""

@@ -19,7 +19,6 @@ from pytestqt.qtbot import QtBot
 from payments import brcode
 from posapp.app import install_translator
 from posapp.core.pricing import Tender
-from posapp.services.customers import adjustments
 from posapp.services.customers import registry as customers
 from posapp.services.sales import catalog
 from posapp.ui.sale.customer_display import (
@@ -30,7 +29,6 @@ from posapp.ui.sale.customer_display import (
 )
 from posapp.ui.sale.pix_dialog import PixDialog
 from tests.services.payments_support import configure_pix
-from tests.support import MANAGER_PIN
 from tests.ui.sale_support import Counter, MakeShop, counter_factory
 
 SECOND_MONITOR = QRect(1366, 0, 1024, 768)
@@ -49,31 +47,30 @@ def shown_qr(label: QLabel) -> str:
     return str(found.text)
 
 
-def test_the_customer_follows_the_cart_the_pix_qr_and_the_paid_sale(
-    counters: Callable[[str], Counter], qtbot: QtBot
-) -> None:
-    counter = counters("pharmacy")
+def maria_buying(counter: Counter, qtbot: QtBot) -> tuple[Counter, CustomerDisplay]:
+    """The customer's screen on the second monitor, showing "Bem-vindo!", then Maria (440
+    of credit) buying a shampoo R$ 30,00 and two dipironas R$ 12,50 at the counter."""
     shop, screen = counter.shop, counter.screen
     maria = shop.enrol("Maria Silva", cpf="529.982.247-25")
-    adjustments.adjust(
-        shop.station,
-        customer_id=maria,
-        units=440,
-        reason="teste",
-        staff_id=shop.manager_id,
-        manager_pin=MANAGER_PIN,
-    )
+    shop.credit(maria, 440)
     display = CustomerDisplay("Loja Teste", "pt_BR")
     qtbot.addWidget(display)
     display.follow(lambda: screen)
     display.place(SECOND_MONITOR)
     assert display.geometry() == SECOND_MONITOR and display.isVisible()
     qtbot.waitUntil(lambda: display.lines.text() == "Bem-vindo!", timeout=2_000)
-
     screen.add_item(catalog.find_by_code(shop.station, "7891000100103"))
     screen.add_item(catalog.find_by_code(shop.station, "7896004700014"), 2)
     screen.attach_customer(customers.search(shop.station, "Maria")[0])
     qtbot.waitUntil(lambda: screen.idle() and screen.account is not None, timeout=5_000)
+    return counter, display
+
+
+def test_the_customer_follows_the_cart_the_pix_qr_and_the_paid_sale(
+    counters: Callable[[str], Counter], qtbot: QtBot
+) -> None:
+    counter, display = maria_buying(counters("pharmacy"), qtbot)
+    shop, screen = counter.shop, counter.screen
     quote = screen.quote
     assert quote is not None and quote.earn_value > 0
     qtbot.waitUntil(lambda: display.total.text() == "Total: R$ 55,00", timeout=2_000)
@@ -144,26 +141,8 @@ def test_a_points_store_shows_the_customer_points_not_money(
     shampoo and two dipironas (R$ 55,00) earn her 55 points, paid in cash. Her screen counts
     points before and after paying; the R$ 0,55 the old screen showed as "cashback" was the
     points read as centavos (they are worth R$ 2,75)."""
-    counter = counters("points")
-    shop, screen = counter.shop, counter.screen
-    maria = shop.enrol("Maria Silva", cpf="529.982.247-25")
-    adjustments.adjust(
-        shop.station,
-        customer_id=maria,
-        units=440,
-        reason="teste",
-        staff_id=shop.manager_id,
-        manager_pin=MANAGER_PIN,
-    )
-    display = CustomerDisplay("Loja Teste", "pt_BR")
-    qtbot.addWidget(display)
-    display.follow(lambda: screen)
-    display.place(SECOND_MONITOR)
-
-    screen.add_item(catalog.find_by_code(shop.station, "7891000100103"))
-    screen.add_item(catalog.find_by_code(shop.station, "7896004700014"), 2)
-    screen.attach_customer(customers.search(shop.station, "Maria")[0])
-    qtbot.waitUntil(lambda: screen.idle() and screen.account is not None, timeout=5_000)
+    counter, display = maria_buying(counters("points"), qtbot)
+    screen = counter.screen
     qtbot.waitUntil(lambda: display.total.text() == "Total: R$ 55,00", timeout=2_000)
     assert display.customer.text() == "Maria Silva\nSeu saldo de pontos: 440 pontos"
     assert display.earned.text() == "Esta compra rende 55 pontos"

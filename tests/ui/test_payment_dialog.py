@@ -15,12 +15,11 @@ from pytestqt.qtbot import QtBot
 from posapp.core.errors import CashbackAboveBalance, CashbackAboveCap, PaymentOver
 from posapp.core.money import parse_centavos
 from posapp.core.pricing import Tender
-from posapp.services.customers import adjustments
 from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
 from posapp.services.sales.quote import quote
 from posapp.ui.sale.amounts import amount_text
 from posapp.ui.sale.payment_dialog import CashbackLimits, PaymentDialog
-from tests.support import MANAGER_PIN, Shop
+from tests.support import Shop
 
 MakeShop = Callable[..., Shop]
 
@@ -36,6 +35,21 @@ def dialog_for(
     dialog.activateWindow()
     qtbot.waitUntil(lambda: dialog.fields[Tender.CASH].hasFocus(), timeout=3_000)
     return dialog, sent
+
+
+def paying(shop: Shop, customer: int, lines: list[LineRequest], qtbot: QtBot) -> PaymentDialog:
+    """The payment of `lines` for the customer, as the sale screen opens it: the cart's
+    quote, what the customer may spend, and the earn line asked again as amounts change."""
+    before = quote(shop.station, lines, customer_id=customer)
+    dialog = PaymentDialog(
+        before.total,
+        CashbackLimits.of(before),
+        earn_for=lambda paid: quote(shop.station, lines, customer_id=customer, loyalty_paid=paid),
+        earn_now=before,
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
 
 
 def type_into(qtbot: QtBot, field: object, text: str) -> None:
@@ -131,24 +145,9 @@ def test_the_earn_line_is_the_sales_own_earning_for_the_tenders_typed(
 ) -> None:
     shop = make_shop("pharmacy")
     maria = shop.enrol("Maria Silva", cpf="529.982.247-25")
-    adjustments.adjust(
-        shop.station,
-        customer_id=maria,
-        units=440,
-        reason="teste",
-        staff_id=shop.manager_id,
-        manager_pin=MANAGER_PIN,
-    )
+    shop.credit(maria, 440)
     lines = [LineRequest(shop.items["shampoo"], 1)]
-    before = quote(shop.station, lines, customer_id=maria)
-    dialog = PaymentDialog(
-        before.total,
-        CashbackLimits.of(before),
-        earn_for=lambda paid: quote(shop.station, lines, customer_id=maria, loyalty_paid=paid),
-        earn_now=before,
-    )
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = paying(shop, maria, lines, qtbot)
     assert dialog.earn_label.text() == "Esta compra rende R$ 1,50"  # 5 % of R$ 30,00
     dialog.toggle_cashback()
     qtbot.waitUntil(lambda: not dialog.earn_pending(), timeout=5_000)
@@ -186,24 +185,9 @@ def test_a_points_store_is_offered_points_not_cashback(make_shop: MakeShop, qtbo
     dialog, its F2 key and its earn line speak of points, never of cashback."""
     shop = make_shop("points")
     maria = shop.enrol("Maria Silva", cpf="529.982.247-25")
-    adjustments.adjust(
-        shop.station,
-        customer_id=maria,
-        units=440,
-        reason="teste",
-        staff_id=shop.manager_id,
-        manager_pin=MANAGER_PIN,
-    )
+    shop.credit(maria, 440)
     lines = [LineRequest(shop.items["shampoo"], 1)]
-    before = quote(shop.station, lines, customer_id=maria)
-    dialog = PaymentDialog(
-        before.total,
-        CashbackLimits.of(before),
-        earn_for=lambda paid: quote(shop.station, lines, customer_id=maria, loyalty_paid=paid),
-        earn_now=before,
-    )
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = paying(shop, maria, lines, qtbot)
     caption = dialog.findChild(QLabel, "cashbackCaption")
     assert caption is not None
     assert caption.text() == "Pontos (saldo R$ 22,00, até R$ 30,00 nesta compra)"
