@@ -21,7 +21,9 @@ on a copy: SQLite's integrity check, an `alembic_version` this posapp knows
 (at or below head), a store, then upgraded to head and `verify`'d with no
 fault. The current database is backed up first, then the checked copy is
 written to a temporary file in the same folder, synced, and put in place with
-`os.replace`. The restore is then written to the restored database's audit log.
+`os.replace`. The NFC-e the replaced database issued after the copy was taken are
+carried into the restored one, and each series goes on after them (`fiscal_carry`). The
+restore is then written to the restored database's audit log.
 Every handle of ours on both files is closed before the replacement (Windows
 refuses to replace an open file); one still held by another process (the
 antivirus, another posapp) is waited for a few seconds, then refused with
@@ -49,6 +51,7 @@ from db.backup import backup_database, backup_path, backup_time, backups_folder,
 from db.migrate import alembic_config
 from db.models import Sale, Staff
 from posapp.core.errors import PosError
+from posapp.services.admin.fiscal_carry import carry_nfce
 from posapp.services.admin.store_setup import is_set_up
 from posapp.services.common import audit
 from posapp.services.common.auth import StaffRef, authorize_manager
@@ -323,6 +326,7 @@ def restore(
         _replace(station_path, checked)
     station = open_station(station_path, clock)
     try:
+        carried = _carry_nfce(station_path, saved)
         with station.write() as session:
             restored_manager = session.scalars(
                 select(Staff.id).where(Staff.uuid == manager_key)
@@ -339,12 +343,23 @@ def restore(
                 manager_uuid=manager_key,
                 previous_saved_to=str(saved),
                 restored_from=str(file),
+                nfce_carried=carried,
             )
             sales = int(session.scalar(select(func.count(Sale.id))) or 0)
         revision = station.migration.after if station.migration else ""
     finally:
         station.close()
     return RestoreResult(file, saved, revision, sales)
+
+
+def _carry_nfce(database: Path, replaced: Path) -> int | str:
+    """The NFC-e the replaced file knows, carried over (posapp.services.admin.fiscal_carry);
+    a damaged file that cannot be read says why instead (kept aside for whoever salvages it)."""
+    try:
+        return carry_nfce(database, replaced)
+    except sqlite3.DatabaseError as error:
+        log.warning("NFC-e not carried over from %s: %s", replaced, error)
+        return f"não lido: {error}"
 
 
 def _authorized(station: Station, manager_pin: str) -> tuple[StaffRef, str]:
