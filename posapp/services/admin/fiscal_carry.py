@@ -6,14 +6,18 @@ aside, and each series would number from where the copy stood, so the next notes
 take numbers SEFAZ has already authorised (rejection 539, and the number can neither be
 sent again nor voided). After a restore, every note the replaced file holds and the
 restored one does not is copied over (tied to its sale when the restored file has that
-sale, by its uuid; else kept by its `sale_ref` alone), and each series goes on from the
-higher of the two numbers.
+sale, by its uuid; else kept by its old `sale_ref` marked `sem-venda:`), and each series
+goes on from the higher of the two numbers.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+
+LOST = "sem-venda:"
+"""Put before the `sale_ref` of a note whose sale the restored file does not have: the
+sale's number will be given to the next sale rung up, which must not find this note."""
 
 
 def carry_nfce(database: Path, replaced: Path) -> int:
@@ -23,10 +27,15 @@ def carry_nfce(database: Path, replaced: Path) -> int:
     try:
         connection.execute("ATTACH DATABASE ? AS replaced", (str(replaced),))
         columns = [row[1] for row in connection.execute("PRAGMA main.table_info(nfce_note)")]
-        taken = ", ".join(
+        kept = (
             "(SELECT s.id FROM main.sale s JOIN replaced.sale r ON r.uuid = s.uuid "
             "WHERE r.id = p.sale_id)"
+        )
+        taken = ", ".join(
+            kept
             if column == "sale_id"
+            else f"CASE WHEN {kept} IS NULL THEN '{LOST}' || p.sale_ref ELSE p.sale_ref END"
+            if column == "sale_ref"
             else f"p.{column}"
             for column in columns
         )

@@ -17,6 +17,19 @@ from posapp.services.common import audit
 from posapp.services.common.auth import acting_staff, authorize_manager
 from posapp.services.invoices.issuing import Invoicer, NoteNotIssued
 from posapp.services.invoices.mapping import nfce_of, sale_for_note
+from posapp.services.invoices.storage import sale_id_of
+
+
+class NoteWithoutSale(PosError):
+    code = "nfce_without_sale"
+    pt_BR = (
+        "A NFC-e {series}/{number} é de uma venda que não está neste arquivo (restaurado de "
+        "uma cópia anterior): não pode ser corrigida nem reenviada daqui."
+    )
+    en = (
+        "NFC-e {series}/{number} is for a sale this file does not hold (restored from an "
+        "earlier copy): it cannot be corrected or resent from here."
+    )
 
 
 class NotRejected(PosError):
@@ -67,7 +80,9 @@ def resend_corrected(
 ) -> NoteRecord:
     """Map the sale again (with the corrected data) and send it under its own number."""
     record = _rejected(invoicer, series, number)
-    sale_id = int(record.sale_ref.partition(":")[2])
+    sale_id = sale_id_of(record.sale_ref)
+    if sale_id is None:
+        raise NoteWithoutSale(series=series, number=number)
     _approve(invoicer, staff_id, manager_pin, "fiscal.resend", record)
     with invoicer.station.read() as session:
         data = sale_for_note(session, sale_id)

@@ -20,7 +20,7 @@ from fiscal.contingency import Status
 from posapp.services.common.station import Station
 
 
-def _sale_id(sale_ref: str) -> int | None:
+def sale_id_of(sale_ref: str) -> int | None:
     prefix, _, number = sale_ref.partition(":")
     return int(number) if prefix == "sale" and number.isdigit() else None
 
@@ -100,7 +100,7 @@ class SqliteStorage:
                 "tp_emis": record.tp_emis,
                 "issued_at": record.issued_at.astimezone(UTC) if record.issued_at else None,
                 "sale_ref": record.sale_ref,
-                "sale_id": _sale_id(record.sale_ref),
+                "sale_id": sale_id_of(record.sale_ref),
                 "cstat": record.cstat,
                 "reason": record.reason,
                 "protocol": record.protocol,
