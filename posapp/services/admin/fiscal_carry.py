@@ -31,14 +31,11 @@ def carry_nfce(database: Path, replaced: Path) -> int:
             "(SELECT s.id FROM main.sale s JOIN replaced.sale r ON r.uuid = s.uuid "
             "WHERE r.id = p.sale_id)"
         )
-        taken = ", ".join(
-            kept
-            if column == "sale_id"
-            else f"CASE WHEN {kept} IS NULL THEN '{LOST}' || p.sale_ref ELSE p.sale_ref END"
-            if column == "sale_ref"
-            else f"p.{column}"
-            for column in columns
-        )
+        mapped = {
+            "sale_id": kept,
+            "sale_ref": f"CASE WHEN {kept} IS NULL THEN '{LOST}' || p.sale_ref ELSE p.sale_ref END",
+        }
+        taken = ", ".join(mapped.get(column, f"p.{column}") for column in columns)
         connection.execute("BEGIN IMMEDIATE")
         carried = connection.execute(
             f"INSERT INTO main.nfce_note ({', '.join(columns)}) SELECT {taken} "
