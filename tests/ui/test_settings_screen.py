@@ -259,6 +259,13 @@ def test_only_the_fields_the_rules_use_can_be_typed_in(
     screen.v_trigger.setCurrentIndex(screen.v_trigger.findData("purchase_above"))
     assert {"voucherStep", "voucherMinUse", "referralReferrer"} & typeable() == {"voucherMinUse"}
 
+    # Something that is not an amount, left in a field then greyed out, never blocks saving.
+    screen.v_min_use.setText("cinquenta")
+    assert screen.example_label.text().startswith("Regras do programa inválidas")
+    screen.v_trigger.setCurrentIndex(screen.v_trigger.findData("balance_threshold"))
+    assert not screen.example_label.text().startswith("Regras do programa inválidas")
+    assert screen.form_program().voucher.min_purchase_to_use_centavos == 0
+
 
 def test_a_bad_rule_is_refused_and_a_preset_saved_changes_the_next_sale(
     make_shop: MakeShop, screens: Callable[..., SettingsScreen], qtbot: QtBot

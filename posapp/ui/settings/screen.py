@@ -479,12 +479,12 @@ class SettingsScreen(QWidget):
             self.v_validity,
         ):
             spin.valueChanged.connect(self.update_example)
+        self.r_on.toggled.connect(self._fit_fields)  # before the example reads the fields
         for combo in (self.p_mode, self.v_trigger):
-            combo.currentIndexChanged.connect(self.update_example)
             combo.currentIndexChanged.connect(self._fit_fields)
+            combo.currentIndexChanged.connect(self.update_example)
         for check in (self.p_negative, self.r_on):
             check.toggled.connect(self.update_example)
-        self.r_on.toggled.connect(self._fit_fields)
         self._fit_fields()
         return scroll
 
@@ -578,7 +578,14 @@ class SettingsScreen(QWidget):
             self.jobs.run(lambda: store_admin.current_program(station), self._show_program)
 
     def _amount(self, box: QLineEdit, label: str) -> int:
-        return self._parse_amount(box.text(), label)
+        """The amount typed; in a greyed-out field (one the rules do not read) something
+        that is not an amount is taken as 0, never a refusal the manager cannot mend."""
+        try:
+            return self._parse_amount(box.text(), label)
+        except InvalidProgramRules:
+            if box.isEnabled():
+                raise
+            return 0
 
     def _parse_amount(self, text: str, label: str) -> int:
         text = text.strip()
@@ -598,6 +605,14 @@ class SettingsScreen(QWidget):
         return self._amount(box, label)
 
     def _categories(self) -> dict[str, int]:
+        try:
+            return self._typed_categories()
+        except InvalidProgramRules:
+            if self.p_categories.isEnabled():
+                raise
+            return {}  # greyed out (a points program): see `_amount`
+
+    def _typed_categories(self) -> dict[str, int]:
         rates: dict[str, int] = {}
         for part in self.p_categories.text().split(";"):
             if not part.strip():
