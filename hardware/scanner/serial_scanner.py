@@ -34,6 +34,12 @@ class SerialScanner:
         port, baudrate = parse_serial_uri(uri)
         return cls(port, baudrate)
 
+    @property
+    def is_open(self) -> bool:
+        """The port is open: what the scanner sends from now on is read (pyserial's open
+        flushes what the port received before it)."""
+        return self._serial is not None
+
     def open(self) -> None:
         try:
             self._serial = serial.Serial(self.port, self.baudrate, timeout=0)

@@ -65,6 +65,12 @@ def test_codes_read_on_com3_ring_items_up(make_shop: MakeShop, qtbot: QtBot, com
     shop = make_shop("pharmacy")
     screen = _screen(shop, qtbot, "serial://COM3?baudrate=9600")
     try:
+        feed = screen.serial_scanner
+        assert feed is not None
+        # A code sent before the port is open is flushed by the opening (as at a real
+        # counter): under load the device thread opened it after the write, and the test
+        # waited for lines that were never read.
+        qtbot.waitUntil(lambda: feed.scanner.is_open, timeout=10_000)
         os.write(com3, b"7891000100103\r\n7896004700014\r")
         qtbot.waitUntil(lambda: screen.model.rowCount() == 2, timeout=20_000)
         qtbot.waitUntil(screen.idle, timeout=5_000)  # the cart's total is priced off the GUI
