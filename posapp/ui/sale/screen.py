@@ -737,7 +737,7 @@ class SaleScreen(QWidget):
             self.change_label.setVisible(False)
             self.forget_last_sale()
             # After the line is drawn: starting the background check took the GIL from
-            # the scan it follows (about a tenth of an empty cart's scan).
+            # the scan it follows (bench.scan, empty cart: 1.83 -> 1.12 ms in one run).
             QTimer.singleShot(0, self, self.check_shift)
         row = self.model.add_item(item, quantity)
         self.table.selectRow(row)
