@@ -54,7 +54,7 @@ def test_after_restoring_an_older_copy_the_next_nfce_takes_a_number_sefaz_has_no
         )
         assert b"<protNFe" in (kept.proc_xml or b"")
         (entry,) = session.scalars(select(AuditLog).where(AuditLog.action == "db.restore"))
-        assert json.loads(entry.details)["nfce_carried"] == 1
+        assert json.loads(entry.details)["fiscal_carried"] == {"nfce": 1, "nfse": 0}
     invoicer = Invoicer(shop.station)
     try:
         after = shop.sell("shampoo", pix=3_000)

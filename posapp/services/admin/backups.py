@@ -22,7 +22,8 @@ on a copy: SQLite's integrity check, an `alembic_version` this posapp knows
 fault. The current database is backed up first, then the checked copy is
 written to a temporary file in the same folder, synced, and put in place with
 `os.replace`. The NFC-e the replaced database issued after the copy was taken are
-carried into the restored one, and each series goes on after them (`fiscal_carry`). The
+carried into the restored one, and each series goes on after them, and the NFS-e as far
+as the schema lets (`fiscal_carry`). The
 restore is then written to the restored database's audit log.
 Every handle of ours on both files is closed before the replacement (Windows
 refuses to replace an open file); one still held by another process (the
@@ -51,7 +52,7 @@ from db.backup import backup_database, backup_path, backup_time, backups_folder,
 from db.migrate import alembic_config
 from db.models import Sale, Staff
 from posapp.core.errors import PosError
-from posapp.services.admin.fiscal_carry import carry_nfce
+from posapp.services.admin.fiscal_carry import carry_nfce, carry_nfse
 from posapp.services.admin.store_setup import is_set_up
 from posapp.services.common import audit
 from posapp.services.common.auth import StaffRef, authorize_manager
@@ -326,7 +327,7 @@ def restore(
         _replace(station_path, checked)
     station = open_station(station_path, clock)
     try:
-        carried = _carry_nfce(station_path, saved)
+        carried = _carry_fiscal(station_path, saved)
         with station.write() as session:
             restored_manager = session.scalars(
                 select(Staff.id).where(Staff.uuid == manager_key)
@@ -343,7 +344,7 @@ def restore(
                 manager_uuid=manager_key,
                 previous_saved_to=str(saved),
                 restored_from=str(file),
-                nfce_carried=carried,
+                fiscal_carried=carried,
             )
             sales = int(session.scalar(select(func.count(Sale.id))) or 0)
         revision = station.migration.after if station.migration else ""
@@ -352,14 +353,14 @@ def restore(
     return RestoreResult(file, saved, revision, sales)
 
 
-def _carry_nfce(database: Path, replaced: Path) -> int | str:
-    """The NFC-e the replaced file knows, carried over (posapp.services.admin.fiscal_carry);
-    a damaged file that cannot be read says why instead (kept aside for whoever salvages it)."""
+def _carry_fiscal(database: Path, replaced: Path) -> dict[str, int | str]:
+    """The NFC-e and NFS-e the replaced file knows, carried over (`fiscal_carry`); a
+    damaged file that cannot be read says why instead (kept aside for whoever salvages it)."""
     try:
-        return carry_nfce(database, replaced)
+        return {"nfce": carry_nfce(database, replaced), "nfse": carry_nfse(database, replaced)}
     except sqlite3.DatabaseError as error:
-        log.warning("NFC-e not carried over from %s: %s", replaced, error)
-        return f"não lido: {error}"
+        log.warning("fiscal notes not carried over from %s: %s", replaced, error)
+        return {"error": f"não lido: {error}"}
 
 
 def _authorized(station: Station, manager_pin: str) -> tuple[StaffRef, str]:

@@ -1,4 +1,4 @@
-"""The NFC-e archive and numbering carried from a replaced database into the restored one.
+"""The NFC-e and NFS-e carried from a replaced database into the restored one.
 
 An older copy restored on the counter knows nothing of the NFC-e issued after it was
 taken: their XML (the store's 5-year fiscal archive) would stay only in the file set
@@ -8,12 +8,20 @@ sent again nor voided). After a restore, every note the replaced file holds and 
 restored one does not is copied over (tied to its sale when the restored file has that
 sale, by its uuid; else kept by its old `sale_ref` marked `sem-venda:`), and each series
 goes on from the higher of the two numbers.
+
+The NFS-e the same way, as far as the schema lets: a DPS can only be kept for a sale the
+restored file has (`nfse_note.sale_id` is required), so the DPS of sales lost with the
+restore stay in the set-aside file alone; but each series' highest number is remembered
+(`NFSE_NUMBERED`), so no DPS number is used twice (the national environment refuses it,
+E0014).
 """
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+
+from posapp.services.nfse.storage import NFSE_NUMBERED
 
 LOST = "sem-venda:"
 """Put before the `sale_ref` of a note whose sale the restored file does not have: the
@@ -47,6 +55,40 @@ def carry_nfce(database: Path, replaced: Path) -> int:
             "SELECT series, next_number, first_number FROM replaced.nfce_series WHERE true "
             "ON CONFLICT(series) DO UPDATE SET "
             "next_number = max(nfce_series.next_number, excluded.next_number)"
+        )
+        connection.execute("COMMIT")
+        return carried
+    finally:
+        connection.close()
+
+
+def carry_nfse(database: Path, replaced: Path) -> int:
+    """Copy the DPS of sales both files have and `replaced` alone knows into `database`,
+    and remember each series' highest number there; the number of DPS copied."""
+    connection = sqlite3.connect(database, isolation_level=None, timeout=10)
+    try:
+        connection.execute("ATTACH DATABASE ? AS replaced", (str(replaced),))
+        columns = [
+            row[1]
+            for row in connection.execute("PRAGMA main.table_info(nfse_note)")
+            if row[1] != "id"
+        ]
+        kept = (
+            "(SELECT s.id FROM main.sale s JOIN replaced.sale r ON r.uuid = s.uuid "
+            "WHERE r.id = p.sale_id)"
+        )
+        taken = ", ".join(kept if column == "sale_id" else f"p.{column}" for column in columns)
+        connection.execute("BEGIN IMMEDIATE")
+        carried = connection.execute(
+            f"INSERT INTO main.nfse_note ({', '.join(columns)}) SELECT {taken} "
+            f"FROM replaced.nfse_note p WHERE {kept} IS NOT NULL AND NOT EXISTS "
+            "(SELECT 1 FROM main.nfse_note n WHERE n.dps_id = p.dps_id) ORDER BY p.id"
+        ).rowcount
+        connection.execute(
+            "INSERT INTO main.setting (key, value) "
+            f"SELECT '{NFSE_NUMBERED}' || series, max(number) FROM replaced.nfse_note "
+            "GROUP BY series ON CONFLICT(key) DO UPDATE SET "
+            "value = max(CAST(setting.value AS INTEGER), CAST(excluded.value AS INTEGER))"
         )
         connection.execute("COMMIT")
         return carried

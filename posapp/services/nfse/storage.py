@@ -8,7 +8,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import NfseNote
+from db.models import NfseNote, Setting
+
+NFSE_NUMBERED = "nfse.numbered_to."
+"""A `setting` key, then the series: the highest DPS number a file replaced by a restore
+had used (posapp.services.admin.fiscal_carry)."""
 
 PENDING = "pending"  # built and signed, waiting for the national environment
 AUTHORISED = "authorised"
@@ -73,11 +77,13 @@ def note_of_sale(session: Session, sale_id: int) -> NfseRecord | None:
 def next_number(session: Session, series: int) -> int:
     """One more than the series' last number. Numbers are taken with their row in one
     write, and rows are never deleted, so the series' newest row holds its highest number:
-    read back from the newest row, not by sorting the whole archive (no index on number)."""
+    read back from the newest row, not by sorting the whole archive (no index on number).
+    After a restore, the numbers the replaced file had used count too (`fiscal_carry`)."""
     last = session.scalar(
         select(NfseNote.number)
         .where(NfseNote.series == series)
         .order_by(NfseNote.id.desc())
         .limit(1)
     )
-    return (last or 0) + 1
+    numbered = session.get(Setting, f"{NFSE_NUMBERED}{series}")
+    return max(last or 0, int(numbered.value) if numbered is not None else 0) + 1
