@@ -14,8 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from hardware.emulator.server import EmulatorServer
 from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
+from posapp.core.pricing import Tender
 from posapp.services.common.auth import Role, StaffRef
 from posapp.services.common.counter_settings import CounterSettings
+from posapp.services.sales.checkout import SaleResult
 from posapp.services.sales.printing import PrintService
 from posapp.ui.context import UiContext
 from posapp.ui.sale import SaleScreen
@@ -91,6 +93,19 @@ def type_slowly(screen: SaleScreen, text: str, qtbot: QtBot) -> None:
 
 def settle(screen: SaleScreen, qtbot: QtBot) -> None:
     qtbot.waitUntil(screen.idle, timeout=10_000)
+
+
+def paid_in_cash(screen: SaleScreen, qtbot: QtBot, cash: str) -> SaleResult:
+    """F10, `cash` typed as the cashier types it, Enter: the sale as the screen got it."""
+    screen.pay()
+    qtbot.waitUntil(lambda: screen.payment_dialog is not None, timeout=5_000)
+    dialog = screen.payment_dialog
+    assert dialog is not None
+    dialog.fields[Tender.CASH].setText(cash)
+    dialog.submit()
+    qtbot.waitUntil(lambda: screen.last_sale is not None, timeout=10_000)
+    assert screen.last_sale is not None
+    return screen.last_sale
 
 
 def normalized(lines: list[str] | str) -> list[str]:

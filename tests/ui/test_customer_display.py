@@ -18,7 +18,6 @@ from pytestqt.qtbot import QtBot
 
 from payments import brcode
 from posapp.app import install_translator
-from posapp.core.pricing import Tender
 from posapp.services.customers import registry as customers
 from posapp.services.sales import catalog
 from posapp.ui.sale.customer_display import (
@@ -29,7 +28,7 @@ from posapp.ui.sale.customer_display import (
 )
 from posapp.ui.sale.pix_dialog import PixDialog
 from tests.services.payments_support import configure_pix
-from tests.ui.sale_support import Counter, MakeShop, counter_factory
+from tests.ui.sale_support import Counter, MakeShop, counter_factory, paid_in_cash
 
 SECOND_MONITOR = QRect(1366, 0, 1024, 768)
 
@@ -92,15 +91,7 @@ def test_the_customer_follows_the_cart_the_pix_qr_and_the_paid_sale(
     pix.reject()
     qtbot.waitUntil(lambda: display.qr.pixmap().isNull(), timeout=2_000)
 
-    screen.pay()
-    qtbot.waitUntil(lambda: screen.payment_dialog is not None, timeout=5_000)
-    dialog = screen.payment_dialog
-    assert dialog is not None
-    dialog.fields[Tender.CASH].setText("60,00")
-    dialog.submit()
-    qtbot.waitUntil(lambda: screen.last_sale is not None, timeout=10_000)
-    sale = screen.last_sale
-    assert sale is not None
+    sale = paid_in_cash(screen, qtbot, "60,00")
     qtbot.waitUntil(lambda: display.state.paid, timeout=2_000)
     assert display.lines.text() == "Obrigado pela preferência!"
     assert display.total.text() == "Total pago: R$ 55,00   Troco: R$ 5,00"
@@ -150,15 +141,8 @@ def test_a_points_store_shows_the_customer_points_not_money(
         "Esta compra rende: 55 pontos (sem usar pontos; os pontos usados não rendem)"
     )
 
-    screen.pay()
-    qtbot.waitUntil(lambda: screen.payment_dialog is not None, timeout=5_000)
-    dialog = screen.payment_dialog
-    assert dialog is not None
-    dialog.fields[Tender.CASH].setText("55,00")
-    dialog.submit()
-    qtbot.waitUntil(lambda: screen.last_sale is not None, timeout=10_000)
-    sale = screen.last_sale
-    assert sale is not None and sale.points and sale.earned == 55
+    sale = paid_in_cash(screen, qtbot, "55,00")
+    assert sale.points and sale.earned == 55
     assert sale.balance is not None
     qtbot.waitUntil(lambda: display.state.paid, timeout=2_000)
     assert display.earned.text() == "Você ganhou 55 pontos"
