@@ -52,7 +52,7 @@ from db.backup import backup_database, backup_path, backup_time, backups_folder,
 from db.migrate import alembic_config
 from db.models import Sale, Staff
 from posapp.core.errors import PosError
-from posapp.services.admin.fiscal_carry import carry_nfce, carry_nfse
+from posapp.services.admin.fiscal_carry import carry_fiscal
 from posapp.services.admin.store_setup import is_set_up
 from posapp.services.common import audit
 from posapp.services.common.auth import StaffRef, authorize_manager
@@ -353,11 +353,11 @@ def restore(
     return RestoreResult(file, saved, revision, sales)
 
 
-def _carry_fiscal(database: Path, replaced: Path) -> dict[str, int | str]:
+def _carry_fiscal(database: Path, replaced: Path) -> dict[str, int] | dict[str, str]:
     """The NFC-e and NFS-e the replaced file knows, carried over (`fiscal_carry`); a
     damaged file that cannot be read says why instead (kept aside for whoever salvages it)."""
     try:
-        return {"nfce": carry_nfce(database, replaced), "nfse": carry_nfse(database, replaced)}
+        return carry_fiscal(database, replaced)
     except sqlite3.DatabaseError as error:
         log.warning("fiscal notes not carried over from %s: %s", replaced, error)
         return {"error": f"não lido: {error}"}

@@ -28,69 +28,71 @@ LOST = "sem-venda:"
 sale's number will be given to the next sale rung up, which must not find this note."""
 
 
-def carry_nfce(database: Path, replaced: Path) -> int:
-    """Copy the NFC-e notes and series numbers `replaced` has over into `database`; the
-    number of notes copied. Both files at the same schema (the restored one migrated)."""
+_SALE_HERE = (
+    "(SELECT s.id FROM main.sale s JOIN replaced.sale r ON r.uuid = s.uuid WHERE r.id = p.sale_id)"
+)
+"""The restored file's id of a replaced file's note's sale (`p`), matched by uuid; NULL
+when the restored file does not have that sale."""
+
+
+def carry_fiscal(database: Path, replaced: Path) -> dict[str, int]:
+    """Copy what `replaced` knows of the NFC-e and NFS-e over into `database`, in one
+    transaction; how many notes of each came over. Both files at the same schema (the
+    restored one migrated)."""
     connection = sqlite3.connect(database, isolation_level=None, timeout=10)
     try:
         connection.execute("ATTACH DATABASE ? AS replaced", (str(replaced),))
-        columns = [row[1] for row in connection.execute("PRAGMA main.table_info(nfce_note)")]
-        kept = (
-            "(SELECT s.id FROM main.sale s JOIN replaced.sale r ON r.uuid = s.uuid "
-            "WHERE r.id = p.sale_id)"
-        )
-        mapped = {
-            "sale_id": kept,
-            "sale_ref": f"CASE WHEN {kept} IS NULL THEN '{LOST}' || p.sale_ref ELSE p.sale_ref END",
-        }
-        taken = ", ".join(mapped.get(column, f"p.{column}") for column in columns)
         connection.execute("BEGIN IMMEDIATE")
-        carried = connection.execute(
-            f"INSERT INTO main.nfce_note ({', '.join(columns)}) SELECT {taken} "
-            "FROM replaced.nfce_note p WHERE NOT EXISTS (SELECT 1 FROM main.nfce_note n "
-            "WHERE n.series = p.series AND n.number = p.number)"
-        ).rowcount
-        connection.execute(
-            "INSERT INTO main.nfce_series (series, next_number, first_number) "
-            "SELECT series, next_number, first_number FROM replaced.nfce_series WHERE true "
-            "ON CONFLICT(series) DO UPDATE SET "
-            "next_number = max(nfce_series.next_number, excluded.next_number)"
-        )
+        carried = {"nfce": _carry_nfce(connection), "nfse": _carry_nfse(connection)}
         connection.execute("COMMIT")
         return carried
     finally:
         connection.close()
 
 
-def carry_nfse(database: Path, replaced: Path) -> int:
-    """Copy the DPS of sales both files have and `replaced` alone knows into `database`,
-    and remember each series' highest number there; the number of DPS copied."""
-    connection = sqlite3.connect(database, isolation_level=None, timeout=10)
-    try:
-        connection.execute("ATTACH DATABASE ? AS replaced", (str(replaced),))
-        columns = [
-            row[1]
-            for row in connection.execute("PRAGMA main.table_info(nfse_note)")
-            if row[1] != "id"
-        ]
-        kept = (
-            "(SELECT s.id FROM main.sale s JOIN replaced.sale r ON r.uuid = s.uuid "
-            "WHERE r.id = p.sale_id)"
-        )
-        taken = ", ".join(kept if column == "sale_id" else f"p.{column}" for column in columns)
-        connection.execute("BEGIN IMMEDIATE")
-        carried = connection.execute(
-            f"INSERT INTO main.nfse_note ({', '.join(columns)}) SELECT {taken} "
-            f"FROM replaced.nfse_note p WHERE {kept} IS NOT NULL AND NOT EXISTS "
-            "(SELECT 1 FROM main.nfse_note n WHERE n.dps_id = p.dps_id) ORDER BY p.id"
-        ).rowcount
-        connection.execute(
-            "INSERT INTO main.setting (key, value) "
-            f"SELECT '{NFSE_NUMBERED}' || series, max(number) FROM replaced.nfse_note "
-            "GROUP BY series ON CONFLICT(key) DO UPDATE SET "
-            "value = max(CAST(setting.value AS INTEGER), CAST(excluded.value AS INTEGER))"
-        )
-        connection.execute("COMMIT")
-        return carried
-    finally:
-        connection.close()
+def _columns(connection: sqlite3.Connection, table: str, mapped: dict[str, str]) -> tuple[str, str]:
+    """The table's columns but a row id (the restored file gives its own) and what to
+    select from the replaced file for each: the column itself, or its `mapped` SQL."""
+    names = [row[1] for row in connection.execute(f"PRAGMA main.table_info({table})")]
+    names = [name for name in names if name != "id"]
+    return ", ".join(names), ", ".join(mapped.get(name, f"p.{name}") for name in names)
+
+
+def _carry_nfce(connection: sqlite3.Connection) -> int:
+    columns, taken = _columns(
+        connection,
+        "nfce_note",
+        {
+            "sale_id": _SALE_HERE,
+            "sale_ref": f"CASE WHEN {_SALE_HERE} IS NULL THEN '{LOST}' || p.sale_ref "
+            "ELSE p.sale_ref END",
+        },
+    )
+    carried = connection.execute(
+        f"INSERT INTO main.nfce_note ({columns}) SELECT {taken} FROM replaced.nfce_note p "
+        "WHERE NOT EXISTS (SELECT 1 FROM main.nfce_note n "
+        "WHERE n.series = p.series AND n.number = p.number)"
+    ).rowcount
+    connection.execute(
+        "INSERT INTO main.nfce_series (series, next_number, first_number) "
+        "SELECT series, next_number, first_number FROM replaced.nfce_series WHERE true "
+        "ON CONFLICT(series) DO UPDATE SET "
+        "next_number = max(nfce_series.next_number, excluded.next_number)"
+    )
+    return carried
+
+
+def _carry_nfse(connection: sqlite3.Connection) -> int:
+    columns, taken = _columns(connection, "nfse_note", {"sale_id": _SALE_HERE})
+    carried = connection.execute(
+        f"INSERT INTO main.nfse_note ({columns}) SELECT {taken} FROM replaced.nfse_note p "
+        f"WHERE {_SALE_HERE} IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM main.nfse_note n WHERE n.dps_id = p.dps_id) ORDER BY p.id"
+    ).rowcount
+    connection.execute(
+        "INSERT INTO main.setting (key, value) "
+        f"SELECT '{NFSE_NUMBERED}' || series, max(number) FROM replaced.nfse_note "
+        "GROUP BY series ON CONFLICT(key) DO UPDATE SET "
+        "value = max(CAST(setting.value AS INTEGER), CAST(excluded.value AS INTEGER))"
+    )
+    return carried
