@@ -3377,7 +3377,7 @@ Scanner: %4</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/payment_dialog.py" line="258" />
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="621" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="625" />
       <source>Enter Finalizar</source>
       <translation>Enter Finish</translation>
     </message>
@@ -3429,7 +3429,7 @@ Scanner: %4</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/payment_dialog.py" line="390" />
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="609" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="613" />
       <source>Falta: %1</source>
       <translation>Due: %1</translation>
     </message>
@@ -3482,37 +3482,37 @@ Scanner: %4</translation>
       <translation>This purchase earns %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="531" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="532" />
       <source>: os pontos e o vale usados não rendem</source>
       <translation>: the points and the voucher used earn nothing</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="533" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="534" />
       <source>: o cashback e o vale usados não rendem</source>
       <translation>: the cashback and the voucher used earn nothing</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="535" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="538" />
       <source>: os pontos usados não rendem</source>
       <translation>: the points used earn nothing</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="537" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="540" />
       <source>: o cashback usado não rende</source>
       <translation>: the cashback used earns nothing</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="539" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="543" />
       <source>: o vale usado não rende</source>
       <translation>: the voucher used earns nothing</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="559" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="563" />
       <source>Vale %1: %2</source>
       <translation>Voucher %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="621" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="625" />
       <source>Finalizando…</source>
       <translation>Finishing…</translation>
     </message>
@@ -3942,7 +3942,7 @@ Scanner: %4</translation>
   <context>
     <name>ProfessionalDelegate</name>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="116" />
+      <location filename="../../posapp/ui/sale/screen.py" line="117" />
       <source>(ninguém)</source>
       <translation>(nobody)</translation>
     </message>
@@ -4312,132 +4312,132 @@ Scanner: %4</translation>
   <context>
     <name>SaleScreen</name>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="232" />
+      <location filename="../../posapp/ui/sale/screen.py" line="233" />
       <source>Código de barras, SKU ou nome — Enter</source>
       <translation>Barcode, SKU or name — Enter</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="236" />
+      <location filename="../../posapp/ui/sale/screen.py" line="237" />
       <source>Buscar pelo nome</source>
       <translation>Search by name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="250" />
+      <location filename="../../posapp/ui/sale/screen.py" line="251" />
       <source>Abra o turno antes de vender: Caixa (Ctrl+4) › Abrir turno.</source>
       <translation>Open the shift before selling: Cash (Ctrl+4) › Open shift.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="364" />
+      <location filename="../../posapp/ui/sale/screen.py" line="365" />
       <source>Tirar cliente</source>
       <translation>Remove customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="368" />
+      <location filename="../../posapp/ui/sale/screen.py" line="369" />
       <source>F9 Cadastrar</source>
       <translation>F9 Enrol</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="395" />
+      <location filename="../../posapp/ui/sale/screen.py" line="396" />
       <source>F2 Cliente</source>
       <translation>F2 Customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="396" />
+      <location filename="../../posapp/ui/sale/screen.py" line="397" />
       <source>F3 Buscar</source>
       <translation>F3 Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="397" />
+      <location filename="../../posapp/ui/sale/screen.py" line="398" />
       <source>F4 Desconto</source>
       <translation>F4 Discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="398" />
+      <location filename="../../posapp/ui/sale/screen.py" line="399" />
       <source>F11 Desc. venda</source>
       <translation>F11 Sale discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="399" />
+      <location filename="../../posapp/ui/sale/screen.py" line="400" />
       <source>F5 Estacionar</source>
       <translation>F5 Park</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="400" />
+      <location filename="../../posapp/ui/sale/screen.py" line="401" />
       <source>F6 Recuperar</source>
       <translation>F6 Recall</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="401" />
+      <location filename="../../posapp/ui/sale/screen.py" line="402" />
       <source>F7 Reimprimir</source>
       <translation>F7 Reprint</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="402" />
+      <location filename="../../posapp/ui/sale/screen.py" line="403" />
       <source>F8 Cancelar venda</source>
       <translation>F8 Cancel sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="403" />
+      <location filename="../../posapp/ui/sale/screen.py" line="404" />
       <source>Del Remover</source>
       <translation>Del Remove</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="404" />
+      <location filename="../../posapp/ui/sale/screen.py" line="405" />
       <source>F10 Pagar</source>
       <translation>F10 Pay</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="430" />
+      <location filename="../../posapp/ui/sale/screen.py" line="431" />
       <source>Pular</source>
       <translation>Skip</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="519" />
+      <location filename="../../posapp/ui/sale/screen.py" line="520" />
       <source>Não há serviço na venda para escolher o profissional.</source>
       <translation>The sale has no service to choose a professional for.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="523" />
+      <location filename="../../posapp/ui/sale/screen.py" line="524" />
       <source>%1: %2</source>
       <translation>%1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="596" />
+      <location filename="../../posapp/ui/sale/screen.py" line="597" />
       <source>Entre com seu PIN para vender.</source>
       <translation>Sign in with your PIN to sell.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="689" />
+      <location filename="../../posapp/ui/sale/screen.py" line="690" />
       <source>CPF %1 sem cadastro. F9 cadastra o cliente.</source>
       <translation>CPF %1 is not registered. F9 registers the customer.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="705" />
+      <location filename="../../posapp/ui/sale/screen.py" line="706" />
       <source>Código %1 não cadastrado. Busque o produto pelo nome (F3).</source>
       <translation>Code %1 is not in the catalogue. Search for the product by name (F3).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="745" />
+      <location filename="../../posapp/ui/sale/screen.py" line="746" />
       <source>%1 — %2</source>
       <translation>%1 — %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="755" />
+      <location filename="../../posapp/ui/sale/screen.py" line="756" />
       <source>Digite parte do nome do produto ou serviço e tecle Enter.</source>
       <translation>Type part of the product's or service's name and press Enter.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="767" />
+      <location filename="../../posapp/ui/sale/screen.py" line="768" />
       <source>serviço</source>
       <translation>service</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="767" />
+      <location filename="../../posapp/ui/sale/screen.py" line="768" />
       <source>produto</source>
       <translation>product</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="776" />
+      <location filename="../../posapp/ui/sale/screen.py" line="777" />
       <source>%n resultado(s) para “%1”: escolha com ↓ e Enter.</source>
       <translation>
         <numerusform>%n result for “%1”: choose with ↓ and Enter.</numerusform>
@@ -4445,8 +4445,8 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="1061" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1075" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1062" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1076" />
       <source>%n ponto(s)</source>
       <translation>
         <numerusform>%n point</numerusform>
@@ -4454,257 +4454,257 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1096" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1097" />
       <source>Escolha o profissional de “%1” (toque no nome ou Alt+1…9).</source>
       <translation>Choose who did “%1” (tap the name or Alt+1…9).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1180" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1181" />
       <source>PIN de gerente incorreto (ou sem permissão): %1 não foi autorizado.</source>
       <translation>Wrong manager PIN (or no permission): %1 was not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="780" />
+      <location filename="../../posapp/ui/sale/screen.py" line="781" />
       <source>Nada encontrado para “%1”.</source>
       <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="801" />
+      <location filename="../../posapp/ui/sale/screen.py" line="802" />
       <source>Removido: %1</source>
       <translation>Removed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="806" />
-      <location filename="../../posapp/ui/sale/screen.py" line="824" />
+      <location filename="../../posapp/ui/sale/screen.py" line="807" />
+      <location filename="../../posapp/ui/sale/screen.py" line="825" />
       <source>Nenhum item para dar desconto.</source>
       <translation>No item to discount.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="835" />
+      <location filename="../../posapp/ui/sale/screen.py" line="836" />
       <source>Desconto na venda retirado.</source>
       <translation>Discount on the sale removed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="837" />
+      <location filename="../../posapp/ui/sale/screen.py" line="838" />
       <source>Desconto na venda: %1</source>
       <translation>Discount on the sale: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="915" />
-      <location filename="../../posapp/ui/sale/screen.py" line="918" />
+      <location filename="../../posapp/ui/sale/screen.py" line="916" />
+      <location filename="../../posapp/ui/sale/screen.py" line="919" />
       <source>Total: %1</source>
       <translation>Total: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="922" />
+      <location filename="../../posapp/ui/sale/screen.py" line="923" />
       <source>Subtotal %1 · Descontos %2 (na venda: %3) · </source>
       <translation>Subtotal %1 · Discounts %2 (on the sale: %3) · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="930" />
+      <location filename="../../posapp/ui/sale/screen.py" line="931" />
       <source>Subtotal %1 · Descontos %2 · </source>
       <translation>Subtotal %1 · Discounts %2 · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="976" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1225" />
+      <location filename="../../posapp/ui/sale/screen.py" line="977" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1226" />
       <source>Cliente: %1</source>
       <translation>Customer: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1015" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1016" />
       <source>Sem cliente (F2 para identificar)</source>
       <translation>No customer (F2 to identify)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1028" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1029" />
       <source>Saldo disponível: %1</source>
       <translation>Available balance: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1034" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1035" />
       <source>A liberar: %1</source>
       <translation>Pending: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1038" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1039" />
       <source>Vence em breve: %1</source>
       <translation>Expiring soon: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1049" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1050" />
       <source>Vale %1: %2 (até %3)</source>
       <translation>Voucher %1: %2 (until %3)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1055" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1056" />
       <source>Nenhum vale em aberto</source>
       <translation>No open vouchers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1057" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1058" />
       <source>Carregando saldo…</source>
       <translation>Loading balance…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1065" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1066" />
       <source>Esta compra rende: %1</source>
       <translation>This purchase earns: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1067" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1068" />
       <source>(sem usar pontos; os pontos usados não rendem)</source>
       <translation>(without using points; points spent earn nothing)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1069" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1070" />
       <source>(sem usar cashback; o cashback usado não rende)</source>
       <translation>(without using cashback; cashback spent earns nothing)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1083" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1084" />
       <source>A venda não tem itens.</source>
       <translation>The sale has no items.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1189" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1190" />
       <source>Venda nº %1 concluída: %2</source>
       <translation>Sale no. %1 completed: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1192" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1204" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1193" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1205" />
       <source>Troco: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1193" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1194" />
       <source>Ctrl+E envia o comprovante</source>
       <translation>Ctrl+E sends the receipt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1216" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1217" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1219" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1220" />
       <source>TOTAL %1</source>
       <translation>TOTAL %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1223" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1224" />
       <source>Troco %1</source>
       <translation>Change %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1228" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1229" />
       <source>Pontos ganhos</source>
       <translation>Points earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1228" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1229" />
       <source>Cashback ganho</source>
       <translation>Cashback earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1233" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1234" />
       <source>Saldo de pontos %1</source>
       <translation>Points balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1235" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1236" />
       <source>Saldo de cashback %1</source>
       <translation>Cashback balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1239" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1240" />
       <source>Vale novo %1: %2</source>
       <translation>New voucher %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1251" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1252" />
       <source>Como foi o atendimento? Nota de 0 a 10 (venda nº %1)</source>
       <translation>How was the service? Score from 0 to 10 (sale no. %1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1280" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1281" />
       <source>Nota %1 registrada. Obrigado!</source>
       <translation>Score %1 recorded. Thank you!</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1311" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1312" />
       <source>Nenhum recibo para reimprimir.</source>
       <translation>No receipt to reprint.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1315" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1316" />
       <source>Reimprimindo…</source>
       <translation>Reprinting…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1327" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1339" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1328" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1340" />
       <source>Falha na impressão: %1. A venda está salva; F7 reimprime.</source>
       <translation>Printing failed: %1. The sale is saved; F7 reprints.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1335" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1336" />
       <source>Recibo impresso.</source>
       <translation>Receipt printed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1351" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1352" />
       <source>Nenhum recibo para mostrar.</source>
       <translation>No receipt to show.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1362" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1363" />
       <source>Nenhuma venda para enviar o comprovante.</source>
       <translation>No sale to send the receipt of.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1374" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1375" />
       <source>Comprovante na fila para %1.</source>
       <translation>Receipt queued for %1.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1389" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1390" />
       <source>Não há venda para estacionar.</source>
       <translation>There is no sale to park.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1415" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1416" />
       <source>Venda estacionada (nº %1). F6 recupera.</source>
       <translation>Sale parked (no. %1). F6 recalls it.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1419" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1420" />
       <source>Finalize ou estacione a venda atual antes de recuperar outra.</source>
       <translation>Finish or park the current sale before recalling another.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1425" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1426" />
       <source>Nenhuma venda estacionada.</source>
       <translation>No parked sales.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1477" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1478" />
       <source>Venda recuperada: %1</source>
       <translation>Sale recalled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1482" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1483" />
       <source>Não há venda em andamento para cancelar.</source>
       <translation>There is no sale in progress to cancel.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1489" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1490" />
       <source>Cancelamento não autorizado.</source>
       <translation>Cancellation not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1503" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1504" />
       <source>Venda cancelada, autorizada por %1.</source>
       <translation>Sale cancelled, authorized by %1.</translation>
     </message>
@@ -5251,10 +5251,10 @@ Scanner: %4</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="317" />
-      <location filename="../../posapp/ui/settings/screen.py" line="711" />
-      <location filename="../../posapp/ui/settings/screen.py" line="837" />
-      <location filename="../../posapp/ui/settings/screen.py" line="974" />
-      <location filename="../../posapp/ui/settings/screen.py" line="988" />
+      <location filename="../../posapp/ui/settings/screen.py" line="758" />
+      <location filename="../../posapp/ui/settings/screen.py" line="884" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1021" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1035" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
@@ -5335,7 +5335,7 @@ Scanner: %4</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="393" />
-      <location filename="../../posapp/ui/settings/screen.py" line="614" />
+      <location filename="../../posapp/ui/settings/screen.py" line="661" />
       <source>Cashback (%)</source>
       <translation>Cashback (%)</translation>
     </message>
@@ -5471,379 +5471,379 @@ Scanner: %4</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/screen.py" line="435" />
-      <location filename="../../posapp/ui/settings/screen.py" line="638" />
+      <location filename="../../posapp/ui/settings/screen.py" line="685" />
       <source>Numa compra de</source>
       <translation>On a purchase of</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="560" />
+      <location filename="../../posapp/ui/settings/screen.py" line="599" />
       <source>valor inválido em %1: %2</source>
       <translation>invalid amount in %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="575" />
+      <location filename="../../posapp/ui/settings/screen.py" line="622" />
       <source>use 'categoria: %' em % por categoria: %1</source>
       <translation>use 'category: %' in % per category: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="586" />
+      <location filename="../../posapp/ui/settings/screen.py" line="633" />
       <source>carregando o programa…</source>
       <translation>loading the program…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="591" />
+      <location filename="../../posapp/ui/settings/screen.py" line="638" />
       <source>A partir de</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="592" />
+      <location filename="../../posapp/ui/settings/screen.py" line="639" />
       <source>Em passos de</source>
       <translation>In steps of</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="593" />
+      <location filename="../../posapp/ui/settings/screen.py" line="640" />
       <source>Valor do vale</source>
       <translation>Voucher value</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="594" />
+      <location filename="../../posapp/ui/settings/screen.py" line="641" />
       <source>desconto (%)</source>
       <translation>discount (%)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="595" />
+      <location filename="../../posapp/ui/settings/screen.py" line="642" />
       <source>Desconto máximo</source>
       <translation>Maximum discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="596" />
+      <location filename="../../posapp/ui/settings/screen.py" line="643" />
       <source>Usar a partir de</source>
       <translation>Usable from</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="601" />
+      <location filename="../../posapp/ui/settings/screen.py" line="648" />
       <source>Bônus de quem indica</source>
       <translation>Referrer's bonus</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="602" />
+      <location filename="../../posapp/ui/settings/screen.py" line="649" />
       <source>Bônus do indicado</source>
       <translation>New customer's bonus</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="603" />
+      <location filename="../../posapp/ui/settings/screen.py" line="650" />
       <source>Na primeira compra a partir de</source>
       <translation>On a first purchase from</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="619" />
+      <location filename="../../posapp/ui/settings/screen.py" line="666" />
       <source>Compra mínima</source>
       <translation>Minimum purchase</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="622" />
+      <location filename="../../posapp/ui/settings/screen.py" line="669" />
       <source>Paga até</source>
       <translation>Pays up to</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="627" />
+      <location filename="../../posapp/ui/settings/screen.py" line="674" />
       <source>Valor da troca</source>
       <translation>Redemption value</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="652" />
+      <location filename="../../posapp/ui/settings/screen.py" line="699" />
       <source>Numa compra de %1 o cliente não ganha nada: o mínimo é %2.</source>
       <translation>On a purchase of %1 the customer earns nothing: the minimum is %2.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="658" />
+      <location filename="../../posapp/ui/settings/screen.py" line="705" />
       <source>Numa compra de %1 o cliente ganha %2 pontos (%3)</source>
       <translation>On a purchase of %1 the customer earns %2 points (%3)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="665" />
+      <location filename="../../posapp/ui/settings/screen.py" line="712" />
       <source>Numa compra de %1 o cliente ganha %2 de cashback</source>
       <translation>On a purchase of %1 the customer earns %2 cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="670" />
+      <location filename="../../posapp/ui/settings/screen.py" line="717" />
       <source>, liberado em %1 dias</source>
       <translation>, available in %1 days</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="672" />
+      <location filename="../../posapp/ui/settings/screen.py" line="719" />
       <source>, válido por %1 dias</source>
       <translation>, valid for %1 days</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="676" />
+      <location filename="../../posapp/ui/settings/screen.py" line="723" />
       <source>O saldo vira um vale de %1 (válido por %2 dias).</source>
       <translation>The balance becomes a voucher of %1 (valid for %2 days).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="684" />
+      <location filename="../../posapp/ui/settings/screen.py" line="731" />
       <source>%1 de desconto</source>
       <translation>%1 off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="687" />
+      <location filename="../../posapp/ui/settings/screen.py" line="734" />
       <source>A compra dá um vale de %1 (válido por %2 dias).</source>
       <translation>The purchase earns a voucher of %1 (valid for %2 days).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="692" />
+      <location filename="../../posapp/ui/settings/screen.py" line="739" />
       <source>Os pontos podem pagar até %1 desta compra.</source>
       <translation>Points may pay up to %1 of this purchase.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="694" />
+      <location filename="../../posapp/ui/settings/screen.py" line="741" />
       <source>O cashback pode pagar até %1 desta compra.</source>
       <translation>Cashback may pay up to %1 of this purchase.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="706" />
+      <location filename="../../posapp/ui/settings/screen.py" line="753" />
       <source>alterar o programa de fidelidade</source>
       <translation>change the loyalty program</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="717" />
+      <location filename="../../posapp/ui/settings/screen.py" line="764" />
       <source>Programa salvo: vale a partir da próxima venda</source>
       <translation>Program saved: it applies from the next sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="729" />
+      <location filename="../../posapp/ui/settings/screen.py" line="776" />
       <source>(clique em Procurar)</source>
       <translation>(click Look for)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="731" />
+      <location filename="../../posapp/ui/settings/screen.py" line="778" />
       <source>Procurar</source>
       <translation>Look for</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="744" />
+      <location filename="../../posapp/ui/settings/screen.py" line="791" />
       <source>Pino %1</source>
       <translation>Pin %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="748" />
+      <location filename="../../posapp/ui/settings/screen.py" line="795" />
       <source>(nenhum)</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="751" />
+      <location filename="../../posapp/ui/settings/screen.py" line="798" />
       <source>vazio: leitor como teclado; serial://COM3?baudrate=9600</source>
       <translation>empty: scanner as keyboard; serial://COM3?baudrate=9600</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="756" />
+      <location filename="../../posapp/ui/settings/screen.py" line="803" />
       <source>Salvar</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="758" />
+      <location filename="../../posapp/ui/settings/screen.py" line="805" />
       <source>Imprimir teste</source>
       <translation>Print test page</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="761" />
+      <location filename="../../posapp/ui/settings/screen.py" line="808" />
       <source>Impressoras deste computador</source>
       <translation>Printers on this computer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="762" />
+      <location filename="../../posapp/ui/settings/screen.py" line="809" />
       <source>Impressora (endereço)</source>
       <translation>Printer (address)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="763" />
+      <location filename="../../posapp/ui/settings/screen.py" line="810" />
       <source>Papel</source>
       <translation>Paper</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="764" />
+      <location filename="../../posapp/ui/settings/screen.py" line="811" />
       <source>Modelo</source>
       <translation>Model</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="765" />
+      <location filename="../../posapp/ui/settings/screen.py" line="812" />
       <source>Gaveta</source>
       <translation>Drawer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="766" />
+      <location filename="../../posapp/ui/settings/screen.py" line="813" />
       <source>Leitor: prefixo</source>
       <translation>Scanner: prefix</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="767" />
+      <location filename="../../posapp/ui/settings/screen.py" line="814" />
       <source>Leitor: final</source>
       <translation>Scanner: suffix</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="768" />
+      <location filename="../../posapp/ui/settings/screen.py" line="815" />
       <source>Leitor: intervalo máximo entre teclas</source>
       <translation>Scanner: longest gap between keys</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="769" />
+      <location filename="../../posapp/ui/settings/screen.py" line="816" />
       <source>Leitor serial (porta)</source>
       <translation>Serial scanner (port)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="788" />
+      <location filename="../../posapp/ui/settings/screen.py" line="835" />
       <source>Windows: %1</source>
       <translation>Windows: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="789" />
+      <location filename="../../posapp/ui/settings/screen.py" line="836" />
       <source>USB: %1</source>
       <translation>USB: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="790" />
+      <location filename="../../posapp/ui/settings/screen.py" line="837" />
       <source>Serial: %1</source>
       <translation>Serial: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="797" />
+      <location filename="../../posapp/ui/settings/screen.py" line="844" />
       <source>Nenhuma impressora encontrada</source>
       <translation>No printer found</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="832" />
+      <location filename="../../posapp/ui/settings/screen.py" line="879" />
       <source>alterar impressora e leitor</source>
       <translation>change the printer and scanner</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="843" />
+      <location filename="../../posapp/ui/settings/screen.py" line="890" />
       <source>Impressora e leitor salvos</source>
       <translation>Printer and scanner saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="851" />
+      <location filename="../../posapp/ui/settings/screen.py" line="898" />
       <source>Imprimindo a página de teste…</source>
       <translation>Printing the test page…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="857" />
+      <location filename="../../posapp/ui/settings/screen.py" line="904" />
       <source>Página de teste impressa na impressora virtual (janela Impressões)</source>
       <translation>Test page printed on the virtual printer (Printouts window)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="859" />
+      <location filename="../../posapp/ui/settings/screen.py" line="906" />
       <source>Página de teste impressa</source>
       <translation>Test page printed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="862" />
+      <location filename="../../posapp/ui/settings/screen.py" line="909" />
       <source>Não imprimiu: %1</source>
       <translation>Not printed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="877" />
+      <location filename="../../posapp/ui/settings/screen.py" line="924" />
       <source>Cadastrar</source>
       <translation>Add</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="878" />
+      <location filename="../../posapp/ui/settings/screen.py" line="925" />
       <source>Mudar função</source>
       <translation>Change role</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="879" />
+      <location filename="../../posapp/ui/settings/screen.py" line="926" />
       <source>Trocar PIN</source>
       <translation>Reset PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="880" />
+      <location filename="../../posapp/ui/settings/screen.py" line="927" />
       <source>Desativar</source>
       <translation>Deactivate</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="943" />
+      <location filename="../../posapp/ui/settings/screen.py" line="990" />
       <source>cadastrar %1 na equipe</source>
       <translation>add %1 to the staff</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="950" />
+      <location filename="../../posapp/ui/settings/screen.py" line="997" />
       <source>%1 cadastrado(a)</source>
       <translation>%1 added</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="952" />
+      <location filename="../../posapp/ui/settings/screen.py" line="999" />
       <source>mudar a função de %1</source>
       <translation>change %1's role</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="960" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1007" />
       <source>Função de %1 alterada</source>
       <translation>%1's role changed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="962" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1009" />
       <source>trocar o PIN de %1</source>
       <translation>reset %1's PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="970" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1017" />
       <source>PIN de %1 trocado</source>
       <translation>%1's PIN reset</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="983" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1030" />
       <source>desativar %1</source>
       <translation>deactivate %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="987" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1034" />
       <source>%1 desativado(a)</source>
       <translation>%1 deactivated</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="1001" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1048" />
       <source>Buscar no registro</source>
       <translation>Search the log</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="1004" />
-      <location filename="../../posapp/ui/settings/screen.py" line="1062" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1051" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1109" />
       <source>Todas as ações</source>
       <translation>All actions</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="1006" />
-      <location filename="../../posapp/ui/settings/screen.py" line="1067" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1053" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1114" />
       <source>Toda a equipe</source>
       <translation>All staff</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="1007" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1054" />
       <source>De</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="1016" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1063" />
       <source>Buscar</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="1021" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1068" />
       <source>Anterior</source>
       <translation>Previous</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="1022" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1069" />
       <source>Próxima</source>
       <translation>Next</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="1037" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1084" />
       <source>até</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/screen.py" line="1110" />
+      <location filename="../../posapp/ui/settings/screen.py" line="1157" />
       <source>Página %1 de %2 · %3 registros</source>
       <translation>Page %1 of %2 · %3 entries</translation>
     </message>

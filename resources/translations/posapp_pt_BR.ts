@@ -96,7 +96,7 @@
   <context>
     <name>SaleScreen</name>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="776" />
+      <location filename="../../posapp/ui/sale/screen.py" line="777" />
       <source>%n resultado(s) para “%1”: escolha com ↓ e Enter.</source>
       <translation>
         <numerusform>%n resultado para “%1”: escolha com ↓ e Enter.</numerusform>
@@ -104,8 +104,8 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="1061" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1075" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1062" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1076" />
       <source>%n ponto(s)</source>
       <translation>
         <numerusform>%n ponto</numerusform>

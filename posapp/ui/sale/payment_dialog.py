@@ -527,14 +527,18 @@ class PaymentDialog(QDialog):
         except AmountError:
             cashback = 0
         voucher = self.voucher_applied()
-        if found.loyalty_paid and cashback and voucher and found.points:
-            text += self.tr(": os pontos e o vale usados não rendem")
-        elif found.loyalty_paid and cashback and voucher:
-            text += self.tr(": o cashback e o vale usados não rendem")
-        elif found.loyalty_paid and cashback and found.points:
-            text += self.tr(": os pontos usados não rendem")
+        if found.loyalty_paid and cashback and voucher:
+            text += (
+                self.tr(": os pontos e o vale usados não rendem")
+                if found.points
+                else self.tr(": o cashback e o vale usados não rendem")
+            )
         elif found.loyalty_paid and cashback:
-            text += self.tr(": o cashback usado não rende")
+            text += (
+                self.tr(": os pontos usados não rendem")
+                if found.points
+                else self.tr(": o cashback usado não rende")
+            )
         elif found.loyalty_paid and voucher:
             text += self.tr(": o vale usado não rende")
         self.earn_label.setText(text)
