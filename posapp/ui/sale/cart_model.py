@@ -6,12 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
+from PySide6.QtCore import QMetaType, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QItemEditorFactory,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
 )
 
 from posapp.core.money import format_money, parse_centavos
@@ -28,6 +29,16 @@ ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """The item id of a row."""
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
 """The raw value of a cell: ints for quantity and money (centavos), the professional's id."""
+EDIT_ROLE = Qt.ItemDataRole.UserRole + 3
+"""What an editable cell's editor starts from: the quantity, an amount as typed ("2,50"),
+the professional's id. (A QStandardItem's EditRole is its display text.)"""
+_EDITABLE = (QUANTITY, UNIT_PRICE, DISCOUNT)
+_AMOUNTS = (QUANTITY, UNIT_PRICE, DISCOUNT, TOTAL)
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE_FLAGS = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
+_PRODUCT_FLAGS = [_EDITABLE_FLAGS if c in _EDITABLE else _SELECTABLE for c in range(COLUMNS)]
+_SERVICE_FLAGS = [*_PRODUCT_FLAGS[:PROFESSIONAL], _EDITABLE_FLAGS]
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,17 +70,26 @@ class CartRow:
         )
 
 
-class CartModel(QAbstractTableModel):
+class CartModel(QStandardItemModel):
+    """The cart's lines in `_rows`, their cells written into Qt's items.
+
+    The table asks its model for rowCount, columnCount, flags and data at every index it
+    lays out, measures or selects (about 80 calls into Python on the 30th line scanned);
+    a QStandardItemModel answers them in C++, and each change of a line writes its cells
+    once. Only `setData` (an edit, with its refusals) runs in Python.
+    """
+
     cart_changed = Signal()
     """Lines, quantities, prices, discounts or professionals changed: quote again."""
     refused = Signal(str)
     """An edit that was refused, in the user's words."""
 
     def __init__(self, locale: str = "pt_BR", parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, COLUMNS, parent)
         self.locale = locale
         self._rows: list[CartRow] = []
         self._professionals: dict[int, str] = {}
+        self.invisibleRootItem().setFlags(Qt.ItemFlag.NoItemFlags)
 
     # -- reading -----------------------------------------------------------
 
@@ -83,16 +103,10 @@ class CartModel(QAbstractTableModel):
     def set_professionals(self, professionals: Sequence[StaffRef]) -> None:
         self._professionals = {p.id: p.name for p in professionals}
         if self._rows:
-            self._changed(0, len(self._rows) - 1, PROFESSIONAL, PROFESSIONAL)
+            self._write(0, len(self._rows) - 1, (PROFESSIONAL,))
 
     def professional_name(self, staff_id: int | None) -> str:
         return self._professionals.get(staff_id, "") if staff_id is not None else ""
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMNS
 
     def titles(self) -> list[str]:
         """The columns' titles. Not served by a Python `headerData`: the headers asked it
@@ -108,37 +122,35 @@ class CartModel(QAbstractTableModel):
             self.tr("Profissional"),
         ]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == ITEM_ID_ROLE:
-            return row.item.id
-        if role == VALUE_ROLE:
-            return self._value(row, column)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.EditRole:
-            if column == QUANTITY:
-                return row.quantity
-            if column in (UNIT_PRICE, DISCOUNT):
-                return amount_text(self._value(row, column), self.locale)
-            if column == PROFESSIONAL:
-                return row.professional_id
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            QUANTITY,
-            UNIT_PRICE,
-            DISCOUNT,
-            TOTAL,
-        ):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column == DESCRIPTION:
-            return row.item.name
-        if role == Qt.ItemDataRole.ToolTipRole and column == PROFESSIONAL and row.is_service:
-            return self.tr("Escolha quem fez o serviço")
-        return None
+    def _cells(self, row: CartRow) -> list[QStandardItem]:
+        """A new line's cells: what never changes for a line (flags, alignment, tooltips)
+        and its item id and values. (Made in Python, not cloned: a C++ clone's deletion
+        by the model is never told to PySide, whose stale wrapper later crashed.)"""
+        flags = _SERVICE_FLAGS if row.is_service else _PRODUCT_FLAGS
+        cells = [QStandardItem() for _ in range(COLUMNS)]
+        for column, cell in enumerate(cells):
+            cell.setFlags(flags[column])
+            cell.setData(row.item.id, ITEM_ID_ROLE)
+            self._fill(cell, row, column)
+        for column in _AMOUNTS:
+            cells[column].setData(_RIGHT, Qt.ItemDataRole.TextAlignmentRole)
+        cells[DESCRIPTION].setData(row.item.name, Qt.ItemDataRole.ToolTipRole)
+        if row.is_service:
+            cells[PROFESSIONAL].setData(
+                self.tr("Escolha quem fez o serviço"), Qt.ItemDataRole.ToolTipRole
+            )
+        return cells
+
+    def _fill(self, cell: QStandardItem, row: CartRow, column: int) -> None:
+        cell.setData(self._display(row, column), Qt.ItemDataRole.DisplayRole)
+        cell.setData(self._value(row, column), VALUE_ROLE)
+        if column in _EDITABLE or column == PROFESSIONAL:
+            cell.setData(self._edit(row, column), EDIT_ROLE)
+
+    def _edit(self, row: CartRow, column: int) -> Any:
+        if column in (UNIT_PRICE, DISCOUNT):
+            return amount_text(self._value(row, column), self.locale)
+        return self._value(row, column)
 
     def _value(self, row: CartRow, column: int) -> Any:
         if column == DESCRIPTION:
@@ -168,17 +180,6 @@ class CartModel(QAbstractTableModel):
                 return ""
             return self.professional_name(row.professional_id) or self.tr("(escolher)")
         return ""
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        column = index.column()
-        if column in (QUANTITY, UNIT_PRICE, DISCOUNT) or (
-            column == PROFESSIONAL and self._rows[index.row()].is_service
-        ):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
 
     # -- editing -----------------------------------------------------------
 
@@ -217,7 +218,7 @@ class CartModel(QAbstractTableModel):
         if new == row:
             return True
         self._rows[index.row()] = new
-        self._changed(index.row(), index.row(), 0, COLUMNS - 1)
+        self._write(index.row(), index.row(), range(COLUMNS))
         self.cart_changed.emit()
         return True
 
@@ -242,37 +243,31 @@ class CartModel(QAbstractTableModel):
                 and row.discount == 0
             ):
                 self._rows[number] = replace(row, quantity=row.quantity + quantity, net=None)
-                self._changed(number, number, 0, COLUMNS - 1)
+                self._write(number, number, range(COLUMNS))
                 self.cart_changed.emit()
                 return number
-        number = len(self._rows)
-        self.beginInsertRows(QModelIndex(), number, number)
-        self._rows.append(CartRow(item, quantity))
-        self.endInsertRows()
+        new = CartRow(item, quantity)
+        self._rows.append(new)
+        self.appendRow(self._cells(new))
         self.cart_changed.emit()
-        return number
+        return len(self._rows) - 1
 
     def set_rows(self, rows: Sequence[CartRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self._reset(rows)
         self.cart_changed.emit()
 
     def remove_row(self, number: int) -> bool:
         if not 0 <= number < len(self._rows):
             return False
-        self.beginRemoveRows(QModelIndex(), number, number)
         del self._rows[number]
-        self.endRemoveRows()
+        self.removeRow(number)
         self.cart_changed.emit()
         return True
 
     def clear(self) -> None:
         if not self._rows:
             return
-        self.beginResetModel()
-        self._rows = []
-        self.endResetModel()
+        self._reset(())
         self.cart_changed.emit()
 
     def set_nets(self, nets: Sequence[int]) -> None:
@@ -281,10 +276,50 @@ class CartModel(QAbstractTableModel):
             return
         self._rows = [replace(row, net=net) for row, net in zip(self._rows, nets, strict=True)]
         if self._rows:
-            self._changed(0, len(self._rows) - 1, TOTAL, TOTAL)
+            self._write(0, len(self._rows) - 1, (TOTAL,))
 
-    def _changed(self, first: int, last: int, left: int, right: int) -> None:
-        self.dataChanged.emit(self.index(first, left), self.index(last, right))
+    def _reset(self, rows: Sequence[CartRow]) -> None:
+        """All lines replaced, told as one reset (as QAbstractItemModel's own): the rows'
+        removal and insertion signals are held while the items change."""
+        self.beginResetModel()
+        self.blockSignals(True)
+        try:
+            self.setRowCount(0)
+            self._rows = list(rows)
+            for row in self._rows:
+                self.appendRow(self._cells(row))
+        finally:
+            self.blockSignals(False)
+        self.endResetModel()
+
+    def _write(self, first: int, last: int, columns: Sequence[int]) -> None:
+        """Lines first..last written into their cells, told as one change (each item's own
+        setData would signal once per role)."""
+        self.blockSignals(True)
+        try:
+            for number in range(first, last + 1):
+                row = self._rows[number]
+                for column in columns:
+                    self._fill(self.item(number, column), row, column)
+        finally:
+            self.blockSignals(False)
+        self.dataChanged.emit(self.index(first, columns[0]), self.index(last, columns[-1]))
+
+
+class CellEditing(QStyledItemDelegate):
+    """The editor Qt's delegate would make from the cell's `EDIT_ROLE` (a spin box for the
+    quantity, a line edit for an amount), started from that value."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        value = index.data(EDIT_ROLE)
+        kind = QMetaType.Type.Int if isinstance(value, int) else QMetaType.Type.QString
+        factory = self.itemEditorFactory() or QItemEditorFactory.defaultFactory()
+        return factory.createEditor(kind.value, parent)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        user = editor.metaObject().userProperty()
+        if user.isValid():
+            user.write(editor, index.data(EDIT_ROLE))
 
 
 def _centavos(value: Any) -> int:

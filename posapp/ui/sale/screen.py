@@ -69,10 +69,13 @@ from posapp.ui.sale.cart_columns import CartColumns
 from posapp.ui.sale.cart_model import (
     DESCRIPTION,
     DISCOUNT,
+    EDIT_ROLE,
     PROFESSIONAL,
     QUANTITY,
+    UNIT_PRICE,
     CartModel,
     CartRow,
+    CellEditing,
 )
 from posapp.ui.sale.customer_dialogs import (
     CustomerPickerDialog,
@@ -122,7 +125,7 @@ class ProfessionalDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | Any) -> None:
         assert isinstance(editor, QComboBox)
-        position = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+        position = editor.findData(index.data(EDIT_ROLE))
         editor.setCurrentIndex(max(position, 0))
 
     def setModelData(self, editor: QWidget, model: Any, index: QModelIndex | Any) -> None:
@@ -296,6 +299,9 @@ class SaleScreen(QWidget):
         self.table.setItemDelegateForColumn(PROFESSIONAL, self.delegate)
         self.names = WrappingDelegate(self.table)
         self.table.setItemDelegateForColumn(0, self.names)
+        self.cells = CellEditing(self.table)
+        for column in (QUANTITY, UNIT_PRICE, DISCOUNT):
+            self.table.setItemDelegateForColumn(column, self.cells)
         left.addWidget(self.table, 1)
         self.professional_bar = ProfessionalBar()
         self.professional_bar.set_people(self.professionals)
