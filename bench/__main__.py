@@ -16,6 +16,7 @@ BENCHMARKS = (
     "report",
     "sync",
     "sync_load",
+    "memory",
 )
 
 if sys.argv[1:]:

@@ -653,14 +653,26 @@ class Figures:
 
 
 def _count_statements(station: Station) -> tuple[Counter[str], Callable[[], None]]:
-    """Statements posapp's side runs, counted until the returned callable is called."""
+    """Statements posapp's side runs, counted by SQLite (`sqlite3`'s trace callback: each
+    row of an executemany counts, as each `execute` of the raw side does) until the
+    returned callable is called."""
     counts: Counter[str] = Counter()
 
-    def _count(*args: Any) -> None:
-        counts[str(args[2]).split(None, 1)[0].upper()] += 1
+    def _trace(sql: str) -> None:
+        counts[sql.split(None, 1)[0].upper()] += 1
 
-    event.listen(station.engine, "before_cursor_execute", _count)
-    return counts, partial(event.remove, station.engine, "before_cursor_execute", _count)
+    def _counting(dbapi_connection: Any, *_args: Any) -> None:
+        dbapi_connection.set_trace_callback(_trace)
+
+    def _quiet(dbapi_connection: Any, *_args: Any) -> None:
+        dbapi_connection.set_trace_callback(None)
+
+    def _stop() -> None:
+        event.remove(station.engine, "checkout", _counting)
+        event.listen(station.engine, "checkout", _quiet)
+
+    event.listen(station.engine, "checkout", _counting)
+    return counts, _stop
 
 
 def _timed(run: Callable[[], None]) -> float:

@@ -7,8 +7,9 @@ the ledger; `customer_balance` is a projection kept in step with it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
+from functools import cache
 from typing import Any, TypeVar
 
 from sqlalchemy import (
@@ -28,6 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import (
     DeclarativeBase,
     Mapped,
+    Session,
     configure_mappers,
     make_transient_to_detached,
     mapped_column,
@@ -78,6 +80,29 @@ def written_row(model: type[_Model], values: Mapping[str, Any]) -> _Model:
     row = unsaved_row(model, values)
     make_transient_to_detached(row)
     return row
+
+
+@cache
+def _layout(model: type[Base]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The attribute of each of the table's columns, and where the primary key's columns are."""
+    mapper = inspect(model)
+    columns: list[Any] = list(table_of(model).c)
+    keys = tuple(mapper.get_property_by_column(column).key for column in columns)
+    return keys, tuple(columns.index(column) for column in mapper.primary_key)
+
+
+def loaded_row(session: Session, model: type[_Model], row: Sequence[Any]) -> _Model:
+    """The object of a row read with a Core select of `model`'s table (every column, in the
+    table's order), in `session` as if the ORM had loaded it: the one already there, if any.
+    """
+    keys, key_at = _layout(model)
+    identity = inspect(model).identity_key_from_primary_key(tuple(row[index] for index in key_at))
+    known = session.identity_map.get(identity)
+    if known is not None:
+        return known  # type: ignore[return-value]
+    loaded = written_row(model, dict(zip(keys, row, strict=True)))
+    session.add(loaded)
+    return loaded
 
 
 class Store(Base):

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from db import append_only
 from db.models import AuditLog
 
 
@@ -22,14 +23,16 @@ def record(
     target: str | None = None,
     **details: Any,
 ) -> None:
-    session.add(
-        AuditLog(
-            at=at,
-            terminal_uuid=terminal_uuid,
-            staff_id=staff_id,
-            authorized_by_id=authorized_by_id,
-            action=action,
-            target=target,
-            details=json.dumps(details, ensure_ascii=False, sort_keys=True, default=str),
-        )
+    append_only.add(
+        session,
+        AuditLog,
+        {
+            "at": at,
+            "terminal_uuid": terminal_uuid,
+            "staff_id": staff_id,
+            "authorized_by_id": authorized_by_id,
+            "action": action,
+            "target": target,
+            "details": json.dumps(details, ensure_ascii=False, sort_keys=True, default=str),
+        },
     )

@@ -9,15 +9,18 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from db import append_only
 from db.models import OutboxEvent
 
 
 def emit(session: Session, kind: str, at: datetime, payload: dict[str, Any]) -> None:
-    session.add(
-        OutboxEvent(
-            uuid=str(uuid.uuid4()),
-            kind=kind,
-            payload=json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str),
-            created_at=at,
-        )
+    append_only.add(
+        session,
+        OutboxEvent,
+        {
+            "uuid": str(uuid.uuid4()),
+            "kind": kind,
+            "payload": json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str),
+            "created_at": at,
+        },
     )

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from db.direct import Direct
 from db.models import (
     Customer,
     CustomerBalance,
@@ -68,13 +69,14 @@ _HEAD = (
     .order_by(_ENTRY.c.seq.desc())
     .limit(1)
 )
-_INSERT_ENTRY = insert(_ENTRY)
-_ADD_TO_BALANCE = (
+_INSERT_ENTRY = Direct(insert(_ENTRY))
+_ADD_TO_BALANCE = Direct(
     update(_BALANCE)
     .where(_BALANCE.c.customer_id == bindparam("customer"))
     .values(units=_BALANCE.c.units + bindparam("amount"), last_entry_at=bindparam("at"))
 )
-_NEW_BALANCE = insert(_BALANCE)
+_NEW_BALANCE = Direct(insert(_BALANCE))
+_BOOK_HEAD, _BOOK_MOVEMENTS = Direct(_HEAD), Direct(_MOVEMENTS)
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -195,7 +197,7 @@ class Book:
         self.terminal_uuid = terminal_uuid
         self.now = now
         self._connection = session.connection()
-        head = self._connection.execute(_HEAD, {"terminal_uuid": terminal_uuid}).first()
+        head = _BOOK_HEAD.first(self._connection, {"terminal_uuid": terminal_uuid})
         self.seq: int = head[0] if head else 0
         self.head: str = head[1] if head else GENESIS_HASH
         self._movements: dict[int, list[Movement]] = {}
@@ -214,7 +216,7 @@ class Book:
         movements = self._movements.get(customer_id)
         if movements is None:
             self.flush()
-            rows = self._connection.execute(_MOVEMENTS, {"customer_id": customer_id})
+            rows = _BOOK_MOVEMENTS.rows(self._connection, {"customer_id": customer_id})
             movements = self._movements[customer_id] = _as_movements(rows)
         return list(movements)
 
@@ -241,7 +243,7 @@ class Book:
     def flush(self) -> None:
         """Write the entries and balance moves appended in a batch and not written yet."""
         if self._unwritten:
-            self._connection.execute(_INSERT_ENTRY, self._unwritten)
+            _INSERT_ENTRY.executemany(self._connection, self._unwritten)
             self._unwritten = []
             self._written = (self.seq, self.head)
         for customer_id, amount in self._unprojected.items():
@@ -315,7 +317,7 @@ class Book:
             self._unprojected[customer.id] = self._unprojected.get(customer.id, 0) + amount
             entry = unsaved_row(LedgerEntry, values)
         else:
-            values["id"] = self._connection.execute(_INSERT_ENTRY, values).lastrowid
+            values["id"] = _INSERT_ENTRY.execute(self._connection, values).lastrowid
             self._written = (self.seq, self.head)
             entry = written_row(LedgerEntry, values)
             self._project(customer.id, amount)
@@ -335,12 +337,12 @@ class Book:
         return entry
 
     def _project(self, customer_id: int, amount: int) -> None:
-        moved = self._connection.execute(
-            _ADD_TO_BALANCE, {"customer": customer_id, "amount": amount, "at": self.now}
+        moved = _ADD_TO_BALANCE.execute(
+            self._connection, {"customer": customer_id, "amount": amount, "at": self.now}
         )
         if moved.rowcount == 0:
-            self._connection.execute(
-                _NEW_BALANCE,
+            _NEW_BALANCE.execute(
+                self._connection,
                 {"customer_id": customer_id, "units": amount, "last_entry_at": self.now},
             )
         loaded = self.session.identity_map.get((CustomerBalance, (customer_id,), None))

@@ -9,7 +9,17 @@ from typing import Any
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 
-from db.models import Customer, LedgerEntry, Store, StoreKey, Voucher, table_of, written_row
+from db.direct import Direct
+from db.models import (
+    Customer,
+    LedgerEntry,
+    Store,
+    StoreKey,
+    Voucher,
+    loaded_row,
+    table_of,
+    written_row,
+)
 from posapp.core.codes import (
     VOUCHER_PREFIX,
     new_voucher_code,
@@ -34,8 +44,9 @@ from posapp.services.loyalty.ledger import Book, Refs
 BALANCE = "balance"
 DISCOUNT = "discount"
 
-_BY_CODE = select(Voucher).where(Voucher.code == bindparam("code"))
-_INSERT = insert(table_of(Voucher))
+_BY_CODE = Direct(select(table_of(Voucher)).where(table_of(Voucher).c.code == bindparam("code")))
+"""A voucher by its code, read without the ORM's query machinery (see `_by_code`)."""
+_INSERT = Direct(insert(table_of(Voucher)))
 
 
 def resolve(session: Session, offered: str, store: Store) -> Voucher:
@@ -43,15 +54,23 @@ def resolve(session: Session, offered: str, store: Store) -> Voucher:
     offered = offered.strip()
     if offered.startswith(VOUCHER_PREFIX):
         claim = verify_voucher_qr(offered, _signing_key(session, offered, store))
-        voucher = session.scalars(_BY_CODE, {"code": claim.code}).first()
+        voucher = _by_code(session, claim.code)
         if voucher is None or signed_value(voucher) != claim.value_centavos:
             raise ForgedVoucher()
         return voucher
     code = normalize_voucher_code(offered)
-    voucher = session.scalars(_BY_CODE, {"code": code}).first()
+    voucher = _by_code(session, code)
     if voucher is None:
         raise UnknownVoucher(value=offered)
     return voucher
+
+
+def _by_code(session: Session, code: str) -> Voucher | None:
+    """The voucher in the session, as an ORM query would give it (changes pending in the
+    session are written first; an object the session holds already is the one returned)."""
+    session.flush()
+    row = _BY_CODE.first(session.connection(), {"code": code})
+    return loaded_row(session, Voucher, row) if row is not None else None
 
 
 def _signing_key(session: Session, qr: str, store: Store) -> bytes:
@@ -128,7 +147,7 @@ def _new_voucher(
         "redeemed_at": None,
         "redeemed_amount": 0,
     }
-    values["id"] = session.connection().execute(_INSERT, values).lastrowid
+    values["id"] = _INSERT.execute(session.connection(), values).lastrowid
     voucher = written_row(Voucher, values)
     session.add(voucher)
     return voucher

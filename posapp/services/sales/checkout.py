@@ -12,21 +12,20 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, func, insert, select, update
-from sqlalchemy.engine import Connection, Row
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import instance_state, set_committed_value
-from sqlalchemy.sql.dml import Insert
+from sqlalchemy.orm.attributes import set_committed_value
 
+from db import append_only
+from db.direct import Direct
 from db.models import (
-    AuditLog,
     Category,
     Customer,
     Item,
     LedgerEntry,
-    OutboxEvent,
     Sale,
     SaleLine,
     SalePayment,
@@ -34,6 +33,7 @@ from db.models import (
     Staff,
     Store,
     Voucher,
+    loaded_row,
     table_of,
 )
 from payments.card import CardDetails
@@ -87,38 +87,38 @@ DISCOUNT_LIMIT_BPS = 1_000
 # as objects in the unit of work.
 _ITEM, _CATEGORY, _ENTRY = table_of(Item), table_of(Category), table_of(LedgerEntry)
 _SALE, _SHIFT = table_of(Sale), table_of(Shift)
-_CART_ITEMS = (
+_CART_ITEMS = Direct(
     select(_ITEM.c.id, _ITEM.c.name, _ITEM.c.price, _ITEM.c.active, _ITEM.c.kind, _CATEGORY.c.code)
     .outerjoin(_CATEGORY, _CATEGORY.c.id == _ITEM.c.category_id)
     .where(_ITEM.c.id.in_(bindparam("ids", expanding=True)))
 )
-_NUMBER_AND_SHIFT = select(
-    # The terminal's last sale number and its open shift, in one statement.
-    select(func.max(_SALE.c.number))
-    .where(_SALE.c.terminal_id == bindparam("terminal_id"))
-    .scalar_subquery(),
-    select(_SHIFT.c.id)
-    .where(_SHIFT.c.terminal_id == bindparam("terminal_id"), _SHIFT.c.closed_at.is_(None))
-    .limit(1)
-    .scalar_subquery(),
+_NUMBER_AND_SHIFT = Direct(
+    select(
+        # The terminal's last sale number and its open shift, in one statement.
+        select(func.max(_SALE.c.number))
+        .where(_SALE.c.terminal_id == bindparam("terminal_id"))
+        .scalar_subquery(),
+        select(_SHIFT.c.id)
+        .where(_SHIFT.c.terminal_id == bindparam("terminal_id"), _SHIFT.c.closed_at.is_(None))
+        .limit(1)
+        .scalar_subquery(),
+    )
 )
 _CUSTOMER = select(Customer).where(Customer.id == bindparam("customer_id"))
 """`session.get` without its per-call statement building: the first read of a fresh session."""
-_CUSTOMER_AND_STAFF = (
-    select(Customer, Staff)
-    .join(Staff, Staff.id == bindparam("staff_id"))
-    .where(Customer.id == bindparam("customer_id"))
+_CUSTOMER_TABLE, _STAFF_TABLE = table_of(Customer), table_of(Staff)
+_CUSTOMER_AND_STAFF = Direct(
+    select(_CUSTOMER_TABLE, _STAFF_TABLE)
+    .join(_STAFF_TABLE, _STAFF_TABLE.c.id == bindparam("staff_id"))
+    .where(_CUSTOMER_TABLE.c.id == bindparam("customer_id"))
 )
-_INSERT_SALE = insert(_SALE)
+_CUSTOMER_WIDTH = len(_CUSTOMER_TABLE.c)
+_INSERT_SALE = Direct(insert(_SALE))
 _STAFF_NAMES = select(Staff.id, Staff.name).where(Staff.id.in_(bindparam("ids", expanding=True)))
 _VOUCHER = table_of(Voucher)
-_REDEEM_VOUCHER = update(_VOUCHER).where(_VOUCHER.c.id == bindparam("voucher_id"))
-_APPEND_ONLY: dict[type, Insert] = {
-    model: insert(table_of(model)) for model in (OutboxEvent, AuditLog)
-}
-"""Rows the checkout adds through `outbox.emit` and `audit.record`, written by `_write_added`."""
-_INSERT_LINES = insert(table_of(SaleLine))
-_INSERT_PAYMENTS = insert(table_of(SalePayment))
+_REDEEM_VOUCHER = Direct(update(_VOUCHER).where(_VOUCHER.c.id == bindparam("voucher_id")))
+_INSERT_LINES = Direct(insert(table_of(SaleLine)))
+_INSERT_PAYMENTS = Direct(insert(table_of(SalePayment)))
 _REFERRAL_PAID = (
     select(_ENTRY.c.id)
     .where(
@@ -247,6 +247,7 @@ def checkout(
         request = _ask_authority(station, request, authority)
     now = station.now()
     with station.write() as session:
+        append_only.collect(session)  # the outbox events and the audit row: written at the end
         snapshot = station.snapshot(session)
         store, terminal, program = snapshot.store, snapshot.terminal, snapshot.program
         connection = session.connection()
@@ -292,8 +293,8 @@ def checkout(
         line_earned = list(earning.per_line) if earning is not None else [0] * len(earn_lines)
         sale = _write_sale(connection, terminal.id, priced, request, customer, change, earned, now)
         _write_lines(connection, sale, priced, line_earned)
-        connection.execute(
-            _INSERT_PAYMENTS,
+        _INSERT_PAYMENTS.executemany(
+            connection,
             [
                 {
                     "sale_id": sale.id,
@@ -365,7 +366,7 @@ def checkout(
             request,
             now,
         )
-        _write_added(session)
+        append_only.write(session)
         balance = (
             book.replay(customer.id).balance(now)
             if customer is not None and book is not None
@@ -449,31 +450,32 @@ def cart_lines(connection: Connection, requests: Sequence[LineRequest]) -> list[
     Shared with the live quote, so the screen refuses what checkout would.
     """
     items = {
-        row.id: row
-        for row in connection.execute(
-            _CART_ITEMS, {"ids": list({request.item_id for request in requests})}
+        row[0]: row
+        for row in _CART_ITEMS.rows(
+            connection, {"ids": list({request.item_id for request in requests})}
         )
     }
     lines = []
     for request in requests:
         item = items.get(request.item_id)
-        if item is None or not item.active:
+        if item is None or not item[3]:
             raise UnknownItem(value=request.item_id)
+        item_id, name, catalogue_price, _active, kind, category = item
         if isinstance(request.quantity, bool) or not isinstance(request.quantity, int):
             raise InvalidQuantity(value=request.quantity)
-        price = item.price if request.unit_price is None else request.unit_price
+        price = catalogue_price if request.unit_price is None else request.unit_price
         if price <= 0:
             raise InvalidPrice(value=format_money(price))
         lines.append(
             CartLine(
-                item_id=item.id,
-                name=item.name,
+                item_id=item_id,
+                name=name,
                 unit_price=price,
                 quantity=request.quantity,
                 discount=request.discount,
-                category=item.code,
+                category=category,
                 professional_id=request.professional_id,
-                is_product=item.kind != SERVICE,
+                is_product=kind != SERVICE,
             )
         )
     return lines
@@ -495,19 +497,27 @@ def _approval(
     return authorize_manager(session, request.manager_pin, action, now)
 
 
-def _customer_and_staff(session: Session, request: CheckoutRequest) -> Row[Customer, Staff] | None:
-    """The customer and the staff member, loaded in one query when there is a customer.
+def _customer_and_staff(
+    session: Session, request: CheckoutRequest
+) -> tuple[Customer, Staff] | None:
+    """The customer and the staff member, read in one query when there is a customer.
 
-    Held by the caller, the staff member stays in the session, where `acting_staff`
-    then finds it without a query of its own. None when either is missing: the usual
-    look-ups then run, and refuse, in their usual order.
+    Both are put in the session as loaded: `acting_staff` then finds the staff member
+    there without a query of its own. None when either is missing: the usual look-ups
+    then run, and refuse, in their usual order.
     """
     if request.customer_id is None:
         return None
-    return session.execute(
-        _CUSTOMER_AND_STAFF,
+    row = _CUSTOMER_AND_STAFF.first(
+        session.connection(),
         {"customer_id": request.customer_id, "staff_id": request.staff_id},
-    ).first()
+    )
+    if row is None:
+        return None
+    return (
+        loaded_row(session, Customer, row[:_CUSTOMER_WIDTH]),
+        loaded_row(session, Staff, row[_CUSTOMER_WIDTH:]),
+    )
 
 
 def _customer(session: Session, customer_id: int | None) -> Customer | None:
@@ -598,13 +608,13 @@ def _write_sale(
     earned: int,
     now: datetime,
 ) -> _WrittenSale:
-    last, shift_id = connection.execute(_NUMBER_AND_SHIFT, {"terminal_id": terminal_id}).one()
+    last, shift_id = _NUMBER_AND_SHIFT.rows(connection, {"terminal_id": terminal_id})[0]
     if shift_id is None:  # no sale outside an open shift; nothing is written yet
         raise NoOpenShift()
     sale_uuid = request.sale_uuid or str(uuid.uuid4())
     number = (last or 0) + 1
-    written = connection.execute(
-        _INSERT_SALE,
+    written = _INSERT_SALE.execute(
+        connection,
         {
             "uuid": sale_uuid,
             "terminal_id": terminal_id,
@@ -621,6 +631,7 @@ def _write_sale(
             "created_at": now,
         },
     )
+    assert written.lastrowid is not None
     return _WrittenSale(written.lastrowid, sale_uuid, number)
 
 
@@ -645,7 +656,7 @@ def _write_lines(
                 "professional_id": line.professional_id,
             }
         )
-    connection.execute(_INSERT_LINES, rows)
+    _INSERT_LINES.executemany(connection, rows)
 
 
 def _redeem_vouchers(
@@ -664,7 +675,7 @@ def _redeem_vouchers(
             "redeemed_amount": use.applied,
         }
         # Written now with Core; the loaded object is given the same values as clean ones.
-        book.session.connection().execute(_REDEEM_VOUCHER, {"voucher_id": voucher.id, **redeemed})
+        _REDEEM_VOUCHER.execute(book.session.connection(), {"voucher_id": voucher.id, **redeemed})
         for key, value in redeemed.items():
             set_committed_value(voucher, key, value)
         voucher_refs = Refs(
@@ -852,30 +863,6 @@ def _record(
         ],
         discount=priced.discount_total,
     )
-
-
-def _write_added(session: Session) -> None:
-    """Write the outbox events and the audit row added to the session, around the unit of work.
-
-    `outbox.emit` and `audit.record` add objects that nothing reads back: they are taken
-    out of the session and written with Core INSERTs (one per run of rows of a table), in
-    the order they were added, for a fraction of the cost of a flush.
-    """
-    added = sorted(
-        (row for row in session.new if type(row) in _APPEND_ONLY),
-        key=lambda row: instance_state(row).insert_order or 0,
-    )
-    runs: list[tuple[type, list[dict[str, Any]]]] = []
-    for row in added:
-        session.expunge(row)
-        values = {key: value for key, value in vars(row).items() if not key.startswith("_")}
-        if runs and runs[-1][0] is type(row) and runs[-1][1][0].keys() == values.keys():
-            runs[-1][1].append(values)
-        else:
-            runs.append((type(row), [values]))
-    connection = session.connection()
-    for model, rows in runs:
-        connection.execute(_APPEND_ONLY[model], rows)
 
 
 def _professional_names(
