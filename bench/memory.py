@@ -31,7 +31,7 @@ from pathlib import Path
 GOAL_MIB = 200
 
 CHILD = r"""
-import json, sys
+import json, os, sys
 from pathlib import Path
 
 def status():
@@ -52,8 +52,8 @@ def mark(name):
     marks.append((name, status()))
 
 def finish():
-    print(json.dumps(marks))
-    app.quit()
+    print(json.dumps(marks), flush=True)
+    os._exit(0)  # not app.quit(): Python would wait for the upkeep's thread to finish its run
 
 if mode == "bare":
     window = QMainWindow()

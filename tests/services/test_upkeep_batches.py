@@ -48,3 +48,38 @@ def test_upkeep_expires_every_customer_in_batches_and_a_sale_fits_between_them(
     assert [account(shop.station, c).balance.total for c in clients] == [0] * 5
     assert loyalty_upkeep.run_daily(shop.station).expired_lots == 0  # idempotent
     assert verify(shop.station) == []
+
+
+def test_upkeep_reads_its_work_a_page_at_a_time_and_misses_no_customer(
+    make_shop: MakeShop, monkeypatch: Any
+) -> None:
+    """Pages of 2 ids over 7 customers: expired lots, lapsed vouchers and matured cashback
+    all found, a customer whose work an earlier batch did is not done twice, and no read
+    stays open across the writes."""
+    monkeypatch.setattr(loyalty_upkeep, "PAGE", 2)
+    shop = make_shop(SALON)
+    clients = [shop.enrol(f"Cliente {n}", phone=f"11 9123{n}-5678") for n in range(7)]
+    for client in clients:
+        shop.sell("corte", customer=client, pix=8_000)
+    shop.clock.advance(days=31)
+
+    reads: list[str] = []
+    real_read = shop.station.read
+
+    @contextmanager
+    def counted_read(*args: Any, **kwargs: Any) -> Iterator[Any]:
+        with real_read(*args, **kwargs) as session:
+            reads.append("read")
+            yield session
+
+    shop.station.read = counted_read  # type: ignore[method-assign]
+    try:
+        done = loyalty_upkeep.run_daily(shop.station, batch=3)
+    finally:
+        shop.station.read = real_read  # type: ignore[method-assign]
+
+    assert (done.expired_lots, done.expired_units) == (7, 7 * 800)
+    assert len(reads) >= 1 + 4 + 1  # the settings, four pages of expiring, one of lapsing
+    assert [account(shop.station, c).balance.total for c in clients] == [0] * 7
+    assert loyalty_upkeep.run_daily(shop.station, batch=3).expired_lots == 0
+    assert verify(shop.station) == []

@@ -8,15 +8,14 @@ idempotent: a second run at the same moment writes nothing.
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, exists, select
+from sqlalchemy.orm import Session, aliased
 
 from db.models import Customer, LedgerEntry, Setting, Voucher
 from posapp.core.ledger import EntryKind
@@ -30,6 +29,8 @@ from posapp.services.sync.config import runs_expiry_here
 LAST_RUN = "loyalty.last_daily_run"
 BATCH = 200
 """Customers (or vouchers) per write transaction: the write lock is held briefly."""
+PAGE = 5_000
+"""Ids read per statement while going through what is to be done (`_ids`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +56,11 @@ def run_daily(station: Station, batch: int = BATCH) -> DailyRunResult:
         # Synced, only the counter the endpoint named expires lots and issues the vouchers
         # of matured cashback: two counters must never write off (or convert) a lot twice.
         chain_work = runs_expiry_here(session)
-        lapsing = _ids(
-            session,
-            select(Voucher.id).where(Voucher.status == "open", Voucher.expires_at <= now),
-        )
-        expiring = _customers_with_expired_lots(session, now) if chain_work else []
-        maturing = _customers_maturing(session, last_run, now) if chain_work else []
+    lapsing = _ids(
+        station, select(Voucher.id).where(Voucher.status == "open", Voucher.expires_at <= now)
+    )
+    expiring = _customers_with_expired_lots(station, now) if chain_work else iter(())
+    maturing = _customers_maturing(station, last_run, now) if chain_work else iter(())
     given_back: set[int] = set()
     lapsed = expired_lots = expired_units = issued = 0
     for ids in _chunks(lapsing, batch):
@@ -118,14 +118,30 @@ def _chunks(ids: Iterable[int], size: int) -> Iterator[list[int]]:
         yield chunk
 
 
-def _ids(session: Session, query: Select[Any]) -> array[int]:
-    """The ids a query finds, distinct and in order, streamed into a compact array.
+def _ids(station: Station, query: Select[Any]) -> Iterator[int]:
+    """The ids a query finds, distinct and in order, read a page at a time as they are used.
 
-    A store left off for weeks may have a million customers to work on; a Python list of
-    their rows (and a sorted copy) took more memory than the rest of the counter."""
-    ordered = query.distinct().order_by(*query.selected_columns)
-    found = session.scalars(ordered.execution_options(yield_per=10_000))
-    return array("q", (i for i in found if i is not None))
+    A store left off for weeks may have a million customers to work on: each page is
+    its own short read after the last id of the one before, so neither a list of every
+    id nor a read transaction held open for the whole run (which would keep the WAL
+    from being checkpointed) is needed. The work is idempotent, so an id a page finds
+    after an earlier batch changed the database is simply worked on, or found done.
+    """
+    (column,) = query.selected_columns
+    after = 0  # the ids are positive
+    while True:
+        with station.read() as session:
+            page = [
+                found
+                for found in session.scalars(
+                    query.where(column > after).distinct().order_by(column).limit(PAGE)
+                )
+                if found is not None
+            ]
+        yield from page
+        if len(page) < PAGE:
+            return
+        after = page[-1]
 
 
 def _customers(session: Session, ids: list[int]) -> list[Customer]:
@@ -137,22 +153,27 @@ def _last_run(session: Session) -> datetime | None:
     return datetime.fromisoformat(setting.value) if setting else None
 
 
-def _customers_with_expired_lots(session: Session, now: datetime) -> array[int]:
-    written_off = select(LedgerEntry.lot_uuid).where(
-        LedgerEntry.kind == EntryKind.EXPIRE.value, LedgerEntry.lot_uuid.is_not(None)
-    )
+def _customers_with_expired_lots(station: Station, now: datetime) -> Iterator[int]:
+    written_off = aliased(LedgerEntry)
     return _ids(
-        session,
+        station,
         select(LedgerEntry.customer_id)
         .where(LedgerEntry.amount > 0, LedgerEntry.expires_at <= now)
-        .where(LedgerEntry.uuid.not_in(written_off)),
+        .where(
+            # Per row, through the lot_uuid index: NOT IN would gather every written-off
+            # lot again for each page.
+            ~exists().where(
+                written_off.lot_uuid == LedgerEntry.uuid,
+                written_off.kind == EntryKind.EXPIRE.value,
+            )
+        ),
     )
 
 
-def _customers_maturing(session: Session, since: datetime | None, now: datetime) -> array[int]:
+def _customers_maturing(station: Station, since: datetime | None, now: datetime) -> Iterator[int]:
     query = select(LedgerEntry.customer_id).where(
         LedgerEntry.amount > 0, LedgerEntry.available_from <= now
     )
     if since is not None:
         query = query.where(LedgerEntry.available_from > since)
-    return _ids(session, query)
+    return _ids(station, query)
