@@ -49,6 +49,16 @@ if TYPE_CHECKING:
     from posapp.ui.sync_keeper import SyncKeeper
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+def _leave_out_httpx_command_line() -> None:
+    """httpx imports its command-line tool (click, rich and pygments, ~6 MiB resident) at
+    import whenever they are installed; the counter never runs it. A `None` in sys.modules
+    makes that one import fail, which httpx takes as "not installed"."""
+    sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
+
+
+_leave_out_httpx_command_line()
 STYLE_SHEET = RESOURCES / "style.qss"
 TRANSLATIONS = RESOURCES / "translations"
 DEMO_PRINTER = "demo"

@@ -50,6 +50,7 @@ def test_pragmas_for_a_till(tmp_path: Path) -> None:
         "synchronous": 2,  # FULL
         "foreign_keys": 1,
         "busy_timeout": 10_000,
+        "cache_size": -512,  # KiB per connection: about eight of them at a counter
     }
     engine.dispose()
 
