@@ -48,6 +48,7 @@ from typing import Any
 
 from sqlalchemy import event
 
+from db.engine import BUSY_TIMEOUT_MS, PAGE_CACHE_KIB
 from db.migrate import head_revision
 from db.migrate import upgrade as db_upgrade
 from posapp.core.codes import new_voucher_code
@@ -339,7 +340,8 @@ def _raw(path: Path) -> Iterator[sqlite3.Connection]:
     try:
         for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
             connection.execute(f"PRAGMA {pragma}")
-        connection.execute("PRAGMA busy_timeout=10000")
+        connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        connection.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
         yield connection
     finally:
         connection.close()
