@@ -48,7 +48,6 @@ from typing import Any
 
 from sqlalchemy import event
 
-from db.engine import BUSY_TIMEOUT_MS, PAGE_CACHE_KIB
 from db.migrate import head_revision
 from db.migrate import upgrade as db_upgrade
 from posapp.core.codes import new_voucher_code
@@ -340,8 +339,7 @@ def _raw(path: Path) -> Iterator[sqlite3.Connection]:
     try:
         for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
             connection.execute(f"PRAGMA {pragma}")
-        connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        connection.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
+        connection.execute("PRAGMA busy_timeout=10000")
         yield connection
     finally:
         connection.close()

@@ -15,12 +15,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 10_000
 IMMEDIATE = "posapp_begin_immediate"
-PAGE_CACHE_KIB = 512
-"""SQLite's page cache per connection (its default is 2 000 KiB). The counter holds one
-connection per thread that has used the database (the GUI, its workers, sync: about
-eight), each cache filled by whatever that thread last read; a cache is dropped anyway
-whenever another connection writes (WAL), and the pages it would hold are in the OS's
-cache. At a million customers the default caches took ~10 MiB of the counter's memory."""
+KEPT_CONNECTIONS = 2
+"""Connections the pool keeps open between uses (SQLAlchemy's default is 5). Each holds
+SQLite's page cache (up to 2 000 KiB, filled by whatever its last user read): on the
+1 000 000-customer bench database the counter kept seven or eight connections, and keeping
+two took its resident memory from over 200 MiB to under (bench.memory). More threads at
+once (the GUI's workers, sync) still get a connection each, closed after use."""
 
 
 def sqlite_url(path: Path | str) -> str:
@@ -28,7 +28,11 @@ def sqlite_url(path: Path | str) -> str:
 
 
 def make_engine(path: Path | str) -> Engine:
-    engine = create_engine(sqlite_url(path), connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    engine = create_engine(
+        sqlite_url(path),
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+        pool_size=KEPT_CONNECTIONS,
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -38,7 +42,6 @@ def make_engine(path: Path | str) -> Engine:
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cursor.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -60,11 +63,5 @@ def pragmas(engine: Engine) -> dict[str, Any]:
     with engine.connect() as connection:
         return {
             name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
-            for name in (
-                "journal_mode",
-                "synchronous",
-                "foreign_keys",
-                "busy_timeout",
-                "cache_size",
-            )
+            for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
         }

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy.pool import QueuePool
 
-from db.engine import make_engine, pragmas
+from db.engine import KEPT_CONNECTIONS, make_engine, pragmas
 from db.migrate import alembic_config, head_revision, upgrade
 from db.models import Base
 from db.schema_sql import APPEND_ONLY_TABLES, FTS_TABLE
@@ -50,8 +52,31 @@ def test_pragmas_for_a_till(tmp_path: Path) -> None:
         "synchronous": 2,  # FULL
         "foreign_keys": 1,
         "busy_timeout": 10_000,
-        "cache_size": -512,  # KiB per connection: about eight of them at a counter
     }
+    engine.dispose()
+
+
+def test_connections_used_at_once_are_not_all_kept_open_after(tmp_path: Path) -> None:
+    """Each kept connection holds up to 2 MB of page cache: a burst of threads reading at
+    once leaves only KEPT_CONNECTIONS open."""
+    path = tmp_path / "db.sqlite"
+    upgrade(path)
+    engine = make_engine(path)
+    together = threading.Barrier(5)
+
+    def read() -> None:
+        with engine.connect() as connection:
+            together.wait(timeout=10)  # all five connections checked out at once
+            connection.exec_driver_sql("SELECT count(*) FROM customer").scalar()
+
+    threads = [threading.Thread(target=read) for _ in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=10)
+    pool = engine.pool
+    assert isinstance(pool, QueuePool)
+    assert pool.checkedin() == KEPT_CONNECTIONS == 2
     engine.dispose()
 
 
