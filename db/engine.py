@@ -16,11 +16,16 @@ from sqlalchemy.orm import Session, sessionmaker
 BUSY_TIMEOUT_MS = 10_000
 IMMEDIATE = "posapp_begin_immediate"
 KEPT_CONNECTIONS = 2
-"""Connections the pool keeps open between uses (SQLAlchemy's default is 5). Each holds
-SQLite's page cache (up to 2 000 KiB, filled by whatever its last user read): on the
-1 000 000-customer bench database the counter kept seven or eight connections, and keeping
-two took its resident memory from over 200 MiB to under (bench.memory). More threads at
-once (the GUI's workers, sync) still get a connection each, closed after use."""
+"""Connections the pool keeps open between uses (SQLAlchemy's default is 5); more threads
+at once (the GUI's workers, sync) still get a connection each, closed after use."""
+PAGE_CACHE_KIB = 1024
+"""SQLite's page cache per connection (its default is 2 000 KiB), filled by whatever the
+connection's last user read and dropped whenever another connection writes (WAL).
+
+On the 1 000 000-customer bench database the counter held seven or eight connections;
+their caches took it over 200 MiB resident once signed in (bench.memory: ~201 MiB). Two
+kept connections with 1 024 KiB caches: ~195 MiB. Smaller caches (512 KiB) saved ~1 MiB
+more but slowed the phone look-up bench measurably."""
 
 
 def sqlite_url(path: Path | str) -> str:
@@ -42,6 +47,7 @@ def make_engine(path: Path | str) -> Engine:
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -63,5 +69,11 @@ def pragmas(engine: Engine) -> dict[str, Any]:
     with engine.connect() as connection:
         return {
             name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
-            for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+            for name in (
+                "journal_mode",
+                "synchronous",
+                "foreign_keys",
+                "busy_timeout",
+                "cache_size",
+            )
         }

@@ -52,6 +52,7 @@ def test_pragmas_for_a_till(tmp_path: Path) -> None:
         "synchronous": 2,  # FULL
         "foreign_keys": 1,
         "busy_timeout": 10_000,
+        "cache_size": -1024,  # KiB per connection
     }
     engine.dispose()
 
