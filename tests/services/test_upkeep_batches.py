@@ -17,14 +17,20 @@ MakeShop = Callable[..., Shop]
 SALON = preset("salon").with_changes(key="salon-short", pending_days=0, expiry_days=30)
 
 
+def _expired_clients(shop: Shop, count: int) -> list[int]:
+    """`count` clients with R$ 8,00 of cashback each, expired a day ago."""
+    clients = [shop.enrol(f"Cliente {n}", phone=f"11 9123{n}-5678") for n in range(count)]
+    for client in clients:
+        shop.sell("corte", customer=client, pix=8_000)  # expiring in 30 days
+    shop.clock.advance(days=31)
+    return clients
+
+
 def test_upkeep_expires_every_customer_in_batches_and_a_sale_fits_between_them(
     make_shop: MakeShop,
 ) -> None:
     shop = make_shop(SALON)
-    clients = [shop.enrol(f"Cliente {n}", phone=f"11 9123{n}-5678") for n in range(5)]
-    for client in clients:
-        shop.sell("corte", customer=client, pix=8_000)  # R$ 8,00 each, expiring in 30 days
-    shop.clock.advance(days=31)
+    clients = _expired_clients(shop, 5)
 
     writes: list[str] = []
     real_write = shop.station.write
@@ -58,10 +64,7 @@ def test_upkeep_reads_its_work_a_page_at_a_time_and_misses_no_customer(
     stays open across the writes."""
     monkeypatch.setattr(loyalty_upkeep, "PAGE", 2)
     shop = make_shop(SALON)
-    clients = [shop.enrol(f"Cliente {n}", phone=f"11 9123{n}-5678") for n in range(7)]
-    for client in clients:
-        shop.sell("corte", customer=client, pix=8_000)
-    shop.clock.advance(days=31)
+    clients = _expired_clients(shop, 7)
 
     reads: list[str] = []
     real_read = shop.station.read
