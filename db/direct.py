@@ -106,6 +106,8 @@ class Direct:
         values: Any,
         call: Callable[[sqlite3.Cursor], object],
     ) -> sqlite3.Cursor:
+        if not connection.in_transaction():
+            connection.begin()  # as Connection.execute begins by itself: one transaction
         dbapi = connection.connection.driver_connection
         assert isinstance(dbapi, sqlite3.Connection)
         cursor = dbapi.cursor()

@@ -95,6 +95,17 @@ def test_a_broken_constraint_is_sqlalchemys_error_and_the_transaction_can_roll_b
         assert connection.execute(select(CUSTOMER.c.id)).all() == []  # both rolled back
 
 
+def test_on_a_connection_not_begun_it_begins_the_transaction_as_sqlalchemy_would(
+    engine: Engine,
+) -> None:
+    with engine.connect() as connection:
+        Direct(insert(CUSTOMER)).execute(connection, _customer(1))
+        assert connection.in_transaction()
+        connection.rollback()
+    with engine.connect() as connection:
+        assert connection.execute(select(CUSTOMER.c.id)).all() == []  # nothing autocommitted
+
+
 def test_a_missing_value_is_refused_before_anything_runs(engine: Engine) -> None:
     balance = Direct(insert(table_of(CustomerBalance)))
     with engine.begin() as connection:
