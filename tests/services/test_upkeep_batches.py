@@ -59,9 +59,8 @@ def test_upkeep_expires_every_customer_in_batches_and_a_sale_fits_between_them(
 def test_upkeep_reads_its_work_a_page_at_a_time_and_misses_no_customer(
     make_shop: MakeShop, monkeypatch: Any
 ) -> None:
-    """Pages of 2 ids over 7 customers: expired lots, lapsed vouchers and matured cashback
-    all found, a customer whose work an earlier batch did is not done twice, and no read
-    stays open across the writes."""
+    """Pages of 2 ids over 7 customers with expired cashback: every lot is written off once,
+    each page read in a short read of its own, and a second run finds nothing left."""
     monkeypatch.setattr(loyalty_upkeep, "PAGE", 2)
     shop = make_shop(SALON)
     clients = _expired_clients(shop, 7)
