@@ -26,29 +26,22 @@ from sqlalchemy.sql import Executable
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.dml import UpdateBase
 
-Processor = Callable[[Any], Any] | None
-
-
-@dataclass(frozen=True, slots=True)
-class _Slot:
-    """A `?` of the statement: the parameter it takes, or the constant SQLAlchemy bound."""
-
-    name: str | None
-    constant: Any
-    process: Processor
-    expanding: bool
+Processor = Callable[[Any], Any]
 
 
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     sql: str
-    slots: tuple[_Slot, ...]
-    expanding: bool
-    plain: tuple[tuple[str, ...], tuple[tuple[int, Callable[[Any], Any]], ...]] | None
-    """For a statement of parameters only (no constants, no IN list): their names in order
-    and the processors of the few that have one, by position. None: go slot by slot."""
-    results: tuple[Processor, ...] | None
-    """None when no column needs processing (the rows are sqlite3's tuples as they are)."""
+    names: tuple[str, ...]
+    """The bound name of each `?`, in order: a parameter's, or a constant's (below)."""
+    processed: tuple[tuple[int, Processor], ...]
+    """The `?`s whose values a column type converts (datetimes...), by position."""
+    constants: dict[str, Any]
+    """Values SQLAlchemy binds itself (a LIMIT, a literal compared with), converted."""
+    expanding: dict[str, Processor | None]
+    """IN-list parameters, with the converter of each item."""
+    results: tuple[Processor | None, ...] | None
+    """None when no column needs converting (the rows are sqlite3's tuples as they are)."""
 
 
 class Direct:
@@ -59,13 +52,9 @@ class Direct:
         self._compiled: dict[tuple[str, ...], _Compiled] = {}
 
     def execute(self, connection: Connection, params: Mapping[str, Any]) -> sqlite3.Cursor:
-        return self._execute(connection, self._compile(connection, params), params)
-
-    def _execute(
-        self, connection: Connection, compiled: _Compiled, params: Mapping[str, Any]
-    ) -> sqlite3.Cursor:
+        compiled = self._compile(connection, params)
         sql, values = _bound(compiled, params)
-        return self._run(connection, sql, values, lambda cursor: cursor.execute(sql, values))
+        return _run(connection, sql, values)
 
     def executemany(self, connection: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
         """The same statement for each row: the rows must all have the same keys."""
@@ -74,23 +63,17 @@ class Direct:
         compiled = self._compile(connection, rows[0])
         if compiled.expanding:
             raise ValueError("executemany cannot expand IN lists")
-        values = [_values(compiled, row) for row in rows]
-        self._run(connection, compiled.sql, values, lambda c: c.executemany(compiled.sql, values))
+        _run(connection, compiled.sql, [_values(compiled, row) for row in rows], many=True)
 
     def rows(self, connection: Connection, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
         compiled = self._compile(connection, params)
-        fetched = self._execute(connection, compiled, params).fetchall()
-        results = compiled.results
-        if results is None:
-            return fetched
-        return [
-            tuple(value if p is None else p(value) for p, value in zip(results, row, strict=True))
-            for row in fetched
-        ]
+        fetched = _run(connection, *_bound(compiled, params)).fetchall()
+        return [_converted(compiled, row) for row in fetched] if compiled.results else fetched
 
     def first(self, connection: Connection, params: Mapping[str, Any]) -> tuple[Any, ...] | None:
-        found = self.rows(connection, params)
-        return found[0] if found else None
+        compiled = self._compile(connection, params)
+        row = _run(connection, *_bound(compiled, params)).fetchone()
+        return _converted(compiled, row) if row is not None and compiled.results else row
 
     def _compile(self, connection: Connection, params: Mapping[str, Any]) -> _Compiled:
         keys = tuple(params)
@@ -99,25 +82,23 @@ class Direct:
             compiled = self._compiled[keys] = _compile(self.statement, connection.dialect, keys)
         return compiled
 
-    def _run(
-        self,
-        connection: Connection,
-        sql: str,
-        values: Any,
-        call: Callable[[sqlite3.Cursor], object],
-    ) -> sqlite3.Cursor:
-        if not connection.in_transaction():
-            connection.begin()  # as Connection.execute begins by itself: one transaction
-        dbapi = connection.connection.driver_connection
-        assert isinstance(dbapi, sqlite3.Connection)
-        cursor = dbapi.cursor()
-        try:
-            call(cursor)
-        except sqlite3.Error as error:
-            raise DBAPIError.instance(
-                sql, values, error, sqlite3.Error, dialect=connection.dialect
-            ) from error
-        return cursor
+
+def _run(connection: Connection, sql: str, values: Any, many: bool = False) -> sqlite3.Cursor:
+    if not connection.in_transaction():
+        connection.begin()  # as Connection.execute begins by itself: one transaction
+    dbapi = connection.connection.driver_connection
+    assert isinstance(dbapi, sqlite3.Connection)
+    cursor = dbapi.cursor()
+    try:
+        if many:
+            cursor.executemany(sql, values)
+        else:
+            cursor.execute(sql, values)
+    except sqlite3.Error as error:
+        raise DBAPIError.instance(
+            sql, values, error, sqlite3.Error, dialect=connection.dialect
+        ) from error
+    return cursor
 
 
 def _compile(statement: Executable, dialect: Dialect, keys: tuple[str, ...]) -> _Compiled:
@@ -125,79 +106,64 @@ def _compile(statement: Executable, dialect: Dialect, keys: tuple[str, ...]) -> 
     column_keys = list(keys) if isinstance(statement, UpdateBase) else None
     compiled = statement.compile(dialect=dialect, column_keys=column_keys)  # type: ignore[attr-defined]
     assert isinstance(compiled, SQLCompiler)
-    positions = tuple(compiled.positiontup or ())
+    names = tuple(compiled.positiontup or ())
     processors = compiled._bind_processors
-    slots: list[_Slot] = []
-    for name in positions:
-        bind = compiled.binds[name]
-        process = processors.get(name)
+    processed: list[tuple[int, Processor]] = []
+    constants: dict[str, Any] = {}
+    expanding: dict[str, Processor | None] = {}
+    for index, name in enumerate(names):
+        bind, process = compiled.binds[name], processors.get(name)
         if process is not None and not callable(process):
             raise ValueError(f"tuple parameters are not supported: {name!r} in {statement}")
-        if name in keys:
-            slots.append(_Slot(name, None, process, bind.expanding))
+        if name in keys and bind.expanding:
+            expanding[name] = process
+        elif name in keys:
+            processed += [(index, process)] if process is not None else []
         elif bind.callable is None and bind.value is not None:
-            # A value written into the statement (a LIMIT, a literal compared with):
-            # SQLAlchemy binds it too.
-            value = bind.value if process is None else process(bind.value)
-            slots.append(_Slot(None, value, None, False))
+            constants[name] = bind.value if process is None else process(bind.value)
         else:  # a column default or a parameter not given: refuse, as nothing fills it
             raise ValueError(f"no value given for {name!r} in {statement}")
     results = tuple(
         column.type._cached_result_processor(dialect, None) for column in compiled._result_columns
     )
-    plain = None
-    if all(slot.name is not None and not slot.expanding for slot in slots):
-        plain = (
-            tuple(slot.name for slot in slots if slot.name is not None),
-            tuple(
-                (index, slot.process)
-                for index, slot in enumerate(slots)
-                if slot.process is not None
-            ),
-        )
     return _Compiled(
         sql=compiled.string,
-        slots=tuple(slots),
-        expanding=any(slot.expanding for slot in slots),
-        plain=plain,
+        names=names,
+        processed=tuple(processed),
+        constants=constants,
+        expanding=expanding,
         results=results if any(p is not None for p in results) else None,
     )
 
 
 def _values(compiled: _Compiled, params: Mapping[str, Any]) -> list[Any]:
-    if compiled.plain is None:
-        return _slot_values(compiled, params)
-    names, processed = compiled.plain
-    values = [params[name] for name in names]
-    for index, process in processed:
+    given = {**compiled.constants, **params} if compiled.constants else params
+    values = [given[name] for name in compiled.names]
+    for index, process in compiled.processed:
         values[index] = process(values[index])
     return values
 
 
-def _slot_values(compiled: _Compiled, params: Mapping[str, Any]) -> list[Any]:
-    values = []
-    for slot in compiled.slots:
-        if slot.name is None:
-            values.append(slot.constant)
-        else:
-            value = params[slot.name]
-            values.append(value if slot.process is None else slot.process(value))
-    return values
-
-
 def _bound(compiled: _Compiled, params: Mapping[str, Any]) -> tuple[str, list[Any]]:
+    """The SQL and its values, each IN list written out as one `?` per item."""
+    values = _values(compiled, params)
     if not compiled.expanding:
-        return compiled.sql, _values(compiled, params)
-    sql, values = compiled.sql, []
-    for slot in compiled.slots:
-        if slot.name is None:
-            values.append(slot.constant)
-        elif slot.expanding:
-            items = list(params[slot.name])
-            marks = ", ".join("?" * len(items)) if items else "NULL"
-            sql = sql.replace(f"__[POSTCOMPILE_{slot.name}]", marks, 1)
-            values += items if slot.process is None else [slot.process(item) for item in items]
-        else:
-            value = params[slot.name]
-            values.append(value if slot.process is None else slot.process(value))
-    return sql, values
+        return compiled.sql, values
+    sql, flat = compiled.sql, []
+    for name, value in zip(compiled.names, values, strict=True):
+        if name not in compiled.expanding:
+            flat.append(value)
+            continue
+        items = list(value)
+        marks = ", ".join("?" * len(items)) if items else "NULL"
+        sql = sql.replace(f"__[POSTCOMPILE_{name}]", marks, 1)
+        process = compiled.expanding[name]
+        flat += items if process is None else [process(item) for item in items]
+    return sql, flat
+
+
+def _converted(compiled: _Compiled, row: tuple[Any, ...]) -> tuple[Any, ...]:
+    assert compiled.results is not None
+    return tuple(
+        value if p is None else p(value) for p, value in zip(compiled.results, row, strict=True)
+    )

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from db.direct import Direct
 from db.engine import make_engine
 from db.migrate import upgrade
-from db.models import Customer, CustomerBalance, Staff, loaded_row, table_of
+from db.models import Customer, CustomerBalance, loaded_row, table_of
 
 CUSTOMER = table_of(Customer)
 SAO_PAULO = timezone(timedelta(hours=-3))
@@ -70,6 +70,7 @@ def test_an_in_list_a_limit_and_a_repeated_parameter(engine: Engine) -> None:
         Direct(insert(CUSTOMER)).executemany(connection, [_customer(n) for n in range(1, 6)])
         wanted = {"ids": [1, 2, 3, 5], "not_named": "Cliente 5"}
         assert names.rows(connection, wanted) == [("Cliente 3",), ("Cliente 2",)]
+        assert names.first(connection, wanted) == ("Cliente 3",)  # the first in order
         assert names.rows(connection, {"ids": [], "not_named": ""}) == []
         assert names.first(connection, {"ids": [4], "not_named": ""}) == ("Cliente 4",)
 
@@ -133,4 +134,3 @@ def test_a_loaded_row_is_the_sessions_object_and_its_changes_are_flushed(engine:
         customer.name = "Ana Souza"
     with Session(engine) as session:
         assert session.get(Customer, 1).name == "Ana Souza"  # type: ignore[union-attr]
-        assert session.get(Staff, 1) is None
