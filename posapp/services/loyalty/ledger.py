@@ -63,7 +63,7 @@ _MOVEMENTS = (
 )
 """A customer's movements in ledger order: columns only (served by (customer_id, id))."""
 
-_HEAD = (
+_HEAD = Direct(
     select(_ENTRY.c.seq, _ENTRY.c.hash)
     .where(_ENTRY.c.terminal_uuid == bindparam("terminal_uuid"))
     .order_by(_ENTRY.c.seq.desc())
@@ -76,7 +76,7 @@ _ADD_TO_BALANCE = Direct(
     .values(units=_BALANCE.c.units + bindparam("amount"), last_entry_at=bindparam("at"))
 )
 _NEW_BALANCE = Direct(insert(_BALANCE))
-_BOOK_HEAD, _BOOK_MOVEMENTS = Direct(_HEAD), Direct(_MOVEMENTS)
+_BOOK_MOVEMENTS = Direct(_MOVEMENTS)
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -197,7 +197,7 @@ class Book:
         self.terminal_uuid = terminal_uuid
         self.now = now
         self._connection = session.connection()
-        head = _BOOK_HEAD.first(self._connection, {"terminal_uuid": terminal_uuid})
+        head = _HEAD.first(self._connection, {"terminal_uuid": terminal_uuid})
         self.seq: int = head[0] if head else 0
         self.head: str = head[1] if head else GENESIS_HASH
         self._movements: dict[int, list[Movement]] = {}

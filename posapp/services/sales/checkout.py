@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection
@@ -82,9 +82,9 @@ if TYPE_CHECKING:  # the sync modules load only where sync is used
 DISCOUNT_LIMIT_BPS = 1_000
 """Discounts above this share of the sale need a manager."""
 
-# The statements of a sale, built once. The sale and its lines and payments are written
-# with Core INSERTs (lines and payments as one executemany each): nothing reads them back
-# as objects in the unit of work.
+# The statements of a sale, built once and run on the unit of work's sqlite3 connection
+# (db.direct). The sale and its lines and payments are plain INSERTs (lines and payments
+# one executemany each): nothing reads them back as objects in the unit of work.
 _ITEM, _CATEGORY, _ENTRY = table_of(Item), table_of(Category), table_of(LedgerEntry)
 _SALE, _SHIFT = table_of(Sale), table_of(Shift)
 _CART_ITEMS = Direct(
@@ -131,6 +131,17 @@ _REFERRAL_PAID = (
     )
     .limit(1)
 )
+
+
+class _CartItem(NamedTuple):
+    """A row of `_CART_ITEMS`."""
+
+    id: int
+    name: str
+    price: int
+    active: bool
+    kind: str
+    category: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -450,7 +461,7 @@ def cart_lines(connection: Connection, requests: Sequence[LineRequest]) -> list[
     Shared with the live quote, so the screen refuses what checkout would.
     """
     items = {
-        row[0]: row
+        row[0]: _CartItem(*row)
         for row in _CART_ITEMS.rows(
             connection, {"ids": list({request.item_id for request in requests})}
         )
@@ -458,24 +469,23 @@ def cart_lines(connection: Connection, requests: Sequence[LineRequest]) -> list[
     lines = []
     for request in requests:
         item = items.get(request.item_id)
-        if item is None or not item[3]:
+        if item is None or not item.active:
             raise UnknownItem(value=request.item_id)
-        item_id, name, catalogue_price, _active, kind, category = item
         if isinstance(request.quantity, bool) or not isinstance(request.quantity, int):
             raise InvalidQuantity(value=request.quantity)
-        price = catalogue_price if request.unit_price is None else request.unit_price
+        price = item.price if request.unit_price is None else request.unit_price
         if price <= 0:
             raise InvalidPrice(value=format_money(price))
         lines.append(
             CartLine(
-                item_id=item_id,
-                name=name,
+                item_id=item.id,
+                name=item.name,
                 unit_price=price,
                 quantity=request.quantity,
                 discount=request.discount,
-                category=category,
+                category=item.category,
                 professional_id=request.professional_id,
-                is_product=kind != SERVICE,
+                is_product=item.kind != SERVICE,
             )
         )
     return lines
@@ -608,7 +618,9 @@ def _write_sale(
     earned: int,
     now: datetime,
 ) -> _WrittenSale:
-    last, shift_id = _NUMBER_AND_SHIFT.rows(connection, {"terminal_id": terminal_id})[0]
+    found = _NUMBER_AND_SHIFT.first(connection, {"terminal_id": terminal_id})
+    assert found is not None  # two scalar subqueries: always one row
+    last, shift_id = found
     if shift_id is None:  # no sale outside an open shift; nothing is written yet
         raise NoOpenShift()
     sale_uuid = request.sale_uuid or str(uuid.uuid4())
@@ -674,7 +686,7 @@ def _redeem_vouchers(
             "redeemed_at": book.now,
             "redeemed_amount": use.applied,
         }
-        # Written now with Core; the loaded object is given the same values as clean ones.
+        # Written now; the loaded object is given the same values as clean ones.
         _REDEEM_VOUCHER.execute(book.session.connection(), {"voucher_id": voucher.id, **redeemed})
         for key, value in redeemed.items():
             set_committed_value(voucher, key, value)
