@@ -90,6 +90,7 @@ class CartModel(QStandardItemModel):
         self._rows: list[CartRow] = []
         self._professionals: dict[int, str] = {}
         self.invisibleRootItem().setFlags(Qt.ItemFlag.NoItemFlags)
+        self.setHorizontalHeaderLabels(self.titles())
 
     # -- reading -----------------------------------------------------------
 
@@ -109,10 +110,9 @@ class CartModel(QStandardItemModel):
         return self._professionals.get(staff_id, "") if staff_id is not None else ""
 
     def titles(self) -> list[str]:
-        """The columns' titles. Not served by a Python `headerData`: the headers asked it
-        for about 150 values on the 30th line scanned (the line numbers' header sizes
-        itself), so the screen shows these from a Qt model and the line numbers are Qt's
-        own default (the row's number)."""
+        """The columns' titles, held as the model's header items: no Python `headerData`
+        (the headers asked it for about 150 values on the 30th line scanned); the line
+        numbers are Qt's own default (the row's number)."""
         return [
             self.tr("Descrição"),
             self.tr("Qtd"),

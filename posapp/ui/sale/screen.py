@@ -18,7 +18,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QStandardItemModel
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -273,9 +273,6 @@ class SaleScreen(QWidget):
         self.table = QTableView()
         self.table.setObjectName("cartTable")
         self.table.setModel(self.model)
-        self.titles = QStandardItemModel(0, len(self.model.titles()), self)
-        self.titles.setHorizontalHeaderLabels(self.model.titles())
-        self.table.horizontalHeader().setModel(self.titles)  # see CartModel.titles
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
