@@ -49,6 +49,10 @@ if TYPE_CHECKING:
     from posapp.ui.sync_keeper import SyncKeeper
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+STYLE_SHEET = RESOURCES / "style.qss"
+TRANSLATIONS = RESOURCES / "translations"
+DEMO_PRINTER = "demo"
+DEMO_PRINTER_URI = f"virtual://{DEMO_PRINTER}"
 
 
 def _leave_out_httpx_command_line() -> None:
@@ -59,10 +63,6 @@ def _leave_out_httpx_command_line() -> None:
 
 
 _leave_out_httpx_command_line()
-STYLE_SHEET = RESOURCES / "style.qss"
-TRANSLATIONS = RESOURCES / "translations"
-DEMO_PRINTER = "demo"
-DEMO_PRINTER_URI = f"virtual://{DEMO_PRINTER}"
 
 
 def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
