@@ -85,3 +85,40 @@ def test_upkeep_reads_its_work_a_page_at_a_time_and_misses_no_customer(
     assert [account(shop.station, c).balance.total for c in clients] == [0] * 7
     assert loyalty_upkeep.run_daily(shop.station, batch=3).expired_lots == 0
     assert verify(shop.station) == []
+
+
+def test_vouchers_lapsing_over_several_pages_all_give_their_cashback_back(
+    make_shop: MakeShop, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr(loyalty_upkeep, "PAGE", 2)
+    shop = make_shop("fashion")  # 10 %, a voucher at R$ 20, valid 60 days
+    clients = [shop.enrol(f"Cliente {n}", phone=f"11 9123{n}-5678") for n in range(5)]
+    for client in clients:
+        (voucher,) = shop.sell("vestido", customer=client, pix=20_000).vouchers_issued
+        assert voucher.value == 2_000
+    shop.clock.advance(days=61)
+
+    done = loyalty_upkeep.run_daily(shop.station, batch=2)
+
+    assert done.vouchers_lapsed == 5
+    assert [account(shop.station, c).balance.total for c in clients] == [2_000] * 5
+    assert loyalty_upkeep.run_daily(shop.station).vouchers_lapsed == 0
+    assert verify(shop.station) == []
+
+
+def test_cashback_maturing_over_several_pages_becomes_a_voucher_for_every_customer(
+    make_shop: MakeShop, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr(loyalty_upkeep, "PAGE", 2)
+    shop = make_shop(preset("fashion").with_changes(key="fashion-pending", pending_days=7))
+    clients = [shop.enrol(f"Cliente {n}", phone=f"11 9123{n}-5678") for n in range(5)]
+    for client in clients:
+        assert shop.sell("vestido", customer=client, pix=20_000).vouchers_issued == ()
+    shop.clock.advance(days=8)
+
+    done = loyalty_upkeep.run_daily(shop.station, batch=2)
+
+    assert done.vouchers_issued == 5
+    assert [account(shop.station, c).balance.total for c in clients] == [0] * 5  # in vouchers
+    assert loyalty_upkeep.run_daily(shop.station).vouchers_issued == 0
+    assert verify(shop.station) == []
