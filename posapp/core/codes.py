@@ -147,6 +147,15 @@ def _open(payload: str, prefix: str, n_fields: int, key: bytes) -> list[str] | N
     return parts[1:]
 
 
+def is_voucher_qr(text: str) -> bool:
+    """Whether a scan or a typed text is a voucher QR rather than a voucher's code.
+
+    The prefix alone is not enough: one code in 32 768 begins with "PV1" too.
+    """
+    text = text.strip()
+    return text == VOUCHER_PREFIX or text.startswith(VOUCHER_PREFIX + "|")
+
+
 def sign_voucher_qr(
     code: str, value_centavos: int, expires_on: datetime.date, store_id: str, key: bytes
 ) -> str:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from posapp.core.codes import (
     CROCKFORD,
     VoucherClaim,
+    is_voucher_qr,
     new_referral_code,
     new_store_key,
     new_voucher_code,
@@ -150,6 +151,23 @@ def test_voucher_qr_accepts_a_scanner_newline() -> None:
     code = new_voucher_code()
     payload = sign_voucher_qr(code, 100, DAY, "s", KEY)
     assert verify_voucher_qr(payload + "\r\n", KEY).code == code
+
+
+@given(st.text(alphabet=CROCKFORD, min_size=9, max_size=9))
+def test_a_code_beginning_with_the_qr_prefix_is_a_code_not_a_qr(rest: str) -> None:
+    body = "PV1" + rest
+    code = next(c for c in (body + s for s in CROCKFORD) if _well_formed(c))
+    for typed in (code, normalize_voucher_code(code), " " + code.lower() + "\n"):
+        assert not is_voucher_qr(typed), typed
+    payload = sign_voucher_qr(code, 100, DAY, "loja-01", KEY)
+    assert is_voucher_qr(payload) and is_voucher_qr(payload + "\r\n")
+    assert is_voucher_qr("PV1") and is_voucher_qr("PV1|loja-01|")
+
+
+def _well_formed(code: str) -> bool:
+    with contextlib.suppress(UnknownVoucher):
+        return bool(normalize_voucher_code(code))
+    return False
 
 
 def test_voucher_qr_stores_the_canonical_code() -> None:

@@ -16,7 +16,13 @@ import pytest
 
 from hardware.emulator.decoder import decode
 from hardware.escpos_render import render_bytes
-from posapp.core.codes import new_store_key, new_voucher_code, sign_voucher_qr
+from posapp.core.codes import (
+    CROCKFORD,
+    new_store_key,
+    new_voucher_code,
+    normalize_voucher_code,
+    sign_voucher_qr,
+)
 from posapp.core.errors import (
     ForgedVoucher,
     PosError,
@@ -194,6 +200,47 @@ def test_a_typed_code_no_voucher_has_is_refused_naming_what_was_typed(
         f"Vale não encontrado: {typed}.",
         f"Voucher not found: {typed}.",
     )
+
+
+def _code_beginning(start: str) -> str:
+    """A well-formed voucher code (right check symbol) whose first symbols are `start`."""
+    body = (start + "7" * 12)[:12]
+    return next(
+        normalize_voucher_code(body + symbol) for symbol in CROCKFORD if _is_code(body + symbol)
+    )
+
+
+def _is_code(text: str) -> bool:
+    try:
+        normalize_voucher_code(text)
+    except UnknownVoucher:
+        return False
+    return True
+
+
+def test_a_voucher_whose_code_begins_like_a_qr_is_taken_typed_or_scanned(
+    make_shop: MakeShop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One code in 32 768 begins with "PV1", the voucher QR's own prefix: typed, it was
+    taken for a QR and refused as forged (the crash test met one)."""
+    code = _code_beginning("PV1")
+    codes = iter([code])
+    monkeypatch.setattr(
+        "posapp.services.loyalty.vouchers.new_voucher_code",
+        lambda: next(codes, None) or new_voucher_code(),
+    )
+    shop = make_shop("cosmetics")  # a R$ 5,00 voucher after a purchase above R$ 20,00
+    maria = shop.enrol("Maria Silva", cpf=MARIA_CPF)
+    (voucher,) = shop.sell("batom", customer=maria, pix=4_990).vouchers_issued
+    assert voucher.code == code
+    for typed in (code, code.replace("-", ""), f" {code.lower()}\n"):
+        preview = preview_voucher(shop.station, typed, maria, 4_990)
+        assert preview.value == 500, typed
+    sale = shop.sell("batom", customer=maria, voucher=code.replace("-", " "), pix=4_490)
+    assert dict(sale.payments) == {"voucher": 500, "pix": 4_490}
+    with pytest.raises(VoucherSpent) as refused:
+        shop.sell("batom", customer=maria, voucher=voucher.qr, pix=4_490)
+    assert refused.value.message("pt_BR").count(code) == 1
 
 
 # -- a voucher that cannot be used: the refusal names it --------------------------------

@@ -21,7 +21,7 @@ from db.models import (
     written_row,
 )
 from posapp.core.codes import (
-    VOUCHER_PREFIX,
+    is_voucher_qr,
     new_voucher_code,
     normalize_voucher_code,
     sign_voucher_qr,
@@ -52,7 +52,7 @@ _INSERT = Direct(insert(table_of(Voucher)))
 def resolve(session: Session, offered: str, store: Store) -> Voucher:
     """The voucher a typed code or a scanned QR names; forged or unknown ones are refused."""
     offered = offered.strip()
-    if offered.startswith(VOUCHER_PREFIX):
+    if is_voucher_qr(offered):
         claim = verify_voucher_qr(offered, _signing_key(session, offered, store))
         voucher = _by_code(session, claim.code)
         if voucher is None or signed_value(voucher) != claim.value_centavos:
