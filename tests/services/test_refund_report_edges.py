@@ -764,6 +764,53 @@ def test_a_balance_voucher_used_twice_each_void_takes_back_its_own_change(
     assert verify(shop.station) == []
 
 
+def test_a_void_after_the_vouchers_change_was_spent_gives_its_part_back_as_cashback(
+    make_shop: MakeShop,
+) -> None:
+    """Fashion: Carla's R$ 20,00 voucher pays a dipirona R$ 12,50; the R$ 7,50 of change
+    then pays part of a shampoo R$ 30,00 (R$ 22,50 by PIX earns R$ 2,25). Voiding the
+    dipirona cannot take the R$ 7,50 back from a R$ 2,25 balance: the voucher stays used
+    and the R$ 12,50 it paid comes back as cashback. Her balance never goes below zero."""
+    shop = make_shop("fashion")
+    carla = shop.enrol("Carla Dias", phone="11 91234-5678")
+    (v1,) = shop.sell("vestido", customer=carla, pix=20_000).vouchers_issued
+    first = shop.sell("dipirona", customer=carla, voucher=v1.code)
+    shop.sell("shampoo", customer=carla, cashback=750, pix=2_250)
+    assert _total(shop, carla) == 225
+
+    undone = void(shop.station, first.sale_id, shop.cashier_id, MANAGER_PIN, "x")
+    assert (undone.vouchers_reopened, undone.cashback_restored, undone.money_back) == ((), 1_250, 0)
+    account = customers.account(shop.station, carla)
+    assert (account.balance.total, account.balance.spendable) == (1_475, 1_475)
+    assert account.open_vouchers == ()
+    assert [v.status for v in customers.vouchers(shop.station, carla)] == ["redeemed"]
+    assert verify(shop.station) == []
+
+
+def test_a_refund_after_the_change_became_a_new_voucher_and_was_spent_never_goes_negative(
+    make_shop: MakeShop,
+) -> None:
+    """Pharmacy (5 %, a voucher for each R$ 5,00): two vestidos earn R$ 20,00, a R$ 20,00
+    voucher. It pays a dipirona R$ 12,50: the R$ 7,50 of change makes a R$ 5,00 voucher
+    at once (R$ 2,50 left), spent on a shampoo with R$ 25,00 by PIX (earns R$ 1,25).
+    The dipirona returned: R$ 12,50 back as cashback, R$ 3,75 + R$ 12,50 = R$ 16,25."""
+    shop = make_shop("pharmacy")
+    carla = shop.enrol("Carla Dias", phone="11 91234-5678")
+    (v1,) = shop.sell(("vestido", 2), customer=carla, pix=40_000).vouchers_issued
+    assert v1.value == 2_000
+    first = shop.sell("dipirona", customer=carla, voucher=v1.code)
+    (v2,) = first.vouchers_issued
+    assert (v2.value, _total(shop, carla)) == (500, 250)
+    shop.sell("shampoo", customer=carla, voucher=v2.code, pix=2_500)
+    assert _total(shop, carla) == 375
+
+    back = refund(shop.station, RefundRequest(first.sale_id, shop.cashier_id, MANAGER_PIN, "x"))
+    assert (back.vouchers_reopened, back.cashback_restored, back.money_back) == ((), 1_250, 0)
+    account = customers.account(shop.station, carla)
+    assert account.balance.total == 1_625 and account.balance.spendable == 1_625
+    assert verify(shop.station) == []
+
+
 def test_a_voucher_reopened_at_the_instant_it_expires_lapses_back_into_cashback(
     make_shop: MakeShop,
 ) -> None:

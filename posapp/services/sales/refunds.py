@@ -160,9 +160,11 @@ def _undo(station: Station, request: RefundRequest, kind: str) -> RefundResult:
                 sale_id=sale.id, sale_uuid=sale.uuid, refund_id=record.id, staff_id=staff.id
             )
             if whole_at_once:
-                reopened = _reopen_vouchers(session, book, customer, sale, refs)
+                reopened, restored_units = _reopen_vouchers(
+                    session, book, customer, program, sale, refs
+                )
                 cancelled = _cancel_issued_vouchers(session, book, customer, program, sale, refs)
-                restored_units = _restore_cashback(book, customer, program, sale, refs)
+                restored_units += _restore_cashback(book, customer, program, sale, refs)
             else:
                 restored_units = _restore_partial(
                     book, customer, program, sale, loyalty, goods, refs
@@ -381,10 +383,21 @@ def _restore_partial(
 
 
 def _reopen_vouchers(
-    session: Session, book: Book, customer: Customer, sale: Sale, refs: Refs
-) -> list[str]:
-    """The vouchers that paid this sale are open again, as they were."""
+    session: Session,
+    book: Book,
+    customer: Customer,
+    program: LoyaltyProgram,
+    sale: Sale,
+    refs: Refs,
+) -> tuple[list[str], int]:
+    """The vouchers that paid this sale are open again, as they were: (their codes, units).
+
+    A balance voucher's change went back to the balance; when the customer has spent
+    it since (the balance is below it), the voucher stays used and what it paid on
+    this sale comes back as cashback instead: the same value, and no balance below zero.
+    """
     codes = []
+    restored = 0
     used = session.scalars(select(Voucher).where(Voucher.redeemed_sale_id == sale.id))
     for voucher in used:
         change = session.scalars(
@@ -402,6 +415,11 @@ def _reopen_vouchers(
             voucher_code=voucher.code,
             staff_id=refs.staff_id,
         )
+        if change is not None and book.replay(customer.id).balance(book.now).total < change.amount:
+            units = program.units_for_value(voucher.redeemed_amount)
+            book.credit(customer, EntryKind.RESTORE, units, program, voucher_refs, pending=False)
+            restored += units
+            continue
         if change is not None:
             book.append(
                 customer, EntryKind.REVERSE, -change.amount, voucher_refs, lot_uuid=change.uuid
@@ -415,7 +433,7 @@ def _reopen_vouchers(
             holder = session.get(Customer, voucher.customer_id) or customer
             give_back_unused(session, book, holder, voucher, refs)
         codes.append(voucher.code)
-    return codes
+    return codes, restored
 
 
 def _cancel_issued_vouchers(
