@@ -23,7 +23,11 @@ from cloud.models import Chain, CustomerBalance, Hold, LedgerEntry, Voucher
 from cloud.schemas import LedgerEntryBody
 from posapp.core.ledger import GENESIS_HASH
 
-OVERDRAFT_KINDS = frozenset({"redeem", "voucher_issue"})
+OVERDRAFT_KINDS = frozenset({"redeem", "voucher_issue", "reverse", "expire", "adjust"})
+"""Every kind that takes from the balance: a spend, and also a refund's reversal, an expiry
+or a manager's adjustment made at one counter while another spent the same cashback
+(each counter saw enough; the chain did not). Whichever arrives last finds the chain-wide
+balance below zero, and it is a conflict for a manager whichever kind it is."""
 VOUCHER_KINDS = frozenset({"voucher_redeem", "voucher_restore", "voucher_cancel"})
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from posapp.core.errors import ConflictNotOpen, NetworkBalanceTooLow, NotAuthorized
 from posapp.services.loyalty.verify import verify_all
+from posapp.services.sales.refunds import RefundRequest, refund
 from posapp.services.sync.conflicts import open_conflicts, resolve_conflict
 from tests.support import MANAGER_PIN
 from tests.sync.conftest import Network, converge
@@ -79,6 +80,44 @@ def test_both_counters_spend_the_same_balance_offline_then_a_manager_absorbs_it(
     assert a.balances()[joana_uuid] == b.balances()[joana_uuid] == 0
     assert network.network_balance(joana_uuid, b) == 0
     assert a.default_client.conflicts("open") == []
+    assert a.faults() == [] and b.faults() == []
+
+
+def test_a_refund_at_one_store_of_cashback_spent_meanwhile_at_the_other_is_a_conflict(
+    network: Network,
+) -> None:
+    """Rosa earns R$ 4,99 on a batom at Centro; both counters know it. Centro takes the
+    batom back (R$ 4,99 reversed: Centro sees enough) while Shopping, not yet told, lets
+    her spend the same R$ 4,99 on a shampoo (earning R$ 2,50). Chain-wide she is R$ 2,49
+    below zero: a conflict for a manager at both counters, not a broken file."""
+    a, b = network.make("Centro"), network.make("Shopping")
+    rosa = a.shop.enrol("Rosa Alves", phone="21 98888-7777")
+    batom = a.sell("batom", customer=rosa, cash=4_990)
+    converge(a, b)
+    rosa_uuid = a.customer_uuid(rosa)
+    refund(a.station, RefundRequest(batom.sale_id, a.shop.cashier_id, MANAGER_PIN, "troca"))
+    b.sell("shampoo", customer=b.customer_id(rosa_uuid), cashback=499, cash=2_501)
+    converge(b, a)
+
+    for counter in (a, b):
+        rows = open_conflicts(counter.station)
+        assert [(r.kind, r.customer_uuid, r.amount) for r in rows] == [
+            ("overdraft", rosa_uuid, 249)
+        ], counter.name
+        assert counter.balances()[rosa_uuid] == -249
+        assert counter.faults() == []
+    resolve_conflict(
+        a.station,
+        open_conflicts(a.station)[0].id,
+        "absorbed",
+        "a loja assume",
+        staff_id=a.shop.manager_id,
+        manager_pin=MANAGER_PIN,
+        client=a.default_client,
+    )
+    converge(a, b)
+    assert a.balances()[rosa_uuid] == b.balances()[rosa_uuid] == 0
+    assert network.network_balance(rosa_uuid, b) == 0
     assert a.faults() == [] and b.faults() == []
 
 
