@@ -8,8 +8,9 @@ from sqlalchemy import func, select
 from db.models import LedgerEntry, Sale, StoreKey, Voucher
 from posapp.core.errors import VoucherHeldElsewhere, VoucherUsedElsewhere
 from posapp.services.customers.registry import Enrolment, enrol
+from posapp.services.sales.refunds import RefundRequest, refund
 from posapp.services.sync.status import sync_status
-from tests.support import MovableClock
+from tests.support import MANAGER_PIN, MovableClock
 from tests.sync.conftest import Counter, Network, converge
 
 
@@ -85,6 +86,38 @@ def test_the_same_voucher_offered_at_both_counters_online_is_accepted_once(
 
     converge(a, b)
     assert a.faults() == [] and b.faults() == []
+
+
+def test_an_exchange_reuses_the_voucher_the_refund_gave_back_before_any_sync(
+    network: Network,
+) -> None:
+    """Ana pays a shampoo with her voucher at Centro (synced: the endpoint has it used),
+    brings it back (the refund reopens the voucher here) and takes a batom instead, the
+    same voucher paying: Centro tells the endpoint of the refund and the voucher is
+    taken, not refused as "already used at Centro". Shopping still cannot take it."""
+    a, b = network.make("Centro"), network.make("Shopping")
+    ana = a.shop.enrol("Ana Lima", phone="11 91234-5678")
+    code = a.sell("batom", customer=ana, cash=4_990).vouchers_issued[0].code
+    shampoo = a.sell("shampoo", customer=ana, voucher=code, cash=2_500)
+    converge(a, b)
+
+    back = refund(
+        a.station, RefundRequest(shampoo.sale_id, a.shop.cashier_id, MANAGER_PIN, "troca")
+    )
+    assert back.vouchers_reopened == (code,)
+    batom = a.sell("batom", customer=ana, voucher=code, cash=4_490)
+    assert dict(batom.payments)["voucher"] == 500
+
+    ana_at_b = b.customer_id(a.customer_uuid(ana))
+    with pytest.raises((VoucherUsedElsewhere, VoucherHeldElsewhere)):
+        b.sell("shampoo", customer=ana_at_b, voucher=code, cash=2_500)
+    converge(a, b)
+    for counter in (a, b):
+        with counter.station.read() as session:
+            status = session.scalar(select(Voucher.status).where(Voucher.code == code))
+        assert status == "redeemed", counter.name
+    assert a.faults() == [] and b.faults() == []
+    assert a.default_client.conflicts("open") == []
 
 
 def test_b_offline_keeps_selling_then_converges(network: Network, clock: MovableClock) -> None:

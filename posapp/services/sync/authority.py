@@ -54,7 +54,7 @@ class OnlineAuthority:
 
     def claim_voucher(self, code: str, sale_uuid: str) -> None:
         try:
-            self.client.claim_voucher(code, sale_uuid)
+            self._claim(code, sale_uuid)
         except Offline:
             self.last_offline = True
             return
@@ -73,6 +73,23 @@ class OnlineAuthority:
                 raise VoucherExpired(value=code, date=expired) from refused
             return  # unknown_voucher, a bad token: the counter decides on what it knows
         self.last_offline = False
+
+    def _claim(self, code: str, sale_uuid: str) -> None:
+        """Claim the voucher; if the endpoint says it is used, this counter may have given
+        it back (a refund, an exchange) and not told the endpoint yet: tell it, ask again."""
+        try:
+            self.client.claim_voucher(code, sale_uuid)
+        except Refused as refused:
+            if refused.code != "voucher_used" or not self._told_the_endpoint():
+                raise
+            self.client.claim_voucher(code, sale_uuid)
+
+    def _told_the_endpoint(self) -> bool:
+        """Whether pushing this counter's waiting events now got any of them accepted."""
+        try:
+            return push(self.station, self.client).accepted > 0
+        except SyncError:
+            return False
 
     def hold_cashback(
         self, customer_uuid: str, sale_uuid: str, amount_centavos: int, units: int
