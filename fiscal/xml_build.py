@@ -181,6 +181,15 @@ def spread(amount: int, weights: list[int]) -> list[int]:
     return shares
 
 
+def _loyalty_as(note: Nfce, products_cents: int) -> str:
+    """The accountant's choice, except when cashback and vouchers pay all the products:
+    as a discount the note would be worth nothing and have no payment, which SEFAZ
+    cannot take, so that note carries them as what they are, tPag 19."""
+    if note.loyalty_as == "discount" and note.loyalty_cents >= products_cents:
+        return "tpag19"
+    return note.loyalty_as
+
+
 def compute_lines(note: Nfce) -> tuple[list[Line], Totals, list[Payment]]:
     """Per-line values, the totals and the final detPag list, all in centavos."""
     if not note.items:
@@ -201,11 +210,8 @@ def compute_lines(note: Nfce) -> tuple[list[Line], Totals, list[Payment]]:
     if note.loyalty_cents < 0:
         raise InvalidInput("pag", "cashback negativo", "negative cashback")
     nets = [g - it.discount_cents for it, g in zip(note.items, gross, strict=True)]
-    loyalty_discount = note.loyalty_cents if note.loyalty_as == "discount" else 0
-    if loyalty_discount >= sum(nets):
-        raise InvalidInput(
-            "vDesc", "cashback cobre a venda inteira", "cashback covers the whole sale"
-        )
+    loyalty_as = _loyalty_as(note, sum(nets))
+    loyalty_discount = note.loyalty_cents if loyalty_as == "discount" else 0
     shares = spread(loyalty_discount, nets)
     lines: list[Line] = []
     for it, g, share in zip(note.items, gross, shares, strict=True):
@@ -215,7 +221,7 @@ def compute_lines(note: Nfce) -> tuple[list[Line], Totals, list[Payment]]:
         lines.append(Line(it, g, discount, base, icms))
     total = sum(line.net_cents for line in lines)
     payments = list(note.payments)
-    if note.loyalty_cents and note.loyalty_as == "tpag19":
+    if note.loyalty_cents and loyalty_as == "tpag19":
         payments.append(Payment(TPAG_LOYALTY, note.loyalty_cents))
     for n, pay in enumerate(payments, 1):
         if pay.tpag not in TPAG_CODES:

@@ -84,6 +84,25 @@ def test_cashback_as_discount_is_spread_over_the_items(make_note: Make, a1: A1Ce
     assert all_text(signed.xml, "n:infNFe/n:pag/n:detPag/n:tPag") == ["01"]
 
 
+def test_cashback_paying_every_product_goes_as_tpag_19_even_when_set_as_discount(
+    make_note: Make, a1: A1Certificate
+) -> None:
+    """R$ 43,99 of products paid by a R$ 50,00 voucher (R$ 43,99 of it) and nothing else:
+    as a discount the note would be worth R$ 0,00 with no payment. It goes as tPag 19."""
+    signed = build_nfce(make_note(payments=(), loyalty_cents=4399, loyalty_as="discount"), a1, CSC)
+    validate(etree.fromstring(signed.xml), "NFe")
+    assert all_text(signed.xml, "n:infNFe/n:pag/n:detPag/n:tPag") == ["19"]
+    assert all_text(signed.xml, "n:infNFe/n:pag/n:detPag/n:vPag") == ["43.99"]
+    assert text_of(signed.xml, "n:infNFe/n:total/n:ICMSTot/n:vDesc") == "1.00"
+    assert text_of(signed.xml, "n:infNFe/n:total/n:ICMSTot/n:vNF") == "43.99"
+    # One centavo paid otherwise: the accountant's discount holds.
+    signed = build_nfce(
+        make_note(payments=(Payment("01", 1),), loyalty_cents=4398, loyalty_as="discount"), a1, CSC
+    )
+    assert all_text(signed.xml, "n:infNFe/n:pag/n:detPag/n:tPag") == ["01"]
+    assert text_of(signed.xml, "n:infNFe/n:total/n:ICMSTot/n:vNF") == "0.01"
+
+
 def test_spread_always_sums_exactly() -> None:
     for amount in (1, 7, 100, 999):
         for weights in ([1, 1, 1], [3, 7], [2500, 1899, 1], [5]):
