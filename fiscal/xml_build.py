@@ -201,11 +201,11 @@ def compute_lines(note: Nfce) -> tuple[list[Line], Totals, list[Payment]]:
         for it in note.items
     ]
     for n, (it, g) in enumerate(zip(note.items, gross, strict=True), 1):
-        if it.discount_cents >= g:
+        if it.discount_cents > g:  # equal is a free item (a gift): SEFAZ rejects only more (483)
             raise InvalidInput(
                 f"det[{n}] ({it.description})",
-                "desconto igual ou maior que o valor do item",
-                "discount not below the item's value",
+                "desconto maior que o valor do item",
+                "discount above the item's value",
             )
     if note.loyalty_cents < 0:
         raise InvalidInput("pag", "cashback negativo", "negative cashback")

@@ -15,12 +15,14 @@ from fiscal.contingency import SendReport
 from fiscal.schemas import validate
 from fiscal.testing import LocalSefaz
 from hardware.emulator.server import EmulatorServer
+from posapp.core.pricing import Tender
 from posapp.services.common.worker import Outcome
 from posapp.services.invoices.archive import fiscal_status
 from posapp.services.invoices.issuing import Invoicer, start_sender
 from posapp.services.sales.catalog import MissingTaxData
+from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
 from tests.invoices.conftest import fill_tax_data, print_sales, qr_codes, set_up_nfce
-from tests.support import MovableClock, Shop, open_shop
+from tests.support import MANAGER_PIN, MovableClock, Shop, open_shop
 
 NS = {"n": "http://www.portalfiscal.inf.br/nfe"}
 
@@ -118,6 +120,33 @@ def test_a_sale_paid_wholly_by_a_voucher_is_authorised_with_loyalty_set_as_disco
         assert _text(proc, ".//n:total/n:ICMSTot/n:vNF") == "12.50"
     finally:
         invoicer.close()
+
+
+def test_a_free_item_of_a_promotion_goes_on_the_note_at_its_price_fully_discounted(
+    shop: Shop, invoicer: Invoicer, sefaz: LocalSefaz
+) -> None:
+    """ "Leve o shampoo, ganhe a dipirona": the dipirona's line discount is its whole price.
+    SEFAZ refuses only a discount above the item's value (483), so the note is authorised
+    with the dipirona at R$ 12,50 less R$ 12,50 (before: refused, the sale left without one)."""
+    lines = [LineRequest(shop.items["shampoo"]), LineRequest(shop.items["dipirona"], 1, 1_250)]
+    request = CheckoutRequest(
+        staff_id=shop.cashier_id,
+        lines=lines,
+        payments=[TenderRequest(Tender.CASH, 3_000)],
+        manager_pin=MANAGER_PIN,  # a discount past the cashier's limit
+    )
+    sale = checkout(shop.station, request)
+    report = invoicer.send_pending()
+    assert report is not None and report.done
+    note = invoicer.note(sale.sale_id)
+    assert note is not None and note.record.status == "authorised"
+    proc = etree.fromstring(note.record.proc_xml)
+    items = [
+        (det.findtext("n:prod/n:vProd", None, NS), det.findtext("n:prod/n:vDesc", None, NS))
+        for det in proc.iterfind(".//n:det", NS)
+    ]
+    assert items == [("30.00", None), ("12.50", "12.50")]
+    assert _text(note.record.proc_xml, ".//n:total/n:ICMSTot/n:vNF") == "30.00"
 
 
 def test_services_stay_out_and_a_product_without_tax_data_is_refused_naming_it(
