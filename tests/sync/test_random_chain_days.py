@@ -8,9 +8,10 @@ checks; at the end, synced, both hold the same ledger and balances, and the endp
 gives each customer the same balance.
 
 The steps come from fixed seeds and a failure's message lists them all; a rerun may
-take other turns (voucher codes are random, the endpoint judges holds and expiry by its
-own clock), so a failure found here is pinned by a test of its own: the overdraft of a
-refund's reversal (tests/sync/test_conflicts_and_orders.py) came from this test.
+take other turns (the counters' clock starts at the wall clock's time, and the endpoint
+judges holds and expiry by its own), so a failure found here is pinned by a test of its
+own: the overdraft of a refund's reversal (tests/sync/test_conflicts_and_orders.py) came
+from this test.
 """
 
 from __future__ import annotations
