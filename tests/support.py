@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -26,6 +27,7 @@ from posapp.services.sales.checkout import (
     TenderRequest,
     checkout,
 )
+from posapp.services.sales.refunds import RefundRequest, refund
 
 MANAGER_PIN = "9999"
 CASHIER_PIN = "1111"
@@ -196,3 +198,21 @@ def open_shop(
     if opening_float is not None:
         open_shift(station, cashier_id, opening_float)
     return Shop(station, clock, program, result.admin_id, manager_id, cashier_id, pro_id, ids)
+
+
+def random_return(shop: Shop, sale_id: int, rng: random.Random, part_chance: float) -> str:
+    """Take back some units of one line of the sale (with `part_chance`) or all of it, as
+    the random-day tests do; the goods must come back exactly: money + loyalty + clawback."""
+    with shop.station.read() as session:
+        lines = session.execute(
+            select(SaleLine.id, SaleLine.quantity).where(SaleLine.sale_id == sale_id)
+        ).all()
+    some = None
+    if rng.random() < part_chance:
+        line_id, quantity = rng.choice(lines)
+        some = {line_id: rng.randint(1, quantity)}
+    request = RefundRequest(sale_id, shop.cashier_id, MANAGER_PIN, "troca", some)
+    done = refund(shop.station, request)
+    assert done.money_back >= 0
+    assert done.money_back + done.loyalty_share + done.clawback == done.goods_amount, done
+    return f"refund of sale {sale_id}: {some or 'everything'}"

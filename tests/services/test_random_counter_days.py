@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from db.models import Customer, Item, SaleLine
+from db.models import Customer, Item
 from posapp.core.errors import PosError
 from posapp.core.pricing import Tender
 from posapp.services.admin import loyalty_upkeep
@@ -31,8 +31,8 @@ from posapp.services.customers import registry as customers
 from posapp.services.customers.registry import Enrolment, enrol
 from posapp.services.loyalty.verify import verify
 from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
-from posapp.services.sales.refunds import RefundRequest, refund, void
-from tests.support import MANAGER_PIN, MovableClock, Shop, open_shop
+from posapp.services.sales.refunds import void
+from tests.support import MANAGER_PIN, MovableClock, Shop, open_shop, random_return
 
 CPFS = ("529.982.247-25", "111.444.777-35", "390.533.447-05", "123.456.789-09")
 STEPS = 40
@@ -107,20 +107,7 @@ class CounterDays:
     def give_back(self) -> str:
         if not self.sales:
             return "refund: no sale yet"
-        sale_id = self.rng.choice(self.sales)
-        with self.shop.station.read() as session:
-            lines = session.execute(
-                select(SaleLine.id, SaleLine.quantity).where(SaleLine.sale_id == sale_id)
-            ).all()
-        some = None
-        if self.rng.random() < 0.6:
-            line_id, quantity = self.rng.choice(lines)
-            some = {line_id: self.rng.randint(1, quantity)}
-        request = RefundRequest(sale_id, self.shop.cashier_id, MANAGER_PIN, "troca", some)
-        done = refund(self.shop.station, request)
-        assert done.money_back >= 0
-        assert done.money_back + done.loyalty_share + done.clawback == done.goods_amount, done
-        return f"refund of sale {sale_id}: {some or 'everything'}"
+        return random_return(self.shop, self.rng.choice(self.sales), self.rng, 0.6)
 
     def cancel(self) -> str:
         if not self.sales:

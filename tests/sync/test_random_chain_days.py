@@ -22,16 +22,16 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import select
 
-from db.models import Customer, Item, SaleLine, SyncConflict
+from db.models import Customer, Item, SyncConflict
 from posapp.core.errors import PosError
 from posapp.core.pricing import Tender
 from posapp.services.admin import loyalty_upkeep
 from posapp.services.customers import registry as customers
 from posapp.services.customers.registry import Enrolment, enrol
 from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
-from posapp.services.sales.refunds import RefundRequest, refund, void
+from posapp.services.sales.refunds import void
 from posapp.services.sync.authority import OnlineAuthority
-from tests.support import MANAGER_PIN, MovableClock
+from tests.support import MANAGER_PIN, MovableClock, random_return
 from tests.sync.conftest import Counter, Network, converge
 
 CPFS = ("529.982.247-25", "111.444.777-35", "390.533.447-05", "123.456.789-09")
@@ -115,18 +115,7 @@ class ChainDays:
         sale_id = self._a_sale_of(counter)
         if sale_id is None:
             return "refund: no sale here yet"
-        with counter.station.read() as session:
-            lines = session.execute(
-                select(SaleLine.id, SaleLine.quantity).where(SaleLine.sale_id == sale_id)
-            ).all()
-        some = None
-        if self.rng.random() < 0.5:
-            line_id, quantity = self.rng.choice(lines)
-            some = {line_id: self.rng.randint(1, quantity)}
-        request = RefundRequest(sale_id, counter.shop.cashier_id, MANAGER_PIN, "troca", some)
-        done = refund(counter.station, request)
-        assert done.money_back + done.loyalty_share + done.clawback == done.goods_amount, done
-        return f"refund of sale {sale_id}: {some or 'everything'}"
+        return random_return(counter.shop, sale_id, self.rng, 0.5)
 
     def cancel(self, counter: Counter) -> str:
         sale_id = self._a_sale_of(counter)
