@@ -23,11 +23,6 @@ from cloud.models import Chain, CustomerBalance, Hold, LedgerEntry, Voucher
 from cloud.schemas import LedgerEntryBody
 from posapp.core.ledger import GENESIS_HASH
 
-OVERDRAFT_KINDS = frozenset({"redeem", "voucher_issue", "reverse", "expire", "adjust"})
-"""Every kind that takes from the balance: a spend, and also a refund's reversal, an expiry
-or a manager's adjustment made at one counter while another spent the same cashback
-(each counter saw enough; the chain did not). Whichever arrives last finds the chain-wide
-balance below zero, and it is a conflict for a manager whichever kind it is."""
 VOUCHER_KINDS = frozenset({"voucher_redeem", "voucher_restore", "voucher_cancel"})
 
 
@@ -85,7 +80,8 @@ class ChainLinks:
 
 @dataclass(frozen=True, slots=True)
 class _Spend:
-    """A spend of the batch and its customer's change up to it, for the overdraft check."""
+    """An entry of the batch that takes from a balance, and its customer's change up to it,
+    for the overdraft check."""
 
     body: LedgerEntryBody
     change_so_far: int
@@ -133,7 +129,9 @@ class EntryWriter:
         if body.sale is not None:
             # The sale's own entries now show in the balance: its hold would count twice.
             self.holds.add((body.customer, body.sale))
-        if body.amount < 0 and body.kind in OVERDRAFT_KINDS:
+        if body.amount < 0:
+            # Not only a spend: a refund's reversal, an expiry or an adjustment made at one
+            # counter while another spent the same cashback finds the chain short too.
             self.spends.append(_Spend(body, change, store_uuid))
         if body.voucher is not None and body.kind in VOUCHER_KINDS:
             _move_voucher(self.session, self.chain, body, store_uuid)

@@ -22,7 +22,7 @@ from fiscal import qrcode
 from fiscal.certificate import A1Certificate
 from fiscal.errors import InvalidInput
 from fiscal.key import make_key, random_cnf
-from fiscal.model import SEM_GTIN, Csc, Environment, Item, Nfce, Payment, TpEmis
+from fiscal.model import SEM_GTIN, Csc, Environment, Item, LoyaltyAs, Nfce, Payment, TpEmis
 from fiscal.schemas import validate
 from fiscal.sefaz_urls import consumer_urls
 from fiscal.signing import DS, digest_hex, sign
@@ -181,7 +181,7 @@ def spread(amount: int, weights: list[int]) -> list[int]:
     return shares
 
 
-def _loyalty_as(note: Nfce, products_cents: int) -> str:
+def _loyalty_as(note: Nfce, products_cents: int) -> LoyaltyAs:
     """The accountant's choice, except when cashback and vouchers pay all the products:
     as a discount the note would be worth nothing and have no payment, which SEFAZ
     cannot take, so that note carries them as what they are, tPag 19."""
