@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -10,6 +11,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from db.models import Customer, SaleLine
+from posapp.core.codes import CROCKFORD, normalize_voucher_code
+from posapp.core.errors import UnknownVoucher
 from posapp.core.presets import preset
 from posapp.core.pricing import Tender
 from posapp.core.program import LoyaltyProgram
@@ -216,3 +219,13 @@ def random_return(shop: Shop, sale_id: int, rng: random.Random, part_chance: flo
     assert done.money_back >= 0
     assert done.money_back + done.loyalty_share + done.clawback == done.goods_amount, done
     return f"refund of sale {sale_id}: {some or 'everything'}"
+
+
+def voucher_code_beginning(start: str) -> str:
+    """A well-formed voucher code (its check symbol right) whose first symbols are `start`
+    (up to 12 Crockford symbols; the rest of the body is 7s)."""
+    body = (start + "7" * 12)[:12]
+    for symbol in CROCKFORD:
+        with contextlib.suppress(UnknownVoucher):
+            return normalize_voucher_code(body + symbol)
+    raise AssertionError(f"no check symbol fits {body}")

@@ -17,10 +17,8 @@ import pytest
 from hardware.emulator.decoder import decode
 from hardware.escpos_render import render_bytes
 from posapp.core.codes import (
-    CROCKFORD,
     new_store_key,
     new_voucher_code,
-    normalize_voucher_code,
     sign_voucher_qr,
 )
 from posapp.core.errors import (
@@ -45,7 +43,7 @@ from posapp.services.sales.sale_reads import preview_voucher
 from posapp.services.sync.client import PulledEvent
 from posapp.services.sync.pull import apply_page
 from posapp.services.sync.push import pending_items
-from tests.support import MANAGER_PIN, Shop
+from tests.support import MANAGER_PIN, Shop, voucher_code_beginning
 
 MakeShop = Callable[..., Shop]
 
@@ -202,28 +200,12 @@ def test_a_typed_code_no_voucher_has_is_refused_naming_what_was_typed(
     )
 
 
-def _code_beginning(start: str) -> str:
-    """A well-formed voucher code (right check symbol) whose first symbols are `start`."""
-    body = (start + "7" * 12)[:12]
-    return next(
-        normalize_voucher_code(body + symbol) for symbol in CROCKFORD if _is_code(body + symbol)
-    )
-
-
-def _is_code(text: str) -> bool:
-    try:
-        normalize_voucher_code(text)
-    except UnknownVoucher:
-        return False
-    return True
-
-
 def test_a_voucher_whose_code_begins_like_a_qr_is_taken_typed_or_scanned(
     make_shop: MakeShop, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """One code in 32 768 begins with "PV1", the voucher QR's own prefix: typed, it was
     taken for a QR and refused as forged (the crash test met one)."""
-    code = _code_beginning("PV1")
+    code = voucher_code_beginning("PV1")
     codes = iter([code])
     monkeypatch.setattr(
         "posapp.services.loyalty.vouchers.new_voucher_code",
