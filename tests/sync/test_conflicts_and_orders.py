@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from posapp.core.errors import ConflictNotOpen, NetworkBalanceTooLow, NotAuthorized
+from posapp.services.customers.adjustments import adjust
 from posapp.services.loyalty.verify import verify_all
 from posapp.services.sales.refunds import RefundRequest, refund
 from posapp.services.sync.conflicts import open_conflicts, resolve_conflict
@@ -83,19 +84,31 @@ def test_both_counters_spend_the_same_balance_offline_then_a_manager_absorbs_it(
     assert a.faults() == [] and b.faults() == []
 
 
-def test_a_refund_at_one_store_of_cashback_spent_meanwhile_at_the_other_is_a_conflict(
-    network: Network,
+@pytest.mark.parametrize("taken_back_by", ["refund", "adjustment"])
+def test_cashback_taken_back_at_one_store_and_spent_meanwhile_at_the_other_is_a_conflict(
+    network: Network, taken_back_by: str
 ) -> None:
     """Rosa earns R$ 4,99 on a batom at Centro; both counters know it. Centro takes the
-    batom back (R$ 4,99 reversed: Centro sees enough) while Shopping, not yet told, lets
-    her spend the same R$ 4,99 on a shampoo (earning R$ 2,50). Chain-wide she is R$ 2,49
-    below zero: a conflict for a manager at both counters, not a broken file."""
+    R$ 4,99 back (the batom returned, or a manager's adjustment: Centro sees enough) while
+    Shopping, not yet told, lets her spend the same R$ 4,99 on a shampoo (earning
+    R$ 2,50). Chain-wide she is R$ 2,49 below zero: a conflict for a manager at both
+    counters, not a broken file."""
     a, b = network.make("Centro"), network.make("Shopping")
     rosa = a.shop.enrol("Rosa Alves", phone="21 98888-7777")
     batom = a.sell("batom", customer=rosa, cash=4_990)
     converge(a, b)
     rosa_uuid = a.customer_uuid(rosa)
-    refund(a.station, RefundRequest(batom.sale_id, a.shop.cashier_id, MANAGER_PIN, "troca"))
+    if taken_back_by == "refund":
+        refund(a.station, RefundRequest(batom.sale_id, a.shop.cashier_id, MANAGER_PIN, "troca"))
+    else:
+        adjust(
+            a.station,
+            customer_id=rosa,
+            units=-499,
+            reason="lançado em dobro",
+            staff_id=a.shop.manager_id,
+            manager_pin=MANAGER_PIN,
+        )
     b.sell("shampoo", customer=b.customer_id(rosa_uuid), cashback=499, cash=2_501)
     converge(b, a)
 
