@@ -21,7 +21,7 @@ from posapp.services.cash.shifts import open_shift
 from posapp.services.common.auth import Role, add_staff
 from posapp.services.common.station import Station, open_station
 from posapp.services.customers.adjustments import adjust
-from posapp.services.customers.registry import Enrolment, enrol
+from posapp.services.customers.registry import Enrolment, account, enrol
 from posapp.services.sales import catalog
 from posapp.services.sales.checkout import (
     CheckoutRequest,
@@ -229,3 +229,32 @@ def voucher_code_beginning(start: str) -> str:
         with contextlib.suppress(UnknownVoucher):
             return normalize_voucher_code(body + symbol)
     raise AssertionError(f"no check symbol fits {body}")
+
+
+def random_tenders(
+    station: Station,
+    program: LoyaltyProgram,
+    customer_id: int | None,
+    total: int,
+    rng: random.Random,
+) -> list[TenderRequest]:
+    """How the random-day tests pay `total`: none, one or two of the customer's usable
+    vouchers, some of the cashback the program lets her spend, the rest in cash or PIX."""
+    payments, due = [], total
+    if customer_id is not None:
+        holder = account(station, customer_id)
+        usable = [v for v in holder.open_vouchers if v.min_purchase <= total and v.value > 0]
+        rng.shuffle(usable)
+        for voucher in usable[: rng.randint(0, 2)]:
+            if due <= 0:
+                break
+            payments.append(TenderRequest(Tender.VOUCHER, voucher=voucher.code))
+            due -= min(voucher.value, due)
+        cashback = min(holder.spendable_value, program.redeem_cap(total), due)
+        if cashback > 0 and rng.random() < 0.6:
+            cashback = rng.randint(1, cashback)
+            payments.append(TenderRequest(Tender.CASHBACK, cashback))
+            due -= cashback
+    if due > 0:
+        payments.append(TenderRequest(rng.choice([Tender.CASH, Tender.PIX]), due))
+    return payments

@@ -24,15 +24,14 @@ from sqlalchemy import select
 
 from db.models import Customer, Item
 from posapp.core.errors import PosError
-from posapp.core.pricing import Tender
 from posapp.services.admin import loyalty_upkeep
 from posapp.services.customers import adjustments
 from posapp.services.customers import registry as customers
 from posapp.services.customers.registry import Enrolment, enrol
 from posapp.services.loyalty.verify import verify
-from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
+from posapp.services.sales.checkout import CheckoutRequest, LineRequest, checkout
 from posapp.services.sales.refunds import void
-from tests.support import MANAGER_PIN, MovableClock, Shop, open_shop, random_return
+from tests.support import MANAGER_PIN, MovableClock, Shop, open_shop, random_return, random_tenders
 
 CPFS = ("529.982.247-25", "111.444.777-35", "390.533.447-05", "123.456.789-09")
 STEPS = 40
@@ -79,23 +78,7 @@ class CounterDays:
         lines = [LineRequest(item, rng.randint(1, 3), 0) for item in chosen]
         total = sum(self.prices[line.item_id] * line.quantity for line in lines)
         who = rng.choice([*self.customers, None])
-        payments, due = [], total
-        if who is not None:
-            holder = customers.account(self.shop.station, who)
-            usable = [v for v in holder.open_vouchers if v.min_purchase <= total and v.value > 0]
-            rng.shuffle(usable)
-            for voucher in usable[: rng.randint(0, 2)]:
-                if due <= 0:
-                    break
-                payments.append(TenderRequest(Tender.VOUCHER, voucher=voucher.code))
-                due -= min(voucher.value, due)
-            cashback = min(holder.spendable_value, self.shop.program.redeem_cap(total), due)
-            if cashback > 0 and rng.random() < 0.6:
-                cashback = rng.randint(1, cashback)
-                payments.append(TenderRequest(Tender.CASHBACK, cashback))
-                due -= cashback
-        if due > 0:
-            payments.append(TenderRequest(rng.choice([Tender.CASH, Tender.PIX]), due))
+        payments = random_tenders(self.shop.station, self.shop.program, who, total, rng)
         request = CheckoutRequest(
             staff_id=self.shop.cashier_id, lines=lines, payments=payments, customer_id=who
         )

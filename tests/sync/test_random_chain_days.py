@@ -24,14 +24,13 @@ from sqlalchemy import select
 
 from db.models import Customer, Item, SyncConflict
 from posapp.core.errors import PosError
-from posapp.core.pricing import Tender
 from posapp.services.admin import loyalty_upkeep
 from posapp.services.customers import registry as customers
 from posapp.services.customers.registry import Enrolment, enrol
-from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
+from posapp.services.sales.checkout import CheckoutRequest, LineRequest, checkout
 from posapp.services.sales.refunds import void
 from posapp.services.sync.authority import OnlineAuthority
-from tests.support import MANAGER_PIN, MovableClock, random_return
+from tests.support import MANAGER_PIN, MovableClock, random_return, random_tenders
 from tests.sync.conftest import Counter, Network, converge
 
 CPFS = ("529.982.247-25", "111.444.777-35", "390.533.447-05", "123.456.789-09")
@@ -78,20 +77,7 @@ class ChainDays:
         lines = [LineRequest(item, rng.randint(1, 2), 0) for item in chosen]
         total = sum(prices[line.item_id] * line.quantity for line in lines)
         who = rng.choice([*self._known_here(counter), None])
-        payments, due = [], total
-        if who is not None:
-            holder = customers.account(counter.station, who)
-            usable = [v for v in holder.open_vouchers if v.min_purchase <= total and v.value > 0]
-            if usable and rng.random() < 0.6:
-                payments.append(TenderRequest(Tender.VOUCHER, voucher=usable[0].code))
-                due -= min(usable[0].value, due)
-            cashback = min(holder.spendable_value, counter.shop.program.redeem_cap(total), due)
-            if cashback > 0 and rng.random() < 0.6:
-                cashback = rng.randint(1, cashback)
-                payments.append(TenderRequest(Tender.CASHBACK, cashback))
-                due -= cashback
-        if due > 0:
-            payments.append(TenderRequest(rng.choice([Tender.CASH, Tender.PIX]), due))
+        payments = random_tenders(counter.station, counter.shop.program, who, total, rng)
         online = rng.random() < 0.7
         authority = (
             OnlineAuthority(counter.station, counter.default_client, large_spend_centavos=5_000)
