@@ -98,28 +98,24 @@ def test_a_sale_left_without_a_note_gets_one_from_the_background_sender(
 
 
 def test_a_sale_paid_wholly_by_a_voucher_is_authorised_with_loyalty_set_as_discount(
-    shop: Shop, a1_bytes: bytes, sefaz: LocalSefaz
+    shop: Shop, invoicer: Invoicer, a1_bytes: bytes, sefaz: LocalSefaz
 ) -> None:
     """The accountant chose "discount"; Maria pays a dipirona R$ 12,50 with nothing but
     her R$ 25,00 voucher. The note cannot be a R$ 0,00 note without payment: it is
     authorised with the voucher as tPag 19 (before, it was refused as invalid data)."""
     set_up_nfce(shop, a1_bytes, sefaz, loyalty_as="discount")
-    invoicer = Invoicer(shop.station)
-    try:
-        maria = shop.enrol("Maria Souza", cpf="529.982.247-25")
-        (voucher,) = shop.sell(("dipirona", 40), customer=maria, pix=50_000).vouchers_issued
-        assert voucher.value == 2_500
-        sale = shop.sell("dipirona", customer=maria, voucher=voucher.code)
-        report = invoicer.send_pending()
-        assert report is not None and report.done
-        note = invoicer.note(sale.sale_id)
-        assert note is not None and note.record.status == "authorised"
-        proc = note.record.proc_xml
-        assert _text(proc, ".//n:detPag/n:tPag") == "19"
-        assert _text(proc, ".//n:detPag/n:vPag") == "12.50"
-        assert _text(proc, ".//n:total/n:ICMSTot/n:vNF") == "12.50"
-    finally:
-        invoicer.close()
+    maria = shop.enrol("Maria Souza", cpf="529.982.247-25")
+    (voucher,) = shop.sell(("dipirona", 40), customer=maria, pix=50_000).vouchers_issued
+    assert voucher.value == 2_500
+    sale = shop.sell("dipirona", customer=maria, voucher=voucher.code)
+    report = invoicer.send_pending()
+    assert report is not None and report.done
+    note = invoicer.note(sale.sale_id)
+    assert note is not None and note.record.status == "authorised"
+    proc = note.record.proc_xml
+    assert _text(proc, ".//n:detPag/n:tPag") == "19"
+    assert _text(proc, ".//n:detPag/n:vPag") == "12.50"
+    assert _text(proc, ".//n:total/n:ICMSTot/n:vNF") == "12.50"
 
 
 def test_a_free_item_of_a_promotion_goes_on_the_note_at_its_price_fully_discounted(
