@@ -136,3 +136,41 @@ def test_a_scan_burst_is_quoted_once_after_its_lines_are_in(
     settle(screen, qtbot)
     assert quoted == [2]
     assert screen.total_label.text() == "Total: R$ 55,00"
+
+
+def test_line_numbers_stay_whole_and_the_lines_do_not_move_right_at_the_tenth_line(
+    counters: Callable[[str], Counter], qtbot: QtBot
+) -> None:
+    """The line-number column is measured once for two digits (three from the 100th
+    line), not again at every scan: each number still fits as Qt measures it, and the
+    lines stay where they were when the 10th comes in."""
+    counter = counters("pharmacy")
+    shop, screen = counter.shop, counter.screen
+    with shop.station.write() as session:
+        for n in range(100):
+            catalog.add_item(session, name=f"Item {n:03d}", price=100 + n, sku=f"LN-{n:03d}")
+    items = catalog.search_items(shop.station, "Item", limit=100)
+    header = screen.table.verticalHeader()
+
+    def numbers_whole() -> None:
+        need = max(header.sectionSizeFromContents(row).width() for row in range(header.count()))
+        assert header.width() >= need, f"line {header.count()} needs {need} px"
+
+    screen.add_item(items[0])
+    settle(screen, qtbot)
+    numbers_whole()
+    first_line_left = screen.table.viewport().mapTo(screen, screen.table.rect().topLeft()).x()
+    for item in items[1:10]:
+        screen.add_item(item)
+    settle(screen, qtbot)
+    assert screen.model.rowCount() == 10
+    numbers_whole()
+    assert screen.table.viewport().mapTo(screen, screen.table.rect().topLeft()).x() == (
+        first_line_left
+    )
+    for item in items[10:]:
+        screen.add_item(item)
+    settle(screen, qtbot)
+    assert screen.model.rowCount() == 100
+    numbers_whole()
+    assert header.width() > header.sectionSizeFromContents(98).width()  # "100" is wider than "99"

@@ -85,6 +85,7 @@ from posapp.ui.sale.customer_dialogs import (
 )
 from posapp.ui.sale.discount_dialog import SaleDiscount, SaleDiscountDialog
 from posapp.ui.sale.favourite_tiles import FavouriteTiles
+from posapp.ui.sale.line_numbers import LineNumbers
 from posapp.ui.sale.parked_dialog import ParkedDialog
 from posapp.ui.sale.payment_dialog import CashbackLimits, PaymentDialog
 from posapp.ui.sale.professional_bar import ProfessionalBar, offered_order
@@ -281,6 +282,7 @@ class SaleScreen(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.table.setStyleSheet("font-size: 16px;")
+        self.table.setVerticalHeader(LineNumbers(self.table))
         self.table.verticalHeader().setDefaultSectionSize(40)
         self.table.verticalHeader().setMinimumSectionSize(40)
         self.table.setWordWrap(True)  # a long product name on two lines, never cut

@@ -19,6 +19,8 @@ from hardware.scanner.wedge import Typed, WedgeConfig, WedgeDetector, WedgeEvent
 from posapp.services.common.counter_settings import CounterSettings
 from posapp.ui.sale.wedge_keys import SKIP, wedge_key
 
+_KEY_PRESS = QEvent.Type.KeyPress
+
 
 def wedge_config(settings: CounterSettings) -> WedgeConfig:
     return WedgeConfig(
@@ -51,7 +53,7 @@ class WedgeFilter(QObject):
         line_edit.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is not self.line_edit or event.type() != QEvent.Type.KeyPress:
+        if watched is not self.line_edit or event.type() != _KEY_PRESS:
             return False
         assert isinstance(event, QKeyEvent)
         key = wedge_key(event)

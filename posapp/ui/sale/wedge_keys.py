@@ -29,7 +29,7 @@ from enum import Enum
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 
-_ENDINGS = {Qt.Key.Key_Return: "Enter", Qt.Key.Key_Enter: "Enter", Qt.Key.Key_Tab: "Tab"}
+_ENDINGS: dict[int, str] = {Qt.Key.Key_Return: "Enter", Qt.Key.Key_Enter: "Enter", Qt.Key.Key_Tab: "Tab"}
 _MODIFIER_KEYS = frozenset(
     {
         Qt.Key.Key_Shift,
@@ -48,6 +48,8 @@ _IGNORED_MODIFIERS = (
     | Qt.KeyboardModifier.KeypadModifier
     | Qt.KeyboardModifier.GroupSwitchModifier
 )
+_KEPT_MODIFIERS = ~_IGNORED_MODIFIERS
+_NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 _ALT_GR = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
 _DIGITS = frozenset(Qt.Key(Qt.Key.Key_0.value + n) for n in range(10))
 
@@ -70,17 +72,19 @@ def wedge_key(event: QKeyEvent) -> str | Skip | None:
     key = event.key()
     if key in _MODIFIER_KEYS or _DEAD_FIRST <= key <= _DEAD_LAST:
         return SKIP
-    modifiers = event.modifiers() & ~_IGNORED_MODIFIERS
     text = event.text()
     printable = len(text) == 1 and text.isprintable()
+    if printable and key not in _ENDINGS and event.modifiers() == _NO_MODIFIER:
+        return text  # what a scanner types most: the answer below, without flag arithmetic
+    modifiers = event.modifiers() & _KEPT_MODIFIERS
     if modifiers == _ALT_GR:  # Windows AltGr
         return text if printable else None
     if modifiers == Qt.KeyboardModifier.AltModifier:
         alt_code = event.modifiers() & Qt.KeyboardModifier.KeypadModifier and key in _DIGITS
         return SKIP if alt_code and not text else None
-    if modifiers != Qt.KeyboardModifier.NoModifier:
+    if modifiers != _NO_MODIFIER:
         return None
-    ending = _ENDINGS.get(Qt.Key(key))
+    ending = _ENDINGS.get(key)
     if ending is not None:
         return ending
     return text if printable else None
