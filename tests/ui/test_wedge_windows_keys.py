@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from hardware.scanner.wedge import WedgeConfig
-from posapp.ui.sale.wedge_filter import WedgeFilter
+from posapp.ui.sale.wedge_filter import ScanField, WedgeFilter
 from posapp.ui.sale.wedge_keys import SKIP, wedge_key
 
 NONE = Qt.KeyboardModifier.NoModifier
@@ -77,7 +77,7 @@ def _type(line: QLineEdit, presses: list[Press]) -> None:
 class _Counter:
     def __init__(self, qtbot: QtBot) -> None:
         self.now = 100.0
-        self.line = QLineEdit()
+        self.line = ScanField()
         qtbot.addWidget(self.line)
         self.wedge = WedgeFilter(self.line, WedgeConfig(), clock=lambda: self.now)
         self.scans: list[str] = []
@@ -174,3 +174,39 @@ def test_first_run_wizard_reads_the_scanner_test_typed_on_windows(qtbot: QtBot) 
     _type(page.test_field, [*_text("TESTE"), *altgr_q, *_text("01"), *ENTER])
     assert page.guess is not None
     assert (page.guess.code, page.guess.suffix) == ("TESTE/01", "Enter")
+
+
+def test_a_tab_suffix_ends_the_scan_in_the_field_and_shift_tab_moves_on(qtbot: QtBot) -> None:
+    """Tab, a scanner's configured suffix, ends the scan and keeps the cashier in the code
+    field (Qt would otherwise move the focus before the key reached the scanner); Shift+Tab
+    typed by a person moves on, the digit typed just before it kept in the field."""
+    now = [100.0]
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    field, other = ScanField(), QLineEdit()
+    layout.addWidget(field)
+    layout.addWidget(other)
+    qtbot.addWidget(window)
+    wedge = WedgeFilter(field, WedgeConfig(suffix="Tab"), clock=lambda: now[0])
+    scans: list[str] = []
+    wedge.scanned.connect(scans.append)
+    window.show()
+    qtbot.waitExposed(window)
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+
+    tab: Press = (Qt.Key.Key_Tab.value, NONE, "\t", 9)
+    _type(field, [*_text("7891000100103"), tab])
+    assert scans == ["7891000100103"]
+    assert field.hasFocus() and field.text() == ""
+
+    for press in _text("12"):
+        _type(field, [press])
+        now[0] += 0.3
+        wedge.flush()
+    _type(field, _text("3"))  # held: it may be the start of a scan
+    backtab: Press = (Qt.Key.Key_Backtab.value, SHIFT, "", 9)
+    _type(field, [backtab])
+    assert field.text() == "123"
+    qtbot.waitUntil(other.hasFocus)
+    assert scans == ["7891000100103"]

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -93,7 +92,7 @@ from posapp.ui.sale.receipt_view import ReceiptDialog, ReceiptPreview
 from posapp.ui.sale.send_receipt_dialog import SendReceiptDialog
 from posapp.ui.sale.serial_feed import SerialScannerFeed
 from posapp.ui.sale.tender_details import TenderDetails
-from posapp.ui.sale.wedge_filter import WedgeFilter, wedge_config
+from posapp.ui.sale.wedge_filter import ScanField, WedgeFilter, wedge_config
 
 T = TypeVar("T")
 AskPin = Callable[[QWidget | None, str], str | None]
@@ -232,7 +231,7 @@ class SaleScreen(QWidget):
         left = QVBoxLayout()
         body.addLayout(left, 2)
         entry = QHBoxLayout()
-        self.input = QLineEdit()
+        self.input = ScanField()
         self.input.setObjectName("codeInput")
         self.input.setPlaceholderText(self.tr("Código de barras, SKU ou nome — Enter"))
         self.input.setMinimumHeight(48)

@@ -29,7 +29,11 @@ from enum import Enum
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 
-_ENDINGS: dict[int, str] = {Qt.Key.Key_Return: "Enter", Qt.Key.Key_Enter: "Enter", Qt.Key.Key_Tab: "Tab"}
+_ENDINGS: dict[int, str] = {
+    Qt.Key.Key_Return: "Enter",
+    Qt.Key.Key_Enter: "Enter",
+    Qt.Key.Key_Tab: "Tab",
+}
 _MODIFIER_KEYS = frozenset(
     {
         Qt.Key.Key_Shift,
