@@ -12,15 +12,16 @@ _DIGITS = "0123456789"
 
 
 def _is_ascii_digits(text: str) -> bool:
-    return bool(text) and all(c in _DIGITS for c in text)
+    return text.isascii() and text.isdigit()
 
 
 def gtin_check_digit(body: str) -> int:
     """Weights 3, 1, 3, ... from the rightmost body digit, so one rule fits every length."""
     if not _is_ascii_digits(body):
         raise ValueError(f"a GTIN body is digits only, got {body!r}")
-    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
-    return -total % 10
+    weighted_3 = sum(map(int, body[::-2]))
+    weighted_1 = sum(map(int, body[-2::-2]))
+    return -(3 * weighted_3 + weighted_1) % 10
 
 
 def is_valid_gtin(code: str) -> bool:

@@ -174,3 +174,23 @@ def test_line_numbers_stay_whole_and_the_lines_do_not_move_right_at_the_tenth_li
     assert screen.model.rowCount() == 100
     numbers_whole()
     assert header.width() > header.sectionSizeFromContents(98).width()  # "100" is wider than "99"
+
+
+def test_amounts_stay_whole_after_the_table_font_grows(
+    counters: Callable[[str], Counter], qtbot: QtBot
+) -> None:
+    """Widths are measured once per text and font: a larger font measures them again."""
+    counter = counters("pharmacy")
+    shop, screen = counter.shop, counter.screen
+    with shop.station.write() as session:
+        catalog.add_item(session, name="Aparelho de pressão", price=123_456, sku="PRESSAO")
+    (device,) = catalog.search_items(shop.station, "Aparelho", limit=1)
+    screen.add_item(device)
+    settle(screen, qtbot)
+    amounts_whole(counter)
+
+    screen.table.setStyleSheet("font-size: 30px;")
+    screen.add_item(device)  # the same line, two of them: its price text as before
+    settle(screen, qtbot)
+    assert screen.model.index(0, QUANTITY).data() == "2"
+    amounts_whole(counter)

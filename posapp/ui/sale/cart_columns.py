@@ -9,7 +9,10 @@ runs (no column jumps from one sale to the next), and the description takes the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from posapp.core.money import format_money
@@ -19,12 +22,15 @@ Index = QModelIndex | QPersistentModelIndex
 MEASURED = tuple(column for column in range(COLUMNS) if column != DESCRIPTION)
 SLACK = 32
 """More than a cell adds to its text's width (margins, padding, a focus frame)."""
+KEPT_WIDTHS = 4_096
 
 
 class CartColumns:
     def __init__(self, table: QTableView, model: CartModel) -> None:
         self.table = table
         self.model = model
+        self._font = QFont()
+        self._widths: dict[str, int] = {}
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
@@ -59,14 +65,33 @@ class CartColumns:
         """Columns as wide as the lines first..last need; a text plainly narrower than its
         column is not asked of the delegate (that asks the model for ten roles)."""
         header = self.table.horizontalHeader()
-        metrics = self.table.fontMetrics()
+        advance = self._advances()
         for column in columns:
             width = header.sectionSize(column)
             for row in range(first, last + 1):
                 index = self.model.index(row, column)
                 text = str(self.model.data(index) or "")
-                if metrics.horizontalAdvance(text) + SLACK <= width:
+                if advance(text) + SLACK <= width:
                     continue
                 width = max(width, self.table.sizeHintForIndex(index).width())
             if width > header.sectionSize(column):
                 header.resizeSection(column, width)
+
+    def _advances(self) -> Callable[[str], int]:
+        """A text's width in the table's font, each text measured once per font: a new line
+        brings the same quantity, discount and professional as the last, and its total is
+        its price (text shaping was most of a scan's column check)."""
+        font = self.table.font()
+        if font != self._font:
+            self._font, self._widths = QFont(font), {}
+        widths, metrics = self._widths, self.table.fontMetrics()
+
+        def advance(text: str) -> int:
+            width = widths.get(text)
+            if width is None:
+                if len(widths) >= KEPT_WIDTHS:
+                    widths.clear()
+                width = widths[text] = metrics.horizontalAdvance(text)
+            return width
+
+        return advance
