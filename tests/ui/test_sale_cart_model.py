@@ -19,7 +19,6 @@ from posapp.ui.sale.cart_model import (
     QUANTITY,
     TOTAL,
     UNIT_PRICE,
-    VALUE_ROLE,
     CartModel,
     CartRow,
     CellEditing,
@@ -68,7 +67,7 @@ def test_editing_rules_and_what_the_cells_show(qtbot: QtBot) -> None:
 
     assert model.setData(model.index(0, DISCOUNT), "2,50")
     assert model.index(0, DISCOUNT).data() == "R$ 2,50"
-    assert model.index(0, DISCOUNT).data(VALUE_ROLE) == 250
+    assert model.rows[0].discount == 250
     assert model.index(0, TOTAL).data() == "R$ 57,50"  # until the quote prices it
     assert not model.setData(model.index(0, DISCOUNT), "70,00")  # more than the line
     assert not model.setData(model.index(0, QUANTITY), "-1")
@@ -122,7 +121,7 @@ def test_the_cells_follow_every_change_of_the_lines(qtbot: QtBot) -> None:
         ["Shampoo 300 ml", "2", "R$ 30,00", "R$ 5,00", "R$ 54,00", ""],
         ["Corte feminino", "1", "R$ 80,00", "R$ 0,00", "R$ 80,00", "Paula Manicure"],
     ]
-    assert model.index(1, TOTAL).data(VALUE_ROLE) == 8_000
+    assert model.rows[1].net == 8_000
     assert model.index(1, DESCRIPTION).data(ITEM_ID_ROLE) == CORTE.id
     assert model.index(1, PROFESSIONAL).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(0, TOTAL).data(Qt.ItemDataRole.TextAlignmentRole)

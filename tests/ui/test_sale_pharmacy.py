@@ -17,7 +17,14 @@ from posapp.services.customers import registry as customers
 from posapp.services.loyalty.vouchers import qr_payload
 from posapp.ui.sale.cart_model import DESCRIPTION, QUANTITY, TOTAL
 from tests.support import MANAGER_PIN, Shop
-from tests.ui.sale_support import Counter, counter_factory, normalized, scan, settle
+from tests.ui.sale_support import (
+    Counter,
+    counter_factory,
+    normalized,
+    scan,
+    settle,
+    type_slowly,
+)
 
 MakeShop = Callable[..., Shop]
 MARIA_CPF = "529.982.247-25"
@@ -163,3 +170,18 @@ def test_the_cart_shows_its_titles_and_numbers_its_lines(
     assert [str(numbers.headerData(r, Qt.Orientation.Vertical)) for r in range(2)] == ["1", "2"]
     assert table.horizontalHeader().count() == screen.model.columnCount()
     assert table.verticalHeader().count() == 2
+
+
+def test_a_scan_after_words_typed_by_hand_rings_up_the_item_and_clears_the_words(
+    counters: Callable[[str], Counter], qtbot: QtBot
+) -> None:
+    """The cashier began typing a name, then scanned the box instead: one line, the field
+    empty for the next scan (not "dip7891000100103")."""
+    counter = counters("pharmacy")
+    screen = counter.screen
+    type_slowly(screen, "dip", qtbot)
+    assert screen.input.text() == "dip"
+    scan(screen, "7891000100103")
+    settle(screen, qtbot)
+    assert [row.item.name for row in screen.model.rows] == ["Shampoo 300 ml"]
+    assert screen.input.text() == ""

@@ -26,9 +26,7 @@ Index = QModelIndex | QPersistentModelIndex
 DESCRIPTION, QUANTITY, UNIT_PRICE, DISCOUNT, TOTAL, PROFESSIONAL = range(6)
 COLUMNS = 6
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-"""The item id of a row."""
-VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
-"""The raw value of a cell: ints for quantity and money (centavos), the professional's id."""
+"""The item id of a row, on its description cell."""
 EDIT_ROLE = Qt.ItemDataRole.UserRole + 3
 """What an editable cell's editor starts from: the quantity, an amount as typed ("2,50"),
 the professional's id. (A QStandardItem's EditRole is its display text.)"""
@@ -39,6 +37,7 @@ _EDITABLE_FLAGS = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
 _PRODUCT_FLAGS = [_EDITABLE_FLAGS if c in _EDITABLE else _SELECTABLE for c in range(COLUMNS)]
 _SERVICE_FLAGS = [*_PRODUCT_FLAGS[:PROFESSIONAL], _EDITABLE_FLAGS]
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,8 +129,8 @@ class CartModel(QStandardItemModel):
         cells = [QStandardItem() for _ in range(COLUMNS)]
         for column, cell in enumerate(cells):
             cell.setFlags(flags[column])
-            cell.setData(row.item.id, ITEM_ID_ROLE)
             self._fill(cell, row, column)
+        cells[DESCRIPTION].setData(row.item.id, ITEM_ID_ROLE)
         for column in _AMOUNTS:
             cells[column].setData(_RIGHT, Qt.ItemDataRole.TextAlignmentRole)
         cells[DESCRIPTION].setData(row.item.name, Qt.ItemDataRole.ToolTipRole)
@@ -142,8 +141,7 @@ class CartModel(QStandardItemModel):
         return cells
 
     def _fill(self, cell: QStandardItem, row: CartRow, column: int) -> None:
-        cell.setData(self._display(row, column), Qt.ItemDataRole.DisplayRole)
-        cell.setData(self._value(row, column), VALUE_ROLE)
+        cell.setData(self._display(row, column), _DISPLAY)
         if column in _EDITABLE or column == PROFESSIONAL:
             cell.setData(self._edit(row, column), EDIT_ROLE)
 

@@ -622,8 +622,10 @@ class SaleScreen(QWidget):
         self.serial_scanner = feed
 
     def on_scan(self, code: str) -> None:
-        """A scanner burst: a barcode (or a SKU a label carries)."""
-        self.input.clear()
+        """A scanner burst: a barcode (or a SKU a label carries). The field is cleared of
+        what a person typed before it (the burst's own keys never reach the field)."""
+        if self.input.text():
+            self.input.clear()
         if code.isdigit():
             self.add_code(code)
         else:
