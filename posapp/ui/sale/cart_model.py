@@ -31,6 +31,8 @@ EDIT_ROLE = Qt.ItemDataRole.UserRole + 3
 """What an editable cell's editor starts from: the quantity, an amount as typed ("2,50"),
 the professional's id. (A QStandardItem's EditRole is its display text.)"""
 _EDITABLE = (QUANTITY, UNIT_PRICE, DISCOUNT)
+_EDITED = (*_EDITABLE, PROFESSIONAL)
+"""The cells with an `EDIT_ROLE`."""
 _AMOUNTS = (QUANTITY, UNIT_PRICE, DISCOUNT, TOTAL)
 _SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE_FLAGS = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
@@ -38,6 +40,8 @@ _PRODUCT_FLAGS = [_EDITABLE_FLAGS if c in _EDITABLE else _SELECTABLE for c in ra
 _SERVICE_FLAGS = [*_PRODUCT_FLAGS[:PROFESSIONAL], _EDITABLE_FLAGS]
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _DISPLAY = Qt.ItemDataRole.DisplayRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,23 +130,24 @@ class CartModel(QStandardItemModel):
         and its item id and values. (Made in Python, not cloned: a C++ clone's deletion
         by the model is never told to PySide, whose stale wrapper later crashed.)"""
         flags = _SERVICE_FLAGS if row.is_service else _PRODUCT_FLAGS
-        cells = [QStandardItem() for _ in range(COLUMNS)]
+        cells = [QStandardItem(self._display(row, column)) for column in range(COLUMNS)]
         for column, cell in enumerate(cells):
             cell.setFlags(flags[column])
-            self._fill(cell, row, column)
+            self._fill_edit(cell, row, column)
         cells[DESCRIPTION].setData(row.item.id, ITEM_ID_ROLE)
         for column in _AMOUNTS:
-            cells[column].setData(_RIGHT, Qt.ItemDataRole.TextAlignmentRole)
-        cells[DESCRIPTION].setData(row.item.name, Qt.ItemDataRole.ToolTipRole)
+            cells[column].setData(_RIGHT, _ALIGNMENT)
+        cells[DESCRIPTION].setData(row.item.name, _TOOLTIP)
         if row.is_service:
-            cells[PROFESSIONAL].setData(
-                self.tr("Escolha quem fez o serviço"), Qt.ItemDataRole.ToolTipRole
-            )
+            cells[PROFESSIONAL].setData(self.tr("Escolha quem fez o serviço"), _TOOLTIP)
         return cells
 
     def _fill(self, cell: QStandardItem, row: CartRow, column: int) -> None:
         cell.setData(self._display(row, column), _DISPLAY)
-        if column in _EDITABLE or column == PROFESSIONAL:
+        self._fill_edit(cell, row, column)
+
+    def _fill_edit(self, cell: QStandardItem, row: CartRow, column: int) -> None:
+        if column in _EDITED:
             cell.setData(self._edit(row, column), EDIT_ROLE)
 
     def _edit(self, row: CartRow, column: int) -> Any:

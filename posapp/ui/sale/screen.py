@@ -569,9 +569,12 @@ class SaleScreen(QWidget):
         )
 
     def forget_last_sale(self) -> None:
-        """The previous sale's summary and receipt leave the screen (the next customer's)."""
-        self.last_sale_label.clear()
-        self.receipt_view.clear()
+        """The previous sale's summary and receipt leave the screen (the next customer's);
+        nothing to do when none is shown (the first scan of every sale asks)."""
+        if self.last_sale_label.text():
+            self.last_sale_label.clear()
+        if self.receipt_view.isVisibleTo(self) or not self.receipt_view.original.isNull():
+            self.receipt_view.clear()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
