@@ -27,12 +27,7 @@ DESCRIPTION, QUANTITY, UNIT_PRICE, DISCOUNT, TOTAL, PROFESSIONAL = range(6)
 COLUMNS = 6
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """The item id of a row, on its description cell."""
-EDIT_ROLE = Qt.ItemDataRole.UserRole + 3
-"""What an editable cell's editor starts from: the quantity, an amount as typed ("2,50"),
-the professional's id. (A QStandardItem's EditRole is its display text.)"""
 _EDITABLE = (QUANTITY, UNIT_PRICE, DISCOUNT)
-_EDITED = (*_EDITABLE, PROFESSIONAL)
-"""The cells with an `EDIT_ROLE`."""
 _AMOUNTS = (QUANTITY, UNIT_PRICE, DISCOUNT, TOTAL)
 _SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE_FLAGS = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
@@ -133,7 +128,6 @@ class CartModel(QStandardItemModel):
         cells = [QStandardItem(self._display(row, column)) for column in range(COLUMNS)]
         for column, cell in enumerate(cells):
             cell.setFlags(flags[column])
-            self._fill_edit(cell, row, column)
         cells[DESCRIPTION].setData(row.item.id, ITEM_ID_ROLE)
         for column in _AMOUNTS:
             cells[column].setData(_RIGHT, _ALIGNMENT)
@@ -142,15 +136,11 @@ class CartModel(QStandardItemModel):
             cells[PROFESSIONAL].setData(self.tr("Escolha quem fez o serviço"), _TOOLTIP)
         return cells
 
-    def _fill(self, cell: QStandardItem, row: CartRow, column: int) -> None:
-        cell.setData(self._display(row, column), _DISPLAY)
-        self._fill_edit(cell, row, column)
-
-    def _fill_edit(self, cell: QStandardItem, row: CartRow, column: int) -> None:
-        if column in _EDITED:
-            cell.setData(self._edit(row, column), EDIT_ROLE)
-
-    def _edit(self, row: CartRow, column: int) -> Any:
+    def edit_value(self, index: Index) -> Any:
+        """What an editable cell's editor starts from: the quantity, an amount as typed
+        ("2,50"), the professional's id. Asked when an editor opens, not kept in every
+        cell (a QStandardItem's EditRole is its display text)."""
+        row, column = self._rows[index.row()], index.column()
         if column in (UNIT_PRICE, DISCOUNT):
             return amount_text(self._value(row, column), self.locale)
         return self._value(row, column)
@@ -303,18 +293,25 @@ class CartModel(QStandardItemModel):
             for number in range(first, last + 1):
                 row = self._rows[number]
                 for column in columns:
-                    self._fill(self.item(number, column), row, column)
+                    self.item(number, column).setData(self._display(row, column), _DISPLAY)
         finally:
             self.blockSignals(False)
         self.dataChanged.emit(self.index(first, columns[0]), self.index(last, columns[-1]))
 
 
+def edit_value(index: Index) -> Any:
+    """`CartModel.edit_value` of the cart cell `index`."""
+    model = index.model()
+    assert isinstance(model, CartModel)
+    return model.edit_value(index)
+
+
 class CellEditing(QStyledItemDelegate):
-    """The editor Qt's delegate would make from the cell's `EDIT_ROLE` (a spin box for the
+    """The editor Qt's delegate would make from the cell's `edit_value` (a spin box for the
     quantity, a line edit for an amount), started from that value."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        value = index.data(EDIT_ROLE)
+        value = edit_value(index)
         kind = QMetaType.Type.Int if isinstance(value, int) else QMetaType.Type.QString
         factory = self.itemEditorFactory() or QItemEditorFactory.defaultFactory()
         return factory.createEditor(kind.value, parent)
@@ -322,7 +319,7 @@ class CellEditing(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         user = editor.metaObject().userProperty()
         if user.isValid():
-            user.write(editor, index.data(EDIT_ROLE))
+            user.write(editor, edit_value(index))
 
 
 def _centavos(value: Any) -> int:

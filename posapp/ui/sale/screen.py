@@ -68,13 +68,13 @@ from posapp.ui.sale.cart_columns import CartColumns
 from posapp.ui.sale.cart_model import (
     DESCRIPTION,
     DISCOUNT,
-    EDIT_ROLE,
     PROFESSIONAL,
     QUANTITY,
     UNIT_PRICE,
     CartModel,
     CartRow,
     CellEditing,
+    edit_value,
 )
 from posapp.ui.sale.customer_dialogs import (
     CustomerPickerDialog,
@@ -125,7 +125,7 @@ class ProfessionalDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | Any) -> None:
         assert isinstance(editor, QComboBox)
-        position = editor.findData(index.data(EDIT_ROLE))
+        position = editor.findData(edit_value(index))
         editor.setCurrentIndex(max(position, 0))
 
     def setModelData(self, editor: QWidget, model: Any, index: QModelIndex | Any) -> None:
