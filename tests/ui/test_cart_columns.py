@@ -36,19 +36,24 @@ def amounts_whole(counter: Counter) -> None:
             )
 
 
+def blood_pressure_monitor(shop: Shop, price: int) -> catalog.ItemView:
+    with shop.station.write() as session:
+        catalog.add_item(session, name="Aparelho de pressão", price=price, sku="PRESSAO")
+    (device,) = catalog.search_items(shop.station, "Aparelho", limit=1)
+    return device
+
+
 def test_a_wide_amount_widens_its_column_and_the_columns_stay_put_between_sales(
     counters: Callable[[str], Counter], qtbot: QtBot
 ) -> None:
     counter = counters("pharmacy")
     shop, screen = counter.shop, counter.screen
-    with shop.station.write() as session:
-        catalog.add_item(session, name="Aparelho de pressão", price=1_234_567, sku="PRESSAO")
+    device = blood_pressure_monitor(shop, 1_234_567)
     scan(screen, "7891000100103")
     settle(screen, qtbot)
     usual = screen.table.columnWidth(TOTAL)
     amounts_whole(counter)
 
-    (device,) = catalog.search_items(shop.station, "Aparelho", limit=1)
     screen.add_item(device, 999)  # more than ten million reais in one line
     settle(screen, qtbot)
     assert screen.model.index(1, TOTAL).data() == "R$ 12.333.324,33"
@@ -181,10 +186,8 @@ def test_amounts_stay_whole_after_the_table_font_grows(
 ) -> None:
     """Widths are measured once per text and font: a larger font measures them again."""
     counter = counters("pharmacy")
-    shop, screen = counter.shop, counter.screen
-    with shop.station.write() as session:
-        catalog.add_item(session, name="Aparelho de pressão", price=123_456, sku="PRESSAO")
-    (device,) = catalog.search_items(shop.station, "Aparelho", limit=1)
+    screen = counter.screen
+    device = blood_pressure_monitor(counter.shop, 123_456)
     screen.add_item(device)
     settle(screen, qtbot)
     amounts_whole(counter)
