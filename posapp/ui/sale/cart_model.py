@@ -121,8 +121,8 @@ class CartModel(QStandardItemModel):
         ]
 
     def _cells(self, row: CartRow) -> list[QStandardItem]:
-        """A new line's cells: what never changes for a line (flags, alignment, tooltips)
-        and its item id and values. (Made in Python, not cloned: a C++ clone's deletion
+        """A new line's cells: their texts, what never changes for a line (flags,
+        alignment, tooltips) and its item id. (Made in Python, not cloned: a C++ clone's deletion
         by the model is never told to PySide, whose stale wrapper later crashed.)"""
         flags = _SERVICE_FLAGS if row.is_service else _PRODUCT_FLAGS
         cells = [QStandardItem(self._display(row, column)) for column in range(COLUMNS)]

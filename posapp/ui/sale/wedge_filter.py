@@ -6,8 +6,8 @@ edit as typed text, or as `typed_enter` for a person's Enter.
 
 The field hands the filter its key presses from `keyPressEvent` rather than through an
 event filter: an event filter is called into Python for every event of the field (a
-scanned key is three: the shortcut check, the press and the release), which was a third
-of a scan's key handling (bench.scan).
+scanned key is three: the shortcut check, the press and the release), `keyPressEvent`
+for the press alone.
 """
 
 from __future__ import annotations
