@@ -52,7 +52,8 @@ class WedgeDetector:
         self._last = t
         if key == cfg.suffix:
             code = "".join(self._keys)
-            if self._keys and code.startswith(cfg.prefix) and all(len(k) == 1 for k in self._keys):
+            one_character_each = bool(self._keys) and max(map(len, self._keys)) == 1
+            if one_character_each and code.startswith(cfg.prefix):
                 code = code[len(cfg.prefix) :]
                 if len(code) >= cfg.min_length:
                     self._keys = []

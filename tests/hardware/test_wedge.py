@@ -50,3 +50,11 @@ def test_prefix_and_suffix_are_configurable_and_stripped() -> None:
 def test_speed_is_configurable() -> None:
     slow_scanner = WedgeDetector(WedgeConfig(max_gap=0.15))
     assert feed(slow_scanner, [*"12345", "Enter"], 0.0, 0.1) == [Scan("12345", "wedge")]
+
+
+def test_a_named_key_inside_a_fast_burst_is_not_part_of_a_code() -> None:
+    """A Tab among a burst's keys (an Enter-suffixed scanner, a person's fast Tab) is not a
+    character of a code: the burst is handed back as typed, Tab and all."""
+    det = WedgeDetector()
+    events = feed(det, [*"7891", "Tab", *"2345", "Enter"], 10.0, 0.004)
+    assert events == [Typed(("7", "8", "9", "1", "Tab", "2", "3", "4", "5", "Enter"))]

@@ -96,10 +96,18 @@ def test_editing_rules_and_what_the_cells_show(qtbot: QtBot) -> None:
 
 
 def texts(model: CartModel) -> list[list[str]]:
-    return [
+    """The cells' texts as the table reads them, checked against what the model says of
+    each cell without Qt (`CartModel.text`, which the column widths use)."""
+    shown = [
         [model.index(row, column).data() for column in range(model.columnCount())]
         for row in range(model.rowCount())
     ]
+    told = [
+        [model.text(row, column) for column in range(model.columnCount())]
+        for row in range(model.rowCount())
+    ]
+    assert told == shown
+    return shown
 
 
 def test_the_cells_follow_every_change_of_the_lines(qtbot: QtBot) -> None:

@@ -67,14 +67,13 @@ class CartColumns:
         header = self.table.horizontalHeader()
         advance = self._advances()
         for column in columns:
-            width = header.sectionSize(column)
+            width = was = header.sectionSize(column)
             for row in range(first, last + 1):
-                index = self.model.index(row, column)
-                text = str(self.model.data(index) or "")
-                if advance(text) + SLACK <= width:
+                if advance(self.model.text(row, column)) + SLACK <= width:
                     continue
+                index = self.model.index(row, column)
                 width = max(width, self.table.sizeHintForIndex(index).width())
-            if width > header.sectionSize(column):
+            if width > was:
                 header.resizeSection(column, width)
 
     def _advances(self) -> Callable[[str], int]:

@@ -136,6 +136,10 @@ class CartModel(QStandardItemModel):
             cells[PROFESSIONAL].setData(self.tr("Escolha quem fez o serviço"), _TOOLTIP)
         return cells
 
+    def text(self, row: int, column: int) -> str:
+        """What the cell shows (its display text), read from the line, not from Qt's item."""
+        return self._display(self._rows[row], column)
+
     def edit_value(self, index: Index) -> Any:
         """What an editable cell's editor starts from: the quantity, an amount as typed
         ("2,50"), the professional's id. Asked when an editor opens, not kept in every

@@ -95,6 +95,8 @@ from posapp.ui.sale.tender_details import TenderDetails
 from posapp.ui.sale.wedge_filter import ScanField, WedgeFilter, wedge_config
 
 T = TypeVar("T")
+LINE_HEIGHT = 40
+"""A cart line's height in pixels, unless its name wraps."""
 AskPin = Callable[[QWidget | None, str], str | None]
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 _QUANTITY_PREFIX = re.compile(r"^(\d{1,3})\s*[*xX]\s*(\S.*)$")
@@ -282,8 +284,8 @@ class SaleScreen(QWidget):
         )
         self.table.setStyleSheet("font-size: 16px;")
         self.table.setVerticalHeader(LineNumbers(self.table))
-        self.table.verticalHeader().setDefaultSectionSize(40)
-        self.table.verticalHeader().setMinimumSectionSize(40)
+        self.table.verticalHeader().setDefaultSectionSize(LINE_HEIGHT)
+        self.table.verticalHeader().setMinimumSectionSize(LINE_HEIGHT)
         self.table.setWordWrap(True)  # a long product name on two lines, never cut
         # A row is measured when it comes in, not every row on each scan (ResizeToContents
         # re-measured all of them: 16 ms for the 30th line); a narrower name column (a
@@ -723,11 +725,10 @@ class SaleScreen(QWidget):
         """Lines first..last as tall as their names need: a name that wraps, or a line
         that was taller, is measured; one that fits on the default height is left as it is
         (measuring asks every cell of the row)."""
-        default = self.table.verticalHeader().defaultSectionSize()
         rows = self.model.rows
         for row in range(first, last + 1):
             wraps = not self.names.one_line(self.table, DESCRIPTION, rows[row].item.name)
-            if wraps or self.table.rowHeight(row) != default:
+            if wraps or self.table.rowHeight(row) != LINE_HEIGHT:
                 self.table.resizeRowToContents(row)
 
     def _name_column_resized(self, column: int, _old: int, _new: int) -> None:

@@ -78,13 +78,13 @@ def wedge_key(event: QKeyEvent) -> str | Skip | None:
         return SKIP
     text = event.text()
     printable = len(text) == 1 and text.isprintable()
-    if printable and key not in _ENDINGS and event.modifiers() == _NO_MODIFIER:
-        return text  # what a scanner types most: the answer below, without flag arithmetic
-    modifiers = event.modifiers() & _KEPT_MODIFIERS
+    pressed = event.modifiers()
+    # No modifier at all (what a scanner types most) needs no flag arithmetic.
+    modifiers = pressed if pressed == _NO_MODIFIER else pressed & _KEPT_MODIFIERS
     if modifiers == _ALT_GR:  # Windows AltGr
         return text if printable else None
     if modifiers == Qt.KeyboardModifier.AltModifier:
-        alt_code = event.modifiers() & Qt.KeyboardModifier.KeypadModifier and key in _DIGITS
+        alt_code = pressed & Qt.KeyboardModifier.KeypadModifier and key in _DIGITS
         return SKIP if alt_code and not text else None
     if modifiers != _NO_MODIFIER:
         return None
