@@ -69,9 +69,17 @@ class WedgeDetector:
         self._keys.append(key)
         return out
 
-    def flush(self, now: float) -> list[WedgeEvent]:
-        """Hand back held keys once no scan can follow them any more."""
-        if self._keys and self._last is not None and now - self._last > self.config.max_gap:
+    @property
+    def holding(self) -> bool:
+        """Keys are held: a burst may still be forming."""
+        return bool(self._keys)
+
+    def flush(self, now: float, force: bool = False) -> list[WedgeEvent]:
+        """Hand back held keys once no scan can follow them any more (or at once, forced:
+        a key no scanner types came, or the focus moves on)."""
+        if not self._keys:
+            return []
+        if force or (self._last is not None and now - self._last > self.config.max_gap):
             return [self._release()]
         return []
 

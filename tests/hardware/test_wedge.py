@@ -58,3 +58,14 @@ def test_a_named_key_inside_a_fast_burst_is_not_part_of_a_code() -> None:
     det = WedgeDetector()
     events = feed(det, [*"7891", "Tab", *"2345", "Enter"], 10.0, 0.004)
     assert events == [Typed(("7", "8", "9", "1", "Tab", "2", "3", "4", "5", "Enter"))]
+
+
+def test_a_forced_flush_hands_back_held_keys_before_the_gap() -> None:
+    """A key no scanner types (an arrow, Shift+Tab) hands back what is held at once."""
+    det = WedgeDetector()
+    assert feed(det, [*"78"], 10.0, 0.004) == []
+    assert det.holding
+    assert det.flush(10.01) == []  # within the gap: a scan may still come
+    assert det.flush(10.01, force=True) == [Typed(("7", "8"))]
+    assert not det.holding
+    assert det.flush(10.02, force=True) == []

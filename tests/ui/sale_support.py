@@ -88,7 +88,7 @@ def type_slowly(screen: SaleScreen, text: str, qtbot: QtBot) -> None:
     """A person typing: each key handed back to the line edit before the next one."""
     for char in text:
         press(screen.input, _key_for(char), char)
-        qtbot.waitUntil(lambda: not screen.wedge.detector._keys, timeout=2_000)
+        qtbot.waitUntil(lambda: not screen.input.detector.holding, timeout=2_000)
 
 
 def settle(screen: SaleScreen, qtbot: QtBot) -> None:

@@ -73,7 +73,7 @@ class Keyboard:
         for char in text:
             QTest.keyClicks(self.focused(), char)
             if screen is not None:
-                self.qtbot.waitUntil(lambda: not screen.wedge.detector._keys, timeout=2_000)
+                self.qtbot.waitUntil(lambda: not screen.input.detector.holding, timeout=2_000)
 
     def scan(self, code: str) -> None:
         """A scanner burst: the characters and Enter faster than anyone types."""

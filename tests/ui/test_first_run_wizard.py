@@ -24,7 +24,7 @@ from posapp.services.common.station import Station, open_station
 from posapp.services.machine.settings import read_machine_config
 from posapp.ui.first_run.wizard import NO_PRINTER, FirstRunWizard
 from posapp.ui.printed_window import show_printed
-from posapp.ui.sale.wedge_filter import wedge_config
+from posapp.ui.sale.scan_field import wedge_config
 
 
 class Clock:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from hardware.scanner.wedge import WedgeConfig
-from posapp.ui.sale.wedge_filter import ScanField, WedgeFilter
+from posapp.ui.sale.scan_field import ScanField
 from posapp.ui.sale.wedge_keys import SKIP, wedge_key
 
 NONE = Qt.KeyboardModifier.NoModifier
@@ -77,11 +77,10 @@ def _type(line: QLineEdit, presses: list[Press]) -> None:
 class _Counter:
     def __init__(self, qtbot: QtBot) -> None:
         self.now = 100.0
-        self.line = ScanField()
+        self.line = ScanField(WedgeConfig(), clock=lambda: self.now)
         qtbot.addWidget(self.line)
-        self.wedge = WedgeFilter(self.line, WedgeConfig(), clock=lambda: self.now)
         self.scans: list[str] = []
-        self.wedge.scanned.connect(self.scans.append)
+        self.line.scanned.connect(self.scans.append)
 
     def scan(self, presses: list[Press]) -> list[str]:
         _type(self.line, presses)
@@ -91,7 +90,7 @@ class _Counter:
         for press in presses:
             _type(self.line, [press])
             self.now += 0.3
-            self.wedge.flush()
+            self.line.flush()
 
 
 def test_upper_case_code_with_shift_presses_is_one_scan(qtbot: QtBot) -> None:
@@ -183,13 +182,13 @@ def test_a_tab_suffix_ends_the_scan_in_the_field_and_shift_tab_moves_on(qtbot: Q
     now = [100.0]
     window = QWidget()
     layout = QVBoxLayout(window)
-    field, other = ScanField(), QLineEdit()
+    field = ScanField(WedgeConfig(suffix="Tab"), clock=lambda: now[0])
+    other = QLineEdit()
     layout.addWidget(field)
     layout.addWidget(other)
     qtbot.addWidget(window)
-    wedge = WedgeFilter(field, WedgeConfig(suffix="Tab"), clock=lambda: now[0])
     scans: list[str] = []
-    wedge.scanned.connect(scans.append)
+    field.scanned.connect(scans.append)
     window.show()
     qtbot.waitExposed(window)
     field.setFocus()
@@ -203,7 +202,7 @@ def test_a_tab_suffix_ends_the_scan_in_the_field_and_shift_tab_moves_on(qtbot: Q
     for press in _text("12"):
         _type(field, [press])
         now[0] += 0.3
-        wedge.flush()
+        field.flush()
     _type(field, _text("3"))  # held: it may be the start of a scan
     backtab: Press = (Qt.Key.Key_Backtab.value, SHIFT, "", 9)
     _type(field, [backtab])

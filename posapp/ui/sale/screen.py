@@ -89,10 +89,10 @@ from posapp.ui.sale.parked_dialog import ParkedDialog
 from posapp.ui.sale.payment_dialog import CashbackLimits, PaymentDialog
 from posapp.ui.sale.professional_bar import ProfessionalBar, offered_order
 from posapp.ui.sale.receipt_view import ReceiptDialog, ReceiptPreview
+from posapp.ui.sale.scan_field import ScanField, wedge_config
 from posapp.ui.sale.send_receipt_dialog import SendReceiptDialog
 from posapp.ui.sale.serial_feed import SerialScannerFeed
 from posapp.ui.sale.tender_details import TenderDetails
-from posapp.ui.sale.wedge_filter import ScanField, WedgeFilter, wedge_config
 
 T = TypeVar("T")
 LINE_HEIGHT = 40
@@ -210,9 +210,8 @@ class SaleScreen(QWidget):
         self.model.refused.connect(self.say)
 
         self._build()
-        self.wedge = WedgeFilter(self.input, wedge_config(context.settings))
-        self.wedge.scanned.connect(self.on_scan)
-        self.wedge.typed_enter.connect(self.on_enter)
+        self.input.scanned.connect(self.on_scan)
+        self.input.typed_enter.connect(self.on_enter)
         self.serial_scanner: SerialScannerFeed | None = None
         if context.settings.scanner_uri.strip():
             self._watch_serial_scanner(context.settings.scanner_uri)
@@ -233,7 +232,7 @@ class SaleScreen(QWidget):
         left = QVBoxLayout()
         body.addLayout(left, 2)
         entry = QHBoxLayout()
-        self.input = ScanField()
+        self.input = ScanField(wedge_config(self.context.settings))
         self.input.setObjectName("codeInput")
         self.input.setPlaceholderText(self.tr("Código de barras, SKU ou nome — Enter"))
         self.input.setMinimumHeight(48)
