@@ -192,9 +192,11 @@ def test_a_pharmacy_sale_with_a_typed_cpf_cashback_and_rounded_cash_is_five_keys
     assert screen.customer is None and not screen.balance_label.isVisible()
     assert "Maria" not in screen.customer_label.text()
     assert "Maria Silva" in screen.last_sale_label.text()  # her sale, until the next one starts
+    qtbot.waitUntil(lambda: screen.receipt_view.isVisibleTo(screen), timeout=10_000)
     keys.scan(DIPIRONA)
     qtbot.waitUntil(lambda: screen.model.rowCount() == 1 and screen.idle(), timeout=5_000)
     assert screen.last_sale_label.text() == "" and not screen.change_label.isVisible()
+    assert not screen.receipt_view.isVisibleTo(screen)  # her receipt left with her
     keys.key(Qt.Key.Key_F10)
     dialog = open_payment(screen, qtbot)
     assert dialog.cashback.text() == "" and not dialog.cashback.isEnabled()

@@ -57,6 +57,8 @@ class ReceiptPreview(QScrollArea):
         self._fit()
 
     def clear(self) -> None:
+        if self.original.isNull():  # nothing shown (the first scan of every sale asks)
+            return
         self.original = QPixmap()
         self.label.clear()
         self.setVisible(False)

@@ -570,12 +570,10 @@ class SaleScreen(QWidget):
         )
 
     def forget_last_sale(self) -> None:
-        """The previous sale's summary and receipt leave the screen (the next customer's);
-        nothing to do when none is shown (the first scan of every sale asks)."""
+        """The previous sale's summary and receipt leave the screen (the next customer's)."""
         if self.last_sale_label.text():
             self.last_sale_label.clear()
-        if self.receipt_view.isVisibleTo(self) or not self.receipt_view.original.isNull():
-            self.receipt_view.clear()
+        self.receipt_view.clear()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
