@@ -25,7 +25,6 @@ from sqlalchemy import select
 from db.models import Customer, Item
 from posapp.core.errors import PosError
 from posapp.services.admin import loyalty_upkeep
-from posapp.services.customers import adjustments
 from posapp.services.customers import registry as customers
 from posapp.services.customers.registry import Enrolment, enrol
 from posapp.services.loyalty.verify import verify
@@ -108,14 +107,7 @@ class CounterDays:
     def adjust(self) -> str:
         who = self.rng.choice(self.customers)
         units = self.rng.randint(-2_000, 2_000) or 1
-        adjustments.adjust(
-            self.shop.station,
-            customer_id=who,
-            units=units,
-            reason="ajuste",
-            staff_id=self.shop.cashier_id,
-            manager_pin=MANAGER_PIN,
-        )
+        self.shop.credit(who, units)
         return f"adjustment of {units} for customer {who}"
 
     def enrol_referred(self) -> str:
