@@ -184,7 +184,8 @@ def test_line_numbers_stay_whole_and_the_lines_do_not_move_right_at_the_tenth_li
 def test_amounts_stay_whole_after_the_table_font_grows(
     counters: Callable[[str], Counter], qtbot: QtBot
 ) -> None:
-    """Widths are measured once per text and font: a larger font measures them again."""
+    """Widths (the amounts', the line numbers') are measured once per text and font: a
+    larger font measures them again."""
     counter = counters("pharmacy")
     screen = counter.screen
     device = blood_pressure_monitor(counter.shop, 123_456)
@@ -192,8 +193,10 @@ def test_amounts_stay_whole_after_the_table_font_grows(
     settle(screen, qtbot)
     amounts_whole(counter)
 
-    screen.table.setStyleSheet("font-size: 30px;")
+    screen.table.setStyleSheet("font-size: 60px;")
     screen.add_item(device)  # the same line, two of them: its price text as before
     settle(screen, qtbot)
     assert screen.model.index(0, QUANTITY).data() == "2"
     amounts_whole(counter)
+    numbers = screen.table.verticalHeader()
+    assert numbers.width() >= numbers.sectionSizeFromContents(0).width()  # "1" at 60 px too
