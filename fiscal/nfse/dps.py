@@ -47,7 +47,9 @@ def _check(dps: Dps) -> None:
         )
     if not 0 <= dps.discount_cents < dps.service_cents:
         raise InvalidInput(
-            "vDescIncond", "desconto maior que o serviço", "discount exceeds the service"
+            "vDescIncond",
+            "o desconto deve ser menor que o valor do serviço",
+            "the discount must be less than the service value",
         )
     if dps.partner_cents > dps.service_cents - dps.discount_cents:
         raise InvalidInput(

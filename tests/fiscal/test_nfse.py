@@ -138,6 +138,16 @@ def test_bad_plain_data_is_named_in_both_languages() -> None:
     assert "partner" in error.value.message("en")
 
 
+def test_a_discount_as_large_as_the_service_is_refused_with_the_rule_it_breaks() -> None:
+    whole = salon_dps().service_cents
+    with pytest.raises(InvalidInput) as error:
+        dps_element(salon_dps(discount_cents=whole, partners=()))
+    assert error.value.field == "vDescIncond"
+    assert "menor que o valor do serviço" in error.value.message("pt_BR")
+    assert "less than the service" in error.value.message("en")
+    assert dps_element(salon_dps(discount_cents=whole - 1, partners=())) is not None
+
+
 def test_xmlsec1_verifies_the_signature_over_infdps(a1: A1Certificate, tmp_path: Path) -> None:
     xml = build_dps(salon_dps(), a1).xml
     root = etree.fromstring(xml)

@@ -5,6 +5,7 @@ answer, a rejection, the void, the DANFSe and the manager's settings."""
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
 from pathlib import Path
 
@@ -12,18 +13,20 @@ import pytest
 from lxml import etree
 from sqlalchemy import select
 
-from db.models import AuditLog, Sale
+from db.models import AuditLog, Item, Sale
 from fiscal.nfse import read_nfse
 from fiscal.nfse.schemas import validate
 from fiscal.testing import LocalSefaz, LocalSefin
 from hardware.emulator.server import EmulatorServer
 from posapp.core.errors import PosError
+from posapp.core.pricing import Tender
 from posapp.services.invoices.issuing import Invoicer
 from posapp.services.nfse.archive import export, nfse_status
 from posapp.services.nfse.cancelling import cancel_sale
 from posapp.services.nfse.issuing import NfseIssuer
 from posapp.services.nfse.paper import NoNfseForSale, danfse_pdf
 from posapp.services.nfse.settings import InvalidNfseSetting, load_settings, save_settings
+from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
 from tests.invoices.conftest import qr_codes
 from tests.nfse.conftest import PAULA_CPF, print_sales, salon_settings, sell_salon
 from tests.support import CASHIER_PIN, MANAGER_PIN, Shop
@@ -247,6 +250,64 @@ def test_settings_need_the_managers_pin_are_audited_and_explain_bad_input(
 def test_a_sale_without_services_gets_no_dps(shop: Shop, issuer: NfseIssuer) -> None:
     sale_id = sell_salon(shop, "shampoo")
     assert issuer.issue_for_sale(sale_id) is None
+
+
+def _sell_with_given(shop: Shop, paid: list[str], given: list[str]) -> int:
+    """A sale where the `given` services are on the house (a 100 % line discount)."""
+    with shop.station.read() as session:
+        prices = {name: session.get(Item, shop.items[name]).price for name in given}
+    professional = {"corte": shop.professional_id, "manicure": shop.professional_id}
+    lines = [LineRequest(shop.items[name], professional_id=professional.get(name)) for name in paid]
+    lines += [
+        LineRequest(shop.items[name], discount=prices[name], professional_id=professional[name])
+        for name in given
+    ]
+    request = CheckoutRequest(
+        staff_id=shop.cashier_id,
+        lines=lines,
+        payments=[TenderRequest(Tender.CASH, 50_000)],
+        manager_pin=MANAGER_PIN,
+    )
+    return checkout(shop.station, request).sale_id
+
+
+def test_a_sale_whose_services_were_all_given_gets_no_nfse_and_is_not_tried_again(
+    shop: Shop,
+    invoicer: Invoicer,
+    issuer: NfseIssuer,
+    sefin: LocalSefin,
+    emulator: EmulatorServer,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    sale_id = _sell_with_given(shop, paid=["shampoo"], given=["corte"])
+
+    with caplog.at_level(logging.WARNING):
+        (paper,) = print_sales(invoicer, issuer, emulator, [sale_id])
+        report = issuer.send_pending()
+
+    assert issuer.note(sale_id) is None
+    assert report is not None and report.done and report.authorised == []
+    assert sefin.state.sent == {}
+    assert not [r for r in caplog.records if "NFS-e" in r.getMessage()]
+    lines = [line.strip() for line in paper.lines]
+    assert any(line.startswith("DANFE NFC-e") for line in lines)  # the shampoo's note
+    assert not any(line.startswith("NFS-e") for line in lines)
+
+
+def test_a_given_service_beside_a_paid_one_is_stated_as_a_discount(
+    shop: Shop, issuer: NfseIssuer
+) -> None:
+    sale_id = _sell_with_given(shop, paid=["corte"], given=["manicure"])
+    nfse = issuer.issue_for_sale(sale_id)
+    assert nfse is not None and nfse.status == "authorised" and nfse.nfse_xml
+    with shop.station.read() as session:
+        corte = session.get(Item, shop.items["corte"]).price
+        manicure = session.get(Item, shop.items["manicure"]).price
+    values = ".//n:DPS/n:infDPS/n:valores"
+    assert _t(nfse.nfse_xml, f"{values}/n:vServPrest/n:vServ") == f"{(corte + manicure) / 100:.2f}"
+    assert _t(nfse.nfse_xml, f"{values}/n:vDescCondIncond/n:vDescIncond") == (
+        f"{manicure / 100:.2f}"
+    )
 
 
 def test_the_zip_of_another_month_has_no_nfse(

@@ -84,9 +84,13 @@ class NfseReport:
 
 
 def unissued_sales(session: Session, since: datetime) -> list[int]:
-    """Sales with a service, not voided, sold since NFS-e was switched on, with no DPS."""
+    """Sales with a paid service, not voided, sold since NFS-e was switched on, with no
+    DPS (a sale whose services were all given has none to issue, `services_of`)."""
     has_service = exists().where(
-        SaleLine.sale_id == Sale.id, Item.id == SaleLine.item_id, Item.kind == "service"
+        SaleLine.sale_id == Sale.id,
+        Item.id == SaleLine.item_id,
+        Item.kind == "service",
+        SaleLine.net > 0,
     )
     has_dps = exists().where(NfseNote.sale_id == Sale.id)
     return list(

@@ -11,6 +11,12 @@ the salon's own rules give (`salon.rules`, a "partner" rule: the same figure as 
 professional's statement and the Z report, card fees included when the rule says so);
 without such a rule, the share set with the partner's CPF in the NFS-e settings. Withholding by the
 taker needs a taker: a sale to an unidentified consumer is never withheld.
+
+A sale whose services were all given (every service line at R$ 0,00 after its
+discounts: a courtesy) has no service to state: no price, no ISS base, and a DPS
+needs a discount smaller than the service. It gets no NFS-e, as a sale without services;
+the products keep their NFC-e. A free service beside paid ones is stated with them, its
+price in vServ and in the unconditional discount.
 """
 
 from __future__ import annotations
@@ -51,7 +57,7 @@ class SaleServices:
 
 
 def services_of(session: Session, sale_id: int) -> SaleServices | None:
-    """The sale's service lines, or None when it sold no service."""
+    """The sale's service lines, or None when it sold no service or gave every one."""
     sale = session.get(Sale, sale_id)
     if sale is None:
         return None
@@ -86,6 +92,8 @@ def services_of(session: Session, sale_id: int) -> SaleServices | None:
                 share,
             )
         )
+    if all(line.gross_cents <= line.discount_cents for line in lines):
+        return None
     taker = None
     if sale.customer_id is not None:
         customer = session.get(Customer, sale.customer_id)
