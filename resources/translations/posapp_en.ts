@@ -817,62 +817,62 @@
   <context>
     <name>CartModel</name>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="103" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="115" />
       <source>Descrição</source>
       <translation>Description</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="104" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="116" />
       <source>Qtd</source>
       <translation>Qty</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="105" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="117" />
       <source>Preço unit.</source>
       <translation>Unit price</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="106" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="118" />
       <source>Desconto</source>
       <translation>Discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="107" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="119" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="108" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="120" />
       <source>Profissional</source>
       <translation>Professional</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="140" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="136" />
       <source>Escolha quem fez o serviço</source>
       <translation>Choose who performed the service</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="169" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="178" />
       <source>(escolher)</source>
       <translation>(choose)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="227" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="225" />
       <source>Quantidade inválida: %1. Use um número inteiro maior que zero.</source>
       <translation>Invalid quantity: %1. Use a whole number greater than zero.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="230" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="228" />
       <source>Desconto inválido: %1.</source>
       <translation>Invalid discount: %1.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="232" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="230" />
       <source>Preço inválido: %1.</source>
       <translation>Invalid price: %1.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/cart_model.py" line="233" />
+      <location filename="../../posapp/ui/sale/cart_model.py" line="231" />
       <source>Valor inválido: %1.</source>
       <translation>Invalid amount: %1.</translation>
     </message>
@@ -2097,19 +2097,24 @@ Scanner: %4</translation>
       <translation>%1 note(s) waiting; %2 overdue.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="315" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="276" />
+      <source>Vendas só com produtos dados (R$ 0,00), sem NFC-e: %1. Para brinde ou bonificação, o contador emite a NF-e (CFOP 5.910).</source>
+      <translation>Sales with only given products (R$ 0.00), no NFC-e: %1. For a gift or a bonus, the accountant issues an NF-e (CFOP 5.910).</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="320" />
       <source>alterar a configuração fiscal</source>
       <translation>change the fiscal settings</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="318" />
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="340" />
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="355" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="323" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="345" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="360" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="323" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="328" />
       <source>Configuração fiscal salva</source>
       <translation>Fiscal settings saved</translation>
     </message>
@@ -2119,87 +2124,87 @@ Scanner: %4</translation>
       <translation>Certificate (*.pfx *.p12)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="331" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="336" />
       <source>Arquivo não encontrado: %1</source>
       <translation>File not found: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="337" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="342" />
       <source>trocar o certificado A1</source>
       <translation>replace the A1 certificate</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="352" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="357" />
       <source>alterar a numeração da NFC-e</source>
       <translation>change the NFC-e numbering</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="354" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="359" />
       <source>Numeração definida</source>
       <translation>Numbering set</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="360" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="365" />
       <source>Enviando…</source>
       <translation>Sending…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="365" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="370" />
       <source>A NFC-e está desligada</source>
       <translation>NFC-e is off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="367" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="372" />
       <source>A SEFAZ não respondeu; tente mais tarde</source>
       <translation>SEFAZ did not answer; try again later</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="369" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="374" />
       <source>Autorizadas: %1</source>
       <translation>Authorised: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="379" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="384" />
       <source>reenviar a NFC-e corrigida</source>
       <translation>resend the corrected NFC-e</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="382" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="387" />
       <source>Reenvio cancelado</source>
       <translation>Resend cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="388" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="393" />
       <source>Rejeitada de novo: %1</source>
       <translation>Rejected again: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="393" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="398" />
       <source>NFC-e %1: %2</source>
       <translation>NFC-e %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="397" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="402" />
       <source>autorizada</source>
       <translation>authorised</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="409" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="414" />
       <source>inutilizar o número da NFC-e</source>
       <translation>void the NFC-e number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="412" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="417" />
       <source>Inutilização cancelada</source>
       <translation>Voiding cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="417" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="422" />
       <source>Número inutilizado; a venda recebe uma nova NFC-e</source>
       <translation>Number voided; the sale gets a new NFC-e</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="419" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="424" />
       <source>A SEFAZ não inutilizou o número; tente mais tarde</source>
       <translation>SEFAZ did not void the number; try again later</translation>
     </message>
@@ -3942,7 +3947,7 @@ Scanner: %4</translation>
   <context>
     <name>ProfessionalDelegate</name>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="117" />
+      <location filename="../../posapp/ui/sale/screen.py" line="122" />
       <source>(ninguém)</source>
       <translation>(nobody)</translation>
     </message>
@@ -3950,12 +3955,12 @@ Scanner: %4</translation>
   <context>
     <name>ReceiptDialog</name>
     <message>
-      <location filename="../../posapp/ui/sale/receipt_view.py" line="81" />
+      <location filename="../../posapp/ui/sale/receipt_view.py" line="83" />
       <source>Recibo</source>
       <translation>Receipt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/receipt_view.py" line="91" />
+      <location filename="../../posapp/ui/sale/receipt_view.py" line="93" />
       <source>Fechar</source>
       <translation>Close</translation>
     </message>
@@ -4312,132 +4317,132 @@ Scanner: %4</translation>
   <context>
     <name>SaleScreen</name>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="233" />
+      <location filename="../../posapp/ui/sale/screen.py" line="237" />
       <source>Código de barras, SKU ou nome — Enter</source>
       <translation>Barcode, SKU or name — Enter</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="237" />
+      <location filename="../../posapp/ui/sale/screen.py" line="241" />
       <source>Buscar pelo nome</source>
       <translation>Search by name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="251" />
+      <location filename="../../posapp/ui/sale/screen.py" line="255" />
       <source>Abra o turno antes de vender: Caixa (Ctrl+4) › Abrir turno.</source>
       <translation>Open the shift before selling: Cash (Ctrl+4) › Open shift.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="365" />
+      <location filename="../../posapp/ui/sale/screen.py" line="370" />
       <source>Tirar cliente</source>
       <translation>Remove customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="369" />
+      <location filename="../../posapp/ui/sale/screen.py" line="374" />
       <source>F9 Cadastrar</source>
       <translation>F9 Enrol</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="396" />
+      <location filename="../../posapp/ui/sale/screen.py" line="401" />
       <source>F2 Cliente</source>
       <translation>F2 Customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="397" />
+      <location filename="../../posapp/ui/sale/screen.py" line="402" />
       <source>F3 Buscar</source>
       <translation>F3 Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="398" />
+      <location filename="../../posapp/ui/sale/screen.py" line="403" />
       <source>F4 Desconto</source>
       <translation>F4 Discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="399" />
+      <location filename="../../posapp/ui/sale/screen.py" line="404" />
       <source>F11 Desc. venda</source>
       <translation>F11 Sale discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="400" />
+      <location filename="../../posapp/ui/sale/screen.py" line="405" />
       <source>F5 Estacionar</source>
       <translation>F5 Park</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="401" />
+      <location filename="../../posapp/ui/sale/screen.py" line="406" />
       <source>F6 Recuperar</source>
       <translation>F6 Recall</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="402" />
+      <location filename="../../posapp/ui/sale/screen.py" line="407" />
       <source>F7 Reimprimir</source>
       <translation>F7 Reprint</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="403" />
+      <location filename="../../posapp/ui/sale/screen.py" line="408" />
       <source>F8 Cancelar venda</source>
       <translation>F8 Cancel sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="404" />
+      <location filename="../../posapp/ui/sale/screen.py" line="409" />
       <source>Del Remover</source>
       <translation>Del Remove</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="405" />
+      <location filename="../../posapp/ui/sale/screen.py" line="410" />
       <source>F10 Pagar</source>
       <translation>F10 Pay</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="431" />
+      <location filename="../../posapp/ui/sale/screen.py" line="436" />
       <source>Pular</source>
       <translation>Skip</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="520" />
+      <location filename="../../posapp/ui/sale/screen.py" line="525" />
       <source>Não há serviço na venda para escolher o profissional.</source>
       <translation>The sale has no service to choose a professional for.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="524" />
+      <location filename="../../posapp/ui/sale/screen.py" line="529" />
       <source>%1: %2</source>
       <translation>%1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="597" />
+      <location filename="../../posapp/ui/sale/screen.py" line="603" />
       <source>Entre com seu PIN para vender.</source>
       <translation>Sign in with your PIN to sell.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="690" />
+      <location filename="../../posapp/ui/sale/screen.py" line="698" />
       <source>CPF %1 sem cadastro. F9 cadastra o cliente.</source>
       <translation>CPF %1 is not registered. F9 registers the customer.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="706" />
+      <location filename="../../posapp/ui/sale/screen.py" line="714" />
       <source>Código %1 não cadastrado. Busque o produto pelo nome (F3).</source>
       <translation>Code %1 is not in the catalogue. Search for the product by name (F3).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="746" />
+      <location filename="../../posapp/ui/sale/screen.py" line="753" />
       <source>%1 — %2</source>
       <translation>%1 — %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="756" />
+      <location filename="../../posapp/ui/sale/screen.py" line="763" />
       <source>Digite parte do nome do produto ou serviço e tecle Enter.</source>
       <translation>Type part of the product's or service's name and press Enter.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="768" />
+      <location filename="../../posapp/ui/sale/screen.py" line="775" />
       <source>serviço</source>
       <translation>service</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="768" />
+      <location filename="../../posapp/ui/sale/screen.py" line="775" />
       <source>produto</source>
       <translation>product</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="777" />
+      <location filename="../../posapp/ui/sale/screen.py" line="784" />
       <source>%n resultado(s) para “%1”: escolha com ↓ e Enter.</source>
       <translation>
         <numerusform>%n result for “%1”: choose with ↓ and Enter.</numerusform>
@@ -4445,8 +4450,8 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="1062" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1076" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1069" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1083" />
       <source>%n ponto(s)</source>
       <translation>
         <numerusform>%n point</numerusform>
@@ -4454,257 +4459,257 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1097" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1104" />
       <source>Escolha o profissional de “%1” (toque no nome ou Alt+1…9).</source>
       <translation>Choose who did “%1” (tap the name or Alt+1…9).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1181" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1188" />
       <source>PIN de gerente incorreto (ou sem permissão): %1 não foi autorizado.</source>
       <translation>Wrong manager PIN (or no permission): %1 was not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="781" />
+      <location filename="../../posapp/ui/sale/screen.py" line="788" />
       <source>Nada encontrado para “%1”.</source>
       <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="802" />
+      <location filename="../../posapp/ui/sale/screen.py" line="809" />
       <source>Removido: %1</source>
       <translation>Removed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="807" />
-      <location filename="../../posapp/ui/sale/screen.py" line="825" />
+      <location filename="../../posapp/ui/sale/screen.py" line="814" />
+      <location filename="../../posapp/ui/sale/screen.py" line="832" />
       <source>Nenhum item para dar desconto.</source>
       <translation>No item to discount.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="836" />
+      <location filename="../../posapp/ui/sale/screen.py" line="843" />
       <source>Desconto na venda retirado.</source>
       <translation>Discount on the sale removed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="838" />
+      <location filename="../../posapp/ui/sale/screen.py" line="845" />
       <source>Desconto na venda: %1</source>
       <translation>Discount on the sale: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="916" />
-      <location filename="../../posapp/ui/sale/screen.py" line="919" />
+      <location filename="../../posapp/ui/sale/screen.py" line="923" />
+      <location filename="../../posapp/ui/sale/screen.py" line="926" />
       <source>Total: %1</source>
       <translation>Total: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="923" />
+      <location filename="../../posapp/ui/sale/screen.py" line="930" />
       <source>Subtotal %1 · Descontos %2 (na venda: %3) · </source>
       <translation>Subtotal %1 · Discounts %2 (on the sale: %3) · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="931" />
+      <location filename="../../posapp/ui/sale/screen.py" line="938" />
       <source>Subtotal %1 · Descontos %2 · </source>
       <translation>Subtotal %1 · Discounts %2 · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="977" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1226" />
+      <location filename="../../posapp/ui/sale/screen.py" line="984" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1233" />
       <source>Cliente: %1</source>
       <translation>Customer: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1016" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1023" />
       <source>Sem cliente (F2 para identificar)</source>
       <translation>No customer (F2 to identify)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1029" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1036" />
       <source>Saldo disponível: %1</source>
       <translation>Available balance: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1035" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1042" />
       <source>A liberar: %1</source>
       <translation>Pending: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1039" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1046" />
       <source>Vence em breve: %1</source>
       <translation>Expiring soon: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1050" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1057" />
       <source>Vale %1: %2 (até %3)</source>
       <translation>Voucher %1: %2 (until %3)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1056" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1063" />
       <source>Nenhum vale em aberto</source>
       <translation>No open vouchers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1058" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1065" />
       <source>Carregando saldo…</source>
       <translation>Loading balance…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1066" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1073" />
       <source>Esta compra rende: %1</source>
       <translation>This purchase earns: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1068" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1075" />
       <source>(sem usar pontos; os pontos usados não rendem)</source>
       <translation>(without using points; points spent earn nothing)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1070" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1077" />
       <source>(sem usar cashback; o cashback usado não rende)</source>
       <translation>(without using cashback; cashback spent earns nothing)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1084" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1091" />
       <source>A venda não tem itens.</source>
       <translation>The sale has no items.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1190" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1197" />
       <source>Venda nº %1 concluída: %2</source>
       <translation>Sale no. %1 completed: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1193" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1205" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1200" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1212" />
       <source>Troco: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1194" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1201" />
       <source>Ctrl+E envia o comprovante</source>
       <translation>Ctrl+E sends the receipt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1217" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1224" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1220" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1227" />
       <source>TOTAL %1</source>
       <translation>TOTAL %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1224" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1231" />
       <source>Troco %1</source>
       <translation>Change %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1229" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1236" />
       <source>Pontos ganhos</source>
       <translation>Points earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1229" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1236" />
       <source>Cashback ganho</source>
       <translation>Cashback earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1234" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1241" />
       <source>Saldo de pontos %1</source>
       <translation>Points balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1236" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1243" />
       <source>Saldo de cashback %1</source>
       <translation>Cashback balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1240" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1247" />
       <source>Vale novo %1: %2</source>
       <translation>New voucher %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1252" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1259" />
       <source>Como foi o atendimento? Nota de 0 a 10 (venda nº %1)</source>
       <translation>How was the service? Score from 0 to 10 (sale no. %1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1281" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1288" />
       <source>Nota %1 registrada. Obrigado!</source>
       <translation>Score %1 recorded. Thank you!</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1312" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1319" />
       <source>Nenhum recibo para reimprimir.</source>
       <translation>No receipt to reprint.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1316" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1323" />
       <source>Reimprimindo…</source>
       <translation>Reprinting…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1328" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1340" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1335" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1347" />
       <source>Falha na impressão: %1. A venda está salva; F7 reimprime.</source>
       <translation>Printing failed: %1. The sale is saved; F7 reprints.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1336" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1343" />
       <source>Recibo impresso.</source>
       <translation>Receipt printed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1352" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1359" />
       <source>Nenhum recibo para mostrar.</source>
       <translation>No receipt to show.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1363" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1370" />
       <source>Nenhuma venda para enviar o comprovante.</source>
       <translation>No sale to send the receipt of.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1375" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1382" />
       <source>Comprovante na fila para %1.</source>
       <translation>Receipt queued for %1.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1390" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1397" />
       <source>Não há venda para estacionar.</source>
       <translation>There is no sale to park.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1416" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1423" />
       <source>Venda estacionada (nº %1). F6 recupera.</source>
       <translation>Sale parked (no. %1). F6 recalls it.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1420" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1427" />
       <source>Finalize ou estacione a venda atual antes de recuperar outra.</source>
       <translation>Finish or park the current sale before recalling another.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1426" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1433" />
       <source>Nenhuma venda estacionada.</source>
       <translation>No parked sales.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1478" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1485" />
       <source>Venda recuperada: %1</source>
       <translation>Sale recalled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1483" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1490" />
       <source>Não há venda em andamento para cancelar.</source>
       <translation>There is no sale in progress to cancel.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1490" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1497" />
       <source>Cancelamento não autorizado.</source>
       <translation>Cancellation not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1504" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1511" />
       <source>Venda cancelada, autorizada por %1.</source>
       <translation>Sale cancelled, authorized by %1.</translation>
     </message>

@@ -96,7 +96,7 @@
   <context>
     <name>SaleScreen</name>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="777" />
+      <location filename="../../posapp/ui/sale/screen.py" line="784" />
       <source>%n resultado(s) para “%1”: escolha com ↓ e Enter.</source>
       <translation>
         <numerusform>%n resultado para “%1”: escolha com ↓ e Enter.</numerusform>
@@ -104,8 +104,8 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="1062" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1076" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1069" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1083" />
       <source>%n ponto(s)</source>
       <translation>
         <numerusform>%n ponto</numerusform>

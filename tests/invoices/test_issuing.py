@@ -15,10 +15,11 @@ from fiscal.contingency import SendReport
 from fiscal.schemas import validate
 from fiscal.testing import LocalSefaz
 from hardware.emulator.server import EmulatorServer
+from posapp.cli import main
 from posapp.core.pricing import Tender
 from posapp.services.common.worker import Outcome
 from posapp.services.invoices.archive import fiscal_status
-from posapp.services.invoices.issuing import Invoicer, start_sender
+from posapp.services.invoices.issuing import GivenProducts, Invoicer, start_sender
 from posapp.services.sales.catalog import MissingTaxData
 from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
 from tests.invoices.conftest import fill_tax_data, print_sales, qr_codes, set_up_nfce
@@ -143,6 +144,48 @@ def test_a_free_item_of_a_promotion_goes_on_the_note_at_its_price_fully_discount
     ]
     assert items == [("30.00", None), ("12.50", "12.50")]
     assert _text(note.record.proc_xml, ".//n:total/n:ICMSTot/n:vNF") == "30.00"
+
+
+def test_a_sale_whose_products_were_all_given_has_no_note_and_the_manager_is_told(
+    shop: Shop,
+    invoicer: Invoicer,
+    sefaz: LocalSefaz,
+    emulator: EmulatorServer,
+    caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A sample given at the counter (the dipirona at 100 %, nothing to pay): an NFC-e cannot
+    be worth R$ 0,00 with no payment. The receipt prints, the sender does not try the sale
+    again at every round, and Gerência > Fiscal and `nfce status` name it for the accountant
+    (before: refused as "venda sem pagamento" at every round, in the log only)."""
+    given = LineRequest(shop.items["dipirona"], 1, 1_250)
+    request = CheckoutRequest(
+        staff_id=shop.cashier_id, lines=[given], payments=[], manager_pin=MANAGER_PIN
+    )
+    sample = checkout(shop.station, request).sale_id
+    paid = shop.sell("shampoo", cash=3_000).sale_id
+
+    with pytest.raises(GivenProducts) as refused:
+        invoicer.issue_for_sale(sample)
+    assert "NF-e (CFOP 5.910)" in refused.value.message("pt_BR")
+    assert "accountant issues an NF-e" in refused.value.message("en")
+    (paper,) = print_sales(invoicer, emulator, [sample])
+    assert any("Dipirona" in line for line in paper.lines)
+    caplog.clear()
+    with caplog.at_level("WARNING"):
+        report = invoicer.send_pending()
+        again = invoicer.send_pending()
+    assert report is not None and report.done and again is not None and again.done
+    assert not [r for r in caplog.records if "NFC-e" in r.getMessage()]
+    assert invoicer.note(sample) is None
+    note = invoicer.note(paid)
+    assert note is not None and note.record.status == "authorised"
+
+    assert fiscal_status(shop.station, shop.clock()).given == [sample]
+    invoicer.close()
+    assert main(["nfce", "status", "--db", str(shop.station.path)]) == 0
+    out = capsys.readouterr().out
+    assert f"sem NFC-e: {sample}." in out and "CFOP 5.910" in out
 
 
 def test_services_stay_out_and_a_product_without_tax_data_is_refused_naming_it(

@@ -15,9 +15,10 @@ from fiscal.testing import LocalSefaz, make_a1_pkcs12
 from hardware.emulator.virtual import stop_virtual_printers
 from posapp.services.invoices.issuing import Invoicer
 from posapp.services.invoices.settings import load_settings
+from posapp.services.sales.checkout import CheckoutRequest, LineRequest, checkout
 from posapp.ui.settings.screen import SettingsScreen
 from tests.invoices.conftest import CSC_TOKEN, PASSWORD, STORE, fill_tax_data
-from tests.support import CASHIER_PIN, Shop
+from tests.support import CASHIER_PIN, MANAGER_PIN, Shop
 from tests.ui.settings_support import screen_factory, settle
 from tests.ui.ui_support import Pins
 
@@ -106,5 +107,16 @@ def test_the_manager_sets_up_nfce_and_sees_the_expiry_and_a_rejection_fix_path(
             settle(screen, qtbot)
             assert screen.message.text() == "NFC-e 1: autorizada"
             assert tab.summary.text() == "0 nota(s) aguardando; 0 fora do prazo."
+
+            sample = LineRequest(shop.items["dipirona"], 1, 1_250)  # given: R$ 0,00
+            request = CheckoutRequest(shop.cashier_id, [sample], [], manager_pin=MANAGER_PIN)
+            given = checkout(shop.station, request).sale_id
+            tab.refresh()
+            settle(screen, qtbot)
+            assert tab.summary.text() == (
+                "0 nota(s) aguardando; 0 fora do prazo.\nVendas só com produtos dados "
+                f"(R$ 0,00), sem NFC-e: {given}. Para brinde ou bonificação, o contador "
+                "emite a NF-e (CFOP 5.910)."
+            )
         finally:
             invoicer.close()

@@ -19,7 +19,8 @@ from db.models import NfceNote
 from fiscal import NoteRecord, export_month
 from posapp.core.errors import PosError
 from posapp.services.common.station import Station
-from posapp.services.invoices.issuing import WAITING, note_of_sale
+from posapp.services.invoices.issuing import WAITING, given_sales, note_of_sale, since_on
+from posapp.services.invoices.settings import read_settings
 from posapp.services.invoices.storage import to_record
 
 
@@ -88,10 +89,13 @@ class FiscalStatus:
     waiting: list[NoteRecord]
     """Notes that need SEFAZ or the manager (pending, unanswered, rejected), oldest first."""
     overdue: list[NoteRecord]
+    given: list[int]
+    """Sales whose products were all given: no NFC-e can cover them (`GivenProducts`)."""
 
 
 def fiscal_status(station: Station, now: datetime) -> FiscalStatus:
     with station.read() as session:
+        given = given_sales(session, since_on(read_settings(session)))
         counts = dict(
             session.execute(select(NfceNote.status, func.count()).group_by(NfceNote.status)).all()
         )
@@ -102,4 +106,4 @@ def fiscal_status(station: Station, now: datetime) -> FiscalStatus:
         )
         waiting = [to_record(row) for row in rows]
     overdue = [r for r in waiting if r.deadline is not None and r.deadline < now]
-    return FiscalStatus({str(k): int(v) for k, v in counts.items()}, waiting, overdue)
+    return FiscalStatus({str(k): int(v) for k, v in counts.items()}, waiting, overdue, given)

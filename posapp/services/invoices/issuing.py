@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import ColumnElement, Exists, and_, exists, func, select
 from sqlalchemy.orm import Session
 
 from db.models import Item, NfceNote, NfceSeries, Sale, SaleLine
@@ -47,6 +47,22 @@ class NoteNotIssued(PosError):
     en = "The NFC-e of sale {sale} was not issued: {reason_en}"
 
 
+class GivenProducts(PosError):
+    """Every product of the sale was given (R$ 0,00 after discounts): an NFC-e cannot be
+    worth nothing, nor go without a payment (tPag 90 is refused in the NFC-e). A gift
+    or a bonus needs an NF-e (model 55, CFOP 5.910), which the accountant issues."""
+
+    code = "nfce_given_products"
+    pt_BR = (
+        "Os produtos da venda {sale} saíram de graça (R$ 0,00): uma NFC-e não pode ter valor "
+        "zero. Para brinde ou bonificação, o contador emite a NF-e (CFOP 5.910)."
+    )
+    en = (
+        "The products of sale {sale} were given (R$ 0.00): an NFC-e cannot be worth nothing. "
+        "For a gift or a bonus, the accountant issues an NF-e (CFOP 5.910)."
+    )
+
+
 @dataclass(frozen=True)
 class SaleNote:
     """The note that covers a sale (the latest of its numbers that is not a replaced one)."""
@@ -73,13 +89,18 @@ def note_of_sale(session: Session, sale_id: int) -> SaleNote | None:
     return SaleNote(to_record(row), sale_id) if row is not None else None
 
 
-def unissued_sales(session: Session, since: datetime | None) -> list[int]:
-    """Sales with a product, not voided, sold since NFC-e was switched on, with no note."""
+def _product_line(*more: ColumnElement[bool]) -> Exists:
+    return exists().where(
+        SaleLine.sale_id == Sale.id, Item.id == SaleLine.item_id, Item.kind == "product", *more
+    )
+
+
+def _without_note(
+    session: Session, since: datetime | None, *having: ColumnElement[bool]
+) -> list[int]:
+    """Sales not voided, sold since NFC-e was switched on, with no note, matching `having`."""
     if since is None:
         return []
-    has_product = exists().where(
-        SaleLine.sale_id == Sale.id, Item.id == SaleLine.item_id, Item.kind == "product"
-    )
     has_note = exists().where(
         NfceNote.sale_id == Sale.id,
         NfceNote.replaced_by.is_(None),
@@ -88,10 +109,22 @@ def unissued_sales(session: Session, since: datetime | None) -> list[int]:
     return list(
         session.scalars(
             select(Sale.id)
-            .where(Sale.created_at >= since, Sale.status != "voided", has_product, ~has_note)
+            .where(Sale.created_at >= since, Sale.status != "voided", *having, ~has_note)
             .order_by(Sale.id)
         )
     )
+
+
+def unissued_sales(session: Session, since: datetime | None) -> list[int]:
+    """Sales with a paid product, not voided, sold since NFC-e was switched on, with no
+    note: the background sender's work."""
+    return _without_note(session, since, _product_line(SaleLine.net > 0))
+
+
+def given_sales(session: Session, since: datetime | None) -> list[int]:
+    """Sales since NFC-e was switched on whose products were all given: no NFC-e can
+    cover them (`GivenProducts`); the manager sees them, the sender does not retry them."""
+    return _without_note(session, since, _product_line(), ~_product_line(SaleLine.net > 0))
 
 
 def work_waiting(session: Session) -> bool:
@@ -180,7 +213,7 @@ class Invoicer:
             found = self.note(sale_id)
             if found is not None:
                 return found
-            since = _since(settings)
+            since = since_on(settings)
             with self.station.read() as session:
                 sale = session.get(Sale, sale_id)
                 if sale is None or sale.status == "voided":
@@ -190,6 +223,8 @@ class Invoicer:
                 data = sale_for_note(session, sale_id)
             if data is None:
                 return None
+            if data.all_given:
+                raise GivenProducts(sale=sale_id)
             note = nfce_of(data, settings, self.clock())
             try:
                 issued: Issued = self.queue().issue(note, sale_ref(sale_id))
@@ -206,7 +241,7 @@ class Invoicer:
         if not settings.enabled:
             return None
         with self.station.read() as session:
-            since = _since(settings)
+            since = since_on(settings)
             missing = unissued_sales(session, since)
             busy = work_waiting(session)
         for sale_id in missing:
@@ -221,7 +256,8 @@ class Invoicer:
         return queue.send_pending()
 
 
-def _since(settings: FiscalSettings) -> datetime | None:
+def since_on(settings: FiscalSettings) -> datetime | None:
+    """When NFC-e was switched on (None: never): sales before it need no note."""
     return datetime.fromisoformat(settings.enabled_since) if settings.enabled_since else None
 
 

@@ -51,6 +51,13 @@ class SaleForNote:
     loyalty_cents: int
     consumer_cpf: str
 
+    @property
+    def all_given(self) -> bool:
+        """Every product was given: R$ 0,00 after its discounts."""
+        return all(
+            item.discount_cents >= item.quantity * item.unit_price_cents for item in self.items
+        )
+
 
 def _item(line: SaleLine, item: Item) -> FiscalItem:
     return FiscalItem(

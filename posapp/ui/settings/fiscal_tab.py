@@ -270,9 +270,14 @@ class FiscalTab(QWidget):
     def _show_status(self, status: FiscalStatus) -> None:
         self.model.set_rows(status.waiting)
         text = self.tr("%1 nota(s) aguardando; %2 fora do prazo.")
-        self.summary.setText(
-            text.replace("%1", str(len(status.waiting))).replace("%2", str(len(status.overdue)))
-        )
+        text = text.replace("%1", str(len(status.waiting))).replace("%2", str(len(status.overdue)))
+        if status.given:
+            given = self.tr(
+                "Vendas só com produtos dados (R$ 0,00), sem NFC-e: %1. Para brinde ou "
+                "bonificação, o contador emite a NF-e (CFOP 5.910)."
+            )
+            text += "\n" + given.replace("%1", ", ".join(map(str, status.given)))
+        self.summary.setText(text)
         self._update_buttons()
 
     def _chosen(self) -> NoteRecord | None:
