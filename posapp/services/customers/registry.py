@@ -189,9 +189,10 @@ def search(station: Station, query: str, limit: int = SEARCH_LIMIT) -> list[Cust
     if not query:
         return []
     params: dict[str, object] = {"n": limit}
-    digits = _NOT_DIGIT.sub("", query)
-    numeric = len(digits) >= 4 and _NUMBER.fullmatch(query) is not None
-    cpf = cpf_or_none(query) if numeric and len(digits) == 11 else None
+    digits = _NOT_DIGIT.sub("", query) if _NUMBER.fullmatch(query) is not None else ""
+    numeric = len(digits) >= 4
+    # a number typed with a parenthesis, "(11) 9...", is a phone: no CPF has one
+    cpf = cpf_or_none(query) if numeric and len(digits) == 11 and "(" not in query else None
     mobile = len(digits) in (12, 13) or (len(digits) == 11 and digits[2] == "9")
     phone = mobile_or_none(query) if numeric and mobile else None
     if cpf is not None or phone is not None:
