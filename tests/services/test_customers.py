@@ -85,6 +85,25 @@ def test_search_finds_a_mobile_by_its_start_and_many_names_in_one_bounded_answer
     assert prado.name == "Marcos 07 Prado" and prado.balance_units == 0
 
 
+def test_a_mobile_as_written_finds_its_customer_and_a_wrong_area_code_finds_no_one(
+    make_shop: MakeShop,
+) -> None:
+    shop = make_shop("salon")
+    maria = shop.enrol("Maria Conceição Souza", phone="(21) 99876-5432")
+    bia = shop.enrol("Bia Prado", phone="(11) 91234-0000")
+    shop.enrol("João da Silva", cpf="529.982.247-25")
+
+    def ids(query: str) -> list[int]:
+        return [c.id for c in customers.search(shop.station, query)]
+
+    for written in ("(21) 99876-5432", "(21)99876-5432", "(21) 998765432", " (21) 99876-5432 "):
+        assert ids(written) == [maria] == ids("21998765432"), written
+    assert ids("(11) 91234-0000") == [bia] == ids("+55 11 91234-0000")
+    assert ids("(20) 99876-5432") == []  # no area code 20: not a mobile, no one starts so
+    assert ids("(21) 99876-5433") == []
+    assert ids("(21) 99876") == [maria]  # the start of a number, as before
+
+
 def test_account_shows_spendable_pending_expiring_and_history(make_shop: MakeShop) -> None:
     shop = make_shop("fashion")
     maria = shop.enrol("Maria Silva", cpf="529.982.247-25")

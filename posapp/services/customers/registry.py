@@ -22,7 +22,7 @@ from posapp.core.errors import (
 )
 from posapp.core.ledger import Balance, Replay
 from posapp.core.messages import MessageFacts, MessageKind
-from posapp.core.phone import is_valid_mobile, mobile_or_none, normalize_mobile
+from posapp.core.phone import VALID_DDDS, is_valid_mobile, mobile_or_none, normalize_mobile
 from posapp.core.program import LoyaltyProgram
 from posapp.services.common import lookups, outbox
 from posapp.services.common.station import Station
@@ -183,11 +183,17 @@ def search(station: Station, query: str, limit: int = SEARCH_LIMIT) -> list[Cust
     by index range (the start of the number as typed, the mobile with its DDD); the
     name through the full-text index: its first `limit` matches, shown by name (those
     starting as typed first). FTS5's rank (bm25) is not used: it counts every match
-    of every term, which for a short prefix ("ma") is most of the customers.
+    of every term, which for a short prefix ("ma") is most of the customers. A mobile
+    written as posapp shows it, "(11) 91234-5678", the number typed most, goes straight
+    to the phone index.
     """
     query = query.strip()
     if not query:
         return []
+    shown = _AS_SHOWN.fullmatch(query)
+    if shown is not None and shown[1] in VALID_DDDS:
+        written = "+55" + shown[1] + shown[2] + shown[3]
+        return list(map(CustomerSummary._make, lookups.rows(station, _BY_PHONE_ONLY, (written,))))
     params: dict[str, object] = {"n": limit}
     digits = _NOT_DIGIT.sub("", query) if _NUMBER.fullmatch(query) is not None else ""
     numeric = len(digits) >= 4
@@ -250,6 +256,9 @@ _SUMMARY = (
 )
 _BY_CPF = _SUMMARY.format(source="customer AS c") + "WHERE c.cpf = :cpf LIMIT :n"
 _BY_PHONE = _SUMMARY.format(source="customer AS c") + "WHERE c.phone = :phone LIMIT :n"
+_BY_PHONE_ONLY = _SUMMARY.format(source="customer AS c") + "WHERE c.phone = ?"
+_AS_SHOWN = re.compile(r"\((\d\d)\) ?(9\d{4})-?(\d{4})")
+"""A mobile as people write it and posapp shows it, "(11) 91234-5678": a phone, no CPF."""
 _BY_NUMBER = (
     _SUMMARY.format(source="customer AS c")
     + "WHERE c.cpf = :cpf OR c.phone = :phone ORDER BY c.cpf = :cpf DESC LIMIT :n"
