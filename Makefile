@@ -32,7 +32,7 @@ lint: $(VENV)/.installed-dev
 # The second run checks the code as Windows sees it (sys.platform == "win32" branches,
 # pywin32's stubs, no fcntl/POSIX signals): the counter's packages, not the cloud's.
 typecheck: $(VENV)/.installed-dev
-	$(BIN)/mypy posapp db hardware messaging cloud payments fiscal
+	$(BIN)/mypy posapp db hardware messaging cloud payments fiscal bench
 	$(BIN)/mypy --platform win32 --cache-dir .mypy_cache/win32 posapp db hardware messaging payments fiscal
 
 # The Qt tests run one file per pytest process, after the rest: background calls and Qt

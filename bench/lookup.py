@@ -32,7 +32,10 @@ import sqlite3
 import statistics
 import sys
 import time
+from collections.abc import Callable, Sized
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from bench import checkout as data
 from db.schema_sql import create_sql_objects, drop_sql_objects
@@ -139,6 +142,10 @@ RAW = {
 }
 
 
+def _fetch_all(raw: sqlite3.Connection, sql: str, params: tuple[object, ...]) -> list[Any]:
+    return raw.execute(sql, params).fetchall()
+
+
 def _name(i: int) -> str:
     first = FIRST[i % len(FIRST)]
     middle = LAST[(i // len(FIRST)) % len(LAST)]
@@ -206,10 +213,10 @@ def main(argv: list[str] | None = None) -> None:
         base: dict[str, list[float]] = {k: [] for k in kinds}
         for round_ in range(args.rounds + 5):
             for kind, (typed, sql, params) in questions().items():
-                answers = {
-                    "ours": lambda typed=typed: registry.search(station, typed),
-                    "screen": lambda typed=typed: find_customers(station, typed),
-                    "raw": lambda sql=sql, params=params: raw.execute(sql, params).fetchall(),
+                answers: dict[str, Callable[[], Sized]] = {
+                    "ours": partial(registry.search, station, typed),
+                    "screen": partial(find_customers, station, typed),
+                    "raw": partial(_fetch_all, raw, sql, params),
                 }
                 found: dict[str, int] = {}
                 sides = [(ours, "ours"), (screen, "screen"), (base, "raw")]

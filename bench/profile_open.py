@@ -23,6 +23,7 @@ import sqlite3
 import statistics
 import time
 from collections.abc import Callable
+from functools import partial
 
 from bench import checkout as data
 from posapp.services.common.station import Station, open_station
@@ -88,8 +89,8 @@ def main(argv: list[str] | None = None) -> None:
             now = clock().strftime(data.DATE)
             shown: dict[str, int] = {}
             sides: list[tuple[list[float], str, Callable[[], int]]] = [
-                (ours, "posapp", lambda c=customer_id: posapp_open(station, c)),
-                (base, "sqlite3", lambda c=customer_id, n=now: raw_open(raw, c, n)),
+                (ours, "posapp", partial(posapp_open, station, customer_id)),
+                (base, "sqlite3", partial(raw_open, raw, customer_id, now)),
             ]
             rng.shuffle(sides)
             for series, side, run in sides:

@@ -292,11 +292,11 @@ def main(argv: list[str] | None = None) -> None:
                 cart_30[name].append(run(code))
         paused_runs: dict[str, list[float]] = {"burst": [], "bare Qt floor": []}
         for code in picks[: max(args.rounds // 10, 10)]:
-            pair = [("burst", paused(burst)), ("bare Qt floor", paused(floor_empty))]
-            rng.shuffle(pair)
-            for name, run in pair:
+            after_pause = [("burst", paused(burst)), ("bare Qt floor", paused(floor_empty))]
+            rng.shuffle(after_pause)
+            for name, measured in after_pause:
                 quiet()
-                paused_runs[name].append(run(code))
+                paused_runs[name].append(measured(code))
         quiet()
         floor_window.close()
         raw.close()
