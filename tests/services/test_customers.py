@@ -104,6 +104,23 @@ def test_a_mobile_as_written_finds_its_customer_and_a_wrong_area_code_finds_no_o
     assert ids("(21) 99876") == [maria]  # the start of a number, as before
 
 
+def test_a_cpf_as_written_finds_its_customer_and_one_that_is_also_a_mobile_finds_both(
+    make_shop: MakeShop,
+) -> None:
+    shop = make_shop("salon")
+    joao = shop.enrol("João da Silva", cpf="529.982.247-25")
+    carla = shop.enrol("Carla Dias", cpf="119.123.456-84")  # its digits: a São Paulo mobile
+    davi = shop.enrol("Davi Reis", phone="(11) 91234-5684")
+
+    def ids(query: str) -> list[int]:
+        return [c.id for c in customers.search(shop.station, query)]
+
+    assert ids("529.982.247-25") == [joao] == ids("52998224725") == ids(" 529.982.247-25")
+    assert ids("529.982.247-26") == []  # a wrong check digit names no one
+    assert ids("119.123.456-84") == [carla, davi] == ids("11912345684")  # the CPF first
+    assert ids("(11) 91234-5684") == [davi]
+
+
 def test_account_shows_spendable_pending_expiring_and_history(make_shop: MakeShop) -> None:
     shop = make_shop("fashion")
     maria = shop.enrol("Maria Silva", cpf="529.982.247-25")

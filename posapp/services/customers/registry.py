@@ -183,17 +183,15 @@ def search(station: Station, query: str, limit: int = SEARCH_LIMIT) -> list[Cust
     by index range (the start of the number as typed, the mobile with its DDD); the
     name through the full-text index: its first `limit` matches, shown by name (those
     starting as typed first). FTS5's rank (bm25) is not used: it counts every match
-    of every term, which for a short prefix ("ma") is most of the customers. A mobile
-    written as posapp shows it, "(11) 91234-5678", the number typed most, goes straight
-    to the phone index.
+    of every term, which for a short prefix ("ma") is most of the customers.
     """
     query = query.strip()
     if not query:
         return []
-    shown = _AS_SHOWN.fullmatch(query)
-    if shown is not None and shown[1] in VALID_DDDS:
-        written = "+55" + shown[1] + shown[2] + shown[3]
-        return list(map(CustomerSummary._make, lookups.rows(station, _BY_PHONE_ONLY, (written,))))
+    shown = _shown_number(query)
+    if shown is not None:
+        statement, number = shown
+        return list(map(CustomerSummary._make, lookups.rows(station, statement, (number,))))
     params: dict[str, object] = {"n": limit}
     digits = _NOT_DIGIT.sub("", query) if _NUMBER.fullmatch(query) is not None else ""
     numeric = len(digits) >= 4
@@ -230,6 +228,25 @@ class SearchPage:
     found: tuple[tuple[CustomerSummary, Balance], ...]
 
 
+def _shown_number(query: str) -> tuple[str, str] | None:
+    """A mobile or a CPF written as posapp shows them, "(11) 91234-5678" or
+    "529.982.247-25" (the numbers typed most): the one statement that finds it and its
+    normalised number. The general path of `search` gives the same answer, slower. None
+    for anything else, a wrong area code, an invalid CPF, or a CPF whose digits are a
+    mobile's too (both are asked for there)."""
+    mobile = _MOBILE_SHOWN.fullmatch(query)
+    if mobile is not None:
+        return (_ONE_PHONE, "+55" + "".join(mobile.groups())) if mobile[1] in VALID_DDDS else None
+    cpf = _CPF_SHOWN.fullmatch(query)
+    if cpf is None:
+        return None
+    digits = "".join(cpf.groups())
+    if digits[2] == "9" and digits[:2] in VALID_DDDS:
+        return None
+    valid = cpf_or_none(digits)
+    return (_ONE_CPF, valid) if valid is not None else None
+
+
 def search_with_balances(station: Station, query: str, limit: int = SEARCH_LIMIT) -> SearchPage:
     """`search`, then every found customer's ledger in one statement and one session."""
     found = search(station, query, limit)
@@ -256,9 +273,10 @@ _SUMMARY = (
 )
 _BY_CPF = _SUMMARY.format(source="customer AS c") + "WHERE c.cpf = :cpf LIMIT :n"
 _BY_PHONE = _SUMMARY.format(source="customer AS c") + "WHERE c.phone = :phone LIMIT :n"
-_BY_PHONE_ONLY = _SUMMARY.format(source="customer AS c") + "WHERE c.phone = ?"
-_AS_SHOWN = re.compile(r"\((\d\d)\) ?(9\d{4})-?(\d{4})")
-"""A mobile as people write it and posapp shows it, "(11) 91234-5678": a phone, no CPF."""
+_ONE_PHONE = _SUMMARY.format(source="customer AS c") + "WHERE c.phone = ?"
+_ONE_CPF = _SUMMARY.format(source="customer AS c") + "WHERE c.cpf = ?"
+_MOBILE_SHOWN = re.compile(r"\(([0-9]{2})\) ?(9[0-9]{4})-?([0-9]{4})")
+_CPF_SHOWN = re.compile(r"([0-9]{3})\.([0-9]{3})\.([0-9]{3})-([0-9]{2})")
 _BY_NUMBER = (
     _SUMMARY.format(source="customer AS c")
     + "WHERE c.cpf = :cpf OR c.phone = :phone ORDER BY c.cpf = :cpf DESC LIMIT :n"
