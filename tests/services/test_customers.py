@@ -85,6 +85,10 @@ def test_search_finds_a_mobile_by_its_start_and_many_names_in_one_bounded_answer
     assert prado.name == "Marcos 07 Prado" and prado.balance_units == 0
 
 
+def _found(shop: Shop, query: str) -> list[int]:
+    return [c.id for c in customers.search(shop.station, query)]
+
+
 def test_a_mobile_as_written_finds_its_customer_and_a_wrong_area_code_finds_no_one(
     make_shop: MakeShop,
 ) -> None:
@@ -93,15 +97,12 @@ def test_a_mobile_as_written_finds_its_customer_and_a_wrong_area_code_finds_no_o
     bia = shop.enrol("Bia Prado", phone="(11) 91234-0000")
     shop.enrol("João da Silva", cpf="529.982.247-25")
 
-    def ids(query: str) -> list[int]:
-        return [c.id for c in customers.search(shop.station, query)]
-
     for written in ("(21) 99876-5432", "(21)99876-5432", "(21) 998765432", " (21) 99876-5432 "):
-        assert ids(written) == [maria] == ids("21998765432"), written
-    assert ids("(11) 91234-0000") == [bia] == ids("+55 11 91234-0000")
-    assert ids("(20) 99876-5432") == []  # no area code 20: not a mobile, no one starts so
-    assert ids("(21) 99876-5433") == []
-    assert ids("(21) 99876") == [maria]  # the start of a number, as before
+        assert _found(shop, written) == [maria] == _found(shop, "21998765432"), written
+    assert _found(shop, "(11) 91234-0000") == [bia] == _found(shop, "+55 11 91234-0000")
+    assert _found(shop, "(20) 99876-5432") == []  # no area code 20: not a mobile
+    assert _found(shop, "(21) 99876-5433") == []
+    assert _found(shop, "(21) 99876") == [maria]  # the start of a number, as before
 
 
 def test_a_cpf_as_written_finds_its_customer_and_one_that_is_also_a_mobile_finds_both(
@@ -112,13 +113,12 @@ def test_a_cpf_as_written_finds_its_customer_and_one_that_is_also_a_mobile_finds
     carla = shop.enrol("Carla Dias", cpf="119.123.456-84")  # its digits: a São Paulo mobile
     davi = shop.enrol("Davi Reis", phone="(11) 91234-5684")
 
-    def ids(query: str) -> list[int]:
-        return [c.id for c in customers.search(shop.station, query)]
-
-    assert ids("529.982.247-25") == [joao] == ids("52998224725") == ids(" 529.982.247-25")
-    assert ids("529.982.247-26") == []  # a wrong check digit names no one
-    assert ids("119.123.456-84") == [carla, davi] == ids("11912345684")  # the CPF first
-    assert ids("(11) 91234-5684") == [davi]
+    assert _found(shop, "529.982.247-25") == [joao] == _found(shop, "52998224725")
+    assert _found(shop, " 529.982.247-25") == [joao]
+    assert _found(shop, "529.982.247-26") == []  # a wrong check digit names no one
+    both = _found(shop, "119.123.456-84")
+    assert both == [carla, davi] == _found(shop, "11912345684")  # the CPF first
+    assert _found(shop, "(11) 91234-5684") == [davi]
 
 
 def test_account_shows_spendable_pending_expiring_and_history(make_shop: MakeShop) -> None:
