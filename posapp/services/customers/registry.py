@@ -232,8 +232,11 @@ def _shown_number(query: str) -> tuple[str, str] | None:
     """A mobile or a CPF written as posapp shows them, "(11) 91234-5678" or
     "529.982.247-25" (the numbers typed most): the one statement that finds it and its
     normalised number. The general path of `search` gives the same answer, slower. None
-    for anything else, a wrong area code, an invalid CPF, or a CPF whose digits are a
-    mobile's too (both are asked for there)."""
+    for anything else, a wrong area code, or a CPF whose digits are a mobile's too (both
+    are asked for there).
+
+    A CPF's check digits are not computed: the general path looks an invalid one up by
+    its start, which for all 11 digits is the same equality (and finds no one)."""
     mobile = _MOBILE_SHOWN.fullmatch(query)
     if mobile is not None:
         return (_ONE_PHONE, "+55" + "".join(mobile.groups())) if mobile[1] in VALID_DDDS else None
@@ -243,8 +246,7 @@ def _shown_number(query: str) -> tuple[str, str] | None:
     digits = "".join(cpf.groups())
     if digits[2] == "9" and digits[:2] in VALID_DDDS:
         return None
-    valid = cpf_or_none(digits)
-    return (_ONE_CPF, valid) if valid is not None else None
+    return _ONE_CPF, digits
 
 
 def search_with_balances(station: Station, query: str, limit: int = SEARCH_LIMIT) -> SearchPage:
