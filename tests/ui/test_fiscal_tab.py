@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from db.models import Item
 from fiscal import A1Certificate
 from fiscal.testing import LocalSefaz, make_a1_pkcs12
 from hardware.emulator.virtual import stop_virtual_printers
@@ -118,5 +119,15 @@ def test_the_manager_sets_up_nfce_and_sees_the_expiry_and_a_rejection_fix_path(
                 f"(R$ 0,00), sem NFC-e: {given}. Para brinde ou bonificação, o contador "
                 "emite a NF-e (CFOP 5.910)."
             )
+
+            mistyped = shop.sell("shampoo", cash=3_000).sale_id
+            with shop.station.write() as session:
+                session.get(Item, shop.items["shampoo"]).ncm = "3305100"  # a digit short
+            invoicer.send_pending()
+            tab.refresh()
+            settle(screen, qtbot)
+            last = tab.summary.text().splitlines()[-1]
+            assert last.startswith(f"A NFC-e da venda {mistyped} não foi emitida:")
+            assert "NCM" in last and "Shampoo" in last
         finally:
             invoicer.close()

@@ -158,6 +158,28 @@ class Invoicer:
         self._lock = threading.RLock()
         self._queue: ContingencyQueue | None = None
         self._built_for: tuple[object, ...] | None = None
+        self._refused: dict[int, NoteNotIssued] = {}
+        self._refused_lock = threading.Lock()
+        """Its own lock: the manager's screen never waits behind a call to SEFAZ."""
+
+    def refused(self) -> list[NoteNotIssued]:
+        """Sales whose note could not be built at the last try (bad data: an item's tax
+        data changed after the sale, the store's address...), oldest sale first. The
+        sender tries them again every round; the manager sees why in Gerência > Fiscal."""
+        with self._refused_lock:
+            return [self._refused[sale_id] for sale_id in sorted(self._refused)]
+
+    def _note_refusal(self, sale_id: int, refusal: NoteNotIssued | None) -> None:
+        with self._refused_lock:
+            if refusal is None:
+                self._refused.pop(sale_id, None)
+            else:
+                self._refused[sale_id] = refusal
+
+    def _forget_refusals_but(self, sale_ids: Collection[int]) -> None:
+        """A refused sale voided, or issued meanwhile, is no longer waiting."""
+        with self._refused_lock:
+            self._refused = {k: v for k, v in self._refused.items() if k in sale_ids}
 
     # the queue ------------------------------------------------------------------
     def settings(self) -> FiscalSettings:
@@ -229,9 +251,12 @@ class Invoicer:
             try:
                 issued: Issued = self.queue().issue(note, sale_ref(sale_id))
             except FiscalError as error:
-                raise NoteNotIssued(
+                refused = NoteNotIssued(
                     sale=sale_id, reason_pt=error.message("pt_BR"), reason_en=error.message("en")
-                ) from None
+                )
+                self._note_refusal(sale_id, refused)
+                raise refused from None
+            self._note_refusal(sale_id, None)
             log.info("NFC-e %s of sale %s: %s", issued.record.number, sale_id, issued.record.status)
             return SaleNote(issued.record, sale_id)
 
@@ -244,6 +269,7 @@ class Invoicer:
             since = since_on(settings)
             missing = unissued_sales(session, since)
             busy = work_waiting(session)
+        self._forget_refusals_but(set(missing))
         for sale_id in missing:
             try:
                 self.issue_for_sale(sale_id)

@@ -33,7 +33,7 @@ from fiscal import NoteRecord
 from fiscal.contingency import SendReport
 from posapp.services.invoices import fixes
 from posapp.services.invoices.archive import FiscalStatus, fiscal_status
-from posapp.services.invoices.issuing import Invoicer
+from posapp.services.invoices.issuing import Invoicer, NoteNotIssued
 from posapp.services.invoices.settings import (
     CertificateStatus,
     FiscalSettings,
@@ -242,7 +242,11 @@ class FiscalTab(QWidget):
     def refresh(self) -> None:
         station = self.station
         self.host.jobs.run(lambda: certificate_status(station), self._show_certificate)
-        self.host.jobs.run(lambda: fiscal_status(station, station.now()), self._show_status)
+        sender = self.host.context.invoicer  # the running sender knows what it could not issue
+        self.host.jobs.run(
+            lambda: (fiscal_status(station, station.now()), sender.refused() if sender else []),
+            self._show_status,
+        )
         self.nfse.refresh()
 
     def _show_settings(self, settings: FiscalSettings) -> None:
@@ -267,7 +271,8 @@ class FiscalTab(QWidget):
             self.cert_state.setProperty("warning", status.warn)
         self.cert_state.style().polish(self.cert_state)
 
-    def _show_status(self, status: FiscalStatus) -> None:
+    def _show_status(self, found: tuple[FiscalStatus, list[NoteNotIssued]]) -> None:
+        status, refused = found
         self.model.set_rows(status.waiting)
         text = self.tr("%1 nota(s) aguardando; %2 fora do prazo.")
         text = text.replace("%1", str(len(status.waiting))).replace("%2", str(len(status.overdue)))
@@ -277,6 +282,8 @@ class FiscalTab(QWidget):
                 "bonificação, o contador emite a NF-e (CFOP 5.910)."
             )
             text += "\n" + given.replace("%1", ", ".join(map(str, status.given)))
+        for refusal in refused:  # the sender tries these again every minute
+            text += "\n" + refusal.message(self.host.lang)
         self.summary.setText(text)
         self._update_buttons()
 
