@@ -1287,6 +1287,10 @@ EN: dict[str, str] = {
 NUMERUS: dict[str, tuple[str, str]] = {
     "%n ponto(s) (%1)": ("%n point (%1)", "%n points (%1)"),
     "%n ponto(s)": ("%n point", "%n points"),
+    "NFC-e: %n venda(s) sem nota por dado inválido; veja Gerência > Fiscal": (
+        "NFC-e: %n sale without a note (invalid data); see Management > Fiscal",
+        "NFC-e: %n sales without a note (invalid data); see Management > Fiscal",
+    ),
     "Hoje: %n venda(s), %1": ("Today: %n sale, %1", "Today: %n sales, %1"),
     "%n impressora(s) USB encontrada(s).": ("%n USB printer found.", "%n USB printers found."),
     "%n item(ns)": ("%n item", "%n items"),

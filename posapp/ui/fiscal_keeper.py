@@ -8,8 +8,9 @@ hands the print queue the sale's fiscal paper (`PrintService.sale_paper`: the DA
 of the products, the NFS-e of the services). The `NfseIssuer` and its sender
 (`nfse.issuing.start_nfse_sender`) do the same for the services' NFS-e with the
 national environment. Reports cross to the GUI thread through `cycled` and
-`nfse_cycled` and become `Events.status` lines when something was sent or the
-environment is still out.
+`nfse_cycled` and become `Events.status` lines when something was sent, the
+environment is still out, or a sale's note could not be built (the manager sees why in
+Gerência > Fiscal).
 """
 
 from __future__ import annotations
@@ -73,6 +74,14 @@ class FiscalKeeper(QObject):
             self.context.events.status.emit(
                 self.tr(
                     "NFC-e: %n nota(s) em contingência autorizada(s)", "", len(report.authorised)
+                )
+            )
+        elif refused := len(self.invoicer.refused()):
+            self.context.events.status.emit(
+                self.tr(
+                    "NFC-e: %n venda(s) sem nota por dado inválido; veja Gerência > Fiscal",
+                    "",
+                    refused,
                 )
             )
 

@@ -1902,25 +1902,33 @@ Scanner: %4</translation>
   <context>
     <name>FiscalKeeper</name>
     <message>
-      <location filename="../../posapp/ui/fiscal_keeper.py" line="70" />
+      <location filename="../../posapp/ui/fiscal_keeper.py" line="71" />
       <source>NFC-e: SEFAZ sem resposta; notas em contingência aguardam envio</source>
       <translation>NFC-e: no answer from SEFAZ; contingency notes wait to be sent</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/fiscal_keeper.py" line="75" />
+      <location filename="../../posapp/ui/fiscal_keeper.py" line="76" />
       <source>NFC-e: %n nota(s) em contingência autorizada(s)</source>
       <translation>
         <numerusform>NFC-e: %n contingency note(s) authorised</numerusform>
         <numerusform>NFC-e: %n contingency note(s) authorised</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <location filename="../../posapp/ui/fiscal_keeper.py" line="82" />
+      <source>NFC-e: %n venda(s) sem nota por dado inválido; veja Gerência &gt; Fiscal</source>
+      <translation>
+        <numerusform>NFC-e: %n sale without a note (invalid data); see Management &gt; Fiscal</numerusform>
+        <numerusform>NFC-e: %n sales without a note (invalid data); see Management &gt; Fiscal</numerusform>
+      </translation>
+    </message>
     <message>
-      <location filename="../../posapp/ui/fiscal_keeper.py" line="85" />
+      <location filename="../../posapp/ui/fiscal_keeper.py" line="94" />
       <source>NFS-e: ambiente nacional sem resposta; DPS aguardam envio</source>
       <translation>NFS-e: the national environment does not answer; DPS waiting to be sent</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/fiscal_keeper.py" line="89" />
+      <location filename="../../posapp/ui/fiscal_keeper.py" line="98" />
       <source>NFS-e: %n nota(s) autorizada(s)</source>
       <translation>
         <numerusform>NFS-e: %n note authorised</numerusform>
@@ -2087,34 +2095,34 @@ Scanner: %4</translation>
       <translation>Pending and rejected notes</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="263" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="267" />
       <source>Nenhum certificado A1 carregado.</source>
       <translation>No A1 certificate loaded.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="272" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="277" />
       <source>%1 nota(s) aguardando; %2 fora do prazo.</source>
       <translation>%1 note(s) waiting; %2 overdue.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="276" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="281" />
       <source>Vendas só com produtos dados (R$ 0,00), sem NFC-e: %1. Para brinde ou bonificação, o contador emite a NF-e (CFOP 5.910).</source>
       <translation>Sales with only given products (R$ 0.00), no NFC-e: %1. For a gift or a bonus, the accountant issues an NF-e (CFOP 5.910).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="320" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="327" />
       <source>alterar a configuração fiscal</source>
       <translation>change the fiscal settings</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="323" />
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="345" />
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="360" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="330" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="352" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="367" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="328" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="335" />
       <source>Configuração fiscal salva</source>
       <translation>Fiscal settings saved</translation>
     </message>
@@ -2124,87 +2132,87 @@ Scanner: %4</translation>
       <translation>Certificate (*.pfx *.p12)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="336" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="343" />
       <source>Arquivo não encontrado: %1</source>
       <translation>File not found: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="342" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="349" />
       <source>trocar o certificado A1</source>
       <translation>replace the A1 certificate</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="357" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="364" />
       <source>alterar a numeração da NFC-e</source>
       <translation>change the NFC-e numbering</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="359" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="366" />
       <source>Numeração definida</source>
       <translation>Numbering set</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="365" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="372" />
       <source>Enviando…</source>
       <translation>Sending…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="370" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="377" />
       <source>A NFC-e está desligada</source>
       <translation>NFC-e is off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="372" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="379" />
       <source>A SEFAZ não respondeu; tente mais tarde</source>
       <translation>SEFAZ did not answer; try again later</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="374" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="381" />
       <source>Autorizadas: %1</source>
       <translation>Authorised: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="384" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="391" />
       <source>reenviar a NFC-e corrigida</source>
       <translation>resend the corrected NFC-e</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="387" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="394" />
       <source>Reenvio cancelado</source>
       <translation>Resend cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="393" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="400" />
       <source>Rejeitada de novo: %1</source>
       <translation>Rejected again: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="398" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="405" />
       <source>NFC-e %1: %2</source>
       <translation>NFC-e %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="402" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="409" />
       <source>autorizada</source>
       <translation>authorised</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="414" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="421" />
       <source>inutilizar o número da NFC-e</source>
       <translation>void the NFC-e number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="417" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="424" />
       <source>Inutilização cancelada</source>
       <translation>Voiding cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="422" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="429" />
       <source>Número inutilizado; a venda recebe uma nova NFC-e</source>
       <translation>Number voided; the sale gets a new NFC-e</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="424" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="431" />
       <source>A SEFAZ não inutilizou o número; tente mais tarde</source>
       <translation>SEFAZ did not void the number; try again later</translation>
     </message>

@@ -36,7 +36,7 @@
   <context>
     <name>FiscalKeeper</name>
     <message numerus="yes">
-      <location filename="../../posapp/ui/fiscal_keeper.py" line="75" />
+      <location filename="../../posapp/ui/fiscal_keeper.py" line="76" />
       <source>NFC-e: %n nota(s) em contingência autorizada(s)</source>
       <translation>
         <numerusform>NFC-e: %n nota em contingência autorizada</numerusform>
@@ -44,7 +44,15 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/fiscal_keeper.py" line="89" />
+      <location filename="../../posapp/ui/fiscal_keeper.py" line="82" />
+      <source>NFC-e: %n venda(s) sem nota por dado inválido; veja Gerência &gt; Fiscal</source>
+      <translation>
+        <numerusform>NFC-e: %n venda sem nota por dado inválido; veja Gerência &gt; Fiscal</numerusform>
+        <numerusform>NFC-e: %n vendas sem nota por dado inválido; veja Gerência &gt; Fiscal</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../posapp/ui/fiscal_keeper.py" line="98" />
       <source>NFS-e: %n nota(s) autorizada(s)</source>
       <translation>
         <numerusform>NFS-e: %n nota autorizada</numerusform>

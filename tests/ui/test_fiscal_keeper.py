@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from db.models import Item
 from fiscal import A1Certificate
 from fiscal.testing import LocalSefaz, make_a1_pkcs12
 from hardware.emulator.virtual import stop_virtual_printers
@@ -66,3 +67,36 @@ def test_after_a_sale_the_keeper_issues_its_note_and_says_when_sefaz_is_out(
             keeper.stop()
             context.printing.close()
     assert context.invoicer is None and context.printing.sale_paper is None
+
+
+def test_the_keeper_says_when_a_sales_note_cannot_be_built(
+    make_shop: MakeShop, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The shampoo's NCM mistyped after the sale: the status line sends the manager to
+    Gerência > Fiscal (before: only a warning in the log, every minute)."""
+    shop = make_shop("pharmacy")
+    shop.clock.moment = datetime.now(UTC)
+    fill_tax_data(shop)
+    a1_bytes = make_a1_pkcs12(PASSWORD)
+    a1 = A1Certificate.from_pkcs12(a1_bytes, PASSWORD)
+    context = make_context(shop, staff="cashier")
+    statuses: list[str] = []
+    context.events.status.connect(statuses.append)
+    with LocalSefaz(a1.cert_pem(), tmp_path, hang_s=5) as sefaz:
+        set_up_nfce(shop, a1_bytes, sefaz)
+        sale = shop.sell("shampoo", cash=3_000)
+        with shop.station.write() as session:
+            session.get(Item, shop.items["shampoo"]).ncm = "3305100"  # a digit short
+        keeper = FiscalKeeper(context)
+        keeper.start()
+        try:
+            context.events.sale_committed.emit(sale.sale_id)
+            qtbot.waitUntil(
+                lambda: any("sem nota por dado inválido" in text for text in statuses),
+                timeout=10_000,
+            )
+            assert "Gerência > Fiscal" in statuses[-1]
+            assert keeper.invoicer.note(sale.sale_id) is None
+        finally:
+            keeper.stop()
+            context.printing.close()
