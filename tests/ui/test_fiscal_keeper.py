@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from db.models import Item
 from fiscal import A1Certificate
 from fiscal.testing import LocalSefaz, make_a1_pkcs12
 from hardware.emulator.virtual import stop_virtual_printers
+from posapp.ui.context import UiContext
 from posapp.ui.fiscal_keeper import FiscalKeeper
 from tests.invoices.conftest import PASSWORD, fill_tax_data, set_up_nfce
 from tests.support import Shop
@@ -27,9 +29,11 @@ def _printers() -> Iterator[None]:
     stop_virtual_printers()
 
 
-def test_after_a_sale_the_keeper_issues_its_note_and_says_when_sefaz_is_out(
-    make_shop: MakeShop, qtbot: QtBot, tmp_path: Path
-) -> None:
+@contextmanager
+def _pharmacy_with_nfce(
+    make_shop: MakeShop, tmp_path: Path
+) -> Iterator[tuple[Shop, UiContext, list[str], LocalSefaz]]:
+    """A pharmacy with NFC-e on against our local SEFAZ; the status lines said, in order."""
     shop = make_shop("pharmacy")
     shop.clock.moment = datetime.now(UTC)
     fill_tax_data(shop)
@@ -40,6 +44,13 @@ def test_after_a_sale_the_keeper_issues_its_note_and_says_when_sefaz_is_out(
     context.events.status.connect(statuses.append)
     with LocalSefaz(a1.cert_pem(), tmp_path, hang_s=5) as sefaz:
         set_up_nfce(shop, a1_bytes, sefaz)
+        yield shop, context, statuses, sefaz
+
+
+def test_after_a_sale_the_keeper_issues_its_note_and_says_when_sefaz_is_out(
+    make_shop: MakeShop, qtbot: QtBot, tmp_path: Path
+) -> None:
+    with _pharmacy_with_nfce(make_shop, tmp_path) as (shop, context, statuses, sefaz):
         keeper = FiscalKeeper(context)
         keeper.start()
         try:
@@ -74,16 +85,7 @@ def test_the_keeper_says_when_a_sales_note_cannot_be_built(
 ) -> None:
     """The shampoo's NCM mistyped after the sale: the status line sends the manager to
     Gerência > Fiscal (before: only a warning in the log, every minute)."""
-    shop = make_shop("pharmacy")
-    shop.clock.moment = datetime.now(UTC)
-    fill_tax_data(shop)
-    a1_bytes = make_a1_pkcs12(PASSWORD)
-    a1 = A1Certificate.from_pkcs12(a1_bytes, PASSWORD)
-    context = make_context(shop, staff="cashier")
-    statuses: list[str] = []
-    context.events.status.connect(statuses.append)
-    with LocalSefaz(a1.cert_pem(), tmp_path, hang_s=5) as sefaz:
-        set_up_nfce(shop, a1_bytes, sefaz)
+    with _pharmacy_with_nfce(make_shop, tmp_path) as (shop, context, statuses, _sefaz):
         sale = shop.sell("shampoo", cash=3_000)
         with shop.station.write() as session:
             session.get(Item, shop.items["shampoo"]).ncm = "3305100"  # a digit short
