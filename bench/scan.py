@@ -152,7 +152,11 @@ def main(argv: list[str] | None = None) -> None:
 
         def quiet() -> None:
             screen.model.clear()
-            while not screen.idle():  # the live quote, finished on the GUI thread
+            settle()
+
+        def settle() -> None:
+            """The screen's background work (the live quote) done, then its events."""
+            while not screen.idle():
                 time.sleep(0.001)
                 app.processEvents()
             app.processEvents()
@@ -221,12 +225,6 @@ def main(argv: list[str] | None = None) -> None:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 QApplication.sendEvent(floor_edit, QKeyEvent(kind, Qt.Key.Key_Return, none, "\r"))
             return time.perf_counter() - start
-
-        def settle() -> None:
-            while not screen.idle():
-                time.sleep(0.001)
-                app.processEvents()
-            app.processEvents()
 
         def floor_30th(code: str) -> float:
             floor_model.removeRows(0, floor_model.rowCount())

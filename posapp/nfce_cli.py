@@ -29,12 +29,6 @@ _TEXT: dict[str, tuple[str, str]] = {
     "deadline": (" (transmitir até {when})", " (send by {when})"),
     "overdue": ("ATENÇÃO: {n} nota(s) passaram do prazo.", "WARNING: {n} note(s) are overdue."),
     "nothing": ("Nada pendente.", "Nothing pending."),
-    "given": (
-        "Vendas só com produtos dados (R$ 0,00), sem NFC-e: {sales}. "
-        "Para brinde ou bonificação, o contador emite a NF-e (CFOP 5.910).",
-        "Sales with only given products (R$ 0.00), no NFC-e: {sales}. "
-        "For a gift or a bonus, the accountant issues an NF-e (CFOP 5.910).",
-    ),
     "sent": (
         "Autorizadas: {authorised}; rejeitadas: {rejected}; canceladas: {cancelled}; "
         "inutilizadas: {voided}.",
@@ -220,7 +214,7 @@ def _run(station: Station, args: argparse.Namespace, lang: str) -> int:
     if found.overdue:
         print(say("overdue", lang, n=len(found.overdue)))
     if found.given:
-        print(say("given", lang, sales=", ".join(map(str, found.given))))
+        print(found.given_summary(lang))
     services = nfse_archive.nfse_status(station)
     if services.counts:
         print(services.summary(lang))

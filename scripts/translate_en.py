@@ -19,11 +19,6 @@ TS = Path(__file__).resolve().parent.parent / "resources" / "translations" / "po
 EN: dict[str, str] = {
     # NFC-e (Gerência > Fiscal, Vendas)
     "%1 nota(s) aguardando; %2 fora do prazo.": "%1 note(s) waiting; %2 overdue.",
-    "Vendas só com produtos dados (R$ 0,00), sem NFC-e: %1. Para brinde ou bonificação, o "
-    "contador emite a NF-e (CFOP 5.910).": (
-        "Sales with only given products (R$ 0.00), no NFC-e: %1. For a gift or a bonus, the "
-        "accountant issues an NF-e (CFOP 5.910)."
-    ),
     "1 Simples Nacional": "1 Simples Nacional",
     "2 Simples Nacional, excesso de sublimite": "2 Simples Nacional, above the sub-limit",
     "3 Regime normal": "3 Normal regime",

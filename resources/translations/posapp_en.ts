@@ -2105,24 +2105,19 @@ Scanner: %4</translation>
       <translation>%1 note(s) waiting; %2 overdue.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="281" />
-      <source>Vendas só com produtos dados (R$ 0,00), sem NFC-e: %1. Para brinde ou bonificação, o contador emite a NF-e (CFOP 5.910).</source>
-      <translation>Sales with only given products (R$ 0.00), no NFC-e: %1. For a gift or a bonus, the accountant issues an NF-e (CFOP 5.910).</translation>
-    </message>
-    <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="327" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="323" />
       <source>alterar a configuração fiscal</source>
       <translation>change the fiscal settings</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="330" />
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="352" />
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="367" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="326" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="348" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="363" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="335" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="331" />
       <source>Configuração fiscal salva</source>
       <translation>Fiscal settings saved</translation>
     </message>
@@ -2132,87 +2127,87 @@ Scanner: %4</translation>
       <translation>Certificate (*.pfx *.p12)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="343" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="339" />
       <source>Arquivo não encontrado: %1</source>
       <translation>File not found: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="349" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="345" />
       <source>trocar o certificado A1</source>
       <translation>replace the A1 certificate</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="364" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="360" />
       <source>alterar a numeração da NFC-e</source>
       <translation>change the NFC-e numbering</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="366" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="362" />
       <source>Numeração definida</source>
       <translation>Numbering set</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="372" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="368" />
       <source>Enviando…</source>
       <translation>Sending…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="377" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="373" />
       <source>A NFC-e está desligada</source>
       <translation>NFC-e is off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="379" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="375" />
       <source>A SEFAZ não respondeu; tente mais tarde</source>
       <translation>SEFAZ did not answer; try again later</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="381" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="377" />
       <source>Autorizadas: %1</source>
       <translation>Authorised: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="391" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="387" />
       <source>reenviar a NFC-e corrigida</source>
       <translation>resend the corrected NFC-e</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="394" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="390" />
       <source>Reenvio cancelado</source>
       <translation>Resend cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="400" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="396" />
       <source>Rejeitada de novo: %1</source>
       <translation>Rejected again: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="405" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="401" />
       <source>NFC-e %1: %2</source>
       <translation>NFC-e %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="409" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="405" />
       <source>autorizada</source>
       <translation>authorised</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="421" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="417" />
       <source>inutilizar o número da NFC-e</source>
       <translation>void the NFC-e number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="424" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="420" />
       <source>Inutilização cancelada</source>
       <translation>Voiding cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="429" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="425" />
       <source>Número inutilizado; a venda recebe uma nova NFC-e</source>
       <translation>Number voided; the sale gets a new NFC-e</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="431" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="427" />
       <source>A SEFAZ não inutilizou o número; tente mais tarde</source>
       <translation>SEFAZ did not void the number; try again later</translation>
     </message>

@@ -191,12 +191,11 @@ def search(station: Station, query: str, limit: int = SEARCH_LIMIT) -> list[Cust
     shown = _shown_number(query)
     if shown is not None:
         statement, number = shown
-        return list(map(CustomerSummary._make, lookups.rows(station, statement, (number,))))
+        return _summaries(station, statement, (number,))
     params: dict[str, object] = {"n": limit}
     digits = _NOT_DIGIT.sub("", query) if _NUMBER.fullmatch(query) is not None else ""
     numeric = len(digits) >= 4
-    # a number typed with a parenthesis, "(11) 9...", is a phone: no CPF has one
-    cpf = cpf_or_none(query) if numeric and len(digits) == 11 and "(" not in query else None
+    cpf = cpf_or_none(query) if numeric and len(digits) == 11 else None
     mobile = len(digits) in (12, 13) or (len(digits) == 11 and digits[2] == "9")
     phone = mobile_or_none(query) if numeric and mobile else None
     if cpf is not None or phone is not None:
@@ -217,7 +216,13 @@ def search(station: Station, query: str, limit: int = SEARCH_LIMIT) -> list[Cust
         params |= {"m": " ".join(f'"{token}"*' for token in tokens)}
         params |= {"starts": query.replace("%", "").replace("_", "") + "%"}
         statement = _BY_NAME
-    return [CustomerSummary(*row) for row in lookups.rows(station, statement, params)]
+    return _summaries(station, statement, params)
+
+
+def _summaries(
+    station: Station, statement: str, params: tuple[str] | dict[str, object]
+) -> list[CustomerSummary]:
+    return list(map(CustomerSummary._make, lookups.rows(station, statement, params)))
 
 
 @dataclass(frozen=True, slots=True)

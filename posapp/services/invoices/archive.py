@@ -92,6 +92,21 @@ class FiscalStatus:
     given: list[int]
     """Sales whose products were all given: no NFC-e can cover them (`GivenProducts`)."""
 
+    def given_summary(self, locale: str = "pt_BR") -> str:
+        """The sales of `given` and what to do about them ("" when there are none)."""
+        if not self.given:
+            return ""
+        sales = ", ".join(map(str, self.given))
+        if locale.startswith("pt"):
+            return (
+                f"Vendas só com produtos dados (R$ 0,00), sem NFC-e: {sales}. "
+                "Para brinde ou bonificação, o contador emite a NF-e (CFOP 5.910)."
+            )
+        return (
+            f"Sales with only given products (R$ 0.00), no NFC-e: {sales}. "
+            "For a gift or a bonus, the accountant issues an NF-e (CFOP 5.910)."
+        )
+
 
 def fiscal_status(station: Station, now: datetime) -> FiscalStatus:
     with station.read() as session:

@@ -277,11 +277,7 @@ class FiscalTab(QWidget):
         text = self.tr("%1 nota(s) aguardando; %2 fora do prazo.")
         text = text.replace("%1", str(len(status.waiting))).replace("%2", str(len(status.overdue)))
         if status.given:
-            given = self.tr(
-                "Vendas só com produtos dados (R$ 0,00), sem NFC-e: %1. Para brinde ou "
-                "bonificação, o contador emite a NF-e (CFOP 5.910)."
-            )
-            text += "\n" + given.replace("%1", ", ".join(map(str, status.given)))
+            text += "\n" + status.given_summary(self.host.lang)
         for refusal in refused:  # the sender tries these again every minute
             text += "\n" + refusal.message(self.host.lang)
         self.summary.setText(text)
