@@ -437,6 +437,9 @@ EN: dict[str, str] = {
         "Printing failed: %1. The sale is saved; F7 reprints."
     ),
     "Recibo impresso.": "Receipt printed.",
+    "Recibo impresso, mas falta nota fiscal: %1 Chame o gerente (Gerência > Fiscal).": (
+        "Receipt printed, but a fiscal note is missing: %1 Call the manager (Gerência > Fiscal)."
+    ),
     "Não há venda para estacionar.": "There is no sale to park.",
     "Venda estacionada (nº %1). F6 recupera.": "Sale parked (no. %1). F6 recalls it.",
     "Finalize ou estacione a venda atual antes de recuperar outra.": (
@@ -520,6 +523,9 @@ EN: dict[str, str] = {
     "Dispensar pedido": "Dismiss request",
     "dispensar o pedido de %1": "dismiss %1's request",
     "Cupom reimpresso": "Receipt reprinted",
+    "Cupom impresso, mas falta nota fiscal: %1": (
+        "Receipt printed, but a fiscal note is missing: %1"
+    ),
     "Não imprimiu: %1 (o cupom ficou na fila)": "Not printed: %1 (the receipt is queued)",
     "devolução na venda nº %1": "refund on sale no. %1",
     "Devolução cancelada": "Refund cancelled",

@@ -4652,67 +4652,73 @@ Scanner: %4</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/screen.py" line="1335" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1347" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1354" />
       <source>Falha na impressão: %1. A venda está salva; F7 reimprime.</source>
       <translation>Printing failed: %1. The sale is saved; F7 reprints.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1343" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1345" />
+      <source>Recibo impresso, mas falta nota fiscal: %1 Chame o gerente (Gerência &gt; Fiscal).</source>
+      <translation>Receipt printed, but a fiscal note is missing: %1 Call the manager (Gerência &gt; Fiscal).</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/screen.py" line="1347" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1350" />
       <source>Recibo impresso.</source>
       <translation>Receipt printed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1359" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1366" />
       <source>Nenhum recibo para mostrar.</source>
       <translation>No receipt to show.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1370" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1377" />
       <source>Nenhuma venda para enviar o comprovante.</source>
       <translation>No sale to send the receipt of.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1382" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1389" />
       <source>Comprovante na fila para %1.</source>
       <translation>Receipt queued for %1.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1397" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1404" />
       <source>Não há venda para estacionar.</source>
       <translation>There is no sale to park.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1423" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1430" />
       <source>Venda estacionada (nº %1). F6 recupera.</source>
       <translation>Sale parked (no. %1). F6 recalls it.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1427" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1434" />
       <source>Finalize ou estacione a venda atual antes de recuperar outra.</source>
       <translation>Finish or park the current sale before recalling another.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1433" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1440" />
       <source>Nenhuma venda estacionada.</source>
       <translation>No parked sales.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1485" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1492" />
       <source>Venda recuperada: %1</source>
       <translation>Sale recalled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1490" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1497" />
       <source>Não há venda em andamento para cancelar.</source>
       <translation>There is no sale in progress to cancel.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1497" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1504" />
       <source>Cancelamento não autorizado.</source>
       <translation>Cancellation not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1511" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1518" />
       <source>Venda cancelada, autorizada por %1.</source>
       <translation>Sale cancelled, authorized by %1.</translation>
     </message>
@@ -4949,93 +4955,98 @@ Scanner: %4</translation>
       <translation>Receipt printed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="595" />
+      <location filename="../../posapp/ui/sales/screen.py" line="597" />
+      <source>Cupom impresso, mas falta nota fiscal: %1</source>
+      <translation>Receipt printed, but a fiscal note is missing: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="602" />
       <source>Cupom reimpresso</source>
       <translation>Receipt reprinted</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="600" />
-      <location filename="../../posapp/ui/sales/screen.py" line="609" />
+      <location filename="../../posapp/ui/sales/screen.py" line="607" />
+      <location filename="../../posapp/ui/sales/screen.py" line="616" />
       <source>Não imprimiu: %1 (o cupom ficou na fila)</source>
       <translation>Not printed: %1 (the receipt is queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="631" />
+      <location filename="../../posapp/ui/sales/screen.py" line="638" />
       <source>devolução na venda nº %1</source>
       <translation>refund on sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="633" />
+      <location filename="../../posapp/ui/sales/screen.py" line="640" />
       <source>Devolução cancelada</source>
       <translation>Refund cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="642" />
+      <location filename="../../posapp/ui/sales/screen.py" line="649" />
       <source>Devolvendo…</source>
       <translation>Refunding…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="662" />
+      <location filename="../../posapp/ui/sales/screen.py" line="669" />
       <source>cancelar a venda nº %1</source>
       <translation>void sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="664" />
+      <location filename="../../posapp/ui/sales/screen.py" line="671" />
       <source>Cancelamento não autorizado</source>
       <translation>Void not authorized</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="687" />
+      <location filename="../../posapp/ui/sales/screen.py" line="694" />
       <source>Cancelando a venda…</source>
       <translation>Voiding the sale…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="708" />
+      <location filename="../../posapp/ui/sales/screen.py" line="715" />
       <source>Venda nº %1 cancelada</source>
       <translation>Sale no. %1 voided</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="711" />
+      <location filename="../../posapp/ui/sales/screen.py" line="718" />
       <source>Devolução na venda nº %1: %2 em itens</source>
       <translation>Refund on sale no. %1: %2 of goods</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="737" />
+      <location filename="../../posapp/ui/sales/screen.py" line="744" />
       <source>%1 pontos (%2)</source>
       <translation>%1 points (%2)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="740" />
+      <location filename="../../posapp/ui/sales/screen.py" line="747" />
       <source>Devolver em dinheiro: %1</source>
       <translation>Give back in money: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="743" />
+      <location filename="../../posapp/ui/sales/screen.py" line="750" />
       <source>Cashback devolvido: %1</source>
       <translation>Cashback given back: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="747" />
+      <location filename="../../posapp/ui/sales/screen.py" line="754" />
       <source>Cashback estornado: %1</source>
       <translation>Cashback reversed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="751" />
+      <location filename="../../posapp/ui/sales/screen.py" line="758" />
       <source>Retido do cashback já usado: %1</source>
       <translation>Kept for cashback already spent: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="757" />
+      <location filename="../../posapp/ui/sales/screen.py" line="764" />
       <source>Vales reabertos: %1</source>
       <translation>Vouchers reopened: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="761" />
+      <location filename="../../posapp/ui/sales/screen.py" line="768" />
       <source>Vales cancelados: %1</source>
       <translation>Vouchers cancelled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="772" />
+      <location filename="../../posapp/ui/sales/screen.py" line="779" />
       <source>Salvar DANFE</source>
       <translation>Save DANFE</translation>
     </message>

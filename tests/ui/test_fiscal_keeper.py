@@ -16,8 +16,11 @@ from fiscal.testing import LocalSefaz, make_a1_pkcs12
 from hardware.emulator.virtual import stop_virtual_printers
 from posapp.ui.context import UiContext
 from posapp.ui.fiscal_keeper import FiscalKeeper
+from posapp.ui.sale import SaleScreen
+from posapp.ui.sales.screen import SalesScreen
 from tests.invoices.conftest import PASSWORD, fill_tax_data, set_up_nfce
 from tests.support import Shop
+from tests.ui.sale_support import paid_in_cash, scan, settle
 from tests.ui.ui_support import make_context
 
 MakeShop = Callable[..., Shop]
@@ -99,6 +102,63 @@ def test_the_keeper_says_when_a_sales_note_cannot_be_built(
             )
             assert "Gerência > Fiscal" in statuses[-1]
             assert keeper.invoicer.note(sale.sale_id) is None
+        finally:
+            keeper.stop()
+            context.printing.close()
+
+
+def test_the_cashier_is_told_at_the_counter_when_the_paper_has_no_nfce(
+    make_shop: MakeShop, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The shampoo's NCM was mistyped in the catalogue: its sale's NFC-e cannot be built,
+    and the paper the customer takes is not fiscal. The sale screen says so, and why, while
+    the customer is still there (before: a warning in the log, and "Recibo impresso.")."""
+    with _pharmacy_with_nfce(make_shop, tmp_path) as (shop, context, statuses, _sefaz):
+        with shop.station.write() as session:
+            session.get(Item, shop.items["shampoo"]).ncm = "3305100"  # a digit short
+        keeper = FiscalKeeper(context)
+        keeper.start()
+        screen = SaleScreen(context)
+        qtbot.addWidget(screen)
+        screen.show()
+        try:
+            scan(screen, "7891000100103")
+            settle(screen, qtbot)
+            sale = paid_in_cash(screen, qtbot, "30,00")
+            qtbot.waitUntil(lambda: screen.last_print is not None, timeout=10_000)
+            told = screen.message.text()
+            assert told.startswith("Recibo impresso, mas falta nota fiscal:")
+            assert f"A NFC-e da venda {sale.sale_id} não foi emitida" in told and "NCM" in told
+            assert told.endswith("Chame o gerente (Gerência > Fiscal).")
+            assert told in statuses
+            settle(screen, qtbot)
+        finally:
+            keeper.stop()
+            context.printing.close()
+
+
+def test_a_reprint_from_vendas_says_the_note_sefaz_rejected_is_still_missing(
+    make_shop: MakeShop, qtbot: QtBot, tmp_path: Path
+) -> None:
+    with _pharmacy_with_nfce(make_shop, tmp_path) as (shop, context, _statuses, sefaz):
+        sefaz.set_mode("reject", 778, "Rejeição: Informado NCM inexistente")
+        sale = shop.sell("shampoo", cash=3_000).sale_id
+        keeper = FiscalKeeper(context)
+        keeper.start()
+        screen = SalesScreen(context)
+        qtbot.addWidget(screen)
+        screen.show()
+        try:
+            qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
+            screen.table.selectRow(0)
+            qtbot.waitUntil(lambda: screen.detail is not None and screen.idle())
+            with qtbot.waitSignal(context.events.printer_state, timeout=15_000):
+                screen.reprint()
+            assert screen.message.text() == (
+                "Cupom impresso, mas falta nota fiscal: A NFC-e da venda "
+                f"{sale} foi rejeitada pela SEFAZ (778: Rejeição: Informado NCM inexistente)."
+            )
+            qtbot.waitUntil(screen.idle)
         finally:
             keeper.stop()
             context.printing.close()

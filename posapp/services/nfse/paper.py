@@ -6,12 +6,12 @@ the products' NFC-e (`invoices`). A sale with an NFC-e prints the DANFE, the NFS
 section (number, access key, the public query link and its QR) and the cashback
 section; a sale with services only prints the usual receipt with the NFS-e section
 before its end. A DPS still waiting for the national environment prints "NFS-e em
-processamento". The DANFSe (the NFS-e's own document) is a PDF on demand.
+processamento". A note that could not be issued or was rejected is left off, and the
+print says why (`FiscalPaper.missing`). The DANFSe (the NFS-e's own document) is a PDF
+on demand.
 """
 
 from __future__ import annotations
-
-import logging
 
 from fiscal import danfe_builder
 from fiscal.nfse import danfse_pdf as draw_danfse
@@ -20,12 +20,18 @@ from hardware.receipt import Block, Cut, DrawerPulse, Feed, Receipt, ReceiptBuil
 from posapp.core.errors import PosError
 from posapp.services.common.counter_settings import CounterSettings
 from posapp.services.invoices.issuing import Invoicer, SaleNote
-from posapp.services.invoices.paper import PRINTABLE, note_xml
+from posapp.services.invoices.paper import note_xml, printable_note
 from posapp.services.nfse.issuing import NfseIssuer
-from posapp.services.nfse.storage import AUTHORISED, CANCEL_PENDING, CANCELLED, PENDING, NfseRecord
+from posapp.services.nfse.storage import (
+    AUTHORISED,
+    CANCEL_PENDING,
+    CANCELLED,
+    PENDING,
+    REJECTED,
+    NfseRecord,
+)
+from posapp.services.sales.printing import FiscalPaper
 from posapp.services.sales.receipts import append_sale_tail, sale_receipt
-
-log = logging.getLogger(__name__)
 
 
 class NoNfseForSale(PosError):
@@ -34,23 +40,26 @@ class NoNfseForSale(PosError):
     en = "Sale {sale} has no authorised NFS-e."
 
 
-def _nfse(issuer: NfseIssuer, sale_id: int) -> NfseRecord | None:
+class NfseRejected(PosError):
+    code = "nfse_rejected"
+    pt_BR = "A NFS-e dos serviços da venda {sale} foi rejeitada ({nfse_code}: {motive})."
+    en = "The NFS-e for the services of sale {sale} was rejected ({nfse_code}: {motive})."
+
+
+def _nfse(issuer: NfseIssuer, sale_id: int) -> tuple[NfseRecord | None, PosError | None]:
     try:
-        return issuer.issue_for_sale(sale_id)
+        record = issuer.issue_for_sale(sale_id)
     except PosError as error:
-        log.warning("%s", error.message("en"))
-        return None
+        return None, error
+    if record is not None and record.status == REJECTED:
+        return None, NfseRejected(sale=sale_id, nfse_code=record.code, motive=record.reason)
+    return record, None
 
 
-def _nfce(invoicer: Invoicer | None, sale_id: int) -> SaleNote | None:
+def _nfce(invoicer: Invoicer | None, sale_id: int) -> tuple[SaleNote | None, PosError | None]:
     if invoicer is None:
-        return None
-    try:
-        note = invoicer.issue_for_sale(sale_id)
-    except PosError as error:
-        log.warning("%s", error.message("en"))
-        return None
-    return note if note is not None and note.record.status in PRINTABLE else None
+        return None, None
+    return printable_note(invoicer, sale_id)
 
 
 def _section(out: ReceiptBuilder, record: NfseRecord) -> bool:
@@ -73,9 +82,21 @@ def _tail_start(blocks: tuple[Block, ...]) -> int:
 
 def sale_paper(
     invoicer: Invoicer | None, issuer: NfseIssuer, sale_id: int, settings: CounterSettings
+) -> FiscalPaper:
+    record, nfse_missing = _nfse(issuer, sale_id)
+    note, nfce_missing = _nfce(invoicer, sale_id)
+    missing = tuple(error for error in (nfce_missing, nfse_missing) if error is not None)
+    return FiscalPaper(_receipt(invoicer, issuer, sale_id, settings, record, note), missing)
+
+
+def _receipt(
+    invoicer: Invoicer | None,
+    issuer: NfseIssuer,
+    sale_id: int,
+    settings: CounterSettings,
+    record: NfseRecord | None,
+    note: SaleNote | None,
 ) -> Receipt | None:
-    record = _nfse(issuer, sale_id)
-    note = _nfce(invoicer, sale_id)
     paper = 58 if settings.paper_mm == 58 else 80
     if note is not None and invoicer is not None:
         out = danfe_builder(note_xml(note), paper=paper)

@@ -24,6 +24,7 @@ from hardware.emulator.render_png import render_receipt
 from hardware.errors import HardwareError
 from hardware.printer import Printer
 from hardware.receipt import Receipt
+from posapp.core.errors import PosError
 from posapp.services.cash.report_output import report_receipt
 from posapp.services.cash.reports import Report, stored_z
 from posapp.services.common.counter_settings import CounterSettings
@@ -38,8 +39,20 @@ REFUND = "refund"
 """A refund's or a void's receipt, by the refund's id."""
 PENDING, PRINTED, FAILED = "pending", "printed", "failed"
 
-SalePaper = Callable[[int, CounterSettings], Receipt | None]
-"""(sale id, settings) -> the sale's fiscal paper, or None: the sale's usual receipt."""
+
+@dataclass(frozen=True, slots=True)
+class FiscalPaper:
+    """What the fiscal notes make of a sale's paper."""
+
+    receipt: Receipt | None
+    """The sale's fiscal paper; None: the sale's usual receipt."""
+    missing: tuple[PosError, ...] = ()
+    """Why a note the sale needs is not on the paper (refused, rejected): the cashier is
+    told at the counter, where the customer still is."""
+
+
+SalePaper = Callable[[int, CounterSettings], FiscalPaper]
+"""(sale id, settings) -> the sale's fiscal paper."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +63,15 @@ class PrintOutcome:
     printed: bool
     error_pt: str | None = None
     error_en: str | None = None
+    missing_pt: str | None = None
+    """A sale's paper went out without a fiscal note it needs: why (`FiscalPaper.missing`)."""
+    missing_en: str | None = None
 
     def error(self, locale: str = "pt_BR") -> str | None:
         return self.error_pt if locale.startswith("pt") else self.error_en
+
+    def missing(self, locale: str = "pt_BR") -> str | None:
+        return self.missing_pt if locale.startswith("pt") else self.missing_en
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,10 +232,19 @@ class PrintService:
             ]
 
     def receipt(self, kind: str, ref_id: int) -> Receipt:
+        return self._paper(kind, ref_id)[0]
+
+    def _paper(self, kind: str, ref_id: int) -> tuple[Receipt, tuple[PosError, ...]]:
+        """The job's receipt, and the fiscal notes a sale's paper lacks."""
+        missing: tuple[PosError, ...] = ()
         if kind == SALE and self.sale_paper is not None:
-            paper = self.sale_paper(ref_id, self.settings)
-            if paper is not None:
-                return paper
+            fiscal = self.sale_paper(ref_id, self.settings)
+            if fiscal.receipt is not None:
+                return fiscal.receipt, fiscal.missing
+            missing = fiscal.missing
+        return self._usual(kind, ref_id), missing
+
+    def _usual(self, kind: str, ref_id: int) -> Receipt:
         if kind == REPORT:
             report = stored_z(self.station, ref_id)
             return report_receipt(report, self.settings.language, self.settings.paper_mm)
@@ -275,8 +303,8 @@ class PrintService:
             assert job is not None
             kind, ref_id = job.kind, job.ref_id
             printed_before = kind in COPIES_MARKED and _printed_before(session, job)
+        receipt, missing = self._paper(kind, ref_id)
         try:
-            receipt = self.receipt(kind, ref_id)
             if printed_before:
                 receipt = second_copy(receipt, self.settings.language)
             rendered = self.printer.render(receipt)
@@ -286,7 +314,14 @@ class PrintService:
                 job_id, kind, ref_id, False, error.message("pt_BR"), error.message("en")
             )
         else:
-            outcome = PrintOutcome(job_id, kind, ref_id, True)
+            outcome = PrintOutcome(
+                job_id,
+                kind,
+                ref_id,
+                True,
+                missing_pt=_said(missing, "pt_BR"),
+                missing_en=_said(missing, "en"),
+            )
         with self.station.write() as session:
             job = session.get(PrintJob, job_id)
             assert job is not None
@@ -295,3 +330,7 @@ class PrintService:
             job.last_error = outcome.error_pt
             job.printed_at = self.station.now() if outcome.printed else None
         return outcome
+
+
+def _said(errors: tuple[PosError, ...], locale: str) -> str | None:
+    return " ".join(error.message(locale) for error in errors) or None

@@ -1339,7 +1339,14 @@ class SaleScreen(QWidget):
             self.say(text)
             return
         self.last_print = outcome
-        if outcome.printed:
+        missing = outcome.missing(self.lang)
+        if outcome.printed and missing:
+            text = self.tr(
+                "Recibo impresso, mas falta nota fiscal: %1 Chame o gerente (Gerência > Fiscal)."
+            ).replace("%1", missing)
+            self.context.events.printer_state.emit(True, self.tr("Recibo impresso."))
+            self.say(text)
+        elif outcome.printed:
             text = self.tr("Recibo impresso.")
             self.context.events.printer_state.emit(True, text)
             self.context.events.status.emit(text)

@@ -591,7 +591,14 @@ class SalesScreen(QWidget):
 
     def _printed(self, outcome: PrintOutcome, done: str | None = None) -> None:
         self._update_buttons()
-        if outcome.printed:
+        missing = outcome.missing(self.lang)
+        if outcome.printed and missing:
+            self.say(
+                self.tr("Cupom impresso, mas falta nota fiscal: %1").replace("%1", missing),
+                error=True,
+            )
+            self.context.events.printer_state.emit(True, "")
+        elif outcome.printed:
             self.say(done or self.tr("Cupom reimpresso"))
             self.context.events.printer_state.emit(True, "")
         else:
