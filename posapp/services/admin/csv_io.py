@@ -14,6 +14,9 @@ anything is read or written, and the audit log records the counts.
 Decoding: the file is UTF-8 when every non-ASCII line is valid UTF-8, and
 Windows-1252 when none is. In a file where most lines are UTF-8 and one is not
 (a stray byte), that line is reported as unreadable rather than guessed at.
+
+A cell in quotes may run over several lines; a quote left open costs only its own
+row, refused as such (see `_records`).
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ from posapp.services.common import audit
 from posapp.services.common.auth import acting_staff, authorize_manager
 from posapp.services.common.changes import Change, announces
 from posapp.services.common.station import Station
-from posapp.services.sales.catalog import TAX_RULES
+from posapp.services.sales.catalog import MAX_DURATION_MIN, TAX_RULES
 
 BATCH = 1_000
 Progress = Callable[[int, int], None]
@@ -169,6 +172,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Linha ilegível: caracteres que não são UTF-8 nem Windows-1252.",
         "Unreadable line: characters that are neither UTF-8 nor Windows-1252.",
     ),
+    "quote": (
+        'Aspas (") abertas e não fechadas: feche-as ou apague-as.',
+        'Quote (") opened and not closed: close it or delete it.',
+    ),
     "columns": (
         "Número de colunas diferente do cabeçalho ({found} em vez de {expected}).",
         "Number of columns differs from the header ({found} instead of {expected}).",
@@ -196,8 +203,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Invalid {column}: {value} ({rule}).",
     ),
     "duration": (
-        "Duração inválida: {value}. Use minutos inteiros.",
-        "Invalid duration: {value}. Use whole minutes.",
+        "Duração inválida: {value}. Use minutos inteiros, de 1 a {max}.",
+        "Invalid duration: {value}. Use whole minutes, 1 to {max}.",
     ),
     "dup_file": (
         "{field} {value} repetido no arquivo (já na linha {line}).",
@@ -365,47 +372,114 @@ def sniff_delimiter(header: str) -> str:
     return best if counts[best] else ";"
 
 
+_IN_FIELD, _FIELD_START, _IN_QUOTES, _QUOTE_IN_QUOTES = range(4)
+
+
+def _quote_left_open(line: str, delimiter: str, in_quotes: bool) -> tuple[bool, bool]:
+    """(a quoted cell is open at the end of `line`, a cell quoted since an earlier line was
+    closed by a quote followed by something other than the delimiter or the line's end).
+
+    Reads quotes as csv.reader does: a quote opens a cell only at the cell's start, ""
+    inside a quoted cell is one quote, anything else is taken as it is."""
+    if '"' not in line:
+        return in_quotes, False
+    state = _IN_QUOTES if in_quotes else _FIELD_START
+    for char in line:
+        if state == _FIELD_START:
+            state = _IN_QUOTES if char == '"' else _FIELD_START if char == delimiter else _IN_FIELD
+        elif state == _IN_FIELD:
+            if char == delimiter:
+                state = _FIELD_START
+        elif state == _IN_QUOTES:
+            if char == '"':
+                state = _QUOTE_IN_QUOTES
+        elif char == '"':
+            state = _IN_QUOTES
+        elif char == delimiter:
+            state, in_quotes = _FIELD_START, False
+        elif in_quotes:
+            return False, True
+        else:
+            state = _IN_FIELD
+    return state == _IN_QUOTES, False
+
+
+def _cells(text: str, delimiter: str) -> list[str]:
+    return next(csv.reader([text], delimiter=delimiter), [])
+
+
+def _records(
+    lines: Sequence[str], start: int, delimiter: str, width: int
+) -> Iterator[tuple[int, int, bool]]:
+    """(index of the first line, of the last line, whether the first line's quote is left
+    open) of each record from `lines[start]` on.
+
+    A cell in quotes may hold line breaks (Excel writes them), so a record runs on while
+    its quote is open. A quote typed by mistake would take the rest of the file with it, so
+    the record is cut back to its first line, refused as a quote left open, and reading
+    starts again on the next line, when the quote:
+    - is still open at the end of the file;
+    - is closed by a quote followed by something other than the delimiter or the line's
+      end (the opening quote of a later row's quoted cell);
+    - would take in whole a line that holds as many cells as the header (a row of its own).
+    """
+    index = start
+    while index < len(lines):
+        left_open, badly_closed = _quote_left_open(lines[index], delimiter, False)
+        last = index
+        while left_open and last + 1 < len(lines):
+            last += 1
+            left_open, badly_closed = _quote_left_open(lines[last], delimiter, True)
+            if badly_closed or (left_open and len(_cells(lines[last], delimiter)) >= width):
+                break
+        if left_open or badly_closed:
+            yield index, index, True
+            index += 1
+        else:
+            yield index, last, False
+            index = last + 1
+
+
 def parse_csv(data: bytes, required: Sequence[str]) -> ParsedFile:
+    """The file's rows keyed by column. The header is the first line with text, on one line."""
     encoding, lines, unreadable = decode_lines(data)
-    header_at = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if header_at is None:
+    if not any(line.strip() for line in lines):
         raise CsvFileError("O arquivo está vazio.", "The file is empty.")
-    delimiter = sniff_delimiter(lines[header_at])
-    reader = csv.reader(io.StringIO("\n".join(lines) + "\n"), delimiter=delimiter)
-    header: list[str] | None = None
-    columns: list[str | None] = []
-    parsed: ParsedFile | None = None
-    previous_end = 0
-    for cells in reader:
-        first = previous_end + 1
-        previous_end = reader.line_num
-        if header is None:
-            if not any(c.strip() for c in cells):
-                continue
-            header = cells
-            columns = [column_name(h) for h in header]
-            missing = [c for c in required if c not in columns]
-            if missing:
-                raise CsvFileError(
-                    f"Faltam colunas no arquivo: {', '.join(missing)}. "
-                    f"Cabeçalho lido: {delimiter.join(header)}",
-                    f"Columns missing from the file: {', '.join(missing)}. "
-                    f"Header read: {delimiter.join(header)}",
-                )
-            known = tuple(c for c in columns if c is not None)
-            parsed = ParsedFile(encoding, delimiter, known)
+    delimiter = sniff_delimiter(next(line for line in lines if line.strip()))
+    header_at = next(
+        (i for i, line in enumerate(lines) if any(c.strip() for c in _cells(line, delimiter))),
+        None,
+    )
+    if header_at is None:
+        raise CsvFileError("O arquivo não tem cabeçalho.", "The file has no header.")
+    header = _cells(lines[header_at], delimiter)
+    columns = [column_name(h) for h in header]
+    missing = [c for c in required if c not in columns]
+    if missing:
+        raise CsvFileError(
+            f"Faltam colunas no arquivo: {', '.join(missing)}. "
+            f"Cabeçalho lido: {delimiter.join(header)}",
+            f"Columns missing from the file: {', '.join(missing)}. "
+            f"Header read: {delimiter.join(header)}",
+        )
+    parsed = ParsedFile(encoding, delimiter, tuple(c for c in columns if c is not None))
+    for first, last, quote_open in _records(lines, header_at + 1, delimiter, len(header)):
+        line = first + 1
+        if quote_open:
+            code = "unreadable" if line in unreadable else "quote"
+            parsed.problems.append(RowProblem(line, code, lines[first]))
             continue
-        assert parsed is not None
+        cells = _cells("\n".join(lines[first : last + 1]), delimiter)
         if not any(c.strip() for c in cells):
             continue
         content = delimiter.join(cells)
-        if any(n in unreadable for n in range(first, previous_end + 1)):
-            parsed.problems.append(RowProblem(first, "unreadable", content))
+        if any(n in unreadable for n in range(line, last + 2)):
+            parsed.problems.append(RowProblem(line, "unreadable", content))
             continue
         if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns) :]):
             parsed.problems.append(
                 RowProblem(
-                    first,
+                    line,
                     "columns",
                     content,
                     (("found", str(len(cells))), ("expected", str(len(columns)))),
@@ -417,9 +491,7 @@ def parse_csv(data: bytes, required: Sequence[str]) -> ParsedFile:
             for name, cell in zip(columns, cells, strict=False)
             if name is not None
         }
-        parsed.rows.append(RawRow(first, values, content))
-    if parsed is None:
-        raise CsvFileError("O arquivo não tem cabeçalho.", "The file has no header.")
+        parsed.rows.append(RawRow(line, values, content))
     return parsed
 
 
@@ -478,6 +550,16 @@ def _price(text: str) -> int:
     if value > MAX_PRICE_CENTAVOS:
         raise _Refused("price_high", value=text)
     return value
+
+
+def _duration(text: str) -> int | None:
+    """Whole minutes (ASCII digits) from 1 to the catalogue editor's MAX_DURATION_MIN."""
+    if not text:
+        return None
+    digits = text.lstrip("0")
+    if re.fullmatch(r"[0-9]{1,9}", digits) and int(digits) <= MAX_DURATION_MIN:
+        return int(digits)
+    raise _Refused("duration", value=text, max=MAX_DURATION_MIN)
 
 
 @dataclass(slots=True)
@@ -553,12 +635,7 @@ def _check_item(row: RawRow, seen: _Seen) -> _ItemRow:
     if sku is not None and len(sku) > 40:
         raise _Refused("sku_long", value=sku)
     price = _price(v.get("preco", ""))
-    duration_text = v.get("duracao_min", "")
-    duration: int | None = None
-    if duration_text:
-        if not duration_text.isdigit():
-            raise _Refused("duration", value=duration_text)
-        duration = int(duration_text)
+    duration = _duration(v.get("duracao_min", ""))
     name_key = None if gtin or sku else _fold(name)
     seen.check("gtin", gtin, gtin or "")
     seen.check("sku", sku.upper() if sku else None, sku or "")
@@ -1078,8 +1155,8 @@ CATALOG_HELP: tuple[ColumnHelp, ...] = (
     ColumnHelp(
         "duracao_min",
         False,
-        "só para serviços: minutos inteiros (ex.: 60).",
-        "services only: whole minutes (e.g. 60).",
+        f"só para serviços: minutos inteiros, de 1 a {MAX_DURATION_MIN} (ex.: 60).",
+        f"services only: whole minutes, 1 to {MAX_DURATION_MIN} (e.g. 60).",
     ),
     ColumnHelp(
         "ncm",
