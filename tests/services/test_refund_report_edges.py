@@ -871,31 +871,6 @@ def test_where_the_program_allows_a_negative_balance_nothing_is_kept_from_the_mo
     assert _total(shop, carla) == -530
 
 
-def test_a_partial_refund_leaves_the_balance_voucher_the_sale_issued(make_shop: MakeShop) -> None:
-    """Fashion: vestido + batom R$ 249,90 earn R$ 24,99, at once her voucher of R$ 24,99.
-
-    The batom back: its R$ 4,99 cannot be reversed from a balance that is all in the
-    voucher, so it is kept from the money (R$ 49,90 - 4,99 = R$ 44,91); the voucher,
-    hers to spend, stays open."""
-    shop = make_shop("fashion")
-    carla = shop.enrol("Carla Dias", phone="11 91234-5678")
-    sale = shop.sell("vestido", "batom", customer=carla, pix=24_990)
-    (voucher,) = sale.vouchers_issued
-    assert voucher.value == 2_499
-    back = _give_back(shop, sale.sale_id, "Batom matte")
-    assert (back.vouchers_cancelled, back.clawback, back.money_back) == ((), 499, 4_491)
-    assert [v.code for v in customers.account(shop.station, carla).open_vouchers] == [voucher.code]
-
-    # The vestido back, the last of the sale: the voucher is cancelled and its R$ 24,99
-    # return to her balance, less the vestido's R$ 20,00 reversed: R$ 4,99 stay hers
-    # (the R$ 4,99 kept from the batom's money), all R$ 200,00 go back in money.
-    rest = _give_back(shop, sale.sale_id)
-    assert (rest.vouchers_cancelled, rest.cashback_reversed) == ((voucher.code,), 2_000)
-    assert (rest.clawback, rest.money_back, rest.sale_number) == (0, 20_000, sale.number)
-    account = customers.account(shop.station, carla)
-    assert (account.balance.total, account.open_vouchers) == (499, ())
-
-
 def test_a_voided_voucher_sale_shows_the_voucher_open_again_to_manager_and_customer(
     make_shop: MakeShop,
 ) -> None:

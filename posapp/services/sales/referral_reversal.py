@@ -3,8 +3,10 @@
 A referred customer's first qualifying purchase pays both sides a bonus. When that
 purchase is voided, or refunded to below the referral's minimum, both bonuses are
 reversed (each a `reverse` entry aimed at its bonus lot) and both customers are told.
-What a customer has already spent cannot be taken from the balance when the program
-forbids a negative one: the reversal takes what is there.
+A bonus the sale put in a balance voucher still unused is taken from it (the voucher
+is cancelled and its cashback comes back first). What a customer has already spent
+cannot be taken from the balance when the program forbids a negative one: the reversal
+takes what is there.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from posapp.core.messages import MessageFacts, MessageKind
 from posapp.core.program import LoyaltyProgram, ProgramMode
 from posapp.services.common.station import Station
 from posapp.services.loyalty.ledger import Book, Refs
+from posapp.services.loyalty.voucher_return import Undoing, cover_from_issued
 from posapp.services.messages.queue import enqueue
 
 
@@ -29,6 +32,7 @@ def reverse_referral(
     program: LoyaltyProgram,
     sale: Sale,
     refs: Refs,
+    undoing: Undoing,
 ) -> int:
     """Reverse the bonuses `sale` paid; returns what the buyer's balance could not cover."""
     book.flush()
@@ -50,6 +54,7 @@ def reverse_referral(
         holder = session.get(Customer, bonus.customer_id)
         if undone is not None or holder is None:
             continue
+        cover_from_issued(session, book, holder, sale, refs, undoing, bonus.amount)
         total = book.replay(holder.id).balance(book.now).total
         take = bonus.amount if program.allow_negative_balance else min(bonus.amount, max(total, 0))
         if take:
@@ -65,7 +70,7 @@ def reverse_referral(
                     staff_id=refs.staff_id,
                     note="bônus de indicação estornado",
                 ),
-                lot_uuid=bonus.uuid,
+                lot_uuid=undoing.aim(bonus.uuid),
             )
         if holder.id == buyer.id:
             short_for_buyer += bonus.amount - take

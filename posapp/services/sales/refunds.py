@@ -3,7 +3,9 @@
 A refund returns some or all of a sale's lines. The part of their value that
 cashback and vouchers paid goes back as cashback (or, when the whole sale is
 undone at once, the very vouchers are reopened); the rest goes back as money.
-The cashback the sale earned is reversed in proportion. When the customer has
+The cashback the sale earned is reversed in proportion; when the sale put it in a
+balance voucher still unused, the voucher is cancelled and its cashback comes back
+first, with its lots' own dates (`loyalty.voucher_return`). When the customer has
 already spent it and the program does not allow a negative balance, what is
 missing is kept from the money back (the clawback) and the receipt says so.
 
@@ -47,6 +49,12 @@ from posapp.services.common import audit, outbox
 from posapp.services.common.auth import acting_staff, authorize_manager
 from posapp.services.common.station import Station
 from posapp.services.loyalty.ledger import Book, Refs, replay_customer
+from posapp.services.loyalty.voucher_return import (
+    Undoing,
+    cancel_issued,
+    cover_from_issued,
+    return_to_balance,
+)
 from posapp.services.loyalty.vouchers import BALANCE, DISCOUNT, give_back_unused
 from posapp.services.sales.referral_reversal import reverse_referral
 
@@ -152,7 +160,7 @@ def _undo(station: Station, request: RefundRequest, kind: str) -> RefundResult:
         loyalty = _loyalty_share(session, sale, prior, goods)
         customer = session.get(Customer, sale.customer_id) if sale.customer_id else None
         reopened: list[str] = []
-        cancelled: list[str] = []
+        undoing = Undoing()
         restored_units = reversed_units = clawback = 0
         if customer is not None:
             book = Book(session, terminal.uuid, now)
@@ -163,26 +171,25 @@ def _undo(station: Station, request: RefundRequest, kind: str) -> RefundResult:
                 reopened, restored_units = _reopen_vouchers(
                     session, book, customer, program, sale, refs
                 )
-                cancelled = _cancel_issued_vouchers(session, book, customer, program, sale, refs)
+                cancel_issued(session, book, sale, refs, undoing)
                 restored_units += _restore_cashback(book, customer, program, sale, refs)
             else:
                 restored_units = _restore_partial(
-                    book, customer, program, sale, loyalty, goods, refs
+                    book, customer, program, sale, prior, loyalty, refs
                 )
                 if all_back:  # the last of several returns: the vouchers go as in one
-                    cancelled = _cancel_issued_vouchers(
-                        session, book, customer, program, sale, refs
-                    )
+                    reopened = _reopen_gifts(session, book, customer, sale, refs)
+                    cancel_issued(session, book, sale, refs, undoing)
                 elif not program.purchase_voucher_due(kept):
-                    cancelled = _cancel_issued_vouchers(
-                        session, book, customer, program, sale, refs, only=DISCOUNT
-                    )
+                    cancel_issued(session, book, sale, refs, undoing, only=DISCOUNT)
             earned = sum(r.earned for r in returned)
             reversed_units, short = _reverse_earned(
-                session, book, customer, program, sale, earned, refs
+                session, book, customer, program, sale, earned, refs, undoing
             )
             if kind == VOID or all_back or _below_referral(program, kept):
-                short += reverse_referral(station, session, book, customer, program, sale, refs)
+                short += reverse_referral(
+                    station, session, book, customer, program, sale, refs, undoing
+                )
             clawback = min(program.value_of_units(short), goods - loyalty)
         record.loyalty_share = loyalty
         record.cashback_restored = restored_units
@@ -236,7 +243,7 @@ def _undo(station: Station, request: RefundRequest, kind: str) -> RefundResult:
             cashback_reversed=reversed_units,
             clawback=clawback,
             vouchers_reopened=tuple(reopened),
-            vouchers_cancelled=tuple(cancelled),
+            vouchers_cancelled=tuple(undoing.cancelled),
             balance=balance,
         )
 
@@ -352,14 +359,17 @@ def _restore_partial(
     customer: Customer,
     program: LoyaltyProgram,
     sale: Sale,
+    prior: Sequence[Refund],
     loyalty: int,
-    goods: int,
     refs: Refs,
 ) -> int:
     """Loyalty's share of a partial refund comes back as cashback, not as money.
 
     A store's discount voucher is the exception: what it paid was a gift, so its
-    share is neither paid out nor credited.
+    share is neither paid out nor credited (the last return reopens the voucher).
+    Worked out on the returns so far and less what earlier ones credited, so that
+    returns one by one give back exactly what one return of everything would: a
+    share rounded on each return drifted (R$ 10,03 back for R$ 10,01 spent).
     """
     gift = sum(
         payment.amount
@@ -374,9 +384,11 @@ def _restore_partial(
     )
     if loyalty == 0 or loyalty_paid == 0:
         return 0
-    gift_share = gift * loyalty // loyalty_paid
-    value = loyalty - gift_share
-    units = program.units_for_value(value) if value > 0 else 0
+    so_far = sum(r.loyalty_share for r in prior) + loyalty
+    value = so_far - gift * so_far // loyalty_paid
+    restored_before = sum(r.cashback_restored for r in prior)
+    units = max(program.units_for_value(value) if value > 0 else 0, restored_before)
+    units -= restored_before
     if units:
         book.credit(customer, EntryKind.RESTORE, units, program, refs, pending=False)
     return units
@@ -416,9 +428,7 @@ def _reopen_vouchers(
             staff_id=refs.staff_id,
         )
         if change is not None and book.replay(customer.id).balance(book.now).total < change.amount:
-            units = program.units_for_value(voucher.redeemed_amount)
-            book.credit(customer, EntryKind.RESTORE, units, program, voucher_refs, pending=False)
-            restored += units
+            restored += _give_back_paid(session, book, customer, program, voucher, voucher_refs)
             continue
         if change is not None:
             book.append(
@@ -436,27 +446,42 @@ def _reopen_vouchers(
     return codes, restored
 
 
-def _cancel_issued_vouchers(
+def _give_back_paid(
     session: Session,
     book: Book,
     customer: Customer,
     program: LoyaltyProgram,
-    sale: Sale,
+    voucher: Voucher,
     refs: Refs,
-    only: str | None = None,
+) -> int:
+    """What a balance voucher paid on the sale, as cashback: the voucher stays used (its
+    change was spent). Past the voucher's date, it lapses as an unused voucher would: the
+    cashback comes back with its lots' own dates; before it, as a fresh lot."""
+    if voucher.expires_at > book.now:
+        units = program.units_for_value(voucher.redeemed_amount)
+        book.credit(customer, EntryKind.RESTORE, units, program, refs, pending=False)
+        return units
+    holder = session.get(Customer, voucher.customer_id) or customer
+    note = "venda desfeita: o que o vale vencido pagou volta ao saldo"
+    return_to_balance(session, book, holder, voucher, refs, note, voucher.redeemed_amount)
+    return voucher.redeemed_amount
+
+
+def _reopen_gifts(
+    session: Session, book: Book, customer: Customer, sale: Sale, refs: Refs
 ) -> list[str]:
-    """Unspent vouchers this sale issued (`only` of that kind) are cancelled; a balance
-    voucher's value returns."""
+    """The last of several returns: the store's discount vouchers that paid the sale are
+    open again, as one return of everything would leave them (their share was never
+    credited). One past its date lapses at once. Returns their codes."""
     codes = []
-    issued = session.scalars(
-        select(Voucher).where(Voucher.issue_sale_id == sale.id, Voucher.status == "open")
-    ).all()
-    for voucher in issued:
-        if only is not None and voucher.kind != only:
-            continue
-        holder = session.get(Customer, voucher.customer_id) or customer
-        voucher.status = "cancelled"
-        value = voucher.value if voucher.kind == BALANCE else 0
+    used = session.scalars(
+        select(Voucher).where(Voucher.redeemed_sale_id == sale.id, Voucher.kind != BALANCE)
+    )
+    for voucher in used:
+        voucher.status = "open"
+        voucher.redeemed_sale_id = None
+        voucher.redeemed_at = None
+        voucher.redeemed_amount = 0
         voucher_refs = Refs(
             sale_id=refs.sale_id,
             sale_uuid=refs.sale_uuid,
@@ -465,12 +490,9 @@ def _cancel_issued_vouchers(
             voucher_code=voucher.code,
             staff_id=refs.staff_id,
         )
-        if value:
-            book.credit(
-                holder, EntryKind.VOUCHER_CANCEL, value, program, voucher_refs, pending=False
-            )
-        else:
-            book.append(holder, EntryKind.VOUCHER_CANCEL, 0, voucher_refs)
+        book.append(customer, EntryKind.VOUCHER_RESTORE, 0, voucher_refs)
+        if voucher.expires_at <= book.now:
+            give_back_unused(session, book, customer, voucher, refs)
         codes.append(voucher.code)
     return codes
 
@@ -483,10 +505,13 @@ def _reverse_earned(
     sale: Sale,
     earned: int,
     refs: Refs,
+    undoing: Undoing,
 ) -> tuple[int, int]:
-    """Take back what the returned lines earned; returns (reversed, short) in units."""
+    """Take back what the returned lines earned; returns (reversed, short) in units.
+    Cashback of the sale's own unused balance vouchers covers it before the money does."""
     if earned <= 0:
         return 0, 0
+    cover_from_issued(session, book, customer, sale, refs, undoing, earned)
     lot = session.scalar(
         select(LedgerEntry.uuid).where(
             LedgerEntry.sale_id == sale.id, LedgerEntry.kind == EntryKind.EARN.value
@@ -495,7 +520,7 @@ def _reverse_earned(
     total = replay_customer(session, customer.id).balance(book.now).total
     take = earned if program.allow_negative_balance else min(earned, max(total, 0))
     if take:
-        book.append(customer, EntryKind.REVERSE, -take, refs, lot_uuid=lot)
+        book.append(customer, EntryKind.REVERSE, -take, refs, lot_uuid=undoing.aim(lot))
     return take, earned - take
 
 
