@@ -192,3 +192,29 @@ def test_the_import_panel_gives_the_duration_range() -> None:
         help_text(CATALOG, "pt_BR")
     )
     assert f"whole minutes, 1 to {MAX_DURATION_MIN}" in help_text(CATALOG, "en")
+
+
+def test_a_file_whose_lines_end_in_a_carriage_return_alone_is_read(make_shop: MakeShop) -> None:
+    """Older Excel's "CSV (Macintosh)" ends lines in CR alone: before, the whole import
+    stopped with csv's own English error."""
+    shop = make_shop("salon")
+    text = "nome;preco;sku\rMac um;1,00;MAC1\rMac dois;2,00;MAC2\r"
+    report = import_catalog(
+        shop.station, text.encode("cp1252"), staff_id=shop.manager_id, manager_pin=MANAGER_PIN
+    )
+    assert (report.total, report.imported, problems(report)) == (2, 2, {})
+    assert names_by_sku(shop, "MAC1", "MAC2") == {"MAC1": "Mac um", "MAC2": "Mac dois"}
+
+
+def test_a_row_csv_cannot_read_is_refused_on_its_line_and_the_others_imported(
+    make_shop: MakeShop,
+) -> None:
+    """A cell over csv's size limit (a file glued together by mistake): before, the whole
+    import stopped with csv's "field larger than field limit"."""
+    shop = make_shop("salon")
+    report = catalog(
+        shop, f"nome;preco;sku\nAntes;1,00;AN1\n{'X' * 200_000};2,00;XXL\nDepois;3,00;DE1\n"
+    )
+    assert (report.imported, problems(report)) == (2, {3: "malformed"})
+    assert "CSV" in report.problems[0].message("pt_BR")
+    assert names_by_sku(shop, "AN1", "DE1", "XXL") == {"AN1": "Antes", "DE1": "Depois"}

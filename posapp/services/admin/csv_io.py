@@ -172,6 +172,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Linha ilegível: caracteres que não são UTF-8 nem Windows-1252.",
         "Unreadable line: characters that are neither UTF-8 nor Windows-1252.",
     ),
+    "malformed": (
+        "Linha que não pôde ser lida como CSV (uma célula longa demais?).",
+        "A line that could not be read as CSV (a cell too long?).",
+    ),
     "quote": (
         'Aspas (") abertas e não fechadas: feche-as ou apague-as.',
         'Quote (") opened and not closed: close it or delete it.',
@@ -340,7 +344,8 @@ def decode_lines(data: bytes) -> tuple[str, list[str], set[int]]:
     """(encoding, text lines, numbers (1-based) of lines that could not be decoded)."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    raw = data.split(b"\n")
+    # Lines end in CR LF (Windows), LF, or CR alone ("CSV (Macintosh)" of older Excel).
+    raw = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
     if raw and raw[-1] == b"":
         raw.pop()
     utf8_ok = utf8_bad = 0
@@ -357,7 +362,6 @@ def decode_lines(data: bytes) -> tuple[str, list[str], set[int]]:
     lines: list[str] = []
     unreadable: set[int] = set()
     for number, line in enumerate(raw, start=1):
-        line = line.removesuffix(b"\r")
         try:
             lines.append(line.decode(encoding))
         except UnicodeDecodeError:
@@ -405,7 +409,15 @@ def _quote_left_open(line: str, delimiter: str, in_quotes: bool) -> tuple[bool, 
 
 
 def _cells(text: str, delimiter: str) -> list[str]:
+    """The record's cells; csv.Error for one csv cannot read (a cell over its size limit)."""
     return next(csv.reader([text], delimiter=delimiter), [])
+
+
+def _width(line: str, delimiter: str) -> int:
+    try:
+        return len(_cells(line, delimiter))
+    except csv.Error:
+        return 0
 
 
 def _records(
@@ -430,7 +442,7 @@ def _records(
         while left_open and last + 1 < len(lines):
             last += 1
             left_open, badly_closed = _quote_left_open(lines[last], delimiter, True)
-            if badly_closed or (left_open and len(_cells(lines[last], delimiter)) >= width):
+            if badly_closed or (left_open and _width(lines[last], delimiter) >= width):
                 break
         if left_open or badly_closed:
             yield index, index, True
@@ -446,10 +458,7 @@ def parse_csv(data: bytes, required: Sequence[str]) -> ParsedFile:
     if not any(line.strip() for line in lines):
         raise CsvFileError("O arquivo está vazio.", "The file is empty.")
     delimiter = sniff_delimiter(next(line for line in lines if line.strip()))
-    header_at = next(
-        (i for i, line in enumerate(lines) if any(c.strip() for c in _cells(line, delimiter))),
-        None,
-    )
+    header_at = next((i for i, line in enumerate(lines) if _width(line.strip(), delimiter)), None)
     if header_at is None:
         raise CsvFileError("O arquivo não tem cabeçalho.", "The file has no header.")
     header = _cells(lines[header_at], delimiter)
@@ -469,7 +478,11 @@ def parse_csv(data: bytes, required: Sequence[str]) -> ParsedFile:
             code = "unreadable" if line in unreadable else "quote"
             parsed.problems.append(RowProblem(line, code, lines[first]))
             continue
-        cells = _cells("\n".join(lines[first : last + 1]), delimiter)
+        try:
+            cells = _cells("\n".join(lines[first : last + 1]), delimiter)
+        except csv.Error:
+            parsed.problems.append(RowProblem(line, "malformed", lines[first][:60]))
+            continue
         if not any(c.strip() for c in cells):
             continue
         content = delimiter.join(cells)
