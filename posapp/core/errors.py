@@ -385,6 +385,24 @@ class VoucherHeldElsewhere(PosError):
     en = "Voucher {value} is being used in another sale right now; try again in a few minutes."
 
 
+class VoucherCancelled(PosError):
+    """The voucher was cancelled (a balance voucher that lapsed: its cashback went back to
+    the balance), here or, as the sync endpoint says, at another store of the chain."""
+
+    code = "voucher_cancelled"
+    pt_BR = "O vale {value} foi cancelado."
+    en = "Voucher {value} was cancelled."
+
+
+class VoucherRefusedByNetwork(PosError):
+    """The sync endpoint refused the voucher for a reason this counter does not know yet
+    (a newer endpoint); its own words are shown."""
+
+    code = "voucher_refused"
+    pt_BR = "O servidor da rede recusou o vale {value}: {said_pt}"
+    en = "The chain's server refused voucher {value}: {said_en}"
+
+
 class NetworkBalanceTooLow(PosError):
     """The chain-wide balance (less other sales' holds) does not cover this cashback spend."""
 

@@ -30,6 +30,7 @@ from posapp.core.codes import (
 from posapp.core.errors import (
     ForgedVoucher,
     UnknownVoucher,
+    VoucherCancelled,
     VoucherExpired,
     VoucherMinimumNotMet,
     VoucherNotForCustomer,
@@ -85,10 +86,15 @@ def _signing_key(session: Session, qr: str, store: Store) -> bytes:
 
 
 def check_usable(voucher: Voucher, customer_id: int | None, purchase: int, now: datetime) -> None:
-    if voucher.status != "open":
+    """Refuse the voucher for what it is, as the cashier will tell the customer: used
+    only when redeemed; expired (with its date) when past its date or lapsed by the daily
+    upkeep; cancelled (a voided sale's, or as sync says) for any other state but open."""
+    if voucher.status == "redeemed":
         raise VoucherSpent(value=voucher.code)
-    if voucher.expires_at <= now:
+    if voucher.status == "expired" or voucher.expires_at <= now:
         raise VoucherExpired(value=voucher.code, date=voucher.expires_at.date().isoformat())
+    if voucher.status != "open":
+        raise VoucherCancelled(value=voucher.code)
     if customer_id is not None and voucher.customer_id != customer_id:
         raise VoucherNotForCustomer(value=voucher.code)
     if purchase < voucher.min_purchase:
