@@ -15,12 +15,15 @@ from zoneinfo import ZoneInfo
 
 from posapp.core.errors import (
     NetworkBalanceTooLow,
+    PosError,
+    VoucherCancelled,
     VoucherExpired,
     VoucherHeldElsewhere,
+    VoucherRefusedByNetwork,
     VoucherUsedElsewhere,
 )
 from posapp.services.common.station import Station
-from posapp.services.sync.client import Offline, Refused, SyncClient, SyncError
+from posapp.services.sync.client import Offline, Refused, SyncClient, SyncError, Unauthorized
 from posapp.services.sync.config import load_sync_config
 from posapp.services.sync.push import push
 
@@ -35,6 +38,31 @@ def _day(text: object) -> str:
     if moment.tzinfo is not None:
         moment = moment.astimezone(LOCAL_ZONE)
     return moment.strftime("%d/%m")
+
+
+def _voucher_refusal(code: str, refused: Refused) -> PosError | None:
+    """The cashier's refusal for the endpoint's answer about a voucher, or None when the
+    answer says nothing about the voucher (see `OnlineAuthority.claim_voucher`)."""
+    body = refused.body
+    if isinstance(refused, Unauthorized) or refused.code == "unknown_voucher":
+        return None
+    if refused.code == "voucher_used":
+        return VoucherUsedElsewhere(
+            value=code,
+            date=_day(body.get("redeemed_at")),
+            store=body.get("store_name") or "?",
+        )
+    if refused.code == "voucher_held":
+        return VoucherHeldElsewhere(value=code)
+    if refused.code == "voucher_expired":
+        return VoucherExpired(value=code, date=str(body.get("expires_at") or "")[:10])
+    if refused.code == "voucher_cancelled":
+        return VoucherCancelled(value=code)
+    if refused.code.startswith("voucher_"):
+        return VoucherRefusedByNetwork(
+            value=code, said_pt=refused.message("pt_BR"), said_en=refused.message("en")
+        )
+    return None
 
 
 class OnlineAuthority:
@@ -53,25 +81,28 @@ class OnlineAuthority:
         self.last_offline = False
 
     def claim_voucher(self, code: str, sale_uuid: str) -> None:
+        """Claim the voucher for the sale on the endpoint; a refusal about the voucher is a
+        `PosError` for the cashier.
+
+        What the endpoint says about the voucher itself refuses it: `voucher_used`,
+        `voucher_held`, `voucher_expired`, `voucher_cancelled` (its value went back to the
+        customer, e.g. a balance voucher that lapsed at another store: taking it would pay
+        it twice), and any other `voucher_*` code a newer endpoint may add, in its own
+        words. What says nothing about the voucher leaves the decision to the counter, as
+        offline: `unknown_voucher` (issued here and not pushed yet), a refused or revoked
+        token, `hello_required`, a request the endpoint could not read, a `retry`.
+        """
         try:
             self._claim(code, sale_uuid)
         except Offline:
             self.last_offline = True
             return
         except Refused as refused:
-            body = refused.body
-            if refused.code == "voucher_used":
-                raise VoucherUsedElsewhere(
-                    value=code,
-                    date=_day(body.get("redeemed_at")),
-                    store=body.get("store_name") or "?",
-                ) from refused
-            if refused.code == "voucher_held":
-                raise VoucherHeldElsewhere(value=code) from refused
-            if refused.code == "voucher_expired":
-                expired = str(body.get("expires_at") or "")[:10]
-                raise VoucherExpired(value=code, date=expired) from refused
-            return  # unknown_voucher, a bad token: the counter decides on what it knows
+            error = _voucher_refusal(code, refused)
+            if error is not None:
+                raise error from refused
+            self.last_offline = True
+            return
         self.last_offline = False
 
     def _claim(self, code: str, sale_uuid: str) -> None:
