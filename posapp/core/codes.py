@@ -12,6 +12,8 @@ QR payloads: 'PV1|store|code|value|YYYYMMDD|sig' and 'PC1|store|customer|sig',
 where sig is base32 (RFC 4648, no padding) of HMAC-SHA256(key, text before the
 last '|') truncated to 20 bytes. The version prefix is signed too, so a card
 can never pass as a voucher. Spent or replayed vouchers are the database's job.
+Which store's key must sign a voucher's QR (the store that issued it) is the
+voucher record's business too (posapp.services.loyalty.vouchers.resolve).
 """
 
 from __future__ import annotations
@@ -150,10 +152,34 @@ def _open(payload: str, prefix: str, n_fields: int, key: bytes) -> list[str] | N
 def is_voucher_qr(text: str) -> bool:
     """Whether a scan or a typed text is a voucher QR rather than a voucher's code.
 
-    The prefix alone is not enough: one code in 32 768 begins with "PV1" too.
+    The prefix alone is not enough: one code in 32 768 begins with "PV1" too. Its case is:
+    a keyboard-wedge scanner typing with Caps Lock on sends "pv1|..." (`recased_voucher_qr`).
     """
-    text = text.strip()
+    text = text.strip().upper()
     return text == VOUCHER_PREFIX or text.startswith(VOUCHER_PREFIX + "|")
+
+
+def voucher_qr_store(text: str) -> str | None:
+    """The store a voucher QR names, as read (its case possibly swapped), or None."""
+    fields = text.strip().split("|")
+    return fields[1] if len(fields) > 1 else None
+
+
+def recased_voucher_qr(text: str, store_id: str) -> str:
+    """The QR as it was signed, from a scan whose letters' case may have been swapped
+    (a keyboard-wedge scanner with Caps Lock on, or set to lower case).
+
+    Every field reads the same in any case: the prefix, the store (`store_id`, the
+    store's uuid as its record spells it, when the QR names it in any case), the
+    Crockford code and the base32 signature (both upper case as signed), digits. So the
+    signed text is rebuilt and the signature still decides; a text of another shape is
+    returned as it came (and then fails to verify).
+    """
+    fields = text.strip().split("|")
+    if not text.isascii() or len(fields) != 6 or fields[1].lower() != store_id.lower():
+        return text
+    prefix, _, code, value, day, sig = fields
+    return "|".join([prefix.upper(), store_id, code.upper(), value, day, sig.upper()])
 
 
 def sign_voucher_qr(

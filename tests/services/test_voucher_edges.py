@@ -140,20 +140,25 @@ def test_a_qr_of_a_store_sync_never_announced_is_refused_as_forged(make_shop: Ma
     assert customers.vouchers(shop.station, maria)[0].status == "open"
 
 
-def test_a_qr_naming_this_store_but_signed_with_another_stores_key_is_refused(
+def test_another_store_of_the_chain_cannot_sign_a_qr_for_this_stores_voucher(
     make_shop: MakeShop,
 ) -> None:
-    """Store Centro's key is known here, but a QR naming THIS store must carry this
-    store's signature: Centro cannot mint this store's vouchers."""
+    """Store Centro's key is known here, but a QR of THIS store's voucher must carry this
+    store's signature: Centro cannot mint this store's vouchers, whether its QR names this
+    store or, signed as it may sign its own, Centro itself."""
     shop = make_shop("cosmetics")  # a R$ 5,00 voucher after a purchase above R$ 20,00
     maria = shop.enrol("Maria Silva", cpf=MARIA_CPF)
     (ours,) = shop.sell("batom", customer=maria, pix=4_990).vouchers_issued
-    _, centro_key, _ = _other_store_voucher(shop, maria, 1_000)
+    centro, centro_key, _ = _other_store_voucher(shop, maria, 1_000)
     with shop.station.read() as session:
         here = shop.station.store(session).uuid
-    forged = sign_voucher_qr(ours.code, 500, ours.expires_at.date(), here, centro_key)
-    with pytest.raises(ForgedVoucher):
-        shop.sell("batom", customer=maria, voucher=forged, pix=4_490)
+    day = ours.expires_at.date()
+    naming_here = sign_voucher_qr(ours.code, 500, day, here, centro_key)
+    naming_centro = sign_voucher_qr(ours.code, 500, day, centro, centro_key)
+    for forged in (naming_here, naming_centro):
+        with pytest.raises(ForgedVoucher):
+            shop.sell("batom", customer=maria, voucher=forged, pix=4_490)
+    assert customers.vouchers(shop.station, maria)[0].status == "open"
     # The genuine QR of the same voucher is taken: R$ 49,90 - R$ 5,00 = R$ 44,90 by Pix.
     sale = shop.sell("batom", customer=maria, voucher=ours.qr, pix=4_490)
     assert dict(sale.payments) == {"voucher": 500, "pix": 4_490}

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from db.direct import Direct
@@ -24,8 +25,10 @@ from posapp.core.codes import (
     is_voucher_qr,
     new_voucher_code,
     normalize_voucher_code,
+    recased_voucher_qr,
     sign_voucher_qr,
     verify_voucher_qr,
+    voucher_qr_store,
 )
 from posapp.core.errors import (
     ForgedVoucher,
@@ -42,6 +45,8 @@ from posapp.core.program import LoyaltyProgram
 from posapp.services.common import outbox
 from posapp.services.loyalty.ledger import Book, Refs
 
+_BRASILIA = ZoneInfo("America/Sao_Paulo")
+
 BALANCE = "balance"
 DISCOUNT = "discount"
 
@@ -54,15 +59,35 @@ def resolve(session: Session, offered: str, store: Store) -> Voucher:
     """The voucher a typed code or a scanned QR names; forged or unknown ones are refused."""
     offered = offered.strip()
     if is_voucher_qr(offered):
-        claim = verify_voucher_qr(offered, _signing_key(session, offered, store))
-        voucher = _by_code(session, claim.code)
-        if voucher is None or signed_value(voucher) != claim.value_centavos:
-            raise ForgedVoucher()
-        return voucher
+        return _by_qr(session, offered, store)
     code = normalize_voucher_code(offered)
     voucher = _by_code(session, code)
     if voucher is None:
         raise UnknownVoucher(value=offered)
+    return voucher
+
+
+def _by_qr(session: Session, qr: str, store: Store) -> Voucher:
+    """The voucher of a QR signed by the store that issued it, for the value and the
+    expiry it was issued with.
+
+    The key that verifies is the named store's, and every store of the chain has its
+    key here (sync): without the binding to the voucher's own store, any store of the
+    chain could sign a QR, worth anything until any date, for another store's voucher.
+    """
+    signer = _signer(session, voucher_qr_store(qr), store)
+    if signer is None:
+        raise ForgedVoucher()
+    signer_uuid, key = signer
+    claim = verify_voucher_qr(recased_voucher_qr(qr, signer_uuid), key)
+    voucher = _by_code(session, claim.code)
+    if (
+        voucher is None
+        or issuing_store(voucher, store).lower() != signer_uuid.lower()
+        or signed_value(voucher) != claim.value_centavos
+        or claim.expires_on not in signed_days(voucher)
+    ):
+        raise ForgedVoucher()
     return voucher
 
 
@@ -74,15 +99,31 @@ def _by_code(session: Session, code: str) -> Voucher | None:
     return loaded_row(session, Voucher, row) if row is not None else None
 
 
-def _signing_key(session: Session, qr: str, store: Store) -> bytes:
-    """The key of the store the QR names: this store's, or another of the chain's (learned
-    by sync, table store_key). An unknown store gets this store's key, which then fails."""
-    fields = qr.split("|")
-    named = fields[1] if len(fields) > 1 else store.uuid
-    if named == store.uuid:
-        return store.signing_key
-    other = session.get(StoreKey, named)
-    return other.signing_key if other is not None else store.signing_key
+def _signer(session: Session, named: str | None, store: Store) -> tuple[str, bytes] | None:
+    """(uuid as recorded, signing key) of the store a QR names, in any case: this store,
+    or another of the chain learned by sync (table store_key); None for a store unknown."""
+    if named is None:
+        return None
+    if named.lower() == store.uuid.lower():
+        return store.uuid, store.signing_key
+    other = session.scalars(
+        select(StoreKey).where(func.lower(StoreKey.store_uuid) == named.lower())
+    ).first()
+    return (other.store_uuid, other.signing_key) if other is not None else None
+
+
+def issuing_store(voucher: Voucher, store: Store) -> str:
+    """The uuid of the store that issued the voucher: its own, for one sync brought from
+    another store of the chain; this store's otherwise."""
+    return voucher.store_uuid or store.uuid
+
+
+def signed_days(voucher: Voucher) -> frozenset[date]:
+    """The expiry days a genuine QR of the voucher may carry: the UTC date of its expiry
+    (what counters sign, `qr_payload`) or its date in Brasília time (what the customer's
+    page of the endpoint signs)."""
+    moment = voucher.expires_at
+    return frozenset({moment.astimezone(UTC).date(), moment.astimezone(_BRASILIA).date()})
 
 
 def check_usable(voucher: Voucher, customer_id: int | None, purchase: int, now: datetime) -> None:
