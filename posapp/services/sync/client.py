@@ -306,7 +306,9 @@ class SyncClient:
             raise Offline(f"pull: {error!r}") from error
 
     def claim_voucher(self, code: str, sale_uuid: str) -> None:
-        """Claimed, or `Refused` (voucher_used, voucher_held, voucher_expired, unknown_voucher)."""
+        """Claimed, or `Refused` (voucher_used, voucher_held, voucher_expired,
+        voucher_cancelled, unknown_voucher; what the counter makes of each:
+        `posapp.services.sync.authority.OnlineAuthority.claim_voucher`)."""
         self._call(
             "POST", f"/v1/vouchers/{quote(code, safe='')}/claim", json={"sale_uuid": sale_uuid}
         )
