@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 from db.direct import Direct
 from db.models import (
     Customer,
-    LedgerEntry,
     Store,
     StoreKey,
     Voucher,
@@ -39,15 +38,16 @@ from posapp.core.errors import (
     VoucherNotForCustomer,
     VoucherSpent,
 )
-from posapp.core.ledger import EntryKind, taken_from
+from posapp.core.ledger import EntryKind
 from posapp.core.money import percent_of
 from posapp.core.program import LoyaltyProgram
 from posapp.services.common import outbox
 from posapp.services.loyalty.ledger import Book, Refs
+from posapp.services.loyalty.voucher_return import BALANCE as BALANCE
+from posapp.services.loyalty.voucher_return import return_to_balance
 
 _BRASILIA = ZoneInfo("America/Sao_Paulo")
 
-BALANCE = "balance"
 DISCOUNT = "discount"
 
 _BY_CODE = Direct(select(table_of(Voucher)).where(table_of(Voucher).c.code == bindparam("code")))
@@ -287,47 +287,12 @@ def _announce(session: Session, voucher: Voucher, customer: Customer, now: datet
 def give_back_unused(
     session: Session, book: Book, customer: Customer, voucher: Voucher, refs: Refs
 ) -> int:
-    """A balance voucher that can no longer be used returns its cashback to the balance.
-
-    The value goes back lot by lot, each with the dates of the lot the voucher was
-    taken from, so a lapsed voucher never stretches (or shortens) the life of the
-    cashback in it; a lot already past its date is written off by the daily upkeep.
-    The voucher is marked expired. Returns the centavos given back.
-    """
+    """A balance voucher that can no longer be used returns its cashback to the balance,
+    with its lots' own dates (`return_to_balance`); a lot already past its date is written
+    off by the daily upkeep. The voucher is marked expired. Returns the centavos given back."""
     voucher.status = "expired"
     if voucher.kind != BALANCE or voucher.value <= 0:
         return 0
-    issue = session.scalars(
-        select(LedgerEntry.uuid)
-        .where(
-            LedgerEntry.voucher_code == voucher.code,
-            LedgerEntry.kind == EntryKind.VOUCHER_ISSUE.value,
-            LedgerEntry.amount < 0,
-        )
-        .order_by(LedgerEntry.id)
-    ).first()
-    voucher_refs = Refs(
-        sale_id=refs.sale_id,
-        sale_uuid=refs.sale_uuid,
-        refund_id=refs.refund_id,
-        voucher_id=voucher.id,
-        voucher_code=voucher.code,
-        staff_id=refs.staff_id,
-        note="vale vencido sem uso: cashback de volta ao saldo",
-    )
-    lots = taken_from(book.movements(customer.id), issue) if issue is not None else []
-    given = 0
-    for lot, amount in lots:
-        book.append(
-            customer,
-            EntryKind.VOUCHER_CANCEL,
-            amount,
-            voucher_refs,
-            available_from=lot.available_from,
-            expires_at=lot.expires_at,
-        )
-        given += amount
-    if given < voucher.value:  # the issue entry is not on this counter's ledger: no dates known
-        book.append(customer, EntryKind.VOUCHER_CANCEL, voucher.value - given, voucher_refs)
-        given = voucher.value
-    return given
+    note = "vale vencido sem uso: cashback de volta ao saldo"
+    return_to_balance(session, book, customer, voucher, refs, note)
+    return voucher.value
