@@ -17,6 +17,7 @@ from hardware.emulator.render_png import render_receipt
 from hardware.emulator.server import EmulatorServer
 from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
 from posapp.services.common.counter_settings import CounterSettings
+from posapp.services.common.station import Station
 from posapp.services.invoices.issuing import Invoicer
 from posapp.services.invoices.paper import sale_paper
 from posapp.services.invoices.settings import (
@@ -25,7 +26,7 @@ from posapp.services.invoices.settings import (
     save_settings,
     set_csc,
 )
-from posapp.services.sales.printing import PrintService
+from posapp.services.sales.printing import PrintOutcome, PrintService, SalePaper
 from tests.support import MANAGER_PIN, MovableClock, Shop, open_shop
 
 PASSWORD = "senha-do-a1"
@@ -129,6 +130,20 @@ def print_sales(
         return list(emulator.wait_for_receipts(len(sale_ids)))
     finally:
         service.close()
+
+
+def print_one(
+    station: Station, paper_of: SalePaper, emulator: EmulatorServer, printer: str, sale_id: int
+) -> tuple[PrintOutcome, Paper]:
+    """The sale printed through the print queue with `paper_of`: how it went, and the paper."""
+    service = PrintService(station, CounterSettings(printer_uri=printer))
+    service.sale_paper = paper_of
+    printed = len(emulator.receipts)
+    try:
+        outcome = service.print_sale(sale_id).result(timeout=30)
+    finally:
+        service.close()
+    return outcome, emulator.wait_for_receipts(printed + 1)[-1]
 
 
 def qr_codes(paper: Paper, dots: int = 576) -> list[str]:

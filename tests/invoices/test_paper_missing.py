@@ -14,22 +14,18 @@ from posapp.services.common.counter_settings import CounterSettings
 from posapp.services.invoices.issuing import Invoicer
 from posapp.services.invoices.paper import sale_paper
 from posapp.services.sales.checkout import CheckoutRequest, LineRequest, checkout
-from posapp.services.sales.printing import PrintOutcome, PrintService
-from tests.invoices.conftest import PRINTER
+from posapp.services.sales.printing import FiscalPaper, PrintOutcome
+from tests.invoices.conftest import PRINTER, print_one
 from tests.support import MANAGER_PIN, Shop
 
 
 def print_sale(
     invoicer: Invoicer, emulator: EmulatorServer, sale_id: int
 ) -> tuple[PrintOutcome, Paper]:
-    service = PrintService(invoicer.station, CounterSettings(printer_uri=PRINTER))
-    service.sale_paper = lambda sale, settings: sale_paper(invoicer, sale, settings)
-    printed = len(emulator.receipts)
-    try:
-        outcome = service.print_sale(sale_id).result(timeout=30)
-    finally:
-        service.close()
-    return outcome, emulator.wait_for_receipts(printed + 1)[-1]
+    def paper_of(sale: int, settings: CounterSettings) -> FiscalPaper:
+        return sale_paper(invoicer, sale, settings)
+
+    return print_one(invoicer.station, paper_of, emulator, PRINTER, sale_id)
 
 
 def _lines(paper: Paper) -> list[str]:

@@ -10,7 +10,8 @@ from posapp.services.common.counter_settings import CounterSettings
 from posapp.services.invoices.issuing import Invoicer
 from posapp.services.nfse.issuing import NfseIssuer
 from posapp.services.nfse.paper import sale_paper
-from posapp.services.sales.printing import PrintOutcome, PrintService
+from posapp.services.sales.printing import FiscalPaper, PrintOutcome
+from tests.invoices.conftest import print_one
 from tests.nfse.conftest import PRINTER, sell_salon
 from tests.support import Shop
 
@@ -18,14 +19,10 @@ from tests.support import Shop
 def print_sale(
     invoicer: Invoicer | None, issuer: NfseIssuer, emulator: EmulatorServer, sale_id: int
 ) -> tuple[PrintOutcome, Paper]:
-    service = PrintService(issuer.station, CounterSettings(printer_uri=PRINTER))
-    service.sale_paper = lambda sale, settings: sale_paper(invoicer, issuer, sale, settings)
-    printed = len(emulator.receipts)
-    try:
-        outcome = service.print_sale(sale_id).result(timeout=30)
-    finally:
-        service.close()
-    return outcome, emulator.wait_for_receipts(printed + 1)[-1]
+    def paper_of(sale: int, settings: CounterSettings) -> FiscalPaper:
+        return sale_paper(invoicer, issuer, sale, settings)
+
+    return print_one(issuer.station, paper_of, emulator, PRINTER, sale_id)
 
 
 def _lines(paper: Paper) -> list[str]:

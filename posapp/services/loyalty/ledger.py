@@ -178,6 +178,18 @@ class Refs:
     staff_id: int | None = None
     note: str | None = None
 
+    def of_voucher(self, voucher_id: int, voucher_code: str, note: str | None = None) -> Refs:
+        """These refs' sale, refund and staff, for an entry about one voucher."""
+        return Refs(
+            sale_id=self.sale_id,
+            sale_uuid=self.sale_uuid,
+            refund_id=self.refund_id,
+            voucher_id=voucher_id,
+            voucher_code=voucher_code,
+            staff_id=self.staff_id,
+            note=note,
+        )
+
 
 class Book:
     """Appends ledger rows for one terminal inside one unit of work.

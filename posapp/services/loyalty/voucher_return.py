@@ -60,15 +60,7 @@ def return_to_balance(
         )
         .order_by(LedgerEntry.id)
     ).first()
-    voucher_refs = Refs(
-        sale_id=refs.sale_id,
-        sale_uuid=refs.sale_uuid,
-        refund_id=refs.refund_id,
-        voucher_id=voucher.id,
-        voucher_code=voucher.code,
-        staff_id=refs.staff_id,
-        note=note,
-    )
+    voucher_refs = refs.of_voucher(voucher.id, voucher.code, note)
     lots = taken_from(book.movements(holder.id), issue) if issue is not None else []
     moved: dict[str, str] = {}
     given = 0
@@ -153,13 +145,6 @@ def _cancel(session: Session, book: Book, voucher: Voucher, refs: Refs, undoing:
         note = "venda desfeita: vale cancelado, cashback de volta ao saldo"
         undoing.moved.update(return_to_balance(session, book, holder, voucher, refs, note))
     else:
-        voucher_refs = Refs(
-            sale_id=refs.sale_id,
-            sale_uuid=refs.sale_uuid,
-            refund_id=refs.refund_id,
-            voucher_id=voucher.id,
-            voucher_code=voucher.code,
-            staff_id=refs.staff_id,
-        )
+        voucher_refs = refs.of_voucher(voucher.id, voucher.code)
         book.append(holder, EntryKind.VOUCHER_CANCEL, 0, voucher_refs)
     undoing.cancelled.append(voucher.code)

@@ -419,14 +419,7 @@ def _reopen_vouchers(
                 LedgerEntry.kind == EntryKind.VOUCHER_CHANGE.value,
             )
         ).first()
-        voucher_refs = Refs(
-            sale_id=refs.sale_id,
-            sale_uuid=refs.sale_uuid,
-            refund_id=refs.refund_id,
-            voucher_id=voucher.id,
-            voucher_code=voucher.code,
-            staff_id=refs.staff_id,
-        )
+        voucher_refs = refs.of_voucher(voucher.id, voucher.code)
         if change is not None and book.replay(customer.id).balance(book.now).total < change.amount:
             restored += _give_back_paid(session, book, customer, program, voucher, voucher_refs)
             continue
@@ -482,14 +475,7 @@ def _reopen_gifts(
         voucher.redeemed_sale_id = None
         voucher.redeemed_at = None
         voucher.redeemed_amount = 0
-        voucher_refs = Refs(
-            sale_id=refs.sale_id,
-            sale_uuid=refs.sale_uuid,
-            refund_id=refs.refund_id,
-            voucher_id=voucher.id,
-            voucher_code=voucher.code,
-            staff_id=refs.staff_id,
-        )
+        voucher_refs = refs.of_voucher(voucher.id, voucher.code)
         book.append(customer, EntryKind.VOUCHER_RESTORE, 0, voucher_refs)
         if voucher.expires_at <= book.now:
             give_back_unused(session, book, customer, voucher, refs)
