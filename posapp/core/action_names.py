@@ -93,6 +93,11 @@ NAMES: dict[str, tuple[str, str]] = {
         "it already has a refund; refund the rest instead",
     ),
     "nada a devolver": ("nada a devolver", "nothing left to return"),
+    "{item} já foi devolvido": ("{item} já foi devolvido", "{item} was already returned"),
+    "de {item} resta(m) {left} para devolver": (
+        "de {item} resta(m) {left} para devolver",
+        "only {left} of {item} left to return",
+    ),
 }
 
 

@@ -583,8 +583,14 @@ def test_refunds_refused_say_why_in_both_languages(make_shop: MakeShop) -> None:
         assert en == f"Invalid quantity: {quantity}. Use a whole number greater than zero."
     pt, _ = _refusal(SaleNotRefundable, asking({}))
     assert pt == f"A venda {number} não pode ser devolvida: nada a devolver."
+    pt, en = _refusal(SaleNotRefundable, asking({manicure: 2}))
+    assert pt == f"A venda {number} não pode ser devolvida: de Manicure resta(m) 1 para devolver."
+    assert en == f"Sale {number} cannot be refunded: only 1 of Manicure left to return."
 
     _give_back(shop, sale.sale_id, "Manicure")
+    pt, en = _refusal(SaleNotRefundable, asking({manicure: 1}))
+    assert pt == f"A venda {number} não pode ser devolvida: Manicure já foi devolvido."
+    assert en == f"Sale {number} cannot be refunded: Manicure was already returned."
     pt, _ = _refusal(SaleNotRefundable, voiding)
     assert pt == f"A venda {number} não pode ser devolvida: já tem devolução; faça a devolução."
     _give_back(shop, sale.sale_id)

@@ -132,8 +132,14 @@ def test_refunds_need_a_manager_a_reason_and_sane_quantities(make_shop: MakeShop
     with pytest.raises(InvalidQuantity):
         refund(
             shop.station,
+            RefundRequest(sale.sale_id, shop.cashier_id, MANAGER_PIN, "x", {line: -1}),
+        )
+    with pytest.raises(SaleNotRefundable) as too_many:
+        refund(
+            shop.station,
             RefundRequest(sale.sale_id, shop.cashier_id, MANAGER_PIN, "x", {line: 2}),
         )
+    assert "de Corte feminino resta(m) 1 para devolver" in too_many.value.message("pt_BR")
     done = refund(shop.station, RefundRequest(sale.sale_id, shop.cashier_id, MANAGER_PIN, "x"))
     with shop.station.read() as session:
         row = session.scalars(select(AuditLog).where(AuditLog.action == "sale.refund")).one()

@@ -285,8 +285,17 @@ def _returned_lines(
             )
         done_qty, done_amount, done_earned = done.get(line_id, _NONE)
         left = line.quantity - done_qty
-        if isinstance(quantity, bool) or quantity <= 0 or quantity > left:
+        if isinstance(quantity, bool) or quantity <= 0:
             raise InvalidQuantity(value=quantity)
+        if quantity > left:
+            reason = (
+                "{item} já foi devolvido"
+                if left == 0
+                else "de {item} resta(m) {left} para devolver"
+            )
+            raise SaleNotRefundable(
+                value=sale.number, reason=reason, item=line.description, left=left
+            )
         if quantity == left:
             amount, earned = line.net - done_amount, line.earned - done_earned
         else:
