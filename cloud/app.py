@@ -280,14 +280,20 @@ def _routes(
             expiry = registry.runs_expiry(session, terminal)
         return PullOut(events=page, last_seq=last_seq, more=more, runs_expiry=expiry)
 
-    @app.post("/v1/vouchers/{code}/claim", response_model=ClaimOut)
+    @app.post(
+        "/v1/vouchers/{code}/claim", response_model=ClaimOut, response_model_exclude_unset=True
+    )
     def claim(
         code: Annotated[str, Path(min_length=1, max_length=64)], body: ClaimIn, token: Bearer
     ) -> ClaimOut:
         with unit_of_work(sessions) as session:
             terminal = _said_hello(session, token)
-            authority.claim_voucher(session, terminal.chain_id, code, body.sale_uuid)
-        return ClaimOut(status="claimed")
+            voucher = authority.claim_voucher(
+                session, terminal.chain_id, code, body.sale_uuid, qr=body.qr
+            )
+        if voucher is None:  # the answer as before a claim could carry a QR
+            return ClaimOut(status="claimed")
+        return ClaimOut(status="claimed", voucher=voucher)
 
     @app.post("/v1/customers/{customer_uuid}/hold", response_model=HoldOut)
     def hold(customer_uuid: UuidPath, body: HoldIn, token: Bearer) -> HoldOut:

@@ -211,10 +211,33 @@ class ProgramChangedBody(BaseModel):
 
 class ClaimIn(Strict):
     sale_uuid: UuidStr
+    qr: Annotated[str, StringConstraints(min_length=1, max_length=300)] | None = None
+    """The scanned QR of a voucher the counter has not pulled yet: the endpoint checks it
+    against the voucher as its store issued it and answers the voucher (`ClaimOut.voucher`)."""
+
+
+class ClaimedVoucher(BaseModel):
+    """The voucher as its store announced it (`voucher.issued`'s body), with names."""
+
+    uuid: str | None = None
+    code: str
+    kind: str | None = None
+    value: int = 0
+    percent_bps: int = 0
+    max_discount: int = 0
+    min_purchase: int = 0
+    issued_at: str | None = None
+    expires_at: str | None = None
+    store: str
+    store_name: str | None = None
+    customer: str | None = None
+    customer_name: str | None = None
 
 
 class ClaimOut(BaseModel):
     status: Literal["claimed"]
+    voucher: ClaimedVoucher | None = None
+    """Only for a claim with a `qr`, once verified."""
 
 
 class HoldIn(Strict):

@@ -403,6 +403,25 @@ class VoucherRefusedByNetwork(PosError):
     en = "The chain's server refused voucher {value}: {said_en}"
 
 
+class ForeignVoucherNotKnown(PosError):
+    """A QR of another store's voucher this counter has not pulled yet, that the chain's
+    endpoint could not vouch for now (offline, or it does not know the voucher either).
+
+    Every counter holds every store's signing key, so a counter alone cannot tell a
+    genuine QR of another store's voucher from one a store signed for it: only a voucher
+    already known here, or one the endpoint verifies online, is taken."""
+
+    code = "foreign_voucher_unknown"
+    pt_BR = (
+        "O vale {value} é de outra loja da rede e ainda não é conhecido neste caixa: "
+        "sem a confirmação do servidor da rede (conexão), ele não pode ser aceito agora."
+    )
+    en = (
+        "Voucher {value} is from another store of the chain and not known at this counter "
+        "yet: without the chain's server confirming it (connection), it cannot be taken now."
+    )
+
+
 class NetworkBalanceTooLow(PosError):
     """The chain-wide balance (less other sales' holds) does not cover this cashback spend."""
 

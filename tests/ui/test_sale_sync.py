@@ -106,3 +106,72 @@ def test_a_refused_payment_tried_again_keeps_the_voucher_claimed_for_this_sale(
     counter.printer.wait_for_receipts(1)
     settle(screen, qtbot)
     authority.client.close()
+
+
+def test_a_qr_of_another_stores_voucher_not_pulled_yet_is_checked_online_and_pays(
+    counters: Callable[[str], Counter],
+    make_shop: MakeShop,
+    qtbot: QtBot,
+    cloud_server: CloudServer,
+) -> None:
+    """Centro issues Ana's voucher; this counter (Shopping) has not pulled it. The payment
+    dialog's voucher check asks the endpoint (off the GUI thread), which verifies the QR;
+    offline the same QR is refused in clear words."""
+    centro = make_shop("cosmetics")
+    counter = counters("cosmetics")
+    shop, screen = counter.shop, counter.screen
+    chain = cloud_server.create_chain("Rede Teste")
+    for made, name in ((centro, "Centro"), (shop, "Shopping")):
+        save_sync_config(
+            made.station,
+            SyncConfig(cloud_server.url, cloud_server.add_terminal(chain, name), True),
+            staff_id=None,
+            manager_pin=MANAGER_PIN,
+        )
+    for made in (centro, shop):  # both said hello
+        client = client_for(made.station)
+        assert client is not None
+        with client:
+            assert run_cycle(made.station, client).ok
+    ana = centro.enrol("Ana Lima", phone="(11) 91234-5678")
+    (voucher,) = centro.sell("batom", customer=ana, cash=4_990).vouchers_issued
+    client = client_for(centro.station)
+    assert client is not None
+    with client:
+        assert run_cycle(centro.station, client).ok  # the endpoint knows it; Shopping does not
+
+    scan(screen, "7891000100103")  # Shampoo, R$ 30,00
+    settle(screen, qtbot)
+    screen.pay()
+    dialog = screen.payment_dialog
+    assert dialog is not None
+    dialog.voucher.setText(voucher.qr)
+    dialog.check_voucher_now()  # sync off at this counter: not known here, refused
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=10_000)
+    assert dialog.error.text() == (
+        f"O vale {voucher.code} é de outra loja da rede e ainda não é conhecido neste caixa: "
+        "sem a confirmação do servidor da rede (conexão), ele não pode ser aceito agora."
+    )
+    assert dialog.voucher_value == 0
+
+    authority = online_authority(shop.station)
+    assert isinstance(authority, OnlineAuthority)
+    counter.context.authority = authority
+    dialog.reject()
+    qtbot.waitUntil(lambda: screen.payment_dialog is None)
+    screen.pay()
+    dialog = screen.payment_dialog
+    assert dialog is not None
+    dialog.voucher.setText(voucher.qr)
+    dialog.check_voucher_now()
+    qtbot.waitUntil(lambda: dialog.voucher_value == 500, timeout=10_000)
+    assert dialog.voucher_info.text() == f"Vale {voucher.code}: R$ 5,00"
+    dialog.fields[Tender.CASH].setText("25,00")
+    dialog.submit()
+    qtbot.waitUntil(lambda: screen.last_sale is not None, timeout=10_000)
+    assert screen.last_sale is not None
+    assert dict(screen.last_sale.payments) == {"voucher": 500, "cash": 2_500}
+    assert sales(shop) == 1
+    counter.printer.wait_for_receipts(1)
+    settle(screen, qtbot)
+    authority.client.close()

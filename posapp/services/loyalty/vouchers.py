@@ -30,6 +30,7 @@ from posapp.core.codes import (
     voucher_qr_store,
 )
 from posapp.core.errors import (
+    ForeignVoucherNotKnown,
     ForgedVoucher,
     UnknownVoucher,
     VoucherCancelled,
@@ -75,6 +76,9 @@ def _by_qr(session: Session, qr: str, store: Store) -> Voucher:
     key here (sync): without the binding to the voucher's own store, any store of the
     chain could sign a QR, worth anything until any date, for another store's voucher.
     """
+    foreign = foreign_unknown_code(session, qr, store)
+    if foreign is not None:
+        raise ForeignVoucherNotKnown(value=foreign)
     signer = _signer(session, voucher_qr_store(qr), store)
     if signer is None:
         raise ForgedVoucher()
@@ -89,6 +93,30 @@ def _by_qr(session: Session, qr: str, store: Store) -> Voucher:
     ):
         raise ForgedVoucher()
     return voucher
+
+
+def foreign_unknown_code(
+    session: Session, qr: str, store: Store, *, or_key_unknown: bool = False
+) -> str | None:
+    """The code of a voucher QR that names another store and a code no voucher here has
+    (not pulled yet), or with `or_key_unknown` a store whose key is not here either (it
+    joined the chain after this counter last pulled); None for any other text.
+
+    Such a QR cannot be judged here: its store's key is known to every counter of the
+    chain, so only the endpoint, which holds the voucher as its store issued it, can
+    (`posapp.services.sales.authority.Authority.learn_voucher`)."""
+    fields = qr.strip().split("|")
+    if not is_voucher_qr(qr) or len(fields) != 6 or fields[1].lower() == store.uuid.lower():
+        return None
+    try:
+        code = normalize_voucher_code(fields[2].upper())
+    except UnknownVoucher:
+        return None  # not a code at all: refused as forged
+    if _by_code(session, code) is None:
+        return code
+    if or_key_unknown and _signer(session, fields[1], store) is None:
+        return code
+    return None
 
 
 def _by_code(session: Session, code: str) -> Voucher | None:

@@ -14,6 +14,11 @@ class Authority(Protocol):
     def claim_voucher(self, code: str, sale_uuid: str) -> None:
         """Return when the sale may use the voucher; raise a PosError when it may not."""
 
+    def learn_voucher(self, qr: str, code: str, sale_uuid: str) -> None:
+        """Have the endpoint verify the QR of another store's voucher this counter has not
+        pulled yet (`code`) and claim it for the sale; the voucher is then recorded here.
+        Raise a PosError when it cannot be taken (offline, forged, used...)."""
+
     def hold_cashback(
         self, customer_uuid: str, sale_uuid: str, amount_centavos: int, units: int
     ) -> None:

@@ -65,6 +65,7 @@ from posapp.services.loyalty.vouchers import (
     BALANCE,
     check_usable,
     face_value,
+    foreign_unknown_code,
     issue_balance_voucher,
     issue_purchase_voucher,
     qr_payload,
@@ -439,7 +440,14 @@ def _ask_authority(
         return request
     with station.read() as session:
         store = station.snapshot(session).store
-        codes = [resolve(session, text, store).code for text in offered]
+        codes: list[str] = []
+        foreign: dict[str, str] = {}
+        for text in offered:
+            code = foreign_unknown_code(session, text, store, or_key_unknown=True)
+            if code is None:
+                codes.append(resolve(session, text, store).code)
+            else:
+                foreign[text] = code
         customer_uuid = (
             session.scalar(select(Customer.uuid).where(Customer.id == request.customer_id))
             if request.customer_id is not None
@@ -448,6 +456,16 @@ def _ask_authority(
         units = station.program(session).units_for_value(cashback)
     sale_uuid = request.sale_uuid
     assert sale_uuid is not None
+    for text, code in foreign.items():
+        authority.learn_voucher(text, code, sale_uuid)
+    if foreign:  # verified by the endpoint (its store's key may not be here yet): by code
+        payments = [
+            replace(t, voucher=foreign.get(t.voucher or "", t.voucher))
+            if t.tender is Tender.VOUCHER
+            else t
+            for t in request.payments
+        ]
+        request = replace(request, payments=payments)
     for code in codes:
         authority.claim_voucher(code, sale_uuid)
     if cashback and customer_uuid is not None:

@@ -10,7 +10,13 @@ from sqlalchemy.orm import selectinload
 
 from db.models import Item
 from posapp.services.common.station import Station
-from posapp.services.loyalty.vouchers import check_usable, face_value, resolve
+from posapp.services.loyalty.vouchers import (
+    check_usable,
+    face_value,
+    foreign_unknown_code,
+    resolve,
+)
+from posapp.services.sales.authority import Authority
 from posapp.services.sales.catalog import ItemView, view
 
 
@@ -31,9 +37,29 @@ class VoucherPreview:
 
 
 def preview_voucher(
-    station: Station, offered: str, customer_id: int | None, purchase: int
+    station: Station,
+    offered: str,
+    customer_id: int | None,
+    purchase: int,
+    *,
+    authority: Authority | None = None,
+    sale_uuid: str | None = None,
 ) -> VoucherPreview:
-    """What a voucher offered at the counter is worth here; the PosError checkout would raise."""
+    """What a voucher offered at the counter is worth here; the PosError checkout would raise.
+
+    A QR of another store's voucher not pulled here yet is verified by the endpoint when
+    there is an `authority` (online), which records it here and claims it for `sale_uuid`
+    (the sale checkout then writes, with the same uuid); otherwise it is refused. This
+    asks the network: call it off the GUI thread.
+    """
+    if authority is not None and sale_uuid is not None:
+        with station.read() as session:
+            code = foreign_unknown_code(
+                session, offered, station.store(session), or_key_unknown=True
+            )
+        if code is not None:
+            authority.learn_voucher(offered, code, sale_uuid)
+            offered = code
     with station.read() as session:
         voucher = resolve(session, offered, station.store(session))
         check_usable(voucher, customer_id, purchase, station.now())

@@ -14,6 +14,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from posapp.core.errors import (
+    ForeignVoucherNotKnown,
+    ForgedVoucher,
     NetworkBalanceTooLow,
     PosError,
     VoucherCancelled,
@@ -25,6 +27,7 @@ from posapp.core.errors import (
 from posapp.services.common.station import Station
 from posapp.services.sync.client import Offline, Refused, SyncClient, SyncError, Unauthorized
 from posapp.services.sync.config import load_sync_config
+from posapp.services.sync.pull import record_voucher
 from posapp.services.sync.push import push
 
 LOCAL_ZONE = ZoneInfo("America/Sao_Paulo")
@@ -104,6 +107,42 @@ class OnlineAuthority:
             self.last_offline = True
             return
         self.last_offline = False
+
+    def learn_voucher(self, qr: str, code: str, sale_uuid: str) -> None:
+        """Have the endpoint verify the QR of another store's voucher this counter has not
+        pulled (`code`), claim it for the sale, and record it here as a pull would.
+
+        The counter cannot verify it alone: it holds every store's key, and so does every
+        other counter, which could sign a QR for a voucher of a store not its own. Offline,
+        or when the endpoint does not know the voucher either (not pushed by its store
+        yet) or cannot be asked (a refused token, ...), it is refused as not known here;
+        a forged QR, or a voucher used, held, expired or cancelled, as the endpoint says.
+        """
+        try:
+            voucher = self.client.claim_voucher(code, sale_uuid, qr=qr)
+        except Offline as offline:
+            self.last_offline = True
+            raise ForeignVoucherNotKnown(value=code) from offline
+        except Refused as refused:
+            if refused.code == "forged_voucher" and not isinstance(refused, Unauthorized):
+                raise ForgedVoucher() from refused
+            error = _voucher_refusal(code, refused)
+            raise (error or ForeignVoucherNotKnown(value=code)) from refused
+        except SyncError as trouble:
+            raise ForeignVoucherNotKnown(value=code) from trouble
+        self.last_offline = False
+        if voucher is None or voucher.get("code") != code or not voucher.get("customer"):
+            raise ForeignVoucherNotKnown(value=code)  # an endpoint that does not verify QRs
+        with self.station.write() as session:
+            snapshot = self.station.snapshot(session)
+            record_voucher(
+                session,
+                voucher,
+                terminal_uuid=snapshot.terminal.uuid,
+                store_uuid=snapshot.store.uuid,
+                now=self.station.now(),
+                customer_name=voucher.get("customer_name"),
+            )
 
     def _claim(self, code: str, sale_uuid: str) -> None:
         """Claim the voucher; if the endpoint says it is used, this counter may have given

@@ -305,13 +305,23 @@ class SyncClient:
         except (KeyError, TypeError, ValueError) as error:
             raise Offline(f"pull: {error!r}") from error
 
-    def claim_voucher(self, code: str, sale_uuid: str) -> None:
+    def claim_voucher(
+        self, code: str, sale_uuid: str, qr: str | None = None
+    ) -> dict[str, Any] | None:
         """Claimed, or `Refused` (voucher_used, voucher_held, voucher_expired,
         voucher_cancelled, unknown_voucher; what the counter makes of each:
-        `posapp.services.sync.authority.OnlineAuthority.claim_voucher`)."""
-        self._call(
-            "POST", f"/v1/vouchers/{quote(code, safe='')}/claim", json={"sale_uuid": sale_uuid}
-        )
+        `posapp.services.sync.authority.OnlineAuthority.claim_voucher`).
+
+        With the scanned `qr` of a voucher not pulled yet, the endpoint checks it
+        (`Refused` forged_voucher when it does not match the voucher its store issued) and
+        the voucher is returned as its store announced it, with `store_name` and
+        `customer_name`; None otherwise."""
+        body: dict[str, Any] = {"sale_uuid": sale_uuid}
+        if qr is not None:
+            body["qr"] = qr
+        data = self._call("POST", f"/v1/vouchers/{quote(code, safe='')}/claim", json=body)
+        voucher = data.get("voucher") if isinstance(data, dict) else None
+        return voucher if isinstance(voucher, dict) else None
 
     def hold(self, customer_uuid: str, sale_uuid: str, amount: int) -> HoldAnswer:
         """Held, or `Refused` insufficient_balance with the body's `available`."""

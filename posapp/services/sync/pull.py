@@ -151,6 +151,30 @@ def apply_page(
     return summary
 
 
+def record_voucher(
+    session: Session,
+    body: dict[str, Any],
+    *,
+    terminal_uuid: str,
+    store_uuid: str,
+    now: datetime,
+    customer_name: str | None = None,
+) -> None:
+    """Record a voucher of another store as a pulled `voucher.issued` would (the same
+    code path), in the caller's write transaction, without moving the pull cursor: by code
+    (a voucher already here is left as it is), its customer a placeholder by uuid when not
+    here yet (named `customer_name` until its upsert arrives), both marked known so push
+    never announces them as this store's. The later pull of the same voucher finds it."""
+    applier = _Applier(session, terminal_uuid, store_uuid, now, PullSummary())
+    customer_uuid = str(body["customer"])
+    known = session.scalar(select(Customer.id).where(Customer.uuid == customer_uuid))
+    applier._voucher(body)
+    if known is None and customer_name:
+        session.execute(
+            update(Customer).where(Customer.uuid == customer_uuid).values(name=customer_name)
+        )
+
+
 def _moment(text: Any) -> datetime | None:
     if not text:
         return None

@@ -1112,11 +1112,16 @@ class SaleScreen(QWidget):
         total = self.quote.total
         customer_id = self.customer.id if self.customer else None
         station, lines, off = self.station, self.model.requests(), self.sale_discount_centavos()
+        if self.sale_uuid is None:  # a voucher checked online is claimed for this sale
+            self.sale_uuid = str(uuid.uuid4())
+        authority, sale_uuid = self.context.authority, self.sale_uuid
         dialog = PaymentDialog(
             total,
             CashbackLimits.of(self.quote) if customer_id is not None else None,
             locale=self.lang,
-            check_voucher=lambda offered: preview_voucher(station, offered, customer_id, total),
+            check_voucher=lambda offered: preview_voucher(
+                station, offered, customer_id, total, authority=authority, sale_uuid=sale_uuid
+            ),
             earn_for=lambda paid: quote(
                 station, lines, customer_id=customer_id, sale_discount=off, loyalty_paid=paid
             ),
