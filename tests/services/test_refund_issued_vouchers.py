@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
+from posapp.core.presets import preset
+from posapp.core.program import VoucherRule
 from posapp.services.admin.loyalty_upkeep import run_daily
 from posapp.services.customers import registry as customers
 from posapp.services.customers.privacy import export_customer
@@ -208,3 +210,54 @@ def test_points_returned_one_by_one_come_back_as_the_points_spent(make_shop: Mak
 
     assert sum(b.cashback_restored for b in backs) == 200
     assert _total(shop, maria) == 600
+
+
+def test_bonuses_taken_back_from_vouchers_are_not_taken_again_by_the_last_return(
+    make_shop: MakeShop,
+) -> None:
+    """After the shampoo's return took both bonuses (from their vouchers), returning the
+    dipirona takes only its own cashback: no second reversal, no money kept, one message
+    each."""
+    shop = make_shop("pharmacy")
+    ana = shop.enrol("Ana Souza", cpf="529.982.247-25")
+    code = customers.account(shop.station, ana).summary.referral_code
+    bia = shop.enrol("Bia Costa", phone="(11) 98765-4323", referred_by_code=code)
+    sale = shop.sell("shampoo", "dipirona", customer=bia, pix=4_250)
+    _give_back(shop, sale.sale_id, {shop.line_id(sale.sale_id, "Shampoo 300 ml"): 1})
+
+    rest = _give_back(shop, sale.sale_id)
+
+    assert (rest.clawback, rest.money_back, rest.cashback_reversed) == (0, 1_250, 62)
+    assert (_total(shop, ana), _total(shop, bia)) == (0, 0)
+    reversed_bonuses = [
+        (row["amount"], row["note"])
+        for person in (ana, bia)
+        for row in export_customer(shop.station, person)["ledger"]
+        if row["kind"] == "reverse" and row["note"]
+    ]
+    assert sorted(reversed_bonuses) == [
+        (-1_000, "bônus de indicação estornado"),
+        (-500, "bônus de indicação estornado"),
+    ]
+
+
+def test_a_bonus_already_spent_is_kept_from_the_money_once_not_at_every_return(
+    make_shop: MakeShop,
+) -> None:
+    """No vouchers: Bia spends her R$ 5,00 bonus, then returns the shampoo (below the
+    referral minimum): the bonus is kept from that refund's money. Returning the dipirona
+    later keeps nothing more (before: the bonus was kept again, R$ 5,00 twice)."""
+    shop = make_shop(preset("pharmacy").with_changes(voucher=VoucherRule()))
+    ana = shop.enrol("Ana Souza", cpf="529.982.247-25")
+    code = customers.account(shop.station, ana).summary.referral_code
+    bia = shop.enrol("Bia Costa", phone="(11) 98765-4323", referred_by_code=code)
+    sale = shop.sell("shampoo", "dipirona", customer=bia, pix=4_250)
+    spent = _total(shop, bia)
+    later = shop.sell("shampoo", customer=bia, cashback=spent, pix=3_000 - spent)
+
+    first = _give_back(shop, sale.sale_id, {shop.line_id(sale.sale_id, "Shampoo 300 ml"): 1})
+    rest = _give_back(shop, sale.sale_id)
+
+    assert rest.clawback == 62  # the dipirona's own cashback, spent; not the bonus again
+    # her bonus and all the sale earned, once, less what her later purchase earned
+    assert first.clawback + rest.clawback == 500 + 212 - later.earned

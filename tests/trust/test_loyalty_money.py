@@ -148,11 +148,12 @@ def referral_pair(shop: Shop) -> tuple[int, int]:
 
 
 def reversals(shop: Shop) -> list[tuple[int, int]]:
+    """The referral bonuses' reversals: reverse entries naming the referral's other side
+    (aimed at the bonus lot, or at the piece of it a cancelled voucher gave back)."""
     with shop.station.read() as session:
-        bonus_lots = select(LedgerEntry.uuid).where(LedgerEntry.kind == "referral_bonus")
         found = session.execute(
             select(LedgerEntry.customer_id, LedgerEntry.amount)
-            .where(LedgerEntry.kind == "reverse", LedgerEntry.lot_uuid.in_(bonus_lots))
+            .where(LedgerEntry.kind == "reverse", LedgerEntry.related_customer_id.is_not(None))
             .order_by(LedgerEntry.id)
         )
         return [(customer, amount) for customer, amount in found]

@@ -11,7 +11,7 @@ takes what is there.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import Customer, LedgerEntry, Sale
@@ -48,7 +48,14 @@ def reverse_referral(
         undone = session.scalar(
             select(LedgerEntry.id).where(
                 LedgerEntry.kind == EntryKind.REVERSE.value,
-                LedgerEntry.lot_uuid == bonus.uuid,
+                or_(
+                    LedgerEntry.lot_uuid == bonus.uuid,
+                    and_(
+                        LedgerEntry.sale_id == sale.id,
+                        LedgerEntry.customer_id == bonus.customer_id,
+                        LedgerEntry.related_customer_id == bonus.related_customer_id,
+                    ),
+                ),
             )
         )
         holder = session.get(Customer, bonus.customer_id)
@@ -57,21 +64,20 @@ def reverse_referral(
         cover_from_issued(session, book, holder, sale, refs, undoing, bonus.amount)
         total = book.replay(holder.id).balance(book.now).total
         take = bonus.amount if program.allow_negative_balance else min(bonus.amount, max(total, 0))
-        if take:
-            book.append(
-                holder,
-                EntryKind.REVERSE,
-                -take,
-                Refs(
-                    sale_id=refs.sale_id,
-                    sale_uuid=refs.sale_uuid,
-                    refund_id=refs.refund_id,
-                    related_customer_id=bonus.related_customer_id,
-                    staff_id=refs.staff_id,
-                    note="bônus de indicação estornado",
-                ),
-                lot_uuid=undoing.aim(bonus.uuid),
-            )
+        book.append(  # even of nothing: the bonus is reversed once, whatever a later refund
+            holder,
+            EntryKind.REVERSE,
+            -take,
+            Refs(
+                sale_id=refs.sale_id,
+                sale_uuid=refs.sale_uuid,
+                refund_id=refs.refund_id,
+                related_customer_id=bonus.related_customer_id,
+                staff_id=refs.staff_id,
+                note="bônus de indicação estornado",
+            ),
+            lot_uuid=undoing.aim(bonus.uuid),
+        )
         if holder.id == buyer.id:
             short_for_buyer += bonus.amount - take
         _tell(station, session, book, holder, program, take, refs)
