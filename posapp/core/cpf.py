@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from operator import mul
 
-from posapp.core.errors import InvalidCPF
+from posapp.core.errors import CpfLostItsZero, InvalidCPF
 
 _DIGITS = "0123456789"
 
@@ -56,10 +56,22 @@ def _check_digits(codes: bytes) -> tuple[int, int]:
 
 
 def normalize_cpf(text: str) -> str:
+    """The CPF's 11 digits. A line break around it or a no-break space in it (pasted from a
+    spreadsheet or a web page) is taken out; a CPF of 10 digits that is valid with a zero in
+    front (a spreadsheet stored it as a number) is refused with the CPF it probably is."""
     digits = cpf_or_none(text)
-    if digits is None:
-        raise InvalidCPF(value=text)
-    return digits
+    if digits is not None:
+        return digits
+    bare = _without_separators(text.strip().replace("\xa0", ""))
+    digits = cpf_or_none(bare)
+    if digits is not None:
+        return digits
+    if len(bare) == 10 and cpf_or_none("0" + bare) is not None:
+        padded = "0" + bare
+        raise CpfLostItsZero(
+            value=text, cpf=f"{padded[:3]}.{padded[3:6]}.{padded[6:9]}-{padded[9:]}"
+        )
+    raise InvalidCPF(value=text)
 
 
 def cpf_or_none(text: str) -> str | None:

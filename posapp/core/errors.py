@@ -47,6 +47,18 @@ class InvalidCPF(PosError):
     en = "Invalid CPF: {value}. Check the digits."
 
 
+class CpfLostItsZero(InvalidCPF):
+    code = "invalid_cpf_zero"
+    pt_BR = (
+        "CPF inválido: {value} tem 10 dígitos. Se a planilha apagou o zero da frente, "
+        "o CPF é {cpf}."
+    )
+    en = (
+        "Invalid CPF: {value} has 10 digits. If the spreadsheet dropped the leading zero, "
+        "the CPF is {cpf}."
+    )
+
+
 class InvalidPhone(PosError):
     code = "invalid_phone"
     pt_BR = "Celular inválido: {value}. Use DDD + número, ex.: (11) 91234-5678."

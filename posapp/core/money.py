@@ -132,10 +132,11 @@ def parse_centavos(text: str) -> int:
     """
     cleaned = text.strip().replace("R$", "").replace(" ", "").replace("\xa0", "")
     negative = cleaned.startswith("-")
-    cleaned = cleaned.lstrip("+-")
+    if cleaned[:1] in ("+", "-"):  # one sign at most: "+-5" and "--5" are not amounts
+        cleaned = cleaned[1:]
     if "," in cleaned:
         cleaned = cleaned.replace(".", "").replace(",", ".")
-    if not cleaned or cleaned.count(".") > 1:
+    if not cleaned or cleaned.count(".") > 1 or not cleaned.isascii():
         raise ValueError(f"not an amount: {text!r}")
     whole, _, frac = cleaned.partition(".")
     if not whole:

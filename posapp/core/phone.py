@@ -39,7 +39,9 @@ def _without_separators(text: str) -> str:
 
 
 def normalize_mobile(text: str) -> str:
-    e164 = mobile_or_none(text)
+    """The mobile as +55DDD9XXXXXXXX; a no-break space (a number pasted from a web page or
+    a spreadsheet) reads as a space."""
+    e164 = mobile_or_none(text) or mobile_or_none(text.replace("\xa0", " "))
     if e164 is None:
         raise InvalidPhone(value=text)
     return e164

@@ -12,7 +12,7 @@ from posapp.core.cpf import (
     mask_cpf,
     normalize_cpf,
 )
-from posapp.core.errors import InvalidCPF
+from posapp.core.errors import CpfLostItsZero, InvalidCPF
 
 cpfs = st.integers(0, 2**64).map(lambda seed: generate_cpf(random.Random(seed)))
 
@@ -52,7 +52,7 @@ def test_normalize_accepts_usual_spellings(text: str) -> None:
         "123.456.789-00",  # wrong check digits
         "123.456.789-90",  # check digits swapped
         "529.982.247-24",
-        "1234567890",  # 10 digits
+        "123456789",  # 9 digits
         "123456789099",  # 12 digits
         "123.456.789-0x",
         "123/456/789-09",
@@ -67,6 +67,27 @@ def test_normalize_refuses(text: str) -> None:
         normalize_cpf(text)
     assert caught.value.params == {"value": text}
     assert not is_valid_cpf(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["529.982.247-25\n", "\r\n52998224725", "\xa0529.982.247-25", "529.982\xa0247-25"]
+)
+def test_a_cpf_pasted_with_a_line_break_or_a_no_break_space_is_read(text: str) -> None:
+    assert normalize_cpf(text) == "52998224725"
+
+
+def test_ten_digits_that_lost_their_leading_zero_are_refused_naming_the_cpf() -> None:
+    """A spreadsheet keeps a CPF as a number: 012.345.678-90 becomes 1234567890."""
+    with pytest.raises(CpfLostItsZero) as caught:
+        normalize_cpf("1234567890")
+    assert caught.value.message("pt_BR") == (
+        "CPF inválido: 1234567890 tem 10 dígitos. Se a planilha apagou o zero da frente, "
+        "o CPF é 012.345.678-90."
+    )
+    assert "dropped the leading zero, the CPF is 012.345.678-90" in caught.value.message("en")
+    with pytest.raises(InvalidCPF) as other:
+        normalize_cpf("1234567891")  # not valid with a zero either: the usual refusal
+    assert type(other.value) is InvalidCPF
 
 
 def test_all_same_digit_cpfs_pass_the_checksum_but_are_refused() -> None:

@@ -52,7 +52,12 @@ def test_amounts_as_people_type_them(typed: str, centavos: int) -> None:
 
 
 @pytest.mark.parametrize(
-    "typed", ["", "R$", "1.2.3", "1,234", "12,5x", "a", "1,2,3", "3-", "X5", "5X"]
+    "typed",
+    [
+        *("", "R$", "1.2.3", "1,234", "12,5x", "a", "1,2,3", "3-", "X5", "5X"),
+        *("+-5", "--5", "-+5", "++5", "- -5"),  # one sign at most (were 500 and -500)
+        *("\u0661\u0662", "5,\u0665"),  # Arabic-Indic digits (were 1200 and 550)
+    ],
 )
 def test_what_is_not_an_amount_is_refused_and_quoted(typed: str) -> None:
     with pytest.raises(ValueError, match=f"^{re.escape(f'not an amount: {typed!r}')}$"):

@@ -38,6 +38,8 @@ def test_ddd_list_is_anatels() -> None:
         "5511912345678",
         "011 91234 5678",
         " 11 91234.5678 ",
+        "(11)\xa091234-5678",  # a no-break space, pasted from a web page
+        "11 91234-5678\n",
     ],
 )
 def test_normalize_accepts_usual_spellings(text: str) -> None:
