@@ -2,11 +2,13 @@
 
 The UI shows `error.message(locale)`; the CLI prints it; tests match the type.
 Parameters that are money are given as integer centavos under a name ending in
-`_centavos` and are formatted for the locale when the message is made.
+`_centavos`, days as a date under a name ending in `_day`; both are written as the
+locale writes them when the message is made (R$ 1.234,56 and 01/05/2026 in pt_BR).
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, ClassVar
 
 from posapp.core.action_names import said
@@ -29,16 +31,24 @@ class PosError(Exception):
 
     def message(self, locale: str = DEFAULT_LOCALE) -> str:
         template = self.pt_BR if locale.startswith("pt") else self.en
-        values = {
-            key.removesuffix("_centavos"): format_money(value, locale)
-            if key.endswith("_centavos")
-            else value
-            for key, value in self.params.items()
-        }
+        values = {_name(key): _said_value(key, value, locale) for key, value in self.params.items()}
         for key in _NAMED:
             if isinstance(values.get(key), str):
                 values[key] = said(values[key], locale, values)
         return template.format(**values)
+
+
+def _name(key: str) -> str:
+    return key.removesuffix("_centavos").removesuffix("_day")
+
+
+def _said_value(key: str, value: Any, locale: str) -> Any:
+    """Money (`_centavos`) and days (`_day`, a date) as the locale writes them."""
+    if key.endswith("_centavos"):
+        return format_money(value, locale)
+    if key.endswith("_day") and isinstance(value, date):
+        return value.strftime("%d/%m/%Y" if locale.startswith("pt") else "%Y-%m-%d")
+    return value
 
 
 class InvalidCPF(PosError):

@@ -249,7 +249,7 @@ def test_a_voucher_is_no_longer_usable_at_the_very_instant_it_expires(
     with pytest.raises(VoucherExpired) as refused:
         shop.sell("shampoo", customer=maria, voucher=voucher.code, pix=1_000)
     assert _messages(refused.value) == (
-        f"O vale {voucher.code} venceu em 2026-05-01.",
+        f"O vale {voucher.code} venceu em 01/05/2026.",
         f"Voucher {voucher.code} expired on 2026-05-01.",
     )
 

@@ -52,7 +52,7 @@ def test_a_voucher_the_daily_upkeep_lapsed_is_refused_as_expired_on_its_date(
         for refusal in _refusals(shop, maria, offered):
             assert isinstance(refusal, VoucherExpired)
             assert _messages(refusal) == (
-                f"O vale {voucher.code} venceu em 2026-04-01.",
+                f"O vale {voucher.code} venceu em 01/04/2026.",
                 f"Voucher {voucher.code} expired on 2026-04-01.",
             )
 
@@ -71,7 +71,7 @@ def test_a_voucher_lapsed_by_the_upkeep_is_said_expired_even_if_the_clock_went_b
     shop.clock.advance(days=-31)
     (refusal, _) = _refusals(shop, maria, voucher.code)
     assert isinstance(refusal, VoucherExpired)
-    assert "venceu em 2026-04-01" in refusal.message("pt_BR")
+    assert "venceu em 01/04/2026" in refusal.message("pt_BR")
 
 
 def test_a_voucher_of_a_voided_sale_is_refused_as_cancelled(make_shop: MakeShop) -> None:

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from cloud.errors import ApiError
 from db.models import LedgerEntry, Sale, Voucher
-from posapp.core.errors import VoucherCancelled, VoucherRefusedByNetwork
+from posapp.core.errors import VoucherCancelled, VoucherExpired, VoucherRefusedByNetwork
 from posapp.core.pricing import Tender
 from posapp.services.sales.checkout import (
     CheckoutRequest,
@@ -155,3 +155,24 @@ def test_an_answer_that_says_nothing_of_the_voucher_leaves_it_to_the_counter(
     sale = _sell_with(a, _endpoint_saying(answer), ana, voucher.code)
     assert dict(sale.payments) == {"voucher": 500, "cash": 2_500}
     assert _status(a, voucher.code) == "redeemed"
+
+
+def test_a_voucher_the_endpoint_says_expired_is_refused_with_its_day_in_brasilia(
+    network: Network,
+) -> None:
+    """The endpoint's expiry instant is UTC; the cashier reads the customer's day as
+    Brazilians write it (01:30 UTC on 1 April is 22:30 on 31 March in Brasília)."""
+    a = network.make("Centro")
+    ana = a.shop.enrol("Ana Lima", phone="11 91234-5678")
+    (voucher,) = a.sell("batom", customer=ana, cash=4_990, online=False).vouchers_issued
+    expired = ApiError(
+        410,
+        "voucher_expired",
+        f"Vale {voucher.code} vencido.",
+        f"Voucher {voucher.code} expired.",
+        expires_at="2026-04-01T01:30:00+00:00",
+    )
+    with pytest.raises(VoucherExpired) as refused:
+        _sell_with(a, _endpoint_saying(expired), ana, voucher.code)
+    assert refused.value.message("pt_BR") == f"O vale {voucher.code} venceu em 31/03/2026."
+    assert refused.value.message("en") == f"Voucher {voucher.code} expired on 2026-03-31."

@@ -161,7 +161,9 @@ def check_usable(voucher: Voucher, customer_id: int | None, purchase: int, now: 
     if voucher.status == "redeemed":
         raise VoucherSpent(value=voucher.code)
     if voucher.status == "expired" or voucher.expires_at <= now:
-        raise VoucherExpired(value=voucher.code, date=voucher.expires_at.date().isoformat())
+        raise VoucherExpired(
+            value=voucher.code, date_day=voucher.expires_at.astimezone(_BRASILIA).date()
+        )
     if voucher.status != "open":
         raise VoucherCancelled(value=voucher.code)
     if customer_id is not None and voucher.customer_id != customer_id:

@@ -10,7 +10,7 @@ knew minus what it spent since.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from posapp.core.errors import (
@@ -31,6 +31,15 @@ from posapp.services.sync.pull import record_voucher
 from posapp.services.sync.push import push
 
 LOCAL_ZONE = ZoneInfo("America/Sao_Paulo")
+
+
+def _local_date(text: object) -> date | str:
+    """The day of an ISO moment in Brasília time (as given, when it is not one)."""
+    try:
+        moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
+    except ValueError:
+        return str(text or "?")
+    return (moment.astimezone(LOCAL_ZONE) if moment.tzinfo is not None else moment).date()
 
 
 def _day(text: object) -> str:
@@ -58,7 +67,7 @@ def _voucher_refusal(code: str, refused: Refused) -> PosError | None:
     if refused.code == "voucher_held":
         return VoucherHeldElsewhere(value=code)
     if refused.code == "voucher_expired":
-        return VoucherExpired(value=code, date=str(body.get("expires_at") or "")[:10])
+        return VoucherExpired(value=code, date_day=_local_date(body.get("expires_at")))
     if refused.code == "voucher_cancelled":
         return VoucherCancelled(value=code)
     if refused.code.startswith("voucher_"):
