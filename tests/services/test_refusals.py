@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -140,7 +141,8 @@ def test_an_expired_voucher_is_refused_with_its_date(make_shop: MakeShop) -> Non
     maria = shop.enrol("Maria Silva", cpf="529.982.247-25")
     (voucher,) = shop.sell("vestido", customer=maria, pix=20_000).vouchers_issued
     shop.clock.advance(days=61)
-    with refused(shop, VoucherExpired, voucher.expires_at.date().isoformat()):
+    day = voucher.expires_at.astimezone(ZoneInfo("America/Sao_Paulo"))
+    with refused(shop, VoucherExpired, f"venceu em {day:%d/%m/%Y}"):
         shop.sell("vestido", customer=maria, voucher=voucher.code, pix=18_000)
 
 
