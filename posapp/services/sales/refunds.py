@@ -395,9 +395,8 @@ def _restore_partial(
         return 0
     so_far = sum(r.loyalty_share for r in prior) + loyalty
     value = so_far - gift * so_far // loyalty_paid
-    restored_before = sum(r.cashback_restored for r in prior)
-    units = max(program.units_for_value(value) if value > 0 else 0, restored_before)
-    units -= restored_before
+    so_far_units = program.units_for_value(value) if value > 0 else 0
+    units = max(so_far_units - sum(r.cashback_restored for r in prior), 0)
     if units:
         book.credit(customer, EntryKind.RESTORE, units, program, refs, pending=False)
     return units
