@@ -95,16 +95,7 @@ def cancel_issued(
 ) -> None:
     """Cancel the unspent vouchers `sale` issued (`only` of that kind, `holder_id`'s only);
     a balance voucher's value returns to its holder with its lots' dates."""
-    issued = session.scalars(
-        select(Voucher)
-        .where(Voucher.issue_sale_id == sale.id, Voucher.status == "open")
-        .order_by(Voucher.id)
-    ).all()
-    for voucher in issued:
-        if only is not None and voucher.kind != only:
-            continue
-        if holder_id is not None and voucher.customer_id != holder_id:
-            continue
+    for voucher in _open_issued(session, sale, kind=only, holder_id=holder_id):
         _cancel(session, book, voucher, refs, undoing)
 
 
@@ -121,20 +112,24 @@ def cover_from_issued(
     `sale` put the holder's cashback in balance vouchers still unused, cancel them (newest
     first) until it is covered, rather than keep the refund's money (the clawback) while
     the cashback sits in a voucher."""
-    issued = session.scalars(
-        select(Voucher)
-        .where(
-            Voucher.issue_sale_id == sale.id,
-            Voucher.customer_id == holder.id,
-            Voucher.kind == BALANCE,
-            Voucher.status == "open",
-        )
-        .order_by(Voucher.id.desc())
-    ).all()
-    for voucher in issued:
+    newest_first = _open_issued(session, sale, kind=BALANCE, holder_id=holder.id)[::-1]
+    for voucher in newest_first:
         if book.replay(holder.id).balance(book.now).total >= needed:
             return
         _cancel(session, book, voucher, refs, undoing)
+
+
+def _open_issued(
+    session: Session, sale: Sale, *, kind: str | None, holder_id: int | None
+) -> list[Voucher]:
+    """The vouchers `sale` issued that are still open (of `kind`, `holder_id`'s), oldest
+    first."""
+    query = select(Voucher).where(Voucher.issue_sale_id == sale.id, Voucher.status == "open")
+    if kind is not None:
+        query = query.where(Voucher.kind == kind)
+    if holder_id is not None:
+        query = query.where(Voucher.customer_id == holder_id)
+    return list(session.scalars(query.order_by(Voucher.id)))
 
 
 def _cancel(session: Session, book: Book, voucher: Voucher, refs: Refs, undoing: Undoing) -> None:
