@@ -316,8 +316,11 @@ _SLIP_INSTALMENTS = (
 
 
 def _slip_value(text: str, *labels: str) -> str | None:
+    """The reference after a label standing as a word of its own ("AUT: 123456"), never
+    the end of a longer word ("TRANSACAO AUTORIZADA" is not "AUTORIZ" "ADA"); a reference
+    has a digit, so a word after the label ("NSU HOST") is not taken for one."""
     for label in labels:
-        match = re.search(rf"\b{label}\s*[:=.]?\s*([0-9A-Z]{{1,20}})\b", text)
+        match = re.search(rf"\b{label}\b\s*[:=.]*\s*((?=[A-Z]*\d)[0-9A-Z]{{1,20}})\b", text)
         if match:
             return match.group(1)
     return None

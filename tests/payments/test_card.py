@@ -170,3 +170,24 @@ def test_a_slip_without_a_brand_is_refused_asking_for_it() -> None:
     with pytest.raises(InvalidCardDetail) as refused:
         read_slip("CREDITO A VISTA\nNSU: 1\n")
     assert "bandeira" in refused.value.message("pt_BR")
+
+
+GETNET_SLIP = """
+GETNET
+MASTERCARD - VIA CLIENTE
+CREDITO A VISTA
+************5678
+VALOR: R$ 45,00
+TRANSACAO AUTORIZADA MEDIANTE
+USO DE SENHA PESSOAL
+DOCUMENTO: 004321
+AUT: 123456   NSU: 000123456789
+"""
+
+
+def test_words_on_the_slip_are_not_read_as_its_references() -> None:
+    """'TRANSACAO AUTORIZADA' is printed above the references on most slips: its tail is
+    not the authorisation code ('ADA' went to the NFC-e's cAut), nor 'DOCUMENTO' a DOC."""
+    card = read_slip(GETNET_SLIP)
+    assert (card.authorization, card.nsu, card.doc) == ("123456", "000123456789", None)
+    assert card.nfce_card()["cAut"] == "123456"
