@@ -10,6 +10,7 @@ Money stays in integer centavos until it is written as text.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -84,8 +85,56 @@ class SignedNfce:
     url_chave: str
 
 
-def _clean(text: str) -> str:
-    return " ".join(text.split())
+_PLAIN = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": ",",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u2022": "-",
+        "\u2026": "...",
+        "\u20ac": "EUR",
+        "\u2122": "TM",
+    }
+)
+"""Characters common in product names (curly quotes, dashes, the euro sign) that the
+layout's strings cannot carry, as the plain ones that say the same."""
+
+
+def _allowed(char: str) -> bool:
+    """The XSD's TString takes U+0020-U+00FF (`[ -ÿ]`); the C1 controls are left out too."""
+    return " " <= char <= "\u00ff" and not "\u007f" <= char <= "\u009f"
+
+
+def _fold(char: str) -> str:
+    if _allowed(char):
+        return char
+    plain = char.translate(_PLAIN)
+    if plain != char:
+        return plain
+    base = unicodedata.normalize("NFKD", char)  # "ł" has no base; "ﬁ" is "fi", "ő" is "o"
+    return "".join(c for c in base if _allowed(c) and not unicodedata.combining(c))
+
+
+def _clean(text: str, size: int = 0) -> str:
+    """`text` as the layout's TString takes it: characters outside U+0020-U+00FF folded to
+    plain ones or left out (SEFAZ refuses the note otherwise, 225), spaces collapsed, cut
+    to `size` characters without a space at either end."""
+    folded = "".join(_fold(c) if not c.isspace() else " " for c in text)
+    clean = " ".join(folded.split())
+    return clean[:size].rstrip() if size else clean
 
 
 def _money(cents: int) -> str:
@@ -337,7 +386,7 @@ def build_unsigned(
         ("indFinal", "1"),
         ("indPres", "1"),
         ("procEmi", "0"),
-        ("verProc", _clean(note.software)[:20]),
+        ("verProc", _clean(note.software, 20)),
     ):
         _sub(ide, tag, value)
     if note.contingency is not None:
@@ -353,18 +402,18 @@ def build_unsigned(
 
     emit = _sub(inf, "emit")
     _sub(emit, "CNPJ", em.cnpj)
-    _sub(emit, "xNome", _clean(em.name)[:60])
+    _sub(emit, "xNome", _clean(em.name, 60))
     if _clean(em.trade_name):
-        _sub(emit, "xFant", _clean(em.trade_name)[:60])
+        _sub(emit, "xFant", _clean(em.trade_name, 60))
     addr = em.address
     ender = _sub(emit, "enderEmit")
-    _sub(ender, "xLgr", _clean(addr.street)[:60])
-    _sub(ender, "nro", _clean(addr.number)[:60])
+    _sub(ender, "xLgr", _clean(addr.street, 60))
+    _sub(ender, "nro", _clean(addr.number, 60))
     if _clean(addr.complement):
-        _sub(ender, "xCpl", _clean(addr.complement)[:60])
-    _sub(ender, "xBairro", _clean(addr.district)[:60])
+        _sub(ender, "xCpl", _clean(addr.complement, 60))
+    _sub(ender, "xBairro", _clean(addr.district, 60))
     _sub(ender, "cMun", addr.city_code)
-    _sub(ender, "xMun", _clean(addr.city_name)[:60])
+    _sub(ender, "xMun", _clean(addr.city_name, 60))
     _sub(ender, "UF", addr.uf)
     if addr.cep:
         _sub(ender, "CEP", addr.cep)
@@ -388,9 +437,9 @@ def build_unsigned(
         det.set("nItem", str(n))
         prod = _sub(det, "prod")
         quantity = f"{it.quantity:.4f}"
-        description = HOMOLOGACAO_NAME if homolog and n == 1 else _clean(it.description)[:120]
+        description = HOMOLOGACAO_NAME if homolog and n == 1 else _clean(it.description, 120)
         for tag, value in (
-            ("cProd", _clean(it.code)[:60]),
+            ("cProd", _clean(it.code, 60)),
             ("cEAN", it.gtin),
             ("xProd", description),
             ("NCM", it.ncm),
@@ -400,12 +449,12 @@ def build_unsigned(
             _sub(prod, "CEST", it.cest)
         for tag, value in (
             ("CFOP", it.cfop),
-            ("uCom", _clean(it.unit)[:6]),
+            ("uCom", _clean(it.unit, 6)),
             ("qCom", quantity),
             ("vUnCom", _money(it.unit_price_cents)),
             ("vProd", _money(line.gross_cents)),
             ("cEANTrib", it.gtin),
-            ("uTrib", _clean(it.unit)[:6]),
+            ("uTrib", _clean(it.unit, 6)),
             ("qTrib", quantity),
             ("vUnTrib", _money(it.unit_price_cents)),
         ):
@@ -453,7 +502,7 @@ def build_unsigned(
         det_pag = _sub(pag, "detPag")
         _sub(det_pag, "tPag", pay.tpag)
         if _clean(pay.description):
-            _sub(det_pag, "xPag", _clean(pay.description)[:60])
+            _sub(det_pag, "xPag", _clean(pay.description, 60))
         _sub(det_pag, "vPag", _money(pay.amount_cents))
         if pay.card is not None:
             card = _sub(det_pag, "card")
@@ -463,17 +512,17 @@ def build_unsigned(
             if pay.card.brand:
                 _sub(card, "tBand", pay.card.brand)
             if pay.card.authorization:
-                _sub(card, "cAut", _clean(pay.card.authorization)[:128])
+                _sub(card, "cAut", _clean(pay.card.authorization, 128))
     if totals.change_cents:
         _sub(pag, "vTroco", _money(totals.change_cents))
 
     if _clean(note.additional_info):
-        _sub(_sub(inf, "infAdic"), "infCpl", _clean(note.additional_info)[:5000])
+        _sub(_sub(inf, "infAdic"), "infCpl", _clean(note.additional_info, 5000))
     if note.tech_responsible is not None:
         rt = note.tech_responsible
         resp = _sub(inf, "infRespTec")
         _sub(resp, "CNPJ", rt.cnpj)
-        _sub(resp, "xContato", _clean(rt.contact)[:60])
+        _sub(resp, "xContato", _clean(rt.contact, 60))
         _sub(resp, "email", rt.email)
         _sub(resp, "fone", rt.phone)
     return root, key, issued, totals

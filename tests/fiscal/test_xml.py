@@ -213,3 +213,27 @@ def test_a_service_line_never_gets_here_without_tax_data(
     with pytest.raises(InvalidInput) as err:
         build_nfce(make_note(items=(service,), payments=(Payment("01", 8000),)), a1, CSC)
     assert "Corte de cabelo" in err.value.field
+
+
+def test_names_with_characters_the_layout_lacks_are_written_plain_and_the_note_validates(
+    make_note: Make, a1: A1Certificate, tmp_path: Path
+) -> None:
+    """The layout's strings take U+0020-U+00FF only, without a space at either end. A name
+    typed or imported with a curly apostrophe, an en dash, an emoji or a control character,
+    or one cut at 120 characters just before a space, made the note fail the XSD: the sale
+    was left without an NFC-e (and a control character raised a ValueError)."""
+    note = make_note(environment=Environment.PRODUCAO)
+    cut_at_space = "Condicionador " + "x" * 105 + " reparador"  # character 120 is a space
+    items = (
+        replace(DIPIRONA, description="Shampoo D’Água – 300 ml “Nutri” 💅"),
+        replace(SHAMPOO, description=cut_at_space, code="22\x01", unit="UN\u00a0"),
+    )
+    emitter = replace(note.emitter, name="Perfumaria D’Ávila & Filhos — Ltda")
+    signed = build_nfce(replace(note, items=items, emitter=emitter), a1, CSC)
+    validate(etree.fromstring(signed.xml), "NFe")
+    assert xmlsec1_verify(signed.xml, a1, tmp_path)
+    names = all_text(signed.xml, "n:infNFe/n:det/n:prod/n:xProd")
+    assert names == ['Shampoo D\'Água - 300 ml "Nutri"', cut_at_space[:119]]
+    assert all_text(signed.xml, "n:infNFe/n:det/n:prod/n:cProd")[1] == "22"
+    assert all_text(signed.xml, "n:infNFe/n:det/n:prod/n:uCom")[1] == "UN"
+    assert text_of(signed.xml, "n:infNFe/n:emit/n:xNome") == "Perfumaria D'Ávila & Filhos - Ltda"

@@ -319,3 +319,24 @@ def test_fifty_sales_with_sefaz_down_then_up_are_each_authorised_once_without_ga
         (n, "authorised", sale_id) for n, sale_id in zip(range(1, 51), sales, strict=True)
     ]
     assert all(sefaz.authorisation_count(r.key) == 1 for r in rows)
+
+
+def test_a_product_named_with_a_curly_apostrophe_and_a_dash_gets_its_note(
+    shop: Shop, invoicer: Invoicer, sefaz: LocalSefaz
+) -> None:
+    """A name pasted from a supplier's list ("D’Água – 300 ml") carries characters the
+    NFC-e layout does not take. The note is authorised with the plain ones; before, it
+    failed the XSD and the sale stayed without a note (its line keeps the name it was
+    sold with, so fixing the catalogue did not help)."""
+    with shop.station.write() as session:
+        shampoo = session.get(Item, shop.items["shampoo"])
+        assert shampoo is not None
+        shampoo.name = "Shampoo D’Água – 300 ml"
+    sale = shop.sell("dipirona", "shampoo", cash=5_000)
+    report = invoicer.send_pending()
+    assert report is not None and report.done
+    assert invoicer.refused() == []
+    note = invoicer.note(sale.sale_id)
+    assert note is not None and note.record.status == "authorised"
+    names = [e.text for e in etree.fromstring(note.record.proc_xml).iterfind(".//n:xProd", NS)]
+    assert names[1] == "Shampoo D'Água - 300 ml"
