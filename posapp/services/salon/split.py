@@ -1,8 +1,9 @@
 """The shares of a period's sale lines: each professional's statement, the salon's part.
 
 A line counts in the period its sale was rung up; a refund or void of it comes off in the
-period the refund is made (net by the refunded amount, gross by the refunded quantity), so
-the figures of a period already paid never change afterwards. A line's rule
+period the refund is made (net by the refunded amount, gross by the refunded quantity), and
+a tip in the period it is given (and off in the period its sale is voided), so the figures
+of a period already paid never change afterwards. A line's rule
 is the most specific of `rules.rule_for`; a line with no professional or no rule gives
 no share. For the Z report, `split` adds up by professional; the salon's share is what
 the partners' lines brought in less the partners' shares (Lei 13.352/2016: the salon
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import Item, Refund, RefundLine, Sale, SaleLine, SalePayment, Staff
@@ -134,7 +135,7 @@ def shares_between(
     terminal_id: int | None = None,
     professional_id: int | None = None,
 ) -> dict[int, ProfessionalShare]:
-    """Each professional's lines of [start, end), and the tips of the sales rung up in it.
+    """Each professional's lines of [start, end), and the tips given (or voided) in it.
 
     A line counts for what it was worth at `end` less what it was worth at `start` (nothing
     before its sale), where its worth at a moment is its share after the refunds and voids
@@ -143,10 +144,8 @@ def shares_between(
     """
     table = rules(session)
     fees = card_fees(session)
-    tip_conditions = [Sale.created_at >= start, Sale.created_at < end, Sale.voided_at.is_(None)]
     line_conditions = [Sale.created_at < end, SaleLine.professional_id.is_not(None)]
     if terminal_id is not None:
-        tip_conditions.append(Sale.terminal_id == terminal_id)
         line_conditions.append(Sale.terminal_id == terminal_id)
     if professional_id is not None:
         line_conditions.append(SaleLine.professional_id == professional_id)
@@ -224,19 +223,39 @@ def shares_between(
     for _at, _id, staff_id, name, statement_line in sorted(found, key=lambda f: f[:2]):
         holder = shares.setdefault(staff_id, ProfessionalShare(staff_id, name))
         holder.lines.append(statement_line)
-    tip_query = (
-        select(Tip.professional_id, Staff.name, func.sum(Tip.amount), func.count())
+    for staff_id, name, amount, count in _tips(session, start, end, terminal_id, professional_id):
+        holder = shares.setdefault(staff_id, ProfessionalShare(staff_id, name))
+        holder.tips, holder.tip_count = int(amount or 0), int(count or 0)
+    return shares
+
+
+def _tips(
+    session: Session,
+    start: datetime,
+    end: datetime,
+    terminal_id: int | None,
+    professional_id: int | None,
+) -> list[Any]:
+    """(professional, name, amount, count) of the tips given in [start, end) less those
+    whose sale was voided in it: a void takes its tips back the day it is made."""
+    given = and_(Tip.created_at >= start, Tip.created_at < end)
+    taken = and_(Sale.voided_at.is_not(None), Sale.voided_at >= start, Sale.voided_at < end)
+
+    def net(value: Any) -> Any:
+        return func.sum(case((given, value), else_=0)) - func.sum(case((taken, value), else_=0))
+
+    query = (
+        select(Tip.professional_id, Staff.name, net(Tip.amount), net(1))
         .join(Sale, Sale.id == Tip.sale_id)
         .join(Staff, Staff.id == Tip.professional_id)
-        .where(*tip_conditions)
+        .where(or_(given, taken))
         .group_by(Tip.professional_id, Staff.name)
     )
+    if terminal_id is not None:
+        query = query.where(Sale.terminal_id == terminal_id)
     if professional_id is not None:
-        tip_query = tip_query.where(Tip.professional_id == professional_id)
-    for staff_id, name, amount, count in session.execute(tip_query):
-        holder = shares.setdefault(staff_id, ProfessionalShare(staff_id, name))
-        holder.tips, holder.tip_count = int(amount or 0), int(count)
-    return shares
+        query = query.where(Tip.professional_id == professional_id)
+    return list(session.execute(query))
 
 
 class _Worth(NamedTuple):

@@ -1,0 +1,69 @@
+"""A tip (gorjeta) counts on the day it is recorded, and a void of its sale takes it back on
+the day of the void, like a refund: a day already paid keeps its figures.
+
+Rita does a corte R$ 80,00 on Monday (no share set: the statement is her tips).
+- Monday 10:00: the sale, and a R$ 10,00 tip in cash.
+- Tuesday 09:30: the client comes back with another R$ 5,00 for Monday's corte.
+- Wednesday 15:00: Monday's sale is voided (rung to the wrong client).
+Monday pays R$ 10,00 and keeps paying it; Tuesday R$ 5,00, on Tuesday's Z too;
+Wednesday takes both back (- R$ 15,00), so the week adds up to nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from posapp.core.pricing import Tender
+from posapp.services.cash.reports import Figure, x_report
+from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
+from posapp.services.sales.refunds import void
+from posapp.services.salon.split import DAY, WEEK, statement
+from posapp.services.salon.tips import record_tip
+from tests.salon.salon_support import MONDAY, at, open_salon
+from tests.support import MANAGER_PIN
+
+TUE, WED = MONDAY + timedelta(days=1), MONDAY + timedelta(days=2)
+
+
+def test_a_tip_counts_the_day_it_is_given_and_comes_off_the_day_its_sale_is_voided(
+    tmp_path: Path,
+) -> None:
+    salon = open_salon(tmp_path / "salon.sqlite")
+    shop, station = salon.shop, salon.shop.station
+    shop.clock.moment = at(MONDAY, 10)
+    sale = checkout(
+        station,
+        CheckoutRequest(
+            staff_id=shop.cashier_id,
+            lines=[LineRequest(shop.items["corte"], professional_id=salon.rita)],
+            payments=[TenderRequest(Tender.CASH, 8_000)],
+            customer_id=salon.ana,
+        ),
+    )
+
+    def tip(amount: int) -> None:
+        record_tip(station, sale.sale_id, professional_id=salon.rita, amount=amount,
+                   tender="cash", staff_id=shop.cashier_id)  # fmt: skip
+
+    def paid(day: date) -> tuple[int, int]:
+        made = statement(station, salon.rita, day, DAY).professional
+        return made.tips, made.tip_count
+
+    tip(1_000)
+    assert paid(MONDAY) == (1_000, 1)
+
+    shop.clock.moment = at(TUE, 9, 30)
+    tip(500)
+    assert paid(MONDAY) == (1_000, 1)  # Monday was paid as it stood
+    assert paid(TUE) == (500, 1)
+    assert x_report(station, TUE).tips == (Figure("Rita Cabeleireira", 1, 500),)
+
+    shop.clock.moment = at(WED, 15)
+    void(station, sale.sale_id, shop.cashier_id, MANAGER_PIN, "cliente errado")
+    assert paid(MONDAY) == (1_000, 1)
+    assert paid(TUE) == (500, 1)
+    assert x_report(station, MONDAY).tips == (Figure("Rita Cabeleireira", 1, 1_000),)
+    assert paid(WED) == (-1_500, -2)
+    assert x_report(station, WED).tips == (Figure("Rita Cabeleireira", -2, -1_500),)
+    assert statement(station, salon.rita, MONDAY, WEEK).professional.to_pay == 0
