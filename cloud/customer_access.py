@@ -8,8 +8,14 @@ a message or the page itself hands it out; one opened from a receipt's survey QR
 Without a link, the customer gives their phone; when it belongs to a customer of the
 chain who is not anonymized, a 6-digit code goes to them by WhatsApp (the Cloud API,
 an authentication template), else SMS (the provider webhook), else e-mail. Only the
-code's SHA-256 is kept, for 10 minutes and 5 tries. The answer is the same whether
-the phone is known or not, so the form cannot be used to learn who is a customer.
+code's SHA-256 is kept, for 10 minutes. The answer is the same whether the phone is
+known or not, so the form cannot be used to learn who is a customer.
+
+The tries are counted per customer and hour, not per code: within `TRY_WINDOW` of the
+first code, 5 tries in all, and each code sent again uses one of them; a new code
+comes at most once a `RESEND_GAP`. Otherwise asking again gave 5 fresh tries each
+time (a million codes guessed 5 at a time, while the customer's phone got a code per
+request: the page shows their statement and the download has their CPF and phone).
 """
 
 from __future__ import annotations
@@ -43,6 +49,9 @@ SESSION = timedelta(hours=2)
 """A link made after a one-time code: short, it was typed on someone's phone."""
 CODE_LIFE = timedelta(minutes=10)
 CODE_TRIES = 5
+"""Tries in a `TRY_WINDOW`, wrong codes and codes sent again together."""
+TRY_WINDOW = timedelta(hours=1)
+RESEND_GAP = timedelta(minutes=1)
 ACCESS_KIND = ACCESS_KIND_TEMPLATE
 
 
@@ -150,6 +159,12 @@ def send_code(session: Session, chain_id: str, phone: str, now: datetime | None 
     except WrongSecretKey as wrong:
         log.error("access code of chain %s: %s", chain_id, wrong.en())
         return
+    earlier = session.get(AccessCode, (chain_id, customer.uuid), with_for_update=True)
+    window_start, tries = now, 0
+    if earlier is not None and now < earlier.created_at + TRY_WINDOW:
+        if earlier.attempts >= CODE_TRIES - 1 or now < earlier.expires_at - CODE_LIFE + RESEND_GAP:
+            return  # no try left for another code, or the last one has just gone
+        window_start, tries = earlier.created_at, earlier.attempts + 1
     code = f"{random.randbelow(10**6):06d}"
     for channel in (Channel.WHATSAPP, Channel.SMS, Channel.EMAIL):
         sender = senders.get(channel)
@@ -176,9 +191,9 @@ def send_code(session: Session, chain_id: str, phone: str, now: datetime | None 
                 customer_uuid=customer.uuid,
                 code_hash=_code_hash(chain_id, customer.uuid, code),
                 expires_at=now + CODE_LIFE,
-                attempts=0,
+                attempts=tries,
                 channel=channel.value,
-                created_at=now,
+                created_at=window_start,
             )
         )
         session.flush()

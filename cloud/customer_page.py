@@ -473,9 +473,11 @@ def code_form(chain_id: str, phone: str, error: str = "") -> str:
         "Código",
         "<h1>Digite o código <span class='en'>Enter the code</span></h1>"
         f'<div class="card">{warn}<p>Se o número estiver cadastrado, enviamos um código de 6 '
-        "dígitos. Ele vale por 10 minutos.</p>"
+        "dígitos. Ele vale por 10 minutos. Não chegou? Peça outro depois de 1 minuto; são 5 "
+        "tentativas por hora.</p>"
         f'<form method="post" action="/c/entrar/{_e(chain_id)}/codigo">'
         f'<input type="hidden" name="phone" value="{_e(phone)}">'
         '<p><input type="text" name="code" inputmode="numeric" autocomplete="one-time-code" '
-        'maxlength="6" required></p><button type="submit">Entrar</button></form></div>',
+        'maxlength="6" required></p><button type="submit">Entrar</button></form>'
+        f'<p><a href="/c/entrar/{_e(chain_id)}">Pedir outro código</a></p></div>',
     )

@@ -415,7 +415,9 @@ class NpsAnswer(Base):
 class AccessCode(Base):
     """A one-time code that opens a customer's page (sent by WhatsApp, SMS or e-mail).
 
-    Only its SHA-256 is kept; one live code per customer, a few tries, minutes of life.
+    Only its SHA-256 is kept; one live code per customer, minutes of life. `attempts` and
+    `created_at` are the customer's hour of tries (cloud.customer_access): they carry over
+    when a code is sent again within it.
     """
 
     __tablename__ = "access_code"

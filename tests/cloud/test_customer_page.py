@@ -16,6 +16,8 @@ import httpx
 import pytest
 from PIL import Image, ImageDraw
 
+from cloud.db import unit_of_work
+from cloud.models import AccessCode
 from messaging.testing.graph_server import GraphApi, GraphServer
 from posapp.core.codes import new_referral_code, new_voucher_code, verify_voucher_qr
 from posapp.core.nps import sign_survey_qr
@@ -219,6 +221,69 @@ def test_phone_and_a_whatsapp_code_open_the_page_and_five_wrong_tries_lock_it(
         httpx.post(f"{sign_in}/codigo", data={"phone": "11912345678", "code": "999999"})
     locked = httpx.post(f"{sign_in}/codigo", data={"phone": "11912345678", "code": fresh})
     assert locked.status_code == 400 and "Código incorreto" in locked.text
+
+
+def whatsapp_codes(shop: Shop, graph: GraphServer) -> str:
+    """The chain sends its codes by WhatsApp through the local Graph server; the sign-in URL."""
+    answer = httpx.put(
+        f"{shop.server.url}/v1/admin/delivery",
+        headers={"Authorization": f"Bearer {shop.chain.admin_key}"},
+        json={
+            "whatsapp_phone_number_id": NUMBER_ID,
+            "whatsapp_access_token": TOKEN,
+            "whatsapp_graph_url": graph.url,
+        },
+    )
+    assert answer.status_code == 200, answer.text
+    return f"{shop.server.url}/c/entrar/{shop.chain.chain_id}"
+
+
+def code_sent_earlier(shop: Shop, minutes: int) -> None:
+    """As if the customer's live code had been sent `minutes` ago (its hour of tries too)."""
+    with unit_of_work(shop.server._sessions) as session:
+        row = session.get(AccessCode, (shop.chain.chain_id, shop.customer))
+        assert row is not None
+        row.expires_at -= timedelta(minutes=minutes)
+        row.created_at -= timedelta(minutes=minutes)
+
+
+def test_asking_again_after_five_wrong_codes_neither_messages_the_customer_nor_opens_the_page(
+    shop: Shop, graph: GraphServer
+) -> None:
+    sign_in = whatsapp_codes(shop, graph)
+    httpx.post(sign_in, data={"phone": "11912345678"})
+    for _ in range(5):
+        httpx.post(f"{sign_in}/codigo", data={"phone": "11912345678", "code": "999999"})
+    code_sent_earlier(shop, 5)
+    asked = httpx.post(sign_in, data={"phone": "11912345678"})
+    assert asked.status_code == 200 and "Se o número estiver cadastrado" in asked.text
+    assert len(graph.api.sent) == 1  # no new code on the customer's phone
+    last = graph.api.sent[-1].parameters[0]
+    refused = httpx.post(f"{sign_in}/codigo", data={"phone": "11912345678", "code": last})
+    assert refused.status_code == 400 and "Código incorreto" in refused.text
+
+
+def test_a_code_asked_again_at_once_is_not_sent_and_one_sent_later_uses_a_try(
+    shop: Shop, graph: GraphServer
+) -> None:
+    sign_in = whatsapp_codes(shop, graph)
+    httpx.post(sign_in, data={"phone": "11912345678"})
+    httpx.post(sign_in, data={"phone": "11912345678"})
+    [first] = graph.api.sent  # a double tap: one message, the first code still good
+    code_sent_earlier(shop, 2)
+    httpx.post(sign_in, data={"phone": "11912345678"})
+    assert len(graph.api.sent) == 2 and graph.api.sent[-1] is not first
+    second = graph.api.sent[-1].parameters[0]
+    for _ in range(4):  # the code sent again took one of the hour's five tries
+        httpx.post(f"{sign_in}/codigo", data={"phone": "11912345678", "code": "999999"})
+    locked = httpx.post(f"{sign_in}/codigo", data={"phone": "11912345678", "code": second})
+    assert locked.status_code == 400 and "Código incorreto" in locked.text
+    code_sent_earlier(shop, 61)  # the hour is over: a new code, five new tries
+    httpx.post(sign_in, data={"phone": "11912345678"})
+    third = graph.api.sent[-1].parameters[0]
+    assert len(graph.api.sent) == 3
+    right = httpx.post(f"{sign_in}/codigo", data={"phone": "11912345678", "code": third})
+    assert right.status_code == 303
 
 
 def test_the_customer_downloads_their_data_and_asks_to_be_forgotten(shop: Shop) -> None:
