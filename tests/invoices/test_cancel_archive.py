@@ -22,6 +22,7 @@ from tests.invoices.conftest import set_up_nfce
 from tests.support import MANAGER_PIN, Shop
 
 REASON = "Cliente desistiu da compra no caixa"
+NS = {"n": "http://www.portalfiscal.inf.br/nfe"}
 
 
 def _status(shop: Shop, sale_id: int) -> str:
@@ -126,10 +127,13 @@ def test_the_accountant_zip_and_the_cli(
     assert main(["nfce", "export", *db, "--month", month, "--out", str(zip_path)]) == 0
     with shop.station.read() as session:
         keys = set(session.scalars(select(NfceNote.key)))
+        cancelled = session.scalars(select(NfceNote.key).where(NfceNote.status == "cancelled"))
+        (cancelled_key,) = cancelled
     with zipfile.ZipFile(zip_path) as archive:
         names = set(archive.namelist())
-        assert names == {f"{key}-procNFe.xml" for key in keys}  # the cancelled one too
-        for name in names:
+        notes = {f"{key}-procNFe.xml" for key in keys}  # the cancelled one too
+        assert names == notes | {f"{cancelled_key}-procEventoNFe.xml"}
+        for name in notes:
             validate(etree.fromstring(archive.read(name)), "nfeProc")
     assert main(["nfce", "export", *db, "--month", "2026-13", "--out", str(zip_path)]) == 2
     assert "Mês inválido: 2026-13. Use AAAA-MM" in capsys.readouterr().err
@@ -147,3 +151,37 @@ def test_the_accountant_zip_and_the_cli(
     with shop.station.read() as session:
         audit = session.scalars(select(AuditLog).where(AuditLog.action == "fiscal.cancel")).one()
         assert json.loads(audit.details)["reason"] == REASON
+
+
+def test_the_accountant_zip_says_which_notes_were_cancelled_and_which_numbers_voided(
+    shop: Shop, invoicer: Invoicer, sefaz: LocalSefaz, tmp_path: Path
+) -> None:
+    """The accountant books the month from the ZIP (EFD: a cancelled note is COD_SIT 02,
+    a voided number 05). Before, a cancelled note's nfeProc was there like any sale's,
+    without its cancellation event, and a voided number left no trace: the accountant
+    would have booked the cancelled sale and found a gap in the numbers."""
+    kept, cancelled = (shop.sell("dipirona", cash=1_250).sale_id for _ in range(2))
+    for sale_id in (kept, cancelled):
+        invoicer.issue_for_sale(sale_id)
+    cancel_sale(invoicer, cancelled, shop.cashier_id, MANAGER_PIN, REASON)
+    skipped = invoicer.storage.reserve_number(1)  # taken, then the counter crashed
+    report = invoicer.send_pending()
+    assert report is not None and report.voided == [skipped]
+    month = shop.clock().astimezone(ZoneInfo("America/Sao_Paulo")).strftime("%Y-%m")
+
+    out = tmp_path / "contador.zip"
+    assert main(["nfce", "export", "--db", str(shop.station.path), "--month", month,
+                 "--out", str(out)]) == 0  # fmt: skip
+    note = invoicer.storage.get(1, 2)
+    assert note is not None and note.status == "cancelled"
+    with zipfile.ZipFile(out) as archive:
+        names = sorted(archive.namelist())
+        event = etree.fromstring(archive.read(f"{note.key}-procEventoNFe.xml"))
+        voids = [name for name in names if name.endswith("-procInutNFe.xml")]
+        assert len(voids) == 1 and voids[0].startswith("ID35")
+        voiding = etree.fromstring(archive.read(voids[0]))
+    assert len([name for name in names if name.endswith("-procNFe.xml")]) == 2
+    validate(event, "procEventoNFe")
+    assert event.findtext(".//n:tpEvento", None, NS) == "110111"
+    validate(voiding, "ProcInutNFe")
+    assert voiding.findtext(".//n:nNFIni", None, NS) == str(skipped)

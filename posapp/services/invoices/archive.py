@@ -3,7 +3,9 @@
 posapp never deletes a note (`nfce_note` refuses it): the XMLs are kept for the
 5 years the law asks. The accountant's ZIP holds every note authorised in the
 month (by dhEmi), cancelled ones included with their nfeProc, as
-`<key>-procNFe.xml` (fiscal.export_month).
+`<key>-procNFe.xml` (fiscal.export_month), each cancelled one's event as
+`<key>-procEventoNFe.xml` and the numbers voided in the month as `<Id>-procInutNFe.xml`
+(fiscal.export.add_events).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from sqlalchemy import func, or_, select
 
 from db.models import NfceNote
 from fiscal import NoteRecord, export_month
+from fiscal.export import add_events
 from posapp.core.errors import PosError
 from posapp.services.common.station import Station
 from posapp.services.invoices.issuing import WAITING, given_sales, note_of_sale, since_on
@@ -64,10 +67,28 @@ def authorised_documents(station: Station, month: str) -> list[tuple[str, bytes]
     return [(key, xml) for key, xml in rows if xml]
 
 
+def events(station: Station, month: str) -> tuple[list[bytes], list[bytes]]:
+    """The cancellation events of the month's notes and the voidings done in the month."""
+    start, end = month_window(month)
+    with station.read() as session:
+        cancelled = session.scalars(
+            select(NfceNote.proc_xml).where(
+                NfceNote.status == "cancelled", NfceNote.issued_at.between(start, end)
+            )
+        ).all()
+        voided = session.scalars(
+            select(NfceNote.proc_xml).where(
+                NfceNote.status == "voided", NfceNote.updated_at.between(start, end)
+            )
+        ).all()
+    return [xml for xml in cancelled if xml], [xml for xml in voided if xml]
+
+
 def export(station: Station, month: str, out: Path) -> int:
-    """Write the month's ZIP; returns how many notes it holds."""
+    """Write the month's ZIP; returns how many files it holds."""
     documents = authorised_documents(station, month)
     export_month(documents, month, out)
+    out.write_bytes(add_events(out.read_bytes(), *events(station, month), month))
     with zipfile.ZipFile(out) as archive:
         return len(archive.namelist())
 
