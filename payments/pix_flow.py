@@ -3,14 +3,16 @@
     start ──> WAITING ──(PSP says CONCLUIDA)──────────────> PAID       the sale completes
                  │ ──(deadline reached; charge cancelled)─> EXPIRED    back to other tenders
                  │ ──(cashier gave up; charge cancelled)──> CANCELLED  back to other tenders
+                 │ ──(paid, not the charge's amount)──────> WRONG_AMOUNT back to other tenders
                  └ ──(PSP removed the charge)─────────────> EXPIRED
 
 A charge ends once: after PAID, EXPIRED or CANCELLED the same outcome comes back, so
 one charge can never complete a sale twice. Money that arrives for a charge that did
 not complete the sale (the payer's app had sent it before the cancel reached the PSP,
-or a second payment) is a LatePayment: surfaced by the outcome or by `check_late`,
-and returned only when someone calls `refund_late` (a devolução whose id is derived
-from the payment's endToEndId, so repeating the action never refunds twice).
+a second payment, or money of another amount than the charge's) is a LatePayment:
+surfaced by the outcome or by `check_late`, and returned only when someone calls
+`refund_late` (a devolução whose id is derived from the payment's endToEndId, so
+repeating the action never refunds twice).
 
 Persist `txid` (from `new_txid()`) before `start`: if the counter stops mid-way,
 `resume(txid, amount)` and `check_late(txid)` find the charge again.
@@ -76,6 +78,10 @@ class Phase(StrEnum):
     PAID = "paid"
     EXPIRED = "expired"
     CANCELLED = "cancelled"
+    WRONG_AMOUNT = "wrong_amount"
+    """The PSP took money of another amount than the charge's: it pays nothing, all of it
+    is to return (a PSP should not let a payer change a cob's amount; if one does, the
+    sale must not be completed by R$ 1,00 for R$ 80,00)."""
 
 
 class ChargeNotCreated(PaymentError):
@@ -150,6 +156,8 @@ class PixOutcome:
     def message(self, locale: str = "pt_BR") -> str:
         amount = format_brl(self.amount_centavos, locale)
         pt = locale.startswith("pt")
+        if self.phase is Phase.WRONG_AMOUNT:
+            return self._wrong_amount_message(amount, pt)
         if self.phase is Phase.PAID:
             text = f"Pix recebido: {amount}." if pt else f"Pix received: {amount}."
         elif self.phase is Phase.EXPIRED:
@@ -168,6 +176,25 @@ class PixOutcome:
             )
         for late in self.late_payments:
             text += " " + late.message(locale) + "."
+        return text
+
+    def _wrong_amount_message(self, amount: str, pt: bool) -> str:
+        locale = "pt_BR" if pt else "en"
+        received = format_brl(sum(late.amount_centavos for late in self.late_payments), locale)
+        text = (
+            f"O Pix recebido ({received}) não é o valor da cobrança ({amount}): não paga esta "
+            "venda e fica a devolver em Gerência > Pagamentos. Escolha outra forma de pagamento."
+            if pt
+            else f"The Pix received ({received}) is not the charge's amount ({amount}): it does "
+            "not pay this sale and is to be refunded in Management > Payments. "
+            "Choose another tender."
+        )
+        if not self.cancel_confirmed:
+            text += (
+                " O provedor não confirmou o cancelamento: confira depois se chegou pagamento."
+                if pt
+                else " The provider did not confirm the cancel: check later for a payment."
+            )
         return text
 
 
@@ -278,9 +305,7 @@ class PixCheckout:
             charge = self.api.get_charge(pending.txid)
         except _TRANSIENT:
             return None
-        if charge.status is ChargeStatus.COMPLETED or (
-            charge.payments and charge.status is ChargeStatus.ACTIVE
-        ):
+        if charge.payments and charge.status in (ChargeStatus.COMPLETED, ChargeStatus.ACTIVE):
             return self._paid(pending, charge)
         if charge.status is ChargeStatus.REMOVED_BY_PSP:
             return self._close(pending, Phase.EXPIRED, charge)
@@ -322,7 +347,7 @@ class PixCheckout:
         """Deadline passed while the payment dialog was still open: cancel; if the PSP
         says it was paid in the meantime, the sale completes after all."""
         charge, confirmed = self._cancel(pending.txid)
-        if charge is not None and charge.status is ChargeStatus.COMPLETED:
+        if charge is not None and charge.payments and charge.status is ChargeStatus.COMPLETED:
             return self._paid(pending, charge)
         return self._close(pending, Phase.EXPIRED, charge, confirmed=confirmed)
 
@@ -344,13 +369,26 @@ class PixCheckout:
             return None, False
 
     def _paid(self, pending: PendingCharge, charge: Charge) -> PixOutcome:
-        first, *others = charge.payments or (None,)
+        """The first payment of the charge's amount completes the sale; any other is late.
+        None of that amount: the charge (if still open) is cancelled and nothing is paid."""
+        first = next(
+            (pix for pix in charge.payments if pix.amount_centavos == pending.amount_centavos),
+            None,
+        )
+        if first is None:
+            confirmed = True
+            if charge.status is ChargeStatus.ACTIVE:
+                cancelled, confirmed = self._cancel(pending.txid)
+                charge = cancelled or charge
+            return self._close(pending, Phase.WRONG_AMOUNT, charge, confirmed=confirmed)
         outcome = PixOutcome(
             Phase.PAID,
             pending.txid,
             pending.amount_centavos,
             payment=first,
-            late_payments=tuple(self._late(pending.txid, pix) for pix in others if pix),
+            late_payments=tuple(
+                self._late(pending.txid, pix) for pix in charge.payments if pix is not first
+            ),
         )
         pending.outcome = outcome
         return outcome

@@ -206,6 +206,24 @@ def test_a_second_payment_on_a_paid_charge_is_a_late_payment(
     assert [item.end_to_end_id for item in late] == [second["endToEndId"]]
 
 
+def test_money_of_another_amount_on_an_open_charge_pays_nothing_and_closes_it(
+    psp: PspServer, make_client: Callable[..., PixApiClient]
+) -> None:
+    flow = checkout(make_client())
+    pending = flow.start(8000)
+    wrong = psp.pay_late(pending.txid, 7990)  # the charge stays ATIVA at this PSP
+    outcome = flow.wait(pending)
+    assert outcome.payment is None and outcome.phase == "wrong_amount"
+    assert [(late.end_to_end_id, late.amount_centavos) for late in outcome.late_payments] == [
+        (wrong["endToEndId"], 7990)
+    ]
+    assert "(R$ 79,90) não é o valor da cobrança (R$ 80,00)" in outcome.message("pt_BR")
+    assert psp.charges[pending.txid].status == ChargeStatus.REMOVED_BY_RECEIVER
+    with pytest.raises(RuntimeError):  # nobody can pay it now: back to other tenders
+        psp.pay(pending.txid)
+    assert flow.wait(pending) is outcome
+
+
 def test_after_a_restart_a_paid_charge_is_found_paid(
     psp: PspServer, make_client: Callable[..., PixApiClient]
 ) -> None:

@@ -265,3 +265,53 @@ def test_a_charge_the_psp_never_got_is_closed_not_asked_about_forever(
         assert (first.resumed, first.found, first.unreachable) == (0, 0, 0)
         assert settle_charges(pix).unreachable == 0
     assert [row.status for row in charges(shop)] == ["failed"]
+
+
+def test_money_of_another_amount_pays_no_sale_and_is_surfaced_for_refund(
+    make_shop: Maker,
+    psp: PspServer,  # noqa: F811
+) -> None:
+    """R$ 1,00 received on an R$ 80,00 charge (a PSP that let the payer change the amount)
+    completed the sale as paid in full."""
+    shop = make_shop()
+    configure_pix(shop, psp)
+    with DynamicPix.open(shop.station, poll_interval_s=0.05) as pix:
+        pending = pix.start(8_000, shop.cashier_id)
+        received = psp.pay(pending.txid, 100)
+        outcome = pix.wait(pending)
+    assert outcome.phase is not Phase.PAID and outcome.payment is None
+    assert outcome.message("pt_BR").startswith(
+        "O Pix recebido (R$ 1,00) não é o valor da cobrança (R$ 80,00)"
+    )
+    assert outcome.message("en").startswith("The Pix received (R$1.00) is not")
+    (late,) = late_payments(shop.station)
+    assert (late.end_to_end_id, late.amount, late.refunded) == (received["endToEndId"], 100, False)
+    claimed = PixTender(pending.txid, dynamic=True, end_to_end_id=received["endToEndId"])
+    with pytest.raises(PixChargeNotPaid):
+        checkout(shop.station, pix_request(shop, TenderRequest(Tender.PIX, 8_000, pix=claimed)))
+    assert sales_count(shop) == 0
+
+
+def test_a_second_payment_of_a_sold_charge_is_surfaced_for_refund(
+    make_shop: Maker,
+    psp: PspServer,  # noqa: F811
+) -> None:
+    """Two phones paid the same QR: the sale takes one payment, the other is to return."""
+    shop = make_shop()
+    configure_pix(shop, psp)
+    psp.auto_pay_after_s = 0.1
+    with DynamicPix.open(shop.station, poll_interval_s=0.05) as pix:
+        pending = pix.start(8_000, shop.cashier_id)
+        outcome = pix.wait(pending)
+    checkout(
+        shop.station, pix_request(shop, TenderRequest(Tender.PIX, 8_000, pix=paid_tender(outcome)))
+    )
+    second = psp.pay_late(pending.txid)
+    with DynamicPix.open(shop.station) as pix:
+        assert settle_charges(pix).found == 1
+        assert settle_charges(pix).found == 0
+    assert [(r.end_to_end_id, r.amount) for r in late_payments(shop.station)] == [
+        (second["endToEndId"], 8_000)
+    ]
+    with shop.station.read() as session:
+        assert session.get(PixCharge, pending.txid).status == "sold"  # type: ignore[union-attr]

@@ -7,7 +7,8 @@
 
 Every outcome is written at once: 'paid' (with the endToEndId; checkout turns it 'sold'
 and links the sale), 'expired', 'cancelled', or 'unsettled' when the PSP could not be
-reached to cancel (`late_pix.settle_charges` looks again). Money found for a charge that
+reached to cancel (`late_pix.settle_charges` looks again), 'mismatch' when the money
+received was not the charge's amount (it pays nothing). Money found for a charge that
 completed no sale is written to `pix_late_payment` for a manager to return.
 """
 
@@ -32,6 +33,7 @@ from posapp.services.payments.tenders import (
     DYNAMIC,
     EXPIRED,
     FAILED,
+    MISMATCH,
     PAID,
     UNSETTLED,
     WAITING,
@@ -73,7 +75,12 @@ def note_late(session: Session, late: LatePayment, now: datetime) -> None:
 
 def record_outcome(station: Station, outcome: PixOutcome) -> None:
     now = station.now()
-    status = {Phase.PAID: PAID, Phase.EXPIRED: EXPIRED, Phase.CANCELLED: CANCELLED}[outcome.phase]
+    status = {
+        Phase.PAID: PAID,
+        Phase.EXPIRED: EXPIRED,
+        Phase.CANCELLED: CANCELLED,
+        Phase.WRONG_AMOUNT: MISMATCH,
+    }[outcome.phase]
     if not outcome.cancel_confirmed:
         status = UNSETTLED
     _live(outcome.txid, False)

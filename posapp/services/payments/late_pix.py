@@ -7,7 +7,9 @@ its money completed no sale (the cart did not survive the restart) and is to be
 returned; unpaid, it is cancelled; unknown to the PSP (the counter stopped before the
 PSP had it), it is closed as failed, not asked about forever. A charge reported paid
 that no sale took within `paid_grace_s` is the same. Charges ended in the last
-`recent_hours` are asked again for money that arrived after the cancel (`check_late`).
+`recent_hours` are asked again for money that arrived after the cancel (`check_late`),
+and so are those that paid a sale: a second payment of the same QR (two phones paid it
+at once) is money no sale took.
 
 `refund_late_payment` is a manager's action (PIN, audited) and returns a payment at
 most once: the row says it was returned, and the PSP's devolução id is fixed per
@@ -44,7 +46,9 @@ from posapp.services.payments.tenders import (
     DYNAMIC,
     EXPIRED,
     FAILED,
+    MISMATCH,
     PAID,
+    SOLD,
     UNSETTLED,
     WAITING,
 )
@@ -97,7 +101,7 @@ def settle_charges(
         ended = session.scalars(
             select(PixCharge).where(
                 PixCharge.kind == DYNAMIC,
-                PixCharge.status.in_((EXPIRED, CANCELLED)),
+                PixCharge.status.in_((EXPIRED, CANCELLED, MISMATCH, SOLD)),
                 PixCharge.created_at >= now - timedelta(hours=recent_hours),
             )
         ).all()
@@ -105,7 +109,11 @@ def settle_charges(
         open_charges = [
             (row.txid, row.amount, row.status) for row in open_rows if row.txid not in live
         ]
-        ended_txids = [row.txid for row in ended]
+        ended_txids = [
+            (row.txid, row.end_to_end_id if row.status == SOLD else None)
+            for row in ended
+            if row.status != SOLD or row.end_to_end_id
+        ]
     resumed = unreachable = 0
     for txid, amount, status in open_charges:
         try:
@@ -134,9 +142,9 @@ def settle_charges(
                         LatePayment(txid, paid.end_to_end_id, paid.amount_centavos, None),
                         station.now(),
                     )
-    for txid in ended_txids:
+    for txid, sale_paid_by in ended_txids:
         try:
-            found = flow.check_late(txid)
+            found = flow.check_late(txid, sale_paid_by=sale_paid_by)
         except PaymentError:
             unreachable += 1
             continue

@@ -28,6 +28,8 @@ from posapp.services.payments.errors import CardTenderMismatch, PixChargeNotPaid
 STATIC, DYNAMIC = "static", "dynamic"
 WAITING, PAID, SOLD, CONFIRMED = "waiting", "paid", "sold", "confirmed"
 EXPIRED, CANCELLED, FAILED, UNSETTLED = "expired", "cancelled", "failed", "unsettled"
+MISMATCH = "mismatch"
+"""Paid with another amount than the charge's: sold nothing, its money is to return."""
 
 _CARD, _PIX, _PAY = table_of(CardPayment), table_of(PixCharge), table_of(SalePayment)
 _KIND_NAMES = {"credit": ("crédito", "credit"), "debit": ("débito", "debit")}
