@@ -20,14 +20,15 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import Customer, CustomerBalance, Item, Sale, SaleLine, Setting
+from db.models import Customer, CustomerBalance, Item, LedgerEntry, Sale, SaleLine, Setting
+from posapp.core.ledger import EntryKind
 from posapp.core.messages import (
     CustomerState,
     DueMessage,
@@ -82,15 +83,7 @@ def customer_states(
         .order_by(Customer.id)
     ).all()
     ids = [row.id for row in customers]
-    last_visit: dict[int, datetime.datetime] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        rows = session.execute(
-            select(Sale.customer_id, func.max(Sale.created_at))
-            .where(Sale.customer_id.in_(chunk))
-            .group_by(Sale.customer_id)
-        )
-        last_visit.update((cid, at) for cid, at in rows if cid is not None)
+    last_visit = last_visits(session, ids)
     usual = usual_services(session, ids)
     states = []
     for row in customers:
@@ -116,6 +109,46 @@ def customer_states(
             )
         )
     return states
+
+
+VISIT_KINDS = (EntryKind.EARN.value, EntryKind.REDEEM.value, EntryKind.VOUCHER_REDEEM.value)
+"""Ledger entries that mean the customer bought something (at any counter of the chain)."""
+
+
+def last_visits(session: Session, customer_ids: list[int]) -> dict[int, datetime.datetime]:
+    """Each customer's latest purchase: this counter's sales, and the entries of the sales of
+    the chain's other counters that sync brought (their sales themselves never come here).
+    Local sales alone reminded a customer who bought at the next counter yesterday that
+    they had not come for N days, and each counter keyed that reminder by its own last
+    visit, so the endpoint sent it once per counter."""
+    latest: dict[int, datetime.datetime] = {}
+
+    def keep(rows: Iterable[tuple[int | None, datetime.datetime | None]]) -> None:
+        for cid, at in rows:
+            if cid is not None and at is not None and (cid not in latest or at > latest[cid]):
+                latest[cid] = at
+
+    for start in range(0, len(customer_ids), 500):
+        chunk = customer_ids[start : start + 500]
+        keep(
+            session.execute(
+                select(Sale.customer_id, func.max(Sale.created_at))
+                .where(Sale.customer_id.in_(chunk))
+                .group_by(Sale.customer_id)
+            ).all()
+        )
+        keep(
+            session.execute(
+                select(LedgerEntry.customer_id, func.max(LedgerEntry.created_at))
+                .where(
+                    LedgerEntry.customer_id.in_(chunk),
+                    LedgerEntry.kind.in_(VISIT_KINDS),
+                    LedgerEntry.sale_uuid.is_not(None),
+                )
+                .group_by(LedgerEntry.customer_id)
+            ).all()
+        )
+    return latest
 
 
 def usual_services(session: Session, customer_ids: list[int]) -> dict[int, str]:
