@@ -64,10 +64,11 @@ class TimeOff(Base):
 
 class CommissionRule(Base):
     """A share of sale lines: for a professional (None: everyone) and an item (None: every
-    item of `item_kind`). The most specific rule of a line wins."""
+    item of `item_kind`). The most specific rule of a line wins. Kept as a history: a new
+    share for the same professional, item and kind is a new row in force from its
+    `valid_from`, so the sales rung up before keep the share they were paid with."""
 
     __tablename__ = "commission_rule"
-    __table_args__ = (UniqueConstraint("staff_id", "item_id", "item_kind"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     item_id: Mapped[int | None] = mapped_column(ForeignKey("item.id"))
@@ -76,14 +77,20 @@ class CommissionRule(Base):
     share_bps: Mapped[int] = mapped_column(Integer)
     base: Mapped[str] = mapped_column(String(8))
     card_fees: Mapped[bool] = mapped_column(Boolean, default=False)
+    valid_from: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    """In force for the sales rung up from this moment (None: set before rules had dates,
+    in force since always)."""
 
 
 class CardFee(Base):
-    """What the acquirer keeps of a tender (debit, credit, pix), in basis points."""
+    """What the acquirer keeps of a tender (debit, credit, pix), in basis points, for the
+    sales rung up from `valid_from` (None: since always) until the tender's next fee."""
 
     __tablename__ = "card_fee"
-    tender: Mapped[str] = mapped_column(String(10), primary_key=True)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tender: Mapped[str] = mapped_column(String(10))
     fee_bps: Mapped[int] = mapped_column(Integer)
+    valid_from: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Tip(Base):

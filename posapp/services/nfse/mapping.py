@@ -72,13 +72,14 @@ def services_of(session: Session, sale_id: int) -> SaleServices | None:
         return None
     table = rules(session)
     fees = card_fees(session)
-    sale_fees = sum(card_fee(p.amount, fees.get(p.tender, 0)) for p in sale.payments)
+    in_force = fees.at(sale.created_at)
+    sale_fees = sum(card_fee(p.amount, in_force.get(p.tender, 0)) for p in sale.payments)
     lines = []
     for line, item, staff in rows:
         gross = line.quantity * line.unit_price
         share = None
         if line.professional_id is not None:
-            rule = rule_for(table, line.professional_id, item.id, "service")
+            rule = rule_for(table, line.professional_id, item.id, "service", sale.created_at)
             if rule is not None and rule.mode is Mode.PARTNER:
                 share = line_share(rule, gross, line.net, sale.total, sale_fees).share
         lines.append(

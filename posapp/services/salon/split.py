@@ -25,7 +25,7 @@ from db.salon_models import Tip
 from posapp.core.commission import Mode, Rule, card_fee, line_share, part
 from posapp.services.common.local_day import day_bounds, store_timezone
 from posapp.services.common.station import Station
-from posapp.services.salon.rules import card_fees, rule_for, rules
+from posapp.services.salon.rules import CardFees, card_fees, rule_for, rules
 
 DAY, WEEK, MONTH = "day", "week", "month"
 NO_SHARE = Rule(0)
@@ -179,13 +179,15 @@ def shares_between(
         )
         .order_by(Sale.created_at, SaleLine.id)
     ).all()
-    sale_fees = _sale_fees(session, {row.Sale.id for row in rows}, fees)
+    sale_fees = _sale_fees(session, {row.Sale.id: row.Sale.created_at for row in rows}, fees)
     found: list[tuple[datetime, int, int, str, StatementLine]] = []
     for row in rows:
         line, sale, kind = row.SaleLine, row.Sale, row.kind
         assert line.professional_id is not None
         # no rule: the work is listed on the statement, with no share
-        rule = rule_for(table, line.professional_id, line.item_id, kind) or NO_SHARE
+        rule = (
+            rule_for(table, line.professional_id, line.item_id, kind, sale.created_at) or NO_SHARE
+        )
         fee = sale_fees.get(sale.id, 0)
         at_end = _worth(rule, line, sale.total, fee, row.quantity_by_end, row.amount_by_end)
         at_start = (
@@ -321,14 +323,15 @@ def split(
     )
 
 
-def _sale_fees(session: Session, sale_ids: set[int], fees: dict[str, int]) -> dict[int, int]:
-    if not sale_ids or not fees:
+def _sale_fees(session: Session, sales: dict[int, datetime], fees: CardFees) -> dict[int, int]:
+    """Each sale's card fees, at the fees in force when it was rung up."""
+    if not sales or not fees:
         return {}
     totals: dict[int, int] = defaultdict(int)
     for sale_id, tender, amount in session.execute(
         select(SalePayment.sale_id, SalePayment.tender, SalePayment.amount).where(
-            SalePayment.sale_id.in_(sale_ids)
+            SalePayment.sale_id.in_(sales)
         )
     ):
-        totals[sale_id] += card_fee(amount, fees.get(tender, 0))
+        totals[sale_id] += card_fee(amount, fees.at(sales[sale_id]).get(tender, 0))
     return dict(totals)
