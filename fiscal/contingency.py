@@ -379,6 +379,11 @@ class ContingencyQueue:
                 return
 
     def _cancel_replaced(self, record: NoteRecord, found: Authorized, report: SendReport) -> None:
+        """SEFAZ authorised a note whose sale another number covers: it is cancelled. Its
+        nfeProc is saved first (still `unanswered`): an authorised note's XML is kept for
+        5 years and goes to the accountant with its cancellation event."""
+        record = replace(record, protocol=found.protocol, proc_xml=found.proc_xml)
+        self.storage.save(record)
         reason = REPLACED_REASON.format(number=record.replaced_by)
         outcome = self.client.cancel(record.key, found.protocol, reason, self.clock())
         if isinstance(outcome, Unavailable):

@@ -16,6 +16,7 @@ from fiscal.schemas import validate
 from fiscal.testing import LocalSefaz
 from posapp.cli import main
 from posapp.core.errors import NotAuthorized
+from posapp.services.invoices.archive import export
 from posapp.services.invoices.cancelling import CancelRefused, ShortJustification, cancel_sale
 from posapp.services.invoices.issuing import Invoicer
 from tests.invoices.conftest import set_up_nfce
@@ -185,3 +186,35 @@ def test_the_accountant_zip_says_which_notes_were_cancelled_and_which_numbers_vo
     assert event.findtext(".//n:tpEvento", None, NS) == "110111"
     validate(voiding, "ProcInutNFe")
     assert voiding.findtext(".//n:nNFIni", None, NS) == str(skipped)
+
+
+def test_a_note_authorised_while_its_answer_was_lost_is_kept_with_its_cancellation(
+    shop: Shop, invoicer: Invoicer, sefaz: LocalSefaz, tmp_path: Path
+) -> None:
+    """SEFAZ authorised note 1 but its answer never came; the sale went out as contingency
+    note 2, and the sender cancelled note 1 when SEFAZ was back. Note 1 was authorised, so
+    its nfeProc is kept for 5 years and goes to the accountant with its cancellation.
+    Before, only the event was kept: the archive and the ZIP had no trace of note 1."""
+    sefaz.set_mode("timeout_after_authorise")
+    sale = shop.sell("dipirona", cash=1_250)
+    covering = invoicer.issue_for_sale(sale.sale_id)
+    assert covering is not None and covering.record.number == 2
+    sefaz.set_mode("authorise")
+    report = invoicer.send_pending()
+    assert report is not None and report.authorised == [2] and report.cancelled == [1]
+    first = invoicer.storage.get(1, 1)
+    assert first is not None and first.status == "cancelled"
+
+    month = shop.clock().astimezone(ZoneInfo("America/Sao_Paulo")).strftime("%Y-%m")
+    out = tmp_path / "contador.zip"
+    export(shop.station, month, out)
+    with zipfile.ZipFile(out) as archive:
+        names = set(archive.namelist())
+        proc = etree.fromstring(archive.read(f"{first.key}-procNFe.xml"))
+    assert names == {
+        f"{first.key}-procNFe.xml",
+        f"{first.key}-procEventoNFe.xml",
+        f"{covering.record.key}-procNFe.xml",
+    }
+    validate(proc, "nfeProc")
+    assert proc.findtext(".//n:protNFe/n:infProt/n:cStat", None, NS) == "100"

@@ -4,20 +4,26 @@ Each call is its own short transaction: a number is persisted as taken before
 it is returned (BEGIN IMMEDIATE through the writer session), so a crash can
 leave a number unused but never hand it out twice. Rows are never deleted (a
 trigger refuses it): they are the store's 5-year fiscal archive. The nfeProc
-of an authorised note is kept in `authorised_xml` even after a cancellation
-replaces `proc_xml` with the event.
+of an authorised note (any record that carries one, whatever its status) is kept
+in `authorised_xml` even after a cancellation replaces `proc_xml` with the event.
 """
 
 from __future__ import annotations
 
 from datetime import UTC
 
+from lxml import etree
 from sqlalchemy import select
 
 from db.models import NfceNote, NfceSeries
 from fiscal import NoteRecord
 from fiscal.contingency import Status
 from posapp.services.common.station import Station
+
+
+def is_nfe_proc(xml: bytes) -> bool:
+    """Whether `xml` is an nfeProc (the note with its authorisation), not an event."""
+    return bool(xml) and etree.QName(etree.fromstring(xml)).localname == "nfeProc"
 
 
 def sale_id_of(sale_ref: str) -> int | None:
@@ -92,7 +98,7 @@ class SqliteStorage:
         with self.station.write() as session:
             row = session.get(NfceNote, (record.series, record.number))
             kept = row.authorised_xml if row is not None else None
-            if record.status == "authorised" and record.proc_xml:
+            if is_nfe_proc(record.proc_xml):  # authorised, or authorised and to be cancelled
                 kept = record.proc_xml
             values = {
                 "status": record.status,
