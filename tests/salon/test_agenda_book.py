@@ -159,6 +159,48 @@ def test_arrival_parks_the_cart_and_the_sale_closes_the_appointment(salon: Salon
     assert "concluído" in late.value.message("pt_BR")
 
 
+def test_the_sale_closes_the_appointment_of_a_client_booked_by_name_alone(
+    salon: Salon,
+) -> None:
+    """Joana has no registration: booked by name with Rita at 10:00 (corte). Her cart,
+    sold with no customer, closes her appointment; a walk-in's manicure by Rita sold
+    before she arrived, or a sale of another service, does not."""
+    station, shop = salon.shop.station, salon.shop
+    uuid = book(
+        station,
+        staff_id=shop.cashier_id,
+        professional_id=salon.rita,
+        starts_at=at(MONDAY, 10),
+        item_ids=[shop.items["corte"]],
+        client_name="Joana (sem cadastro)",
+    )
+
+    def sell(*lines: LineRequest, paid: int) -> str:
+        return checkout(
+            station,
+            CheckoutRequest(
+                staff_id=shop.cashier_id,
+                lines=list(lines),
+                payments=[TenderRequest(Tender.CASH, paid)],
+            ),
+        ).uuid
+
+    shop.clock.moment = at(MONDAY, 9, 50)
+    sell(LineRequest(shop.items["corte"], professional_id=salon.rita), paid=8_000)
+    shop.clock.moment = at(MONDAY, 10)
+    arrival = arrive(station, uuid, staff_id=shop.cashier_id)
+    assert arrival.customer_id is None
+    cart = recall(station, arrival.parked_id, shop.cashier_id)
+    shop.clock.moment = at(MONDAY, 10, 30)
+    sell(LineRequest(shop.items["manicure"], professional_id=salon.rita), paid=3_500)
+    (view,) = book_reads.day(station, MONDAY)
+    assert view.status is Status.ARRIVED
+    shop.clock.moment = at(MONDAY, 11)
+    sale = sell(*cart.lines, paid=8_000)
+    (view,) = book_reads.day(station, MONDAY)
+    assert (view.status, view.sale_uuid) == (Status.DONE, sale)
+
+
 def test_no_shows_are_counted_per_client(salon: Salon) -> None:
     station = salon.shop.station
     for hh in (9, 14):

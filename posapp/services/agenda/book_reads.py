@@ -2,7 +2,8 @@
 
 Reading a span first closes the appointments their sale has closed: an arrived (or in
 service) appointment of a client whose sale, rung up after the arrival, has a line by
-the appointment's professional becomes done, naming the sale.
+the appointment's professional becomes done, naming the sale (a client booked by name
+alone: a sale with no customer and a booked service by that professional).
 """
 
 from __future__ import annotations
@@ -117,11 +118,13 @@ def view(row: Appointment) -> AppointmentView:
 
 
 def close_sold(station: Station, session: Session) -> int:
-    """Mark done the arrived appointments their client's sale has closed; how many."""
+    """Mark done the arrived appointments their client's sale has closed; how many.
+
+    A client booked by name alone (no registration) is matched by a sale with no customer
+    and a line of a booked service by the appointment's professional."""
     waiting = session.scalars(
         select(Appointment).where(
             Appointment.status.in_([Status.ARRIVED.value, Status.IN_SERVICE.value]),
-            Appointment.customer_id.is_not(None),
             Appointment.sale_uuid.is_(None),
         )
     ).all()
@@ -131,17 +134,24 @@ def close_sold(station: Station, session: Session) -> int:
     )
     for row in waiting:
         since = row.arrived_at or row.starts_at
-        sales = session.execute(
+        query = (
             select(Sale.uuid)
             .join(SaleLine, SaleLine.sale_id == Sale.id)
             .where(
-                Sale.customer_id == row.customer_id,
                 Sale.created_at >= since,
                 Sale.voided_at.is_(None),
                 SaleLine.professional_id == row.professional_id,
             )
             .order_by(Sale.created_at)
-        ).all()
+        )
+        if row.customer_id is not None:
+            query = query.where(Sale.customer_id == row.customer_id)
+        else:
+            booked = [service.item_uuid for service in services_of(row)]
+            query = query.join(Item, Item.id == SaleLine.item_id).where(
+                Sale.customer_id.is_(None), Item.uuid.in_(booked)
+            )
+        sales = session.execute(query).all()
         found = next(
             (uuid for (uuid,) in sales if uuid not in taken or _same_group(session, uuid, row)),
             None,
