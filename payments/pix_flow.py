@@ -43,6 +43,7 @@ from payments.pix_api import (
     PspUnreachable,
     ReceivedPix,
     Refund,
+    RefundStatus,
     check_txid,
 )
 
@@ -99,9 +100,44 @@ class ChargeMismatch(PaymentError):
     en = "The Pix provider answered with another charge than asked for (txid {txid}): {detail}."
 
 
-def refund_id_for(end_to_end_id: str) -> str:
-    """Our devolução id for a late payment: one per payment, the same every time."""
-    return "dv" + end_to_end_id
+_RETRY_MARKS = "123456789abcdefghijklmnopqrstuvwxyz"
+MAX_REFUND_ATTEMPTS = 1 + len(_RETRY_MARKS)
+
+
+def refund_id_for(end_to_end_id: str, attempt: int = 0) -> str:
+    """Our devolução id for a late payment: one per payment and attempt, the same every
+    time. A new attempt is only made once the PSP said the previous one was not carried
+    out (NAO_REALIZADO), so a repeat or a lost answer never returns the money twice."""
+    if attempt == 0:
+        return "dv" + end_to_end_id
+    return "dv" + end_to_end_id + _RETRY_MARKS[attempt - 1]
+
+
+def refund_attempt(end_to_end_id: str, refund_id: str) -> int | None:
+    """Which attempt `refund_id` is for this payment (None: not one of ours)."""
+    base = "dv" + end_to_end_id
+    if refund_id == base:
+        return 0
+    if refund_id[:-1] == base and refund_id[-1] in _RETRY_MARKS:
+        return _RETRY_MARKS.index(refund_id[-1]) + 1
+    return None
+
+
+class RefundNotDone(PaymentError):
+    code = "pix_refund_not_done"
+    pt_BR = (
+        "O provedor Pix não realizou a devolução de {amount} ({reason}). "
+        "Nada foi devolvido; tente de novo ou devolva por outro meio."
+    )
+    en = (
+        "The Pix provider did not carry out the refund of {amount} ({reason}). "
+        "Nothing was returned; try again or return it another way."
+    )
+
+    def __init__(self, refund: Refund | None, amount_centavos: int, reason: str) -> None:
+        self.refund = refund
+        """The devolução the PSP answered NAO_REALIZADO (None: no attempt left)."""
+        super().__init__(amount_centavos=amount_centavos, reason=reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,15 +148,17 @@ class LatePayment:
     end_to_end_id: str
     amount_centavos: int
     refund: Refund | None
-    """Our devolução for it, when one was already asked for."""
+    """Our devolução for it, when one was already asked for (and not refused by the SPI)."""
+    attempt: int = 0
+    """Our devoluções of it the SPI did not carry out (NAO_REALIZADO): the next id's."""
 
     @property
     def refund_id(self) -> str:
-        return refund_id_for(self.end_to_end_id)
+        return refund_id_for(self.end_to_end_id, self.attempt)
 
     @property
     def refunded(self) -> bool:
-        return self.refund is not None
+        return self.refund is not None and self.refund.status is not RefundStatus.NOT_DONE
 
     def message(self, locale: str = "pt_BR") -> str:
         amount = format_brl(self.amount_centavos, locale)
@@ -409,9 +447,12 @@ class PixCheckout:
 
     @staticmethod
     def _late(txid: str, pix: ReceivedPix) -> LatePayment:
-        ours = refund_id_for(pix.end_to_end_id)
-        refund = next((item for item in pix.refunds if item.id == ours), None)
-        return LatePayment(txid, pix.end_to_end_id, pix.amount_centavos, refund)
+        ours = [
+            item for item in pix.refunds if refund_attempt(pix.end_to_end_id, item.id) is not None
+        ]
+        refund = next((item for item in ours if item.status is not RefundStatus.NOT_DONE), None)
+        attempt = 0 if refund is not None else len(ours)
+        return LatePayment(txid, pix.end_to_end_id, pix.amount_centavos, refund, attempt)
 
     # late payments
 
@@ -427,16 +468,23 @@ class PixCheckout:
     def refund_late(self, late: LatePayment, description: str = LATE_REFUND_TEXT) -> Refund:
         """Returns a late payment in full through PUT /pix/{e2eid}/devolucao/{id}.
 
-        The id is fixed per payment: if a first request got through (answer lost, or the
-        cashier pressed twice), the PSP refuses the second and the first is returned."""
-        if late.refund is not None:
+        The id is fixed per payment and attempt: if a first request got through (answer
+        lost, or the cashier pressed twice), the PSP refuses the second and the first is
+        returned. A devolução the SPI did not carry out (NAO_REALIZADO) raises
+        RefundNotDone: nothing went back, and the next try (`late.attempt` + 1) may."""
+        if late.refunded and late.refund is not None:
             return late.refund
+        if late.attempt >= MAX_REFUND_ATTEMPTS:
+            raise RefundNotDone(None, late.amount_centavos, f"{MAX_REFUND_ATTEMPTS} tentativas")
         try:
-            return self.api.refund(
+            refund = self.api.refund(
                 late.end_to_end_id, late.refund_id, late.amount_centavos, description
             )
         except (PspRefused, *_TRANSIENT) as error:
             try:
-                return self.api.get_refund(late.end_to_end_id, late.refund_id)
+                refund = self.api.get_refund(late.end_to_end_id, late.refund_id)
             except (PspNotFound, *_TRANSIENT):
                 raise error from None
+        if refund.status is RefundStatus.NOT_DONE:
+            raise RefundNotDone(refund, late.amount_centavos, refund.reason or "NAO_REALIZADO")
+        return refund

@@ -14,6 +14,9 @@ Knobs a test turns:
   long after it is created, by itself;
 - `pay_late(txid)`: money arrives with that txid after the charge was removed (the
   payer's app had already sent it);
+- `refund_status`: how a new devolução answers: DEVOLVIDO (default), EM_PROCESSAMENTO
+  (until `settle_refund`) or NAO_REALIZADO (the SPI did not carry it out, with a
+  `motivo`; it does not count against the Pix's value);
 - a webhook set with PUT /webhook/{chave} (loopback URLs only) receives
   POST {webhookUrl}/pix {"pix": [...]} on each payment and each finished refund.
 
@@ -132,6 +135,7 @@ class PspServer:
     merchant_name: str = "LOJA TESTE"
     merchant_city: str = "SAO PAULO"
     auto_pay_after_s: float | None = None
+    refund_status: str = "DEVOLVIDO"
     clock: Callable[[], float] = time.monotonic
 
     charges: dict[str, _Charge] = field(default_factory=dict, init=False)
@@ -246,6 +250,16 @@ class PspServer:
             pix = self._receive(charge, amount_centavos)
         self._notify(charge, pix)
         return pix
+
+    def settle_refund(self, e2eid: str, refund_id: str, status: str) -> None:
+        """A devolução EM_PROCESSAMENTO ends DEVOLVIDO or NAO_REALIZADO."""
+        with self._lock:
+            refund = self._refunds[(e2eid, refund_id)]
+            refund["status"] = status
+            if status == "NAO_REALIZADO":
+                refund["motivo"] = "Conta do pagador encerrada."
+            else:
+                refund["horario"]["liquidacao"] = _now_iso()
 
     def refunds_of(self, e2eid: str) -> list[dict[str, Any]]:
         with self._lock:
@@ -532,7 +546,11 @@ class PspServer:
             pix = self._find_pix(e2eid)
             if (e2eid, refund_id) in self._refunds:
                 raise invalid(f"O id {refund_id} já foi utilizado por outra devolução deste Pix.")
-            returned = sum(from_decimal_text(item["valor"]) for item in pix.get("devolucoes", ()))
+            returned = sum(
+                from_decimal_text(item["valor"])
+                for item in pix.get("devolucoes", ())
+                if item["status"] != "NAO_REALIZADO"
+            )
             if returned + from_decimal_text(valor) > from_decimal_text(pix["valor"]):
                 raise invalid("A devolução excederia o valor do Pix originário.")
             refund = {
@@ -540,23 +558,27 @@ class PspServer:
                 "rtrId": new_return_id(),
                 "valor": valor,
                 "natureza": body.get("natureza", "ORIGINAL"),
-                "horario": {"solicitacao": _now_iso(), "liquidacao": _now_iso()},
-                "status": "DEVOLVIDO",
+                "horario": {"solicitacao": _now_iso()},
+                "status": self.refund_status,
             }
+            if self.refund_status == "DEVOLVIDO":
+                refund["horario"]["liquidacao"] = _now_iso()
+            if self.refund_status == "NAO_REALIZADO":
+                refund["motivo"] = "Conta do pagador encerrada."
             if body.get("descricao"):
                 refund["descricao"] = str(body["descricao"])[:140]
             self._refunds[(e2eid, refund_id)] = refund
-            pix.setdefault("devolucoes", []).append(refund)
+            pix.setdefault("devolucoes", []).append(refund)  # the same dict: settled as one
             charge = self.charges[str(pix["txid"])]
         self._notify(charge, pix)
-        return dict(refund)
+        return copy.deepcopy(refund)
 
     def _get_refund(self, e2eid: str, refund_id: str) -> dict[str, Any]:
         with self._lock:
-            refund = self._refunds.get((e2eid, refund_id))
+            refund = copy.deepcopy(self._refunds.get((e2eid, refund_id)))
         if refund is None:
             raise Problem(404, "NaoEncontrado", "Devolução não encontrada.", refund_id)
-        return dict(refund)
+        return refund
 
     def _put_webhook(self, key: str, body: dict[str, Any]) -> None:
         url = body.get("webhookUrl")

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
+from payments.errors import PaymentError
 from payments.pix_api import ChargeStatus, PixApiClient, RefundStatus
 from payments.pix_flow import ChargeNotCreated, Phase, PixCheckout
 from payments.testing.psp_server import PspServer
@@ -178,6 +179,28 @@ def test_a_payment_after_the_cashier_gave_up_is_surfaced_and_refunded_once(
     assert after.refund.rtr_id == refund.rtr_id
     assert flow.refund_late(after).rtr_id == refund.rtr_id
     assert len(psp.refund_requests) == 2  # known refunded: not even asked again
+
+
+def test_a_refund_the_spi_did_not_carry_out_is_not_taken_for_returned(
+    psp: PspServer, make_client: Callable[..., PixApiClient]
+) -> None:
+    flow = checkout(make_client())
+    pending = flow.start(2500)
+    flow.give_up(pending)
+    psp.pay_late(pending.txid)
+    (late,) = flow.check_late(pending.txid)
+    psp.refund_status = "NAO_REALIZADO"
+    with pytest.raises(PaymentError) as refused:
+        flow.refund_late(late)
+    assert "não realizou a devolução de R$ 25,00" in refused.value.message("pt_BR")
+    (after,) = flow.check_late(pending.txid)
+    assert not after.refunded and "(a devolver)" in after.message("pt_BR")
+    psp.refund_status = "DEVOLVIDO"
+    refund = flow.refund_late(after)  # a new id: the refused one cannot be asked again
+    assert refund.status is RefundStatus.RETURNED and refund.id != late.refund_id
+    assert flow.refund_late(after).rtr_id == refund.rtr_id  # pressed twice: still one
+    returned = [r for r in psp.refunds_of(late.end_to_end_id) if r["status"] == "DEVOLVIDO"]
+    assert [r["valor"] for r in returned] == ["25.00"]
 
 
 def test_a_payment_just_before_the_cashier_gave_up_is_a_late_payment_not_a_sale(

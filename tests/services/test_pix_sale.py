@@ -315,3 +315,50 @@ def test_a_second_payment_of_a_sold_charge_is_surfaced_for_refund(
     ]
     with shop.station.read() as session:
         assert session.get(PixCharge, pending.txid).status == "sold"  # type: ignore[union-attr]
+
+
+def test_a_devolucao_the_spi_did_not_carry_out_is_to_return_again(
+    make_shop: Maker,
+    psp: PspServer,  # noqa: F811
+) -> None:
+    """A devolução taken EM_PROCESSAMENTO that ends NAO_REALIZADO returned nothing: the
+    row said 'Devolvido' for good and a second try was refused as already returned."""
+    shop = make_shop()
+    configure_pix(shop, psp)
+    with DynamicPix.open(shop.station, poll_interval_s=0.05) as pix:
+        pending = pix.start(4_990, shop.cashier_id)
+        pix.wait(pending, should_stop=lambda: True)
+        e2eid = psp.pay_late(pending.txid)["endToEndId"]
+        assert settle_charges(pix).found == 1
+        psp.refund_status = "EM_PROCESSAMENTO"
+        first = refund_late_payment(pix, e2eid, staff_id=None, manager_pin=MANAGER_PIN)
+        assert first.refunded  # asked for: shown as returned while the SPI works on it
+        (asked,) = psp.refunds_of(e2eid)
+        psp.settle_refund(e2eid, asked["id"], "NAO_REALIZADO")
+        assert settle_charges(pix).found == 1  # said on the status bar again
+        (row,) = late_payments(shop.station)
+        assert (row.refunded, row.refund_status) == (False, "NAO_REALIZADO")
+
+        psp.refund_status = "NAO_REALIZADO"
+        with pytest.raises(PaymentRefused) as refused:
+            refund_late_payment(pix, e2eid, staff_id=None, manager_pin=MANAGER_PIN)
+        assert refused.value.message("pt_BR").startswith(
+            "O provedor Pix não realizou a devolução de R$ 49,90 (Conta do pagador encerrada.)"
+        )
+        assert not late_payments(shop.station)[0].refunded
+
+        psp.refund_status = "DEVOLVIDO"
+        done = refund_late_payment(pix, e2eid, staff_id=None, manager_pin=MANAGER_PIN)
+        assert (done.refunded, done.refund_status) == (True, "DEVOLVIDO")
+        assert settle_charges(pix).found == 0
+    refunds = psp.refunds_of(e2eid)
+    assert [r["status"] for r in refunds] == ["NAO_REALIZADO", "NAO_REALIZADO", "DEVOLVIDO"]
+    assert len({r["id"] for r in refunds}) == 3
+    with shop.station.read() as session:
+        actions = [
+            row.action
+            for row in session.scalars(
+                select(AuditLog).where(AuditLog.action.like("pix.refund%")).order_by(AuditLog.id)
+            )
+        ]
+    assert actions == ["pix.refund", "pix.refund_not_done", "pix.refund"]

@@ -25,8 +25,8 @@ from sqlalchemy import or_, select
 
 from db.models import PixCharge, PixLatePayment
 from payments.errors import PaymentError
-from payments.pix_api import PspNotFound
-from payments.pix_flow import LatePayment, Phase
+from payments.pix_api import PspNotFound, RefundStatus
+from payments.pix_flow import LatePayment, Phase, RefundNotDone, refund_attempt
 from posapp.services.common import audit
 from posapp.services.common.auth import acting_staff, authorize_manager
 from posapp.services.common.station import Station
@@ -75,7 +75,8 @@ class LatePixRow:
 class SettleResult:
     resumed: int
     found: int
-    """Late payments newly on record."""
+    """Late payments newly on record, and devoluções the SPI did not carry out (their
+    payment is to return again)."""
     unreachable: int
     """Charges the PSP could not be asked about this time."""
 
@@ -152,9 +153,53 @@ def settle_charges(
             with station.write() as session:
                 for late in found:
                     note_late(session, late, station.now())
+    undone, missed = _follow_refunds(pix)
     with station.read() as session:
         after = set(session.scalars(select(PixLatePayment.end_to_end_id)))
-    return SettleResult(resumed, len(after - known), unreachable)
+    return SettleResult(resumed, len(after - known) + undone, unreachable + missed)
+
+
+def _follow_refunds(pix: DynamicPix) -> tuple[int, int]:
+    """Devoluções the PSP took EM_PROCESSAMENTO: asked again. One the SPI did not carry
+    out (NAO_REALIZADO) puts its payment back to return: nothing went back to the payer.
+    Gives (undone, unreachable)."""
+    station = pix.station
+    with station.read() as session:
+        processing = [
+            (row.end_to_end_id, row.refund_id)
+            for row in session.scalars(
+                select(PixLatePayment).where(
+                    PixLatePayment.refund_status == RefundStatus.PROCESSING.value,
+                    PixLatePayment.refund_id.is_not(None),
+                )
+            )
+        ]
+    undone = unreachable = 0
+    for e2eid, refund_id in processing:
+        assert refund_id is not None
+        try:
+            refund = pix.client.get_refund(e2eid, refund_id)
+        except PaymentError:
+            unreachable += 1
+            continue
+        with station.write() as session:
+            row = session.get(PixLatePayment, e2eid)
+            if row is None or row.refund_id != refund_id:
+                continue
+            row.refund_status = refund.status.value
+            if refund.status is RefundStatus.NOT_DONE:
+                row.refunded_at = None
+                row.refunded_by_id = None
+                undone += 1
+    return undone, unreachable
+
+
+def _next_attempt(row: PixLatePayment) -> int:
+    """The devolução attempt to ask for: the same id again unless the SPI refused it."""
+    if row.refund_id is None:
+        return 0
+    attempt = refund_attempt(row.end_to_end_id, row.refund_id) or 0
+    return attempt + 1 if row.refund_status == RefundStatus.NOT_DONE.value else attempt
 
 
 def _close_unknown(station: Station, txid: str) -> None:
@@ -195,9 +240,13 @@ def refund_late_payment(
             raise LatePixNotFound(e2eid=end_to_end_id)
         if row.refunded_at is not None:
             raise LatePixAlreadyRefunded(e2eid=end_to_end_id)
-        late = LatePayment(row.txid, row.end_to_end_id, row.amount, None)
+        late = LatePayment(row.txid, row.end_to_end_id, row.amount, None, _next_attempt(row))
     try:
         refund = pix.flow.refund_late(late)
+    except RefundNotDone as error:
+        if error.refund is not None:
+            _not_done(station, end_to_end_id, error.refund.id, staff.id, manager.id)
+        raise PaymentRefused(error) from None
     except PaymentError as error:
         raise PaymentRefused(error) from None
     with station.write() as session:
@@ -230,4 +279,30 @@ def refund_late_payment(
             stored.found_at,
             stored.refunded_at,
             stored.refund_status,
+        )
+
+
+def _not_done(
+    station: Station, end_to_end_id: str, refund_id: str, staff_id: int, manager_id: int
+) -> None:
+    """The SPI did not carry out this devolução: on record (the next try takes a new id),
+    still to return."""
+    now = station.now()
+    with station.write() as session:
+        stored = session.get(PixLatePayment, end_to_end_id)
+        if stored is None or stored.refunded_at is not None:
+            return
+        stored.refund_id = refund_id
+        stored.refund_status = RefundStatus.NOT_DONE.value
+        audit.record(
+            session,
+            at=now,
+            terminal_uuid=station.terminal(session).uuid,
+            action="pix.refund_not_done",
+            staff_id=staff_id,
+            authorized_by_id=manager_id,
+            target=f"pix:{end_to_end_id}",
+            txid=stored.txid,
+            amount=stored.amount,
+            refund_id=refund_id,
         )
