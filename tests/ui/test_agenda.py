@@ -281,6 +281,31 @@ def test_the_dialog_books_a_visit_with_two_professionals(salon: Salon, qtbot: Qt
     assert screen.model.data(screen.model.index(NINE + 2, rita), UUID_ROLE) == views[1].uuid
 
 
+def test_a_professional_who_has_left_still_has_the_statement_of_her_work(
+    salon: Salon, qtbot: QtBot
+) -> None:
+    """Rita does a manicure on Monday (40 % of R$ 35,00) and leaves on Tuesday
+    (deactivated): the month's statements still list her, with R$ 14,00 to pay."""
+    station, shop = salon.shop.station, salon.shop
+    set_rule(station, manager_pin=MANAGER_PIN, staff_id=salon.rita, share_bps=4_000)
+    uuid = _book(salon, 9, pro=salon.rita)
+    shop.clock.moment = at(MONDAY, 9)
+    cart = recall(station, arrive(station, uuid, staff_id=shop.cashier_id).parked_id,
+                  shop.cashier_id)  # fmt: skip
+    checkout(station, CheckoutRequest(staff_id=shop.cashier_id, lines=list(cart.lines),
+             payments=[TenderRequest(Tender.CASH, 3_500)], customer_id=salon.ana))  # fmt: skip
+    shop.clock.moment = at(MONDAY + timedelta(days=1), 9)
+    deactivate(station, salon.rita, staff_id=shop.manager_id, manager_pin=MANAGER_PIN)
+    screen = _screen(salon, qtbot)
+    assert salon.rita not in [c.professional_id for c in screen.model.columns]
+    dialog = screen.open_statements()
+    found = dialog.professional.findData(salon.rita)
+    assert found >= 0
+    dialog.professional.setCurrentIndex(found)
+    dialog.span.setCurrentIndex(dialog.span.findData("month"))
+    assert dialog.current is not None and dialog.current.professional.to_pay == 1_400
+
+
 def test_the_statement_prints_on_the_receipt_printer(salon: Salon, qtbot: QtBot) -> None:
     printer = virtual_printer("agenda-statement")
     try:

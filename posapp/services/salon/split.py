@@ -127,6 +127,19 @@ def statement(station: Station, professional_id: int, on: date, span: str) -> St
         return Statement(found, start, end, first, last, span)
 
 
+def former_professionals(station: Station) -> list[tuple[int, str]]:
+    """(id, name) of the staff no longer active who did sale lines or were given tips: they
+    are still paid for that work, so their statements stay at hand."""
+    worked = select(SaleLine.professional_id).union(select(Tip.professional_id))
+    with station.read() as session:
+        rows = session.execute(
+            select(Staff.id, Staff.name)
+            .where(Staff.active.is_(False), Staff.id.in_(worked))
+            .order_by(Staff.name)
+        ).all()
+        return [(staff_id, name) for staff_id, name in rows]
+
+
 def shares_between(
     session: Session,
     start: datetime,

@@ -26,7 +26,14 @@ from PySide6.QtWidgets import (
 
 from posapp.services.agenda.book_reads import Professional
 from posapp.services.common.store_info import store_info
-from posapp.services.salon.split import DAY, MONTH, WEEK, Statement, statement
+from posapp.services.salon.split import (
+    DAY,
+    MONTH,
+    WEEK,
+    Statement,
+    former_professionals,
+    statement,
+)
 from posapp.services.salon.statement_output import (
     period_text,
     statement_csv,
@@ -76,6 +83,9 @@ class StatementsDialog(QDialog):
         self.professional = named(QComboBox(), "statementProfessional")
         for pro in professionals:
             self.professional.addItem(pro.name, pro.id)
+        for staff_id, name in former_professionals(context.station):
+            if self.professional.findData(staff_id) < 0:  # no longer active: still paid
+                self.professional.addItem(name, staff_id)
         self.span = named(QComboBox(), "statementSpan")
         self.span.addItem(self.tr("Dia"), DAY)
         self.span.addItem(self.tr("Semana"), WEEK)
