@@ -393,3 +393,30 @@ def test_the_salons_partner_rule_sets_the_share_the_nfse_states(
     (share,) = read_nfse(nfse.nfse_xml).deductions
     assert (share.cpf, share.amount) == (PAULA_CPF, "40.00")
     assert read_nfse(nfse.nfse_xml).base == "40.00"
+
+
+def test_a_refused_cancellation_is_sent_again_with_the_cashiers_justification(
+    shop: Shop, invoicer: Invoicer, issuer: NfseIssuer, sefin: LocalSefin
+) -> None:
+    """The national environment refuses the NFS-e's cancellation once (its reason a long
+    sentence). The manager sees the refusal's code, and the next try sends the void's own
+    justification. Before, the refusal's text replaced the justification: the next try
+    sent 'cancelamento: <the refusal>' as the store's reason, and a refusal longer than
+    the event takes made every later round of the NFS-e sender raise (nothing else sent)."""
+    sale_id = sell_salon(shop, "corte")
+    issued = issuer.issue_for_sale(sale_id)
+    assert issued is not None and issued.status == "authorised"
+    refusal = "Evento de cancelamento não aceito neste momento: " + "tente novamente " * 14
+    sefin.set_mode("reject", "E0840", refusal.strip())
+    justification = "Cliente desistiu do serviço"
+    result = cancel_sale(invoicer, issuer, sale_id, shop.cashier_id, MANAGER_PIN, justification)
+    assert result.nfse_status == "cancel_pending" and "recusado" in result.message_pt
+    (waiting,) = nfse_status(shop.station).waiting
+    assert waiting.record.status == "cancel_pending" and waiting.record.code == "E0840"
+
+    sefin.set_mode("authorise")
+    report = issuer.send_pending()
+    assert report is not None and report.cancelled == [issued.id]
+    nfse = issuer.note(sale_id)
+    assert nfse is not None and nfse.status == "cancelled" and nfse.cancel_xml
+    assert _t(nfse.cancel_xml, ".//n:e101101/n:xMotivo") == justification

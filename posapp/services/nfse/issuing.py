@@ -63,6 +63,8 @@ from posapp.services.nfse.storage import (
 
 log = logging.getLogger(__name__)
 OUT_FOR = timedelta(seconds=60)
+VOIDED_AT_THE_COUNTER = "Venda cancelada no caixa"
+"""The cancellation's justification when the void did not give one."""
 
 
 class NfseNotIssued(PosError):
@@ -338,6 +340,7 @@ class NfseIssuer:
             row = session.get(NfseNote, row_id)
             assert row is not None
             row.status = CANCEL_PENDING if row.maybe_sent else WITHDRAWN
+            row.reason = VOIDED_AT_THE_COUNTER  # the justification, not the last timeout
             row.updated_at = self.clock()
 
     def send_cancellation(self, row_id: int) -> bool | Unavailable:
@@ -367,16 +370,19 @@ class NfseIssuer:
             fiscal.cnpj,
             fiscal.env,
             self.clock().astimezone(ZoneInfo(fiscal.timezone)),
-            record.reason or "Venda cancelada no caixa",
+            record.reason or VOIDED_AT_THE_COUNTER,
             a1=a1,
         )
         outcome = client.cancel(key, request)
         if isinstance(outcome, Unavailable):
             return outcome
         if isinstance(outcome, Rejected):
-            self._update(row_id, code=outcome.code, reason=f"cancelamento: {outcome.reason}")
+            # `reason` stays the justification the next try sends; the refusal's code is
+            # what the manager sees, its text goes to the log.
+            log.warning("NFS-e %s cancellation refused: %s %s", key, outcome.code, outcome.reason)
+            self._update(row_id, code=outcome.code)
             return False
-        self._update(row_id, status=CANCELLED, cancel_xml=outcome.event_xml)
+        self._update(row_id, status=CANCELLED, cancel_xml=outcome.event_xml, code=None)
         return True
 
 

@@ -19,6 +19,7 @@ AUTHORISED = "authorised"
 REJECTED = "rejected"
 WITHDRAWN = "withdrawn"  # the sale was voided before the DPS ever left
 CANCEL_PENDING = "cancel_pending"  # the sale was voided, the event still has to go
+"""`reason` holds the justification the event sends; `code`, the last refusal's code."""
 CANCELLED = "cancelled"
 WAITING = (PENDING, CANCEL_PENDING)
 

@@ -202,6 +202,10 @@ class NfseBox(QWidget):
             state = (
                 self.tr("rejeitada: %1 %2").replace("%1", record.code).replace("%2", record.reason)
             )
+        elif record.status == "cancel_pending" and record.code:
+            state = self.tr("cancelamento recusado (%1); nova tentativa no próximo envio").replace(
+                "%1", record.code
+            )
         elif record.status == "cancel_pending":
             state = self.tr("cancelamento aguardando o ambiente nacional")
         else:
