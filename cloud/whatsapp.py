@@ -12,6 +12,12 @@ subscribes at `/v1/whatsapp/{chain id}/webhook`: a GET with the verify token
 (`verify`), then POSTs signed with the app secret (`receive`). Each status updates the
 message (delivered, read, failed; the pricing category as its cost class) and is told
 to the counters as a `message.outcome`, so the counter's message log shows it.
+
+A customer who writes back asking to stop (SAIR, PARAR, STOP, the "Parar promoções"
+button: `messaging.whatsapp_status.is_opt_out`) loses their consent at once: the
+endpoint's copy says no, so nothing waiting is sent, and a `customer.upsert` with
+`marketing_consent` false goes to every counter of the chain, whose scheduler and
+delivery then leave them out. A receipt asked for at a counter still goes (transactional).
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import hmac
 import json
 import logging
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -27,14 +34,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cloud import secrets
-from cloud.chains import lock_chain
+from cloud.chains import append_event, lock_chain
 from cloud.errors import ApiError
 from cloud.messages import FAILED, SENT, emit_outcome
-from cloud.models import CustomerMessage, DeliverySettings
+from cloud.models import Chain, Customer, CustomerMessage, DeliverySettings
 from cloud.schemas import WhatsAppTemplateIn
 from cloud.secrets import SecretBox, WrongSecretKey
 from messaging.whatsapp import GRAPH_URL, WhatsAppSender, WhatsAppSettings, WhatsAppTemplate
-from messaging.whatsapp_status import RANK, StatusUpdate, signature_valid, statuses
+from messaging.whatsapp_status import (
+    RANK,
+    Reply,
+    StatusUpdate,
+    is_opt_out,
+    replies,
+    signature_valid,
+    statuses,
+)
 from posapp.core.messages import MessageFacts, MessageKind, facts_from_json
 
 log = logging.getLogger(__name__)
@@ -192,13 +207,13 @@ def receive(session: Session, chain_id: str, raw: bytes, header: str | None) -> 
         payload = json.loads(raw)
     except ValueError:
         payload = None
-    updates = [
-        u for u in statuses(payload) if u.phone_number_id in ("", row.whatsapp_phone_number_id)
-    ]
-    if not updates:
+    ours = ("", row.whatsapp_phone_number_id)
+    updates = [u for u in statuses(payload) if u.phone_number_id in ours]
+    stops = [r for r in replies(payload) if r.phone_number_id in ours and is_opt_out(r.text)]
+    if not updates and not stops:
         return 0
     chain = lock_chain(session, chain_id)
-    changed = 0
+    changed = sum(withdraw_consent(session, chain, reply) for reply in stops)
     for update in updates:
         message = session.scalars(
             select(CustomerMessage)
@@ -225,6 +240,46 @@ def receive(session: Session, chain_id: str, raw: bytes, header: str | None) -> 
             },
         )
     session.flush()
+    return changed
+
+
+def phone_forms(wa_id: str) -> list[str]:
+    """How a customer's phone may be written in their upsert, for a WhatsApp id. A Brazilian
+    mobile's wa_id often lacks the ninth digit (55 11 8765-4321 for 11 98765-4321)."""
+    if not (wa_id.startswith("55") and len(wa_id) in (12, 13)):
+        return [wa_id, "+" + wa_id]
+    national = wa_id[2:]
+    if len(national) == 10 and national[2] in "6789":
+        national = national[:2] + "9" + national[2:]
+    return [national, "55" + national, "+55" + national]
+
+
+def withdraw_consent(session: Session, chain: Chain, reply: Reply) -> int:
+    """The customers of the number that wrote SAIR/PARAR... lose their consent, at the
+    endpoint and, by a `customer.upsert` every counter pulls, at every counter; how many."""
+    changed = 0
+    found = session.scalars(
+        select(Customer)
+        .where(
+            Customer.chain_id == chain.id,
+            Customer.anonymized.is_(False),
+            Customer.data["phone"].astext.in_(phone_forms(reply.wa_id)),
+        )
+        .with_for_update()
+    ).all()
+    for customer in found:
+        if not customer.data.get("marketing_consent"):
+            continue
+        customer.data = {**customer.data, "marketing_consent": False, "consent_at": None}
+        customer.updated_at = datetime.now(UTC)
+        append_event(session, chain, kind="customer.upsert", body=dict(customer.data))
+        log.info(
+            "chain %s: customer %s replied %r: consent withdrawn",
+            chain.id,
+            customer.uuid,
+            reply.text,
+        )
+        changed += 1
     return changed
 
 

@@ -5,12 +5,16 @@ of the raw body keyed with the app secret; the subscription is verified by a GET
 `hub.mode=subscribe`, `hub.verify_token` and `hub.challenge` (echoed back as it is).
 A `messages` change may hold `statuses`: each names a message by its wamid, says
 sent, delivered, read or failed (with `errors`), and carries `pricing.category`.
+It may also hold `messages` the customer wrote back (`from` their wa_id): a text, or a
+template's quick-reply button; one that asks to stop (`is_opt_out`: SAIR, PARAR, STOP,
+Meta's own "Parar promoções" button...) withdraws the customer's consent.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -92,3 +96,80 @@ def _status(item: dict[str, Any], number: str) -> StatusUpdate | None:
         if errors
         else "",
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """A message a customer wrote to the business number (text or quick-reply button)."""
+
+    wa_id: str
+    """The sender's WhatsApp id: country code and number, digits only."""
+    text: str
+    at: datetime
+    phone_number_id: str
+
+
+OPT_OUT_WORDS = frozenset(
+    {
+        "sair", "parar", "pare", "stop", "cancelar", "descadastrar", "remover",
+        "parar promocoes", "nao quero mais", "nao quero receber", "stop promotions",
+        "unsubscribe",
+    }
+)  # fmt: skip
+"""Whole replies that ask for no more messages (accents, case and punctuation ignored):
+what Brazilian customers write, and the quick-reply button Meta adds to marketing
+templates ("Parar promoções" / "Stop promotions")."""
+
+
+def is_opt_out(text: str) -> bool:
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    words = "".join(c if c.isalnum() else " " for c in plain if not unicodedata.combining(c))
+    return " ".join(words.split()) in OPT_OUT_WORDS
+
+
+def replies(payload: Any) -> list[Reply]:
+    """Every text or button reply of a webhook body; other messages (images...) ignored."""
+    found: list[Reply] = []
+    if not isinstance(payload, dict) or payload.get("object") != "whatsapp_business_account":
+        return found
+    for entry in _dicts(payload.get("entry")):
+        for change in _dicts(entry.get("changes")):
+            value = change.get("value")
+            if change.get("field") != "messages" or not isinstance(value, dict):
+                continue
+            metadata = value.get("metadata")
+            number = str(metadata.get("phone_number_id", "")) if isinstance(metadata, dict) else ""
+            for item in _dicts(value.get("messages")):
+                reply = _reply(item, number)
+                if reply is not None:
+                    found.append(reply)
+    return found
+
+
+def _reply(item: dict[str, Any], number: str) -> Reply | None:
+    sender, stamp = item.get("from"), item.get("timestamp")
+    text = _reply_text(item)
+    if not isinstance(sender, str) or not sender.isdigit() or text is None:
+        return None
+    try:
+        at = datetime.fromtimestamp(int(str(stamp)), UTC)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return Reply(sender, text[:200], at, number)
+
+
+def _reply_text(item: dict[str, Any]) -> str | None:
+    kind = item.get("type")
+    part = item.get(str(kind))
+    if not isinstance(part, dict):
+        return None
+    if kind == "text":
+        body = part.get("body")
+    elif kind == "button":  # a template's quick reply
+        body = part.get("text") or part.get("payload")
+    elif kind == "interactive":
+        chosen = part.get("button_reply") or part.get("list_reply")
+        body = chosen.get("title") if isinstance(chosen, dict) else None
+    else:
+        return None
+    return body if isinstance(body, str) else None

@@ -9,7 +9,9 @@ a wrong number of parameters; 429 with 130429 when `throttle` is set. A number l
 
 `send_statuses` POSTs the status webhooks (sent, delivered, read or failed) to the
 subscribed URL, signed with `X-Hub-Signature-256` (HMAC-SHA256 of the body, app secret)
-exactly as Meta signs them; `verify_subscription` does Meta's GET challenge.
+exactly as Meta signs them; `send_reply` POSTs a message a customer wrote back (a text,
+or a template's quick-reply button), signed the same way; `verify_subscription` does
+Meta's GET challenge.
 """
 
 from __future__ import annotations
@@ -204,6 +206,53 @@ class GraphApi:
                 )
             )
         return answers
+
+    def reply_payload(self, wa_id: str, text: str, *, button: bool = False) -> dict[str, Any]:
+        """A customer's message to the business number, as Meta's webhook carries it."""
+        message: dict[str, Any] = {
+            "from": wa_id,
+            "id": "wamid." + secrets.token_urlsafe(24),
+            "timestamp": str(int(time.time())),
+        }
+        if button:
+            message.update(type="button", button={"payload": text, "text": text})
+        else:
+            message.update(type="text", text={"body": text})
+        return {
+            "object": "whatsapp_business_account",
+            "entry": [
+                {
+                    "id": "102290129340398",
+                    "changes": [
+                        {
+                            "value": {
+                                "messaging_product": "whatsapp",
+                                "metadata": {
+                                    "display_phone_number": "5511999990000",
+                                    "phone_number_id": self.phone_number_id,
+                                },
+                                "contacts": [{"profile": {"name": "Cliente"}, "wa_id": wa_id}],
+                                "messages": [message],
+                            },
+                            "field": "messages",
+                        }
+                    ],
+                }
+            ],
+        }
+
+    def send_reply(self, wa_id: str, text: str, *, button: bool = False) -> httpx.Response:
+        """POST a customer's reply to the subscribed URL, signed with the app secret."""
+        raw = json.dumps(self.reply_payload(wa_id, text, button=button)).encode("utf-8")
+        return httpx.post(
+            self.webhook_url,
+            content=raw,
+            headers={
+                "Content-Type": "application/json",
+                SIGNATURE_HEADER: signature(raw, self.app_secret),
+            },
+            timeout=10,
+        )
 
     def verify_subscription(self, verify_token: str) -> httpx.Response:
         """Meta's GET when the webhook is subscribed: the challenge must come back as it is."""

@@ -13,7 +13,7 @@ import pytest
 from messaging import OutgoingMessage, PermanentDeliveryError, TemporaryDeliveryError
 from messaging.testing.graph_server import GraphApi, GraphServer
 from messaging.whatsapp import WhatsAppSender, WhatsAppSettings, WhatsAppTemplate
-from messaging.whatsapp_status import signature, signature_valid, statuses
+from messaging.whatsapp_status import is_opt_out, replies, signature, signature_valid, statuses
 
 NUMBER_ID = "109876543210987"
 TOKEN = "EAAG-test-token"
@@ -143,3 +143,21 @@ def test_status_webhooks_are_signed_as_meta_signs_them_and_read_back(graph: Grap
     assert (found[3].error_code, found[3].error_title) == (131026, "Message undeliverable")
     assert signature(b"{}", SECRET).startswith("sha256=")
     assert statuses({"object": "page", "entry": []}) == []
+
+
+def test_a_reply_asking_to_stop_is_told_from_an_ordinary_one() -> None:
+    for stop in ("PARAR", "Parar promoções", " sair. ", "Stop!", "não quero mais", "STOP"):
+        assert is_opt_out(stop), stop
+    for other in ("Obrigada!", "parar de usar o cupom?", "Qual meu saldo?", ""):
+        assert not is_opt_out(other), other
+
+
+def test_replies_are_read_from_metas_webhook_text_and_button_alike() -> None:
+    api = GraphApi(NUMBER_ID, TOKEN, SECRET, {})
+    text = api.reply_payload("551187654321", "PARAR")
+    button = api.reply_payload("5511987654321", "Parar promoções", button=True)
+    found = replies(text) + replies(button) + replies({"object": "page"}) + statuses(text)
+    assert [(r.wa_id, r.text, r.phone_number_id) for r in found] == [
+        ("551187654321", "PARAR", NUMBER_ID),
+        ("5511987654321", "Parar promoções", NUMBER_ID),
+    ]

@@ -11,7 +11,9 @@ from collections.abc import Iterator
 import httpx
 import psycopg
 import pytest
+from sqlalchemy import select
 
+from db.models import Customer
 from messaging.testing.graph_server import GraphApi, GraphServer
 from posapp.core.money import format_money
 from posapp.services.messages.log import message_log, reason_words
@@ -189,3 +191,47 @@ def test_a_bad_template_mapping_is_refused_in_portuguese_and_english(
     )
     assert no_token.status_code == 422
     assert json.loads(no_token.text)["message"].endswith("o WhatsApp precisa do token de acesso.")
+
+
+def consents(counter: Counter) -> dict[str, bool]:
+    with counter.station.read() as session:
+        return {c.name: c.marketing_consent for c in session.scalars(select(Customer))}
+
+
+def test_a_customer_who_replies_parar_gets_no_more_messages_from_any_counter(
+    no_background_delivery: None, network: Network, graph: GraphServer
+) -> None:
+    assert whatsapp_delivery(network, graph).status_code == 200
+    a, b = network.make("A"), network.make("B")
+    leaves_whatsapp_to_the_endpoint(a)
+    leaves_whatsapp_to_the_endpoint(b)
+    maria = a.shop.enrol(
+        "Maria Souza", cpf="529.982.247-25", phone="(11) 98765-4321", marketing_consent=True
+    )
+    a.shop.enrol("Ana Lima", cpf="111.444.777-35", phone="(21) 98888-7777", marketing_consent=True)
+    a.sell("shampoo", customer=maria, cash=3_000)
+    assert a.sync().ok and b.sync().ok
+    assert deliver_once(network.server).startswith("sent=4 ")  # 2 welcomes, credit, voucher
+    sent_before = len(graph.api.sent)
+
+    # Her WhatsApp id lacks the ninth digit, as older Brazilian numbers' often do.
+    stop = graph.api.send_reply("551187654321", "Parar promoções", button=True)
+    assert stop.status_code == 200 and stop.json() == {"changed": 1}
+    thanks = graph.api.send_reply("5521988887777", "Obrigada!")
+    assert thanks.status_code == 200 and thanks.json() == {"changed": 0}
+
+    a.sell("shampoo", customer=maria, cash=3_000)  # before A hears of it: queued for the endpoint
+    assert a.sync().ok and b.sync().ok
+    assert deliver_once(network.server).startswith("sent=0 skipped=2 ")
+    assert len(graph.api.sent) == sent_before
+    assert a.sync().ok
+    assert {(m.kind, m.status, m.reason) for m in rows(a.shop) if m.status != "sent"} == {
+        ("cashback_credited", "skipped", "no_consent"),
+        ("voucher_issued", "skipped", "no_consent"),
+    }
+    assert consents(a) == consents(b) == {"Maria Souza": False, "Ana Lima": True}
+    b.sell("shampoo", customer=b.customer_id(a.customer_uuid(maria)), cash=3_000)
+    assert {(m.kind, m.status, m.reason) for m in rows(b.shop)} == {
+        ("cashback_credited", "skipped", "no_consent"),
+        ("voucher_issued", "skipped", "no_consent"),
+    }
