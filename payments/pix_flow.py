@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
+from payments.brcode import build_dynamic
 from payments.errors import PaymentError, format_brl
 from payments.pix_api import (
     Charge,
@@ -92,6 +93,18 @@ class ChargeNotCreated(PaymentError):
         "Tente de novo ou use outra forma de pagamento."
     )
     en = "The Pix charge could not be created ({reason}). Try again or use another tender."
+
+
+class NoQrFromPsp(PaymentError):
+    code = "pix_no_qr"
+    pt_BR = (
+        "O provedor Pix criou a cobrança sem o QR (nem pixCopiaECola nem location que "
+        "possamos usar); ela foi cancelada. Use outra forma de pagamento."
+    )
+    en = (
+        "The Pix provider created the charge without its QR (no pixCopiaECola, nor a "
+        "location we can use); it was cancelled. Use another tender."
+    )
 
 
 class ChargeMismatch(PaymentError):
@@ -267,8 +280,12 @@ class PixCheckout:
         create_attempts: int = 3,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
+        merchant: tuple[str, str] | None = None,
     ) -> None:
+        """`merchant` (name, city) builds the QR from the charge's location when the PSP
+        answers without pixCopiaECola (the API Pix does not require it)."""
         self.api = api
+        self.merchant = merchant
         self.key = key
         self.timeout_s = timeout_s
         self.poll_interval_s = poll_interval_s
@@ -312,10 +329,14 @@ class PixCheckout:
                 txid=txid,
                 detail=f"{charge.txid} {format_brl(charge.amount_centavos)}",
             )
+        qr_text = self._qr_text(charge)
+        if qr_text is None:  # nobody could pay it: not left open
+            self._cancel(txid)
+            raise NoQrFromPsp()
         return PendingCharge(
             txid=txid,
             amount_centavos=amount_centavos,
-            qr_text=charge.copy_paste,
+            qr_text=qr_text,
             location=charge.location,
             deadline=self.clock() + self.timeout_s,
         )
@@ -327,10 +348,23 @@ class PixCheckout:
         return PendingCharge(
             txid=txid,
             amount_centavos=amount_centavos,
-            qr_text=charge.copy_paste,
+            qr_text=self._qr_text(charge),
             location=charge.location,
             deadline=self.clock() + timeout_s,
         )
+
+    def _qr_text(self, charge: Charge) -> str | None:
+        """The PSP's pixCopiaECola, else a dynamic BR Code for its location (the payer's
+        bank reads the charge from there), else None."""
+        if charge.copy_paste:
+            return charge.copy_paste
+        if not charge.location or self.merchant is None:
+            return None
+        name, city = self.merchant
+        try:
+            return build_dynamic(charge.location, name, city, charge.amount_centavos)
+        except PaymentError:
+            return None
 
     # waiting
 

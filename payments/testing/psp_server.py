@@ -14,6 +14,8 @@ Knobs a test turns:
   long after it is created, by itself;
 - `pay_late(txid)`: money arrives with that txid after the charge was removed (the
   payer's app had already sent it);
+- `send_copy_paste`: False answers charges without `pixCopiaECola` (the schema does not
+  require it; the location alone is the QR's payload URL);
 - `refund_status`: how a new devolução answers: DEVOLVIDO (default), EM_PROCESSAMENTO
   (until `settle_refund`) or NAO_REALIZADO (the SPI did not carry it out, with a
   `motivo`; it does not count against the Pix's value);
@@ -136,6 +138,7 @@ class PspServer:
     merchant_city: str = "SAO PAULO"
     auto_pay_after_s: float | None = None
     refund_status: str = "DEVOLVIDO"
+    send_copy_paste: bool = True
     clock: Callable[[], float] = time.monotonic
 
     charges: dict[str, _Charge] = field(default_factory=dict, init=False)
@@ -491,6 +494,8 @@ class PspServer:
             }
             if body.get("solicitacaoPagador"):
                 charge_body["solicitacaoPagador"] = str(body["solicitacaoPagador"])[:140]
+            if not self.send_copy_paste:
+                del charge_body["pixCopiaECola"]
             charge = _Charge(txid, charge_body, self.clock())
             self.charges[txid] = charge
             if self.auto_pay_after_s is not None:

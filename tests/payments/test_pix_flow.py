@@ -203,6 +203,18 @@ def test_a_refund_the_spi_did_not_carry_out_is_not_taken_for_returned(
     assert [r["valor"] for r in returned] == ["25.00"]
 
 
+def test_a_charge_without_a_qr_to_show_is_cancelled_not_left_open(
+    psp: PspServer, make_client: Callable[..., PixApiClient]
+) -> None:
+    psp.send_copy_paste = False
+    flow = checkout(make_client())  # no merchant name and city to build the QR from
+    with pytest.raises(PaymentError) as refused:
+        flow.start(1500)
+    assert refused.value.message("pt_BR").startswith("O provedor Pix criou a cobrança sem o QR")
+    (charge,) = psp.charges.values()
+    assert charge.status == ChargeStatus.REMOVED_BY_RECEIVER
+
+
 def test_a_payment_just_before_the_cashier_gave_up_is_a_late_payment_not_a_sale(
     psp: PspServer, make_client: Callable[..., PixApiClient]
 ) -> None:

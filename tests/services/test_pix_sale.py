@@ -362,3 +362,26 @@ def test_a_devolucao_the_spi_did_not_carry_out_is_to_return_again(
             )
         ]
     assert actions == ["pix.refund", "pix.refund_not_done", "pix.refund"]
+
+
+def test_a_charge_answered_without_its_copy_and_paste_still_shows_a_qr_that_pays(
+    make_shop: Maker,
+    psp: PspServer,  # noqa: F811
+) -> None:
+    """The API Pix does not require pixCopiaECola: the dialog showed an empty QR and the
+    customer had nothing to scan until the time ran out."""
+    shop = make_shop()
+    configure_pix(shop, psp)
+    psp.send_copy_paste = False
+    psp.auto_pay_after_s = 0.2
+    with DynamicPix.open(shop.station, poll_interval_s=0.05) as pix:
+        pending = pix.start(8_000, shop.cashier_id)
+        assert pending.qr_text
+        code = brcode.parse(pending.qr_text)  # CRC and fields checked
+        assert code.dynamic and code.url == psp.charges[pending.txid].body["location"]
+        assert (code.amount_centavos, code.name, code.city) == (
+            8_000,
+            "SALAO BELEZA PURA",
+            "SAO PAULO",
+        )
+        assert pix.wait(pending).phase is Phase.PAID

@@ -120,6 +120,7 @@ class DynamicPix:
         except (OSError, ValueError) as error:  # unreadable certificate or key file
             raise PaymentRefused(_CertificateError(detail=str(error))) from None
         extra = {"sleep": sleep} if sleep is not None else {}
+        merchant = (settings.merchant_name, settings.merchant_city)
         flow = PixCheckout(
             client,
             settings.pix_key,
@@ -127,6 +128,7 @@ class DynamicPix:
             poll_interval_s=(
                 poll_interval_s if poll_interval_s is not None else settings.poll_interval_s
             ),
+            merchant=merchant if all(merchant) else None,
             **extra,  # type: ignore[arg-type]
         )
         return cls(station, settings, client, flow)
