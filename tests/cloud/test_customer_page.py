@@ -322,3 +322,26 @@ def test_the_customer_downloads_their_data_and_asks_to_be_forgotten(shop: Shop) 
         headers={"Authorization": f"Bearer {shop.chain.admin_key}"},
     ).json()["requests"]
     assert still_open == []  # forgotten at a counter: the request is done
+
+
+def test_cashback_that_expired_before_the_expiry_run_wrote_it_is_not_shown_as_balance(
+    shop: Shop,
+) -> None:
+    """The chain's expiry terminal writes the `expire` entries at its daily run; until then
+    (a Sunday with that store closed) the lapsed lot is still in the ledger."""
+    now = datetime.now(UTC)
+    answer = shop.counter.push(
+        shop.counter.entry(
+            shop.customer,
+            "earn",
+            500,
+            sale=new_uuid(),
+            lot=new_uuid(),
+            at=now - timedelta(days=40),
+            expires_at=now - timedelta(days=1),
+        )
+    )
+    assert answer.status_code == 200, answer.text
+    text = httpx.get(shop.receipt_link()).text
+    assert re.search(r'class="big">R\$ 19,50<', text)  # 7,50 + 12,00: the R$ 5,00 lapsed
+    assert "Disponível agora: <b>R$ 19,50</b>" in text
