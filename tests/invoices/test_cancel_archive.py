@@ -16,8 +16,14 @@ from fiscal.schemas import validate
 from fiscal.testing import LocalSefaz
 from posapp.cli import main
 from posapp.core.errors import NotAuthorized
+from posapp.services.cash.shifts import close_shift, open_shift
 from posapp.services.invoices.archive import export
-from posapp.services.invoices.cancelling import CancelRefused, ShortJustification, cancel_sale
+from posapp.services.invoices.cancelling import (
+    CancelRefused,
+    ShiftClosed,
+    ShortJustification,
+    cancel_sale,
+)
 from posapp.services.invoices.issuing import Invoicer
 from tests.invoices.conftest import set_up_nfce
 from tests.support import MANAGER_PIN, Shop
@@ -218,3 +224,30 @@ def test_a_note_authorised_while_its_answer_was_lost_is_kept_with_its_cancellati
     }
     validate(proc, "nfeProc")
     assert proc.findtext(".//n:protNFe/n:infProt/n:cStat", None, NS) == "100"
+
+
+def test_a_void_the_counter_cannot_do_leaves_the_note_authorised(
+    shop: Shop, invoicer: Invoicer, sefaz: LocalSefaz
+) -> None:
+    """The cashier closed the shift; minutes later a customer brings back a cash sale.
+    The void needs an open shift to give the money back, so nothing is cancelled: the
+    note stays authorised at SEFAZ and the sale stays sold, with a sentence saying what
+    to do. Before, SEFAZ cancelled the note first and the void then refused ('Open the
+    shift before selling'): a sale kept with its NFC-e cancelled."""
+    sale = shop.sell("dipirona", cash=1_250)
+    note = invoicer.issue_for_sale(sale.sale_id)
+    assert note is not None and note.record.status == "authorised"
+    close_shift(shop.station, shop.cashier_id, MANAGER_PIN, {})
+
+    with pytest.raises(ShiftClosed) as refused:
+        cancel_sale(invoicer, sale.sale_id, shop.cashier_id, MANAGER_PIN, REASON)
+    assert "abra o turno" in refused.value.message("pt_BR")
+    assert "Nothing was cancelled" in refused.value.message("en")
+    assert sefaz.state.cancelled == {}
+    after = invoicer.note(sale.sale_id)
+    assert after is not None and after.record.status == "authorised"
+    assert _status(shop, sale.sale_id) == "completed"
+
+    open_shift(shop.station, shop.cashier_id, 0)
+    result = cancel_sale(invoicer, sale.sale_id, shop.cashier_id, MANAGER_PIN, REASON)
+    assert result.nfce_cancelled and _status(shop, sale.sale_id) == "voided"

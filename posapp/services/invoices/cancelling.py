@@ -15,11 +15,15 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from lxml import etree
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from db.models import Sale
+from db.models import Refund, Sale
 from fiscal import NoteRecord
 from fiscal.soap import Cancelled, Unavailable
 from posapp.core.errors import PosError, SaleNotRefundable, UnknownSale
+from posapp.core.pricing import LOYALTY_TENDERS, Tender
+from posapp.services.cash.shifts import open_shift_id
 from posapp.services.common import audit
 from posapp.services.common.auth import authorize_manager
 from posapp.services.invoices.issuing import Invoicer
@@ -61,6 +65,29 @@ def authorised_at(record: NoteRecord) -> datetime | None:
     return datetime.fromisoformat(found) if found else None
 
 
+class ShiftClosed(PosError):
+    code = "nfce_cancel_shift_closed"
+    pt_BR = (
+        "O turno está fechado: abra o turno para devolver o dinheiro da venda e cancele de "
+        "novo. Nada foi cancelado."
+    )
+    en = (
+        "The shift is closed: open it to give the sale's money back, then void again. "
+        "Nothing was cancelled."
+    )
+
+
+def _void_would_go_through(session: Session, invoicer: Invoicer, sale: Sale) -> None:
+    """What would make the void refuse, checked before SEFAZ cancels the note: a note
+    cancelled for a sale that stays sold is a sale without a fiscal document."""
+    if session.scalar(select(func.count()).where(Refund.sale_id == sale.id)):
+        raise SaleNotRefundable(value=sale.number, reason="já tem devolução; faça a devolução")
+    paid_in_money = any(Tender(p.tender) not in LOYALTY_TENDERS for p in sale.payments)
+    terminal = invoicer.station.terminal(session)
+    if paid_in_money and open_shift_id(session.connection(), terminal.id) is None:
+        raise ShiftClosed()
+
+
 def cancel_sale(
     invoicer: Invoicer, sale_id: int, staff_id: int, manager_pin: str, reason: str
 ) -> CancelResult:
@@ -76,6 +103,7 @@ def cancel_sale(
             raise UnknownSale(value=sale_id)
         if sale.status in ("voided", "refunded"):
             raise SaleNotRefundable(value=sale.number, reason="já devolvida ou cancelada")
+        _void_would_go_through(session, invoicer, sale)
     settings = invoicer.settings()
     note = invoicer.note(sale_id)
     if note is None or note.record.status == "cancelled":
