@@ -10,6 +10,8 @@ from payments.testing.psp_server import PspServer
 from posapp.core.pricing import Tender
 from posapp.services.invoices.issuing import Invoicer
 from posapp.services.payments.dynamic_pix import DynamicPix, paid_tender
+from posapp.services.payments.static_pix import static_code
+from posapp.services.payments.tenders import PixTender
 from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
 from tests.payments.conftest import psp, psp_certificates  # noqa: F401
 from tests.services.payments_support import configure_pix, elo_debit, mastercard_3x
@@ -81,4 +83,26 @@ def test_a_dynamic_pix_goes_to_the_nfce_with_the_psp_and_its_end_to_end_id(
         ("tpIntegra", "1"),
         ("CNPJ", "11222333000181"),
         ("cAut", outcome.payment.end_to_end_id),
+    ]
+
+
+def test_a_static_pix_goes_to_the_nfce_as_static(shop: Shop, invoicer: Invoicer) -> None:
+    """The cashier's 'Pago' on the store's own code is tPag 20 (PIX Estático, NT 2024.002),
+    not 17 (a dynamic charge the PSP confirmed): the note said 'PIX Dinâmico'."""
+    configure_pix(shop)
+    code = static_code(shop.station, 1_250)
+    request = CheckoutRequest(
+        staff_id=shop.cashier_id,
+        lines=[LineRequest(shop.items["dipirona"])],
+        payments=[TenderRequest(Tender.PIX, 1_250, pix=PixTender(code.txid))],
+    )
+    sale = checkout(shop.station, request)
+    note = invoicer.issue_for_sale(sale.sale_id)
+    assert note is not None and note.record.status == "authorised"
+    proc = etree.fromstring(note.record.proc_xml)
+    validate(proc, "nfeProc")
+    (pag,) = proc.findall(".//n:pag/n:detPag", NS)
+    assert (pag.findtext("n:tPag", None, NS), pag.findtext("n:vPag", None, NS)) == ("20", "12.50")
+    assert [(child.tag.split("}")[1], child.text) for child in pag.find("n:card", NS)] == [
+        ("tpIntegra", "2")
     ]

@@ -35,7 +35,10 @@ TPAG: dict[str, str] = {
     Tender.PIX.value: "17",
 }
 """posapp's tenders as NFC-e tPag (FISCAL_FACTS §6); cashback and vouchers are loyalty."""
-CARD_GROUP = frozenset({"03", "04", "17"})
+STATIC_PIX = "20"
+"""A Pix paid on the store's static code, confirmed by the cashier (NT 2024.002); 17 is
+the dynamic charge the PSP confirmed."""
+CARD_GROUP = frozenset({"03", "04", "17", STATIC_PIX})
 """Card and PIX payments carry the card group: the card's recorded details (brand, acquirer
 CNPJ, cAut, tpIntegra), a dynamic Pix's PSP CNPJ and endToEndId (integrated), else
 tpIntegra 2 alone (a terminal not integrated)."""
@@ -105,13 +108,16 @@ def sale_for_note(session: Session, sale_id: int) -> SaleForNote | None:
             paid[cash_index] -= sale.change
         amounts = allocate(product_total - loyalty_share, paid) if paid else []
     groups = card_groups(session, sale_id)
+    pix = pix_in(session, sale_id)
+    static = pix.payment_id if pix is not None and not pix.dynamic else None
+    codes = [STATIC_PIX if p.id == static else TPAG[p.tender] for p in others]
     payments = tuple(
         Payment(
-            TPAG[p.tender],
+            code,
             amount,
-            card=groups.get(p.id, Card(integrated=False)) if TPAG[p.tender] in CARD_GROUP else None,
+            card=groups.get(p.id, Card(integrated=False)) if code in CARD_GROUP else None,
         )
-        for p, amount in zip(others, amounts, strict=True)
+        for p, code, amount in zip(others, codes, amounts, strict=True)
         if amount > 0
     )
     customer = session.get(Customer, sale.customer_id) if sale.customer_id else None
