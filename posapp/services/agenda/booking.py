@@ -34,6 +34,7 @@ from posapp.core.agenda import (
 )
 from posapp.core.errors import UnknownCustomer, UnknownItem
 from posapp.services.agenda.hours import hours_on
+from posapp.services.agenda.reminders import withdraw
 from posapp.services.common import audit, outbox
 from posapp.services.common.auth import acting_staff
 from posapp.services.common.local_day import store_timezone
@@ -264,6 +265,7 @@ def _saved(
     now: datetime,
 ) -> None:
     session.flush()
+    withdraw(session, row)
     outbox.emit(session, EVENT_KIND, now, event_body(session, row))
     audit.record(
         session,

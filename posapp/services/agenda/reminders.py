@@ -1,29 +1,36 @@
 """Appointment reminders through the message outbox: the day before and 2 hours before.
 
-Each is keyed by the appointment and its moment, so running this as often as wanted
-queues each reminder once. The outbox applies consent and the channels; the delivery
-applies the quiet hours (a reminder due at night waits for the morning).
+Each is keyed by the appointment, its start and the moment, so running this as often as
+wanted queues each reminder once, and a moved appointment is reminded of its new time.
+The outbox applies consent and the channels; the delivery applies the quiet hours (a
+reminder due at night waits for the morning). A reminder still waiting when its
+appointment moves or stops being booked is dropped (`withdraw`), never sent with the
+old time or for a cancelled visit.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+import json
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from db.models import Customer, Staff
+from db.models import Customer, Message, Staff
 from db.salon_models import Appointment
 from posapp.core.agenda import Status
-from posapp.core.messages import MessageFacts, MessageKind, message_key
-from posapp.services.agenda.booking import services_of
+from posapp.core.messages import MessageFacts, MessageKind, facts_from_json, message_key
 from posapp.services.common.local_day import store_timezone
 from posapp.services.common.station import Station
-from posapp.services.messages.queue import enqueue
+from posapp.services.messages.queue import DEFERRED, QUEUED, SKIPPED, enqueue
 
 SHORT_NOTICE = timedelta(hours=2)
 LOOK_AHEAD = timedelta(hours=48)
 DAY_BEFORE, TWO_HOURS = "day", "2h"
+WITHDRAWN = "appointment_changed"
+"""The reason of a reminder dropped because its appointment moved or was called off."""
+REMINDED = frozenset({Status.BOOKED.value, Status.CONFIRMED.value})
 
 
 def queue_reminders(station: Station) -> int:
@@ -37,7 +44,7 @@ def queue_reminders(station: Station) -> int:
             .join(Customer, Customer.id == Appointment.customer_id)
             .join(Staff, Staff.id == Appointment.professional_id)
             .where(
-                Appointment.status.in_([Status.BOOKED.value, Status.CONFIRMED.value]),
+                Appointment.status.in_(REMINDED),
                 Appointment.starts_at > now,
                 Appointment.starts_at <= now + LOOK_AHEAD,
             )
@@ -45,15 +52,22 @@ def queue_reminders(station: Station) -> int:
         ).all()
         for appointment, customer, professional in rows:
             for moment in _due(appointment.starts_at, now, zone):
+                if _reminded_before_keys_had_times(session, appointment, customer, moment):
+                    continue
                 facts = MessageFacts(
                     store="",
                     customer_name=customer.name,
                     appointment_at=appointment.starts_at.astimezone(zone),
-                    service_name=", ".join(s.name for s in services_of(appointment)),
+                    service_name=", ".join(
+                        str(s["name"]) for s in json.loads(appointment.services_json)
+                    ),
                     professional_name=professional,
                 )
+                starts = f"{appointment.starts_at.astimezone(UTC):%Y%m%dT%H%MZ}"
                 key = message_key(
-                    MessageKind.APPOINTMENT_REMINDER, customer.uuid, f"{appointment.uuid}:{moment}"
+                    MessageKind.APPOINTMENT_REMINDER,
+                    customer.uuid,
+                    f"{appointment.uuid}:{starts}:{moment}",
                 )
                 queued = enqueue(
                     station,
@@ -67,6 +81,44 @@ def queue_reminders(station: Station) -> int:
                 )
                 written += queued is not None
     return written
+
+
+def withdraw(session: Session, appointment: Appointment) -> int:
+    """Drop the reminders of `appointment` still waiting to be sent that no longer hold:
+    it is no longer booked or confirmed, or it now starts at another time. How many."""
+    waiting = session.scalars(
+        select(Message).where(
+            Message.kind == MessageKind.APPOINTMENT_REMINDER.value,
+            Message.status.in_([QUEUED, DEFERRED]),
+            Message.idempotency_key.like(f"%:{appointment.uuid}:%"),
+        )
+    ).all()
+    dropped = 0
+    for message in waiting:
+        at = facts_from_json(message.facts_json).appointment_at
+        if appointment.status in REMINDED and at == appointment.starts_at:
+            continue
+        message.status, message.reason = SKIPPED, WITHDRAWN
+        message.reason_detail = "O horário mudou ou foi cancelado: lembrete não enviado."
+        message.next_attempt_at = None
+        dropped += 1
+    return dropped
+
+
+def _reminded_before_keys_had_times(
+    session: Session, appointment: Appointment, customer: Customer, moment: str
+) -> bool:
+    """A reminder queued under the older key (appointment and moment, no start) for the
+    time the appointment still has: already reminded."""
+    old = session.scalar(
+        select(Message.facts_json).where(
+            Message.idempotency_key
+            == message_key(
+                MessageKind.APPOINTMENT_REMINDER, customer.uuid, f"{appointment.uuid}:{moment}"
+            )
+        )
+    )
+    return old is not None and facts_from_json(old).appointment_at == appointment.starts_at
 
 
 def _due(starts_at: datetime, now: datetime, zone: ZoneInfo) -> list[str]:

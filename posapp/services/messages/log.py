@@ -116,6 +116,10 @@ def reason_words(message: LoggedMessage, locale: str = "pt_BR") -> str:
         if pt:
             return detail or "Cliente anonimizado (LGPD): mensagem descartada."
         return "Customer anonymized (LGPD): message dropped."
+    if code == "appointment_changed":  # agenda.reminders: the visit moved or was called off
+        if pt:
+            return detail or "O horário mudou ou foi cancelado: lembrete não enviado."
+        return "The appointment moved or was called off: reminder not sent."
     if code == "endpoint_refused":  # services.sync.push set the message's event aside
         if pt:
             return f"A central da rede recusou esta mensagem: {detail}"
