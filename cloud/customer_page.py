@@ -354,8 +354,6 @@ def message_page(title: str, message: str, extra: str = "") -> str:
 
 
 def render(data: PageData, token: str, base_url: str) -> str:
-    # What is spendable and what is still to come: not `total`, which keeps a lot that has
-    # lapsed until the chain's expiry terminal writes its `expire` entry at its daily run.
     b = data.balance
     t = quote(token, safe="")
     first = data.customer_name.split()[0] if data.customer_name.split() else ""
@@ -363,7 +361,7 @@ def render(data: PageData, token: str, base_url: str) -> str:
         f"<h1>Olá, {_e(first)}! <span class='en'>Hello · {_e(data.chain_name)}</span></h1>",
         '<div class="cols"><section class="card" id="saldo"><h2>Seu saldo '
         "<span class='en'>Your balance</span></h2>"
-        f'<div class="big">{_e(_money(b.spendable + b.pending))}</div>'
+        f'<div class="big">{_e(_money(b.current))}</div>'
         f"<p>Disponível agora: <b>{_e(_money(b.spendable))}</b>"
         + (f" · a liberar: {_e(_money(b.pending))}" if b.pending else "")
         + "</p></section>",

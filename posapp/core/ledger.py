@@ -79,6 +79,12 @@ class Balance:
     expiring_soon: int
     next_expiry: datetime | None
 
+    @property
+    def current(self) -> int:
+        """What a customer is told they have: spendable now and still to be released. Not
+        `total`, which keeps a lapsed lot until the daily expiry run writes its entry."""
+        return self.spendable + self.pending
+
 
 @dataclass(slots=True)
 class Replay:

@@ -15,6 +15,7 @@ from db.models import Customer, OutboxEvent
 from messaging.retry import RetryPolicy
 from posapp.core.codes import verify_voucher_qr
 from posapp.core.messages import Channel
+from posapp.core.presets import preset
 from posapp.services.messages.config import MessagingSettings, mark_demo_database, senders
 from posapp.services.messages.delivery import MessageWorker, deliver_due
 from posapp.services.messages.queue import messages
@@ -378,3 +379,27 @@ def test_a_voucher_made_by_the_daily_run_or_an_adjustment_is_sent_too(
         [image] = [p for p in email.iter_attachments() if p.get_content_type() == "image/png"]
         [payload] = decoded_qr(image.get_content())
         assert f"|{voucher.code}|" in payload
+
+
+def test_the_balance_a_message_tells_leaves_out_cashback_that_lapsed_before_the_daily_run(
+    make_shop: MakeShop,
+    smtp_server: SmtpFactory,  # noqa: F811
+) -> None:
+    """The expire entry is written by the daily run (in a chain, by the expiry terminal's):
+    a sale between a lot's lapse and that run must not count it in 'Seu saldo agora'."""
+    inbox, port = smtp_server()
+    shop = make_shop(preset("salon").with_changes(expiry_days=40))
+    settings = configure(shop, email_settings(port))
+    bela = shop.enrol(
+        "Bela Nunes", cpf="529.982.247-25", email="bela@example.com", marketing_consent=True
+    )
+    shop.sell("corte", customer=bela, pix=8_000)  # R$ 8,00, for 40 days
+    shop.clock.advance(days=41)
+    shop.sell("corte", customer=bela, pix=8_000)
+    deliver_due(shop.station, senders(settings))
+    [_first, second] = [
+        m for m in inbox.messages() if m["Subject"] == "Loja Teste: você ganhou R$ 8,00 de cashback"
+    ]
+    body = second.get_body(("plain",))
+    assert body is not None
+    assert "Seu saldo agora é R$ 8,00." in body.get_content()

@@ -39,7 +39,7 @@ def announce_voucher(
         facts=MessageFacts(
             store.name,
             holder.name,
-            balance_centavos=book.replay(holder.id).balance(book.now).total,
+            balance_centavos=book.replay(holder.id).balance(book.now).current,
             points=program.mode is ProgramMode.POINTS,
             voucher_code=voucher.code,
             voucher_value_centavos=voucher.value or voucher.max_discount,

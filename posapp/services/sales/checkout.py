@@ -806,7 +806,7 @@ def _messages(
     points = program.mode is ProgramMode.POINTS
 
     def balance(lots: Replay) -> int:
-        return lots.balance(now).total
+        return lots.balance(now).current
 
     if earned:
         available = now + timedelta(days=program.pending_days)

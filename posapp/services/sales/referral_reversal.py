@@ -102,7 +102,7 @@ def _tell(
         facts=MessageFacts(
             "",
             holder.name,
-            balance_centavos=book.replay(holder.id).balance(book.now).total,
+            balance_centavos=book.replay(holder.id).balance(book.now).current,
             amount_centavos=taken,
             points=program.mode is ProgramMode.POINTS,
         ),
