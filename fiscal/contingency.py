@@ -440,15 +440,19 @@ class ContingencyQueue:
 
     # the manager's fix paths ------------------------------------------------------
     def resend_corrected(self, series: int, number: int, note: Nfce) -> Issued:
-        """A rejected note, corrected, sent again under its own number (and tpEmis)."""
+        """A rejected note, corrected, sent again under its own number (and tpEmis); a
+        contingency note also keeps its dhEmi and cNF, so its access key does not change
+        (Ajuste SINIEF 19/16: the issue date is not corrected)."""
         record = self.storage.get(series, number)
         if record is None or record.status != "rejected":
             raise ValueError(f"nota {series}/{number} não está rejeitada / is not rejected")
-        contingency = (
-            Contingency(record.issued_at or self.clock(), CONTINGENCY_REASON)
-            if record.tp_emis == TpEmis.OFFLINE
-            else None
-        )
+        contingency = None
+        if record.tp_emis == TpEmis.OFFLINE:
+            # Printed before SEFAZ saw it: the same date and cNF keep the consumer's key.
+            contingency = Contingency(record.issued_at or self.clock(), CONTINGENCY_REASON)
+            if record.issued_at is not None:
+                note = replace(note, issued_at=record.issued_at)
+            note = replace(note, cnf=record.key[35:43] if len(record.key) == 44 else note.cnf)
         signed = self._build(note, number, contingency)
         outcome = self.client.authorize(signed.xml)
         if isinstance(outcome, Authorized):

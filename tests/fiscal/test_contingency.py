@@ -155,6 +155,25 @@ def test_rejected_contingency_note_is_kept_then_corrected_and_resent(
     assert queue.pending() == []
 
 
+def test_a_corrected_contingency_note_keeps_the_key_the_consumer_holds(
+    queue: ContingencyQueue, sefaz: LocalSefaz, make_note: Make
+) -> None:
+    """A contingency note is printed before SEFAZ sees it: the consumer takes home its
+    access key and QR. Corrected after a rejection, it goes under the same number, date
+    and cNF, so the key on the consumer's paper is the one SEFAZ authorises. Before, a
+    new random cNF made a new key: the printed key was never authorised."""
+    sefaz.set_mode("down")
+    printed = queue.issue(make_note())
+    assert printed.contingency
+    sefaz.set_mode("reject", 778, "Rejeição: Informado NCM inexistente")
+    assert queue.send_pending().rejected == [1]
+    sefaz.set_mode("authorise")
+    fixed = queue.resend_corrected(1, 1, make_note())
+    assert fixed.authorised and fixed.record.key == printed.record.key
+    assert sefaz.authorisation_count(printed.record.key) == 1
+    assert fixed.signed.qr_code.split("?p=")[1].startswith(printed.record.key)
+
+
 def test_rejected_normal_note_can_have_its_number_voided(
     queue: ContingencyQueue, storage: MemoryStorage, sefaz: LocalSefaz, make_note: Make
 ) -> None:
