@@ -310,6 +310,10 @@ def test_a_second_payment_of_a_sold_charge_is_surfaced_for_refund(
     with DynamicPix.open(shop.station) as pix:
         assert settle_charges(pix).found == 1
         assert settle_charges(pix).found == 0
+        asked = len(psp.requests)
+        shop.clock.advance(hours=3)  # the day's sales are not asked about every 15 min
+        settle_charges(pix)
+        assert len(psp.requests) == asked
     assert [(r.end_to_end_id, r.amount) for r in late_payments(shop.station)] == [
         (second["endToEndId"], 8_000)
     ]

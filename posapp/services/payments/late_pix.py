@@ -55,6 +55,10 @@ from posapp.services.payments.tenders import (
 
 PAID_GRACE_S = 600
 RECENT_HOURS = 24
+SOLD_HOURS = 2
+"""A sold charge is asked about for this long: a second payment of its QR can only come
+while the charge is payable (at most the longest charge time, 1 h, plus its margin); a
+busy counter's every sale of the day asked every 15 minutes would hammer the PSP."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +86,11 @@ class SettleResult:
 
 
 def settle_charges(
-    pix: DynamicPix, *, paid_grace_s: int = PAID_GRACE_S, recent_hours: int = RECENT_HOURS
+    pix: DynamicPix,
+    *,
+    paid_grace_s: int = PAID_GRACE_S,
+    recent_hours: int = RECENT_HOURS,
+    sold_hours: int = SOLD_HOURS,
 ) -> SettleResult:
     station, flow = pix.station, pix.flow
     now = station.now()
@@ -102,8 +110,12 @@ def settle_charges(
         ended = session.scalars(
             select(PixCharge).where(
                 PixCharge.kind == DYNAMIC,
-                PixCharge.status.in_((EXPIRED, CANCELLED, MISMATCH, SOLD)),
-                PixCharge.created_at >= now - timedelta(hours=recent_hours),
+                or_(
+                    PixCharge.status.in_((EXPIRED, CANCELLED, MISMATCH))
+                    & (PixCharge.created_at >= now - timedelta(hours=recent_hours)),
+                    (PixCharge.status == SOLD)
+                    & (PixCharge.created_at >= now - timedelta(hours=sold_hours)),
+                ),
             )
         ).all()
         live = live_txids()
