@@ -14,8 +14,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+from posapp.core.money import format_money
 from posapp.core.pricing import Tender
-from posapp.services.cash.reports import Figure, x_report
+from posapp.services.cash.report_output import report_receipt
+from posapp.services.cash.reports import Figure, x_report, z_report
+from posapp.services.cash.shifts import close_shift
 from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
 from posapp.services.sales.refunds import void
 from posapp.services.salon.split import DAY, WEEK, statement
@@ -67,3 +70,33 @@ def test_a_tip_counts_the_day_it_is_given_and_comes_off_the_day_its_sale_is_void
     assert paid(WED) == (-1_500, -2)
     assert x_report(station, WED).tips == (Figure("Rita Cabeleireira", -2, -1_500),)
     assert statement(station, salon.rita, MONDAY, WEEK).professional.to_pay == 0
+
+
+def test_a_tip_in_cash_is_in_the_drawer_the_blind_count_expects(tmp_path: Path) -> None:
+    """A corte R$ 80,00 in cash, a R$ 10,00 tip in cash and a R$ 5,00 tip by Pix: the drawer
+    holds R$ 90,00, and the close finds no difference; the Z says where the R$ 10,00
+    came from."""
+    salon = open_salon(tmp_path / "salon.sqlite")
+    shop, station = salon.shop, salon.shop.station
+    shop.clock.moment = at(MONDAY, 10)
+    sale = checkout(
+        station,
+        CheckoutRequest(
+            staff_id=shop.cashier_id,
+            lines=[LineRequest(shop.items["corte"], professional_id=salon.rita)],
+            payments=[TenderRequest(Tender.CASH, 10_000)],
+        ),
+    )
+    for amount, tender in ((1_000, "cash"), (500, "pix")):
+        record_tip(station, sale.sale_id, professional_id=salon.rita, amount=amount,
+                   tender=tender, staff_id=shop.cashier_id)  # fmt: skip
+    shop.clock.moment = at(MONDAY, 19)
+    closed = close_shift(station, shop.cashier_id, MANAGER_PIN, {5_000: 1, 2_000: 2})
+    assert (closed.expected, closed.counted, closed.difference) == (9_000, 9_000, 0)
+    z = z_report(station, shop.manager_id, MANAGER_PIN, MONDAY)
+    assert (z.cash.cash_sales, z.cash.cash_tips, z.cash.expected) == (8_000, 1_000, 9_000)
+    rows = [
+        (getattr(block, "left", ""), getattr(block, "right", ""))
+        for block in report_receipt(z, "pt_BR").blocks
+    ]
+    assert ("Gorjetas em dinheiro", format_money(1_000)) in rows

@@ -116,6 +116,9 @@ class CashReport:
     expected: int
     counted: int | None
     """None while a shift of the day is still open."""
+    cash_tips: int = 0
+    """Tips (gorjetas) given in cash, in the drawer for the professionals (0 on a Z made
+    before they were counted)."""
 
     @property
     def difference(self) -> int | None:
@@ -643,4 +646,5 @@ def _cash(c: Connection, terminal_id: int, start: datetime, end: datetime) -> Ca
         cash_out=figures.cash_out,
         expected=figures.expected,
         counted=counted,
+        cash_tips=figures.cash_tips,
     )

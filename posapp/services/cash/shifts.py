@@ -13,6 +13,7 @@ Who may do what (every action is one unit of work with its audit row):
   the close are the expected cash, the count and the difference shown.
 
 The expected cash of a shift is: float + cash paid for its sales − change given
++ tips (gorjetas) given in cash while it was open, for the professionals
 + suprimentos − sangrias − cash given back by refunds made during it. A refund's
 money goes back in cash up to the cash its sale took (net of change and of
 earlier refunds); the rest goes back by the sale's card or PIX.
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, func, select
+from sqlalchemy import Select, and_, bindparam, func, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -41,6 +42,7 @@ from db.models import (
     ZReport,
     table_of,
 )
+from db.salon_models import Tip
 from posapp.core.errors import (
     DayClosed,
     InvalidAmount,
@@ -75,7 +77,7 @@ NOTES = frozenset(d for d in DENOMINATIONS if d >= 200)
 CASH_IN, CASH_OUT = "in", "out"
 
 _SHIFT, _SALE, _PAYMENT = table_of(Shift), table_of(Sale), table_of(SalePayment)
-_REFUND, _MOVE = table_of(Refund), table_of(CashMovement)
+_REFUND, _MOVE, _TIP = table_of(Refund), table_of(CashMovement), table_of(Tip)
 _OPEN_SHIFT = (
     select(_SHIFT.c.id)
     .where(_SHIFT.c.terminal_id == bindparam("terminal_id"), _SHIFT.c.closed_at.is_(None))
@@ -104,6 +106,26 @@ def _cash_statement() -> Select[Any]:
         select(_sum(_MOVE.c.amount))
         .where(_MOVE.c.shift_id.in_(ids), _MOVE.c.kind == CASH_OUT)
         .scalar_subquery(),
+        _cash_tips(ids).scalar_subquery(),
+    )
+
+
+def _cash_tips(ids: Any) -> Select[Any]:
+    """Tips given in cash at the terminal while one of the shifts was open (a tip names
+    its sale, not its shift; the sale names the terminal)."""
+    return (
+        select(_sum(_TIP.c.amount))
+        .select_from(
+            _TIP.join(_SALE, _SALE.c.id == _TIP.c.sale_id).join(
+                _SHIFT, _SHIFT.c.terminal_id == _SALE.c.terminal_id
+            )
+        )
+        .where(
+            _SHIFT.c.id.in_(ids),
+            _TIP.c.tender == Tender.CASH.value,
+            _TIP.c.created_at >= _SHIFT.c.opened_at,
+            or_(_SHIFT.c.closed_at.is_(None), _TIP.c.created_at < _SHIFT.c.closed_at),
+        )
     )
 
 
@@ -120,11 +142,18 @@ class CashFigures:
     cash_refunds: int
     cash_in: int
     cash_out: int
+    cash_tips: int = 0
+    """Tips (gorjetas) given in cash, kept in the drawer for the professionals."""
 
     @property
     def expected(self) -> int:
         return (
-            self.opening_float + self.cash_sales - self.cash_refunds + self.cash_in - self.cash_out
+            self.opening_float
+            + self.cash_sales
+            + self.cash_tips
+            - self.cash_refunds
+            + self.cash_in
+            - self.cash_out
         )
 
 
@@ -182,11 +211,11 @@ def cash_figures(connection: Connection, shift_ids: Sequence[int]) -> CashFigure
     """The drawer's figures of these shifts, in one aggregate statement."""
     if not shift_ids:
         return CashFigures(0, 0, 0, 0, 0)
-    float_, paid, change, refunds, cash_in, cash_out = connection.execute(
+    float_, paid, change, refunds, cash_in, cash_out, tips = connection.execute(
         _CASH,
         {"shift_ids": list(shift_ids)},
     ).one()
-    return CashFigures(float_, paid - change, refunds, cash_in, cash_out)
+    return CashFigures(float_, paid - change, refunds, cash_in, cash_out, tips)
 
 
 def current_shift(station: Station) -> ShiftView | None:
