@@ -57,6 +57,12 @@ def _check(dps: Dps) -> None:
             "a cota do profissional parceiro passa do valor do serviço",
             "the partner professional's share exceeds the service value",
         )
+    if dps.competence > dps.issued_at.date():
+        raise InvalidInput(
+            "dCompet",
+            "a competência não pode ser posterior à emissão",
+            "the competence cannot be after the issue date",
+        )
     if not 0 <= dps.iss_rate_bp < 1000:
         raise InvalidInput("pAliq", "alíquota do ISS fora de 0-9,99 %", "ISS rate outside 0-9.99 %")
     for name, value, size in (

@@ -93,10 +93,14 @@ class Dps:
     partners: tuple[PartnerShare, ...] = ()
     service_city: str = ""  # cLocPrestacao; the provider's city when empty
     app_version: str = "posapp"
+    service_date: date | None = None
+    """The day the service was rendered (the store's local date), the DPS's competence;
+    the issue date when not given. A DPS made days later (after a rejection, a crash)
+    keeps the month the ISS is due in."""
 
     @property
     def competence(self) -> date:
-        return self.issued_at.date()
+        return self.service_date or self.issued_at.date()
 
     @property
     def partner_cents(self) -> int:

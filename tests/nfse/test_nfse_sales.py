@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import logging
 import zipfile
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -420,3 +421,32 @@ def test_a_refused_cancellation_is_sent_again_with_the_cashiers_justification(
     nfse = issuer.note(sale_id)
     assert nfse is not None and nfse.status == "cancelled" and nfse.cancel_xml
     assert _t(nfse.cancel_xml, ".//n:e101101/n:xMotivo") == justification
+
+
+def test_a_dps_made_days_after_the_service_keeps_the_month_it_was_rendered(
+    shop: Shop, issuer: NfseIssuer, sefin: LocalSefin, tmp_path: Path
+) -> None:
+    """A haircut on a month's last day, 22:00 in São Paulo; the DPS is rejected and the
+    manager sends a new one two days later. The competence (dCompet) is the day the
+    service was rendered, so the ISS and the accountant's ZIP of that month count it.
+    Before, it was the day the DPS was made: the next month, and in neither month's ZIP."""
+    soon = (shop.clock() + timedelta(days=40)).replace(day=1, hour=1, minute=0, second=0)
+    shop.clock.moment = soon  # the 1st, 01:00 UTC: the last day of the month before, 22:00
+    last_day = (soon - timedelta(days=1)).date()
+    month, next_month = last_day.strftime("%Y-%m"), soon.strftime("%Y-%m")
+    sefin.set_mode("reject", "E0312", "Código de tributação municipal inexistente")
+    sale_id = sell_salon(shop, "corte")
+    rejected = issuer.issue_for_sale(sale_id)
+    assert rejected is not None and rejected.status == "rejected"
+    sefin.set_mode("authorise")
+    shop.clock.advance(days=2)
+    again = issuer.issue_for_sale(sale_id, again=True)
+    assert again is not None and again.status == "authorised" and again.nfse_xml
+    assert _t(again.dps_xml, ".//n:dCompet") == last_day.isoformat()
+    assert _t(again.nfse_xml, ".//n:DPS/n:infDPS/n:dCompet") == last_day.isoformat()
+
+    rendered, made = tmp_path / "rendered.zip", tmp_path / "made.zip"
+    export(shop.station, month, rendered)
+    export(shop.station, next_month, made)
+    assert zipfile.ZipFile(rendered).namelist() == [f"{again.key}-nfse.xml"]
+    assert zipfile.ZipFile(made).namelist() == []

@@ -12,7 +12,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from db.models import NfseNote, Sale
 from fiscal.nfse import add_to_zip
@@ -27,7 +27,12 @@ def nfse_documents(station: Station, month: str) -> list[tuple[str, bytes, bytes
     with station.read() as session:
         rows = session.execute(
             select(NfseNote.key, NfseNote.nfse_xml, NfseNote.cancel_xml)
-            .where(NfseNote.nfse_xml.is_not(None), NfseNote.issued_at.between(start, end))
+            .join(Sale, Sale.id == NfseNote.sale_id)
+            .where(
+                NfseNote.nfse_xml.is_not(None),
+                # the competence is the sale's day; a DPS may have been made days later
+                or_(NfseNote.issued_at.between(start, end), Sale.created_at.between(start, end)),
+            )
             .order_by(NfseNote.id)
         ).all()
     return [(key, xml, cancel) for key, xml, cancel in rows if key and xml]

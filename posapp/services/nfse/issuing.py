@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -206,7 +206,8 @@ class NfseIssuer:
             number = next_number(session, settings.series)
             try:
                 dps = dps_of(services, settings, fiscal, settings.series, number, now)
-                signed = build_dps(dps, a1)
+                rendered = sale.created_at.astimezone(ZoneInfo(fiscal.timezone)).date()
+                signed = build_dps(replace(dps, service_date=rendered), a1)
             except FiscalError as error:
                 raise NfseNotIssued(
                     sale=sale_id, reason_pt=error.message("pt_BR"), reason_en=error.message("en")
