@@ -14,6 +14,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
+
+from posapp.core.errors import PosError
 from posapp.core.money import format_money
 from posapp.core.pricing import Tender
 from posapp.services.cash.report_output import report_receipt
@@ -100,3 +103,28 @@ def test_a_tip_in_cash_is_in_the_drawer_the_blind_count_expects(tmp_path: Path) 
         for block in report_receipt(z, "pt_BR").blocks
     ]
     assert ("Gorjetas em dinheiro", format_money(1_000)) in rows
+
+
+def test_a_tip_on_a_voided_sale_is_refused_in_words(tmp_path: Path) -> None:
+    """The Agenda offers Gorjeta on a done visit; its sale voided since, the cashier is told
+    why in pt_BR and English (was a bare LookupError the tip dialog did not show)."""
+    salon = open_salon(tmp_path / "salon.sqlite")
+    shop, station = salon.shop, salon.shop.station
+    sale = checkout(
+        station,
+        CheckoutRequest(
+            staff_id=shop.cashier_id,
+            lines=[LineRequest(shop.items["corte"], professional_id=salon.rita)],
+            payments=[TenderRequest(Tender.CASH, 8_000)],
+        ),
+    )
+    void(station, sale.sale_id, shop.cashier_id, MANAGER_PIN, "lançada errada")
+    with pytest.raises(PosError) as refused:
+        record_tip(station, sale.sale_id, professional_id=salon.rita, amount=500,
+                   tender="cash", staff_id=shop.cashier_id)  # fmt: skip
+    assert refused.value.message("pt_BR") == (
+        f"A venda {sale.number} foi cancelada: não é possível registrar gorjeta nela."
+    )
+    assert refused.value.message("en") == (
+        f"Sale {sale.number} was cancelled: no tip can be recorded on it."
+    )

@@ -12,12 +12,21 @@ from sqlalchemy import select
 
 from db.models import Sale, Staff
 from db.salon_models import Tip
-from posapp.core.errors import InvalidPrice
+from posapp.core.errors import InvalidPrice, PosError
 from posapp.services.common import audit
 from posapp.services.common.auth import acting_staff
 from posapp.services.common.station import Station
 
 LARGEST_TIP = 100_000_00
+
+
+class TipSaleCancelled(PosError, LookupError):
+    """Said to the cashier (the Agenda's Gorjeta on a visit whose sale was voided since);
+    still a LookupError for the callers that look for a missing sale."""
+
+    code = "tip_sale_cancelled"
+    pt_BR = "A venda {number} foi cancelada: não é possível registrar gorjeta nela."
+    en = "Sale {number} was cancelled: no tip can be recorded on it."
 
 
 def record_tip(
@@ -29,8 +38,10 @@ def record_tip(
     with station.write() as session:
         acting_staff(session, staff_id)
         sale = session.get(Sale, sale_id)
-        if sale is None or sale.voided_at is not None:
-            raise LookupError(f"sale {sale_id} not found or voided")
+        if sale is None:
+            raise LookupError(f"sale {sale_id} not found")
+        if sale.voided_at is not None:
+            raise TipSaleCancelled(number=sale.number)
         if session.get(Staff, professional_id) is None:
             raise LookupError(f"professional {professional_id} not found")
         session.add(
