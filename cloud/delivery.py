@@ -11,7 +11,9 @@
    consent from the latest `customer.upsert` the endpoint holds (an anonymized
    customer is skipped), the contact from it too, the weekly cap K of the store that
    wrote the message counting what was sent to that customer by ANY store of the
-   chain in the 7 days before now, quiet hours in the store's time zone (deferred);
+   chain in the 7 days before now, quiet hours in the store's time zone (deferred),
+   and a message whose day has passed by now (a counter that pushed it days late, a
+   channel set up days later) dropped as 'outdated';
 3. sends with no transaction open, through `messaging` (SMTP, the provider webhook, or
    WhatsApp's Cloud API when the chain configured it, cloud.whatsapp) and
    `messaging.retry.attempt`; a WhatsApp message keeps its wamid and cost class;
@@ -493,6 +495,7 @@ def _prepare(
             _quiet_hours(message),
             sent_in_last_week(session, message.chain_id, message.customer_uuid, now),
             message.weekly_cap or None,
+            facts=whatsapp.facts_of(message),
         )
         if isinstance(decision, Skip):
             return None, {

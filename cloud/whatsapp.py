@@ -151,14 +151,20 @@ def sender_for(row: DeliverySettings, box: SecretBox) -> WhatsAppSender | None:
     )
 
 
+def facts_of(message: CustomerMessage) -> MessageFacts | None:
+    """The facts the counter sent with the message; None when it sent none (or odd ones)."""
+    if not message.facts:
+        return None
+    try:
+        return facts_from_json(message.facts)
+    except (ValueError, TypeError):
+        return None
+
+
 def values_of(message: CustomerMessage) -> dict[str, str]:
     """The facts' texts in pt_BR (the template's language); {} when the counter sent none."""
-    if not message.facts:
-        return {}
-    try:
-        return facts_from_json(message.facts).values(LANGUAGE)
-    except (ValueError, TypeError):
-        return {}
+    facts = facts_of(message)
+    return facts.values(LANGUAGE) if facts is not None else {}
 
 
 # -- Meta's webhook ------------------------------------------------------------------------

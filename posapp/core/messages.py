@@ -580,6 +580,7 @@ class Reason(StrEnum):
     WEEKLY_CAP = "weekly_cap"
     QUIET_HOURS = "quiet_hours"
     DEMO_DATABASE = "demo_database"
+    OUTDATED = "outdated"
 
 
 _REASON_TEXT: dict[Reason, tuple[str, str]] = {
@@ -603,6 +604,10 @@ _REASON_TEXT: dict[Reason, tuple[str, str]] = {
     Reason.DEMO_DATABASE: (
         "Base de demonstração: nenhuma mensagem é enviada.",
         "Demo database: no message is ever sent.",
+    ),
+    Reason.OUTDATED: (
+        "A mensagem não saiu a tempo: falava de {day}, que já passou.",
+        "The message did not go out in time: it spoke of {day}, which has passed.",
     ),
 }
 
@@ -679,6 +684,42 @@ def reason_text(reason: Reason, locale: str = DEFAULT_LOCALE, **params: str) -> 
     return string.Formatter().vformat(pt if _pt(locale) else en, (), _KeepUnknown(params))
 
 
+def outdated_after(
+    kind: MessageKind, facts: MessageFacts
+) -> datetime.date | datetime.datetime | None:
+    """The day (or moment) after which the message says something no longer true: the
+    cashback it warns of has expired, the voucher it announces has lapsed, the campaign
+    has ended, the appointment has begun. None: the message keeps its sense."""
+    if kind is MessageKind.CASHBACK_EXPIRING:
+        return facts.expires_on
+    if kind is MessageKind.VOUCHER_ISSUED:
+        return facts.voucher_expires_on
+    if kind is MessageKind.CAMPAIGN:
+        return facts.campaign_ends
+    if kind is MessageKind.APPOINTMENT_REMINDER:
+        return facts.appointment_at
+    return None
+
+
+def _outdated(
+    kind: MessageKind, facts: MessageFacts | None, now_local: datetime.datetime
+) -> Skip | None:
+    limit = outdated_after(kind, facts) if facts is not None else None
+    if isinstance(limit, datetime.datetime):
+        if limit.tzinfo is None:  # written in the store's local time
+            limit = limit.replace(tzinfo=now_local.tzinfo)
+        if now_local < limit:
+            return None
+        day = limit.astimezone(now_local.tzinfo).strftime("%d/%m/%Y %H:%M")
+    elif isinstance(limit, datetime.date):
+        if now_local.date() <= limit:
+            return None
+        day = limit.strftime("%d/%m/%Y")
+    else:
+        return None
+    return Skip(Reason.OUTDATED, {"day": day})
+
+
 def decide(
     message: Draft,
     customer_consent: bool,
@@ -688,12 +729,17 @@ def decide(
     weekly_cap: int | None,
     *,
     demo_database: bool = False,
+    facts: MessageFacts | None = None,
 ) -> Decision:
     """Whether a message goes out now, later (quiet hours) or never, and why.
 
     `sent_in_last_7_days` counts the customer's messages actually sent in the
     seven days before `now_local`, any kind and channel; `weekly_cap` None is no cap.
     A transactional kind (a receipt asked for at the counter) needs only a contact.
+    With its `facts`, a message that waited too long (quiet hours, a counter offline
+    or switched off, a channel set up days later) is dropped once what it speaks of
+    has passed (`outdated_after`): an expiry warning after the expiry, a reminder
+    after the appointment.
     """
     if demo_database:
         return Skip(Reason.DEMO_DATABASE)
@@ -705,6 +751,9 @@ def decide(
         return Skip(Reason.NO_CONTACT, {"channel_pt": pt, "channel_en": en})
     if transactional:
         return Send()
+    stale = _outdated(message.kind, facts, now_local)
+    if stale is not None:
+        return stale
     if weekly_cap is not None and sent_in_last_7_days >= weekly_cap:
         return Skip(Reason.WEEKLY_CAP, {"cap": str(weekly_cap)})
     if quiet_hours is not None and quiet_hours.contains(now_local.time()):

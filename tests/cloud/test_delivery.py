@@ -11,7 +11,7 @@ import json
 import os
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -19,6 +19,7 @@ import httpx
 import psycopg
 import pytest
 
+from posapp.core.messages import MessageFacts, facts_to_json
 from tests.cloud.helpers import Counter, event, new_uuid
 from tests.cloud_fixtures import Chain, CloudServer
 from tests.messaging.conftest import (  # noqa: F401  (fixtures)
@@ -494,3 +495,40 @@ def test_pushed_messages_are_checked_and_outcomes_are_the_servers_alone(
     assert counter.push(customer_upsert(maria), old).status_code == 200
     [told] = outcomes(counter)
     assert (told["status"], told["reason"]) == ("failed", "incomplete")
+
+
+def test_a_message_whose_day_passed_while_it_waited_is_dropped_and_a_timely_one_sent(
+    cloud_server: CloudServer,
+    shop: tuple[Chain, Counter],
+    smtp_server: SmtpFactory,  # noqa: F811
+) -> None:
+    """A counter offline for days pushes the warnings it wrote when it is back; the chain
+    has not set up its e-mail yet either."""
+    inbox, port = smtp_server()
+    chain, counter = shop
+    maria = new_uuid()
+    today = datetime.now(ZoneInfo(ZONE)).date()
+
+    def expiring(day: date) -> dict[str, Any]:
+        facts = facts_to_json(
+            MessageFacts("Loja Centro", "Maria Souza", amount_centavos=800, expires_on=day)
+        )
+        return queued(maria, kind="cashback_expiring", facts=facts)
+
+    late, timely = expiring(today - timedelta(days=2)), expiring(today + timedelta(days=3))
+    counter.push(customer_upsert(maria), late, timely)
+    assert deliver_once(cloud_server).startswith("sent=0 skipped=1 ")  # the other waits
+
+    email_delivery(cloud_server, chain, port)
+    with psycopg.connect(cloud_server.dsn) as connection:  # the 15 minutes' wait is over
+        connection.execute("UPDATE message SET next_attempt_at = now()")
+    assert deliver_once(cloud_server).startswith("sent=1 skipped=0 ")
+
+    assert len(inbox.envelopes) == 1
+    stale = row(cloud_server, late["body"]["idempotency_key"])
+    assert (stale["status"], stale["reason"]) == ("skipped", "outdated")
+    assert stale["reason_detail"] == (
+        "A mensagem não saiu a tempo: falava de "
+        f"{today - timedelta(days=2):%d/%m/%Y}, que já passou."
+    )
+    assert row(cloud_server, timely["body"]["idempotency_key"])["status"] == "sent"

@@ -168,6 +168,30 @@ def test_no_consent_is_skipped_with_the_reason_kept() -> None:
     assert "LGPD" in decision.text("pt_BR") and "consented" in decision.text("en")
 
 
+def test_a_message_whose_day_has_passed_is_dropped_and_says_which_day() -> None:
+    def draft(kind: MessageKind) -> Draft:
+        return Draft(kind, Channel.WHATSAPP, "+5511987654321")
+
+    warning = MessageFacts("Loja", "Maria", amount_centavos=800, expires_on=D(2026, 5, 4))
+    expiring = draft(MessageKind.CASHBACK_EXPIRING)
+    assert decide(expiring, True, at(4, 20), QUIET, 0, 3, facts=warning) == Send()
+    late = decide(expiring, True, at(5, 9), QUIET, 0, 3, facts=warning)
+    assert late == Skip(Reason.OUTDATED, {"day": "04/05/2026"})
+    assert late.text("pt_BR") == "A mensagem não saiu a tempo: falava de 04/05/2026, que já passou."
+    visit = MessageFacts("Loja", "Maria", appointment_at=at(5, 9, 30))
+    reminder = draft(MessageKind.APPOINTMENT_REMINDER)
+    assert decide(reminder, True, at(5, 9, 29), QUIET, 0, 3, facts=visit) == Send()
+    assert decide(reminder, True, at(5, 9, 30), QUIET, 0, 3, facts=visit) == Skip(
+        Reason.OUTDATED, {"day": "05/05/2026 09:30"}
+    )
+    ended = MessageFacts("Loja", "Maria", campaign_ends=D(2026, 5, 3))
+    over = decide(draft(MessageKind.CAMPAIGN), True, at(4, 9), QUIET, 0, 3, facts=ended)
+    assert over == Skip(Reason.OUTDATED, {"day": "03/05/2026"})
+    assert decide(EMAIL, True, at(4, 9), QUIET, 0, 3, facts=ended) == Send()  # no date of its own
+    receipt = Draft(MessageKind.RECEIPT, Channel.EMAIL, "maria@example.com")
+    assert decide(receipt, False, at(9, 9), QUIET, 0, 3, facts=warning) == Send()
+
+
 def test_quiet_hours_defer_to_their_end() -> None:
     late = decide(EMAIL, True, at(4, 22, 30), QUIET, 0, 3)
     assert late == Defer(at(5, 8))

@@ -11,6 +11,7 @@ from posapp.core.presets import preset
 from posapp.services.loyalty.campaigns import create_campaign
 from posapp.services.messages.config import senders
 from posapp.services.messages.delivery import deliver_due
+from posapp.services.messages.log import message_log, reason_words
 from posapp.services.messages.scheduler import run_message_scheduler
 from tests.messaging.conftest import SmtpFactory, smtp_server  # noqa: F401  (fixture)
 from tests.services.messages_support import configure, email_settings, rows
@@ -141,3 +142,37 @@ def test_a_campaign_is_announced_two_days_ahead_once_per_customer(
     [row] = rows(shop, "campaign")
     assert row.idempotency_key.endswith(":consumidor_2026") and row.status == "queued"
     assert '"campaign_name": "Dia do Consumidor"' in row.facts_json
+
+
+def test_an_expiry_warning_still_waiting_after_the_expiry_is_dropped_not_sent(
+    make_shop: MakeShop,
+    smtp_server: SmtpFactory,  # noqa: F811
+) -> None:
+    """The counter was switched off (or the SMTP server down) from the day the warning was
+    written until after the cashback expired: 'vence em 11 de abril' must not arrive on
+    the 13th."""
+    inbox, port = smtp_server()
+    shop = make_shop(preset("salon").with_changes(expiry_days=40))
+    settings = configure(shop, email_settings(port, expiry_warning_days=7))
+    bela = shop.enrol(
+        "Bela Nunes", cpf="529.982.247-25", email="bela@example.com", marketing_consent=True
+    )
+    shop.sell("corte", customer=bela, pix=8_000)  # 2 March: R$ 8,00, expiring on 11 April
+    deliver_due(shop.station, senders(settings))
+    shop.clock.advance(days=33)  # 4 April: the warning is written...
+    run_message_scheduler(shop.station)
+    assert [(r.kind, r.status) for r in rows(shop, "cashback_expiring")] == [
+        ("cashback_expiring", "queued")
+    ]
+    shop.clock.advance(days=9)  # ...and the counter sends again on 13 April
+    deliver_due(shop.station, senders(settings))
+    [warning] = rows(shop, "cashback_expiring")
+    assert (warning.status, warning.reason) == ("skipped", "outdated")
+    assert warning.reason_detail == (
+        "A mensagem não saiu a tempo: falava de 11/04/2026, que já passou."
+    )
+    assert not [m for m in inbox.messages() if "vence" in str(m["Subject"])]
+    [logged] = [m for m in message_log(shop.station) if m.kind == "cashback_expiring"]
+    assert reason_words(logged, "en") == (
+        "The message did not go out in time: it spoke of 11/04/2026, which has passed."
+    )

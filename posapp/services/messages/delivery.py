@@ -4,7 +4,8 @@
 hours, or waiting for a retry), and for each one, in its own short units of work:
 
 1. reads it with its customer and decides again (`posapp.core.messages.decide`): consent
-   may have been withdrawn since it was written, the weekly cap counts what was sent in
+   may have been withdrawn since it was written, a message whose day has passed (an
+   expiry warning after the expiry...) is dropped, the weekly cap counts what was sent in
    the 7 days before now, and quiet hours defer it to their end (a transactional kind,
    a receipt, goes to the address it was written with, with none of these);
 2. renders it with the store's templates (the manager's, else the default) in the
@@ -157,6 +158,7 @@ def _prepare(
         else:
             to = contact(customer, channel) if customer is not None else None
         zone: ZoneInfo = station.cached("timezone", session, store_zone)
+        facts = facts_from_json(message.facts_json)
         decision = decide(
             Draft(kind, channel, to),
             customer is not None and customer.marketing_consent,
@@ -165,6 +167,7 @@ def _prepare(
             sent_in_last_week(session, customer.id, now) if customer is not None else 0,
             weekly_cap(settings),
             demo_database=is_demo_database(station, session),
+            facts=facts,
         )
         if isinstance(decision, Skip):
             return None, {
@@ -184,9 +187,7 @@ def _prepare(
         store = station.snapshot(session).store
         locale = _language(session)
         template = resolve_template(kind, locale, store.segment, cached_overrides(station, session))
-        rendered = render(
-            kind, template, facts_from_json(message.facts_json), locale, store.segment
-        )
+        rendered = render(kind, template, facts, locale, store.segment)
         attachments = [qr_attachment(message.qr_payload)] if message.qr_payload else []
         outgoing = OutgoingMessage(
             to,

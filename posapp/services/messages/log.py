@@ -28,6 +28,7 @@ _CONTACT = {
 }
 _NUMBER = re.compile(r"\d+")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_DAY = re.compile(r"\d{2}/\d{2}/\d{4}(?: \d{2}:\d{2})?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +102,9 @@ def reason_words(message: LoggedMessage, locale: str = "pt_BR") -> str:
         elif reason is Reason.QUIET_HOURS:
             clock = _CLOCK.search(detail)
             params["until"] = clock.group() if clock else "?"
+        elif reason is Reason.OUTDATED:
+            day = _DAY.search(detail)
+            params["day"] = day.group() if day else "?"
         return reason_text(reason, locale, **params)
     if code == "sent":
         return "Enviada." if pt else "Sent."
