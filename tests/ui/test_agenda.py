@@ -18,12 +18,13 @@ from pytestqt.qtbot import QtBot
 
 from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
 from payments.card import CardDetails, CardKind
-from posapp.core.agenda import OutsideWorkingHours, Status
+from posapp.core.agenda import DayHours, OutsideWorkingHours, Status
 from posapp.core.pricing import Tender
 from posapp.services.admin.staff_changes import add_member, deactivate
 from posapp.services.agenda import book_reads
 from posapp.services.agenda.arrival import arrive
 from posapp.services.agenda.booking import book, set_status
+from posapp.services.agenda.hours import set_week
 from posapp.services.common.auth import Role, StaffRef
 from posapp.services.common.counter_settings import CounterSettings
 from posapp.services.sales.checkout import CheckoutRequest, TenderRequest, checkout
@@ -304,6 +305,31 @@ def test_a_professional_who_has_left_still_has_the_statement_of_her_work(
     dialog.professional.setCurrentIndex(found)
     dialog.span.setCurrentIndex(dialog.span.findData("month"))
     assert dialog.current is not None and dialog.current.professional.to_pay == 1_400
+
+
+def test_appointments_before_8_or_after_21_are_shown_in_the_book(
+    salon: Salon, qtbot: QtBot
+) -> None:
+    """Rita works 07:00 to 22:00 on Mondays: Ana's manicure at 07:30 and Bruno's corte at
+    21:00 (to 22:00) are in her column, the grid running from 07:00 to 22:00 that day;
+    a day without them keeps 08:00 to 21:00."""
+    station = salon.shop.station
+    set_week(station, salon.rita, {0: DayHours(7 * 60, 22 * 60)}, MANAGER_PIN)
+    early = _book(salon, 7, 30, pro=salon.rita)
+    late = book(station, staff_id=salon.shop.cashier_id, professional_id=salon.rita,
+                starts_at=at(MONDAY, 21), item_ids=[salon.shop.items["corte"]],
+                customer_id=salon.bruno)  # fmt: skip
+    screen = _screen(salon, qtbot)
+    model = screen.model
+    rita = [c.professional_id for c in model.columns].index(salon.rita)
+    assert model.rows == 15 * 4
+    assert model.headerData(0, Qt.Orientation.Vertical) == "07:00"
+    assert model.data(model.index(2, rita), UUID_ROLE) == early
+    assert model.data(model.index(14 * 4, rita), UUID_ROLE) == late
+    assert model.span_of(model.appointment_at(14 * 4, rita)) == 4  # type: ignore[arg-type]
+    assert model.moment(2, rita) == at(MONDAY, 7, 30)
+    model.show_day(MONDAY + timedelta(days=1), [], [])
+    assert (model.rows, model.headerData(0, Qt.Orientation.Vertical)) == (13 * 4, "08:00")
 
 
 def test_the_statement_prints_on_the_receipt_printer(salon: Salon, qtbot: QtBot) -> None:

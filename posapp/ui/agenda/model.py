@@ -20,6 +20,8 @@ UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 2
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
 FIRST_HOUR, LAST_HOUR = 8, 21
+"""The hours the book shows at least; a day with appointments earlier or later shows
+those hours too."""
 
 COLOURS: dict[Status, str] = {
     Status.BOOKED: "#cfe3ff",
@@ -49,6 +51,7 @@ class AgendaModel(QAbstractTableModel):
         self.columns: list[Column] = []
         self.appointments: list[AppointmentView] = []
         self._at: dict[tuple[int, int], AppointmentView] = {}
+        self.first_hour, self.last_hour = FIRST_HOUR, LAST_HOUR
         self.rows = (LAST_HOUR - FIRST_HOUR) * 60 // SLOT_MINUTES
 
     # -- filling ------------------------------------------------------------------
@@ -73,6 +76,8 @@ class AgendaModel(QAbstractTableModel):
         self.columns = columns
         self.appointments = appointments
         self._at = {}
+        self.first_hour, self.last_hour = self._hours(appointments)
+        self.rows = (self.last_hour - self.first_hour) * 60 // SLOT_MINUTES
         for appointment in appointments:
             if appointment.status is Status.CANCELLED:
                 continue
@@ -81,13 +86,27 @@ class AgendaModel(QAbstractTableModel):
                 self._at[place] = appointment
         self.endResetModel()
 
+    def _hours(self, appointments: list[AppointmentView]) -> tuple[int, int]:
+        """FIRST_HOUR to LAST_HOUR, widened to the shown appointments' local hours."""
+        first, last = FIRST_HOUR, LAST_HOUR
+        days = {column.day for column in self.columns}
+        for appointment in appointments:
+            start = appointment.starts_at.astimezone(self.zone)
+            if appointment.status is Status.CANCELLED or start.date() not in days:
+                continue
+            end = appointment.ends_at.astimezone(self.zone)
+            end_minutes = 24 * 60 if end.date() > start.date() else end.hour * 60 + end.minute
+            first = min(first, start.hour)
+            last = max(last, -(-end_minutes // 60))
+        return first, last
+
     # -- geometry -------------------------------------------------------------------
 
     def place_of(self, appointment: AppointmentView) -> tuple[int, int] | None:
         local = appointment.starts_at.astimezone(self.zone)
         for column, spec in enumerate(self.columns):
             if spec.professional_id == appointment.professional_id and spec.day == local.date():
-                row = ((local.hour - FIRST_HOUR) * 60 + local.minute) // SLOT_MINUTES
+                row = ((local.hour - self.first_hour) * 60 + local.minute) // SLOT_MINUTES
                 return (row, column) if 0 <= row < self.rows else None
         return None
 
@@ -97,7 +116,7 @@ class AgendaModel(QAbstractTableModel):
     def moment(self, row: int, column: int) -> datetime:
         """The start of a slot as an aware UTC datetime."""
         day = self.columns[column].day
-        minutes = FIRST_HOUR * 60 + row * SLOT_MINUTES
+        minutes = self.first_hour * 60 + row * SLOT_MINUTES
         local = datetime.combine(day, time(minutes // 60, minutes % 60), self.zone)
         return local.astimezone(ZoneInfo("UTC"))
 
@@ -123,7 +142,7 @@ class AgendaModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             return self.columns[section].title if 0 <= section < len(self.columns) else None
         if 0 <= section < self.rows:
-            minutes = FIRST_HOUR * 60 + section * SLOT_MINUTES
+            minutes = self.first_hour * 60 + section * SLOT_MINUTES
             return f"{minutes // 60:02d}:{minutes % 60:02d}"
         return None
 
