@@ -10,7 +10,8 @@ refused or cut, HTTP 5xx, cStat 108/109) means "go to contingency";
 `Unavailable.sent` says whether the request may have reached SEFAZ (then the
 note's number must be resolved later: cancelled if it was authorised, else voided).
 Duplicates: 204 (same key) and 539 (same number, other key) are resolved by
-consulting the protocol of the key SEFAZ names.
+consulting the protocol of the key SEFAZ names; a cancellation answered 573 (the event
+is already registered: an earlier answer was lost) by consulting the note.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ OPERATIONS = {
 AUTHORISED = frozenset({100, 150})
 PAUSED = frozenset({108, 109})
 DUPLICATE = frozenset({204, 539})
+DUPLICATE_EVENT = 573
 _KEY_IN_TEXT = re.compile(r"chNFe:?\s*(\d{6}[0-9A-Z]{12}\d{26})")
 
 
@@ -313,7 +315,8 @@ class SefazClient:
             proc = nfe_proc(nfe_xml, prot) if nfe_xml is not None else b""
             return Authorized(key, _text(inf, "nProt"), _text(inf, "dhRecbto"), cstat, reason, proc)
         if cstat in (101, 135, 155):
-            return Cancelled(key, cstat, reason)
+            protocol, event = _cancellation_in(answer)
+            return Cancelled(key, cstat, reason, protocol, event)
         if cstat == 217:
             return NotFound(key, cstat, reason)
         if cstat in PAUSED:
@@ -338,6 +341,10 @@ class SefazClient:
         if event_cstat in (135, 136, 155):
             proc = _proc_event(request, answer)
             return Cancelled(key, event_cstat, _text(ret, "xMotivo"), _text(ret, "nProt"), proc)
+        if event_cstat == DUPLICATE_EVENT:  # registered before, its answer lost: confirm it
+            found = self.query(key)
+            if isinstance(found, Cancelled | Unavailable):
+                return found
         return Rejected(key, event_cstat, _text(ret, "xMotivo"))
 
     def void_range(self, series: int, first: int, last: int, reason: str, year: int) -> VoidOutcome:
@@ -379,6 +386,16 @@ def nfe_proc(nfe_xml: bytes, prot: etree._Element) -> bytes:
     proc.append(copy.deepcopy(prot))
     validate(proc, "nfeProc")
     return bytes(etree.tostring(proc, encoding="UTF-8", xml_declaration=False))
+
+
+def _cancellation_in(answer: etree._Element) -> tuple[str, bytes]:
+    """The cancellation event (110111) a retConsSitNFe carries: its protocol and the
+    procEventoNFe ("" and b"" when SEFAZ sent none)."""
+    for proc in answer.iterfind(f"{{{NS}}}procEventoNFe"):
+        ret = proc.find(f"{{{NS}}}retEvento/{{{NS}}}infEvento")
+        if ret is not None and _text(ret, "tpEvento") == "110111":
+            return _text(ret, "nProt"), etree.tostring(proc, encoding="UTF-8")
+    return "", b""
 
 
 def _proc_event(request: etree._Element, answer: etree._Element) -> bytes:

@@ -20,6 +20,7 @@ listener: connection refused).
 
 from __future__ import annotations
 
+import copy
 import threading
 from collections import Counter
 from collections.abc import Collection
@@ -79,6 +80,7 @@ class State:
     by_number: dict[tuple[str, int, int], str] = field(default_factory=dict)  # cnpj, serie, nNF
     authorisations: Counter[str] = field(default_factory=Counter)
     cancelled: dict[str, str] = field(default_factory=dict)  # key -> event protocol
+    cancel_events: dict[str, bytes] = field(default_factory=dict)  # key -> procEventoNFe
     voided: set[tuple[int, int]] = field(default_factory=set)  # (serie, nNF)
     requests: list[str] = field(default_factory=list)
     schema_errors: list[str] = field(default_factory=list)
@@ -321,6 +323,8 @@ class LocalSefaz(LocalHttps):
         _sub(root, "chNFe", key)
         if key in st.authorised:
             root.append(etree.fromstring(st.authorised[key].prot_xml))
+        if key in st.cancel_events:  # as SEFAZ does: the note's events after its protocol
+            root.append(etree.fromstring(st.cancel_events[key]))
         return root
 
     def _NFeRecepcaoEvento4(self, payload: etree._Element) -> etree._Element:
@@ -358,6 +362,10 @@ class LocalSefaz(LocalHttps):
             _sub(info, tag, value)
         if number:
             _sub(info, "nProt", number)
+            proc = _el("procEventoNFe", "1.00")
+            proc.append(copy.deepcopy(payload.find(f"{{{NS}}}evento")))
+            proc.append(copy.deepcopy(ret))
+            st.cancel_events[key] = etree.tostring(proc)
         return root
 
     def _NFeInutilizacao4(self, payload: etree._Element) -> etree._Element:

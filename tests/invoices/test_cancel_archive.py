@@ -251,3 +251,28 @@ def test_a_void_the_counter_cannot_do_leaves_the_note_authorised(
     open_shift(shop.station, shop.cashier_id, 0)
     result = cancel_sale(invoicer, sale.sale_id, shop.cashier_id, MANAGER_PIN, REASON)
     assert result.nfce_cancelled and _status(shop, sale.sale_id) == "voided"
+
+
+def test_a_cancellation_whose_answer_was_lost_is_recognised_when_tried_again(
+    shop: Shop, invoicer: Invoicer, sefaz: LocalSefaz
+) -> None:
+    """SEFAZ registered the cancellation but its answer never came back. Trying again,
+    SEFAZ answers 573 (the event is already there): the note is cancelled, so the sale is
+    voided. Before, 573 was shown as a refusal at every try and the sale could never be
+    voided from Vendas, its note cancelled at SEFAZ and authorised here."""
+    sale = shop.sell("dipirona", cash=1_250)
+    note = invoicer.issue_for_sale(sale.sale_id)
+    assert note is not None and note.record.status == "authorised"
+    sefaz.set_mode("timeout_after_authorise", only={"NFeRecepcaoEvento4"})
+    with pytest.raises(CancelRefused) as first:
+        cancel_sale(invoicer, sale.sale_id, shop.cashier_id, MANAGER_PIN, REASON)
+    assert note.record.key in sefaz.state.cancelled  # SEFAZ has it; the answer was lost
+    assert "nothing was cancelled" not in first.value.message("en")
+    sefaz.set_mode("authorise")
+
+    result = cancel_sale(invoicer, sale.sale_id, shop.cashier_id, MANAGER_PIN, REASON)
+    assert result.nfce_cancelled and _status(shop, sale.sale_id) == "voided"
+    after = invoicer.storage.get(note.record.series, note.record.number)
+    assert after is not None and after.status == "cancelled"
+    validate(etree.fromstring(after.proc_xml), "procEventoNFe")  # the event, for the ZIP
+    assert after.protocol == note.record.protocol

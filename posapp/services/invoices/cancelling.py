@@ -123,6 +123,14 @@ def cancel_sale(
     if now - started > limit:
         return _late(invoicer, sale_id, staff_id, manager_pin, reason, record, settings.late_refund)
     outcome = invoicer.queue().client.cancel(record.key, record.protocol, reason, now)
+    if isinstance(outcome, Unavailable) and outcome.sent:
+        raise CancelRefused(
+            number=record.number,
+            reason_pt="a SEFAZ não respondeu a tempo e pode ter registrado o cancelamento; "
+            "a venda não foi cancelada: tente de novo para confirmar",
+            reason_en="SEFAZ did not answer in time and may have registered the cancellation; "
+            "the sale was not voided: try again to confirm",
+        )
     if isinstance(outcome, Unavailable):
         raise CancelRefused(
             number=record.number,
