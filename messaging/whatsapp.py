@@ -86,6 +86,12 @@ def recipient(to: str) -> str:
     return digits
 
 
+def param_text(value: str) -> str:
+    """A parameter as Meta takes it: no line break, no tab, no run of more than 4 spaces
+    (error 132018 otherwise, for good): each run of white space one space."""
+    return " ".join(value.split())
+
+
 def template_payload(message: OutgoingMessage, settings: WhatsAppSettings) -> dict[str, object]:
     """The JSON body of a template message; a kind without a template is permanent."""
     template = settings.templates.get(message.kind)
@@ -93,7 +99,8 @@ def template_payload(message: OutgoingMessage, settings: WhatsAppSettings) -> di
         raise PermanentDeliveryError(
             "no_template", f"no approved WhatsApp template for {message.kind or 'this message'}"
         )
-    missing = [name for name in template.params if not message.values.get(name)]
+    values = {name: param_text(message.values.get(name, "")) for name in template.params}
+    missing = [name for name in template.params if not values[name]]
     if missing:
         raise PermanentDeliveryError(
             "missing_parameter", f"template {template.name} needs {', '.join(missing)}"
@@ -106,9 +113,7 @@ def template_payload(message: OutgoingMessage, settings: WhatsAppSettings) -> di
         body["components"] = [
             {
                 "type": "body",
-                "parameters": [
-                    {"type": "text", "text": message.values[name]} for name in template.params
-                ],
+                "parameters": [{"type": "text", "text": values[name]} for name in template.params],
             }
         ]
     return {

@@ -4,7 +4,8 @@ It implements what posapp calls, `POST /{version}/{phone-number-id}/messages` wi
 template message, and answers as Meta documents: 200 with `contacts` and `messages[0].id`
 (a wamid); 401 with an `OAuthException` (code 190) for a wrong token; 400 with code 100
 for a bad request, 132001 for a template that does not exist in that language, 132000 for
-a wrong number of parameters; 429 with 130429 when `throttle` is set. A number listed in
+a wrong number of parameters, 132018 for a parameter with a line break, a tab or more
+than 4 spaces in a row; 429 with 130429 when `throttle` is set. A number listed in
 `undeliverable` is accepted, then fails by webhook with 131026, as on Meta.
 
 `send_statuses` POSTs the status webhooks (sent, delivered, read or failed) to the
@@ -131,6 +132,20 @@ class GraphApi:
                 "OAuthException",
                 details=f"body: number of localizable_params ({count}) does not match "
                 f"the expected number of params ({self.templates[str(name)]})",
+            )
+        texts = [
+            str(p.get("text", ""))
+            for c in template.get("components", [])
+            if c.get("type") == "body"
+            for p in c.get("parameters", [])
+        ]
+        if any("\n" in t or "\t" in t or " " * 5 in t for t in texts):
+            return _error(
+                132018,
+                "There was an issue with the parameters in your template.",
+                "OAuthException",
+                details="Param text cannot have new-line/tab characters or more than 4 "
+                "consecutive spaces",
             )
         return None
 

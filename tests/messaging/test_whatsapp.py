@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -61,6 +62,22 @@ def test_a_credit_reaches_the_graph_api_as_its_template_with_the_parameters_in_o
     assert sent.parameters == ["Maria", "R$ 5,00", "Loja A", "R$ 12,30"]
     receipt = sender.receipts["cashback_credited:abc:sale-1"]
     assert receipt.message_id == sent.wamid and receipt.cost_class == "utility"
+
+
+def test_a_store_name_with_a_tab_or_spaces_in_a_row_still_reaches_the_customer(
+    graph: GraphServer,
+) -> None:
+    """Meta refuses, for good (132018), a parameter with a line break, a tab or more than
+    4 spaces in a row: a name pasted from a spreadsheet cost the customer the message."""
+    message = credit()
+    pasted = {**message.values, "store": "Salão  Bela\tCentro     (Moema)\n"}
+    WhatsAppSender(settings(graph)).send(replace(message, values=pasted))
+    [sent] = graph.api.sent
+    assert sent.parameters == ["Maria", "R$ 5,00", "Salão Bela Centro (Moema)", "R$ 12,30"]
+    blank = {**message.values, "customer": " \n "}
+    with pytest.raises(PermanentDeliveryError) as missing:
+        WhatsAppSender(settings(graph)).send(replace(message, values=blank))
+    assert missing.value.reason == "missing_parameter"
 
 
 def test_meta_refusals_are_permanent_and_throttling_is_temporary(graph: GraphServer) -> None:
