@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from db.models import OutboxEvent
+from db.models import Item, OutboxEvent
 from posapp.core.agenda import (
     AppointmentClash,
     AppointmentNotChangeable,
@@ -199,6 +199,37 @@ def test_the_sale_closes_the_appointment_of_a_client_booked_by_name_alone(
     sale = sell(*cart.lines, paid=8_000)
     (view,) = book_reads.day(station, MONDAY)
     assert (view.status, view.sale_uuid) == (Status.DONE, sale)
+
+
+def test_a_service_taken_out_of_the_catalogue_after_booking_is_left_out_of_the_cart(
+    salon: Salon,
+) -> None:
+    """Ana booked a corte and a manicure with Rita; the manicure was deactivated since. At
+    her arrival the cart holds the corte, which can be sold, and the manicure is named as
+    left out (before, the cart carried it and the sale was refused: 'Produto ou serviço
+    não cadastrado: 5.')."""
+    station, shop = salon.shop.station, salon.shop
+    uuid = _book(salon, 10, items=("corte", "manicure"), pro=salon.rita)
+    with station.write() as session:
+        manicure = session.get(Item, shop.items["manicure"])
+        assert manicure is not None
+        manicure.active = False
+    shop.clock.moment = at(MONDAY, 10)
+    arrival = arrive(station, uuid, staff_id=shop.cashier_id)
+    assert arrival.lines == (LineRequest(shop.items["corte"], professional_id=salon.rita),)
+    assert arrival.left_out == ("Manicure",)
+    cart = recall(station, arrival.parked_id, shop.cashier_id)
+    sale = checkout(
+        station,
+        CheckoutRequest(
+            staff_id=shop.cashier_id,
+            lines=list(cart.lines),
+            payments=[TenderRequest(Tender.CASH, 8_000)],
+            customer_id=cart.customer_id,
+        ),
+    )
+    (view,) = book_reads.day(station, MONDAY)
+    assert (view.status, view.sale_uuid) == (Status.DONE, sale.uuid)
 
 
 def test_no_shows_are_counted_per_client(salon: Salon) -> None:

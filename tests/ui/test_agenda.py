@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from db.models import Item
 from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
 from payments.card import CardDetails, CardKind
 from posapp.core.agenda import DayHours, OutsideWorkingHours, Status
@@ -330,6 +331,24 @@ def test_appointments_before_8_or_after_21_are_shown_in_the_book(
     assert model.moment(2, rita) == at(MONDAY, 7, 30)
     model.show_day(MONDAY + timedelta(days=1), [], [])
     assert (model.rows, model.headerData(0, Qt.Orientation.Vertical)) == (13 * 4, "08:00")
+
+
+def test_chegou_says_which_booked_service_is_no_longer_sold(salon: Salon, qtbot: QtBot) -> None:
+    uuid = _book(salon, 9)
+    with salon.shop.station.write() as session:
+        manicure = session.get(Item, salon.shop.items["manicure"])
+        assert manicure is not None
+        manicure.active = False
+    screen = _screen(salon, qtbot)
+    paula = [c.professional_id for c in screen.model.columns].index(salon.paula)
+    screen.view.setCurrentIndex(screen.model.index(NINE, paula))
+    assert screen.view.selected_uuid() == uuid
+    screen.arrived_button.click()
+    settle(screen, qtbot)
+    assert screen.message.text() == (
+        "Cliente chegou: o carrinho está em Recuperar (F6) na tela de venda. "
+        "Fora do catálogo, não foi ao carrinho: Manicure."
+    )
 
 
 def test_the_statement_prints_on_the_receipt_printer(salon: Salon, qtbot: QtBot) -> None:

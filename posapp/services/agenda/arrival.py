@@ -3,7 +3,9 @@
 Every appointment of the booking (its group) still booked or confirmed is marked arrived,
 and one parked cart holds their services, each with its professional, for the client:
 the cashier recalls it (Recuperar, F6) and rings it up. The sale then closes the
-appointments (`book_reads.close_sold`).
+appointments (`book_reads.close_sold`). A booked service taken out of the catalogue since
+(deactivated) cannot be sold: it is left out of the cart, and named in `left_out` for
+the counter to say so.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ class Arrival:
     label: str
     lines: tuple[LineRequest, ...]
     customer_id: int | None
+    left_out: tuple[str, ...] = ()
+    """The booked services no longer sold (deactivated or gone), by name."""
 
 
 def arrive(station: Station, appointment_uuid: str, *, staff_id: int) -> Arrival:
@@ -61,14 +65,17 @@ def arrive(station: Station, appointment_uuid: str, *, staff_id: int) -> Arrival
             if row.id == first.id or row.status in (Status.BOOKED.value, Status.CONFIRMED.value)
         ]
         lines: list[LineRequest] = []
+        left_out: list[str] = []
         for row in arriving:
             change_status(station, session, row, Status.ARRIVED, staff_id, now)
             for service in services_of(row):
-                item_id = session.scalar(select(Item.id).where(Item.uuid == service.item_uuid))
-                if item_id is not None:
-                    lines.append(LineRequest(item_id=item_id, professional_id=row.professional_id))
+                item = session.scalars(select(Item).where(Item.uuid == service.item_uuid)).first()
+                if item is None or not item.active:
+                    left_out.append(service.name)
+                    continue
+                lines.append(LineRequest(item_id=item.id, professional_id=row.professional_id))
         zone = ZoneInfo(store_timezone(session))
         label = f"Agenda {first.starts_at.astimezone(zone):%H:%M} {first.client_name}"[:60]
         customer_id = first.customer_id
     parked_id = park(station, label=label, staff_id=staff_id, lines=lines, customer_id=customer_id)
-    return Arrival(parked_id, label, tuple(lines), customer_id)
+    return Arrival(parked_id, label, tuple(lines), customer_id, tuple(left_out))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 from functools import partial
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 from posapp.core.agenda import Status
 from posapp.core.errors import PosError
 from posapp.services.agenda import book_reads
-from posapp.services.agenda.arrival import arrive
+from posapp.services.agenda.arrival import Arrival, arrive
 from posapp.services.agenda.book_reads import AppointmentView, Professional
 from posapp.services.agenda.booking import lengthen, move, set_status
 from posapp.services.common.changes import Change
@@ -244,11 +245,17 @@ class AgendaScreen(QWidget):
     def _staff_id(self) -> int | None:
         return self.context.staff.id if self.context.staff is not None else None
 
-    def _attempt(self, done: str, call: Callable[[], object]) -> None:
-        """Write on a worker thread; then say what happened and read the book again."""
+    def _attempt(
+        self,
+        done: str,
+        call: Callable[[], object],
+        said: Callable[[Any], str] | None = None,
+    ) -> None:
+        """Write on a worker thread; then say what happened (`done`, or what `said` makes of
+        the result) and read the book again."""
 
-        def succeeded(_result: object) -> None:
-            self.message.setText(done)
+        def succeeded(result: object) -> None:
+            self.message.setText(said(result) if said is not None else done)
             self.refresh()
 
         def refused(error: Exception) -> None:
@@ -298,10 +305,15 @@ class AgendaScreen(QWidget):
         if uuid is None or staff_id is None:
             self.message.setText(self.tr("Escolha um horário na agenda."))
             return
-        self._attempt(
-            self.tr("Cliente chegou: o carrinho está em Recuperar (F6) na tela de venda."),
-            lambda: arrive(self.context.station, uuid, staff_id=staff_id),
-        )
+        done = self.tr("Cliente chegou: o carrinho está em Recuperar (F6) na tela de venda.")
+
+        def said(arrival: Arrival) -> str:
+            if not arrival.left_out:
+                return done
+            gone = self.tr("Fora do catálogo, não foi ao carrinho: %1.")
+            return f"{done} {gone.replace('%1', ', '.join(arrival.left_out))}"
+
+        self._attempt(done, lambda: arrive(self.context.station, uuid, staff_id=staff_id), said)
 
     def new_booking(self) -> BookingDialog:
         index = self.view.currentIndex()
