@@ -351,6 +351,24 @@ def test_chegou_says_which_booked_service_is_no_longer_sold(salon: Salon, qtbot:
     )
 
 
+def test_a_slot_shows_the_booking_holding_it_not_the_no_show_before_it(
+    salon: Salon, qtbot: QtBot
+) -> None:
+    """Bruno did not come at 09:00; Ana was booked into his time. The 09:00 block is Ana's
+    whatever order the book is read in (a counter pulls the chain's bookings in any
+    order)."""
+    station = salon.shop.station
+    missed = _book(salon, 9, who=salon.bruno)
+    set_status(station, missed, staff_id=salon.shop.cashier_id, status=Status.NO_SHOW)
+    ana = _book(salon, 9)
+    views = book_reads.day(station, MONDAY)
+    model = AgendaModel(ZONE)
+    for order in (views, list(reversed(views))):
+        model.show_day(MONDAY, book_reads.professionals(station), order)
+        paula = [c.professional_id for c in model.columns].index(salon.paula)
+        assert model.data(model.index(NINE, paula), UUID_ROLE) == ana
+
+
 def test_the_statement_prints_on_the_receipt_printer(salon: Salon, qtbot: QtBot) -> None:
     printer = virtual_printer("agenda-statement")
     try:

@@ -13,7 +13,7 @@ from babel.dates import format_date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from posapp.core.agenda import SLOT_MINUTES, Status, label
+from posapp.core.agenda import OPEN, SLOT_MINUTES, Status, label
 from posapp.services.agenda.book_reads import AppointmentView, Professional
 
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -82,7 +82,11 @@ class AgendaModel(QAbstractTableModel):
             if appointment.status is Status.CANCELLED:
                 continue
             place = self.place_of(appointment)
-            if place is not None:
+            if place is None:
+                continue
+            held = self._at.get(place)
+            # one block a slot: an appointment still holding the time over a finished one
+            if held is None or held.status not in OPEN or appointment.status in OPEN:
                 self._at[place] = appointment
         self.endResetModel()
 
