@@ -288,3 +288,41 @@ def test_a_psp_refusing_the_cashiers_cancel_is_said_in_portuguese(
         assert session.get(PixCharge, txid).status == "waiting"  # type: ignore[union-attr]
     with qtbot.waitSignal(dialog.rejected, timeout=2_000):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+
+def test_a_pix_paid_in_the_payment_dialog_is_not_asked_for_again_at_another_amount(
+    qtbot: QtBot,
+    make_shop: Maker,
+    psp: PspServer,  # noqa: F811
+) -> None:
+    """Checkout refused something after the customer paid R$ 80,00 by Pix; the cashier
+    then typed Pix 50,00 + cash 30,00: a second charge was shown and paid."""
+    shop = make_shop()
+    configure_pix(shop, psp)
+    psp.auto_pay_after_s = 0.2
+    payment = PaymentDialog(8_000, None)
+    qtbot.addWidget(payment)
+    hook = TenderDetails(shop.station, lambda: shop.cashier_id, pix_poll_interval_s=0.05)
+    payment.complete_tenders = hook
+    payment.fields[Tender.PIX].setText("80,00")
+    with qtbot.waitSignal(payment.submitted, timeout=10_000):
+        payment.submit()
+    payment.show_error("Abra o caixa antes de vender.")  # checkout refused; nothing written
+    payment.fields[Tender.PIX].setText("50,00")
+    payment.fields[Tender.CASH].setText("30,00")
+    payment.submit()
+    qtbot.waitUntil(
+        lambda: not payment.busy or isinstance(hook.open_dialog, PixDialog), timeout=5_000
+    )
+    assert hook.open_dialog is None  # no second QR for the customer to pay
+    assert payment.error.text().startswith(
+        "O cliente já pagou um Pix de R$ 80,00 nesta venda: deixe o Pix em R$ 80,00"
+    )
+    assert len(psp.charges) == 1
+    payment.fields[Tender.PIX].setText("80,00")
+    payment.fields[Tender.CASH].setText("")
+    with qtbot.waitSignal(payment.submitted, timeout=5_000) as submitted:
+        payment.submit()
+    (pix,) = submitted.args[0]
+    assert pix.pix is not None and pix.pix.txid == next(iter(psp.charges))
+    assert len(psp.charges) == 1

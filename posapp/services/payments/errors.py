@@ -24,6 +24,20 @@ class PixChargeNotPaid(PosError):
     en = "Pix charge {txid} is not paid (or already completed another sale)."
 
 
+class PixAlreadyPaid(PosError):
+    code = "pix_already_paid"
+    pt_BR = (
+        "O cliente já pagou um Pix de {amount} nesta venda: deixe o Pix em "
+        "{amount} e ajuste as outras formas. Saindo do pagamento, ele fica a "
+        "devolver em Gerência > Pagamentos."
+    )
+    en = (
+        "The customer already paid a Pix of {amount} for this sale: keep Pix at "
+        "{amount} and change the other tenders. Leaving the payment, it is to be "
+        "refunded in Management > Payments."
+    )
+
+
 class LatePixNotFound(PosError):
     code = "late_pix_not_found"
     pt_BR = "Pix a devolver não encontrado: {e2eid}."

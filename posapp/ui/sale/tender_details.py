@@ -8,7 +8,9 @@ tender), then hands the completed tenders on. Leaving any of them goes back to t
 payment dialog with nothing sent.
 
 A Pix already paid in this payment dialog (checkout refused something else, the
-cashier fixed it) is reused for the same amount, never charged again.
+cashier fixed it) is reused for the same amount, never charged again; tenders that
+leave it out or change its amount are refused with a sentence saying so (the customer
+would have been asked to pay a second time).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from posapp.core.pricing import Tender
 from posapp.services.common.station import Station
+from posapp.services.payments.errors import PixAlreadyPaid
 from posapp.services.payments.settings import PaymentSettings, load_payment_settings
 from posapp.services.payments.static_pix import StaticCode, code_slip
 from posapp.services.payments.tenders import PixTender
@@ -67,6 +70,12 @@ class TenderDetails:
     ) -> None:
         station = self.station
         self._back = refused
+        paid = self.paid_pix
+        if paid is not None and not any(
+            t.tender is Tender.PIX and t.amount == paid[0] for t in tenders
+        ):
+            refused(error_text(PixAlreadyPaid(amount_centavos=paid[0]), self.lang))
+            return
         run_in_background(
             parent,
             lambda: load_payment_settings(station),
