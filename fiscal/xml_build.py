@@ -10,7 +10,6 @@ Money stays in integer centavos until it is written as text.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -27,6 +26,7 @@ from fiscal.model import SEM_GTIN, Csc, Environment, Item, LoyaltyAs, Nfce, Paym
 from fiscal.schemas import validate
 from fiscal.sefaz_urls import consumer_urls
 from fiscal.signing import DS, digest_hex, sign
+from fiscal.text import plain as _clean
 
 NS = "http://www.portalfiscal.inf.br/nfe"
 VERSION = "4.00"
@@ -83,58 +83,6 @@ class SignedNfce:
     totals: Totals
     qr_code: str
     url_chave: str
-
-
-_PLAIN = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": ",",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u2033": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u2022": "-",
-        "\u2026": "...",
-        "\u20ac": "EUR",
-        "\u2122": "TM",
-    }
-)
-"""Characters common in product names (curly quotes, dashes, the euro sign) that the
-layout's strings cannot carry, as the plain ones that say the same."""
-
-
-def _allowed(char: str) -> bool:
-    """The XSD's TString takes U+0020-U+00FF (`[ -ÿ]`); the C1 controls are left out too."""
-    return " " <= char <= "\u00ff" and not "\u007f" <= char <= "\u009f"
-
-
-def _fold(char: str) -> str:
-    if _allowed(char):
-        return char
-    plain = char.translate(_PLAIN)
-    if plain != char:
-        return plain
-    base = unicodedata.normalize("NFKD", char)  # "ł" has no base; "ﬁ" is "fi", "ő" is "o"
-    return "".join(c for c in base if _allowed(c) and not unicodedata.combining(c))
-
-
-def _clean(text: str, size: int = 0) -> str:
-    """`text` as the layout's TString takes it: characters outside U+0020-U+00FF folded to
-    plain ones or left out (SEFAZ refuses the note otherwise, 225), spaces collapsed, cut
-    to `size` characters without a space at either end."""
-    folded = "".join(_fold(c) if not c.isspace() else " " for c in text)
-    clean = " ".join(folded.split())
-    return clean[:size].rstrip() if size else clean
 
 
 def _money(cents: int) -> str:

@@ -17,6 +17,7 @@ from fiscal.nfse.keys import dps_id
 from fiscal.nfse.model import NS, VERSION, Dps, PartnerShare, SimplesOption, Taker
 from fiscal.nfse.schemas import validate
 from fiscal.signing import sign
+from fiscal.text import plain, xml_text
 
 
 @dataclass(frozen=True)
@@ -79,19 +80,19 @@ def _taker(parent: etree._Element, taker: Taker) -> None:
         _sub(node, "CNPJ", taker.cnpj)
     else:
         _sub(node, "CPF", taker.cpf)
-    _sub(node, "xNome", taker.name[:300])
+    _sub(node, "xNome", xml_text(taker.name, 300))
 
 
 def _partner(parent: etree._Element, share: PartnerShare, dps: Dps) -> None:
     doc = _sub(parent, "docDedRed")
-    _sub(doc, "nDoc", share.contract[:255])
+    _sub(doc, "nDoc", plain(share.contract, 255))
     _sub(doc, "tpDedRed", "9")
     _sub(doc, "dtEmiDoc", share.contract_date.isoformat())
     _sub(doc, "vDedutivelRedutivel", money(share.amount_cents))
     _sub(doc, "vDeducaoReducao", money(share.amount_cents))
     supplier = _sub(doc, "fornec")
     _sub(supplier, "CPF", share.cpf)
-    _sub(supplier, "xNome", share.name[:300])
+    _sub(supplier, "xNome", xml_text(share.name, 300))
 
 
 def dps_element(dps: Dps) -> etree._Element:
@@ -127,7 +128,7 @@ def dps_element(dps: Dps) -> etree._Element:
     _sub(code, "cTribNac", dps.national_code)
     if dps.municipal_code:
         _sub(code, "cTribMun", dps.municipal_code)
-    _sub(code, "xDescServ", dps.description[:2000])
+    _sub(code, "xDescServ", xml_text(dps.description, 2000))
     values = _sub(inf, "valores")
     _sub(_sub(values, "vServPrest"), "vServ", money(dps.service_cents))
     if dps.discount_cents:

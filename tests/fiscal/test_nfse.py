@@ -284,3 +284,22 @@ def test_the_accountants_zip_gets_the_months_nfse(a1: A1Certificate, client: Sef
     assert names == ["nfce-procNFe.xml", f"{issued.key}-nfse.xml"]
     other = add_to_zip(base.getvalue(), [(issued.key, issued.nfse_xml, None)], "2026-11")
     assert zipfile.ZipFile(io.BytesIO(other)).namelist() == ["nfce-procNFe.xml"]
+
+
+def test_names_with_characters_the_layout_lacks_still_make_a_valid_dps(a1: A1Certificate) -> None:
+    """A pasted control character in a service's or a person's name made lxml raise
+    ValueError (not a fiscal error: the NFS-e sender's round stopped there), and a contract
+    with curly quotes failed the document number's pattern."""
+    partner = replace(ANA, name="Ana\x02 Cabeleireira", contract="Contrato “7” – sindicato")
+    dps = salon_dps(
+        description="Corte\x01 feminino; Escova 💇",
+        taker=Taker("Maria\x0b Souza", cpf="52998224725"),
+        partners=(partner,),
+    )
+    xml = build_dps(dps, a1).xml
+    validate(etree.fromstring(xml))
+    assert t(xml, "n:infDPS/n:serv/n:cServ/n:xDescServ") == "Corte feminino; Escova 💇"
+    assert t(xml, "n:infDPS/n:toma/n:xNome") == "Maria Souza"
+    doc = "n:infDPS/n:valores/n:vDedRed/n:documentos/n:docDedRed"
+    assert t(xml, f"{doc}/n:nDoc") == 'Contrato "7" - sindicato'
+    assert t(xml, f"{doc}/n:fornec/n:xNome") == "Ana Cabeleireira"

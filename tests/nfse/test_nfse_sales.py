@@ -26,7 +26,12 @@ from posapp.services.nfse.archive import export, nfse_status
 from posapp.services.nfse.cancelling import cancel_sale
 from posapp.services.nfse.issuing import NfseIssuer
 from posapp.services.nfse.paper import NoNfseForSale, danfse_pdf
-from posapp.services.nfse.settings import InvalidNfseSetting, load_settings, save_settings
+from posapp.services.nfse.settings import (
+    InvalidNfseSetting,
+    Partner,
+    load_settings,
+    save_settings,
+)
 from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
 from tests.invoices.conftest import qr_codes
 from tests.nfse.conftest import PAULA_CPF, print_sales, salon_settings, sell_salon
@@ -450,3 +455,21 @@ def test_a_dps_made_days_after_the_service_keeps_the_month_it_was_rendered(
     export(shop.station, next_month, made)
     assert zipfile.ZipFile(rendered).namelist() == [f"{again.key}-nfse.xml"]
     assert zipfile.ZipFile(made).namelist() == []
+
+
+def test_a_partner_contract_typed_with_curly_quotes_and_a_dash_gets_the_nfse(
+    shop: Shop, invoicer: Invoicer, issuer: NfseIssuer, sefin: LocalSefin
+) -> None:
+    """The manager typed Paula's contract as 'Contrato “7/2026” – sindicato' (a phone or a
+    word processor writes those quotes and that dash). The layout's document number takes
+    U+0020-U+00FF only: the DPS states it with plain ones and is authorised. Before, every
+    sale of Paula's services failed the schema and got no NFS-e."""
+    contract = "Contrato “7/2026” – sindicato"
+    partner = Partner(shop.professional_id, PAULA_CPF, 6000, contract, "2026-01-05")
+    save_settings(
+        shop.station, shop.manager_id, MANAGER_PIN, salon_settings(shop, sefin, partners=(partner,))
+    )
+    sale_id = sell_salon(shop, "corte")
+    nfse = issuer.issue_for_sale(sale_id)
+    assert nfse is not None and nfse.status == "authorised" and nfse.nfse_xml
+    assert _t(nfse.dps_xml, ".//n:docDedRed/n:nDoc") == 'Contrato "7/2026" - sindicato'
