@@ -401,6 +401,33 @@ def test_the_salons_partner_rule_sets_the_share_the_nfse_states(
     assert read_nfse(nfse.nfse_xml).base == "40.00"
 
 
+def test_a_dps_sent_again_after_the_partner_share_changed_states_the_share_of_the_sale(
+    shop: Shop, issuer: NfseIssuer, sefin: LocalSefin
+) -> None:
+    """Paula's share is 50 % when her corte is sold; the DPS is rejected, the owner sets
+    her share to 70 % the next day, and the DPS goes again: it states R$ 40,00, the share
+    her statement paid for that sale (before: R$ 56,00, today's share)."""
+    from posapp.core.commission import Mode
+    from posapp.services.salon.rules import set_rule
+
+    def partner_share(bps: int) -> None:
+        set_rule(shop.station, manager_pin=MANAGER_PIN, share_bps=bps,
+                 staff_id=shop.professional_id, mode=Mode.PARTNER)  # fmt: skip
+
+    partner_share(5000)
+    sefin.set_mode("reject", "E0312", "Código de tributação municipal inexistente")
+    sale_id = sell_salon(shop, "corte")
+    rejected = issuer.issue_for_sale(sale_id)
+    assert rejected is not None and rejected.status == "rejected"
+    shop.clock.advance(days=1)
+    partner_share(7000)
+    sefin.set_mode("authorise")
+    again = issuer.issue_for_sale(sale_id, again=True)
+    assert again is not None and again.status == "authorised" and again.nfse_xml
+    (share,) = read_nfse(again.nfse_xml).deductions
+    assert (share.cpf, share.amount) == (PAULA_CPF, "40.00")
+
+
 def test_a_refused_cancellation_is_sent_again_with_the_cashiers_justification(
     shop: Shop, invoicer: Invoicer, issuer: NfseIssuer, sefin: LocalSefin
 ) -> None:
