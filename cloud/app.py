@@ -390,6 +390,7 @@ HTML_PAGES: dict[int | str, dict[str, Any]] = {
     for code, why in (
         (200, "The page."),
         (400, "Bad link or answer, said in pt_BR."),
+        (403, "A receipt's link: the customer's data needs their one-time code first (pt_BR)."),
         (503, "The server cannot open the stores' keys (wrong secret key), said in pt_BR."),
     )
 }
@@ -417,9 +418,8 @@ def _customer_routes(app: FastAPI, sessions: sessionmaker[Session], rate: RateLi
     access, page = customer_access, customer_page
 
     def refused(error: customer_access.AccessRefused) -> HTMLResponse:
-        return HTMLResponse(
-            page.message_page("Link inválido", error.message), status_code=error.status
-        )
+        title = "Confirme que é você" if error.status == 403 else "Link inválido"
+        return HTMLResponse(page.message_page(title, error.message), status_code=error.status)
 
     def form_of(raw: bytes) -> dict[str, str]:
         try:
@@ -438,7 +438,11 @@ def _customer_routes(app: FastAPI, sessions: sessionmaker[Session], rate: RateLi
                 if r is not None:
                     visitor = access.open_receipt(session, r)
                     token = access.make_link(
-                        session, visitor.chain_id, visitor.customer_uuid, access.SESSION
+                        session,
+                        visitor.chain_id,
+                        visitor.customer_uuid,
+                        access.SESSION,
+                        verified=False,
                     )
                 else:
                     visitor = access.open_link(session, t)
@@ -453,7 +457,7 @@ def _customer_routes(app: FastAPI, sessions: sessionmaker[Session], rate: RateLi
         """Everything kept about the customer (LGPD), as a JSON download."""
         try:
             with unit_of_work(sessions) as session:
-                text = page.data_json(session, access.open_link(session, t))
+                text = page.data_json(session, access.open_link(session, t, verified=True))
         except access.AccessRefused as error:
             return refused(error)
         return JSONResponse(
@@ -477,7 +481,8 @@ def _customer_routes(app: FastAPI, sessions: sessionmaker[Session], rate: RateLi
                 if form.get("confirm") != "1":
                     raise access.AccessRefused("Marque a confirmação para pedir.")
                 with unit_of_work(sessions) as session:
-                    page.request_forget(session, access.open_link(session, form.get("t")))
+                    visitor = access.open_link(session, form.get("t"), verified=True)
+                    page.request_forget(session, visitor)
             except access.AccessRefused as error:
                 return refused(error)
             return HTMLResponse(

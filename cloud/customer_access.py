@@ -5,6 +5,11 @@ HMAC-SHA256 under a key derived from the server's secret key (`SecretBox.link_si
 a message or the page itself hands it out; one opened from a receipt's survey QR
 (`PS1|store|sale|sig`, signed by the store) leads to the customer of that sale.
 
+A receipt is paper anyone may hold (left on the counter, thrown away): the page it opens
+is marked `PR1` instead of `PC1`, shows the balance, vouchers and statement, but
+downloading the customer's data (CPF, phone, e-mail, birthday) or asking to be
+forgotten needs the visitor to prove the phone is theirs (`verified`: a one-time code).
+
 Without a link, the customer gives their phone; when it belongs to a customer of the
 chain who is not anonymized, a 6-digit code goes to them by WhatsApp (the Cloud API,
 an authentication template), else SMS (the provider webhook), else e-mail. Only the
@@ -43,6 +48,8 @@ from posapp.core.messages import Channel
 log = logging.getLogger(__name__)
 
 PREFIX = "PC1"
+RECEIPT_PREFIX = "PR1"
+"""A link opened from a receipt: whoever holds the paper (see the module)."""
 LINK_DAYS = 90
 """A link from a message or a receipt stays good this long."""
 SESSION = timedelta(hours=2)
@@ -65,6 +72,10 @@ class AccessRefused(Exception):
 
 
 BAD_LINK = "Este link não é válido ou expirou. Peça um código de acesso pelo seu telefone."
+NOT_VERIFIED = (
+    "Para baixar seus dados ou pedir para ser esquecido, confirme que é você: peça um código "
+    "de acesso pelo seu celular. To download your data or be forgotten, sign in with a code."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,25 +84,37 @@ class Visitor:
     customer_uuid: str
     survey_payload: str | None = None
     """The receipt's survey payload, when the page was opened from a receipt."""
+    verified: bool = True
+    """False: the page was opened from a receipt, not by the customer's own code."""
 
 
-def make_link(session: Session, chain_id: str, customer_uuid: str, life: timedelta) -> str:
+def make_link(
+    session: Session,
+    chain_id: str,
+    customer_uuid: str,
+    life: timedelta,
+    *,
+    verified: bool = True,
+) -> str:
     expires = int(time.time() + life.total_seconds())
-    text = f"{PREFIX}.{chain_id}.{customer_uuid}.{expires}"
+    text = f"{PREFIX if verified else RECEIPT_PREFIX}.{chain_id}.{customer_uuid}.{expires}"
     return f"{text}.{secrets.box_for(session).link_signature(text)}"
 
 
-def open_link(session: Session, token: str | None) -> Visitor:
+def open_link(session: Session, token: str | None, *, verified: bool = False) -> Visitor:
+    """The visitor of a signed link; with `verified`, only a link made after a code."""
     parts = (token or "").strip().split(".")
-    if len(parts) != 5 or parts[0] != PREFIX or len(token or "") > 200:
+    if len(parts) != 5 or parts[0] not in (PREFIX, RECEIPT_PREFIX) or len(token or "") > 200:
         raise AccessRefused(BAD_LINK)
     text = ".".join(parts[:4])
     if not hmac.compare_digest(secrets.box_for(session).link_signature(text), parts[4]):
         raise AccessRefused(BAD_LINK)
     if not parts[3].isdigit() or int(parts[3]) < time.time():
         raise AccessRefused(BAD_LINK)
-    visitor = Visitor(parts[1], parts[2])
+    visitor = Visitor(parts[1], parts[2], verified=parts[0] == PREFIX)
     _known(session, visitor)
+    if verified and not visitor.verified:
+        raise AccessRefused(NOT_VERIFIED, 403)
     return visitor
 
 
@@ -111,7 +134,7 @@ def open_receipt(session: Session, payload: str | None) -> Visitor:
             "Esta venda não tem cliente identificado (ou ainda não chegou à central). "
             "Peça um código de acesso pelo seu telefone."
         )
-    visitor = Visitor(survey.chain_id, customer, survey.payload)
+    visitor = Visitor(survey.chain_id, customer, survey.payload, verified=False)
     _known(session, visitor)
     return visitor
 

@@ -85,6 +85,9 @@ class PageData:
     statement: list[LedgerEntry]
     survey_payload: str | None
     forget_requested: bool
+    chain_id: str = ""
+    verified: bool = True
+    """False: opened from a receipt; the data download and "forget me" need a code first."""
 
 
 def _day(moment: datetime | None) -> str:
@@ -193,6 +196,8 @@ def gather(session: Session, visitor: Visitor, now: datetime | None = None) -> P
         statement=list(reversed(entries))[:STATEMENT_ROWS],
         survey_payload=survey,
         forget_requested=_open_request(session, visitor) is not None,
+        chain_id=visitor.chain_id,
+        verified=visitor.verified,
     )
 
 
@@ -434,6 +439,17 @@ def render(data: PageData, token: str, base_url: str) -> str:
     parts.append(
         '<section class="card" id="privacidade"><h2>Seus dados (LGPD) '
         "<span class='en'>Your data</span></h2>"
+    )
+    if not data.verified:
+        parts.append(
+            "<p>Para baixar seus dados ou pedir para ser esquecido, confirme que é você com "
+            "um código enviado ao seu celular. <span class='en'>Sign in with a code to "
+            "download your data.</span></p>"
+            f'<p><a class="btn" href="/c/entrar/{_e(data.chain_id)}">Receber código</a></p>'
+            "</section>"
+        )
+        return document(f"{data.chain_name}: seu saldo", "".join(parts))
+    parts.append(
         f'<p><a class="btn" href="/c/dados.json?t={_e(t)}" download>Baixar meus dados (JSON)'
         "</a></p>"
     )

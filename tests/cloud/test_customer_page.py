@@ -16,6 +16,7 @@ import httpx
 import pytest
 from PIL import Image, ImageDraw
 
+from cloud.customer_access import SESSION, make_link
 from cloud.db import unit_of_work
 from cloud.models import AccessCode
 from messaging.testing.graph_server import GraphApi, GraphServer
@@ -162,13 +163,13 @@ def test_the_vouchers_qr_is_the_one_the_counter_accepts(shop: Shop) -> None:
 
 
 def test_a_forged_or_expired_link_gets_a_portuguese_page_not_a_traceback(shop: Shop) -> None:
-    page = httpx.get(shop.receipt_link())
-    token = re.search(r'name="t" value="([^"]+)"', page.text)
-    assert token is not None
-    good = token.group(1)
+    with unit_of_work(shop.server._sessions) as session:  # as a receipt's page makes it
+        good = make_link(session, shop.chain.chain_id, shop.customer, SESSION, verified=False)
+    assert httpx.get(f"{shop.server.url}/c", params={"t": good}).status_code == 200
     parts = good.split(".")
     forged = ".".join([*parts[:2], new_uuid(), *parts[3:]])
-    for bad in (forged, good[:-2] + "xx", "PC1.a.b.1.c", ""):
+    promoted = good.replace("PR1.", "PC1.", 1)  # a receipt's link passed off as a code's
+    for bad in (forged, promoted, good[:-2] + "xx", "PC1.a.b.1.c", ""):
         answer = httpx.get(f"{shop.server.url}/c", params={"t": bad})
         assert answer.status_code == 400
         assert "Este link não é válido ou expirou" in answer.text
@@ -286,12 +287,48 @@ def test_a_code_asked_again_at_once_is_not_sent_and_one_sent_later_uses_a_try(
     assert right.status_code == 303
 
 
-def test_the_customer_downloads_their_data_and_asks_to_be_forgotten(shop: Shop) -> None:
+def test_a_paper_receipt_opens_the_balance_but_not_the_data_download_nor_forget_me(
+    shop: Shop,
+) -> None:
+    """Whoever picks up a receipt left on the counter must not get the customer's CPF and
+    phone, nor ask in their name that their data and balance be erased."""
     url = shop.server.url
-    page = httpx.get(shop.receipt_link()).text
-    token = re.search(r'name="t" value="([^"]+)"', page)
-    assert token is not None
-    data = httpx.get(f"{url}/c/dados.json", params={"t": token.group(1)})
+    page = httpx.get(shop.receipt_link())
+    assert page.status_code == 200 and "Olá, Maria" in page.text
+    assert "dados.json" not in page.text and "/c/esquecer" not in page.text
+    assert f'href="/c/entrar/{shop.chain.chain_id}"' in page.text
+    with unit_of_work(shop.server._sessions) as session:  # the page's link, as made for it
+        receipt_token = make_link(
+            session, shop.chain.chain_id, shop.customer, SESSION, verified=False
+        )
+    data = httpx.get(f"{url}/c/dados.json", params={"t": receipt_token})
+    assert data.status_code == 403 and "confirme que é você" in data.text
+    assert "11912345678" not in data.text
+    forget = httpx.post(f"{url}/c/esquecer", data={"t": receipt_token, "confirm": "1"})
+    assert forget.status_code == 403
+    listed = httpx.get(
+        f"{url}/v1/admin/forget-requests",
+        headers={"Authorization": f"Bearer {shop.chain.admin_key}"},
+    ).json()["requests"]
+    assert listed == []
+
+
+def signed_in(shop: Shop, graph: GraphServer) -> str:
+    """The page's link after the phone and its WhatsApp code."""
+    sign_in = whatsapp_codes(shop, graph)
+    httpx.post(sign_in, data={"phone": "11912345678"})
+    code = graph.api.sent[-1].parameters[0]
+    right = httpx.post(f"{sign_in}/codigo", data={"phone": "11912345678", "code": code})
+    assert right.status_code == 303
+    return str(httpx.URL(right.headers["location"]).params["t"])
+
+
+def test_the_customer_downloads_their_data_and_asks_to_be_forgotten(
+    shop: Shop, graph: GraphServer
+) -> None:
+    url = shop.server.url
+    token = signed_in(shop, graph)
+    data = httpx.get(f"{url}/c/dados.json", params={"t": token})
     assert data.status_code == 200
     assert "attachment" in data.headers["content-disposition"]
     body = data.json()
@@ -299,11 +336,11 @@ def test_the_customer_downloads_their_data_and_asks_to_be_forgotten(shop: Shop) 
     assert sorted(e["amount_centavos"] for e in body["ledger"]) == [750, 1_200]
     assert [v["code"] for v in body["vouchers"]] == [shop.voucher]
 
-    unconfirmed = httpx.post(f"{url}/c/esquecer", data={"t": token.group(1)})
+    unconfirmed = httpx.post(f"{url}/c/esquecer", data={"t": token})
     assert unconfirmed.status_code == 400
-    asked = httpx.post(f"{url}/c/esquecer", data={"t": token.group(1), "confirm": "1"})
+    asked = httpx.post(f"{url}/c/esquecer", data={"t": token, "confirm": "1"})
     assert asked.status_code == 200 and "Pedido registrado" in asked.text
-    again = httpx.post(f"{url}/c/esquecer", data={"t": token.group(1), "confirm": "1"})
+    again = httpx.post(f"{url}/c/esquecer", data={"t": token, "confirm": "1"})
     assert again.status_code == 200
     listed = httpx.get(
         f"{url}/v1/admin/forget-requests",
@@ -312,10 +349,10 @@ def test_the_customer_downloads_their_data_and_asks_to_be_forgotten(shop: Shop) 
     assert [(r["customer"], r["name"]) for r in listed] == [(shop.customer, "Maria <b>Souza</b>")]
     told = [e for e in shop.counter.pull_all() if e["kind"] == "customer.forget_requested"]
     assert [e["body"]["customer"] for e in told] == [shop.customer]
-    assert "já está com a gerência" in httpx.get(shop.receipt_link()).text
+    assert "já está com a gerência" in httpx.get(f"{url}/c", params={"t": token}).text
 
     shop.counter.push(upsert(shop.customer, shop.referral, anonymized=True))
-    gone = httpx.get(f"{url}/c", params={"t": token.group(1)})
+    gone = httpx.get(f"{url}/c", params={"t": token})
     assert gone.status_code == 400  # an anonymized customer has no page any more
     still_open = httpx.get(
         f"{url}/v1/admin/forget-requests",

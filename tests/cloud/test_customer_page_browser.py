@@ -107,9 +107,9 @@ def test_the_customers_page_at_phone_and_desktop_widths(
     )
     assert len(columns.split()) == 2  # balance and expiry side by side on a wide screen
 
-    browser.find_element(By.NAME, "confirm").click()
-    browser.find_element(By.CSS_SELECTOR, "#privacidade button").click()
-    shows(browser, "Pedido registrado")
+    privacy = browser.find_element(By.ID, "privacidade").text
+    assert "confirme que é você" in privacy  # a receipt is paper: the data needs a code
+    assert not browser.find_elements(By.NAME, "confirm")
 
 
 def test_signing_in_with_phone_and_the_whatsapp_code_by_typing_in_the_browser(
@@ -142,3 +142,6 @@ def test_signing_in_with_phone_and_the_whatsapp_code_by_typing_in_the_browser(
         shows(browser, "Olá, Maria!")
         assert re.search(r"/c\?t=PC1\.", browser.current_url)
         assert browser.find_element(By.CSS_SELECTOR, "#saldo .big").text == "R$ 19,50"
+        browser.find_element(By.NAME, "confirm").click()
+        browser.find_element(By.CSS_SELECTOR, "#privacidade button").click()
+        shows(browser, "Pedido registrado")
