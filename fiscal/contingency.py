@@ -35,6 +35,7 @@ from fiscal.certificate import A1Certificate
 from fiscal.deadline import contingency_deadline
 from fiscal.model import Contingency, Csc, Nfce, TpEmis
 from fiscal.soap import (
+    AUTHORISED,
     Authorized,
     AuthorizeOutcome,
     Cancelled,
@@ -349,6 +350,8 @@ class ContingencyQueue:
         for record in self.storage.records("unanswered", "sending"):
             if self._busy(record.series, record.number):  # its issue() is still talking
                 continue
+            if cancellation_refused(record):  # the manager's now: never asked again
+                continue
             found = self.client.query(record.key, record.xml)
             if isinstance(found, Unavailable):
                 report.unavailable = found
@@ -382,7 +385,13 @@ class ContingencyQueue:
         """SEFAZ authorised a note whose sale another number covers: it is cancelled. Its
         nfeProc is saved first (still `unanswered`): an authorised note's XML is kept for
         5 years and goes to the accountant with its cancellation event."""
-        record = replace(record, protocol=found.protocol, proc_xml=found.proc_xml)
+        record = replace(
+            record,
+            cstat=found.cstat,
+            reason=found.reason,
+            protocol=found.protocol,
+            proc_xml=found.proc_xml,
+        )
         self.storage.save(record)
         reason = REPLACED_REASON.format(number=record.replaced_by)
         outcome = self.client.cancel(record.key, found.protocol, reason, self.clock())
@@ -490,3 +499,17 @@ class ContingencyQueue:
     def pending(self) -> list[NoteRecord]:
         """Notes that still need SEFAZ or the manager, oldest first."""
         return self.storage.records("pending", "unanswered", "sending", "rejected")
+
+
+def cancellation_refused(record: NoteRecord) -> bool:
+    """An unanswered note SEFAZ had authorised whose cancellation SEFAZ refused (e.g. 501,
+    past the limit): its sale has two authorised notes. The same refused request is never
+    sent again (SEFAZ blocks an issuer that repeats it, 656 "consumo indevido"); the
+    manager sees it with its cStat and takes it to the accountant."""
+    return (
+        record.status == "unanswered"
+        and record.replaced_by is not None
+        and bool(record.proc_xml)
+        and record.cstat is not None
+        and record.cstat not in AUTHORISED
+    )

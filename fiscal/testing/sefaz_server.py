@@ -339,6 +339,8 @@ class LocalSefaz(LocalHttps):
         info = etree.SubElement(ret, f"{{{NS}}}infEvento")
         if key not in st.authorised:
             cstat, reason, number = 217, NOT_FOUND, ""
+        elif self.mode_for("NFeRecepcaoEvento4") == "reject":  # e.g. 501, past the limit
+            (cstat, reason), number = self.reject_with, ""
         elif st.authorised[key].number != protocol:
             cstat, reason, number = 222, "Rejeição: Protocolo de Autorização de Uso difere", ""
         elif key in st.cancelled:

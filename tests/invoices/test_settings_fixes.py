@@ -12,10 +12,12 @@ import pytest
 from sqlalchemy import select
 
 from db.models import AuditLog, Item, NfceNote
+from fiscal.contingency import cancellation_refused
 from fiscal.testing import LocalSefaz, make_a1_pkcs12
 from posapp.core.errors import NotAuthorized
 from posapp.services.common.station import open_station
 from posapp.services.invoices import vault
+from posapp.services.invoices.archive import fiscal_status
 from posapp.services.invoices.fixes import NotRejected, resend_corrected, void_rejected
 from posapp.services.invoices.issuing import Invoicer
 from posapp.services.invoices.settings import (
@@ -181,3 +183,31 @@ def test_settings_refuse_a_local_sefaz_in_producao() -> None:
             )
         )
     assert "homologação" in refused.value.message("pt_BR")
+
+
+def test_a_cancellation_sefaz_refuses_is_not_asked_again_and_the_manager_sees_why(
+    shop: Shop, invoicer: Invoicer, sefaz: LocalSefaz
+) -> None:
+    """Note 1's answer was lost though SEFAZ authorised it; the sale went out as
+    contingency note 2. When SEFAZ is back, too late to cancel note 1 (501), the sale has
+    two authorised notes: the manager sees it, with what to do, and the refused
+    cancellation is not sent again at every round (SEFAZ blocks an issuer repeating a
+    refused request, 656). Before, the sender queried and asked again every minute, and
+    the Fiscal tab said 'sem resposta da SEFAZ; será consultada', 'automático'."""
+    sefaz.set_mode("timeout_after_authorise")
+    sale = shop.sell("dipirona", cash=1_250)
+    covering = invoicer.issue_for_sale(sale.sale_id)
+    assert covering is not None and covering.record.number == 2
+    late = "Rejeição: Prazo de Cancelamento superior ao previsto na Legislação"
+    sefaz.set_mode("reject", 501, late, only={"NFeRecepcaoEvento4"})
+    report = invoicer.send_pending()
+    assert report is not None and report.authorised == [2] and report.rejected == [1]
+
+    requests = len(sefaz.state.client_subjects)
+    again = invoicer.send_pending()
+    assert again is not None and again.done and again.rejected == []
+    assert len(sefaz.state.client_subjects) == requests  # nothing sent again
+    (waiting,) = fiscal_status(shop.station, shop.clock()).waiting
+    assert (waiting.number, waiting.cstat, waiting.reason) == (1, 501, late)
+    assert cancellation_refused(waiting) and waiting.replaced_by == 2
+    assert sefaz.authorisation_count(waiting.key) == 1  # still authorised at SEFAZ

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from fiscal import NoteRecord
-from fiscal.contingency import SendReport
+from fiscal.contingency import SendReport, cancellation_refused
 from posapp.services.invoices import fixes
 from posapp.services.invoices.archive import FiscalStatus, fiscal_status
 from posapp.services.invoices.issuing import Invoicer, NoteNotIssued
@@ -96,6 +96,8 @@ def _tr(text: str) -> str:
 
 
 def status_name(row: NoteRecord) -> str:
+    if cancellation_refused(row):
+        return _tr("autorizada; a SEFAZ recusou o cancelamento")
     names = {
         "pending": _tr("em contingência, aguardando envio"),
         "unanswered": _tr("sem resposta da SEFAZ; será consultada"),
@@ -106,6 +108,10 @@ def status_name(row: NoteRecord) -> str:
 
 
 def fix_path(row: NoteRecord) -> str:
+    if cancellation_refused(row):
+        return _tr("a venda também tem a NFC-e nº %1: leve as duas ao contador").replace(
+            "%1", str(row.replaced_by)
+        )
     if row.status != "rejected":
         return _tr("automático: enviada quando a SEFAZ responder")
     if row.tp_emis == 9:
