@@ -500,3 +500,29 @@ def test_a_partner_contract_typed_with_curly_quotes_and_a_dash_gets_the_nfse(
     nfse = issuer.issue_for_sale(sale_id)
     assert nfse is not None and nfse.status == "authorised" and nfse.nfse_xml
     assert _t(nfse.dps_xml, ".//n:docDedRed/n:nDoc") == 'Contrato "7/2026" - sindicato'
+
+
+def test_a_salon_sale_paid_with_two_cash_amounts_gets_its_nfce(
+    shop: Shop, invoicer: Invoicer, issuer: NfseIssuer
+) -> None:
+    """A haircut and a shampoo paid with R$ 5,00 and then R$ 200,00 in cash: the change
+    (more than the first amount) comes out of the cash as a whole. Before, it was taken
+    from the first cash amount alone, which went below zero: the mapping raised
+    ValueError, and the NFC-e sender's round stopped there for every sale after it."""
+    lines = [
+        LineRequest(shop.items["corte"], professional_id=shop.professional_id),
+        LineRequest(shop.items["shampoo"]),
+    ]
+    cash = [TenderRequest(Tender.CASH, 500), TenderRequest(Tender.CASH, 20_000)]
+    request = CheckoutRequest(staff_id=shop.cashier_id, lines=lines, payments=cash)
+    sale = checkout(shop.station, request)
+    later = shop.sell("shampoo", cash=3_000).sale_id
+    report = invoicer.send_pending()
+    assert report is not None and report.done
+    note = invoicer.note(sale.sale_id)
+    assert note is not None and note.record.status == "authorised"
+    proc = etree.fromstring(note.record.proc_xml)
+    paid = sum(int(v.text.replace(".", "")) for v in proc.iterfind(".//n:detPag/n:vPag", NFE))
+    assert paid == int(_t(note.record.proc_xml, ".//n:ICMSTot/n:vNF", NFE).replace(".", ""))
+    after = invoicer.note(later)
+    assert after is not None and after.record.status == "authorised"

@@ -103,9 +103,12 @@ def sale_for_note(session: Session, sale_id: int) -> SaleForNote | None:
     else:
         loyalty_share = allocate(loyalty, [product_total, sale.total - product_total])[0]
         paid = [p.amount for p in others]
-        cash_index = next((i for i, p in enumerate(others) if p.tender == Tender.CASH.value), None)
-        if cash_index is not None:
-            paid[cash_index] -= sale.change
+        change = sale.change  # given from the cash as a whole, whatever its pieces
+        for i, p in enumerate(others):
+            if p.tender == Tender.CASH.value and change:
+                taken = min(change, paid[i])
+                paid[i] -= taken
+                change -= taken
         amounts = allocate(product_total - loyalty_share, paid) if paid else []
     groups = card_groups(session, sale_id)
     pix = pix_in(session, sale_id)
