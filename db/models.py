@@ -719,5 +719,22 @@ class PixLatePayment(Base):
     refunded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
 
 
+class PixSaleRefund(Base):
+    """The Pix share of a refund or void of a sale a dynamic charge paid: returned to the
+    payer through the PSP's devolução after the refund is committed, and asked again
+    until the PSP has it (the devolução id is fixed per refund and attempt)."""
+
+    __tablename__ = "pix_sale_refund"
+    refund_id: Mapped[int] = mapped_column(ForeignKey("refund.id"), primary_key=True)
+    end_to_end_id: Mapped[str] = mapped_column(String(32), index=True)
+    amount: Mapped[int] = mapped_column(Integer)
+    devolucao_id: Mapped[str] = mapped_column(String(35))
+    status: Mapped[str] = mapped_column(String(12), index=True)
+    reason: Mapped[str | None] = mapped_column(String(200))
+    """Why the PSP refused it or the SPI did not carry it out (its words)."""
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 # The salon's tables share Base's metadata: whoever maps or creates the tables has them all.
 from db import salon_models as salon_models  # noqa: E402

@@ -510,15 +510,24 @@ class PixCheckout:
             return late.refund
         if late.attempt >= MAX_REFUND_ATTEMPTS:
             raise RefundNotDone(None, late.amount_centavos, f"{MAX_REFUND_ATTEMPTS} tentativas")
+        return self.return_money(
+            late.end_to_end_id, late.refund_id, late.amount_centavos, description
+        )
+
+    def return_money(
+        self, end_to_end_id: str, refund_id: str, amount_centavos: int, description: str
+    ) -> Refund:
+        """PUT /pix/{e2eid}/devolucao/{id} of `amount_centavos`, once per id: when the PSP
+        refuses the id (a first request got through and its answer was lost) or does not
+        answer, the devolução it has under that id is the answer. NAO_REALIZADO raises
+        RefundNotDone."""
         try:
-            refund = self.api.refund(
-                late.end_to_end_id, late.refund_id, late.amount_centavos, description
-            )
+            refund = self.api.refund(end_to_end_id, refund_id, amount_centavos, description)
         except (PspRefused, *_TRANSIENT) as error:
             try:
-                refund = self.api.get_refund(late.end_to_end_id, late.refund_id)
+                refund = self.api.get_refund(end_to_end_id, refund_id)
             except (PspNotFound, *_TRANSIENT):
                 raise error from None
         if refund.status is RefundStatus.NOT_DONE:
-            raise RefundNotDone(refund, late.amount_centavos, refund.reason or "NAO_REALIZADO")
+            raise RefundNotDone(refund, amount_centavos, refund.reason or "NAO_REALIZADO")
         return refund

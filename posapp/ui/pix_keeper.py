@@ -4,7 +4,9 @@ With the PSP's API Pix configured, `late_pix.settle_charges` picks up charges a
 restart left open (paid: the money is listed to return; unpaid: cancelled) and asks
 the PSP about charges ended in the last day, for money that arrived after the
 cashier gave up. Anything new is said on the status bar for a manager to return in
-Gerência > Pagamentos; nothing is ever returned by itself. It runs on the runner's
+Gerência > Pagamentos; nothing is ever returned by itself. The Pix shares of refunds
+(already authorised by a manager) that did not reach the PSP are sent again, and one
+it refused is said on the status bar. It runs on the runner's
 worker threads; a PSP out of reach is tried again at the next check. A demo never
 talks to a PSP.
 """
@@ -39,7 +41,9 @@ class PixKeeper(PeriodicCheck[SettleResult | None]):
         return lambda: _settle(station)
 
     def done(self, result: SettleResult | None) -> None:
-        if result is not None and result.found:
+        if result is not None and result.refused:
+            self.context.events.status.emit(result.refused[0].message(self.context.locale))
+        elif result is not None and result.found:
             self.context.events.status.emit(
                 self.tr("Pix recebido sem venda: %1 a devolver em Gerência > Pagamentos").replace(
                     "%1", str(result.found)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from db.models import Item
 from payments.card import CardDetails, card_details
 from payments.testing.psp_server import PspServer
+from posapp.core.pricing import Tender
+from posapp.services.payments.dynamic_pix import DynamicPix, paid_tender
 from posapp.services.payments.settings import PaymentSettings, save_payment_settings
+from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
 from tests.payments.conftest import STORE_KEY
 from tests.support import MANAGER_PIN, Shop
 
@@ -38,6 +42,35 @@ def configure_pix(shop: Shop, psp: PspServer | None = None, **changes: object) -
         staff_id=shop.manager_id,
         manager_pin=MANAGER_PIN,
     )
+
+
+def pix_sale(shop: Shop, psp: PspServer, *items: str, cash: int = 0) -> tuple[int, str]:
+    """A sale of `items` paid by a dynamic charge (and `cash`): (sale id, endToEndId)."""
+    total = sum(shop_price(shop, item) for item in items)
+    with DynamicPix.open(shop.station, poll_interval_s=0.05) as pix:
+        pending = pix.start(total - cash, shop.cashier_id)
+        psp.pay(pending.txid)
+        outcome = pix.wait(pending)
+    tenders = [TenderRequest(Tender.PIX, total - cash, pix=paid_tender(outcome))]
+    if cash:
+        tenders.append(TenderRequest(Tender.CASH, cash))
+    result = checkout(
+        shop.station,
+        CheckoutRequest(
+            staff_id=shop.cashier_id,
+            lines=[LineRequest(shop.items[item]) for item in items],
+            payments=tenders,
+        ),
+    )
+    assert outcome.payment is not None
+    return result.sale_id, outcome.payment.end_to_end_id
+
+
+def shop_price(shop: Shop, item: str) -> int:
+    with shop.station.read() as session:
+        found = session.get(Item, shop.items[item])
+        assert found is not None
+        return found.price
 
 
 def mastercard_3x() -> CardDetails:

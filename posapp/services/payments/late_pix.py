@@ -41,6 +41,13 @@ from posapp.services.payments.errors import (
     LatePixNotFound,
     PaymentRefused,
 )
+from posapp.services.payments.sale_pix_refund import (
+    NOT_DONE,
+    REFUSED,
+    TO_SEND,
+    PixReturn,
+    send_pending,
+)
 from posapp.services.payments.tenders import (
     CANCELLED,
     DYNAMIC,
@@ -82,7 +89,11 @@ class SettleResult:
     """Late payments newly on record, and devoluções the SPI did not carry out (their
     payment is to return again)."""
     unreachable: int
-    """Charges the PSP could not be asked about this time."""
+    """Charges the PSP could not be asked about this time (and refunds' Pix shares it
+    could not be sent)."""
+    refused: tuple[PixReturn, ...] = ()
+    """Refunds' Pix shares the PSP refused or the SPI did not carry out this time: to
+    return another way."""
 
 
 def settle_charges(
@@ -166,9 +177,12 @@ def settle_charges(
                 for late in found:
                     note_late(session, late, station.now())
     undone, missed = _follow_refunds(pix)
+    returns = send_pending(pix)
+    missed += sum(1 for r in returns if r.status == TO_SEND)
     with station.read() as session:
         after = set(session.scalars(select(PixLatePayment.end_to_end_id)))
-    return SettleResult(resumed, len(after - known) + undone, unreachable + missed)
+    failed = tuple(r for r in returns if r.status in (NOT_DONE, REFUSED))
+    return SettleResult(resumed, len(after - known) + undone, unreachable + missed, failed)
 
 
 def _follow_refunds(pix: DynamicPix) -> tuple[int, int]:

@@ -32,7 +32,7 @@ from posapp.core.codes import sign_customer_card
 from posapp.core.cpf import mask_cpf
 from posapp.core.ledger import EntryKind, replay
 from posapp.core.masks import show_cnpj, show_phone, with_cep_shown
-from posapp.core.money import allocate, format_money
+from posapp.core.money import format_money
 from posapp.core.pricing import Tender
 from posapp.core.program import LoyaltyProgram, ProgramMode
 from posapp.core.tender_names import tender_name
@@ -45,6 +45,7 @@ from posapp.services.loyalty.tiers import ladder_for, spend_12m
 from posapp.services.loyalty.vouchers import qr_payload
 from posapp.services.messages.survey import read_survey_settings, survey_link
 from posapp.services.payments.tenders import card_lines, pix_in, pix_line
+from posapp.services.sales.refund_split import electronic_shares
 
 _TEXT: dict[str, tuple[str, str]] = {
     "not_fiscal": ("CUPOM NÃO FISCAL", "NOT A TAX RECEIPT"),
@@ -476,29 +477,14 @@ def _money_back(
         return
     if record.cash_back:
         out.row(text("back_cash", locale), style.money(record.cash_back))
-    electronic = [
-        p
-        for p in sale.payments
-        if p.tender in (Tender.DEBIT.value, Tender.CREDIT.value, Tender.PIX.value)
-    ]
     rest = record.money_back - record.cash_back
     if rest <= 0:
         return
-    if not electronic:  # a sale paid only in cash and loyalty: no card to go back to
+    shares = electronic_shares(session, sale, record)
+    if not shares:  # a sale paid only in cash and loyalty: no card to go back to
         out.row(text("back_cash", locale), style.money(rest))
         return
-    earlier = session.scalars(
-        select(Refund).where(Refund.sale_id == sale.id, Refund.id < record.id)
-    ).all()
-    before = sum(r.money_back - r.cash_back for r in earlier)
-    weights = [p.amount for p in electronic]
-    shares = [
-        now - then
-        for now, then in zip(
-            allocate(before + rest, weights), allocate(before, weights), strict=True
-        )
-    ]
-    for payment, share in zip(electronic, shares, strict=True):
+    for payment, share in shares:
         if share:
             name = tender_name(payment.tender, locale)
             out.row(text("back_to", locale, tender=name), style.money(share))

@@ -56,7 +56,9 @@ from posapp.services.loyalty.voucher_return import (
     return_to_balance,
 )
 from posapp.services.loyalty.vouchers import BALANCE, DISCOUNT, give_back_unused
+from posapp.services.payments import sale_pix_refund
 from posapp.services.sales.referral_reversal import reverse_referral
+from posapp.services.sales.refund_split import electronic_shares
 
 VOID = "void"
 REFUND = "refund"
@@ -201,6 +203,9 @@ def _undo(station: Station, request: RefundRequest, kind: str) -> RefundResult:
         cash_left = _paid_with(session, sale.id, Tender.CASH) - sale.change
         cash_left -= sum(r.cash_back for r in prior)
         record.cash_back = max(0, min(record.money_back, cash_left))
+        for payment, share in electronic_shares(session, sale, record):
+            if payment.tender == Tender.PIX.value:
+                sale_pix_refund.queue(session, record, payment.id, share, now)
         sale.status = "voided" if kind == VOID else "refunded" if all_back else "partially_refunded"
         if kind == VOID:
             sale.voided_at = now

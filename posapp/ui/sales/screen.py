@@ -53,6 +53,7 @@ from posapp.services.invoices.cancelling import cancel_sale
 from posapp.services.invoices.paper import danfe_pdf
 from posapp.services.nfse.cancelling import cancel_sale as cancel_with_nfse
 from posapp.services.nfse.paper import danfse_pdf
+from posapp.services.payments.sale_pix_refund import PixReturn, return_now
 from posapp.services.payments.tenders import pix_line
 from posapp.services.sales import refunds
 from posapp.services.sales.history import SaleDetail, SaleSummary, recent_sales, sale_detail
@@ -700,14 +701,21 @@ class SalesScreen(QWidget):
         self._update_buttons()
         self.result_label.setText("")
         self.say(text)
-        self.jobs.run(call, lambda result: self._undone(detail, result), self._refused)
+        station = self.station
+
+        def then_the_pix() -> tuple[RefundResult, PixReturn | None]:
+            """Committed first; then the Pix share, if any, goes to the PSP."""
+            result = call()
+            return result, return_now(station, result.refund_id)
+
+        self.jobs.run(then_the_pix, lambda done: self._undone(detail, *done), self._refused)
 
     def _refused(self, error: Exception) -> None:
         self._acting = False
         self._update_buttons()
         self.say(error_text(error, self.lang), error=True)
 
-    def _undone(self, detail: SaleDetail, result: RefundResult) -> None:
+    def _undone(self, detail: SaleDetail, result: RefundResult, pix: PixReturn | None) -> None:
         self._acting = False
         self.last_result = result
         number = sale_number(result.sale_number)
@@ -721,6 +729,8 @@ class SalesScreen(QWidget):
             )
         self.say(headline)
         lines = self.result_lines(result)
+        if pix is not None:
+            lines.append(pix.message(self.lang))
         if self.fiscal_message:
             lines.append(self.fiscal_message)
             self.fiscal_message = ""
