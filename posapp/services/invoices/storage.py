@@ -23,7 +23,12 @@ from posapp.services.common.station import Station
 
 def is_nfe_proc(xml: bytes) -> bool:
     """Whether `xml` is an nfeProc (the note with its authorisation), not an event."""
-    return bool(xml) and etree.QName(etree.fromstring(xml)).localname == "nfeProc"
+    if not xml:
+        return False
+    try:
+        return etree.QName(etree.fromstring(xml)).localname == "nfeProc"
+    except etree.XMLSyntaxError:
+        return False
 
 
 def sale_id_of(sale_ref: str) -> int | None:
