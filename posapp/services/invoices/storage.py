@@ -26,7 +26,7 @@ def is_nfe_proc(xml: bytes) -> bool:
     if not xml:
         return False
     try:
-        return etree.QName(etree.fromstring(xml)).localname == "nfeProc"
+        return bool(etree.QName(etree.fromstring(xml)).localname == "nfeProc")
     except etree.XMLSyntaxError:
         return False
 
