@@ -17,6 +17,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from fiscal.contingency import cancellation_refused
 from posapp.services.common.station import Station
 
 _TEXT: dict[str, tuple[str, str]] = {
@@ -199,7 +200,8 @@ def _run(station: Station, args: argparse.Namespace, lang: str) -> int:
             if record.deadline
             else ""
         )
-        reason = f" — {record.cstat} {record.reason}" if record.status == "rejected" else ""
+        refused = record.status == "rejected" or cancellation_refused(record)
+        reason = f" — {record.cstat} {record.reason}" if refused else ""
         print(
             say(
                 "waiting",

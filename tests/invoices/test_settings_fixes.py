@@ -14,6 +14,7 @@ from sqlalchemy import select
 from db.models import AuditLog, Item, NfceNote
 from fiscal.contingency import cancellation_refused
 from fiscal.testing import LocalSefaz, make_a1_pkcs12
+from posapp.cli import main
 from posapp.core.errors import NotAuthorized
 from posapp.services.common.station import open_station
 from posapp.services.invoices import vault
@@ -186,7 +187,7 @@ def test_settings_refuse_a_local_sefaz_in_producao() -> None:
 
 
 def test_a_cancellation_sefaz_refuses_is_not_asked_again_and_the_manager_sees_why(
-    shop: Shop, invoicer: Invoicer, sefaz: LocalSefaz
+    shop: Shop, invoicer: Invoicer, sefaz: LocalSefaz, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Note 1's answer was lost though SEFAZ authorised it; the sale went out as
     contingency note 2. When SEFAZ is back, too late to cancel note 1 (501), the sale has
@@ -211,3 +212,6 @@ def test_a_cancellation_sefaz_refuses_is_not_asked_again_and_the_manager_sees_wh
     assert (waiting.number, waiting.cstat, waiting.reason) == (1, 501, late)
     assert cancellation_refused(waiting) and waiting.replaced_by == 2
     assert sefaz.authorisation_count(waiting.key) == 1  # still authorised at SEFAZ
+    invoicer.close()
+    assert main(["nfce", "status", "--db", str(shop.station.path)]) == 0
+    assert f"nº 1 série 1: unanswered — 501 {late}" in capsys.readouterr().out
