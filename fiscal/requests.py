@@ -15,6 +15,7 @@ from fiscal.errors import InvalidInput
 from fiscal.model import UF_CODES, Environment
 from fiscal.schemas import validate
 from fiscal.signing import sign
+from fiscal.text import plain
 
 NS = "http://www.portalfiscal.inf.br/nfe"
 CANCEL_EVENT = "110111"
@@ -36,7 +37,7 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None) -> etree._El
 
 
 def _reason(text: str, field: str, maximum: int) -> str:
-    clean = " ".join(text.split())
+    clean = plain(text)  # as typed: a dash or curly quotes would fail the XSD
     if not MIN_REASON <= len(clean) <= maximum:
         raise InvalidInput(
             field,

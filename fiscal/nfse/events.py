@@ -13,6 +13,7 @@ from fiscal.nfse.keys import event_request_id
 from fiscal.nfse.model import NS, VERSION
 from fiscal.nfse.schemas import validate
 from fiscal.signing import sign
+from fiscal.text import plain
 
 REASONS = {1: "Erro na Emissão", 2: "Serviço não Prestado", 9: "Outros"}
 
@@ -35,7 +36,7 @@ def cancellation_request(
     a1: A1Certificate | None = None,
 ) -> bytes:
     """The pedRegEvento cancelling NFS-e `key` (code 1 error, 2 service not rendered, 9 other)."""
-    reason = " ".join(reason.split())
+    reason = plain(reason)  # as typed: a dash or curly quotes would fail the XSD
     if not 15 <= len(reason) <= 255:
         raise InvalidInput(
             "xMotivo",

@@ -276,3 +276,22 @@ def test_a_cancellation_whose_answer_was_lost_is_recognised_when_tried_again(
     assert after is not None and after.status == "cancelled"
     validate(etree.fromstring(after.proc_xml), "procEventoNFe")  # the event, for the ZIP
     assert after.protocol == note.record.protocol
+
+
+def test_a_justification_typed_with_a_dash_and_quotes_cancels_the_note(
+    shop: Shop, invoicer: Invoicer, sefaz: LocalSefaz
+) -> None:
+    """The manager types 'Cliente desistiu – “trocou de ideia”' (a dash and quotes a phone
+    keyboard or autocorrect writes). The event's xJust takes U+0020-U+00FF only: it goes
+    with plain ones and the note is cancelled. Before, the event failed the XSD and the
+    sale could not be voided ('XML fora do leiaute oficial no campo ...xJust')."""
+    sale = shop.sell("dipirona", cash=1_250)
+    note = invoicer.issue_for_sale(sale.sale_id)
+    assert note is not None and note.record.status == "authorised"
+    reason = "Cliente desistiu – “trocou de ideia”"
+    result = cancel_sale(invoicer, sale.sale_id, shop.cashier_id, MANAGER_PIN, reason)
+    assert result.nfce_cancelled and _status(shop, sale.sale_id) == "voided"
+    after = invoicer.storage.get(note.record.series, note.record.number)
+    assert after is not None and after.status == "cancelled"
+    xjust = etree.fromstring(after.proc_xml).findtext(".//n:detEvento/n:xJust", None, NS)
+    assert xjust == 'Cliente desistiu - "trocou de ideia"'

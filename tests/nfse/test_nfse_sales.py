@@ -526,3 +526,22 @@ def test_a_salon_sale_paid_with_two_cash_amounts_gets_its_nfce(
     assert paid == int(_t(note.record.proc_xml, ".//n:ICMSTot/n:vNF", NFE).replace(".", ""))
     after = invoicer.note(later)
     assert after is not None and after.record.status == "authorised"
+
+
+def test_a_void_justified_with_a_dash_and_quotes_cancels_both_notes(
+    shop: Shop, invoicer: Invoicer, issuer: NfseIssuer, sefin: LocalSefin
+) -> None:
+    """'Cliente desistiu – “não gostou”': the events' justification takes U+0020-U+00FF
+    only, so it goes with a plain dash and quotes. Before, the NFC-e's event failed the
+    XSD (the void refused), and with the NFC-e's limits passed the NFS-e's event failed
+    after the void: the cancellation stayed pending and raised at every round of the
+    NFS-e sender, holding back every other DPS."""
+    sale_id = sell_salon(shop, "corte", "shampoo")
+    issuer.issue_for_sale(sale_id)
+    invoicer.issue_for_sale(sale_id)
+    reason = "Cliente desistiu – “não gostou”"
+    result = cancel_sale(invoicer, issuer, sale_id, shop.cashier_id, MANAGER_PIN, reason)
+    assert result.nfse_status == "cancelled" and result.nfce.nfce_cancelled
+    nfse = issuer.note(sale_id)
+    assert nfse is not None and nfse.cancel_xml
+    assert _t(nfse.cancel_xml, ".//n:e101101/n:xMotivo") == 'Cliente desistiu - "não gostou"'
