@@ -110,6 +110,21 @@ class Replay:
         total = sum(lot.remaining for lot in self.lots.values()) - self.deficit
         return Balance(total, spendable - self.deficit, pending, soon, next_expiry)
 
+    def takeable(self, now: datetime, lot_uuid: str | None = None) -> int:
+        """What a reversal aimed at `lot_uuid` can take back without going below zero:
+        that lot's own remainder (lapsed or not: it is the cashback being undone) and what
+        the customer has now or still to be released. Not other lots that lapsed and wait
+        for the daily expiry run: taking those would spare the customer a clawback with
+        cashback she had lost already (`Balance.total` counts them)."""
+        aimed = self.lots.get(lot_uuid) if lot_uuid is not None else None
+        kept = sum(
+            lot.remaining
+            for lot in self.lots.values()
+            if lot.remaining > 0
+            and (lot is aimed or lot.spendable_at(now) or lot.available_from > now)
+        )
+        return max(kept - self.deficit, 0)
+
     def expired_lots(self, now: datetime) -> list[Lot]:
         return [
             lot

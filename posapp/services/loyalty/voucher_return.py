@@ -114,7 +114,7 @@ def cover_from_issued(
     the cashback sits in a voucher."""
     newest_first = _open_issued(session, sale, kind=BALANCE, holder_id=holder.id)[::-1]
     for voucher in newest_first:
-        if book.replay(holder.id).balance(book.now).total >= needed:
+        if book.replay(holder.id).takeable(book.now) >= needed:
             return
         _cancel(session, book, voucher, refs, undoing)
 

@@ -62,8 +62,8 @@ def reverse_referral(
         if undone is not None or holder is None:
             continue
         cover_from_issued(session, book, holder, sale, refs, undoing, bonus.amount)
-        total = book.replay(holder.id).balance(book.now).total
-        take = bonus.amount if program.allow_negative_balance else min(bonus.amount, max(total, 0))
+        there = book.replay(holder.id).takeable(book.now, undoing.aim(bonus.uuid))
+        take = bonus.amount if program.allow_negative_balance else min(bonus.amount, there)
         book.append(  # even of nothing: the bonus is reversed once, whatever a later refund
             holder,
             EntryKind.REVERSE,

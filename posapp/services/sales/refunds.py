@@ -433,7 +433,7 @@ def _reopen_vouchers(
             )
         ).first()
         voucher_refs = refs.of_voucher(voucher.id, voucher.code)
-        if change is not None and book.replay(customer.id).balance(book.now).total < change.amount:
+        if change is not None and book.replay(customer.id).takeable(book.now) < change.amount:
             restored += _give_back_paid(session, book, customer, program, voucher, voucher_refs)
             continue
         if change is not None:
@@ -516,10 +516,11 @@ def _reverse_earned(
             LedgerEntry.sale_id == sale.id, LedgerEntry.kind == EntryKind.EARN.value
         )
     )
-    total = replay_customer(session, customer.id).balance(book.now).total
-    take = earned if program.allow_negative_balance else min(earned, max(total, 0))
+    aimed = undoing.aim(lot)
+    there = replay_customer(session, customer.id).takeable(book.now, aimed)
+    take = earned if program.allow_negative_balance else min(earned, there)
     if take:
-        book.append(customer, EntryKind.REVERSE, -take, refs, lot_uuid=undoing.aim(lot))
+        book.append(customer, EntryKind.REVERSE, -take, refs, lot_uuid=aimed)
     return take, earned - take
 
 

@@ -1,0 +1,72 @@
+"""A refund takes back what the customer has, not cashback that lapsed and waits for the
+daily expiry run: a refund's result does not depend on whether that run has gone by.
+
+Found by an outside audit: the reversal was capped by the ledger's running total, which
+still counts a lapsed lot until the run writes its expire entry, so a refund made in
+that window took the reversal from cashback the customer had lost already and kept
+less of her money than the same refund a minute after the run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from posapp.services.admin.loyalty_upkeep import run_daily
+from posapp.services.customers import registry as customers
+from posapp.services.sales.refunds import void
+from tests.support import MANAGER_PIN, Shop
+
+MakeShop = Callable[..., Shop]
+
+
+def _lapsed_then_spent(shop: Shop) -> tuple[int, int]:
+    """Carla's R$ 3,50 of day 0 lapse on day 180 (the run has not gone by); on day 181 a
+    corte earns R$ 8,00, spent at once on a manicure. Gives (customer, corte sale)."""
+    carla = shop.enrol("Carla Dias", phone="11 91234-5678")
+    shop.sell("manicure", customer=carla, pix=3_500)
+    shop.clock.advance(days=181)
+    corte = shop.sell("corte", customer=carla, pix=8_000)
+    shop.sell("manicure", customer=carla, cashback=800, pix=2_700)
+    return carla, corte.sale_id
+
+
+def test_a_void_keeps_from_the_money_what_lapsed_cashback_cannot_cover(
+    make_shop: MakeShop,
+) -> None:
+    shop = make_shop("salon")
+    carla, corte = _lapsed_then_spent(shop)
+    has = customers.account(shop.station, carla).balance
+    assert (has.current, has.total) == (270, 620)  # R$ 2,70 of the manicure; R$ 3,50 lapsed
+
+    undone = void(shop.station, corte, shop.cashier_id, MANAGER_PIN, "lançada errada")
+
+    assert (undone.cashback_reversed, undone.clawback) == (270, 530)
+    assert undone.money_back == 8_000 - 530
+    run_daily(shop.station)
+    assert customers.account(shop.station, carla).balance.total == 0
+
+
+def test_the_same_void_after_the_expiry_run_gives_the_same_figures(
+    make_shop: MakeShop,
+) -> None:
+    shop = make_shop("salon")
+    carla, corte = _lapsed_then_spent(shop)
+    run_daily(shop.station)
+    undone = void(shop.station, corte, shop.cashier_id, MANAGER_PIN, "lançada errada")
+    assert (undone.cashback_reversed, undone.clawback, undone.money_back) == (270, 530, 7_470)
+    assert customers.account(shop.station, carla).balance.total == 0
+
+
+def test_the_sales_own_cashback_lapsed_unspent_is_reversed_from_itself(
+    make_shop: MakeShop,
+) -> None:
+    """Cashback that lapsed unspent is the very cashback a void takes back: nothing is kept
+    from the money for it, before or after the run."""
+    shop = make_shop("salon")
+    carla = shop.enrol("Carla Dias", phone="11 91234-5678")
+    corte = shop.sell("corte", customer=carla, pix=8_000)
+    shop.clock.advance(days=181)
+    undone = void(shop.station, corte.sale_id, shop.cashier_id, MANAGER_PIN, "lançada errada")
+    assert (undone.cashback_reversed, undone.clawback, undone.money_back) == (800, 0, 8_000)
+    run_daily(shop.station)
+    assert customers.account(shop.station, carla).balance.total == 0
