@@ -11,8 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sqlalchemy import func, select
+
+from db.models import Sale
+from hardware.emulator.decoder import decode
+from hardware.escpos_render import render_bytes
 from posapp.services.admin.loyalty_upkeep import run_daily
+from posapp.services.common.counter_settings import CounterSettings
 from posapp.services.customers import registry as customers
+from posapp.services.sales.receipts import refund_receipt, sale_receipt
 from posapp.services.sales.refunds import void
 from tests.support import MANAGER_PIN, Shop
 
@@ -70,3 +77,30 @@ def test_the_sales_own_cashback_lapsed_unspent_is_reversed_from_itself(
     assert (undone.cashback_reversed, undone.clawback, undone.money_back) == (800, 0, 8_000)
     run_daily(shop.station)
     assert customers.account(shop.station, carla).balance.total == 0
+
+
+def test_the_receipts_balance_leaves_out_cashback_that_lapsed(make_shop: MakeShop) -> None:
+    """The sale's and the refund's paper say what she has, as her message does (R$ 2,70),
+    not R$ 6,20 with the R$ 3,50 that lapsed the day before."""
+    shop = make_shop("salon")
+    carla, corte = _lapsed_then_spent(shop)
+    with shop.station.read() as session:
+        last = session.scalar(select(func.max(Sale.id)))
+    assert last is not None
+    sale_paper = _paper(sale_receipt(shop.station, last, CounterSettings(paper_mm=80)))
+    assert _row(sale_paper, "Saldo") == "R$ 2,70"
+    undone = void(shop.station, corte, shop.cashier_id, MANAGER_PIN, "lançada errada")
+    refund_paper = _paper(refund_receipt(shop.station, undone.refund_id, CounterSettings()))
+    assert _row(refund_paper, "Saldo") == "R$ 0,00"
+    assert customers.account(shop.station, carla).balance.current == 0
+
+
+def _paper(receipt: object) -> list[str]:
+    [paper] = decode(render_bytes(receipt).data)  # type: ignore[arg-type]
+    return list(paper.lines)
+
+
+def _row(paper: list[str], label: str) -> str:
+    """The amount at the end of the first line that starts with `label`."""
+    line = next(line for line in paper if line.startswith(label))
+    return "R$ " + line.rsplit("R$ ", 1)[1]

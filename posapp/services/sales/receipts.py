@@ -285,13 +285,15 @@ def _loyalty(
         if earn is not None and earn.available_from and earn.available_from > sale.created_at:
             out.text(text("pending_until", locale, date=style.day(earn.available_from)))
     if entries:
-        balance = replay(movement_of(e) for e in entries).balance(sale.created_at)
+        # What she has (as the message she gets says), not the ledger's total, which
+        # keeps a lapsed lot until the daily expiry run writes it off.
+        has = replay(movement_of(e) for e in entries).balance(sale.created_at).current
         if points:
-            value = style.money(program.value_of_units(max(balance.total, 0)))
-            out.row(text("balance_points", locale), str(balance.total))
-            out.text(text("points_value", locale, points=balance.total, value=value))
+            value = style.money(program.value_of_units(max(has, 0)))
+            out.row(text("balance_points", locale), str(has))
+            out.text(text("points_value", locale, points=has, value=value))
         else:
-            out.row(text("balance", locale), style.money(balance.total), bold=True)
+            out.row(text("balance", locale), style.money(has), bold=True)
     issued = session.scalars(
         select(Voucher).where(Voucher.issue_sale_id == sale.id, Voucher.customer_id == customer.id)
     )
@@ -505,7 +507,7 @@ def _balance_after_refund(session: Session, customer_id: int, record: Refund) ->
     entries = session.scalars(query.order_by(LedgerEntry.id)).all()
     if not entries:
         return None
-    return replay(movement_of(e) for e in entries).balance(record.created_at).total
+    return replay(movement_of(e) for e in entries).balance(record.created_at).current
 
 
 def balance_slip(station: Station, customer_id: int, settings: CounterSettings) -> Receipt:

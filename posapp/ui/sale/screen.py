@@ -1241,7 +1241,7 @@ class SaleScreen(QWidget):
                 name = self.tr("Pontos ganhos") if points else self.tr("Cashback ganho")
                 out.append(f"{name} {earned}")
             if result.balance is not None:
-                total = result.balance.total
+                total = result.balance.current
                 out.append(
                     self.tr("Saldo de pontos %1").replace("%1", str(total))
                     if points
