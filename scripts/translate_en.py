@@ -18,6 +18,14 @@ TS = Path(__file__).resolve().parent.parent / "resources" / "translations" / "po
 
 EN: dict[str, str] = {
     # NFC-e (Gerência > Fiscal, Vendas)
+    "autorizada; a SEFAZ recusou o cancelamento": "authorised; SEFAZ refused the cancellation",
+    "a venda também tem a NFC-e nº %1: leve as duas ao contador": (
+        "the sale also has NFC-e no. %1: take both to the accountant"
+    ),
+    "cancelamento recusado (%1); nova tentativa no próximo envio": (
+        "cancellation refused (%1); tried again at the next send"
+    ),
+    "Fora do catálogo, não foi ao carrinho: %1.": "No longer sold, not put in the cart: %1.",
     "%1 nota(s) aguardando; %2 fora do prazo.": "%1 note(s) waiting; %2 overdue.",
     "1 Simples Nacional": "1 Simples Nacional",
     "2 Simples Nacional, excesso de sublimite": "2 Simples Nacional, above the sub-limit",

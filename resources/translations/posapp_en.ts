@@ -105,106 +105,111 @@
   <context>
     <name>AgendaScreen</name>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="75" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="76" />
       <source>Dia</source>
       <translation>Day</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="76" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="77" />
       <source>Semana</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="88" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="89" />
       <source>Novo horário</source>
       <translation>New booking</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="89" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="90" />
       <source>Extratos</source>
       <translation>Statements</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="90" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="91" />
       <source>Comissões</source>
       <translation>Commissions</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="91" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="92" />
       <source>Horários</source>
       <translation>Hours</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="95" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="96" />
       <source>Chegou</source>
       <translation>Arrived</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="96" />
-      <location filename="../../posapp/ui/agenda/screen.py" line="115" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="97" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="116" />
       <source>Confirmar</source>
       <translation>Confirm</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="97" />
-      <location filename="../../posapp/ui/agenda/screen.py" line="118" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="98" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="119" />
       <source>Não veio</source>
       <translation>No-show</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="98" />
-      <location filename="../../posapp/ui/agenda/screen.py" line="119" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="99" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="120" />
       <source>Cancelar horário</source>
       <translation>Cancel booking</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="99" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="100" />
       <source>Gorjeta</source>
       <translation>Tip</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="116" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="117" />
       <source>Em atendimento</source>
       <translation>In service</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="117" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="118" />
       <source>Concluído sem venda</source>
       <translation>Done without a sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="267" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="274" />
       <source>Horário movido.</source>
       <translation>Booking moved.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="282" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="289" />
       <source>Duração alterada.</source>
       <translation>Length changed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="289" />
-      <location filename="../../posapp/ui/agenda/screen.py" line="299" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="296" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="306" />
       <source>Escolha um horário na agenda.</source>
       <translation>Choose a booking in the agenda.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="292" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="299" />
       <source>Horário atualizado.</source>
       <translation>Booking updated.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="302" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="308" />
       <source>Cliente chegou: o carrinho está em Recuperar (F6) na tela de venda.</source>
       <translation>The client is here: the cart is in Recall (F6) on the sale screen.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="341" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="313" />
+      <source>Fora do catálogo, não foi ao carrinho: %1.</source>
+      <translation>No longer sold, not put in the cart: %1.</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/agenda/screen.py" line="353" />
       <source>A gorjeta vai com a venda: escolha um horário concluído.</source>
       <translation>A tip goes with the sale: choose a finished booking.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="348" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="360" />
       <source>Gorjeta registrada.</source>
       <translation>Tip recorded.</translation>
     </message>
@@ -1939,275 +1944,320 @@ Scanner: %4</translation>
   <context>
     <name>FiscalTab</name>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="122" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="132" />
       <source>Emitir NFC-e nas vendas de produtos</source>
       <translation>Issue an NFC-e for product sales</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="128" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="138" />
       <source>1 Simples Nacional</source>
       <translation>1 Simples Nacional</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="129" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="139" />
       <source>2 Simples Nacional, excesso de sublimite</source>
       <translation>2 Simples Nacional, above the sub-limit</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="130" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="140" />
       <source>3 Regime normal</source>
       <translation>3 Normal regime</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="131" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="141" />
       <source>4 MEI</source>
       <translation>4 MEI</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="135" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="145" />
       <source>Homologação (testes, sem valor fiscal)</source>
       <translation>Homologação (tests, no fiscal value)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="136" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="146" />
       <source>Produção</source>
       <translation>Production</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="140" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="150" />
       <source>Cashback e vales como pagamento (tPag 19)</source>
       <translation>Cashback and vouchers as a payment (tPag 19)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="141" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="151" />
       <source>Cashback e vales como desconto</source>
       <translation>Cashback and vouchers as a discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="147" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="157" />
       <source>Depois do prazo: cancelar a venda; o contador emite a nota de devolução</source>
       <translation>After the limit: void the sale; the accountant issues the return note</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="150" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="160" />
       <source>Depois do prazo: não cancelar a venda</source>
       <translation>After the limit: do not void the sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="153" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="163" />
       <source>(guardado; deixe vazio para manter)</source>
       <translation>(saved; leave empty to keep it)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="154" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="164" />
       <source>Salvar</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="158" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="168" />
       <source>arquivo .pfx do certificado A1</source>
       <translation>the A1 certificate's .pfx file</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="159" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="169" />
       <source>Escolher…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="162" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="172" />
       <source>Carregar certificado</source>
       <translation>Load certificate</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="169" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="179" />
       <source>Iniciar a série neste número</source>
       <translation>Start the series at this number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="176" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="186" />
       <source>Enviar pendentes agora</source>
       <translation>Send pending notes now</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="178" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="188" />
       <source>Reenviar corrigida</source>
       <translation>Resend corrected</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="180" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="190" />
       <source>Inutilizar número</source>
       <translation>Void the number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="188" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="198" />
       <source>Código do CSC</source>
       <translation>CSC token</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="189" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="199" />
       <source>Regime (CRT)</source>
       <translation>Tax regime (CRT)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="190" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="200" />
       <source>Ambiente</source>
       <translation>Environment</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="191" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="201" />
       <source>Série</source>
       <translation>Series</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="192" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="202" />
       <source>Cashback na nota</source>
       <translation>Cashback on the note</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="193" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="203" />
       <source>Prazo de cancelamento</source>
       <translation>Cancellation limit</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="194" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="204" />
       <source>Devolução</source>
       <translation>Refund</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="198" />
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="201" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="208" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="211" />
       <source>Certificado A1</source>
       <translation>A1 certificate</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="202" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="212" />
       <source>Senha do certificado</source>
       <translation>Certificate password</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="206" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="216" />
       <source>Próximo número</source>
       <translation>Next number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="220" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="230" />
       <source>Notas pendentes e rejeitadas</source>
       <translation>Pending and rejected notes</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="267" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="277" />
       <source>Nenhum certificado A1 carregado.</source>
       <translation>No A1 certificate loaded.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="277" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="287" />
       <source>%1 nota(s) aguardando; %2 fora do prazo.</source>
       <translation>%1 note(s) waiting; %2 overdue.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="323" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="333" />
       <source>alterar a configuração fiscal</source>
       <translation>change the fiscal settings</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="326" />
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="348" />
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="363" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="336" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="358" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="373" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="331" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="341" />
       <source>Configuração fiscal salva</source>
       <translation>Fiscal settings saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="199" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="209" />
       <source>Certificado (*.pfx *.p12)</source>
       <translation>Certificate (*.pfx *.p12)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="339" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="96" />
+      <source>autorizada; a SEFAZ recusou o cancelamento</source>
+      <translation>authorised; SEFAZ refused the cancellation</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="98" />
+      <source>em contingência, aguardando envio</source>
+      <translation>in contingency, waiting to be sent</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="99" />
+      <source>sem resposta da SEFAZ; será consultada</source>
+      <translation>no answer from SEFAZ; it will be queried</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="102" />
+      <source>enviando</source>
+      <translation>sending</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="103" />
+      <source>REJEITADA</source>
+      <translation>REJECTED</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="110" />
+      <source>a venda também tem a NFC-e nº %1: leve as duas ao contador</source>
+      <translation>the sale also has NFC-e no. %1: take both to the accountant</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="114" />
+      <source>automático: enviada quando a SEFAZ responder</source>
+      <translation>automatic: sent when SEFAZ answers</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="118" />
+      <source>corrija o cadastro do item e reenvie (contingência: não inutilizar)</source>
+      <translation>fix the item's data and resend (contingency: never void)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="121" />
+      <source>corrija o cadastro do item e reenvie, ou inutilize o número</source>
+      <translation>fix the item's data and resend, or void the number</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="349" />
       <source>Arquivo não encontrado: %1</source>
       <translation>File not found: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="345" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="355" />
       <source>trocar o certificado A1</source>
       <translation>replace the A1 certificate</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="360" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="370" />
       <source>alterar a numeração da NFC-e</source>
       <translation>change the NFC-e numbering</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="362" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="372" />
       <source>Numeração definida</source>
       <translation>Numbering set</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="368" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="378" />
       <source>Enviando…</source>
       <translation>Sending…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="373" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="383" />
       <source>A NFC-e está desligada</source>
       <translation>NFC-e is off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="375" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="385" />
       <source>A SEFAZ não respondeu; tente mais tarde</source>
       <translation>SEFAZ did not answer; try again later</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="377" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="387" />
       <source>Autorizadas: %1</source>
       <translation>Authorised: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="387" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="397" />
       <source>reenviar a NFC-e corrigida</source>
       <translation>resend the corrected NFC-e</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="390" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="400" />
       <source>Reenvio cancelado</source>
       <translation>Resend cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="396" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="406" />
       <source>Rejeitada de novo: %1</source>
       <translation>Rejected again: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="401" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="411" />
       <source>NFC-e %1: %2</source>
       <translation>NFC-e %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="405" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="415" />
       <source>autorizada</source>
       <translation>authorised</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="417" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="427" />
       <source>inutilizar o número da NFC-e</source>
       <translation>void the NFC-e number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="420" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="430" />
       <source>Inutilização cancelada</source>
       <translation>Voiding cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="425" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="435" />
       <source>Número inutilizado; a venda recebe uma nova NFC-e</source>
       <translation>Number voided; the sale gets a new NFC-e</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="427" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="437" />
       <source>A SEFAZ não inutilizou o número; tente mais tarde</source>
       <translation>SEFAZ did not void the number; try again later</translation>
     </message>
@@ -3233,76 +3283,81 @@ Scanner: %4</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/settings/nfse_box.py" line="206" />
+      <source>cancelamento recusado (%1); nova tentativa no próximo envio</source>
+      <translation>cancellation refused (%1); tried again at the next send</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="210" />
       <source>cancelamento aguardando o ambiente nacional</source>
       <translation>cancellation waiting for the national environment</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="208" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="212" />
       <source>aguardando o ambiente nacional</source>
       <translation>waiting for the national environment</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="210" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="214" />
       <source>Venda nº %1 — DPS %2: %3</source>
       <translation>Sale no. %1 — DPS %2: %3</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="251" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="255" />
       <source>alterar a configuração da NFS-e</source>
       <translation>change the NFS-e settings</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="254" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="258" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="259" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="263" />
       <source>Configuração da NFS-e salva</source>
       <translation>NFS-e settings saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="263" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="267" />
       <source>Enviando NFS-e…</source>
       <translation>Sending NFS-e…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="268" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="272" />
       <source>A NFS-e está desligada</source>
       <translation>NFS-e is off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="271" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="275" />
       <source>O ambiente nacional não respondeu; tente mais tarde</source>
       <translation>The national environment did not answer; try again later</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="275" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="279" />
       <source>NFS-e autorizadas: %1</source>
       <translation>NFS-e authorised: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="287" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="291" />
       <source>Escolha uma NFS-e rejeitada</source>
       <translation>Choose a rejected NFS-e</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="296" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="300" />
       <source>NFS-e %1 autorizada</source>
       <translation>NFS-e %1 authorised</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="298" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="302" />
       <source>A nova DPS não foi autorizada; veja a lista</source>
       <translation>The new DPS was not authorised; see the list</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="304" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="308" />
       <source>ZIP para o contador</source>
       <translation>ZIP for the accountant</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="311" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="315" />
       <source>%1 arquivo(s) no ZIP</source>
       <translation>%1 file(s) in the ZIP</translation>
     </message>
@@ -3782,12 +3837,12 @@ Scanner: %4</translation>
   <context>
     <name>PixKeeper</name>
     <message>
-      <location filename="../../posapp/ui/pix_keeper.py" line="44" />
+      <location filename="../../posapp/ui/pix_keeper.py" line="48" />
       <source>Pix recebido sem venda: %1 a devolver em Gerência &gt; Pagamentos</source>
       <translation>Pix received without a sale: %1 to refund in Management &gt; Payments</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/pix_keeper.py" line="50" />
+      <location filename="../../posapp/ui/pix_keeper.py" line="54" />
       <source>Verificação de Pix falhou: %1</source>
       <translation>The Pix check failed: %1</translation>
     </message>
@@ -4467,7 +4522,7 @@ Scanner: %4</translation>
       <translation>Choose who did “%1” (tap the name or Alt+1…9).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1188" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1193" />
       <source>PIN de gerente incorreto (ou sem permissão): %1 não foi autorizado.</source>
       <translation>Wrong manager PIN (or no permission): %1 was not authorized.</translation>
     </message>
@@ -4515,7 +4570,7 @@ Scanner: %4</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/screen.py" line="984" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1233" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1238" />
       <source>Cliente: %1</source>
       <translation>Customer: %1</translation>
     </message>
@@ -4575,150 +4630,150 @@ Scanner: %4</translation>
       <translation>The sale has no items.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1197" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1202" />
       <source>Venda nº %1 concluída: %2</source>
       <translation>Sale no. %1 completed: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1200" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1212" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1205" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1217" />
       <source>Troco: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1201" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1206" />
       <source>Ctrl+E envia o comprovante</source>
       <translation>Ctrl+E sends the receipt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1224" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1229" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1227" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1232" />
       <source>TOTAL %1</source>
       <translation>TOTAL %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1231" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1236" />
       <source>Troco %1</source>
       <translation>Change %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1236" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1241" />
       <source>Pontos ganhos</source>
       <translation>Points earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1236" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1241" />
       <source>Cashback ganho</source>
       <translation>Cashback earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1241" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1246" />
       <source>Saldo de pontos %1</source>
       <translation>Points balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1243" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1248" />
       <source>Saldo de cashback %1</source>
       <translation>Cashback balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1247" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1252" />
       <source>Vale novo %1: %2</source>
       <translation>New voucher %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1259" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1264" />
       <source>Como foi o atendimento? Nota de 0 a 10 (venda nº %1)</source>
       <translation>How was the service? Score from 0 to 10 (sale no. %1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1288" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1293" />
       <source>Nota %1 registrada. Obrigado!</source>
       <translation>Score %1 recorded. Thank you!</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1319" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1324" />
       <source>Nenhum recibo para reimprimir.</source>
       <translation>No receipt to reprint.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1323" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1328" />
       <source>Reimprimindo…</source>
       <translation>Reprinting…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1335" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1354" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1340" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1359" />
       <source>Falha na impressão: %1. A venda está salva; F7 reimprime.</source>
       <translation>Printing failed: %1. The sale is saved; F7 reprints.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1345" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1350" />
       <source>Recibo impresso, mas falta nota fiscal: %1 Chame o gerente (Gerência &gt; Fiscal).</source>
       <translation>Receipt printed, but a fiscal note is missing: %1 Call the manager (Gerência &gt; Fiscal).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1347" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1350" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1352" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1355" />
       <source>Recibo impresso.</source>
       <translation>Receipt printed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1366" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1371" />
       <source>Nenhum recibo para mostrar.</source>
       <translation>No receipt to show.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1377" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1382" />
       <source>Nenhuma venda para enviar o comprovante.</source>
       <translation>No sale to send the receipt of.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1389" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1394" />
       <source>Comprovante na fila para %1.</source>
       <translation>Receipt queued for %1.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1404" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1409" />
       <source>Não há venda para estacionar.</source>
       <translation>There is no sale to park.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1430" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1435" />
       <source>Venda estacionada (nº %1). F6 recupera.</source>
       <translation>Sale parked (no. %1). F6 recalls it.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1434" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1439" />
       <source>Finalize ou estacione a venda atual antes de recuperar outra.</source>
       <translation>Finish or park the current sale before recalling another.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1440" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1445" />
       <source>Nenhuma venda estacionada.</source>
       <translation>No parked sales.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1492" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1497" />
       <source>Venda recuperada: %1</source>
       <translation>Sale recalled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1497" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1502" />
       <source>Não há venda em andamento para cancelar.</source>
       <translation>There is no sale in progress to cancel.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1504" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1509" />
       <source>Cancelamento não autorizado.</source>
       <translation>Cancellation not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1518" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1523" />
       <source>Venda cancelada, autorizada por %1.</source>
       <translation>Sale cancelled, authorized by %1.</translation>
     </message>
@@ -4749,127 +4804,127 @@ Scanner: %4</translation>
   <context>
     <name>SalesScreen</name>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="113" />
+      <location filename="../../posapp/ui/sales/screen.py" line="114" />
       <source>Escolha uma venda na lista</source>
       <translation>Choose a sale from the list</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="144" />
+      <location filename="../../posapp/ui/sales/screen.py" line="145" />
       <source>Vendas</source>
       <translation>Sales</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="149" />
+      <location filename="../../posapp/ui/sales/screen.py" line="150" />
       <source>Hoje</source>
       <translation>Today</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="151" />
+      <location filename="../../posapp/ui/sales/screen.py" line="152" />
       <source>Nº da venda</source>
       <translation>Sale number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="154" />
+      <location filename="../../posapp/ui/sales/screen.py" line="155" />
       <source>Buscar</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="157" />
+      <location filename="../../posapp/ui/sales/screen.py" line="158" />
       <source>Dia</source>
       <translation>Day</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="188" />
+      <location filename="../../posapp/ui/sales/screen.py" line="189" />
       <source>Qual devolução imprimir</source>
       <translation>Which refund to print</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="190" />
+      <location filename="../../posapp/ui/sales/screen.py" line="191" />
       <source>Imprimir comprovante</source>
       <translation>Print receipt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="193" />
+      <location filename="../../posapp/ui/sales/screen.py" line="194" />
       <source>Imprime de novo o comprovante de devolução ou de cancelamento</source>
       <translation>Prints the refund or void receipt again</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="203" />
+      <location filename="../../posapp/ui/sales/screen.py" line="204" />
       <source>Reimprimir</source>
       <translation>Reprint</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="204" />
+      <location filename="../../posapp/ui/sales/screen.py" line="205" />
       <source>Devolver itens</source>
       <translation>Return items</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="205" />
+      <location filename="../../posapp/ui/sales/screen.py" line="206" />
       <source>Cancelar venda</source>
       <translation>Void sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="206" />
+      <location filename="../../posapp/ui/sales/screen.py" line="207" />
       <source>Enviar comprovante</source>
       <translation>Send receipt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="207" />
+      <location filename="../../posapp/ui/sales/screen.py" line="208" />
       <source>O comprovante por e-mail ou WhatsApp</source>
       <translation>The receipt by e-mail or WhatsApp</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="209" />
+      <location filename="../../posapp/ui/sales/screen.py" line="210" />
       <source>DANFE em PDF</source>
       <translation>DANFE as PDF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="210" />
+      <location filename="../../posapp/ui/sales/screen.py" line="211" />
       <source>Uma cópia da NFC-e da venda, em PDF</source>
       <translation>A copy of the sale's NFC-e, as a PDF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="212" />
+      <location filename="../../posapp/ui/sales/screen.py" line="213" />
       <source>DANFSe em PDF</source>
       <translation>DANFSe as PDF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="213" />
+      <location filename="../../posapp/ui/sales/screen.py" line="214" />
       <source>A NFS-e dos serviços da venda, em PDF</source>
       <translation>The sale's services NFS-e, as PDF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="216" />
+      <location filename="../../posapp/ui/sales/screen.py" line="217" />
       <source>Só com a senha de um gerente</source>
       <translation>Needs a manager's PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="247" />
+      <location filename="../../posapp/ui/sales/screen.py" line="248" />
       <source>Carregando o cupom…</source>
       <translation>Loading the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="297" />
+      <location filename="../../posapp/ui/sales/screen.py" line="298" />
       <source>Entre com seu PIN primeiro.</source>
       <translation>Sign in with your PIN first.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="355" />
+      <location filename="../../posapp/ui/sales/screen.py" line="356" />
       <source>Nenhuma venda com o número %1</source>
       <translation>No sale with number %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="357" />
+      <location filename="../../posapp/ui/sales/screen.py" line="358" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="360" />
+      <location filename="../../posapp/ui/sales/screen.py" line="361" />
       <source>Nenhuma venda neste dia</source>
       <translation>No sales on this day</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sales/screen.py" line="362" />
+      <location filename="../../posapp/ui/sales/screen.py" line="363" />
       <source>%n venda(s)</source>
       <translation>
         <numerusform>%n sale</numerusform>
@@ -4877,176 +4932,176 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="410" />
+      <location filename="../../posapp/ui/sales/screen.py" line="411" />
       <source>Venda nº %1 · %2</source>
       <translation>Sale no. %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="415" />
+      <location filename="../../posapp/ui/sales/screen.py" line="416" />
       <source>%1 · cliente: %2 · atendente: %3 · total %4</source>
       <translation>%1 · customer: %2 · staff: %3 · total %4</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="430" />
+      <location filename="../../posapp/ui/sales/screen.py" line="431" />
       <source>Pagamento: %1</source>
       <translation>Payment: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="440" />
-      <location filename="../../posapp/ui/sales/screen.py" line="455" />
+      <location filename="../../posapp/ui/sales/screen.py" line="441" />
+      <location filename="../../posapp/ui/sales/screen.py" line="456" />
       <source>Cancelamento</source>
       <translation>Void</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="440" />
-      <location filename="../../posapp/ui/sales/screen.py" line="455" />
+      <location filename="../../posapp/ui/sales/screen.py" line="441" />
+      <location filename="../../posapp/ui/sales/screen.py" line="456" />
       <source>Devolução</source>
       <translation>Refund</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="442" />
+      <location filename="../../posapp/ui/sales/screen.py" line="443" />
       <source>%1 em %2: %3 em dinheiro (%4; autorizado por %5)</source>
       <translation>%1 on %2: %3 in money (%4; authorized by %5)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="476" />
+      <location filename="../../posapp/ui/sales/screen.py" line="477" />
       <source>Não foi possível mostrar o cupom: %1</source>
       <translation>Could not show the receipt: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="492" />
+      <location filename="../../posapp/ui/sales/screen.py" line="493" />
       <source>Reimprimindo o cupom…</source>
       <translation>Reprinting the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="509" />
+      <location filename="../../posapp/ui/sales/screen.py" line="510" />
       <source>Comprovante na fila para %1.</source>
       <translation>Receipt queued for %1.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="520" />
+      <location filename="../../posapp/ui/sales/screen.py" line="521" />
       <source>Esta venda não tem NFS-e</source>
       <translation>This sale has no NFS-e</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="534" />
+      <location filename="../../posapp/ui/sales/screen.py" line="535" />
       <source>DANFSe salvo em %1</source>
       <translation>DANFSe saved to %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="542" />
+      <location filename="../../posapp/ui/sales/screen.py" line="543" />
       <source>Esta venda não tem NFC-e</source>
       <translation>This sale has no NFC-e</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="556" />
+      <location filename="../../posapp/ui/sales/screen.py" line="557" />
       <source>DANFE salvo em %1</source>
       <translation>DANFE saved to %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="566" />
+      <location filename="../../posapp/ui/sales/screen.py" line="567" />
       <source>Imprimindo o comprovante…</source>
       <translation>Printing the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="587" />
-      <location filename="../../posapp/ui/sales/screen.py" line="590" />
+      <location filename="../../posapp/ui/sales/screen.py" line="588" />
+      <location filename="../../posapp/ui/sales/screen.py" line="591" />
       <source>Comprovante impresso</source>
       <translation>Receipt printed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="597" />
+      <location filename="../../posapp/ui/sales/screen.py" line="598" />
       <source>Cupom impresso, mas falta nota fiscal: %1</source>
       <translation>Receipt printed, but a fiscal note is missing: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="602" />
+      <location filename="../../posapp/ui/sales/screen.py" line="603" />
       <source>Cupom reimpresso</source>
       <translation>Receipt reprinted</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="607" />
-      <location filename="../../posapp/ui/sales/screen.py" line="616" />
+      <location filename="../../posapp/ui/sales/screen.py" line="608" />
+      <location filename="../../posapp/ui/sales/screen.py" line="617" />
       <source>Não imprimiu: %1 (o cupom ficou na fila)</source>
       <translation>Not printed: %1 (the receipt is queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="638" />
+      <location filename="../../posapp/ui/sales/screen.py" line="639" />
       <source>devolução na venda nº %1</source>
       <translation>refund on sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="640" />
+      <location filename="../../posapp/ui/sales/screen.py" line="641" />
       <source>Devolução cancelada</source>
       <translation>Refund cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="649" />
+      <location filename="../../posapp/ui/sales/screen.py" line="650" />
       <source>Devolvendo…</source>
       <translation>Refunding…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="669" />
+      <location filename="../../posapp/ui/sales/screen.py" line="670" />
       <source>cancelar a venda nº %1</source>
       <translation>void sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="671" />
+      <location filename="../../posapp/ui/sales/screen.py" line="672" />
       <source>Cancelamento não autorizado</source>
       <translation>Void not authorized</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="694" />
+      <location filename="../../posapp/ui/sales/screen.py" line="695" />
       <source>Cancelando a venda…</source>
       <translation>Voiding the sale…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="715" />
+      <location filename="../../posapp/ui/sales/screen.py" line="723" />
       <source>Venda nº %1 cancelada</source>
       <translation>Sale no. %1 voided</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="718" />
+      <location filename="../../posapp/ui/sales/screen.py" line="726" />
       <source>Devolução na venda nº %1: %2 em itens</source>
       <translation>Refund on sale no. %1: %2 of goods</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="744" />
+      <location filename="../../posapp/ui/sales/screen.py" line="754" />
       <source>%1 pontos (%2)</source>
       <translation>%1 points (%2)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="747" />
+      <location filename="../../posapp/ui/sales/screen.py" line="757" />
       <source>Devolver em dinheiro: %1</source>
       <translation>Give back in money: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="750" />
+      <location filename="../../posapp/ui/sales/screen.py" line="760" />
       <source>Cashback devolvido: %1</source>
       <translation>Cashback given back: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="754" />
+      <location filename="../../posapp/ui/sales/screen.py" line="764" />
       <source>Cashback estornado: %1</source>
       <translation>Cashback reversed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="758" />
+      <location filename="../../posapp/ui/sales/screen.py" line="768" />
       <source>Retido do cashback já usado: %1</source>
       <translation>Kept for cashback already spent: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="764" />
+      <location filename="../../posapp/ui/sales/screen.py" line="774" />
       <source>Vales reabertos: %1</source>
       <translation>Vouchers reopened: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="768" />
+      <location filename="../../posapp/ui/sales/screen.py" line="778" />
       <source>Vales cancelados: %1</source>
       <translation>Vouchers cancelled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="779" />
+      <location filename="../../posapp/ui/sales/screen.py" line="789" />
       <source>Salvar DANFE</source>
       <translation>Save DANFE</translation>
     </message>
@@ -6133,42 +6188,42 @@ Scanner: %4</translation>
   <context>
     <name>StatementsDialog</name>
     <message>
-      <location filename="../../posapp/ui/agenda/statements.py" line="70" />
+      <location filename="../../posapp/ui/agenda/statements.py" line="77" />
       <source>Extratos dos profissionais</source>
       <translation>Professionals' statements</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/statements.py" line="80" />
+      <location filename="../../posapp/ui/agenda/statements.py" line="90" />
       <source>Dia</source>
       <translation>Day</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/statements.py" line="81" />
+      <location filename="../../posapp/ui/agenda/statements.py" line="91" />
       <source>Semana</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/statements.py" line="82" />
+      <location filename="../../posapp/ui/agenda/statements.py" line="92" />
       <source>Mês</source>
       <translation>Month</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/statements.py" line="99" />
+      <location filename="../../posapp/ui/agenda/statements.py" line="109" />
       <source>Imprimir</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/statements.py" line="100" />
+      <location filename="../../posapp/ui/agenda/statements.py" line="110" />
       <source>Salvar PDF</source>
       <translation>Save PDF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/statements.py" line="101" />
+      <location filename="../../posapp/ui/agenda/statements.py" line="111" />
       <source>Salvar CSV</source>
       <translation>Save CSV</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/statements.py" line="144" />
+      <location filename="../../posapp/ui/agenda/statements.py" line="154" />
       <source>Salvar extrato</source>
       <translation>Save statement</translation>
     </message>

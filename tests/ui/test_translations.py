@@ -9,10 +9,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from fiscal import NoteRecord
 from hardware.emulator.virtual import stop_virtual_printers
 from posapp.app import TRANSLATIONS, install_translator
 from posapp.core.presets import preset
 from posapp.ui.customers.screen import CustomersScreen
+from posapp.ui.settings.fiscal_tab import fix_path, status_name
 from posapp.ui.shell import Shell
 from posapp.ui.signin import SignInScreen
 from tests.support import Shop
@@ -114,3 +116,15 @@ def test_the_sync_line_and_conflict_kinds_read_in_english(english: None) -> None
     assert conflict_kind("overdraft") == "Balance spent twice"
     assert conflict_kind("cpf_in_use") == "CPF already used by another customer"
     assert conflict_kind("event_refused") == "Record refused by the cloud"
+
+
+def test_the_fiscal_tabs_note_states_in_english(qapp: QApplication, english: None) -> None:
+    """Gerência > Fiscal's status and "what to do" columns (they were never extracted for
+    translation and showed in Portuguese on an English counter)."""
+    rejected = NoteRecord(series=1, number=7, status="rejected", tp_emis=9)
+    waiting = NoteRecord(series=1, number=8, status="pending", tp_emis=9)
+    assert (status_name(rejected), status_name(waiting)) == (
+        "REJECTED",
+        "in contingency, waiting to be sent",
+    )
+    assert fix_path(waiting) == "automatic: sent when SEFAZ answers"

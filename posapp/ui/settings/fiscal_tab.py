@@ -91,32 +91,36 @@ class NotesModel(RowsModel[NoteRecord]):
         return fix_path(row)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FiscalTab", text)
-
-
 def status_name(row: NoteRecord) -> str:
     if cancellation_refused(row):
-        return _tr("autorizada; a SEFAZ recusou o cancelamento")
+        return QCoreApplication.translate("FiscalTab", "autorizada; a SEFAZ recusou o cancelamento")
     names = {
-        "pending": _tr("em contingência, aguardando envio"),
-        "unanswered": _tr("sem resposta da SEFAZ; será consultada"),
-        "sending": _tr("enviando"),
-        "rejected": _tr("REJEITADA"),
+        "pending": QCoreApplication.translate("FiscalTab", "em contingência, aguardando envio"),
+        "unanswered": QCoreApplication.translate(
+            "FiscalTab", "sem resposta da SEFAZ; será consultada"
+        ),
+        "sending": QCoreApplication.translate("FiscalTab", "enviando"),
+        "rejected": QCoreApplication.translate("FiscalTab", "REJEITADA"),
     }
     return names.get(row.status, row.status)
 
 
 def fix_path(row: NoteRecord) -> str:
     if cancellation_refused(row):
-        return _tr("a venda também tem a NFC-e nº %1: leve as duas ao contador").replace(
-            "%1", str(row.replaced_by)
-        )
+        return QCoreApplication.translate(
+            "FiscalTab", "a venda também tem a NFC-e nº %1: leve as duas ao contador"
+        ).replace("%1", str(row.replaced_by))
     if row.status != "rejected":
-        return _tr("automático: enviada quando a SEFAZ responder")
+        return QCoreApplication.translate(
+            "FiscalTab", "automático: enviada quando a SEFAZ responder"
+        )
     if row.tp_emis == 9:
-        return _tr("corrija o cadastro do item e reenvie (contingência: não inutilizar)")
-    return _tr("corrija o cadastro do item e reenvie, ou inutilize o número")
+        return QCoreApplication.translate(
+            "FiscalTab", "corrija o cadastro do item e reenvie (contingência: não inutilizar)"
+        )
+    return QCoreApplication.translate(
+        "FiscalTab", "corrija o cadastro do item e reenvie, ou inutilize o número"
+    )
 
 
 class FiscalTab(QWidget):
