@@ -88,6 +88,20 @@ def _void_would_go_through(session: Session, invoicer: Invoicer, sale: Sale) -> 
         raise ShiftClosed()
 
 
+def void_if_no_note(
+    invoicer: Invoicer, sale_id: int, staff_id: int, manager_pin: str, reason: str
+) -> RefundResult | None:
+    """Void the sale now if it has no NFC-e (or only a cancelled one); None if it has one
+    to cancel first. No note is issued meanwhile: one the print queue or the sender was
+    issuing when the void found none was authorised for a voided sale, and nobody would
+    have cancelled it."""
+    with invoicer.issuing_held():
+        note = invoicer.note(sale_id)
+        if note is None or note.record.status == "cancelled":
+            return void(invoicer.station, sale_id, staff_id, manager_pin, reason)
+    return None
+
+
 def cancel_sale(
     invoicer: Invoicer, sale_id: int, staff_id: int, manager_pin: str, reason: str
 ) -> CancelResult:
@@ -105,10 +119,11 @@ def cancel_sale(
             raise SaleNotRefundable(value=sale.number, reason="já devolvida ou cancelada")
         _void_would_go_through(session, invoicer, sale)
     settings = invoicer.settings()
+    voided = void_if_no_note(invoicer, sale_id, staff_id, manager_pin, reason)
+    if voided is not None:
+        return CancelResult(voided, False, None, "Venda cancelada.", "Sale voided.")
     note = invoicer.note(sale_id)
-    if note is None or note.record.status == "cancelled":
-        result = void(station, sale_id, staff_id, manager_pin, reason)
-        return CancelResult(result, False, None, "Venda cancelada.", "Sale voided.")
+    assert note is not None
     record = note.record
     if record.status != "authorised":
         raise CancelRefused(

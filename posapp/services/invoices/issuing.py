@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -221,6 +222,13 @@ class Invoicer:
             self._queue, self._built_for = None, None
 
     # issuing --------------------------------------------------------------------
+    @contextmanager
+    def issuing_held(self) -> Iterator[None]:
+        """No note is issued while this is held: what a caller finds (a sale without a
+        note) stays true until it lets go."""
+        with self._lock:
+            yield
+
     def note(self, sale_id: int) -> SaleNote | None:
         with self.station.read() as session:
             return note_of_sale(session, sale_id)

@@ -49,7 +49,7 @@ from posapp.core.program import ProgramMode
 from posapp.core.tender_names import tender_name
 from posapp.services.common.auth import StaffRef
 from posapp.services.common.store_info import store_info
-from posapp.services.invoices.cancelling import cancel_sale
+from posapp.services.invoices.cancelling import cancel_sale, void_if_no_note
 from posapp.services.invoices.paper import danfe_pdf
 from posapp.services.nfse.cancelling import cancel_sale as cancel_with_nfse
 from posapp.services.nfse.paper import danfse_pdf
@@ -683,8 +683,11 @@ class SalesScreen(QWidget):
                 both = cancel_with_nfse(invoicer, issuer, sale_id, staff_id, pin, reason)
                 self.fiscal_message = both.message_en if english else both.message_pt
                 return both.nfce.void
-            if invoicer is None or invoicer.note(sale_id) is None:
+            if invoicer is None:
                 return refunds.void(station, sale_id, staff_id, pin, reason)
+            voided = void_if_no_note(invoicer, sale_id, staff_id, pin, reason)
+            if voided is not None:
+                return voided
             # The NFC-e is cancelled at SEFAZ (or the store's practice past the limit)
             # together with the void: see invoices.cancelling.
             done = cancel_sale(invoicer, sale_id, staff_id, pin, reason)
