@@ -56,8 +56,16 @@ class LineShare:
 
 def line_share(rule: Rule, gross: int, net: int, sale_total: int, sale_fees: int) -> LineShare:
     """The professional's share of one line. `sale_fees` are the card fees of the whole sale
-    (its tenders), spread over its lines by their net value."""
+    (its tenders), spread over its lines by their net value.
+
+    A partner's cota-parte is a part of what the client paid (Lei 13.352/2016): on the gross,
+    the salon takes a discount on its own part, but never more than that part, so the
+    partner gets at most the line's net (less its card fees when the rule takes them off)
+    and the NFS-e's deduction is never above the service less its discount."""
     base = gross if rule.base is Base.GROSS else net
     deduction = part(sale_fees, net, sale_total) if rule.card_fees else 0
     deduction = min(deduction, base)
-    return LineShare(base, deduction, part(base - deduction, rule.share_bps, WHOLE_BPS))
+    share = part(base - deduction, rule.share_bps, WHOLE_BPS)
+    if rule.mode is Mode.PARTNER:
+        share = max(min(share, net - deduction), 0)
+    return LineShare(base, deduction, share)

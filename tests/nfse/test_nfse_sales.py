@@ -545,3 +545,73 @@ def test_a_void_justified_with_a_dash_and_quotes_cancels_both_notes(
     nfse = issuer.note(sale_id)
     assert nfse is not None and nfse.cancel_xml
     assert _t(nfse.cancel_xml, ".//n:e101101/n:xMotivo") == 'Cliente desistiu - "não gostou"'
+
+
+@pytest.mark.parametrize(
+    ("line_discount", "sale_discount", "share", "base"),
+    [(5_000, 0, "30.00", "0.00"), (0, 5_000, "30.00", "0.00"), (2_000, 0, "48.00", "12.00")],
+)
+def test_a_partner_share_on_the_gross_of_a_discounted_service_is_never_above_what_was_paid(
+    shop: Shop,
+    issuer: NfseIssuer,
+    sefin: LocalSefin,
+    line_discount: int,
+    sale_discount: int,
+    share: str,
+    base: str,
+) -> None:
+    """Paula's rule: 60 % of the gross (the salon takes the discounts on its own part). A
+    R$ 80,00 corte sold for R$ 30,00 (a line or a sale discount): 60 % of the gross is
+    R$ 48,00, more than the client paid. Her share is what was paid, R$ 30,00, the salon
+    keeps R$ 0,00, and the DPS's deduction is not above the service less its discount
+    (before: R$ 48,00, a DPS the national environment refuses). A smaller discount, R$ 20,00,
+    leaves her R$ 48,00 and the salon R$ 12,00."""
+    from posapp.core.commission import Base, Mode
+    from posapp.services.salon.rules import set_rule
+
+    set_rule(shop.station, manager_pin=MANAGER_PIN, share_bps=6000, base=Base.GROSS,
+             staff_id=shop.professional_id, mode=Mode.PARTNER)  # fmt: skip
+    line = LineRequest(shop.items["corte"], discount=line_discount,
+                       professional_id=shop.professional_id)  # fmt: skip
+    sale_id = checkout(
+        shop.station,
+        CheckoutRequest(
+            staff_id=shop.cashier_id,
+            lines=[line],
+            payments=[TenderRequest(Tender.CASH, 8_000 - line_discount - sale_discount)],
+            sale_discount=sale_discount,
+            manager_pin=MANAGER_PIN,
+        ),
+    ).sale_id
+    nfse = issuer.issue_for_sale(sale_id)
+    assert nfse is not None and nfse.status == "authorised" and nfse.nfse_xml
+    note = read_nfse(nfse.nfse_xml)
+    (deduction,) = note.deductions
+    assert (deduction.cpf, deduction.amount) == (PAULA_CPF, share)
+    assert note.base == base
+
+
+def test_a_justification_short_once_its_emoji_are_left_out_is_refused_before_the_void(
+    shop: Shop, invoicer: Invoicer, issuer: NfseIssuer, sefin: LocalSefin
+) -> None:
+    """'Desistiu 🙁🙁🙁🙁🙁🙁🙁' has 16 characters as typed but 8 as the events carry it
+    (U+0020-U+00FF only): the void is refused with the count the note will carry, and
+    nothing is voided. Before, the sale was voided, the NFS-e's event raised (15 to 255
+    characters) in the cashier's face and then at every round of the NFS-e sender,
+    holding back every other DPS."""
+    sale_id = sell_salon(shop, "corte")
+    issuer.issue_for_sale(sale_id)
+    with pytest.raises(PosError) as refused:
+        cancel_sale(invoicer, issuer, sale_id, shop.cashier_id, MANAGER_PIN, "Desistiu 🙁🙁🙁🙁🙁🙁🙁")
+    assert refused.value.message("pt_BR") == (
+        "A justificativa do cancelamento precisa de ao menos 15 caracteres (tem 8)."
+    )
+    assert refused.value.message("en") == (
+        "The cancellation's justification needs at least 15 characters (it has 8)."
+    )
+    with shop.station.read() as session:
+        sale = session.get(Sale, sale_id)
+        assert sale is not None and sale.status != "voided"
+    nfse = issuer.note(sale_id)
+    assert nfse is not None and nfse.status == "authorised"
+    assert issuer.send_pending() is not None

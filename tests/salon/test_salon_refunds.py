@@ -97,3 +97,45 @@ def test_a_later_refund_comes_off_the_day_it_is_made_not_the_day_of_the_sale(
         ]
         assert week.to_pay == sum(day.to_pay for day in days) == 0
         assert week.services_done == sum(day.services_done for day in days) == 0
+
+
+def test_a_partners_share_on_the_gross_of_a_discounted_service_is_at_most_what_was_paid(
+    tmp_path: Path,
+) -> None:
+    """Paula is a partner with 60 % of the gross (the salon takes the discounts on its own
+    part). Mon: 2 manicures (R$ 70,00) sold for R$ 30,00: 60 % of the gross, R$ 42,00, is
+    more than the client paid; Paula's share is the R$ 30,00 paid and the salon keeps
+    R$ 0,00 (before: R$ 42,00 for her and R$ -12,00 for the salon on the Z). Tue: one comes
+    back (R$ 15,00): R$ 15,00 off her Tuesday, the week adds up to what stayed paid."""
+    salon = open_salon(tmp_path / "salon.sqlite")
+    shop, station, items = salon.shop, salon.shop.station, salon.shop.items
+    set_rule(station, manager_pin=MANAGER_PIN, staff_id=salon.paula, share_bps=6_000,
+             mode=Mode.PARTNER, base=Base.GROSS)  # fmt: skip
+    shop.clock.moment = at(MONDAY, 10)
+    sale = checkout(
+        station,
+        CheckoutRequest(
+            staff_id=shop.cashier_id,
+            lines=[LineRequest(items["manicure"], 2, 4_000, professional_id=salon.paula)],
+            payments=[TenderRequest(Tender.CASH, 3_000)],
+            manager_pin=MANAGER_PIN,
+        ),
+    )
+    monday = statement(station, salon.paula, MONDAY, DAY).professional
+    assert (monday.partner_revenue, monday.share, monday.to_pay) == (3_000, 3_000, 3_000)
+    z = x_report(station, MONDAY)
+    assert z.partner_shares == (Figure("Paula Manicure", 2, 3_000),)
+    assert z.salon_share == 0
+
+    with station.read() as session:
+        (line_id,) = session.scalars(select(SaleLine.id).where(SaleLine.sale_id == sale.sale_id))
+    shop.clock.moment = at(TUE, 11)
+    refund(station, RefundRequest(sale.sale_id, shop.cashier_id, MANAGER_PIN, "desistiu",
+                                  {line_id: 1}))  # fmt: skip
+    tuesday = statement(station, salon.paula, TUE, DAY).professional
+    assert [(line.quantity, line.net, line.share) for line in tuesday.lines] == [
+        (-1, -1_500, -1_500)
+    ]
+    week = statement(station, salon.paula, MONDAY, WEEK).professional
+    assert (week.partner_revenue, week.share) == (1_500, 1_500)
+    assert x_report(station, TUE).salon_share == 0
