@@ -602,7 +602,9 @@ def test_a_justification_short_once_its_emoji_are_left_out_is_refused_before_the
     sale_id = sell_salon(shop, "corte")
     issuer.issue_for_sale(sale_id)
     with pytest.raises(PosError) as refused:
-        cancel_sale(invoicer, issuer, sale_id, shop.cashier_id, MANAGER_PIN, "Desistiu 🙁🙁🙁🙁🙁🙁🙁")
+        cancel_sale(
+            invoicer, issuer, sale_id, shop.cashier_id, MANAGER_PIN, "Desistiu 🙁🙁🙁🙁🙁🙁🙁"
+        )
     assert refused.value.message("pt_BR") == (
         "A justificativa do cancelamento precisa de ao menos 15 caracteres (tem 8)."
     )

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from db.models import Refund, Sale
 from fiscal import NoteRecord
 from fiscal.soap import Cancelled, Unavailable
+from fiscal.text import plain
 from posapp.core.errors import PosError, SaleNotRefundable, UnknownSale
 from posapp.core.pricing import LOYALTY_TENDERS, Tender
 from posapp.services.cash.shifts import open_shift_id
@@ -107,8 +108,9 @@ def cancel_sale(
 ) -> CancelResult:
     station = invoicer.station
     reason = " ".join(reason.split())
-    if len(reason) < MIN_REASON:
-        raise ShortJustification(size=len(reason))
+    carried = len(plain(reason))  # as the events carry it: emoji and the like left out
+    if carried < MIN_REASON:
+        raise ShortJustification(size=carried)
     now = invoicer.clock()
     with station.write() as session:
         authorize_manager(session, manager_pin, "cancelar NFC-e", now)
