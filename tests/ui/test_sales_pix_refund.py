@@ -55,8 +55,8 @@ def test_a_void_in_vendas_returns_the_pix_and_says_so(
     configure_pix(shop, psp)
     _sale, e2eid = pix_sale(shop, psp, "corte")
     screen = void_first_sale(shop, qtbot)
+    # The PSP returned the R$ 80,00: nothing for the cashier to hand over as well.
     assert screen.result_label.text().splitlines() == [
-        "Devolver em dinheiro: R$ 80,00",
         "Pix: R$ 80,00 devolvidos ao pagador pelo provedor.",
     ]
     assert [from_decimal_text(r["valor"]) for r in psp.refunds_of(e2eid)] == [8_000]
@@ -73,10 +73,29 @@ def test_a_psp_out_of_reach_is_said_and_the_void_stands(
     _sale, e2eid = pix_sale(shop, psp, "corte")
     configure_pix(shop, psp, psp_base_url="https://127.0.0.1:9/api/v2")
     screen = void_first_sale(shop, qtbot)
-    lines = screen.result_label.text().splitlines()
-    assert lines[0] == "Devolver em dinheiro: R$ 80,00"
-    assert lines[1].startswith("Pix: devolução de R$ 80,00 não enviada (")
-    assert lines[1].endswith("será enviada de novo a cada 15 minutos.")
+    (line,) = screen.result_label.text().splitlines()  # no cash to hand: the PSP sends it
+    assert line.startswith("Pix: devolução de R$ 80,00 não enviada (")
+    assert line.endswith("será enviada de novo a cada 15 minutos.")
     assert screen.message.text() == "Venda nº 000001 cancelada"
     assert psp.refunds_of(e2eid) == []
+    screen.context.printing.close()
+
+
+def test_a_void_of_pix_and_cash_says_to_hand_over_the_cash_only(
+    make_shop: MakeShop,
+    psp: PspServer,  # noqa: F811
+    qtbot: QtBot,
+) -> None:
+    """R$ 80,00 paid R$ 50,00 by Pix and R$ 30,00 in cash: the cashier hands over the
+    R$ 30,00 and the PSP returns the R$ 50,00. Before, the screen said 'Devolver em
+    dinheiro: R$ 80,00' above 'Pix: R$ 50,00 devolvidos': the customer got R$ 50,00 twice."""
+    shop = make_shop("salon")
+    configure_pix(shop, psp)
+    _sale, e2eid = pix_sale(shop, psp, "corte", cash=3_000)
+    screen = void_first_sale(shop, qtbot)
+    assert screen.result_label.text().splitlines() == [
+        "Devolver em dinheiro: R$ 30,00",
+        "Pix: R$ 50,00 devolvidos ao pagador pelo provedor.",
+    ]
+    assert [from_decimal_text(r["valor"]) for r in psp.refunds_of(e2eid)] == [5_000]
     screen.context.printing.close()

@@ -53,7 +53,13 @@ from posapp.services.invoices.cancelling import cancel_sale, void_if_no_note
 from posapp.services.invoices.paper import danfe_pdf
 from posapp.services.nfse.cancelling import cancel_sale as cancel_with_nfse
 from posapp.services.nfse.paper import danfse_pdf
-from posapp.services.payments.sale_pix_refund import PixReturn, return_now
+from posapp.services.payments.sale_pix_refund import (
+    DONE,
+    PROCESSING,
+    TO_SEND,
+    PixReturn,
+    return_now,
+)
 from posapp.services.payments.tenders import pix_line
 from posapp.services.sales import refunds
 from posapp.services.sales.history import SaleDetail, SaleSummary, recent_sales, sale_detail
@@ -731,7 +737,7 @@ class SalesScreen(QWidget):
                 .replace("%2", self.money(result.goods_amount))
             )
         self.say(headline)
-        lines = self.result_lines(result)
+        lines = self.result_lines(result, by_psp=_by_psp(pix))
         if pix is not None:
             lines.append(pix.message(self.lang))
         if self.fiscal_message:
@@ -746,8 +752,9 @@ class SalesScreen(QWidget):
             self.context.events.customer_changed.emit(customer_id)
         self.load()  # the list and the sale, as they are now
 
-    def result_lines(self, result: RefundResult) -> list[str]:
-        """What the cashier says to the customer, one figure a line."""
+    def result_lines(self, result: RefundResult, by_psp: int = 0) -> list[str]:
+        """What the cashier says to the customer, one figure a line. `by_psp` is the Pix
+        share the PSP returns to the payer: not for the cashier to hand over as well."""
         program = store_info(self.station).program
         points = program.mode is ProgramMode.POINTS
 
@@ -757,7 +764,10 @@ class SalesScreen(QWidget):
                 return self.tr("%1 pontos (%2)").replace("%1", str(amount)).replace("%2", value)
             return value
 
-        lines = [self.tr("Devolver em dinheiro: %1").replace("%1", self.money(result.money_back))]
+        to_hand = result.money_back - by_psp
+        lines: list[str] = []
+        if to_hand > 0 or not by_psp:
+            lines.append(self.tr("Devolver em dinheiro: %1").replace("%1", self.money(to_hand)))
         if result.cashback_restored:
             lines.append(
                 self.tr("Cashback devolvido: %1").replace("%1", units(result.cashback_restored))
@@ -781,6 +791,12 @@ class SalesScreen(QWidget):
                 self.tr("Vales cancelados: %1").replace("%1", ", ".join(result.vouchers_cancelled))
             )
         return lines
+
+
+def _by_psp(pix: PixReturn | None) -> int:
+    """The refund's Pix share going back through the PSP (sent, in processing, or to send
+    again); a refused one is the store's to return another way, as its message says."""
+    return pix.amount if pix is not None and pix.status in (DONE, PROCESSING, TO_SEND) else 0
 
 
 def _table(name: str, model: Any) -> QTableView:
