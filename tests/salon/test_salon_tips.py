@@ -21,7 +21,7 @@ from posapp.core.money import format_money
 from posapp.core.pricing import Tender
 from posapp.services.cash.report_output import report_receipt
 from posapp.services.cash.reports import Figure, x_report, z_report
-from posapp.services.cash.shifts import close_shift
+from posapp.services.cash.shifts import close_shift, open_shift
 from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
 from posapp.services.sales.refunds import void
 from posapp.services.salon.split import DAY, WEEK, statement
@@ -128,3 +128,55 @@ def test_a_tip_on_a_voided_sale_is_refused_in_words(tmp_path: Path) -> None:
     assert refused.value.message("en") == (
         f"Sale {sale.number} was cancelled: no tip can be recorded on it."
     )
+
+
+def test_a_tip_after_the_days_z_is_refused_and_a_cash_tip_needs_an_open_shift(
+    tmp_path: Path,
+) -> None:
+    """Monday's Z is made at 19:00; at 20:00 the cashier records a R$ 10,00 tip for the
+    corte. It would be on Monday's statement but on no Z (Monday's is made, Tuesday's starts
+    at midnight) and, in cash, in no drawer's count: it is refused, in pt_BR and English.
+    Tuesday 08:00, before the shift is opened, a cash tip is refused too (the drawer it goes
+    to is not counted yet); by Pix it is taken, and once the shift is open, in cash too."""
+    salon = open_salon(tmp_path / "salon.sqlite")
+    shop, station = salon.shop, salon.shop.station
+    shop.clock.moment = at(MONDAY, 10)
+    sale = checkout(
+        station,
+        CheckoutRequest(
+            staff_id=shop.cashier_id,
+            lines=[LineRequest(shop.items["corte"], professional_id=salon.rita)],
+            payments=[TenderRequest(Tender.CASH, 8_000)],
+        ),
+    )
+    shop.clock.moment = at(MONDAY, 19)
+    close_shift(station, shop.cashier_id, MANAGER_PIN, {5_000: 1, 2_000: 1, 1_000: 1})
+    z = z_report(station, shop.manager_id, MANAGER_PIN, MONDAY)
+
+    def tip(tender: str) -> None:
+        record_tip(station, sale.sale_id, professional_id=salon.rita, amount=1_000,
+                   tender=tender, staff_id=shop.cashier_id)  # fmt: skip
+
+    shop.clock.moment = at(MONDAY, 20)
+    for tender in ("cash", "pix"):
+        with pytest.raises(PosError) as refused:
+            tip(tender)
+        assert refused.value.message("pt_BR") == (
+            f"O dia {MONDAY:%d/%m/%Y} já foi encerrado com a redução Z nº {z.number}."
+        )
+        assert refused.value.message("en") == (
+            f"The day {MONDAY:%d/%m/%Y} was already closed with Z report no. {z.number}."
+        )
+    assert statement(station, salon.rita, MONDAY, DAY).professional.tips == 0
+
+    shop.clock.moment = at(TUE, 8)
+    with pytest.raises(PosError) as refused:
+        tip("cash")
+    assert refused.value.message("pt_BR") == "Abra o turno para registrar gorjeta em dinheiro."
+    assert refused.value.message("en") == "Open the shift to record a tip in cash."
+    tip("pix")
+    open_shift(station, shop.cashier_id, 0)
+    tip("cash")
+    closed = close_shift(station, shop.cashier_id, MANAGER_PIN, {1_000: 1})
+    assert (closed.expected, closed.difference) == (1_000, 0)
+    assert statement(station, salon.rita, TUE, DAY).professional.tips == 2_000

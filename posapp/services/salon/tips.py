@@ -7,14 +7,18 @@ and outside the commission base; the professional's statement pays them in full.
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from db.models import Sale, Staff
+from db.models import Sale, Shift, Staff, ZReport
 from db.salon_models import Tip
-from posapp.core.errors import InvalidPrice, PosError
+from posapp.core.errors import DayClosed, InvalidPrice, PosError
+from posapp.core.pricing import Tender
 from posapp.services.common import audit
 from posapp.services.common.auth import acting_staff
+from posapp.services.common.local_day import local_day, store_timezone
 from posapp.services.common.station import Station
 
 LARGEST_TIP = 100_000_00
@@ -27,6 +31,12 @@ class TipSaleCancelled(PosError, LookupError):
     code = "tip_sale_cancelled"
     pt_BR = "A venda {number} foi cancelada: não é possível registrar gorjeta nela."
     en = "Sale {number} was cancelled: no tip can be recorded on it."
+
+
+class TipNeedsShift(PosError):
+    code = "tip_needs_shift"
+    pt_BR = "Abra o turno para registrar gorjeta em dinheiro."
+    en = "Open the shift to record a tip in cash."
 
 
 def record_tip(
@@ -44,6 +54,7 @@ def record_tip(
             raise TipSaleCancelled(number=sale.number)
         if session.get(Staff, professional_id) is None:
             raise LookupError(f"professional {professional_id} not found")
+        _refuse_outside_the_day(session, station, tender, now)
         session.add(
             Tip(
                 uuid=str(uuid.uuid4()),
@@ -65,6 +76,26 @@ def record_tip(
             amount=amount,
             tender=tender,
         )
+
+
+def _refuse_outside_the_day(session: Session, station: Station, tender: str, now: datetime) -> None:
+    """A tip counts on the Z of the day it is given, and one in cash in the open shift's
+    drawer: none after the day's Z (it would reach no Z), none in cash with no shift open
+    (no drawer count would expect it)."""
+    terminal_id = station.terminal(session).id
+    day = local_day(now, store_timezone(session))
+    z = session.scalars(
+        select(ZReport).where(ZReport.terminal_id == terminal_id, ZReport.day == day)
+    ).first()
+    if z is not None:
+        raise DayClosed(day=day.strftime("%d/%m/%Y"), number=z.number)
+    if tender == Tender.CASH.value and (
+        session.scalar(
+            select(Shift.id).where(Shift.terminal_id == terminal_id, Shift.closed_at.is_(None))
+        )
+        is None
+    ):
+        raise TipNeedsShift()
 
 
 def sale_id_of(station: Station, sale_uuid: str) -> int | None:
