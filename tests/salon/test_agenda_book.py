@@ -291,3 +291,43 @@ def test_a_visit_with_two_professionals_is_booked_whole_and_sold_as_one_cart(
     assert {(views[u].status, views[u].sale_uuid) for u in (first, second)} == {
         (Status.DONE, sale.uuid)
     }
+
+
+def test_a_client_booked_by_name_and_enrolled_at_the_counter_has_her_appointment_closed(
+    salon: Salon,
+) -> None:
+    """Joana, booked by name with Rita at 10:00 (corte), arrives and the cashier enrols her
+    at the counter so she earns her cashback: the sale, now to a customer, closes Joana's
+    appointment (before: it stayed 'Chegou' forever). Ana, booked with Rita at 10:00 too,
+    keeps her own sale: Joana's appointment does not take it."""
+    station, shop = salon.shop.station, salon.shop
+    joana = book(station, staff_id=shop.cashier_id, professional_id=salon.rita,
+                 starts_at=at(MONDAY, 10), item_ids=[shop.items["corte"]],
+                 client_name="Joana (sem cadastro)")  # fmt: skip
+    ana = book(station, staff_id=shop.cashier_id, professional_id=salon.rita,
+               starts_at=at(MONDAY, 11), item_ids=[shop.items["corte"]],
+               customer_id=salon.ana)  # fmt: skip
+    shop.clock.moment = at(MONDAY, 10)
+    joana_cart = recall(station, arrive(station, joana, staff_id=shop.cashier_id).parked_id,
+                        shop.cashier_id)  # fmt: skip
+    ana_cart = recall(station, arrive(station, ana, staff_id=shop.cashier_id).parked_id,
+                      shop.cashier_id)  # fmt: skip
+
+    def sell(lines: list[LineRequest], customer: int) -> str:
+        return checkout(
+            station,
+            CheckoutRequest(
+                staff_id=shop.cashier_id,
+                lines=lines,
+                payments=[TenderRequest(Tender.CASH, 8_000)],
+                customer_id=customer,
+            ),
+        ).uuid
+
+    shop.clock.moment = at(MONDAY, 11)
+    ana_sale = sell(list(ana_cart.lines), salon.ana)
+    enrolled = shop.enrol("Joana Souza", phone="11955554444")
+    joana_sale = sell(list(joana_cart.lines), enrolled)
+    views = {view.uuid: view for view in book_reads.day(station, MONDAY)}
+    assert (views[joana].status, views[joana].sale_uuid) == (Status.DONE, joana_sale)
+    assert (views[ana].status, views[ana].sale_uuid) == (Status.DONE, ana_sale)

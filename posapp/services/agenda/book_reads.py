@@ -3,7 +3,8 @@
 Reading a span first closes the appointments their sale has closed: an arrived (or in
 service) appointment of a client whose sale, rung up after the arrival, has a line by
 the appointment's professional becomes done, naming the sale (a client booked by name
-alone: a sale with no customer and a booked service by that professional).
+alone: a sale of a booked service by that professional, to no customer or to one
+enrolled at the counter).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import Item, Sale, SaleLine, Staff
@@ -120,8 +121,9 @@ def view(row: Appointment) -> AppointmentView:
 def close_sold(station: Station, session: Session) -> int:
     """Mark done the arrived appointments their client's sale has closed; how many.
 
-    A client booked by name alone (no registration) is matched by a sale with no customer
-    and a line of a booked service by the appointment's professional."""
+    A client booked by name alone (no registration) is matched by a sale of a booked service
+    by the appointment's professional, with no customer or one enrolled at the counter (a
+    customer with no appointment of her own waiting)."""
     waiting = session.scalars(
         select(Appointment).where(
             Appointment.status.in_([Status.ARRIVED.value, Status.IN_SERVICE.value]),
@@ -148,8 +150,11 @@ def close_sold(station: Station, session: Session) -> int:
             query = query.where(Sale.customer_id == row.customer_id)
         else:
             booked = [service.item_uuid for service in services_of(row)]
+            # enrolled at the counter, or not: never a sale of a client of her own waiting
+            booked_clients = {r.customer_id for r in waiting if r.customer_id is not None}
             query = query.join(Item, Item.id == SaleLine.item_id).where(
-                Sale.customer_id.is_(None), Item.uuid.in_(booked)
+                or_(Sale.customer_id.is_(None), Sale.customer_id.not_in(booked_clients)),
+                Item.uuid.in_(booked),
             )
         sales = session.execute(query).all()
         found = next(
