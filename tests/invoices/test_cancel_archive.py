@@ -295,3 +295,29 @@ def test_a_justification_typed_with_a_dash_and_quotes_cancels_the_note(
     assert after is not None and after.status == "cancelled"
     xjust = etree.fromstring(after.proc_xml).findtext(".//n:detEvento/n:xJust", None, NS)
     assert xjust == 'Cliente desistiu - "trocou de ideia"'
+
+
+def test_a_cancellation_whose_answer_was_lost_is_recognised_past_the_limit(
+    shop: Shop, invoicer: Invoicer, sefaz: LocalSefaz
+) -> None:
+    """The answer of a cancellation SEFAZ registered is lost; the cashier is told to try
+    again, and does so after the 30 minutes. SEFAZ has the note cancelled: the sale is
+    voided with it, and the note is on record as cancelled, with its event for the ZIP.
+    Before, the late-void practice applied: 'A NFC-e continua autorizada: o contador
+    emite a nota de devolução' for a note SEFAZ had cancelled, kept as authorised here."""
+    sale = shop.sell("dipirona", cash=1_250)
+    note = invoicer.issue_for_sale(sale.sale_id)
+    assert note is not None and note.record.status == "authorised"
+    sefaz.set_mode("timeout_after_authorise", only={"NFeRecepcaoEvento4"})
+    with pytest.raises(CancelRefused):
+        cancel_sale(invoicer, sale.sale_id, shop.cashier_id, MANAGER_PIN, REASON)
+    assert note.record.key in sefaz.state.cancelled
+    sefaz.set_mode("authorise")
+    shop.clock.advance(minutes=31)
+
+    result = cancel_sale(invoicer, sale.sale_id, shop.cashier_id, MANAGER_PIN, REASON)
+    assert result.nfce_cancelled and _status(shop, sale.sale_id) == "voided"
+    assert result.message_pt == f"NFC-e {note.record.number} cancelada na SEFAZ e venda cancelada."
+    after = invoicer.storage.get(note.record.series, note.record.number)
+    assert after is not None and after.status == "cancelled"
+    validate(etree.fromstring(after.proc_xml), "procEventoNFe")

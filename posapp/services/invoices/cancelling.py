@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Refund, Sale
 from fiscal import NoteRecord
-from fiscal.soap import Cancelled, Unavailable
+from fiscal.soap import Cancelled, CancelOutcome, Unavailable
 from fiscal.text import plain
 from posapp.core.errors import PosError, SaleNotRefundable, UnknownSale
 from posapp.core.pricing import LOYALTY_TENDERS, Tender
@@ -137,9 +137,18 @@ def cancel_sale(
         )
     started = authorised_at(record) or record.issued_at or now
     limit = timedelta(minutes=settings.cancel_limit_min)
+    client = invoicer.queue().client
     if now - started > limit:
-        return _late(invoicer, sale_id, staff_id, manager_pin, reason, record, settings.late_refund)
-    outcome = invoicer.queue().client.cancel(record.key, record.protocol, reason, now)
+        # A try within the limit whose answer was lost ('tente de novo para confirmar')
+        # may have cancelled it: SEFAZ is asked before the store's late practice applies.
+        found = client.query(record.key)
+        if not isinstance(found, Cancelled):
+            return _late(
+                invoicer, sale_id, staff_id, manager_pin, reason, record, settings.late_refund
+            )
+        outcome: CancelOutcome = found
+    else:
+        outcome = client.cancel(record.key, record.protocol, reason, now)
     if isinstance(outcome, Unavailable) and outcome.sent:
         raise CancelRefused(
             number=record.number,
