@@ -23,13 +23,12 @@ from posapp.core.agenda import Status
 from posapp.core.messages import MessageFacts, MessageKind, facts_from_json, message_key
 from posapp.services.common.local_day import store_timezone
 from posapp.services.common.station import Station
-from posapp.services.messages.queue import DEFERRED, QUEUED, SKIPPED, enqueue
+from posapp.services.messages.queue import REMINDER_WITHDRAWN, enqueue, withdraw_reminders
 
 SHORT_NOTICE = timedelta(hours=2)
 LOOK_AHEAD = timedelta(hours=48)
 DAY_BEFORE, TWO_HOURS = "day", "2h"
-WITHDRAWN = "appointment_changed"
-"""The reason of a reminder dropped because its appointment moved or was called off."""
+WITHDRAWN = REMINDER_WITHDRAWN
 REMINDED = frozenset({Status.BOOKED.value, Status.CONFIRMED.value})
 
 
@@ -86,23 +85,8 @@ def queue_reminders(station: Station) -> int:
 def withdraw(session: Session, appointment: Appointment) -> int:
     """Drop the reminders of `appointment` still waiting to be sent that no longer hold:
     it is no longer booked or confirmed, or it now starts at another time. How many."""
-    waiting = session.scalars(
-        select(Message).where(
-            Message.kind == MessageKind.APPOINTMENT_REMINDER.value,
-            Message.status.in_([QUEUED, DEFERRED]),
-            Message.idempotency_key.like(f"%:{appointment.uuid}:%"),
-        )
-    ).all()
-    dropped = 0
-    for message in waiting:
-        at = facts_from_json(message.facts_json).appointment_at
-        if appointment.status in REMINDED and at == appointment.starts_at:
-            continue
-        message.status, message.reason = SKIPPED, WITHDRAWN
-        message.reason_detail = "O horário mudou ou foi cancelado: lembrete não enviado."
-        message.next_attempt_at = None
-        dropped += 1
-    return dropped
+    held = appointment.status in REMINDED
+    return withdraw_reminders(session, appointment.uuid, appointment.starts_at if held else None)
 
 
 def _reminded_before_keys_had_times(

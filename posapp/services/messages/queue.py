@@ -41,6 +41,7 @@ from posapp.core.messages import (
     MessageKind,
     Skip,
     decide,
+    facts_from_json,
     facts_to_json,
     message_key,
     render,
@@ -235,3 +236,30 @@ def messages(
             )
             for m in session.scalars(query)
         ]
+
+
+REMINDER_WITHDRAWN = "appointment_changed"
+"""The reason of a reminder dropped because its appointment moved or was called off."""
+
+
+def withdraw_reminders(session: Session, appointment_uuid: str, starts_at: datetime | None) -> int:
+    """Drop the reminders of an appointment still waiting to be sent that no longer hold:
+    for another start than `starts_at` (None: no longer booked or confirmed). How many.
+    Here, below the agenda, so a change pulled from another counter drops them too."""
+    waiting = session.scalars(
+        select(Message).where(
+            Message.kind == MessageKind.APPOINTMENT_REMINDER.value,
+            Message.status.in_([QUEUED, DEFERRED]),
+            Message.idempotency_key.like(f"%:{appointment_uuid}:%"),
+        )
+    ).all()
+    dropped = 0
+    for message in waiting:
+        at = facts_from_json(message.facts_json).appointment_at
+        if starts_at is not None and at == starts_at:
+            continue
+        message.status, message.reason = SKIPPED, REMINDER_WITHDRAWN
+        message.reason_detail = "O horário mudou ou foi cancelado: lembrete não enviado."
+        message.next_attempt_at = None
+        dropped += 1
+    return dropped
