@@ -45,6 +45,21 @@ def cancel_sale(
     manager_pin: str,
     reason: str,
 ) -> SaleCancelled:
+    """The void with the NFC-e's rules, then the NFS-e's cancellation. No DPS is sent
+    meanwhile: one on its way when the void found it pending (never sent) was withdrawn
+    here and then authorised, an NFS-e for a voided sale that nobody cancelled."""
+    with issuer.issuing_held():
+        return _cancel_sale(invoicer, issuer, sale_id, staff_id, manager_pin, reason)
+
+
+def _cancel_sale(
+    invoicer: Invoicer,
+    issuer: NfseIssuer,
+    sale_id: int,
+    staff_id: int,
+    manager_pin: str,
+    reason: str,
+) -> SaleCancelled:
     nfce = cancel_nfce_sale(invoicer, sale_id, staff_id, manager_pin, reason)
     reason = " ".join(reason.split())
     record = issuer.note(sale_id)

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -166,6 +167,13 @@ class NfseIssuer:
     def note(self, sale_id: int) -> NfseRecord | None:
         with self.station.read() as session:
             return note_of_sale(session, sale_id)
+
+    @contextmanager
+    def issuing_held(self) -> Iterator[None]:
+        """No DPS is built or sent while this is held: what a caller finds (a DPS pending,
+        none at all) stays true until it lets go."""
+        with self._lock:
+            yield
 
     # issuing ------------------------------------------------------------------------
     def issue_for_sale(self, sale_id: int, *, again: bool = False) -> NfseRecord | None:

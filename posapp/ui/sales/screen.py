@@ -683,12 +683,18 @@ class SalesScreen(QWidget):
         issuer = self.context.nfse_issuer
 
         def call() -> RefundResult:
-            if invoicer is not None and issuer is not None and issuer.note(sale_id) is not None:
-                # The services' NFS-e gets its cancellation event with the void (and the
-                # NFC-e its own): see nfse.cancelling.
-                both = cancel_with_nfse(invoicer, issuer, sale_id, staff_id, pin, reason)
-                self.fiscal_message = both.message_en if english else both.message_pt
-                return both.nfce.void
+            if invoicer is None or issuer is None:
+                return nfce_void()
+            with issuer.issuing_held():  # no DPS made or sent between looking and voiding
+                if issuer.note(sale_id) is not None:
+                    # The services' NFS-e gets its cancellation event with the void (and
+                    # the NFC-e its own): see nfse.cancelling.
+                    both = cancel_with_nfse(invoicer, issuer, sale_id, staff_id, pin, reason)
+                    self.fiscal_message = both.message_en if english else both.message_pt
+                    return both.nfce.void
+                return nfce_void()
+
+        def nfce_void() -> RefundResult:
             if invoicer is None:
                 return refunds.void(station, sale_id, staff_id, pin, reason)
             voided = void_if_no_note(invoicer, sale_id, staff_id, pin, reason)
