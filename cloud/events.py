@@ -34,6 +34,8 @@ from cloud.schemas import (
     VoucherBody,
 )
 from cloud.secrets import SecretBox, WrongSecretKey
+from posapp.core import consent
+from posapp.core.consent import Decision
 from posapp.core.errors import InvalidProgram
 from posapp.core.ledger import chain_hash
 from posapp.core.program import LoyaltyProgram
@@ -93,6 +95,8 @@ class _Batch:
     """The first of the seqs `reserve_seqs` took for the batch's new events."""
     events: list[dict[str, Any]] = field(default_factory=list)
     customers: dict[str, CustomerBody] = field(default_factory=dict)
+    consent: dict[str, Decision] = field(default_factory=dict)
+    """Each customer's newest consent decision among the batch's upserts."""
 
     def store(self, event: EventIn, body: dict[str, Any] | None = None) -> int:
         """The event with the batch's next reserved seq (inserted at `write`)."""
@@ -115,8 +119,8 @@ class _Batch:
 
     def write_customers(self, session: Session) -> None:
         if self.customers:
-            _upsert_customers(session, self.chain, list(self.customers.values()))
-            self.customers = {}
+            _upsert_customers(session, self.chain, list(self.customers.values()), self.consent)
+            self.customers, self.consent = {}, {}
 
     def write(self, session: Session) -> None:
         self.write_customers(session)
@@ -268,7 +272,7 @@ def _apply(session: Session, batch: _Batch, index: int, event: EventIn) -> None:
     body: dict[str, Any] | None = None
     try:
         if event.kind == "customer.upsert":
-            _merge_customer(batch.customers, CustomerBody.model_validate(event.body))
+            _merge_customer(batch, CustomerBody.model_validate(event.body), event.created_at)
         elif event.kind == "voucher.issued":
             _insert_voucher(session, chain, VoucherBody.model_validate(event.body), event.body)
         elif event.kind == "program.changed":
@@ -309,19 +313,62 @@ def _checked_program(program: dict[str, Any], index: int, event_uuid: str) -> di
     return program
 
 
-def _merge_customer(pending: dict[str, CustomerBody], body: CustomerBody) -> None:
-    """The batch's latest upsert of the customer wins, except over an anonymization."""
-    earlier = pending.get(body.uuid)
+def _merge_customer(batch: _Batch, body: CustomerBody, event_at: datetime) -> None:
+    """The batch's latest upsert of the customer wins, except over an anonymization; its
+    consent, only when no other upsert of the batch states a newer decision."""
+    earlier = batch.customers.get(body.uuid)
+    decision = consent.decision_of(body.model_dump(mode="json"), event_at)
+    held = batch.consent.get(body.uuid)
+    if held is None or consent.prevails(decision, held):
+        batch.consent[body.uuid] = decision
     if earlier is not None and earlier.anonymized and not body.anonymized:
         return
-    pending[body.uuid] = body
+    batch.customers[body.uuid] = body
 
 
-def _upsert_customers(session: Session, chain: Chain, bodies: list[CustomerBody]) -> None:
+def _consent_data(decision: Decision) -> dict[str, Any]:
+    return {
+        "marketing_consent": decision.consent,
+        consent.FIELD: iso(decision.at) if decision.at is not None else None,
+    }
+
+
+def _upsert_customers(
+    session: Session, chain: Chain, bodies: list[CustomerBody], decisions: dict[str, Decision]
+) -> None:
+    """Insert or update by uuid. The consent decision goes in only when newer than the one
+    held (`posapp.core.consent`): an upsert written where a withdrawal was not known yet
+    keeps its other fields, not its consent. The rows are locked, so a push and a
+    customer's SAIR on WhatsApp (cloud/whatsapp.py) are applied one after the other."""
     now = datetime.now(UTC)
+    held = {
+        row.uuid: row
+        for row in session.execute(
+            select(Customer.uuid, Customer.data, Customer.consent_changed_at)
+            .where(
+                Customer.chain_id == chain.id, bulk.any_of(Customer.uuid, {b.uuid for b in bodies})
+            )
+            .with_for_update()
+        )
+    }
     rows = []
     for body in bodies:
         cpf = "".join(ch for ch in body.cpf or "" if ch.isdigit()) or None
+        data = body.model_dump(mode="json")
+        decision = decisions.get(body.uuid) or consent.decision_of(data)
+        earlier = held.get(body.uuid)
+        if earlier is not None:
+            kept = consent.held_decision(
+                bool(earlier.data.get("marketing_consent")),
+                earlier.consent_changed_at,
+                consent.moment(earlier.data.get("consent_at")),
+            )
+            if not consent.prevails(decision, kept):
+                decision = kept
+                data["consent_at"] = earlier.data.get("consent_at")
+        if not decision.consent:
+            data["consent_at"] = None
+        data.update(_consent_data(decision))
         rows.append(
             {
                 "chain_id": chain.id,
@@ -329,7 +376,8 @@ def _upsert_customers(session: Session, chain: Chain, bodies: list[CustomerBody]
                 "cpf": cpf if cpf and len(cpf) == 11 else None,
                 "email": body.email.strip().lower() if body.email else None,
                 "anonymized": bool(body.anonymized),
-                "data": body.model_dump(mode="json"),
+                "data": data,
+                "consent_changed_at": decision.at,
                 "updated_at": now,
             }
         )

@@ -187,6 +187,9 @@ class Customer(Base):
     """Lower case, for lookups."""
     anonymized: Mapped[bool] = mapped_column(Boolean, default=False)
     data: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    consent_changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    """When the customer last granted or withdrew the marketing consent (`data` says
+    which); an upsert's consent is taken only when newer (`posapp.core.consent`)."""
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 

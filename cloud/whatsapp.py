@@ -16,7 +16,8 @@ to the counters as a `message.outcome`, so the counter's message log shows it.
 A customer who writes back asking to stop (SAIR, PARAR, STOP, the "Parar promoções"
 button: `messaging.whatsapp_status.is_opt_out`) loses their consent at once: the
 endpoint's copy says no, so nothing waiting is sent, and a `customer.upsert` with
-`marketing_consent` false goes to every counter of the chain, whose scheduler and
+`marketing_consent` false, dated by the reply (`consent_changed_at`), goes to every
+counter of the chain, whose scheduler and
 delivery then leave them out. A receipt asked for at a counter still goes (transactional).
 """
 
@@ -34,7 +35,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cloud import secrets
-from cloud.chains import append_event, lock_chain
+from cloud.chains import append_event, iso, lock_chain
 from cloud.errors import ApiError
 from cloud.messages import FAILED, SENT, emit_outcome
 from cloud.models import Chain, Customer, CustomerMessage, DeliverySettings
@@ -50,6 +51,7 @@ from messaging.whatsapp_status import (
     signature_valid,
     statuses,
 )
+from posapp.core import consent
 from posapp.core.messages import MessageFacts, MessageKind, facts_from_json
 
 log = logging.getLogger(__name__)
@@ -274,9 +276,25 @@ def withdraw_consent(session: Session, chain: Chain, reply: Reply) -> int:
         .with_for_update()
     ).all()
     for customer in found:
-        if not customer.data.get("marketing_consent"):
-            continue
-        customer.data = {**customer.data, "marketing_consent": False, "consent_at": None}
+        held = consent.held_decision(
+            bool(customer.data.get("marketing_consent")),
+            customer.consent_changed_at,
+            consent.moment(customer.data.get("consent_at")),
+        )
+        if not held.consent and held.at is not None and held.at >= reply.at:
+            continue  # her refusal is on record already
+        # The refusal carries its moment, the reply's, and is recorded even where no consent
+        # is known here yet: an upsert a counter wrote before it (consent true, an older
+        # moment), pushed before or after, does not grant the consent again. A grant
+        # dated later by a counter's clock still loses to the reply (a tie, refusal wins).
+        at = max(reply.at, held.at) if held.at is not None else reply.at
+        customer.data = {
+            **customer.data,
+            "marketing_consent": False,
+            "consent_at": None,
+            consent.FIELD: iso(at),
+        }
+        customer.consent_changed_at = at
         customer.updated_at = datetime.now(UTC)
         append_event(session, chain, kind="customer.upsert", body=dict(customer.data))
         log.info(

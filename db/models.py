@@ -152,6 +152,9 @@ class Customer(Base):
     birthday: Mapped[date | None] = mapped_column(Date)
     marketing_consent: Mapped[bool] = mapped_column(Boolean, default=False)
     consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    consent_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    """When the customer last granted or withdrew the consent; a pulled upsert's consent
+    is taken only when newer (posapp.core.consent). None: no decision known."""
     referral_code: Mapped[str] = mapped_column(String(12), unique=True)
     referred_by_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

@@ -949,6 +949,7 @@ def import_customers(
                         "birthday": row.birthday,
                         "marketing_consent": row.consent,
                         "consent_at": now if row.consent else None,
+                        "consent_changed_at": now if row.consent else None,
                         "referral_code": code,
                         "referred_by_id": None,
                         "created_at": now,

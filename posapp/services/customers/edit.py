@@ -2,8 +2,10 @@
 
 The same rules as enrolment: a valid CPF or mobile number must remain, and
 neither may belong to someone else. Granting consent records its moment;
-withdrawing it clears it. Every change is an outbox event ("customer.updated",
-for the other counters) and an audit row (who changed what, before and after).
+withdrawing it clears it; either way the decision's own moment is kept
+(`consent_changed_at`: the chain takes the latest decision, posapp.core.consent).
+Every change is an outbox event ("customer.updated", for the other counters) and an
+audit row (who changed what, before and after).
 """
 
 from __future__ import annotations
@@ -97,10 +99,12 @@ def update_customer(
             setattr(customer, key, after)
         if "marketing_consent" in changed:
             customer.consent_at = now if customer.marketing_consent else None
+            customer.consent_changed_at = now  # the chain's latest decision wins
         session.flush()
         payload: dict[str, Any] = {key: after for key, (_b, after) in changed.items()}
         if "marketing_consent" in changed:
             payload["consent_at"] = customer.consent_at
+            payload["consent_changed_at"] = customer.consent_changed_at
         outbox.emit(
             session,
             "customer.updated",

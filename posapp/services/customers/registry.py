@@ -107,6 +107,7 @@ def enrol(station: Station, data: Enrolment, staff_id: int | None = None) -> Cus
             birthday=data.birthday,
             marketing_consent=data.marketing_consent,
             consent_at=now if data.marketing_consent else None,
+            consent_changed_at=now if data.marketing_consent else None,
             referral_code=_unique_referral_code(session, name),
             referred_by_id=referrer.id if referrer else None,
             created_at=now,

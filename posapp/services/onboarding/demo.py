@@ -562,6 +562,7 @@ def _add_customers(
                     "birthday": birthday,
                     "marketing_consent": consent,
                     "consent_at": moment if consent else None,
+                    "consent_changed_at": moment if consent else None,
                     "referral_code": code,
                     "referred_by_id": referrer_id,
                     "created_at": moment,

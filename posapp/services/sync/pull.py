@@ -5,7 +5,9 @@ either all here or not at all and a retry starts where the last applied page end
 
 - `customer.upsert`: insert or update by uuid. A CPF or phone a different local customer
   already holds is left off (the incoming customer is kept without it) and recorded as a
-  local conflict for managers.
+  local conflict for managers. The marketing consent is taken only when the upsert's
+  decision (`consent_changed_at`) is newer than the one held here (posapp.core.consent):
+  whatever order the counters' upserts come in, the customer's latest decision stands.
 - `ledger.entry` of another terminal: inserted as it is (terminal uuid, seq, prev_hash,
   hash), so `db verify` checks the foreign chain too; customer mapped by uuid (a
   placeholder customer when the entry comes first), voucher by code, sale and staff
@@ -59,6 +61,7 @@ from db.models import (
     table_of,
 )
 from db.salon_models import Appointment
+from posapp.core import consent
 from posapp.core.agenda import Status as AppointmentStatus
 from posapp.core.codes import new_referral_code
 from posapp.core.errors import PosError
@@ -66,7 +69,13 @@ from posapp.core.nps import validate_score
 from posapp.core.program import LoyaltyProgram
 from posapp.services.common.station import Station
 from posapp.services.customers.privacy import ANONYMOUS_NAME
-from posapp.services.messages.queue import FAILED, REASON_ENDPOINT, SENT, SKIPPED
+from posapp.services.messages.queue import (
+    FAILED,
+    REASON_ENDPOINT,
+    SENT,
+    SKIPPED,
+    withdraw_reminders,
+)
 from posapp.services.sync.client import PulledEvent, SyncClient
 from posapp.services.sync.config import save_state, state_in
 from posapp.services.sync.push import CUSTOMER, VOUCHER
@@ -185,6 +194,7 @@ FORGET_REQUEST = "forget_request"
 """A `SyncConflict` kind: a customer's request, from their page, to be forgotten."""
 APPOINTMENT_STATUSES = frozenset(status.value for status in AppointmentStatus)
 """A pulled appointment in any other status is not taken."""
+_REMINDED = frozenset({AppointmentStatus.BOOKED.value, AppointmentStatus.CONFIRMED.value})
 
 
 class _Applier:
@@ -223,7 +233,10 @@ class _Applier:
         if handler is None:
             self.summary.skipped += 1  # passed on, nothing to apply at a counter
             return
-        handler(event.body)
+        if event.kind == "customer.upsert":  # an older counter's refusal is dated by its event
+            self._customer(event.body, _moment(event.created_at))
+        else:
+            handler(event.body)
 
     # -- customers ---------------------------------------------------------------
 
@@ -264,7 +277,7 @@ class _Applier:
                 return candidate
         raise RuntimeError("could not find a free referral code")
 
-    def _customer(self, body: dict[str, Any]) -> None:
+    def _customer(self, body: dict[str, Any], event_at: datetime | None = None) -> None:
         customer_uuid = str(body["uuid"])
         customer_id = self.customer_id(customer_uuid)
         customer = self.session.get(Customer, customer_id)
@@ -290,8 +303,7 @@ class _Applier:
         customer.email = body.get("email") or None
         birthday = body.get("birthday")
         customer.birthday = date.fromisoformat(birthday) if birthday else None
-        customer.marketing_consent = bool(body.get("marketing_consent"))
-        customer.consent_at = _moment(body.get("consent_at"))
+        self._consent(customer, body, event_at)
         customer.referral_code = self._free_referral_code(body.get("referral_code"), customer_uuid)
         referrer = body.get("referred_by")
         if referrer:
@@ -301,6 +313,20 @@ class _Applier:
             customer.created_at = created
         self.session.flush()
         self.summary.customers += 1
+
+    @staticmethod
+    def _consent(customer: Customer, body: dict[str, Any], event_at: datetime | None) -> None:
+        """The upsert's consent decision only when newer than the one held here: an edit
+        written at a counter that had not heard of a withdrawal does not undo it."""
+        incoming = consent.decision_of(body, event_at)
+        held = consent.held_decision(
+            customer.marketing_consent, customer.consent_changed_at, customer.consent_at
+        )
+        if not consent.prevails(incoming, held):
+            return
+        customer.marketing_consent = incoming.consent
+        customer.consent_at = _moment(body.get("consent_at")) if incoming.consent else None
+        customer.consent_changed_at = incoming.at
 
     def _record_clash(self, kind: str, customer_uuid: str, holder_uuid: str, value: str) -> None:
         exists = self.session.scalar(
@@ -522,6 +548,8 @@ class _Applier:
             for key, value in values.items():
                 setattr(row, key, value)
         self.session.flush()
+        # a reminder this counter queued for the old time or a visit called off there
+        withdraw_reminders(self.session, str(body["uuid"]), starts if status in _REMINDED else None)
         self.summary.appointments += 1
 
     def _store_joined(self, body: dict[str, Any]) -> None:
