@@ -202,3 +202,36 @@ def test_a_static_pix_has_nothing_sent_to_the_psp(make_shop: Maker, psp: PspServ
     done = refunds.void(shop.station, result.sale_id, shop.cashier_id, MANAGER_PIN, "erro")
     assert return_now(shop.station, done.refund_id) is None
     assert psp.refund_requests == []
+
+
+def test_what_kept_the_pix_from_going_back_is_said_in_the_counters_language(
+    make_shop: Maker,
+    psp: PspServer,  # noqa: F811
+) -> None:
+    """An English counter is told why in English; and with the store's API Pix taken out
+    of Gerência > Pagamentos since the sale, the reason says so (before: an empty '()')."""
+    shop = make_shop()
+    configure_pix(shop, psp)
+    first, _ = pix_sale(shop, psp, "manicure")
+    second, _ = pix_sale(shop, psp, "manicure")
+    configure_pix(shop, psp, psp_base_url="https://127.0.0.1:9/api/v2")  # nobody there
+    done = refunds.void(shop.station, first, shop.cashier_id, MANAGER_PIN, "erro de lançamento")
+    waiting = return_now(shop.station, done.refund_id)
+    assert waiting is not None and waiting.status == TO_SEND
+    english = waiting.message("en")
+    assert english.startswith("Pix: refund of R$35.00 not sent (No connection to the Pix")
+    assert "Sem conexão" not in english
+    assert "(Sem conexão com o provedor Pix" in waiting.message("pt_BR")
+
+    configure_pix(shop)  # the API Pix taken out: only the store's key is left
+    done = refunds.void(shop.station, second, shop.cashier_id, MANAGER_PIN, "erro de lançamento")
+    waiting = return_now(shop.station, done.refund_id)
+    assert waiting is not None and waiting.status == TO_SEND
+    assert waiting.message("pt_BR") == (
+        "Pix: devolução de R$ 35,00 não enviada (API Pix não configurada em Gerência >"
+        " Pagamentos); será enviada de novo a cada 15 minutos."
+    )
+    assert waiting.message("en") == (
+        "Pix: refund of R$35.00 not sent (API Pix not set up in Management > Payments);"
+        " it is sent again every 15 minutes."
+    )

@@ -17,7 +17,7 @@ share is returned by hand, as the refund receipt says.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import select
@@ -39,6 +39,10 @@ TO_SEND, PROCESSING, DONE = "to_send", "processing", "done"
 NOT_DONE, REFUSED = "not_done", "refused"
 DESCRIPTION = "Devolução de compra paga com Pix"
 _UNREACHABLE = (PspTimeout, PspUnreachable, PspUnavailable)
+_NOT_SET_UP = (
+    "API Pix não configurada em Gerência > Pagamentos",
+    "API Pix not set up in Management > Payments",
+)
 
 
 def devolucao_id(refund_uuid: str) -> str:
@@ -55,11 +59,15 @@ class PixReturn:
     amount: int
     status: str
     reason: str | None = None
+    reason_en: str | None = None
+    """The reason in English when it was ours to say (the PSP's own words are kept as
+    they came, in `reason`)."""
 
     def message(self, locale: str = "pt_BR") -> str:
         amount = format_brl(self.amount, locale)
-        reason = self.reason or ""
-        if locale.startswith("pt"):
+        pt = locale.startswith("pt")
+        reason = (self.reason if pt else self.reason_en or self.reason) or ""
+        if pt:
             return {
                 DONE: f"Pix: {amount} devolvidos ao pagador pelo provedor.",
                 PROCESSING: f"Pix: devolução de {amount} pedida; o banco do pagador ainda"
@@ -119,12 +127,12 @@ def return_now(station: Station, refund_id: int) -> PixReturn | None:
     if waiting is None or waiting.status != TO_SEND:
         return waiting
     if not load_payment_settings(station).dynamic_ready:
-        return waiting
+        return _record(station, refund_id, TO_SEND, *_NOT_SET_UP)
     try:
         with DynamicPix.open(station) as pix:
             sent = send_pending(pix, refund_id)
     except PaymentRefused as error:
-        return _record(station, refund_id, TO_SEND, error.message("pt_BR"))
+        return _record(station, refund_id, TO_SEND, *_said(error))
     return sent[0] if sent else pix_return(station, refund_id)
 
 
@@ -156,12 +164,16 @@ def _try(
     except RefundNotDone as error:
         return _record(pix.station, refund_id, NOT_DONE, str(error.params.get("reason", "")))
     except PspRefused as error:
-        return _record(pix.station, refund_id, REFUSED, error.message("pt_BR"))
+        return _record(pix.station, refund_id, REFUSED, *_said(error))
     except _UNREACHABLE as error:
-        return _record(pix.station, refund_id, status, error.message("pt_BR"))
+        return _record(pix.station, refund_id, status, *_said(error))
     except PaymentError as error:  # the PSP's credentials or certificate: also tried again
-        return _record(pix.station, refund_id, status, error.message("pt_BR"))
-    return _record(pix.station, refund_id, _status_of(answer), None, answer)
+        return _record(pix.station, refund_id, status, *_said(error))
+    return _record(pix.station, refund_id, _status_of(answer), None, answer=answer)
+
+
+def _said(error: PaymentError | PaymentRefused) -> tuple[str, str]:
+    return error.message("pt_BR"), error.message("en")
 
 
 def _status_of(answer: PspRefund) -> str:
@@ -173,6 +185,7 @@ def _record(
     refund_id: int,
     status: str,
     reason: str | None,
+    reason_en: str | None = None,
     answer: PspRefund | None = None,
 ) -> PixReturn:
     now = station.now()
@@ -197,7 +210,7 @@ def _record(
                 rtr_id=answer.rtr_id if answer is not None else None,
                 reason=row.reason,
             )
-        return _as_return(row)
+        return replace(_as_return(row), reason_en=reason_en)
 
 
 def _as_return(row: PixSaleRefund) -> PixReturn:
