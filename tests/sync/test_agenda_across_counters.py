@@ -39,3 +39,30 @@ def test_a_booking_at_one_counter_appears_at_the_other_and_a_move_comes_back(
     converge(a, b)
     (back,) = book_reads.between(a.station, starts, starts + timedelta(days=1))
     assert back.starts_at == starts + timedelta(hours=2) and back.status is Status.CONFIRMED
+
+
+def test_a_booking_cancelled_at_the_other_counter_drops_the_reminder_waiting_here(
+    network: Network,
+) -> None:
+    """Ana's manicure in 90 minutes is booked at Centro, whose message keeper queues her
+    reminder. At Shopping the booking is cancelled; once Centro pulls the change the
+    reminder waiting there is dropped with its reason, not sent for a visit called off
+    (before: only a change made at Centro itself dropped it)."""
+    from posapp.services.agenda.reminders import queue_reminders
+    from tests.services.messages_support import configure, email_settings, rows
+
+    a, b = network.make("Centro"), network.make("Shopping")
+    configure(a.shop, email_settings(2525))
+    ana = a.shop.enrol("Ana Lima", phone="11912345678", email="ana@example.com",
+                       marketing_consent=True)  # fmt: skip
+    starts = (a.shop.clock() + timedelta(minutes=90)).replace(second=0, microsecond=0)
+    booked = book(a.station, staff_id=a.shop.cashier_id, professional_id=a.shop.professional_id,
+                  starts_at=starts, item_ids=[a.shop.items["manicure"]],
+                  customer_id=ana)  # fmt: skip
+    assert queue_reminders(a.station) == 1
+    converge(a, b)
+    b.shop.clock.advance(minutes=1)
+    set_status(b.station, booked, staff_id=b.shop.cashier_id, status=Status.CANCELLED)
+    converge(a, b)
+    (reminder,) = rows(a.shop, "appointment_reminder")
+    assert (reminder.status, reminder.reason) == ("skipped", "appointment_changed")
