@@ -125,6 +125,38 @@ class Replay:
         )
         return max(kept - self.deficit, 0)
 
+    def pieces(
+        self, now: datetime, lot_uuid: str | None, amount: int
+    ) -> list[tuple[str | None, int]]:
+        """Where a reversal of `amount` (at most `takeable`) is taken from, as (lot, piece):
+        the undone lot first, then what is spendable (soonest to expire first), then what
+        is still to be released. Aimed lot by lot, so that a lot that lapsed and waits for
+        the expiry run is never drawn on (the ledger's own order takes lapsed lots before
+        pending ones). One piece, aimed at `lot_uuid`, when that lot or the spendable
+        covers it; what no live lot covers goes aimed at `lot_uuid`."""
+        aimed = self.lots.get(lot_uuid) if lot_uuid is not None else None
+        spendable = sorted(
+            (lot for lot in self.lots.values() if lot is not aimed and lot.spendable_at(now)),
+            key=lambda lot: (lot.expires_at is None, lot.expires_at or now),
+        )
+        pending = sorted(
+            (lot for lot in self.lots.values() if lot is not aimed and lot.available_from > now),
+            key=lambda lot: lot.available_from,
+        )
+        live = ([aimed] if aimed is not None else []) + spendable
+        if sum(max(lot.remaining, 0) for lot in live) >= amount or not pending:
+            return [(lot_uuid, amount)] if amount > 0 else []
+        out: list[tuple[str | None, int]] = []
+        left = amount
+        for lot in live + pending:
+            piece = min(max(lot.remaining, 0), left)
+            if piece > 0:
+                out.append((lot.uuid, piece))
+                left -= piece
+        if left > 0:
+            out.append((lot_uuid, left))
+        return out
+
     def expired_lots(self, now: datetime) -> list[Lot]:
         return [
             lot

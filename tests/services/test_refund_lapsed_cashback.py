@@ -10,17 +10,19 @@ less of her money than the same refund a minute after the run.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from sqlalchemy import func, select
 
 from db.models import Sale
 from hardware.emulator.decoder import decode
 from hardware.escpos_render import render_bytes
+from posapp.core.presets import preset
 from posapp.services.admin.loyalty_upkeep import run_daily
 from posapp.services.common.counter_settings import CounterSettings
 from posapp.services.customers import registry as customers
 from posapp.services.sales.receipts import refund_receipt, sale_receipt
-from posapp.services.sales.refunds import void
+from posapp.services.sales.refunds import RefundRequest, refund, void
 from tests.support import MANAGER_PIN, Shop
 
 MakeShop = Callable[..., Shop]
@@ -104,3 +106,33 @@ def _row(paper: list[str], label: str) -> str:
     """The amount at the end of the first line that starts with `label`."""
     line = next(line for line in paper if line.startswith(label))
     return "R$ " + line.rsplit("R$ ", 1)[1]
+
+
+def test_a_reversal_drawn_on_cashback_still_to_be_released_leaves_the_lapsed_lot_to_expire(
+    make_shop: MakeShop,
+) -> None:
+    """Cashback held 7 days, then good for 180. Day 0 a corte earns R$ 8,00, spent on day
+    100; that day's two manicures earn R$ 6,20, lapsed by day 290 (the run has not gone by),
+    when a new corte's R$ 8,00 is still held. Returning the first corte takes its R$ 8,00
+    from the held cashback and the lapsed R$ 6,20 still expire (before, the ledger took
+    the reversal from the lapsed lots first and R$ 6,20 of held cashback survived)."""
+    shop = make_shop(replace(preset("salon"), pending_days=7))
+    carla = shop.enrol("Carla Dias", phone="11 91234-5678")
+    first = shop.sell("corte", customer=carla, pix=8_000)
+    shop.clock.advance(days=100)
+    shop.sell("manicure", customer=carla, pix=3_500)
+    shop.sell("manicure", customer=carla, cashback=800, pix=2_700)  # spends the corte's
+    shop.clock.advance(days=190)
+    shop.sell("corte", customer=carla, pix=8_000)  # held until day 297
+    held = customers.account(shop.station, carla).balance
+    assert (held.spendable, held.pending, held.total) == (0, 800, 800 + 620)
+
+    back = refund(
+        shop.station,
+        RefundRequest(first.sale_id, shop.cashier_id, MANAGER_PIN, "devolução", None),
+    )
+
+    assert (back.cashback_reversed, back.clawback) == (800, 0)
+    run_daily(shop.station)
+    after = customers.account(shop.station, carla).balance
+    assert (after.total, after.pending) == (0, 0)

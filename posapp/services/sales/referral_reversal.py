@@ -62,22 +62,21 @@ def reverse_referral(
         if undone is not None or holder is None:
             continue
         cover_from_issued(session, book, holder, sale, refs, undoing, bonus.amount)
-        there = book.replay(holder.id).takeable(book.now, undoing.aim(bonus.uuid))
+        aimed = undoing.aim(bonus.uuid)
+        lots = book.replay(holder.id)
+        there = lots.takeable(book.now, aimed)
         take = bonus.amount if program.allow_negative_balance else min(bonus.amount, there)
-        book.append(  # even of nothing: the bonus is reversed once, whatever a later refund
-            holder,
-            EntryKind.REVERSE,
-            -take,
-            Refs(
-                sale_id=refs.sale_id,
-                sale_uuid=refs.sale_uuid,
-                refund_id=refs.refund_id,
-                related_customer_id=bonus.related_customer_id,
-                staff_id=refs.staff_id,
-                note="bônus de indicação estornado",
-            ),
-            lot_uuid=undoing.aim(bonus.uuid),
+        reversal = Refs(
+            sale_id=refs.sale_id,
+            sale_uuid=refs.sale_uuid,
+            refund_id=refs.refund_id,
+            related_customer_id=bonus.related_customer_id,
+            staff_id=refs.staff_id,
+            note="bônus de indicação estornado",
         )
+        # even of nothing: the bonus is reversed once, whatever a later refund
+        for lot_uuid, piece in lots.pieces(book.now, aimed, take) or [(aimed, 0)]:
+            book.append(holder, EntryKind.REVERSE, -piece, reversal, lot_uuid=lot_uuid)
         if holder.id == buyer.id:
             short_for_buyer += bonus.amount - take
         _tell(station, session, book, holder, program, take, refs)

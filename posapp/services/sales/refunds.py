@@ -517,10 +517,10 @@ def _reverse_earned(
         )
     )
     aimed = undoing.aim(lot)
-    there = replay_customer(session, customer.id).takeable(book.now, aimed)
-    take = earned if program.allow_negative_balance else min(earned, there)
-    if take:
-        book.append(customer, EntryKind.REVERSE, -take, refs, lot_uuid=aimed)
+    lots = replay_customer(session, customer.id)
+    take = earned if program.allow_negative_balance else min(earned, lots.takeable(book.now, aimed))
+    for lot_uuid, piece in lots.pieces(book.now, aimed, take):
+        book.append(customer, EntryKind.REVERSE, -piece, refs, lot_uuid=lot_uuid)
     return take, earned - take
 
 
