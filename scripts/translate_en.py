@@ -507,9 +507,12 @@ EN: dict[str, str] = {
     "Pagamento: %1": "Payment: %1",
     "Cancelamento": "Void",
     "Devolução": "Refund",
-    "%1 em %2: %3 em dinheiro (%4; autorizado por %5)": (
-        "%1 on %2: %3 in money (%4; authorized by %5)"
+    "%1 em %2: %3 devolvidos (%4; autorizado por %5)": (
+        "%1 on %2: %3 given back (%4; authorized by %5)"
     ),
+    "Estornar no cartão de crédito: %1": "Reverse on the credit card: %1",
+    "Estornar no cartão de débito: %1": "Reverse on the debit card: %1",
+    "Devolver por PIX: %1": "Give back by PIX: %1",
     "Não foi possível mostrar o cupom: %1": "Could not show the receipt: %1",
     "Reimprimindo o cupom…": "Reprinting the receipt…",
     # Receipt by message (sale screen Ctrl+E, Vendas)

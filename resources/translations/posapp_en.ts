@@ -4804,127 +4804,127 @@ Scanner: %4</translation>
   <context>
     <name>SalesScreen</name>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="114" />
+      <location filename="../../posapp/ui/sales/screen.py" line="121" />
       <source>Escolha uma venda na lista</source>
       <translation>Choose a sale from the list</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="145" />
+      <location filename="../../posapp/ui/sales/screen.py" line="152" />
       <source>Vendas</source>
       <translation>Sales</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="150" />
+      <location filename="../../posapp/ui/sales/screen.py" line="157" />
       <source>Hoje</source>
       <translation>Today</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="152" />
+      <location filename="../../posapp/ui/sales/screen.py" line="159" />
       <source>Nº da venda</source>
       <translation>Sale number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="155" />
+      <location filename="../../posapp/ui/sales/screen.py" line="162" />
       <source>Buscar</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="158" />
+      <location filename="../../posapp/ui/sales/screen.py" line="165" />
       <source>Dia</source>
       <translation>Day</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="189" />
+      <location filename="../../posapp/ui/sales/screen.py" line="196" />
       <source>Qual devolução imprimir</source>
       <translation>Which refund to print</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="191" />
+      <location filename="../../posapp/ui/sales/screen.py" line="198" />
       <source>Imprimir comprovante</source>
       <translation>Print receipt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="194" />
+      <location filename="../../posapp/ui/sales/screen.py" line="201" />
       <source>Imprime de novo o comprovante de devolução ou de cancelamento</source>
       <translation>Prints the refund or void receipt again</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="204" />
+      <location filename="../../posapp/ui/sales/screen.py" line="211" />
       <source>Reimprimir</source>
       <translation>Reprint</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="205" />
+      <location filename="../../posapp/ui/sales/screen.py" line="212" />
       <source>Devolver itens</source>
       <translation>Return items</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="206" />
+      <location filename="../../posapp/ui/sales/screen.py" line="213" />
       <source>Cancelar venda</source>
       <translation>Void sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="207" />
+      <location filename="../../posapp/ui/sales/screen.py" line="214" />
       <source>Enviar comprovante</source>
       <translation>Send receipt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="208" />
+      <location filename="../../posapp/ui/sales/screen.py" line="215" />
       <source>O comprovante por e-mail ou WhatsApp</source>
       <translation>The receipt by e-mail or WhatsApp</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="210" />
+      <location filename="../../posapp/ui/sales/screen.py" line="217" />
       <source>DANFE em PDF</source>
       <translation>DANFE as PDF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="211" />
+      <location filename="../../posapp/ui/sales/screen.py" line="218" />
       <source>Uma cópia da NFC-e da venda, em PDF</source>
       <translation>A copy of the sale's NFC-e, as a PDF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="213" />
+      <location filename="../../posapp/ui/sales/screen.py" line="220" />
       <source>DANFSe em PDF</source>
       <translation>DANFSe as PDF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="214" />
+      <location filename="../../posapp/ui/sales/screen.py" line="221" />
       <source>A NFS-e dos serviços da venda, em PDF</source>
       <translation>The sale's services NFS-e, as PDF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="217" />
+      <location filename="../../posapp/ui/sales/screen.py" line="224" />
       <source>Só com a senha de um gerente</source>
       <translation>Needs a manager's PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="248" />
+      <location filename="../../posapp/ui/sales/screen.py" line="255" />
       <source>Carregando o cupom…</source>
       <translation>Loading the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="298" />
+      <location filename="../../posapp/ui/sales/screen.py" line="305" />
       <source>Entre com seu PIN primeiro.</source>
       <translation>Sign in with your PIN first.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="356" />
+      <location filename="../../posapp/ui/sales/screen.py" line="363" />
       <source>Nenhuma venda com o número %1</source>
       <translation>No sale with number %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="358" />
+      <location filename="../../posapp/ui/sales/screen.py" line="365" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="361" />
+      <location filename="../../posapp/ui/sales/screen.py" line="368" />
       <source>Nenhuma venda neste dia</source>
       <translation>No sales on this day</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sales/screen.py" line="363" />
+      <location filename="../../posapp/ui/sales/screen.py" line="370" />
       <source>%n venda(s)</source>
       <translation>
         <numerusform>%n sale</numerusform>
@@ -4932,176 +4932,191 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="411" />
+      <location filename="../../posapp/ui/sales/screen.py" line="418" />
       <source>Venda nº %1 · %2</source>
       <translation>Sale no. %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="416" />
+      <location filename="../../posapp/ui/sales/screen.py" line="423" />
       <source>%1 · cliente: %2 · atendente: %3 · total %4</source>
       <translation>%1 · customer: %2 · staff: %3 · total %4</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="431" />
+      <location filename="../../posapp/ui/sales/screen.py" line="438" />
       <source>Pagamento: %1</source>
       <translation>Payment: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="441" />
-      <location filename="../../posapp/ui/sales/screen.py" line="456" />
+      <location filename="../../posapp/ui/sales/screen.py" line="448" />
+      <location filename="../../posapp/ui/sales/screen.py" line="463" />
       <source>Cancelamento</source>
       <translation>Void</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="441" />
-      <location filename="../../posapp/ui/sales/screen.py" line="456" />
+      <location filename="../../posapp/ui/sales/screen.py" line="448" />
+      <location filename="../../posapp/ui/sales/screen.py" line="463" />
       <source>Devolução</source>
       <translation>Refund</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="443" />
-      <source>%1 em %2: %3 em dinheiro (%4; autorizado por %5)</source>
-      <translation>%1 on %2: %3 in money (%4; authorized by %5)</translation>
-    </message>
-    <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="477" />
+      <location filename="../../posapp/ui/sales/screen.py" line="484" />
       <source>Não foi possível mostrar o cupom: %1</source>
       <translation>Could not show the receipt: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="493" />
+      <location filename="../../posapp/ui/sales/screen.py" line="500" />
       <source>Reimprimindo o cupom…</source>
       <translation>Reprinting the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="510" />
+      <location filename="../../posapp/ui/sales/screen.py" line="517" />
       <source>Comprovante na fila para %1.</source>
       <translation>Receipt queued for %1.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="521" />
+      <location filename="../../posapp/ui/sales/screen.py" line="528" />
       <source>Esta venda não tem NFS-e</source>
       <translation>This sale has no NFS-e</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="535" />
+      <location filename="../../posapp/ui/sales/screen.py" line="542" />
       <source>DANFSe salvo em %1</source>
       <translation>DANFSe saved to %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="543" />
+      <location filename="../../posapp/ui/sales/screen.py" line="550" />
       <source>Esta venda não tem NFC-e</source>
       <translation>This sale has no NFC-e</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="557" />
+      <location filename="../../posapp/ui/sales/screen.py" line="564" />
       <source>DANFE salvo em %1</source>
       <translation>DANFE saved to %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="567" />
+      <location filename="../../posapp/ui/sales/screen.py" line="574" />
       <source>Imprimindo o comprovante…</source>
       <translation>Printing the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="588" />
-      <location filename="../../posapp/ui/sales/screen.py" line="591" />
+      <location filename="../../posapp/ui/sales/screen.py" line="595" />
+      <location filename="../../posapp/ui/sales/screen.py" line="598" />
       <source>Comprovante impresso</source>
       <translation>Receipt printed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="598" />
+      <location filename="../../posapp/ui/sales/screen.py" line="605" />
       <source>Cupom impresso, mas falta nota fiscal: %1</source>
       <translation>Receipt printed, but a fiscal note is missing: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="603" />
+      <location filename="../../posapp/ui/sales/screen.py" line="610" />
       <source>Cupom reimpresso</source>
       <translation>Receipt reprinted</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="608" />
-      <location filename="../../posapp/ui/sales/screen.py" line="617" />
+      <location filename="../../posapp/ui/sales/screen.py" line="615" />
+      <location filename="../../posapp/ui/sales/screen.py" line="624" />
       <source>Não imprimiu: %1 (o cupom ficou na fila)</source>
       <translation>Not printed: %1 (the receipt is queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="639" />
+      <location filename="../../posapp/ui/sales/screen.py" line="646" />
       <source>devolução na venda nº %1</source>
       <translation>refund on sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="641" />
+      <location filename="../../posapp/ui/sales/screen.py" line="648" />
       <source>Devolução cancelada</source>
       <translation>Refund cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="650" />
+      <location filename="../../posapp/ui/sales/screen.py" line="657" />
       <source>Devolvendo…</source>
       <translation>Refunding…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="670" />
+      <location filename="../../posapp/ui/sales/screen.py" line="677" />
       <source>cancelar a venda nº %1</source>
       <translation>void sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="672" />
+      <location filename="../../posapp/ui/sales/screen.py" line="679" />
       <source>Cancelamento não autorizado</source>
       <translation>Void not authorized</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="695" />
+      <location filename="../../posapp/ui/sales/screen.py" line="711" />
       <source>Cancelando a venda…</source>
       <translation>Voiding the sale…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="723" />
+      <location filename="../../posapp/ui/sales/screen.py" line="739" />
       <source>Venda nº %1 cancelada</source>
       <translation>Sale no. %1 voided</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="726" />
+      <location filename="../../posapp/ui/sales/screen.py" line="742" />
       <source>Devolução na venda nº %1: %2 em itens</source>
       <translation>Refund on sale no. %1: %2 of goods</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="754" />
+      <location filename="../../posapp/ui/sales/screen.py" line="780" />
+      <source>Estornar no cartão de crédito: %1</source>
+      <translation>Reverse on the credit card: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="781" />
+      <source>Estornar no cartão de débito: %1</source>
+      <translation>Reverse on the debit card: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="782" />
+      <source>Devolver por PIX: %1</source>
+      <translation>Give back by PIX: %1</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="795" />
       <source>%1 pontos (%2)</source>
       <translation>%1 points (%2)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="757" />
+      <location filename="../../posapp/ui/sales/screen.py" line="772" />
       <source>Devolver em dinheiro: %1</source>
       <translation>Give back in money: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="760" />
+      <location filename="../../posapp/ui/sales/screen.py" line="450" />
+      <source>%1 em %2: %3 devolvidos (%4; autorizado por %5)</source>
+      <translation>%1 on %2: %3 given back (%4; authorized by %5)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="801" />
       <source>Cashback devolvido: %1</source>
       <translation>Cashback given back: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="764" />
+      <location filename="../../posapp/ui/sales/screen.py" line="805" />
       <source>Cashback estornado: %1</source>
       <translation>Cashback reversed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="768" />
+      <location filename="../../posapp/ui/sales/screen.py" line="809" />
       <source>Retido do cashback já usado: %1</source>
       <translation>Kept for cashback already spent: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="774" />
+      <location filename="../../posapp/ui/sales/screen.py" line="815" />
       <source>Vales reabertos: %1</source>
       <translation>Vouchers reopened: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="778" />
+      <location filename="../../posapp/ui/sales/screen.py" line="819" />
       <source>Vales cancelados: %1</source>
       <translation>Vouchers cancelled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="789" />
+      <location filename="../../posapp/ui/sales/screen.py" line="836" />
       <source>Salvar DANFE</source>
       <translation>Save DANFE</translation>
     </message>

@@ -12,9 +12,11 @@ from pytestqt.qtbot import QtBot
 from hardware.emulator.virtual import stop_virtual_printers
 from payments.amounts import from_decimal_text
 from payments.testing.psp_server import PspServer
+from posapp.core.pricing import Tender
+from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
 from posapp.ui.sales.screen import SalesScreen
 from tests.payments.conftest import psp, psp_certificates  # noqa: F401
-from tests.services.payments_support import configure_pix, pix_sale
+from tests.services.payments_support import configure_pix, mastercard_3x, pix_sale
 from tests.support import MANAGER_PIN, Shop
 from tests.ui.ui_support import make_context
 
@@ -98,4 +100,31 @@ def test_a_void_of_pix_and_cash_says_to_hand_over_the_cash_only(
         "Pix: R$ 50,00 devolvidos ao pagador pelo provedor.",
     ]
     assert [from_decimal_text(r["valor"]) for r in psp.refunds_of(e2eid)] == [5_000]
+    screen.context.printing.close()
+
+
+def test_a_void_of_a_card_and_cash_sale_says_what_goes_back_on_the_card(
+    make_shop: MakeShop, qtbot: QtBot
+) -> None:
+    """R$ 115,00 paid R$ 15,00 in cash and R$ 100,00 by credit card: the cashier hands over
+    R$ 15,00 and reverses R$ 100,00 on the card (before: 'Devolver em dinheiro: R$ 115,00',
+    the card's share read as cash to hand over)."""
+    shop = make_shop("salon")
+    configure_pix(shop)
+    checkout(
+        shop.station,
+        CheckoutRequest(
+            staff_id=shop.cashier_id,
+            lines=[LineRequest(shop.items["corte"]), LineRequest(shop.items["manicure"])],
+            payments=[
+                TenderRequest(Tender.CASH, 1_500),
+                TenderRequest(Tender.CREDIT, 10_000, card=mastercard_3x()),
+            ],
+        ),
+    )
+    screen = void_first_sale(shop, qtbot)
+    assert screen.result_label.text().splitlines() == [
+        "Devolver em dinheiro: R$ 15,00",
+        "Estornar no cartão de crédito: R$ 100,00",
+    ]
     screen.context.printing.close()

@@ -276,7 +276,7 @@ def test_a_managers_pin_returns_one_line_and_shows_the_figures_worked_out_by_han
     assert (result.goods_amount, result.loyalty_share, result.money_back) == (3_500, 243, 3_257)
     assert (result.cashback_restored, result.cashback_reversed, result.clawback) == (243, 326, 0)
     assert screen.result_label.text().splitlines() == [
-        "Devolver em dinheiro: R$ 32,57",
+        "Devolver por PIX: R$ 32,57",  # paid by PIX: back by PIX
         "Cashback devolvido: R$ 2,43",
         "Cashback estornado: R$ 3,26",
     ]
@@ -287,10 +287,10 @@ def test_a_managers_pin_returns_one_line_and_shows_the_figures_worked_out_by_han
     qtbot.waitUntil(lambda: screen.sale_title.text() == "Venda nº 000002 · Devolvida em parte")
     qtbot.waitUntil(screen.idle)
     assert [row[2] for row in shown(screen.lines_model)] == ["—", "1"]
-    assert "R$ 32,57 em dinheiro" in screen.refunds_label.text()
+    assert "R$ 32,57 devolvidos" in screen.refunds_label.text()
     assert "autorizado por Marta Gerente" in screen.refunds_label.text()
     assert screen.return_button.isEnabled() and not screen.void_button.isEnabled()
-    assert screen.result_label.text().startswith("Devolver em dinheiro")  # still shown
+    assert screen.result_label.text().startswith("Devolver por PIX")  # still shown
 
     qtbot.mouseClick(screen.return_button, Qt.MouseButton.LeftButton)  # what is left
     dialog = screen.return_dialog
@@ -338,7 +338,7 @@ def test_cashback_already_spent_is_shown_as_kept_from_the_money(
     qtbot.waitUntil(lambda: screen.last_result is not None)
     # R$ 8,00 to take back, only R$ 2,70 left: R$ 5,30 is kept from the R$ 80,00.
     assert screen.result_label.text().splitlines() == [
-        "Devolver em dinheiro: R$ 74,70",
+        "Devolver por PIX: R$ 74,70",  # paid by PIX: back by PIX
         "Cashback estornado: R$ 2,70",
         "Retido do cashback já usado: R$ 5,30",
     ]
@@ -371,7 +371,7 @@ def test_a_void_reopens_the_voucher_that_paid_the_sale(
     assert actions == ["cancelar a venda nº 000002"]
     assert screen.message.text() == "Venda nº 000002 cancelada"
     assert screen.result_label.text().splitlines() == [
-        "Devolver em dinheiro: R$ 10,00",
+        "Devolver por PIX: R$ 10,00",
         "Cashback estornado: R$ 1,00",  # what the shampoo had earned
         f"Vales reabertos: {voucher.code}",
     ]

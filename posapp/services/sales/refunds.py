@@ -88,6 +88,9 @@ class RefundResult:
     vouchers_reopened: tuple[str, ...]
     vouchers_cancelled: tuple[str, ...]
     balance: Balance | None
+    back_by: tuple[tuple[str, int], ...] = ()
+    """Where the money back goes, as the refund receipt splits it: (tender, amount), the
+    drawer's cash first, then each card or Pix payment of the sale; empty: all in cash."""
 
 
 @dataclass
@@ -203,9 +206,11 @@ def _undo(station: Station, request: RefundRequest, kind: str) -> RefundResult:
         cash_left = _paid_with(session, sale.id, Tender.CASH) - sale.change
         cash_left -= sum(r.cash_back for r in prior)
         record.cash_back = max(0, min(record.money_back, cash_left))
-        for payment, share in electronic_shares(session, sale, record):
+        shares = electronic_shares(session, sale, record)
+        for payment, share in shares:
             if payment.tender == Tender.PIX.value:
                 sale_pix_refund.queue(session, record, payment.id, share, now)
+        back_by = _back_by(record, [(p.tender, share) for p, share in shares])
         sale.status = "voided" if kind == VOID else "refunded" if all_back else "partially_refunded"
         if kind == VOID:
             sale.voided_at = now
@@ -250,7 +255,15 @@ def _undo(station: Station, request: RefundRequest, kind: str) -> RefundResult:
             vouchers_reopened=tuple(reopened),
             vouchers_cancelled=tuple(undoing.cancelled),
             balance=balance,
+            back_by=back_by,
         )
+
+
+def _back_by(record: Refund, shares: Sequence[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    """The drawer's cash, then each card or Pix share (a sale with none: all in cash)."""
+    if not shares:
+        return ((Tender.CASH.value, record.money_back),)
+    return ((Tender.CASH.value, record.cash_back), *((t, a) for t, a in shares if a))
 
 
 def _returned_so_far(session: Session, sale: Sale) -> dict[int, tuple[int, int, int]]:

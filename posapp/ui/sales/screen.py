@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.core.errors import PosError
+from posapp.core.pricing import Tender
 from posapp.core.program import ProgramMode
 from posapp.core.tender_names import tender_name
 from posapp.services.common.auth import StaffRef
@@ -446,7 +447,7 @@ class SalesScreen(QWidget):
         for done in detail.refunds:
             what = self.tr("Cancelamento") if done.kind == VOID else self.tr("Devolução")
             lines.append(
-                self.tr("%1 em %2: %3 em dinheiro (%4; autorizado por %5)")
+                self.tr("%1 em %2: %3 devolvidos (%4; autorizado por %5)")
                 .replace("%1", what)
                 .replace("%2", moment(done.created_at, self.lang, self.zone))
                 .replace("%3", self.money(done.money_back))
@@ -758,6 +759,30 @@ class SalesScreen(QWidget):
             self.context.events.customer_changed.emit(customer_id)
         self.load()  # the list and the sale, as they are now
 
+    def _money_lines(self, result: RefundResult, by_psp: int) -> list[str]:
+        """Cash from the drawer, and what goes back to each card or Pix payment of the sale
+        (the cashier reverses it there; a Pix the PSP returns by itself is not listed)."""
+        back = result.back_by or ((Tender.CASH.value, result.money_back),)
+        elsewhere = by_psp > 0 or any(a > 0 for t, a in back if t != Tender.CASH.value)
+        lines: list[str] = []
+        for tender, amount in back:
+            if tender == Tender.CASH.value:
+                if amount > 0 or not elsewhere:
+                    lines.append(
+                        self.tr("Devolver em dinheiro: %1").replace("%1", self.money(amount))
+                    )
+                continue
+            if tender == Tender.PIX.value:
+                amount -= by_psp
+            if amount <= 0:
+                continue
+            where = {
+                Tender.CREDIT.value: self.tr("Estornar no cartão de crédito: %1"),
+                Tender.DEBIT.value: self.tr("Estornar no cartão de débito: %1"),
+            }.get(tender, self.tr("Devolver por PIX: %1"))
+            lines.append(where.replace("%1", self.money(amount)))
+        return lines
+
     def result_lines(self, result: RefundResult, by_psp: int = 0) -> list[str]:
         """What the cashier says to the customer, one figure a line. `by_psp` is the Pix
         share the PSP returns to the payer: not for the cashier to hand over as well."""
@@ -770,10 +795,7 @@ class SalesScreen(QWidget):
                 return self.tr("%1 pontos (%2)").replace("%1", str(amount)).replace("%2", value)
             return value
 
-        to_hand = result.money_back - by_psp
-        lines: list[str] = []
-        if to_hand > 0 or not by_psp:
-            lines.append(self.tr("Devolver em dinheiro: %1").replace("%1", self.money(to_hand)))
+        lines = self._money_lines(result, by_psp)
         if result.cashback_restored:
             lines.append(
                 self.tr("Cashback devolvido: %1").replace("%1", units(result.cashback_restored))
