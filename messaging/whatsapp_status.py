@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -51,21 +52,8 @@ class StatusUpdate:
 
 def statuses(payload: Any) -> list[StatusUpdate]:
     """Every well-formed status of a webhook body; anything else (messages, odd values) ignored."""
-    found: list[StatusUpdate] = []
-    if not isinstance(payload, dict) or payload.get("object") != "whatsapp_business_account":
-        return found
-    for entry in _dicts(payload.get("entry")):
-        for change in _dicts(entry.get("changes")):
-            value = change.get("value")
-            if change.get("field") != "messages" or not isinstance(value, dict):
-                continue
-            metadata = value.get("metadata")
-            number = str(metadata.get("phone_number_id", "")) if isinstance(metadata, dict) else ""
-            for item in _dicts(value.get("statuses")):
-                update = _status(item, number)
-                if update is not None:
-                    found.append(update)
-    return found
+    found = (_status(item, number) for item, number in _items(payload, "statuses"))
+    return [update for update in found if update is not None]
 
 
 def _dicts(value: Any) -> list[dict[str, Any]]:
@@ -129,9 +117,15 @@ def is_opt_out(text: str) -> bool:
 
 def replies(payload: Any) -> list[Reply]:
     """Every text or button reply of a webhook body; other messages (images...) ignored."""
-    found: list[Reply] = []
+    found = (_reply(item, number) for item, number in _items(payload, "messages"))
+    return [reply for reply in found if reply is not None]
+
+
+def _items(payload: Any, kind: str) -> Iterator[tuple[dict[str, Any], str]]:
+    """Each object of `kind` ("statuses" or "messages") in a webhook body, with the
+    business phone number id it came to; nothing for a body of another shape."""
     if not isinstance(payload, dict) or payload.get("object") != "whatsapp_business_account":
-        return found
+        return
     for entry in _dicts(payload.get("entry")):
         for change in _dicts(entry.get("changes")):
             value = change.get("value")
@@ -139,11 +133,8 @@ def replies(payload: Any) -> list[Reply]:
                 continue
             metadata = value.get("metadata")
             number = str(metadata.get("phone_number_id", "")) if isinstance(metadata, dict) else ""
-            for item in _dicts(value.get("messages")):
-                reply = _reply(item, number)
-                if reply is not None:
-                    found.append(reply)
-    return found
+            for item in _dicts(value.get(kind)):
+                yield item, number
 
 
 def _reply(item: dict[str, Any], number: str) -> Reply | None:
