@@ -1,7 +1,7 @@
 """The Pix share of a refund or void, returned to the payer by the PSP (devolução).
 
 A sale paid by a dynamic Pix charge knows the payer's endToEndId. When a refund or a
-void gives money back, the share that goes to that Pix payment (`sales.refund_split`:
+void gives money back, the share that goes to that Pix payment (`payments.refund_split`:
 the drawer's cash first, the rest to the sale's card and Pix payments in proportion) is
 put on record in the refund's own transaction (`queue`), and sent once the refund is
 committed (`send_pending`): PUT /pix/{e2eid}/devolucao/{id}, the id fixed per refund, so

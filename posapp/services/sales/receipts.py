@@ -44,8 +44,8 @@ from posapp.services.loyalty.ledger import movement_of
 from posapp.services.loyalty.tiers import ladder_for, spend_12m
 from posapp.services.loyalty.vouchers import qr_payload
 from posapp.services.messages.survey import read_survey_settings, survey_link
+from posapp.services.payments.refund_split import electronic_shares
 from posapp.services.payments.tenders import card_lines, pix_in, pix_line
-from posapp.services.sales.refund_split import electronic_shares
 
 _TEXT: dict[str, tuple[str, str]] = {
     "not_fiscal": ("CUPOM NÃO FISCAL", "NOT A TAX RECEIPT"),

@@ -57,8 +57,8 @@ from posapp.services.loyalty.voucher_return import (
 )
 from posapp.services.loyalty.vouchers import BALANCE, DISCOUNT, give_back_unused
 from posapp.services.payments import sale_pix_refund
+from posapp.services.payments.refund_split import electronic_shares
 from posapp.services.sales.referral_reversal import reverse_referral
-from posapp.services.sales.refund_split import electronic_shares
 
 VOID = "void"
 REFUND = "refund"
