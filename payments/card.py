@@ -263,6 +263,35 @@ def _optional(text: str | None) -> str | None:
     return stripped or None
 
 
+def _not_a_card_number(field_pt: str, field_en: str, value: str | None) -> None:
+    """A card's own number typed where a slip's reference goes is refused, never stored
+    (PCI DSS: the store keeps no card number) nor echoed: 13 to 19 digits of a card
+    network's range whose check digit holds (no NSU, DOC or authorisation code is that
+    long on Brazilian slips)."""
+    digits = re.sub(r"[\s.\-]", "", value or "")
+    if not (13 <= len(digits) <= 19 and digits.isdigit() and digits[0] in "23456"):
+        return
+    if not _luhn(digits):
+        return
+    shown = "•••• " + digits[-4:]
+    raise InvalidCardDetail(
+        field_pt=field_pt,
+        field_en=field_en,
+        value=shown,
+        rule_pt="Parece o número do cartão, que a loja não guarda: digite o código do comprovante.",
+        rule_en="It looks like the card's number, which the store does not keep: type the"
+        " code on the slip.",
+    )
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        value = int(char) * (2 if position % 2 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
 def card_details(
     kind: CardKind | str,
     brand: str,
@@ -292,6 +321,12 @@ def card_details(
     except ValueError:
         raise _invalid("instalments", instalments) from None
     cnpj = _optional(acquirer_cnpj)
+    for field_pt, field_en, value in (
+        ("autorização", "authorisation code", authorization),
+        ("NSU", "NSU", nsu),
+        ("DOC", "DOC", doc),
+    ):
+        _not_a_card_number(field_pt, field_en, value)
     return CardDetails(
         kind=card_kind,
         brand=brand_code(brand),

@@ -191,3 +191,31 @@ def test_words_on_the_slip_are_not_read_as_its_references() -> None:
     card = read_slip(GETNET_SLIP)
     assert (card.authorization, card.nsu, card.doc) == ("123456", "000123456789", None)
     assert card.nfce_card()["cAut"] == "123456"
+
+
+@pytest.mark.parametrize("field", ["nsu", "authorization", "doc"])
+@pytest.mark.parametrize(
+    "typed", ["4111 1111 1111 1111", "5555-5555-5555-4444", "6062826786276634"]
+)
+def test_a_card_number_typed_for_a_reference_is_refused_and_never_echoed(
+    field: str, typed: str
+) -> None:
+    """The store keeps no card number (PCI DSS): one typed into the NSU, DOC or
+    authorisation field is refused, and the message shows only its last four digits."""
+    with pytest.raises(InvalidCardDetail) as refused:
+        card_details("credit", "Visa", **{field: typed})
+    last4 = typed.replace(" ", "").replace("-", "")[-4:]
+    for locale in ("pt_BR", "en"):
+        said = refused.value.message(locale)
+        assert f"•••• {last4}" in said
+        assert typed not in said and typed.replace(" ", "")[:12] not in said
+    assert "número do cartão" in refused.value.message("pt_BR")
+
+
+def test_slip_references_of_every_usual_length_are_kept() -> None:
+    details = card_details(
+        "credit", "Visa", nsu="000123456789", doc="004321", authorization="A1B2C3"
+    )
+    assert (details.nsu, details.doc, details.authorization) == ("000123456789", "004321", "A1B2C3")
+    not_luhn = card_details("debit", "Elo", nsu="4111111111111112")  # 16 digits, check fails
+    assert not_luhn.nsu == "4111111111111112"
