@@ -18,6 +18,7 @@ TS = Path(__file__).resolve().parent.parent / "resources" / "translations" / "po
 
 EN: dict[str, str] = {
     # NFC-e (Gerência > Fiscal, Vendas)
+    "Devolução em processamento": "Refund in processing",
     "autorizada; a SEFAZ recusou o cancelamento": "authorised; SEFAZ refused the cancellation",
     "a venda também tem a NFC-e nº %1: leve as duas ao contador": (
         "the sale also has NFC-e no. %1: take both to the accountant"

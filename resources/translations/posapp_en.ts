@@ -2550,37 +2550,42 @@ Scanner: %4</translation>
   <context>
     <name>LatePixModel</name>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="60" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="61" />
       <source>Recebido em</source>
       <translation>Received on</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="61" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="62" />
       <source>Valor</source>
       <translation>Amount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="62" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="63" />
       <source>Situação</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="63" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="64" />
       <source>E2E</source>
       <translation>E2E</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="64" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="65" />
       <source>txid</source>
       <translation>txid</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="73" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="77" />
+      <source>Devolução em processamento</source>
+      <translation>Refund in processing</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="78" />
       <source>Devolvido</source>
       <translation>Refunded</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="73" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="75" />
       <source>A devolver</source>
       <translation>To refund</translation>
     </message>
@@ -3583,187 +3588,187 @@ Scanner: %4</translation>
   <context>
     <name>PaymentsTab</name>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="84" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="89" />
       <source>CPF, CNPJ, celular (+55), e-mail ou chave aleatória</source>
       <translation>CPF, CNPJ, mobile (+55), e-mail or random key</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="103" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="108" />
       <source>Pedir os dados do cartão na venda</source>
       <translation>Ask the card details at checkout</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="105" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="110" />
       <source>Credenciadora</source>
       <translation>Acquirer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="105" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="110" />
       <source>CNPJ</source>
       <translation>CNPJ</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="107" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="112" />
       <source>Adicionar credenciadora</source>
       <translation>Add acquirer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="111" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="116" />
       <source>Remover</source>
       <translation>Remove</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="113" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="118" />
       <source>Salvar</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="115" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="120" />
       <source>Verificar Pix</source>
       <translation>Check Pix</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="117" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="122" />
       <source>Devolver Pix</source>
       <translation>Refund Pix</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="124" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="129" />
       <source>Chave Pix</source>
       <translation>Pix key</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="125" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="130" />
       <source>Nome (até %1)</source>
       <translation>Name (up to %1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="126" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="131" />
       <source>Cidade (até %1)</source>
       <translation>City (up to %1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="128" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="133" />
       <source>Endereço da API Pix</source>
       <translation>API Pix address</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="129" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="134" />
       <source>Endereço do token (OAuth2)</source>
       <translation>Token address (OAuth2)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="130" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="135" />
       <source>Client ID</source>
       <translation>Client ID</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="131" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="136" />
       <source>Client secret</source>
       <translation>Client secret</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="132" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="137" />
       <source>Certificado do cliente (PEM)</source>
       <translation>Client certificate (PEM)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="133" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="138" />
       <source>Chave do certificado (PEM)</source>
       <translation>Certificate key (PEM)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="134" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="139" />
       <source>CA do PSP (PEM, opcional)</source>
       <translation>PSP's CA (PEM, optional)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="135" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="140" />
       <source>CNPJ do PSP (NFC-e)</source>
       <translation>PSP's CNPJ (NFC-e)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="136" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="141" />
       <source>Tempo para pagar</source>
       <translation>Time to pay</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="146" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="151" />
       <source>Pix (QR estático)</source>
       <translation>Pix (static QR)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="150" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="155" />
       <source>Provedor Pix (API Pix, cobrança que se confirma sozinha)</source>
       <translation>Pix provider (API Pix, a charge that confirms itself)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="155" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="160" />
       <source>Cartões</source>
       <translation>Cards</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="161" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="166" />
       <source>Pix recebidos sem venda (a devolver)</source>
       <translation>Pix received without a sale (to refund)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="168" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="173" />
       <source>Procurar…</source>
       <translation>Browse…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="169" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="174" />
       <source>Arquivo PEM</source>
       <translation>PEM file</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="198" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="203" />
       <source>(guardado; deixe vazio para manter)</source>
       <translation>(saved; leave empty to keep it)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="251" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="256" />
       <source>configurar pagamentos</source>
       <translation>set up payments</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="256" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="261" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="261" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="266" />
       <source>Pagamentos salvos</source>
       <translation>Payments saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="266" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="271" />
       <source>Consultando o provedor Pix…</source>
       <translation>Asking the Pix provider…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="271" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="276" />
       <source>Pix verificados: %1 cobrança(s) retomada(s), %2 Pix a devolver.</source>
       <translation>Pix checked: %1 charge(s) resumed, %2 Pix to refund.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="274" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="279" />
       <source>%1 sem resposta do provedor.</source>
       <translation>%1 with no answer from the provider.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="291" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="296" />
       <source>devolver o Pix de %1</source>
       <translation>refund the Pix of %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="294" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="299" />
       <source>Nada foi devolvido</source>
       <translation>Nothing was refunded</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="299" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="304" />
       <source>Pix de %1 devolvido</source>
       <translation>Pix of %1 refunded</translation>
     </message>

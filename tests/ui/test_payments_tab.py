@@ -137,6 +137,38 @@ def test_a_pix_paid_after_the_cashier_gave_up_is_found_and_returned_once(
     assert len(psp.refunds_of(e2eid)) == 1
 
 
+def test_a_devolucao_the_bank_has_not_confirmed_says_so_until_it_has(
+    make_shop: MakeShop,
+    screens: Callable[..., SettingsScreen],
+    qtbot: QtBot,
+    psp: PspServer,  # noqa: F811
+) -> None:
+    """A devolução the PSP took EM_PROCESSAMENTO reads "Devolução em processamento" (it
+    read "Devolvido" at once, and one the SPI then did not carry out came back to return),
+    and "Devolvido" once the 15-minute check hears it was settled."""
+    shop = make_shop()
+    configure_pix(shop, psp)
+    with DynamicPix.open(shop.station, poll_interval_s=0.05) as pix:
+        pending = pix.start(3_500, shop.cashier_id)
+        pix.give_up(pending)
+    psp.pay_late(pending.txid)
+    psp.refund_status = "EM_PROCESSAMENTO"
+    screen = open_tab(screens, shop)
+    tab = screen.payments_tab
+    qtbot.mouseClick(tab.check_button, Qt.MouseButton.LeftButton)
+    settle(screen, qtbot)
+    tab.table.selectRow(0)
+    screen.ask_pin = Pins()
+    qtbot.mouseClick(tab.refund_button, Qt.MouseButton.LeftButton)
+    settle(screen, qtbot)
+    assert tab.model.text(tab.model.row_at(0), 2) == "Devolução em processamento"
+    e2eid = tab.model.row_at(0).end_to_end_id
+    psp.settle_refund(e2eid, psp.refunds_of(e2eid)[0]["id"], "DEVOLVIDO")
+    qtbot.mouseClick(tab.check_button, Qt.MouseButton.LeftButton)
+    settle(screen, qtbot)
+    assert tab.model.text(tab.model.row_at(0), 2) == "Devolvido"
+
+
 def test_a_certificate_file_is_chosen_with_the_systems_file_chooser(
     make_shop: MakeShop,
     screens: Callable[..., SettingsScreen],

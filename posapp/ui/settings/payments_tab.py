@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from payments.brcode import MAX_CITY, MAX_NAME
 from payments.card import format_cnpj
+from payments.pix_api import RefundStatus
 from posapp.core.money import format_money
 from posapp.services.common.station import Station
 from posapp.services.payments.dynamic_pix import DynamicPix
@@ -70,7 +71,11 @@ class LatePixModel(RowsModel[LatePixRow]):
         if column == 1:
             return format_money(row.amount, self.locale)
         if column == 2:
-            return self.tr("Devolvido") if row.refunded else self.tr("A devolver")
+            if not row.refunded:
+                return self.tr("A devolver")
+            if row.refund_status == RefundStatus.PROCESSING.value:  # not settled yet
+                return self.tr("Devolução em processamento")
+            return self.tr("Devolvido")
         return row.end_to_end_id if column == 3 else row.txid
 
 
