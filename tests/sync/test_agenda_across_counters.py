@@ -3,11 +3,13 @@ a move made there comes back, and the endpoint refuses a malformed appointment."
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from posapp.core.agenda import Status
 from posapp.services.agenda import book_reads
 from posapp.services.agenda.booking import book, move, set_status
+from posapp.services.common.local_day import store_timezone
 from tests.sync.conftest import Network, converge
 
 
@@ -44,10 +46,12 @@ def test_a_booking_at_one_counter_appears_at_the_other_and_a_move_comes_back(
 def test_a_booking_cancelled_at_the_other_counter_drops_the_reminder_waiting_here(
     network: Network,
 ) -> None:
-    """Ana's manicure in 90 minutes is booked at Centro, whose message keeper queues her
-    reminder. At Shopping the booking is cancelled; once Centro pulls the change the
-    reminder waiting there is dropped with its reason, not sent for a visit called off
-    (before: only a change made at Centro itself dropped it)."""
+    """Ana's manicure tomorrow at 10:00 is booked at Centro, whose message keeper queues her
+    reminder of the day before (a fixed time of the store's day: "in 90 minutes" crossed
+    midnight in Brasília when the suite ran after 22:30 there, and the book refused it). At
+    Shopping the booking is cancelled; once Centro pulls the change the reminder waiting
+    there is dropped with its reason, not sent for a visit called off (before: only a
+    change made at Centro itself dropped it)."""
     from posapp.services.agenda.reminders import queue_reminders
     from tests.services.messages_support import configure, email_settings, rows
 
@@ -55,7 +59,10 @@ def test_a_booking_cancelled_at_the_other_counter_drops_the_reminder_waiting_her
     configure(a.shop, email_settings(2525))
     ana = a.shop.enrol("Ana Lima", phone="11912345678", email="ana@example.com",
                        marketing_consent=True)  # fmt: skip
-    starts = (a.shop.clock() + timedelta(minutes=90)).replace(second=0, microsecond=0)
+    with a.station.read() as session:
+        zone = ZoneInfo(store_timezone(session))
+    tomorrow = a.shop.clock().astimezone(zone).date() + timedelta(days=1)
+    starts = datetime.combine(tomorrow, time(10), tzinfo=zone).astimezone(UTC)
     booked = book(a.station, staff_id=a.shop.cashier_id, professional_id=a.shop.professional_id,
                   starts_at=starts, item_ids=[a.shop.items["manicure"]],
                   customer_id=ana)  # fmt: skip
