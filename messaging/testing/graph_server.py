@@ -170,27 +170,7 @@ class GraphApi:
                     "error_data": {"details": "Message Undeliverable."},
                 }
             ]
-        return {
-            "object": "whatsapp_business_account",
-            "entry": [
-                {
-                    "id": "102290129340398",
-                    "changes": [
-                        {
-                            "value": {
-                                "messaging_product": "whatsapp",
-                                "metadata": {
-                                    "display_phone_number": "5511999990000",
-                                    "phone_number_id": message.phone_number_id,
-                                },
-                                "statuses": [item],
-                            },
-                            "field": "messages",
-                        }
-                    ],
-                }
-            ],
-        }
+        return _webhook(message.phone_number_id, {"statuses": [item]})
 
     def send_statuses(
         self,
@@ -208,18 +188,8 @@ class GraphApi:
         )
         answers = []
         for status in chosen:
-            raw = json.dumps(self.status_payload(message, status, category)).encode("utf-8")
-            answers.append(
-                httpx.post(
-                    self.webhook_url,
-                    content=raw,
-                    headers={
-                        "Content-Type": "application/json",
-                        SIGNATURE_HEADER: signature(raw, secret or self.app_secret),
-                    },
-                    timeout=10,
-                )
-            )
+            payload = self.status_payload(message, status, category)
+            answers.append(self._post_signed(payload, secret or self.app_secret))
         return answers
 
     def reply_payload(self, wa_id: str, text: str, *, button: bool = False) -> dict[str, Any]:
@@ -233,39 +203,20 @@ class GraphApi:
             message.update(type="button", button={"payload": text, "text": text})
         else:
             message.update(type="text", text={"body": text})
-        return {
-            "object": "whatsapp_business_account",
-            "entry": [
-                {
-                    "id": "102290129340398",
-                    "changes": [
-                        {
-                            "value": {
-                                "messaging_product": "whatsapp",
-                                "metadata": {
-                                    "display_phone_number": "5511999990000",
-                                    "phone_number_id": self.phone_number_id,
-                                },
-                                "contacts": [{"profile": {"name": "Cliente"}, "wa_id": wa_id}],
-                                "messages": [message],
-                            },
-                            "field": "messages",
-                        }
-                    ],
-                }
-            ],
-        }
+        contacts = [{"profile": {"name": "Cliente"}, "wa_id": wa_id}]
+        return _webhook(self.phone_number_id, {"contacts": contacts, "messages": [message]})
 
     def send_reply(self, wa_id: str, text: str, *, button: bool = False) -> httpx.Response:
         """POST a customer's reply to the subscribed URL, signed with the app secret."""
-        raw = json.dumps(self.reply_payload(wa_id, text, button=button)).encode("utf-8")
+        return self._post_signed(self.reply_payload(wa_id, text, button=button), self.app_secret)
+
+    def _post_signed(self, payload: dict[str, Any], secret: str) -> httpx.Response:
+        """POST a webhook body to the subscribed URL, signed as Meta signs it."""
+        raw = json.dumps(payload).encode("utf-8")
         return httpx.post(
             self.webhook_url,
             content=raw,
-            headers={
-                "Content-Type": "application/json",
-                SIGNATURE_HEADER: signature(raw, self.app_secret),
-            },
+            headers={"Content-Type": "application/json", SIGNATURE_HEADER: signature(raw, secret)},
             timeout=10,
         )
 
@@ -331,3 +282,16 @@ class GraphServer:
     def __exit__(self, *exc: object) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def _webhook(phone_number_id: str, value: dict[str, Any]) -> dict[str, Any]:
+    """Meta's envelope of a `messages` change (statuses or a customer's messages)."""
+    value = {
+        "messaging_product": "whatsapp",
+        "metadata": {"display_phone_number": "5511999990000", "phone_number_id": phone_number_id},
+        **value,
+    }
+    return {
+        "object": "whatsapp_business_account",
+        "entry": [{"id": "102290129340398", "changes": [{"value": value, "field": "messages"}]}],
+    }
