@@ -22,14 +22,38 @@ from posapp.core.pricing import Tender
 from posapp.services.cash.report_output import report_receipt
 from posapp.services.cash.reports import Figure, x_report, z_report
 from posapp.services.cash.shifts import close_shift, open_shift
-from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
+from posapp.services.sales.checkout import (
+    CheckoutRequest,
+    LineRequest,
+    SaleResult,
+    TenderRequest,
+    checkout,
+)
 from posapp.services.sales.refunds import void
 from posapp.services.salon.split import DAY, WEEK, statement
 from posapp.services.salon.tips import record_tip
-from tests.salon.salon_support import MONDAY, at, open_salon
+from tests.salon.salon_support import MONDAY, Salon, at, open_salon
 from tests.support import MANAGER_PIN
 
 TUE, WED = MONDAY + timedelta(days=1), MONDAY + timedelta(days=2)
+
+
+def _corte_by_rita(salon: Salon, cash: int, customer_id: int | None = None) -> SaleResult:
+    shop = salon.shop
+    return checkout(
+        shop.station,
+        CheckoutRequest(
+            staff_id=shop.cashier_id,
+            lines=[LineRequest(shop.items["corte"], professional_id=salon.rita)],
+            payments=[TenderRequest(Tender.CASH, cash)],
+            customer_id=customer_id,
+        ),
+    )
+
+
+def _tip_rita(salon: Salon, sale_id: int, amount: int, tender: str) -> None:
+    record_tip(salon.shop.station, sale_id, professional_id=salon.rita, amount=amount,
+               tender=tender, staff_id=salon.shop.cashier_id)  # fmt: skip
 
 
 def test_a_tip_counts_the_day_it_is_given_and_comes_off_the_day_its_sale_is_voided(
@@ -38,19 +62,10 @@ def test_a_tip_counts_the_day_it_is_given_and_comes_off_the_day_its_sale_is_void
     salon = open_salon(tmp_path / "salon.sqlite")
     shop, station = salon.shop, salon.shop.station
     shop.clock.moment = at(MONDAY, 10)
-    sale = checkout(
-        station,
-        CheckoutRequest(
-            staff_id=shop.cashier_id,
-            lines=[LineRequest(shop.items["corte"], professional_id=salon.rita)],
-            payments=[TenderRequest(Tender.CASH, 8_000)],
-            customer_id=salon.ana,
-        ),
-    )
+    sale = _corte_by_rita(salon, 8_000, salon.ana)
 
     def tip(amount: int) -> None:
-        record_tip(station, sale.sale_id, professional_id=salon.rita, amount=amount,
-                   tender="cash", staff_id=shop.cashier_id)  # fmt: skip
+        _tip_rita(salon, sale.sale_id, amount, "cash")
 
     def paid(day: date) -> tuple[int, int]:
         made = statement(station, salon.rita, day, DAY).professional
@@ -82,17 +97,9 @@ def test_a_tip_in_cash_is_in_the_drawer_the_blind_count_expects(tmp_path: Path) 
     salon = open_salon(tmp_path / "salon.sqlite")
     shop, station = salon.shop, salon.shop.station
     shop.clock.moment = at(MONDAY, 10)
-    sale = checkout(
-        station,
-        CheckoutRequest(
-            staff_id=shop.cashier_id,
-            lines=[LineRequest(shop.items["corte"], professional_id=salon.rita)],
-            payments=[TenderRequest(Tender.CASH, 10_000)],
-        ),
-    )
+    sale = _corte_by_rita(salon, 10_000)
     for amount, tender in ((1_000, "cash"), (500, "pix")):
-        record_tip(station, sale.sale_id, professional_id=salon.rita, amount=amount,
-                   tender=tender, staff_id=shop.cashier_id)  # fmt: skip
+        _tip_rita(salon, sale.sale_id, amount, tender)
     shop.clock.moment = at(MONDAY, 19)
     closed = close_shift(station, shop.cashier_id, MANAGER_PIN, {5_000: 1, 2_000: 2})
     assert (closed.expected, closed.counted, closed.difference) == (9_000, 9_000, 0)
@@ -110,18 +117,10 @@ def test_a_tip_on_a_voided_sale_is_refused_in_words(tmp_path: Path) -> None:
     why in pt_BR and English (was a bare LookupError the tip dialog did not show)."""
     salon = open_salon(tmp_path / "salon.sqlite")
     shop, station = salon.shop, salon.shop.station
-    sale = checkout(
-        station,
-        CheckoutRequest(
-            staff_id=shop.cashier_id,
-            lines=[LineRequest(shop.items["corte"], professional_id=salon.rita)],
-            payments=[TenderRequest(Tender.CASH, 8_000)],
-        ),
-    )
+    sale = _corte_by_rita(salon, 8_000)
     void(station, sale.sale_id, shop.cashier_id, MANAGER_PIN, "lançada errada")
     with pytest.raises(PosError) as refused:
-        record_tip(station, sale.sale_id, professional_id=salon.rita, amount=500,
-                   tender="cash", staff_id=shop.cashier_id)  # fmt: skip
+        _tip_rita(salon, sale.sale_id, 500, "cash")
     assert refused.value.message("pt_BR") == (
         f"A venda {sale.number} foi cancelada: não é possível registrar gorjeta nela."
     )
@@ -141,21 +140,13 @@ def test_a_tip_after_the_days_z_is_refused_and_a_cash_tip_needs_an_open_shift(
     salon = open_salon(tmp_path / "salon.sqlite")
     shop, station = salon.shop, salon.shop.station
     shop.clock.moment = at(MONDAY, 10)
-    sale = checkout(
-        station,
-        CheckoutRequest(
-            staff_id=shop.cashier_id,
-            lines=[LineRequest(shop.items["corte"], professional_id=salon.rita)],
-            payments=[TenderRequest(Tender.CASH, 8_000)],
-        ),
-    )
+    sale = _corte_by_rita(salon, 8_000)
     shop.clock.moment = at(MONDAY, 19)
     close_shift(station, shop.cashier_id, MANAGER_PIN, {5_000: 1, 2_000: 1, 1_000: 1})
     z = z_report(station, shop.manager_id, MANAGER_PIN, MONDAY)
 
     def tip(tender: str) -> None:
-        record_tip(station, sale.sale_id, professional_id=salon.rita, amount=1_000,
-                   tender=tender, staff_id=shop.cashier_id)  # fmt: skip
+        _tip_rita(salon, sale.sale_id, 1_000, tender)
 
     shop.clock.moment = at(MONDAY, 20)
     for tender in ("cash", "pix"):
