@@ -111,51 +111,51 @@ class Replay:
         return Balance(total, spendable - self.deficit, pending, soon, next_expiry)
 
     def takeable(self, now: datetime, lot_uuid: str | None = None) -> int:
-        """What a reversal aimed at `lot_uuid` can take back without going below zero:
-        that lot's own remainder (lapsed or not: it is the cashback being undone) and what
-        the customer has now or still to be released. Not other lots that lapsed and wait
-        for the daily expiry run: taking those would spare the customer a clawback with
-        cashback she had lost already (`Balance.total` counts them)."""
-        aimed = self.lots.get(lot_uuid) if lot_uuid is not None else None
-        kept = sum(
-            lot.remaining
-            for lot in self.lots.values()
-            if lot.remaining > 0
-            and (lot is aimed or lot.spendable_at(now) or lot.available_from > now)
-        )
-        return max(kept - self.deficit, 0)
+        """What a reversal aimed at `lot_uuid` can take back without going below zero: the
+        lots `_drawable` names, less any deficit."""
+        return max(sum(lot.remaining for lot in self._drawable(now, lot_uuid)) - self.deficit, 0)
 
     def pieces(
         self, now: datetime, lot_uuid: str | None, amount: int
     ) -> list[tuple[str | None, int]]:
-        """Where a reversal of `amount` (at most `takeable`) is taken from, as (lot, piece):
-        the undone lot first, then what is spendable (soonest to expire first), then what
-        is still to be released. Aimed lot by lot, so that a lot that lapsed and waits for
-        the expiry run is never drawn on (the ledger's own order takes lapsed lots before
-        pending ones). One piece, aimed at `lot_uuid`, when that lot or the spendable
-        covers it; what no live lot covers goes aimed at `lot_uuid`."""
-        aimed = self.lots.get(lot_uuid) if lot_uuid is not None else None
-        spendable = sorted(
-            (lot for lot in self.lots.values() if lot is not aimed and lot.spendable_at(now)),
-            key=lambda lot: (lot.expires_at is None, lot.expires_at or now),
-        )
-        pending = sorted(
-            (lot for lot in self.lots.values() if lot is not aimed and lot.available_from > now),
-            key=lambda lot: lot.available_from,
-        )
-        live = ([aimed] if aimed is not None else []) + spendable
-        if sum(max(lot.remaining, 0) for lot in live) >= amount or not pending:
-            return [(lot_uuid, amount)] if amount > 0 else []
+        """Where a reversal of `amount` (at most `takeable`) is taken from, as (lot, piece),
+        in `_drawable`'s order; what no lot covers goes aimed at `lot_uuid`. One piece aimed
+        at `lot_uuid` when no held lot is drawn on: the ledger's own order (`_consume`)
+        then takes the same lots, and only differs by drawing on lapsed lots before held
+        ones."""
+        if amount <= 0:
+            return []
         out: list[tuple[str | None, int]] = []
         left = amount
-        for lot in live + pending:
-            piece = min(max(lot.remaining, 0), left)
+        for lot in self._drawable(now, lot_uuid):
+            piece = min(lot.remaining, left)
             if piece > 0:
                 out.append((lot.uuid, piece))
                 left -= piece
         if left > 0:
             out.append((lot_uuid, left))
+        held = {lot.uuid for lot in self.lots.values() if lot.available_from > now}
+        if not any(uuid in held and uuid != lot_uuid for uuid, _ in out):
+            return [(lot_uuid, amount)]
         return out
+
+    def _drawable(self, now: datetime, lot_uuid: str | None) -> list[Lot]:
+        """The lots a reversal aimed at `lot_uuid` may draw on, in order: that lot (lapsed
+        or not: it is the cashback being undone), then what is spendable (soonest to expire
+        first), then what is still to be released. Never another lot that lapsed and waits
+        for the daily expiry run: taking it would spare the customer a clawback with
+        cashback she had lost already (`Balance.total` still counts it)."""
+        aimed = self.lots.get(lot_uuid) if lot_uuid is not None else None
+        others = [lot for lot in self.lots.values() if lot is not aimed and lot.remaining > 0]
+        spendable = sorted(
+            (lot for lot in others if lot.spendable_at(now)),
+            key=lambda lot: (lot.expires_at is None, lot.expires_at or now),
+        )
+        held = sorted(
+            (lot for lot in others if lot.available_from > now), key=lambda lot: lot.available_from
+        )
+        first = [aimed] if aimed is not None and aimed.remaining > 0 else []
+        return first + spendable + held
 
     def expired_lots(self, now: datetime) -> list[Lot]:
         return [
