@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from db.models import PixCharge, PixSaleRefund, Refund
 from payments.errors import PaymentError, format_brl
-from payments.pix_api import PspRefused, PspTimeout, PspUnavailable, PspUnreachable, RefundStatus
+from payments.pix_api import PspRefused, RefundStatus
 from payments.pix_api import Refund as PspRefund
 from payments.pix_flow import RefundNotDone
 from posapp.services.common import audit
@@ -38,7 +38,6 @@ from posapp.services.payments.tenders import DYNAMIC
 TO_SEND, PROCESSING, DONE = "to_send", "processing", "done"
 NOT_DONE, REFUSED = "not_done", "refused"
 DESCRIPTION = "Devolução de compra paga com Pix"
-_UNREACHABLE = (PspTimeout, PspUnreachable, PspUnavailable)
 _NOT_SET_UP = (
     "API Pix não configurada em Gerência > Pagamentos",
     "API Pix not set up in Management > Payments",
@@ -165,9 +164,7 @@ def _try(
         return _record(pix.station, refund_id, NOT_DONE, str(error.params.get("reason", "")))
     except PspRefused as error:
         return _record(pix.station, refund_id, REFUSED, *_said(error))
-    except _UNREACHABLE as error:
-        return _record(pix.station, refund_id, status, *_said(error))
-    except PaymentError as error:  # the PSP's credentials or certificate: also tried again
+    except PaymentError as error:  # out of reach, or its credentials: tried again
         return _record(pix.station, refund_id, status, *_said(error))
     return _record(pix.station, refund_id, _status_of(answer), None, answer=answer)
 
