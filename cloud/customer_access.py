@@ -176,18 +176,18 @@ def send_code(session: Session, chain_id: str, phone: str, now: datetime | None 
     customer = customer_by_phone(session, chain_id, phone)
     if customer is None:
         return
-    row = session.get(DeliverySettings, chain_id)
-    try:
-        senders = senders_for(row, secrets.box_for(session))
-    except WrongSecretKey as wrong:
-        log.error("access code of chain %s: %s", chain_id, wrong.en())
-        return
     earlier = session.get(AccessCode, (chain_id, customer.uuid), with_for_update=True)
     window_start, tries = now, 0
     if earlier is not None and now < earlier.created_at + TRY_WINDOW:
         if earlier.attempts >= CODE_TRIES - 1 or now < earlier.expires_at - CODE_LIFE + RESEND_GAP:
             return  # no try left for another code, or the last one has just gone
         window_start, tries = earlier.created_at, earlier.attempts + 1
+    row = session.get(DeliverySettings, chain_id)
+    try:
+        senders = senders_for(row, secrets.box_for(session))
+    except WrongSecretKey as wrong:
+        log.error("access code of chain %s: %s", chain_id, wrong.en())
+        return
     code = f"{random.randbelow(10**6):06d}"
     for channel in (Channel.WHATSAPP, Channel.SMS, Channel.EMAIL):
         sender = senders.get(channel)
