@@ -34,13 +34,15 @@ from posapp.core.agenda import (
 )
 from posapp.core.errors import UnknownCustomer, UnknownItem
 from posapp.services.agenda.hours import hours_on
-from posapp.services.agenda.reminders import withdraw
 from posapp.services.common import audit, outbox
 from posapp.services.common.auth import acting_staff
 from posapp.services.common.local_day import store_timezone
 from posapp.services.common.station import Station
+from posapp.services.messages.queue import withdraw_reminders
 
 EVENT_KIND = "appointment.saved"
+REMINDED = frozenset({Status.BOOKED.value, Status.CONFIRMED.value})
+"""The statuses whose client is reminded (`reminders`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,7 +267,8 @@ def _saved(
     now: datetime,
 ) -> None:
     session.flush()
-    withdraw(session, row)
+    # a reminder still waiting for the old time, or for a visit no longer booked, is dropped
+    withdraw_reminders(session, row.uuid, row.starts_at if row.status in REMINDED else None)
     outbox.emit(session, EVENT_KIND, now, event_body(session, row))
     audit.record(
         session,

@@ -4,13 +4,13 @@ Each is keyed by the appointment, its start and the moment, so running this as o
 wanted queues each reminder once, and a moved appointment is reminded of its new time.
 The outbox applies consent and the channels; the delivery applies the quiet hours (a
 reminder due at night waits for the morning). A reminder still waiting when its
-appointment moves or stops being booked is dropped (`withdraw`), never sent with the
+appointment moves or stops being booked is dropped (`booking` withdraws it with the
+message queue's `withdraw_reminders`, as a pulled change does), never sent with the
 old time or for a cancelled visit.
 """
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -19,17 +19,15 @@ from sqlalchemy.orm import Session
 
 from db.models import Customer, Message, Staff
 from db.salon_models import Appointment
-from posapp.core.agenda import Status
 from posapp.core.messages import MessageFacts, MessageKind, facts_from_json, message_key
+from posapp.services.agenda.booking import REMINDED, services_of
 from posapp.services.common.local_day import store_timezone
 from posapp.services.common.station import Station
-from posapp.services.messages.queue import REMINDER_WITHDRAWN, enqueue, withdraw_reminders
+from posapp.services.messages.queue import enqueue
 
 SHORT_NOTICE = timedelta(hours=2)
 LOOK_AHEAD = timedelta(hours=48)
 DAY_BEFORE, TWO_HOURS = "day", "2h"
-WITHDRAWN = REMINDER_WITHDRAWN
-REMINDED = frozenset({Status.BOOKED.value, Status.CONFIRMED.value})
 
 
 def queue_reminders(station: Station) -> int:
@@ -57,9 +55,7 @@ def queue_reminders(station: Station) -> int:
                     store="",
                     customer_name=customer.name,
                     appointment_at=appointment.starts_at.astimezone(zone),
-                    service_name=", ".join(
-                        str(s["name"]) for s in json.loads(appointment.services_json)
-                    ),
+                    service_name=", ".join(s.name for s in services_of(appointment)),
                     professional_name=professional,
                 )
                 starts = f"{appointment.starts_at.astimezone(UTC):%Y%m%dT%H%MZ}"
@@ -80,13 +76,6 @@ def queue_reminders(station: Station) -> int:
                 )
                 written += queued is not None
     return written
-
-
-def withdraw(session: Session, appointment: Appointment) -> int:
-    """Drop the reminders of `appointment` still waiting to be sent that no longer hold:
-    it is no longer booked or confirmed, or it now starts at another time. How many."""
-    held = appointment.status in REMINDED
-    return withdraw_reminders(session, appointment.uuid, appointment.starts_at if held else None)
 
 
 def _reminded_before_keys_had_times(
