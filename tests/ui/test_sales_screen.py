@@ -451,7 +451,9 @@ def test_the_screen_and_the_figures_in_english(
         assert screen.void_button.text() == "Void sale"
         assert screen.list_status.text() == "2 sales"
         assert shown(screen.model)[0][4:] == ["R$115.00", "Completed"]
-        result = RefundResult(1, "refund", 2, 3_500, 3_257, 243, 243, 326, 50, ("AB",), (), None)
+        result = RefundResult(
+            1, "refund", 2, 3_500, 3_257, 243, 243, 326, 50, ("AB",), (), None, (("cash", 3_257),)
+        )
         assert screen.result_lines(result) == [
             "Give back in money: R$32.57",
             "Cashback given back: R$2.43",

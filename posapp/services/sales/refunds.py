@@ -88,9 +88,9 @@ class RefundResult:
     vouchers_reopened: tuple[str, ...]
     vouchers_cancelled: tuple[str, ...]
     balance: Balance | None
-    back_by: tuple[tuple[str, int], ...] = ()
+    back_by: tuple[tuple[str, int], ...]
     """Where the money back goes, as the refund receipt splits it: (tender, amount), the
-    drawer's cash first, then each card or Pix payment of the sale; empty: all in cash."""
+    drawer's cash first, then each card or Pix payment of the sale."""
 
 
 @dataclass

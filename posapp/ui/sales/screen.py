@@ -762,7 +762,7 @@ class SalesScreen(QWidget):
     def _money_lines(self, result: RefundResult, by_psp: int) -> list[str]:
         """Cash from the drawer, and what goes back to each card or Pix payment of the sale
         (the cashier reverses it there; a Pix the PSP returns by itself is not listed)."""
-        back = result.back_by or ((Tender.CASH.value, result.money_back),)
+        back = result.back_by
         elsewhere = by_psp > 0 or any(a > 0 for t, a in back if t != Tender.CASH.value)
         lines: list[str] = []
         for tender, amount in back:
