@@ -130,6 +130,7 @@ def close_sold(station: Station, session: Session) -> int:
             Appointment.sale_uuid.is_(None),
         )
     ).all()
+    booked_clients = {row.customer_id for row in waiting if row.customer_id is not None}
     closed = 0
     taken = set(
         session.scalars(select(Appointment.sale_uuid).where(Appointment.sale_uuid.is_not(None)))
@@ -151,7 +152,6 @@ def close_sold(station: Station, session: Session) -> int:
         else:
             booked = [service.item_uuid for service in services_of(row)]
             # enrolled at the counter, or not: never a sale of a client of her own waiting
-            booked_clients = {r.customer_id for r in waiting if r.customer_id is not None}
             query = query.join(Item, Item.id == SaleLine.item_id).where(
                 or_(Sale.customer_id.is_(None), Sale.customer_id.not_in(booked_clients)),
                 Item.uuid.in_(booked),
