@@ -358,11 +358,7 @@ def _upsert_customers(
         decision = decisions.get(body.uuid) or consent.decision_of(data)
         earlier = held.get(body.uuid)
         if earlier is not None:
-            kept = consent.held_decision(
-                bool(earlier.data.get("marketing_consent")),
-                earlier.consent_changed_at,
-                consent.moment(earlier.data.get("consent_at")),
-            )
+            kept = consent.held_in(earlier.data, earlier.consent_changed_at)
             if not consent.prevails(decision, kept):
                 decision = kept
                 data["consent_at"] = earlier.data.get("consent_at")

@@ -276,11 +276,7 @@ def withdraw_consent(session: Session, chain: Chain, reply: Reply) -> int:
         .with_for_update()
     ).all()
     for customer in found:
-        held = consent.held_decision(
-            bool(customer.data.get("marketing_consent")),
-            customer.consent_changed_at,
-            consent.moment(customer.data.get("consent_at")),
-        )
+        held = consent.held_in(customer.data, customer.consent_changed_at)
         if not held.consent and held.at is not None and held.at >= reply.at:
             continue  # her refusal is on record already
         # The refusal carries its moment, the reply's, and is recorded even where no consent

@@ -56,6 +56,13 @@ def held_decision(
     return Decision(consent, changed_at or (consent_at if consent else None))
 
 
+def held_in(body: Mapping[str, Any], changed_at: datetime | None) -> Decision:
+    """What a copy kept as an upsert body (the endpoint's customer row) holds."""
+    return held_decision(
+        bool(body.get("marketing_consent")), changed_at, moment(body.get("consent_at"))
+    )
+
+
 def prevails(incoming: Decision, held: Decision) -> bool:
     """Whether an upsert's consent decision replaces the one held.
 
