@@ -14,10 +14,12 @@ from hardware.emulator.virtual import stop_virtual_printers
 from payments.testing.psp_server import PspServer
 from posapp.services.payments.dynamic_pix import DynamicPix
 from posapp.services.payments.late_pix import late_payments
+from posapp.services.payments.sale_pix_refund import NOT_DONE, TO_SEND, return_now
+from posapp.services.sales import refunds
 from posapp.ui.pix_keeper import PixKeeper
 from tests.payments.conftest import psp, psp_certificates  # noqa: F401
-from tests.services.payments_support import configure_pix
-from tests.support import Shop
+from tests.services.payments_support import configure_pix, pix_sale
+from tests.support import MANAGER_PIN, Shop
 from tests.ui.ui_support import make_context
 
 MakeShop = Callable[..., Shop]
@@ -107,4 +109,34 @@ def test_a_failed_check_is_said_in_portuguese_and_tried_again_later(
     with qtbot.waitSignal(keeper.ran, timeout=10_000):  # the next tick tries again
         keeper.check()
     assert len(said) == 2
+    context.printing.close()
+
+
+def test_a_refunds_pix_the_bank_did_not_return_is_said_on_the_status_bar(
+    make_shop: MakeShop,
+    qtbot: QtBot,
+    psp: PspServer,  # noqa: F811
+) -> None:
+    """A void's Pix share left to send (the PSP was out of reach) goes with the upkeep; when
+    the SPI does not carry it out, the status bar says to return it another way."""
+    shop = make_shop()
+    configure_pix(shop, psp)
+    sale_id, _e2eid = pix_sale(shop, psp, "corte")
+    configure_pix(shop, psp, psp_base_url="https://127.0.0.1:9/api/v2")  # nobody there
+    done = refunds.void(shop.station, sale_id, shop.cashier_id, MANAGER_PIN, "desistiu")
+    assert return_now(shop.station, done.refund_id).status == TO_SEND  # type: ignore[union-attr]
+    configure_pix(shop, psp)
+    psp.refund_status = "NAO_REALIZADO"
+    context = make_context(shop)
+    said: list[str] = []
+    context.events.status.connect(said.append)
+    parent = window(qtbot)
+    keeper = PixKeeper(context, parent)
+    with qtbot.waitSignal(keeper.ran, timeout=10_000) as ran:
+        keeper.check()
+    assert [r.status for r in ran.args[0].refused] == [NOT_DONE]
+    assert len(said) == 1 and said[0].startswith(
+        "Pix: o banco não realizou a devolução de R$ 80,00"
+    )
+    assert said[0].endswith("devolva por outro meio.")
     context.printing.close()
