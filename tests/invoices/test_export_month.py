@@ -74,7 +74,7 @@ def test_the_month_is_the_local_date_and_only_its_rows_are_read(
     )
     handed: list[int] = []
 
-    def spy(documents: Iterable[tuple[str, bytes]], month: str, out: Path) -> bytes:
+    def spy(documents: Iterable[tuple[str, bytes]], month: str, out: Path | None = None) -> bytes:
         given = list(documents)
         handed.append(len(given))
         return export_month(given, month, out)

@@ -10,6 +10,7 @@ month (by dhEmi), cancelled ones included with their nfeProc, as
 
 from __future__ import annotations
 
+import io
 import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -84,13 +85,22 @@ def events(station: Station, month: str) -> tuple[list[bytes], list[bytes]]:
     return [xml for xml in cancelled if xml], [xml for xml in voided if xml]
 
 
+def month_zip(station: Station, month: str) -> bytes:
+    """The month's ZIP: its notes and their events."""
+    notes = export_month(authorised_documents(station, month), month)
+    return add_events(notes, *events(station, month), month)
+
+
+def write_zip(data: bytes, out: Path) -> int:
+    """Write a ZIP built in memory; returns how many files it holds."""
+    out.write_bytes(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return len(archive.namelist())
+
+
 def export(station: Station, month: str, out: Path) -> int:
     """Write the month's ZIP; returns how many files it holds."""
-    documents = authorised_documents(station, month)
-    export_month(documents, month, out)
-    out.write_bytes(add_events(out.read_bytes(), *events(station, month), month))
-    with zipfile.ZipFile(out) as archive:
-        return len(archive.namelist())
+    return write_zip(month_zip(station, month), out)
 
 
 def sale_xml(station: Station, sale_id: int) -> bytes:

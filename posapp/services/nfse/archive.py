@@ -8,7 +8,6 @@ cancelled ones with their event (`<key>-nfse.xml`, `<key>-canc-nfse.xml`).
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,8 +16,7 @@ from sqlalchemy import func, or_, select
 from db.models import NfseNote, Sale
 from fiscal.nfse import add_to_zip
 from posapp.services.common.station import Station
-from posapp.services.invoices.archive import export as export_nfce
-from posapp.services.invoices.archive import month_window
+from posapp.services.invoices.archive import month_window, month_zip, write_zip
 from posapp.services.nfse.storage import REJECTED, WAITING, NfseRecord, to_record
 
 
@@ -40,10 +38,9 @@ def nfse_documents(station: Station, month: str) -> list[tuple[str, bytes, bytes
 
 def export(station: Station, month: str, out: Path) -> int:
     """Write the month's ZIP (NFC-e and NFS-e); returns how many files it holds."""
-    export_nfce(station, month, out)
-    out.write_bytes(add_to_zip(out.read_bytes(), nfse_documents(station, month), month))
-    with zipfile.ZipFile(out) as archive:
-        return len(archive.namelist())
+    return write_zip(
+        add_to_zip(month_zip(station, month), nfse_documents(station, month), month), out
+    )
 
 
 @dataclass(frozen=True)
