@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, func, or_, select
+from sqlalchemy import Select, bindparam, func, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -39,12 +39,10 @@ from db.models import (
     Shift,
     ShiftCount,
     Staff,
-    ZReport,
     table_of,
 )
 from db.salon_models import Tip
 from posapp.core.errors import (
-    DayClosed,
     InvalidAmount,
     InvalidCount,
     NoOpenShift,
@@ -55,7 +53,7 @@ from posapp.core.money import format_money
 from posapp.core.pricing import Tender
 from posapp.services.common import audit
 from posapp.services.common.auth import acting_staff, authorize_manager
-from posapp.services.common.local_day import local_day, store_timezone
+from posapp.services.common.closed_day import refuse_closed_day
 from posapp.services.common.station import Station
 
 DENOMINATIONS: tuple[int, ...] = (
@@ -242,7 +240,7 @@ def open_shift(station: Station, staff_id: int, opening_float: int) -> ShiftView
             shift = session.get(Shift, held)
             assert shift is not None
             raise ShiftAlreadyOpen(name=_name(session, shift.opened_by_id))
-        _refuse_closed_day(session, station, terminal.id, now)
+        refuse_closed_day(session, terminal.id, now)
         shift = Shift(
             uuid=str(uuid.uuid4()),
             terminal_id=terminal.id,
@@ -381,15 +379,6 @@ def _move(
             reason=row.reason,
         )
         return _movement(session, row)
-
-
-def _refuse_closed_day(session: Session, station: Station, terminal_id: int, now: datetime) -> None:
-    day = local_day(now, store_timezone(session))
-    z = session.scalars(
-        select(ZReport).where(and_(ZReport.terminal_id == terminal_id, ZReport.day == day))
-    ).first()
-    if z is not None:
-        raise DayClosed(day=day.strftime("%d/%m/%Y"), number=z.number)
 
 
 def _name(session: Session, staff_id: int | None) -> str:

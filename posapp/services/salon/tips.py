@@ -12,13 +12,13 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Sale, Shift, Staff, ZReport
+from db.models import Sale, Shift, Staff
 from db.salon_models import Tip
-from posapp.core.errors import DayClosed, InvalidPrice, PosError
+from posapp.core.errors import InvalidPrice, PosError
 from posapp.core.pricing import Tender
 from posapp.services.common import audit
 from posapp.services.common.auth import acting_staff
-from posapp.services.common.local_day import local_day, store_timezone
+from posapp.services.common.closed_day import refuse_closed_day
 from posapp.services.common.station import Station
 
 LARGEST_TIP = 100_000_00
@@ -83,12 +83,7 @@ def _refuse_outside_the_day(session: Session, station: Station, tender: str, now
     drawer: none after the day's Z (it would reach no Z), none in cash with no shift open
     (no drawer count would expect it)."""
     terminal_id = station.terminal(session).id
-    day = local_day(now, store_timezone(session))
-    z = session.scalars(
-        select(ZReport).where(ZReport.terminal_id == terminal_id, ZReport.day == day)
-    ).first()
-    if z is not None:
-        raise DayClosed(day=day.strftime("%d/%m/%Y"), number=z.number)
+    refuse_closed_day(session, terminal_id, now)
     if tender == Tender.CASH.value and (
         session.scalar(
             select(Shift.id).where(Shift.terminal_id == terminal_id, Shift.closed_at.is_(None))
