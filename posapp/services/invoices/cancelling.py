@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Refund, Sale
 from fiscal import NoteRecord
+from fiscal.requests import MIN_REASON
 from fiscal.soap import Cancelled, CancelOutcome, Unavailable
 from fiscal.text import plain
 from posapp.core.errors import PosError, SaleNotRefundable, UnknownSale
@@ -30,7 +31,6 @@ from posapp.services.common.auth import authorize_manager
 from posapp.services.invoices.issuing import Invoicer
 from posapp.services.sales.refunds import RefundResult, void
 
-MIN_REASON = 15
 NS = {"n": "http://www.portalfiscal.inf.br/nfe"}
 
 
