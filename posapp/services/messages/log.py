@@ -19,7 +19,12 @@ from sqlalchemy import select
 from db.models import Customer, Message
 from posapp.core.messages import Reason, reason_text
 from posapp.services.common.station import Station
-from posapp.services.messages.queue import REASON_ENDPOINT, REASON_QUEUED
+from posapp.services.messages.queue import (
+    REASON_ENDPOINT,
+    REASON_QUEUED,
+    REMINDER_WITHDRAWN,
+    REMINDER_WITHDRAWN_TEXT,
+)
 
 _CONTACT = {
     "email": ("e-mail", "e-mail address"),
@@ -120,9 +125,9 @@ def reason_words(message: LoggedMessage, locale: str = "pt_BR") -> str:
         if pt:
             return detail or "Cliente anonimizado (LGPD): mensagem descartada."
         return "Customer anonymized (LGPD): message dropped."
-    if code == "appointment_changed":  # agenda.reminders: the visit moved or was called off
+    if code == REMINDER_WITHDRAWN:  # queue.withdraw_reminders: the visit moved or was called off
         if pt:
-            return detail or "O horário mudou ou foi cancelado: lembrete não enviado."
+            return detail or REMINDER_WITHDRAWN_TEXT
         return "The appointment moved or was called off: reminder not sent."
     if code == "endpoint_refused":  # services.sync.push set the message's event aside
         if pt:

@@ -240,6 +240,7 @@ def messages(
 
 REMINDER_WITHDRAWN = "appointment_changed"
 """The reason of a reminder dropped because its appointment moved or was called off."""
+REMINDER_WITHDRAWN_TEXT = "O horário mudou ou foi cancelado: lembrete não enviado."
 
 
 def withdraw_reminders(session: Session, appointment_uuid: str, starts_at: datetime | None) -> int:
@@ -259,7 +260,7 @@ def withdraw_reminders(session: Session, appointment_uuid: str, starts_at: datet
         if starts_at is not None and at == starts_at:
             continue
         message.status, message.reason = SKIPPED, REMINDER_WITHDRAWN
-        message.reason_detail = "O horário mudou ou foi cancelado: lembrete não enviado."
+        message.reason_detail = REMINDER_WITHDRAWN_TEXT
         message.next_attempt_at = None
         dropped += 1
     return dropped
