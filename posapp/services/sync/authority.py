@@ -43,13 +43,8 @@ def _local_date(text: object) -> date | str:
 
 
 def _day(text: object) -> str:
-    try:
-        moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
-    except ValueError:
-        return str(text or "?")
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(LOCAL_ZONE)
-    return moment.strftime("%d/%m")
+    day = _local_date(text)
+    return day.strftime("%d/%m") if isinstance(day, date) else day
 
 
 def _voucher_refusal(code: str, refused: Refused) -> PosError | None:
