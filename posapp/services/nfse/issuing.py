@@ -18,7 +18,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -214,8 +214,7 @@ class NfseIssuer:
             number = next_number(session, settings.series)
             try:
                 dps = dps_of(services, settings, fiscal, settings.series, number, now)
-                rendered = sale.created_at.astimezone(ZoneInfo(fiscal.timezone)).date()
-                signed = build_dps(replace(dps, service_date=rendered), a1)
+                signed = build_dps(dps, a1)
             except FiscalError as error:
                 raise NfseNotIssued(
                     sale=sale_id, reason_pt=error.message("pt_BR"), reason_en=error.message("en")

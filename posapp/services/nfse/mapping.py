@@ -54,6 +54,8 @@ class SaleServices:
     sale_id: int
     lines: tuple[ServiceLine, ...]
     taker: Taker | None
+    sold_at: datetime
+    """When the service was rendered: the DPS's competence is its local day."""
 
 
 def services_of(session: Session, sale_id: int) -> SaleServices | None:
@@ -100,7 +102,7 @@ def services_of(session: Session, sale_id: int) -> SaleServices | None:
         customer = session.get(Customer, sale.customer_id)
         if customer is not None and customer.cpf:
             taker = Taker(customer.name, cpf=customer.cpf)
-    return SaleServices(sale_id, tuple(lines), taker)
+    return SaleServices(sale_id, tuple(lines), taker, sale.created_at)
 
 
 def _partner_shares(services: SaleServices, settings: NfseSettings) -> tuple[PartnerShare, ...]:
@@ -144,6 +146,7 @@ def dps_of(
         f"{line.quantity} x {line.description}" if line.quantity != 1 else line.description
         for line in services.lines
     )
+    timezone = ZoneInfo(fiscal.timezone)
     return Dps(
         provider=Provider(
             fiscal.cnpj, settings.im, fiscal.city_code, SimplesOption(settings.simples)
@@ -151,7 +154,8 @@ def dps_of(
         environment=Environment(fiscal.environment),
         series=series,
         number=number,
-        issued_at=now.astimezone(ZoneInfo(fiscal.timezone)),
+        issued_at=now.astimezone(timezone),
+        service_date=services.sold_at.astimezone(timezone).date(),
         national_code=settings.national_code,
         municipal_code=settings.municipal_code,
         description=description,
