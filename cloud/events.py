@@ -355,7 +355,7 @@ def _upsert_customers(
     for body in bodies:
         cpf = "".join(ch for ch in body.cpf or "" if ch.isdigit()) or None
         data = body.model_dump(mode="json")
-        decision = decisions.get(body.uuid) or consent.decision_of(data)
+        decision = decisions[body.uuid]  # every upsert kept in the batch has one
         earlier = held.get(body.uuid)
         if earlier is not None:
             kept = consent.held_in(earlier.data, earlier.consent_changed_at)
