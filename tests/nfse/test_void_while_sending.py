@@ -13,10 +13,13 @@ import pytest
 from db.models import Sale
 from fiscal.nfse.client import SefinClient
 from fiscal.testing import LocalSefin
+from posapp.services.common.counter_settings import CounterSettings
 from posapp.services.invoices.issuing import Invoicer
 from posapp.services.nfse.cancelling import SaleCancelled, cancel_sale
 from posapp.services.nfse.issuing import NfseIssuer
+from posapp.services.nfse.paper import sale_paper
 from posapp.services.nfse.storage import NfseRecord
+from posapp.services.sales.printing import FiscalPaper
 from tests.nfse.conftest import sell_salon
 from tests.support import MANAGER_PIN, Shop
 
@@ -66,3 +69,28 @@ def test_a_void_while_the_dps_is_sent_waits_and_cancels_the_nfse(
     assert nfse is not None and nfse.status == "cancelled" and nfse.cancel_xml
     with shop.station.read() as session:
         assert session.get(Sale, sale_id).status == "voided"  # type: ignore[union-attr]
+
+
+def test_a_store_without_nfse_prints_the_next_sale_while_a_void_holds_the_nfse_issuer(
+    shop: Shop, invoicer: Invoicer
+) -> None:
+    """Vendas holds the NFS-e issuer while a void's NFC-e cancellation talks to SEFAZ (up to
+    its timeout, twice past the limit). In a store without NFS-e the next sale's receipt
+    does not wait for it: before, the print queue waited on the issuer's lock only to read
+    that NFS-e is off."""
+    issuer = NfseIssuer(shop.station)  # NFS-e off: the store's default
+    sale_id = shop.sell("dipirona", cash=2_000).sale_id
+    papers: list[FiscalPaper] = []
+    settings = CounterSettings(printer_uri="virtual://nfse-test", paper_mm=80)
+    with issuer.issuing_held():  # the void at Vendas, waiting for SEFAZ
+        printer = threading.Thread(
+            target=lambda: papers.append(sale_paper(invoicer, issuer, sale_id, settings))
+        )
+        printer.start()
+        printer.join(5)
+        assert not printer.is_alive()  # the receipt did not wait for the void
+    (paper,) = papers
+    assert paper.missing == ()
+    note = invoicer.note(sale_id)
+    assert note is not None and note.record.status == "authorised"
+    issuer.close()

@@ -180,10 +180,10 @@ class NfseIssuer:
         """The sale's NFS-e row, the DPS built and sent now if it has none (None: NFS-e off
         or no service). `again`: a new DPS after a rejection the manager has fixed. Never
         raises for the national environment being out; bad data raises NfseNotIssued."""
+        settings = self.settings()
+        if not settings.enabled:  # read without the lock: a void may hold it (issuing_held)
+            return None
         with self._lock:
-            settings = self.settings()
-            if not settings.enabled:
-                return None
             found = self.note(sale_id)
             if found is not None and not (again and found.status == REJECTED):
                 return found
