@@ -15,7 +15,7 @@ from fiscal.nfse.client import SefinClient
 from fiscal.testing import LocalSefin
 from posapp.services.common.counter_settings import CounterSettings
 from posapp.services.invoices.issuing import Invoicer
-from posapp.services.nfse.cancelling import SaleCancelled, cancel_sale
+from posapp.services.nfse.cancelling import SaleCancelled, Voided, cancel_sale, void_sale
 from posapp.services.nfse.issuing import NfseIssuer
 from posapp.services.nfse.paper import sale_paper
 from posapp.services.nfse.storage import NfseRecord
@@ -94,3 +94,45 @@ def test_a_store_without_nfse_prints_the_next_sale_while_a_void_holds_the_nfse_i
     note = invoicer.note(sale_id)
     assert note is not None and note.record.status == "authorised"
     issuer.close()
+
+
+def test_vendas_void_while_the_dps_is_sent_waits_and_cancels_the_nfse(
+    shop: Shop,
+    invoicer: Invoicer,
+    issuer: NfseIssuer,
+    sefin: LocalSefin,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The same, through what Vendas calls (`void_sale`: it picks the notes to cancel);
+    its message names both notes' fate."""
+    sale_id = sell_salon(shop, "corte")
+    sending, go = threading.Event(), threading.Event()
+    real: Callable[..., Any] = SefinClient.send
+
+    def slow(self: SefinClient, dps_xml: bytes) -> Any:
+        sending.set()
+        assert go.wait(10)
+        return real(self, dps_xml)
+
+    monkeypatch.setattr(SefinClient, "send", slow)
+    printer = threading.Thread(target=lambda: issuer.issue_for_sale(sale_id))
+    printer.start()
+    assert sending.wait(10)
+    done: list[Voided] = []
+    cashier = threading.Thread(
+        target=lambda: done.append(
+            void_sale(shop.station, invoicer, issuer, sale_id, shop.cashier_id, MANAGER_PIN, REASON)
+        )
+    )
+    cashier.start()
+    cashier.join(0.5)
+    assert cashier.is_alive()  # waits for the DPS on its way
+    go.set()
+    printer.join(10)
+    cashier.join(10)
+
+    (result,) = done
+    assert result.void.kind == "void"
+    assert "NFS-e" in result.message("pt_BR") and "cancelled" in result.message("en")
+    nfse = issuer.note(sale_id)
+    assert nfse is not None and nfse.status == "cancelled"

@@ -16,7 +16,8 @@ from db.models import NfseNote
 from fiscal.nfse import Unavailable
 from posapp.services.common import audit
 from posapp.services.common.auth import authorize_manager
-from posapp.services.invoices.cancelling import CancelResult
+from posapp.services.common.station import Station
+from posapp.services.invoices.cancelling import CancelResult, void_if_no_note
 from posapp.services.invoices.cancelling import cancel_sale as cancel_nfce_sale
 from posapp.services.invoices.issuing import Invoicer
 from posapp.services.nfse.issuing import NfseIssuer
@@ -27,6 +28,7 @@ from posapp.services.nfse.storage import (
     PENDING,
     WITHDRAWN,
 )
+from posapp.services.sales.refunds import RefundResult, void
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,53 @@ class SaleCancelled:
     nfse_status: str | None  # cancelled | cancel_pending | withdrawn | None (no NFS-e)
     message_pt: str
     message_en: str
+
+
+@dataclass(frozen=True)
+class Voided:
+    """A void from Vendas, and what became of the sale's fiscal notes (empty: it had none)."""
+
+    void: RefundResult
+    message_pt: str = ""
+    message_en: str = ""
+
+    def message(self, locale: str) -> str:
+        return self.message_pt if locale.startswith("pt") else self.message_en
+
+
+def void_sale(
+    station: Station,
+    invoicer: Invoicer | None,
+    issuer: NfseIssuer | None,
+    sale_id: int,
+    staff_id: int,
+    manager_pin: str,
+    reason: str,
+) -> Voided:
+    """Void a sale with whatever fiscal notes it has: none (NFC-e off), an NFC-e (cancelled
+    at SEFAZ, or the store's practice past the limit), an NFS-e too. No DPS is made or sent
+    between looking for the NFS-e and the void, nor an NFC-e between looking for it and a
+    void without one (`void_if_no_note`): a note issued meanwhile would be authorised for a
+    voided sale that nobody cancels."""
+    if invoicer is None:
+        return Voided(void(station, sale_id, staff_id, manager_pin, reason))
+    if issuer is None:
+        return _void_with_nfce(invoicer, sale_id, staff_id, manager_pin, reason)
+    with issuer.issuing_held():
+        if issuer.note(sale_id) is None:
+            return _void_with_nfce(invoicer, sale_id, staff_id, manager_pin, reason)
+        both = cancel_sale(invoicer, issuer, sale_id, staff_id, manager_pin, reason)
+        return Voided(both.nfce.void, both.message_pt, both.message_en)
+
+
+def _void_with_nfce(
+    invoicer: Invoicer, sale_id: int, staff_id: int, manager_pin: str, reason: str
+) -> Voided:
+    voided = void_if_no_note(invoicer, sale_id, staff_id, manager_pin, reason)
+    if voided is not None:
+        return Voided(voided)
+    done = cancel_nfce_sale(invoicer, sale_id, staff_id, manager_pin, reason)
+    return Voided(done.void, done.message_pt, done.message_en)
 
 
 def cancel_sale(

@@ -50,9 +50,8 @@ from posapp.core.program import ProgramMode
 from posapp.core.tender_names import tender_name
 from posapp.services.common.auth import StaffRef
 from posapp.services.common.store_info import store_info
-from posapp.services.invoices.cancelling import cancel_sale, void_if_no_note
 from posapp.services.invoices.paper import danfe_pdf
-from posapp.services.nfse.cancelling import cancel_sale as cancel_with_nfse
+from posapp.services.nfse.cancelling import void_sale
 from posapp.services.nfse.paper import danfse_pdf
 from posapp.services.payments.sale_pix_refund import (
     DONE,
@@ -105,8 +104,6 @@ class SalesScreen(QWidget):
         self.last_result: RefundResult | None = None
         self.return_dialog: ReturnItemsDialog | None = None
         self.void_dialog: VoidDialog | None = None
-        self.fiscal_message = ""
-        """What became of the sale's NFC-e in the last void (empty: it had none)."""
         self.jobs = Jobs(self, self._failed)
         self._list_generation = 0
         self._detail_generation = 0
@@ -654,7 +651,8 @@ class SalesScreen(QWidget):
             reason=dialog.reason.text().strip(),
             lines=dialog.quantities(),
         )
-        self._act(self.tr("Devolvendo…"), lambda: refunds.refund(self.station, request), detail)
+        station = self.station
+        self._act(self.tr("Devolvendo…"), lambda: (refunds.refund(station, request), ""), detail)
 
     # -- cancelling a sale ---------------------------------------------------------
 
@@ -680,49 +678,30 @@ class SalesScreen(QWidget):
             return
         reason = dialog.reason.text().strip()
         station, staff_id, sale_id = self.station, staff.id, detail.id
-        invoicer, english = self.context.invoicer, not self.lang.startswith("pt")
-        issuer = self.context.nfse_issuer
+        invoicer, issuer, lang = self.context.invoicer, self.context.nfse_issuer, self.lang
 
-        def call() -> RefundResult:
-            if invoicer is None or issuer is None:
-                return nfce_void()
-            with issuer.issuing_held():  # no DPS made or sent between looking and voiding
-                if issuer.note(sale_id) is not None:
-                    # The services' NFS-e gets its cancellation event with the void (and
-                    # the NFC-e its own): see nfse.cancelling.
-                    both = cancel_with_nfse(invoicer, issuer, sale_id, staff_id, pin, reason)
-                    self.fiscal_message = both.message_en if english else both.message_pt
-                    return both.nfce.void
-                return nfce_void()
+        def call() -> tuple[RefundResult, str]:
+            done = void_sale(station, invoicer, issuer, sale_id, staff_id, pin, reason)
+            return done.void, done.message(lang)
 
-        def nfce_void() -> RefundResult:
-            if invoicer is None:
-                return refunds.void(station, sale_id, staff_id, pin, reason)
-            voided = void_if_no_note(invoicer, sale_id, staff_id, pin, reason)
-            if voided is not None:
-                return voided
-            # The NFC-e is cancelled at SEFAZ (or the store's practice past the limit)
-            # together with the void: see invoices.cancelling.
-            done = cancel_sale(invoicer, sale_id, staff_id, pin, reason)
-            self.fiscal_message = done.message_en if english else done.message_pt
-            return done.void
-
-        self.fiscal_message = ""
         self._act(self.tr("Cancelando a venda…"), call, detail)
 
     # -- what came of it -----------------------------------------------------------
 
-    def _act(self, text: str, call: Callable[[], RefundResult], detail: SaleDetail) -> None:
+    def _act(
+        self, text: str, call: Callable[[], tuple[RefundResult, str]], detail: SaleDetail
+    ) -> None:
+        """Run `call` (the refund or void, and what became of the fiscal notes) off the
+        GUI thread, then send the refund's Pix share to the PSP."""
         self._acting = True
         self._update_buttons()
         self.result_label.setText("")
         self.say(text)
         station = self.station
 
-        def then_the_pix() -> tuple[RefundResult, PixReturn | None]:
-            """Committed first; then the Pix share, if any, goes to the PSP."""
-            result = call()
-            return result, return_now(station, result.refund_id)
+        def then_the_pix() -> tuple[RefundResult, str, PixReturn | None]:
+            result, fiscal = call()  # committed first; then the Pix share goes to the PSP
+            return result, fiscal, return_now(station, result.refund_id)
 
         self.jobs.run(then_the_pix, lambda done: self._undone(detail, *done), self._refused)
 
@@ -731,7 +710,9 @@ class SalesScreen(QWidget):
         self._update_buttons()
         self.say(error_text(error, self.lang), error=True)
 
-    def _undone(self, detail: SaleDetail, result: RefundResult, pix: PixReturn | None) -> None:
+    def _undone(
+        self, detail: SaleDetail, result: RefundResult, fiscal: str, pix: PixReturn | None
+    ) -> None:
         self._acting = False
         self.last_result = result
         number = sale_number(result.sale_number)
@@ -747,9 +728,8 @@ class SalesScreen(QWidget):
         lines = self.result_lines(result, by_psp=_by_psp(pix))
         if pix is not None:
             lines.append(pix.message(self.lang))
-        if self.fiscal_message:
-            lines.append(self.fiscal_message)
-            self.fiscal_message = ""
+        if fiscal:
+            lines.append(fiscal)
         self.result_label.setText("\n".join(lines))
         # The refund is committed; its receipt waits in the print queue if the printer
         # cannot take it now, and "Imprimir comprovante" sends it again at any time.
