@@ -33,6 +33,8 @@ class Status(StrEnum):
 OPEN = frozenset({Status.BOOKED, Status.CONFIRMED, Status.ARRIVED, Status.IN_SERVICE})
 """An appointment in one of these holds its professional's time."""
 FINAL = frozenset({Status.DONE, Status.NO_SHOW, Status.CANCELLED})
+REMINDED = frozenset({Status.BOOKED.value, Status.CONFIRMED.value})
+"""The statuses whose client is reminded: a change to any other drops her reminders."""
 
 NEXT: dict[Status, frozenset[Status]] = {
     Status.BOOKED: frozenset({Status.CONFIRMED, Status.ARRIVED, Status.NO_SHOW, Status.CANCELLED}),

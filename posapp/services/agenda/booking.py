@@ -23,6 +23,7 @@ from db.salon_models import Appointment
 from posapp.core.agenda import (
     DEFAULT_MINUTES,
     OPEN,
+    REMINDED,
     AppointmentClash,
     InvalidAppointment,
     OutsideWorkingHours,
@@ -41,8 +42,6 @@ from posapp.services.common.station import Station
 from posapp.services.messages.queue import withdraw_reminders
 
 EVENT_KIND = "appointment.saved"
-REMINDED = frozenset({Status.BOOKED.value, Status.CONFIRMED.value})
-"""The statuses whose client is reminded (`reminders`)."""
 
 
 @dataclass(frozen=True, slots=True)

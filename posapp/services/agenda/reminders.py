@@ -19,8 +19,9 @@ from sqlalchemy.orm import Session
 
 from db.models import Customer, Message, Staff
 from db.salon_models import Appointment
+from posapp.core.agenda import REMINDED
 from posapp.core.messages import MessageFacts, MessageKind, facts_from_json, message_key
-from posapp.services.agenda.booking import REMINDED, services_of
+from posapp.services.agenda.booking import services_of
 from posapp.services.common.local_day import store_timezone
 from posapp.services.common.station import Station
 from posapp.services.messages.queue import enqueue

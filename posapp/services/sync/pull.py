@@ -62,6 +62,7 @@ from db.models import (
 )
 from db.salon_models import Appointment
 from posapp.core import consent
+from posapp.core.agenda import REMINDED
 from posapp.core.agenda import Status as AppointmentStatus
 from posapp.core.codes import new_referral_code
 from posapp.core.errors import PosError
@@ -194,7 +195,6 @@ FORGET_REQUEST = "forget_request"
 """A `SyncConflict` kind: a customer's request, from their page, to be forgotten."""
 APPOINTMENT_STATUSES = frozenset(status.value for status in AppointmentStatus)
 """A pulled appointment in any other status is not taken."""
-_REMINDED = frozenset({AppointmentStatus.BOOKED.value, AppointmentStatus.CONFIRMED.value})
 
 
 class _Applier:
@@ -549,7 +549,7 @@ class _Applier:
                 setattr(row, key, value)
         self.session.flush()
         # a reminder this counter queued for the old time or a visit called off there
-        withdraw_reminders(self.session, str(body["uuid"]), starts if status in _REMINDED else None)
+        withdraw_reminders(self.session, str(body["uuid"]), starts if status in REMINDED else None)
         self.summary.appointments += 1
 
     def _store_joined(self, body: dict[str, Any]) -> None:
