@@ -53,7 +53,7 @@ from posapp.core.money import format_money
 from posapp.core.pricing import Tender
 from posapp.services.common import audit
 from posapp.services.common.auth import acting_staff, authorize_manager
-from posapp.services.common.closed_day import refuse_closed_day
+from posapp.services.common.local_day import refuse_closed_day
 from posapp.services.common.station import Station
 
 DENOMINATIONS: tuple[int, ...] = (

@@ -18,7 +18,7 @@ from posapp.core.errors import InvalidPrice, PosError
 from posapp.core.pricing import Tender
 from posapp.services.common import audit
 from posapp.services.common.auth import acting_staff
-from posapp.services.common.closed_day import refuse_closed_day
+from posapp.services.common.local_day import refuse_closed_day
 from posapp.services.common.station import Station
 
 LARGEST_TIP = 100_000_00
