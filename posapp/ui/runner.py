@@ -12,10 +12,18 @@ Every answer, from a worker or from the device thread (`hand_over`), crosses to 
 GUI thread through one `_Mailbox` that is never deleted: a thread other than the GUI's
 never touches a screen's Qt objects, which the GUI thread may be destroying at that
 very moment (signalling one of them then crashed the app).
+
+Nor does a worker ever hold the last reference to a screen: the screen, its callbacks
+and the call itself stay in `_waiting` on the GUI thread, the worker is given a number,
+and it lets go of the call (and of the error's frames) before it posts the answer. Had
+the worker held them, a worker the system paused just after posting could drop a closed
+screen's last reference, and Python would destroy that Qt widget on the worker thread
+while the GUI thread painted (a segfault seen once in CI, in Gerência's tests).
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 import sqlite3
 import threading
@@ -86,17 +94,21 @@ def hand_over(owner: QObject, deliver: Callable[..., None], *args: Any) -> None:
 
 @dataclass(eq=False)
 class _Call:
-    """One background call on its way back to `owner`."""
+    """One background call on its way back to `owner` (held on the GUI thread only)."""
 
     owner: QObject
+    call: Callable[[], Any]
     on_success: Callable[[Any], None]
     on_failure: Callable[[Exception], None] | None
-    settled: Callable[[], None] | None = None
+    settled: Callable[[], None] | None
     """Run on the GUI thread when the call is over, whether or not `owner` still exists."""
+    busy: bool
 
 
-_pending: set[_Call] = set()
-"""Busy calls not answered yet (GUI thread only)."""
+_waiting: dict[int, _Call] = {}
+"""Calls not answered yet, by number: written on the GUI thread; a worker only reads its
+own call from it."""
+_numbers = itertools.count(1)
 _running: set[Future[None]] = set()
 _workers = ThreadPoolExecutor(max_workers=4, thread_name_prefix="posapp-ui-work")
 """Plain Python worker threads: the call needs no Qt; only the answer crosses back."""
@@ -115,10 +127,9 @@ def run_in_background(
     sync line): it does not light the busy bar. `settled` runs on the GUI thread once the
     call is over, even if `parent` was deleted meanwhile (bookkeeping, never a screen)."""
     _the_mailbox()
-    answer = _Call(parent, on_success, on_failure, settled)
-    if busy:
-        _pending.add(answer)
-    running = _workers.submit(_work, call, answer)
+    number = next(_numbers)
+    _waiting[number] = _Call(parent, call, on_success, on_failure, settled, busy)
+    running = _workers.submit(_work, number)
     _running.add(running)
     running.add_done_callback(_running.discard)
 
@@ -158,7 +169,7 @@ class Jobs:
 def pending_count() -> int:
     """How many background calls have not answered yet (the busy indicator shows it); a
     screen closed before its answer arrived no longer counts."""
-    return sum(1 for answer in _pending if alive(answer.owner))
+    return sum(1 for waiting in _waiting.values() if waiting.busy and alive(waiting.owner))
 
 
 def wait_for_background(timeout_ms: int = 10_000) -> bool:
@@ -167,30 +178,39 @@ def wait_for_background(timeout_ms: int = 10_000) -> bool:
     return not not_done
 
 
-def _work(call: Callable[[], Any], answer: _Call) -> None:
+def _work(number: int) -> None:
+    call = _waiting[number].call
+    outcome: object
     try:
-        result = call()
+        outcome, succeeded = call(), True
     except Exception as error:  # every failure goes back to the screen
-        letter = partial(_failed, answer, for_people(error))
-    else:
-        letter = partial(_succeeded, answer, result)
-    _the_mailbox().posted.emit(letter)
+        outcome, succeeded = _without_frames(for_people(error)), False
+    del call
+    _the_mailbox().posted.emit(partial(_answered, number, succeeded, outcome))
 
 
-def _succeeded(answer: _Call, result: object) -> None:
-    _pending.discard(answer)
-    if answer.settled is not None:
-        answer.settled()
-    if alive(answer.owner):
-        answer.on_success(result)
+def _without_frames(error: Exception) -> Exception:
+    """The error (and those it was raised from) without its traceback: the frames hold the
+    call's closure, often a screen, which the worker must not keep alive."""
+    seen: set[int] = set()
+    link: BaseException | None = error
+    while link is not None and id(link) not in seen:
+        seen.add(id(link))
+        link.__traceback__ = None
+        link = link.__cause__ or link.__context__
+    return error
 
 
-def _failed(answer: _Call, error: Exception) -> None:
-    _pending.discard(answer)
-    if answer.settled is not None:
-        answer.settled()
-    if answer.on_failure is not None and alive(answer.owner):
-        answer.on_failure(error)
+def _answered(number: int, succeeded: bool, outcome: Any) -> None:
+    waiting = _waiting.pop(number)
+    if waiting.settled is not None:
+        waiting.settled()
+    if not alive(waiting.owner):
+        return
+    if succeeded:
+        waiting.on_success(outcome)
+    elif waiting.on_failure is not None:
+        waiting.on_failure(outcome)
 
 
 def for_people(error: Exception) -> Exception:

@@ -6,11 +6,17 @@ import os
 import subprocess
 import sys
 import threading
+import weakref
+from collections.abc import Callable
+from concurrent.futures import Future
+from functools import partial
 
+import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from posapp.core.errors import InvalidCPF
+from posapp.ui import runner
 from posapp.ui.runner import run_in_background
 
 
@@ -98,3 +104,71 @@ def test_a_screen_deleted_before_its_answers_still_ends_idle(qtbot: QtBot) -> No
     release.set()
     qtbot.waitUntil(jobs.idle, timeout=5_000)
     assert answered == []  # the deleted screen is told nothing
+
+
+class _PausedAfterAnswering:
+    """Workers the system pauses right after they post their answer, still holding what
+    they were handed (one thread per call; `resume()` lets them finish)."""
+
+    def __init__(self) -> None:
+        self.resumed = threading.Event()
+        self.threads: list[threading.Thread] = []
+
+    def submit(self, fn: Callable[..., None], *args: object) -> Future[None]:
+        done: Future[None] = Future()
+
+        def run() -> None:
+            fn(*args)
+            self.resumed.wait(10)
+            done.set_result(None)
+
+        thread = threading.Thread(target=run)
+        self.threads.append(thread)
+        thread.start()
+        return done
+
+    def resume(self) -> None:
+        self.resumed.set()
+        for thread in self.threads:
+            thread.join(10)
+
+
+def _named_after(screen: QWidget, fails: bool) -> int:
+    if fails:
+        raise InvalidCPF(value=type(screen).__name__)
+    return len(type(screen).__name__)
+
+
+def _screen_dies_on(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, fails: bool
+) -> tuple[bool, set[int]]:
+    """A screen whose call answered and which was then closed and let go, while its worker
+    is paused: whether it was gone before the worker resumed, and the threads it died on."""
+    workers = _PausedAfterAnswering()
+    monkeypatch.setattr(runner, "_workers", workers)
+    died_on: set[int] = set()
+    answered: list[object] = []
+    screen = QWidget()
+
+    call = partial(_named_after, screen, fails)  # the call holds the screen too
+    run_in_background(screen, call, answered.append, answered.append)
+    qtbot.waitUntil(lambda: len(answered) == 1, timeout=5_000)
+    gone = weakref.ref(screen, lambda _ref: died_on.add(threading.get_ident()))
+    screen.close()
+    del screen, call
+    answered.clear()
+    gone_before_resume = gone() is None
+    workers.resume()
+    return gone_before_resume, died_on
+
+
+@pytest.mark.parametrize("fails", [False, True], ids=["answer", "error"])
+def test_a_closed_screen_is_never_destroyed_on_a_worker_thread(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, fails: bool
+) -> None:
+    """Python destroys a widget where its last reference goes: on a worker thread, while
+    the GUI thread painted, that crashed the tests once. A worker paused after posting its
+    answer must hold nothing of the screen, its callbacks, its call or the error's frames."""
+    gone_before_resume, died_on = _screen_dies_on(qtbot, monkeypatch, fails)
+    assert gone_before_resume
+    assert died_on == {threading.get_ident()}
