@@ -22,6 +22,8 @@ from payments.card import CardKind
 from payments.testing.psp_server import PspServer
 from posapp.core.pricing import Tender
 from posapp.services.common.counter_settings import CounterSettings
+from posapp.services.payments.dynamic_pix import DynamicPix
+from posapp.services.payments.late_pix import late_payments, settle_charges
 from posapp.services.payments.tenders import pix_in
 from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderRequest, checkout
 from posapp.services.sales.history import sale_detail
@@ -326,3 +328,64 @@ def test_a_pix_paid_in_the_payment_dialog_is_not_asked_for_again_at_another_amou
     (pix,) = submitted.args[0]
     assert pix.pix is not None and pix.pix.txid == next(iter(psp.charges))
     assert len(psp.charges) == 1
+
+
+def test_a_pix_paid_while_the_cashier_fixes_the_sale_still_pays_it_after_the_upkeep(
+    qtbot: QtBot,
+    make_shop: Maker,
+    psp: PspServer,  # noqa: F811
+) -> None:
+    """Checkout refused something after the customer paid R$ 30,00 by Pix, and the fix
+    took the cashier twelve minutes: the 15-minute upkeep took the paid charge for money
+    no sale took (to return) and checkout then refused the Pix the customer had paid."""
+    shop = make_shop()
+    configure_pix(shop, psp)
+    psp.auto_pay_after_s = 0.2
+    payment = PaymentDialog(3_000, None)
+    qtbot.addWidget(payment)
+    hook = TenderDetails(shop.station, lambda: shop.cashier_id, pix_poll_interval_s=0.05)
+    payment.complete_tenders = hook
+    payment.fields[Tender.PIX].setText("30,00")
+    with qtbot.waitSignal(payment.submitted, timeout=10_000):
+        payment.submit()
+    payment.show_error("Abra o caixa antes de vender.")  # checkout refused; nothing written
+    shop.clock.advance(minutes=12)
+    with DynamicPix.open(shop.station) as upkeep:
+        assert settle_charges(upkeep).found == 0
+    assert late_payments(shop.station) == ()
+
+    with qtbot.waitSignal(payment.submitted, timeout=5_000) as submitted:
+        payment.submit()
+    (pix,) = submitted.args[0]
+    sale = checkout(
+        shop.station,
+        CheckoutRequest(
+            staff_id=shop.cashier_id,
+            lines=[LineRequest(shop.items["shampoo"])],
+            payments=[pix],
+        ),
+    )
+    assert sale.payments == (("pix", 3_000),) and len(psp.charges) == 1
+
+
+def test_a_paid_pix_left_with_the_payment_dialog_is_returned_by_the_upkeep(
+    qtbot: QtBot,
+    make_shop: Maker,
+    psp: PspServer,  # noqa: F811
+) -> None:
+    shop = make_shop()
+    configure_pix(shop, psp)
+    psp.auto_pay_after_s = 0.2
+    payment = PaymentDialog(3_000, None)
+    qtbot.addWidget(payment)
+    hook = TenderDetails(shop.station, lambda: shop.cashier_id, pix_poll_interval_s=0.05)
+    payment.complete_tenders = hook
+    payment.fields[Tender.PIX].setText("30,00")
+    with qtbot.waitSignal(payment.submitted, timeout=10_000):
+        payment.submit()
+    hook.let_go()  # the sale screen does this when the payment dialog closes
+    shop.clock.advance(minutes=12)
+    with DynamicPix.open(shop.station) as upkeep:
+        assert settle_charges(upkeep).found == 1
+    (late,) = late_payments(shop.station)
+    assert late.amount == 3_000 and not late.refunded

@@ -42,12 +42,28 @@ from posapp.services.payments.tenders import (
 
 _LIVE: set[str] = set()
 """txids this process is showing right now: the upkeep leaves them to their dialog."""
+_HELD: set[str] = set()
+"""Paid charges a payment dialog here still holds for its sale (`hold`)."""
 _LIVE_LOCK = threading.Lock()
 
 
 def live_txids() -> frozenset[str]:
     with _LIVE_LOCK:
-        return frozenset(_LIVE)
+        return frozenset(_LIVE | _HELD)
+
+
+def hold(txid: str) -> None:
+    """A paid charge the cashier is still finishing a sale with (checkout refused
+    something else and she is fixing it): the upkeep must not take its money for one no
+    sale took, however long she takes, until `let_go`. A restart lets go of it (the cart
+    is gone with the process)."""
+    with _LIVE_LOCK:
+        _HELD.add(txid)
+
+
+def let_go(txid: str) -> None:
+    with _LIVE_LOCK:
+        _HELD.discard(txid)
 
 
 def _live(txid: str, on: bool) -> None:

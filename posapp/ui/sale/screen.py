@@ -1142,6 +1142,8 @@ class SaleScreen(QWidget):
     def _payment_closed(self, dialog: PaymentDialog) -> None:
         if self.payment_dialog is dialog:
             self.payment_dialog = None
+        if isinstance(dialog.complete_tenders, TenderDetails):
+            dialog.complete_tenders.let_go()
         dialog.deleteLater()
         self.input.setFocus()
 

@@ -10,7 +10,8 @@ payment dialog with nothing sent.
 A Pix already paid in this payment dialog (checkout refused something else, the
 cashier fixed it) is reused for the same amount, never charged again; tenders that
 leave it out or change its amount are refused with a sentence saying so (the customer
-would have been asked to pay a second time).
+would have been asked to pay a second time). The upkeep leaves it alone until the
+payment dialog closes (`let_go`), however long the fix takes.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from posapp.core.pricing import Tender
 from posapp.services.common.station import Station
+from posapp.services.payments.dynamic_pix import hold, let_go
 from posapp.services.payments.errors import PixAlreadyPaid
 from posapp.services.payments.settings import PaymentSettings, load_payment_settings
 from posapp.services.payments.static_pix import StaticCode, code_slip
@@ -158,9 +160,17 @@ class TenderDetails:
             assert dialog.tender is not None
             if dialog.tender.dynamic:
                 self.paid_pix = (tender.amount, dialog.tender)
+                hold(dialog.tender.txid)
             done(replace(tender, pix=dialog.tender))
 
         self._show(dialog, paid)
+
+    def let_go(self) -> None:
+        """The payment dialog closed (the sale made, or left): a paid Pix no sale took is
+        the upkeep's again, to return."""
+        if self.paid_pix is not None:
+            let_go(self.paid_pix[1].txid)
+            self.paid_pix = None
 
     def _print_code(self, code: StaticCode) -> Future[PrintOutcome]:
         printing = self.printing
