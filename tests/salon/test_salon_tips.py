@@ -11,16 +11,20 @@ Wednesday takes both back (- R$ 15,00), so the week adds up to nothing.
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
+from db.models import ZReport
+from hardware.emulator.decoder import decode
+from hardware.escpos_render import render_bytes
 from posapp.core.errors import PosError
 from posapp.core.money import format_money
 from posapp.core.pricing import Tender
-from posapp.services.cash.report_output import report_receipt
-from posapp.services.cash.reports import Figure, x_report, z_report
+from posapp.services.cash.report_output import report_csv, report_receipt
+from posapp.services.cash.reports import Figure, Report, stored_z, x_report, z_report
 from posapp.services.cash.shifts import close_shift, open_shift
 from posapp.services.sales.checkout import (
     CheckoutRequest,
@@ -33,6 +37,7 @@ from posapp.services.sales.refunds import void
 from posapp.services.salon.split import DAY, WEEK, statement
 from posapp.services.salon.tips import record_tip
 from tests.salon.salon_support import MONDAY, Salon, at, open_salon
+from tests.services.payments_support import mastercard_3x
 from tests.support import MANAGER_PIN
 
 TUE, WED = MONDAY + timedelta(days=1), MONDAY + timedelta(days=2)
@@ -171,3 +176,143 @@ def test_a_tip_after_the_days_z_is_refused_and_a_cash_tip_needs_an_open_shift(
     closed = close_shift(station, shop.cashier_id, MANAGER_PIN, {1_000: 1})
     assert (closed.expected, closed.difference) == (1_000, 0)
     assert statement(station, salon.rita, TUE, DAY).professional.tips == 2_000
+
+
+def _visit(salon: Salon, item: str, professional: int, payment: TenderRequest) -> SaleResult:
+    shop = salon.shop
+    return checkout(
+        shop.station,
+        CheckoutRequest(
+            staff_id=shop.cashier_id,
+            lines=[LineRequest(shop.items[item], professional_id=professional)],
+            payments=[payment],
+        ),
+    )
+
+
+def _tip(salon: Salon, sale: SaleResult, professional: int, amount: int, tender: str) -> None:
+    record_tip(salon.shop.station, sale.sale_id, professional_id=professional, amount=amount,
+               tender=tender, staff_id=salon.shop.cashier_id)  # fmt: skip
+
+
+def _paper(report: Report, locale: str = "pt_BR") -> list[str]:
+    [paper] = decode(render_bytes(report_receipt(report, locale)).data)
+    return [" ".join(line.split()) for line in paper.lines]
+
+
+def _section(lines: list[str], title: str) -> list[str]:
+    start = lines.index(title) + 1
+    end = next(i for i in range(start, len(lines)) if set(lines[i]) == {"-"})
+    return lines[start:end]
+
+
+def test_the_z_shows_the_tips_by_tender_apart_and_the_totals_the_statements_show(
+    tmp_path: Path,
+) -> None:
+    """Monday: a corte R$ 80,00 by Rita on a Mastercard credit card with a R$ 20,00 tip on
+    the card machine, a manicure R$ 35,00 by Paula by Pix with a R$ 5,00 tip by Pix, a corte
+    R$ 80,00 in cash with a R$ 10,00 tip in cash. The acquirer's statement has R$ 100,00 of
+    credit and the bank's R$ 40,00 of Pix: the Z keeps the sales' R$ 80,00 and R$ 35,00,
+    shows the tips by tender apart, and the sums that match the statements."""
+    salon = open_salon(tmp_path / "salon.sqlite")
+    shop, station = salon.shop, salon.shop.station
+    shop.clock.moment = at(MONDAY, 10)
+    card = _visit(salon, "corte", salon.rita, TenderRequest(Tender.CREDIT, 8_000,
+                  card=mastercard_3x()))  # fmt: skip
+    pix = _visit(salon, "manicure", salon.paula, TenderRequest(Tender.PIX, 3_500))
+    cash = _visit(salon, "corte", salon.rita, TenderRequest(Tender.CASH, 8_000))
+    _tip(salon, card, salon.rita, 2_000, "credit")
+    _tip(salon, pix, salon.paula, 500, "pix")
+    _tip(salon, cash, salon.rita, 1_000, "cash")
+    shop.clock.moment = at(MONDAY, 19)
+    close_shift(station, shop.cashier_id, MANAGER_PIN, {5_000: 1, 2_000: 2})
+    z = z_report(station, shop.manager_id, MANAGER_PIN, MONDAY)
+
+    assert (z.gross, z.net) == (19_500, 19_500)
+    assert z.payments == (
+        Figure("cash", 1, 8_000),
+        Figure("credit", 1, 8_000),
+        Figure("pix", 1, 3_500),
+    )
+    assert z.cards == (Figure("credit:02", 1, 8_000),)
+    assert z.tips_by_tender == (
+        Figure("cash", 1, 1_000),
+        Figure("credit", 1, 2_000),
+        Figure("pix", 1, 500),
+    )
+    assert z.with_tips == (
+        Figure("cash", 2, 9_000),
+        Figure("credit", 2, 10_000),
+        Figure("pix", 2, 4_000),
+    )
+    assert (z.cash.cash_tips, z.cash.expected) == (1_000, 9_000)
+    assert stored_z(station, z.z_id or 0) == z
+
+    lines = _paper(z)
+    assert _section(lines, "Formas de pagamento") == [
+        "Dinheiro", "1 R$ 80,00", "Crédito", "1 R$ 80,00", "PIX", "1 R$ 35,00",
+    ]  # fmt: skip
+    assert _section(lines, "Gorjetas por forma de pagamento") == [
+        "Dinheiro", "1 R$ 10,00", "Crédito", "1 R$ 20,00", "PIX", "1 R$ 5,00",
+    ]  # fmt: skip
+    assert _section(lines, "Vendas + gorjetas por forma") == [
+        "Dinheiro", "2 R$ 90,00", "Crédito", "2 R$ 100,00", "PIX", "2 R$ 40,00",
+    ]  # fmt: skip
+    english = _paper(z, "en")
+    assert _section(english, "Tips by payment method")[2:4] == ["Credit card", "1 R$20.00"]
+    assert _section(english, "Sales + tips by method")[2:4] == ["Credit card", "2 R$100.00"]
+    csv_text = report_csv(z)
+    assert "Gorjetas por forma de pagamento;Crédito;1;20,00" in csv_text
+    assert "Vendas + gorjetas por forma;Crédito;2;100,00" in csv_text
+
+
+def test_a_tip_stays_with_its_tender_when_its_sale_is_voided_as_in_the_drawer(
+    tmp_path: Path,
+) -> None:
+    """A manicure R$ 35,00 by Paula in cash with a R$ 5,00 tip in cash and a R$ 3,00 tip by
+    Pix, voided the same afternoon. The void gives back the R$ 35,00 of the sale, not the
+    tips: the drawer still expects the R$ 5,00 (the rule of the cash tips) and the bank has
+    the R$ 3,00, so the Z keeps both by tender while Paula's tips come off with the void."""
+    salon = open_salon(tmp_path / "salon.sqlite")
+    shop, station = salon.shop, salon.shop.station
+    shop.clock.moment = at(MONDAY, 10)
+    sale = _visit(salon, "manicure", salon.paula, TenderRequest(Tender.CASH, 3_500))
+    _tip(salon, sale, salon.paula, 500, "cash")
+    _tip(salon, sale, salon.paula, 300, "pix")
+    shop.clock.moment = at(MONDAY, 15)
+    void(station, sale.sale_id, shop.cashier_id, MANAGER_PIN, "lançada errada")
+    shop.clock.moment = at(MONDAY, 19)
+    close_shift(station, shop.cashier_id, MANAGER_PIN, {500: 1})
+    z = z_report(station, shop.manager_id, MANAGER_PIN, MONDAY)
+
+    assert (z.voids_count, z.voids, z.money_back) == (1, 3_500, 3_500)
+    assert z.tips == ()
+    assert (z.cash.cash_tips, z.cash.expected, z.cash.difference) == (500, 500, 0)
+    assert z.tips_by_tender == (Figure("cash", 1, 500), Figure("pix", 1, 300))
+    assert z.with_tips == (Figure("cash", 2, 4_000), Figure("pix", 1, 300))
+    lines = _paper(z)
+    assert _section(lines, "Gorjetas por forma de pagamento") == [
+        "Dinheiro", "1 R$ 5,00", "PIX", "1 R$ 3,00",
+    ]  # fmt: skip
+    assert _section(lines, "Vendas + gorjetas por forma") == [
+        "Dinheiro", "2 R$ 40,00", "PIX", "1 R$ 3,00",
+    ]  # fmt: skip
+
+
+def test_a_z_stored_before_tips_by_tender_reprints_without_them(tmp_path: Path) -> None:
+    salon = open_salon(tmp_path / "salon.sqlite")
+    shop, station = salon.shop, salon.shop.station
+    shop.clock.moment = at(MONDAY, 10)
+    sale = _visit(salon, "corte", salon.rita, TenderRequest(Tender.PIX, 8_000))
+    _tip(salon, sale, salon.rita, 1_000, "pix")
+    close_shift(station, shop.cashier_id, MANAGER_PIN, {})
+    z = z_report(station, shop.manager_id, MANAGER_PIN, MONDAY)
+    with station.write() as session:
+        row = session.get(ZReport, z.z_id)
+        assert row is not None
+        figures = json.loads(row.figures_json)
+        del figures["tips_by_tender"]
+        row.figures_json = json.dumps(figures)
+    again = stored_z(station, z.z_id or 0)
+    assert (again.tips_by_tender, again.with_tips) == ((), ())
+    assert "Gorjetas por forma de pagamento" not in _paper(again)

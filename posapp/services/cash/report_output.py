@@ -47,6 +47,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "money_back": ("Devolvido em dinheiro/cartão", "Paid back in money"),
     "payments": ("Formas de pagamento", "Payment methods"),
     "cards": ("Cartões por bandeira", "Cards by brand"),
+    "tips_by_tender": ("Gorjetas por forma de pagamento", "Tips by payment method"),
+    "with_tips": ("Vendas + gorjetas por forma", "Sales + tips by method"),
     "staff": ("Por atendente", "Per staff member"),
     "professionals": ("Por profissional (base de comissão)", "Per professional (commission base)"),
     "salon": ("Salão-parceiro e comissões", "Partner salon and commissions"),
@@ -206,6 +208,7 @@ def sections(report: Report, locale: str) -> list[Section]:
             if report.cards
             else []
         ),
+        *_tender_tip_sections(report, locale),
         # each person's figures: absent from the copy of someone who may not see them
         # (services/cash/report_access), and on a day with nobody's
         *(
@@ -276,6 +279,23 @@ def sections(report: Report, locale: str) -> list[Section]:
             )
         )
     return parts
+
+
+def _tender_tip_sections(report: Report, locale: str) -> list[Section]:
+    """The tips by tender, apart from the payments, then both together per tender: the
+    figure the card machine's and the bank's statements show."""
+    if not report.tips_by_tender:
+        return []
+    return [
+        Section(
+            text(key, locale),
+            tuple(Row(tender_name(f.name, locale), f.count, f.amount) for f in figures),
+        )
+        for key, figures in (
+            ("tips_by_tender", report.tips_by_tender),
+            ("with_tips", report.with_tips),
+        )
+    ]
 
 
 def _salon_section(report: Report, locale: str) -> list[Section]:

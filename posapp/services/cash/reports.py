@@ -20,7 +20,10 @@ Figures, all money in centavos:
   − refunds − voids.
 - per payment method: what each tender paid for the day's sales (cash less change);
   card payments again by kind and brand (`cards`, named "credit:02" = Mastercard credit)
-  from the details recorded with them.
+  from the details recorded with them. Tips (gorjetas) by the tender they were given with,
+  apart (a tip records no card brand), and per tender the payments and tips together: what
+  the card machine's and the bank's statements show. A tip counts the day it is given and
+  stays there when its sale is voided, as a cash tip stays in the drawer.
 - per staff member: the sales each rang up (count, total); per professional: the net
   of the service lines each performed, less what came back of them that day (the
   base of the salon's commissions); per category and top items: what was sold (net
@@ -72,6 +75,7 @@ from db.models import (
     ZReport,
     table_of,
 )
+from db.salon_models import Tip
 from db.types import UTCDateTime
 from posapp.core.errors import DayClosed, InvalidSetting, ShiftStillOpen
 from posapp.core.ledger import GENESIS_HASH, EntryKind
@@ -92,7 +96,7 @@ _SALE, _LINE, _PAY = table_of(Sale), table_of(SaleLine), table_of(SalePayment)
 _REFUND, _RLINE, _SHIFT = table_of(Refund), table_of(RefundLine), table_of(Shift)
 _ENTRY, _VOUCHER, _CUSTOMER = table_of(LedgerEntry), table_of(Voucher), table_of(Customer)
 _STAFF, _CATEGORY, _BALANCE = table_of(Staff), table_of(Category), table_of(CustomerBalance)
-_NPS, _CARD = table_of(NpsResponse), table_of(CardPayment)
+_NPS, _CARD, _TIP = table_of(NpsResponse), table_of(CardPayment), table_of(Tip)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +185,9 @@ class Report:
     """Each employed professional's commission."""
     tips: tuple[Figure, ...] = ()
     """Each professional's tips (gorjetas), outside the sales' totals."""
+    tips_by_tender: tuple[Figure, ...] = ()
+    """The tips given this day by tender (name: the tender), outside `payments` and `cards`;
+    a void of their sale leaves them, as it leaves a cash tip in the drawer."""
 
     @property
     def nps(self) -> NpsSummary:
@@ -189,6 +196,21 @@ class Report:
             self.nps_promoters,
             self.nps_passives,
             self.nps_detractors,
+        )
+
+    @property
+    def with_tips(self) -> tuple[Figure, ...]:
+        """Each tender that took tips: its payments and its tips together (count and amount),
+        what the acquirer's and the bank's statements show."""
+        paid = {f.name: f for f in self.payments}
+        nothing = Figure("", 0, 0)
+        return tuple(
+            Figure(
+                tip.name,
+                paid.get(tip.name, nothing).count + tip.count,
+                paid.get(tip.name, nothing).amount + tip.amount,
+            )
+            for tip in self.tips_by_tender
         )
 
     @property
@@ -213,7 +235,7 @@ class Report:
             data[key] = datetime.fromisoformat(data[key])
         for key in ("payments", "staff", "professionals", "categories", "top_items"):
             data[key] = tuple(Figure(**f) for f in data[key])
-        for key in ("cards", "partner_shares", "commissions", "tips"):
+        for key in ("cards", "partner_shares", "commissions", "tips", "tips_by_tender"):
             data[key] = tuple(Figure(**f) for f in data.get(key, ()))
         for key in ("vouchers_issued", "vouchers_redeemed", "vouchers_open"):
             data[key] = Figure(**data[key])
@@ -394,12 +416,9 @@ def compute(
         .where(in_day)
         .group_by(_PAY.c.tender)
     ).all()
-    order = [tender.value for tender in Tender]
     payments = tuple(
         Figure(tender, n, amount - (change if tender == Tender.CASH.value else 0))
-        for tender, n, amount in sorted(
-            payment_rows, key=lambda r: order.index(r[0]) if r[0] in order else len(order)
-        )
+        for tender, n, amount in _in_tender_order(payment_rows)
     )
 
     cards = tuple(
@@ -586,6 +605,7 @@ def compute(
         money_back=r_money + v_money,
         payments=payments,
         cards=cards,
+        tips_by_tender=_tips_by_tender(c, terminal.id, start, end),
         staff=staff,
         professionals=professionals,
         categories=categories,
@@ -607,6 +627,29 @@ def compute(
         nps_detractors=detractors,
         **_salon_figures(session, start, end, terminal.id),
     )
+
+
+def _in_tender_order(rows: Any) -> list[Any]:
+    """(tender, ...) rows in the order of `Tender`, any other tender last."""
+    order = [tender.value for tender in Tender]
+    return sorted(rows, key=lambda r: order.index(r[0]) if r[0] in order else len(order))
+
+
+def _tips_by_tender(
+    c: Connection, terminal_id: int, start: datetime, end: datetime
+) -> tuple[Figure, ...]:
+    """The tips given during the day on the terminal's sales, by tender (voided or not)."""
+    rows = c.execute(
+        select(_TIP.c.tender, func.count(), _sum(_TIP.c.amount))
+        .select_from(_TIP.join(_SALE, _SALE.c.id == _TIP.c.sale_id))
+        .where(
+            _SALE.c.terminal_id == terminal_id,
+            _TIP.c.created_at >= start,
+            _TIP.c.created_at < end,
+        )
+        .group_by(_TIP.c.tender)
+    ).all()
+    return tuple(Figure(tender, n, amount) for tender, n, amount in _in_tender_order(rows))
 
 
 def _salon_figures(session: Session, start: datetime, end: datetime, terminal_id: int) -> Any:
