@@ -19,6 +19,16 @@ TS = Path(__file__).resolve().parent.parent / "resources" / "translations" / "po
 EN: dict[str, str] = {
     # NFC-e (Gerência > Fiscal, Vendas)
     "Devolução em processamento": "Refund in processing",
+    "Devolvido por outro meio": "Returned another way",
+    "Desde": "Since",
+    "Devoluções por Pix que o banco não fez (devolver por outro meio)": (
+        "Pix refunds the bank did not make (return another way)"
+    ),
+    "registrar que os %1 da venda %2 foram devolvidos por outro meio": (
+        "record that the %1 of sale %2 went back another way"
+    ),
+    "Nada foi registrado": "Nothing was recorded",
+    "Devolução de %1 da venda %2 registrada": "Refund of %1 for sale %2 recorded",
     "autorizada; a SEFAZ recusou o cancelamento": "authorised; SEFAZ refused the cancellation",
     "a venda também tem a NFC-e nº %1: leve as duas ao contador": (
         "the sale also has NFC-e no. %1: take both to the accountant"

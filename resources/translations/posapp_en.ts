@@ -2550,42 +2550,42 @@ Scanner: %4</translation>
   <context>
     <name>LatePixModel</name>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="61" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="68" />
       <source>Recebido em</source>
       <translation>Received on</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="62" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="69" />
       <source>Valor</source>
       <translation>Amount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="63" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="70" />
       <source>Situação</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="64" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="71" />
       <source>E2E</source>
       <translation>E2E</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="65" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="72" />
       <source>txid</source>
       <translation>txid</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="77" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="84" />
       <source>Devolução em processamento</source>
       <translation>Refund in processing</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="78" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="85" />
       <source>Devolvido</source>
       <translation>Refunded</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="75" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="82" />
       <source>A devolver</source>
       <translation>To refund</translation>
     </message>
@@ -3588,187 +3588,212 @@ Scanner: %4</translation>
   <context>
     <name>PaymentsTab</name>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="89" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="121" />
       <source>CPF, CNPJ, celular (+55), e-mail ou chave aleatória</source>
       <translation>CPF, CNPJ, mobile (+55), e-mail or random key</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="108" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="140" />
       <source>Pedir os dados do cartão na venda</source>
       <translation>Ask the card details at checkout</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="110" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="142" />
       <source>Credenciadora</source>
       <translation>Acquirer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="110" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="142" />
       <source>CNPJ</source>
       <translation>CNPJ</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="112" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="144" />
       <source>Adicionar credenciadora</source>
       <translation>Add acquirer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="116" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="148" />
       <source>Remover</source>
       <translation>Remove</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="118" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="150" />
       <source>Salvar</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="120" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="152" />
       <source>Verificar Pix</source>
       <translation>Check Pix</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="122" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="154" />
       <source>Devolver Pix</source>
       <translation>Refund Pix</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="129" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="165" />
+      <source>Devolvido por outro meio</source>
+      <translation>Returned another way</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="170" />
       <source>Chave Pix</source>
       <translation>Pix key</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="130" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="171" />
       <source>Nome (até %1)</source>
       <translation>Name (up to %1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="131" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="172" />
       <source>Cidade (até %1)</source>
       <translation>City (up to %1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="133" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="174" />
       <source>Endereço da API Pix</source>
       <translation>API Pix address</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="134" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="175" />
       <source>Endereço do token (OAuth2)</source>
       <translation>Token address (OAuth2)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="135" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="176" />
       <source>Client ID</source>
       <translation>Client ID</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="136" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="177" />
       <source>Client secret</source>
       <translation>Client secret</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="137" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="178" />
       <source>Certificado do cliente (PEM)</source>
       <translation>Client certificate (PEM)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="138" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="179" />
       <source>Chave do certificado (PEM)</source>
       <translation>Certificate key (PEM)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="139" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="180" />
       <source>CA do PSP (PEM, opcional)</source>
       <translation>PSP's CA (PEM, optional)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="140" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="181" />
       <source>CNPJ do PSP (NFC-e)</source>
       <translation>PSP's CNPJ (NFC-e)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="141" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="182" />
       <source>Tempo para pagar</source>
       <translation>Time to pay</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="151" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="192" />
       <source>Pix (QR estático)</source>
       <translation>Pix (static QR)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="155" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="196" />
       <source>Provedor Pix (API Pix, cobrança que se confirma sozinha)</source>
       <translation>Pix provider (API Pix, a charge that confirms itself)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="160" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="201" />
       <source>Cartões</source>
       <translation>Cards</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="166" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="207" />
       <source>Pix recebidos sem venda (a devolver)</source>
       <translation>Pix received without a sale (to refund)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="173" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="213" />
+      <source>Devoluções por Pix que o banco não fez (devolver por outro meio)</source>
+      <translation>Pix refunds the bank did not make (return another way)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="225" />
       <source>Procurar…</source>
       <translation>Browse…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="174" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="226" />
       <source>Arquivo PEM</source>
       <translation>PEM file</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="203" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="256" />
       <source>(guardado; deixe vazio para manter)</source>
       <translation>(saved; leave empty to keep it)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="256" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="317" />
       <source>configurar pagamentos</source>
       <translation>set up payments</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="261" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="322" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="266" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="327" />
       <source>Pagamentos salvos</source>
       <translation>Payments saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="271" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="332" />
       <source>Consultando o provedor Pix…</source>
       <translation>Asking the Pix provider…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="276" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="337" />
       <source>Pix verificados: %1 cobrança(s) retomada(s), %2 Pix a devolver.</source>
       <translation>Pix checked: %1 charge(s) resumed, %2 Pix to refund.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="279" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="340" />
       <source>%1 sem resposta do provedor.</source>
       <translation>%1 with no answer from the provider.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="296" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="357" />
       <source>devolver o Pix de %1</source>
       <translation>refund the Pix of %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="299" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="360" />
       <source>Nada foi devolvido</source>
       <translation>Nothing was refunded</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/payments_tab.py" line="304" />
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="369" />
+      <source>registrar que os %1 da venda %2 foram devolvidos por outro meio</source>
+      <translation>record that the %1 of sale %2 went back another way</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="378" />
+      <source>Nada foi registrado</source>
+      <translation>Nothing was recorded</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="382" />
+      <source>Devolução de %1 da venda %2 registrada</source>
+      <translation>Refund of %1 for sale %2 recorded</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="392" />
       <source>Pix de %1 devolvido</source>
       <translation>Pix of %1 refunded</translation>
     </message>
@@ -4527,7 +4552,7 @@ Scanner: %4</translation>
       <translation>Choose who did “%1” (tap the name or Alt+1…9).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1193" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1195" />
       <source>PIN de gerente incorreto (ou sem permissão): %1 não foi autorizado.</source>
       <translation>Wrong manager PIN (or no permission): %1 was not authorized.</translation>
     </message>
@@ -4575,7 +4600,7 @@ Scanner: %4</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/screen.py" line="984" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1238" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1240" />
       <source>Cliente: %1</source>
       <translation>Customer: %1</translation>
     </message>
@@ -4635,150 +4660,150 @@ Scanner: %4</translation>
       <translation>The sale has no items.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1202" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1204" />
       <source>Venda nº %1 concluída: %2</source>
       <translation>Sale no. %1 completed: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1205" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1217" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1207" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1219" />
       <source>Troco: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1206" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1208" />
       <source>Ctrl+E envia o comprovante</source>
       <translation>Ctrl+E sends the receipt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1229" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1231" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1232" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1234" />
       <source>TOTAL %1</source>
       <translation>TOTAL %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1236" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1238" />
       <source>Troco %1</source>
       <translation>Change %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1241" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1243" />
       <source>Pontos ganhos</source>
       <translation>Points earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1241" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1243" />
       <source>Cashback ganho</source>
       <translation>Cashback earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1246" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1248" />
       <source>Saldo de pontos %1</source>
       <translation>Points balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1248" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1250" />
       <source>Saldo de cashback %1</source>
       <translation>Cashback balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1252" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1254" />
       <source>Vale novo %1: %2</source>
       <translation>New voucher %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1264" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1266" />
       <source>Como foi o atendimento? Nota de 0 a 10 (venda nº %1)</source>
       <translation>How was the service? Score from 0 to 10 (sale no. %1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1293" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1295" />
       <source>Nota %1 registrada. Obrigado!</source>
       <translation>Score %1 recorded. Thank you!</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1324" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1326" />
       <source>Nenhum recibo para reimprimir.</source>
       <translation>No receipt to reprint.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1328" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1330" />
       <source>Reimprimindo…</source>
       <translation>Reprinting…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1340" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1359" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1342" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1361" />
       <source>Falha na impressão: %1. A venda está salva; F7 reimprime.</source>
       <translation>Printing failed: %1. The sale is saved; F7 reprints.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1350" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1352" />
       <source>Recibo impresso, mas falta nota fiscal: %1 Chame o gerente (Gerência &gt; Fiscal).</source>
       <translation>Receipt printed, but a fiscal note is missing: %1 Call the manager (Gerência &gt; Fiscal).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1352" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1355" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1354" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1357" />
       <source>Recibo impresso.</source>
       <translation>Receipt printed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1371" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1373" />
       <source>Nenhum recibo para mostrar.</source>
       <translation>No receipt to show.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1382" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1384" />
       <source>Nenhuma venda para enviar o comprovante.</source>
       <translation>No sale to send the receipt of.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1394" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1396" />
       <source>Comprovante na fila para %1.</source>
       <translation>Receipt queued for %1.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1409" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1411" />
       <source>Não há venda para estacionar.</source>
       <translation>There is no sale to park.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1435" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1437" />
       <source>Venda estacionada (nº %1). F6 recupera.</source>
       <translation>Sale parked (no. %1). F6 recalls it.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1439" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1441" />
       <source>Finalize ou estacione a venda atual antes de recuperar outra.</source>
       <translation>Finish or park the current sale before recalling another.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1445" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1447" />
       <source>Nenhuma venda estacionada.</source>
       <translation>No parked sales.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1497" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1499" />
       <source>Venda recuperada: %1</source>
       <translation>Sale recalled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1502" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1504" />
       <source>Não há venda em andamento para cancelar.</source>
       <translation>There is no sale in progress to cancel.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1509" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1511" />
       <source>Cancelamento não autorizado.</source>
       <translation>Cancellation not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1523" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1525" />
       <source>Venda cancelada, autorizada por %1.</source>
       <translation>Sale cancelled, authorized by %1.</translation>
     </message>
@@ -4809,127 +4834,127 @@ Scanner: %4</translation>
   <context>
     <name>SalesScreen</name>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="121" />
+      <location filename="../../posapp/ui/sales/screen.py" line="118" />
       <source>Escolha uma venda na lista</source>
       <translation>Choose a sale from the list</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="152" />
+      <location filename="../../posapp/ui/sales/screen.py" line="149" />
       <source>Vendas</source>
       <translation>Sales</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="157" />
+      <location filename="../../posapp/ui/sales/screen.py" line="154" />
       <source>Hoje</source>
       <translation>Today</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="159" />
+      <location filename="../../posapp/ui/sales/screen.py" line="156" />
       <source>Nº da venda</source>
       <translation>Sale number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="162" />
+      <location filename="../../posapp/ui/sales/screen.py" line="159" />
       <source>Buscar</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="165" />
+      <location filename="../../posapp/ui/sales/screen.py" line="162" />
       <source>Dia</source>
       <translation>Day</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="196" />
+      <location filename="../../posapp/ui/sales/screen.py" line="193" />
       <source>Qual devolução imprimir</source>
       <translation>Which refund to print</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="198" />
+      <location filename="../../posapp/ui/sales/screen.py" line="195" />
       <source>Imprimir comprovante</source>
       <translation>Print receipt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="201" />
+      <location filename="../../posapp/ui/sales/screen.py" line="198" />
       <source>Imprime de novo o comprovante de devolução ou de cancelamento</source>
       <translation>Prints the refund or void receipt again</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="211" />
+      <location filename="../../posapp/ui/sales/screen.py" line="208" />
       <source>Reimprimir</source>
       <translation>Reprint</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="212" />
+      <location filename="../../posapp/ui/sales/screen.py" line="209" />
       <source>Devolver itens</source>
       <translation>Return items</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="213" />
+      <location filename="../../posapp/ui/sales/screen.py" line="210" />
       <source>Cancelar venda</source>
       <translation>Void sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="214" />
+      <location filename="../../posapp/ui/sales/screen.py" line="211" />
       <source>Enviar comprovante</source>
       <translation>Send receipt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="215" />
+      <location filename="../../posapp/ui/sales/screen.py" line="212" />
       <source>O comprovante por e-mail ou WhatsApp</source>
       <translation>The receipt by e-mail or WhatsApp</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="217" />
+      <location filename="../../posapp/ui/sales/screen.py" line="214" />
       <source>DANFE em PDF</source>
       <translation>DANFE as PDF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="218" />
+      <location filename="../../posapp/ui/sales/screen.py" line="215" />
       <source>Uma cópia da NFC-e da venda, em PDF</source>
       <translation>A copy of the sale's NFC-e, as a PDF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="220" />
+      <location filename="../../posapp/ui/sales/screen.py" line="217" />
       <source>DANFSe em PDF</source>
       <translation>DANFSe as PDF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="221" />
+      <location filename="../../posapp/ui/sales/screen.py" line="218" />
       <source>A NFS-e dos serviços da venda, em PDF</source>
       <translation>The sale's services NFS-e, as PDF</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="224" />
+      <location filename="../../posapp/ui/sales/screen.py" line="221" />
       <source>Só com a senha de um gerente</source>
       <translation>Needs a manager's PIN</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="255" />
+      <location filename="../../posapp/ui/sales/screen.py" line="252" />
       <source>Carregando o cupom…</source>
       <translation>Loading the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="305" />
+      <location filename="../../posapp/ui/sales/screen.py" line="302" />
       <source>Entre com seu PIN primeiro.</source>
       <translation>Sign in with your PIN first.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="363" />
+      <location filename="../../posapp/ui/sales/screen.py" line="360" />
       <source>Nenhuma venda com o número %1</source>
       <translation>No sale with number %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="365" />
+      <location filename="../../posapp/ui/sales/screen.py" line="362" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="368" />
+      <location filename="../../posapp/ui/sales/screen.py" line="365" />
       <source>Nenhuma venda neste dia</source>
       <translation>No sales on this day</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sales/screen.py" line="370" />
+      <location filename="../../posapp/ui/sales/screen.py" line="367" />
       <source>%n venda(s)</source>
       <translation>
         <numerusform>%n sale</numerusform>
@@ -4937,191 +4962,191 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="418" />
+      <location filename="../../posapp/ui/sales/screen.py" line="415" />
       <source>Venda nº %1 · %2</source>
       <translation>Sale no. %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="423" />
+      <location filename="../../posapp/ui/sales/screen.py" line="420" />
       <source>%1 · cliente: %2 · atendente: %3 · total %4</source>
       <translation>%1 · customer: %2 · staff: %3 · total %4</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="438" />
+      <location filename="../../posapp/ui/sales/screen.py" line="435" />
       <source>Pagamento: %1</source>
       <translation>Payment: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="448" />
-      <location filename="../../posapp/ui/sales/screen.py" line="463" />
+      <location filename="../../posapp/ui/sales/screen.py" line="445" />
+      <location filename="../../posapp/ui/sales/screen.py" line="460" />
       <source>Cancelamento</source>
       <translation>Void</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="448" />
-      <location filename="../../posapp/ui/sales/screen.py" line="463" />
+      <location filename="../../posapp/ui/sales/screen.py" line="445" />
+      <location filename="../../posapp/ui/sales/screen.py" line="460" />
       <source>Devolução</source>
       <translation>Refund</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="484" />
+      <location filename="../../posapp/ui/sales/screen.py" line="481" />
       <source>Não foi possível mostrar o cupom: %1</source>
       <translation>Could not show the receipt: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="500" />
+      <location filename="../../posapp/ui/sales/screen.py" line="497" />
       <source>Reimprimindo o cupom…</source>
       <translation>Reprinting the receipt…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="517" />
+      <location filename="../../posapp/ui/sales/screen.py" line="514" />
       <source>Comprovante na fila para %1.</source>
       <translation>Receipt queued for %1.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="528" />
+      <location filename="../../posapp/ui/sales/screen.py" line="525" />
       <source>Esta venda não tem NFS-e</source>
       <translation>This sale has no NFS-e</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="542" />
+      <location filename="../../posapp/ui/sales/screen.py" line="539" />
       <source>DANFSe salvo em %1</source>
       <translation>DANFSe saved to %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="550" />
+      <location filename="../../posapp/ui/sales/screen.py" line="547" />
       <source>Esta venda não tem NFC-e</source>
       <translation>This sale has no NFC-e</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="564" />
+      <location filename="../../posapp/ui/sales/screen.py" line="561" />
       <source>DANFE salvo em %1</source>
       <translation>DANFE saved to %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="574" />
+      <location filename="../../posapp/ui/sales/screen.py" line="571" />
       <source>Imprimindo o comprovante…</source>
       <translation>Printing the receipt…</translation>
     </message>
     <message>
+      <location filename="../../posapp/ui/sales/screen.py" line="592" />
       <location filename="../../posapp/ui/sales/screen.py" line="595" />
-      <location filename="../../posapp/ui/sales/screen.py" line="598" />
       <source>Comprovante impresso</source>
       <translation>Receipt printed</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="605" />
+      <location filename="../../posapp/ui/sales/screen.py" line="602" />
       <source>Cupom impresso, mas falta nota fiscal: %1</source>
       <translation>Receipt printed, but a fiscal note is missing: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="610" />
+      <location filename="../../posapp/ui/sales/screen.py" line="607" />
       <source>Cupom reimpresso</source>
       <translation>Receipt reprinted</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="615" />
-      <location filename="../../posapp/ui/sales/screen.py" line="624" />
+      <location filename="../../posapp/ui/sales/screen.py" line="612" />
+      <location filename="../../posapp/ui/sales/screen.py" line="621" />
       <source>Não imprimiu: %1 (o cupom ficou na fila)</source>
       <translation>Not printed: %1 (the receipt is queued)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="646" />
+      <location filename="../../posapp/ui/sales/screen.py" line="643" />
       <source>devolução na venda nº %1</source>
       <translation>refund on sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="648" />
+      <location filename="../../posapp/ui/sales/screen.py" line="645" />
       <source>Devolução cancelada</source>
       <translation>Refund cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="657" />
+      <location filename="../../posapp/ui/sales/screen.py" line="655" />
       <source>Devolvendo…</source>
       <translation>Refunding…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="677" />
+      <location filename="../../posapp/ui/sales/screen.py" line="675" />
       <source>cancelar a venda nº %1</source>
       <translation>void sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="679" />
+      <location filename="../../posapp/ui/sales/screen.py" line="677" />
       <source>Cancelamento não autorizado</source>
       <translation>Void not authorized</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="711" />
+      <location filename="../../posapp/ui/sales/screen.py" line="687" />
       <source>Cancelando a venda…</source>
       <translation>Voiding the sale…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="739" />
+      <location filename="../../posapp/ui/sales/screen.py" line="720" />
       <source>Venda nº %1 cancelada</source>
       <translation>Sale no. %1 voided</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="742" />
+      <location filename="../../posapp/ui/sales/screen.py" line="723" />
       <source>Devolução na venda nº %1: %2 em itens</source>
       <translation>Refund on sale no. %1: %2 of goods</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="780" />
+      <location filename="../../posapp/ui/sales/screen.py" line="760" />
       <source>Estornar no cartão de crédito: %1</source>
       <translation>Reverse on the credit card: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="781" />
+      <location filename="../../posapp/ui/sales/screen.py" line="761" />
       <source>Estornar no cartão de débito: %1</source>
       <translation>Reverse on the debit card: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="782" />
+      <location filename="../../posapp/ui/sales/screen.py" line="762" />
       <source>Devolver por PIX: %1</source>
       <translation>Give back by PIX: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="795" />
+      <location filename="../../posapp/ui/sales/screen.py" line="775" />
       <source>%1 pontos (%2)</source>
       <translation>%1 points (%2)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="772" />
+      <location filename="../../posapp/ui/sales/screen.py" line="752" />
       <source>Devolver em dinheiro: %1</source>
       <translation>Give back in money: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="450" />
+      <location filename="../../posapp/ui/sales/screen.py" line="447" />
       <source>%1 em %2: %3 devolvidos (%4; autorizado por %5)</source>
       <translation>%1 on %2: %3 given back (%4; authorized by %5)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="801" />
+      <location filename="../../posapp/ui/sales/screen.py" line="781" />
       <source>Cashback devolvido: %1</source>
       <translation>Cashback given back: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="805" />
+      <location filename="../../posapp/ui/sales/screen.py" line="785" />
       <source>Cashback estornado: %1</source>
       <translation>Cashback reversed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="809" />
+      <location filename="../../posapp/ui/sales/screen.py" line="789" />
       <source>Retido do cashback já usado: %1</source>
       <translation>Kept for cashback already spent: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="815" />
+      <location filename="../../posapp/ui/sales/screen.py" line="795" />
       <source>Vales reabertos: %1</source>
       <translation>Vouchers reopened: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="819" />
+      <location filename="../../posapp/ui/sales/screen.py" line="799" />
       <source>Vales cancelados: %1</source>
       <translation>Vouchers cancelled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sales/screen.py" line="836" />
+      <location filename="../../posapp/ui/sales/screen.py" line="816" />
       <source>Salvar DANFE</source>
       <translation>Save DANFE</translation>
     </message>
@@ -6554,6 +6579,44 @@ Scanner: %4</translation>
       <location filename="../../posapp/ui/agenda/tip_dialog.py" line="48" />
       <source>Forma</source>
       <translation>Paid with</translation>
+    </message>
+  </context>
+  <context>
+    <name>UnreturnedPixModel</name>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="95" />
+      <source>Venda</source>
+      <translation>Sale</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="96" />
+      <source>Valor</source>
+      <translation>Amount</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="97" />
+      <source>Situação</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="98" />
+      <source>Desde</source>
+      <translation>Since</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="99" />
+      <source>Motivo</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="108" />
+      <source>A devolver</source>
+      <translation>To refund</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/payments_tab.py" line="108" />
+      <source>Devolvido por outro meio</source>
+      <translation>Returned another way</translation>
     </message>
   </context>
   <context>

@@ -124,7 +124,7 @@
   <context>
     <name>SalesScreen</name>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sales/screen.py" line="370" />
+      <location filename="../../posapp/ui/sales/screen.py" line="367" />
       <source>%n venda(s)</source>
       <translation>
         <numerusform>%n venda</numerusform>

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from sqlalchemy import select
 
 from db.models import AuditLog, Sale, SaleLine
@@ -13,17 +14,22 @@ from hardware.emulator.decoder import decode
 from hardware.escpos_render import render_bytes
 from payments.amounts import from_decimal_text
 from payments.testing.psp_server import PspServer
+from posapp.core.errors import NotAuthorized
 from posapp.core.pricing import Tender
 from posapp.services.common.counter_settings import CounterSettings
 from posapp.services.payments.dynamic_pix import DynamicPix
+from posapp.services.payments.errors import PixReturnNotOpen
 from posapp.services.payments.late_pix import settle_charges
 from posapp.services.payments.sale_pix_refund import (
+    ANOTHER_WAY,
     DONE,
     NOT_DONE,
     PROCESSING,
     TO_SEND,
     pix_return,
     return_now,
+    returned_another_way,
+    unreturned,
 )
 from posapp.services.payments.static_pix import new_static_txid
 from posapp.services.payments.tenders import PixTender
@@ -32,7 +38,7 @@ from posapp.services.sales.checkout import CheckoutRequest, LineRequest, TenderR
 from posapp.services.sales.refunds import RefundRequest
 from tests.payments.conftest import psp, psp_certificates  # noqa: F401
 from tests.services.payments_support import configure_pix, pix_sale
-from tests.support import MANAGER_PIN, Shop
+from tests.support import CASHIER_PIN, MANAGER_PIN, Shop
 
 Maker = Callable[..., Shop]
 
@@ -57,6 +63,11 @@ def paper(shop: Shop, refund_id: int) -> list[str]:
     receipt = receipts.refund_receipt(shop.station, refund_id, CounterSettings(paper_mm=80))
     [printed] = decode(render_bytes(receipt).data)
     return list(printed.lines)
+
+
+def sale_number(shop: Shop, sale_id: int) -> int:
+    with shop.station.read() as session:
+        return session.get_one(Sale, sale_id).number
 
 
 def audit_actions(shop: Shop) -> list[str]:
@@ -235,3 +246,57 @@ def test_what_kept_the_pix_from_going_back_is_said_in_the_counters_language(
         "Pix: refund of R$35.00 not sent (API Pix not set up in Management > Payments);"
         " it is sent again every 15 minutes."
     )
+
+
+def test_a_pix_the_bank_did_not_return_stays_owed_until_a_manager_returns_it_another_way(
+    make_shop: Maker,
+    psp: PspServer,  # noqa: F811
+) -> None:
+    """The message said "devolva por outro meio" once, on the status bar: missed, the
+    customer's money was owed with nothing left to remind the store."""
+    shop = make_shop()
+    configure_pix(shop, psp)
+    kept, kept_e2e = pix_sale(shop, psp, "corte")
+    returned_fine, _ = pix_sale(shop, psp, "manicure")
+    psp.refund_status = "NAO_REALIZADO"
+    owed = refunds.void(shop.station, kept, shop.cashier_id, MANAGER_PIN, "cliente desistiu")
+    return_now(shop.station, owed.refund_id)
+    psp.refund_status = "DEVOLVIDO"
+    fine = refunds.void(shop.station, returned_fine, shop.cashier_id, MANAGER_PIN, "erro")
+    assert return_now(shop.station, fine.refund_id).status == DONE  # type: ignore[union-attr]
+
+    (row,) = unreturned(shop.station)
+    number = sale_number(shop, kept)
+    assert (row.refund_id, row.sale_number, row.amount, row.status, row.owed) == (
+        owed.refund_id,
+        number,
+        8_000,
+        NOT_DONE,
+        True,
+    )
+    assert row.reason is not None and "Conta do pagador encerrada" in row.reason
+    with DynamicPix.open(shop.station) as pix:
+        settle_charges(pix)
+    assert unreturned(shop.station) == (row,)  # the upkeep neither retries nor forgets it
+
+    with pytest.raises(NotAuthorized):
+        returned_another_way(
+            shop.station, owed.refund_id, staff_id=shop.cashier_id, manager_pin=CASHIER_PIN
+        )
+    assert unreturned(shop.station) == (row,)
+    done = returned_another_way(
+        shop.station, owed.refund_id, staff_id=shop.cashier_id, manager_pin=MANAGER_PIN
+    )
+    assert (done.status, done.owed, done.amount) == (ANOTHER_WAY, False, 8_000)
+    assert unreturned(shop.station) == (done,)
+    assert "pix.sale_refund_another_way" in audit_actions(shop)
+    with pytest.raises(PixReturnNotOpen) as again:
+        returned_another_way(
+            shop.station, owed.refund_id, staff_id=shop.cashier_id, manager_pin=MANAGER_PIN
+        )
+    assert again.value.message("pt_BR").startswith(f"A devolução Pix da venda {number} não")
+    with pytest.raises(PixReturnNotOpen):  # the PSP returned this one: nothing to say
+        returned_another_way(
+            shop.station, fine.refund_id, staff_id=shop.cashier_id, manager_pin=MANAGER_PIN
+        )
+    assert len(psp.refunds_of(kept_e2e)) == 1  # nothing sent again

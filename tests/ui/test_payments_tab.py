@@ -13,15 +13,17 @@ from PySide6.QtWidgets import QFileDialog, QPushButton, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from db.models import AuditLog
+from db.models import AuditLog, Sale
 from hardware.emulator.virtual import stop_virtual_printers
 from payments.testing.psp_server import PspServer
 from posapp.services.payments.dynamic_pix import DynamicPix
+from posapp.services.payments.sale_pix_refund import return_now
 from posapp.services.payments.settings import load_payment_settings
+from posapp.services.sales import refunds
 from posapp.ui.settings.screen import SettingsScreen
 from tests.payments.conftest import STORE_KEY, psp, psp_certificates  # noqa: F401
-from tests.services.payments_support import configure_pix
-from tests.support import CASHIER_PIN, Shop
+from tests.services.payments_support import configure_pix, pix_sale
+from tests.support import CASHIER_PIN, MANAGER_PIN, Shop
 from tests.ui.settings_support import screen_factory, settle
 from tests.ui.ui_support import Pins
 
@@ -189,3 +191,51 @@ def test_a_certificate_file_is_chosen_with_the_systems_file_chooser(
     qtbot.mouseClick(choose, Qt.MouseButton.LeftButton)
     assert asked == [("Arquivo PEM", "/etc/psp")]
     assert tab.cert_file.text() == "/etc/psp/cliente.pem" and tab.key_file.text() == ""
+
+
+def test_a_sales_pix_the_bank_did_not_return_is_listed_until_returned_another_way(
+    make_shop: MakeShop,
+    screens: Callable[..., SettingsScreen],
+    qtbot: QtBot,
+    psp: PspServer,  # noqa: F811
+) -> None:
+    """A void's Pix the bank did not carry out was said once on the status bar; nothing
+    in Gerência kept the customer's R$ 80,00 in sight."""
+    shop = make_shop()
+    configure_pix(shop, psp)
+    sale_id, _ = pix_sale(shop, psp, "corte")
+    psp.refund_status = "NAO_REALIZADO"
+    voided = refunds.void(shop.station, sale_id, shop.cashier_id, MANAGER_PIN, "desistiu")
+    return_now(shop.station, voided.refund_id)
+    with shop.station.read() as session:
+        number = session.get_one(Sale, sale_id).number
+
+    screen = open_tab(screens, shop)
+    settle(screen, qtbot)
+    tab = screen.payments_tab
+    assert tab.owed_model.rowCount() == 1
+    row = tab.owed_model.row_at(0)
+    shown = [tab.owed_model.text(row, column) for column in range(5)]
+    assert shown[:3] == [str(number), "R$ 80,00", "A devolver"]
+    assert "Conta do pagador encerrada" in (shown[4] or "")
+    assert not tab.another_way_button.isEnabled()
+    tab.owed_table.selectRow(0)
+    assert tab.another_way_button.isEnabled()
+
+    screen.ask_pin = Pins(CASHIER_PIN)
+    qtbot.mouseClick(tab.another_way_button, Qt.MouseButton.LeftButton)
+    settle(screen, qtbot)
+    assert screen.message.text() == "PIN de gerente incorreto: registrar devolução."
+    assert tab.owed_model.text(tab.owed_model.row_at(0), 2) == "A devolver"
+
+    pins = Pins()
+    screen.ask_pin = pins
+    qtbot.mouseClick(tab.another_way_button, Qt.MouseButton.LeftButton)
+    settle(screen, qtbot)
+    assert pins.asked == [
+        f"registrar que os R$ 80,00 da venda {number} foram devolvidos por outro meio"
+    ]
+    assert screen.message.text() == f"Devolução de R$ 80,00 da venda {number} registrada"
+    assert tab.owed_model.text(tab.owed_model.row_at(0), 2) == "Devolvido por outro meio"
+    tab.owed_table.selectRow(0)
+    assert not tab.another_way_button.isEnabled()

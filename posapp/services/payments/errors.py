@@ -50,6 +50,18 @@ class LatePixAlreadyRefunded(PosError):
     en = "This Pix was already refunded ({e2eid})."
 
 
+class PixReturnNotOpen(PosError):
+    code = "pix_return_not_open"
+    pt_BR = (
+        "A devolução Pix da venda {number} não está pendente ({state}): só se marca como"
+        " devolvida por outro meio a que o provedor recusou ou o banco não realizou."
+    )
+    en = (
+        "The Pix refund of sale {number} is not pending ({state}): only one the provider"
+        " refused or the bank did not carry out is marked as returned another way."
+    )
+
+
 class PaymentRefused(PosError):
     """A `payments` error carried as a PosError, with its own pt_BR and en words."""
 

@@ -11,8 +11,10 @@ processing" is asked about again until it is done or not.
 
 A devolução the PSP refuses, or the SPI does not carry out, is not retried: nothing
 went back, and the store returns that money another way (the message says so, and the
-audit log has it). A static Pix (the cashier's "Pago") leaves no endToEndId here: its
-share is returned by hand, as the refund receipt says.
+audit log has it). Gerência > Pagamentos lists them (`unreturned`) until a manager says
+the money went back another way (`returned_another_way`: PIN, audited, once). A static
+Pix (the cashier's "Pago") leaves no endToEndId here: its share is returned by hand, as
+the refund receipt says.
 """
 
 from __future__ import annotations
@@ -23,20 +25,23 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import PixCharge, PixSaleRefund, Refund
+from db.models import PixCharge, PixSaleRefund, Refund, Sale
 from payments.errors import PaymentError, format_brl
 from payments.pix_api import PspRefused, RefundStatus
 from payments.pix_api import Refund as PspRefund
 from payments.pix_flow import RefundNotDone
 from posapp.services.common import audit
+from posapp.services.common.auth import acting_staff, authorize_manager
 from posapp.services.common.station import Station
 from posapp.services.payments.dynamic_pix import DynamicPix
-from posapp.services.payments.errors import PaymentRefused
+from posapp.services.payments.errors import PaymentRefused, PixReturnNotOpen
 from posapp.services.payments.settings import load_payment_settings
 from posapp.services.payments.tenders import DYNAMIC
 
 TO_SEND, PROCESSING, DONE = "to_send", "processing", "done"
 NOT_DONE, REFUSED = "not_done", "refused"
+ANOTHER_WAY = "another_way"
+"""Refused or not carried out, and returned by the store another way (a manager's word)."""
 DESCRIPTION = "Devolução de compra paga com Pix"
 _NOT_SET_UP = (
     "API Pix não configurada em Gerência > Pagamentos",
@@ -212,3 +217,73 @@ def _record(
 
 def _as_return(row: PixSaleRefund) -> PixReturn:
     return PixReturn(row.refund_id, row.amount, row.status, row.reason)
+
+
+@dataclass(frozen=True, slots=True)
+class UnreturnedPix:
+    """A refund's Pix share the PSP did not return: the store owes it to the payer."""
+
+    refund_id: int
+    sale_number: int
+    amount: int
+    status: str
+    """NOT_DONE or REFUSED while owed; ANOTHER_WAY once a manager said it went back."""
+    reason: str | None
+    at: datetime
+    """When the PSP refused it (or, for ANOTHER_WAY, when the manager said so)."""
+
+    @property
+    def owed(self) -> bool:
+        return self.status != ANOTHER_WAY
+
+
+def unreturned(station: Station) -> tuple[UnreturnedPix, ...]:
+    """Refunds' Pix shares the PSP refused or the bank did not carry out, those still owed
+    first, then those returned another way; newest first."""
+    with station.read() as session:
+        rows = session.execute(
+            select(PixSaleRefund, Sale.number)
+            .join(Refund, Refund.id == PixSaleRefund.refund_id)
+            .join(Sale, Sale.id == Refund.sale_id)
+            .where(PixSaleRefund.status.in_((NOT_DONE, REFUSED, ANOTHER_WAY)))
+            .order_by(PixSaleRefund.status == ANOTHER_WAY, PixSaleRefund.updated_at.desc())
+        ).all()
+        return tuple(_unreturned(row, number) for row, number in rows)
+
+
+def returned_another_way(
+    station: Station, refund_id: int, *, staff_id: int, manager_pin: str
+) -> UnreturnedPix:
+    """The manager's word that a refused Pix share went back to the payer another way
+    (cash, a transfer): off the list of money owed, once; audited."""
+    now = station.now()
+    with station.write() as session:
+        staff = acting_staff(session, staff_id)
+        manager = authorize_manager(session, manager_pin, "registrar devolução", now)
+        row = session.get(PixSaleRefund, refund_id)
+        refund = session.get(Refund, refund_id)
+        if row is None or refund is None:
+            raise LookupError(f"no Pix share for refund {refund_id}")
+        number = session.get_one(Sale, refund.sale_id).number
+        if row.status not in (NOT_DONE, REFUSED):
+            raise PixReturnNotOpen(number=number, state=row.status)
+        row.status, row.updated_at = ANOTHER_WAY, now
+        audit.record(
+            session,
+            at=now,
+            terminal_uuid=station.terminal(session).uuid,
+            action="pix.sale_refund_another_way",
+            staff_id=staff.id,
+            authorized_by_id=manager.id,
+            target=f"pix:{row.end_to_end_id}",
+            refund=refund.uuid,
+            amount=row.amount,
+            reason=row.reason,
+        )
+        return _unreturned(row, number)
+
+
+def _unreturned(row: PixSaleRefund, sale_number: int) -> UnreturnedPix:
+    return UnreturnedPix(
+        row.refund_id, sale_number, row.amount, row.status, row.reason, row.updated_at
+    )

@@ -1,5 +1,7 @@
 """Gerência > Pagamentos: the store's Pix (key, name, city), the PSP's API Pix for charges
-that confirm themselves, card details at checkout and the acquirers; Pix to return.
+that confirm themselves, card details at checkout and the acquirers; Pix to return: money
+no sale took, and refunds' Pix shares the PSP did not return (the store owes them until a
+manager says they went back another way).
 
 The client secret is never shown back: a saved one is kept when the field is left empty.
 Saving and returning a Pix go through the Gerência screen's `with_pin` (the service
@@ -37,6 +39,11 @@ from posapp.services.payments.late_pix import (
     late_payments,
     refund_late_payment,
     settle_charges,
+)
+from posapp.services.payments.sale_pix_refund import (
+    UnreturnedPix,
+    returned_another_way,
+    unreturned,
 )
 from posapp.services.payments.settings import (
     PaymentSettings,
@@ -77,6 +84,31 @@ class LatePixModel(RowsModel[LatePixRow]):
                 return self.tr("Devolução em processamento")
             return self.tr("Devolvido")
         return row.end_to_end_id if column == 3 else row.txid
+
+
+class UnreturnedPixModel(RowsModel[UnreturnedPix]):
+    right_columns = frozenset({1})
+
+    def __init__(self, parent: Any, locale: str, timezone: str) -> None:
+        super().__init__(parent, locale, timezone)
+        self.headers = (
+            self.tr("Venda"),
+            self.tr("Valor"),
+            self.tr("Situação"),
+            self.tr("Desde"),
+            self.tr("Motivo"),
+        )
+
+    def text(self, row: UnreturnedPix, column: int) -> str | None:
+        if column == 0:
+            return str(row.sale_number)
+        if column == 1:
+            return format_money(row.amount, self.locale)
+        if column == 2:
+            return self.tr("A devolver") if row.owed else self.tr("Devolvido por outro meio")
+        if column == 3:
+            return moment(row.at, self.locale, self.timezone)
+        return row.reason or ""
 
 
 class PaymentsTab(QWidget):
@@ -124,6 +156,15 @@ class PaymentsTab(QWidget):
         self.model = LatePixModel(self, host.lang, host.zone)
         self.table = read_only_table("latePix", self.model)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.owed_model = UnreturnedPixModel(self, host.lang, host.zone)
+        self.owed_table = read_only_table("unreturnedPix", self.owed_model)
+        self.owed_table.selectionModel().currentRowChanged.connect(
+            lambda *_: self._update_buttons()
+        )
+        self.another_way_button = named(
+            QPushButton(self.tr("Devolvido por outro meio")), "pixReturnedAnotherWay"
+        )
+        self.another_way_button.clicked.connect(self.returned_another_way)
 
         pix = QFormLayout()
         pix.addRow(self.tr("Chave Pix"), self.key)
@@ -167,6 +208,17 @@ class PaymentsTab(QWidget):
         )
         layout.addWidget(self.table, 1)
         layout.addLayout(late_buttons)
+        layout.addWidget(
+            named(
+                QLabel(self.tr("Devoluções por Pix que o banco não fez (devolver por outro meio)")),
+                "sectionTitle",
+            )
+        )
+        layout.addWidget(self.owed_table, 1)
+        owed_buttons = QHBoxLayout()
+        owed_buttons.addWidget(self.another_way_button)
+        owed_buttons.addStretch(1)
+        layout.addLayout(owed_buttons)
         self._update_buttons()
 
     def _pem_field(self, field: QLineEdit) -> QWidget:
@@ -188,6 +240,7 @@ class PaymentsTab(QWidget):
     def refresh(self) -> None:
         station = self.station
         self.host.jobs.run(lambda: late_payments(station), self._show_late)
+        self.host.jobs.run(lambda: unreturned(station), self._show_owed)
 
     def _show(self, view: PaymentSettingsView) -> None:
         settings = view.settings
@@ -219,10 +272,18 @@ class PaymentsTab(QWidget):
         self.model.set_rows(rows)
         self._update_buttons()
 
+    def _show_owed(self, rows: tuple[UnreturnedPix, ...]) -> None:
+        self.owed_model.set_rows(rows)
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
         index = self.table.selectionModel().currentIndex()
         self.refund_button.setEnabled(
             index.isValid() and not self.model.row_at(index.row()).refunded
+        )
+        owed = self.owed_table.selectionModel().currentIndex()
+        self.another_way_button.setEnabled(
+            owed.isValid() and self.owed_model.row_at(owed.row()).owed
         )
 
     # -- acting --------------------------------------------------------------------
@@ -298,6 +359,33 @@ class PaymentsTab(QWidget):
             self._refunded,
             self.tr("Nada foi devolvido"),
         )
+
+    def returned_another_way(self) -> None:
+        index = self.owed_table.selectionModel().currentIndex()
+        if not index.isValid():
+            return
+        row = self.owed_model.row_at(index.row())
+        station, lang = self.station, self.host.lang
+        action = self.tr("registrar que os %1 da venda %2 foram devolvidos por outro meio")
+        self.host.with_pin(
+            action.replace("%1", format_money(row.amount, lang)).replace(
+                "%2", str(row.sale_number)
+            ),
+            lambda staff_id, pin: returned_another_way(
+                station, row.refund_id, staff_id=staff_id, manager_pin=pin
+            ),
+            self._returned_another_way,
+            self.tr("Nada foi registrado"),
+        )
+
+    def _returned_another_way(self, row: UnreturnedPix) -> None:
+        text = self.tr("Devolução de %1 da venda %2 registrada")
+        self.host.say(
+            text.replace("%1", format_money(row.amount, self.host.lang)).replace(
+                "%2", str(row.sale_number)
+            )
+        )
+        self.refresh()
 
     def _refunded(self, row: LatePixRow) -> None:
         self.host.say(
