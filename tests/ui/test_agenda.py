@@ -5,6 +5,7 @@ made in the dialog appears; a manager's statement is saved as CSV and PDF."""
 from __future__ import annotations
 
 import threading
+import uuid
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -17,6 +18,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from db.models import Item
+from db.salon_models import Appointment
 from hardware.emulator.virtual import stop_virtual_printers, virtual_printer
 from payments.card import CardDetails, CardKind
 from posapp.core.agenda import DayHours, OutsideWorkingHours, Status
@@ -521,3 +523,90 @@ def test_the_week_shows_one_professionals_days_and_follows_the_choice(
     settle(screen, qtbot)
     assert screen.model.columns[0].day == MONDAY + timedelta(days=7)
     assert screen.model.placed() == []
+
+
+def _booked_at_the_other_counter(salon: Salon, hh: int, mm: int, minutes: int, name: str) -> str:
+    """A booking of Paula another counter made while both were offline, as the sync's pull
+    writes it here (this counter's own booking refuses the clash)."""
+    made = str(uuid.uuid4())
+    starts = at(MONDAY, hh, mm)
+    with salon.shop.station.write() as session:
+        session.add(
+            Appointment(
+                uuid=made,
+                group_uuid=made,
+                customer_id=None,
+                client_name=name,
+                professional_id=salon.paula,
+                starts_at=starts,
+                ends_at=starts + timedelta(minutes=minutes),
+                status=Status.BOOKED.value,
+                services_json="[]",
+                created_at=starts,
+                updated_at=starts,
+            )
+        )
+    return made
+
+
+def _shown(screen: AgendaScreen) -> dict[str, tuple[int, str]]:
+    """Each block on screen: uuid -> (row, column title)."""
+    return {
+        a.uuid: (row, screen.model.columns[column].title)
+        for row, column, a in screen.model.placed()
+    }
+
+
+def test_two_counters_booking_paula_at_once_both_bookings_stay_in_sight(
+    salon: Salon, qtbot: QtBot
+) -> None:
+    """Ana booked at 10:00 for an hour here, Clara at 10:30 and Bia at 10:00 at the other
+    counter, all offline: the book showed one block and hid the others under its span,
+    and those clients came unannounced. Now they stand side by side in lanes marked ⚠,
+    each one a block the receptionist can select and move or cancel."""
+    ana = _book(salon, 10)  # manicure, 40 minutes: 10:00-10:40
+    clara = _booked_at_the_other_counter(salon, 10, 30, 30, "Clara Nunes")
+    bia = _booked_at_the_other_counter(salon, 10, 0, 15, "Bia Lopes")
+    rita_alone = _book(salon, 10, pro=salon.rita)
+    screen = _screen(salon, qtbot)
+
+    ten = NINE + 4
+    columns = screen.model.columns
+    paula = next(i for i, c in enumerate(columns) if c.professional_id == salon.paula)
+    lane = paula + 1
+    assert (columns[lane].professional_id, columns[lane].lane) == (salon.paula, 1)
+    assert [c.professional_id for c in columns].count(salon.paula) == 2
+    name = columns[paula].title
+    assert columns[lane].title == f"{name} ⚠"
+    shown = _shown(screen)
+    assert shown[ana] == (ten, name)
+    assert shown[bia] == (ten, f"{name} ⚠")
+    assert shown[clara] == (ten + 2, f"{name} ⚠")  # after Bia's 15 minutes, same lane
+    assert "⚠" not in shown[rita_alone][1]
+    tip = screen.model.headerData(lane, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Horários ao mesmo tempo (marcados em dois caixas): remarque um deles."
+    assert screen.view.rowSpan(ten, paula) == 3  # Ana's 40 minutes
+    assert screen.view.rowSpan(ten + 2, lane) == 2  # Clara's 30, drawn, not under Ana's
+
+    screen.view.setCurrentIndex(screen.model.index(ten + 2, lane))
+    assert screen.view.selected_uuid() == clara
+    screen.change(Status.CANCELLED)
+    settle(screen, qtbot)
+    assert clara not in _shown(screen)
+    assert _shown(screen)[bia] == (ten, f"{name} ⚠")
+
+
+def test_finished_visits_that_overlapped_both_stay_in_the_history(salon: Salon) -> None:
+    """Two clients served at once (booked at two counters) are both in the day's book once
+    done; a no-show under a booking holding its time stays hidden, as before."""
+    station = salon.shop.station
+    first = _book(salon, 9)
+    second = _booked_at_the_other_counter(salon, 9, 0, 40, "Clara Nunes")
+    for done in (first, second):
+        for status in (Status.ARRIVED, Status.IN_SERVICE, Status.DONE):
+            set_status(station, done, staff_id=salon.shop.cashier_id, status=status)
+    model = AgendaModel(ZONE)
+    model.show_day(MONDAY, book_reads.professionals(station), book_reads.day(station, MONDAY))
+    placed = {a.uuid: (row, model.columns[column].title) for row, column, a in model.placed()}
+    assert placed[first][0] == placed[second][0] == NINE
+    assert {placed[first][1], placed[second][1]} == {"Paula Manicure", "Paula Manicure ⚠"}

@@ -1,10 +1,17 @@
 """The book as a table: rows are 15-minute slots of the day, columns professionals (day
 view) or days of the week (one professional's week). An appointment sits in the cell of
-its start and spans the rows of its length (the view sets the spans)."""
+its start and spans the rows of its length (the view sets the spans).
+
+Blocks of one column that would overlap go side by side: the column gets a lane more,
+titled with ⚠. The counter refuses a clash, but two counters booking one professional
+at once while offline both keep their booking when they sync; a block under another's
+span was hidden (Qt cannot draw overlapping spans), and the client came unannounced. A
+finished appointment under one still holding the time stays hidden (a booking over a
+no-show is the book's normal use)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -41,6 +48,12 @@ class Column:
     title: str
     professional_id: int
     day: date
+    lane: int = 0
+    """0 for the column itself; 1, 2... for the lanes of blocks that overlap its own."""
+
+
+_Rows = tuple[int, int, AppointmentView]
+"""(first row, row after the last, appointment): a block's place in its column."""
 
 
 class AgendaModel(QAbstractTableModel):
@@ -75,20 +88,47 @@ class AgendaModel(QAbstractTableModel):
         self.beginResetModel()
         self.columns = columns
         self.appointments = appointments
-        self._at = {}
         self.first_hour, self.last_hour = self._hours(appointments)
         self.rows = (self.last_hour - self.first_hour) * 60 // SLOT_MINUTES
-        for appointment in appointments:
-            if appointment.status is Status.CANCELLED:
-                continue
-            place = self.place_of(appointment)
+        self.columns, self._at = self._laid_out(columns, appointments)
+        self.endResetModel()
+
+    def _laid_out(
+        self, columns: list[Column], appointments: list[AppointmentView]
+    ) -> tuple[list[Column], dict[tuple[int, int], AppointmentView]]:
+        """The columns with their lanes, and each shown block's (row, column)."""
+        lanes: list[list[list[_Rows]]] = [[] for _ in columns]
+        holding_first = sorted(
+            (a for a in appointments if a.status is not Status.CANCELLED),
+            key=lambda a: (a.status not in OPEN, a.starts_at, a.uuid),
+        )
+        for appointment in holding_first:
+            place = self._start_cell(columns, appointment)
             if place is None:
                 continue
-            held = self._at.get(place)
-            # one block a slot: an appointment still holding the time over a finished one
-            if held is None or held.status not in OPEN or appointment.status in OPEN:
-                self._at[place] = appointment
-        self.endResetModel()
+            row, column = place
+            block = (row, row + self.span_of(appointment), appointment)
+            taken = [placed for lane in lanes[column] for placed in lane]
+            if appointment.status not in OPEN and any(
+                placed[2].status in OPEN and _overlap(block, placed) for placed in taken
+            ):
+                continue
+            free = next(
+                (lane for lane in lanes[column] if not any(_overlap(block, b) for b in lane)),
+                None,
+            )
+            if free is None:
+                lanes[column].append(free := [])
+            free.append(block)
+        laid: list[Column] = []
+        at: dict[tuple[int, int], AppointmentView] = {}
+        for spec, its_lanes in zip(columns, lanes, strict=True):
+            for number, lane in enumerate(its_lanes or [[]]):
+                title = spec.title if number == 0 else f"{spec.title} ⚠"
+                for row, _end, appointment in lane:
+                    at[(row, len(laid))] = appointment
+                laid.append(replace(spec, title=title, lane=number))
+        return laid, at
 
     def _hours(self, appointments: list[AppointmentView]) -> tuple[int, int]:
         """FIRST_HOUR to LAST_HOUR, widened to the shown appointments' local hours."""
@@ -106,9 +146,12 @@ class AgendaModel(QAbstractTableModel):
 
     # -- geometry -------------------------------------------------------------------
 
-    def place_of(self, appointment: AppointmentView) -> tuple[int, int] | None:
+    def _start_cell(
+        self, columns: list[Column], appointment: AppointmentView
+    ) -> tuple[int, int] | None:
+        """(row of its start, index of its professional's or day's column in `columns`)."""
         local = appointment.starts_at.astimezone(self.zone)
-        for column, spec in enumerate(self.columns):
+        for column, spec in enumerate(columns):
             if spec.professional_id == appointment.professional_id and spec.day == local.date():
                 row = ((local.hour - self.first_hour) * 60 + local.minute) // SLOT_MINUTES
                 return (row, column) if 0 <= row < self.rows else None
@@ -141,6 +184,13 @@ class AgendaModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.columns)
+            and self.columns[section].lane
+        ):
+            return self.tr("Horários ao mesmo tempo (marcados em dois caixas): remarque um deles.")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -178,3 +228,7 @@ class AgendaModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def _overlap(a: _Rows, b: _Rows) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
