@@ -5,7 +5,7 @@ posapp maps a committed sale onto `Nfce`; nothing here knows where it came from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from enum import IntEnum
@@ -152,12 +152,17 @@ class Contingency:
 
 @dataclass(frozen=True)
 class TechResponsible:
-    """infRespTec: the software house (required by some UFs)."""
+    """infRespTec: the software house responsible for the system (required by some UFs,
+    which refuse a note without it: 972). `csrt_id` and `csrt` are the Código de
+    Segurança do Responsável Técnico some UFs give (NT 2018.005): the note carries its
+    id and hashCSRT, never the code itself (a secret, kept out of repr)."""
 
     cnpj: str
     contact: str
     email: str
-    phone: str
+    phone: str  # DDD + number, 6-14 digits
+    csrt_id: str = ""  # idCSRT, 2 digits
+    csrt: str = field(default="", repr=False)
 
 
 @dataclass(frozen=True)

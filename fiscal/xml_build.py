@@ -10,6 +10,8 @@ Money stays in integer centavos until it is written as text.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -471,9 +473,21 @@ def build_unsigned(
         resp = _sub(inf, "infRespTec")
         _sub(resp, "CNPJ", rt.cnpj)
         _sub(resp, "xContato", _clean(rt.contact, 60))
-        _sub(resp, "email", rt.email)
+        _sub(resp, "email", rt.email.strip())
         _sub(resp, "fone", rt.phone)
+        if rt.csrt_id and rt.csrt:
+            _sub(resp, "idCSRT", rt.csrt_id)
+            _sub(resp, "hashCSRT", hash_csrt(rt.csrt, key))
     return root, key, issued, totals
+
+
+def hash_csrt(csrt: str, key: str) -> str:
+    """hashCSRT (NT 2018.005, infRespTec ZD09): Base64 of the 20-byte SHA-1 of the CSRT
+    the UF gave the software house followed by the note's 44-digit access key (as
+    nfephp-org/sped-nfe src/Traits/TraitTagInfRespTec.php hashCSRT does)."""
+    if len(key) != 44 or not key.isdigit():
+        raise InvalidInput("infRespTec/hashCSRT", "chave de acesso inválida", "invalid access key")
+    return base64.b64encode(hashlib.sha1((csrt + key).encode("utf-8")).digest()).decode("ascii")
 
 
 def build_nfce(

@@ -58,6 +58,22 @@ EN: dict[str, str] = {
     "Certificado A1": "A1 certificate",
     "Como resolver": "How to fix",
     "Configuração fiscal salva": "Fiscal settings saved",
+    "; NFC-e reenviadas: %1, autorizadas: %2": "; NFC-e sent again: %1, authorised: %2",
+    "Responsável técnico": "Technical responsible",
+    "Contato": "Contact",
+    "Telefone (DDD + número)": "Phone (area code + number)",
+    "CSRT (id)": "CSRT (id)",
+    "Código do CSRT": "CSRT code",
+    "A empresa responsável pelo sistema emissor (grupo infRespTec da NFC-e), exigida por "
+    "algumas UFs; o CSRT só onde a SEFAZ o forneceu": (
+        "The company responsible for the issuing system (the NFC-e's infRespTec group), "
+        "required by some states; the CSRT only where SEFAZ gave one"
+    ),
+    "a SEFAZ exige o responsável técnico: preencha o grupo “Responsável técnico” acima e "
+    "salve; a nota é reenviada": (
+        "SEFAZ requires the technical responsible: fill in the “Technical responsible” group "
+        "above and save; the note is sent again"
+    ),
     "Código do CSC": "CSC token",
     "Depois do prazo: cancelar a venda; o contador emite a nota de devolução": (
         "After the limit: void the sale; the accountant issues the return note"
@@ -762,7 +778,6 @@ EN: dict[str, str] = {
     "PIN (4 a 6 dígitos)": "PIN (4 to 6 digits)",
     "Repita o PIN": "Repeat the PIN",
     "Os dois PINs não são iguais.": "The two PINs differ.",
-    "Desde": "Since",
     "Ativo": "Active",
     "Desativado": "Deactivated",
     # First-run wizard

@@ -7,6 +7,9 @@ does, 215/225, and kept in `schema_errors`), and answers in the official
 response layouts. It remembers what it authorised, cancelled and voided, and
 counts authorisations per key, so a test can assert "exactly once".
 
+Rules some UFs apply: `resp_tec_ufs` (cUF codes, empty by default) refuse a note
+without the infRespTec group with 972 (NT 2018.005, rule ZD01-10), as those UFs do.
+
 Modes (`set_mode`): authorise (default), duplicate_539 (the next notes get 539
 naming another key), reject (cStat + xMotivo of your choice), paused (108),
 timeout (hang, never answer), timeout_after_authorise (authorise, then hang:
@@ -44,6 +47,8 @@ WSDL = "http://www.portalfiscal.inf.br/nfe/wsdl/"
 VER_APLIC = "LOCAL-SEFAZ-1.0"
 TZ = ZoneInfo("America/Sao_Paulo")
 NOT_FOUND = "Rejeição: NF-e não consta na base de dados da SEFAZ"
+RESP_TEC_MISSING = "Rejeição: Obrigatória as informações do responsável técnico"
+"""cStat 972's xMotivo as NT 2018.005 (rule ZD01-10) words it."""
 
 Mode = Literal[
     "authorise",
@@ -125,6 +130,8 @@ class LocalSefaz(LocalHttps):
         self.mode: Mode = "authorise"
         self.mode_services: frozenset[str] | None = None
         self.reject_with = (999, "Rejeição: teste")
+        self.resp_tec_ufs: frozenset[int] = frozenset()
+        """The UFs (cUF) that require infRespTec: a note without it is refused, 972."""
         self._lock = threading.Lock()
         self._prot_counter = 0
 
@@ -265,6 +272,11 @@ class LocalSefaz(LocalHttps):
         if mode == "reject":
             cstat, reason = self.reject_with
             prot = self._prot(key, cstat, reason, digest)
+        elif (
+            int(_t(nfe, "n:infNFe/n:ide/n:cUF") or 0) in self.resp_tec_ufs
+            and nfe.find("n:infNFe/n:infRespTec", {"n": NS}) is None
+        ):
+            prot = self._prot(key, 972, RESP_TEC_MISSING, digest)
         elif key in st.authorised:
             done = st.authorised[key]
             prot = self._prot(

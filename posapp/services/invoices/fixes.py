@@ -5,10 +5,14 @@ then the sale is mapped again and sent under the same number (and tpEmis).
 Void the number: only a normal (tpEmis 1) note; its number is voided at SEFAZ
 (inutilização) and the background sender issues the sale a new note. A
 contingency number is never voided (Ajuste SINIEF 19/16): it must be corrected.
-Both need a manager's PIN and are audited.
+Both need a manager's PIN and are audited. A note refused for lacking the responsável
+técnico (972, or 973: its CNPJ) is fixed in the settings, then sent again the same way
+(`resend_missing_tech`, right after the manager saves them).
 """
 
 from __future__ import annotations
+
+import logging
 
 from fiscal import FiscalError, NoteRecord
 from fiscal.contingency import SendReport
@@ -16,8 +20,20 @@ from posapp.core.errors import PosError
 from posapp.services.common import audit
 from posapp.services.common.auth import acting_staff, authorize_manager
 from posapp.services.invoices.issuing import Invoicer, NoteNotIssued
-from posapp.services.invoices.mapping import nfce_of, sale_for_note
+from posapp.services.invoices.mapping import sale_for_note
 from posapp.services.invoices.storage import sale_id_of
+
+log = logging.getLogger(__name__)
+
+
+TECH_REFUSALS = frozenset({972, 973})
+"""SEFAZ's refusals the responsável técnico fixes (NT 2018.005): 972 the group is
+required in the UF, 973 its CNPJ is invalid."""
+
+
+def needs_tech(record: NoteRecord) -> bool:
+    """A note SEFAZ refused for want of the responsável técnico (Gerência > Fiscal)."""
+    return record.status == "rejected" and record.cstat in TECH_REFUSALS
 
 
 class NoteWithoutSale(PosError):
@@ -90,7 +106,7 @@ def resend_corrected(
     # a contingency note keeps its moment; a normal one is issued again now (SEFAZ
     # refuses an online dhEmi far from its clock)
     when = record.issued_at if record.tp_emis == 9 and record.issued_at else invoicer.clock()
-    note = nfce_of(data, invoicer.settings(), when)
+    note = invoicer.nfce(data, when)
     try:
         with invoicer._lock:
             issued = invoicer.queue().resend_corrected(series, number, note)
@@ -111,3 +127,22 @@ def void_rejected(
     _approve(invoicer, staff_id, manager_pin, "fiscal.void_number", record)
     with invoicer._lock:
         return invoicer.queue().void_rejected(series, number)
+
+
+def resend_missing_tech(invoicer: Invoicer, staff_id: int, manager_pin: str) -> list[NoteRecord]:
+    """Once the responsável técnico is filled: every note refused for lacking it, corrected
+    and sent again under its number (each audited as a resend). A note that still cannot
+    go stays rejected in the list, with SEFAZ's reason."""
+    if invoicer.settings().tech_cnpj == "":
+        return []
+    sent: list[NoteRecord] = []
+    for record in invoicer.storage.records("rejected"):
+        if not needs_tech(record):
+            continue
+        try:
+            sent.append(
+                resend_corrected(invoicer, record.series, record.number, staff_id, manager_pin)
+            )
+        except PosError as error:  # e.g. SEFAZ refused it again: it stays in the list
+            log.warning("%s", error.message("en"))
+    return sent

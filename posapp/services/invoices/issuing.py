@@ -21,18 +21,19 @@ from sqlalchemy import ColumnElement, Exists, and_, exists, func, select
 from sqlalchemy.orm import Session
 
 from db.models import Item, NfceNote, NfceSeries, Sale, SaleLine
-from fiscal import ContingencyQueue, FiscalError, Issued, NoteRecord, SefazClient
+from fiscal import ContingencyQueue, FiscalError, Issued, Nfce, NoteRecord, SefazClient
 from fiscal.contingency import SendReport
 from fiscal.sefaz_urls import ServiceUrls
 from posapp.core.errors import PosError
 from posapp.services.common.station import Station
 from posapp.services.common.worker import BackgroundWorker, Outcome
-from posapp.services.invoices.mapping import nfce_of, sale_for_note
+from posapp.services.invoices.mapping import SaleForNote, nfce_of, sale_for_note
 from posapp.services.invoices.settings import (
     FiscalSettings,
     credentials,
     read_secrets,
     read_settings,
+    tech_responsible_in,
 )
 from posapp.services.invoices.storage import SqliteStorage, sale_ref, to_record
 
@@ -190,6 +191,14 @@ class Invoicer:
     def enabled(self) -> bool:
         return self.settings().enabled
 
+    def nfce(self, data: SaleForNote, when: datetime) -> Nfce:
+        """The sale's note as the settings say now, with the responsável técnico (and its
+        CSRT) when filled: issued, or corrected and sent again (fixes)."""
+        with self.station.read() as session:
+            settings = read_settings(session)
+            tech = tech_responsible_in(session)
+        return nfce_of(data, settings, when, tech)
+
     def queue(self) -> ContingencyQueue:
         """The contingency queue for the current settings (rebuilt when they change)."""
         with self._lock, self.station.read() as session:
@@ -255,7 +264,7 @@ class Invoicer:
                 return None
             if data.all_given:
                 raise GivenProducts(sale=sale_id)
-            note = nfce_of(data, settings, self.clock())
+            note = self.nfce(data, self.clock())
             try:
                 issued: Issued = self.queue().issue(note, sale_ref(sale_id))
             except FiscalError as error:

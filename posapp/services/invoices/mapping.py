@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from db.models import Customer, Item, Sale, SaleLine
 from fiscal import Card, Environment, Nfce, Payment
 from fiscal import Item as FiscalItem
-from fiscal.model import SEM_GTIN
+from fiscal.model import SEM_GTIN, TechResponsible
 from posapp.core.money import allocate
 from posapp.core.pricing import LOYALTY_TENDERS, Tender
 from posapp.services.invoices.settings import FiscalSettings
@@ -154,8 +154,14 @@ def card_groups(session: Session, sale_id: int) -> dict[int, Card]:
     return groups
 
 
-def nfce_of(data: SaleForNote, settings: FiscalSettings, when: datetime) -> Nfce:
-    """The note to issue (its number and contingency are set by the queue)."""
+def nfce_of(
+    data: SaleForNote,
+    settings: FiscalSettings,
+    when: datetime,
+    tech: TechResponsible | None = None,
+) -> Nfce:
+    """The note to issue (its number and contingency are set by the queue); `tech` is
+    the responsável técnico (infRespTec), None when the store has not filled it."""
     return Nfce(
         emitter=settings.emitter(),
         environment=Environment(settings.environment),
@@ -167,4 +173,5 @@ def nfce_of(data: SaleForNote, settings: FiscalSettings, when: datetime) -> Nfce
         loyalty_cents=data.loyalty_cents,
         loyalty_as=settings.loyalty_as,
         consumer_cpf=data.consumer_cpf,
+        tech_responsible=tech,
     )

@@ -1,7 +1,7 @@
 """The store's NFC-e set-up: a manager's action, audited, secrets sealed at rest.
 
 Plain settings are one JSON `setting` row (`nfce.settings`); the A1 certificate,
-its password and the CSC token are one sealed row (`nfce.secrets`, see `vault`);
+its password, the CSC token and the CSRT are one sealed row (`nfce.secrets`, see `vault`);
 the switch checkout reads is `sales.catalog.NFCE_ENABLED`. Every change needs a
 manager's PIN and writes an audit row naming what changed (never a secret).
 """
@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from db.models import NfceSeries, Setting
 from fiscal import A1Certificate, Address, CertificateError, Csc, Emitter, Environment
-from fiscal.model import UF_CODES
+from fiscal.model import UF_CODES, TechResponsible
 from posapp.core.cnpj import is_valid_cnpj, normalize_cnpj
 from posapp.core.errors import PosError
 from posapp.services.common import audit
@@ -82,6 +82,26 @@ class FiscalSettings:
     sefaz_ca_file: str = ""
     enabled_since: str = ""
     """When NFC-e was last switched on (ISO, UTC): sales from then on get a note."""
+    tech_cnpj: str = ""
+    """Responsável técnico (infRespTec): the software house's CNPJ; empty, no group."""
+    tech_contact: str = ""
+    tech_email: str = ""
+    tech_phone: str = ""  # DDD + number, digits only
+    csrt_id: str = ""
+    """The CSRT's id (2 digits) where the UF gave one; the code itself is sealed."""
+
+    def tech_responsible(self, csrt: str = "") -> TechResponsible | None:
+        """The note's infRespTec (with idCSRT and hashCSRT when a CSRT is given), or None."""
+        if not self.tech_cnpj:
+            return None
+        return TechResponsible(
+            self.tech_cnpj,
+            self.tech_contact,
+            self.tech_email,
+            self.tech_phone,
+            self.csrt_id if csrt else "",
+            csrt if self.csrt_id else "",
+        )
 
     def emitter(self) -> Emitter:
         address = Address(
@@ -133,6 +153,63 @@ class CertificateStatus:
 
 def _bad(field: str, pt: str, en: str) -> InvalidFiscalSetting:
     return InvalidFiscalSetting(field=field, reason_pt=pt, reason_en=en)
+
+
+EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+
+
+def _tech(settings: FiscalSettings) -> FiscalSettings:
+    """The responsável técnico cleaned as the XSD's TInfRespTec takes it, or the reason."""
+    cnpj = settings.tech_cnpj.strip()
+    contact = " ".join(settings.tech_contact.split())
+    email = settings.tech_email.strip()
+    phone = re.sub(r"[\s().+-]", "", settings.tech_phone)
+    csrt_id = settings.csrt_id.strip()
+    if not (cnpj or contact or email or phone or csrt_id):
+        return dataclasses.replace(
+            settings, tech_cnpj="", tech_contact="", tech_email="", tech_phone=""
+        )
+    where = "responsável técnico"
+    if not cnpj:
+        raise _bad(f"{where}: CNPJ", "informe o CNPJ da empresa do sistema", "enter its CNPJ")
+    if not is_valid_cnpj(cnpj):
+        raise _bad(
+            f"{where}: CNPJ",
+            f"'{settings.tech_cnpj}' não é um CNPJ válido (confira os dígitos)",
+            "not a valid CNPJ (check the digits)",
+        )
+    if not 2 <= len(contact) <= 60:
+        raise _bad(
+            f"{where}: contato",
+            "informe o nome da pessoa de contato (2 a 60 letras)",
+            "enter the contact person's name (2 to 60 characters)",
+        )
+    if not (6 <= len(email) <= 60 and EMAIL.fullmatch(email)):
+        raise _bad(
+            f"{where}: e-mail",
+            f"'{email}' não é um e-mail válido (ex.: suporte@empresa.com.br, 6 a 60 letras)",
+            "not a valid e-mail (e.g. suporte@empresa.com.br, 6 to 60 characters)",
+        )
+    if not re.fullmatch(r"\d{6,14}", phone):
+        raise _bad(
+            f"{where}: telefone",
+            "DDD e número, de 6 a 14 dígitos",
+            "area code and number, 6 to 14 digits",
+        )
+    return dataclasses.replace(
+        settings,
+        tech_cnpj=normalize_cnpj(cnpj),
+        tech_contact=contact,
+        tech_email=email,
+        tech_phone=phone,
+    )
+
+
+def _csrt_id(text: str) -> str:
+    """idCSRT as the XSD takes it (2 digits), or InvalidFiscalSetting."""
+    if not re.fullmatch(r"\d{1,2}", text.strip()):
+        raise _bad("CSRT (id)", "o número do CSRT dado pela SEFAZ (2 dígitos)", "2 digits")
+    return text.strip().zfill(2)
 
 
 def validate(settings: FiscalSettings) -> FiscalSettings:
@@ -188,13 +265,19 @@ def validate(settings: FiscalSettings) -> FiscalSettings:
             "só em homologação e em https://127.0.0.1",
             "homologação only, at https://127.0.0.1",
         )
+    tech = _tech(settings)
+    if settings.csrt_id.strip() and not tech.tech_cnpj:
+        raise _bad(
+            "responsável técnico: CNPJ", "o CSRT vai com o responsável técnico", "enter its CNPJ"
+        )
     return dataclasses.replace(
-        settings,
+        tech,
         cnpj=cnpj,
         ie=ie,
         uf=uf,
         cep=re.sub(r"\D", "", settings.cep),
         csc_id=str(int(settings.csc_id)) if settings.csc_id else "",
+        csrt_id=_csrt_id(settings.csrt_id) if settings.csrt_id.strip() else "",
     )
 
 
@@ -229,6 +312,7 @@ class Secrets:
     pkcs12: bytes = b""
     password: str = ""
     csc_token: str = ""
+    csrt: str = ""  # the responsável técnico's CSRT (some UFs)
 
 
 def read_secrets(session: Session) -> Secrets:
@@ -236,7 +320,12 @@ def read_secrets(session: Session) -> Secrets:
     if not raw:
         return Secrets()
     data = json.loads(unseal(base64.b64decode(raw)))
-    return Secrets(base64.b64decode(data["pkcs12"]), data["password"], data["csc_token"])
+    return Secrets(
+        base64.b64decode(data["pkcs12"]),
+        data["password"],
+        data["csc_token"],
+        data.get("csrt", ""),
+    )
 
 
 def _write_secrets(session: Session, secrets: Secrets) -> None:
@@ -245,6 +334,7 @@ def _write_secrets(session: Session, secrets: Secrets) -> None:
             "pkcs12": base64.b64encode(secrets.pkcs12).decode(),
             "password": secrets.password,
             "csc_token": secrets.csc_token,
+            "csrt": secrets.csrt,
         }
     ).encode()
     _put(session, SECRETS_KEY, base64.b64encode(seal(plain)).decode())
@@ -282,6 +372,14 @@ def credentials(session: Session) -> tuple[A1Certificate, Csc]:
     return a1, Csc(settings.csc_id, secrets.csc_token)
 
 
+def tech_responsible_in(session: Session) -> TechResponsible | None:
+    """The infRespTec every note carries (None: the responsável técnico is not filled)."""
+    settings = read_settings(session)
+    if not settings.tech_cnpj:
+        return None
+    return settings.tech_responsible(read_secrets(session).csrt if settings.csrt_id else "")
+
+
 def _audit(
     station: Station, session: Session, action: str, staff_id: int, manager_id: int, **details: Any
 ) -> None:
@@ -308,6 +406,8 @@ def save_settings(
         acting_staff(session, staff_id)
         manager = authorize_manager(session, manager_pin, "alterar a configuração fiscal", now)
         before = dataclasses.asdict(read_settings(session))
+        if clean.csrt_id and not read_secrets(session).csrt:
+            raise _bad("CSRT", "informe também o código do CSRT", "enter the CSRT code with its id")
         if clean.enabled:
             a1, _csc = credentials(session)
             if a1.expired(now):
@@ -343,7 +443,7 @@ def load_certificate(
             old = read_secrets(session)
         except PosError:
             old = Secrets()
-        _write_secrets(session, Secrets(pkcs12, password, old.csc_token))
+        _write_secrets(session, dataclasses.replace(old, pkcs12=pkcs12, password=password))
         status = status_of(a1, now)
         _audit(
             station,
@@ -372,10 +472,33 @@ def set_csc(station: Station, staff_id: int, manager_pin: str, csc_id: str, toke
             old = read_secrets(session)
         except PosError:
             old = Secrets()
-        _write_secrets(session, Secrets(old.pkcs12, old.password, token))
+        _write_secrets(session, dataclasses.replace(old, csc_token=token))
         settings = dataclasses.replace(read_settings(session), csc_id=str(int(csc_id)))
         _put(session, SETTINGS_KEY, json.dumps(dataclasses.asdict(settings), sort_keys=True))
         _audit(station, session, "fiscal.csc", staff_id, manager.id, csc_id=settings.csc_id)
+
+
+def set_csrt(station: Station, staff_id: int, manager_pin: str, csrt_id: str, code: str) -> None:
+    """The CSRT the UF gave the software house: its id in the settings, the code sealed
+    (never shown back, never in the audit)."""
+    code = code.strip()
+    if not 16 <= len(code) <= 64 or not code.isascii() or not code.isalnum():
+        raise _bad(
+            "CSRT", "o código tem de 16 a 64 letras e dígitos", "16 to 64 letters and digits"
+        )
+    clean_id = _csrt_id(csrt_id)
+    now = station.now()
+    with station.write() as session:
+        acting_staff(session, staff_id)
+        manager = authorize_manager(session, manager_pin, "trocar o CSRT", now)
+        try:
+            old = read_secrets(session)
+        except PosError:
+            old = Secrets()
+        _write_secrets(session, dataclasses.replace(old, csrt=code))
+        settings = dataclasses.replace(read_settings(session), csrt_id=clean_id)
+        _put(session, SETTINGS_KEY, json.dumps(dataclasses.asdict(settings), sort_keys=True))
+        _audit(station, session, "fiscal.csrt", staff_id, manager.id, csrt_id=clean_id)
 
 
 def set_next_number(

@@ -3,10 +3,12 @@ and below them the services' NFS-e (`nfse_box`).
 
 Every change (settings, CSC, certificate, numbering, resend, void) goes through the
 screen's `with_pin`: the service checks the manager's PIN and audits. The A1 and the
-CSC token are never shown back (the service keeps them sealed). The list shows each
-note that waits for SEFAZ (with its deadline) or for the manager (a rejection with
-SEFAZ's code and reason, and the fix path: correct the item and resend, or void the
-number of a normal note).
+CSC token are never shown back (the service keeps them sealed), nor is the CSRT of the
+"Responsável técnico" group (the software house the note names in infRespTec, which
+some UFs require). The list shows each note that waits for SEFAZ (with its deadline) or
+for the manager (a rejection with SEFAZ's code and reason, and the fix path: correct the
+item and resend, or void the number of a normal note; fill the responsável técnico
+when SEFAZ asked for it: saving it sends those notes again).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -42,7 +45,9 @@ from posapp.services.invoices.settings import (
     load_settings,
     save_settings,
     set_csc,
+    set_csrt,
     set_next_number,
+    validate,
 )
 from posapp.ui.formatting import moment
 from posapp.ui.rows_model import RowsModel
@@ -66,6 +71,8 @@ TEXT_FIELDS = (
     ("cep", "CEP"),
     ("csc_id", "CSC (id)"),
 )
+TECH_FIELDS = ("tech_cnpj", "tech_contact", "tech_email", "tech_phone", "csrt_id")
+"""The responsável técnico (infRespTec): the software house behind this system."""
 
 
 class NotesModel(RowsModel[NoteRecord]):
@@ -114,6 +121,12 @@ def fix_path(row: NoteRecord) -> str:
         return QCoreApplication.translate(
             "FiscalTab", "automático: enviada quando a SEFAZ responder"
         )
+    if fixes.needs_tech(row):
+        return QCoreApplication.translate(
+            "FiscalTab",
+            "a SEFAZ exige o responsável técnico: preencha o grupo “Responsável técnico” "
+            "acima e salve; a nota é reenviada",
+        )
     if row.tp_emis == 9:
         return QCoreApplication.translate(
             "FiscalTab", "corrija o cadastro do item e reenvie (contingência: não inutilizar)"
@@ -161,6 +174,30 @@ class FiscalTab(QWidget):
         self.csc_token = named(QLineEdit(), "nfceCscToken")
         self.csc_token.setEchoMode(QLineEdit.EchoMode.Password)
         self.csc_token.setPlaceholderText(self.tr("(guardado; deixe vazio para manter)"))
+        self.tech_fields: dict[str, QLineEdit] = {
+            name: named(QLineEdit(), f"nfce_{name}") for name in TECH_FIELDS
+        }
+        tech_labels = (
+            self.tr("CNPJ"),
+            self.tr("Contato"),
+            self.tr("E-mail"),
+            self.tr("Telefone (DDD + número)"),
+            self.tr("CSRT (id)"),
+        )
+        self.csrt_code = named(QLineEdit(), "nfceCsrtCode")
+        self.csrt_code.setEchoMode(QLineEdit.EchoMode.Password)
+        self.csrt_code.setPlaceholderText(self.tr("(guardado; deixe vazio para manter)"))
+        self.tech_box = named(QGroupBox(self.tr("Responsável técnico")), "nfceTech")
+        tech_form = QFormLayout(self.tech_box)
+        for name, label in zip(TECH_FIELDS, tech_labels, strict=True):
+            tech_form.addRow(label, self.tech_fields[name])
+        tech_form.addRow(self.tr("Código do CSRT"), self.csrt_code)
+        self.tech_box.setToolTip(
+            self.tr(
+                "A empresa responsável pelo sistema emissor (grupo infRespTec da NFC-e), "
+                "exigida por algumas UFs; o CSRT só onde a SEFAZ o forneceu"
+            )
+        )
         self.save_button = named(QPushButton(self.tr("Salvar")), "nfceSave")
         self.save_button.clicked.connect(self.save)
 
@@ -202,6 +239,7 @@ class FiscalTab(QWidget):
         form.addRow(self.tr("Cashback na nota"), self.loyalty_as)
         form.addRow(self.tr("Prazo de cancelamento"), self.cancel_limit)
         form.addRow(self.tr("Devolução"), self.late_refund)
+        form.addRow(self.tech_box)
         cert = file_field(
             self.cert_file,
             self.cert_browse,
@@ -262,7 +300,7 @@ class FiscalTab(QWidget):
     def _show_settings(self, settings: FiscalSettings) -> None:
         self.settings = settings
         self.enabled.setChecked(settings.enabled)
-        for name, field in self.fields.items():
+        for name, field in {**self.fields, **self.tech_fields}.items():
             field.setText(str(getattr(settings, name)))
         self.crt.setCurrentIndex(max(0, self.crt.findData(settings.crt)))
         self.environment.setCurrentIndex(max(0, self.environment.findData(settings.environment)))
@@ -271,6 +309,7 @@ class FiscalTab(QWidget):
         self.cancel_limit.setValue(settings.cancel_limit_min)
         self.late_refund.setCurrentIndex(max(0, self.late_refund.findData(settings.late_refund)))
         self.csc_token.clear()
+        self.csrt_code.clear()
 
     def _show_certificate(self, status: CertificateStatus | None) -> None:
         if status is None:
@@ -306,7 +345,10 @@ class FiscalTab(QWidget):
     # -- acting --------------------------------------------------------------------
 
     def form(self) -> FiscalSettings:
-        texts: dict[str, Any] = {name: field.text().strip() for name, field in self.fields.items()}
+        texts: dict[str, Any] = {
+            name: field.text().strip()
+            for name, field in {**self.fields, **self.tech_fields}.items()
+        }
         return dataclasses.replace(
             self.settings,
             enabled=self.enabled.isChecked(),
@@ -322,12 +364,20 @@ class FiscalTab(QWidget):
     def save(self) -> None:
         settings = self.form()
         token = self.csc_token.text().strip()
+        csrt = self.csrt_code.text().strip()
         station = self.station
+        invoicer = self.invoicer() if settings.tech_cnpj else None
 
-        def call(staff_id: int, pin: str) -> FiscalSettings:
+        def call(staff_id: int, pin: str) -> tuple[FiscalSettings, list[NoteRecord]]:
+            validate(settings)  # nothing is kept (the CSC, the CSRT) from a refused form
             if token:
                 set_csc(station, staff_id, pin, settings.csc_id, token)
-            return save_settings(station, staff_id, pin, settings)
+            if csrt:
+                set_csrt(station, staff_id, pin, settings.csrt_id, csrt)
+            saved = save_settings(station, staff_id, pin, settings)
+            # the notes SEFAZ refused for want of the responsável técnico go again now
+            sent = fixes.resend_missing_tech(invoicer, staff_id, pin) if invoicer else []
+            return saved, sent
 
         self.host.with_pin(
             self.tr("alterar a configuração fiscal"),
@@ -336,9 +386,15 @@ class FiscalTab(QWidget):
             self.tr("Alteração cancelada"),
         )
 
-    def _saved(self, settings: FiscalSettings) -> None:
+    def _saved(self, found: tuple[FiscalSettings, list[NoteRecord]]) -> None:
+        settings, sent = found
         self._show_settings(settings)
-        self.host.say(self.tr("Configuração fiscal salva"))
+        text = self.tr("Configuração fiscal salva")
+        if sent:
+            authorised = sum(1 for record in sent if record.status == "authorised")
+            text += self.tr("; NFC-e reenviadas: %1, autorizadas: %2")
+            text = text.replace("%1", str(len(sent))).replace("%2", str(authorised))
+        self.host.say(text)
         self.refresh()
 
     def load_certificate(self) -> None:
