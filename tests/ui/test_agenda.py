@@ -610,3 +610,38 @@ def test_finished_visits_that_overlapped_both_stay_in_the_history(salon: Salon) 
     placed = {a.uuid: (row, model.columns[column].title) for row, column, a in model.placed()}
     assert placed[first][0] == placed[second][0] == NINE
     assert {placed[first][1], placed[second][1]} == {"Paula Manicure", "Paula Manicure ⚠"}
+
+
+def test_a_salon_opening_at_630_shows_its_early_slots_empty_and_bookable(
+    salon: Salon, qtbot: QtBot
+) -> None:
+    """Paula works from 06:30 on Mondays and nobody is booked before 08:00 yet: the book
+    started at 08:00, so the receptionist had no 06:30 slot to click. Tuesday (no early
+    hours) still starts at 08:00; Paula's week view starts at 06:00 too."""
+    station = salon.shop.station
+    set_week(station, salon.paula, {0: DayHours(6 * 60 + 30, 18 * 60)}, MANAGER_PIN)
+    screen = _screen(salon, qtbot)
+    model = screen.model
+    assert model.headerData(0, Qt.Orientation.Vertical) == "06:00"
+    paula = [c.professional_id for c in model.columns].index(salon.paula)
+    screen.view.setCurrentIndex(model.index(2, paula))  # the 06:30 slot, empty
+    dialog = screen.new_booking()
+    type_text(dialog.search_box, "Ana", qtbot)
+    names = [dialog.services.item(n).text() for n in range(dialog.services.count())]
+    dialog.services.item(
+        names.index(next(n for n in names if n.startswith("Manicure")))
+    ).setCheckState(Qt.CheckState.Checked)
+    dialog.try_book()
+    assert dialog.booked_uuid is not None
+    settle(screen, qtbot)
+    (made,) = book_reads.day(station, MONDAY)
+    assert made.starts_at == at(MONDAY, 6, 30)
+    assert model.data(model.index(2, paula), UUID_ROLE) == made.uuid
+
+    screen.step(1)
+    settle(screen, qtbot)
+    assert model.headerData(0, Qt.Orientation.Vertical) == "08:00"
+    screen.set_mode(screen_module.WEEK_VIEW)
+    screen.professional.setCurrentIndex(screen.professional.findData(salon.paula))
+    settle(screen, qtbot)
+    assert model.headerData(0, Qt.Orientation.Vertical) == "06:00"

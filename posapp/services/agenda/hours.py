@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from sqlalchemy import delete, select
@@ -94,3 +94,21 @@ def week_of(station: Station, staff_id: int) -> dict[int, DayHours]:
             )
             for row in rows
         }
+
+
+def working_span(
+    station: Station, staff_ids: Iterable[int], days: Iterable[date]
+) -> tuple[int, int] | None:
+    """The earliest start and the latest end, in minutes from local midnight, of these
+    professionals' working hours on these days' weekdays (None: no hours set): the book
+    shows at least that span, so an hour the salon works is always there to book."""
+    weekdays = {day.weekday() for day in days}
+    with station.read() as session:
+        spans = session.execute(
+            select(WorkHours.start_min, WorkHours.end_min).where(
+                WorkHours.staff_id.in_(list(staff_ids)), WorkHours.weekday.in_(weekdays)
+            )
+        ).all()
+    if not spans:
+        return None
+    return min(start for start, _ in spans), max(end for _, end in spans)

@@ -27,8 +27,8 @@ UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 2
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
 FIRST_HOUR, LAST_HOUR = 8, 21
-"""The hours the book shows at least; a day with appointments earlier or later shows
-those hours too."""
+"""The hours the book shows at least; a day with working hours or appointments earlier
+or later shows those hours too."""
 
 COLOURS: dict[Status, str] = {
     Status.BOOKED: "#cfe3ff",
@@ -70,25 +70,41 @@ class AgendaModel(QAbstractTableModel):
     # -- filling ------------------------------------------------------------------
 
     def show_day(
-        self, day: date, professionals: list[Professional], appointments: list[AppointmentView]
+        self,
+        day: date,
+        professionals: list[Professional],
+        appointments: list[AppointmentView],
+        working: tuple[int, int] | None = None,
     ) -> None:
-        self._fill([Column(p.name, p.id, day) for p in professionals], appointments)
+        """`working`: the professionals' working hours that day (minutes from midnight,
+        `hours.working_span`); the book shows at least those hours."""
+        self._fill([Column(p.name, p.id, day) for p in professionals], appointments, working)
 
     def show_week(
-        self, monday: date, professional: Professional, appointments: list[AppointmentView]
+        self,
+        monday: date,
+        professional: Professional,
+        appointments: list[AppointmentView],
+        working: tuple[int, int] | None = None,
     ) -> None:
         days = [monday + timedelta(days=n) for n in range(7)]
         columns = [
             Column(format_date(d, "EEE dd/MM", locale=self.locale), professional.id, d)
             for d in days
         ]
-        self._fill(columns, [a for a in appointments if a.professional_id == professional.id])
+        mine = [a for a in appointments if a.professional_id == professional.id]
+        self._fill(columns, mine, working)
 
-    def _fill(self, columns: list[Column], appointments: list[AppointmentView]) -> None:
+    def _fill(
+        self,
+        columns: list[Column],
+        appointments: list[AppointmentView],
+        working: tuple[int, int] | None = None,
+    ) -> None:
         self.beginResetModel()
         self.columns = columns
         self.appointments = appointments
-        self.first_hour, self.last_hour = self._hours(appointments)
+        self.first_hour, self.last_hour = self._hours(appointments, working)
         self.rows = (self.last_hour - self.first_hour) * 60 // SLOT_MINUTES
         self.columns, self._at = self._laid_out(columns, appointments)
         self.endResetModel()
@@ -100,7 +116,7 @@ class AgendaModel(QAbstractTableModel):
         lanes: list[list[list[_Rows]]] = [[] for _ in columns]
         holding_first = sorted(
             (a for a in appointments if a.status is not Status.CANCELLED),
-            key=lambda a: (a.status not in OPEN, a.starts_at, a.uuid),
+            key=lambda a: (a.status not in OPEN, a.starts_at, -a.minutes, a.uuid),
         )
         for appointment in holding_first:
             place = self._start_cell(columns, appointment)
@@ -130,9 +146,14 @@ class AgendaModel(QAbstractTableModel):
                 laid.append(replace(spec, title=title, lane=number))
         return laid, at
 
-    def _hours(self, appointments: list[AppointmentView]) -> tuple[int, int]:
-        """FIRST_HOUR to LAST_HOUR, widened to the shown appointments' local hours."""
+    def _hours(
+        self, appointments: list[AppointmentView], working: tuple[int, int] | None
+    ) -> tuple[int, int]:
+        """FIRST_HOUR to LAST_HOUR, widened to the working hours and to the shown
+        appointments' local hours."""
         first, last = FIRST_HOUR, LAST_HOUR
+        if working is not None:
+            first, last = min(first, working[0] // 60), max(last, -(-working[1] // 60))
         days = {column.day for column in self.columns}
         for appointment in appointments:
             start = appointment.starts_at.astimezone(self.zone)

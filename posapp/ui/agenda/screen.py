@@ -34,6 +34,7 @@ from posapp.services.agenda import book_reads
 from posapp.services.agenda.arrival import Arrival, arrive
 from posapp.services.agenda.book_reads import AppointmentView, Professional
 from posapp.services.agenda.booking import lengthen, move, set_status
+from posapp.services.agenda.hours import working_span
 from posapp.services.common.changes import Change
 from posapp.services.salon.tips import sale_id_of
 from posapp.ui.agenda.booking_dialog import BookingDialog
@@ -204,32 +205,35 @@ class AgendaScreen(QWidget):
         generation, station, on = self._generation, self.context.station, self.shown_day()
         professionals = self.professionals
         if self.mode == DAY_VIEW:
+            ids = [p.id for p in professionals]
             self.jobs.run(
-                lambda: book_reads.day(station, on),
+                lambda: (book_reads.day(station, on), working_span(station, ids, [on])),
                 lambda found: self._show(
-                    generation, partial(self.model.show_day, on, professionals), found
+                    generation, partial(self.model.show_day, on, professionals), *found
                 ),
             )
         elif professionals:
             monday = on - timedelta(days=on.weekday())
             pro = professionals[max(0, self.professional.currentIndex())]
+            week = [monday + timedelta(days=n) for n in range(7)]
             self.jobs.run(
-                lambda: book_reads.week(station, monday),
+                lambda: (book_reads.week(station, monday), working_span(station, [pro.id], week)),
                 lambda found: self._show(
-                    generation, partial(self.model.show_week, monday, pro), found
+                    generation, partial(self.model.show_week, monday, pro), *found
                 ),
             )
 
     def _show(
         self,
         generation: int,
-        show: Callable[[list[AppointmentView]], None],
+        show: Callable[[list[AppointmentView], tuple[int, int] | None], None],
         found: list[AppointmentView],
+        working: tuple[int, int] | None,
     ) -> None:
         if generation != self._generation:
             return  # a later ask (another day, another view) is on its way
         kept = self.view.selected_uuid()
-        show(found)
+        show(found, working)
         for row, column, appointment in self.model.placed():
             if appointment.uuid == kept:
                 self.view.setCurrentIndex(self.model.index(row, column))
