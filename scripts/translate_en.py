@@ -20,6 +20,9 @@ EN: dict[str, str] = {
     # NFC-e (Gerência > Fiscal, Vendas)
     "Devolução em processamento": "Refund in processing",
     "Devolvido por outro meio": "Returned another way",
+    "Horários ao mesmo tempo (marcados em dois caixas): remarque um deles.": (
+        "Appointments at the same time (booked at two counters): move one of them."
+    ),
     "Desde": "Since",
     "Devoluções por Pix que o banco não fez (devolver por outro meio)": (
         "Pix refunds the bank did not make (return another way)"

@@ -105,119 +105,119 @@
   <context>
     <name>AgendaModel</name>
     <message>
-      <location filename="../../posapp/ui/agenda/model.py" line="193" />
+      <location filename="../../posapp/ui/agenda/model.py" line="214" />
       <source>Horários ao mesmo tempo (marcados em dois caixas): remarque um deles.</source>
-      <translation type="unfinished" />
+      <translation>Appointments at the same time (booked at two counters): move one of them.</translation>
     </message>
   </context>
   <context>
     <name>AgendaScreen</name>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="76" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="77" />
       <source>Dia</source>
       <translation>Day</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="77" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="78" />
       <source>Semana</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="89" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="90" />
       <source>Novo horário</source>
       <translation>New booking</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="90" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="91" />
       <source>Extratos</source>
       <translation>Statements</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="91" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="92" />
       <source>Comissões</source>
       <translation>Commissions</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="92" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="93" />
       <source>Horários</source>
       <translation>Hours</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="96" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="97" />
       <source>Chegou</source>
       <translation>Arrived</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="97" />
-      <location filename="../../posapp/ui/agenda/screen.py" line="116" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="98" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="117" />
       <source>Confirmar</source>
       <translation>Confirm</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="98" />
-      <location filename="../../posapp/ui/agenda/screen.py" line="119" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="99" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="120" />
       <source>Não veio</source>
       <translation>No-show</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="99" />
-      <location filename="../../posapp/ui/agenda/screen.py" line="120" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="100" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="121" />
       <source>Cancelar horário</source>
       <translation>Cancel booking</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="100" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="101" />
       <source>Gorjeta</source>
       <translation>Tip</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="117" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="118" />
       <source>Em atendimento</source>
       <translation>In service</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="118" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="119" />
       <source>Concluído sem venda</source>
       <translation>Done without a sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="274" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="278" />
       <source>Horário movido.</source>
       <translation>Booking moved.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="289" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="293" />
       <source>Duração alterada.</source>
       <translation>Length changed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="296" />
-      <location filename="../../posapp/ui/agenda/screen.py" line="306" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="300" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="310" />
       <source>Escolha um horário na agenda.</source>
       <translation>Choose a booking in the agenda.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="299" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="303" />
       <source>Horário atualizado.</source>
       <translation>Booking updated.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="308" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="312" />
       <source>Cliente chegou: o carrinho está em Recuperar (F6) na tela de venda.</source>
       <translation>The client is here: the cart is in Recall (F6) on the sale screen.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="313" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="317" />
       <source>Fora do catálogo, não foi ao carrinho: %1.</source>
       <translation>No longer sold, not put in the cart: %1.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="353" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="357" />
       <source>A gorjeta vai com a venda: escolha um horário concluído.</source>
       <translation>A tip goes with the sale: choose a finished booking.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/agenda/screen.py" line="360" />
+      <location filename="../../posapp/ui/agenda/screen.py" line="364" />
       <source>Gorjeta registrada.</source>
       <translation>Tip recorded.</translation>
     </message>
