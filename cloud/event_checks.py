@@ -43,7 +43,12 @@ Refusal = tuple[str, str]
 
 MOMENT_FIELDS: dict[str, tuple[str, ...]] = {
     "ledger.entry": ("created_at",),
-    "customer.upsert": ("created_at", "consent_at", "consent_changed_at"),
+    "customer.upsert": (
+        "created_at",
+        "consent_at",
+        "consent_changed_at",
+        "details_changed_at",
+    ),
     "voucher.issued": ("issued_at",),
     "nps.recorded": ("at",),
     "appointment.saved": ("updated_at",),

@@ -34,7 +34,7 @@ from cloud.schemas import (
     VoucherBody,
 )
 from cloud.secrets import SecretBox, WrongSecretKey
-from posapp.core import consent
+from posapp.core import consent, details
 from posapp.core.consent import Decision
 from posapp.core.errors import InvalidProgram
 from posapp.core.ledger import chain_hash
@@ -97,6 +97,8 @@ class _Batch:
     customers: dict[str, CustomerBody] = field(default_factory=dict)
     consent: dict[str, Decision] = field(default_factory=dict)
     """Each customer's newest consent decision among the batch's upserts."""
+    edited: dict[str, datetime | None] = field(default_factory=dict)
+    """When the details of each customer's upsert kept in `customers` were edited."""
 
     def store(self, event: EventIn, body: dict[str, Any] | None = None) -> int:
         """The event with the batch's next reserved seq (inserted at `write`)."""
@@ -119,8 +121,8 @@ class _Batch:
 
     def write_customers(self, session: Session) -> None:
         if self.customers:
-            _upsert_customers(session, self.chain, list(self.customers.values()), self.consent)
-            self.customers, self.consent = {}, {}
+            _upsert_customers(session, self.chain, self)
+            self.customers, self.consent, self.edited = {}, {}, {}
 
     def write(self, session: Session) -> None:
         self.write_customers(session)
@@ -314,16 +316,24 @@ def _checked_program(program: dict[str, Any], index: int, event_uuid: str) -> di
 
 
 def _merge_customer(batch: _Batch, body: CustomerBody, event_at: datetime) -> None:
-    """The batch's latest upsert of the customer wins, except over an anonymization; its
-    consent, only when no other upsert of the batch states a newer decision."""
+    """The batch's upsert of the customer with the latest edit of the details wins (an
+    anonymization always, and nothing over it); its consent, only when no other upsert of
+    the batch states a newer decision."""
     earlier = batch.customers.get(body.uuid)
-    decision = consent.decision_of(body.model_dump(mode="json"), event_at)
+    data = body.model_dump(mode="json")
+    decision = consent.decision_of(data, event_at)
     held = batch.consent.get(body.uuid)
     if held is None or consent.prevails(decision, held):
         batch.consent[body.uuid] = decision
-    if earlier is not None and earlier.anonymized and not body.anonymized:
+    edited_at = details.changed_at(data, event_at)
+    if (
+        earlier is not None
+        and not body.anonymized
+        and (earlier.anonymized or not details.prevails(edited_at, batch.edited[body.uuid]))
+    ):
         return
     batch.customers[body.uuid] = body
+    batch.edited[body.uuid] = edited_at
 
 
 def _consent_data(decision: Decision) -> dict[str, Any]:
@@ -333,18 +343,24 @@ def _consent_data(decision: Decision) -> dict[str, Any]:
     }
 
 
-def _upsert_customers(
-    session: Session, chain: Chain, bodies: list[CustomerBody], decisions: dict[str, Decision]
-) -> None:
-    """Insert or update by uuid. The consent decision goes in only when newer than the one
-    held (`posapp.core.consent`): an upsert written where a withdrawal was not known yet
-    keeps its other fields, not its consent. The rows are locked, so a push and a
-    customer's SAIR on WhatsApp (cloud/whatsapp.py) are applied one after the other."""
+def _upsert_customers(session: Session, chain: Chain, batch: _Batch) -> None:
+    """Insert or update by uuid. The details go in only when edited after the ones held
+    (`posapp.core.details`), an anonymization always; the consent decision only when
+    newer than the one held (`posapp.core.consent`): an upsert written where a withdrawal
+    was not known yet keeps its other fields, not its consent. The rows are locked, so a
+    push and a customer's SAIR on WhatsApp (cloud/whatsapp.py) are applied one after the
+    other."""
     now = datetime.now(UTC)
+    bodies = list(batch.customers.values())
     held = {
         row.uuid: row
         for row in session.execute(
-            select(Customer.uuid, Customer.data, Customer.consent_changed_at)
+            select(
+                Customer.uuid,
+                Customer.data,
+                Customer.consent_changed_at,
+                Customer.details_changed_at,
+            )
             .where(
                 Customer.chain_id == chain.id, bulk.any_of(Customer.uuid, {b.uuid for b in bodies})
             )
@@ -353,30 +369,26 @@ def _upsert_customers(
     }
     rows = []
     for body in bodies:
-        cpf = "".join(ch for ch in body.cpf or "" if ch.isdigit()) or None
-        data = body.model_dump(mode="json")
-        decision = decisions[body.uuid]  # every upsert kept in the batch has one
+        incoming = body.model_dump(mode="json")
+        data, edited_at = incoming, batch.edited[body.uuid]
         earlier = held.get(body.uuid)
+        if (
+            earlier is not None
+            and not body.anonymized
+            and not details.prevails(edited_at, earlier.details_changed_at)
+        ):
+            data, edited_at = dict(earlier.data), earlier.details_changed_at  # newer held
+        consent_at = incoming.get("consent_at")
+        decision = batch.consent[body.uuid]  # every upsert kept in the batch has one
         if earlier is not None:
             kept = consent.held_in(earlier.data, earlier.consent_changed_at)
             if not consent.prevails(decision, kept):
                 decision = kept
-                data["consent_at"] = earlier.data.get("consent_at")
-        if not decision.consent:
-            data["consent_at"] = None
+                consent_at = earlier.data.get("consent_at")
+        data["consent_at"] = consent_at if decision.consent else None
         data.update(_consent_data(decision))
-        rows.append(
-            {
-                "chain_id": chain.id,
-                "uuid": body.uuid,
-                "cpf": cpf if cpf and len(cpf) == 11 else None,
-                "email": body.email.strip().lower() if body.email else None,
-                "anonymized": bool(body.anonymized),
-                "data": data,
-                "consent_changed_at": decision.at,
-                "updated_at": now,
-            }
-        )
+        data[details.FIELD] = iso(edited_at) if edited_at is not None else None
+        rows.append(_customer_row(chain, data, decision, edited_at, now))
     changed = ", ".join(
         f"{key} = EXCLUDED.{key}" for key in rows[0] if key not in ("chain_id", "uuid")
     )
@@ -401,6 +413,28 @@ def _upsert_customers(
                 )
                 .values(status="done")
             )
+
+
+def _customer_row(
+    chain: Chain,
+    data: dict[str, Any],
+    decision: Decision,
+    edited_at: datetime | None,
+    now: datetime,
+) -> dict[str, Any]:
+    cpf = "".join(ch for ch in data.get("cpf") or "" if ch.isdigit()) or None
+    email = data.get("email")
+    return {
+        "chain_id": chain.id,
+        "uuid": data["uuid"],
+        "cpf": cpf if cpf and len(cpf) == 11 else None,
+        "email": email.strip().lower() if email else None,
+        "anonymized": bool(data.get("anonymized")),
+        "data": data,
+        "consent_changed_at": decision.at,
+        "details_changed_at": edited_at,
+        "updated_at": now,
+    }
 
 
 def _insert_voucher(session: Session, chain: Chain, body: VoucherBody, raw: dict[str, Any]) -> None:

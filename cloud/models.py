@@ -190,6 +190,9 @@ class Customer(Base):
     consent_changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     """When the customer last granted or withdrew the marketing consent (`data` says
     which); an upsert's consent is taken only when newer (`posapp.core.consent`)."""
+    details_changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    """When the details in `data` were last edited at a counter; an upsert's details are
+    taken only when newer (`posapp.core.details`)."""
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 

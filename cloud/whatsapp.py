@@ -51,7 +51,7 @@ from messaging.whatsapp_status import (
     signature_valid,
     statuses,
 )
-from posapp.core import consent
+from posapp.core import consent, details
 from posapp.core.messages import MessageFacts, MessageKind, facts_from_json
 
 log = logging.getLogger(__name__)
@@ -289,6 +289,9 @@ def withdraw_consent(session: Session, chain: Chain, reply: Reply) -> int:
             "marketing_consent": False,
             "consent_at": None,
             consent.FIELD: iso(at),
+            # the details as held, with their moment: not an edit, so no newer
+            # counter's edit is undone (undated ones never undo a dated edit)
+            details.FIELD: iso(edited) if (edited := customer.details_changed_at) else None,
         }
         customer.consent_changed_at = at
         customer.updated_at = datetime.now(UTC)

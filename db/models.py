@@ -155,6 +155,10 @@ class Customer(Base):
     consent_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     """When the customer last granted or withdrew the consent; a pulled upsert's consent
     is taken only when newer (posapp.core.consent). None: no decision known."""
+    details_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    """When the details (name, CPF, phone, e-mail, birthday) were last edited at a counter;
+    a pulled upsert's details are taken only when newer (posapp.core.details). None: not
+    edited since before the field (or a placeholder)."""
     referral_code: Mapped[str] = mapped_column(String(12), unique=True)
     referred_by_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

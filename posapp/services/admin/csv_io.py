@@ -950,6 +950,7 @@ def import_customers(
                         "marketing_consent": row.consent,
                         "consent_at": now if row.consent else None,
                         "consent_changed_at": now if row.consent else None,
+                        "details_changed_at": now,
                         "referral_code": code,
                         "referred_by_id": None,
                         "created_at": now,

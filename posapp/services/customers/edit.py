@@ -4,6 +4,8 @@ The same rules as enrolment: a valid CPF or mobile number must remain, and
 neither may belong to someone else. Granting consent records its moment;
 withdrawing it clears it; either way the decision's own moment is kept
 (`consent_changed_at`: the chain takes the latest decision, posapp.core.consent).
+An edit of the details dates them (`details_changed_at`: the chain takes the latest
+edit, posapp.core.details).
 Every change is an outbox event ("customer.updated", for the other counters) and an
 audit row (who changed what, before and after).
 """
@@ -19,11 +21,15 @@ from sqlalchemy import select
 
 from db.models import Customer
 from posapp.core.cpf import normalize_cpf
+from posapp.core.details import FIELD as DETAILS_CHANGED_AT
 from posapp.core.errors import CustomerIdentityRequired, DuplicateCustomer, UnknownCustomer
 from posapp.core.phone import normalize_mobile
 from posapp.services.common import audit, outbox
 from posapp.services.common.auth import acting_staff
 from posapp.services.common.station import Station
+
+DETAILS = frozenset({"name", "cpf", "phone", "email", "birthday"})
+"""What `details_changed_at` dates (the consent has its own moment)."""
 
 
 class _Unset(Enum):
@@ -100,11 +106,15 @@ def update_customer(
         if "marketing_consent" in changed:
             customer.consent_at = now if customer.marketing_consent else None
             customer.consent_changed_at = now  # the chain's latest decision wins
+        if DETAILS & changed.keys():
+            customer.details_changed_at = now  # the chain's latest edit wins
         session.flush()
         payload: dict[str, Any] = {key: after for key, (_b, after) in changed.items()}
         if "marketing_consent" in changed:
             payload["consent_at"] = customer.consent_at
             payload["consent_changed_at"] = customer.consent_changed_at
+        if DETAILS & changed.keys():
+            payload[DETAILS_CHANGED_AT] = customer.details_changed_at
         outbox.emit(
             session,
             "customer.updated",

@@ -264,6 +264,7 @@ def anonymize_customer(
         customer.marketing_consent = False
         customer.consent_at = None
         customer.consent_changed_at = now
+        customer.details_changed_at = now
         customer.referral_code = _fresh_code(session)
         session.flush()
         _scrub_copies(session, customer, now)

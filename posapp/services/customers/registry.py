@@ -108,6 +108,7 @@ def enrol(station: Station, data: Enrolment, staff_id: int | None = None) -> Cus
             marketing_consent=data.marketing_consent,
             consent_at=now if data.marketing_consent else None,
             consent_changed_at=now if data.marketing_consent else None,
+            details_changed_at=now,
             referral_code=_unique_referral_code(session, name),
             referred_by_id=referrer.id if referrer else None,
             created_at=now,

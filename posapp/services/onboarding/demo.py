@@ -563,6 +563,7 @@ def _add_customers(
                     "marketing_consent": consent,
                     "consent_at": moment if consent else None,
                     "consent_changed_at": moment if consent else None,
+                    "details_changed_at": moment,
                     "referral_code": code,
                     "referred_by_id": referrer_id,
                     "created_at": moment,

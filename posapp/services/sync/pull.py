@@ -8,6 +8,9 @@ either all here or not at all and a retry starts where the last applied page end
   local conflict for managers. The marketing consent is taken only when the upsert's
   decision (`consent_changed_at`) is newer than the one held here (posapp.core.consent):
   whatever order the counters' upserts come in, the customer's latest decision stands.
+  Her details (name, CPF, phone, e-mail, birthday, referral code) likewise, whole, only
+  when edited after the ones held here (`details_changed_at`, posapp.core.details); an
+  anonymization always.
 - `ledger.entry` of another terminal: inserted as it is (terminal uuid, seq, prev_hash,
   hash), so `db verify` checks the foreign chain too; customer mapped by uuid (a
   placeholder customer when the entry comes first), voucher by code, sale and staff
@@ -61,7 +64,7 @@ from db.models import (
     table_of,
 )
 from db.salon_models import Appointment
-from posapp.core import consent
+from posapp.core import consent, details
 from posapp.core.agenda import REMINDED
 from posapp.core.agenda import Status as AppointmentStatus
 from posapp.core.codes import new_referral_code
@@ -233,7 +236,7 @@ class _Applier:
         if handler is None:
             self.summary.skipped += 1  # passed on, nothing to apply at a counter
             return
-        if event.kind == "customer.upsert":  # an older counter's refusal is dated by its event
+        if event.kind == "customer.upsert":  # an older counter's upsert is dated by its event
             self._customer(event.body, _moment(event.created_at))
         else:
             handler(event.body)
@@ -287,6 +290,22 @@ class _Applier:
             # it yet must not put the old data back.
             self.summary.skipped += 1
             return
+        edited_at = details.changed_at(body, event_at)
+        if body.get("anonymized") or details.prevails(edited_at, customer.details_changed_at):
+            self._details(customer, body)
+            customer.details_changed_at = edited_at
+        self._consent(customer, body, event_at)
+        referrer = body.get("referred_by")
+        if referrer:
+            customer.referred_by_id = self.customer_id(str(referrer))
+        created = _moment(body.get("created_at"))
+        if created is not None:
+            customer.created_at = created
+        self.session.flush()
+        self.summary.customers += 1
+
+    def _details(self, customer: Customer, body: dict[str, Any]) -> None:
+        customer_uuid = customer.uuid
         for key, label in (("cpf", "cpf_in_use"), ("phone", "phone_in_use")):
             value = body.get(key) or None
             if value is not None:
@@ -303,16 +322,7 @@ class _Applier:
         customer.email = body.get("email") or None
         birthday = body.get("birthday")
         customer.birthday = date.fromisoformat(birthday) if birthday else None
-        self._consent(customer, body, event_at)
         customer.referral_code = self._free_referral_code(body.get("referral_code"), customer_uuid)
-        referrer = body.get("referred_by")
-        if referrer:
-            customer.referred_by_id = self.customer_id(str(referrer))
-        created = _moment(body.get("created_at"))
-        if created is not None:
-            customer.created_at = created
-        self.session.flush()
-        self.summary.customers += 1
 
     @staticmethod
     def _consent(customer: Customer, body: dict[str, Any], event_at: datetime | None) -> None:

@@ -165,6 +165,7 @@ def customer_body(customer: Customer, referrer_uuid: str | None) -> dict[str, An
         "marketing_consent": bool(customer.marketing_consent),
         "consent_at": _iso(customer.consent_at),
         "consent_changed_at": _iso(customer.consent_changed_at),
+        "details_changed_at": _iso(customer.details_changed_at),
         "referral_code": customer.referral_code,
         "referred_by": referrer_uuid,
         "created_at": _iso(customer.created_at),
