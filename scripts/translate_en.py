@@ -20,6 +20,17 @@ EN: dict[str, str] = {
     # NFC-e (Gerência > Fiscal, Vendas)
     "Devolução em processamento": "Refund in processing",
     "Devolvido por outro meio": "Returned another way",
+    "Inscrição estadual": "State registration (IE)",
+    "Número": "Number",
+    "Razão social": "Legal name",
+    "Nome fantasia": "Trade name",
+    "Logradouro": "Street",
+    "Bairro": "District",
+    "Código IBGE do município": "Municipality IBGE code",
+    "Município": "Municipality",
+    "UF": "State (UF)",
+    "CEP": "Postcode (CEP)",
+    "CSC (id)": "CSC (id)",
     "Horários ao mesmo tempo (marcados em dois caixas): remarque um deles.": (
         "Appointments at the same time (booked at two counters): move one of them."
     ),

@@ -1952,371 +1952,427 @@ Scanner: %4</translation>
   <context>
     <name>FiscalTab</name>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="145" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="146" />
       <source>Emitir NFC-e nas vendas de produtos</source>
       <translation>Issue an NFC-e for product sales</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="151" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="152" />
       <source>1 Simples Nacional</source>
       <translation>1 Simples Nacional</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="152" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="153" />
       <source>2 Simples Nacional, excesso de sublimite</source>
       <translation>2 Simples Nacional, above the sub-limit</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="153" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="154" />
       <source>3 Regime normal</source>
       <translation>3 Normal regime</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="154" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="155" />
       <source>4 MEI</source>
       <translation>4 MEI</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="158" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="159" />
       <source>Homologação (testes, sem valor fiscal)</source>
       <translation>Homologação (tests, no fiscal value)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="159" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="160" />
       <source>Produção</source>
       <translation>Production</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="163" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="164" />
       <source>Cashback e vales como pagamento (tPag 19)</source>
       <translation>Cashback and vouchers as a payment (tPag 19)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="164" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="165" />
       <source>Cashback e vales como desconto</source>
       <translation>Cashback and vouchers as a discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="170" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="171" />
       <source>Depois do prazo: cancelar a venda; o contador emite a nota de devolução</source>
       <translation>After the limit: void the sale; the accountant issues the return note</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="173" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="174" />
       <source>Depois do prazo: não cancelar a venda</source>
       <translation>After the limit: do not void the sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="176" />
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="189" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="177" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="190" />
       <source>(guardado; deixe vazio para manter)</source>
       <translation>(saved; leave empty to keep it)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="181" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="61" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="182" />
       <source>CNPJ</source>
       <translation>CNPJ</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="182" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="62" />
+      <source>Inscrição estadual</source>
+      <translation>State registration (IE)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="63" />
+      <source>Razão social</source>
+      <translation>Legal name</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="64" />
+      <source>Nome fantasia</source>
+      <translation>Trade name</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="65" />
+      <source>Logradouro</source>
+      <translation>Street</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="66" />
+      <source>Número</source>
+      <translation>Number</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="67" />
+      <source>Bairro</source>
+      <translation>District</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="68" />
+      <source>Código IBGE do município</source>
+      <translation>Municipality IBGE code</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="69" />
+      <source>Município</source>
+      <translation>Municipality</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="70" />
+      <source>UF</source>
+      <translation>State (UF)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="71" />
+      <source>CEP</source>
+      <translation>Postcode (CEP)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="72" />
+      <source>CSC (id)</source>
+      <translation>CSC (id)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="183" />
       <source>Contato</source>
       <translation>Contact</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="183" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="184" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="184" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="185" />
       <source>Telefone (DDD + número)</source>
       <translation>Phone (area code + number)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="185" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="186" />
       <source>CSRT (id)</source>
       <translation>CSRT (id)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="190" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="191" />
       <source>Responsável técnico</source>
       <translation>Technical responsible</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="194" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="195" />
       <source>Código do CSRT</source>
       <translation>CSRT code</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="197" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="198" />
       <source>A empresa responsável pelo sistema emissor (grupo infRespTec da NFC-e), exigida por algumas UFs; o CSRT só onde a SEFAZ o forneceu</source>
       <translation>The company responsible for the issuing system (the NFC-e's infRespTec group), required by some states; the CSRT only where SEFAZ gave one</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="201" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="202" />
       <source>Salvar</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="205" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="206" />
       <source>arquivo .pfx do certificado A1</source>
       <translation>the A1 certificate's .pfx file</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="206" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="207" />
       <source>Escolher…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="209" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="210" />
       <source>Carregar certificado</source>
       <translation>Load certificate</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="216" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="217" />
       <source>Iniciar a série neste número</source>
       <translation>Start the series at this number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="223" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="224" />
       <source>Enviar pendentes agora</source>
       <translation>Send pending notes now</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="225" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="226" />
       <source>Reenviar corrigida</source>
       <translation>Resend corrected</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="227" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="228" />
       <source>Inutilizar número</source>
       <translation>Void the number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="235" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="236" />
       <source>Código do CSC</source>
       <translation>CSC token</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="236" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="237" />
       <source>Regime (CRT)</source>
       <translation>Tax regime (CRT)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="237" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="238" />
       <source>Ambiente</source>
       <translation>Environment</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="238" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="239" />
       <source>Série</source>
       <translation>Series</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="239" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="240" />
       <source>Cashback na nota</source>
       <translation>Cashback on the note</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="240" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="241" />
       <source>Prazo de cancelamento</source>
       <translation>Cancellation limit</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="241" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="242" />
       <source>Devolução</source>
       <translation>Refund</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="246" />
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="249" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="247" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="250" />
       <source>Certificado A1</source>
       <translation>A1 certificate</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="250" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="251" />
       <source>Senha do certificado</source>
       <translation>Certificate password</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="254" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="255" />
       <source>Próximo número</source>
       <translation>Next number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="268" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="269" />
       <source>Notas pendentes e rejeitadas</source>
       <translation>Pending and rejected notes</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="316" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="317" />
       <source>Nenhum certificado A1 carregado.</source>
       <translation>No A1 certificate loaded.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="326" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="327" />
       <source>%1 nota(s) aguardando; %2 fora do prazo.</source>
       <translation>%1 note(s) waiting; %2 overdue.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="383" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="384" />
       <source>alterar a configuração fiscal</source>
       <translation>change the fiscal settings</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="386" />
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="414" />
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="429" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="387" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="415" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="430" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="392" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="393" />
       <source>Configuração fiscal salva</source>
       <translation>Fiscal settings saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="247" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="248" />
       <source>Certificado (*.pfx *.p12)</source>
       <translation>Certificate (*.pfx *.p12)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="103" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="104" />
       <source>autorizada; a SEFAZ recusou o cancelamento</source>
       <translation>authorised; SEFAZ refused the cancellation</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="105" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="106" />
       <source>em contingência, aguardando envio</source>
       <translation>in contingency, waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="106" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="107" />
       <source>sem resposta da SEFAZ; será consultada</source>
       <translation>no answer from SEFAZ; it will be queried</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="109" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="110" />
       <source>enviando</source>
       <translation>sending</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="110" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="111" />
       <source>REJEITADA</source>
       <translation>REJECTED</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="117" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="118" />
       <source>a venda também tem a NFC-e nº %1: leve as duas ao contador</source>
       <translation>the sale also has NFC-e no. %1: take both to the accountant</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="121" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="122" />
       <source>automático: enviada quando a SEFAZ responder</source>
       <translation>automatic: sent when SEFAZ answers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="125" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="126" />
       <source>a SEFAZ exige o responsável técnico: preencha o grupo “Responsável técnico” acima e salve; a nota é reenviada</source>
       <translation>SEFAZ requires the technical responsible: fill in the “Technical responsible” group above and save; the note is sent again</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="131" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="132" />
       <source>corrija o cadastro do item e reenvie (contingência: não inutilizar)</source>
       <translation>fix the item's data and resend (contingency: never void)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="134" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="135" />
       <source>corrija o cadastro do item e reenvie, ou inutilize o número</source>
       <translation>fix the item's data and resend, or void the number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="395" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="396" />
       <source>; NFC-e reenviadas: %1, autorizadas: %2</source>
       <translation>; NFC-e sent again: %1, authorised: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="405" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="406" />
       <source>Arquivo não encontrado: %1</source>
       <translation>File not found: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="411" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="412" />
       <source>trocar o certificado A1</source>
       <translation>replace the A1 certificate</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="426" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="427" />
       <source>alterar a numeração da NFC-e</source>
       <translation>change the NFC-e numbering</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="428" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="429" />
       <source>Numeração definida</source>
       <translation>Numbering set</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="434" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="435" />
       <source>Enviando…</source>
       <translation>Sending…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="439" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="440" />
       <source>A NFC-e está desligada</source>
       <translation>NFC-e is off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="441" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="442" />
       <source>A SEFAZ não respondeu; tente mais tarde</source>
       <translation>SEFAZ did not answer; try again later</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="443" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="444" />
       <source>Autorizadas: %1</source>
       <translation>Authorised: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="453" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="454" />
       <source>reenviar a NFC-e corrigida</source>
       <translation>resend the corrected NFC-e</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="456" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="457" />
       <source>Reenvio cancelado</source>
       <translation>Resend cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="462" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="463" />
       <source>Rejeitada de novo: %1</source>
       <translation>Rejected again: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="467" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="468" />
       <source>NFC-e %1: %2</source>
       <translation>NFC-e %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="471" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="472" />
       <source>autorizada</source>
       <translation>authorised</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="483" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="484" />
       <source>inutilizar o número da NFC-e</source>
       <translation>void the NFC-e number</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="486" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="487" />
       <source>Inutilização cancelada</source>
       <translation>Voiding cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="491" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="492" />
       <source>Número inutilizado; a venda recebe uma nova NFC-e</source>
       <translation>Number voided; the sale gets a new NFC-e</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="493" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="494" />
       <source>A SEFAZ não inutilizou o número; tente mais tarde</source>
       <translation>SEFAZ did not void the number; try again later</translation>
     </message>
@@ -3429,27 +3485,27 @@ Scanner: %4</translation>
   <context>
     <name>NotesModel</name>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="82" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="83" />
       <source>Nº</source>
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="83" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="84" />
       <source>Situação</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="84" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="85" />
       <source>Prazo</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="85" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="86" />
       <source>SEFAZ</source>
       <translation>SEFAZ</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="86" />
+      <location filename="../../posapp/ui/settings/fiscal_tab.py" line="87" />
       <source>Como resolver</source>
       <translation>How to fix</translation>
     </message>

@@ -7,13 +7,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QFormLayout, QLabel
 from pytestqt.qtbot import QtBot
 
 from db.models import Item
 from fiscal import A1Certificate
 from fiscal.testing import LocalSefaz, make_a1_pkcs12
 from hardware.emulator.virtual import stop_virtual_printers
+from posapp.app import install_translator
 from posapp.services.invoices.issuing import Invoicer
 from posapp.services.invoices.settings import load_settings
 from posapp.services.sales.checkout import CheckoutRequest, LineRequest, checkout
@@ -131,3 +133,37 @@ def test_the_manager_sets_up_nfce_and_sees_the_expiry_and_a_rejection_fix_path(
             assert "NCM" in last and "Shampoo" in last
         finally:
             invoicer.close()
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    translator = install_translator(qapp, "en")
+    assert translator is not None
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_the_fiscal_forms_labels_read_in_english(
+    make_shop: MakeShop, screens: Callable[..., SettingsScreen], english: None
+) -> None:
+    """The store's tax data labels went through a table lupdate never read: Portuguese on
+    an English counter."""
+    shop = make_shop("pharmacy")
+    screen = screens(shop, 0, language="en")
+    tab = screen.fiscal_tab
+
+    def label_of(field: str) -> str:
+        widget = tab.fields[field]
+        for form in tab.findChildren(QFormLayout):
+            label = form.labelForField(widget)
+            if isinstance(label, QLabel):
+                return label.text()
+        raise AssertionError(f"no label for {field}")
+
+    assert [label_of(f) for f in ("ie", "legal_name", "street", "city_code", "cep")] == [
+        "State registration (IE)",
+        "Legal name",
+        "Street",
+        "Municipality IBGE code",
+        "Postcode (CEP)",
+    ]

@@ -17,7 +17,7 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -58,19 +58,20 @@ if TYPE_CHECKING:
     from posapp.ui.settings.tab_host import TabHost
 
 TEXT_FIELDS = (
-    ("cnpj", "CNPJ"),
-    ("ie", "Inscrição estadual"),
-    ("legal_name", "Razão social"),
-    ("trade_name", "Nome fantasia"),
-    ("street", "Logradouro"),
-    ("number", "Número"),
-    ("district", "Bairro"),
-    ("city_code", "Código IBGE do município"),
-    ("city_name", "Município"),
-    ("uf", "UF"),
-    ("cep", "CEP"),
-    ("csc_id", "CSC (id)"),
+    ("cnpj", QT_TRANSLATE_NOOP("FiscalTab", "CNPJ")),
+    ("ie", QT_TRANSLATE_NOOP("FiscalTab", "Inscrição estadual")),
+    ("legal_name", QT_TRANSLATE_NOOP("FiscalTab", "Razão social")),
+    ("trade_name", QT_TRANSLATE_NOOP("FiscalTab", "Nome fantasia")),
+    ("street", QT_TRANSLATE_NOOP("FiscalTab", "Logradouro")),
+    ("number", QT_TRANSLATE_NOOP("FiscalTab", "Número")),
+    ("district", QT_TRANSLATE_NOOP("FiscalTab", "Bairro")),
+    ("city_code", QT_TRANSLATE_NOOP("FiscalTab", "Código IBGE do município")),
+    ("city_name", QT_TRANSLATE_NOOP("FiscalTab", "Município")),
+    ("uf", QT_TRANSLATE_NOOP("FiscalTab", "UF")),
+    ("cep", QT_TRANSLATE_NOOP("FiscalTab", "CEP")),
+    ("csc_id", QT_TRANSLATE_NOOP("FiscalTab", "CSC (id)")),
 )
+"""(setting, label): the labels are read for translation here and translated by the tab."""
 TECH_FIELDS = ("tech_cnpj", "tech_contact", "tech_email", "tech_phone", "csrt_id")
 """The responsável técnico (infRespTec): the software house behind this system."""
 
@@ -230,8 +231,8 @@ class FiscalTab(QWidget):
 
         form = QFormLayout()
         form.addRow("", self.enabled)
-        for name, label in TEXT_FIELDS:
-            form.addRow(self.tr(label), self.fields[name])
+        for name, text in TEXT_FIELDS:
+            form.addRow(self.tr(str(text)), self.fields[name])
         form.addRow(self.tr("Código do CSC"), self.csc_token)
         form.addRow(self.tr("Regime (CRT)"), self.crt)
         form.addRow(self.tr("Ambiente"), self.environment)
