@@ -3287,197 +3287,222 @@ Scanner: %4</translation>
   <context>
     <name>NfseBox</name>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="55" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="47" />
+      <source>Profissional</source>
+      <translation>Professional</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="48" />
+      <source>CPF</source>
+      <translation>CPF</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="49" />
+      <source>Cota do parceiro %</source>
+      <translation>Partner's share %</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="50" />
+      <source>Contrato</source>
+      <translation>Contract</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="51" />
+      <source>Data do contrato</source>
+      <translation>Contract date</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="63" />
       <source>Emitir NFS-e dos serviços</source>
       <translation>Issue NFS-e for services</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="58" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="66" />
       <source>ex.: 06.01.01 (cabeleireiros)</source>
       <translation>e.g. 06.01.01 (hairdressers)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="60" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="68" />
       <source>3 dígitos, se o município usar</source>
       <translation>3 digits, if the municipality uses it</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="65" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="73" />
       <source>a do município</source>
       <translation>the municipality's</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="66" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="74" />
       <source>ISS retido pelo tomador</source>
       <translation>ISS withheld by the customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="69" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="77" />
       <source>Optante do Simples Nacional (ME/EPP)</source>
       <translation>Simples Nacional (ME/EPP)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="70" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="78" />
       <source>MEI</source>
       <translation>MEI</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="71" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="79" />
       <source>Não optante</source>
       <translation>Not in Simples Nacional</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="75" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="83" />
       <source>Salão-parceiro (Lei 13.352/2016)</source>
       <translation>Partner salon (Lei 13.352/2016)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="79" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="87" />
       <source>Adicionar parceiro</source>
       <translation>Add partner</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="81" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="89" />
       <source>Remover parceiro</source>
       <translation>Remove partner</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="83" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="91" />
       <source>Salvar NFS-e</source>
       <translation>Save NFS-e</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="88" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="96" />
       <source>Enviar NFS-e pendentes</source>
       <translation>Send pending NFS-e</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="90" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="98" />
       <source>Nova DPS após correção</source>
       <translation>New DPS after correction</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="93" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="101" />
       <source>AAAA-MM</source>
       <translation>YYYY-MM</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="95" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="103" />
       <source>ZIP do mês para o contador (NFC-e e NFS-e)</source>
       <translation>The month's ZIP for the accountant (NFC-e and NFS-e)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="101" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="109" />
       <source>Inscrição municipal</source>
       <translation>Municipal registration</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="102" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="110" />
       <source>Código de tributação nacional (LC 116)</source>
       <translation>National service code (LC 116)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="103" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="111" />
       <source>Código de tributação municipal</source>
       <translation>Municipal service code</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="104" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="112" />
       <source>Alíquota do ISS</source>
       <translation>ISS rate</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="106" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="114" />
       <source>Simples Nacional</source>
       <translation>Simples Nacional</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="123" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="131" />
       <source>NFS-e dos serviços (Padrão Nacional)</source>
       <translation>NFS-e for services (national standard)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="203" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="211" />
       <source>rejeitada: %1 %2</source>
       <translation>rejected: %1 %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="206" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="214" />
       <source>cancelamento recusado (%1); nova tentativa no próximo envio</source>
       <translation>cancellation refused (%1); tried again at the next send</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="210" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="218" />
       <source>cancelamento aguardando o ambiente nacional</source>
       <translation>cancellation waiting for the national environment</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="212" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="220" />
       <source>aguardando o ambiente nacional</source>
       <translation>waiting for the national environment</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="214" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="222" />
       <source>Venda nº %1 — DPS %2: %3</source>
       <translation>Sale no. %1 — DPS %2: %3</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="255" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="263" />
       <source>alterar a configuração da NFS-e</source>
       <translation>change the NFS-e settings</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="258" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="266" />
       <source>Alteração cancelada</source>
       <translation>Change cancelled</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="263" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="271" />
       <source>Configuração da NFS-e salva</source>
       <translation>NFS-e settings saved</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="267" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="275" />
       <source>Enviando NFS-e…</source>
       <translation>Sending NFS-e…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="272" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="280" />
       <source>A NFS-e está desligada</source>
       <translation>NFS-e is off</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="275" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="283" />
       <source>O ambiente nacional não respondeu; tente mais tarde</source>
       <translation>The national environment did not answer; try again later</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="279" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="287" />
       <source>NFS-e autorizadas: %1</source>
       <translation>NFS-e authorised: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="291" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="299" />
       <source>Escolha uma NFS-e rejeitada</source>
       <translation>Choose a rejected NFS-e</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="300" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="308" />
       <source>NFS-e %1 autorizada</source>
       <translation>NFS-e %1 authorised</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="302" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="310" />
       <source>A nova DPS não foi autorizada; veja a lista</source>
       <translation>The new DPS was not authorised; see the list</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="308" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="316" />
       <source>ZIP para o contador</source>
       <translation>ZIP for the accountant</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/settings/nfse_box.py" line="315" />
+      <location filename="../../posapp/ui/settings/nfse_box.py" line="323" />
       <source>%1 arquivo(s) no ZIP</source>
       <translation>%1 file(s) in the ZIP</translation>
     </message>

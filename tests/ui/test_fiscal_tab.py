@@ -146,8 +146,8 @@ def english(qapp: QApplication) -> Iterator[None]:
 def test_the_fiscal_forms_labels_read_in_english(
     make_shop: MakeShop, screens: Callable[..., SettingsScreen], english: None
 ) -> None:
-    """The store's tax data labels went through a table lupdate never read: Portuguese on
-    an English counter."""
+    """The store's tax data labels and the NFS-e partners' columns went through tables
+    lupdate never read: Portuguese on an English counter."""
     shop = make_shop("pharmacy")
     screen = screens(shop, 0, language="en")
     tab = screen.fiscal_tab
@@ -166,4 +166,10 @@ def test_the_fiscal_forms_labels_read_in_english(
         "Street",
         "Municipality IBGE code",
         "Postcode (CEP)",
+    ]
+    partners = tab.nfse.partners
+    assert [partners.horizontalHeaderItem(c).text() for c in range(2, 5)] == [
+        "Partner's share %",
+        "Contract",
+        "Contract date",
     ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,7 +43,14 @@ from posapp.ui.widgets import named
 if TYPE_CHECKING:
     from posapp.ui.settings.tab_host import TabHost
 
-PARTNER_COLUMNS = ("Profissional", "CPF", "Cota do parceiro %", "Contrato", "Data do contrato")
+PARTNER_COLUMNS = (
+    QT_TRANSLATE_NOOP("NfseBox", "Profissional"),
+    QT_TRANSLATE_NOOP("NfseBox", "CPF"),
+    QT_TRANSLATE_NOOP("NfseBox", "Cota do parceiro %"),
+    QT_TRANSLATE_NOOP("NfseBox", "Contrato"),
+    QT_TRANSLATE_NOOP("NfseBox", "Data do contrato"),
+)
+"""Read for translation here, translated by the box."""
 
 
 class NfseBox(QWidget):
@@ -75,7 +83,7 @@ class NfseBox(QWidget):
             QCheckBox(self.tr("Salão-parceiro (Lei 13.352/2016)")), "nfsePartnerSalon"
         )
         self.partners = named(QTableWidget(0, len(PARTNER_COLUMNS)), "nfsePartners")
-        self.partners.setHorizontalHeaderLabels([self.tr(c) for c in PARTNER_COLUMNS])
+        self.partners.setHorizontalHeaderLabels([self.tr(str(c)) for c in PARTNER_COLUMNS])
         self.add_partner = named(QPushButton(self.tr("Adicionar parceiro")), "nfseAddPartner")
         self.add_partner.clicked.connect(lambda: self._add_partner_row(None))
         self.remove_partner = named(QPushButton(self.tr("Remover parceiro")), "nfseDelPartner")
