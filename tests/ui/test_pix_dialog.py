@@ -64,6 +64,23 @@ def dynamic_dialog(qtbot: QtBot, shop: Shop, server: PspServer, timeout_s: float
     return dialog
 
 
+def paid_by_pix_in_the_dialog(
+    qtbot: QtBot, shop: Shop, server: PspServer, amount: int
+) -> tuple[PaymentDialog, TenderDetails]:
+    """The payment dialog of a sale of `amount` with the whole of it typed as Pix, and the
+    customer's Pix paid through our PSP: the tenders went to checkout."""
+    configure_pix(shop, server)
+    server.auto_pay_after_s = 0.2
+    payment = PaymentDialog(amount, None)
+    qtbot.addWidget(payment)
+    hook = TenderDetails(shop.station, lambda: shop.cashier_id, pix_poll_interval_s=0.05)
+    payment.complete_tenders = hook
+    payment.fields[Tender.PIX].setText(f"{amount // 100},{amount % 100:02d}")
+    with qtbot.waitSignal(payment.submitted, timeout=10_000):
+        payment.submit()
+    return payment, hook
+
+
 def test_a_dynamic_pix_closes_by_itself_when_the_psp_says_paid(
     qtbot: QtBot,
     make_shop: Maker,
@@ -300,15 +317,7 @@ def test_a_pix_paid_in_the_payment_dialog_is_not_asked_for_again_at_another_amou
     """Checkout refused something after the customer paid R$ 80,00 by Pix; the cashier
     then typed Pix 50,00 + cash 30,00: a second charge was shown and paid."""
     shop = make_shop()
-    configure_pix(shop, psp)
-    psp.auto_pay_after_s = 0.2
-    payment = PaymentDialog(8_000, None)
-    qtbot.addWidget(payment)
-    hook = TenderDetails(shop.station, lambda: shop.cashier_id, pix_poll_interval_s=0.05)
-    payment.complete_tenders = hook
-    payment.fields[Tender.PIX].setText("80,00")
-    with qtbot.waitSignal(payment.submitted, timeout=10_000):
-        payment.submit()
+    payment, hook = paid_by_pix_in_the_dialog(qtbot, shop, psp, 8_000)
     payment.show_error("Abra o caixa antes de vender.")  # checkout refused; nothing written
     payment.fields[Tender.PIX].setText("50,00")
     payment.fields[Tender.CASH].setText("30,00")
@@ -339,15 +348,7 @@ def test_a_pix_paid_while_the_cashier_fixes_the_sale_still_pays_it_after_the_upk
     took the cashier twelve minutes: the 15-minute upkeep took the paid charge for money
     no sale took (to return) and checkout then refused the Pix the customer had paid."""
     shop = make_shop()
-    configure_pix(shop, psp)
-    psp.auto_pay_after_s = 0.2
-    payment = PaymentDialog(3_000, None)
-    qtbot.addWidget(payment)
-    hook = TenderDetails(shop.station, lambda: shop.cashier_id, pix_poll_interval_s=0.05)
-    payment.complete_tenders = hook
-    payment.fields[Tender.PIX].setText("30,00")
-    with qtbot.waitSignal(payment.submitted, timeout=10_000):
-        payment.submit()
+    payment, _hook = paid_by_pix_in_the_dialog(qtbot, shop, psp, 3_000)
     payment.show_error("Abra o caixa antes de vender.")  # checkout refused; nothing written
     shop.clock.advance(minutes=12)
     with DynamicPix.open(shop.station) as upkeep:
@@ -374,15 +375,7 @@ def test_a_paid_pix_left_with_the_payment_dialog_is_returned_by_the_upkeep(
     psp: PspServer,  # noqa: F811
 ) -> None:
     shop = make_shop()
-    configure_pix(shop, psp)
-    psp.auto_pay_after_s = 0.2
-    payment = PaymentDialog(3_000, None)
-    qtbot.addWidget(payment)
-    hook = TenderDetails(shop.station, lambda: shop.cashier_id, pix_poll_interval_s=0.05)
-    payment.complete_tenders = hook
-    payment.fields[Tender.PIX].setText("30,00")
-    with qtbot.waitSignal(payment.submitted, timeout=10_000):
-        payment.submit()
+    _payment, hook = paid_by_pix_in_the_dialog(qtbot, shop, psp, 3_000)
     hook.let_go()  # the sale screen does this when the payment dialog closes
     shop.clock.advance(minutes=12)
     with DynamicPix.open(shop.station) as upkeep:
