@@ -464,18 +464,9 @@ def set_csc(station: Station, staff_id: int, manager_pin: str, csc_id: str, toke
         raise _bad("CSC", "o código tem de 16 a 36 letras e dígitos", "16 to 36 letters/digits")
     if not re.fullmatch(r"0*[1-9]\d{0,5}", csc_id.strip()):
         raise _bad("CSC id", "o número do CSC dado pela SEFAZ", "the CSC number SEFAZ gave")
-    now = station.now()
-    with station.write() as session:
-        acting_staff(session, staff_id)
-        manager = authorize_manager(session, manager_pin, "trocar o CSC", now)
-        try:
-            old = read_secrets(session)
-        except PosError:
-            old = Secrets()
-        _write_secrets(session, dataclasses.replace(old, csc_token=token))
-        settings = dataclasses.replace(read_settings(session), csc_id=str(int(csc_id)))
-        _put(session, SETTINGS_KEY, json.dumps(dataclasses.asdict(settings), sort_keys=True))
-        _audit(station, session, "fiscal.csc", staff_id, manager.id, csc_id=settings.csc_id)
+    secret: dict[str, Any] = {"csc_token": token}
+    csc = {"csc_id": str(int(csc_id))}
+    _seal(station, staff_id, manager_pin, "trocar o CSC", "fiscal.csc", secret, csc)
 
 
 def set_csrt(station: Station, staff_id: int, manager_pin: str, csrt_id: str, code: str) -> None:
@@ -486,19 +477,34 @@ def set_csrt(station: Station, staff_id: int, manager_pin: str, csrt_id: str, co
         raise _bad(
             "CSRT", "o código tem de 16 a 64 letras e dígitos", "16 to 64 letters and digits"
         )
-    clean_id = _csrt_id(csrt_id)
+    secret: dict[str, Any] = {"csrt": code}
+    csrt = {"csrt_id": _csrt_id(csrt_id)}
+    _seal(station, staff_id, manager_pin, "trocar o CSRT", "fiscal.csrt", secret, csrt)
+
+
+def _seal(
+    station: Station,
+    staff_id: int,
+    manager_pin: str,
+    action: str,
+    audit_action: str,
+    secret: dict[str, Any],
+    setting: dict[str, Any],
+) -> None:
+    """A code the SEFAZ gave (the CSC's token, the CSRT) sealed with the other secrets and
+    its id in the settings, with a manager's PIN; the audit names the id, never the code."""
     now = station.now()
     with station.write() as session:
         acting_staff(session, staff_id)
-        manager = authorize_manager(session, manager_pin, "trocar o CSRT", now)
+        manager = authorize_manager(session, manager_pin, action, now)
         try:
             old = read_secrets(session)
         except PosError:
             old = Secrets()
-        _write_secrets(session, dataclasses.replace(old, csrt=code))
-        settings = dataclasses.replace(read_settings(session), csrt_id=clean_id)
+        _write_secrets(session, dataclasses.replace(old, **secret))
+        settings = dataclasses.replace(read_settings(session), **setting)
         _put(session, SETTINGS_KEY, json.dumps(dataclasses.asdict(settings), sort_keys=True))
-        _audit(station, session, "fiscal.csrt", staff_id, manager.id, csrt_id=clean_id)
+        _audit(station, session, audit_action, staff_id, manager.id, **setting)
 
 
 def set_next_number(
