@@ -18,3 +18,12 @@ def _pt_br_plurals(qapp: QApplication) -> Iterator[None]:
     assert translator is not None, "resources/translations/posapp_pt_BR.qm is missing"
     yield
     QCoreApplication.removeTranslator(translator)
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    """The compiled English installed, as an English counter has it."""
+    translator = install_translator(qapp, "en")
+    assert translator is not None, "resources/translations/posapp_en.qm is missing"
+    yield
+    QCoreApplication.removeTranslator(translator)

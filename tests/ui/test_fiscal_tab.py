@@ -7,15 +7,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QFormLayout, QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel
 from pytestqt.qtbot import QtBot
 
 from db.models import Item
 from fiscal import A1Certificate
 from fiscal.testing import LocalSefaz, make_a1_pkcs12
 from hardware.emulator.virtual import stop_virtual_printers
-from posapp.app import install_translator
 from posapp.services.invoices.issuing import Invoicer
 from posapp.services.invoices.settings import load_settings
 from posapp.services.sales.checkout import CheckoutRequest, LineRequest, checkout
@@ -133,14 +132,6 @@ def test_the_manager_sets_up_nfce_and_sees_the_expiry_and_a_rejection_fix_path(
             assert "NCM" in last and "Shampoo" in last
         finally:
             invoicer.close()
-
-
-@pytest.fixture
-def english(qapp: QApplication) -> Iterator[None]:
-    translator = install_translator(qapp, "en")
-    assert translator is not None
-    yield
-    QCoreApplication.removeTranslator(translator)
 
 
 def test_the_fiscal_forms_labels_read_in_english(

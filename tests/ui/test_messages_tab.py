@@ -6,12 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTime
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTime
 from pytestqt.qtbot import QtBot
 
 from hardware.emulator.virtual import stop_virtual_printers
-from posapp.app import install_translator
 from posapp.core.messages import MessageKind
 from posapp.services.messages.config import MessagingSettings, load_messaging
 from posapp.services.messages.templates import templates
@@ -208,14 +206,6 @@ def test_the_log_tells_why_a_message_was_not_sent(
     settle(english, qtbot)
     model = english.messages_tab.log_model
     assert model.index(0, 5).data() == "The customer has not consented to messages (LGPD)."
-
-
-@pytest.fixture
-def english(qapp: QApplication) -> Iterator[None]:
-    translator = install_translator(qapp, "en")
-    assert translator is not None
-    yield
-    QCoreApplication.removeTranslator(translator)
 
 
 def test_the_new_tabs_in_english(
