@@ -20,6 +20,7 @@ One note, by hand:
   with SefazClient(a1, uf, environment, cnpj, timeout_s=5) as client:   # fiscal.soap
       outcome = client.authorize(signed.xml)  # Authorized(proc_xml) | Rejected | Unavailable
       client.query(key), client.status(), client.cancel(key, protocol, reason, when),
+      client.cancel_by_substitution(key, protocol, reason, substitute_key, app_version, when),
       client.void_range(series, first, last, reason, year)
 
 The counter's flow (online, else off-line contingency, transmitted later):

@@ -15,7 +15,9 @@ Numbering rules (Ajuste SINIEF 19/16 cl. 11ª §2º, SEF-MG FAQ; FISCAL_FACTS §
 - a normal note whose request may have reached SEFAZ but got no answer is kept
   `unanswered`; the sale is issued again in contingency under a NEW number;
   `send_pending` later consults the unanswered key: cancelled if SEFAZ had
-  authorised it, its number voided (inutilização) if SEFAZ never saw it;
+  authorised it, its number voided (inutilização) if SEFAZ never saw it; past the
+  cancellation window (30 min, 501) it is cancelled by substitution (110112) when its
+  contingency note qualifies (`substitute_for`), else the manager sees both notes;
 - a request that certainly never reached SEFAZ (connection refused, 108/109)
   leaves the number unused, so the contingency note takes that same number;
 - a contingency number is never voided: a rejected contingency note is corrected
@@ -31,6 +33,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Literal, Protocol
 
+from lxml import etree
+
 from fiscal.certificate import A1Certificate
 from fiscal.deadline import contingency_deadline
 from fiscal.model import Contingency, Csc, Nfce, TpEmis
@@ -39,6 +43,7 @@ from fiscal.soap import (
     Authorized,
     AuthorizeOutcome,
     Cancelled,
+    CancelOutcome,
     NotFound,
     Rejected,
     SefazClient,
@@ -47,12 +52,29 @@ from fiscal.soap import (
 )
 from fiscal.xml_build import QrVersion, SignedNfce, build_nfce
 
+NS = {"n": "http://www.portalfiscal.inf.br/nfe"}
+
 Status = Literal[
     "sending", "authorised", "pending", "rejected", "unanswered", "cancelled", "voided"
 ]
 CONTINGENCY_REASON = "Falha de comunicacao com a SEFAZ; NFC-e emitida em contingencia off-line"
 REPLACED_REASON = "NFC-e sem resposta da SEFAZ; venda emitida em contingencia sob o numero {number}"
 SKIPPED_REASON = "Numeracao reservada e nao utilizada por falha do sistema emissor"
+SUBSTITUTED_REASON = (
+    "NFC-e sem resposta da SEFAZ; venda emitida em contingencia off-line na NFC-e {number}"
+)
+TOO_LATE = 501
+"""cStat of a cancellation past the UF's limit (FISCAL_FACTS §1)."""
+CANCEL_WINDOW = timedelta(minutes=30)
+"""Cancellation (110111) after authorisation: 30 min at most, Ajuste SINIEF 7/18
+(a state may shorten it, SEFAZ then answers 501 sooner)."""
+SUBSTITUTE_WITHIN = timedelta(hours=2)
+"""110112: the substitute is issued at most 2 h after the original (NT 2018.004)."""
+SUBSTITUTION_HOURS = 168
+SUBSTITUTION_HOURS_BY_UF: dict[str, int] = {}
+"""110112 up to 168 h after the original (NT 2018.004); "a state may cut it to 24 h"
+(FISCAL_FACTS §1), but no state is named there: add one here, with its source, when
+its rule is known (the same way fiscal.deadline.HOURS_BY_UF keeps PA's 24 h)."""
 
 
 @dataclass(frozen=True)
@@ -374,7 +396,17 @@ class ContingencyQueue:
             elif isinstance(found, NotFound):
                 self._void(record, record.issued_at or self.clock(), report)
             elif isinstance(found, Cancelled):
-                self.storage.save(replace(record, status="cancelled", cstat=found.cstat))
+                # an earlier answer was lost: SEFAZ's event (110111 or 110112) is kept for
+                # the accountant when the query carries it
+                self.storage.save(
+                    replace(
+                        record,
+                        status="cancelled",
+                        cstat=found.cstat,
+                        reason=found.reason,
+                        proc_xml=found.proc_xml or record.proc_xml,
+                    )
+                )
                 report.cancelled.append(record.number)
             else:
                 self.storage.save(replace(record, cstat=found.cstat, reason=found.reason))
@@ -384,7 +416,12 @@ class ContingencyQueue:
     def _cancel_replaced(self, record: NoteRecord, found: Authorized, report: SendReport) -> None:
         """SEFAZ authorised a note whose sale another number covers: it is cancelled. Its
         nfeProc is saved first (still `unanswered`): an authorised note's XML is kept for
-        5 years and goes to the accountant with its cancellation event."""
+        5 years and goes to the accountant with its cancellation event.
+
+        Past the cancellation window (SEFAZ answers 501, or the note is older than
+        CANCEL_WINDOW) the note is cancelled by substitution (110112) when the contingency
+        note covering its sale qualifies (`substitute_for`); otherwise SEFAZ's refusal is
+        kept and the manager sees the two notes (`cancellation_refused`)."""
         record = replace(
             record,
             cstat=found.cstat,
@@ -393,8 +430,16 @@ class ContingencyQueue:
             proc_xml=found.proc_xml,
         )
         self.storage.save(record)
-        reason = REPLACED_REASON.format(number=record.replaced_by)
-        outcome = self.client.cancel(record.key, found.protocol, reason, self.clock())
+        now = self.clock()
+        substitute = substitute_for(record, self._covering(record), now, self.client.uf)
+        outcome: CancelOutcome
+        if substitute is not None and self._past_cancel_window(record, now):
+            outcome = self._cancel_by_substitution(record, substitute, now)
+        else:
+            reason = REPLACED_REASON.format(number=record.replaced_by)
+            outcome = self.client.cancel(record.key, found.protocol, reason, now)
+            if isinstance(outcome, Rejected) and outcome.cstat == TOO_LATE and substitute:
+                outcome = self._cancel_by_substitution(record, substitute, now)
         if isinstance(outcome, Unavailable):
             report.unavailable = outcome
         elif isinstance(outcome, Cancelled):
@@ -412,6 +457,26 @@ class ContingencyQueue:
         else:  # e.g. 501, past the cancellation window: the manager must act
             self.storage.save(replace(record, cstat=outcome.cstat, reason=outcome.reason))
             report.rejected.append(record.number)
+
+    def _covering(self, record: NoteRecord) -> NoteRecord | None:
+        if record.replaced_by is None:
+            return None
+        return self.storage.get(record.series, record.replaced_by)
+
+    def _past_cancel_window(self, record: NoteRecord, now: datetime) -> bool:
+        return record.issued_at is not None and now - record.issued_at > CANCEL_WINDOW
+
+    def _cancel_by_substitution(
+        self, record: NoteRecord, substitute: NoteRecord, now: datetime
+    ) -> CancelOutcome:
+        return self.client.cancel_by_substitution(
+            record.key,
+            record.protocol,
+            SUBSTITUTED_REASON.format(number=substitute.number),
+            substitute.key,
+            _text(substitute.xml, "n:infNFe/n:ide/n:verProc") or "posapp",
+            now,
+        )
 
     def _void(self, record: NoteRecord, when: datetime, report: SendReport) -> None:
         outcome = self.client.void_range(
@@ -512,4 +577,69 @@ def cancellation_refused(record: NoteRecord) -> bool:
         and bool(record.proc_xml)
         and record.cstat is not None
         and record.cstat not in AUTHORISED
+    )
+
+
+def substitution_hours(uf: str) -> int:
+    """How long after the original a cancellation by substitution (110112) is taken."""
+    return SUBSTITUTION_HOURS_BY_UF.get(uf, SUBSTITUTION_HOURS)
+
+
+def substitute_for(
+    record: NoteRecord, covering: NoteRecord | None, now: datetime, uf: str
+) -> NoteRecord | None:
+    """The note that may replace `record` in a cancellation by substitution (110112), or
+    None. NT 2018.004's conditions (FISCAL_FACTS §1): `record` is an authorised normal
+    note still within `substitution_hours(uf)` of its issue; `covering` is the note its
+    sale was issued again under, authorised, off-line contingency (tpEmis 9), issued at
+    most 2 h after it, with the same recipient, vNF, vICMS and first item.
+
+    The times are the notes' dhEmi (ours, never SEFAZ's clock): the original's
+    authorisation comes after its dhEmi, so its window is never overstated."""
+    if covering is None or record.replaced_by != covering.number:
+        return None
+    if (
+        covering.status != "authorised"
+        or covering.tp_emis != TpEmis.OFFLINE
+        or record.tp_emis != TpEmis.NORMAL
+        or not record.protocol
+        or record.issued_at is None
+        or covering.issued_at is None
+    ):
+        return None
+    if not timedelta(0) <= covering.issued_at - record.issued_at <= SUBSTITUTE_WITHIN:
+        return None
+    if now - record.issued_at > timedelta(hours=substitution_hours(uf)):
+        return None
+    if _same_sale(record.xml) != _same_sale(covering.xml):
+        return None
+    return covering
+
+
+def _text(xml: bytes, path: str) -> str:
+    if not xml:
+        return ""
+    return (etree.fromstring(xml).findtext(path, "", NS) or "").strip()
+
+
+def _same_sale(xml: bytes) -> tuple[str, ...]:
+    """What NT 2018.004 requires a substitute to share with the note it replaces: the
+    recipient (CPF/CNPJ), vNF, vICMS and the first item (product, quantity, value)."""
+    if not xml:
+        return ("",)
+    inf = etree.fromstring(xml).find("n:infNFe", NS)
+    if inf is None:
+        return ("",)
+
+    def text(path: str) -> str:
+        return (inf.findtext(path, "", NS) or "").strip()
+
+    return (
+        text("n:dest/n:CPF") + text("n:dest/n:CNPJ") + text("n:dest/n:idEstrangeiro"),
+        text("n:total/n:ICMSTot/n:vNF"),
+        text("n:total/n:ICMSTot/n:vICMS"),
+        *(
+            text(f"n:det[@nItem='1']/n:prod/n:{tag}")
+            for tag in ("cProd", "cEAN", "xProd", "NCM", "CFOP", "uCom", "qCom", "vProd")
+        ),
     )

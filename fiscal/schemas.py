@@ -18,6 +18,9 @@ from fiscal.errors import SchemaError
 _ROOT = Path(nfelib.__file__).parent
 NFE_DIR = _ROOT / "nfe" / "schemas" / "v4_0"
 CANCEL_DIR = _ROOT / "nfe_evento_cancel" / "schemas" / "v1_0"
+EVENT_DIR = _ROOT / "nfe_evento_generico" / "schemas" / "v1_0"
+"""Any event 1.00: the envelope checked, detEvento not (`xs:any processContents="skip"`);
+nfelib 3.2 ships no schema of its own for 110112's detEvento."""
 
 SCHEMA_FILES = {
     "NFe": NFE_DIR / "nfe_v4.00.xsd",
@@ -36,6 +39,9 @@ SCHEMA_FILES = {
     "envEvento": CANCEL_DIR / "envEventoCancNFe_v1.00.xsd",
     "retEnvEvento": CANCEL_DIR / "retEnvEventoCancNFe_v1.00.xsd",
     "procEventoNFe": CANCEL_DIR / "procEventoCancNFe_v1.00.xsd",
+    "envEventoGenerico": EVENT_DIR / "envEvento_v1.00.xsd",
+    "retEnvEventoGenerico": EVENT_DIR / "retEnvEvento_v1.00.xsd",
+    "procEventoNFeGenerico": EVENT_DIR / "procEventoNFe_v1.00.xsd",
 }
 
 

@@ -10,8 +10,10 @@ refused or cut, HTTP 5xx, cStat 108/109) means "go to contingency";
 `Unavailable.sent` says whether the request may have reached SEFAZ (then the
 note's number must be resolved later: cancelled if it was authorised, else voided).
 Duplicates: 204 (same key) and 539 (same number, other key) are resolved by
-consulting the protocol of the key SEFAZ names; a cancellation answered 573 (the event
-is already registered: an earlier answer was lost) by consulting the note.
+consulting the protocol of the key SEFAZ names; a cancellation (110111, or 110112 by
+substitution) answered 573 ("Rejeição: Duplicidade de Evento", sped-nfe
+storage/cstat.json: the event is already registered, an earlier answer was lost) by
+consulting the note.
 """
 
 from __future__ import annotations
@@ -34,7 +36,17 @@ from lxml import etree
 from fiscal.certificate import A1Certificate
 from fiscal.errors import SchemaError, SefazError
 from fiscal.model import Environment
-from fiscal.requests import cancel_event, cons_reci, cons_sit, cons_stat, envi_nfe, inut_nfe
+from fiscal.requests import (
+    CANCEL_EVENT,
+    SUBSTITUTION_EVENT,
+    cancel_event,
+    cons_reci,
+    cons_sit,
+    cons_stat,
+    envi_nfe,
+    inut_nfe,
+    substitution_event,
+)
 from fiscal.schemas import validate
 from fiscal.sefaz_urls import ServiceUrls, service_urls
 
@@ -328,6 +340,36 @@ class SefazClient:
         request = cancel_event(
             self.environment, self.cnpj, key, protocol, reason, when, self.a1, self._next_lot()
         )
+        return self._cancellation(key, request, "procEventoNFe")
+
+    def cancel_by_substitution(
+        self,
+        key: str,
+        protocol: str,
+        reason: str,
+        substitute_key: str,
+        app_version: str,
+        when: datetime,
+    ) -> CancelOutcome:
+        """Cancellation by substitution, event 110112 (NT 2018.004): the authorised NFC-e
+        `key` is replaced by the authorised off-line contingency NFC-e `substitute_key`.
+        Answered like 110111: Cancelled (135, with the procEventoNFe), 573 confirmed by a
+        query, else Rejected."""
+        request = substitution_event(
+            self.environment,
+            self.cnpj,
+            key,
+            protocol,
+            reason,
+            substitute_key,
+            app_version,
+            when,
+            self.a1,
+            self._next_lot(),
+        )
+        return self._cancellation(key, request, "procEventoNFeGenerico")
+
+    def _cancellation(self, key: str, request: etree._Element, proc_schema: str) -> CancelOutcome:
         answer = self._call("NFeRecepcaoEvento4", request)
         if isinstance(answer, Unavailable):
             return answer
@@ -339,7 +381,7 @@ class SefazClient:
             return Rejected(key, cstat, _text(answer, "xMotivo"))
         event_cstat = _int(ret, "cStat")
         if event_cstat in (135, 136, 155):
-            proc = _proc_event(request, answer)
+            proc = _proc_event(request, answer, proc_schema)
             return Cancelled(key, event_cstat, _text(ret, "xMotivo"), _text(ret, "nProt"), proc)
         if event_cstat == DUPLICATE_EVENT:  # registered before, its answer lost: confirm it
             found = self.query(key)
@@ -388,17 +430,22 @@ def nfe_proc(nfe_xml: bytes, prot: etree._Element) -> bytes:
     return bytes(etree.tostring(proc, encoding="UTF-8", xml_declaration=False))
 
 
+CANCELLATION_EVENTS = frozenset({CANCEL_EVENT, SUBSTITUTION_EVENT})
+
+
 def _cancellation_in(answer: etree._Element) -> tuple[str, bytes]:
-    """The cancellation event (110111) a retConsSitNFe carries: its protocol and the
-    procEventoNFe ("" and b"" when SEFAZ sent none)."""
+    """The cancellation event (110111, or 110112 by substitution) a retConsSitNFe
+    carries: its protocol and the procEventoNFe ("" and b"" when SEFAZ sent none)."""
     for proc in answer.iterfind(f"{{{NS}}}procEventoNFe"):
         ret = proc.find(f"{{{NS}}}retEvento/{{{NS}}}infEvento")
-        if ret is not None and _text(ret, "tpEvento") == "110111":
+        if ret is not None and _text(ret, "tpEvento") in CANCELLATION_EVENTS:
             return _text(ret, "nProt"), etree.tostring(proc, encoding="UTF-8")
     return "", b""
 
 
-def _proc_event(request: etree._Element, answer: etree._Element) -> bytes:
+def _proc_event(
+    request: etree._Element, answer: etree._Element, schema: str = "procEventoNFe"
+) -> bytes:
     proc = etree.Element(f"{{{NS}}}procEventoNFe", nsmap={None: NS})
     proc.set("versao", "1.00")
     evento = request.find(f"{{{NS}}}evento")
@@ -407,5 +454,5 @@ def _proc_event(request: etree._Element, answer: etree._Element) -> bytes:
         return b""
     proc.append(copy.deepcopy(evento))
     proc.append(copy.deepcopy(ret))
-    validate(proc, "procEventoNFe")
+    validate(proc, schema)
     return bytes(etree.tostring(proc, encoding="UTF-8", xml_declaration=False))

@@ -10,6 +10,14 @@ counts authorisations per key, so a test can assert "exactly once".
 Rules some UFs apply: `resp_tec_ufs` (cUF codes, empty by default) refuse a note
 without the infRespTec group with 972 (NT 2018.005, rule ZD01-10), as those UFs do.
 
+Events: the cancellation 110111 and the cancellation by substitution 110112
+(NT 2018.004). A 110112 is checked like SEFAZ would: the generic event schema, its
+signature (against the client's certificate), its protocol, and chNFeRef an authorised
+off-line contingency (tpEmis 9) note of the same issuer with the same vNF; it is then
+registered and the note reads as cancelled (101, with the event). `cancel_window`
+(None by default: no limit) refuses a 110111 whose dhEvento is past the note's dhEmi
+by more than it, 501, as SEFAZ does past the UF's limit.
+
 Modes (`set_mode`): authorise (default), duplicate_539 (the next notes get 539
 naming another key), reject (cStat + xMotivo of your choice), paused (108),
 timeout (hang, never answer), timeout_after_authorise (authorise, then hang:
@@ -28,18 +36,20 @@ import threading
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from cryptography import x509
 from lxml import etree
 
 from fiscal.errors import SchemaError
 from fiscal.schemas import validate
 from fiscal.sefaz_urls import ServiceUrls
 from fiscal.testing.https import LocalHttps, QuietHandler
+from fiscal.testing.nfse_server import verify_signature
 
 NS = "http://www.portalfiscal.inf.br/nfe"
 SOAP12 = "http://www.w3.org/2003/05/soap-envelope"
@@ -47,6 +57,8 @@ WSDL = "http://www.portalfiscal.inf.br/nfe/wsdl/"
 VER_APLIC = "LOCAL-SEFAZ-1.0"
 TZ = ZoneInfo("America/Sao_Paulo")
 NOT_FOUND = "Rejeição: NF-e não consta na base de dados da SEFAZ"
+TOO_LATE = "Rejeição: Prazo de Cancelamento superior ao previsto na Legislação"
+SUBSTITUTION = "110112"
 RESP_TEC_MISSING = "Rejeição: Obrigatória as informações do responsável técnico"
 """cStat 972's xMotivo as NT 2018.005 (rule ZD01-10) words it."""
 
@@ -87,6 +99,8 @@ class State:
     cancelled: dict[str, str] = field(default_factory=dict)  # key -> event protocol
     cancel_events: dict[str, bytes] = field(default_factory=dict)  # key -> procEventoNFe
     voided: set[tuple[int, int]] = field(default_factory=set)  # (serie, nNF)
+    notes: dict[str, bytes] = field(default_factory=dict)  # key -> the authorised NFe
+    events: list[str] = field(default_factory=list)  # tpEvento of each event received
     requests: list[str] = field(default_factory=list)
     schema_errors: list[str] = field(default_factory=list)
     client_subjects: list[str] = field(default_factory=list)
@@ -115,6 +129,9 @@ def _t(node: etree._Element, path: str) -> str:
 
 
 class LocalSefaz(LocalHttps):
+    cancel_window: timedelta | None = None
+    """When set, a 110111 later than the note's dhEmi + this is refused, 501."""
+
     def __init__(
         self,
         client_ca: bytes,
@@ -171,7 +188,7 @@ class LocalSefaz(LocalHttps):
         with self._lock:
             self.state.requests.append(service)
             try:
-                validate(payload, PAYLOADS[service])
+                validate(payload, _schema_of(service, payload))
             except SchemaError as exc:
                 self.state.schema_errors.append(f"{service}: {exc.field}: {exc.detail}")
                 return self._schema_failure(service)
@@ -298,6 +315,7 @@ class LocalSefaz(LocalHttps):
             st.authorised[key] = Protocol(key, protocol, _now(), digest, prot)
             st.by_number[(cnpj, series, number)] = key
             st.authorisations[key] += 1
+            st.notes[key] = etree.tostring(nfe)
         ret.append(etree.fromstring(prot))
         return ret
 
@@ -343,7 +361,9 @@ class LocalSefaz(LocalHttps):
         inf = payload.find(f"{{{NS}}}evento/{{{NS}}}infEvento")
         assert inf is not None
         key, protocol = _t(inf, "n:chNFe"), _t(inf, "n:detEvento/n:nProt")
+        event = _t(inf, "n:tpEvento")
         st = self.state
+        st.events.append(event)
         root = self._simple("NFeRecepcaoEvento4", 128, "Lote de Evento Processado")
         root.find(f"{{{NS}}}idLote").text = _t(payload, "n:idLote")
         ret = etree.SubElement(root, f"{{{NS}}}retEvento")
@@ -357,6 +377,10 @@ class LocalSefaz(LocalHttps):
             cstat, reason, number = 222, "Rejeição: Protocolo de Autorização de Uso difere", ""
         elif key in st.cancelled:
             cstat, reason, number = 573, "Rejeição: Duplicidade de Evento", ""
+        elif event == SUBSTITUTION and (refused := self._refuse_substitution(payload, inf)):
+            (cstat, reason), number = refused, ""
+        elif event != SUBSTITUTION and self._too_late(key, inf):
+            cstat, reason, number = 501, TOO_LATE, ""
         else:
             number = self._next_protocol()
             cstat, reason = 135, "Evento registrado e vinculado a NF-e"
@@ -368,8 +392,13 @@ class LocalSefaz(LocalHttps):
             ("cStat", str(cstat)),
             ("xMotivo", reason),
             ("chNFe", key),
-            ("tpEvento", "110111"),
-            ("xEvento", "Cancelamento registrado"),
+            ("tpEvento", event),
+            (
+                "xEvento",
+                "Cancelamento por substituicao registrado"
+                if event == SUBSTITUTION
+                else "Cancelamento registrado",
+            ),
             ("nSeqEvento", _t(inf, "n:nSeqEvento")),
             ("dhRegEvento", _now()),
         ):
@@ -381,6 +410,39 @@ class LocalSefaz(LocalHttps):
             proc.append(copy.deepcopy(ret))
             st.cancel_events[key] = etree.tostring(proc)
         return root
+
+    def _too_late(self, key: str, inf: etree._Element) -> bool:
+        if self.cancel_window is None or key not in self.state.notes:
+            return False
+        issued = _t(etree.fromstring(self.state.notes[key]), "n:infNFe/n:ide/n:dhEmi")
+        when = datetime.fromisoformat(_t(inf, "n:dhEvento"))
+        return when - datetime.fromisoformat(issued) > self.cancel_window
+
+    def _refuse_substitution(
+        self, payload: etree._Element, inf: etree._Element
+    ) -> tuple[int, str] | None:
+        """Why a 110112 is refused (cStat, xMotivo), or None. The double's own checks
+        (999 for the ones whose SEFAZ code is not in FISCAL_FACTS): the signature, and
+        chNFeRef an authorised tpEmis 9 note of the same issuer with the same vNF."""
+        evento = payload.find(f"{{{NS}}}evento")
+        assert evento is not None
+        try:
+            verify_signature(evento, x509.load_pem_x509_certificate(self.client_ca))
+        except ValueError as exc:
+            return 297, f"Rejeição: Assinatura difere do calculado ({exc})"
+        key, ref = _t(inf, "n:chNFe"), _t(inf, "n:detEvento/n:chNFeRef")
+        st = self.state
+        if ref not in st.notes:
+            return 999, "Rejeição: NFC-e substituta não autorizada"
+        if ref[34] != "9" or ref == key:
+            return 999, "Rejeição: NFC-e substituta não é de contingência off-line"
+        original, substitute = (etree.fromstring(st.notes[k]) for k in (key, ref))
+        if _t(original, "n:infNFe/n:emit/n:CNPJ") != _t(substitute, "n:infNFe/n:emit/n:CNPJ"):
+            return 999, "Rejeição: NFC-e substituta de outro emitente"
+        total = "n:infNFe/n:total/n:ICMSTot/n:vNF"
+        if _t(original, total) != _t(substitute, total):
+            return 999, "Rejeição: NFC-e substituta com valor diferente"
+        return None
 
     def _NFeInutilizacao4(self, payload: etree._Element) -> etree._Element:
         inf = payload.find(f"{{{NS}}}infInut")
@@ -415,6 +477,16 @@ class LocalSefaz(LocalHttps):
         if number:
             _sub(out, "nProt", number)
         return root
+
+
+def _schema_of(service: str, payload: etree._Element) -> str:
+    """The schema a payload is checked against: a 110112 by the generic event schema
+    (nfelib has none of its own), everything else by its service's."""
+    if service == "NFeRecepcaoEvento4" and _t(payload, "n:evento/n:infEvento/n:tpEvento") == (
+        SUBSTITUTION
+    ):
+        return "envEventoGenerico"
+    return PAYLOADS[service]
 
 
 class _Handler(QuietHandler):
