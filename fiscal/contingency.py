@@ -209,6 +209,7 @@ class ContingencyQueue:
         retry_online_after_s: float = 60.0,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         holidays: Collection[date] = (),
+        cancel_window: timedelta = CANCEL_WINDOW,
     ) -> None:
         self.storage = storage
         self.client = client
@@ -218,6 +219,8 @@ class ContingencyQueue:
         self.retry_online_after = timedelta(seconds=retry_online_after_s)
         self.clock = clock
         self.holidays = holidays
+        self.cancel_window = min(cancel_window, CANCEL_WINDOW)
+        """The UF's cancellation limit (the store's setting): past it no 110111 is sent."""
         self.offline_since: datetime | None = None
         self._last_online_try: datetime | None = None
         self._sending = threading.Lock()
@@ -419,7 +422,7 @@ class ContingencyQueue:
         5 years and goes to the accountant with its cancellation event.
 
         Past the cancellation window (SEFAZ answers 501, or the note is older than
-        CANCEL_WINDOW) the note is cancelled by substitution (110112) when the contingency
+        `cancel_window`) the note is cancelled by substitution (110112) when the contingency
         note covering its sale qualifies (`substitute_for`); otherwise SEFAZ's refusal is
         kept and the manager sees the two notes (`cancellation_refused`)."""
         record = replace(
@@ -464,7 +467,7 @@ class ContingencyQueue:
         return self.storage.get(record.series, record.replaced_by)
 
     def _past_cancel_window(self, record: NoteRecord, now: datetime) -> bool:
-        return record.issued_at is not None and now - record.issued_at > CANCEL_WINDOW
+        return record.issued_at is not None and now - record.issued_at > self.cancel_window
 
     def _cancel_by_substitution(
         self, record: NoteRecord, substitute: NoteRecord, now: datetime

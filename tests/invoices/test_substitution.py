@@ -17,6 +17,7 @@ from fiscal.schemas import validate
 from fiscal.testing import LocalSefaz
 from posapp.services.invoices.archive import export, fiscal_status
 from posapp.services.invoices.issuing import Invoicer
+from tests.invoices.conftest import set_up_nfce
 from tests.support import Shop
 
 NS = {"n": "http://www.portalfiscal.inf.br/nfe"}
@@ -170,3 +171,19 @@ def test_a_lost_substitution_answer_is_recognised_on_the_next_round(
     with zipfile.ZipFile(out) as archive:
         event = etree.fromstring(archive.read(f"{original}-procEventoNFe.xml"))
     assert event.findtext(".//n:detEvento/n:chNFeRef", None, NS) == substitute
+
+
+def test_past_the_stores_cancellation_limit_only_the_substitution_is_sent(
+    shop: Shop, invoicer: Invoicer, sefaz: LocalSefaz, a1_bytes: bytes
+) -> None:
+    """The store's state cut the cancellation limit to 15 minutes and Gerência > Fiscal
+    says so. SEFAZ is back 20 minutes later: the 110111 SEFAZ would refuse is not sent,
+    the 110112 is."""
+    set_up_nfce(shop, a1_bytes, sefaz, cancel_limit_min=15)
+    original, substitute = answer_lost(shop, invoicer, sefaz)
+    sefaz.cancel_window = timedelta(minutes=15)
+    shop.clock.advance(minutes=20)
+    report = invoicer.send_pending()
+    assert report is not None and report.done and report.cancelled == [1]
+    assert sefaz.state.events == ["110112"]
+    assert still_authorised(sefaz, original, substitute) == [substitute]

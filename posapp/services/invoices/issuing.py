@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import ColumnElement, Exists, and_, exists, func, select
 from sqlalchemy.orm import Session
@@ -219,7 +219,13 @@ class Invoicer:
             ca_file=settings.sefaz_ca_file or None,
         )
         self._queue = ContingencyQueue(
-            self.storage, client, a1, csc, clock=self.clock, holidays=self.holidays
+            self.storage,
+            client,
+            a1,
+            csc,
+            clock=self.clock,
+            holidays=self.holidays,
+            cancel_window=timedelta(minutes=settings.cancel_limit_min),
         )
         self._built_for = fingerprint
         return self._queue
