@@ -68,6 +68,7 @@ from posapp.core import consent, details
 from posapp.core.agenda import REMINDED
 from posapp.core.agenda import Status as AppointmentStatus
 from posapp.core.codes import new_referral_code
+from posapp.core.consent import moment
 from posapp.core.errors import PosError
 from posapp.core.nps import validate_score
 from posapp.core.program import LoyaltyProgram
@@ -188,12 +189,6 @@ def record_voucher(
         )
 
 
-def _moment(text: Any) -> datetime | None:
-    if not text:
-        return None
-    return datetime.fromisoformat(str(text).replace("Z", "+00:00"))
-
-
 FORGET_REQUEST = "forget_request"
 """A `SyncConflict` kind: a customer's request, from their page, to be forgotten."""
 APPOINTMENT_STATUSES = frozenset(status.value for status in AppointmentStatus)
@@ -237,7 +232,7 @@ class _Applier:
             self.summary.skipped += 1  # passed on, nothing to apply at a counter
             return
         if event.kind == "customer.upsert":  # an older counter's upsert is dated by its event
-            self._customer(event.body, _moment(event.created_at))
+            self._customer(event.body, moment(event.created_at))
         else:
             handler(event.body)
 
@@ -298,7 +293,7 @@ class _Applier:
         referrer = body.get("referred_by")
         if referrer:
             customer.referred_by_id = self.customer_id(str(referrer))
-        created = _moment(body.get("created_at"))
+        created = moment(body.get("created_at"))
         if created is not None:
             customer.created_at = created
         self.session.flush()
@@ -335,7 +330,7 @@ class _Applier:
         if not consent.prevails(incoming, held):
             return
         customer.marketing_consent = incoming.consent
-        customer.consent_at = _moment(body.get("consent_at")) if incoming.consent else None
+        customer.consent_at = moment(body.get("consent_at")) if incoming.consent else None
         customer.consent_changed_at = incoming.at
 
     def _record_clash(self, kind: str, customer_uuid: str, holder_uuid: str, value: str) -> None:
@@ -388,7 +383,7 @@ class _Applier:
                 amount=0,
                 detail="O cliente pediu para ser esquecido (LGPD) / "
                 "The customer asked to be forgotten (LGPD)",
-                created_at=_moment(body.get("requested_at")) or self.now,
+                created_at=moment(body.get("requested_at")) or self.now,
                 status="open",
             )
         )
@@ -411,7 +406,7 @@ class _Applier:
             if code
             else None
         )
-        created_at = _moment(body["created_at"])
+        created_at = moment(body["created_at"])
         amount = int(body["amount"])
         self.connection.execute(
             insert(_ENTRY),
@@ -424,8 +419,8 @@ class _Applier:
                 "customer_uuid": str(body["customer"]),
                 "amount": amount,
                 "created_at": created_at,
-                "available_from": _moment(body.get("available_from")),
-                "expires_at": _moment(body.get("expires_at")),
+                "available_from": moment(body.get("available_from")),
+                "expires_at": moment(body.get("expires_at")),
                 "lot_uuid": body.get("lot"),
                 "sale_id": None,
                 "sale_uuid": body.get("sale"),
@@ -484,8 +479,8 @@ class _Applier:
             self._mark_known(str(body.get("uuid") or code), VOUCHER)
             return
         voucher_uuid = str(body.get("uuid") or uuid.uuid4())
-        issued_at = _moment(body.get("issued_at")) or self.now
-        expires_at = _moment(body.get("expires_at")) or issued_at
+        issued_at = moment(body.get("issued_at")) or self.now
+        expires_at = moment(body.get("expires_at")) or issued_at
         self.connection.execute(
             insert(_VOUCHER),
             {
@@ -521,8 +516,8 @@ class _Applier:
         """Another counter's booking or change; the latest `updated_at` wins. Its
         professional is found by uuid, else by name (each counter enrols its own staff);
         with neither, the appointment is not for this counter's book."""
-        updated = _moment(body.get("updated_at"))
-        starts, ends = _moment(body.get("starts_at")), _moment(body.get("ends_at"))
+        updated = moment(body.get("updated_at"))
+        starts, ends = moment(body.get("starts_at")), moment(body.get("ends_at"))
         status = str(body.get("status") or "")
         if updated is None or starts is None or ends is None or status not in APPOINTMENT_STATUSES:
             self.summary.skipped += 1
@@ -579,7 +574,7 @@ class _Applier:
                 sale_uuid=body.get("sale"),
                 terminal_uuid=body.get("terminal_uuid"),
                 store_uuid=body.get("store_uuid"),
-                created_at=_moment(body.get("created_at")) or self.now,
+                created_at=moment(body.get("created_at")) or self.now,
                 status=str(body.get("status") or "open"),
             )
         )
@@ -604,7 +599,7 @@ class _Applier:
         conflict.status = "resolved"
         conflict.resolution = body.get("resolution") or conflict.resolution
         conflict.note = body.get("note") or conflict.note
-        conflict.resolved_at = _moment(body.get("resolved_at")) or self.now
+        conflict.resolved_at = moment(body.get("resolved_at")) or self.now
         self.session.flush()
 
     # -- customer messages ----------------------------------------------------------------
@@ -625,7 +620,7 @@ class _Applier:
             message.status = status
             message.reason = str(body.get("reason") or status)[:60]
             message.reason_detail = str(detail)[:300] if detail else None
-            message.sent_at = _moment(body.get("sent_at"))
+            message.sent_at = moment(body.get("sent_at"))
             message.next_attempt_at = None
         else:
             message.status = status if status in _WAITING else message.status
@@ -641,7 +636,7 @@ class _Applier:
         sale_uuid = str(body.get("sale") or "")
         try:
             score = validate_score(body.get("score"))
-            at = _moment(body.get("at")) or self.now
+            at = moment(body.get("at")) or self.now
         except (PosError, ValueError):
             self.summary.skipped += 1
             return
