@@ -101,33 +101,11 @@ def cancel_event(
     sequence: int = 1,
 ) -> etree._Element:
     """envEvento with one signed cancellation (110111) of the authorised note `key`."""
-    if when.tzinfo is None:
-        raise InvalidInput("dhEvento", "data/hora sem fuso horário", "date/time without time zone")
-    evento = _el("evento", "1.00")
-    inf = _sub(evento, "infEvento")
-    inf.set("Id", f"ID{CANCEL_EVENT}{key}{sequence:02d}")
-    for tag, value in (
-        ("cOrgao", key[:2]),
-        ("tpAmb", str(int(environment))),
-        ("CNPJ", cnpj),
-        ("chNFe", key),
-        ("dhEvento", when.replace(microsecond=0).isoformat()),
-        ("tpEvento", CANCEL_EVENT),
-        ("nSeqEvento", str(sequence)),
-        ("verEvento", "1.00"),
-    ):
-        _sub(inf, tag, value)
-    det = _sub(inf, "detEvento")
-    det.set("versao", "1.00")
+    evento, det = _event(environment, cnpj, key, CANCEL_EVENT, when, sequence)
     _sub(det, "descEvento", "Cancelamento")
     _sub(det, "nProt", protocol)
     _sub(det, "xJust", _reason(reason, "xJust", 255))
-    signed = sign(evento, inf.get("Id", ""), a1)
-    root = _el("envEvento", "1.00")
-    _sub(root, "idLote", str(lot_id))
-    root.append(signed)
-    validate(root, "envEvento")
-    return root
+    return _enveloped(evento, a1, lot_id, "envEvento")
 
 
 def _event(
@@ -158,6 +136,20 @@ def _event(
     det = _sub(inf, "detEvento")
     det.set("versao", "1.00")
     return evento, det
+
+
+def _enveloped(
+    evento: etree._Element, a1: A1Certificate, lot_id: int, schema_name: str
+) -> etree._Element:
+    """The event signed (its infEvento's Id) in an envEvento lot of one, validated."""
+    inf = evento.find(f"{{{NS}}}infEvento")
+    assert inf is not None
+    signed = sign(evento, inf.get("Id", ""), a1)
+    root = _el("envEvento", "1.00")
+    _sub(root, "idLote", str(lot_id))
+    root.append(signed)
+    validate(root, schema_name)
+    return root
 
 
 def _check_key(field: str, key: str) -> None:
@@ -242,14 +234,7 @@ def substitution_event(
         ("chNFeRef", substitute_key),
     ):
         _sub(det, tag, value)
-    inf = evento.find(f"{{{NS}}}infEvento")
-    assert inf is not None
-    signed = sign(evento, inf.get("Id", ""), a1)
-    root = _el("envEvento", "1.00")
-    _sub(root, "idLote", str(lot_id))
-    root.append(signed)
-    validate(root, "envEventoGenerico")
-    return root
+    return _enveloped(evento, a1, lot_id, "envEventoGenerico")
 
 
 def inut_nfe(
