@@ -354,16 +354,7 @@ class ContingencyQueue:
                 report.unavailable = outcome
                 return
             if isinstance(outcome, Authorized):
-                self.storage.save(
-                    replace(
-                        record,
-                        status="authorised",
-                        cstat=outcome.cstat,
-                        reason=outcome.reason,
-                        protocol=outcome.protocol,
-                        proc_xml=outcome.proc_xml,
-                    )
-                )
+                self.storage.save(_authorised(record, outcome))
                 report.authorised.append(record.number)
             else:
                 self.storage.save(
@@ -383,16 +374,7 @@ class ContingencyQueue:
                 return
             if isinstance(found, Authorized):
                 if record.replaced_by is None:  # a crash after sending: the sale has this note
-                    self.storage.save(
-                        replace(
-                            record,
-                            status="authorised",
-                            cstat=found.cstat,
-                            reason=found.reason,
-                            protocol=found.protocol,
-                            proc_xml=found.proc_xml,
-                        )
-                    )
+                    self.storage.save(_authorised(record, found))
                     report.authorised.append(record.number)
                     continue
                 self._cancel_replaced(record, found, report)
@@ -567,6 +549,17 @@ class ContingencyQueue:
     def pending(self) -> list[NoteRecord]:
         """Notes that still need SEFAZ or the manager, oldest first."""
         return self.storage.records("pending", "unanswered", "sending", "rejected")
+
+
+def _authorised(record: NoteRecord, answer: Authorized) -> NoteRecord:
+    return replace(
+        record,
+        status="authorised",
+        cstat=answer.cstat,
+        reason=answer.reason,
+        protocol=answer.protocol,
+        proc_xml=answer.proc_xml,
+    )
 
 
 def cancellation_refused(record: NoteRecord) -> bool:
