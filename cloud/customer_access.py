@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session
 from cloud import secrets
 from cloud.delivery import senders_for
 from cloud.models import AccessCode, Customer, DeliverySettings, LedgerEntry
+from cloud.phones import phone_digits
 from cloud.secrets import WrongSecretKey
 from cloud.survey import SurveyRefused, find_survey
 from cloud.whatsapp import ACCESS_KIND_TEMPLATE
@@ -149,25 +150,31 @@ def _known(session: Session, visitor: Visitor) -> Customer:
 # -- phone and one-time code -----------------------------------------------------------
 
 
-def digits(text: str) -> str:
-    found = "".join(c for c in text if c.isdigit())
-    return found[2:] if len(found) in (12, 13) and found.startswith("55") else found
-
-
 def _code_hash(chain_id: str, customer_uuid: str, code: str) -> str:
     return hashlib.sha256(f"{chain_id}|{customer_uuid}|{code}".encode()).hexdigest()
 
 
 def customer_by_phone(session: Session, chain_id: str, phone: str) -> Customer | None:
-    wanted = digits(phone)
-    if not 10 <= len(wanted) <= 11:
+    """The customer of the chain with this phone, in whatever form it was typed or written
+    (`cloud.phones`), never an anonymized one: one lookup in the phone index.
+
+    Two customers of the chain with the same phone (a number typed twice at the counters,
+    a shared family phone): the code goes to one of them, always the same one, the first
+    by uuid, so the code sent and the code checked are hers (the page shows one customer's
+    balance). The other one reaches her page by a link or a receipt."""
+    wanted = phone_digits(phone)
+    if wanted is None:
         return None
-    for customer in session.scalars(
-        select(Customer).where(Customer.chain_id == chain_id, Customer.anonymized.is_(False))
-    ):
-        if digits(str(customer.data.get("phone") or "")) == wanted:
-            return customer
-    return None
+    return session.scalars(
+        select(Customer)
+        .where(
+            Customer.chain_id == chain_id,
+            Customer.phone_digits == wanted,
+            Customer.anonymized.is_(False),
+        )
+        .order_by(Customer.uuid)
+        .limit(1)
+    ).first()
 
 
 def send_code(session: Session, chain_id: str, phone: str, now: datetime | None = None) -> None:

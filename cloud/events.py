@@ -23,6 +23,7 @@ from cloud.chains import iso, reserve_seqs
 from cloud.errors import ApiError
 from cloud.ledger_batch import ChainLinks, EntryWriter
 from cloud.models import Chain, Customer, Event, ForgetRequest, LedgerEntry, Terminal, Voucher
+from cloud.phones import phone_digits
 from cloud.schemas import (
     AppointmentBody,
     CustomerBody,
@@ -424,12 +425,18 @@ def _customer_row(
 ) -> dict[str, Any]:
     cpf = "".join(ch for ch in data.get("cpf") or "" if ch.isdigit()) or None
     email = data.get("email")
+    anonymized = bool(data.get("anonymized"))
+    phone = data.get("phone")  # a string; a number is read as data->>'phone' reads it
+    if isinstance(phone, int):
+        phone = str(phone)
     return {
         "chain_id": chain.id,
         "uuid": data["uuid"],
         "cpf": cpf if cpf and len(cpf) == 11 else None,
         "email": email.strip().lower() if email else None,
-        "anonymized": bool(data.get("anonymized")),
+        # how the page's sign-in and the WhatsApp opt-out find her (cloud.phones)
+        "phone_digits": None if anonymized or not isinstance(phone, str) else phone_digits(phone),
+        "anonymized": anonymized,
         "data": data,
         "consent_changed_at": decision.at,
         "details_changed_at": edited_at,

@@ -178,6 +178,7 @@ class Customer(Base):
     __table_args__ = (
         Index("ix_customer_cpf", "chain_id", "cpf"),
         Index("ix_customer_email", "chain_id", "email"),
+        Index("ix_customer_phone", "chain_id", "phone_digits"),
     )
 
     chain_id: Mapped[str] = mapped_column(ForeignKey("chain.id"), primary_key=True)
@@ -185,6 +186,9 @@ class Customer(Base):
     cpf: Mapped[str | None] = mapped_column(String(11))
     email: Mapped[str | None] = mapped_column(Text)
     """Lower case, for lookups."""
+    phone_digits: Mapped[str | None] = mapped_column(String(11))
+    """`data['phone']` as the endpoint matches a phone (`cloud.phones`: DDD + number);
+    NULL when anonymized or without a Brazilian number. Indexed with the chain."""
     anonymized: Mapped[bool] = mapped_column(Boolean, default=False)
     data: Mapped[dict[str, Any]] = mapped_column(JSONB)
     consent_changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

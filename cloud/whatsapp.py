@@ -39,6 +39,7 @@ from cloud.chains import append_event, iso, lock_chain
 from cloud.errors import ApiError
 from cloud.messages import FAILED, SENT, emit_outcome
 from cloud.models import Chain, Customer, CustomerMessage, DeliverySettings
+from cloud.phones import phone_digits
 from cloud.schemas import WhatsAppTemplateIn
 from cloud.secrets import SecretBox, WrongSecretKey
 from messaging.whatsapp import GRAPH_URL, WhatsAppSender, WhatsAppSettings, WhatsAppTemplate
@@ -251,27 +252,25 @@ def receive(session: Session, chain_id: str, raw: bytes, header: str | None) -> 
     return changed
 
 
-def phone_forms(wa_id: str) -> list[str]:
-    """How a customer's phone may be written in their upsert, for a WhatsApp id. A Brazilian
-    mobile's wa_id often lacks the ninth digit (55 11 8765-4321 for 11 98765-4321)."""
-    if not (wa_id.startswith("55") and len(wa_id) in (12, 13)):
-        return [wa_id, "+" + wa_id]
-    national = wa_id[2:]
-    if len(national) == 10 and national[2] in "6789":
-        national = national[:2] + "9" + national[2:]
-    return [national, "55" + national, "+55" + national]
-
-
 def withdraw_consent(session: Session, chain: Chain, reply: Reply) -> int:
     """The customers of the number that wrote SAIR/PARAR... lose their consent, at the
-    endpoint and, by a `customer.upsert` every counter pulls, at every counter; how many."""
+    endpoint and, by a `customer.upsert` every counter pulls, at every counter; how many.
+
+    Her phone is matched as the page's sign-in matches it (`cloud.phones`: a Brazilian
+    mobile's wa_id often lacks the ninth digit, 55 11 8765-4321 for 11 98765-4321), through
+    the phone index; anonymized customers never. Every customer of the chain with that
+    phone loses the consent (the number asked to hear no more, whoever's record it is on);
+    a wa_id of another country matches no one."""
     changed = 0
+    wanted = phone_digits(reply.wa_id)
+    if wanted is None:
+        return 0
     found = session.scalars(
         select(Customer)
         .where(
             Customer.chain_id == chain.id,
+            Customer.phone_digits == wanted,
             Customer.anonymized.is_(False),
-            Customer.data["phone"].astext.in_(phone_forms(reply.wa_id)),
         )
         .with_for_update()
     ).all()
