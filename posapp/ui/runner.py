@@ -92,6 +92,30 @@ def hand_over(owner: QObject, deliver: Callable[..., None], *args: Any) -> None:
     _the_mailbox().posted.emit(letter)
 
 
+def when_done(owner: QObject, future: Future[T], deliver: Callable[[Future[T]], None]) -> None:
+    """From the GUI thread: `deliver(future)` runs on the GUI thread once `future` is done,
+    unless `owner` was deleted by then. The Future holds only a number: a Future keeps its
+    done callbacks, and the thread that ran it (the device thread keeps its last job) would
+    otherwise hold a closed screen and destroy it there at its next job."""
+    number = next(_numbers)
+    _watched[number] = (owner, deliver)
+    future.add_done_callback(partial(_post_done, number))
+
+
+_watched: dict[int, tuple[QObject, Callable[[Any], None]]] = {}
+"""Futures watched for a screen, by number (GUI thread only)."""
+
+
+def _post_done(number: int, future: Future[Any]) -> None:
+    _the_mailbox().posted.emit(partial(_future_done, number, future))
+
+
+def _future_done(number: int, future: Future[Any]) -> None:
+    owner, deliver = _watched.pop(number)
+    if alive(owner):
+        deliver(future)
+
+
 @dataclass(eq=False)
 class _Call:
     """One background call on its way back to `owner` (held on the GUI thread only)."""

@@ -14,7 +14,6 @@ import re
 import uuid
 from collections.abc import Callable
 from concurrent.futures import Future
-from functools import partial
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
@@ -63,7 +62,7 @@ from posapp.services.sales.sale_reads import items_by_id, preview_voucher
 from posapp.ui.context import UiContext
 from posapp.ui.dialogs.manager_pin import ask_manager_pin
 from posapp.ui.fit import WrappingDelegate, scrolling
-from posapp.ui.runner import Jobs, hand_over
+from posapp.ui.runner import Jobs, when_done
 from posapp.ui.sale.cart_columns import CartColumns
 from posapp.ui.sale.cart_model import (
     DESCRIPTION,
@@ -1332,7 +1331,7 @@ class SaleScreen(QWidget):
 
     def _watch_print(self, future: Future[PrintOutcome]) -> None:
         self.jobs.count += 1
-        future.add_done_callback(partial(hand_over, self, self._print_finished))
+        when_done(self, future, self._print_finished)
 
     def _print_finished(self, future: Future[PrintOutcome]) -> None:
         self.jobs.count -= 1
