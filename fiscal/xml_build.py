@@ -483,9 +483,10 @@ def build_unsigned(
 
 def hash_csrt(csrt: str, key: str) -> str:
     """hashCSRT (NT 2018.005, infRespTec ZD09): Base64 of the 20-byte SHA-1 of the CSRT
-    the UF gave the software house followed by the note's 44-digit access key (as
-    nfephp-org/sped-nfe src/Traits/TraitTagInfRespTec.php hashCSRT does)."""
-    if len(key) != 44 or not key.isdigit():
+    the UF gave the software house followed by the note's 44-character access key (as
+    nfephp-org/sped-nfe src/Traits/TraitTagInfRespTec.php hashCSRT does); an
+    alphanumeric CNPJ puts letters in the key (FISCAL_FACTS §1)."""
+    if not (len(key) == 44 and key.isascii() and key.isalnum()):
         raise InvalidInput("infRespTec/hashCSRT", "chave de acesso inválida", "invalid access key")
     return base64.b64encode(hashlib.sha1((csrt + key).encode("utf-8")).digest()).decode("ascii")
 
