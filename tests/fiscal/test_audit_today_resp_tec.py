@@ -7,13 +7,17 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import replace
 
+import pytest
 from lxml import etree
 
 from fiscal.certificate import A1Certificate
 from fiscal.model import Emitter, Nfce, TechResponsible
 from fiscal.schemas import validate
 from fiscal.xml_build import build_nfce
+from posapp.services.invoices.settings import InvalidFiscalSetting
+from posapp.services.invoices.settings import validate as settings_checked
 from tests.fiscal.conftest import CSC, NS
+from tests.invoices.conftest import STORE
 
 Make = Callable[..., Nfce]
 
@@ -35,3 +39,33 @@ def test_a_store_with_an_alphanumeric_cnpj_and_a_csrt_still_issues_its_notes(
     assert hashed is not None
     expected = hashlib.sha1((CSRT + signed.key).encode()).digest()
     assert hashed.text == base64.b64encode(expected).decode()
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"tech_phone": "\uff11\uff11 \uff19\uff18\uff17\uff16\uff15-\uff14\uff13\uff12\uff11"},
+        {"csrt_id": "\u0660\u0661"},
+    ],
+    ids=["phone-in-fullwidth-digits", "csrt-id-in-arabic-indic-digits"],
+)
+def test_what_the_settings_accept_for_the_responsavel_tecnico_goes_on_a_valid_note(
+    changes: dict[str, str], make_note: Make, a1: A1Certificate
+) -> None:
+    """Gerência > Fiscal refuses what the layout refuses, with its reason, at the form;
+    what it keeps, every note carries: a value the schema refuses would leave every sale
+    without its NFC-e."""
+    typed = {
+        "tech_cnpj": "11.222.333/0001-81",
+        "tech_contact": "Maria Suporte",
+        "tech_email": "suporte@posapp.com.br",
+        "tech_phone": "(11) 98765-4321",
+        **changes,
+    }
+    try:
+        clean = settings_checked(replace(STORE, **typed))
+    except InvalidFiscalSetting:
+        return
+    tech = clean.tech_responsible(CSRT if clean.csrt_id else "")
+    signed = build_nfce(make_note(tech_responsible=tech), a1, CSC)
+    validate(etree.fromstring(signed.xml), "NFe")

@@ -190,7 +190,7 @@ def _tech(settings: FiscalSettings) -> FiscalSettings:
             f"'{email}' não é um e-mail válido (ex.: suporte@empresa.com.br, 6 a 60 letras)",
             "not a valid e-mail (e.g. suporte@empresa.com.br, 6 to 60 characters)",
         )
-    if not re.fullmatch(r"\d{6,14}", phone):
+    if not re.fullmatch(r"[0-9]{6,14}", phone):
         raise _bad(
             f"{where}: telefone",
             "DDD e número, de 6 a 14 dígitos",
@@ -207,7 +207,7 @@ def _tech(settings: FiscalSettings) -> FiscalSettings:
 
 def _csrt_id(text: str) -> str:
     """idCSRT as the XSD takes it (2 digits), or InvalidFiscalSetting."""
-    if not re.fullmatch(r"\d{1,2}", text.strip()):
+    if not re.fullmatch(r"[0-9]{1,2}", text.strip()):
         raise _bad("CSRT (id)", "o número do CSRT dado pela SEFAZ (2 dígitos)", "2 digits")
     return text.strip().zfill(2)
 
