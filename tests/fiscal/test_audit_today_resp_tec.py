@@ -46,8 +46,15 @@ def test_a_store_with_an_alphanumeric_cnpj_and_a_csrt_still_issues_its_notes(
     [
         {"tech_phone": "\uff11\uff11 \uff19\uff18\uff17\uff16\uff15-\uff14\uff13\uff12\uff11"},
         {"csrt_id": "\u0660\u0661"},
+        {"tech_contact": "\u674e\u660e"},  # Li Ming: nothing the layout's TString takes
+        {"tech_contact": "\U0001f4de S"},  # an emoji and an initial: one character left
     ],
-    ids=["phone-in-fullwidth-digits", "csrt-id-in-arabic-indic-digits"],
+    ids=[
+        "phone-in-fullwidth-digits",
+        "csrt-id-in-arabic-indic-digits",
+        "contact-in-chinese",
+        "contact-folding-to-one-letter",
+    ],
 )
 def test_what_the_settings_accept_for_the_responsavel_tecnico_goes_on_a_valid_note(
     changes: dict[str, str], make_note: Make, a1: A1Certificate

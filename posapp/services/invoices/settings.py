@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from db.models import NfceSeries, Setting
 from fiscal import A1Certificate, Address, CertificateError, Csc, Emitter, Environment
 from fiscal.model import UF_CODES, TechResponsible
+from fiscal.text import plain
 from posapp.core.cnpj import is_valid_cnpj, normalize_cnpj
 from posapp.core.errors import PosError
 from posapp.services.common import audit
@@ -183,6 +184,12 @@ def _tech(settings: FiscalSettings) -> FiscalSettings:
             f"{where}: contato",
             "informe o nome da pessoa de contato (2 a 60 letras)",
             "enter the contact person's name (2 to 60 characters)",
+        )
+    if len(plain(contact, 60)) < 2:  # what the note's xContato (TString) keeps of it
+        raise _bad(
+            f"{where}: contato",
+            "escreva o nome com letras do português (sem emoji nem outro alfabeto)",
+            "write the name in Latin letters (no emoji nor another script)",
         )
     if not (6 <= len(email) <= 60 and EMAIL.fullmatch(email)):
         raise _bad(
