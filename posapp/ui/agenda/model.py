@@ -7,7 +7,8 @@ titled with ⚠. The counter refuses a clash, but two counters booking one profe
 at once while offline both keep their booking when they sync; a block under another's
 span was hidden (Qt cannot draw overlapping spans), and the client came unannounced. A
 finished appointment under one still holding the time stays hidden (a booking over a
-no-show is the book's normal use)."""
+no-show is the book's normal use); one that began earlier shows until that booking (a
+visit done early, its tail booked for a walk-in)."""
 
 from __future__ import annotations
 
@@ -64,6 +65,7 @@ class AgendaModel(QAbstractTableModel):
         self.columns: list[Column] = []
         self.appointments: list[AppointmentView] = []
         self._at: dict[tuple[int, int], AppointmentView] = {}
+        self._spans: dict[tuple[int, int], int] = {}
         self.first_hour, self.last_hour = FIRST_HOUR, LAST_HOUR
         self.rows = (LAST_HOUR - FIRST_HOUR) * 60 // SLOT_MINUTES
 
@@ -125,10 +127,11 @@ class AgendaModel(QAbstractTableModel):
             row, column = place
             block = (row, row + self.span_of(appointment), appointment)
             taken = [placed for lane in lanes[column] for placed in lane]
-            if appointment.status not in OPEN and any(
-                placed[2].status in OPEN and _overlap(block, placed) for placed in taken
-            ):
-                continue
+            holding = [p[0] for p in taken if p[2].status in OPEN and _overlap(block, p)]
+            if appointment.status not in OPEN and holding:
+                if min(holding) <= row:
+                    continue  # under one holding its time (a booking over a no-show)
+                block = (row, min(holding), appointment)  # its time until the booking
             free = next(
                 (lane for lane in lanes[column] if not any(_overlap(block, b) for b in lane)),
                 None,
@@ -138,11 +141,13 @@ class AgendaModel(QAbstractTableModel):
             free.append(block)
         laid: list[Column] = []
         at: dict[tuple[int, int], AppointmentView] = {}
+        self._spans = {}
         for spec, its_lanes in zip(columns, lanes, strict=True):
             for number, lane in enumerate(its_lanes or [[]]):
                 title = spec.title if number == 0 else f"{spec.title} ⚠"
-                for row, _end, appointment in lane:
+                for row, end, appointment in lane:
                     at[(row, len(laid))] = appointment
+                    self._spans[(row, len(laid))] = end - row
                 laid.append(replace(spec, title=title, lane=number))
         return laid, at
 
@@ -180,6 +185,14 @@ class AgendaModel(QAbstractTableModel):
 
     def span_of(self, appointment: AppointmentView) -> int:
         return max(1, -(-appointment.minutes // SLOT_MINUTES))
+
+    def span_at(self, row: int, column: int) -> int:
+        """The rows the block starting at (row, column) covers: its length, or less for a
+        finished visit whose later time a booking took (it shows until that booking)."""
+        found = self._at.get((row, column))
+        if found is None:
+            return 1
+        return self._spans.get((row, column), self.span_of(found))
 
     def moment(self, row: int, column: int) -> datetime:
         """The start of a slot as an aware UTC datetime."""
@@ -240,7 +253,7 @@ class AgendaModel(QAbstractTableModel):
         if role == UUID_ROLE:
             return appointment.uuid
         if role == SPAN_ROLE:
-            return self.span_of(appointment)
+            return self.span_at(index.row(), index.column())
         if role == STATUS_ROLE:
             return appointment.status.value
         return None

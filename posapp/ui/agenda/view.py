@@ -38,8 +38,8 @@ class AgendaView(QTableView):
 
     def apply_spans(self) -> None:
         self.clearSpans()
-        for row, column, appointment in self.agenda.placed():
-            span = min(self.agenda.span_of(appointment), self.agenda.rows - row)
+        for row, column, _appointment in self.agenda.placed():
+            span = min(self.agenda.span_at(row, column), self.agenda.rows - row)
             if span > 1:
                 self.setSpan(row, column, span, 1)
 
