@@ -368,6 +368,10 @@ class ContingencyQueue:
                 continue
             if cancellation_refused(record):  # the manager's now: never asked again
                 continue
+            if record.protocol and self._awaits_substitute(
+                record, self._covering(record), self.clock()
+            ):
+                continue  # found authorised already; nothing to ask until it is corrected
             found = self.client.query(record.key, record.xml)
             if isinstance(found, Unavailable):
                 report.unavailable = found
@@ -416,7 +420,10 @@ class ContingencyQueue:
         )
         self.storage.save(record)
         now = self.clock()
-        substitute = substitute_for(record, self._covering(record), now, self.client.uf)
+        covering = self._covering(record)
+        substitute = substitute_for(record, covering, now, self.client.uf)
+        if substitute is None and self._awaits_substitute(record, covering, now):
+            return  # its substitute is being corrected: no 110111 for SEFAZ to refuse
         outcome: CancelOutcome
         if substitute is not None and self._past_cancel_window(record, now):
             outcome = self._cancel_by_substitution(record, substitute, now)
@@ -447,6 +454,23 @@ class ContingencyQueue:
         if record.replaced_by is None:
             return None
         return self.storage.get(record.series, record.replaced_by)
+
+    def _awaits_substitute(
+        self, record: NoteRecord, covering: NoteRecord | None, now: datetime
+    ) -> bool:
+        """`record`, past the cancellation window, waits for the contingency note covering
+        its sale, which SEFAZ refused and the manager may still correct (resent under its
+        number, key and dhEmi): a 110111 now would only be refused (501) and, refused, is
+        never asked again, leaving the sale two authorised notes once the substitute is
+        corrected. Past the substitution window it no longer waits."""
+        return (
+            covering is not None
+            and covering.status == "rejected"
+            and covering.tp_emis == TpEmis.OFFLINE
+            and record.issued_at is not None
+            and self._past_cancel_window(record, now)
+            and now - record.issued_at <= timedelta(hours=substitution_hours(self.client.uf))
+        )
 
     def _past_cancel_window(self, record: NoteRecord, now: datetime) -> bool:
         return record.issued_at is not None and now - record.issued_at > self.cancel_window
