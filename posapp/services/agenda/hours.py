@@ -100,15 +100,33 @@ def working_span(
     station: Station, staff_ids: Iterable[int], days: Iterable[date]
 ) -> tuple[int, int] | None:
     """The earliest start and the latest end, in minutes from local midnight, of these
-    professionals' working hours on these days' weekdays (None: no hours set): the book
-    shows at least that span, so an hour the salon works is always there to book."""
-    weekdays = {day.weekday() for day in days}
+    professionals' working hours on these days (None: no hours set, or all off): the book
+    shows at least that span, so an hour the salon works is always there to book. A day
+    off (TimeOff) is no working hours: the book need not open early for nobody."""
+    staff, days = list(staff_ids), list(days)
     with station.read() as session:
-        spans = session.execute(
-            select(WorkHours.start_min, WorkHours.end_min).where(
-                WorkHours.staff_id.in_(list(staff_ids)), WorkHours.weekday.in_(weekdays)
+        hours = session.execute(
+            select(
+                WorkHours.staff_id, WorkHours.weekday, WorkHours.start_min, WorkHours.end_min
+            ).where(
+                WorkHours.staff_id.in_(staff),
+                WorkHours.weekday.in_({day.weekday() for day in days}),
             )
         ).all()
+        off = {
+            (staff_id, day)
+            for staff_id, day in session.execute(
+                select(TimeOff.staff_id, TimeOff.day).where(
+                    TimeOff.staff_id.in_(staff), TimeOff.day.in_(days)
+                )
+            )
+        }
+    spans = [
+        (start, end)
+        for day in days
+        for staff_id, weekday, start, end in hours
+        if weekday == day.weekday() and (staff_id, day) not in off
+    ]
     if not spans:
         return None
     return min(start for start, _ in spans), max(end for _, end in spans)
