@@ -42,7 +42,7 @@ from cloud.keys import signature_matches
 from cloud.ledger_head import ledger_head
 from cloud.limits import PUSH_SLOTS, BodyLimit, BodyLimits
 from cloud.models import Chain, Terminal
-from cloud.phones import phone_digits
+from cloud.phones import given_key
 from cloud.schemas import (
     MAX_BATCH,
     AdminKeyOut,
@@ -515,7 +515,7 @@ def _customer_routes(app: FastAPI, sessions: sessionmaker[Session], rate: RateLi
                 phone = form_of(raw).get("phone", "")[:40]
             except access.AccessRefused as error:
                 return refused(error)
-            if phone_digits(phone) is None:
+            if given_key(phone) is None:
                 return HTMLResponse(
                     page.phone_form(chain_id, "Digite o celular com DDD, só números."), 400
                 )

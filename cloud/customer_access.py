@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 from cloud import secrets
 from cloud.delivery import senders_for
 from cloud.models import AccessCode, Customer, DeliverySettings, LedgerEntry
-from cloud.phones import phone_digits
+from cloud.phones import given_key
 from cloud.secrets import WrongSecretKey
 from cloud.survey import SurveyRefused, find_survey
 from cloud.whatsapp import ACCESS_KIND_TEMPLATE
@@ -162,7 +162,7 @@ def customer_by_phone(session: Session, chain_id: str, phone: str) -> Customer |
     a shared family phone): the code goes to one of them, always the same one, the first
     by uuid, so the code sent and the code checked are hers (the page shows one customer's
     balance). The other one reaches her page by a link or a receipt."""
-    wanted = phone_digits(phone)
+    wanted = given_key(phone)
     if wanted is None:
         return None
     return session.scalars(

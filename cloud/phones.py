@@ -14,6 +14,10 @@ form: DDD + number, digits only.
   (2 to 5) keeps its 10 digits.
 - Anything that is not then 10 or 11 digits (no DDD, another country) has no key: it
   matches nothing.
+- A number someone gives with a country code (`given_key`: '+' typed at the sign-in, a
+  WhatsApp wa_id, which always has one) is Brazilian only with 55: another country's
+  number has no key even when its digits read as a DDD and a mobile (Peru's
+  +51 9XX XXX XXX is Porto Alegre's (51) 9XXXX-XXXX, Russia's +7 99X... Sergipe's).
 
 The endpoint's `customer.phone_digits` holds this key of `data['phone']` (cloud/events.py;
 NULL for an anonymized customer), indexed with the chain. Migration 0011 backfilled the
@@ -38,3 +42,19 @@ def phone_digits(text: str | None) -> str | None:
     if len(found) == 10 and found[2] in MOBILE_FIRST:
         found = found[:2] + "9" + found[2:]
     return found if len(found) in (10, 11) else None
+
+
+def given_key(text: str | None) -> str | None:
+    """The key of a number someone gives (the page's sign-in; a wa_id with '+' put in
+    front): written with a country code other than 55, none (see the module)."""
+    written = (text or "").strip()
+    if written.startswith("+"):
+        found = "".join(c for c in written if c in ASCII_DIGITS)
+        if not (len(found) in (12, 13) and found.startswith("55")):
+            return None
+    return phone_digits(written)
+
+
+def wa_id_key(wa_id: str) -> str | None:
+    """The key of the number a WhatsApp id names (country code + number, no '+')."""
+    return given_key("+" + wa_id.strip().lstrip("+"))

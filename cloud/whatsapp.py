@@ -39,7 +39,7 @@ from cloud.chains import append_event, iso, lock_chain
 from cloud.errors import ApiError
 from cloud.messages import FAILED, SENT, emit_outcome
 from cloud.models import Chain, Customer, CustomerMessage, DeliverySettings
-from cloud.phones import phone_digits
+from cloud.phones import wa_id_key
 from cloud.schemas import WhatsAppTemplateIn
 from cloud.secrets import SecretBox, WrongSecretKey
 from messaging.whatsapp import GRAPH_URL, WhatsAppSender, WhatsAppSettings, WhatsAppTemplate
@@ -262,7 +262,7 @@ def withdraw_consent(session: Session, chain: Chain, reply: Reply) -> int:
     phone loses the consent (the number asked to hear no more, whoever's record it is on);
     a wa_id of another country matches no one."""
     changed = 0
-    wanted = phone_digits(reply.wa_id)
+    wanted = wa_id_key(reply.wa_id)
     if wanted is None:
         return 0
     found = session.scalars(
