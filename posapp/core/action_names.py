@@ -66,6 +66,7 @@ NAMES: dict[str, tuple[str, str]] = {
     "painel": ("painel", "dashboard"),
     "pedido de esquecimento": ("pedido de esquecimento", "erasure request"),
     "redução Z": ("redução Z", "Z report"),
+    "registrar devolução": ("registrar devolução", "record a refund made another way"),
     "resolver divergência": ("resolver divergência", "resolve a sync conflict"),
     "restaurar cópia": ("restaurar cópia", "restore a backup"),
     "salon.card_fee": ("taxa do cartão do salão", "the salon's card fee"),
@@ -74,6 +75,7 @@ NAMES: dict[str, tuple[str, str]] = {
     "staff": ("equipe ativa", "an active staff member"),
     "suprimento": ("suprimento", "cash top-up"),
     "trocar o CSC": ("trocar o CSC", "change the CSC"),
+    "trocar o CSRT": ("trocar o CSRT", "change the CSRT"),
     "trocar o PIN": ("trocar o PIN", "change a PIN"),
     "trocar o PIN de um administrador": (
         "trocar o PIN de um administrador",

@@ -13,7 +13,13 @@ from posapp.core.action_names import NAMES
 from posapp.core.errors import ApprovalLocked, ManagerPinWrong, NotAuthorized, SaleNotRefundable
 
 ROOT = Path(__file__).resolve().parents[2]
-APPROVERS = {"authorize_manager": 2, "_approve": 4, "_authorize": 3, "_need_admin": 1}
+APPROVERS = {
+    "authorize_manager": 2,
+    "_approve": 4,
+    "_authorize": 3,
+    "_need_admin": 1,
+    "_seal": 3,
+}
 """The functions that take an action's name, and where it is among their arguments."""
 NAMED_BY = {"NotAuthorized", "ManagerPinWrong", "ApprovalLocked", "SaleNotRefundable"}
 
