@@ -413,7 +413,10 @@ def save_settings(
         acting_staff(session, staff_id)
         manager = authorize_manager(session, manager_pin, "alterar a configuração fiscal", now)
         before = dataclasses.asdict(read_settings(session))
-        if clean.csrt_id and not read_secrets(session).csrt:
+        # The code sealed goes with the id it was given with (set_csrt): a new id without
+        # its code would send a hashCSRT made from the old one.
+        given_with = before["csrt_id"] if read_secrets(session).csrt else None
+        if clean.csrt_id and clean.csrt_id != given_with:
             raise _bad("CSRT", "informe também o código do CSRT", "enter the CSRT code with its id")
         if clean.enabled:
             a1, _csc = credentials(session)
