@@ -286,8 +286,10 @@ class _Applier:
             self.summary.skipped += 1
             return
         edited_at = details.changed_at(body, event_at)
-        if body.get("anonymized") or details.prevails(edited_at, customer.details_changed_at):
-            self._details(customer, body)
+        taken = body.get("anonymized") or details.prevails(edited_at, customer.details_changed_at)
+        # A CPF or phone left out (another customer's here) is not the details taken whole:
+        # they stay dated as before, so her next upsert, even of the same edit, tries again.
+        if taken and self._details(customer, body):
             customer.details_changed_at = edited_at
         self._consent(customer, body, event_at)
         referrer = body.get("referred_by")
@@ -299,8 +301,11 @@ class _Applier:
         self.session.flush()
         self.summary.customers += 1
 
-    def _details(self, customer: Customer, body: dict[str, Any]) -> None:
+    def _details(self, customer: Customer, body: dict[str, Any]) -> bool:
+        """The upsert's details on `customer`; False when its CPF or phone was left out,
+        held here by another customer (a clash for the managers)."""
         customer_uuid = customer.uuid
+        whole = True
         for key, label in (("cpf", "cpf_in_use"), ("phone", "phone_in_use")):
             value = body.get(key) or None
             if value is not None:
@@ -311,13 +316,14 @@ class _Applier:
                 )
                 if other is not None:
                     self._record_clash(label, customer_uuid, other, str(value))
-                    value = None
+                    value, whole = None, False
             setattr(customer, key, value)
         customer.name = str(body.get("name") or customer.name)
         customer.email = body.get("email") or None
         birthday = body.get("birthday")
         customer.birthday = date.fromisoformat(birthday) if birthday else None
         customer.referral_code = self._free_referral_code(body.get("referral_code"), customer_uuid)
+        return whole
 
     @staticmethod
     def _consent(customer: Customer, body: dict[str, Any], event_at: datetime | None) -> None:
