@@ -153,8 +153,16 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment is not None else None
 
 
-def customer_body(customer: Customer, referrer_uuid: str | None) -> dict[str, Any]:
+def customer_body(
+    customer: Customer, referrer_uuid: str | None, now: datetime | None = None
+) -> dict[str, Any]:
+    """The customer as this counter holds her; her details' moment never after `now` (an
+    edit made while the counter's clock ran ahead, the clock since set right: dated days
+    ahead, the endpoint refuses every later upsert of her, a consent withdrawal too)."""
     anonymized = customer.name == ANONYMOUS_NAME and customer.cpf is None and customer.phone is None
+    edited = customer.details_changed_at
+    if now is not None and edited is not None and edited > now:
+        edited = now
     return {
         "uuid": customer.uuid,
         "name": customer.name,
@@ -165,7 +173,7 @@ def customer_body(customer: Customer, referrer_uuid: str | None) -> dict[str, An
         "marketing_consent": bool(customer.marketing_consent),
         "consent_at": _iso(customer.consent_at),
         "consent_changed_at": _iso(customer.consent_changed_at),
-        "details_changed_at": _iso(customer.details_changed_at),
+        "details_changed_at": _iso(edited),
         "referral_code": customer.referral_code,
         "referred_by": referrer_uuid,
         "created_at": _iso(customer.created_at),
@@ -192,8 +200,9 @@ def voucher_body(voucher: Voucher, customer_uuid: str, store_uuid: str) -> dict[
 class _Rows:
     """Customers and vouchers read by uuid, once per snapshot."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, now: datetime) -> None:
         self.session = session
+        self.now = now
         self._customers: dict[str, Customer | None] = {}
         self._uuid_of: dict[int, str] = {}
 
@@ -215,7 +224,7 @@ class _Rows:
         return self._uuid_of[customer_id]
 
     def upsert(self, customer: Customer) -> dict[str, Any]:
-        return customer_body(customer, self.uuid_of(customer.referred_by_id))
+        return customer_body(customer, self.uuid_of(customer.referred_by_id), self.now)
 
 
 def pending_items(station: Station, limit: int) -> list[_Item]:
@@ -224,7 +233,7 @@ def pending_items(station: Station, limit: int) -> list[_Item]:
         snapshot = station.snapshot(session)
         store_uuid, terminal_uuid = snapshot.store.uuid, snapshot.terminal.uuid
         state = state_in(session)
-        rows = _Rows(session)
+        rows = _Rows(session, station.now())
         items: list[_Item] = []
 
         outbox = session.scalars(
