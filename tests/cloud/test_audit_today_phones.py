@@ -54,3 +54,23 @@ def test_a_number_typed_with_another_countrys_code_signs_no_one_in(
     assert signed_in(cloud_server, rede, "+7 999 123-45-67") is None
     assert signed_in(cloud_server, rede, "(51) 98765-4321") == brazilians["51987654321"]
     assert signed_in(cloud_server, rede, "+55 79 99123-4567") == brazilians["79991234567"]
+
+
+def test_the_key_follows_the_phone_the_endpoint_holds(
+    cloud_server: CloudServer,
+    chain: tuple[Chain, Counter],
+) -> None:
+    """Guard: her phone changed, the old number finds no one and the new one finds her; an
+    older edit arriving late (its details lose) does not move the key back."""
+    rede, counter = chain
+    maria = new_uuid()
+    old, new = "+5511987654321", "+5511912345678"
+    push(counter, upsert(maria, old, details_changed_at="2026-12-01T10:00:00+00:00"))
+    push(counter, upsert(maria, new, details_changed_at="2026-12-01T12:00:00+00:00"))
+    assert signed_in(cloud_server, rede, "11987654321") is None
+    assert signed_in(cloud_server, rede, "11912345678") == maria
+    push(counter, upsert(maria, old, details_changed_at="2026-12-01T11:00:00+00:00"))  # late
+    assert signed_in(cloud_server, rede, "11987654321") is None
+    assert signed_in(cloud_server, rede, "11912345678") == maria
+    assert opted_out(cloud_server, rede, "5511987654321") == 0
+    assert opted_out(cloud_server, rede, "5511912345678") == 1
