@@ -340,3 +340,27 @@ def test_a_product_named_with_a_curly_apostrophe_and_a_dash_gets_its_note(
     assert note is not None and note.record.status == "authorised"
     names = [e.text for e in etree.fromstring(note.record.proc_xml).iterfind(".//n:xProd", NS)]
     assert names[1] == "Shampoo D'Água - 300 ml"
+
+
+def test_a_product_named_only_in_emoji_gets_its_note_under_its_code(
+    shop: Shop, invoicer: Invoicer, sefaz: LocalSefaz
+) -> None:
+    """A salon's product named "💆‍♀️✨" with the SKU "✂️": nothing of either is a character
+    the layout takes, xProd and cProd came out empty, the XSD refused the note and the
+    sale stayed without its NFC-e. Now the note names it by its code: the SKU when it has
+    one the layout takes, else its catalogue number."""
+    with shop.station.write() as session:
+        shampoo = session.get(Item, shop.items["shampoo"])
+        assert shampoo is not None
+        shampoo.name, shampoo.sku, shampoo.gtin = "💆‍♀️✨", "✂️", None
+        item_id = shampoo.id
+    sale = shop.sell("dipirona", "shampoo", cash=5_000)
+    report = invoicer.send_pending()
+    assert report is not None and report.done
+    assert invoicer.refused() == []
+    note = invoicer.note(sale.sale_id)
+    assert note is not None and note.record.status == "authorised"
+    root = etree.fromstring(note.record.proc_xml)
+    second = root.findall(".//n:det", NS)[1]
+    assert second.findtext("n:prod/n:cProd", None, NS) == str(item_id)
+    assert second.findtext("n:prod/n:xProd", None, NS) == f"Produto {item_id}"

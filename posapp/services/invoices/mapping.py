@@ -22,6 +22,7 @@ from db.models import Customer, Item, Sale, SaleLine
 from fiscal import Card, Environment, Nfce, Payment
 from fiscal import Item as FiscalItem
 from fiscal.model import SEM_GTIN, TechResponsible
+from fiscal.text import plain
 from posapp.core.money import allocate
 from posapp.core.pricing import LOYALTY_TENDERS, Tender
 from posapp.services.invoices.settings import FiscalSettings
@@ -63,9 +64,14 @@ class SaleForNote:
 
 
 def _item(line: SaleLine, item: Item) -> FiscalItem:
+    """The line as the note describes it. A name or SKU made only of characters the layout
+    cannot carry (emoji) would be empty on the note and fail the XSD, leaving the sale
+    without its NFC-e: the code falls back to the GTIN or the catalogue number, the name to
+    "Produto <code>"."""
+    code = plain(item.sku or "", 60) or item.gtin or str(item.id)
     return FiscalItem(
-        code=item.sku or item.gtin or str(item.id),
-        description=line.description,
+        code=code,
+        description=plain(line.description, 120) or f"Produto {code}",
         ncm=item.ncm or "",
         cfop=item.cfop or "",
         unit=item.unit or "",
