@@ -25,6 +25,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     inspect,
+    true,
 )
 from sqlalchemy.orm import (
     DeclarativeBase,
@@ -290,6 +291,8 @@ class Sale(Base):
     earned: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    cpf_on_note: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    """The customer said yes to "CPF na nota?": her CPF identifies the consumer on the NFC-e."""
     lines: Mapped[list[SaleLine]] = relationship(back_populates="sale", order_by="SaleLine.id")
     payments: Mapped[list[SalePayment]] = relationship(
         back_populates="sale", order_by="SalePayment.id"

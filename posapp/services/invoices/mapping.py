@@ -87,7 +87,13 @@ def _item(line: SaleLine, item: Item) -> FiscalItem:
 
 
 def sale_for_note(session: Session, sale_id: int) -> SaleForNote | None:
-    """The sale's products and payments for its NFC-e; None when it sold no product."""
+    """The sale's products and payments for its NFC-e; None when it sold no product.
+
+    The consumer is the customer's CPF only when the sale says she answered yes to "CPF
+    na nota?" (`Sale.cpf_on_note`, asked at payment): below the values where the law
+    requires it, being named on the note is her choice, and a CPF given to the loyalty
+    program is no consent to have her purchases reported under it (LGPD). Read from the
+    sale, the choice holds for every issue of the note (contingency, a corrected resend)."""
     sale = session.get(Sale, sale_id)
     if sale is None:
         raise LookupError(f"sale {sale_id} not found")
@@ -135,7 +141,7 @@ def sale_for_note(session: Session, sale_id: int) -> SaleForNote | None:
         tuple(_item(line, item) for line, item in products),
         payments,
         loyalty_share,
-        customer.cpf if customer is not None and customer.cpf else "",
+        customer.cpf if customer is not None and customer.cpf and sale.cpf_on_note else "",
     )
 
 

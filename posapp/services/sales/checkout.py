@@ -178,6 +178,10 @@ class CheckoutRequest:
     sale_uuid: str | None = None
     """Chosen before the sale when the sync endpoint is asked first (a voucher's claim names
     it); keep it when the same cart is tried again. None: a new uuid."""
+    cpf_on_note: bool = True
+    """The customer's answer to "CPF na nota?": her CPF identifies her on the sale's NFC-e
+    only when she says yes (a CPF given to the loyalty program is no consent to report her
+    purchases under it, LGPD). Kept on the sale; no effect without a customer's CPF."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -659,6 +663,7 @@ def _write_sale(
             "change": change,
             "earned": earned,
             "created_at": now,
+            "cpf_on_note": request.cpf_on_note,
         },
     )
     assert written.lastrowid is not None
