@@ -105,7 +105,7 @@
   <context>
     <name>AgendaModel</name>
     <message>
-      <location filename="../../posapp/ui/agenda/model.py" line="214" />
+      <location filename="../../posapp/ui/agenda/model.py" line="227" />
       <source>Horários ao mesmo tempo (marcados em dois caixas): remarque um deles.</source>
       <translation>Appointments at the same time (booked at two counters): move one of them.</translation>
     </message>
@@ -3559,125 +3559,130 @@ Scanner: %4</translation>
   <context>
     <name>PaymentDialog</name>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="156" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="166" />
       <source>Pagamento</source>
       <translation>Payment</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="163" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="173" />
       <source>Total: %1</source>
       <translation>Total: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="300" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="321" />
       <source>Cashback</source>
       <translation>Cashback</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="201" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="211" />
       <source>código ou QR do vale</source>
       <translation>voucher code or QR</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="204" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="214" />
       <source>Vale</source>
       <translation>Voucher</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="258" />
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="625" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="279" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="650" />
       <source>Enter Finalizar</source>
       <translation>Enter Finish</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="286" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="307" />
       <source>Dinheiro</source>
       <translation>Cash</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="287" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="308" />
       <source>Débito</source>
       <translation>Debit card</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="288" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="309" />
       <source>Crédito</source>
       <translation>Credit card</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="289" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="310" />
       <source>PIX</source>
       <translation>PIX</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="304" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="325" />
       <source>Cashback (saldo %1, até %2 nesta compra)</source>
       <translation>Cashback (balance %1, up to %2 on this purchase)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="231" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="241" />
       <source>Restante em %1</source>
       <translation>Rest in %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="256" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="263" />
+      <source>F4 CPF na nota (%1)</source>
+      <translation>F4 CPF on the NFC-e (%1)</translation>
+    </message>
+    <message>
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="277" />
       <source>Esc Voltar</source>
       <translation>Esc Back</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="302" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="323" />
       <source>Pontos (saldo %1, até %2 nesta compra)</source>
       <translation>Points (balance %1, up to %2 on this purchase)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="356" />
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="470" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="377" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="491" />
       <source>Valor inválido: %1</source>
       <translation>Invalid amount: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="390" />
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="613" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="411" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="638" />
       <source>Falta: %1</source>
       <translation>Due: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="393" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="414" />
       <source>Troco: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="396" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="417" />
       <source>Pagamento completo</source>
       <translation>Fully paid</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="409" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="430" />
       <source>F2 Não usar pontos (%1)</source>
       <translation>F2 Don't use points (%1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="411" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="432" />
       <source>F2 Não usar cashback (%1)</source>
       <translation>F2 Don't use cashback (%1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="415" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="436" />
       <source>F2 Usar cashback %1?</source>
       <translation>F2 Use cashback %1?</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="415" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="436" />
       <source>F2 Usar pontos %1?</source>
       <translation>F2 Use points %1?</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="428" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="449" />
       <source>%1 Exato %2</source>
       <translation>%1 Exact %2</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="520" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="541" />
       <source>%n ponto(s)</source>
       <translation>
         <numerusform>%n point</numerusform>
@@ -3685,42 +3690,42 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="524" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="545" />
       <source>Esta compra rende %1</source>
       <translation>This purchase earns %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="532" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="553" />
       <source>: os pontos e o vale usados não rendem</source>
       <translation>: the points and the voucher used earn nothing</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="534" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="555" />
       <source>: o cashback e o vale usados não rendem</source>
       <translation>: the cashback and the voucher used earn nothing</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="538" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="559" />
       <source>: os pontos usados não rendem</source>
       <translation>: the points used earn nothing</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="540" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="561" />
       <source>: o cashback usado não rende</source>
       <translation>: the cashback used earns nothing</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="543" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="564" />
       <source>: o vale usado não rende</source>
       <translation>: the voucher used earns nothing</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="563" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="584" />
       <source>Vale %1: %2</source>
       <translation>Voucher %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="625" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="650" />
       <source>Finalizando…</source>
       <translation>Finishing…</translation>
     </message>
@@ -4175,7 +4180,7 @@ Scanner: %4</translation>
   <context>
     <name>ProfessionalDelegate</name>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="122" />
+      <location filename="../../posapp/ui/sale/screen.py" line="121" />
       <source>(ninguém)</source>
       <translation>(nobody)</translation>
     </message>
@@ -4545,132 +4550,132 @@ Scanner: %4</translation>
   <context>
     <name>SaleScreen</name>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="237" />
+      <location filename="../../posapp/ui/sale/screen.py" line="236" />
       <source>Código de barras, SKU ou nome — Enter</source>
       <translation>Barcode, SKU or name — Enter</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="241" />
+      <location filename="../../posapp/ui/sale/screen.py" line="240" />
       <source>Buscar pelo nome</source>
       <translation>Search by name</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="255" />
+      <location filename="../../posapp/ui/sale/screen.py" line="254" />
       <source>Abra o turno antes de vender: Caixa (Ctrl+4) › Abrir turno.</source>
       <translation>Open the shift before selling: Cash (Ctrl+4) › Open shift.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="370" />
+      <location filename="../../posapp/ui/sale/screen.py" line="369" />
       <source>Tirar cliente</source>
       <translation>Remove customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="374" />
+      <location filename="../../posapp/ui/sale/screen.py" line="373" />
       <source>F9 Cadastrar</source>
       <translation>F9 Enrol</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="401" />
+      <location filename="../../posapp/ui/sale/screen.py" line="400" />
       <source>F2 Cliente</source>
       <translation>F2 Customer</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="402" />
+      <location filename="../../posapp/ui/sale/screen.py" line="401" />
       <source>F3 Buscar</source>
       <translation>F3 Search</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="403" />
+      <location filename="../../posapp/ui/sale/screen.py" line="402" />
       <source>F4 Desconto</source>
       <translation>F4 Discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="404" />
+      <location filename="../../posapp/ui/sale/screen.py" line="403" />
       <source>F11 Desc. venda</source>
       <translation>F11 Sale discount</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="405" />
+      <location filename="../../posapp/ui/sale/screen.py" line="404" />
       <source>F5 Estacionar</source>
       <translation>F5 Park</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="406" />
+      <location filename="../../posapp/ui/sale/screen.py" line="405" />
       <source>F6 Recuperar</source>
       <translation>F6 Recall</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="407" />
+      <location filename="../../posapp/ui/sale/screen.py" line="406" />
       <source>F7 Reimprimir</source>
       <translation>F7 Reprint</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="408" />
+      <location filename="../../posapp/ui/sale/screen.py" line="407" />
       <source>F8 Cancelar venda</source>
       <translation>F8 Cancel sale</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="409" />
+      <location filename="../../posapp/ui/sale/screen.py" line="408" />
       <source>Del Remover</source>
       <translation>Del Remove</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="410" />
+      <location filename="../../posapp/ui/sale/screen.py" line="409" />
       <source>F10 Pagar</source>
       <translation>F10 Pay</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="436" />
+      <location filename="../../posapp/ui/sale/screen.py" line="435" />
       <source>Pular</source>
       <translation>Skip</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="525" />
+      <location filename="../../posapp/ui/sale/screen.py" line="524" />
       <source>Não há serviço na venda para escolher o profissional.</source>
       <translation>The sale has no service to choose a professional for.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="529" />
+      <location filename="../../posapp/ui/sale/screen.py" line="528" />
       <source>%1: %2</source>
       <translation>%1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="603" />
+      <location filename="../../posapp/ui/sale/screen.py" line="602" />
       <source>Entre com seu PIN para vender.</source>
       <translation>Sign in with your PIN to sell.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="698" />
+      <location filename="../../posapp/ui/sale/screen.py" line="697" />
       <source>CPF %1 sem cadastro. F9 cadastra o cliente.</source>
       <translation>CPF %1 is not registered. F9 registers the customer.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="714" />
+      <location filename="../../posapp/ui/sale/screen.py" line="713" />
       <source>Código %1 não cadastrado. Busque o produto pelo nome (F3).</source>
       <translation>Code %1 is not in the catalogue. Search for the product by name (F3).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="753" />
+      <location filename="../../posapp/ui/sale/screen.py" line="752" />
       <source>%1 — %2</source>
       <translation>%1 — %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="763" />
+      <location filename="../../posapp/ui/sale/screen.py" line="762" />
       <source>Digite parte do nome do produto ou serviço e tecle Enter.</source>
       <translation>Type part of the product's or service's name and press Enter.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="775" />
+      <location filename="../../posapp/ui/sale/screen.py" line="774" />
       <source>serviço</source>
       <translation>service</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="775" />
+      <location filename="../../posapp/ui/sale/screen.py" line="774" />
       <source>produto</source>
       <translation>product</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="784" />
+      <location filename="../../posapp/ui/sale/screen.py" line="783" />
       <source>%n resultado(s) para “%1”: escolha com ↓ e Enter.</source>
       <translation>
         <numerusform>%n result for “%1”: choose with ↓ and Enter.</numerusform>
@@ -4678,8 +4683,8 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="1069" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1083" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1068" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1082" />
       <source>%n ponto(s)</source>
       <translation>
         <numerusform>%n point</numerusform>
@@ -4687,263 +4692,263 @@ Scanner: %4</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1104" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1103" />
       <source>Escolha o profissional de “%1” (toque no nome ou Alt+1…9).</source>
       <translation>Choose who did “%1” (tap the name or Alt+1…9).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1195" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1196" />
       <source>PIN de gerente incorreto (ou sem permissão): %1 não foi autorizado.</source>
       <translation>Wrong manager PIN (or no permission): %1 was not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="788" />
+      <location filename="../../posapp/ui/sale/screen.py" line="787" />
       <source>Nada encontrado para “%1”.</source>
       <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="809" />
+      <location filename="../../posapp/ui/sale/screen.py" line="808" />
       <source>Removido: %1</source>
       <translation>Removed: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="814" />
-      <location filename="../../posapp/ui/sale/screen.py" line="832" />
+      <location filename="../../posapp/ui/sale/screen.py" line="813" />
+      <location filename="../../posapp/ui/sale/screen.py" line="831" />
       <source>Nenhum item para dar desconto.</source>
       <translation>No item to discount.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="843" />
+      <location filename="../../posapp/ui/sale/screen.py" line="842" />
       <source>Desconto na venda retirado.</source>
       <translation>Discount on the sale removed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="845" />
+      <location filename="../../posapp/ui/sale/screen.py" line="844" />
       <source>Desconto na venda: %1</source>
       <translation>Discount on the sale: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="923" />
-      <location filename="../../posapp/ui/sale/screen.py" line="926" />
+      <location filename="../../posapp/ui/sale/screen.py" line="922" />
+      <location filename="../../posapp/ui/sale/screen.py" line="925" />
       <source>Total: %1</source>
       <translation>Total: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="930" />
+      <location filename="../../posapp/ui/sale/screen.py" line="929" />
       <source>Subtotal %1 · Descontos %2 (na venda: %3) · </source>
       <translation>Subtotal %1 · Discounts %2 (on the sale: %3) · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="938" />
+      <location filename="../../posapp/ui/sale/screen.py" line="937" />
       <source>Subtotal %1 · Descontos %2 · </source>
       <translation>Subtotal %1 · Discounts %2 · </translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="984" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1240" />
+      <location filename="../../posapp/ui/sale/screen.py" line="983" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1241" />
       <source>Cliente: %1</source>
       <translation>Customer: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1023" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1022" />
       <source>Sem cliente (F2 para identificar)</source>
       <translation>No customer (F2 to identify)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1036" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1035" />
       <source>Saldo disponível: %1</source>
       <translation>Available balance: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1042" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1041" />
       <source>A liberar: %1</source>
       <translation>Pending: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1046" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1045" />
       <source>Vence em breve: %1</source>
       <translation>Expiring soon: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1057" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1056" />
       <source>Vale %1: %2 (até %3)</source>
       <translation>Voucher %1: %2 (until %3)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1063" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1062" />
       <source>Nenhum vale em aberto</source>
       <translation>No open vouchers</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1065" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1064" />
       <source>Carregando saldo…</source>
       <translation>Loading balance…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1073" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1072" />
       <source>Esta compra rende: %1</source>
       <translation>This purchase earns: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1075" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1074" />
       <source>(sem usar pontos; os pontos usados não rendem)</source>
       <translation>(without using points; points spent earn nothing)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1077" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1076" />
       <source>(sem usar cashback; o cashback usado não rende)</source>
       <translation>(without using cashback; cashback spent earns nothing)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1091" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1090" />
       <source>A venda não tem itens.</source>
       <translation>The sale has no items.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1204" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1205" />
       <source>Venda nº %1 concluída: %2</source>
       <translation>Sale no. %1 completed: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1207" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1219" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1208" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1220" />
       <source>Troco: %1</source>
       <translation>Change: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1208" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1209" />
       <source>Ctrl+E envia o comprovante</source>
       <translation>Ctrl+E sends the receipt</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1231" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1232" />
       <source>Venda nº %1</source>
       <translation>Sale no. %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1234" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1235" />
       <source>TOTAL %1</source>
       <translation>TOTAL %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1238" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1239" />
       <source>Troco %1</source>
       <translation>Change %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1243" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1244" />
       <source>Pontos ganhos</source>
       <translation>Points earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1243" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1244" />
       <source>Cashback ganho</source>
       <translation>Cashback earned</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1248" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1249" />
       <source>Saldo de pontos %1</source>
       <translation>Points balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1250" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1251" />
       <source>Saldo de cashback %1</source>
       <translation>Cashback balance %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1254" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1255" />
       <source>Vale novo %1: %2</source>
       <translation>New voucher %1: %2</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1266" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1267" />
       <source>Como foi o atendimento? Nota de 0 a 10 (venda nº %1)</source>
       <translation>How was the service? Score from 0 to 10 (sale no. %1)</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1295" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1296" />
       <source>Nota %1 registrada. Obrigado!</source>
       <translation>Score %1 recorded. Thank you!</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1326" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1327" />
       <source>Nenhum recibo para reimprimir.</source>
       <translation>No receipt to reprint.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1330" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1331" />
       <source>Reimprimindo…</source>
       <translation>Reprinting…</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1342" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1361" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1343" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1362" />
       <source>Falha na impressão: %1. A venda está salva; F7 reimprime.</source>
       <translation>Printing failed: %1. The sale is saved; F7 reprints.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1352" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1353" />
       <source>Recibo impresso, mas falta nota fiscal: %1 Chame o gerente (Gerência &gt; Fiscal).</source>
       <translation>Receipt printed, but a fiscal note is missing: %1 Call the manager (Gerência &gt; Fiscal).</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1354" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1357" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1355" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1358" />
       <source>Recibo impresso.</source>
       <translation>Receipt printed.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1373" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1374" />
       <source>Nenhum recibo para mostrar.</source>
       <translation>No receipt to show.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1384" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1385" />
       <source>Nenhuma venda para enviar o comprovante.</source>
       <translation>No sale to send the receipt of.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1396" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1397" />
       <source>Comprovante na fila para %1.</source>
       <translation>Receipt queued for %1.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1411" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1412" />
       <source>Não há venda para estacionar.</source>
       <translation>There is no sale to park.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1437" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1438" />
       <source>Venda estacionada (nº %1). F6 recupera.</source>
       <translation>Sale parked (no. %1). F6 recalls it.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1441" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1442" />
       <source>Finalize ou estacione a venda atual antes de recuperar outra.</source>
       <translation>Finish or park the current sale before recalling another.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1447" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1448" />
       <source>Nenhuma venda estacionada.</source>
       <translation>No parked sales.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1499" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1500" />
       <source>Venda recuperada: %1</source>
       <translation>Sale recalled: %1</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1504" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1505" />
       <source>Não há venda em andamento para cancelar.</source>
       <translation>There is no sale in progress to cancel.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1511" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1512" />
       <source>Cancelamento não autorizado.</source>
       <translation>Cancellation not authorized.</translation>
     </message>
     <message>
-      <location filename="../../posapp/ui/sale/screen.py" line="1525" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1526" />
       <source>Venda cancelada, autorizada por %1.</source>
       <translation>Sale cancelled, authorized by %1.</translation>
     </message>

@@ -74,7 +74,7 @@
   <context>
     <name>PaymentDialog</name>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/payment_dialog.py" line="520" />
+      <location filename="../../posapp/ui/sale/payment_dialog.py" line="541" />
       <source>%n ponto(s)</source>
       <translation>
         <numerusform>%n ponto</numerusform>
@@ -104,7 +104,7 @@
   <context>
     <name>SaleScreen</name>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="784" />
+      <location filename="../../posapp/ui/sale/screen.py" line="783" />
       <source>%n resultado(s) para “%1”: escolha com ↓ e Enter.</source>
       <translation>
         <numerusform>%n resultado para “%1”: escolha com ↓ e Enter.</numerusform>
@@ -112,8 +112,8 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../posapp/ui/sale/screen.py" line="1069" />
-      <location filename="../../posapp/ui/sale/screen.py" line="1083" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1068" />
+      <location filename="../../posapp/ui/sale/screen.py" line="1082" />
       <source>%n ponto(s)</source>
       <translation>
         <numerusform>%n ponto</numerusform>

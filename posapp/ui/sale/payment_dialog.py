@@ -9,6 +9,11 @@ would refuse. Cashback is never filled in for the cashier: "Usar cashback
 R$ X?" is one key (F2). Quick-cash keys put the exact amount, or the next
 R$ 10 / R$ 50 / R$ 100, in Dinheiro; Enter finishes.
 
+"CPF na nota?": a customer with a CPF gets a box with it masked, checked (her CPF goes on
+the NFC-e, as it always did); the cashier unchecks it (F4) when she says no. Being named
+on the note is her choice: a CPF given to the loyalty program is no consent to have her
+purchases reported under it (LGPD). No CPF, no box.
+
 What the purchase will earn is the services' quote for the tenders typed
 (`EarnCheck`): cashback and vouchers spent do not earn, and the line says so.
 Amounts are typed and shown in the counter's language ("53,80" / "53.80").
@@ -22,6 +27,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QFormLayout,
     QGridLayout,
@@ -33,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.core.cpf import mask_cpf
 from posapp.core.errors import (
     CashbackAboveBalance,
     CashbackAboveCap,
@@ -58,6 +65,7 @@ QUICK_CASH = (
 )
 """(key, the note the cash is rounded up to, object name); 0 is the exact amount."""
 USE_CASHBACK_KEY = Qt.Key.Key_F2
+CPF_ON_NOTE_KEY = Qt.Key.Key_F4
 EARN_DELAY_MS = 120
 
 VoucherCheck = Callable[[str], VoucherPreview]
@@ -135,10 +143,12 @@ class PaymentDialog(QDialog):
         check_voucher: VoucherCheck | None = None,
         earn_for: EarnCheck | None = None,
         earn_now: Quote | None = None,
+        cpf: str = "",
         parent: QWidget | None = None,
     ) -> None:
         """`cashback` is None without a customer; `earn_now` is the cart's quote paid in
-        money (what the purchase earns before any cashback or voucher is typed)."""
+        money (what the purchase earns before any cashback or voucher is typed); `cpf` is
+        the customer's ("": none, and no "CPF na nota" box)."""
         super().__init__(parent)
         self.total = total
         self.limits = cashback
@@ -247,6 +257,17 @@ class PaymentDialog(QDialog):
         self.earn_label.setStyleSheet("font-size: 16px; color: #00522d; font-weight: bold;")
         self.earn_label.setVisible(cashback is not None)
         layout.addWidget(self.earn_label)
+        self.cpf_box: QCheckBox | None = None
+        if cpf:
+            self.cpf_box = QCheckBox(
+                self.tr("F4 CPF na nota (%1)").replace("%1", mask_cpf(cpf)), self
+            )
+            self.cpf_box.setObjectName("cpfOnNote")
+            self.cpf_box.setChecked(True)  # as before: the cashier unchecks it on a no
+            self.cpf_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter stays "Finalizar"
+            self.cpf_box.setStyleSheet("font-size: 16px; font-weight: bold;")
+            layout.addWidget(self.cpf_box)
+            QShortcut(QKeySequence(CPF_ON_NOTE_KEY), self, self.cpf_box.toggle)
         self.error = _Line()
         self.error.setObjectName("error")
         self.error.setStyleSheet("color: #b00020; font-size: 16px; font-weight: bold;")
@@ -584,6 +605,10 @@ class PaymentDialog(QDialog):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def cpf_on_note(self) -> bool:
+        """The customer's CPF goes on the NFC-e (True, as before, when there is no box)."""
+        return self.cpf_box is None or self.cpf_box.isChecked()
 
     def tenders(self) -> list[TenderRequest]:
         payments: list[TenderRequest] = []

@@ -1125,6 +1125,7 @@ class SaleScreen(QWidget):
                 station, lines, customer_id=customer_id, sale_discount=off, loyalty_paid=paid
             ),
             earn_now=self.quote if customer_id is not None else None,
+            cpf=(self.customer.cpf or "") if self.customer else "",
             parent=self,
         )
         dialog.complete_tenders = TenderDetails(
@@ -1163,6 +1164,7 @@ class SaleScreen(QWidget):
             sale_discount=self.sale_discount_centavos(),
             manager_pin=manager_pin,
             sale_uuid=self.sale_uuid,
+            cpf_on_note=dialog.cpf_on_note(),
         )
         station, authority = self.station, self.context.authority
         self.jobs.run(
