@@ -1116,7 +1116,7 @@ EN: dict[str, str] = {
     "Cashback (saldo %1, até %2 nesta compra)": "Cashback (balance %1, up to %2 on this purchase)",
     "F2 Não usar cashback (%1)": "F2 Don't use cashback (%1)",
     "F2 Usar cashback %1?": "F2 Use cashback %1?",
-    "F4 CPF na nota (%1)": "F4 CPF on the NFC-e (%1)",
+    "F4 CPF na nota (%1)": "F4 CPF on the invoice (%1)",
     "(sem usar pontos; os pontos usados não rendem)": (
         "(without using points; points spent earn nothing)"
     ),

@@ -3622,7 +3622,7 @@ Scanner: %4</translation>
     <message>
       <location filename="../../posapp/ui/sale/payment_dialog.py" line="263" />
       <source>F4 CPF na nota (%1)</source>
-      <translation>F4 CPF on the NFC-e (%1)</translation>
+      <translation>F4 CPF on the invoice (%1)</translation>
     </message>
     <message>
       <location filename="../../posapp/ui/sale/payment_dialog.py" line="277" />

@@ -3,14 +3,17 @@
 vServ is the services' price (quantity x unit price); their line discounts and their
 share of the sale discount are the unconditional discount. Cashback and vouchers are
 ways of paying, not discounts: they stay out of the NFS-e as they stay out of the ISS
-base. The taker is the customer when they have a CPF. When the salon works as
-salão-parceiro, each service line of a partner professional states the professional's
-share of that line's net value (largest remainder, exact to the centavo) as a
-deduction of type 9, so the salon's ISS base is its own share. The share is the one
-the salon's own rules give (`salon.rules`, a "partner" rule: the same figure as the
-professional's statement and the Z report, card fees included when the rule says so);
-without such a rule, the share set with the partner's CPF in the NFS-e settings. Withholding by the
-taker needs a taker: a sale to an unidentified consumer is never withheld.
+base. The taker is the customer when they have a CPF and said yes to "CPF na nota?"
+(`Sale.cpf_on_note`, the cashier's one question for both of the sale's notes: a CPF given
+to the loyalty program is no consent to have her purchases reported under it, LGPD).
+When the salon works as salão-parceiro, each service line of a partner professional
+states the professional's share of that line's net value (largest remainder, exact to
+the centavo) as a deduction of type 9, so the salon's ISS base is its own share. The
+share is the one the salon's own rules give (`salon.rules`, a "partner" rule: the same
+figure as the professional's statement and the Z report, card fees included when the
+rule says so); without such a rule, the share set with the partner's CPF in the NFS-e
+settings. Withholding by the taker needs a taker: a sale to an unidentified consumer
+(no CPF, or a no to "CPF na nota?") is never withheld.
 
 A sale whose services were all given (every service line at R$ 0,00 after its
 discounts: a courtesy) has no service to state: no price, no ISS base, and a DPS
@@ -100,7 +103,7 @@ def services_of(session: Session, sale_id: int) -> SaleServices | None:
     taker = None
     if sale.customer_id is not None:
         customer = session.get(Customer, sale.customer_id)
-        if customer is not None and customer.cpf:
+        if customer is not None and customer.cpf and sale.cpf_on_note:
             taker = Taker(customer.name, cpf=customer.cpf)
     return SaleServices(sale_id, tuple(lines), taker, sale.created_at)
 

@@ -10,7 +10,7 @@ R$ X?" is one key (F2). Quick-cash keys put the exact amount, or the next
 R$ 10 / R$ 50 / R$ 100, in Dinheiro; Enter finishes.
 
 "CPF na nota?": a customer with a CPF gets a box with it masked, checked (her CPF goes on
-the NFC-e, as it always did); the cashier unchecks it (F4) when she says no. Being named
+the NFC-e and NFS-e, as before); the cashier unchecks it (F4) when she says no. Being named
 on the note is her choice: a CPF given to the loyalty program is no consent to have her
 purchases reported under it (LGPD). No CPF, no box.
 
