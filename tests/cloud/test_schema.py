@@ -32,20 +32,11 @@ def test_the_details_moment_goes_down_and_up_again_keeping_the_customers(
     leaves the customers held undated (their next upsert applies as before)."""
     url = postgres()
     engine = make_engine(url, pool_size=1)
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
     try:
         with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0009")
+            _downgrade(connection, "0009")
             assert "details_changed_at" not in _customer_columns(connection)
-            connection.execute(
-                text(
-                    "INSERT INTO chain (id, name, admin_key_hash, webhook_secret_hash, "
-                    "online_terminal_uuid, online_seq, online_head, last_seq, created_at) "
-                    "VALUES ('r1', 'Rede', 'a', 'w', 't1', 0, 'h', 0, now())"
-                )
-            )
+            _add_chain(connection)
             connection.execute(
                 text(
                     "INSERT INTO customer (chain_id, uuid, anonymized, data, updated_at) "
@@ -61,6 +52,24 @@ def test_the_details_moment_goes_down_and_up_again_keeping_the_customers(
             assert tuple(held) == (None, "+5511911112222")
     finally:
         engine.dispose()
+
+
+def _downgrade(connection: Connection, revision: str) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    command.downgrade(config, revision)
+
+
+def _add_chain(connection: Connection) -> None:
+    """Chain 'r1', to hold the customers a test writes below the current schema."""
+    connection.execute(
+        text(
+            "INSERT INTO chain (id, name, admin_key_hash, webhook_secret_hash, "
+            "online_terminal_uuid, online_seq, online_head, last_seq, created_at) "
+            "VALUES ('r1', 'Rede', 'a', 'w', 't1', 0, 'h', 0, now())"
+        )
+    )
 
 
 def _customer_columns(connection: Connection) -> set[str]:
@@ -89,24 +98,15 @@ def test_the_phone_lookup_column_is_backfilled_from_the_customers_held_and_goes_
     its downgrade drops both and keeps the customers."""
     url = postgres()
     engine = make_engine(url, pool_size=1)
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
     insert = text(
         "INSERT INTO customer (chain_id, uuid, anonymized, data, updated_at) "
         "VALUES ('r1', :uuid, :anonymized, CAST(:data AS jsonb), now())"
     )
     try:
         with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0010")
+            _downgrade(connection, "0010")
             assert "phone_digits" not in _customer_columns(connection)
-            connection.execute(
-                text(
-                    "INSERT INTO chain (id, name, admin_key_hash, webhook_secret_hash, "
-                    "online_terminal_uuid, online_seq, online_head, last_seq, created_at) "
-                    "VALUES ('r1', 'Rede', 'a', 'w', 't1', 0, 'h', 0, now())"
-                )
-            )
+            _add_chain(connection)
             for n, phone in enumerate(BACKFILLED):
                 data = json.dumps({"uuid": f"c{n}", "phone": phone})
                 connection.execute(insert, {"uuid": f"c{n}", "anonymized": False, "data": data})
@@ -131,8 +131,7 @@ def test_the_phone_lookup_column_is_backfilled_from_the_customers_held_and_goes_
 
         assert {phone: phone_digits(phone) for phone in BACKFILLED} == BACKFILLED
         with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0010")
+            _downgrade(connection, "0010")
             assert "phone_digits" not in _customer_columns(connection)
             assert "ix_customer_phone" not in _customer_indexes(connection)
             count = connection.execute(text("SELECT count(*) FROM customer")).scalar_one()
