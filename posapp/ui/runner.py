@@ -94,26 +94,16 @@ def hand_over(owner: QObject, deliver: Callable[..., None], *args: Any) -> None:
 
 def when_done(owner: QObject, future: Future[T], deliver: Callable[[Future[T]], None]) -> None:
     """From the GUI thread: `deliver(future)` runs on the GUI thread once `future` is done,
-    unless `owner` was deleted by then. The Future holds only a number: a Future keeps its
-    done callbacks, and the thread that ran it (the device thread keeps its last job) would
-    otherwise hold a closed screen and destroy it there at its next job."""
+    unless `owner` was deleted by then. Answered as a background call is (`_waiting`, by
+    number): a Future keeps its done callbacks, and the thread that ran it (the device
+    thread keeps its last job) would otherwise hold a closed screen and destroy it there."""
     number = next(_numbers)
-    _watched[number] = (owner, deliver)
+    _waiting[number] = _Call(owner, lambda: future, deliver, None, None, busy=False)
     future.add_done_callback(partial(_post_done, number))
 
 
-_watched: dict[int, tuple[QObject, Callable[[Any], None]]] = {}
-"""Futures watched for a screen, by number (GUI thread only)."""
-
-
 def _post_done(number: int, future: Future[Any]) -> None:
-    _the_mailbox().posted.emit(partial(_future_done, number, future))
-
-
-def _future_done(number: int, future: Future[Any]) -> None:
-    owner, deliver = _watched.pop(number)
-    if alive(owner):
-        deliver(future)
+    _the_mailbox().posted.emit(partial(_answered, number, True, future))
 
 
 @dataclass(eq=False)
