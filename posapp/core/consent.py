@@ -63,14 +63,20 @@ def held_in(body: Mapping[str, Any], changed_at: datetime | None) -> Decision:
     )
 
 
+def newer(incoming: datetime | None, held: datetime | None) -> bool:
+    """Whether what an upsert dates `incoming` replaces what is held, dated `held`: only a
+    newer moment does (at the same moment what is held stays). Undated never undoes dated;
+    where nothing is dated, as before, the upsert's apply. The consent's rule below and
+    the details' (posapp.core.details) are this one."""
+    if held is None:
+        return True
+    return incoming is not None and incoming > held
+
+
 def prevails(incoming: Decision, held: Decision) -> bool:
     """Whether an upsert's consent decision replaces the one held.
 
-    A newer decision wins. At the same moment a withdrawal wins. A decision without a
-    moment never undoes a dated one; where neither is dated, as before, the upsert's.
+    A newer decision wins (`newer`). At the same moment a withdrawal wins.
     """
-    if incoming.at is None:
-        return held.at is None
-    if held.at is None or incoming.at > held.at:
-        return True
-    return incoming.at == held.at and not incoming.consent
+    tie = incoming.at is not None and incoming.at == held.at
+    return newer(incoming.at, held.at) or (tie and not incoming.consent)

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from posapp.core.consent import moment
+from posapp.core.consent import moment, newer
 
 FIELD = "details_changed_at"
 """The upsert body's key: when the customer's details were last edited at a counter."""
@@ -36,9 +36,8 @@ def changed_at(body: Mapping[str, Any], event_at: datetime | None) -> datetime |
 
 
 def prevails(incoming: datetime | None, held: datetime | None) -> bool:
-    """Whether an upsert's details replace the ones held: only newer ones do. At the same
-    moment what is held stays; undated details never undo dated ones, and where nothing
-    is dated, as before, the upsert's apply."""
-    if held is None:
-        return True
-    return incoming is not None and incoming > held
+    """Whether an upsert's details replace the ones held: only newer ones do, the rule
+    of the consent's moments without its tie-break (`posapp.core.consent.newer`). At the
+    same moment what is held stays; undated details never undo dated ones, and where
+    nothing is dated, as before, the upsert's apply."""
+    return newer(incoming, held)
