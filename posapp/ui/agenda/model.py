@@ -104,17 +104,18 @@ class AgendaModel(QAbstractTableModel):
         working: tuple[int, int] | None = None,
     ) -> None:
         self.beginResetModel()
-        self.columns = columns
         self.appointments = appointments
-        self.first_hour, self.last_hour = self._hours(appointments, working)
+        days = {column.day for column in columns}
+        self.first_hour, self.last_hour = self._hours(appointments, working, days)
         self.rows = (self.last_hour - self.first_hour) * 60 // SLOT_MINUTES
-        self.columns, self._at = self._laid_out(columns, appointments)
+        self.columns, self._at, self._spans = self._laid_out(columns, appointments)
         self.endResetModel()
 
     def _laid_out(
         self, columns: list[Column], appointments: list[AppointmentView]
-    ) -> tuple[list[Column], dict[tuple[int, int], AppointmentView]]:
-        """The columns with their lanes, and each shown block's (row, column)."""
+    ) -> tuple[list[Column], dict[tuple[int, int], AppointmentView], dict[tuple[int, int], int]]:
+        """The columns with their lanes, each shown block by its (row, column), and the rows
+        each covers."""
         lanes: list[list[list[_Rows]]] = [[] for _ in columns]
         holding_first = sorted(
             (a for a in appointments if a.status is not Status.CANCELLED),
@@ -141,25 +142,27 @@ class AgendaModel(QAbstractTableModel):
             free.append(block)
         laid: list[Column] = []
         at: dict[tuple[int, int], AppointmentView] = {}
-        self._spans = {}
+        spans: dict[tuple[int, int], int] = {}
         for spec, its_lanes in zip(columns, lanes, strict=True):
             for number, lane in enumerate(its_lanes or [[]]):
                 title = spec.title if number == 0 else f"{spec.title} ⚠"
                 for row, end, appointment in lane:
                     at[(row, len(laid))] = appointment
-                    self._spans[(row, len(laid))] = end - row
+                    spans[(row, len(laid))] = end - row
                 laid.append(replace(spec, title=title, lane=number))
-        return laid, at
+        return laid, at, spans
 
     def _hours(
-        self, appointments: list[AppointmentView], working: tuple[int, int] | None
+        self,
+        appointments: list[AppointmentView],
+        working: tuple[int, int] | None,
+        days: set[date],
     ) -> tuple[int, int]:
         """FIRST_HOUR to LAST_HOUR, widened to the working hours and to the shown
         appointments' local hours."""
         first, last = FIRST_HOUR, LAST_HOUR
         if working is not None:
             first, last = min(first, working[0] // 60), max(last, -(-working[1] // 60))
-        days = {column.day for column in self.columns}
         for appointment in appointments:
             start = appointment.starts_at.astimezone(self.zone)
             if appointment.status is Status.CANCELLED or start.date() not in days:
