@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from posapp.ui.settings.screen import SettingsScreen
@@ -35,3 +36,9 @@ def screen_factory(qtbot: QtBot) -> Iterator[Callable[..., SettingsScreen]]:
 
 def settle(screen: SettingsScreen, qtbot: QtBot) -> None:
     qtbot.waitUntil(screen.idle, timeout=15_000)
+
+
+def click(widget: object, qtbot: QtBot, screen: SettingsScreen) -> None:
+    """A left click on `widget`, then the screen's background answers."""
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    settle(screen, qtbot)

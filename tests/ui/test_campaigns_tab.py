@@ -8,7 +8,7 @@ import datetime
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
@@ -20,7 +20,7 @@ from posapp.services.messages.survey import load_survey_settings
 from posapp.ui.settings.campaigns_tab import TIER_MIN, TIER_NAME, TIER_RATE
 from posapp.ui.settings.screen import CAMPANHAS, SettingsScreen
 from tests.support import CASHIER_PIN, MANAGER_PIN, Shop
-from tests.ui.settings_support import screen_factory, settle
+from tests.ui.settings_support import click, screen_factory, settle
 from tests.ui.ui_support import Pins
 
 MakeShop = Callable[..., Shop]
@@ -35,11 +35,6 @@ def _printers() -> Iterator[None]:
 @pytest.fixture
 def screens(qtbot: QtBot) -> Iterator[Callable[..., SettingsScreen]]:
     yield from screen_factory(qtbot)
-
-
-def click(widget: object, qtbot: QtBot, screen: SettingsScreen) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
-    settle(screen, qtbot)
 
 
 def listed(screen: SettingsScreen) -> list[list[str]]:

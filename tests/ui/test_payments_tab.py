@@ -24,7 +24,7 @@ from posapp.ui.settings.screen import SettingsScreen
 from tests.payments.conftest import STORE_KEY, psp, psp_certificates  # noqa: F401
 from tests.services.payments_support import configure_pix, pix_sale
 from tests.support import CASHIER_PIN, MANAGER_PIN, Shop
-from tests.ui.settings_support import screen_factory, settle
+from tests.ui.settings_support import click, screen_factory, settle
 from tests.ui.ui_support import Pins
 
 MakeShop = Callable[..., Shop]
@@ -61,8 +61,7 @@ def test_pix_and_psp_settings_need_a_manager_and_the_secret_stays_out_of_sight(
     tab.merchant.setText("Salão de Beleza Pura e Bela Ltda")  # 31 characters
     tab.city.setText("São Paulo")
     screen.ask_pin = Pins()
-    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
-    settle(screen, qtbot)
+    click(tab.save_button, qtbot, screen)
     assert screen.message.text().startswith("Nome")
     assert "25" in screen.message.text()
     assert load_payment_settings(shop.station).pix_key == ""
@@ -80,15 +79,13 @@ def test_pix_and_psp_settings_need_a_manager_and_the_secret_stays_out_of_sight(
     tab.acquirers.setItem(0, 0, QTableWidgetItem("Cielo"))
     tab.acquirers.setItem(0, 1, QTableWidgetItem("01.027.058/0001-91"))
     screen.ask_pin = Pins(CASHIER_PIN)
-    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
-    settle(screen, qtbot)
+    click(tab.save_button, qtbot, screen)
     assert "gerente" in screen.message.text()
     assert load_payment_settings(shop.station).pix_key == ""
 
     pins = Pins()
     screen.ask_pin = pins
-    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
-    settle(screen, qtbot)
+    click(tab.save_button, qtbot, screen)
     assert pins.asked == ["configurar pagamentos"]
     assert screen.message.text() == "Pagamentos salvos"
     assert tab.secret.text() == "" and tab.secret.placeholderText().startswith("(guardado")
@@ -116,8 +113,7 @@ def test_a_pix_paid_after_the_cashier_gave_up_is_found_and_returned_once(
     screen = open_tab(screens, shop)
     tab = screen.payments_tab
     assert tab.model.rowCount() == 0
-    qtbot.mouseClick(tab.check_button, Qt.MouseButton.LeftButton)
-    settle(screen, qtbot)
+    click(tab.check_button, qtbot, screen)
     assert screen.message.text() == (
         "Pix verificados: 0 cobrança(s) retomada(s), 1 Pix a devolver."
     )
@@ -128,8 +124,7 @@ def test_a_pix_paid_after_the_cashier_gave_up_is_found_and_returned_once(
     assert tab.refund_button.isEnabled()
     pins = Pins()
     screen.ask_pin = pins
-    qtbot.mouseClick(tab.refund_button, Qt.MouseButton.LeftButton)
-    settle(screen, qtbot)
+    click(tab.refund_button, qtbot, screen)
     assert pins.asked == ["devolver o Pix de R$ 35,00"]
     assert screen.message.text() == "Pix de R$ 35,00 devolvido"
     e2eid = tab.model.row_at(0).end_to_end_id
@@ -157,17 +152,14 @@ def test_a_devolucao_the_bank_has_not_confirmed_says_so_until_it_has(
     psp.refund_status = "EM_PROCESSAMENTO"
     screen = open_tab(screens, shop)
     tab = screen.payments_tab
-    qtbot.mouseClick(tab.check_button, Qt.MouseButton.LeftButton)
-    settle(screen, qtbot)
+    click(tab.check_button, qtbot, screen)
     tab.table.selectRow(0)
     screen.ask_pin = Pins()
-    qtbot.mouseClick(tab.refund_button, Qt.MouseButton.LeftButton)
-    settle(screen, qtbot)
+    click(tab.refund_button, qtbot, screen)
     assert tab.model.text(tab.model.row_at(0), 2) == "Devolução em processamento"
     e2eid = tab.model.row_at(0).end_to_end_id
     psp.settle_refund(e2eid, psp.refunds_of(e2eid)[0]["id"], "DEVOLVIDO")
-    qtbot.mouseClick(tab.check_button, Qt.MouseButton.LeftButton)
-    settle(screen, qtbot)
+    click(tab.check_button, qtbot, screen)
     assert tab.model.text(tab.model.row_at(0), 2) == "Devolvido"
 
 
@@ -223,15 +215,13 @@ def test_a_sales_pix_the_bank_did_not_return_is_listed_until_returned_another_wa
     assert tab.another_way_button.isEnabled()
 
     screen.ask_pin = Pins(CASHIER_PIN)
-    qtbot.mouseClick(tab.another_way_button, Qt.MouseButton.LeftButton)
-    settle(screen, qtbot)
+    click(tab.another_way_button, qtbot, screen)
     assert screen.message.text() == "PIN de gerente incorreto: registrar devolução."
     assert tab.owed_model.text(tab.owed_model.row_at(0), 2) == "A devolver"
 
     pins = Pins()
     screen.ask_pin = pins
-    qtbot.mouseClick(tab.another_way_button, Qt.MouseButton.LeftButton)
-    settle(screen, qtbot)
+    click(tab.another_way_button, qtbot, screen)
     assert pins.asked == [
         f"registrar que os R$ 80,00 da venda {number} foram devolvidos por outro meio"
     ]
