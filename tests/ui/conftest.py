@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from posapp.app import install_translator
+from posapp.ui.settings.screen import SettingsScreen
+from tests.ui.settings_support import screen_factory
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -27,3 +30,9 @@ def english(qapp: QApplication) -> Iterator[None]:
     assert translator is not None, "resources/translations/posapp_en.qm is missing"
     yield
     QCoreApplication.removeTranslator(translator)
+
+
+@pytest.fixture
+def screens(qtbot: QtBot) -> Iterator[Callable[..., SettingsScreen]]:
+    """Gerência screens on real shops (`screens(shop, tab)`), closed after the test."""
+    yield from screen_factory(qtbot)

@@ -20,7 +20,7 @@ from posapp.services.messages.survey import load_survey_settings
 from posapp.ui.settings.campaigns_tab import TIER_MIN, TIER_NAME, TIER_RATE
 from posapp.ui.settings.screen import CAMPANHAS, SettingsScreen
 from tests.support import CASHIER_PIN, MANAGER_PIN, Shop
-from tests.ui.settings_support import click, screen_factory, settle
+from tests.ui.settings_support import click, settle
 from tests.ui.ui_support import Pins
 
 MakeShop = Callable[..., Shop]
@@ -30,11 +30,6 @@ MakeShop = Callable[..., Shop]
 def _printers() -> Iterator[None]:
     yield
     stop_virtual_printers()
-
-
-@pytest.fixture
-def screens(qtbot: QtBot) -> Iterator[Callable[..., SettingsScreen]]:
-    yield from screen_factory(qtbot)
 
 
 def listed(screen: SettingsScreen) -> list[list[str]]:

@@ -21,7 +21,7 @@ from posapp.services.sales.catalog import catalogue
 from posapp.ui.sale.screen import SaleScreen
 from posapp.ui.settings.screen import SettingsScreen
 from tests.support import Shop
-from tests.ui.settings_support import screen_factory, settle
+from tests.ui.settings_support import settle
 from tests.ui.ui_support import Pins, make_context
 
 MakeShop = Callable[..., Shop]
@@ -31,11 +31,6 @@ MakeShop = Callable[..., Shop]
 def _printers() -> Iterator[None]:
     yield
     stop_virtual_printers()
-
-
-@pytest.fixture
-def screens(qtbot: QtBot) -> Iterator[Callable[..., SettingsScreen]]:
-    yield from screen_factory(qtbot)
 
 
 def open_catalogue(screens: Callable[..., SettingsScreen], shop: Shop) -> SettingsScreen:

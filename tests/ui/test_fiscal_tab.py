@@ -21,7 +21,7 @@ from posapp.services.sales.checkout import CheckoutRequest, LineRequest, checkou
 from posapp.ui.settings.screen import SettingsScreen
 from tests.invoices.conftest import CSC_TOKEN, PASSWORD, STORE, fill_tax_data
 from tests.support import CASHIER_PIN, MANAGER_PIN, Shop
-from tests.ui.settings_support import screen_factory, settle
+from tests.ui.settings_support import settle
 from tests.ui.ui_support import Pins
 
 MakeShop = Callable[..., Shop]
@@ -31,11 +31,6 @@ MakeShop = Callable[..., Shop]
 def _printers() -> Iterator[None]:
     yield
     stop_virtual_printers()
-
-
-@pytest.fixture
-def screens(qtbot: QtBot) -> Iterator[Callable[..., SettingsScreen]]:
-    yield from screen_factory(qtbot)
 
 
 def test_the_manager_sets_up_nfce_and_sees_the_expiry_and_a_rejection_fix_path(

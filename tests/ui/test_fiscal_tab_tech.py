@@ -20,7 +20,7 @@ from posapp.services.invoices.settings import load_settings, read_secrets
 from posapp.ui.settings.screen import SettingsScreen
 from tests.invoices.conftest import PASSWORD, fill_tax_data, set_up_nfce
 from tests.support import Shop
-from tests.ui.settings_support import screen_factory, settle
+from tests.ui.settings_support import settle
 from tests.ui.ui_support import Pins
 
 MakeShop = Callable[..., Shop]
@@ -31,11 +31,6 @@ CSRT = "G8063VRTNDMO886SFNK5LDUDEI24XJ22YIPO"
 def _printers() -> Iterator[None]:
     yield
     stop_virtual_printers()
-
-
-@pytest.fixture
-def screens(qtbot: QtBot) -> Iterator[Callable[..., SettingsScreen]]:
-    yield from screen_factory(qtbot)
 
 
 def test_a_972_refusal_is_fixed_by_filling_the_responsavel_tecnico(

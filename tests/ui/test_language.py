@@ -4,7 +4,7 @@ Gerência: a manager's PIN, audited, applied the next time posapp opens."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -18,15 +18,10 @@ from posapp.core.errors import InvalidSetting
 from posapp.services.common.counter_settings import change_language, load_settings
 from posapp.ui.settings.screen import SettingsScreen
 from tests.support import MANAGER_PIN, Shop
-from tests.ui.settings_support import screen_factory, settle
+from tests.ui.settings_support import settle
 from tests.ui.ui_support import Pins
 
 MakeShop = Callable[..., Shop]
-
-
-@pytest.fixture
-def screens(qtbot: QtBot) -> Iterator[Callable[..., SettingsScreen]]:
-    yield from screen_factory(qtbot)
 
 
 def test_qt_buttons_and_file_dialogs_speak_portuguese(qtbot: QtBot) -> None:

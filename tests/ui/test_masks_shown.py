@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
-import pytest
-from pytestqt.qtbot import QtBot
+from collections.abc import Callable
 
 from posapp.services.admin import store as store_admin
 from posapp.services.admin.store import StoreData
 from posapp.ui.settings.screen import LOJA, SettingsScreen
 from tests.support import MANAGER_PIN, Shop
-from tests.ui.settings_support import screen_factory
 
 MakeShop = Callable[..., Shop]
-
-
-@pytest.fixture
-def screens(qtbot: QtBot) -> Iterator[Callable[..., SettingsScreen]]:
-    yield from screen_factory(qtbot)
 
 
 def test_the_store_tab_shows_cnpj_and_phone_masked(

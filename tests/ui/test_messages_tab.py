@@ -18,7 +18,7 @@ from posapp.ui.settings.screen import CAMPANHAS, MENSAGENS, SINCRONIZACAO, Setti
 from tests.services.admin_support import last_audit
 from tests.services.messages_support import configure, email_settings
 from tests.support import CASHIER_PIN, Shop
-from tests.ui.settings_support import click, screen_factory, settle
+from tests.ui.settings_support import click, settle
 from tests.ui.ui_support import Pins
 
 MakeShop = Callable[..., Shop]
@@ -28,11 +28,6 @@ MakeShop = Callable[..., Shop]
 def _printers() -> Iterator[None]:
     yield
     stop_virtual_printers()
-
-
-@pytest.fixture
-def screens(qtbot: QtBot) -> Iterator[Callable[..., SettingsScreen]]:
-    yield from screen_factory(qtbot)
 
 
 def fill_email(tab: MessagesTab) -> None:

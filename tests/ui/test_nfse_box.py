@@ -23,7 +23,7 @@ from posapp.ui.settings.screen import SettingsScreen
 from tests.invoices.conftest import PASSWORD, fill_tax_data, set_up_nfce
 from tests.nfse.conftest import PAULA_CPF, sell_salon
 from tests.support import MANAGER_PIN, Shop
-from tests.ui.settings_support import screen_factory, settle
+from tests.ui.settings_support import settle
 from tests.ui.ui_support import Pins
 
 MakeShop = Callable[..., Shop]
@@ -33,11 +33,6 @@ MakeShop = Callable[..., Shop]
 def _printers() -> Iterator[None]:
     yield
     stop_virtual_printers()
-
-
-@pytest.fixture
-def screens(qtbot: QtBot) -> Iterator[Callable[..., SettingsScreen]]:
-    yield from screen_factory(qtbot)
 
 
 def test_the_manager_sets_up_nfse_and_sends_what_waited(

@@ -24,7 +24,7 @@ from posapp.ui.settings.screen import SettingsScreen
 from tests.payments.conftest import STORE_KEY, psp, psp_certificates  # noqa: F401
 from tests.services.payments_support import configure_pix, pix_sale
 from tests.support import CASHIER_PIN, MANAGER_PIN, Shop
-from tests.ui.settings_support import click, screen_factory, settle
+from tests.ui.settings_support import click, settle
 from tests.ui.ui_support import Pins
 
 MakeShop = Callable[..., Shop]
@@ -34,11 +34,6 @@ MakeShop = Callable[..., Shop]
 def _printers() -> Iterator[None]:
     yield
     stop_virtual_printers()
-
-
-@pytest.fixture
-def screens(qtbot: QtBot) -> Iterator[Callable[..., SettingsScreen]]:
-    yield from screen_factory(qtbot)
 
 
 def open_tab(screens: Callable[..., SettingsScreen], shop: Shop) -> SettingsScreen:
