@@ -148,3 +148,17 @@ def print_one(
 
 def qr_codes(paper: Paper, dots: int = 576) -> list[str]:
     return [r.text for r in zxingcpp.read_barcodes(render_receipt(paper, paper_dots=dots))]
+
+
+def answer_lost(shop: Shop, invoicer: Invoicer, sefaz: LocalSefaz) -> tuple[str, str]:
+    """A sale whose note 1 SEFAZ authorised while its answer was lost: the counter
+    printed contingency note 2 for it. Returns the two keys."""
+    sefaz.set_mode("timeout_after_authorise")
+    sale = shop.sell("dipirona", cash=1_250)
+    covering = invoicer.issue_for_sale(sale.sale_id)
+    assert covering is not None and covering.contingency and covering.record.number == 2
+    first = invoicer.storage.get(1, 1)
+    assert first is not None and first.status == "unanswered" and first.replaced_by == 2
+    assert sefaz.authorisation_count(first.key) == 1  # SEFAZ did authorise it
+    sefaz.set_mode("authorise")
+    return first.key, covering.record.key

@@ -9,7 +9,8 @@ from posapp.services.invoices.archive import fiscal_status
 from posapp.services.invoices.fixes import resend_missing_tech
 from posapp.services.invoices.issuing import Invoicer
 from posapp.services.invoices.settings import load_settings, save_settings
-from tests.invoices.test_substitution import answer_lost, still_authorised
+from tests.invoices.conftest import answer_lost
+from tests.invoices.test_substitution import still_authorised
 from tests.invoices.test_tech_responsible import with_tech
 from tests.support import MANAGER_PIN, Shop
 

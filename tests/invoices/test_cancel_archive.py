@@ -25,7 +25,7 @@ from posapp.services.invoices.cancelling import (
     cancel_sale,
 )
 from posapp.services.invoices.issuing import Invoicer
-from tests.invoices.conftest import set_up_nfce
+from tests.invoices.conftest import answer_lost, set_up_nfce
 from tests.support import MANAGER_PIN, Shop
 
 REASON = "Cliente desistiu da compra no caixa"
@@ -201,11 +201,7 @@ def test_a_note_authorised_while_its_answer_was_lost_is_kept_with_its_cancellati
     note 2, and the sender cancelled note 1 when SEFAZ was back. Note 1 was authorised, so
     its nfeProc is kept for 5 years and goes to the accountant with its cancellation.
     Before, only the event was kept: the archive and the ZIP had no trace of note 1."""
-    sefaz.set_mode("timeout_after_authorise")
-    sale = shop.sell("dipirona", cash=1_250)
-    covering = invoicer.issue_for_sale(sale.sale_id)
-    assert covering is not None and covering.record.number == 2
-    sefaz.set_mode("authorise")
+    _, covering = answer_lost(shop, invoicer, sefaz)
     report = invoicer.send_pending()
     assert report is not None and report.authorised == [2] and report.cancelled == [1]
     first = invoicer.storage.get(1, 1)
@@ -220,7 +216,7 @@ def test_a_note_authorised_while_its_answer_was_lost_is_kept_with_its_cancellati
     assert names == {
         f"{first.key}-procNFe.xml",
         f"{first.key}-procEventoNFe.xml",
-        f"{covering.record.key}-procNFe.xml",
+        f"{covering}-procNFe.xml",
     }
     validate(proc, "nfeProc")
     assert proc.findtext(".//n:protNFe/n:infProt/n:cStat", None, NS) == "100"

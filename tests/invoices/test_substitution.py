@@ -17,25 +17,11 @@ from fiscal.schemas import validate
 from fiscal.testing import LocalSefaz
 from posapp.services.invoices.archive import export, fiscal_status
 from posapp.services.invoices.issuing import Invoicer
-from tests.invoices.conftest import set_up_nfce
+from tests.invoices.conftest import answer_lost, set_up_nfce
 from tests.support import Shop
 
 NS = {"n": "http://www.portalfiscal.inf.br/nfe"}
 LATE = "Rejeição: Prazo de Cancelamento superior ao previsto na Legislação"
-
-
-def answer_lost(shop: Shop, invoicer: Invoicer, sefaz: LocalSefaz) -> tuple[str, str]:
-    """A sale whose note 1 SEFAZ authorised while its answer was lost: the counter
-    printed contingency note 2 for it. Returns the two keys."""
-    sefaz.set_mode("timeout_after_authorise")
-    sale = shop.sell("dipirona", cash=1_250)
-    covering = invoicer.issue_for_sale(sale.sale_id)
-    assert covering is not None and covering.contingency and covering.record.number == 2
-    first = invoicer.storage.get(1, 1)
-    assert first is not None and first.status == "unanswered" and first.replaced_by == 2
-    assert sefaz.authorisation_count(first.key) == 1  # SEFAZ did authorise it
-    sefaz.set_mode("authorise")
-    return first.key, covering.record.key
 
 
 def still_authorised(sefaz: LocalSefaz, *keys: str) -> list[str]:
