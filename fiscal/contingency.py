@@ -483,7 +483,7 @@ class ContingencyQueue:
             record.protocol,
             SUBSTITUTED_REASON.format(number=substitute.number),
             substitute.key,
-            _text(substitute.xml, "n:infNFe/n:ide/n:verProc") or "posapp",
+            _text(_inf(substitute.xml), "n:ide/n:verProc") or "posapp",
             now,
         )
 
@@ -636,23 +636,24 @@ def substitute_for(
     return covering
 
 
-def _text(xml: bytes, path: str) -> str:
-    if not xml:
-        return ""
-    return (etree.fromstring(xml).findtext(path, "", NS) or "").strip()
+def _inf(xml: bytes) -> etree._Element | None:
+    """The note's infNFe (None without XML)."""
+    return etree.fromstring(xml).find("n:infNFe", NS) if xml else None
+
+
+def _text(inf: etree._Element | None, path: str) -> str:
+    return "" if inf is None else (inf.findtext(path, "", NS) or "").strip()
 
 
 def _same_sale(xml: bytes) -> tuple[str, ...]:
     """What NT 2018.004 requires a substitute to share with the note it replaces: the
     recipient (CPF/CNPJ), vNF, vICMS and the first item (product, quantity, value)."""
-    if not xml:
-        return ("",)
-    inf = etree.fromstring(xml).find("n:infNFe", NS)
+    inf = _inf(xml)
     if inf is None:
         return ("",)
 
     def text(path: str) -> str:
-        return (inf.findtext(path, "", NS) or "").strip()
+        return _text(inf, path)
 
     return (
         text("n:dest/n:CPF") + text("n:dest/n:CNPJ") + text("n:dest/n:idEstrangeiro"),
